@@ -1,0 +1,130 @@
+// SPDX-License-Identifier: MIT
+#include "Command.h"
+
+#include "Protocol.h"
+
+using namespace Qt::StringLiterals;
+
+namespace {
+
+bool isLabelCharacter(QChar c)
+{
+    return (c >= u'a' && c <= u'z') || (c >= u'A' && c <= u'Z') || (c >= u'0' && c <= u'9')
+        || c == u'.' || c == u'_' || c == u'-';
+}
+
+bool isValidLabel(QStringView label)
+{
+    if (label.isEmpty() || label.size() > Protocol::LabelMaxLength)
+        return false;
+    return std::all_of(label.begin(), label.end(), isLabelCharacter);
+}
+
+// Splits "word rest" at the first run of spaces.
+std::pair<QStringView, QStringView> firstWord(QStringView text)
+{
+    text = text.trimmed();
+    const qsizetype space = text.indexOf(u' ');
+    if (space < 0)
+        return {text, {}};
+    return {text.first(space), text.sliced(space + 1).trimmed()};
+}
+
+} // namespace
+
+Command Command::parse(const QString &line, bool acceptLabel)
+{
+    Command command;
+    QStringView rest = QStringView(line).trimmed();
+
+    if (acceptLabel && rest.startsWith(u'@')) {
+        const auto [label, afterLabel] = firstWord(rest.sliced(1));
+        if (!isValidLabel(label)) {
+            command.fail(ErrorCode::BadInput, u"label"_s);
+            return command;
+        }
+        command.m_label = label.toString();
+        rest = afterLabel;
+    }
+
+    if (rest.startsWith(u"//")) {
+        command.m_word = u"say"_s;
+        command.m_arguments = {rest.sliced(1).toString()};
+        return command;
+    }
+
+    const bool slashed = rest.startsWith(u'/');
+    const auto [word, arguments] = firstWord(slashed ? rest.sliced(1) : rest);
+    const CommandSpec *spec = CommandTable::find(word);
+    const bool chat = !spec || (!slashed && spec->shape == ArgShape::None && !arguments.isEmpty());
+
+    if (chat && slashed) {
+        command.m_word = word.toString();
+        command.fail(ErrorCode::UnknownCommand, word.toString());
+        return command;
+    }
+    if (chat) {
+        command.m_word = u"say"_s;
+        command.splitArguments(rest, false);
+        return command;
+    }
+    command.m_type = spec->type;
+    command.m_word = spec->name;
+    command.splitArguments(arguments, slashed);
+    return command;
+}
+
+void Command::fail(ErrorCode code, const QString &subject)
+{
+    m_error = code;
+    m_errorSubject = subject;
+}
+
+void Command::splitArguments(QStringView rest, bool slashed)
+{
+    const CommandSpec &s = spec();
+    const QString usage = QString::fromLatin1(s.usage);
+    switch (s.shape) {
+    case ArgShape::None:
+        if (!rest.isEmpty() && slashed)
+            fail(ErrorCode::NeedMoreParams, usage);
+        break;
+    case ArgShape::Name:
+        if (rest.isEmpty())
+            fail(ErrorCode::NeedMoreParams, usage);
+        else
+            m_arguments = {rest.toString()};
+        break;
+    case ArgShape::OptionalName:
+    case ArgShape::OptionalText:
+    case ArgShape::Token:
+        if (!rest.isEmpty())
+            m_arguments = {rest.toString()};
+        break;
+    case ArgShape::Text:
+        if (rest.isEmpty())
+            fail(ErrorCode::NoText, {});
+        else
+            m_arguments = {rest.toString()};
+        break;
+    case ArgShape::NameText: {
+        const auto [name, text] = firstWord(rest);
+        if (name.isEmpty())
+            fail(ErrorCode::NeedMoreParams, usage);
+        else if (text.isEmpty())
+            fail(ErrorCode::NoText, {});
+        else
+            m_arguments = {name.toString(), text.toString()};
+        break;
+    }
+    case ArgShape::Setting: {
+        const auto [key, value] = firstWord(rest);
+        if (value.contains(u' '))
+            fail(ErrorCode::NeedMoreParams, usage);
+        else if (!key.isEmpty())
+            m_arguments = value.isEmpty() ? QStringList{key.toString()}
+                                          : QStringList{key.toString(), value.toString()};
+        break;
+    }
+    }
+}

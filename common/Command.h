@@ -1,0 +1,51 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+
+#include "CommandTable.h"
+#include "ErrorCode.h"
+
+#include <QString>
+#include <QStringList>
+
+// One line a client sent, parsed.
+//
+//   line     = [ "@" label " " ] ( command / chat )
+//   command  = [ "/" ] word [ " " arguments ]      word: a name or alias, any case
+//   chat     = any text that does not start with a command word, or "//" text
+//
+// Without a leading "/", a command word that takes no arguments but is followed by more words
+// is chat ("who is here?" is said, not run). "//text" says "/text". The label prefix is only
+// read from clients that use the tagged rendering; it is copied onto every reply to the line.
+// Arguments are separated by spaces; free text is the rest of the line with the spaces around
+// it trimmed.
+class Command
+{
+public:
+    // Parses a line of text (already checked to be UTF-8 without control characters).
+    static Command parse(const QString &line, bool acceptLabel);
+
+    bool isValid() const { return m_error == ErrorCode::None; }
+    CommandType type() const { return m_type; }
+    const CommandSpec &spec() const { return CommandTable::spec(m_type); }
+
+    // The command word the line used, for error replies ("say" for plain chat).
+    QString word() const { return m_word; }
+    QString label() const { return m_label; }
+    QStringList arguments() const { return m_arguments; }
+    QString argument(int index) const { return m_arguments.value(index); }
+
+    // Why parsing failed, and the subject of the error (see ErrorCode.h).
+    ErrorCode error() const { return m_error; }
+    QString errorSubject() const { return m_errorSubject; }
+
+private:
+    void fail(ErrorCode code, const QString &subject);
+    void splitArguments(QStringView rest, bool slashed);
+
+    CommandType m_type = CommandType::Say;
+    QString m_word;
+    QString m_label;
+    QStringList m_arguments;
+    ErrorCode m_error = ErrorCode::None;
+    QString m_errorSubject;
+};

@@ -1,0 +1,83 @@
+// SPDX-License-Identifier: MIT
+#include "CommandTable.h"
+
+#include <QCoreApplication>
+#include <QHash>
+
+using namespace Qt::StringLiterals;
+
+namespace {
+
+QList<CommandSpec> makeTable()
+{
+    using A = Availability;
+    using S = ArgShape;
+    using T = CommandType;
+    // clang-format off
+    return {
+        {T::Login,  u"login"_s,  {},                    S::Name,         A::BeforeLogin, "login <nick>",
+         QT_TRANSLATE_NOOP("CommandTable", "Log in with a nickname.")},
+        {T::Logout, u"logout"_s, {u"quit"_s},          S::None,         A::Always,      "logout",
+         QT_TRANSLATE_NOOP("CommandTable", "Leave the server.")},
+        {T::Say,    u"say"_s,    {},                    S::Text,         A::LoggedIn,    "say <text>",
+         QT_TRANSLATE_NOOP("CommandTable", "Say something to the room (plain text does the same).")},
+        {T::Me,     u"me"_s,     {},                    S::Text,         A::LoggedIn,    "me <action>",
+         QT_TRANSLATE_NOOP("CommandTable", "Describe an action, shown as \"* nick waves\".")},
+        {T::Look,   u"look"_s,   {},                    S::None,         A::LoggedIn,    "look",
+         QT_TRANSLATE_NOOP("CommandTable", "Show who is in this room.")},
+        {T::Who,    u"who"_s,    {},                    S::None,         A::LoggedIn,    "who",
+         QT_TRANSLATE_NOOP("CommandTable", "Show everyone logged in and the room each is in.")},
+        {T::List,   u"list"_s,   {},                    S::None,         A::LoggedIn,    "list",
+         QT_TRANSLATE_NOOP("CommandTable", "Show the rooms with their member counts and topics.")},
+        {T::Create, u"create"_s, {},                    S::Name,         A::LoggedIn,    "create <room>",
+         QT_TRANSLATE_NOOP("CommandTable", "Create a room and enter it.")},
+        {T::Join,   u"join"_s,   {u"select"_s},        S::Name,         A::LoggedIn,    "join <room>",
+         QT_TRANSLATE_NOOP("CommandTable", "Enter an existing room, leaving the one you are in.")},
+        {T::Msg,    u"msg"_s,    {},                    S::NameText,     A::LoggedIn,    "msg <nick> <text>",
+         QT_TRANSLATE_NOOP("CommandTable", "Send a private message that only that person sees.")},
+        {T::Nick,   u"nick"_s,   {},                    S::Name,         A::LoggedIn,    "nick <new>",
+         QT_TRANSLATE_NOOP("CommandTable", "Change your nickname.")},
+        {T::Topic,  u"topic"_s,  {},                    S::OptionalText, A::LoggedIn,    "topic [text]",
+         QT_TRANSLATE_NOOP("CommandTable", "Show the room's topic, or set it.")},
+        {T::Help,   u"help"_s,   {u"h"_s, u"?"_s},    S::OptionalName, A::Always,      "help [command]",
+         QT_TRANSLATE_NOOP("CommandTable", "List the commands, or explain one.")},
+        {T::Set,    u"set"_s,    {},                    S::Setting,      A::Always,      "set [time|tagged|lang] [value]",
+         QT_TRANSLATE_NOOP("CommandTable", "Show your settings, or change one: time on|off, tagged on|off, lang en|zh_CN.")},
+        {T::Ping,   u"ping"_s,   {},                    S::Token,        A::Always,      "ping [token]",
+         QT_TRANSLATE_NOOP("CommandTable", "Check that the server answers; it replies pong.")},
+        {T::Pong,   u"pong"_s,   {},                    S::Token,        A::Always,      "pong [token]",
+         QT_TRANSLATE_NOOP("CommandTable", "Answer the server's ping.")},
+    };
+    // clang-format on
+}
+
+} // namespace
+
+namespace CommandTable {
+
+const QList<CommandSpec> &all()
+{
+    static const QList<CommandSpec> table = makeTable();
+    return table;
+}
+
+const CommandSpec *find(QStringView word)
+{
+    static const QHash<QString, const CommandSpec *> byWord = [] {
+        QHash<QString, const CommandSpec *> words;
+        for (const CommandSpec &spec : all()) {
+            words.insert(spec.name, &spec);
+            for (const QString &alias : spec.aliases)
+                words.insert(alias, &spec);
+        }
+        return words;
+    }();
+    return byWord.value(word.toString().toLower(), nullptr);
+}
+
+const CommandSpec &spec(CommandType type)
+{
+    return all().at(static_cast<int>(type));
+}
+
+} // namespace CommandTable

@@ -1,0 +1,66 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+
+#include <QList>
+#include <QString>
+#include <QStringView>
+
+enum class CommandType {
+    Login,
+    Logout,
+    Say,
+    Me,
+    Look,
+    Who,
+    List,
+    Create,
+    Join,
+    Msg,
+    Nick,
+    Topic,
+    Help,
+    Set,
+    Ping,
+    Pong,
+};
+
+// How the words after the command word are split into arguments.
+enum class ArgShape {
+    None,         // nothing may follow
+    Name,         // one name: the rest of the line
+    OptionalName, // zero or one name
+    Text,         // free text, not empty
+    NameText,     // a name, then free text
+    OptionalText, // free text, possibly empty
+    Setting,      // zero, one or two words
+    Token,        // zero or one word, echoed back
+};
+
+// Which session states a command works in. The server enforces it; help shows it.
+enum class Availability {
+    Always,
+    BeforeLogin,
+    LoggedIn,
+};
+
+struct CommandSpec
+{
+    CommandType type;
+    QString name;
+    QStringList aliases;
+    ArgShape shape;
+    Availability availability;
+    const char *usage;   // e.g. "msg <nick> <text>"; the words in <> are translated
+    const char *summary; // one line of help, marked for translation in context "CommandTable"
+};
+
+// The command table: every command, its words, arguments and help, in one place.
+namespace CommandTable {
+
+const QList<CommandSpec> &all();
+
+// The spec whose name or alias is word (case-insensitive), or nullptr.
+const CommandSpec *find(QStringView word);
+const CommandSpec &spec(CommandType type);
+
+} // namespace CommandTable

@@ -1,0 +1,222 @@
+// SPDX-License-Identifier: MIT
+#include "Event.h"
+
+#include "Protocol.h"
+
+#include <QCoreApplication>
+
+using namespace Qt::StringLiterals;
+
+Event::Event(Kind k)
+    : kind(k)
+    , time(QDateTime::currentDateTimeUtc())
+{
+}
+
+Event Event::welcome(const QString &serverName)
+{
+    Event e(Kind::Welcome);
+    e.text = serverName;
+    e.subject = QString(Protocol::Version);
+    return e;
+}
+
+Event Event::ok(const QString &command, const QStringList &details)
+{
+    Event e(Kind::Ok);
+    e.command = command;
+    e.list = details;
+    return e;
+}
+
+Event Event::error(ErrorCode code, const QString &command, const QString &subject)
+{
+    Event e(Kind::Error);
+    e.code = code;
+    e.command = command;
+    e.subject = subject;
+    e.text = errorText(code, subject);
+    return e;
+}
+
+Event Event::message(quint64 id, const QString &room, const QString &nick, const QString &text)
+{
+    Event e(Kind::Message);
+    e.id = id;
+    e.room = room;
+    e.nick = nick;
+    e.text = text;
+    return e;
+}
+
+Event Event::action(quint64 id, const QString &room, const QString &nick, const QString &text)
+{
+    Event e = message(id, room, nick, text);
+    e.kind = Kind::Action;
+    return e;
+}
+
+Event Event::privateMessage(quint64 id, const QString &from, const QString &to, const QString &text)
+{
+    Event e(Kind::Private);
+    e.id = id;
+    e.nick = from;
+    e.target = to;
+    e.text = text;
+    return e;
+}
+
+Event Event::join(const QString &room, const QString &nick)
+{
+    Event e(Kind::Join);
+    e.room = room;
+    e.nick = nick;
+    return e;
+}
+
+Event Event::leave(const QString &room, const QString &nick, const QString &reason)
+{
+    Event e(Kind::Leave);
+    e.room = room;
+    e.nick = nick;
+    e.subject = reason;
+    return e;
+}
+
+Event Event::nickChange(const QString &oldNick, const QString &newNick)
+{
+    Event e(Kind::NickChange);
+    e.nick = oldNick;
+    e.target = newNick;
+    return e;
+}
+
+Event Event::topic(const QString &room, const QString &setter, const QString &text)
+{
+    Event e(Kind::Topic);
+    e.room = room;
+    e.nick = setter;
+    e.text = text;
+    return e;
+}
+
+Event Event::topicChanged(const QString &room, const QString &setter, const QString &text)
+{
+    Event e = topic(room, setter, text);
+    e.kind = Kind::TopicChanged;
+    return e;
+}
+
+Event Event::users(const QString &room, const QStringList &nicks)
+{
+    Event e(Kind::Users);
+    e.room = room;
+    e.list = nicks;
+    return e;
+}
+
+Event Event::who(const QStringList &nickRoomPairs)
+{
+    Event e(Kind::Who);
+    e.list = nickRoomPairs;
+    return e;
+}
+
+Event Event::rooms(const QStringList &roomCountTopicTriples)
+{
+    Event e(Kind::Rooms);
+    e.list = roomCountTopicTriples;
+    return e;
+}
+
+Event Event::help(const QStringList &usageSummaryPairs)
+{
+    Event e(Kind::Help);
+    e.list = usageSummaryPairs;
+    return e;
+}
+
+Event Event::settings(const QStringList &keyValuePairs)
+{
+    Event e(Kind::Settings);
+    e.list = keyValuePairs;
+    return e;
+}
+
+Event Event::bye(const QString &reason)
+{
+    Event e(Kind::Bye);
+    e.subject = reason;
+    return e;
+}
+
+Event Event::ping(const QString &token)
+{
+    Event e(Kind::Ping);
+    e.subject = token;
+    return e;
+}
+
+Event Event::pong(const QString &token)
+{
+    Event e = ping(token);
+    e.kind = Kind::Pong;
+    return e;
+}
+
+const char *Event::errorTemplate(ErrorCode code, const QString &subject)
+{
+    switch (code) {
+    case ErrorCode::None:
+        break;
+    case ErrorCode::BadInput:
+        if (subject == "utf8"_L1)
+            return QT_TRANSLATE_NOOP("Event", "That line is not valid UTF-8 text.");
+        if (subject == "control"_L1)
+            return QT_TRANSLATE_NOOP("Event", "Control characters are not allowed in text.");
+        return QT_TRANSLATE_NOOP("Event", "Invalid label: use 1-32 letters, digits, '.', '_' or '-'.");
+    case ErrorCode::NoSuchNick:
+        return QT_TRANSLATE_NOOP("Event", "No one called %1 is logged in.");
+    case ErrorCode::NoSuchRoom:
+        return QT_TRANSLATE_NOOP("Event", "There is no room called %1 (list shows the rooms).");
+    case ErrorCode::RoomExists:
+        return QT_TRANSLATE_NOOP("Event", "The room %1 already exists: use join %1.");
+    case ErrorCode::NoText:
+        return QT_TRANSLATE_NOOP("Event", "There is no text to send.");
+    case ErrorCode::LineTooLong:
+        return QT_TRANSLATE_NOOP("Event", "That line is too long (the limit is %1 bytes); it was dropped.");
+    case ErrorCode::UnknownCommand:
+        return QT_TRANSLATE_NOOP("Event", "Unknown command: %1 (help lists the commands).");
+    case ErrorCode::BadNick:
+        return QT_TRANSLATE_NOOP("Event", "\"%1\" is not a valid nickname: use up to %2 letters, digits, '_' or '-', starting with a letter, digit or '_'.");
+    case ErrorCode::NickInUse:
+        return QT_TRANSLATE_NOOP("Event", "The nickname %1 is already taken.");
+    case ErrorCode::AlreadyInRoom:
+        return QT_TRANSLATE_NOOP("Event", "You are already in %1.");
+    case ErrorCode::NotLoggedIn:
+        return QT_TRANSLATE_NOOP("Event", "Log in first: login <nick>");
+    case ErrorCode::NeedMoreParams:
+        return QT_TRANSLATE_NOOP("Event", "Usage: %1");
+    case ErrorCode::AlreadyLoggedIn:
+        return QT_TRANSLATE_NOOP("Event", "You are already logged in as %1.");
+    case ErrorCode::BadRoomName:
+        return QT_TRANSLATE_NOOP("Event", "\"%1\" is not a valid room name: use up to %2 letters, digits, '_' or '-', starting with a letter, digit or '_'.");
+    case ErrorCode::TopicTooLong:
+        return QT_TRANSLATE_NOOP("Event", "That topic is too long (the limit is %1 characters).");
+    }
+    return QT_TRANSLATE_NOOP("Event", "Error %1.");
+}
+
+QString Event::fillErrorTemplate(const QString &text, ErrorCode code, const QString &subject)
+{
+    if (code == ErrorCode::BadNick)
+        return text.arg(subject).arg(Protocol::NickMaxLength);
+    if (code == ErrorCode::BadRoomName)
+        return text.arg(subject).arg(Protocol::RoomMaxLength);
+    return text.contains("%1"_L1) ? text.arg(subject) : text;
+}
+
+QString Event::errorText(ErrorCode code, const QString &subject)
+{
+    return fillErrorTemplate(QString::fromUtf8(errorTemplate(code, subject)), code, subject);
+}

@@ -1,0 +1,73 @@
+// SPDX-License-Identifier: MIT
+#include "NameRules.h"
+
+#include "Protocol.h"
+
+#include <QList>
+
+namespace {
+
+bool isNameCharacter(char32_t c)
+{
+    if (c == U'_' || c == U'-')
+        return true;
+    switch (QChar::category(c)) {
+    case QChar::Letter_Uppercase:
+    case QChar::Letter_Lowercase:
+    case QChar::Letter_Titlecase:
+    case QChar::Letter_Modifier:
+    case QChar::Letter_Other:
+    case QChar::Mark_NonSpacing:
+    case QChar::Mark_SpacingCombining:
+    case QChar::Mark_Enclosing:
+    case QChar::Number_DecimalDigit:
+        return true;
+    default:
+        return false;
+    }
+}
+
+bool isNameStart(char32_t c)
+{
+    return c == U'_' || QChar::isLetter(c) || QChar::category(c) == QChar::Number_DecimalDigit;
+}
+
+bool isValidName(const QString &name, int maxLength)
+{
+    const QList<uint> codePoints = name.normalized(QString::NormalizationForm_C).toUcs4();
+    if (codePoints.isEmpty() || codePoints.size() > maxLength)
+        return false;
+    if (!isNameStart(codePoints.first()))
+        return false;
+    for (uint c : codePoints) {
+        if (!isNameCharacter(c))
+            return false;
+    }
+    return true;
+}
+
+} // namespace
+
+namespace NameRules {
+
+bool isValidNick(const QString &nick)
+{
+    return isValidName(nick, Protocol::NickMaxLength);
+}
+
+bool isValidRoom(const QString &room)
+{
+    return isValidName(room, Protocol::RoomMaxLength);
+}
+
+QString normalized(const QString &name)
+{
+    return name.normalized(QString::NormalizationForm_C);
+}
+
+QString key(const QString &name)
+{
+    return normalized(name).toCaseFolded();
+}
+
+} // namespace NameRules

@@ -1,0 +1,30 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+
+#include <QLatin1StringView>
+#include <QtGlobal>
+
+// Constants of the wire protocol that server, client, tests and benchmark share.
+// docs/PROTOCOL.md is the prose version of this file; change both together.
+namespace Protocol {
+
+// Bumped when the tagged rendering changes incompatibly; sent in the tagged welcome.
+inline constexpr QLatin1StringView Version{"1"};
+
+inline constexpr quint16 DefaultPort = 5005;
+
+// Longest line a peer may send, in bytes, without its line terminator.
+inline constexpr qsizetype DefaultMaxLineBytes = 4096;
+
+// Limits on names, counted in Unicode code points so that Chinese names get the same room.
+inline constexpr int NickMaxLength = 24;
+inline constexpr int RoomMaxLength = 32;
+inline constexpr int TopicMaxLength = 300;
+
+// Label prefix that tagged clients put in front of a command to match its replies.
+inline constexpr int LabelMaxLength = 32;
+
+// The room every session enters after logging in; it always exists.
+inline constexpr QLatin1StringView HallName{"hall"};
+
+} // namespace Protocol

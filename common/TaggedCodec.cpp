@@ -1,0 +1,282 @@
+// SPDX-License-Identifier: MIT
+#include "TaggedCodec.h"
+
+#include <QHash>
+
+using namespace Qt::StringLiterals;
+
+namespace {
+
+enum class Field { Id, Code, Command, Room, Nick, Target, Subject, Text };
+
+struct Layout
+{
+    Event::Kind kind;
+    QString word;
+    QList<Field> fields;
+    int listGroup; // 0: no list; otherwise the list's items come in groups of this size
+};
+
+const QList<Layout> &layouts()
+{
+    using K = Event::Kind;
+    using F = Field;
+    // clang-format off
+    static const QList<Layout> table = {
+        {K::Welcome,      u"welcome"_s,      {F::Text, F::Subject},                   0},
+        {K::Ok,           u"ok"_s,           {F::Command},                            1},
+        {K::Error,        u"error"_s,        {F::Code, F::Command, F::Subject, F::Text}, 0},
+        {K::Message,      u"message"_s,      {F::Id, F::Room, F::Nick, F::Text},      0},
+        {K::Action,       u"action"_s,       {F::Id, F::Room, F::Nick, F::Text},      0},
+        {K::Private,      u"private"_s,      {F::Id, F::Nick, F::Target, F::Text},    0},
+        {K::Join,         u"join"_s,         {F::Room, F::Nick},                      0},
+        {K::Leave,        u"leave"_s,        {F::Room, F::Nick, F::Subject},          0},
+        {K::NickChange,   u"nick"_s,         {F::Nick, F::Target},                    0},
+        {K::Topic,        u"topic"_s,        {F::Room, F::Nick, F::Text},             0},
+        {K::TopicChanged, u"topicchanged"_s, {F::Room, F::Nick, F::Text},             0},
+        {K::Users,        u"users"_s,        {F::Room},                               1},
+        {K::Who,          u"who"_s,          {},                                      2},
+        {K::Rooms,        u"rooms"_s,        {},                                      3},
+        {K::Help,         u"help"_s,         {},                                      2},
+        {K::Settings,     u"settings"_s,     {},                                      2},
+        {K::Bye,          u"bye"_s,          {F::Subject},                            0},
+        {K::Ping,         u"ping"_s,         {F::Subject},                            0},
+        {K::Pong,         u"pong"_s,         {F::Subject},                            0},
+    };
+    // clang-format on
+    return table;
+}
+
+const Layout *layoutFor(Event::Kind kind)
+{
+    for (const Layout &layout : layouts()) {
+        if (layout.kind == kind)
+            return &layout;
+    }
+    return nullptr;
+}
+
+const Layout *layoutFor(QStringView word)
+{
+    static const QHash<QString, const Layout *> byWord = [] {
+        QHash<QString, const Layout *> words;
+        for (const Layout &layout : layouts())
+            words.insert(layout.word, &layout);
+        return words;
+    }();
+    return byWord.value(word.toString(), nullptr);
+}
+
+QString fieldValue(const Event &event, Field field)
+{
+    switch (field) {
+    case Field::Id:
+        return QString::number(event.id);
+    case Field::Code:
+        return QString::number(static_cast<int>(event.code));
+    case Field::Command:
+        return event.command;
+    case Field::Room:
+        return event.room;
+    case Field::Nick:
+        return event.nick;
+    case Field::Target:
+        return event.target;
+    case Field::Subject:
+        return event.subject;
+    case Field::Text:
+        return event.text;
+    }
+    return {};
+}
+
+bool setFieldValue(Event &event, Field field, const QString &value)
+{
+    bool ok = true;
+    switch (field) {
+    case Field::Id:
+        event.id = value.toULongLong(&ok);
+        break;
+    case Field::Code: {
+        const int code = value.toInt(&ok);
+        ok = ok && code >= 100 && code <= 999;
+        event.code = static_cast<ErrorCode>(code);
+        break;
+    }
+    case Field::Command:
+        event.command = value;
+        break;
+    case Field::Room:
+        event.room = value;
+        break;
+    case Field::Nick:
+        event.nick = value;
+        break;
+    case Field::Target:
+        event.target = value;
+        break;
+    case Field::Subject:
+        event.subject = value;
+        break;
+    case Field::Text:
+        event.text = value;
+        break;
+    }
+    return ok;
+}
+
+QString formatTime(const QDateTime &time)
+{
+    return time.toUTC().toString(Qt::ISODateWithMs);
+}
+
+} // namespace
+
+namespace TaggedCodec {
+
+QString escape(QStringView field)
+{
+    if (field.isEmpty())
+        return u"\\-"_s;
+    QString out;
+    out.reserve(field.size() + 8);
+    for (const QChar c : field) {
+        switch (c.unicode()) {
+        case u'\\':
+            out += "\\\\"_L1;
+            break;
+        case u' ':
+            out += "\\s"_L1;
+            break;
+        case u'\r':
+            out += "\\r"_L1;
+            break;
+        case u'\n':
+            out += "\\n"_L1;
+            break;
+        case u'\t':
+            out += "\\t"_L1;
+            break;
+        default:
+            if (c.unicode() < 0x20 || c.unicode() == 0x7f)
+                out += "\\x"_L1 + QString::number(c.unicode(), 16).rightJustified(2, u'0');
+            else
+                out += c;
+        }
+    }
+    return out;
+}
+
+bool unescape(QStringView field, QString &out)
+{
+    out.clear();
+    if (field == u"\\-")
+        return true;
+    out.reserve(field.size());
+    for (qsizetype i = 0; i < field.size(); ++i) {
+        const QChar c = field[i];
+        if (c != u'\\') {
+            out += c;
+            continue;
+        }
+        if (++i >= field.size())
+            return false;
+        switch (field[i].unicode()) {
+        case u'\\':
+            out += u'\\';
+            break;
+        case u's':
+            out += u' ';
+            break;
+        case u'r':
+            out += u'\r';
+            break;
+        case u'n':
+            out += u'\n';
+            break;
+        case u't':
+            out += u'\t';
+            break;
+        case u'x': {
+            bool ok = false;
+            const uint code = field.mid(i + 1, 2).toUInt(&ok, 16);
+            if (!ok || i + 2 >= field.size() || (code >= 0x20 && code != 0x7f))
+                return false;
+            out += QChar(code);
+            i += 2;
+            break;
+        }
+        default:
+            return false;
+        }
+    }
+    return true;
+}
+
+QString kindWord(Event::Kind kind)
+{
+    const Layout *layout = layoutFor(kind);
+    return layout ? layout->word : QString();
+}
+
+QByteArray format(const Event &event)
+{
+    const Layout *layout = layoutFor(event.kind);
+    if (!layout)
+        return {};
+    QString line = layout->word;
+    line += u' ';
+    line += formatTime(event.time);
+    line += u' ';
+    line += escape(event.label);
+    for (const Field field : layout->fields) {
+        line += u' ';
+        line += escape(fieldValue(event, field));
+    }
+    if (layout->listGroup > 0) {
+        for (const QString &item : event.list) {
+            line += u' ';
+            line += escape(item);
+        }
+    }
+    return line.toUtf8();
+}
+
+Event parse(QStringView line)
+{
+    const QList<QStringView> tokens = line.split(u' ');
+    if (tokens.size() < 3)
+        return {};
+    const Layout *layout = layoutFor(tokens[0]);
+    if (!layout)
+        return {};
+    const qsizetype fixed = 3 + layout->fields.size();
+    const qsizetype listed = tokens.size() - fixed;
+    if (listed < 0 || (layout->listGroup == 0 && listed != 0)
+        || (layout->listGroup > 0 && listed % layout->listGroup != 0)) {
+        return {};
+    }
+
+    Event event;
+    event.kind = layout->kind;
+    event.time = QDateTime::fromString(tokens[1].toString(), Qt::ISODateWithMs);
+    if (!event.time.isValid() || !tokens[1].endsWith(u'Z'))
+        return {};
+    event.time = event.time.toUTC();
+    QString value;
+    if (!unescape(tokens[2], value))
+        return {};
+    event.label = value;
+    for (qsizetype i = 0; i < layout->fields.size(); ++i) {
+        if (!unescape(tokens[3 + i], value) || !setFieldValue(event, layout->fields[i], value))
+            return {};
+    }
+    for (qsizetype i = fixed; i < tokens.size(); ++i) {
+        if (!unescape(tokens[i], value))
+            return {};
+        event.list.append(value);
+    }
+    return event;
+}
+
+} // namespace TaggedCodec

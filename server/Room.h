@@ -1,0 +1,47 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+
+#include <QList>
+#include <QObject>
+
+class Event;
+class Session;
+
+// A room: its name, its topic and its members. Everything said in a room goes through
+// broadcast(), which renders the event once per distinct rendering and shares the bytes.
+class Room : public QObject
+{
+    Q_OBJECT
+
+public:
+    explicit Room(const QString &name, QObject *parent = nullptr);
+
+    QString name() const { return m_name; }
+    QString topic() const { return m_topic; }
+    QString topicSetter() const { return m_topicSetter; }
+    const QList<Session *> &members() const { return m_members; }
+    QStringList memberNicks() const;
+
+    void setTopic(const QString &topic, const QString &setter);
+
+    // Adds session and tells every member, session included (with label, its command's).
+    void enter(Session *session, const QString &label);
+    // Removes session and tells the others why; tells session too when it is still there to
+    // read it (it moves to another room) rather than gone.
+    void leave(Session *session, const QString &reason, bool tellLeaver, const QString &label = {});
+    // Removes session without telling anyone (the server is going down).
+    void remove(Session *session);
+
+    // Sends event to every member; actor (may be null) reads it in the "You ..." form.
+    void broadcast(const Event &event, const Session *actor, const QString &actorLabel = {});
+
+signals:
+    void entered(const QString &nick);
+    void left(const QString &nick, const QString &reason);
+
+private:
+    QString m_name;
+    QString m_topic;
+    QString m_topicSetter;
+    QList<Session *> m_members;
+};

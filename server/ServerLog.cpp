@@ -1,0 +1,4 @@
+// SPDX-License-Identifier: MIT
+#include "ServerLog.h"
+
+Q_LOGGING_CATEGORY(lcServer, "chat.server", QtInfoMsg)

@@ -1,0 +1,9 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+
+#include <QLoggingCategory>
+
+// The server's event log: one line per session and room event, written to stderr by Qt's
+// message handler (main() sets a pattern with a timestamp). Tests silence it with
+// QT_LOGGING_RULES="chat.server=false".
+Q_DECLARE_LOGGING_CATEGORY(lcServer)

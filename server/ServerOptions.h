@@ -1,0 +1,20 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+
+#include "ServerConfig.h"
+
+#include <QStringList>
+
+// The chat-server command line (QCommandLineParser): turns arguments into a ServerConfig.
+namespace ServerOptions {
+
+struct Result
+{
+    ServerConfig config;
+    QString error;      // set when the arguments are wrong
+    bool exit = false;  // --help or --version was handled
+};
+
+Result parse(const QStringList &arguments);
+
+} // namespace ServerOptions

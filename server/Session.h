@@ -1,0 +1,73 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+
+#include "Command.h"
+#include "LineFramer.h"
+#include "Rendering.h"
+#include "TelnetFilter.h"
+
+#include <QObject>
+
+class QTcpSocket;
+class Room;
+
+// One connection. It owns its socket, turns bytes into commands and events into bytes, and
+// keeps the per-person state: login state, nickname, room and rendering preferences. It
+// decides nothing about what a command means: CommandProcessor does.
+class Session : public QObject
+{
+    Q_OBJECT
+
+public:
+    enum class State { LoggingIn, InRoom, Gone };
+
+    // How long a closing session waits for its peer to take what is queued.
+    static constexpr int CloseGraceMs = 5000;
+
+    Session(QTcpSocket *socket, quint64 number, qsizetype maxLineBytes, QObject *parent = nullptr);
+    ~Session() override;
+
+    quint64 number() const { return m_number; }
+    QString peer() const { return m_peer; }
+    State state() const { return m_state; }
+    QString nick() const { return m_nick; }
+    Room *room() const { return m_room; }
+    const Rendering &rendering() const { return m_rendering; }
+
+    void logIn(const QString &nick);
+    void setNick(const QString &nick) { m_nick = nick; }
+    void setRoom(Room *room) { m_room = room; }
+    void setRendering(const Rendering &rendering) { m_rendering = rendering; }
+    QString language() const { return m_language; }
+    void setLanguage(const QString &language) { m_language = language; }
+
+    // Sends an event rendered for this session; label is the command's label, if any, and
+    // actor says whether this session caused the event (text reads "You ..." then).
+    void send(Event event, const QString &label = {}, bool actor = false);
+    // Sends bytes already rendered with rendering() (a broadcast shares them).
+    void sendRendered(const QByteArray &bytes);
+
+    // Sends what is queued, then disconnects. reason is logged and reported by closed().
+    void close(const QString &reason);
+
+signals:
+    void commandReceived(const Command &command);
+    // Emitted once when the session ends, whatever the cause; the object is deleted later.
+    void closed(const QString &reason);
+
+private:
+    void readSocket();
+    void handleLine(const QByteArray &line);
+    void finish(const QString &reason);
+
+    QTcpSocket *m_socket;
+    quint64 m_number;
+    QString m_peer;
+    TelnetFilter m_telnet;
+    LineFramer m_framer;
+    State m_state = State::LoggingIn;
+    QString m_nick;
+    Room *m_room = nullptr; // rooms live until the server stops
+    Rendering m_rendering;
+    QString m_language = QStringLiteral("en");
+};
