@@ -174,7 +174,8 @@ const char *Event::errorTemplate(ErrorCode code, const QString &subject)
             return QT_TRANSLATE_NOOP("Event", "That line is not valid UTF-8 text.");
         if (subject == "control"_L1)
             return QT_TRANSLATE_NOOP("Event", "Control characters are not allowed in text.");
-        return QT_TRANSLATE_NOOP("Event", "Invalid label: use 1-32 letters, digits, '.', '_' or '-'.");
+        return QT_TRANSLATE_NOOP("Event",
+                                 "Invalid label: use 1-32 letters, digits, '.', '_' or '-'.");
     case ErrorCode::NoSuchNick:
         return QT_TRANSLATE_NOOP("Event", "No one called %1 is logged in.");
     case ErrorCode::NoSuchRoom:
@@ -184,11 +185,14 @@ const char *Event::errorTemplate(ErrorCode code, const QString &subject)
     case ErrorCode::NoText:
         return QT_TRANSLATE_NOOP("Event", "There is no text to send.");
     case ErrorCode::LineTooLong:
-        return QT_TRANSLATE_NOOP("Event", "That line is too long (the limit is %1 bytes); it was dropped.");
+        return QT_TRANSLATE_NOOP("Event",
+                                 "That line is too long (the limit is %1 bytes); it was dropped.");
     case ErrorCode::UnknownCommand:
         return QT_TRANSLATE_NOOP("Event", "Unknown command: %1 (help lists the commands).");
     case ErrorCode::BadNick:
-        return QT_TRANSLATE_NOOP("Event", "\"%1\" is not a valid nickname: use up to %2 letters, digits, '_' or '-', starting with a letter, digit or '_'.");
+        return QT_TRANSLATE_NOOP("Event",
+                                 "\"%1\" is not a valid nickname: use up to %2 letters, digits, "
+                                 "'_' or '-', starting with a letter, digit or '_'.");
     case ErrorCode::NickInUse:
         return QT_TRANSLATE_NOOP("Event", "The nickname %1 is already taken.");
     case ErrorCode::AlreadyInRoom:
@@ -200,7 +204,9 @@ const char *Event::errorTemplate(ErrorCode code, const QString &subject)
     case ErrorCode::AlreadyLoggedIn:
         return QT_TRANSLATE_NOOP("Event", "You are already logged in as %1.");
     case ErrorCode::BadRoomName:
-        return QT_TRANSLATE_NOOP("Event", "\"%1\" is not a valid room name: use up to %2 letters, digits, '_' or '-', starting with a letter, digit or '_'.");
+        return QT_TRANSLATE_NOOP("Event",
+                                 "\"%1\" is not a valid room name: use up to %2 letters, digits, "
+                                 "'_' or '-', starting with a letter, digit or '_'.");
     case ErrorCode::TopicTooLong:
         return QT_TRANSLATE_NOOP("Event", "That topic is too long (the limit is %1 characters).");
     }

@@ -252,8 +252,8 @@ Event parse(QStringView line)
         return {};
     const qsizetype fixed = 3 + layout->fields.size();
     const qsizetype listed = tokens.size() - fixed;
-    if (listed < 0 || (layout->listGroup == 0 && listed != 0)
-        || (layout->listGroup > 0 && listed % layout->listGroup != 0)) {
+    if (listed < 0 || (layout->listGroup == 0 && listed != 0) ||
+        (layout->listGroup > 0 && listed % layout->listGroup != 0)) {
         return {};
     }
 

@@ -17,14 +17,14 @@ public:
     {
     }
 
-    QString tr(const char *source, int n = -1, const char *context = "TextRenderer") const
+    QString phrase(const char *source, int n = -1, const char *context = "TextRenderer") const
     {
-        if (m_options.translator) {
-            const QString translated = m_options.translator->translate(context, source, nullptr, n);
-            if (!translated.isEmpty())
-                return translated;
-        }
-        QString text = QString::fromUtf8(source);
+        QString text;
+        if (m_options.translator)
+            text = m_options.translator->translate(context, source, nullptr, n);
+        if (text.isEmpty())
+            text = QString::fromUtf8(source);
+        // QTranslator picks the plural form; filling in the number is the caller's job.
         if (n >= 0)
             text.replace("%n"_L1, QString::number(n));
         return text;
@@ -53,20 +53,22 @@ void renderList(Writer &w, const Event &event)
     const QStringList &l = event.list;
     switch (event.kind) {
     case Event::Kind::Users:
-        w.line(w.tr(QT_TRANSLATE_N_NOOP("TextRenderer", "Users in %1 (%n):"), l.size()).arg(event.room));
+        w.line(w.phrase(QT_TRANSLATE_N_NOOP("TextRenderer", "Users in %1 (%n):"), l.size())
+                   .arg(event.room));
         for (const QString &nick : l)
             w.line("  "_L1 + nick);
         break;
     case Event::Kind::Who:
-        w.line(w.tr(QT_TRANSLATE_N_NOOP("TextRenderer", "Users online (%n):"), l.size() / 2));
+        w.line(w.phrase(QT_TRANSLATE_N_NOOP("TextRenderer", "Users online (%n):"), l.size() / 2));
         for (qsizetype i = 0; i + 1 < l.size(); i += 2)
-            w.line(w.tr(QT_TRANSLATE_NOOP("TextRenderer", "  %1 in %2")).arg(l[i], l[i + 1]));
+            w.line(w.phrase(QT_TRANSLATE_NOOP("TextRenderer", "  %1 in %2")).arg(l[i], l[i + 1]));
         break;
     case Event::Kind::Rooms:
-        w.line(w.tr(QT_TRANSLATE_N_NOOP("TextRenderer", "Rooms (%n):"), l.size() / 3));
+        w.line(w.phrase(QT_TRANSLATE_N_NOOP("TextRenderer", "Rooms (%n):"), l.size() / 3));
         for (qsizetype i = 0; i + 2 < l.size(); i += 3) {
-            QString entry = w.tr(QT_TRANSLATE_N_NOOP("TextRenderer", "  %1 (%n users)"), l[i + 1].toInt())
-                                .arg(l[i]);
+            QString entry =
+                w.phrase(QT_TRANSLATE_N_NOOP("TextRenderer", "  %1 (%n users)"), l[i + 1].toInt())
+                    .arg(l[i]);
             if (!l[i + 2].isEmpty())
                 entry += ": "_L1 + l[i + 2];
             w.line(entry);
@@ -74,15 +76,18 @@ void renderList(Writer &w, const Event &event)
         break;
     case Event::Kind::Help:
         if (l.size() == 2) {
-            w.line(l[0] + "  "_L1 + w.tr(l[1].toUtf8().constData(), -1, "CommandTable"));
+            w.line(l[0] + "  "_L1 + w.phrase(l[1].toUtf8().constData(), -1, "CommandTable"));
             break;
         }
-        w.line(w.tr(QT_TRANSLATE_NOOP("TextRenderer", "Commands (a leading / is optional; plain text is said to the room):")));
+        w.line(w.phrase(QT_TRANSLATE_NOOP(
+            "TextRenderer",
+            "Commands (a leading / is optional; plain text is said to the room):")));
         for (qsizetype i = 0; i + 1 < l.size(); i += 2)
-            w.line("  "_L1 + l[i].leftJustified(32) + w.tr(l[i + 1].toUtf8().constData(), -1, "CommandTable"));
+            w.line("  "_L1 + l[i].leftJustified(32) +
+                   w.phrase(l[i + 1].toUtf8().constData(), -1, "CommandTable"));
         break;
     case Event::Kind::Settings:
-        w.line(w.tr(QT_TRANSLATE_NOOP("TextRenderer", "Your settings:")));
+        w.line(w.phrase(QT_TRANSLATE_NOOP("TextRenderer", "Your settings:")));
         for (qsizetype i = 0; i + 1 < l.size(); i += 2)
             w.line("  "_L1 + l[i] + " "_L1 + l[i + 1]);
         break;
@@ -94,33 +99,40 @@ void renderList(Writer &w, const Event &event)
 QString leaveText(const Writer &w, const Event &event, bool self)
 {
     if (self)
-        return w.tr(QT_TRANSLATE_NOOP("TextRenderer", "* You have left %1.")).arg(event.room);
+        return w.phrase(QT_TRANSLATE_NOOP("TextRenderer", "* You have left %1.")).arg(event.room);
     if (event.subject == "quit"_L1)
-        return w.tr(QT_TRANSLATE_NOOP("TextRenderer", "* %1 has left the chat.")).arg(event.nick);
+        return w.phrase(QT_TRANSLATE_NOOP("TextRenderer", "* %1 has left the chat."))
+            .arg(event.nick);
     if (event.subject == "lost"_L1)
-        return w.tr(QT_TRANSLATE_NOOP("TextRenderer", "* %1 lost the connection.")).arg(event.nick);
+        return w.phrase(QT_TRANSLATE_NOOP("TextRenderer", "* %1 lost the connection."))
+            .arg(event.nick);
     if (event.subject == "shutdown"_L1)
-        return w.tr(QT_TRANSLATE_NOOP("TextRenderer", "* %1 has left: the server is shutting down.")).arg(event.nick);
-    return w.tr(QT_TRANSLATE_NOOP("TextRenderer", "* %1 has left the room.")).arg(event.nick);
+        return w
+            .phrase(
+                QT_TRANSLATE_NOOP("TextRenderer", "* %1 has left: the server is shutting down."))
+            .arg(event.nick);
+    return w.phrase(QT_TRANSLATE_NOOP("TextRenderer", "* %1 has left the room.")).arg(event.nick);
 }
 
 QString byeText(const Writer &w, const Event &event)
 {
     if (event.subject == "logout"_L1)
-        return w.tr(QT_TRANSLATE_NOOP("TextRenderer", "Goodbye!"));
+        return w.phrase(QT_TRANSLATE_NOOP("TextRenderer", "Goodbye!"));
     if (event.subject == "shutdown"_L1)
-        return w.tr(QT_TRANSLATE_NOOP("TextRenderer", "The server is shutting down. Goodbye!"));
-    return w.tr(QT_TRANSLATE_NOOP("TextRenderer", "Disconnected by the server: %1")).arg(event.subject);
+        return w.phrase(QT_TRANSLATE_NOOP("TextRenderer", "The server is shutting down. Goodbye!"));
+    return w.phrase(QT_TRANSLATE_NOOP("TextRenderer", "Disconnected by the server: %1"))
+        .arg(event.subject);
 }
 
 QString okText(const Writer &w, const Event &event)
 {
     const QStringList &d = event.list;
     if (event.command == "login"_L1 && d.size() == 1)
-        return w.tr(QT_TRANSLATE_NOOP("TextRenderer", "You are logged in as %1.")).arg(d[0]);
+        return w.phrase(QT_TRANSLATE_NOOP("TextRenderer", "You are logged in as %1.")).arg(d[0]);
     if (event.command == "set"_L1 && d.size() == 2)
-        return w.tr(QT_TRANSLATE_NOOP("TextRenderer", "Setting %1 is now %2.")).arg(d[0], d[1]);
-    return w.tr(QT_TRANSLATE_NOOP("TextRenderer", "OK: %1")).arg((QStringList{event.command} + d).join(u' '));
+        return w.phrase(QT_TRANSLATE_NOOP("TextRenderer", "Setting %1 is now %2.")).arg(d[0], d[1]);
+    return w.phrase(QT_TRANSLATE_NOOP("TextRenderer", "OK: %1"))
+        .arg((QStringList{event.command} + d).join(u' '));
 }
 
 } // namespace
@@ -136,15 +148,20 @@ QByteArray render(const Event &event, const Options &options)
     case K::Invalid:
         break;
     case K::Welcome:
-        w.line(w.tr(QT_TRANSLATE_NOOP("TextRenderer", "Welcome to %1! Log in with: login <nick>    (help lists the commands)")).arg(event.text));
+        w.line(
+            w.phrase(QT_TRANSLATE_NOOP(
+                         "TextRenderer",
+                         "Welcome to %1! Log in with: login <nick>    (help lists the commands)"))
+                .arg(event.text));
         break;
     case K::Ok:
         w.line(okText(w, event));
         break;
     case K::Error: {
         const char *source = Event::errorTemplate(event.code, event.subject);
-        const QString text = Event::fillErrorTemplate(w.tr(source, -1, "Event"), event.code, event.subject);
-        w.line(w.tr(QT_TRANSLATE_NOOP("TextRenderer", "Error: %1")).arg(text));
+        const QString text =
+            Event::fillErrorTemplate(w.phrase(source, -1, "Event"), event.code, event.subject);
+        w.line(w.phrase(QT_TRANSLATE_NOOP("TextRenderer", "Error: %1")).arg(text));
         break;
     }
     case K::Message:
@@ -161,30 +178,38 @@ QByteArray render(const Event &event, const Options &options)
         break;
     case K::Join:
         if (self)
-            w.line(w.tr(QT_TRANSLATE_NOOP("TextRenderer", "* You have entered %1.")).arg(event.room));
+            w.line(w.phrase(QT_TRANSLATE_NOOP("TextRenderer", "* You have entered %1."))
+                       .arg(event.room));
         else
-            w.line(w.tr(QT_TRANSLATE_NOOP("TextRenderer", "* %1 has entered the room.")).arg(event.nick));
+            w.line(w.phrase(QT_TRANSLATE_NOOP("TextRenderer", "* %1 has entered the room."))
+                       .arg(event.nick));
         break;
     case K::Leave:
         w.line(leaveText(w, event, self));
         break;
     case K::NickChange:
         if (self)
-            w.line(w.tr(QT_TRANSLATE_NOOP("TextRenderer", "* You are now known as %1.")).arg(event.target));
+            w.line(w.phrase(QT_TRANSLATE_NOOP("TextRenderer", "* You are now known as %1."))
+                       .arg(event.target));
         else
-            w.line(w.tr(QT_TRANSLATE_NOOP("TextRenderer", "* %1 is now known as %2.")).arg(event.nick, event.target));
+            w.line(w.phrase(QT_TRANSLATE_NOOP("TextRenderer", "* %1 is now known as %2."))
+                       .arg(event.nick, event.target));
         break;
     case K::Topic:
         if (event.text.isEmpty())
-            w.line(w.tr(QT_TRANSLATE_NOOP("TextRenderer", "No topic is set in %1.")).arg(event.room));
+            w.line(w.phrase(QT_TRANSLATE_NOOP("TextRenderer", "No topic is set in %1."))
+                       .arg(event.room));
         else
-            w.line(w.tr(QT_TRANSLATE_NOOP("TextRenderer", "Topic of %1: %2 (set by %3)")).arg(event.room, event.text, event.nick));
+            w.line(w.phrase(QT_TRANSLATE_NOOP("TextRenderer", "Topic of %1: %2 (set by %3)"))
+                       .arg(event.room, event.text, event.nick));
         break;
     case K::TopicChanged:
         if (event.text.isEmpty())
-            w.line(w.tr(QT_TRANSLATE_NOOP("TextRenderer", "* %1 cleared the topic.")).arg(event.nick));
+            w.line(w.phrase(QT_TRANSLATE_NOOP("TextRenderer", "* %1 cleared the topic."))
+                       .arg(event.nick));
         else
-            w.line(w.tr(QT_TRANSLATE_NOOP("TextRenderer", "* %1 changed the topic to: %2")).arg(event.nick, event.text));
+            w.line(w.phrase(QT_TRANSLATE_NOOP("TextRenderer", "* %1 changed the topic to: %2"))
+                       .arg(event.nick, event.text));
         break;
     case K::Users:
     case K::Who:
@@ -197,10 +222,10 @@ QByteArray render(const Event &event, const Options &options)
         w.line(byeText(w, event));
         break;
     case K::Ping:
-        w.line(w.tr(QT_TRANSLATE_NOOP("TextRenderer", "Ping %1")).arg(event.subject));
+        w.line(w.phrase(QT_TRANSLATE_NOOP("TextRenderer", "Ping %1")).arg(event.subject));
         break;
     case K::Pong:
-        w.line(w.tr(QT_TRANSLATE_NOOP("TextRenderer", "Pong %1")).arg(event.subject));
+        w.line(w.phrase(QT_TRANSLATE_NOOP("TextRenderer", "Pong %1")).arg(event.subject));
         break;
     }
     return w.finish(event.time);

@@ -34,7 +34,8 @@ void ChatServer::acceptConnections()
         auto *session = new Session(socket, ++m_lastSessionNumber, m_config.maxLineBytes, this);
         ++m_sessionCount;
         connect(session, &QObject::destroyed, this, &ChatServer::sessionDestroyed);
-        qCInfo(lcServer, "#%llu connected from %s", session->number(), qUtf8Printable(session->peer()));
+        qCInfo(lcServer, "#%llu connected from %s", session->number(),
+               qUtf8Printable(session->peer()));
         m_processor.addSession(session);
     }
 }

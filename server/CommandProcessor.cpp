@@ -169,20 +169,23 @@ void CommandProcessor::logout(Session *session, const Command &command)
 void CommandProcessor::say(Session *session, const Command &command)
 {
     Room *room = session->room();
-    room->broadcast(Event::message(++m_lastMessageId, room->name(), session->nick(), command.argument(0)),
-                    session, command.label());
+    room->broadcast(
+        Event::message(++m_lastMessageId, room->name(), session->nick(), command.argument(0)),
+        session, command.label());
 }
 
 void CommandProcessor::me(Session *session, const Command &command)
 {
     Room *room = session->room();
-    room->broadcast(Event::action(++m_lastMessageId, room->name(), session->nick(), command.argument(0)),
-                    session, command.label());
+    room->broadcast(
+        Event::action(++m_lastMessageId, room->name(), session->nick(), command.argument(0)),
+        session, command.label());
 }
 
 void CommandProcessor::look(Session *session, const Command &command)
 {
-    session->send(Event::users(session->room()->name(), session->room()->memberNicks()), command.label());
+    session->send(Event::users(session->room()->name(), session->room()->memberNicks()),
+                  command.label());
 }
 
 void CommandProcessor::who(Session *session, const Command &command)
@@ -253,16 +256,19 @@ void CommandProcessor::topic(Session *session, const Command &command)
 {
     Room *room = session->room();
     if (command.arguments().isEmpty()) {
-        session->send(Event::topic(room->name(), room->topicSetter(), room->topic()), command.label());
+        session->send(Event::topic(room->name(), room->topicSetter(), room->topic()),
+                      command.label());
         return;
     }
     QString text = command.argument(0);
     if (text == "-"_L1)
         text.clear();
     if (text.size() > Protocol::TopicMaxLength)
-        return fail(session, command, ErrorCode::TopicTooLong, QString::number(Protocol::TopicMaxLength));
+        return fail(session, command, ErrorCode::TopicTooLong,
+                    QString::number(Protocol::TopicMaxLength));
     room->setTopic(text, session->nick());
-    room->broadcast(Event::topicChanged(room->name(), session->nick(), text), session, command.label());
+    room->broadcast(Event::topicChanged(room->name(), session->nick(), text), session,
+                    command.label());
 }
 
 void CommandProcessor::help(Session *session, const Command &command)
@@ -289,10 +295,10 @@ void CommandProcessor::set(Session *session, const Command &command)
     const QString language = Translations::languages().value(
         Translations::languages().indexOf(session->language()), u"en"_s);
     if (command.arguments().isEmpty()) {
-        session->send(Event::settings({u"time"_s, rendering.text.timestamps ? u"on"_s : u"off"_s,
-                                       u"tagged"_s, rendering.tagged ? u"on"_s : u"off"_s,
-                                       u"lang"_s, language}),
-                      command.label());
+        session->send(
+            Event::settings({u"time"_s, rendering.text.timestamps ? u"on"_s : u"off"_s, u"tagged"_s,
+                             rendering.tagged ? u"on"_s : u"off"_s, u"lang"_s, language}),
+            command.label());
         return;
     }
     const QString key = command.argument(0).toLower();

@@ -33,7 +33,8 @@ private:
 
     void handle(Session *session, const Command &command);
     void sessionClosed(Session *session, const QString &reason);
-    void fail(Session *session, const Command &command, ErrorCode code, const QString &subject = {});
+    void fail(Session *session, const Command &command, ErrorCode code,
+              const QString &subject = {});
     void moveTo(Session *session, Room *room, const QString &label);
     void sendRoomState(Session *session, const Room *room, const QString &label);
 

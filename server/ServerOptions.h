@@ -11,8 +11,8 @@ namespace ServerOptions {
 struct Result
 {
     ServerConfig config;
-    QString error;      // set when the arguments are wrong
-    bool exit = false;  // --help or --version was handled
+    QString error;     // set when the arguments are wrong
+    bool exit = false; // --help or --version was handled
 };
 
 Result parse(const QStringList &arguments);

@@ -45,9 +45,8 @@ Session::Session(QTcpSocket *socket, quint64 number, qsizetype maxLineBytes, QOb
     m_peer = peerText(m_socket->peerAddress(), m_socket->peerPort());
     connect(m_socket, &QTcpSocket::readyRead, this, &Session::readSocket);
     connect(m_socket, &QTcpSocket::disconnected, this, [this] { finish(u"lost"_s); });
-    connect(m_socket, &QTcpSocket::errorOccurred, this, [this](QAbstractSocket::SocketError) {
-        finish(m_socket->errorString());
-    });
+    connect(m_socket, &QTcpSocket::errorOccurred, this,
+            [this](QAbstractSocket::SocketError) { finish(m_socket->errorString()); });
 }
 
 Session::~Session() = default;
@@ -93,7 +92,8 @@ void Session::readSocket()
             if (m_state == State::Gone)
                 return;
             if (frame.tooLong) {
-                send(Event::error(ErrorCode::LineTooLong, {}, QString::number(m_framer.maxLineBytes())));
+                send(Event::error(ErrorCode::LineTooLong, {},
+                                  QString::number(m_framer.maxLineBytes())));
                 continue;
             }
             handleLine(frame.line);
@@ -117,7 +117,8 @@ void Session::handleLine(const QByteArray &line)
     }
     const Command command = Command::parse(text, m_rendering.tagged);
     if (!command.isValid()) {
-        send(Event::error(command.error(), command.word(), command.errorSubject()), command.label());
+        send(Event::error(command.error(), command.word(), command.errorSubject()),
+             command.label());
         return;
     }
     emit commandReceived(command);

@@ -34,26 +34,29 @@ int main(int argc, char *argv[])
 
     ChatServer server(options.config);
     if (!server.listen()) {
-        fprintf(stderr, "chat-server: %s\n",
-                qUtf8Printable(QCoreApplication::translate("main", "cannot listen on %1 port %2: %3")
-                                   .arg(options.config.bindAddress.toString())
-                                   .arg(options.config.port)
-                                   .arg(server.errorString())));
+        fprintf(
+            stderr, "chat-server: %s\n",
+            qUtf8Printable(QCoreApplication::translate("main", "cannot listen on %1 port %2: %3")
+                               .arg(options.config.bindAddress.toString())
+                               .arg(options.config.port)
+                               .arg(server.errorString())));
         return 1;
     }
     const QString where = server.address() == QHostAddress::Any
-        ? QCoreApplication::translate("main", "all addresses")
-        : server.address().toString();
-    printf("%s\n", qUtf8Printable(QCoreApplication::translate("main", "chat-server listening on %1 port %2")
-                                      .arg(where)
-                                      .arg(server.port())));
+                              ? QCoreApplication::translate("main", "all addresses")
+                              : server.address().toString();
+    printf("%s\n",
+           qUtf8Printable(QCoreApplication::translate("main", "chat-server listening on %1 port %2")
+                              .arg(where)
+                              .arg(server.port())));
     fflush(stdout);
 
     SignalWatcher watcher;
-    QObject::connect(&watcher, &SignalWatcher::terminationRequested, &server, [&server](int number) {
-        qCInfo(lcServer, "signal %d received", number);
-        server.shutdown();
-    });
+    QObject::connect(&watcher, &SignalWatcher::terminationRequested, &server,
+                     [&server](int number) {
+                         qCInfo(lcServer, "signal %d received", number);
+                         server.shutdown();
+                     });
     QObject::connect(&server, &ChatServer::stopped, &app, &QCoreApplication::quit);
     return app.exec();
 }
