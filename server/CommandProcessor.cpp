@@ -292,13 +292,11 @@ void CommandProcessor::help(Session *session, const Command &command)
 void CommandProcessor::set(Session *session, const Command &command)
 {
     Rendering rendering = session->rendering();
-    const QString language = Translations::languages().value(
-        Translations::languages().indexOf(session->language()), u"en"_s);
     if (command.arguments().isEmpty()) {
-        session->send(
-            Event::settings({u"time"_s, rendering.text.timestamps ? u"on"_s : u"off"_s, u"tagged"_s,
-                             rendering.tagged ? u"on"_s : u"off"_s, u"lang"_s, language}),
-            command.label());
+        session->send(Event::settings({u"time"_s, rendering.text.timestamps ? u"on"_s : u"off"_s,
+                                       u"tagged"_s, rendering.tagged ? u"on"_s : u"off"_s,
+                                       u"lang"_s, session->language()}),
+                      command.label());
         return;
     }
     const QString key = command.argument(0).toLower();

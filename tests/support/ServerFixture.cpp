@@ -1,0 +1,38 @@
+// SPDX-License-Identifier: MIT
+#include "ServerFixture.h"
+
+using namespace Qt::StringLiterals;
+
+namespace {
+
+ServerConfig loopback(ServerConfig config)
+{
+    config.bindAddress = QHostAddress::LocalHost;
+    config.port = 0;
+    if (config.name.isEmpty())
+        config.name = u"test"_s;
+    return config;
+}
+
+} // namespace
+
+ServerFixture::ServerFixture(ServerConfig config)
+    : m_server(std::make_unique<ChatServer>(loopback(config)))
+{
+    m_listening = m_server->listen();
+}
+
+LineClient &ServerFixture::connect()
+{
+    auto &client = *m_clients.emplace_back(std::make_unique<LineClient>());
+    if (client.connectTo(port()))
+        client.readLine();
+    return client;
+}
+
+LineClient &ServerFixture::loggedIn(const QString &nick)
+{
+    LineClient &client = connect();
+    client.login(nick);
+    return client;
+}

@@ -1,0 +1,29 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+
+#include "ChatServer.h"
+#include "LineClient.h"
+
+#include <memory>
+#include <vector>
+
+// A real ChatServer on a free loopback port, in this process, and clients connected to it.
+class ServerFixture
+{
+public:
+    explicit ServerFixture(ServerConfig config = {});
+
+    bool isListening() const { return m_listening; }
+    ChatServer &server() { return *m_server; }
+    quint16 port() const { return m_server->port(); }
+
+    // A connected client whose greeting has been read.
+    LineClient &connect();
+    // A connected client logged in as nick (text rendering), replies consumed.
+    LineClient &loggedIn(const QString &nick);
+
+private:
+    std::unique_ptr<ChatServer> m_server;
+    std::vector<std::unique_ptr<LineClient>> m_clients;
+    bool m_listening = false;
+};
