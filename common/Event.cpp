@@ -216,9 +216,9 @@ const char *Event::errorTemplate(ErrorCode code, const QString &subject)
 QString Event::fillErrorTemplate(const QString &text, ErrorCode code, const QString &subject)
 {
     if (code == ErrorCode::BadNick)
-        return text.arg(subject).arg(Protocol::NickMaxLength);
+        return text.arg(subject, QString::number(Protocol::NickMaxLength));
     if (code == ErrorCode::BadRoomName)
-        return text.arg(subject).arg(Protocol::RoomMaxLength);
+        return text.arg(subject, QString::number(Protocol::RoomMaxLength));
     return text.contains("%1"_L1) ? text.arg(subject) : text;
 }
 
