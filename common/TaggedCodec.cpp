@@ -125,6 +125,11 @@ bool setFieldValue(Event &event, Field field, const QString &value)
     return ok;
 }
 
+bool isHexDigit(QChar c)
+{
+    return (c >= u'0' && c <= u'9') || (c >= u'a' && c <= u'f') || (c >= u'A' && c <= u'F');
+}
+
 QString formatTime(const QDateTime &time)
 {
     return time.toUTC().toString(Qt::ISODateWithMs);
@@ -198,9 +203,12 @@ bool unescape(QStringView field, QString &out)
             out += u'\t';
             break;
         case u'x': {
-            bool ok = false;
-            const uint code = field.mid(i + 1, 2).toUInt(&ok, 16);
-            if (!ok || i + 2 >= field.size() || (code >= 0x20 && code != 0x7f))
+            // Exactly two ASCII hex digits: toUInt() alone also takes a sign, as in "\\x+1".
+            const QStringView hex = field.mid(i + 1, 2);
+            if (hex.size() != 2 || !std::all_of(hex.begin(), hex.end(), isHexDigit))
+                return false;
+            const uint code = hex.toUInt(nullptr, 16);
+            if (code >= 0x20 && code != 0x7f)
                 return false;
             out += QChar(code);
             i += 2;
