@@ -255,6 +255,9 @@ Event parse(QStringView line)
     const QList<QStringView> tokens = line.split(u' ');
     if (tokens.size() < 3)
         return {};
+    // An empty field is written "\-", so an empty token is a stray or missing field.
+    if (std::any_of(tokens.begin(), tokens.end(), [](QStringView t) { return t.isEmpty(); }))
+        return {};
     const Layout *layout = layoutFor(tokens[0]);
     if (!layout)
         return {};
