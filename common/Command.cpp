@@ -38,13 +38,16 @@ Command Command::parse(const QString &line, bool acceptLabel)
     QStringView rest = QStringView(line).trimmed();
 
     if (acceptLabel && rest.startsWith(u'@')) {
-        const auto [label, afterLabel] = firstWord(rest.sliced(1));
+        // The label starts right after the "@": "@ who" has an empty label, not "who".
+        const QStringView afterAt = rest.sliced(1);
+        const qsizetype space = afterAt.indexOf(u' ');
+        const QStringView label = space < 0 ? afterAt : afterAt.first(space);
         if (!isValidLabel(label)) {
             command.fail(ErrorCode::BadInput, u"label"_s);
             return command;
         }
         command.m_label = label.toString();
-        rest = afterLabel;
+        rest = space < 0 ? QStringView() : afterAt.sliced(space + 1).trimmed();
     }
 
     if (rest.startsWith(u"//")) {
