@@ -4,7 +4,9 @@
 #include "TaggedCodec.h"
 
 #include <QDeadlineTimer>
+#include <QEventLoop>
 #include <QSignalSpy>
+#include <QTimer>
 
 using namespace Qt::StringLiterals;
 
@@ -39,8 +41,14 @@ bool LineClient::waitForData(int timeoutMs)
     }
     if (m_socket.state() != QAbstractSocket::ConnectedState)
         return false;
-    QSignalSpy ready(&m_socket, &QTcpSocket::readyRead);
-    if (!ready.wait(timeoutMs))
+    // Wake on data or on the close, whichever comes first, so a test expecting the server to
+    // hang up does not wait for the timeout.
+    QEventLoop loop;
+    connect(&m_socket, &QTcpSocket::readyRead, &loop, &QEventLoop::quit);
+    connect(&m_socket, &QTcpSocket::disconnected, &loop, &QEventLoop::quit);
+    QTimer::singleShot(timeoutMs, &loop, &QEventLoop::quit);
+    loop.exec();
+    if (m_socket.bytesAvailable() == 0)
         return false;
     m_buffer += m_socket.readAll();
     return true;
@@ -95,10 +103,11 @@ QStringList LineClient::sync()
         if (line.isNull())
             return lines << u"<no pong>"_s;
         const Event event = TaggedCodec::parse(line);
-        // In text, the pong may carry a "[HH:mm] " prefix.
-        if (m_tagged ? (event.kind == Event::Kind::Pong && event.subject == token)
-                     : line.endsWith(u"] Pong "_s + token) || line == u"Pong "_s + token)
+        // Either rendering; in text the pong may carry a "[HH:mm] " prefix.
+        if ((event.kind == Event::Kind::Pong && event.subject == token) ||
+            line.endsWith(u"] Pong "_s + token) || line == u"Pong "_s + token) {
             return lines;
+        }
         lines << line;
     }
 }
@@ -113,7 +122,6 @@ bool LineClient::login(const QString &nick)
 bool LineClient::useTagged()
 {
     send(u"set tagged on"_s);
-    m_tagged = true;
     const QStringList replies = sync();
     return std::any_of(replies.begin(), replies.end(), [](const QString &line) {
         return TaggedCodec::parse(line).kind == Event::Kind::Welcome;

@@ -50,6 +50,5 @@ private:
 
     QTcpSocket m_socket;
     QByteArray m_buffer;
-    bool m_tagged = false;
     int m_syncCount = 0;
 };
