@@ -21,7 +21,7 @@ struct BenchOptions
     int senders = 2;
     int messages = 20;
     int window = 8;             // messages of one sender not yet delivered to all their receivers
-    int connectBatch = 256;     // connects in progress at once, so listen backlogs are not overrun
+    int connectBatch = 256;     // connections not yet logged in, so listen backlogs are not overrun
     double idleSeconds = 0;     // after the messages: stay connected and measure the server's CPU
     double timeoutSeconds = 60; // for the whole run, so that it can never hang
 

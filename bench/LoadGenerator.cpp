@@ -17,6 +17,9 @@ namespace {
 constexpr int MaxConnectAttempts = 3;
 constexpr size_t ReadChunk = 64 * 1024;
 constexpr int ReadsPerWakeup = 4; // then other connections get their turn
+// Between joining and sending: lets delayed ACKs of the join replies go out, or the first
+// messages would wait for them behind Nagle's algorithm on the server and time that instead.
+constexpr int64_t SettleNs = 200'000'000;
 
 int64_t nowNs()
 {
@@ -146,6 +149,9 @@ bool LoadGenerator::enterRooms()
 void LoadGenerator::sendMessages()
 {
     const int64_t total = int64_t(m_options.senders) * m_options.messages;
+    const int64_t settleEnd = nowNs() + SettleNs;
+    m_deadlineNs += SettleNs;
+    pump([&] { return nowNs() >= settleEnd; });
     m_firstSendNs = nowNs();
     m_lastDeliveryNs = m_firstSendNs;
     for (int sender = 0; sender < m_options.senders; ++sender)
@@ -235,13 +241,13 @@ void LoadGenerator::startConnect(int index)
     const int one = 1;
     // Senders write one short line at a time; Nagle would hold them back for an ACK.
     setsockopt(client.fd, IPPROTO_TCP, TCP_NODELAY, &one, sizeof one);
+    ++m_connecting;
     if (connect(client.fd, reinterpret_cast<const sockaddr *>(&m_address), sizeof m_address) != 0 &&
         errno != EINPROGRESS) {
         retryOrFail(index, "connect");
         return;
     }
     client.state = Client::State::Connecting;
-    ++m_connecting;
     epoll_event event{};
     event.events = EPOLLOUT | EPOLLIN;
     event.data.u32 = uint32_t(index);
@@ -251,7 +257,6 @@ void LoadGenerator::startConnect(int index)
 void LoadGenerator::finishConnect(int index)
 {
     Client &client = m_clients[size_t(index)];
-    --m_connecting;
     int error = 0;
     socklen_t length = sizeof error;
     getsockopt(client.fd, SOL_SOCKET, SO_ERROR, &error, &length);
@@ -277,6 +282,7 @@ void LoadGenerator::retryOrFail(int index, const char *what)
     close(client.fd);
     client.fd = -1;
     client.state = Client::State::Waiting;
+    --m_connecting;
     if (client.connectAttempts < MaxConnectAttempts) {
         m_retries.push_back(index);
         return;
@@ -339,6 +345,7 @@ void LoadGenerator::handleLine(int index, std::string_view line, int64_t nowNs)
         if (client.state == Client::State::LoggingIn) {
             client.state = Client::State::LoggedIn;
             ++m_loggedIn;
+            --m_connecting;
             m_lastLoginNs = nowNs;
         }
         break;
@@ -446,6 +453,8 @@ void LoadGenerator::closeClient(int index)
     Client &client = m_clients[size_t(index)];
     if (client.fd < 0)
         return;
+    if (client.state == Client::State::Connecting || client.state == Client::State::LoggingIn)
+        --m_connecting;
     epoll_ctl(m_epoll, EPOLL_CTL_DEL, client.fd, nullptr);
     close(client.fd);
     client.fd = -1;

@@ -48,7 +48,9 @@ bool ServerProcess::start(const std::string &command, const std::string &host, i
     m_outputPath = path;
     m_pid = fork();
     if (m_pid == 0) {
+        // Server logs go there too: a terminal would slow the server and drown the table.
         dup2(outputFd, STDOUT_FILENO);
+        dup2(outputFd, STDERR_FILENO);
         const std::string shell = "exec " + command;
         execl("/bin/sh", "sh", "-c", shell.c_str(), static_cast<char *>(nullptr));
         _exit(127);
