@@ -274,6 +274,10 @@ Event parse(QStringView line)
     if (!event.time.isValid() || !tokens[1].endsWith(u'Z'))
         return {};
     event.time = event.time.toUTC();
+    // Rounding can carry past what ISO 8601 can write ("9999-12-31T23:59:59.9999Z" is year
+    // 10000, which format() would write as an empty field): refuse what cannot be written back.
+    if (formatTime(event.time).isEmpty())
+        return {};
     QString value;
     if (!unescape(tokens[2], value))
         return {};
