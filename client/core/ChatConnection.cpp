@@ -1,0 +1,414 @@
+// SPDX-License-Identifier: MIT
+#include "ChatConnection.h"
+
+#include "Command.h"
+#include "NameRules.h"
+#include "Protocol.h"
+#include "TaggedCodec.h"
+
+#include <QTcpSocket>
+
+using namespace Qt::StringLiterals;
+
+namespace {
+
+bool sameName(const QString &a, const QString &b)
+{
+    return NameRules::key(a) == NameRules::key(b);
+}
+
+ChatConnection::Failure failureFor(QAbstractSocket::SocketError error)
+{
+    using F = ChatConnection::Failure;
+    switch (error) {
+    case QAbstractSocket::ConnectionRefusedError:
+        return F::ConnectionRefused;
+    case QAbstractSocket::HostNotFoundError:
+        return F::HostNotFound;
+    case QAbstractSocket::SocketTimeoutError:
+        return F::Timeout;
+    case QAbstractSocket::RemoteHostClosedError:
+        return F::ServerClosed;
+    default:
+        return F::NetworkError;
+    }
+}
+
+ChatConnection::Failure failureFor(ErrorCode code)
+{
+    switch (code) {
+    case ErrorCode::NickInUse:
+        return ChatConnection::Failure::NickInUse;
+    case ErrorCode::BadNick:
+        return ChatConnection::Failure::BadNick;
+    default:
+        return ChatConnection::Failure::LoginRefused;
+    }
+}
+
+} // namespace
+
+ChatConnection::ChatConnection(QObject *parent)
+    : QObject(parent)
+    , m_socket(new QTcpSocket(this))
+{
+    m_timeout.setSingleShot(true);
+    m_reconnectTimer.setSingleShot(true);
+    connect(&m_timeout, &QTimer::timeout, this, [this] { connectionEnded(Failure::Timeout); });
+    connect(&m_reconnectTimer, &QTimer::timeout, this, [this] {
+        setState(State::Reconnecting);
+        startAttempt();
+    });
+    connect(m_socket, &QTcpSocket::connected, this, [this] {
+        emit connected();
+        send(u"set tagged on"_s);
+    });
+    connect(m_socket, &QTcpSocket::readyRead, this, &ChatConnection::readSocket);
+    connect(m_socket, &QTcpSocket::errorOccurred, this, &ChatConnection::socketError);
+    connect(m_socket, &QTcpSocket::disconnected, this,
+            [this] { connectionEnded(Failure::ServerClosed); });
+}
+
+bool ChatConnection::isSelf(const QString &nick) const
+{
+    return sameName(nick, m_nick);
+}
+
+void ChatConnection::logIn(const ServerAddress &address, const QString &nick)
+{
+    if (m_state != State::Disconnected)
+        return;
+    m_address = address;
+    m_nick = nick;
+    emit nickChanged(m_nick);
+    m_rejoinRoom.clear();
+    m_backoff.reset();
+    setState(State::Connecting);
+    startAttempt();
+}
+
+void ChatConnection::logOut()
+{
+    if (m_state == State::LoggedIn) {
+        // The server answers with bye and closes; the timeout covers one that never does.
+        m_loggingOut = true;
+        send(u"logout"_s);
+        m_timeout.start(m_timeoutMs);
+    } else if (m_state != State::Disconnected) {
+        finish(Failure::None);
+    }
+}
+
+void ChatConnection::sendLine(const QString &line)
+{
+    QString text = line;
+    text.replace(u'\r', u' ').replace(u'\n', u' ');
+    if (m_state != State::LoggedIn || text.trimmed().isEmpty())
+        return;
+    if (!text.startsWith(u'/')) {
+        // Without the slash the server would run "join me" as a command; people mean to say it.
+        sendLabelled(u"say "_s + text);
+        return;
+    }
+    const Command command = Command::parse(text, false);
+    if (command.isValid() && command.type() == CommandType::Logout) {
+        logOut();
+        return;
+    }
+    if (command.isValid() && command.type() == CommandType::Set &&
+        command.argument(0).compare("tagged"_L1, Qt::CaseInsensitive) == 0) {
+        emit lineRefused(text);
+        return;
+    }
+    sendLabelled(text);
+}
+
+void ChatConnection::listRooms()
+{
+    if (m_state == State::LoggedIn)
+        sendLabelled(u"list"_s);
+}
+
+void ChatConnection::createRoom(const QString &name)
+{
+    if (m_state == State::LoggedIn)
+        sendLabelled(u"create "_s + name.trimmed());
+}
+
+void ChatConnection::joinRoom(const QString &name)
+{
+    if (m_state == State::LoggedIn)
+        sendLabelled(u"join "_s + name.trimmed());
+}
+
+void ChatConnection::lookUsers()
+{
+    if (m_state == State::LoggedIn)
+        sendLabelled(u"look"_s);
+}
+
+void ChatConnection::startAttempt()
+{
+    m_socket->abort();
+    m_framer = LineFramer();
+    m_loginLabel.clear();
+    m_byeReason = Failure::None;
+    m_loggingOut = false;
+    m_timeout.start(m_timeoutMs);
+    m_socket->connectToHost(m_address.host(), m_address.port());
+}
+
+void ChatConnection::send(const QString &command)
+{
+    m_socket->write((command + u"\r\n"_s).toUtf8());
+}
+
+QString ChatConnection::sendLabelled(const QString &command)
+{
+    const QString label = u"c%1"_s.arg(++m_lastLabel);
+    send(u"@%1 %2"_s.arg(label, command));
+    return label;
+}
+
+void ChatConnection::readSocket()
+{
+    const QList<LineFramer::Frame> frames = m_framer.push(m_socket->readAll());
+    for (const LineFramer::Frame &frame : frames) {
+        if (m_state == State::Disconnected || m_state == State::WaitingToReconnect)
+            return;
+        if (!frame.tooLong)
+            handleEvent(TaggedCodec::parse(QString::fromUtf8(frame.line)));
+    }
+}
+
+void ChatConnection::handleEvent(const Event &event)
+{
+    // Until tagged mode is on, the greeting and anything else in prose parse as invalid.
+    if (!event.isValid())
+        return;
+    if (!m_loginLabel.isEmpty() && event.label == m_loginLabel) {
+        handleLoginReply(event);
+        return;
+    }
+    switch (event.kind) {
+    case Event::Kind::Welcome:
+        m_serverName = event.text;
+        emit serverNameChanged(m_serverName);
+        if (m_state == State::Connecting || m_state == State::Reconnecting)
+            m_loginLabel = sendLabelled(u"login "_s + m_nick);
+        break;
+    case Event::Kind::Error:
+        if (event.label == m_rejoinLabel && event.code == ErrorCode::NoSuchRoom) {
+            // The server restarted and forgot the room: make it again.
+            m_rejoinLabel.clear();
+            createRoom(event.subject);
+        } else {
+            emit commandFailed(event.code, event.command, event.subject);
+        }
+        break;
+    case Event::Kind::Bye:
+        if (event.subject == "logout"_L1)
+            m_loggingOut = true;
+        else
+            m_byeReason = Failure::ServerShutdown;
+        break;
+    case Event::Kind::Ping:
+        send(u"pong "_s + event.subject);
+        break;
+    case Event::Kind::Pong:
+        emit pong(event.subject);
+        break;
+    case Event::Kind::Rooms: {
+        RoomInfoList rooms;
+        for (qsizetype i = 0; i + 2 < event.list.size(); i += 3)
+            rooms.append({event.list.at(i), event.list.at(i + 1).toInt(), event.list.at(i + 2)});
+        emit roomsChanged(rooms);
+        break;
+    }
+    case Event::Kind::Who:
+        emit whoReceived(event.list);
+        break;
+    case Event::Kind::Help:
+        emit helpReceived(event.list);
+        break;
+    case Event::Kind::Settings:
+        emit settingsReceived(event.list);
+        break;
+    default:
+        handleRoomEvent(event);
+        break;
+    }
+}
+
+void ChatConnection::handleLoginReply(const Event &event)
+{
+    m_loginLabel.clear();
+    if (event.kind == Event::Kind::Error) {
+        const Failure reason = failureFor(event.code);
+        // After a loss the server may still hold the old session's name until it notices.
+        if (m_state == State::Reconnecting && reason == Failure::NickInUse)
+            scheduleReconnect(reason);
+        else if (m_state == State::Reconnecting)
+            finish(reason);
+        else
+            connectionEnded(reason);
+        return;
+    }
+    if (event.kind != Event::Kind::Ok)
+        return;
+    m_timeout.stop();
+    m_backoff.reset();
+    m_nick = event.list.value(0, m_nick);
+    emit nickChanged(m_nick);
+    setState(State::LoggedIn);
+    emit loggedIn(m_nick);
+}
+
+void ChatConnection::handleRoomEvent(const Event &event)
+{
+    const bool self = isSelf(event.nick);
+    const bool here = sameName(event.room, m_room);
+    switch (event.kind) {
+    case Event::Kind::Message:
+        emit message(event.time, event.nick, event.text, self);
+        break;
+    case Event::Kind::Action:
+        emit action(event.time, event.nick, event.text, self);
+        break;
+    case Event::Kind::Private:
+        emit privateMessage(event.time, event.nick, event.target, event.text, self);
+        break;
+    case Event::Kind::Join:
+        if (self) {
+            setRoom(event.room);
+            setTopic({});
+            if (!m_rejoinRoom.isEmpty() && !sameName(m_rejoinRoom, event.room))
+                m_rejoinLabel = sendLabelled(u"join "_s + m_rejoinRoom);
+            m_rejoinRoom.clear();
+        } else if (here) {
+            setUsers(m_users + QStringList{event.nick});
+        }
+        emit joined(event.room, event.nick);
+        break;
+    case Event::Kind::Leave:
+        if (!self && here) {
+            QStringList users = m_users;
+            users.removeIf([&](const QString &user) { return sameName(user, event.nick); });
+            setUsers(users);
+        }
+        emit left(event.room, event.nick, event.subject);
+        break;
+    case Event::Kind::NickChange: {
+        if (self) {
+            m_nick = event.target;
+            emit nickChanged(m_nick);
+        }
+        QStringList users = m_users;
+        for (QString &user : users) {
+            if (sameName(user, event.nick))
+                user = event.target;
+        }
+        setUsers(users);
+        emit renamed(event.nick, event.target);
+        break;
+    }
+    case Event::Kind::Topic:
+        if (here)
+            setTopic(event.text);
+        break;
+    case Event::Kind::TopicChanged:
+        if (here)
+            setTopic(event.text);
+        emit topicSet(event.nick, event.text);
+        break;
+    case Event::Kind::Users:
+        if (here)
+            setUsers(event.list);
+        break;
+    default:
+        break;
+    }
+}
+
+void ChatConnection::socketError(QAbstractSocket::SocketError error)
+{
+    connectionEnded(failureFor(error));
+}
+
+void ChatConnection::connectionEnded(Failure reason)
+{
+    switch (m_state) {
+    case State::Disconnected:
+    case State::WaitingToReconnect:
+        return;
+    case State::Connecting:
+        m_timeout.stop();
+        setState(State::Disconnected);
+        m_socket->abort();
+        emit loginFailed(reason);
+        return;
+    case State::Reconnecting:
+        scheduleReconnect(reason);
+        return;
+    case State::LoggedIn:
+        if (m_loggingOut) {
+            finish(Failure::None);
+            return;
+        }
+        m_rejoinRoom = m_room;
+        scheduleReconnect(m_byeReason != Failure::None ? m_byeReason : reason);
+        return;
+    }
+}
+
+void ChatConnection::scheduleReconnect(Failure reason)
+{
+    m_timeout.stop();
+    setState(State::WaitingToReconnect);
+    m_socket->abort();
+    const int delay = m_backoff.nextDelay();
+    m_reconnectTimer.start(delay);
+    emit connectionLost(reason, delay);
+}
+
+void ChatConnection::finish(Failure reason)
+{
+    m_timeout.stop();
+    m_reconnectTimer.stop();
+    m_loggingOut = false;
+    setState(State::Disconnected);
+    m_socket->abort();
+    emit disconnected(reason);
+}
+
+void ChatConnection::setState(State state)
+{
+    if (m_state == state)
+        return;
+    m_state = state;
+    emit stateChanged(state);
+}
+
+void ChatConnection::setRoom(const QString &room)
+{
+    if (m_room == room)
+        return;
+    m_room = room;
+    emit roomChanged(room);
+}
+
+void ChatConnection::setTopic(const QString &topic)
+{
+    if (m_topic == topic)
+        return;
+    m_topic = topic;
+    emit topicChanged(topic);
+}
+
+void ChatConnection::setUsers(const QStringList &users)
+{
+    if (m_users == users)
+        return;
+    m_users = users;
+    emit usersChanged(users);
+}

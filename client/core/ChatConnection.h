@@ -1,0 +1,154 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+
+#include "Backoff.h"
+#include "ErrorCode.h"
+#include "Event.h"
+#include "LineFramer.h"
+#include "RoomInfo.h"
+#include "ServerAddress.h"
+
+#include <QAbstractSocket>
+#include <QObject>
+#include <QTimer>
+
+class QTcpSocket;
+
+// One person's connection to a chat server, without any window: it owns the socket, speaks the
+// tagged protocol, keeps the state a client shows (nickname, room, topic, users) and reports
+// everything else as typed signals. After a lost connection it reconnects with backoff, logs
+// back in with the same nickname and returns to the same room.
+class ChatConnection : public QObject
+{
+    Q_OBJECT
+    Q_PROPERTY(State state READ state NOTIFY stateChanged)
+    Q_PROPERTY(QString nick READ nick NOTIFY nickChanged)
+    Q_PROPERTY(QString room READ room NOTIFY roomChanged)
+    Q_PROPERTY(QString topic READ topic NOTIFY topicChanged)
+    Q_PROPERTY(QStringList users READ users NOTIFY usersChanged)
+    Q_PROPERTY(QString serverName READ serverName NOTIFY serverNameChanged)
+
+public:
+    enum class State {
+        Disconnected,
+        Connecting, // first login: TCP, tagged mode, login reply
+        LoggedIn,
+        WaitingToReconnect, // connection lost, next attempt scheduled
+        Reconnecting,       // an attempt after a loss is under way
+    };
+    Q_ENUM(State)
+
+    enum class Failure {
+        None,
+        ConnectionRefused,
+        HostNotFound,
+        Timeout,
+        NickInUse,
+        BadNick,
+        LoginRefused, // any other error reply to login
+        ServerClosed,
+        ServerShutdown,
+        NetworkError,
+    };
+    Q_ENUM(Failure)
+
+    static constexpr int DefaultTimeoutMs = 10000;
+
+    explicit ChatConnection(QObject *parent = nullptr);
+
+    State state() const { return m_state; }
+    QString nick() const { return m_nick; }
+    QString room() const { return m_room; }
+    QString topic() const { return m_topic; }
+    QStringList users() const { return m_users; }
+    QString serverName() const { return m_serverName; }
+    ServerAddress address() const { return m_address; }
+    bool isSelf(const QString &nick) const;
+
+    // How long connecting and logging in may take before giving up (10 s unless tests say).
+    void setTimeout(int ms) { m_timeoutMs = ms; }
+    // The first delay before reconnecting; later ones double.
+    void setReconnectDelay(int ms) { m_backoff.setFirstDelay(ms); }
+
+    void logIn(const ServerAddress &address, const QString &nick);
+    // Says goodbye when logged in; otherwise stops whatever is under way (Cancel).
+    void logOut();
+
+    // A line as typed: "/command ..." goes to the server as is, anything else is said.
+    void sendLine(const QString &line);
+    void listRooms();
+    void createRoom(const QString &name);
+    void joinRoom(const QString &name);
+    void lookUsers();
+
+signals:
+    void stateChanged(ChatConnection::State state);
+    void nickChanged(const QString &nick);
+    void roomChanged(const QString &room);
+    void topicChanged(const QString &topic);
+    void usersChanged(const QStringList &users);
+    void serverNameChanged(const QString &name);
+
+    void connected();
+    void loggedIn(const QString &nick);
+    void loginFailed(ChatConnection::Failure reason);
+    // The connection is over for good: reason is None after logOut().
+    void disconnected(ChatConnection::Failure reason);
+    // A logged-in connection broke; the next attempt starts in delayMs.
+    void connectionLost(ChatConnection::Failure reason, int delayMs);
+
+    void message(const QDateTime &time, const QString &nick, const QString &text, bool own);
+    void action(const QDateTime &time, const QString &nick, const QString &text, bool own);
+    void privateMessage(const QDateTime &time, const QString &from, const QString &to,
+                        const QString &text, bool own);
+    void joined(const QString &room, const QString &nick);
+    void left(const QString &room, const QString &nick, const QString &reason);
+    void renamed(const QString &oldNick, const QString &newNick);
+    // Someone changed the topic (the topicChanged property also follows room changes).
+    void topicSet(const QString &nick, const QString &topic);
+    void roomsChanged(const RoomInfoList &rooms);
+    void whoReceived(const QStringList &nickRoomPairs);
+    void helpReceived(const QStringList &usageSummaryPairs);
+    void settingsReceived(const QStringList &keyValuePairs);
+    void pong(const QString &token);
+    void commandFailed(ErrorCode code, const QString &command, const QString &subject);
+    // A line the client will not send because it would break the connection's protocol.
+    void lineRefused(const QString &line);
+
+private:
+    void startAttempt();
+    void send(const QString &command);
+    QString sendLabelled(const QString &command);
+    void readSocket();
+    void handleEvent(const Event &event);
+    void handleLoginReply(const Event &event);
+    void handleRoomEvent(const Event &event);
+    void socketError(QAbstractSocket::SocketError error);
+    void connectionEnded(Failure reason);
+    void scheduleReconnect(Failure reason);
+    void finish(Failure reason);
+    void setState(State state);
+    void setRoom(const QString &room);
+    void setTopic(const QString &topic);
+    void setUsers(const QStringList &users);
+
+    QTcpSocket *m_socket;
+    LineFramer m_framer;
+    QTimer m_timeout;
+    QTimer m_reconnectTimer;
+    Backoff m_backoff;
+    int m_timeoutMs = DefaultTimeoutMs;
+    State m_state = State::Disconnected;
+    ServerAddress m_address;
+    QString m_nick;
+    QString m_room;
+    QString m_topic;
+    QStringList m_users;
+    QString m_serverName;
+    QString m_loginLabel;
+    QString m_rejoinRoom; // the room to return to after reconnecting
+    QString m_rejoinLabel;
+    quint64 m_lastLabel = 0;
+    bool m_loggingOut = false;
+    Failure m_byeReason = Failure::None;
+};

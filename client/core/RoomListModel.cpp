@@ -1,0 +1,59 @@
+// SPDX-License-Identifier: MIT
+#include "RoomListModel.h"
+
+RoomListModel::RoomListModel(QObject *parent)
+    : QAbstractTableModel(parent)
+{
+}
+
+int RoomListModel::rowCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : int(m_rooms.size());
+}
+
+int RoomListModel::columnCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : ColumnCount;
+}
+
+QVariant RoomListModel::data(const QModelIndex &index, int role) const
+{
+    if (!checkIndex(index, CheckIndexOption::IndexIsValid))
+        return {};
+    const RoomInfo &room = m_rooms.at(index.row());
+    if (role == Qt::TextAlignmentRole && index.column() == MembersColumn)
+        return int(Qt::AlignRight | Qt::AlignVCenter);
+    if (role != Qt::DisplayRole && role != Qt::ToolTipRole)
+        return {};
+    switch (index.column()) {
+    case NameColumn:
+        return room.name;
+    case MembersColumn:
+        return room.members;
+    case TopicColumn:
+        return room.topic;
+    }
+    return {};
+}
+
+QVariant RoomListModel::headerData(int section, Qt::Orientation orientation, int role) const
+{
+    if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
+        return {};
+    switch (section) {
+    case NameColumn:
+        return tr("Room");
+    case MembersColumn:
+        return tr("People");
+    case TopicColumn:
+        return tr("Topic");
+    }
+    return {};
+}
+
+void RoomListModel::setRooms(const RoomInfoList &rooms)
+{
+    beginResetModel();
+    m_rooms = rooms;
+    endResetModel();
+}

@@ -1,0 +1,29 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+
+#include "RoomInfo.h"
+
+#include <QAbstractTableModel>
+
+// The server's rooms as a table: name, number of people, topic.
+class RoomListModel : public QAbstractTableModel
+{
+    Q_OBJECT
+
+public:
+    enum Column { NameColumn, MembersColumn, TopicColumn, ColumnCount };
+
+    explicit RoomListModel(QObject *parent = nullptr);
+
+    int rowCount(const QModelIndex &parent = {}) const override;
+    int columnCount(const QModelIndex &parent = {}) const override;
+    QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
+    QVariant headerData(int section, Qt::Orientation orientation,
+                        int role = Qt::DisplayRole) const override;
+
+    void setRooms(const RoomInfoList &rooms);
+    RoomInfo room(int row) const { return m_rooms.value(row); }
+
+private:
+    RoomInfoList m_rooms;
+};

@@ -1,0 +1,52 @@
+// SPDX-License-Identifier: MIT
+#include "ClientController.h"
+
+#include "ChatConnection.h"
+#include "ChatWindow.h"
+#include "LoginWindow.h"
+
+ClientController::ClientController(QObject *parent)
+    : QObject(parent)
+    , m_connection(new ChatConnection(this))
+    , m_login(new LoginWindow(m_connection))
+    , m_chat(new ChatWindow(m_connection))
+{
+    connect(m_connection, &ChatConnection::loggedIn, this, [this] {
+        if (!m_login->isVisible())
+            return;
+        m_login->hide();
+        m_chat->show();
+        m_chat->activateWindow();
+    });
+    connect(m_chat, &ChatWindow::closed, this, [this] {
+        m_closing = true;
+        if (m_connection->state() == ChatConnection::State::Disconnected)
+            emit finished();
+    });
+    connect(m_connection, &ChatConnection::disconnected, this,
+            [this](ChatConnection::Failure reason) {
+                if (m_closing) {
+                    emit finished();
+                    return;
+                }
+                // Reconnecting gave up (the name is no longer allowed, say): start over.
+                if (m_chat->isVisible()) {
+                    m_chat->hide();
+                    m_login->show();
+                    m_login->showFailure(reason);
+                }
+            });
+    // Closing the chat must not end the process before the goodbye is out: finished() does.
+    m_chat->setAttribute(Qt::WA_QuitOnClose, false);
+}
+
+ClientController::~ClientController()
+{
+    delete m_chat;
+    delete m_login;
+}
+
+void ClientController::start()
+{
+    m_login->show();
+}

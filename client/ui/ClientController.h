@@ -1,0 +1,34 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+
+#include <QObject>
+
+class ChatConnection;
+class ChatWindow;
+class LoginWindow;
+
+// Leads a person from the login window to the chat window and back when a session ends for
+// good; finished() once they closed the chat and the goodbye has gone out.
+class ClientController : public QObject
+{
+    Q_OBJECT
+
+public:
+    explicit ClientController(QObject *parent = nullptr);
+    ~ClientController() override;
+
+    ChatConnection *connection() const { return m_connection; }
+    LoginWindow *loginWindow() const { return m_login; }
+    ChatWindow *chatWindow() const { return m_chat; }
+
+    void start();
+
+signals:
+    void finished();
+
+private:
+    ChatConnection *m_connection;
+    LoginWindow *m_login;
+    ChatWindow *m_chat;
+    bool m_closing = false;
+};

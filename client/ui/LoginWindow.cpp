@@ -1,0 +1,175 @@
+// SPDX-License-Identifier: MIT
+#include "LoginWindow.h"
+
+#include "StatusText.h"
+
+#include <QFormLayout>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QLineEdit>
+#include <QProgressBar>
+#include <QPushButton>
+#include <QSettings>
+#include <QVBoxLayout>
+
+using namespace Qt::StringLiterals;
+
+namespace {
+
+const QString addressKey = u"login/address"_s;
+const QString nickKey = u"login/nickname"_s;
+
+QLabel *problemLabel(const QString &name)
+{
+    auto *label = new QLabel;
+    label->setObjectName(name);
+    label->setWordWrap(true);
+    label->setStyleSheet(u"color: #b42318;"_s);
+    label->hide();
+    return label;
+}
+
+} // namespace
+
+LoginWindow::LoginWindow(ChatConnection *connection, QWidget *parent)
+    : QWidget(parent)
+    , m_connection(connection)
+    , m_address(new QLineEdit)
+    , m_addressProblem(problemLabel(u"addressProblem"_s))
+    , m_nick(new QLineEdit)
+    , m_nickProblem(problemLabel(u"nickProblem"_s))
+    , m_progress(new QProgressBar)
+    , m_status(new QLabel)
+    , m_error(problemLabel(u"error"_s))
+    , m_cancel(new QPushButton(tr("Cancel")))
+    , m_login(new QPushButton(tr("Log in")))
+{
+    setWindowTitle(tr("Log in to chat"));
+    m_address->setObjectName(u"address"_s);
+    m_nick->setObjectName(u"nickname"_s);
+    m_progress->setObjectName(u"progress"_s);
+    m_status->setObjectName(u"status"_s);
+    m_cancel->setObjectName(u"cancel"_s);
+    m_login->setObjectName(u"login"_s);
+
+    const QSettings settings;
+    m_address->setText(settings.value(addressKey, QString(DefaultAddress)).toString());
+    m_address->setPlaceholderText(QString(DefaultAddress));
+    m_nick->setText(settings.value(nickKey).toString());
+    m_nick->setPlaceholderText(tr("for example alice"));
+    m_nick->setMaxLength(64);
+
+    auto *heading = new QLabel(tr("Welcome! Choose a server and a nickname."));
+    QFont headingFont = heading->font();
+    headingFont.setPointSizeF(headingFont.pointSizeF() * 1.2);
+    headingFont.setBold(true);
+    heading->setFont(headingFont);
+
+    auto *form = new QFormLayout;
+    form->addRow(tr("&Server:"), m_address);
+    form->addRow(QString(), m_addressProblem);
+    form->addRow(tr("&Nickname:"), m_nick);
+    form->addRow(QString(), m_nickProblem);
+
+    m_progress->setRange(0, 0); // busy: how long connecting takes is unknown
+    m_progress->setTextVisible(false);
+    m_progress->setMaximumHeight(8);
+    m_status->setWordWrap(true);
+    m_error->setFrameShape(QFrame::StyledPanel);
+    m_error->setStyleSheet(
+        u"QLabel { color: #7a1a12; background: #fdecea; border: 1px solid #f5c2bd; "
+        "border-radius: 4px; padding: 6px; }"_s);
+
+    m_login->setDefault(true);
+    auto *buttons = new QHBoxLayout;
+    buttons->addStretch();
+    buttons->addWidget(m_cancel);
+    buttons->addWidget(m_login);
+
+    auto *layout = new QVBoxLayout(this);
+    layout->addWidget(heading);
+    layout->addSpacing(6);
+    layout->addLayout(form);
+    layout->addWidget(m_progress);
+    layout->addWidget(m_status);
+    layout->addWidget(m_error);
+    layout->addStretch();
+    layout->addLayout(buttons);
+    setMinimumWidth(420);
+
+    connect(m_login, &QPushButton::clicked, this, &LoginWindow::logIn);
+    connect(m_address, &QLineEdit::returnPressed, this, &LoginWindow::logIn);
+    connect(m_nick, &QLineEdit::returnPressed, this, &LoginWindow::logIn);
+    connect(m_cancel, &QPushButton::clicked, m_connection, &ChatConnection::logOut);
+    connect(m_connection, &ChatConnection::stateChanged, this, &LoginWindow::updateBusy);
+    connect(m_connection, &ChatConnection::loginFailed, this, &LoginWindow::showFailure);
+    connect(m_connection, &ChatConnection::loggedIn, this, [this] {
+        QSettings settings;
+        settings.setValue(addressKey, m_address->text().trimmed());
+        settings.setValue(nickKey, m_nick->text().trimmed());
+    });
+    updateBusy();
+    if (!m_nick->text().isEmpty())
+        m_login->setFocus();
+}
+
+void LoginWindow::showFailure(ChatConnection::Failure reason)
+{
+    showError(
+        StatusText::failure(reason, m_connection->nick(), m_connection->address().toString()));
+}
+
+void LoginWindow::logIn()
+{
+    if (m_connection->state() != ChatConnection::State::Disconnected)
+        return;
+    m_error->hide();
+    const ServerAddress address = ServerAddress::parse(m_address->text());
+    switch (address.problem()) {
+    case ServerAddress::Problem::None:
+        m_addressProblem->hide();
+        break;
+    case ServerAddress::Problem::EmptyHost:
+        m_addressProblem->setText(tr("Enter the server's host name or address, for example "
+                                     "localhost:5005 or [::1]:5005."));
+        break;
+    case ServerAddress::Problem::BadPort:
+        m_addressProblem->setText(tr("The port after the colon must be a number from 1 to 65535."));
+        break;
+    }
+    m_addressProblem->setVisible(!address.isValid());
+    const QString nick = m_nick->text().trimmed();
+    m_nickProblem->setText(tr("Enter the nickname others will see you as."));
+    m_nickProblem->setVisible(nick.isEmpty());
+    if (!address.isValid()) {
+        m_address->setFocus();
+        return;
+    }
+    if (nick.isEmpty()) {
+        m_nick->setFocus();
+        return;
+    }
+    m_connection->logIn(address, nick);
+}
+
+void LoginWindow::updateBusy()
+{
+    const bool busy = m_connection->state() != ChatConnection::State::Disconnected;
+    m_address->setEnabled(!busy);
+    m_nick->setEnabled(!busy);
+    m_login->setEnabled(!busy);
+    m_cancel->setEnabled(busy);
+    m_progress->setVisible(busy);
+    m_status->setVisible(busy);
+    m_status->setText(StatusText::state(*m_connection));
+    if (busy)
+        m_cancel->setFocus();
+}
+
+void LoginWindow::showError(const QString &text)
+{
+    m_error->setText(text);
+    m_error->setVisible(!text.isEmpty());
+    if (m_connection->state() == ChatConnection::State::Disconnected)
+        m_nick->setFocus();
+}

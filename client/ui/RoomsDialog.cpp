@@ -1,0 +1,105 @@
+// SPDX-License-Identifier: MIT
+#include "RoomsDialog.h"
+
+#include "ChatConnection.h"
+#include "RoomListModel.h"
+
+#include <QDialogButtonBox>
+#include <QGroupBox>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QLineEdit>
+#include <QPushButton>
+#include <QTreeView>
+#include <QVBoxLayout>
+
+using namespace Qt::StringLiterals;
+
+RoomsDialog::RoomsDialog(ChatConnection *connection, QWidget *parent)
+    : QDialog(parent)
+    , m_connection(connection)
+    , m_model(new RoomListModel(this))
+    , m_view(new QTreeView)
+    , m_newRoom(new QLineEdit)
+    , m_join(new QPushButton(tr("&Join")))
+    , m_create(new QPushButton(tr("&Create")))
+{
+    setWindowTitle(tr("Rooms"));
+    m_view->setObjectName(u"rooms"_s);
+    m_newRoom->setObjectName(u"newRoom"_s);
+    m_join->setObjectName(u"join"_s);
+    m_create->setObjectName(u"create"_s);
+    m_view->setModel(m_model);
+    m_view->setRootIsDecorated(false);
+    m_view->setUniformRowHeights(true);
+    m_view->header()->setStretchLastSection(true);
+    m_newRoom->setPlaceholderText(tr("name of a new room"));
+    m_newRoom->setMaxLength(64);
+
+    auto *refresh = new QPushButton(tr("&Refresh"));
+    auto *listButtons = new QHBoxLayout;
+    listButtons->addWidget(refresh);
+    listButtons->addStretch();
+    listButtons->addWidget(m_join);
+
+    auto *createBox = new QGroupBox(tr("New room"));
+    auto *createLayout = new QHBoxLayout(createBox);
+    createLayout->addWidget(m_newRoom);
+    createLayout->addWidget(m_create);
+
+    auto *close = new QDialogButtonBox(QDialogButtonBox::Close);
+    auto *layout = new QVBoxLayout(this);
+    layout->addWidget(m_view);
+    layout->addLayout(listButtons);
+    layout->addWidget(createBox);
+    layout->addWidget(close);
+    resize(460, 360);
+
+    connect(refresh, &QPushButton::clicked, m_connection, &ChatConnection::listRooms);
+    connect(m_join, &QPushButton::clicked, this, &RoomsDialog::joinSelected);
+    connect(m_view, &QTreeView::activated, this, &RoomsDialog::joinSelected);
+    connect(m_create, &QPushButton::clicked, this, &RoomsDialog::create);
+    connect(m_newRoom, &QLineEdit::returnPressed, this, &RoomsDialog::create);
+    connect(m_newRoom, &QLineEdit::textChanged, this, &RoomsDialog::updateButtons);
+    connect(close, &QDialogButtonBox::rejected, this, &QDialog::reject);
+    connect(m_connection, &ChatConnection::roomsChanged, m_model, &RoomListModel::setRooms);
+    connect(m_model, &QAbstractItemModel::modelReset, this, &RoomsDialog::updateButtons);
+    connect(m_view->selectionModel(), &QItemSelectionModel::selectionChanged, this,
+            &RoomsDialog::updateButtons);
+    connect(m_connection, &ChatConnection::roomChanged, this, [this] {
+        if (isVisible())
+            m_connection->listRooms();
+    });
+    updateButtons();
+}
+
+void RoomsDialog::showEvent(QShowEvent *event)
+{
+    m_connection->listRooms();
+    QDialog::showEvent(event);
+}
+
+void RoomsDialog::joinSelected()
+{
+    const QModelIndex current = m_view->currentIndex();
+    if (!current.isValid())
+        return;
+    m_connection->joinRoom(m_model->room(current.row()).name);
+    accept();
+}
+
+void RoomsDialog::create()
+{
+    const QString name = m_newRoom->text().trimmed();
+    if (name.isEmpty())
+        return;
+    m_connection->createRoom(name);
+    m_newRoom->clear();
+    accept();
+}
+
+void RoomsDialog::updateButtons()
+{
+    m_join->setEnabled(m_view->selectionModel()->hasSelection());
+    m_create->setEnabled(!m_newRoom->text().trimmed().isEmpty());
+}

@@ -1,0 +1,20 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+
+#include "ChatConnection.h"
+
+#include <QCoreApplication>
+
+// The words a person reads about the connection, shared by the login and chat windows.
+class StatusText
+{
+    Q_DECLARE_TR_FUNCTIONS(StatusText)
+
+public:
+    // Why connecting or logging in failed, in plain words; nick and address fill them in.
+    static QString failure(ChatConnection::Failure reason, const QString &nick,
+                           const QString &address);
+    static QString state(const ChatConnection &connection);
+    // A server error reply, translated by its code.
+    static QString commandError(ErrorCode code, const QString &subject);
+};

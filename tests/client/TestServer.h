@@ -1,0 +1,60 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+
+#include "ChatServer.h"
+#include "ServerAddress.h"
+
+#include <QSignalSpy>
+#include <QTcpServer>
+
+#include <memory>
+
+using namespace Qt::StringLiterals;
+
+// A chat server in the test's own event loop on 127.0.0.1, which can be restarted on the same
+// port to play a server that went away and came back.
+class TestServer
+{
+public:
+    TestServer() { start(0); }
+
+    quint16 port() const { return m_port; }
+    ServerAddress address() const { return ServerAddress(u"127.0.0.1"_s, m_port); }
+
+    // Stops the server the way an operator does (everyone hears "bye shutdown"), then listens
+    // again on the same port.
+    bool restart()
+    {
+        QSignalSpy stopped(m_server.get(), &ChatServer::stopped);
+        m_server->shutdown();
+        if (stopped.isEmpty() && !stopped.wait(10000))
+            return false;
+        m_server.reset();
+        return start(m_port);
+    }
+
+    // A port where nothing listens: taken from the system, then let go.
+    static quint16 closedPort()
+    {
+        QTcpServer probe;
+        probe.listen(QHostAddress::LocalHost);
+        return probe.serverPort();
+    }
+
+private:
+    bool start(quint16 port)
+    {
+        ServerConfig config;
+        config.port = port;
+        config.bindAddress = QHostAddress::LocalHost;
+        config.name = u"test"_s;
+        config.shutdownGraceMs = 500;
+        m_server = std::make_unique<ChatServer>(config);
+        const bool listening = m_server->listen();
+        m_port = m_server->port();
+        return listening;
+    }
+
+    std::unique_ptr<ChatServer> m_server;
+    quint16 m_port = 0;
+};

@@ -1,0 +1,316 @@
+// SPDX-License-Identifier: MIT
+#include "ChatConnection.h"
+#include "TestServer.h"
+
+#include <QSignalSpy>
+#include <QTcpServer>
+#include <QTest>
+
+using namespace Qt::StringLiterals;
+
+using State = ChatConnection::State;
+using Failure = ChatConnection::Failure;
+
+class TestChatConnection : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void logsInAndEntersTheHall();
+    void loginFails_data();
+    void loginFails();
+    void silentServerTimesOut();
+    void cancelStopsConnecting();
+    void messagesReachEveryoneWithOwnEcho();
+    void linesAreSaidOrSentAsCommands_data();
+    void linesAreSaidOrSentAsCommands();
+    void refusesToLeaveTaggedMode();
+    void privateMessagesReachBothSides();
+    void usersFollowJoinsAndLeaves();
+    void roomsCanBeListedCreatedAndJoined();
+    void commandErrorsAreReported();
+    void logOutSaysGoodbye();
+    void reconnectsAfterServerRestartIntoTheSameRoom();
+
+private:
+    static bool logIn(ChatConnection &connection, const TestServer &server, const QString &nick);
+};
+
+bool TestChatConnection::logIn(ChatConnection &connection, const TestServer &server,
+                               const QString &nick)
+{
+    QSignalSpy loggedIn(&connection, &ChatConnection::loggedIn);
+    connection.logIn(server.address(), nick);
+    return loggedIn.wait(5000) && connection.users().contains(nick);
+}
+
+void TestChatConnection::logsInAndEntersTheHall()
+{
+    TestServer server;
+    ChatConnection alice;
+    QSignalSpy states(&alice, &ChatConnection::stateChanged);
+    QSignalSpy connected(&alice, &ChatConnection::connected);
+    QSignalSpy joined(&alice, &ChatConnection::joined);
+
+    QVERIFY(logIn(alice, server, u"alice"_s));
+    QCOMPARE(connected.size(), 1);
+    QCOMPARE(states.first().first().value<State>(), State::Connecting);
+    QCOMPARE(alice.state(), State::LoggedIn);
+    QCOMPARE(alice.nick(), u"alice"_s);
+    QCOMPARE(alice.room(), u"hall"_s);
+    QCOMPARE(alice.serverName(), u"test"_s);
+    QCOMPARE(alice.users(), QStringList{u"alice"_s});
+    QCOMPARE(joined.size(), 1);
+}
+
+void TestChatConnection::loginFails_data()
+{
+    QTest::addColumn<QString>("host");
+    QTest::addColumn<bool>("useClosedPort");
+    QTest::addColumn<QString>("nick");
+    QTest::addColumn<Failure>("failure");
+
+    QTest::newRow("refused") << u"127.0.0.1"_s << true << u"alice"_s << Failure::ConnectionRefused;
+    QTest::newRow("host not found")
+        << u"no-such-host.invalid"_s << false << u"alice"_s << Failure::HostNotFound;
+    QTest::newRow("name taken") << u"127.0.0.1"_s << false << u"Taken"_s << Failure::NickInUse;
+    QTest::newRow("name not allowed")
+        << u"127.0.0.1"_s << false << u"-bad name!"_s << Failure::BadNick;
+}
+
+void TestChatConnection::loginFails()
+{
+    QFETCH(QString, host);
+    QFETCH(bool, useClosedPort);
+    QFETCH(QString, nick);
+    QFETCH(Failure, failure);
+
+    TestServer server;
+    ChatConnection holder;
+    QVERIFY(logIn(holder, server, u"taken"_s));
+
+    ChatConnection connection;
+    QSignalSpy failed(&connection, &ChatConnection::loginFailed);
+    QSignalSpy loggedIn(&connection, &ChatConnection::loggedIn);
+    connection.logIn(ServerAddress(host, useClosedPort ? TestServer::closedPort() : server.port()),
+                     nick);
+    QVERIFY(failed.wait(10000));
+    QCOMPARE(failed.first().first().value<Failure>(), failure);
+    QCOMPARE(connection.state(), State::Disconnected);
+    QVERIFY(loggedIn.isEmpty());
+}
+
+void TestChatConnection::silentServerTimesOut()
+{
+    QTcpServer silent; // accepts, then never says a word
+    QVERIFY(silent.listen(QHostAddress::LocalHost));
+    ChatConnection connection;
+    connection.setTimeout(300);
+    QSignalSpy failed(&connection, &ChatConnection::loginFailed);
+    connection.logIn(ServerAddress(u"127.0.0.1"_s, silent.serverPort()), u"alice"_s);
+    QVERIFY(failed.wait(5000));
+    QCOMPARE(failed.first().first().value<Failure>(), Failure::Timeout);
+}
+
+void TestChatConnection::cancelStopsConnecting()
+{
+    QTcpServer silent;
+    QVERIFY(silent.listen(QHostAddress::LocalHost));
+    ChatConnection connection;
+    QSignalSpy disconnected(&connection, &ChatConnection::disconnected);
+    QSignalSpy failed(&connection, &ChatConnection::loginFailed);
+    connection.logIn(ServerAddress(u"127.0.0.1"_s, silent.serverPort()), u"alice"_s);
+    QCOMPARE(connection.state(), State::Connecting);
+    connection.logOut();
+    QCOMPARE(connection.state(), State::Disconnected);
+    QCOMPARE(disconnected.size(), 1);
+    QCOMPARE(disconnected.first().first().value<Failure>(), Failure::None);
+    QVERIFY(failed.isEmpty());
+}
+
+void TestChatConnection::messagesReachEveryoneWithOwnEcho()
+{
+    TestServer server;
+    ChatConnection alice, bob;
+    QVERIFY(logIn(alice, server, u"alice"_s));
+    QVERIFY(logIn(bob, server, u"bob"_s));
+    QSignalSpy aliceSees(&alice, &ChatConnection::message);
+    QSignalSpy bobSees(&bob, &ChatConnection::message);
+
+    alice.sendLine(u"hello <b>world</b>"_s);
+    QVERIFY(bobSees.wait(5000));
+    QTRY_COMPARE(aliceSees.size(), 1);
+    QCOMPARE(bobSees.first().at(1).toString(), u"alice"_s);
+    QCOMPARE(bobSees.first().at(2).toString(), u"hello <b>world</b>"_s);
+    QCOMPARE(bobSees.first().at(3).toBool(), false);
+    QCOMPARE(aliceSees.first().at(3).toBool(), true);
+    QVERIFY(bobSees.first().at(0).toDateTime().isValid());
+}
+
+void TestChatConnection::linesAreSaidOrSentAsCommands_data()
+{
+    QTest::addColumn<QString>("line");
+    QTest::addColumn<bool>("isAction");
+    QTest::addColumn<QString>("text");
+
+    QTest::newRow("chat") << u"hi there"_s << false << u"hi there"_s;
+    QTest::newRow("looks like a command")
+        << u"join me for lunch"_s << false << u"join me for lunch"_s;
+    QTest::newRow("/say") << u"/say hi"_s << false << u"hi"_s;
+    QTest::newRow("/me") << u"/me waves"_s << true << u"waves"_s;
+    QTest::newRow("//") << u"//slash"_s << false << u"/slash"_s;
+}
+
+void TestChatConnection::linesAreSaidOrSentAsCommands()
+{
+    QFETCH(QString, line);
+    QFETCH(bool, isAction);
+    QFETCH(QString, text);
+
+    TestServer server;
+    ChatConnection alice;
+    QVERIFY(logIn(alice, server, u"alice"_s));
+    QSignalSpy messages(&alice, &ChatConnection::message);
+    QSignalSpy actions(&alice, &ChatConnection::action);
+    alice.sendLine(line);
+    QSignalSpy &expected = isAction ? actions : messages;
+    QVERIFY(expected.wait(5000));
+    QCOMPARE(expected.first().at(2).toString(), text);
+}
+
+void TestChatConnection::refusesToLeaveTaggedMode()
+{
+    TestServer server;
+    ChatConnection alice;
+    QVERIFY(logIn(alice, server, u"alice"_s));
+    QSignalSpy refused(&alice, &ChatConnection::lineRefused);
+    QSignalSpy pong(&alice, &ChatConnection::pong);
+    alice.sendLine(u"/set tagged off"_s);
+    QCOMPARE(refused.size(), 1);
+    alice.sendLine(u"/ping still-tagged"_s);
+    QVERIFY(pong.wait(5000));
+    QCOMPARE(pong.first().first().toString(), u"still-tagged"_s);
+}
+
+void TestChatConnection::privateMessagesReachBothSides()
+{
+    TestServer server;
+    ChatConnection alice, bob;
+    QVERIFY(logIn(alice, server, u"alice"_s));
+    QVERIFY(logIn(bob, server, u"bob"_s));
+    QSignalSpy aliceSees(&alice, &ChatConnection::privateMessage);
+    QSignalSpy bobSees(&bob, &ChatConnection::privateMessage);
+    alice.sendLine(u"/msg bob psst"_s);
+    QVERIFY(bobSees.wait(5000));
+    QTRY_COMPARE(aliceSees.size(), 1);
+    const QList<QVariant> received = bobSees.first();
+    QCOMPARE(received.at(1).toString(), u"alice"_s);
+    QCOMPARE(received.at(2).toString(), u"bob"_s);
+    QCOMPARE(received.at(3).toString(), u"psst"_s);
+    QCOMPARE(received.at(4).toBool(), false);
+    QCOMPARE(aliceSees.first().at(4).toBool(), true);
+}
+
+void TestChatConnection::usersFollowJoinsAndLeaves()
+{
+    TestServer server;
+    ChatConnection alice;
+    QVERIFY(logIn(alice, server, u"alice"_s));
+    QSignalSpy left(&alice, &ChatConnection::left);
+    {
+        ChatConnection bob;
+        QVERIFY(logIn(bob, server, u"bob"_s));
+        QTRY_COMPARE(alice.users(), (QStringList{u"alice"_s, u"bob"_s}));
+
+        QSignalSpy renamed(&alice, &ChatConnection::renamed);
+        bob.sendLine(u"/nick robert"_s);
+        QVERIFY(renamed.wait(5000));
+        QCOMPARE(alice.users(), (QStringList{u"alice"_s, u"robert"_s}));
+        QTRY_COMPARE(bob.nick(), u"robert"_s);
+    } // robert's connection drops without a goodbye
+    QVERIFY(left.wait(5000));
+    QCOMPARE(left.first().at(1).toString(), u"robert"_s);
+    QCOMPARE(left.first().at(2).toString(), u"lost"_s);
+    QCOMPARE(alice.users(), QStringList{u"alice"_s});
+}
+
+void TestChatConnection::roomsCanBeListedCreatedAndJoined()
+{
+    TestServer server;
+    ChatConnection alice, bob;
+    QVERIFY(logIn(alice, server, u"alice"_s));
+    QVERIFY(logIn(bob, server, u"bob"_s));
+
+    alice.createRoom(u"lab"_s);
+    QTRY_COMPARE(alice.room(), u"lab"_s);
+    QTRY_COMPARE(bob.users(), QStringList{u"bob"_s});
+    QSignalSpy topic(&alice, &ChatConnection::topicChanged);
+    alice.sendLine(u"/topic soldering today"_s);
+    QVERIFY(topic.wait(5000));
+    QCOMPARE(alice.topic(), u"soldering today"_s);
+
+    QSignalSpy rooms(&bob, &ChatConnection::roomsChanged);
+    bob.listRooms();
+    QVERIFY(rooms.wait(5000));
+    const RoomInfoList list = rooms.first().first().value<RoomInfoList>();
+    QVERIFY(list.contains(RoomInfo{u"lab"_s, 1, u"soldering today"_s}));
+
+    bob.joinRoom(u"lab"_s);
+    QTRY_COMPARE(bob.room(), u"lab"_s);
+    QTRY_COMPARE(bob.topic(), u"soldering today"_s);
+    QTRY_COMPARE(alice.users().size(), 2);
+}
+
+void TestChatConnection::commandErrorsAreReported()
+{
+    TestServer server;
+    ChatConnection alice;
+    QVERIFY(logIn(alice, server, u"alice"_s));
+    QSignalSpy failed(&alice, &ChatConnection::commandFailed);
+    alice.joinRoom(u"nowhere"_s);
+    QVERIFY(failed.wait(5000));
+    QCOMPARE(failed.first().at(0).value<ErrorCode>(), ErrorCode::NoSuchRoom);
+    QCOMPARE(failed.first().at(2).toString(), u"nowhere"_s);
+    QCOMPARE(alice.room(), u"hall"_s);
+}
+
+void TestChatConnection::logOutSaysGoodbye()
+{
+    TestServer server;
+    ChatConnection alice, bob;
+    QVERIFY(logIn(alice, server, u"alice"_s));
+    QVERIFY(logIn(bob, server, u"bob"_s));
+    QSignalSpy disconnected(&alice, &ChatConnection::disconnected);
+    QSignalSpy bobSees(&bob, &ChatConnection::left);
+
+    alice.sendLine(u"/quit"_s);
+    QVERIFY(disconnected.wait(5000));
+    QCOMPARE(disconnected.first().first().value<Failure>(), Failure::None);
+    QCOMPARE(alice.state(), State::Disconnected);
+    QTRY_COMPARE(bobSees.size(), 1);
+    QCOMPARE(bobSees.first().at(2).toString(), u"quit"_s);
+}
+
+void TestChatConnection::reconnectsAfterServerRestartIntoTheSameRoom()
+{
+    TestServer server;
+    ChatConnection alice;
+    alice.setReconnectDelay(50);
+    QVERIFY(logIn(alice, server, u"alice"_s));
+    alice.createRoom(u"lab"_s);
+    QTRY_COMPARE(alice.room(), u"lab"_s);
+
+    QSignalSpy lost(&alice, &ChatConnection::connectionLost);
+    QSignalSpy loggedIn(&alice, &ChatConnection::loggedIn);
+    QVERIFY(server.restart());
+    QTRY_VERIFY(!lost.isEmpty());
+    QCOMPARE(lost.first().first().value<Failure>(), Failure::ServerShutdown);
+    QVERIFY(loggedIn.wait(10000));
+    QCOMPARE(alice.nick(), u"alice"_s);
+    // The restarted server forgot the room; the client makes it again and goes back in.
+    QTRY_COMPARE(alice.room(), u"lab"_s);
+    QCOMPARE(alice.state(), State::LoggedIn);
+}
+
+QTEST_GUILESS_MAIN(TestChatConnection)
+#include "tst_chatconnection.moc"

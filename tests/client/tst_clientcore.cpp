@@ -1,0 +1,111 @@
+// SPDX-License-Identifier: MIT
+#include "Backoff.h"
+#include "InputHistory.h"
+#include "ServerAddress.h"
+#include "UserListModel.h"
+
+#include <QAbstractItemModelTester>
+#include <QSignalSpy>
+#include <QTest>
+
+using namespace Qt::StringLiterals;
+
+class TestClientCore : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void parseAddress_data();
+    void parseAddress();
+    void historyRecallsWhatWasSent();
+    void backoffDoublesUpToTheCeiling();
+    void userListSortsAndUpdatesRows();
+};
+
+void TestClientCore::parseAddress_data()
+{
+    QTest::addColumn<QString>("text");
+    QTest::addColumn<QString>("host");
+    QTest::addColumn<int>("port");
+    QTest::addColumn<ServerAddress::Problem>("problem");
+
+    using P = ServerAddress::Problem;
+    QTest::newRow("host and port") << u"localhost:5005"_s << u"localhost"_s << 5005 << P::None;
+    QTest::newRow("host only") << u"example.org"_s << u"example.org"_s << 5005 << P::None;
+    QTest::newRow("spaces") << u"  chat.lan:7000 "_s << u"chat.lan"_s << 7000 << P::None;
+    QTest::newRow("ipv6 bracketed") << u"[::1]:5005"_s << u"::1"_s << 5005 << P::None;
+    QTest::newRow("ipv6 bare") << u"::1"_s << u"::1"_s << 5005 << P::None;
+    QTest::newRow("ipv6 no port") << u"[fe80::1]"_s << u"fe80::1"_s << 5005 << P::None;
+    QTest::newRow("empty") << u""_s << QString() << 0 << P::EmptyHost;
+    QTest::newRow("port only") << u":5005"_s << QString() << 0 << P::EmptyHost;
+    QTest::newRow("empty brackets") << u"[]:5005"_s << QString() << 0 << P::EmptyHost;
+    QTest::newRow("port too big") << u"localhost:70000"_s << u"localhost"_s << 0 << P::BadPort;
+    QTest::newRow("port zero") << u"localhost:0"_s << u"localhost"_s << 0 << P::BadPort;
+    QTest::newRow("port letters") << u"localhost:abc"_s << u"localhost"_s << 0 << P::BadPort;
+    QTest::newRow("colon, no port") << u"localhost:"_s << u"localhost"_s << 0 << P::BadPort;
+    QTest::newRow("junk after ]") << u"[::1]x"_s << u"::1"_s << 0 << P::BadPort;
+}
+
+void TestClientCore::parseAddress()
+{
+    QFETCH(QString, text);
+    QFETCH(QString, host);
+    QFETCH(int, port);
+    QFETCH(ServerAddress::Problem, problem);
+
+    const ServerAddress address = ServerAddress::parse(text);
+    QCOMPARE(address.problem(), problem);
+    QCOMPARE(address.host(), host);
+    QCOMPARE(address.port(), port);
+    if (address.isValid())
+        QCOMPARE(ServerAddress::parse(address.toString()), address);
+}
+
+void TestClientCore::historyRecallsWhatWasSent()
+{
+    InputHistory history;
+    history.add(u"one"_s);
+    history.add(u"two"_s);
+    history.add(u"two"_s); // repeats are kept once
+    QCOMPARE(history.size(), 2);
+
+    QCOMPARE(history.previous(u"draft"_s), u"two"_s);
+    QCOMPARE(history.previous(u"two"_s), u"one"_s);
+    QCOMPARE(history.previous(u"one"_s), u"one"_s); // the oldest stays
+    QCOMPARE(history.next(u"one"_s), u"two"_s);
+    QCOMPARE(history.next(u"two"_s), u"draft"_s); // the line being typed comes back
+    QCOMPARE(history.next(u"draft"_s), u"draft"_s);
+}
+
+void TestClientCore::backoffDoublesUpToTheCeiling()
+{
+    Backoff backoff(1000, 5000);
+    QList<int> delays;
+    for (int i = 0; i < 5; ++i)
+        delays << backoff.nextDelay();
+    QCOMPARE(delays, (QList<int>{1000, 2000, 4000, 5000, 5000}));
+    backoff.reset();
+    QCOMPARE(backoff.nextDelay(), 1000);
+}
+
+void TestClientCore::userListSortsAndUpdatesRows()
+{
+    UserListModel model;
+    QAbstractItemModelTester tester(&model);
+    QSignalSpy inserted(&model, &QAbstractItemModel::rowsInserted);
+    QSignalSpy removed(&model, &QAbstractItemModel::rowsRemoved);
+
+    model.setUsers({u"carol"_s, u"Alice"_s, u"bob"_s});
+    QCOMPARE(model.users(), (QStringList{u"Alice"_s, u"bob"_s, u"carol"_s}));
+    inserted.clear();
+
+    model.setUsers({u"carol"_s, u"Alice"_s, u"bob"_s, u"dave"_s});
+    QCOMPARE(inserted.size(), 1); // only the newcomer's row
+    model.setUsers({u"carol"_s, u"dave"_s});
+    QCOMPARE(removed.size(), 2);
+    QCOMPARE(model.rowCount(), 2);
+    QCOMPARE(model.index(0).data().toString(), u"carol"_s);
+}
+
+QTEST_GUILESS_MAIN(TestClientCore)
+#include "tst_clientcore.moc"

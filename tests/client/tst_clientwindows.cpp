@@ -1,0 +1,366 @@
+// SPDX-License-Identifier: MIT
+#include "ChatConnection.h"
+#include "ChatWindow.h"
+#include "ClientController.h"
+#include "LoginWindow.h"
+#include "TestServer.h"
+#include "Translations.h"
+
+#include <QApplication>
+#include <QLabel>
+#include <QLineEdit>
+#include <QListView>
+#include <QPushButton>
+#include <QSettings>
+#include <QSignalSpy>
+#include <QStandardPaths>
+#include <QTest>
+#include <QTextBrowser>
+#include <QTranslator>
+
+using namespace Qt::StringLiterals;
+
+using State = ChatConnection::State;
+
+class TestClientWindows : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void initTestCase();
+    void init();
+    void logsInAndShowsTheChatWindow();
+    void remembersAddressAndNickname();
+    void addressProblemsAreExplainedInline_data();
+    void addressProblemsAreExplainedInline();
+    void loginErrorsAreShownInTheWindow_data();
+    void loginErrorsAreShownInTheWindow();
+    void sends_data();
+    void sends();
+    void upRecallsWhatWasSent();
+    void othersTextIsShownLiterally_data();
+    void othersTextIsShownLiterally();
+    void usersListStaysCurrent();
+    void closeLogsOut();
+    void reconnectsAfterServerRestartKeepingTheDraft();
+    void chineseTranslationLoads();
+
+private:
+    // Fills in the login window and clicks Log in (or presses Enter).
+    static void submitLogin(ClientController &client, const QString &address, const QString &nick,
+                            bool byEnter = false);
+    static bool logIn(ClientController &client, const TestServer &server, const QString &nick);
+    static bool logIn(ChatConnection &connection, const TestServer &server, const QString &nick);
+    template <typename T> static T *child(QWidget *window, const QString &name)
+    {
+        T *found = window->findChild<T *>(name);
+        if (!found)
+            qFatal("no child %s", qPrintable(name));
+        return found;
+    }
+};
+
+void TestClientWindows::initTestCase()
+{
+    QStandardPaths::setTestModeEnabled(true);
+    QCoreApplication::setOrganizationName(u"qtchat-tests"_s);
+    QCoreApplication::setApplicationName(u"client_windows"_s);
+}
+
+void TestClientWindows::init()
+{
+    QSettings().clear();
+}
+
+void TestClientWindows::submitLogin(ClientController &client, const QString &address,
+                                    const QString &nick, bool byEnter)
+{
+    LoginWindow *login = client.loginWindow();
+    child<QLineEdit>(login, u"address"_s)->setText(address);
+    auto *nickEdit = child<QLineEdit>(login, u"nickname"_s);
+    nickEdit->setText(nick);
+    if (byEnter)
+        QTest::keyClick(nickEdit, Qt::Key_Return);
+    else
+        QTest::mouseClick(child<QPushButton>(login, u"login"_s), Qt::LeftButton);
+}
+
+bool TestClientWindows::logIn(ClientController &client, const TestServer &server,
+                              const QString &nick)
+{
+    client.start();
+    submitLogin(client, server.address().toString(), nick);
+    return QTest::qWaitFor([&] { return client.chatWindow()->isVisible(); }, 5000) &&
+           !client.loginWindow()->isVisible();
+}
+
+bool TestClientWindows::logIn(ChatConnection &connection, const TestServer &server,
+                              const QString &nick)
+{
+    QSignalSpy loggedIn(&connection, &ChatConnection::loggedIn);
+    connection.logIn(server.address(), nick);
+    return loggedIn.wait(5000);
+}
+
+void TestClientWindows::logsInAndShowsTheChatWindow()
+{
+    TestServer server;
+    ClientController client;
+    client.start();
+    LoginWindow *login = client.loginWindow();
+    QCOMPARE(child<QLineEdit>(login, u"address"_s)->text(), u"localhost:5005"_s);
+    submitLogin(client, server.address().toString(), u"alice"_s, true);
+    // While connecting the controls are disabled and progress is visible.
+    QCOMPARE(client.connection()->state(), State::Connecting);
+    QVERIFY(!child<QPushButton>(login, u"login"_s)->isEnabled());
+    QVERIFY(child<QPushButton>(login, u"cancel"_s)->isEnabled());
+    QVERIFY(child<QWidget>(login, u"progress"_s)->isVisible());
+
+    ChatWindow *chat = client.chatWindow();
+    QTRY_VERIFY(chat->isVisible());
+    QVERIFY(!login->isVisible());
+    QTRY_VERIFY(chat->windowTitle().contains(u"alice"_s));
+    QVERIFY(chat->windowTitle().contains(u"hall"_s));
+    QVERIFY(chat->windowTitle().contains(server.address().toString()));
+    QVERIFY(child<QLabel>(chat, u"state"_s)->text().contains(u"alice"_s));
+    QCOMPARE(child<QLabel>(chat, u"room"_s)->text(), u"# hall"_s);
+}
+
+void TestClientWindows::remembersAddressAndNickname()
+{
+    TestServer server;
+    {
+        ClientController client;
+        QVERIFY(logIn(client, server, u"alice"_s));
+    }
+    ClientController again;
+    QCOMPARE(child<QLineEdit>(again.loginWindow(), u"address"_s)->text(),
+             server.address().toString());
+    QCOMPARE(child<QLineEdit>(again.loginWindow(), u"nickname"_s)->text(), u"alice"_s);
+}
+
+void TestClientWindows::addressProblemsAreExplainedInline_data()
+{
+    QTest::addColumn<QString>("address");
+    QTest::addColumn<QString>("expected");
+    QTest::newRow("empty") << u""_s << u"host name"_s;
+    QTest::newRow("no host") << u":5005"_s << u"host name"_s;
+    QTest::newRow("port too big") << u"localhost:99999"_s << u"port"_s;
+    QTest::newRow("port letters") << u"localhost:http"_s << u"port"_s;
+}
+
+void TestClientWindows::addressProblemsAreExplainedInline()
+{
+    QFETCH(QString, address);
+    QFETCH(QString, expected);
+    ClientController client;
+    client.start();
+    submitLogin(client, address, u"alice"_s);
+    auto *problem = child<QLabel>(client.loginWindow(), u"addressProblem"_s);
+    QVERIFY(problem->isVisible());
+    QVERIFY2(problem->text().contains(expected), qPrintable(problem->text()));
+    QCOMPARE(client.connection()->state(), State::Disconnected);
+}
+
+void TestClientWindows::loginErrorsAreShownInTheWindow_data()
+{
+    QTest::addColumn<bool>("closedPort");
+    QTest::addColumn<QString>("nick");
+    QTest::addColumn<QString>("expected");
+    QTest::newRow("refused") << true << u"alice"_s << u"refused the connection"_s;
+    QTest::newRow("name taken") << false << u"bob"_s << u"already using the nickname \"bob\""_s;
+    QTest::newRow("name not allowed") << false << u"no spaces"_s << u"not allowed"_s;
+}
+
+void TestClientWindows::loginErrorsAreShownInTheWindow()
+{
+    QFETCH(bool, closedPort);
+    QFETCH(QString, nick);
+    QFETCH(QString, expected);
+
+    TestServer server;
+    ChatConnection bob;
+    QVERIFY(logIn(bob, server, u"bob"_s));
+    ClientController client;
+    client.start();
+    const quint16 port = closedPort ? TestServer::closedPort() : server.port();
+    submitLogin(client, u"127.0.0.1:%1"_s.arg(port), nick);
+
+    auto *error = child<QLabel>(client.loginWindow(), u"error"_s);
+    QTRY_VERIFY(error->isVisible());
+    QVERIFY2(error->text().contains(expected), qPrintable(error->text()));
+    // The person can correct and try again at once.
+    QVERIFY(child<QPushButton>(client.loginWindow(), u"login"_s)->isEnabled());
+    QVERIFY(child<QLineEdit>(client.loginWindow(), u"nickname"_s)->isEnabled());
+    QVERIFY(!client.chatWindow()->isVisible());
+}
+
+void TestClientWindows::sends_data()
+{
+    QTest::addColumn<bool>("byEnter");
+    QTest::newRow("Send button") << false;
+    QTest::newRow("Enter") << true;
+}
+
+void TestClientWindows::sends()
+{
+    QFETCH(bool, byEnter);
+    TestServer server;
+    ClientController client;
+    QVERIFY(logIn(client, server, u"alice"_s));
+    ChatConnection bob;
+    QVERIFY(logIn(bob, server, u"bob"_s));
+    QSignalSpy bobSees(&bob, &ChatConnection::message);
+
+    ChatWindow *chat = client.chatWindow();
+    auto *input = child<QLineEdit>(chat, u"input"_s);
+    QTest::keyClicks(input, u"hello bob"_s);
+    if (byEnter)
+        QTest::keyClick(input, Qt::Key_Return);
+    else
+        QTest::mouseClick(child<QPushButton>(chat, u"send"_s), Qt::LeftButton);
+    QVERIFY(bobSees.wait(5000));
+    QCOMPARE(bobSees.first().at(2).toString(), u"hello bob"_s);
+    QVERIFY(input->text().isEmpty());
+    auto *messages = child<QTextBrowser>(chat, u"messages"_s);
+    QTRY_VERIFY(messages->toPlainText().contains(u"<alice> hello bob"_s));
+}
+
+void TestClientWindows::upRecallsWhatWasSent()
+{
+    TestServer server;
+    ClientController client;
+    QVERIFY(logIn(client, server, u"alice"_s));
+    auto *input = child<QLineEdit>(client.chatWindow(), u"input"_s);
+    for (const QString &line : {u"first"_s, u"second"_s}) {
+        input->setText(line);
+        QTest::keyClick(input, Qt::Key_Return);
+    }
+    QTest::keyClicks(input, u"draft"_s);
+    QTest::keyClick(input, Qt::Key_Up);
+    QCOMPARE(input->text(), u"second"_s);
+    QTest::keyClick(input, Qt::Key_Up);
+    QCOMPARE(input->text(), u"first"_s);
+    QTest::keyClick(input, Qt::Key_Down);
+    QTest::keyClick(input, Qt::Key_Down);
+    QCOMPARE(input->text(), u"draft"_s);
+}
+
+void TestClientWindows::othersTextIsShownLiterally_data()
+{
+    QTest::addColumn<QString>("text");
+    QTest::newRow("bold") << u"<b>not bold</b>"_s;
+    QTest::newRow("script") << u"<script>alert('x')</script>"_s;
+    QTest::newRow("entity") << u"fish &amp; chips & <i>"_s;
+    QTest::newRow("link markup") << u"<a href=\"http://evil\">click</a>"_s;
+}
+
+void TestClientWindows::othersTextIsShownLiterally()
+{
+    QFETCH(QString, text);
+    TestServer server;
+    ClientController client;
+    QVERIFY(logIn(client, server, u"alice"_s));
+    ChatConnection bob;
+    QVERIFY(logIn(bob, server, u"bob"_s));
+    bob.sendLine(text);
+    bob.sendLine(u"/me says "_s + text);
+    bob.sendLine(u"/msg alice "_s + text);
+    auto *messages = child<QTextBrowser>(client.chatWindow(), u"messages"_s);
+    QTRY_VERIFY(messages->toPlainText().contains(u"<bob> "_s + text));
+    QTRY_VERIFY(messages->toPlainText().contains(u"* bob says "_s + text));
+    QTRY_VERIFY(messages->toPlainText().contains(u"private from bob] "_s + text));
+}
+
+void TestClientWindows::usersListStaysCurrent()
+{
+    TestServer server;
+    ClientController client;
+    QVERIFY(logIn(client, server, u"alice"_s));
+    ChatWindow *chat = client.chatWindow();
+    auto *usersButton = child<QPushButton>(chat, u"users"_s);
+    auto *list = child<QListView>(chat, u"userList"_s);
+    QVERIFY(list->isVisible());
+    QTest::mouseClick(usersButton, Qt::LeftButton);
+    QVERIFY(!list->isVisible());
+    QTest::mouseClick(usersButton, Qt::LeftButton);
+    QVERIFY(list->isVisible());
+    auto names = [list] {
+        QStringList shown;
+        for (int row = 0; row < list->model()->rowCount(); ++row)
+            shown << list->model()->index(row, 0).data().toString();
+        return shown;
+    };
+    QTRY_COMPARE(names(), QStringList{u"alice"_s});
+
+    auto bob = std::make_unique<ChatConnection>();
+    QVERIFY(logIn(*bob, server, u"bob"_s));
+    QTRY_COMPARE(names(), (QStringList{u"alice"_s, u"bob"_s}));
+    bob->logOut();
+    QTRY_COMPARE(names(), QStringList{u"alice"_s});
+    QTRY_VERIFY(
+        child<QTextBrowser>(chat, u"messages"_s)->toPlainText().contains(u"bob logged out"_s));
+}
+
+void TestClientWindows::closeLogsOut()
+{
+    TestServer server;
+    ClientController client;
+    QVERIFY(logIn(client, server, u"alice"_s));
+    ChatConnection bob;
+    QVERIFY(logIn(bob, server, u"bob"_s));
+    QSignalSpy bobSees(&bob, &ChatConnection::left);
+    QSignalSpy finished(&client, &ClientController::finished);
+
+    QTest::mouseClick(child<QPushButton>(client.chatWindow(), u"close"_s), Qt::LeftButton);
+    QVERIFY(!client.chatWindow()->isVisible());
+    QVERIFY(bobSees.wait(5000));
+    QCOMPARE(bobSees.first().at(1).toString(), u"alice"_s);
+    QCOMPARE(bobSees.first().at(2).toString(), u"quit"_s);
+    QTRY_COMPARE(finished.size(), 1);
+}
+
+void TestClientWindows::reconnectsAfterServerRestartKeepingTheDraft()
+{
+    TestServer server;
+    ClientController client;
+    client.connection()->setReconnectDelay(100);
+    QVERIFY(logIn(client, server, u"alice"_s));
+    ChatWindow *chat = client.chatWindow();
+    auto *input = child<QLineEdit>(chat, u"input"_s);
+    auto *banner = child<QLabel>(chat, u"banner"_s);
+    QTest::keyClicks(input, u"half a thought"_s);
+
+    QSignalSpy lost(client.connection(), &ChatConnection::connectionLost);
+    QVERIFY(server.restart());
+    QTRY_VERIFY(!lost.isEmpty());
+    QVERIFY(banner->isVisible());
+    QVERIFY(banner->text().contains(u"Reconnecting"_s));
+
+    QTRY_COMPARE(client.connection()->state(), State::LoggedIn);
+    QVERIFY(!banner->isVisible());
+    QCOMPARE(input->text(), u"half a thought"_s);
+    ChatConnection bob;
+    QVERIFY(logIn(bob, server, u"bob"_s));
+    QTRY_COMPARE(bob.users(), (QStringList{u"alice"_s, u"bob"_s}));
+    QSignalSpy bobSees(&bob, &ChatConnection::message);
+    QTest::keyClick(input, Qt::Key_Return);
+    QVERIFY(bobSees.wait(5000));
+    QCOMPARE(bobSees.first().at(2).toString(), u"half a thought"_s);
+}
+
+void TestClientWindows::chineseTranslationLoads()
+{
+    auto *translator = const_cast<QTranslator *>(Translations::translator(u"zh_CN"_s));
+    QVERIFY(translator);
+    QVERIFY(QCoreApplication::installTranslator(translator));
+    ClientController client;
+    QCoreApplication::removeTranslator(translator);
+    LoginWindow *login = client.loginWindow();
+    QCOMPARE(child<QPushButton>(login, u"login"_s)->text(), u"登录"_s);
+    QCOMPARE(child<QPushButton>(login, u"cancel"_s)->text(), u"取消"_s);
+    QCOMPARE(login->windowTitle(), u"登录聊天"_s);
+}
+
+QTEST_MAIN(TestClientWindows)
+#include "tst_clientwindows.moc"
