@@ -78,8 +78,8 @@ fmt() { awk -v v="$1" -v d="$2" 'BEGIN { if (v < 0) print "-"; else printf "%.*f
 
 # chat-server's log line per connection would cost it CPU and fill the temporary file.
 export QT_LOGGING_RULES="chat.server.info=false"
-printf '%-3s %-5s %8s %8s %11s %9s %9s %6s %6s %9s %8s %6s %7s\n' \
-    load server connect ready lines/s p50ms p99ms lost dup+reo peakKiB KiB/conn cpu_s idle%
+printf '%-3s %-5s %8s %8s %8s %11s %9s %9s %6s %6s %9s %8s %6s %7s\n' \
+    load server connect login ready lines/s p50ms p99ms lost dup+reo peakKiB KiB/conn cpu_s idle%
 for w in W1 W2 W3 W4; do
     [[ ,$only, == *,$w,* ]] || continue
     args=${workloads[$w]}
@@ -94,8 +94,9 @@ for w in W1 W2 W3 W4; do
     for pair in "chat:$chat" "ngircd:$irc"; do
         name=${pair%%:*}; json=${pair#*:}
         if [[ -z $json ]]; then echo "$w  $name: no result"; continue; fi
-        printf '%-3s %-5s %8s %8s %11s %9s %9s %6s %6s %9s %8s %6s %7s\n' "$w" "$name" \
-            "$(fmt "$(get "$json" connectSeconds)" 3)" "$(fmt "$(get "$json" readySeconds)" 3)" \
+        printf '%-3s %-5s %8s %8s %8s %11s %9s %9s %6s %6s %9s %8s %6s %7s\n' "$w" "$name" \
+            "$(fmt "$(get "$json" connectSeconds)" 3)" "$(fmt "$(get "$json" loginSeconds)" 3)" \
+            "$(fmt "$(get "$json" readySeconds)" 3)" \
             "$(fmt "$(get "$json" linesPerSecond)" 0)" "$(fmt "$(get "$json" p50Ms)" 2)" \
             "$(fmt "$(get "$json" p99Ms)" 2)" "$(get "$json" lost)" \
             "$(( $(get "$json" duplicated) + $(get "$json" reordered) ))" \
