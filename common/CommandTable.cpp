@@ -17,6 +17,8 @@ QList<CommandSpec> makeTable()
     return {
         {T::Login,  u"login"_s,  {},                    S::Name,         A::BeforeLogin, "login <nick>",
          QT_TRANSLATE_NOOP("CommandTable", "Log in with a nickname.")},
+        {T::Pass,   u"pass"_s,    {},                    S::Text,         A::BeforeLogin, "pass <password>",
+         QT_TRANSLATE_NOOP("CommandTable", "Give the server's password before logging in, where one is set.")},
         {T::Logout, u"logout"_s, {u"quit"_s},          S::None,         A::Always,      "logout",
          QT_TRANSLATE_NOOP("CommandTable", "Leave the server.")},
         {T::Say,    u"say"_s,    {},                    S::Text,         A::LoggedIn,    "say <text>",

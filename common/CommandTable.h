@@ -7,6 +7,7 @@
 
 enum class CommandType {
     Login,
+    Pass,
     Logout,
     Say,
     Me,

@@ -5,19 +5,22 @@
 // so that people who know IRC recognise them; the others are documented in docs/PROTOCOL.md.
 enum class ErrorCode : int {
     None = 0,
-    BadInput = 400,        // subject: "utf8", "control" or "label"
-    NoSuchNick = 401,      // subject: the nickname
-    NoSuchRoom = 403,      // subject: the room name
-    RoomExists = 409,      // subject: the room name
-    NoText = 412,          // subject: empty
-    LineTooLong = 417,     // subject: the limit in bytes
-    UnknownCommand = 421,  // subject: the command word
-    BadNick = 432,         // subject: the rejected nickname
-    NickInUse = 433,       // subject: the nickname
-    AlreadyInRoom = 443,   // subject: the room name
-    NotLoggedIn = 451,     // subject: empty
-    NeedMoreParams = 461,  // subject: the command's usage line
-    AlreadyLoggedIn = 462, // subject: your nickname
-    BadRoomName = 479,     // subject: the rejected room name
-    TopicTooLong = 480,    // subject: the limit in characters
+    BadInput = 400,           // subject: "utf8", "control", "label" or "protocol"
+    NoSuchNick = 401,         // subject: the nickname
+    NoSuchRoom = 403,         // subject: the room name
+    RoomExists = 409,         // subject: the room name
+    NoText = 412,             // subject: empty
+    LineTooLong = 417,        // subject: the limit in bytes
+    UnknownCommand = 421,     // subject: the command word
+    TooManyConnections = 429, // subject: the limit per address
+    BadNick = 432,            // subject: the rejected nickname
+    NickInUse = 433,          // subject: the nickname
+    AlreadyInRoom = 443,      // subject: the room name
+    NotLoggedIn = 451,        // subject: empty
+    NeedMoreParams = 461,     // subject: the command's usage line
+    AlreadyLoggedIn = 462,    // subject: your nickname
+    PasswordMismatch = 464,   // subject: "required" or "wrong"
+    BadRoomName = 479,        // subject: the rejected room name
+    TopicTooLong = 480,       // subject: the limit in characters
+    ServerFull = 503,         // subject: the limit of connections
 };

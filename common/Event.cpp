@@ -174,6 +174,9 @@ const char *Event::errorTemplate(ErrorCode code, const QString &subject)
             return QT_TRANSLATE_NOOP("Event", "That line is not valid UTF-8 text.");
         if (subject == "control"_L1)
             return QT_TRANSLATE_NOOP("Event", "Control characters are not allowed in text.");
+        if (subject == "protocol"_L1)
+            return QT_TRANSLATE_NOOP(
+                "Event", "This is a chat server: connect with telnet, nc or chat-client.");
         return QT_TRANSLATE_NOOP("Event",
                                  "Invalid label: use 1-32 letters, digits, '.', '_' or '-'.");
     case ErrorCode::NoSuchNick:
@@ -187,6 +190,16 @@ const char *Event::errorTemplate(ErrorCode code, const QString &subject)
     case ErrorCode::LineTooLong:
         return QT_TRANSLATE_NOOP("Event",
                                  "That line is too long (the limit is %1 bytes); it was dropped.");
+    case ErrorCode::TooManyConnections:
+        return QT_TRANSLATE_NOOP(
+            "Event", "Too many connections from your address (the limit is %1); try again later.");
+    case ErrorCode::PasswordMismatch:
+        if (subject == "required"_L1)
+            return QT_TRANSLATE_NOOP(
+                "Event", "This server needs a password: pass <password>, then login <nick>.");
+        return QT_TRANSLATE_NOOP("Event", "Wrong password.");
+    case ErrorCode::ServerFull:
+        return QT_TRANSLATE_NOOP("Event", "The server is full (%1 connections); try again later.");
     case ErrorCode::UnknownCommand:
         return QT_TRANSLATE_NOOP("Event", "Unknown command: %1 (help lists the commands).");
     case ErrorCode::BadNick:

@@ -120,6 +120,17 @@ QString byeText(const Writer &w, const Event &event)
         return w.phrase(QT_TRANSLATE_NOOP("TextRenderer", "Goodbye!"));
     if (event.subject == "shutdown"_L1)
         return w.phrase(QT_TRANSLATE_NOOP("TextRenderer", "The server is shutting down. Goodbye!"));
+    if (event.subject == "flood"_L1)
+        return w.phrase(
+            QT_TRANSLATE_NOOP("TextRenderer", "You sent too many lines too fast; disconnected."));
+    if (event.subject == "login-timeout"_L1)
+        return w.phrase(
+            QT_TRANSLATE_NOOP("TextRenderer", "You did not log in in time; disconnected."));
+    if (event.subject == "ping-timeout"_L1)
+        return w.phrase(QT_TRANSLATE_NOOP("TextRenderer", "No answer to ping; disconnected."));
+    if (event.subject == "password"_L1)
+        return w.phrase(
+            QT_TRANSLATE_NOOP("TextRenderer", "Too many wrong passwords; disconnected."));
     return w.phrase(QT_TRANSLATE_NOOP("TextRenderer", "Disconnected by the server: %1"))
         .arg(event.subject);
 }

@@ -1,48 +1,133 @@
 // SPDX-License-Identifier: MIT
 #include "ChatServer.h"
 
+#include "Rendering.h"
 #include "ServerLog.h"
 #include "Session.h"
+#include "Translations.h"
 
-#include <QTcpSocket>
+#include <QFile>
+#include <QSslKey>
+#include <QSslSocket>
 #include <QTimer>
+
+using namespace Qt::StringLiterals;
 
 ChatServer::ChatServer(const ServerConfig &config, QObject *parent)
     : QObject(parent)
     , m_config(config)
-    , m_processor(config.name)
+    , m_plain([this](const QHostAddress &peer) { return admit(peer); })
+    , m_processor(config)
 {
-    // Qt's default backlog of 50 drops connections when many people arrive at once.
-    m_listener.setListenBacklogSize(1024);
-    connect(&m_listener, &QTcpServer::pendingConnectionAvailable, this,
-            &ChatServer::acceptConnections);
+    m_plain.setListenBacklogSize(config.listenBacklog);
+    connect(&m_plain, &QTcpServer::pendingConnectionAvailable, this,
+            [this] { acceptConnections(&m_plain); });
 }
+
+ChatServer::~ChatServer() = default;
 
 bool ChatServer::listen()
 {
-    return m_listener.listen(m_config.bindAddress, m_config.port);
+    if (!m_processor.isReady()) {
+        m_error = m_processor.errorString();
+        return false;
+    }
+    if (!m_plain.listen(m_config.bindAddress, m_config.port)) {
+        m_error = tr("cannot listen on %1 port %2: %3")
+                      .arg(m_config.bindAddress.toString())
+                      .arg(m_config.port)
+                      .arg(m_plain.errorString());
+        return false;
+    }
+    return m_config.tlsCertificateFile.isEmpty() || setUpTls();
 }
 
-void ChatServer::acceptConnections()
+bool ChatServer::setUpTls()
 {
-    while (QTcpSocket *socket = m_listener.nextPendingConnection()) {
-        if (m_stopping) {
-            socket->abort();
-            socket->deleteLater();
-            continue;
+    if (!QSslSocket::supportsSsl()) {
+        m_error = tr("TLS is not available: no TLS backend");
+        return false;
+    }
+    const QList<QSslCertificate> chain = QSslCertificate::fromPath(m_config.tlsCertificateFile);
+    if (chain.isEmpty()) {
+        m_error = tr("cannot read a PEM certificate from %1").arg(m_config.tlsCertificateFile);
+        return false;
+    }
+    QFile keyFile(m_config.tlsKeyFile);
+    QSslKey key;
+    if (keyFile.open(QIODevice::ReadOnly)) {
+        const QByteArray pem = keyFile.readAll();
+        for (const QSsl::KeyAlgorithm algorithm : {QSsl::Rsa, QSsl::Ec}) {
+            key = QSslKey(pem, algorithm);
+            if (!key.isNull())
+                break;
         }
-        auto *session = new Session(socket, ++m_lastSessionNumber, m_config.maxLineBytes, this);
-        ++m_sessionCount;
-        connect(session, &QObject::destroyed, this, &ChatServer::sessionDestroyed);
-        qCInfo(lcServer, "#%llu connected from %s", session->number(),
-               qUtf8Printable(session->peer()));
+    }
+    if (key.isNull()) {
+        m_error = tr("cannot read a PEM private key from %1").arg(m_config.tlsKeyFile);
+        return false;
+    }
+    QSslConfiguration tls = QSslConfiguration::defaultConfiguration();
+    tls.setLocalCertificateChain(chain);
+    tls.setPrivateKey(key);
+    tls.setPeerVerifyMode(QSslSocket::VerifyNone); // clients are not asked for certificates
+    m_tls = std::make_unique<Listener>([this](const QHostAddress &peer) { return admit(peer); });
+    m_tls->setTls(tls, m_config.tlsHandshakeTimeoutSeconds * 1000);
+    m_tls->setListenBacklogSize(m_config.listenBacklog);
+    connect(m_tls.get(), &QTcpServer::pendingConnectionAvailable, this,
+            [this] { acceptConnections(m_tls.get()); });
+    if (!m_tls->listen(m_config.bindAddress, m_config.tlsPort)) {
+        m_error = tr("cannot listen on %1 port %2: %3")
+                      .arg(m_config.bindAddress.toString())
+                      .arg(m_config.tlsPort)
+                      .arg(m_tls->errorString());
+        return false;
+    }
+    return true;
+}
+
+QByteArray ChatServer::admit(const QHostAddress &peer)
+{
+    // Refusals are rendered in English text: nothing is known yet of what the peer reads.
+    const Rendering text{false, {false, Translations::translator(u"en"_s), false}};
+    if (m_stopping)
+        return text.render(Event::bye(u"shutdown"_s));
+    if (m_sessionCount >= m_config.maxConnections) {
+        qCInfo(lcServer, "refused %s: %d connections in all", qUtf8Printable(peer.toString()),
+               m_sessionCount);
+        return text.render(
+            Event::error(ErrorCode::ServerFull, {}, QString::number(m_config.maxConnections)));
+    }
+    const bool exempt = m_config.exemptLoopback && peer.isLoopback();
+    if (!exempt && m_perAddress.value(peer) >= m_config.maxConnectionsPerAddress) {
+        qCInfo(lcServer, "refused %s: %d connections from it", qUtf8Printable(peer.toString()),
+               m_perAddress.value(peer));
+        return text.render(Event::error(ErrorCode::TooManyConnections, {},
+                                        QString::number(m_config.maxConnectionsPerAddress)));
+    }
+    ++m_perAddress[peer];
+    ++m_sessionCount;
+    return {};
+}
+
+void ChatServer::acceptConnections(Listener *listener)
+{
+    while (QTcpSocket *socket = listener->nextPendingConnection()) {
+        auto *session = new Session(socket, ++m_lastSessionNumber, m_config, this);
+        const QHostAddress peer = session->peerAddress();
+        connect(session, &QObject::destroyed, this, [this, peer] { sessionDestroyed(peer); });
+        qCInfo(lcServer, "#%llu connected from %s%s", session->number(),
+               qUtf8Printable(session->peer()), listener->isTls() ? " (TLS)" : "");
         m_processor.addSession(session);
     }
 }
 
-void ChatServer::sessionDestroyed()
+void ChatServer::sessionDestroyed(const QHostAddress &peer)
 {
     --m_sessionCount;
+    auto it = m_perAddress.find(peer);
+    if (it != m_perAddress.end() && --*it <= 0)
+        m_perAddress.erase(it);
     if (m_stopping && m_sessionCount == 0)
         finishStopping();
 }
@@ -61,7 +146,9 @@ void ChatServer::shutdown()
         return;
     m_stopping = true;
     qCInfo(lcServer, "shutting down: telling %d session(s)", m_sessionCount);
-    m_listener.close();
+    m_plain.close();
+    if (m_tls)
+        m_tls->close();
     m_processor.shutdown();
     if (m_sessionCount == 0) {
         QTimer::singleShot(0, this, &ChatServer::finishStopping);

@@ -2,25 +2,32 @@
 #pragma once
 
 #include "CommandProcessor.h"
+#include "Listener.h"
 #include "ServerConfig.h"
 
+#include <QHash>
 #include <QObject>
-#include <QTcpServer>
 
-// The listening side: owns the QTcpServer, makes a Session for each connection and hands it to
-// the CommandProcessor; on shutdown stops accepting, says goodbye and reports when done.
+#include <memory>
+
+// The listening side: owns the listeners (plain, and TLS when configured), admits connections
+// within the limits, makes a Session for each and hands it to the CommandProcessor; on shutdown
+// stops accepting, says goodbye and reports when done.
 class ChatServer : public QObject
 {
     Q_OBJECT
 
 public:
     explicit ChatServer(const ServerConfig &config, QObject *parent = nullptr);
+    ~ChatServer() override;
 
-    // Starts listening; false with errorString() when the address cannot be used.
+    // Starts listening; false with errorString() when an address, port, certificate, key or
+    // password file cannot be used.
     bool listen();
-    QString errorString() const { return m_listener.errorString(); }
-    quint16 port() const { return m_listener.serverPort(); }
-    QHostAddress address() const { return m_listener.serverAddress(); }
+    QString errorString() const { return m_error; }
+    quint16 port() const { return m_plain.serverPort(); }
+    quint16 tlsPort() const { return m_tls ? m_tls->serverPort() : 0; }
+    QHostAddress address() const { return m_plain.serverAddress(); }
     int sessionCount() const { return m_sessionCount; }
 
     const CommandProcessor &processor() const { return m_processor; }
@@ -33,13 +40,18 @@ signals:
     void stopped();
 
 private:
-    void acceptConnections();
-    void sessionDestroyed();
+    QByteArray admit(const QHostAddress &peer);
+    bool setUpTls();
+    void acceptConnections(Listener *listener);
+    void sessionDestroyed(const QHostAddress &peer);
     void finishStopping();
 
     ServerConfig m_config;
-    QTcpServer m_listener;
+    Listener m_plain;
+    std::unique_ptr<Listener> m_tls;
     CommandProcessor m_processor;
+    QHash<QHostAddress, int> m_perAddress;
+    QString m_error;
     quint64 m_lastSessionNumber = 0;
     int m_sessionCount = 0;
     bool m_stopping = false;

@@ -8,13 +8,18 @@
 #include "Session.h"
 #include "Translations.h"
 
+#include <QTimer>
+
 using namespace Qt::StringLiterals;
 
-CommandProcessor::CommandProcessor(const QString &serverName, QObject *parent)
+CommandProcessor::CommandProcessor(const ServerConfig &config, QObject *parent)
     : QObject(parent)
-    , m_serverName(serverName)
+    , m_serverName(config.name)
     , m_directory(this)
 {
+    m_clock.start();
+    if (!config.passwordFile.isEmpty())
+        m_password = PasswordHash::fromFile(config.passwordFile, &m_error);
     auto logRoom = [](Room *room) {
         connect(room, &Room::entered, room, [room](const QString &nick) {
             qCInfo(lcServer, "%s entered %s", qUtf8Printable(nick), qUtf8Printable(room->name()));
@@ -58,6 +63,8 @@ CommandProcessor::Handler CommandProcessor::handlerFor(CommandType type)
     switch (type) {
     case CommandType::Login:
         return &CommandProcessor::login;
+    case CommandType::Pass:
+        return &CommandProcessor::pass;
     case CommandType::Logout:
         return &CommandProcessor::logout;
     case CommandType::Say:
@@ -114,6 +121,8 @@ void CommandProcessor::sessionClosed(Session *session, const QString &reason)
 {
     qCInfo(lcServer, "#%llu disconnected (%s)", session->number(), qUtf8Printable(reason));
     m_sessions.removeOne(session);
+    m_passwordGiven.remove(session);
+    m_wrongPasswords.remove(session);
     if (session->nick().isEmpty())
         return;
     if (Room *room = session->room()) {
@@ -148,6 +157,8 @@ void CommandProcessor::sendRoomState(Session *session, const Room *room, const Q
 
 void CommandProcessor::login(Session *session, const Command &command)
 {
+    if (m_password.isValid() && !m_passwordGiven.contains(session))
+        return fail(session, command, ErrorCode::PasswordMismatch, u"required"_s);
     const QString nick = NameRules::normalized(command.argument(0));
     if (!NameRules::isValidNick(nick))
         return fail(session, command, ErrorCode::BadNick, nick);
@@ -158,6 +169,38 @@ void CommandProcessor::login(Session *session, const Command &command)
     qCInfo(lcServer, "#%llu logged in as %s", session->number(), qUtf8Printable(nick));
     session->send(Event::ok(u"login"_s, {nick}), command.label());
     moveTo(session, m_directory.hall(), command.label());
+}
+
+void CommandProcessor::pass(Session *session, const Command &command)
+{
+    if (!m_password.isValid() || m_passwordGiven.contains(session)) {
+        session->send(Event::ok(u"pass"_s, {}), command.label());
+        return;
+    }
+    // Guesses from one address are answered ever more slowly, one after another.
+    const qint64 wait = m_loginGuard.scheduleAttempt(session->peerAddress(), m_clock.elapsed());
+    QTimer::singleShot(wait, session,
+                       [this, session, password = command.argument(0), label = command.label()] {
+                           checkPassword(session, password, label);
+                       });
+}
+
+void CommandProcessor::checkPassword(Session *session, const QString &password,
+                                     const QString &label)
+{
+    if (session->state() == Session::State::Gone)
+        return;
+    if (m_password.matches(password)) {
+        m_loginGuard.recordSuccess(session->peerAddress());
+        m_passwordGiven.insert(session);
+        session->send(Event::ok(u"pass"_s, {}), label);
+        return;
+    }
+    qCInfo(lcServer, "#%llu gave a wrong password", session->number());
+    m_loginGuard.recordFailure(session->peerAddress(), m_clock.elapsed());
+    session->send(Event::error(ErrorCode::PasswordMismatch, u"pass"_s, u"wrong"_s), label);
+    if (++m_wrongPasswords[session] >= MaxWrongPasswords)
+        session->closeWithBye(u"password"_s);
 }
 
 void CommandProcessor::logout(Session *session, const Command &command)

@@ -4,6 +4,12 @@
 #include "Command.h"
 #include "Directory.h"
 #include "ErrorCode.h"
+#include "LoginGuard.h"
+#include "PasswordHash.h"
+#include "ServerConfig.h"
+
+#include <QElapsedTimer>
+#include <QSet>
 
 #include <QObject>
 
@@ -17,7 +23,11 @@ class CommandProcessor : public QObject
     Q_OBJECT
 
 public:
-    explicit CommandProcessor(const QString &serverName, QObject *parent = nullptr);
+    explicit CommandProcessor(const ServerConfig &config, QObject *parent = nullptr);
+
+    // False, with errorString(), when the configured password file cannot be used.
+    bool isReady() const { return m_error.isEmpty(); }
+    QString errorString() const { return m_error; }
 
     // Takes a new connection: greets it and starts listening to its commands.
     void addSession(Session *session);
@@ -28,6 +38,8 @@ public:
     const Directory &directory() const { return m_directory; }
 
 private:
+    static constexpr int MaxWrongPasswords = 3; // per connection, then it is closed
+
     using Handler = void (CommandProcessor::*)(Session *, const Command &);
     static Handler handlerFor(CommandType type);
 
@@ -39,6 +51,8 @@ private:
     void sendRoomState(Session *session, const Room *room, const QString &label);
 
     void login(Session *session, const Command &command);
+    void pass(Session *session, const Command &command);
+    void checkPassword(Session *session, const QString &password, const QString &label);
     void logout(Session *session, const Command &command);
     void say(Session *session, const Command &command);
     void me(Session *session, const Command &command);
@@ -56,6 +70,12 @@ private:
     void pong(Session *session, const Command &command);
 
     QString m_serverName;
+    QString m_error;
+    PasswordHash m_password; // not valid: no password needed
+    LoginGuard m_loginGuard;
+    QElapsedTimer m_clock;
+    QSet<Session *> m_passwordGiven;
+    QHash<Session *, int> m_wrongPasswords;
     Directory m_directory;
     QList<Session *> m_sessions; // every open session, logged in or not
     quint64 m_lastMessageId = 0;

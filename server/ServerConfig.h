@@ -7,12 +7,40 @@
 #include <QString>
 
 // Everything an operator can set. Each limit has its default here, a command-line option in
-// ServerOptions.cpp and a line in docs/.
+// ServerOptions.cpp and a line in docs/SECURITY.md.
 struct ServerConfig
 {
     quint16 port = Protocol::DefaultPort;
     QHostAddress bindAddress = QHostAddress::Any; // IPv4 and IPv6
     QString name;                                 // shown in the greeting
+
+    // Input
     qsizetype maxLineBytes = Protocol::DefaultMaxLineBytes;
+    int floodBurst = 10;       // lines taken at once before the rate applies
+    int floodRate = 5;         // lines per second after the burst; 0: no flood control
+    int floodQueueLines = 100; // delayed lines held before the session is closed
+    qsizetype floodQueueBytes = 65536;
+
+    // Output: unsent bytes held for a session that does not read
+    qsizetype maxOutputBytes = 256 * 1024;
+
+    // Connections
+    int maxConnectionsPerAddress = 16;
+    int maxConnections = 10000;
+    bool exemptLoopback = false; // no per-address limit for 127.0.0.0/8 and ::1
+    int loginTimeoutSeconds = 60;
+    int pingIntervalSeconds = 90; // tagged clients idle this long are pinged...
+    int pingTimeoutSeconds = 60;  // ...and closed when they do not answer in this time
+    int listenBacklog = 1024;     // Qt's default of 50 drops connections when many arrive at once
+
+    // TLS: a second listener when a certificate and key are given
+    quint16 tlsPort = Protocol::DefaultPort + 1;
+    QString tlsCertificateFile;
+    QString tlsKeyFile;
+    int tlsHandshakeTimeoutSeconds = 10;
+
+    // Access: a file with a salted PBKDF2 hash; empty means no password
+    QString passwordFile;
+
     int shutdownGraceMs = 5000; // time given to flush goodbyes before exiting
 };

@@ -5,7 +5,51 @@
 #include <QCoreApplication>
 #include <QSysInfo>
 
+#include <variant>
+
 using namespace Qt::StringLiterals;
+
+namespace {
+
+// A numeric option: its name, help, where it goes in ServerConfig and its allowed range.
+struct NumberOption
+{
+    QString name;
+    const char *help;
+    std::variant<int ServerConfig::*, qsizetype ServerConfig::*, quint16 ServerConfig::*> field;
+    qint64 min;
+    qint64 max;
+};
+
+QString translated(const char *text)
+{
+    return QCoreApplication::translate("ServerOptions", text);
+}
+
+QList<NumberOption> numberOptions()
+{
+    // clang-format off
+    return {
+        {u"port"_s, QT_TRANSLATE_NOOP("ServerOptions", "TCP port to listen on (0 picks a free one)."), &ServerConfig::port, 0, 65535},
+        {u"max-line-bytes"_s, QT_TRANSLATE_NOOP("ServerOptions", "Longest line a client may send, in bytes."), &ServerConfig::maxLineBytes, 64, 1 << 20},
+        {u"flood-burst"_s, QT_TRANSLATE_NOOP("ServerOptions", "Lines a client may send at once before the rate applies."), &ServerConfig::floodBurst, 1, 1 << 30},
+        {u"flood-rate"_s, QT_TRANSLATE_NOOP("ServerOptions", "Lines per second a client may send after the burst (0: no flood control)."), &ServerConfig::floodRate, 0, 1 << 30},
+        {u"flood-queue-lines"_s, QT_TRANSLATE_NOOP("ServerOptions", "Delayed lines held for a client before it is disconnected."), &ServerConfig::floodQueueLines, 1, 1 << 30},
+        {u"flood-queue-bytes"_s, QT_TRANSLATE_NOOP("ServerOptions", "Delayed bytes held for a client before it is disconnected."), &ServerConfig::floodQueueBytes, 1024, 1 << 30},
+        {u"max-output-bytes"_s, QT_TRANSLATE_NOOP("ServerOptions", "Unsent bytes held for a client that does not read before it is disconnected."), &ServerConfig::maxOutputBytes, 4096, 1 << 30},
+        {u"max-connections-per-address"_s, QT_TRANSLATE_NOOP("ServerOptions", "Connections allowed from one address."), &ServerConfig::maxConnectionsPerAddress, 1, 1 << 30},
+        {u"max-connections"_s, QT_TRANSLATE_NOOP("ServerOptions", "Connections allowed in all."), &ServerConfig::maxConnections, 1, 1 << 30},
+        {u"login-timeout"_s, QT_TRANSLATE_NOOP("ServerOptions", "Seconds a connection may take to log in."), &ServerConfig::loginTimeoutSeconds, 1, 86400},
+        {u"ping-interval"_s, QT_TRANSLATE_NOOP("ServerOptions", "Seconds of silence after which a tagged client is pinged."), &ServerConfig::pingIntervalSeconds, 1, 86400},
+        {u"ping-timeout"_s, QT_TRANSLATE_NOOP("ServerOptions", "Seconds a pinged client has to answer."), &ServerConfig::pingTimeoutSeconds, 1, 86400},
+        {u"listen-backlog"_s, QT_TRANSLATE_NOOP("ServerOptions", "Connections the kernel queues before the server accepts them."), &ServerConfig::listenBacklog, 1, 65535},
+        {u"tls-port"_s, QT_TRANSLATE_NOOP("ServerOptions", "TCP port of the TLS listener (with --tls-cert and --tls-key)."), &ServerConfig::tlsPort, 0, 65535},
+        {u"tls-handshake-timeout"_s, QT_TRANSLATE_NOOP("ServerOptions", "Seconds a TLS handshake may take."), &ServerConfig::tlsHandshakeTimeoutSeconds, 1, 600},
+    };
+    // clang-format on
+}
+
+} // namespace
 
 namespace ServerOptions {
 
@@ -13,32 +57,56 @@ Result parse(const QStringList &arguments)
 {
     Result result;
     ServerConfig &config = result.config;
-    const QString defaultName =
-        QSysInfo::machineHostName().isEmpty() ? u"chat"_s : QSysInfo::machineHostName();
+    config.name = QSysInfo::machineHostName().isEmpty() ? u"chat"_s : QSysInfo::machineHostName();
 
     QCommandLineParser parser;
-    parser.setApplicationDescription(QCoreApplication::translate(
-        "ServerOptions", "A chat server for telnet, nc and the chat-client desktop program."));
+    parser.setApplicationDescription(translated(QT_TRANSLATE_NOOP(
+        "ServerOptions", "A chat server for telnet, nc and the chat-client desktop program.")));
     parser.addHelpOption();
     parser.addVersionOption();
-    const QCommandLineOption port(
-        u"port"_s,
-        QCoreApplication::translate("ServerOptions", "TCP port to listen on (0 picks a free one)."),
-        u"port"_s, QString::number(config.port));
+    const QList<NumberOption> numbers = numberOptions();
+    for (const NumberOption &option : numbers) {
+        const QString defaultValue = std::visit(
+            [&config](auto field) { return QString::number(config.*field); }, option.field);
+        const QString help =
+            translated(option.help) + u' ' +
+            translated(QT_TRANSLATE_NOOP("ServerOptions", "Default: %1.")).arg(defaultValue);
+        parser.addOption({option.name, help, u"number"_s, defaultValue});
+    }
     const QCommandLineOption bind(
         u"bind"_s,
-        QCoreApplication::translate("ServerOptions",
-                                    "Address to listen on (default: every IPv4 and IPv6 address)."),
+        translated(QT_TRANSLATE_NOOP(
+            "ServerOptions", "Address to listen on (default: every IPv4 and IPv6 address).")),
         u"address"_s);
     const QCommandLineOption name(
         u"name"_s,
-        QCoreApplication::translate("ServerOptions", "Server name shown in the greeting."),
-        u"name"_s, defaultName);
-    const QCommandLineOption maxLine(
-        u"max-line-bytes"_s,
-        QCoreApplication::translate("ServerOptions", "Longest line a client may send, in bytes."),
-        u"bytes"_s, QString::number(config.maxLineBytes));
-    parser.addOptions({port, bind, name, maxLine});
+        translated(QT_TRANSLATE_NOOP("ServerOptions", "Server name shown in the greeting.")),
+        u"name"_s, config.name);
+    const QCommandLineOption exemptLoopback(
+        u"exempt-loopback"_s,
+        translated(QT_TRANSLATE_NOOP("ServerOptions",
+                                     "No per-address connection limit for 127.0.0.1 and ::1.")));
+    const QCommandLineOption tlsCert(
+        u"tls-cert"_s,
+        translated(
+            QT_TRANSLATE_NOOP("ServerOptions", "PEM certificate (chain) for the TLS listener.")),
+        u"file"_s);
+    const QCommandLineOption tlsKey(
+        u"tls-key"_s,
+        translated(QT_TRANSLATE_NOOP("ServerOptions", "PEM private key for the TLS listener.")),
+        u"file"_s);
+    const QCommandLineOption passwordFile(
+        u"password-file"_s,
+        translated(QT_TRANSLATE_NOOP("ServerOptions",
+                                     "File with the server password's hash (make one with "
+                                     "--hash-password); nobody logs in without the password.")),
+        u"file"_s);
+    const QCommandLineOption hashPassword(
+        u"hash-password"_s,
+        translated(QT_TRANSLATE_NOOP(
+            "ServerOptions",
+            "Read a password from standard input, print the line for --password-file, and exit.")));
+    parser.addOptions({bind, name, exemptLoopback, tlsCert, tlsKey, passwordFile, hashPassword});
 
     if (!parser.parse(arguments)) {
         result.error = parser.errorText();
@@ -55,29 +123,42 @@ Result parse(const QStringList &arguments)
         result.exit = true;
         return result;
     }
+    result.hashPassword = parser.isSet(hashPassword);
 
-    bool ok = false;
-    const uint portValue = parser.value(port).toUInt(&ok);
-    if (!ok || portValue > 65535) {
-        result.error = QCoreApplication::translate("ServerOptions", "Invalid port: %1")
-                           .arg(parser.value(port));
-        return result;
+    for (const NumberOption &option : numbers) {
+        bool ok = false;
+        const qint64 value = parser.value(option.name).toLongLong(&ok);
+        if (!ok || value < option.min || value > option.max) {
+            result.error =
+                translated(QT_TRANSLATE_NOOP("ServerOptions", "Invalid --%1 (%2 to %3): %4"))
+                    .arg(option.name)
+                    .arg(option.min)
+                    .arg(option.max)
+                    .arg(parser.value(option.name));
+            return result;
+        }
+        std::visit(
+            [&](auto field) {
+                config.*field =
+                    static_cast<std::remove_reference_t<decltype(config.*field)>>(value);
+            },
+            option.field);
     }
-    config.port = static_cast<quint16>(portValue);
     if (parser.isSet(bind) && !config.bindAddress.setAddress(parser.value(bind))) {
-        result.error = QCoreApplication::translate("ServerOptions", "Invalid address: %1")
+        result.error = translated(QT_TRANSLATE_NOOP("ServerOptions", "Invalid address: %1"))
                            .arg(parser.value(bind));
         return result;
     }
-    config.name = parser.value(name);
-    const qsizetype maxLineValue = parser.value(maxLine).toLongLong(&ok);
-    if (!ok || maxLineValue < 64 || maxLineValue > 1024 * 1024) {
-        result.error = QCoreApplication::translate("ServerOptions",
-                                                   "Invalid line limit (64 to 1048576 bytes): %1")
-                           .arg(parser.value(maxLine));
+    if (parser.isSet(tlsCert) != parser.isSet(tlsKey)) {
+        result.error =
+            translated(QT_TRANSLATE_NOOP("ServerOptions", "--tls-cert and --tls-key go together."));
         return result;
     }
-    config.maxLineBytes = maxLineValue;
+    config.name = parser.value(name);
+    config.exemptLoopback = parser.isSet(exemptLoopback);
+    config.tlsCertificateFile = parser.value(tlsCert);
+    config.tlsKeyFile = parser.value(tlsKey);
+    config.passwordFile = parser.value(passwordFile);
     return result;
 }
 

@@ -11,8 +11,9 @@ namespace ServerOptions {
 struct Result
 {
     ServerConfig config;
-    QString error;     // set when the arguments are wrong
-    bool exit = false; // --help or --version was handled
+    QString error;             // set when the arguments are wrong
+    bool exit = false;         // --help or --version was handled
+    bool hashPassword = false; // --hash-password: print a hash instead of serving
 };
 
 Result parse(const QStringList &arguments);

@@ -4,9 +4,9 @@
 #include "Room.h"
 #include "Translations.h"
 
+#include <QRegularExpression>
 #include <QStringDecoder>
 #include <QTcpSocket>
-#include <QTimer>
 
 using namespace Qt::StringLiterals;
 
@@ -22,39 +22,81 @@ bool hasControlCharacters(QStringView text)
     });
 }
 
-// "192.0.2.1:5000" or "[2001:db8::1]:5000"; IPv4 clients of a dual-stack listener show as IPv4.
-QString peerText(const QHostAddress &address, quint16 port)
+QHostAddress plainAddress(const QHostAddress &address)
 {
     bool isV4 = false;
     const quint32 v4 = address.toIPv4Address(&isV4);
-    if (isV4)
-        return u"%1:%2"_s.arg(QHostAddress(v4).toString()).arg(port);
-    return u"[%1]:%2"_s.arg(address.toString()).arg(port);
+    return isV4 ? QHostAddress(v4) : address;
 }
+
+// "192.0.2.1:5000" or "[2001:db8::1]:5000"; IPv4 clients of a dual-stack listener show as IPv4.
+QString peerText(const QHostAddress &address, quint16 port)
+{
+    const QHostAddress plain = plainAddress(address);
+    if (plain.protocol() == QAbstractSocket::IPv4Protocol)
+        return u"%1:%2"_s.arg(plain.toString()).arg(port);
+    return u"[%1]:%2"_s.arg(plain.toString()).arg(port);
+}
+
+// Bytes a socket may read ahead of us: beyond it the kernel holds the data back and TCP slows
+// the sender, so a client that sends without end costs the server this much at most.
+constexpr qint64 ReadBufferBytes = 64 * 1024;
 
 } // namespace
 
-Session::Session(QTcpSocket *socket, quint64 number, qsizetype maxLineBytes, QObject *parent)
+Session::Session(QTcpSocket *socket, quint64 number, const ServerConfig &config, QObject *parent)
     : QObject(parent)
     , m_socket(socket)
     , m_number(number)
-    , m_framer(maxLineBytes)
+    , m_config(config)
+    , m_framer(config.maxLineBytes)
+    , m_flood({config.floodBurst, config.floodRate, config.floodQueueLines, config.floodQueueBytes})
 {
     m_socket->setParent(this);
+    m_socket->setReadBufferSize(ReadBufferBytes);
+    m_socket->setSocketOption(QAbstractSocket::KeepAliveOption, 1);
     m_rendering.text.translator = Translations::translator(m_language);
     m_peer = peerText(m_socket->peerAddress(), m_socket->peerPort());
+    m_clock.start();
+
     connect(m_socket, &QTcpSocket::readyRead, this, &Session::readSocket);
     connect(m_socket, &QTcpSocket::disconnected, this, [this] { finish(u"lost"_s); });
     connect(m_socket, &QTcpSocket::errorOccurred, this,
             [this](QAbstractSocket::SocketError) { finish(m_socket->errorString()); });
+
+    m_floodTimer.setSingleShot(true);
+    connect(&m_floodTimer, &QTimer::timeout, this, &Session::takeLines);
+    m_loginTimer.setSingleShot(true);
+    connect(&m_loginTimer, &QTimer::timeout, this, [this] { closeWithBye(u"login-timeout"_s); });
+    m_loginTimer.start(config.loginTimeoutSeconds * 1000);
+    m_idleTimer.setSingleShot(true);
+    connect(&m_idleTimer, &QTimer::timeout, this, &Session::sendPing);
+    m_pingDeadline.setSingleShot(true);
+    connect(&m_pingDeadline, &QTimer::timeout, this, [this] { closeWithBye(u"ping-timeout"_s); });
 }
 
 Session::~Session() = default;
+
+QHostAddress Session::peerAddress() const
+{
+    return plainAddress(m_socket->peerAddress());
+}
 
 void Session::logIn(const QString &nick)
 {
     m_nick = nick;
     m_state = State::InRoom;
+    m_loginTimer.stop();
+}
+
+void Session::setRendering(const Rendering &rendering)
+{
+    m_rendering = rendering;
+    // Only programs are pinged: a person on telnet would see the pings.
+    if (m_rendering.tagged)
+        m_idleTimer.start(m_config.pingIntervalSeconds * 1000);
+    else
+        m_idleTimer.stop();
 }
 
 void Session::send(Event event, const QString &label, bool actor)
@@ -65,8 +107,21 @@ void Session::send(Event event, const QString &label, bool actor)
 
 void Session::sendRendered(const QByteArray &bytes)
 {
-    if (m_state == State::Gone)
+    if (m_state == State::Gone || m_outputOverflow)
         return;
+    if (m_socket->bytesToWrite() + bytes.size() > m_config.maxOutputBytes) {
+        // A reader this far behind cannot take a goodbye either. Close later: this may run in
+        // the middle of a room's broadcast, which must not see its member list change.
+        m_outputOverflow = true;
+        QMetaObject::invokeMethod(
+            this,
+            [this] {
+                finish(u"output queue full"_s);
+                m_socket->abort();
+            },
+            Qt::QueuedConnection);
+        return;
+    }
     m_socket->write(bytes);
 }
 
@@ -81,30 +136,76 @@ void Session::close(const QString &reason)
     QTimer::singleShot(CloseGraceMs, m_socket, &QTcpSocket::abort);
 }
 
+void Session::closeWithBye(const QString &reason)
+{
+    send(Event::bye(reason));
+    close(reason);
+}
+
+bool Session::isOtherProtocol(const QByteArray &bytes, bool firstLine) const
+{
+    // A TLS ClientHello starts with a handshake record: 0x16, then version 3.x.
+    if (!firstLine)
+        return bytes.size() >= 2 && bytes[0] == '\x16' && bytes[1] == '\x03';
+    static const QRegularExpression http(
+        u"^(GET|HEAD|POST|PUT|DELETE|OPTIONS|CONNECT|PATCH|TRACE|PRI) \\S+ HTTP/\\d"_s);
+    return http.match(QString::fromLatin1(bytes)).hasMatch();
+}
+
 void Session::readSocket()
 {
     while (m_state != State::Gone && m_socket->bytesAvailable() > 0) {
+        const QByteArray data = m_socket->read(ReadBufferBytes);
+        if (!m_sawBytes && isOtherProtocol(data, false)) {
+            send(Event::error(ErrorCode::BadInput, {}, u"protocol"_s));
+            close(u"not the chat protocol"_s);
+            return;
+        }
+        m_sawBytes = true;
         QByteArray reply;
-        const QByteArray text = m_telnet.filter(m_socket->read(64 * 1024), reply);
+        const QByteArray text = m_telnet.filter(data, reply);
         if (!reply.isEmpty())
             m_socket->write(reply);
         for (const LineFramer::Frame &frame : m_framer.push(text)) {
-            if (m_state == State::Gone)
-                return;
             if (frame.tooLong) {
                 send(Event::error(ErrorCode::LineTooLong, {},
                                   QString::number(m_framer.maxLineBytes())));
-                continue;
+            } else if (!frame.line.trimmed().isEmpty() &&
+                       !m_flood.offer(frame.line, m_clock.elapsed())) {
+                closeWithBye(u"flood"_s);
+                return;
             }
-            handleLine(frame.line);
         }
+        takeLines();
     }
+}
+
+void Session::takeLines()
+{
+    for (;;) {
+        if (m_state == State::Gone)
+            return;
+        const QByteArray line = m_flood.take(m_clock.elapsed());
+        if (line.isNull())
+            break;
+        handleLine(line);
+    }
+    const qint64 wait = m_flood.msUntilNext(m_clock.elapsed());
+    if (wait >= 0 && !m_floodTimer.isActive())
+        m_floodTimer.start(int(wait));
 }
 
 void Session::handleLine(const QByteArray &line)
 {
-    if (line.trimmed().isEmpty())
+    const bool firstLine = m_linesHandled++ == 0;
+    m_pingDeadline.stop();
+    if (m_rendering.tagged)
+        m_idleTimer.start(m_config.pingIntervalSeconds * 1000);
+    if (firstLine && isOtherProtocol(line, true)) {
+        send(Event::error(ErrorCode::BadInput, {}, u"protocol"_s));
+        close(u"not the chat protocol"_s);
         return;
+    }
     QStringDecoder decoder(QStringDecoder::Utf8, QStringDecoder::Flag::Stateless);
     const QString text = decoder(line);
     if (decoder.hasError()) {
@@ -124,11 +225,23 @@ void Session::handleLine(const QByteArray &line)
     emit commandReceived(command);
 }
 
+void Session::sendPing()
+{
+    if (m_state == State::Gone || !m_rendering.tagged)
+        return;
+    send(Event::ping(QString::number(m_clock.elapsed())));
+    m_pingDeadline.start(m_config.pingTimeoutSeconds * 1000);
+}
+
 void Session::finish(const QString &reason)
 {
     if (m_state == State::Gone)
         return;
     m_state = State::Gone;
+    m_floodTimer.stop();
+    m_loginTimer.stop();
+    m_idleTimer.stop();
+    m_pingDeadline.stop();
     emit closed(reason);
     if (m_socket->state() == QAbstractSocket::UnconnectedState)
         deleteLater();

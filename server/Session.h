@@ -2,18 +2,23 @@
 #pragma once
 
 #include "Command.h"
+#include "FloodControl.h"
 #include "LineFramer.h"
 #include "Rendering.h"
+#include "ServerConfig.h"
 #include "TelnetFilter.h"
 
+#include <QElapsedTimer>
 #include <QObject>
+#include <QTimer>
 
 class QTcpSocket;
 class Room;
 
 // One connection. It owns its socket, turns bytes into commands and events into bytes, and
-// keeps the per-person state: login state, nickname, room and rendering preferences. It
-// decides nothing about what a command means: CommandProcessor does.
+// keeps the per-person state: login state, nickname, room and rendering preferences. It also
+// keeps its connection honest (flood pacing, output cap, login deadline, ping). It decides
+// nothing about what a command means: CommandProcessor does.
 class Session : public QObject
 {
     Q_OBJECT
@@ -24,31 +29,35 @@ public:
     // How long a closing session waits for its peer to take what is queued.
     static constexpr int CloseGraceMs = 5000;
 
-    Session(QTcpSocket *socket, quint64 number, qsizetype maxLineBytes, QObject *parent = nullptr);
+    Session(QTcpSocket *socket, quint64 number, const ServerConfig &config,
+            QObject *parent = nullptr);
     ~Session() override;
 
     quint64 number() const { return m_number; }
     QString peer() const { return m_peer; }
+    QHostAddress peerAddress() const;
     State state() const { return m_state; }
     QString nick() const { return m_nick; }
     Room *room() const { return m_room; }
     const Rendering &rendering() const { return m_rendering; }
+    QString language() const { return m_language; }
 
     void logIn(const QString &nick);
     void setNick(const QString &nick) { m_nick = nick; }
     void setRoom(Room *room) { m_room = room; }
-    void setRendering(const Rendering &rendering) { m_rendering = rendering; }
-    QString language() const { return m_language; }
+    void setRendering(const Rendering &rendering);
     void setLanguage(const QString &language) { m_language = language; }
 
     // Sends an event rendered for this session; label is the command's label, if any, and
-    // actor says whether this session caused the event (text reads "You ..." then).
+    // actor says whether this session caused the event (text reads "You ...").
     void send(Event event, const QString &label = {}, bool actor = false);
     // Sends bytes already rendered with rendering() (a broadcast shares them).
     void sendRendered(const QByteArray &bytes);
 
     // Sends what is queued, then disconnects. reason is logged and reported by closed().
     void close(const QString &reason);
+    // Says goodbye with reason (the bye event), then closes.
+    void closeWithBye(const QString &reason);
 
 signals:
     void commandReceived(const Command &command);
@@ -57,17 +66,30 @@ signals:
 
 private:
     void readSocket();
+    void takeLines();
     void handleLine(const QByteArray &line);
+    bool isOtherProtocol(const QByteArray &firstBytes, bool firstLine) const;
+    void sendPing();
     void finish(const QString &reason);
 
     QTcpSocket *m_socket;
     quint64 m_number;
+    const ServerConfig &m_config;
     QString m_peer;
     TelnetFilter m_telnet;
     LineFramer m_framer;
+    FloodControl m_flood;
+    QElapsedTimer m_clock;
+    QTimer m_floodTimer;
+    QTimer m_loginTimer;
+    QTimer m_idleTimer;
+    QTimer m_pingDeadline;
     State m_state = State::LoggingIn;
     QString m_nick;
     Room *m_room = nullptr; // rooms live until the server stops
     Rendering m_rendering;
     QString m_language = QStringLiteral("en");
+    qint64 m_linesHandled = 0;
+    bool m_sawBytes = false;
+    bool m_outputOverflow = false;
 };

@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: MIT
 #include "ChatServer.h"
+#include "PasswordHash.h"
 #include "ServerLog.h"
 #include "ServerOptions.h"
 #include "SignalWatcher.h"
@@ -7,9 +8,45 @@
 
 #include <QCoreApplication>
 #include <QLocale>
+#include <QTextStream>
 #include <QTranslator>
 
 #include <csignal>
+#include <sys/resource.h>
+
+namespace {
+
+QString translated(const char *text)
+{
+    return QCoreApplication::translate("main", text);
+}
+
+// Every connection is a descriptor; the usual soft limit of 1024 would cap the server far
+// below --max-connections, so take what the hard limit allows.
+void raiseDescriptorLimit()
+{
+    rlimit limit = {};
+    if (getrlimit(RLIMIT_NOFILE, &limit) == 0 && limit.rlim_cur < limit.rlim_max) {
+        limit.rlim_cur = limit.rlim_max;
+        setrlimit(RLIMIT_NOFILE, &limit);
+    }
+}
+
+int hashPassword()
+{
+    QTextStream in(stdin);
+    const QString password = in.readLine();
+    if (password.isEmpty()) {
+        fprintf(
+            stderr, "chat-server: %s\n",
+            qUtf8Printable(translated(QT_TRANSLATE_NOOP("main", "no password on standard input"))));
+        return 2;
+    }
+    printf("%s\n", PasswordHash::create(password).constData());
+    return 0;
+}
+
+} // namespace
 
 int main(int argc, char *argv[])
 {
@@ -23,6 +60,7 @@ int main(int argc, char *argv[])
     qSetMessagePattern(QStringLiteral("%{time yyyy-MM-dd hh:mm:ss.zzz} %{message}"));
     // A peer that resets its connection must not kill the server with SIGPIPE.
     std::signal(SIGPIPE, SIG_IGN);
+    raiseDescriptorLimit();
 
     const ServerOptions::Result options = ServerOptions::parse(app.arguments());
     if (options.exit)
@@ -31,24 +69,28 @@ int main(int argc, char *argv[])
         fprintf(stderr, "chat-server: %s\n", qUtf8Printable(options.error));
         return 2;
     }
+    if (options.hashPassword)
+        return hashPassword();
 
     ChatServer server(options.config);
     if (!server.listen()) {
-        fprintf(
-            stderr, "chat-server: %s\n",
-            qUtf8Printable(QCoreApplication::translate("main", "cannot listen on %1 port %2: %3")
-                               .arg(options.config.bindAddress.toString())
-                               .arg(options.config.port)
-                               .arg(server.errorString())));
+        fprintf(stderr, "chat-server: %s\n", qUtf8Printable(server.errorString()));
         return 1;
     }
     const QString where = server.address() == QHostAddress::Any
-                              ? QCoreApplication::translate("main", "all addresses")
+                              ? translated(QT_TRANSLATE_NOOP("main", "all addresses"))
                               : server.address().toString();
-    printf("%s\n",
-           qUtf8Printable(QCoreApplication::translate("main", "chat-server listening on %1 port %2")
-                              .arg(where)
-                              .arg(server.port())));
+    printf("%s\n", qUtf8Printable(
+                       translated(QT_TRANSLATE_NOOP("main", "chat-server listening on %1 port %2"))
+                           .arg(where)
+                           .arg(server.port())));
+    if (server.tlsPort() != 0) {
+        printf("%s\n",
+               qUtf8Printable(translated(QT_TRANSLATE_NOOP(
+                                             "main", "chat-server listening for TLS on %1 port %2"))
+                                  .arg(where)
+                                  .arg(server.tlsPort())));
+    }
     fflush(stdout);
 
     SignalWatcher watcher;

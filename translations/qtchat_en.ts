@@ -2,6 +2,156 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en">
 <context>
+    <name>ChatClient</name>
+    <message>
+        <source>Language of the windows: %1.</source>
+        <translation>Language of the windows: %1.</translation>
+    </message>
+</context>
+<context>
+    <name>ChatServer</name>
+    <message>
+        <source>cannot listen on %1 port %2: %3</source>
+        <translation>cannot listen on %1 port %2: %3</translation>
+    </message>
+    <message>
+        <source>TLS is not available: no TLS backend</source>
+        <translation>TLS is not available: no TLS backend</translation>
+    </message>
+    <message>
+        <source>cannot read a PEM certificate from %1</source>
+        <translation>cannot read a PEM certificate from %1</translation>
+    </message>
+    <message>
+        <source>cannot read a PEM private key from %1</source>
+        <translation>cannot read a PEM private key from %1</translation>
+    </message>
+</context>
+<context>
+    <name>ChatWindow</name>
+    <message>
+        <source>&amp;Send</source>
+        <translation>&amp;Send</translation>
+    </message>
+    <message>
+        <source>&amp;Users</source>
+        <translation>&amp;Users</translation>
+    </message>
+    <message>
+        <source>&amp;Rooms…</source>
+        <translation>&amp;Rooms…</translation>
+    </message>
+    <message>
+        <source>Type a message, or /help for commands</source>
+        <translation>Type a message, or /help for commands</translation>
+    </message>
+    <message>
+        <source>&amp;Close</source>
+        <translation>&amp;Close</translation>
+    </message>
+    <message>
+        <source>(no topic)</source>
+        <translation>(no topic)</translation>
+    </message>
+    <message>
+        <source>Reconnected.</source>
+        <translation>Reconnected.</translation>
+    </message>
+    <message>
+        <source>You are now in %1.</source>
+        <translation>You are now in %1.</translation>
+    </message>
+    <message>
+        <source>%1 joined.</source>
+        <translation>%1 joined.</translation>
+    </message>
+    <message>
+        <source>You left %1.</source>
+        <translation>You left %1.</translation>
+    </message>
+    <message>
+        <source>%1 logged out.</source>
+        <translation>%1 logged out.</translation>
+    </message>
+    <message>
+        <source>%1 lost the connection.</source>
+        <translation>%1 lost the connection.</translation>
+    </message>
+    <message>
+        <source>%1 left.</source>
+        <translation>%1 left.</translation>
+    </message>
+    <message>
+        <source>%1 is now known as %2.</source>
+        <translation>%1 is now known as %2.</translation>
+    </message>
+    <message>
+        <source>%1 cleared the topic.</source>
+        <translation>%1 cleared the topic.</translation>
+    </message>
+    <message>
+        <source>%1 set the topic: %2</source>
+        <translation>%1 set the topic: %2</translation>
+    </message>
+    <message>
+        <source>The client needs tagged mode, so it does not send that setting.</source>
+        <translation>The client needs tagged mode, so it does not send that setting.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 (%n people) %2</source>
+        <translation>
+            <numerusform>%1 (%n person) %2</numerusform>
+            <numerusform>%1 (%n people) %2</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Rooms: %1</source>
+        <translation>Rooms: %1</translation>
+    </message>
+    <message>
+        <source>%1 in %2</source>
+        <translation>%1 in %2</translation>
+    </message>
+    <message>
+        <source>Online: %1</source>
+        <translation>Online: %1</translation>
+    </message>
+    <message>
+        <source>Settings: %1</source>
+        <translation>Settings: %1</translation>
+    </message>
+    <message>
+        <source>Pong %1</source>
+        <translation>Pong %1</translation>
+    </message>
+    <message>
+        <source>%1 in %2 — %3</source>
+        <translation>%1 in %2 — %3</translation>
+    </message>
+    <message>
+        <source>(%1) %2</source>
+        <translation>(%1) %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n people in %1</source>
+        <translation>
+            <numerusform>%n person in %1</numerusform>
+            <numerusform>%n people in %1</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Connection lost: %1</source>
+        <translation>Connection lost: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>Connection lost: %1 Reconnecting in %n second(s)…</source>
+        <translation>
+            <numerusform>Connection lost: %1 Reconnecting in %n second…</numerusform>
+            <numerusform>Connection lost: %1 Reconnecting in %n seconds…</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>CommandTable</name>
     <message>
         <source>Log in with a nickname.</source>
@@ -66,6 +216,10 @@
     <message>
         <source>Answer the server&apos;s ping.</source>
         <translation>Answer the server&apos;s ping.</translation>
+    </message>
+    <message>
+        <source>Give the server&apos;s password before logging in, where one is set.</source>
+        <translation>Give the server&apos;s password before logging in, where one is set.</translation>
     </message>
 </context>
 <context>
@@ -142,6 +296,133 @@
         <source>Error %1.</source>
         <translation>Error %1.</translation>
     </message>
+    <message>
+        <source>This is a chat server: connect with telnet, nc or chat-client.</source>
+        <translation>This is a chat server: connect with telnet, nc or chat-client.</translation>
+    </message>
+    <message>
+        <source>Too many connections from your address (the limit is %1); try again later.</source>
+        <translation>Too many connections from your address (the limit is %1); try again later.</translation>
+    </message>
+    <message>
+        <source>This server needs a password: pass &lt;password&gt;, then login &lt;nick&gt;.</source>
+        <translation>This server needs a password: pass &lt;password&gt;, then login &lt;nick&gt;.</translation>
+    </message>
+    <message>
+        <source>Wrong password.</source>
+        <translation>Wrong password.</translation>
+    </message>
+    <message>
+        <source>The server is full (%1 connections); try again later.</source>
+        <translation>The server is full (%1 connections); try again later.</translation>
+    </message>
+</context>
+<context>
+    <name>LoginWindow</name>
+    <message>
+        <source>Cancel</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>Log in</source>
+        <translation>Log in</translation>
+    </message>
+    <message>
+        <source>Log in to chat</source>
+        <translation>Log in to chat</translation>
+    </message>
+    <message>
+        <source>for example alice</source>
+        <translation>for example alice</translation>
+    </message>
+    <message>
+        <source>Welcome! Choose a server and a nickname.</source>
+        <translation>Welcome! Choose a server and a nickname.</translation>
+    </message>
+    <message>
+        <source>&amp;Server:</source>
+        <translation>&amp;Server:</translation>
+    </message>
+    <message>
+        <source>&amp;Nickname:</source>
+        <translation>&amp;Nickname:</translation>
+    </message>
+    <message>
+        <source>Enter the server&apos;s host name or address, for example localhost:5005 or [::1]:5005.</source>
+        <translation>Enter the server&apos;s host name or address, for example localhost:5005 or [::1]:5005.</translation>
+    </message>
+    <message>
+        <source>The port after the colon must be a number from 1 to 65535.</source>
+        <translation>The port after the colon must be a number from 1 to 65535.</translation>
+    </message>
+    <message>
+        <source>Enter the nickname others will see you as.</source>
+        <translation>Enter the nickname others will see you as.</translation>
+    </message>
+</context>
+<context>
+    <name>MessageFormatter</name>
+    <message>
+        <source>private to %1</source>
+        <translation>private to %1</translation>
+    </message>
+    <message>
+        <source>private from %1</source>
+        <translation>private from %1</translation>
+    </message>
+</context>
+<context>
+    <name>PasswordHash</name>
+    <message>
+        <source>cannot read the password file %1: %2</source>
+        <translation>cannot read the password file %1: %2</translation>
+    </message>
+    <message>
+        <source>%1 does not hold a password hash (make one with --hash-password)</source>
+        <translation>%1 does not hold a password hash (make one with --hash-password)</translation>
+    </message>
+</context>
+<context>
+    <name>RoomListModel</name>
+    <message>
+        <source>Room</source>
+        <translation>Room</translation>
+    </message>
+    <message>
+        <source>People</source>
+        <translation>People</translation>
+    </message>
+    <message>
+        <source>Topic</source>
+        <translation>Topic</translation>
+    </message>
+</context>
+<context>
+    <name>RoomsDialog</name>
+    <message>
+        <source>&amp;Join</source>
+        <translation>&amp;Join</translation>
+    </message>
+    <message>
+        <source>&amp;Create</source>
+        <translation>&amp;Create</translation>
+    </message>
+    <message>
+        <source>Rooms</source>
+        <translation>Rooms</translation>
+    </message>
+    <message>
+        <source>name of a new room</source>
+        <translation>name of a new room</translation>
+    </message>
+    <message>
+        <source>&amp;Refresh</source>
+        <translation>&amp;Refresh</translation>
+    </message>
+    <message>
+        <source>New room</source>
+        <translation>New room</translation>
+    </message>
 </context>
 <context>
     <name>ServerOptions</name>
@@ -166,16 +447,155 @@
         <translation>Longest line a client may send, in bytes.</translation>
     </message>
     <message>
-        <source>Invalid port: %1</source>
-        <translation>Invalid port: %1</translation>
-    </message>
-    <message>
         <source>Invalid address: %1</source>
         <translation>Invalid address: %1</translation>
     </message>
     <message>
-        <source>Invalid line limit (64 to 1048576 bytes): %1</source>
-        <translation>Invalid line limit (64 to 1048576 bytes): %1</translation>
+        <source>Lines a client may send at once before the rate applies.</source>
+        <translation>Lines a client may send at once before the rate applies.</translation>
+    </message>
+    <message>
+        <source>Lines per second a client may send after the burst (0: no flood control).</source>
+        <translation>Lines per second a client may send after the burst (0: no flood control).</translation>
+    </message>
+    <message>
+        <source>Delayed lines held for a client before it is disconnected.</source>
+        <translation>Delayed lines held for a client before it is disconnected.</translation>
+    </message>
+    <message>
+        <source>Delayed bytes held for a client before it is disconnected.</source>
+        <translation>Delayed bytes held for a client before it is disconnected.</translation>
+    </message>
+    <message>
+        <source>Unsent bytes held for a client that does not read before it is disconnected.</source>
+        <translation>Unsent bytes held for a client that does not read before it is disconnected.</translation>
+    </message>
+    <message>
+        <source>Connections allowed from one address.</source>
+        <translation>Connections allowed from one address.</translation>
+    </message>
+    <message>
+        <source>Connections allowed in all.</source>
+        <translation>Connections allowed in all.</translation>
+    </message>
+    <message>
+        <source>Seconds a connection may take to log in.</source>
+        <translation>Seconds a connection may take to log in.</translation>
+    </message>
+    <message>
+        <source>Seconds of silence after which a tagged client is pinged.</source>
+        <translation>Seconds of silence after which a tagged client is pinged.</translation>
+    </message>
+    <message>
+        <source>Seconds a pinged client has to answer.</source>
+        <translation>Seconds a pinged client has to answer.</translation>
+    </message>
+    <message>
+        <source>Connections the kernel queues before the server accepts them.</source>
+        <translation>Connections the kernel queues before the server accepts them.</translation>
+    </message>
+    <message>
+        <source>TCP port of the TLS listener (with --tls-cert and --tls-key).</source>
+        <translation>TCP port of the TLS listener (with --tls-cert and --tls-key).</translation>
+    </message>
+    <message>
+        <source>Seconds a TLS handshake may take.</source>
+        <translation>Seconds a TLS handshake may take.</translation>
+    </message>
+    <message>
+        <source>Default: %1.</source>
+        <translation>Default: %1.</translation>
+    </message>
+    <message>
+        <source>No per-address connection limit for 127.0.0.1 and ::1.</source>
+        <translation>No per-address connection limit for 127.0.0.1 and ::1.</translation>
+    </message>
+    <message>
+        <source>PEM certificate (chain) for the TLS listener.</source>
+        <translation>PEM certificate (chain) for the TLS listener.</translation>
+    </message>
+    <message>
+        <source>PEM private key for the TLS listener.</source>
+        <translation>PEM private key for the TLS listener.</translation>
+    </message>
+    <message>
+        <source>File with the server password&apos;s hash (make one with --hash-password); nobody logs in without the password.</source>
+        <translation>File with the server password&apos;s hash (make one with --hash-password); nobody logs in without the password.</translation>
+    </message>
+    <message>
+        <source>Read a password from standard input, print the line for --password-file, and exit.</source>
+        <translation>Read a password from standard input, print the line for --password-file, and exit.</translation>
+    </message>
+    <message>
+        <source>Invalid --%1 (%2 to %3): %4</source>
+        <translation>Invalid --%1 (%2 to %3): %4</translation>
+    </message>
+    <message>
+        <source>--tls-cert and --tls-key go together.</source>
+        <translation>--tls-cert and --tls-key go together.</translation>
+    </message>
+</context>
+<context>
+    <name>StatusText</name>
+    <message>
+        <source>The server at %1 refused the connection. Is the chat server running, and is the port right?</source>
+        <translation>The server at %1 refused the connection. Is the chat server running, and is the port right?</translation>
+    </message>
+    <message>
+        <source>Cannot find the server %1. Check the spelling of the address.</source>
+        <translation>Cannot find the server %1. Check the spelling of the address.</translation>
+    </message>
+    <message>
+        <source>The server at %1 did not answer within %2 seconds.</source>
+        <translation>The server at %1 did not answer within %2 seconds.</translation>
+    </message>
+    <message>
+        <source>Someone is already using the nickname &quot;%1&quot;. Please choose another one.</source>
+        <translation>Someone is already using the nickname &quot;%1&quot;. Please choose another one.</translation>
+    </message>
+    <message>
+        <source>The nickname &quot;%1&quot; is not allowed. Use up to 24 letters, digits, &quot;_&quot; or &quot;-&quot;, starting with a letter, a digit or &quot;_&quot;.</source>
+        <translation>The nickname &quot;%1&quot; is not allowed. Use up to 24 letters, digits, &quot;_&quot; or &quot;-&quot;, starting with a letter, a digit or &quot;_&quot;.</translation>
+    </message>
+    <message>
+        <source>The server did not let you log in.</source>
+        <translation>The server did not let you log in.</translation>
+    </message>
+    <message>
+        <source>The server closed the connection.</source>
+        <translation>The server closed the connection.</translation>
+    </message>
+    <message>
+        <source>The server is shutting down.</source>
+        <translation>The server is shutting down.</translation>
+    </message>
+    <message>
+        <source>The network connection to %1 failed.</source>
+        <translation>The network connection to %1 failed.</translation>
+    </message>
+    <message>
+        <source>Not connected</source>
+        <translation>Not connected</translation>
+    </message>
+    <message>
+        <source>Connecting to %1…</source>
+        <translation>Connecting to %1…</translation>
+    </message>
+    <message>
+        <source>Connected to %1 as %2</source>
+        <translation>Connected to %1 as %2</translation>
+    </message>
+    <message>
+        <source>Connection lost; waiting to reconnect to %1</source>
+        <translation>Connection lost; waiting to reconnect to %1</translation>
+    </message>
+    <message>
+        <source>Reconnecting to %1…</source>
+        <translation>Reconnecting to %1…</translation>
+    </message>
+    <message>
+        <source>The server reported error %1.</source>
+        <translation>The server reported error %1.</translation>
     </message>
 </context>
 <context>
@@ -312,13 +732,25 @@
         <source>Pong %1</source>
         <translation>Pong %1</translation>
     </message>
+    <message>
+        <source>You sent too many lines too fast; disconnected.</source>
+        <translation>You sent too many lines too fast; disconnected.</translation>
+    </message>
+    <message>
+        <source>You did not log in in time; disconnected.</source>
+        <translation>You did not log in in time; disconnected.</translation>
+    </message>
+    <message>
+        <source>No answer to ping; disconnected.</source>
+        <translation>No answer to ping; disconnected.</translation>
+    </message>
+    <message>
+        <source>Too many wrong passwords; disconnected.</source>
+        <translation>Too many wrong passwords; disconnected.</translation>
+    </message>
 </context>
 <context>
     <name>main</name>
-    <message>
-        <source>cannot listen on %1 port %2: %3</source>
-        <translation>cannot listen on %1 port %2: %3</translation>
-    </message>
     <message>
         <source>chat-server listening on %1 port %2</source>
         <translation>chat-server listening on %1 port %2</translation>
@@ -326,6 +758,18 @@
     <message>
         <source>all addresses</source>
         <translation>all addresses</translation>
+    </message>
+    <message>
+        <source>Language of the windows: %1.</source>
+        <translation>Language of the windows: %1.</translation>
+    </message>
+    <message>
+        <source>no password on standard input</source>
+        <translation>no password on standard input</translation>
+    </message>
+    <message>
+        <source>chat-server listening for TLS on %1 port %2</source>
+        <translation>chat-server listening for TLS on %1 port %2</translation>
     </message>
 </context>
 </TS>

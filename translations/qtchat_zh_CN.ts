@@ -2,6 +2,153 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name>ChatClient</name>
+    <message>
+        <source>Language of the windows: %1.</source>
+        <translation>窗口使用的语言：%1。</translation>
+    </message>
+</context>
+<context>
+    <name>ChatServer</name>
+    <message>
+        <source>cannot listen on %1 port %2: %3</source>
+        <translation>无法在 %1 的端口 %2 上监听：%3</translation>
+    </message>
+    <message>
+        <source>TLS is not available: no TLS backend</source>
+        <translation>TLS 不可用：没有 TLS 后端</translation>
+    </message>
+    <message>
+        <source>cannot read a PEM certificate from %1</source>
+        <translation>无法从 %1 读取 PEM 证书</translation>
+    </message>
+    <message>
+        <source>cannot read a PEM private key from %1</source>
+        <translation>无法从 %1 读取 PEM 私钥</translation>
+    </message>
+</context>
+<context>
+    <name>ChatWindow</name>
+    <message>
+        <source>&amp;Send</source>
+        <translation>发送(&amp;S)</translation>
+    </message>
+    <message>
+        <source>&amp;Users</source>
+        <translation>成员(&amp;U)</translation>
+    </message>
+    <message>
+        <source>&amp;Rooms…</source>
+        <translation>房间(&amp;R)…</translation>
+    </message>
+    <message>
+        <source>Type a message, or /help for commands</source>
+        <translation>输入消息，或输入 /help 查看命令</translation>
+    </message>
+    <message>
+        <source>&amp;Close</source>
+        <translation>关闭(&amp;C)</translation>
+    </message>
+    <message>
+        <source>(no topic)</source>
+        <translation>（无主题）</translation>
+    </message>
+    <message>
+        <source>Reconnected.</source>
+        <translation>已重新连接。</translation>
+    </message>
+    <message>
+        <source>You are now in %1.</source>
+        <translation>你已进入 %1。</translation>
+    </message>
+    <message>
+        <source>%1 joined.</source>
+        <translation>%1 加入了。</translation>
+    </message>
+    <message>
+        <source>You left %1.</source>
+        <translation>你离开了 %1。</translation>
+    </message>
+    <message>
+        <source>%1 logged out.</source>
+        <translation>%1 已退出登录。</translation>
+    </message>
+    <message>
+        <source>%1 lost the connection.</source>
+        <translation>%1 的连接已断开。</translation>
+    </message>
+    <message>
+        <source>%1 left.</source>
+        <translation>%1 离开了。</translation>
+    </message>
+    <message>
+        <source>%1 is now known as %2.</source>
+        <translation>%1 改名为 %2。</translation>
+    </message>
+    <message>
+        <source>%1 cleared the topic.</source>
+        <translation>%1 清除了主题。</translation>
+    </message>
+    <message>
+        <source>%1 set the topic: %2</source>
+        <translation>%1 设置了主题：%2</translation>
+    </message>
+    <message>
+        <source>The client needs tagged mode, so it does not send that setting.</source>
+        <translation>客户端依赖标记模式，因此不会发送这项设置。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 (%n people) %2</source>
+        <translation>
+            <numerusform>%1（%n 人）%2</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Rooms: %1</source>
+        <translation>房间：%1</translation>
+    </message>
+    <message>
+        <source>%1 in %2</source>
+        <translation>%1 在 %2</translation>
+    </message>
+    <message>
+        <source>Online: %1</source>
+        <translation>在线：%1</translation>
+    </message>
+    <message>
+        <source>Settings: %1</source>
+        <translation>设置：%1</translation>
+    </message>
+    <message>
+        <source>Pong %1</source>
+        <translation>Pong %1</translation>
+    </message>
+    <message>
+        <source>%1 in %2 — %3</source>
+        <translation>%1 在 %2 — %3</translation>
+    </message>
+    <message>
+        <source>(%1) %2</source>
+        <translation>(%1) %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n people in %1</source>
+        <translation>
+            <numerusform>%1 中有 %n 人</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Connection lost: %1</source>
+        <translation>连接已断开：%1</translation>
+    </message>
+    <message numerus="yes">
+        <source>Connection lost: %1 Reconnecting in %n second(s)…</source>
+        <translation>
+            <numerusform>连接已断开：%1 %n 秒后重新连接…</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>CommandTable</name>
     <message>
         <source>Log in with a nickname.</source>
@@ -66,6 +213,10 @@
     <message>
         <source>Answer the server&apos;s ping.</source>
         <translation>回应服务器的 ping。</translation>
+    </message>
+    <message>
+        <source>Give the server&apos;s password before logging in, where one is set.</source>
+        <translation>如果服务器设置了密码，请在登录前提供密码。</translation>
     </message>
 </context>
 <context>
@@ -142,6 +293,133 @@
         <source>Error %1.</source>
         <translation>错误 %1。</translation>
     </message>
+    <message>
+        <source>This is a chat server: connect with telnet, nc or chat-client.</source>
+        <translation>这是一个聊天服务器：请用 telnet、nc 或 chat-client 连接。</translation>
+    </message>
+    <message>
+        <source>Too many connections from your address (the limit is %1); try again later.</source>
+        <translation>来自你的地址的连接太多（上限为 %1）；请稍后再试。</translation>
+    </message>
+    <message>
+        <source>This server needs a password: pass &lt;password&gt;, then login &lt;nick&gt;.</source>
+        <translation>此服务器需要密码：先 pass &lt;密码&gt;，再 login &lt;昵称&gt;。</translation>
+    </message>
+    <message>
+        <source>Wrong password.</source>
+        <translation>密码错误。</translation>
+    </message>
+    <message>
+        <source>The server is full (%1 connections); try again later.</source>
+        <translation>服务器已满（%1 个连接）；请稍后再试。</translation>
+    </message>
+</context>
+<context>
+    <name>LoginWindow</name>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Log in</source>
+        <translation>登录</translation>
+    </message>
+    <message>
+        <source>Log in to chat</source>
+        <translation>登录聊天</translation>
+    </message>
+    <message>
+        <source>for example alice</source>
+        <translation>例如 alice</translation>
+    </message>
+    <message>
+        <source>Welcome! Choose a server and a nickname.</source>
+        <translation>欢迎！请选择服务器和昵称。</translation>
+    </message>
+    <message>
+        <source>&amp;Server:</source>
+        <translation>服务器(&amp;S)：</translation>
+    </message>
+    <message>
+        <source>&amp;Nickname:</source>
+        <translation>昵称(&amp;N)：</translation>
+    </message>
+    <message>
+        <source>Enter the server&apos;s host name or address, for example localhost:5005 or [::1]:5005.</source>
+        <translation>请输入服务器的主机名或地址，例如 localhost:5005 或 [::1]:5005。</translation>
+    </message>
+    <message>
+        <source>The port after the colon must be a number from 1 to 65535.</source>
+        <translation>冒号后的端口必须是 1 到 65535 之间的数字。</translation>
+    </message>
+    <message>
+        <source>Enter the nickname others will see you as.</source>
+        <translation>请输入别人看到的你的昵称。</translation>
+    </message>
+</context>
+<context>
+    <name>MessageFormatter</name>
+    <message>
+        <source>private to %1</source>
+        <translation>私信给 %1</translation>
+    </message>
+    <message>
+        <source>private from %1</source>
+        <translation>来自 %1 的私信</translation>
+    </message>
+</context>
+<context>
+    <name>PasswordHash</name>
+    <message>
+        <source>cannot read the password file %1: %2</source>
+        <translation>无法读取密码文件 %1：%2</translation>
+    </message>
+    <message>
+        <source>%1 does not hold a password hash (make one with --hash-password)</source>
+        <translation>%1 中没有密码哈希（可用 --hash-password 生成）</translation>
+    </message>
+</context>
+<context>
+    <name>RoomListModel</name>
+    <message>
+        <source>Room</source>
+        <translation>房间</translation>
+    </message>
+    <message>
+        <source>People</source>
+        <translation>人数</translation>
+    </message>
+    <message>
+        <source>Topic</source>
+        <translation>主题</translation>
+    </message>
+</context>
+<context>
+    <name>RoomsDialog</name>
+    <message>
+        <source>&amp;Join</source>
+        <translation>加入(&amp;J)</translation>
+    </message>
+    <message>
+        <source>&amp;Create</source>
+        <translation>创建(&amp;C)</translation>
+    </message>
+    <message>
+        <source>Rooms</source>
+        <translation>房间</translation>
+    </message>
+    <message>
+        <source>name of a new room</source>
+        <translation>新房间的名称</translation>
+    </message>
+    <message>
+        <source>&amp;Refresh</source>
+        <translation>刷新(&amp;R)</translation>
+    </message>
+    <message>
+        <source>New room</source>
+        <translation>新房间</translation>
+    </message>
 </context>
 <context>
     <name>ServerOptions</name>
@@ -166,16 +444,155 @@
         <translation>客户端可发送的最长一行（字节）。</translation>
     </message>
     <message>
-        <source>Invalid port: %1</source>
-        <translation>端口无效：%1</translation>
-    </message>
-    <message>
         <source>Invalid address: %1</source>
         <translation>地址无效：%1</translation>
     </message>
     <message>
-        <source>Invalid line limit (64 to 1048576 bytes): %1</source>
-        <translation>行长度上限无效（64 到 1048576 字节）：%1</translation>
+        <source>Lines a client may send at once before the rate applies.</source>
+        <translation>在限速生效前，客户端一次可发送的行数。</translation>
+    </message>
+    <message>
+        <source>Lines per second a client may send after the burst (0: no flood control).</source>
+        <translation>突发之后客户端每秒可发送的行数（0：不限流）。</translation>
+    </message>
+    <message>
+        <source>Delayed lines held for a client before it is disconnected.</source>
+        <translation>断开客户端连接前，为其保留的延迟行数。</translation>
+    </message>
+    <message>
+        <source>Delayed bytes held for a client before it is disconnected.</source>
+        <translation>断开客户端连接前，为其保留的延迟字节数。</translation>
+    </message>
+    <message>
+        <source>Unsent bytes held for a client that does not read before it is disconnected.</source>
+        <translation>断开不读取数据的客户端之前，为其保留的未发送字节数。</translation>
+    </message>
+    <message>
+        <source>Connections allowed from one address.</source>
+        <translation>单个地址允许的连接数。</translation>
+    </message>
+    <message>
+        <source>Connections allowed in all.</source>
+        <translation>允许的连接总数。</translation>
+    </message>
+    <message>
+        <source>Seconds a connection may take to log in.</source>
+        <translation>连接必须在多少秒内完成登录。</translation>
+    </message>
+    <message>
+        <source>Seconds of silence after which a tagged client is pinged.</source>
+        <translation>tagged 客户端静默多少秒后发送 ping。</translation>
+    </message>
+    <message>
+        <source>Seconds a pinged client has to answer.</source>
+        <translation>收到 ping 的客户端必须在多少秒内回应。</translation>
+    </message>
+    <message>
+        <source>Connections the kernel queues before the server accepts them.</source>
+        <translation>服务器接受之前内核可排队的连接数。</translation>
+    </message>
+    <message>
+        <source>TCP port of the TLS listener (with --tls-cert and --tls-key).</source>
+        <translation>TLS 监听的 TCP 端口（需配合 --tls-cert 和 --tls-key）。</translation>
+    </message>
+    <message>
+        <source>Seconds a TLS handshake may take.</source>
+        <translation>TLS 握手允许的秒数。</translation>
+    </message>
+    <message>
+        <source>Default: %1.</source>
+        <translation>默认值：%1。</translation>
+    </message>
+    <message>
+        <source>No per-address connection limit for 127.0.0.1 and ::1.</source>
+        <translation>对 127.0.0.1 和 ::1 不限制单地址连接数。</translation>
+    </message>
+    <message>
+        <source>PEM certificate (chain) for the TLS listener.</source>
+        <translation>TLS 监听使用的 PEM 证书（链）。</translation>
+    </message>
+    <message>
+        <source>PEM private key for the TLS listener.</source>
+        <translation>TLS 监听使用的 PEM 私钥。</translation>
+    </message>
+    <message>
+        <source>File with the server password&apos;s hash (make one with --hash-password); nobody logs in without the password.</source>
+        <translation>存放服务器密码哈希的文件（可用 --hash-password 生成）；没有密码任何人都无法登录。</translation>
+    </message>
+    <message>
+        <source>Read a password from standard input, print the line for --password-file, and exit.</source>
+        <translation>从标准输入读取密码，输出用于 --password-file 的一行，然后退出。</translation>
+    </message>
+    <message>
+        <source>Invalid --%1 (%2 to %3): %4</source>
+        <translation>--%1 无效（%2 到 %3）：%4</translation>
+    </message>
+    <message>
+        <source>--tls-cert and --tls-key go together.</source>
+        <translation>--tls-cert 和 --tls-key 必须同时使用。</translation>
+    </message>
+</context>
+<context>
+    <name>StatusText</name>
+    <message>
+        <source>The server at %1 refused the connection. Is the chat server running, and is the port right?</source>
+        <translation>%1 上的服务器拒绝了连接。聊天服务器是否在运行？端口是否正确？</translation>
+    </message>
+    <message>
+        <source>Cannot find the server %1. Check the spelling of the address.</source>
+        <translation>找不到服务器 %1。请检查地址是否拼写正确。</translation>
+    </message>
+    <message>
+        <source>The server at %1 did not answer within %2 seconds.</source>
+        <translation>%1 上的服务器在 %2 秒内没有应答。</translation>
+    </message>
+    <message>
+        <source>Someone is already using the nickname &quot;%1&quot;. Please choose another one.</source>
+        <translation>昵称“%1”已被他人使用，请换一个。</translation>
+    </message>
+    <message>
+        <source>The nickname &quot;%1&quot; is not allowed. Use up to 24 letters, digits, &quot;_&quot; or &quot;-&quot;, starting with a letter, a digit or &quot;_&quot;.</source>
+        <translation>不允许使用昵称“%1”。昵称最多 24 个字符，可用字母、数字、“_”或“-”，并以字母、数字或“_”开头。</translation>
+    </message>
+    <message>
+        <source>The server did not let you log in.</source>
+        <translation>服务器不允许你登录。</translation>
+    </message>
+    <message>
+        <source>The server closed the connection.</source>
+        <translation>服务器关闭了连接。</translation>
+    </message>
+    <message>
+        <source>The server is shutting down.</source>
+        <translation>服务器正在关闭。</translation>
+    </message>
+    <message>
+        <source>The network connection to %1 failed.</source>
+        <translation>与 %1 的网络连接失败。</translation>
+    </message>
+    <message>
+        <source>Not connected</source>
+        <translation>未连接</translation>
+    </message>
+    <message>
+        <source>Connecting to %1…</source>
+        <translation>正在连接 %1…</translation>
+    </message>
+    <message>
+        <source>Connected to %1 as %2</source>
+        <translation>已连接到 %1，昵称 %2</translation>
+    </message>
+    <message>
+        <source>Connection lost; waiting to reconnect to %1</source>
+        <translation>连接已断开；等待重新连接 %1</translation>
+    </message>
+    <message>
+        <source>Reconnecting to %1…</source>
+        <translation>正在重新连接 %1…</translation>
+    </message>
+    <message>
+        <source>The server reported error %1.</source>
+        <translation>服务器报告了错误 %1。</translation>
     </message>
 </context>
 <context>
@@ -308,13 +725,25 @@
         <source>Pong %1</source>
         <translation>Pong %1</translation>
     </message>
+    <message>
+        <source>You sent too many lines too fast; disconnected.</source>
+        <translation>你发送得太多太快，已断开连接。</translation>
+    </message>
+    <message>
+        <source>You did not log in in time; disconnected.</source>
+        <translation>你没有及时登录，已断开连接。</translation>
+    </message>
+    <message>
+        <source>No answer to ping; disconnected.</source>
+        <translation>ping 没有回应，已断开连接。</translation>
+    </message>
+    <message>
+        <source>Too many wrong passwords; disconnected.</source>
+        <translation>密码错误次数太多，已断开连接。</translation>
+    </message>
 </context>
 <context>
     <name>main</name>
-    <message>
-        <source>cannot listen on %1 port %2: %3</source>
-        <translation>无法在 %1 的端口 %2 上监听：%3</translation>
-    </message>
     <message>
         <source>chat-server listening on %1 port %2</source>
         <translation>chat-server 正在 %1 的端口 %2 上监听</translation>
@@ -322,6 +751,18 @@
     <message>
         <source>all addresses</source>
         <translation>所有地址</translation>
+    </message>
+    <message>
+        <source>Language of the windows: %1.</source>
+        <translation>窗口语言：%1。</translation>
+    </message>
+    <message>
+        <source>no password on standard input</source>
+        <translation>标准输入中没有密码</translation>
+    </message>
+    <message>
+        <source>chat-server listening for TLS on %1 port %2</source>
+        <translation>chat-server 正在 %1 的端口 %2 上监听 TLS</translation>
     </message>
 </context>
 </TS>

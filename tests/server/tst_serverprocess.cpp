@@ -125,7 +125,7 @@ void TestServerProcess::helpAndVersion_data()
 {
     QTest::addColumn<QString>("option");
     QTest::addColumn<QString>("expected");
-    QTest::newRow("help") << u"--help"_s << u"--port <port>"_s;
+    QTest::newRow("help") << u"--help"_s << u"--port <number>"_s;
     QTest::newRow("version") << u"--version"_s << u"chat-server "_s;
 }
 
@@ -146,9 +146,9 @@ void TestServerProcess::badArguments_data()
     QTest::addColumn<QStringList>("arguments");
     QTest::addColumn<QString>("message");
     QTest::newRow("port out of range")
-        << QStringList{u"--port"_s, u"70000"_s} << u"Invalid port: 70000"_s;
+        << QStringList{u"--port"_s, u"70000"_s} << u"Invalid --port (0 to 65535): 70000"_s;
     QTest::newRow("port not a number")
-        << QStringList{u"--port"_s, u"http"_s} << u"Invalid port: http"_s;
+        << QStringList{u"--port"_s, u"http"_s} << u"Invalid --port (0 to 65535): http"_s;
     QTest::newRow("bad bind address")
         << QStringList{u"--bind"_s, u"999.1.1.1"_s} << u"Invalid address: 999.1.1.1"_s;
     QTest::newRow("unknown option") << QStringList{u"--colour"_s} << u"Unknown option 'colour'"_s;

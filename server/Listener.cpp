@@ -1,0 +1,65 @@
+// SPDX-License-Identifier: MIT
+#include "Listener.h"
+
+#include <QSslSocket>
+#include <QTimer>
+
+#include <sys/socket.h>
+#include <unistd.h>
+
+namespace {
+
+QHostAddress peerOf(qintptr descriptor)
+{
+    sockaddr_storage storage = {};
+    socklen_t length = sizeof storage;
+    if (::getpeername(int(descriptor), reinterpret_cast<sockaddr *>(&storage), &length) != 0)
+        return {};
+    QHostAddress address(reinterpret_cast<const sockaddr *>(&storage));
+    bool isV4 = false;
+    const quint32 v4 = address.toIPv4Address(&isV4);
+    return isV4 ? QHostAddress(v4) : address;
+}
+
+} // namespace
+
+Listener::Listener(Admission admission, QObject *parent)
+    : QTcpServer(parent)
+    , m_admission(std::move(admission))
+{
+}
+
+void Listener::setTls(const QSslConfiguration &configuration, int handshakeTimeoutMs)
+{
+    m_tlsConfiguration = configuration;
+    m_handshakeTimeoutMs = handshakeTimeoutMs;
+    m_tls = true;
+}
+
+void Listener::incomingConnection(qintptr descriptor)
+{
+    const QByteArray refusal = m_admission(peerOf(descriptor));
+    if (!refusal.isEmpty()) {
+        // Best effort and never blocking: the refused peer may not be reading.
+        [[maybe_unused]] const ssize_t sent =
+            ::send(int(descriptor), refusal.constData(), size_t(refusal.size()),
+                   MSG_NOSIGNAL | MSG_DONTWAIT);
+        ::close(int(descriptor));
+        return;
+    }
+    if (!m_tls) {
+        auto *socket = new QTcpSocket(this);
+        socket->setSocketDescriptor(descriptor);
+        addPendingConnection(socket);
+        return;
+    }
+    auto *socket = new QSslSocket(this);
+    socket->setSocketDescriptor(descriptor);
+    socket->setSslConfiguration(m_tlsConfiguration);
+    socket->startServerEncryption();
+    QTimer::singleShot(m_handshakeTimeoutMs, socket, [socket] {
+        if (!socket->isEncrypted())
+            socket->abort();
+    });
+    addPendingConnection(socket);
+}
