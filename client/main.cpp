@@ -25,7 +25,7 @@ int main(int argc, char *argv[])
     parser.addVersionOption();
     const QCommandLineOption langOption(
         u"lang"_s,
-        QCoreApplication::translate("main", "Language of the windows: %1.")
+        QCoreApplication::translate("ChatClient", "Language of the windows: %1.")
             .arg(Translations::languages().join(u", "_s)),
         u"code"_s);
     parser.addOption(langOption);

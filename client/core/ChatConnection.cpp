@@ -244,6 +244,8 @@ void ChatConnection::handleLoginReply(const Event &event)
 {
     m_loginLabel.clear();
     if (event.kind == Event::Kind::Error) {
+        m_loginError = event.code;
+        m_loginErrorSubject = event.subject;
         const Failure reason = failureFor(event.code);
         // After a loss the server may still hold the old session's name until it notices.
         if (m_state == State::Reconnecting && reason == Failure::NickInUse)

@@ -64,6 +64,9 @@ public:
     QString serverName() const { return m_serverName; }
     ServerAddress address() const { return m_address; }
     bool isSelf(const QString &nick) const;
+    // The server's reply when it refused the last login (Failure::LoginRefused).
+    ErrorCode loginError() const { return m_loginError; }
+    QString loginErrorSubject() const { return m_loginErrorSubject; }
 
     // How long connecting and logging in may take before giving up (10 s unless tests say).
     void setTimeout(int ms) { m_timeoutMs = ms; }
@@ -148,6 +151,8 @@ private:
     QString m_loginLabel;
     QString m_rejoinRoom; // the room to return to after reconnecting
     QString m_rejoinLabel;
+    ErrorCode m_loginError = ErrorCode::None;
+    QString m_loginErrorSubject;
     quint64 m_lastLabel = 0;
     bool m_loggingOut = false;
     Failure m_byeReason = Failure::None;

@@ -115,6 +115,11 @@ LoginWindow::LoginWindow(ChatConnection *connection, QWidget *parent)
 
 void LoginWindow::showFailure(ChatConnection::Failure reason)
 {
+    if (reason == ChatConnection::Failure::LoginRefused) {
+        showError(StatusText::commandError(m_connection->loginError(),
+                                           m_connection->loginErrorSubject()));
+        return;
+    }
     showError(
         StatusText::failure(reason, m_connection->nick(), m_connection->address().toString()));
 }

@@ -1,0 +1,48 @@
+#!/usr/bin/env bash
+# SPDX-License-Identifier: MIT
+# Saves what a person sees of the desktop client into docs/screenshots/: the login window in
+# English and Chinese, a login error and the chat window after two people talked.
+# Starts a chat-server and the client's windows on a private Xvfb display.
+#   scripts/screenshots.sh [build directory]      (default: build/client)
+set -euo pipefail
+
+root=$(cd "$(dirname "$0")/.." && pwd)
+build=${1:-$root/build/client}
+out=$root/docs/screenshots
+
+if [[ ! -x $build/server/chat-server || ! -x $build/tests/client/chat-client-screenshots ]]; then
+    cmake -S "$root" -B "$build" -G Ninja -DCMAKE_BUILD_TYPE=Debug >/dev/null
+    cmake --build "$build" -j2 --target chat-server chat-client-screenshots
+fi
+
+workdir=$(mktemp -d)
+cleanup() {
+    [[ -n ${server_pid:-} ]] && kill "$server_pid" 2>/dev/null || true
+    [[ -n ${xvfb_pid:-} ]] && kill "$xvfb_pid" 2>/dev/null || true
+    rm -rf "$workdir"
+}
+trap cleanup EXIT
+
+"$build/server/chat-server" --port 0 >"$workdir/server.log" 2>&1 &
+server_pid=$!
+for _ in $(seq 50); do
+    port=$(grep -o 'port [0-9]*' "$workdir/server.log" | head -n1 | cut -d' ' -f2 || true)
+    [[ -n $port ]] && break
+    sleep 0.1
+done
+[[ -n ${port:-} ]] || { echo "chat-server did not start:" >&2; cat "$workdir/server.log" >&2; exit 1; }
+
+# -displayfd lets Xvfb pick a free display and tell us which one it took.
+Xvfb -displayfd 3 -screen 0 1280x900x24 -nolisten tcp 3>"$workdir/display" 2>/dev/null &
+xvfb_pid=$!
+for _ in $(seq 50); do
+    [[ -s $workdir/display ]] && break
+    sleep 0.1
+done
+display=:$(cat "$workdir/display")
+
+mkdir -p "$out"
+# A settings folder of its own, so the pictures never show a developer's last nickname.
+DISPLAY=$display QT_QPA_PLATFORM=xcb XDG_CONFIG_HOME=$workdir/config LC_ALL=C.UTF-8 \
+    "$build/tests/client/chat-client-screenshots" "127.0.0.1:$port" "$out"
+echo "screenshots in $out"
