@@ -1,9 +1,11 @@
 // SPDX-License-Identifier: MIT
 #include "Translations.h"
 
-#include <QHash>
 #include <QLocale>
 #include <QTranslator>
+
+#include <map>
+#include <memory>
 
 using namespace Qt::StringLiterals;
 
@@ -16,20 +18,18 @@ QStringList languages()
 
 const QTranslator *translator(const QString &language)
 {
-    static QHash<QString, QTranslator *> loaded;
+    // Kept for the life of the process: sessions and windows hold plain pointers to them.
+    static std::map<QString, std::unique_ptr<QTranslator>> loaded;
     if (!languages().contains(language))
         return nullptr;
     auto it = loaded.find(language);
     if (it == loaded.end()) {
-        // Kept for the life of the process: sessions and windows hold plain pointers to it.
-        auto *translator = new QTranslator;
-        if (!translator->load(u":/i18n/qtchat_%1.qm"_s.arg(language))) {
-            delete translator;
-            translator = nullptr;
-        }
-        it = loaded.insert(language, translator);
+        auto translator = std::make_unique<QTranslator>();
+        if (!translator->load(u":/i18n/qtchat_%1.qm"_s.arg(language)))
+            translator.reset();
+        it = loaded.emplace(language, std::move(translator)).first;
     }
-    return *it;
+    return it->second.get();
 }
 
 QString closestLanguage(const QString &localeName)
