@@ -25,6 +25,7 @@
 
 #include <netinet/in.h>
 #include <sys/socket.h>
+#include <sys/time.h>
 #include <unistd.h>
 
 using namespace Qt::StringLiterals;
@@ -157,6 +158,9 @@ public:
             return false;
         const int size = 1024;
         ::setsockopt(m_fd, SOL_SOCKET, SO_RCVBUF, &size, sizeof size);
+        // A server that stops reading must fail the test, not hang it.
+        const timeval timeout{5, 0};
+        ::setsockopt(m_fd, SOL_SOCKET, SO_SNDTIMEO, &timeout, sizeof timeout);
         sockaddr_in address{};
         address.sin_family = AF_INET;
         address.sin_port = htons(port);
@@ -228,6 +232,8 @@ private slots:
     void foreignProtocol();
     void telnetNegotiation_data();
     void telnetNegotiation();
+    void telnetRepliesToDeafClient_data();
+    void telnetRepliesToDeafClient();
     void connectionsPerAddress();
 
 private:
@@ -440,8 +446,17 @@ void TestRobustness::flood()
     QByteArray lines;
     for (int i = 0; i < 5000; ++i)
         lines += "say flood " + QByteArray::number(i) + "\r\n";
+    QElapsedTimer timer;
+    timer.start();
     flooder.sendRaw(lines);
     CHECKED(attackUntil([&] { return !flooder.isConnected(); }, 10000));
+    // Served at the flood rate until cut off, not thousands of lines at once.
+    qsizetype served = 0;
+    for (QString line; !(line = flooder.readLine()).isNull();)
+        served += line.startsWith(u"flooder: flood "_s);
+    const qint64 allowance = 10 + 5 * (timer.elapsed() / 1000 + 1);
+    QVERIFY2(served <= allowance,
+             qPrintable(u"%1 lines served in %2 ms"_s.arg(served).arg(timer.elapsed())));
     CHECKED(checkRecovered());
 }
 
@@ -609,6 +624,39 @@ void TestRobustness::telnetNegotiation()
     telnet.send(u"say after"_s);
     QCOMPARE(telnet.sync(), QStringList{u"tn: after"_s});
     telnet.abort();
+    CHECKED(checkRecovered());
+}
+
+// Telnet commands that the server answers, from a client that never reads: the answers are
+// output like any other and must not pile up without limit (AYT's answer is 4.5 times its size).
+void TestRobustness::telnetRepliesToDeafClient_data()
+{
+    QTest::addColumn<QByteArray>("command");
+    QTest::newRow("AYT") << "\xff\xf6"_ba;
+    QTest::newRow("DO") << "\xff\xfd\x01"_ba;
+}
+
+void TestRobustness::telnetRepliesToDeafClient()
+{
+    QFETCH(QByteArray, command);
+    CHECKED(startServer());
+    DeafSocket deaf;
+    QVERIFY(deaf.connectTo(m_port));
+    const QByteArray chunk = command.repeated(1024 * 1024 / command.size());
+    constexpr int MaxChunks = 32;
+    int sent = 0;
+    bool refused = false;
+    QTimer pump;
+    QObject::connect(&pump, &QTimer::timeout, [&] {
+        if (!refused && sent < MaxChunks && (refused = !deaf.send(chunk)) == false)
+            ++sent;
+    });
+    pump.start(20);
+    CHECKED(attackUntil([&] { return refused || sent == MaxChunks; }, 20000));
+    pump.stop();
+    QVERIFY2(refused, qPrintable(u"the server took %1 MB of telnet commands from a client that "
+                                 "never reads its answers, and kept it"_s.arg(sent)));
+    deaf.close();
     CHECKED(checkRecovered());
 }
 
