@@ -5,6 +5,7 @@
 
 #include <QFormLayout>
 #include <QHBoxLayout>
+#include <QIcon>
 #include <QLabel>
 #include <QLineEdit>
 #include <QProgressBar>
@@ -60,10 +61,16 @@ LoginWindow::LoginWindow(ChatConnection *connection, QWidget *parent)
     m_nick->setMaxLength(64);
 
     auto *heading = new QLabel(tr("Welcome! Choose a server and a nickname."));
+    heading->setWordWrap(true);
     QFont headingFont = heading->font();
     headingFont.setPointSizeF(headingFont.pointSizeF() * 1.2);
     headingFont.setBold(true);
     heading->setFont(headingFont);
+    auto *logo = new QLabel;
+    logo->setPixmap(QIcon(u":/icons/chat-client.svg"_s).pixmap(48, 48));
+    auto *top = new QHBoxLayout;
+    top->addWidget(logo);
+    top->addWidget(heading, 1);
 
     auto *form = new QFormLayout;
     form->addRow(tr("&Server:"), m_address);
@@ -87,15 +94,16 @@ LoginWindow::LoginWindow(ChatConnection *connection, QWidget *parent)
     buttons->addWidget(m_login);
 
     auto *layout = new QVBoxLayout(this);
-    layout->addWidget(heading);
-    layout->addSpacing(6);
+    layout->setContentsMargins(18, 18, 18, 18);
+    layout->addLayout(top);
+    layout->addSpacing(10);
     layout->addLayout(form);
     layout->addWidget(m_progress);
     layout->addWidget(m_status);
     layout->addWidget(m_error);
     layout->addStretch();
     layout->addLayout(buttons);
-    setMinimumWidth(420);
+    setMinimumWidth(480);
 
     connect(m_login, &QPushButton::clicked, this, &LoginWindow::logIn);
     connect(m_address, &QLineEdit::returnPressed, this, &LoginWindow::logIn);
@@ -163,7 +171,7 @@ void LoginWindow::updateBusy()
     m_address->setEnabled(!busy);
     m_nick->setEnabled(!busy);
     m_login->setEnabled(!busy);
-    m_cancel->setEnabled(busy);
+    m_cancel->setVisible(busy);
     m_progress->setVisible(busy);
     m_status->setVisible(busy);
     m_status->setText(StatusText::state(*m_connection));

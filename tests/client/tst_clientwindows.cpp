@@ -14,6 +14,7 @@
 #include <QSettings>
 #include <QSignalSpy>
 #include <QStandardPaths>
+#include <QTcpServer>
 #include <QTest>
 #include <QTextBrowser>
 #include <QTranslator>
@@ -35,6 +36,8 @@ private slots:
     void addressProblemsAreExplainedInline();
     void loginErrorsAreShownInTheWindow_data();
     void loginErrorsAreShownInTheWindow();
+    void cancelStopsConnecting();
+    void unreadCountShowsInTheTitle();
     void sends_data();
     void sends();
     void upRecallsWhatWasSent();
@@ -113,7 +116,7 @@ void TestClientWindows::logsInAndShowsTheChatWindow()
     // While connecting the controls are disabled and progress is visible.
     QCOMPARE(client.connection()->state(), State::Connecting);
     QVERIFY(!child<QPushButton>(login, u"login"_s)->isEnabled());
-    QVERIFY(child<QPushButton>(login, u"cancel"_s)->isEnabled());
+    QVERIFY(child<QPushButton>(login, u"cancel"_s)->isVisible());
     QVERIFY(child<QWidget>(login, u"progress"_s)->isVisible());
 
     ChatWindow *chat = client.chatWindow();
@@ -193,6 +196,44 @@ void TestClientWindows::loginErrorsAreShownInTheWindow()
     QVERIFY(child<QPushButton>(client.loginWindow(), u"login"_s)->isEnabled());
     QVERIFY(child<QLineEdit>(client.loginWindow(), u"nickname"_s)->isEnabled());
     QVERIFY(!client.chatWindow()->isVisible());
+}
+
+void TestClientWindows::cancelStopsConnecting()
+{
+    QTcpServer silent; // accepts and never answers
+    QVERIFY(silent.listen(QHostAddress::LocalHost));
+    ClientController client;
+    client.start();
+    submitLogin(client, u"127.0.0.1:%1"_s.arg(silent.serverPort()), u"alice"_s);
+    auto *cancel = child<QPushButton>(client.loginWindow(), u"cancel"_s);
+    QVERIFY(cancel->isVisible());
+    QTest::mouseClick(cancel, Qt::LeftButton);
+    QCOMPARE(client.connection()->state(), State::Disconnected);
+    QVERIFY(child<QPushButton>(client.loginWindow(), u"login"_s)->isEnabled());
+    QVERIFY(!child<QWidget>(client.loginWindow(), u"progress"_s)->isVisible());
+    QVERIFY(!child<QLabel>(client.loginWindow(), u"error"_s)->isVisible());
+}
+
+void TestClientWindows::unreadCountShowsInTheTitle()
+{
+    TestServer server;
+    ClientController client;
+    QVERIFY(logIn(client, server, u"alice"_s));
+    ChatConnection bob;
+    QVERIFY(logIn(bob, server, u"bob"_s));
+    ChatWindow *chat = client.chatWindow();
+    QWidget elsewhere;
+    elsewhere.show();
+    elsewhere.activateWindow();
+    QVERIFY(QTest::qWaitForWindowActive(&elsewhere));
+
+    bob.sendLine(u"one"_s);
+    bob.sendLine(u"two"_s);
+    QTRY_COMPARE(chat->unread(), 2);
+    QVERIFY(chat->windowTitle().startsWith(u"(2) "_s));
+    chat->activateWindow();
+    QTRY_COMPARE(chat->unread(), 0);
+    QVERIFY(!chat->windowTitle().startsWith(u"("_s));
 }
 
 void TestClientWindows::sends_data()
