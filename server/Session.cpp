@@ -109,6 +109,10 @@ void Session::sendRendered(const QByteArray &bytes)
 {
     if (m_state == State::Gone || m_outputOverflow)
         return;
+    // Qt hands buffered bytes to the kernel only between events, so a busy moment can queue a
+    // lot for a healthy reader: give the kernel what it takes now before judging.
+    if (m_socket->bytesToWrite() + bytes.size() > m_config.maxOutputBytes)
+        m_socket->flush();
     if (m_socket->bytesToWrite() + bytes.size() > m_config.maxOutputBytes) {
         // A reader this far behind cannot take a goodbye either. Close later: this may run in
         // the middle of a room's broadcast, which must not see its member list change.
