@@ -140,6 +140,9 @@ QString okText(const Writer &w, const Event &event)
     const QStringList &d = event.list;
     if (event.command == "login"_L1 && d.size() == 1)
         return w.phrase(QT_TRANSLATE_NOOP("TextRenderer", "You are logged in as %1.")).arg(d[0]);
+    if (event.command == "pass"_L1)
+        return w.phrase(
+            QT_TRANSLATE_NOOP("TextRenderer", "Password accepted: now log in with login <nick>."));
     if (event.command == "set"_L1 && d.size() == 2)
         return w.phrase(QT_TRANSLATE_NOOP("TextRenderer", "Setting %1 is now %2.")).arg(d[0], d[1]);
     return w.phrase(QT_TRANSLATE_NOOP("TextRenderer", "OK: %1"))

@@ -748,6 +748,10 @@
         <source>Too many wrong passwords; disconnected.</source>
         <translation>Too many wrong passwords; disconnected.</translation>
     </message>
+    <message>
+        <source>Password accepted: now log in with login &lt;nick&gt;.</source>
+        <translation>Password accepted: now log in with login &lt;nick&gt;.</translation>
+    </message>
 </context>
 <context>
     <name>main</name>
@@ -758,10 +762,6 @@
     <message>
         <source>all addresses</source>
         <translation>all addresses</translation>
-    </message>
-    <message>
-        <source>Language of the windows: %1.</source>
-        <translation>Language of the windows: %1.</translation>
     </message>
     <message>
         <source>no password on standard input</source>

@@ -741,6 +741,10 @@
         <source>Too many wrong passwords; disconnected.</source>
         <translation>密码错误次数太多，已断开连接。</translation>
     </message>
+    <message>
+        <source>Password accepted: now log in with login &lt;nick&gt;.</source>
+        <translation>密码正确：现在用 login &lt;昵称&gt; 登录。</translation>
+    </message>
 </context>
 <context>
     <name>main</name>
@@ -751,10 +755,6 @@
     <message>
         <source>all addresses</source>
         <translation>所有地址</translation>
-    </message>
-    <message>
-        <source>Language of the windows: %1.</source>
-        <translation>窗口语言：%1。</translation>
     </message>
     <message>
         <source>no password on standard input</source>
