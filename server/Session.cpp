@@ -169,7 +169,7 @@ void Session::readSocket()
         QByteArray reply;
         const QByteArray text = m_telnet.filter(data, reply);
         if (!reply.isEmpty())
-            m_socket->write(reply);
+            sendRendered(reply); // capped like any output: a peer could send commands and never read
         for (const LineFramer::Frame &frame : m_framer.push(text)) {
             if (frame.tooLong) {
                 send(Event::error(ErrorCode::LineTooLong, {},
