@@ -1,10 +1,13 @@
 #!/usr/bin/env bash
 # SPDX-License-Identifier: MIT
-# Sets up and runs every test twice: a normal build, then one with AddressSanitizer and
-# UndefinedBehaviorSanitizer. Exits non-zero when anything fails.
+# Sets up and runs every test: the suite in a normal build, the suite again with
+# AddressSanitizer and UndefinedBehaviorSanitizer, then a one-minute libFuzzer run over the
+# protocol code (also under both sanitizers). Exits non-zero when anything fails.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/setup.sh dev asan
 export QT_QPA_PLATFORM=offscreen
 ctest --preset dev
 ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 ctest --preset asan
+scripts/fuzz.sh "${CHAT_FUZZ_SECONDS:-60}"
+echo "fuzz: 1 passed, 0 failed"
