@@ -52,6 +52,9 @@ ChatConnection::ChatConnection(QObject *parent)
     : QObject(parent)
     , m_socket(new QTcpSocket(this))
 {
+    connect(&m_roomState, &RoomState::roomChanged, this, &ChatConnection::roomChanged);
+    connect(&m_roomState, &RoomState::topicChanged, this, &ChatConnection::topicChanged);
+    connect(&m_roomState, &RoomState::usersChanged, this, &ChatConnection::usersChanged);
     m_timeout.setSingleShot(true);
     m_reconnectTimer.setSingleShot(true);
     connect(&m_timeout, &QTimer::timeout, this, [this] { connectionEnded(Failure::Timeout); });
@@ -209,8 +212,10 @@ void ChatConnection::handleEvent(const Event &event)
     case Event::Kind::Bye:
         if (event.subject == "logout"_L1)
             m_loggingOut = true;
-        else
+        else if (event.subject == "shutdown"_L1)
             m_byeReason = Failure::ServerShutdown;
+        else
+            m_byeReason = Failure::ServerClosed;
         break;
     case Event::Kind::Ping:
         send(u"pong "_s + event.subject);
@@ -269,7 +274,7 @@ void ChatConnection::handleLoginReply(const Event &event)
 void ChatConnection::handleRoomEvent(const Event &event)
 {
     const bool self = isSelf(event.nick);
-    const bool here = sameName(event.room, m_room);
+    m_roomState.apply(event, self);
     switch (event.kind) {
     case Event::Kind::Message:
         emit message(event.time, event.nick, event.text, self);
@@ -281,51 +286,25 @@ void ChatConnection::handleRoomEvent(const Event &event)
         emit privateMessage(event.time, event.nick, event.target, event.text, self);
         break;
     case Event::Kind::Join:
-        if (self) {
-            setRoom(event.room);
-            setTopic({});
-            if (!m_rejoinRoom.isEmpty() && !sameName(m_rejoinRoom, event.room))
+        if (self && !m_rejoinRoom.isEmpty()) {
+            if (!m_roomState.isHere(m_rejoinRoom))
                 m_rejoinLabel = sendLabelled(u"join "_s + m_rejoinRoom);
             m_rejoinRoom.clear();
-        } else if (here) {
-            setUsers(m_users + QStringList{event.nick});
         }
         emit joined(event.room, event.nick);
         break;
     case Event::Kind::Leave:
-        if (!self && here) {
-            QStringList users = m_users;
-            users.removeIf([&](const QString &user) { return sameName(user, event.nick); });
-            setUsers(users);
-        }
         emit left(event.room, event.nick, event.subject);
         break;
-    case Event::Kind::NickChange: {
+    case Event::Kind::NickChange:
         if (self) {
             m_nick = event.target;
             emit nickChanged(m_nick);
         }
-        QStringList users = m_users;
-        for (QString &user : users) {
-            if (sameName(user, event.nick))
-                user = event.target;
-        }
-        setUsers(users);
         emit renamed(event.nick, event.target);
         break;
-    }
-    case Event::Kind::Topic:
-        if (here)
-            setTopic(event.text);
-        break;
     case Event::Kind::TopicChanged:
-        if (here)
-            setTopic(event.text);
         emit topicSet(event.nick, event.text);
-        break;
-    case Event::Kind::Users:
-        if (here)
-            setUsers(event.list);
         break;
     default:
         break;
@@ -357,7 +336,7 @@ void ChatConnection::connectionEnded(Failure reason)
             finish(Failure::None);
             return;
         }
-        m_rejoinRoom = m_room;
+        m_rejoinRoom = room();
         scheduleReconnect(m_byeReason != Failure::None ? m_byeReason : reason);
         return;
     }
@@ -389,28 +368,4 @@ void ChatConnection::setState(State state)
         return;
     m_state = state;
     emit stateChanged(state);
-}
-
-void ChatConnection::setRoom(const QString &room)
-{
-    if (m_room == room)
-        return;
-    m_room = room;
-    emit roomChanged(room);
-}
-
-void ChatConnection::setTopic(const QString &topic)
-{
-    if (m_topic == topic)
-        return;
-    m_topic = topic;
-    emit topicChanged(topic);
-}
-
-void ChatConnection::setUsers(const QStringList &users)
-{
-    if (m_users == users)
-        return;
-    m_users = users;
-    emit usersChanged(users);
 }

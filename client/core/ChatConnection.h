@@ -6,6 +6,7 @@
 #include "Event.h"
 #include "LineFramer.h"
 #include "RoomInfo.h"
+#include "RoomState.h"
 #include "ServerAddress.h"
 
 #include <QAbstractSocket>
@@ -58,9 +59,9 @@ public:
 
     State state() const { return m_state; }
     QString nick() const { return m_nick; }
-    QString room() const { return m_room; }
-    QString topic() const { return m_topic; }
-    QStringList users() const { return m_users; }
+    QString room() const { return m_roomState.room(); }
+    QString topic() const { return m_roomState.topic(); }
+    QStringList users() const { return m_roomState.users(); }
     QString serverName() const { return m_serverName; }
     ServerAddress address() const { return m_address; }
     bool isSelf(const QString &nick) const;
@@ -131,9 +132,6 @@ private:
     void scheduleReconnect(Failure reason);
     void finish(Failure reason);
     void setState(State state);
-    void setRoom(const QString &room);
-    void setTopic(const QString &topic);
-    void setUsers(const QStringList &users);
 
     QTcpSocket *m_socket;
     LineFramer m_framer;
@@ -144,9 +142,7 @@ private:
     State m_state = State::Disconnected;
     ServerAddress m_address;
     QString m_nick;
-    QString m_room;
-    QString m_topic;
-    QStringList m_users;
+    RoomState m_roomState;
     QString m_serverName;
     QString m_loginLabel;
     QString m_rejoinRoom; // the room to return to after reconnecting

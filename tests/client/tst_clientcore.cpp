@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "Backoff.h"
 #include "InputHistory.h"
+#include "RoomState.h"
 #include "ServerAddress.h"
 #include "UserListModel.h"
 
@@ -20,6 +21,7 @@ private slots:
     void historyRecallsWhatWasSent();
     void backoffDoublesUpToTheCeiling();
     void userListSortsAndUpdatesRows();
+    void roomStateFollowsEvents();
 };
 
 void TestClientCore::parseAddress_data()
@@ -105,6 +107,27 @@ void TestClientCore::userListSortsAndUpdatesRows()
     QCOMPARE(removed.size(), 2);
     QCOMPARE(model.rowCount(), 2);
     QCOMPARE(model.index(0).data().toString(), u"carol"_s);
+}
+
+void TestClientCore::roomStateFollowsEvents()
+{
+    RoomState state;
+    QSignalSpy users(&state, &RoomState::usersChanged);
+    state.apply(Event::join(u"hall"_s, u"alice"_s), true);
+    QCOMPARE(state.room(), u"hall"_s);
+    state.apply(Event::topic(u"hall"_s, u"bob"_s, u"welcome"_s), false);
+    state.apply(Event::users(u"hall"_s, {u"alice"_s, u"bob"_s}), false);
+    QCOMPARE(state.topic(), u"welcome"_s);
+    state.apply(Event::join(u"hall"_s, u"carol"_s), false);
+    state.apply(Event::join(u"lab"_s, u"dave"_s), false); // another room: not ours to track
+    state.apply(Event::nickChange(u"BOB"_s, u"robert"_s), false);
+    state.apply(Event::leave(u"Hall"_s, u"carol"_s, u"quit"_s), false);
+    QCOMPARE(state.users(), (QStringList{u"alice"_s, u"robert"_s}));
+    QCOMPARE(users.size(), 4);
+
+    state.apply(Event::join(u"lab"_s, u"alice"_s), true);
+    QCOMPARE(state.room(), u"lab"_s);
+    QVERIFY(state.topic().isEmpty());
 }
 
 QTEST_GUILESS_MAIN(TestClientCore)
