@@ -9,6 +9,8 @@
 #include <QLocale>
 #include <QTranslator>
 
+#include <cstdio>
+
 using namespace Qt::StringLiterals;
 
 int main(int argc, char *argv[])
@@ -19,6 +21,11 @@ int main(int argc, char *argv[])
     QApplication::setApplicationVersion(QStringLiteral(CHAT_VERSION));
     QApplication::setDesktopFileName(u"chat-client"_s);
     QApplication::setWindowIcon(QIcon(u":/icons/chat-client.svg"_s));
+
+    // The system's language first, so that --help is translated too.
+    QString language = Translations::closestLanguage(QLocale::system().name());
+    auto *translator = const_cast<QTranslator *>(Translations::translator(language));
+    QApplication::installTranslator(translator);
 
     QCommandLineParser parser;
     parser.addHelpOption();
@@ -31,11 +38,20 @@ int main(int argc, char *argv[])
     parser.addOption(langOption);
     parser.process(app);
 
-    const QString language = parser.isSet(langOption)
-                                 ? parser.value(langOption)
-                                 : Translations::closestLanguage(QLocale::system().name());
-    if (const QTranslator *translator = Translations::translator(language))
-        QApplication::installTranslator(const_cast<QTranslator *>(translator));
+    if (parser.isSet(langOption) && parser.value(langOption) != language) {
+        language = parser.value(langOption);
+        QApplication::removeTranslator(translator);
+        translator = const_cast<QTranslator *>(Translations::translator(language));
+        if (!translator) {
+            std::fprintf(
+                stderr, "chat-client: %s\n",
+                qUtf8Printable(QCoreApplication::translate(
+                                   "ChatClient", "Unknown language \"%1\"; use one of: %2.")
+                                   .arg(language, Translations::languages().join(u", "_s))));
+            return 2;
+        }
+        QApplication::installTranslator(translator);
+    }
     QTranslator qtTranslator; // the standard buttons and context menus
     if (qtTranslator.load(u"qtbase_"_s + language,
                           QLibraryInfo::path(QLibraryInfo::TranslationsPath)))

@@ -7,6 +7,10 @@
         <source>Language of the windows: %1.</source>
         <translation>Language of the windows: %1.</translation>
     </message>
+    <message>
+        <source>Unknown language &quot;%1&quot;; use one of: %2.</source>
+        <translation>Unknown language &quot;%1&quot;; use one of: %2.</translation>
+    </message>
 </context>
 <context>
     <name>ChatServer</name>

@@ -7,6 +7,10 @@
         <source>Language of the windows: %1.</source>
         <translation>窗口使用的语言：%1。</translation>
     </message>
+    <message>
+        <source>Unknown language &quot;%1&quot;; use one of: %2.</source>
+        <translation>未知的语言“%1”；请使用以下之一：%2。</translation>
+    </message>
 </context>
 <context>
     <name>ChatServer</name>
