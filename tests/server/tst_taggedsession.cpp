@@ -77,14 +77,10 @@ void TestTaggedSession::loginSequence()
 void TestTaggedSession::labelsMatchReplies()
 {
     ServerFixture f;
-    LineClient &alice = f.connect();
-    QVERIFY(alice.useTagged());
-    alice.send(u"login alice"_s);
-    alice.sync();
-    LineClient &bob = f.connect();
-    QVERIFY(bob.useTagged());
-    bob.send(u"login bob"_s);
-    bob.sync();
+    LineClient &alice = f.taggedLoggedIn(u"alice"_s);
+    QVERIFY(alice.isConnected());
+    LineClient &bob = f.taggedLoggedIn(u"bob"_s);
+    QVERIFY(bob.isConnected());
     alice.sync();
 
     alice.send(u"@m-1 hello"_s);
@@ -113,10 +109,8 @@ void TestTaggedSession::labelsMatchReplies()
 void TestTaggedSession::everyKind()
 {
     ServerFixture f;
-    LineClient &alice = f.connect();
-    QVERIFY(alice.useTagged());
-    alice.send(u"login alice"_s);
-    alice.sync();
+    LineClient &alice = f.taggedLoggedIn(u"alice"_s);
+    QVERIFY(alice.isConnected());
     LineClient &bob = f.loggedIn(u"bob"_s);
     QCOMPARE(next(alice, Event::Kind::Join).nick, u"bob"_s);
 
@@ -195,10 +189,8 @@ void TestTaggedSession::awkwardTextRoundTrips()
 {
     QFETCH(QString, text);
     ServerFixture f;
-    LineClient &alice = f.connect();
-    QVERIFY(alice.useTagged());
-    alice.send(u"login alice"_s);
-    alice.sync();
+    LineClient &alice = f.taggedLoggedIn(u"alice"_s);
+    QVERIFY(alice.isConnected());
     alice.send(u"say "_s + text);
     const Event message = alice.readEvent();
     QCOMPARE(message.kind, Event::Kind::Message);
@@ -230,10 +222,8 @@ void TestTaggedSession::errorsCarryCodes()
     QFETCH(QString, subject);
     ServerFixture f;
     f.loggedIn(u"bob"_s);
-    LineClient &alice = f.connect();
-    QVERIFY(alice.useTagged());
-    alice.send(u"login alice"_s);
-    alice.sync();
+    LineClient &alice = f.taggedLoggedIn(u"alice"_s);
+    QVERIFY(alice.isConnected());
     alice.send(u"@e "_s + line);
     const Event error = alice.readEvent();
     QCOMPARE(error.kind, Event::Kind::Error);
@@ -260,10 +250,8 @@ void TestTaggedSession::timestampsAreUtcAndFresh()
 void TestTaggedSession::messageIdsIncrease()
 {
     ServerFixture f;
-    LineClient &alice = f.connect();
-    QVERIFY(alice.useTagged());
-    alice.send(u"login alice"_s);
-    alice.sync();
+    LineClient &alice = f.taggedLoggedIn(u"alice"_s);
+    QVERIFY(alice.isConnected());
     quint64 last = 0;
     for (int i = 0; i < 5; ++i) {
         alice.send(u"say %1"_s.arg(i));

@@ -36,3 +36,12 @@ LineClient &ServerFixture::loggedIn(const QString &nick)
     client.login(nick);
     return client;
 }
+
+LineClient &ServerFixture::taggedLoggedIn(const QString &nick)
+{
+    LineClient &client = connect();
+    client.useTagged();
+    client.send(u"login "_s + nick);
+    client.sync();
+    return client;
+}

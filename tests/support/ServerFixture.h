@@ -21,6 +21,8 @@ public:
     LineClient &connect();
     // A connected client logged in as nick (text rendering), replies consumed.
     LineClient &loggedIn(const QString &nick);
+    // The same in the tagged rendering.
+    LineClient &taggedLoggedIn(const QString &nick);
 
 private:
     std::unique_ptr<ChatServer> m_server;
