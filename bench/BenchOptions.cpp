@@ -39,7 +39,8 @@ bool parse(const QStringList &arguments, BenchOptions &options, QString &error)
         {u"server-cmd"_s,
          u"Start this server command (sh syntax) for each run, measure it, stop it."_s,
          u"command"_s},
-        {u"spawn"_s, u"Start the chat-server built next to chat-bench on a free port."_s},
+        {u"spawn"_s,
+         u"Start the chat-server built next to chat-bench on a free port, with the limits the load would trip raised (as bench/compare.sh does)."_s},
         {{u"n"_s, u"clients"_s}, u"Connections."_s, u"count"_s, u"20"_s},
         {u"rooms"_s, u"Rooms the clients are spread over; 0 keeps them in the login room."_s,
          u"count"_s, u"1"_s},
@@ -79,7 +80,13 @@ bool parse(const QStringList &arguments, BenchOptions &options, QString &error)
     if (parser.isSet(u"spawn"_s)) {
         const QString server =
             QDir(QCoreApplication::applicationDirPath()).filePath(u"../server/chat-server"_s);
-        options.serverCommand = (server + u" --port 0 --bind 127.0.0.1"_s).toStdString();
+        // The server's hardening limits would stop the load itself: every client comes from
+        // 127.0.0.1, senders keep --window lines in flight, and big rooms queue many arrivals
+        // per reader. The same options as bench/compare.sh, which says why each is needed.
+        options.serverCommand =
+            (server + u" --port 0 --bind 127.0.0.1 --exempt-loopback --flood-burst 100"
+                      " --flood-rate 100000 --max-output-bytes 4194304 --max-connections 10100"_s)
+                .toStdString();
     }
     bool ok = toInt(parser.value(u"port"_s), 0, options.port) &&
               toInt(parser.value(u"clients"_s), 1, options.clients) &&
