@@ -50,6 +50,10 @@ int hashPassword()
 
 int main(int argc, char *argv[])
 {
+    // glib's dispatcher removes a socket notifier by searching a list of all of them, and
+    // every socket's write notifier is switched on and off per burst: O(connections) per
+    // write. Qt's own Unix dispatcher does not do that (W3: +31 %).
+    qputenv("QT_NO_GLIB", "1");
     QCoreApplication app(argc, argv);
     QCoreApplication::setApplicationName(QStringLiteral("chat-server"));
     QCoreApplication::setApplicationVersion(QStringLiteral(CHAT_VERSION));
