@@ -8,18 +8,14 @@
 #include "Session.h"
 #include "Translations.h"
 
-#include <QTimer>
-
 using namespace Qt::StringLiterals;
 
 CommandProcessor::CommandProcessor(const ServerConfig &config, QObject *parent)
     : QObject(parent)
     , m_serverName(config.name)
+    , m_passwords(config.passwordFile)
     , m_directory(this)
 {
-    m_clock.start();
-    if (!config.passwordFile.isEmpty())
-        m_password = PasswordHash::fromFile(config.passwordFile, &m_error);
     auto logRoom = [](Room *room) {
         connect(room, &Room::entered, room, [room](const QString &nick) {
             qCInfo(lcServer, "%s entered %s", qUtf8Printable(nick), qUtf8Printable(room->name()));
@@ -121,8 +117,7 @@ void CommandProcessor::sessionClosed(Session *session, const QString &reason)
 {
     qCInfo(lcServer, "#%llu disconnected (%s)", session->number(), qUtf8Printable(reason));
     m_sessions.removeOne(session);
-    m_passwordGiven.remove(session);
-    m_wrongPasswords.remove(session);
+    m_passwords.forget(session);
     if (session->nick().isEmpty())
         return;
     if (Room *room = session->room()) {
@@ -157,7 +152,7 @@ void CommandProcessor::sendRoomState(Session *session, const Room *room, const Q
 
 void CommandProcessor::login(Session *session, const Command &command)
 {
-    if (m_password.isValid() && !m_passwordGiven.contains(session))
+    if (!m_passwords.hasPassed(session))
         return fail(session, command, ErrorCode::PasswordMismatch, u"required"_s);
     const QString nick = NameRules::normalized(command.argument(0));
     if (!NameRules::isValidNick(nick))
@@ -173,34 +168,24 @@ void CommandProcessor::login(Session *session, const Command &command)
 
 void CommandProcessor::pass(Session *session, const Command &command)
 {
-    if (!m_password.isValid() || m_passwordGiven.contains(session)) {
+    if (m_passwords.hasPassed(session)) {
         session->send(Event::ok(u"pass"_s, {}), command.label());
         return;
     }
-    // Guesses from one address are answered ever more slowly, one after another.
-    const qint64 wait = m_loginGuard.scheduleAttempt(session->peerAddress(), m_clock.elapsed());
-    QTimer::singleShot(wait, session,
-                       [this, session, password = command.argument(0), label = command.label()] {
-                           checkPassword(session, password, label);
-                       });
-}
-
-void CommandProcessor::checkPassword(Session *session, const QString &password,
-                                     const QString &label)
-{
-    if (session->state() == Session::State::Gone)
-        return;
-    if (m_password.matches(password)) {
-        m_loginGuard.recordSuccess(session->peerAddress());
-        m_passwordGiven.insert(session);
-        session->send(Event::ok(u"pass"_s, {}), label);
-        return;
-    }
-    qCInfo(lcServer, "#%llu gave a wrong password", session->number());
-    m_loginGuard.recordFailure(session->peerAddress(), m_clock.elapsed());
-    session->send(Event::error(ErrorCode::PasswordMismatch, u"pass"_s, u"wrong"_s), label);
-    if (++m_wrongPasswords[session] >= MaxWrongPasswords)
-        session->closeWithBye(u"password"_s);
+    m_passwords.check(
+        session, command.argument(0),
+        [session, label = command.label()](PasswordGate::Verdict verdict) {
+            if (session->state() == Session::State::Gone)
+                return;
+            if (verdict == PasswordGate::Verdict::Accepted) {
+                session->send(Event::ok(u"pass"_s, {}), label);
+                return;
+            }
+            qCInfo(lcServer, "#%llu gave a wrong password", session->number());
+            session->send(Event::error(ErrorCode::PasswordMismatch, u"pass"_s, u"wrong"_s), label);
+            if (verdict == PasswordGate::Verdict::TooManyWrong)
+                session->closeWithBye(u"password"_s);
+        });
 }
 
 void CommandProcessor::logout(Session *session, const Command &command)

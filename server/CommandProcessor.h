@@ -4,12 +4,8 @@
 #include "Command.h"
 #include "Directory.h"
 #include "ErrorCode.h"
-#include "LoginGuard.h"
-#include "PasswordHash.h"
+#include "PasswordGate.h"
 #include "ServerConfig.h"
-
-#include <QElapsedTimer>
-#include <QSet>
 
 #include <QObject>
 
@@ -26,8 +22,8 @@ public:
     explicit CommandProcessor(const ServerConfig &config, QObject *parent = nullptr);
 
     // False, with errorString(), when the configured password file cannot be used.
-    bool isReady() const { return m_error.isEmpty(); }
-    QString errorString() const { return m_error; }
+    bool isReady() const { return m_passwords.isReady(); }
+    QString errorString() const { return m_passwords.errorString(); }
 
     // Takes a new connection: greets it and starts listening to its commands.
     void addSession(Session *session);
@@ -38,8 +34,6 @@ public:
     const Directory &directory() const { return m_directory; }
 
 private:
-    static constexpr int MaxWrongPasswords = 3; // per connection, then it is closed
-
     using Handler = void (CommandProcessor::*)(Session *, const Command &);
     static Handler handlerFor(CommandType type);
 
@@ -52,7 +46,6 @@ private:
 
     void login(Session *session, const Command &command);
     void pass(Session *session, const Command &command);
-    void checkPassword(Session *session, const QString &password, const QString &label);
     void logout(Session *session, const Command &command);
     void say(Session *session, const Command &command);
     void me(Session *session, const Command &command);
@@ -70,12 +63,7 @@ private:
     void pong(Session *session, const Command &command);
 
     QString m_serverName;
-    QString m_error;
-    PasswordHash m_password; // not valid: no password needed
-    LoginGuard m_loginGuard;
-    QElapsedTimer m_clock;
-    QSet<Session *> m_passwordGiven;
-    QHash<Session *, int> m_wrongPasswords;
+    PasswordGate m_passwords;
     Directory m_directory;
     QList<Session *> m_sessions; // every open session, logged in or not
     quint64 m_lastMessageId = 0;

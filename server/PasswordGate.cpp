@@ -1,0 +1,44 @@
+// SPDX-License-Identifier: MIT
+#include "PasswordGate.h"
+
+#include "Session.h"
+
+#include <QTimer>
+
+PasswordGate::PasswordGate(const QString &passwordFile)
+{
+    m_clock.start();
+    if (!passwordFile.isEmpty())
+        m_hash = PasswordHash::fromFile(passwordFile, &m_error);
+}
+
+bool PasswordGate::hasPassed(const Session *session) const
+{
+    return !m_hash.isValid() || m_passed.contains(session);
+}
+
+void PasswordGate::check(Session *session, const QString &password,
+                         std::function<void(Verdict)> done)
+{
+    const qint64 wait = m_guard.scheduleAttempt(session->peerAddress(), m_clock.elapsed());
+    QTimer::singleShot(wait, session, [this, session, password, done = std::move(done)] {
+        done(judge(session, password));
+    });
+}
+
+PasswordGate::Verdict PasswordGate::judge(Session *session, const QString &password)
+{
+    if (m_hash.matches(password)) {
+        m_guard.recordSuccess(session->peerAddress());
+        m_passed.insert(session);
+        return Verdict::Accepted;
+    }
+    m_guard.recordFailure(session->peerAddress(), m_clock.elapsed());
+    return ++m_wrong[session] >= MaxWrongPerSession ? Verdict::TooManyWrong : Verdict::Wrong;
+}
+
+void PasswordGate::forget(const Session *session)
+{
+    m_passed.remove(session);
+    m_wrong.remove(session);
+}
