@@ -9,8 +9,8 @@ namespace {
 
 // Telnet bytes (RFC 854, 860), spelled out so that the rows read like the protocol.
 constexpr char IAC = char(255), DONT = char(254), DO = char(253), WONT = char(252),
-               WILL = char(251), SB = char(250), GA = char(249), AYT = char(246), IP = char(244),
-               DM = char(242), NOP = char(241), SE = char(240);
+               WILL = char(251), SB = char(250), GA = char(249), AYT = char(246), AO = char(245),
+               IP = char(244), DM = char(242), NOP = char(241), SE = char(240);
 constexpr char ECHO = char(1), SGA = char(3), TIMING_MARK = char(6), TTYPE = char(24),
                NAWS = char(31), LINEMODE = char(34);
 
@@ -42,6 +42,12 @@ void tst_TelnetFilter::filter_data()
     using L = QByteArrayList;
     // clang-format off
     QTest::newRow("plain text") << L{"hello\r\n"} << QByteArray("hello\r\n") << QByteArray();
+    // Linux telnet turns 0x8F (low bits ^O) into IAC AO IAC DO TIMING-MARK: 小 is E5 B0 8F.
+    QTest::newRow("telnet-mangled chinese") << L{"hi \xe5\xb0" + bytes({IAC, AO, IAC, DO, TIMING_MARK}) + "\xe6\x98\x8e!\r\n"}
+                                            << QByteArray("hi \xe5\xb0\x8f\xe6\x98\x8e!\r\n") << bytes({IAC, WONT, TIMING_MARK});
+    QTest::newRow("telnet-mangled, split") << L{"\xe5\xb0", bytes({IAC, AO}), "!"} << QByteArray("\xe5\xb0\x8f!") << QByteArray();
+    QTest::newRow("mangled ctrl-c byte") << L{"\xe4" + bytes({IAC, IP}) + "\x80"} << QByteArray("\xe4\x83\x80") << QByteArray();
+    QTest::newRow("real ctrl-c after a character") << L{"\xe5\xb0\x8f" + bytes({IAC, IP})} << QByteArray("\xe5\xb0\x8f") << QByteArray();
     QTest::newRow("empty input") << L{""} << QByteArray() << QByteArray();
     QTest::newRow("utf8 text untouched") << L{"\xe4\xbd\xa0\xe5\xa5\xbd \xf0\x9f\x91\x8b\r\n"}
                                          << QByteArray("\xe4\xbd\xa0\xe5\xa5\xbd \xf0\x9f\x91\x8b\r\n") << QByteArray();
