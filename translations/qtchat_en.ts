@@ -2,6 +2,29 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en">
 <context>
+    <name>CertificateQuestion</name>
+    <message>
+        <source>Unknown certificate</source>
+        <translation>Unknown certificate</translation>
+    </message>
+    <message>
+        <source>Trust this certificate for %1?</source>
+        <translation>Trust this certificate for %1?</translation>
+    </message>
+    <message>
+        <source>No certificate authority vouches for this server&apos;s certificate: it is self-signed or its issuer is unknown. Trust it only if its fingerprint is the one the server&apos;s owner gave you.&lt;br&gt;&lt;br&gt;&lt;b&gt;Subject:&lt;/b&gt; %1&lt;br&gt;&lt;b&gt;SHA-256 fingerprint:&lt;/b&gt;&lt;br&gt;&lt;code&gt;%2&lt;/code&gt;</source>
+        <translation>No certificate authority vouches for this server&apos;s certificate: it is self-signed or its issuer is unknown. Trust it only if its fingerprint is the one the server&apos;s owner gave you.&lt;br&gt;&lt;br&gt;&lt;b&gt;Subject:&lt;/b&gt; %1&lt;br&gt;&lt;b&gt;SHA-256 fingerprint:&lt;/b&gt;&lt;br&gt;&lt;code&gt;%2&lt;/code&gt;</translation>
+    </message>
+    <message>
+        <source>&amp;Trust</source>
+        <translation>&amp;Trust</translation>
+    </message>
+    <message>
+        <source>&amp;Do not connect</source>
+        <translation>&amp;Do not connect</translation>
+    </message>
+</context>
+<context>
     <name>ChatClient</name>
     <message>
         <source>Language of the windows: %1.</source>
@@ -153,6 +176,10 @@
             <numerusform>Connection lost: %1 Reconnecting in %n second…</numerusform>
             <numerusform>Connection lost: %1 Reconnecting in %n seconds…</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>%1 (TLS)</source>
+        <translation>%1 (TLS)</translation>
     </message>
 </context>
 <context>
@@ -362,6 +389,30 @@
     <message>
         <source>Enter the nickname others will see you as.</source>
         <translation>Enter the nickname others will see you as.</translation>
+    </message>
+    <message>
+        <source>Secure connection (&amp;TLS)</source>
+        <translation>Secure connection (&amp;TLS)</translation>
+    </message>
+    <message>
+        <source>&amp;Forget the remembered certificate</source>
+        <translation>&amp;Forget the remembered certificate</translation>
+    </message>
+    <message>
+        <source>only if the server asks for one</source>
+        <translation>only if the server asks for one</translation>
+    </message>
+    <message>
+        <source>Server &amp;password:</source>
+        <translation>Server &amp;password:</translation>
+    </message>
+    <message>
+        <source>Not connected.</source>
+        <translation>Not connected.</translation>
+    </message>
+    <message>
+        <source>The certificate remembered for %1 is forgotten. When you log in, you will be asked about the new one.</source>
+        <translation>The certificate remembered for %1 is forgotten. When you log in, you will be asked about the new one.</translation>
     </message>
 </context>
 <context>
@@ -600,6 +651,50 @@
     <message>
         <source>The server reported error %1.</source>
         <translation>The server reported error %1.</translation>
+    </message>
+    <message>
+        <source>No certificate authority vouches for the certificate of %1. Not connected.</source>
+        <translation>No certificate authority vouches for the certificate of %1. Not connected.</translation>
+    </message>
+    <message>
+        <source>The server&apos;s certificate has changed since you trusted it for %1. This could be an attack: someone may be pretending to be the server. If the server&apos;s owner changed it, remove the remembered certificate and log in again.</source>
+        <translation>The server&apos;s certificate has changed since you trusted it for %1. This could be an attack: someone may be pretending to be the server. If the server&apos;s owner changed it, remove the remembered certificate and log in again.</translation>
+    </message>
+    <message>
+        <source>The secure connection to %1 failed. Does the server use TLS on this port?</source>
+        <translation>The secure connection to %1 failed. Does the server use TLS on this port?</translation>
+    </message>
+    <message>
+        <source>Wrong server password.</source>
+        <translation>Wrong server password.</translation>
+    </message>
+    <message>
+        <source>This server needs a password.</source>
+        <translation>This server needs a password.</translation>
+    </message>
+    <message>
+        <source>🔒 TLS: connected securely to %1 as %2</source>
+        <translation>🔒 TLS: connected securely to %1 as %2</translation>
+    </message>
+    <message>
+        <source>The server&apos;s certificate has expired.</source>
+        <translation>The server&apos;s certificate has expired.</translation>
+    </message>
+    <message>
+        <source>The server&apos;s certificate is not valid yet (check this computer&apos;s clock).</source>
+        <translation>The server&apos;s certificate is not valid yet (check this computer&apos;s clock).</translation>
+    </message>
+    <message>
+        <source>The server&apos;s certificate is for another host name.</source>
+        <translation>The server&apos;s certificate is for another host name.</translation>
+    </message>
+    <message>
+        <source>The server&apos;s certificate has been revoked.</source>
+        <translation>The server&apos;s certificate has been revoked.</translation>
+    </message>
+    <message>
+        <source>No certificate authority vouches for the server&apos;s certificate.</source>
+        <translation>No certificate authority vouches for the server&apos;s certificate.</translation>
     </message>
 </context>
 <context>

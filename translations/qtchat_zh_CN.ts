@@ -2,6 +2,29 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name>CertificateQuestion</name>
+    <message>
+        <source>Unknown certificate</source>
+        <translation>未知的证书</translation>
+    </message>
+    <message>
+        <source>Trust this certificate for %1?</source>
+        <translation>要信任 %1 的这个证书吗？</translation>
+    </message>
+    <message>
+        <source>No certificate authority vouches for this server&apos;s certificate: it is self-signed or its issuer is unknown. Trust it only if its fingerprint is the one the server&apos;s owner gave you.&lt;br&gt;&lt;br&gt;&lt;b&gt;Subject:&lt;/b&gt; %1&lt;br&gt;&lt;b&gt;SHA-256 fingerprint:&lt;/b&gt;&lt;br&gt;&lt;code&gt;%2&lt;/code&gt;</source>
+        <translation>没有任何证书颁发机构为这台服务器的证书担保：它是自签名的，或者签发者未知。只有当它的指纹与服务器管理者告诉你的一致时才信任它。&lt;br&gt;&lt;br&gt;&lt;b&gt;主体：&lt;/b&gt; %1&lt;br&gt;&lt;b&gt;SHA-256 指纹：&lt;/b&gt;&lt;br&gt;&lt;code&gt;%2&lt;/code&gt;</translation>
+    </message>
+    <message>
+        <source>&amp;Trust</source>
+        <translation>信任(&amp;T)</translation>
+    </message>
+    <message>
+        <source>&amp;Do not connect</source>
+        <translation>不连接(&amp;D)</translation>
+    </message>
+</context>
+<context>
     <name>ChatClient</name>
     <message>
         <source>Language of the windows: %1.</source>
@@ -150,6 +173,10 @@
         <translation>
             <numerusform>连接已断开：%1 %n 秒后重新连接…</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>%1 (TLS)</source>
+        <translation>%1 (TLS)</translation>
     </message>
 </context>
 <context>
@@ -359,6 +386,30 @@
     <message>
         <source>Enter the nickname others will see you as.</source>
         <translation>请输入别人看到的你的昵称。</translation>
+    </message>
+    <message>
+        <source>Secure connection (&amp;TLS)</source>
+        <translation>安全连接 (&amp;TLS)</translation>
+    </message>
+    <message>
+        <source>&amp;Forget the remembered certificate</source>
+        <translation>忘记记住的证书(&amp;F)</translation>
+    </message>
+    <message>
+        <source>only if the server asks for one</source>
+        <translation>仅当服务器要求时填写</translation>
+    </message>
+    <message>
+        <source>Server &amp;password:</source>
+        <translation>服务器密码(&amp;P)：</translation>
+    </message>
+    <message>
+        <source>Not connected.</source>
+        <translation>未连接。</translation>
+    </message>
+    <message>
+        <source>The certificate remembered for %1 is forgotten. When you log in, you will be asked about the new one.</source>
+        <translation>已忘记为 %1 记住的证书。登录时会询问你是否信任新的证书。</translation>
     </message>
 </context>
 <context>
@@ -597,6 +648,50 @@
     <message>
         <source>The server reported error %1.</source>
         <translation>服务器报告了错误 %1。</translation>
+    </message>
+    <message>
+        <source>No certificate authority vouches for the certificate of %1. Not connected.</source>
+        <translation>没有任何证书颁发机构为 %1 的证书担保。未连接。</translation>
+    </message>
+    <message>
+        <source>The server&apos;s certificate has changed since you trusted it for %1. This could be an attack: someone may be pretending to be the server. If the server&apos;s owner changed it, remove the remembered certificate and log in again.</source>
+        <translation>自从你信任 %1 的证书以来，服务器的证书已经改变。这可能是攻击：有人可能在冒充这台服务器。如果是服务器管理者更换了证书，请删除记住的证书后重新登录。</translation>
+    </message>
+    <message>
+        <source>The secure connection to %1 failed. Does the server use TLS on this port?</source>
+        <translation>与 %1 的安全连接失败。服务器在这个端口上使用 TLS 吗？</translation>
+    </message>
+    <message>
+        <source>Wrong server password.</source>
+        <translation>服务器密码错误。</translation>
+    </message>
+    <message>
+        <source>This server needs a password.</source>
+        <translation>这台服务器需要密码。</translation>
+    </message>
+    <message>
+        <source>🔒 TLS: connected securely to %1 as %2</source>
+        <translation>🔒 TLS：已安全连接到 %1，昵称 %2</translation>
+    </message>
+    <message>
+        <source>The server&apos;s certificate has expired.</source>
+        <translation>服务器的证书已过期。</translation>
+    </message>
+    <message>
+        <source>The server&apos;s certificate is not valid yet (check this computer&apos;s clock).</source>
+        <translation>服务器的证书尚未生效（请检查这台电脑的时钟）。</translation>
+    </message>
+    <message>
+        <source>The server&apos;s certificate is for another host name.</source>
+        <translation>服务器的证书属于另一个主机名。</translation>
+    </message>
+    <message>
+        <source>The server&apos;s certificate has been revoked.</source>
+        <translation>服务器的证书已被吊销。</translation>
+    </message>
+    <message>
+        <source>No certificate authority vouches for the server&apos;s certificate.</source>
+        <translation>没有任何证书颁发机构为服务器的证书担保。</translation>
     </message>
 </context>
 <context>

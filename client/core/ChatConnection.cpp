@@ -2,11 +2,12 @@
 #include "ChatConnection.h"
 
 #include "Command.h"
+#include "KnownCertificates.h"
 #include "NameRules.h"
 #include "Protocol.h"
 #include "TaggedCodec.h"
 
-#include <QTcpSocket>
+#include <QSslSocket>
 
 using namespace Qt::StringLiterals;
 
@@ -34,9 +35,12 @@ ChatConnection::Failure failureFor(QAbstractSocket::SocketError error)
     }
 }
 
-ChatConnection::Failure failureFor(ErrorCode code)
+ChatConnection::Failure failureFor(ErrorCode code, const QString &subject)
 {
     switch (code) {
+    case ErrorCode::PasswordMismatch:
+        return subject == "wrong"_L1 ? ChatConnection::Failure::WrongPassword
+                                     : ChatConnection::Failure::PasswordRequired;
     case ErrorCode::NickInUse:
         return ChatConnection::Failure::NickInUse;
     case ErrorCode::BadNick:
@@ -50,7 +54,8 @@ ChatConnection::Failure failureFor(ErrorCode code)
 
 ChatConnection::ChatConnection(QObject *parent)
     : QObject(parent)
-    , m_socket(new QTcpSocket(this))
+    , m_socket(new QSslSocket(this))
+    , m_guard(new CertificateGuard(m_socket, this))
 {
     connect(&m_roomState, &RoomState::roomChanged, this, &ChatConnection::roomChanged);
     connect(&m_roomState, &RoomState::topicChanged, this, &ChatConnection::topicChanged);
@@ -62,19 +67,41 @@ ChatConnection::ChatConnection(QObject *parent)
         setState(State::Reconnecting);
         startAttempt();
     });
-    connect(m_socket, &QTcpSocket::connected, this, [this] {
+    const auto greet = [this] {
         emit connected();
         send(u"set tagged on"_s);
+    };
+    connect(m_socket, &QSslSocket::connected, this, [this, greet] {
+        if (!m_tls)
+            greet();
     });
-    connect(m_socket, &QTcpSocket::readyRead, this, &ChatConnection::readSocket);
-    connect(m_socket, &QTcpSocket::errorOccurred, this, &ChatConnection::socketError);
-    connect(m_socket, &QTcpSocket::disconnected, this,
+    connect(m_socket, &QSslSocket::encrypted, this, greet);
+    connect(m_socket, &QSslSocket::readyRead, this, &ChatConnection::readSocket);
+    connect(m_socket, &QSslSocket::errorOccurred, this, &ChatConnection::socketError);
+    connect(m_socket, &QSslSocket::disconnected, this,
             [this] { connectionEnded(Failure::ServerClosed); });
 }
 
 bool ChatConnection::isSelf(const QString &nick) const
 {
     return sameName(nick, m_nick);
+}
+
+bool ChatConnection::isEncrypted() const
+{
+    return m_socket->isEncrypted();
+}
+
+void ChatConnection::approveCertificate(const QString &hostPort, const QByteArray &fingerprint)
+{
+    KnownCertificates().remember(hostPort, fingerprint);
+    if (m_state == State::Disconnected && hostPort == m_address.toString())
+        logIn(m_address, m_nick);
+}
+
+void ChatConnection::forgetCertificate(const QString &hostPort)
+{
+    KnownCertificates().forget(hostPort);
 }
 
 void ChatConnection::logIn(const ServerAddress &address, const QString &nick)
@@ -158,7 +185,11 @@ void ChatConnection::startAttempt()
     m_byeReason = Failure::None;
     m_loggingOut = false;
     m_timeout.start(m_timeoutMs);
-    m_socket->connectToHost(m_address.host(), m_address.port());
+    m_guard->reset(m_address.toString());
+    if (m_tls)
+        m_socket->connectToHostEncrypted(m_address.host(), m_address.port());
+    else
+        m_socket->connectToHost(m_address.host(), m_address.port());
 }
 
 void ChatConnection::send(const QString &command)
@@ -197,8 +228,11 @@ void ChatConnection::handleEvent(const Event &event)
     case Event::Kind::Welcome:
         m_serverName = event.text;
         emit serverNameChanged(m_serverName);
-        if (m_state == State::Connecting || m_state == State::Reconnecting)
-            m_loginLabel = sendLabelled(u"login "_s + m_nick);
+        if (m_state == State::Connecting || m_state == State::Reconnecting) {
+            // The password's answer may be slowed down: login waits for it (handleLoginReply).
+            m_loginLabel =
+                sendLabelled(m_password.isEmpty() ? u"login "_s + m_nick : u"pass "_s + m_password);
+        }
         break;
     case Event::Kind::Error:
         if (event.label == m_rejoinLabel && event.code == ErrorCode::NoSuchRoom) {
@@ -251,7 +285,7 @@ void ChatConnection::handleLoginReply(const Event &event)
     if (event.kind == Event::Kind::Error) {
         m_loginError = event.code;
         m_loginErrorSubject = event.subject;
-        const Failure reason = failureFor(event.code);
+        const Failure reason = failureFor(event.code, event.subject);
         // After a loss the server may still hold the old session's name until it notices.
         if (m_state == State::Reconnecting && reason == Failure::NickInUse)
             scheduleReconnect(reason);
@@ -263,6 +297,10 @@ void ChatConnection::handleLoginReply(const Event &event)
     }
     if (event.kind != Event::Kind::Ok)
         return;
+    if (event.command == "pass"_L1) {
+        m_loginLabel = sendLabelled(u"login "_s + m_nick);
+        return;
+    }
     m_timeout.stop();
     m_backoff.reset();
     m_nick = event.list.value(0, m_nick);
@@ -313,7 +351,33 @@ void ChatConnection::handleRoomEvent(const Event &event)
 
 void ChatConnection::socketError(QAbstractSocket::SocketError error)
 {
-    connectionEnded(failureFor(error));
+    if (error == QAbstractSocket::SslHandshakeFailedError)
+        handshakeFailed();
+    else
+        connectionEnded(failureFor(error));
+}
+
+void ChatConnection::handshakeFailed()
+{
+    using V = CertificateGuard::Verdict;
+    const V verdict = m_guard->verdict();
+    if (verdict == V::None || verdict == V::Approved) {
+        connectionEnded(Failure::TlsError);
+        return;
+    }
+    const Failure reason = verdict == V::Unknown   ? Failure::CertificateUnknown
+                           : verdict == V::Changed ? Failure::CertificateChanged
+                                                   : Failure::TlsError;
+    // Trying again would meet the same certificate: a reconnect gives up too.
+    if (m_state == State::Reconnecting)
+        finish(reason);
+    else
+        connectionEnded(reason);
+    if (verdict == V::Unknown)
+        emit certificateNeedsApproval(m_guard->hostPort(), m_guard->fingerprint(),
+                                      m_guard->subject());
+    else if (verdict == V::Changed)
+        emit certificateChanged(m_guard->hostPort(), m_guard->fingerprint(), m_guard->subject());
 }
 
 void ChatConnection::connectionEnded(Failure reason)

@@ -2,6 +2,7 @@
 #pragma once
 
 #include "Backoff.h"
+#include "CertificateGuard.h"
 #include "ErrorCode.h"
 #include "Event.h"
 #include "LineFramer.h"
@@ -13,12 +14,12 @@
 #include <QObject>
 #include <QTimer>
 
-class QTcpSocket;
+class QSslSocket;
 
 // One person's connection to a chat server, without any window: it owns the socket, speaks the
 // tagged protocol, keeps the state a client shows (nickname, room, topic, users) and reports
 // everything else as typed signals. After a lost connection it reconnects with backoff, logs
-// back in with the same nickname and returns to the same room.
+// back in with the same nickname (and TLS and password) and returns to the same room.
 class ChatConnection : public QObject
 {
     Q_OBJECT
@@ -50,6 +51,11 @@ public:
         ServerClosed,
         ServerShutdown,
         NetworkError,
+        CertificateUnknown, // see certificateNeedsApproval()
+        CertificateChanged, // see certificateChanged()
+        TlsError,           // tlsErrors() says more
+        WrongPassword,
+        PasswordRequired,
     };
     Q_ENUM(Failure)
 
@@ -68,6 +74,21 @@ public:
     // The server's reply when it refused the last login (Failure::LoginRefused).
     ErrorCode loginError() const { return m_loginError; }
     QString loginErrorSubject() const { return m_loginErrorSubject; }
+
+    // Whether the next logIn() uses TLS, and the server password it gives (empty: none). Both
+    // stay for the reconnects of that session.
+    void setTls(bool on) { m_tls = on; }
+    bool usesTls() const { return m_tls; }
+    void setPassword(const QString &password) { m_password = password; }
+    // The connection in use is encrypted.
+    bool isEncrypted() const;
+    // Why the last TLS handshake failed (Failure::TlsError); may be empty.
+    QList<QSslError> tlsErrors() const { return m_guard->errors(); }
+
+    // Trusts a certificate no authority vouches for from now on, and logs in again when the
+    // question came from the last attempt. Call it outside certificateNeedsApproval's handler.
+    void approveCertificate(const QString &hostPort, const QByteArray &fingerprint);
+    void forgetCertificate(const QString &hostPort);
 
     // How long connecting and logging in may take before giving up (10 s unless tests say).
     void setTimeout(int ms) { m_timeoutMs = ms; }
@@ -100,6 +121,12 @@ signals:
     void disconnected(ChatConnection::Failure reason);
     // A logged-in connection broke; the next attempt starts in delayMs.
     void connectionLost(ChatConnection::Failure reason, int delayMs);
+    // The attempt stopped at a certificate nobody vouches for; approveCertificate() goes on.
+    void certificateNeedsApproval(const QString &hostPort, const QByteArray &fingerprint,
+                                  const QString &subject);
+    // The attempt stopped because the certificate is not the one trusted for hostPort.
+    void certificateChanged(const QString &hostPort, const QByteArray &fingerprint,
+                            const QString &subject);
 
     void message(const QDateTime &time, const QString &nick, const QString &text, bool own);
     void action(const QDateTime &time, const QString &nick, const QString &text, bool own);
@@ -128,12 +155,14 @@ private:
     void handleLoginReply(const Event &event);
     void handleRoomEvent(const Event &event);
     void socketError(QAbstractSocket::SocketError error);
+    void handshakeFailed();
     void connectionEnded(Failure reason);
     void scheduleReconnect(Failure reason);
     void finish(Failure reason);
     void setState(State state);
 
-    QTcpSocket *m_socket;
+    QSslSocket *m_socket;
+    CertificateGuard *m_guard;
     LineFramer m_framer;
     QTimer m_timeout;
     QTimer m_reconnectTimer;
@@ -142,6 +171,8 @@ private:
     State m_state = State::Disconnected;
     ServerAddress m_address;
     QString m_nick;
+    QString m_password;
+    bool m_tls = false;
     RoomState m_roomState;
     QString m_serverName;
     QString m_loginLabel;

@@ -281,9 +281,10 @@ void ChatWindow::closeEvent(QCloseEvent *event)
 
 void ChatWindow::updateTitle()
 {
+    const QString address = m_connection->address().toString();
+    const QString server = m_connection->isEncrypted() ? tr("%1 (TLS)").arg(address) : address;
     const QString title =
-        tr("%1 in %2 — %3")
-            .arg(m_connection->nick(), m_connection->room(), m_connection->address().toString());
+        tr("%1 in %2 — %3").arg(m_connection->nick(), m_connection->room(), server);
     setWindowTitle(m_unread > 0 ? tr("(%1) %2").arg(m_unread).arg(title) : title);
 }
 

@@ -1,8 +1,11 @@
 // SPDX-License-Identifier: MIT
 #include "LoginWindow.h"
 
+#include "CertificateQuestion.h"
+#include "Protocol.h"
 #include "StatusText.h"
 
+#include <QCheckBox>
 #include <QFormLayout>
 #include <QHBoxLayout>
 #include <QIcon>
@@ -19,6 +22,8 @@ namespace {
 
 const QString addressKey = u"login/address"_s;
 const QString nickKey = u"login/nickname"_s;
+const QString tlsKey = u"login/tls"_s;
+constexpr quint16 DefaultTlsPort = Protocol::DefaultPort + 1;
 
 QLabel *problemLabel(const QString &name)
 {
@@ -39,15 +44,21 @@ LoginWindow::LoginWindow(ChatConnection *connection, QWidget *parent)
     , m_addressProblem(problemLabel(u"addressProblem"_s))
     , m_nick(new QLineEdit)
     , m_nickProblem(problemLabel(u"nickProblem"_s))
+    , m_password(new QLineEdit)
+    , m_tls(new QCheckBox(tr("Secure connection (&TLS)")))
     , m_progress(new QProgressBar)
     , m_status(new QLabel)
     , m_error(problemLabel(u"error"_s))
+    , m_forgetCertificate(new QPushButton(tr("&Forget the remembered certificate")))
     , m_cancel(new QPushButton(tr("Cancel")))
     , m_login(new QPushButton(tr("Log in")))
 {
     setWindowTitle(tr("Log in to chat"));
     m_address->setObjectName(u"address"_s);
     m_nick->setObjectName(u"nickname"_s);
+    m_password->setObjectName(u"password"_s);
+    m_tls->setObjectName(u"tls"_s);
+    m_forgetCertificate->setObjectName(u"forgetCertificate"_s);
     m_progress->setObjectName(u"progress"_s);
     m_status->setObjectName(u"status"_s);
     m_cancel->setObjectName(u"cancel"_s);
@@ -59,6 +70,10 @@ LoginWindow::LoginWindow(ChatConnection *connection, QWidget *parent)
     m_nick->setText(settings.value(nickKey).toString());
     m_nick->setPlaceholderText(tr("for example alice"));
     m_nick->setMaxLength(64);
+    m_password->setEchoMode(QLineEdit::Password);
+    m_password->setPlaceholderText(tr("only if the server asks for one"));
+    m_tls->setChecked(settings.value(tlsKey, false).toBool());
+    m_forgetCertificate->hide();
 
     auto *heading = new QLabel(tr("Welcome! Choose a server and a nickname."));
     heading->setWordWrap(true);
@@ -77,6 +92,8 @@ LoginWindow::LoginWindow(ChatConnection *connection, QWidget *parent)
     form->addRow(QString(), m_addressProblem);
     form->addRow(tr("&Nickname:"), m_nick);
     form->addRow(QString(), m_nickProblem);
+    form->addRow(tr("Server &password:"), m_password);
+    form->addRow(QString(), m_tls);
 
     m_progress->setRange(0, 0); // busy: how long connecting takes is unknown
     m_progress->setTextVisible(false);
@@ -101,6 +118,7 @@ LoginWindow::LoginWindow(ChatConnection *connection, QWidget *parent)
     layout->addWidget(m_progress);
     layout->addWidget(m_status);
     layout->addWidget(m_error);
+    layout->addWidget(m_forgetCertificate, 0, Qt::AlignLeft);
     layout->addStretch();
     layout->addLayout(buttons);
     setMinimumWidth(480);
@@ -108,6 +126,11 @@ LoginWindow::LoginWindow(ChatConnection *connection, QWidget *parent)
     connect(m_login, &QPushButton::clicked, this, &LoginWindow::logIn);
     connect(m_address, &QLineEdit::returnPressed, this, &LoginWindow::logIn);
     connect(m_nick, &QLineEdit::returnPressed, this, &LoginWindow::logIn);
+    connect(m_password, &QLineEdit::returnPressed, this, &LoginWindow::logIn);
+    connect(m_tls, &QCheckBox::toggled, this, &LoginWindow::tlsToggled);
+    connect(m_forgetCertificate, &QPushButton::clicked, this, &LoginWindow::forgetCertificate);
+    connect(m_connection, &ChatConnection::certificateNeedsApproval, this,
+            &LoginWindow::askAboutCertificate);
     connect(m_cancel, &QPushButton::clicked, m_connection, &ChatConnection::logOut);
     connect(m_connection, &ChatConnection::stateChanged, this, &LoginWindow::updateBusy);
     connect(m_connection, &ChatConnection::loginFailed, this, &LoginWindow::showFailure);
@@ -115,6 +138,7 @@ LoginWindow::LoginWindow(ChatConnection *connection, QWidget *parent)
         QSettings settings;
         settings.setValue(addressKey, m_address->text().trimmed());
         settings.setValue(nickKey, m_nick->text().trimmed());
+        settings.setValue(tlsKey, m_tls->isChecked());
     });
     updateBusy();
     if (!m_nick->text().isEmpty())
@@ -123,13 +147,58 @@ LoginWindow::LoginWindow(ChatConnection *connection, QWidget *parent)
 
 void LoginWindow::showFailure(ChatConnection::Failure reason)
 {
-    if (reason == ChatConnection::Failure::LoginRefused) {
+    using F = ChatConnection::Failure;
+    m_forgetCertificate->setVisible(reason == F::CertificateChanged);
+    if (reason == F::LoginRefused) {
         showError(StatusText::commandError(m_connection->loginError(),
                                            m_connection->loginErrorSubject()));
         return;
     }
-    showError(
-        StatusText::failure(reason, m_connection->nick(), m_connection->address().toString()));
+    QString text =
+        StatusText::failure(reason, m_connection->nick(), m_connection->address().toString());
+    if (reason == F::TlsError && !m_connection->tlsErrors().isEmpty())
+        text = StatusText::tlsErrors(m_connection->tlsErrors()) + u' ' + tr("Not connected.");
+    showError(text);
+    if (reason == F::WrongPassword || reason == F::PasswordRequired) {
+        m_password->selectAll();
+        m_password->setFocus();
+    }
+}
+
+void LoginWindow::tlsToggled(bool on)
+{
+    // People rarely know the TLS port; follow the default one as long as they did not pick.
+    const ServerAddress address = ServerAddress::parse(m_address->text());
+    const quint16 from = on ? Protocol::DefaultPort : DefaultTlsPort;
+    if (address.isValid() && address.port() == from)
+        m_address->setText(
+            ServerAddress(address.host(), on ? DefaultTlsPort : Protocol::DefaultPort).toString());
+}
+
+void LoginWindow::askAboutCertificate(const QString &hostPort, const QByteArray &fingerprint,
+                                      const QString &subject)
+{
+    auto *question = new CertificateQuestion(hostPort, fingerprint, subject, this);
+    question->setAttribute(Qt::WA_DeleteOnClose);
+    question->setWindowModality(Qt::ApplicationModal);
+    connect(question, &QMessageBox::finished, this, [this, question, hostPort, fingerprint] {
+        if (question->isTrusted()) {
+            m_error->hide();
+            m_connection->approveCertificate(hostPort, fingerprint);
+        }
+    });
+    // Not exec(): the connection emitted the question and must not be re-entered from it.
+    question->show();
+}
+
+void LoginWindow::forgetCertificate()
+{
+    const QString hostPort = m_connection->address().toString();
+    m_connection->forgetCertificate(hostPort);
+    m_forgetCertificate->hide();
+    showError(tr("The certificate remembered for %1 is forgotten. When you log in, you will be "
+                 "asked about the new one.")
+                  .arg(hostPort));
 }
 
 void LoginWindow::logIn()
@@ -137,6 +206,7 @@ void LoginWindow::logIn()
     if (m_connection->state() != ChatConnection::State::Disconnected)
         return;
     m_error->hide();
+    m_forgetCertificate->hide();
     const ServerAddress address = ServerAddress::parse(m_address->text());
     switch (address.problem()) {
     case ServerAddress::Problem::None:
@@ -162,6 +232,8 @@ void LoginWindow::logIn()
         m_nick->setFocus();
         return;
     }
+    m_connection->setTls(m_tls->isChecked());
+    m_connection->setPassword(m_password->text());
     m_connection->logIn(address, nick);
 }
 
@@ -170,6 +242,8 @@ void LoginWindow::updateBusy()
     const bool busy = m_connection->state() != ChatConnection::State::Disconnected;
     m_address->setEnabled(!busy);
     m_nick->setEnabled(!busy);
+    m_password->setEnabled(!busy);
+    m_tls->setEnabled(!busy);
     m_login->setEnabled(!busy);
     m_cancel->setVisible(busy);
     m_progress->setVisible(busy);

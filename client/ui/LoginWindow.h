@@ -5,13 +5,15 @@
 
 #include <QWidget>
 
+class QCheckBox;
 class QLabel;
 class QLineEdit;
 class QProgressBar;
 class QPushButton;
 
 // Asks for the server address and a nickname, logs in through the connection and explains in
-// plain words whatever goes wrong. Remembers the last address and nickname.
+// plain words whatever goes wrong. Remembers the last address, nickname and TLS choice, never
+// the password. Asks before trusting a certificate no authority vouches for.
 class LoginWindow : public QWidget
 {
     Q_OBJECT
@@ -26,6 +28,10 @@ public:
 
 private:
     void logIn();
+    void tlsToggled(bool on);
+    void askAboutCertificate(const QString &hostPort, const QByteArray &fingerprint,
+                             const QString &subject);
+    void forgetCertificate();
     void updateBusy();
     void showError(const QString &text);
 
@@ -34,9 +40,12 @@ private:
     QLabel *m_addressProblem;
     QLineEdit *m_nick;
     QLabel *m_nickProblem;
+    QLineEdit *m_password;
+    QCheckBox *m_tls;
     QProgressBar *m_progress;
     QLabel *m_status;
     QLabel *m_error;
+    QPushButton *m_forgetCertificate;
     QPushButton *m_cancel;
     QPushButton *m_login;
 };

@@ -35,6 +35,21 @@ QString StatusText::failure(ChatConnection::Failure reason, const QString &nick,
         return tr("The server is shutting down.");
     case F::NetworkError:
         return tr("The network connection to %1 failed.").arg(address);
+    case F::CertificateUnknown:
+        return tr("No certificate authority vouches for the certificate of %1. Not connected.")
+            .arg(address);
+    case F::CertificateChanged:
+        return tr("The server's certificate has changed since you trusted it for %1. This could "
+                  "be an attack: someone may be pretending to be the server. If the server's "
+                  "owner changed it, remove the remembered certificate and log in again.")
+            .arg(address);
+    case F::TlsError:
+        return tr("The secure connection to %1 failed. Does the server use TLS on this port?")
+            .arg(address);
+    case F::WrongPassword:
+        return tr("Wrong server password.");
+    case F::PasswordRequired:
+        return tr("This server needs a password.");
     }
     return {};
 }
@@ -49,6 +64,8 @@ QString StatusText::state(const ChatConnection &connection)
     case S::Connecting:
         return tr("Connecting to %1…").arg(address);
     case S::LoggedIn:
+        if (connection.isEncrypted())
+            return tr("🔒 TLS: connected securely to %1 as %2").arg(address, connection.nick());
         return tr("Connected to %1 as %2").arg(address, connection.nick());
     case S::WaitingToReconnect:
         return tr("Connection lost; waiting to reconnect to %1").arg(address);
@@ -56,6 +73,42 @@ QString StatusText::state(const ChatConnection &connection)
         return tr("Reconnecting to %1…").arg(address);
     }
     return {};
+}
+
+QString StatusText::tlsErrors(const QList<QSslError> &errors)
+{
+    QStringList sentences;
+    for (const QSslError &error : errors) {
+        switch (error.error()) {
+        case QSslError::CertificateExpired:
+            sentences << tr("The server's certificate has expired.");
+            break;
+        case QSslError::CertificateNotYetValid:
+            sentences << tr("The server's certificate is not valid yet (check this computer's "
+                            "clock).");
+            break;
+        case QSslError::HostNameMismatch:
+            sentences << tr("The server's certificate is for another host name.");
+            break;
+        case QSslError::CertificateRevoked:
+            sentences << tr("The server's certificate has been revoked.");
+            break;
+        case QSslError::SelfSignedCertificate:
+        case QSslError::SelfSignedCertificateInChain:
+        case QSslError::UnableToGetLocalIssuerCertificate:
+        case QSslError::UnableToGetIssuerCertificate:
+        case QSslError::UnableToVerifyFirstCertificate:
+        case QSslError::CertificateUntrusted:
+            sentences << tr("No certificate authority vouches for the server's certificate.");
+            break;
+        default:
+            // Qt's own description, in English: rare errors are not worth a translation each.
+            sentences << error.errorString();
+            break;
+        }
+    }
+    sentences.removeDuplicates();
+    return sentences.join(u' ');
 }
 
 QString StatusText::commandError(ErrorCode code, const QString &subject)

@@ -15,6 +15,8 @@ public:
     static QString failure(ChatConnection::Failure reason, const QString &nick,
                            const QString &address);
     static QString state(const ChatConnection &connection);
+    // Why a TLS handshake failed, one sentence per error.
+    static QString tlsErrors(const QList<QSslError> &errors);
     // A server error reply, translated by its code.
     static QString commandError(ErrorCode code, const QString &subject);
 };

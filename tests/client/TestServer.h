@@ -16,10 +16,22 @@ using namespace Qt::StringLiterals;
 class TestServer
 {
 public:
-    TestServer() { start(0); }
+    struct Options
+    {
+        bool tls = false; // a TLS listener with tests/server/data/test-cert.pem
+        QString passwordFile;
+    };
+
+    TestServer() { start(0, 0); }
+    explicit TestServer(const Options &options)
+        : m_options(options)
+    {
+        start(0, 0);
+    }
 
     quint16 port() const { return m_port; }
     ServerAddress address() const { return ServerAddress(u"127.0.0.1"_s, m_port); }
+    ServerAddress tlsAddress() const { return ServerAddress(u"127.0.0.1"_s, m_tlsPort); }
 
     // Stops the server the way an operator does (everyone hears "bye shutdown"), then listens
     // again on the same port.
@@ -30,7 +42,7 @@ public:
         if (stopped.isEmpty() && !stopped.wait(10000))
             return false;
         m_server.reset();
-        return start(m_port);
+        return start(m_port, m_tlsPort);
     }
 
     // A port where nothing listens: taken from the system, then let go.
@@ -42,19 +54,30 @@ public:
     }
 
 private:
-    bool start(quint16 port)
+    bool start(quint16 port, quint16 tlsPort)
     {
         ServerConfig config;
         config.port = port;
+        if (m_options.tls) {
+            config.tlsPort = tlsPort;
+            config.tlsCertificateFile = QStringLiteral(TEST_DATA "/test-cert.pem");
+            config.tlsKeyFile = QStringLiteral(TEST_DATA "/test-key.pem");
+        }
+        config.passwordFile = m_options.passwordFile;
         config.bindAddress = QHostAddress::LocalHost;
         config.name = u"test"_s;
         config.shutdownGraceMs = 500;
         m_server = std::make_unique<ChatServer>(config);
         const bool listening = m_server->listen();
         m_port = m_server->port();
+        m_tlsPort = m_server->tlsPort();
+        if (!listening)
+            qWarning("test server: %s", qPrintable(m_server->errorString()));
         return listening;
     }
 
+    Options m_options;
     std::unique_ptr<ChatServer> m_server;
     quint16 m_port = 0;
+    quint16 m_tlsPort = 0;
 };
