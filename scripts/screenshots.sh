@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # SPDX-License-Identifier: MIT
 # Saves what a person sees of the desktop client into docs/screenshots/: the login window in
-# English and Chinese, a login error and the chat window after two people talked.
+# English and Chinese, a login error, the chat window after two people talked and the question
+# about a self-signed TLS certificate.
 # Starts a chat-server and the client's windows on a private Xvfb display.
 #   scripts/screenshots.sh [build directory]      (default: build/client)
 set -euo pipefail

@@ -5,6 +5,8 @@
 
 #include <QSslSocket>
 
+#include <algorithm>
+
 using namespace Qt::StringLiterals;
 
 namespace {

@@ -1,14 +1,19 @@
 // SPDX-License-Identifier: MIT
 // Drives the real windows against a running chat-server and saves what a person sees:
 //   chat-client-screenshots <host:port> <output directory>
+// The certificate question needs a TLS server with a self-signed certificate: that one runs in
+// this process, with the tests' certificate.
 // scripts/screenshots.sh runs it under Xvfb.
+#include "CertificateQuestion.h"
 #include "ChatConnection.h"
 #include "ChatWindow.h"
 #include "ClientController.h"
 #include "LoginWindow.h"
+#include "TestServer.h"
 #include "Translations.h"
 
 #include <QApplication>
+#include <QCheckBox>
 #include <QDir>
 #include <QIcon>
 #include <QLabel>
@@ -107,6 +112,28 @@ bool chatShots(const ServerAddress &address)
     return save(chat, u"chat-en.png"_s);
 }
 
+bool certificateShot()
+{
+    const TestServer server({.tls = true});
+    ClientController client;
+    client.start();
+    LoginWindow *login = client.loginWindow();
+    login->findChild<QCheckBox *>(u"tls"_s)->setChecked(true);
+    fillLogin(login, server.tlsAddress().toString(), u"alice"_s);
+    QTest::mouseClick(login->findChild<QPushButton *>(u"login"_s), Qt::LeftButton);
+    CertificateQuestion *question = nullptr;
+    const bool asked = QTest::qWaitFor(
+        [&] {
+            question = qobject_cast<CertificateQuestion *>(QApplication::activeModalWidget());
+            return question != nullptr;
+        },
+        5000);
+    if (!asked || !save(question, u"certificate-question-en.png"_s))
+        return false;
+    question->reject();
+    return true;
+}
+
 } // namespace
 
 int main(int argc, char *argv[])
@@ -126,6 +153,6 @@ int main(int argc, char *argv[])
 
     const bool ok = loginShot(u"en"_s, address.toString(), u"login-en.png"_s) &&
                     loginShot(u"zh_CN"_s, address.toString(), u"login-zh_CN.png"_s) &&
-                    chatShots(address);
+                    chatShots(address) && certificateShot();
     return ok ? 0 : 1;
 }
