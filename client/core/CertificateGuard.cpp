@@ -45,18 +45,21 @@ void CertificateGuard::reset(const QString &hostPort)
     m_fingerprint.clear();
     m_subject.clear();
     m_errors.clear();
+    // The socket keeps the errors it was told to ignore across connections; a certificate
+    // forgotten since, or a question for another host, must not ride on an old answer.
+    m_socket->ignoreSslErrors(QList<QSslError>());
 }
 
 void CertificateGuard::check(const QList<QSslError> &errors)
 {
     const QSslCertificate certificate = m_socket->peerCertificate();
-    m_errors = errors;
     m_fingerprint = KnownCertificates::fingerprintOf(certificate);
     m_subject = certificate.subjectDisplayName();
     if (m_subject.isEmpty())
         m_subject = certificate.subjectInfo(QSslCertificate::CommonName).join(u", "_s);
     if (errors.isEmpty() || !onlyUnvouched(errors)) {
         m_verdict = Verdict::Invalid;
+        m_errors = errors;
         return;
     }
     const QByteArray known = KnownCertificates().fingerprint(m_hostPort);

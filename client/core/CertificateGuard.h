@@ -35,7 +35,7 @@ public:
     QString hostPort() const { return m_hostPort; }
     QByteArray fingerprint() const { return m_fingerprint; }
     QString subject() const { return m_subject; }
-    // What ordinary verification found, for explaining an Invalid verdict.
+    // Why the verdict is Invalid (empty otherwise), to explain it.
     QList<QSslError> errors() const { return m_errors; }
 
 private:

@@ -6,6 +6,7 @@
 #include "KnownCertificates.h"
 #include "LoginWindow.h"
 #include "PasswordHash.h"
+#include "StatusText.h"
 #include "TestServer.h"
 
 #include <QApplication>
@@ -35,6 +36,7 @@ private slots:
     void refusingTheCertificateDoesNotConnect();
     void changedCertificateIsWarnedAboutAndCanBeForgotten();
     void passwordErrorsAreExplained();
+    void tlsErrorsAreExplainedInPlainWords();
 
 private:
     static QByteArray testFingerprint();
@@ -196,6 +198,16 @@ void TestLoginSecurity::passwordErrorsAreExplained()
     const QStringList keys = QSettings().allKeys();
     for (const QString &key : keys)
         QVERIFY2(!QSettings().value(key).toString().contains(u"sesame"_s), qPrintable(key));
+}
+
+void TestLoginSecurity::tlsErrorsAreExplainedInPlainWords()
+{
+    const QString text = StatusText::tlsErrors({QSslError(QSslError::CertificateExpired),
+                                                QSslError(QSslError::HostNameMismatch),
+                                                QSslError(QSslError::SelfSignedCertificate)});
+    QCOMPARE(text, u"The server's certificate has expired. The server's certificate is for "
+                   "another host name. No certificate authority vouches for the server's "
+                   "certificate."_s);
 }
 
 QTEST_MAIN(TestLoginSecurity)

@@ -30,6 +30,7 @@ private slots:
     void changedCertificateIsRefused();
     void plainServerIsNotMistakenForTls();
     void reconnectsOverTlsWithThePassword();
+    void reconnectStopsAtAChangedCertificate();
     void password_data();
     void password();
 
@@ -97,6 +98,16 @@ void TestSecureConnection::asksAboutAnUnknownCertificateThenLogsIn()
     QCOMPARE(alice.room(), u"hall"_s);
     QCOMPARE(question.size(), 1);
     QCOMPARE(KnownCertificates().fingerprint(hostPort), testFingerprint());
+
+    // Forgotten means asked again, even by the socket that accepted it before.
+    QSignalSpy disconnected(&alice, &ChatConnection::disconnected);
+    alice.logOut();
+    QVERIFY(disconnected.wait(5000));
+    alice.forgetCertificate(hostPort);
+    alice.logIn(server.tlsAddress(), u"alice"_s);
+    QVERIFY(question.wait(5000));
+    QCOMPARE(loggedIn.size(), 1);
+    QCOMPARE(alice.state(), State::Disconnected);
 }
 
 void TestSecureConnection::rememberedCertificateConnectsWithoutAsking()
@@ -171,6 +182,30 @@ void TestSecureConnection::reconnectsOverTlsWithThePassword()
     QCOMPARE(lost.size(), 1);
     QVERIFY(alice.isEncrypted());
     QCOMPARE(alice.state(), State::LoggedIn);
+}
+
+void TestSecureConnection::reconnectStopsAtAChangedCertificate()
+{
+    TestServer server({.tls = true});
+    const QString hostPort = server.tlsAddress().toString();
+    KnownCertificates().remember(hostPort, testFingerprint());
+    ChatConnection alice;
+    alice.setTls(true);
+    alice.setReconnectDelay(50);
+    QSignalSpy loggedIn(&alice, &ChatConnection::loggedIn);
+    QSignalSpy changed(&alice, &ChatConnection::certificateChanged);
+    QSignalSpy disconnected(&alice, &ChatConnection::disconnected);
+    alice.logIn(server.tlsAddress(), u"alice"_s);
+    QVERIFY(loggedIn.wait(5000));
+
+    // As if the server came back with another certificate than the one trusted.
+    KnownCertificates().remember(hostPort, QByteArray(32, '\x5a'));
+    QVERIFY(server.restart());
+    QTRY_COMPARE_WITH_TIMEOUT(disconnected.size(), 1, 10000);
+    QCOMPARE(disconnected.first().first().value<Failure>(), Failure::CertificateChanged);
+    QCOMPARE(changed.size(), 1);
+    QCOMPARE(loggedIn.size(), 1);
+    QCOMPARE(alice.state(), State::Disconnected);
 }
 
 void TestSecureConnection::password_data()
