@@ -9,11 +9,9 @@ using namespace Qt::StringLiterals;
 
 namespace {
 
-// QSettings reads "/" as a group separator and is picky about other characters in keys;
-// hex keeps every host:port (IPv6 brackets included) one plain key.
 QString keyFor(const QString &hostPort)
 {
-    return u"knownCertificates/"_s + QString::fromLatin1(hostPort.toUtf8().toHex());
+    return u"knownCertificates/"_s + hostPort;
 }
 
 } // namespace

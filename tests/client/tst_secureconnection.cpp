@@ -25,6 +25,7 @@ class TestSecureConnection : public QObject
 private slots:
     void initTestCase();
     void init();
+    void knownCertificatesAreKeptPerHostAndPort();
     void asksAboutAnUnknownCertificateThenLogsIn();
     void rememberedCertificateConnectsWithoutAsking();
     void changedCertificateIsRefused();
@@ -70,6 +71,22 @@ void TestSecureConnection::initTestCase()
 void TestSecureConnection::init()
 {
     QSettings().clear();
+}
+
+void TestSecureConnection::knownCertificatesAreKeptPerHostAndPort()
+{
+    const QByteArray a(32, '\x01');
+    const QByteArray b(32, '\x02');
+    KnownCertificates().remember(u"[::1]:5006"_s, a);
+    KnownCertificates().remember(u"localhost:5006"_s, b);
+    KnownCertificates known;
+    QCOMPARE(known.fingerprint(u"[::1]:5006"_s), a);
+    QCOMPARE(known.fingerprint(u"localhost:5006"_s), b);
+    QVERIFY(known.fingerprint(u"localhost:5007"_s).isEmpty());
+    known.forget(u"[::1]:5006"_s);
+    QVERIFY(known.fingerprint(u"[::1]:5006"_s).isEmpty());
+    QCOMPARE(known.fingerprint(u"localhost:5006"_s), b);
+    QCOMPARE(KnownCertificates::display(QByteArray::fromHex("0aff10")), u"0A:FF:10"_s);
 }
 
 void TestSecureConnection::asksAboutAnUnknownCertificateThenLogsIn()
