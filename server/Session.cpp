@@ -169,7 +169,8 @@ void Session::readSocket()
         QByteArray reply;
         const QByteArray text = m_telnet.filter(data, reply);
         if (!reply.isEmpty())
-            sendRendered(reply); // capped like any output: a peer could send commands and never read
+            sendRendered(
+                reply); // capped like any output: a peer could send commands and never read
         for (const LineFramer::Frame &frame : m_framer.push(text)) {
             if (frame.tooLong) {
                 send(Event::error(ErrorCode::LineTooLong, {},
