@@ -29,12 +29,12 @@ enum class CommandType {
 enum class ArgShape {
     None,         // nothing may follow
     Name,         // one name: the rest of the line
-    OptionalName, // zero or one name
+    OptionalName, // nothing, or one name: the rest of the line
     Text,         // free text, not empty
     NameText,     // a name, then free text
     OptionalText, // free text, possibly empty
     Setting,      // zero, one or two words
-    Token,        // zero or one word, echoed back
+    Token,        // nothing, or a token echoed back: the rest of the line
 };
 
 // Which session states a command works in. The server enforces it; help shows it.
