@@ -74,6 +74,14 @@ Event Event::join(const QString &room, const QString &nick)
     return e;
 }
 
+Event Event::joins(const QString &room, const QStringList &nicks)
+{
+    Event e(Kind::Joins);
+    e.room = room;
+    e.list = nicks;
+    return e;
+}
+
 Event Event::leave(const QString &room, const QString &nick, const QString &reason)
 {
     Event e(Kind::Leave);

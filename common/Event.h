@@ -23,6 +23,7 @@ public:
         Action,       // id, room, nick, text
         Private,      // id, nick (from), target (to), text
         Join,         // room, nick
+        Joins,        // room, list: nicknames (several arrived at once)
         Leave,        // room, nick, subject: reason (part, quit, lost, shutdown)
         NickChange,   // nick (old), target (new)
         Topic,        // room, nick (who set it, may be empty), text  (the current topic)
@@ -45,6 +46,7 @@ public:
     static Event privateMessage(quint64 id, const QString &from, const QString &to,
                                 const QString &text);
     static Event join(const QString &room, const QString &nick);
+    static Event joins(const QString &room, const QStringList &nicks);
     static Event leave(const QString &room, const QString &nick, const QString &reason);
     static Event nickChange(const QString &oldNick, const QString &newNick);
     static Event topic(const QString &room, const QString &setter, const QString &text);

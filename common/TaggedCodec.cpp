@@ -31,6 +31,7 @@ const QList<Layout> &layouts()
         {K::Action,       u"action"_s,       {F::Id, F::Room, F::Nick, F::Text},      0},
         {K::Private,      u"private"_s,      {F::Id, F::Nick, F::Target, F::Text},    0},
         {K::Join,         u"join"_s,         {F::Room, F::Nick},                      0},
+        {K::Joins,        u"joins"_s,        {F::Room},                               1},
         {K::Leave,        u"leave"_s,        {F::Room, F::Nick, F::Subject},          0},
         {K::NickChange,   u"nick"_s,         {F::Nick, F::Target},                    0},
         {K::Topic,        u"topic"_s,        {F::Room, F::Nick, F::Text},             0},

@@ -114,6 +114,19 @@ QString leaveText(const Writer &w, const Event &event, bool self)
     return w.phrase(QT_TRANSLATE_NOOP("TextRenderer", "* %1 has left the room.")).arg(event.nick);
 }
 
+// A few names are listed; a crowd is counted, so that a line stays readable.
+QString joinsText(const Writer &w, const QStringList &nicks)
+{
+    constexpr qsizetype Named = 3;
+    if (nicks.size() <= Named + 1)
+        return w.phrase(QT_TRANSLATE_NOOP("TextRenderer", "* %1 have entered the room."))
+            .arg(nicks.join(u", "_s));
+    return w
+        .phrase(QT_TRANSLATE_N_NOOP("TextRenderer", "* %1 and %n others have entered the room."),
+                int(nicks.size() - Named))
+        .arg(nicks.first(Named).join(u", "_s));
+}
+
 QString byeText(const Writer &w, const Event &event)
 {
     if (event.subject == "logout"_L1)
@@ -197,6 +210,9 @@ QByteArray render(const Event &event, const Options &options)
         else
             w.line(w.phrase(QT_TRANSLATE_NOOP("TextRenderer", "* %1 has entered the room."))
                        .arg(event.nick));
+        break;
+    case K::Joins:
+        w.line(joinsText(w, event.list));
         break;
     case K::Leave:
         w.line(leaveText(w, event, self));

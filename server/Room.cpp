@@ -4,6 +4,7 @@
 #include "Event.h"
 #include "Session.h"
 
+#include <QHash>
 #include <QVarLengthArray>
 
 Room::Room(const QString &name, QObject *parent)
@@ -31,8 +32,54 @@ void Room::enter(Session *session, const QString &label)
 {
     m_members.append(session);
     session->setRoom(this);
-    broadcast(Event::join(m_name, session->nick()), session, label);
+    Event own = Event::join(m_name, session->nick());
+    own.label = label;
+    session->sendRendered(session->rendering().forActor(true).render(own));
+    // The others hear of it together with whoever else arrives before the event loop comes
+    // round: when many people log in at once, one line instead of one per arrival.
+    if (m_arrivals.isEmpty())
+        QMetaObject::invokeMethod(this, &Room::announceArrivals, Qt::QueuedConnection);
+    m_arrivals.append({session, session->nick()});
     emit entered(session->nick());
+}
+
+void Room::announceArrivals()
+{
+    if (m_arrivals.isEmpty())
+        return;
+    const QList<Arrival> arrivals = std::exchange(m_arrivals, {});
+    QHash<const Session *, qsizetype> arrivedAt;
+    for (qsizetype i = 0; i < arrivals.size(); ++i)
+        arrivedAt.insert(arrivals[i].session, i);
+
+    // Each member hears of those who came after it: everyone earlier hears of all of them,
+    // so they share one rendering; each newcomer hears of those after itself.
+    struct Rendered
+    {
+        qsizetype first;
+        Rendering rendering;
+        QByteArray bytes;
+    };
+    QVarLengthArray<Rendered, 4> cache;
+    for (Session *member : std::as_const(m_members)) {
+        const qsizetype first = arrivedAt.value(member, -1) + 1;
+        if (first >= arrivals.size())
+            continue;
+        const Rendering &rendering = member->rendering();
+        auto it = std::find_if(cache.begin(), cache.end(), [&](const Rendered &r) {
+            return r.first == first && r.rendering == rendering;
+        });
+        if (it == cache.end()) {
+            QStringList nicks;
+            for (qsizetype i = first; i < arrivals.size(); ++i)
+                nicks.append(arrivals[i].nick);
+            const Event event = nicks.size() == 1 ? Event::join(m_name, nicks.first())
+                                                  : Event::joins(m_name, nicks);
+            cache.append({first, rendering, rendering.render(event)});
+            it = cache.end() - 1;
+        }
+        member->sendRendered(it->bytes);
+    }
 }
 
 void Room::leave(Session *session, const QString &reason, bool tellLeaver, const QString &label)
@@ -57,6 +104,9 @@ void Room::remove(Session *session)
 
 void Room::broadcast(const Event &event, const Session *actor, const QString &actorLabel)
 {
+    // Whoever arrived is announced before anything that happens after the arrival.
+    announceArrivals();
+
     // Members share a handful of renderings (text or tagged, with or without timestamps), so
     // each is rendered once however many members there are.
     struct Rendered

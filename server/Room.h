@@ -40,8 +40,16 @@ signals:
     void left(const QString &nick, const QString &reason);
 
 private:
+    struct Arrival
+    {
+        const Session *session;
+        QString nick;
+    };
+    void announceArrivals();
+
     QString m_name;
     QString m_topic;
     QString m_topicSetter;
     QList<Session *> m_members;
+    QList<Arrival> m_arrivals; // entered, not yet announced to the others
 };

@@ -851,6 +851,17 @@
         <source>Password accepted: now log in with login &lt;nick&gt;.</source>
         <translation>Password accepted: now log in with login &lt;nick&gt;.</translation>
     </message>
+    <message>
+        <source>* %1 have entered the room.</source>
+        <translation>* %1 have entered the room.</translation>
+    </message>
+    <message numerus="yes">
+        <source>* %1 and %n others have entered the room.</source>
+        <translation>
+            <numerusform>* %1 and %n other have entered the room.</numerusform>
+            <numerusform>* %1 and %n others have entered the room.</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>main</name>

@@ -844,6 +844,16 @@
         <source>Password accepted: now log in with login &lt;nick&gt;.</source>
         <translation>密码正确：现在用 login &lt;昵称&gt; 登录。</translation>
     </message>
+    <message>
+        <source>* %1 have entered the room.</source>
+        <translation>* %1 进入了房间。</translation>
+    </message>
+    <message numerus="yes">
+        <source>* %1 and %n others have entered the room.</source>
+        <translation>
+            <numerusform>* %1 和另外 %n 人进入了房间。</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>main</name>

@@ -273,6 +273,14 @@ void ChatConnection::handleEvent(const Event &event)
     case Event::Kind::Settings:
         emit settingsReceived(event.list);
         break;
+    case Event::Kind::Joins:
+        // Several arrivals in one line: to the rest of the client, each is a join.
+        for (const QString &nick : event.list) {
+            Event join = Event::join(event.room, nick);
+            join.time = event.time;
+            handleRoomEvent(join);
+        }
+        break;
     default:
         handleRoomEvent(event);
         break;

@@ -19,7 +19,7 @@ public:
     struct Options
     {
         bool tls = false; // a TLS listener with tests/server/data/test-cert.pem
-        QString passwordFile;
+        QString passwordFile = {};
     };
 
     TestServer() { start(0, 0); }

@@ -27,6 +27,7 @@ private slots:
     void refusesToLeaveTaggedMode();
     void privateMessagesReachBothSides();
     void usersFollowJoinsAndLeaves();
+    void arrivalsTogetherAreEachAJoin();
     void roomsCanBeListedCreatedAndJoined();
     void commandErrorsAreReported();
     void logOutSaysGoodbye();
@@ -209,6 +210,28 @@ void TestChatConnection::privateMessagesReachBothSides()
     QCOMPARE(received.at(3).toString(), u"psst"_s);
     QCOMPARE(received.at(4).toBool(), false);
     QCOMPARE(aliceSees.first().at(4).toBool(), true);
+}
+
+// Logins that reach the server together are announced in one `joins` line.
+void TestChatConnection::arrivalsTogetherAreEachAJoin()
+{
+    TestServer server;
+    ChatConnection alice;
+    QVERIFY(logIn(alice, server, u"alice"_s));
+    QSignalSpy joined(&alice, &ChatConnection::joined);
+    QTcpSocket bob;
+    QTcpSocket carol;
+    for (QTcpSocket *socket : {&bob, &carol}) {
+        QSignalSpy connected(socket, &QTcpSocket::connected);
+        socket->connectToHost(QHostAddress::LocalHost, server.port());
+        QVERIFY(connected.wait(5000));
+    }
+    bob.write("login bob\r\n");
+    carol.write("login carol\r\n");
+    bob.flush();
+    carol.flush();
+    QTRY_COMPARE(alice.users(), (QStringList{u"alice"_s, u"bob"_s, u"carol"_s}));
+    QCOMPARE(joined.size(), 2);
 }
 
 void TestChatConnection::usersFollowJoinsAndLeaves()

@@ -18,6 +18,7 @@ private slots:
     void beforeLogin();
     void everyoneSeesOneOrder();
     void entriesAndLeaves();
+    void arrivalsTogether();
     void lookWhoList();
     void roomsAreIsolated();
     void joinErrors_data();
@@ -144,6 +145,22 @@ void TestChatServer::entriesAndLeaves()
     QCOMPARE(alice.sync(), (QStringList{u"* You have left hall."_s, u"* You have entered games."_s,
                                         u"Users in games (2):"_s, u"  bob"_s, u"  alice"_s}));
     QCOMPARE(bob.sync(), QStringList{u"* alice has entered the room."_s});
+}
+
+void TestChatServer::arrivalsTogether()
+{
+    ServerFixture f;
+    LineClient &alice = f.loggedIn(u"alice"_s);
+    QList<LineClient *> crowd;
+    for (int i = 0; i < 6; ++i)
+        crowd << &f.connect();
+    for (int i = 0; i < crowd.size(); ++i)
+        crowd[i]->send(u"login guest%1"_s.arg(i));
+    const QString seen = alice.readLine();
+    QVERIFY2(seen.startsWith(u"* guest"_s) &&
+                 seen.endsWith(u" and 3 others have entered the room."_s),
+             qPrintable(seen));
+    QCOMPARE(alice.sync(), QStringList());
 }
 
 void TestChatServer::lookWhoList()

@@ -35,6 +35,7 @@ private slots:
     void errorsCarryCodes_data();
     void errorsCarryCodes();
     void timestampsAreUtcAndFresh();
+    void arrivalsTogetherInOneLine();
     void messageIdsIncrease();
 };
 
@@ -231,6 +232,43 @@ void TestTaggedSession::errorsCarryCodes()
     QCOMPARE(error.subject, subject);
     QCOMPARE(error.label, u"e"_s);
     QCOMPARE(error.text, Event::errorText(error.code, subject));
+}
+
+// Logins that reach the server in the same moment are announced in one line; each newcomer
+// hears only of those who came after it (the others are in the users list it got).
+void TestTaggedSession::arrivalsTogetherInOneLine()
+{
+    ServerFixture f;
+    LineClient &alice = f.taggedLoggedIn(u"alice"_s);
+    LineClient &bob = f.connect();
+    LineClient &carol = f.connect();
+    LineClient &dave = f.connect();
+    QVERIFY(carol.useTagged());
+    bob.send(u"login bob"_s);
+    carol.send(u"login carol"_s);
+    dave.send(u"login dave"_s);
+
+    const Event joins = alice.readEvent();
+    QCOMPARE(joins.kind, Event::Kind::Joins);
+    QCOMPARE(joins.room, u"hall"_s);
+    QStringList arrived = joins.list;
+    arrived.sort();
+    QCOMPARE(arrived, (QStringList{u"bob"_s, u"carol"_s, u"dave"_s}));
+    QCOMPARE(alice.sync(), QStringList());
+
+    // What carol was told adds up to everyone, each once, whatever her place in the crowd.
+    QStringList known;
+    for (const QString &line : carol.sync()) {
+        const Event event = TaggedCodec::parse(line);
+        if (event.kind == Event::Kind::Users || event.kind == Event::Kind::Joins)
+            known += event.list;
+        else if (event.kind == Event::Kind::Join && event.nick != u"carol"_s)
+            known << event.nick;
+    }
+    known.sort();
+    QCOMPARE(known, (QStringList{u"alice"_s, u"bob"_s, u"carol"_s, u"dave"_s}));
+    QVERIFY(dave.isConnected());
+    QVERIFY(bob.isConnected());
 }
 
 void TestTaggedSession::timestampsAreUtcAndFresh()

@@ -108,6 +108,7 @@ void tst_TaggedCodec::format_data()
     QTest::newRow("private") << at(Event::privateMessage(7, u"alice"_s, u"bob"_s, u"psst, bob"_s), u"m1"_s)
                              << "private " + t + " m1 7 alice bob psst,\\sbob";
     QTest::newRow("join") << at(Event::join(u"hall"_s, u"alice"_s)) << "join " + t + " \\- hall alice";
+    QTest::newRow("joins") << at(Event::joins(u"hall"_s, {u"bob"_s, u"张伟"_s})) << "joins " + t + " \\- hall bob 张伟";
     QTest::newRow("leave") << at(Event::leave(u"hall"_s, u"alice"_s, u"quit"_s)) << "leave " + t + " \\- hall alice quit";
     QTest::newRow("nick") << at(Event::nickChange(u"alice"_s, u"alicia"_s)) << "nick " + t + " \\- alice alicia";
     QTest::newRow("topic") << at(Event::topic(u"hall"_s, u"alice"_s, u"Welcome all"_s))

@@ -94,6 +94,8 @@ void tst_TextRenderer::render_data()
     QTest::newRow("private sent") << at(Event::privateMessage(6, u"alice"_s, u"bob"_s, u"psst"_s)) << true << QByteArray("-> *bob* psst\r\n");
     QTest::newRow("join other") << at(Event::join(u"hall"_s, u"alice"_s)) << false << QByteArray("* alice has entered the room.\r\n");
     QTest::newRow("join self") << at(Event::join(u"hall"_s, u"alice"_s)) << true << QByteArray("* You have entered hall.\r\n");
+    QTest::newRow("joins, a few") << at(Event::joins(u"hall"_s, {u"a"_s, u"b"_s, u"c"_s, u"d"_s})) << false << QByteArray("* a, b, c, d have entered the room.\r\n");
+    QTest::newRow("joins, a crowd") << at(Event::joins(u"hall"_s, {u"a"_s, u"b"_s, u"c"_s, u"d"_s, u"e"_s})) << false << QByteArray("* a, b, c and 2 others have entered the room.\r\n");
     QTest::newRow("leave part") << at(Event::leave(u"hall"_s, u"alice"_s, u"part"_s)) << false << QByteArray("* alice has left the room.\r\n");
     QTest::newRow("leave quit") << at(Event::leave(u"hall"_s, u"alice"_s, u"quit"_s)) << false << QByteArray("* alice has left the chat.\r\n");
     QTest::newRow("leave lost") << at(Event::leave(u"hall"_s, u"alice"_s, u"lost"_s)) << false << QByteArray("* alice lost the connection.\r\n");
