@@ -3,9 +3,9 @@
 
 #include "Event.h"
 #include "Session.h"
+#include "SharedRenderings.h"
 
 #include <QHash>
-#include <QVarLengthArray>
 
 Room::Room(const QString &name, QObject *parent)
     : QObject(parent)
@@ -54,31 +54,19 @@ void Room::announceArrivals()
 
     // Each member hears of those who came after it: everyone earlier hears of all of them,
     // so they share one rendering; each newcomer hears of those after itself.
-    struct Rendered
-    {
-        qsizetype first;
-        Rendering rendering;
-        QByteArray bytes;
-    };
-    QVarLengthArray<Rendered, 4> cache;
+    SharedRenderings shared;
     for (Session *member : std::as_const(m_members)) {
         const qsizetype first = arrivedAt.value(member, -1) + 1;
         if (first >= arrivals.size())
             continue;
         const Rendering &rendering = member->rendering();
-        auto it = std::find_if(cache.begin(), cache.end(), [&](const Rendered &r) {
-            return r.first == first && r.rendering == rendering;
-        });
-        if (it == cache.end()) {
+        member->sendRendered(shared.bytesFor(rendering, first, [&] {
             QStringList nicks;
             for (qsizetype i = first; i < arrivals.size(); ++i)
                 nicks.append(arrivals[i].nick);
-            const Event event = nicks.size() == 1 ? Event::join(m_name, nicks.first())
-                                                  : Event::joins(m_name, nicks);
-            cache.append({first, rendering, rendering.render(event)});
-            it = cache.end() - 1;
-        }
-        member->sendRendered(it->bytes);
+            return rendering.render(nicks.size() == 1 ? Event::join(m_name, nicks.first())
+                                                      : Event::joins(m_name, nicks));
+        }));
     }
 }
 
@@ -107,29 +95,17 @@ void Room::broadcast(const Event &event, const Session *actor, const QString &ac
     // Whoever arrived is announced before anything that happens after the arrival.
     announceArrivals();
 
-    // Members share a handful of renderings (text or tagged, with or without timestamps), so
-    // each is rendered once however many members there are.
-    struct Rendered
-    {
-        Rendering rendering;
-        QByteArray bytes;
-    };
-    QVarLengthArray<Rendered, 4> cache;
+    SharedRenderings shared;
     for (Session *member : std::as_const(m_members)) {
         const bool isActor = member == actor;
-        Rendering rendering = member->rendering().forActor(isActor);
+        const Rendering rendering = member->rendering().forActor(isActor);
         if (isActor && !actorLabel.isEmpty()) {
             Event labelled = event;
             labelled.label = actorLabel;
             member->sendRendered(rendering.render(labelled));
             continue;
         }
-        auto it = std::find_if(cache.begin(), cache.end(),
-                               [&](const Rendered &r) { return r.rendering == rendering; });
-        if (it == cache.end()) {
-            cache.append({rendering, rendering.render(event)});
-            it = cache.end() - 1;
-        }
-        member->sendRendered(it->bytes);
+        member->sendRendered(
+            shared.bytesFor(rendering, 0, [&] { return rendering.render(event); }));
     }
 }
