@@ -15,13 +15,17 @@ QHostAddress peerOf(qintptr descriptor)
     socklen_t length = sizeof storage;
     if (::getpeername(int(descriptor), reinterpret_cast<sockaddr *>(&storage), &length) != 0)
         return {};
-    QHostAddress address(reinterpret_cast<const sockaddr *>(&storage));
+    return Listener::plainAddress(QHostAddress(reinterpret_cast<const sockaddr *>(&storage)));
+}
+
+} // namespace
+
+QHostAddress Listener::plainAddress(const QHostAddress &address)
+{
     bool isV4 = false;
     const quint32 v4 = address.toIPv4Address(&isV4);
     return isV4 ? QHostAddress(v4) : address;
 }
-
-} // namespace
 
 Listener::Listener(Admission admission, QObject *parent)
     : QTcpServer(parent)

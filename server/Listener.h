@@ -20,6 +20,11 @@ public:
 
     Listener(Admission admission, QObject *parent = nullptr);
 
+    // The address connections are counted by: an IPv4 peer of a dual-stack listener
+    // (::ffff:192.0.2.1) as plain IPv4. Sessions use it too, so that what was counted on
+    // admission is what is released when they end.
+    static QHostAddress plainAddress(const QHostAddress &address);
+
     void setTls(const QSslConfiguration &configuration, int handshakeTimeoutMs);
     bool isTls() const { return m_tls; }
 

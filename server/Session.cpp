@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "Session.h"
 
+#include "Listener.h"
 #include "Room.h"
 #include "Translations.h"
 
@@ -22,17 +23,10 @@ bool hasControlCharacters(QStringView text)
     });
 }
 
-QHostAddress plainAddress(const QHostAddress &address)
-{
-    bool isV4 = false;
-    const quint32 v4 = address.toIPv4Address(&isV4);
-    return isV4 ? QHostAddress(v4) : address;
-}
-
 // "192.0.2.1:5000" or "[2001:db8::1]:5000"; IPv4 clients of a dual-stack listener show as IPv4.
 QString peerText(const QHostAddress &address, quint16 port)
 {
-    const QHostAddress plain = plainAddress(address);
+    const QHostAddress plain = Listener::plainAddress(address);
     if (plain.protocol() == QAbstractSocket::IPv4Protocol)
         return u"%1:%2"_s.arg(plain.toString()).arg(port);
     return u"[%1]:%2"_s.arg(plain.toString()).arg(port);
@@ -79,7 +73,7 @@ Session::~Session() = default;
 
 QHostAddress Session::peerAddress() const
 {
-    return plainAddress(m_socket->peerAddress());
+    return Listener::plainAddress(m_socket->peerAddress());
 }
 
 void Session::logIn(const QString &nick)
