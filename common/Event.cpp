@@ -115,10 +115,11 @@ Event Event::topicChanged(const QString &room, const QString &setter, const QStr
     return e;
 }
 
-Event Event::users(const QString &room, const QStringList &nicks)
+Event Event::users(const QString &room, qsizetype total, const QStringList &nicks)
 {
     Event e(Kind::Users);
     e.room = room;
+    e.subject = QString::number(total);
     e.list = nicks;
     return e;
 }

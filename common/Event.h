@@ -28,7 +28,8 @@ public:
         NickChange,   // nick (old), target (new)
         Topic,        // room, nick (who set it, may be empty), text  (the current topic)
         TopicChanged, // room, nick (who set it), text
-        Users,        // room, list: nicknames
+        Users,        // room, subject: how many are in it, list: nicknames (all of them, or in a
+                      // crowded room the first ones; see Room)
         Who,          // list: pairs of nickname, room
         Rooms,        // list: triples of room, member count, topic
         Help,         // list: pairs of usage, summary
@@ -51,7 +52,7 @@ public:
     static Event nickChange(const QString &oldNick, const QString &newNick);
     static Event topic(const QString &room, const QString &setter, const QString &text);
     static Event topicChanged(const QString &room, const QString &setter, const QString &text);
-    static Event users(const QString &room, const QStringList &nicks);
+    static Event users(const QString &room, qsizetype total, const QStringList &nicks);
     static Event who(const QStringList &nickRoomPairs);
     static Event rooms(const QStringList &roomCountTopicTriples);
     static Event help(const QStringList &usageSummaryPairs);

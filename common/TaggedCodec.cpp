@@ -36,7 +36,7 @@ const QList<Layout> &layouts()
         {K::NickChange,   u"nick"_s,         {F::Nick, F::Target},                    0},
         {K::Topic,        u"topic"_s,        {F::Room, F::Nick, F::Text},             0},
         {K::TopicChanged, u"topicchanged"_s, {F::Room, F::Nick, F::Text},             0},
-        {K::Users,        u"users"_s,        {F::Room},                               1},
+        {K::Users,        u"users"_s,        {F::Room, F::Subject},                   1},
         {K::Who,          u"who"_s,          {},                                      2},
         {K::Rooms,        u"rooms"_s,        {},                                      3},
         {K::Help,         u"help"_s,         {},                                      2},

@@ -52,12 +52,21 @@ void renderList(Writer &w, const Event &event)
 {
     const QStringList &l = event.list;
     switch (event.kind) {
-    case Event::Kind::Users:
-        w.line(w.phrase(QT_TRANSLATE_N_NOOP("TextRenderer", "Users in %1 (%n):"), l.size())
-                   .arg(event.room));
+    case Event::Kind::Users: {
+        const qsizetype total = std::max(event.subject.toLongLong(), qlonglong(l.size()));
+        if (total > l.size())
+            w.line(w.phrase(QT_TRANSLATE_N_NOOP("TextRenderer",
+                                                "Users in %1 (%n, the first %2 listed):"),
+                            int(total))
+                       .arg(event.room)
+                       .arg(l.size()));
+        else
+            w.line(w.phrase(QT_TRANSLATE_N_NOOP("TextRenderer", "Users in %1 (%n):"), int(total))
+                       .arg(event.room));
         for (const QString &nick : l)
             w.line("  "_L1 + nick);
         break;
+    }
     case Event::Kind::Who:
         w.line(w.phrase(QT_TRANSLATE_N_NOOP("TextRenderer", "Users online (%n):"), l.size() / 2));
         for (qsizetype i = 0; i + 1 < l.size(); i += 2)

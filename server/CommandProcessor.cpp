@@ -14,7 +14,7 @@ CommandProcessor::CommandProcessor(const ServerConfig &config, QObject *parent)
     : QObject(parent)
     , m_serverName(config.name)
     , m_passwords(config.passwordFile)
-    , m_directory(this)
+    , m_directory(config.presenceLimit, this)
 {
     auto logRoom = [](Room *room) {
         connect(room, &Room::entered, room, [room](const QString &nick) {
@@ -147,7 +147,7 @@ void CommandProcessor::sendRoomState(Session *session, const Room *room, const Q
 {
     if (!room->topic().isEmpty())
         session->send(Event::topic(room->name(), room->topicSetter(), room->topic()), label);
-    session->send(Event::users(room->name(), room->memberNicks()), label);
+    session->send(room->usersEvent(), label);
 }
 
 void CommandProcessor::login(Session *session, const Command &command)
@@ -212,8 +212,7 @@ void CommandProcessor::me(Session *session, const Command &command)
 
 void CommandProcessor::look(Session *session, const Command &command)
 {
-    session->send(Event::users(session->room()->name(), session->room()->memberNicks()),
-                  command.label());
+    session->send(session->room()->usersEvent(), command.label());
 }
 
 void CommandProcessor::who(Session *session, const Command &command)

@@ -6,10 +6,11 @@
 #include "Room.h"
 #include "Session.h"
 
-Directory::Directory(QObject *parent)
+Directory::Directory(qsizetype presenceLimit, QObject *parent)
     : QObject(parent)
+    , m_presenceLimit(presenceLimit)
+    , m_hall(new Room(QString(Protocol::HallName), presenceLimit, this))
 {
-    m_hall = new Room(QString(Protocol::HallName), this);
     m_rooms.insert(NameRules::key(m_hall->name()), m_hall);
 }
 
@@ -20,7 +21,7 @@ Room *Directory::room(const QString &name) const
 
 Room *Directory::createRoom(const QString &name)
 {
-    auto *room = new Room(NameRules::normalized(name), this);
+    auto *room = new Room(NameRules::normalized(name), m_presenceLimit, this);
     m_rooms.insert(NameRules::key(name), room);
     emit roomCreated(room);
     return room;

@@ -14,7 +14,8 @@ class Directory : public QObject
     Q_OBJECT
 
 public:
-    explicit Directory(QObject *parent = nullptr);
+    // presenceLimit: see Room.
+    explicit Directory(qsizetype presenceLimit, QObject *parent = nullptr);
 
     Room *hall() const { return m_hall; }
     Room *room(const QString &name) const;
@@ -33,5 +34,6 @@ signals:
 private:
     QHash<QString, Room *> m_rooms;
     QHash<QString, Session *> m_sessions;
+    qsizetype m_presenceLimit;
     Room *m_hall;
 };

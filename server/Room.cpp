@@ -7,19 +7,34 @@
 
 #include <QHash>
 
-Room::Room(const QString &name, QObject *parent)
+Room::Room(const QString &name, qsizetype presenceLimit, QObject *parent)
     : QObject(parent)
     , m_name(name)
+    , m_presenceLimit(presenceLimit)
 {
 }
 
-QStringList Room::memberNicks() const
+Event Room::usersEvent() const
 {
+    const qsizetype listed = std::min(m_members.size(), m_presenceLimit);
     QStringList nicks;
-    nicks.reserve(m_members.size());
-    for (const Session *member : m_members)
-        nicks.append(member->nick());
-    return nicks;
+    nicks.reserve(listed);
+    for (qsizetype i = 0; i < listed; ++i)
+        nicks.append(m_members[i]->nick());
+    return Event::users(m_name, m_members.size(), nicks);
+}
+
+void Room::sendUsersToPrograms(const QSet<const Session *> &skip)
+{
+    const Event users = usersEvent();
+    SharedRenderings shared;
+    for (Session *member : std::as_const(m_members)) {
+        const Rendering &rendering = member->rendering();
+        if (!rendering.tagged || skip.contains(member))
+            continue;
+        member->sendRendered(
+            shared.bytesFor(rendering, 0, [&] { return rendering.render(users); }));
+    }
 }
 
 void Room::setTopic(const QString &topic, const QString &setter)
@@ -48,6 +63,16 @@ void Room::announceArrivals()
     if (m_arrivals.isEmpty())
         return;
     const QList<Arrival> arrivals = std::exchange(m_arrivals, {});
+    if (isCrowded()) {
+        // The newcomers got the list when they entered; the others learn that it is now partial.
+        if (!std::exchange(m_wasCrowded, true)) {
+            QSet<const Session *> newcomers;
+            for (const Arrival &arrival : arrivals)
+                newcomers.insert(arrival.session);
+            sendUsersToPrograms(newcomers);
+        }
+        return;
+    }
     QHash<const Session *, qsizetype> arrivedAt;
     for (qsizetype i = 0; i < arrivals.size(); ++i)
         arrivedAt.insert(arrivals[i].session, i);
@@ -72,11 +97,18 @@ void Room::announceArrivals()
 
 void Room::leave(Session *session, const QString &reason, bool tellLeaver, const QString &label)
 {
+    // Whoever arrived is announced before the departure.
+    announceArrivals();
     if (!m_members.removeOne(session))
         return;
     session->setRoom(nullptr);
     Event event = Event::leave(m_name, session->nick(), reason);
-    broadcast(event, nullptr);
+    if (!isCrowded()) {
+        if (std::exchange(m_wasCrowded, false))
+            sendUsersToPrograms(); // the whole list again, instead of the departure
+        else
+            broadcast(event, nullptr);
+    }
     if (tellLeaver) {
         event.label = label;
         session->sendRendered(session->rendering().forActor(true).render(event));

@@ -24,6 +24,10 @@ struct ServerConfig
     // Output: unsent bytes held for a session that does not read
     qsizetype maxOutputBytes = 256 * 1024;
 
+    // Rooms with more members than this stop announcing arrivals and departures and list only
+    // this many names (see Room): what makes a hall of thousands fill in seconds, not minutes.
+    qsizetype presenceLimit = 500;
+
     // Connections
     int maxConnectionsPerAddress = 16;
     int maxConnections = 10000;

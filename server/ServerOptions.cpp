@@ -37,6 +37,7 @@ QList<NumberOption> numberOptions()
         {u"flood-queue-lines"_s, QT_TRANSLATE_NOOP("ServerOptions", "Delayed lines held for a client before it is disconnected."), &ServerConfig::floodQueueLines, 1, 1 << 30},
         {u"flood-queue-bytes"_s, QT_TRANSLATE_NOOP("ServerOptions", "Delayed bytes held for a client before it is disconnected."), &ServerConfig::floodQueueBytes, 1024, 1 << 30},
         {u"max-output-bytes"_s, QT_TRANSLATE_NOOP("ServerOptions", "Unsent bytes held for a client that does not read before it is disconnected."), &ServerConfig::maxOutputBytes, 4096, 1 << 30},
+        {u"presence-limit"_s, QT_TRANSLATE_NOOP("ServerOptions", "Members beyond which a room no longer announces arrivals and departures and lists only this many names."), &ServerConfig::presenceLimit, 1, 1 << 30},
         {u"max-connections-per-address"_s, QT_TRANSLATE_NOOP("ServerOptions", "Connections allowed from one address."), &ServerConfig::maxConnectionsPerAddress, 1, 1 << 30},
         {u"max-connections"_s, QT_TRANSLATE_NOOP("ServerOptions", "Connections allowed in all."), &ServerConfig::maxConnections, 1, 1 << 30},
         {u"login-timeout"_s, QT_TRANSLATE_NOOP("ServerOptions", "Seconds a connection may take to log in."), &ServerConfig::loginTimeoutSeconds, 1, 86400},

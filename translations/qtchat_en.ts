@@ -181,6 +181,13 @@
         <source>%1 (TLS)</source>
         <translation>%1 (TLS)</translation>
     </message>
+    <message numerus="yes">
+        <source>%n people in %1 (%2 listed)</source>
+        <translation>
+            <numerusform>%n person in %1 (%2 listed)</numerusform>
+            <numerusform>%n people in %1 (%2 listed)</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>CommandTable</name>
@@ -589,6 +596,10 @@
         <source>--tls-cert and --tls-key go together.</source>
         <translation>--tls-cert and --tls-key go together.</translation>
     </message>
+    <message>
+        <source>Members beyond which a room no longer announces arrivals and departures and lists only this many names.</source>
+        <translation>Members beyond which a room no longer announces arrivals and departures and lists only this many names.</translation>
+    </message>
 </context>
 <context>
     <name>StatusText</name>
@@ -860,6 +871,13 @@
         <translation>
             <numerusform>* %1 and %n other have entered the room.</numerusform>
             <numerusform>* %1 and %n others have entered the room.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Users in %1 (%n, the first %2 listed):</source>
+        <translation>
+            <numerusform>Users in %1 (%n, the first %2 listed):</numerusform>
+            <numerusform>Users in %1 (%n, the first %2 listed):</numerusform>
         </translation>
     </message>
 </context>

@@ -178,6 +178,12 @@
         <source>%1 (TLS)</source>
         <translation>%1 (TLS)</translation>
     </message>
+    <message numerus="yes">
+        <source>%n people in %1 (%2 listed)</source>
+        <translation>
+            <numerusform>%1 里有 %n 人（列出 %2 人）</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>CommandTable</name>
@@ -586,6 +592,10 @@
         <source>--tls-cert and --tls-key go together.</source>
         <translation>--tls-cert 和 --tls-key 必须同时使用。</translation>
     </message>
+    <message>
+        <source>Members beyond which a room no longer announces arrivals and departures and lists only this many names.</source>
+        <translation>房间成员超过此数后，不再通告进出，用户列表也只列出这么多个名字。</translation>
+    </message>
 </context>
 <context>
     <name>StatusText</name>
@@ -852,6 +862,12 @@
         <source>* %1 and %n others have entered the room.</source>
         <translation>
             <numerusform>* %1 和另外 %n 人进入了房间。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Users in %1 (%n, the first %2 listed):</source>
+        <translation>
+            <numerusform>%1 里的用户（%n，列出前 %2 个）：</numerusform>
         </translation>
     </message>
 </context>

@@ -60,6 +60,7 @@ ChatConnection::ChatConnection(QObject *parent)
     connect(&m_roomState, &RoomState::roomChanged, this, &ChatConnection::roomChanged);
     connect(&m_roomState, &RoomState::topicChanged, this, &ChatConnection::topicChanged);
     connect(&m_roomState, &RoomState::usersChanged, this, &ChatConnection::usersChanged);
+    connect(&m_roomState, &RoomState::userCountChanged, this, &ChatConnection::userCountChanged);
     m_timeout.setSingleShot(true);
     m_reconnectTimer.setSingleShot(true);
     connect(&m_timeout, &QTimer::timeout, this, [this] { connectionEnded(Failure::Timeout); });

@@ -28,6 +28,7 @@ class ChatConnection : public QObject
     Q_PROPERTY(QString room READ room NOTIFY roomChanged)
     Q_PROPERTY(QString topic READ topic NOTIFY topicChanged)
     Q_PROPERTY(QStringList users READ users NOTIFY usersChanged)
+    Q_PROPERTY(qsizetype userCount READ userCount NOTIFY userCountChanged)
     Q_PROPERTY(QString serverName READ serverName NOTIFY serverNameChanged)
 
 public:
@@ -68,6 +69,8 @@ public:
     QString room() const { return m_roomState.room(); }
     QString topic() const { return m_roomState.topic(); }
     QStringList users() const { return m_roomState.users(); }
+    // How many are in the room; more than users() lists when the room is crowded.
+    qsizetype userCount() const { return m_roomState.userCount(); }
     QString serverName() const { return m_serverName; }
     ServerAddress address() const { return m_address; }
     bool isSelf(const QString &nick) const;
@@ -112,6 +115,7 @@ signals:
     void roomChanged(const QString &room);
     void topicChanged(const QString &topic);
     void usersChanged(const QStringList &users);
+    void userCountChanged(qsizetype count);
     void serverNameChanged(const QString &name);
 
     void connected();

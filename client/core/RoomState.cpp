@@ -32,14 +32,14 @@ void RoomState::apply(const Event &event, bool self)
             setRoom(event.room);
             setTopic({});
         } else if (here) {
-            setUsers(m_users + QStringList{event.nick});
+            setUsers(m_users + QStringList{event.nick}, m_userCount + 1);
         }
         break;
     case Event::Kind::Leave:
         if (!self && here) {
             QStringList users = m_users;
             users.removeIf([&](const QString &user) { return sameName(user, event.nick); });
-            setUsers(users);
+            setUsers(users, m_userCount - 1);
         }
         break;
     case Event::Kind::NickChange: {
@@ -58,7 +58,8 @@ void RoomState::apply(const Event &event, bool self)
         break;
     case Event::Kind::Users:
         if (here)
-            setUsers(event.list);
+            setUsers(event.list,
+                     std::max(event.subject.toLongLong(), qlonglong(event.list.size())));
         break;
     default:
         break;
@@ -79,6 +80,15 @@ void RoomState::setTopic(const QString &topic)
         return;
     m_topic = topic;
     emit topicChanged(topic);
+}
+
+void RoomState::setUsers(const QStringList &users, qsizetype count)
+{
+    setUsers(users);
+    if (m_userCount == count)
+        return;
+    m_userCount = count;
+    emit userCountChanged(count);
 }
 
 void RoomState::setUsers(const QStringList &users)

@@ -142,6 +142,7 @@ void ChatWindow::connectConnection()
     connect(c, &ChatConnection::stateChanged, this, &ChatWindow::updateState);
     connect(c, &ChatConnection::nickChanged, this, &ChatWindow::updateTitle);
     connect(c, &ChatConnection::usersChanged, m_users, &UserListModel::setUsers);
+    connect(c, &ChatConnection::userCountChanged, this, &ChatWindow::updateUsersTitle);
     connect(c, &ChatConnection::topicChanged, this, [this](const QString &topic) {
         m_topic->setText(topic.isEmpty() ? tr("(no topic)") : topic);
         m_topic->setToolTip(topic);
@@ -298,8 +299,13 @@ void ChatWindow::updateState()
 
 void ChatWindow::updateUsersTitle()
 {
-    m_usersTitle->setText(
-        tr("%n people in %1", nullptr, m_users->rowCount()).arg(m_connection->room()));
+    const qsizetype count = std::max(m_connection->userCount(), qsizetype(m_users->rowCount()));
+    if (count > m_users->rowCount())
+        m_usersTitle->setText(tr("%n people in %1 (%2 listed)", nullptr, int(count))
+                                  .arg(m_connection->room())
+                                  .arg(m_users->rowCount()));
+    else
+        m_usersTitle->setText(tr("%n people in %1", nullptr, int(count)).arg(m_connection->room()));
 }
 
 void ChatWindow::showLost(ChatConnection::Failure reason, int delayMs)

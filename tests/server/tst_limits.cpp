@@ -24,6 +24,7 @@ private slots:
     void loopbackExemption();
     void serverFull();
     void loginDeadline();
+    void crowdedRoom();
     void taggedClientsArePinged();
     void otherProtocols_data();
     void otherProtocols();
@@ -158,6 +159,60 @@ void TestLimits::loginDeadline()
     QVERIFY(lurker.waitForDisconnected());
     member.send(u"hi"_s); // logging in stopped the clock
     QCOMPARE(member.sync(), QStringList{u"member: hi"_s});
+}
+
+void TestLimits::crowdedRoom()
+{
+    ServerConfig config;
+    config.presenceLimit = 3;
+    ServerFixture f(config);
+    LineClient &alice = f.taggedLoggedIn(u"alice"_s);
+    LineClient &tom = f.loggedIn(u"tom"_s); // a person on telnet
+    LineClient &bob = f.taggedLoggedIn(u"bob"_s);
+    QCOMPARE(alice.readEvent().nick, u"tom"_s);
+    QCOMPARE(alice.readEvent().nick, u"bob"_s);
+    QCOMPARE(tom.sync(), QStringList{u"* bob has entered the room."_s});
+
+    // The fourth makes the room crowded: programs get the count and the first three names
+    // instead of the arrival, people get nothing, the newcomer gets the same list.
+    LineClient &carol = f.taggedLoggedIn(u"carol"_s);
+    const QStringList firstThree{u"alice"_s, u"tom"_s, u"bob"_s};
+    for (LineClient *program : {&alice, &bob}) {
+        const Event users = program->readEvent();
+        QCOMPARE(users.kind, Event::Kind::Users);
+        QCOMPARE(users.subject, u"4"_s);
+        QCOMPARE(users.list, firstThree);
+    }
+    QCOMPARE(tom.sync(), QStringList());
+    carol.send(u"look"_s);
+    const Event look = carol.readEvent();
+    QCOMPARE(look.subject, u"4"_s);
+    QCOMPARE(look.list, firstThree);
+
+    // In a crowded room nobody is told of arrivals and departures; what is said still reaches all.
+    LineClient &dave = f.taggedLoggedIn(u"dave"_s);
+    dave.send(u"say hi"_s);
+    for (LineClient *member : {&alice, &bob, &carol, &dave})
+        QCOMPARE(member->readEvent().text, u"hi"_s);
+    QCOMPARE(tom.sync(), QStringList{u"dave: hi"_s});
+    dave.send(u"logout"_s);
+    QVERIFY(dave.waitForDisconnected());
+    QCOMPARE(alice.sync(), QStringList());
+
+    // Back to three: programs get the whole list again, instead of the departure.
+    carol.send(u"logout"_s);
+    QVERIFY(carol.waitForDisconnected());
+    const Event whole = alice.readEvent();
+    QCOMPARE(whole.kind, Event::Kind::Users);
+    QCOMPARE(whole.subject, u"3"_s);
+    QCOMPARE(whole.list, firstThree);
+    QCOMPARE(tom.sync(), QStringList());
+
+    // And departures are announced again.
+    bob.send(u"logout"_s);
+    QVERIFY(bob.waitForDisconnected());
+    QCOMPARE(alice.readEvent().kind, Event::Kind::Leave);
+    QCOMPARE(tom.sync(), QStringList{u"* bob has left the chat."_s});
 }
 
 void TestLimits::taggedClientsArePinged()

@@ -116,9 +116,11 @@ void tst_TaggedCodec::format_data()
     QTest::newRow("topic unset") << at(Event::topic(u"hall"_s, QString(), QString())) << "topic " + t + " \\- hall \\- \\-";
     QTest::newRow("topicchanged") << at(Event::topicChanged(u"hall"_s, u"bob"_s, u"new\ttopic"_s))
                                   << "topicchanged " + t + " \\- hall bob new\\ttopic";
-    QTest::newRow("users") << at(Event::users(u"hall"_s, {u"alice"_s, u"张伟"_s}))
-                           << "users " + t + " \\- hall alice \xe5\xbc\xa0\xe4\xbc\x9f";
-    QTest::newRow("users empty") << at(Event::users(u"hall"_s, {})) << "users " + t + " \\- hall";
+    QTest::newRow("users") << at(Event::users(u"hall"_s, 2, {u"alice"_s, u"张伟"_s}))
+                           << "users " + t + " \\- hall 2 alice \xe5\xbc\xa0\xe4\xbc\x9f";
+    QTest::newRow("users empty") << at(Event::users(u"hall"_s, 0, {})) << "users " + t + " \\- hall 0";
+    QTest::newRow("users of a crowded room") << at(Event::users(u"hall"_s, 10000, {u"alice"_s}))
+                                             << "users " + t + " \\- hall 10000 alice";
     QTest::newRow("who") << at(Event::who({u"alice"_s, u"hall"_s, u"bob"_s, u"games"_s}))
                          << "who " + t + " \\- alice hall bob games";
     QTest::newRow("who empty") << at(Event::who({})) << "who " + t + " \\-";
@@ -233,7 +235,7 @@ void tst_TaggedCodec::roundTrip()
         at(Event::nickChange(text, text), text),
         at(Event::topic(text, text, text), text),
         at(Event::topicChanged(text, text, text), text),
-        at(Event::users(text, {text, text, text}), text),
+        at(Event::users(text, 3, {text, text, text}), text),
         at(Event::who({text, text}), text),
         at(Event::rooms({text, text, text, text, text, text}), text),
         at(Event::help({text, text}), text),
@@ -286,8 +288,8 @@ void tst_TaggedCodec::parseAccepts_data()
     // clang-format off
     QTest::newRow("message") << u"message 2026-11-22T19:30:00.123Z lab 42 hall alice hi\\sthere"_s
                              << at(Event::message(42, u"hall"_s, u"alice"_s, u"hi there"_s), u"lab"_s);
-    QTest::newRow("users without list") << u"users 2026-11-22T19:30:00.123Z \\- hall"_s
-                                        << at(Event::users(u"hall"_s, {}));
+    QTest::newRow("users without list") << u"users 2026-11-22T19:30:00.123Z \\- hall 0"_s
+                                        << at(Event::users(u"hall"_s, 0, {}));
     QTest::newRow("upper case hex escape") << u"ping 2026-11-22T19:30:00.123Z \\- a\\x1Fb"_s
                                            << at(Event::ping(u"a\x1f" "b"_s));
     QTest::newRow("chinese fields") << u"join 2026-11-22T19:30:00.123Z \\- 大厅 张伟"_s
@@ -333,6 +335,7 @@ void tst_TaggedCodec::parseRejects_data()
     QTest::newRow("extra field") << u"message "_s + t + u" \\- 1 hall alice hi extra"_s;
     QTest::newRow("extra field on bye") << u"bye "_s + t + u" \\- logout now"_s;
     QTest::newRow("users missing room") << u"users "_s + t + u" \\-"_s;
+    QTest::newRow("users missing count") << u"users "_s + t + u" \\- hall"_s;
     QTest::newRow("who odd list") << u"who "_s + t + u" \\- alice hall bob"_s;
     QTest::newRow("rooms list of four") << u"rooms "_s + t + u" \\- hall 2 \\- games"_s;
     QTest::newRow("rooms list of two") << u"rooms "_s + t + u" \\- hall 2"_s;
@@ -348,7 +351,7 @@ void tst_TaggedCodec::parseRejects_data()
     QTest::newRow("hex escape with other digits") << u"message "_s + t + u" \\- 1 hall alice \\x٠٧"_s;
     QTest::newRow("hex escape with minus") << u"message "_s + t + u" \\- 1 hall alice \\x-1"_s;
     QTest::newRow("bad escape in label") << u"bye "_s + t + u" \\q logout"_s;
-    QTest::newRow("bad escape in list") << u"users "_s + t + u" \\- hall ali\\ce"_s;
+    QTest::newRow("bad escape in list") << u"users "_s + t + u" \\- hall 1 ali\\ce"_s;
     QTest::newRow("non-numeric id") << u"message "_s + t + u" \\- abc hall alice hi"_s;
     QTest::newRow("negative id") << u"message "_s + t + u" \\- -1 hall alice hi"_s;
     QTest::newRow("empty id") << u"message "_s + t + u" \\- \\- hall alice hi"_s;
@@ -360,7 +363,7 @@ void tst_TaggedCodec::parseRejects_data()
     QTest::newRow("double space") << u"bye "_s + t + u" \\-  logout"_s;
     QTest::newRow("trailing space") << u"bye "_s + t + u" \\- logout "_s;
     QTest::newRow("missing field hidden by trailing space") << u"join "_s + t + u" \\- hall "_s;
-    QTest::newRow("trailing space after list") << u"users "_s + t + u" \\- hall alice "_s;
+    QTest::newRow("trailing space after list") << u"users "_s + t + u" \\- hall 1 alice "_s;
     QTest::newRow("double space in list") << u"users "_s + t + u" \\- hall  alice"_s;
     QTest::newRow("leading space") << u" bye "_s + t + u" \\- logout"_s;
     QTest::newRow("tab separators") << u"bye\t"_s + t + u"\t\\-\tlogout"_s;

@@ -114,9 +114,11 @@ void tst_TextRenderer::render_data()
         << QByteArray("* bob changed the topic to: Go\r\n");
     QTest::newRow("topic cleared") << at(Event::topicChanged(u"hall"_s, u"bob"_s, QString())) << false
         << QByteArray("* bob cleared the topic.\r\n");
-    QTest::newRow("users") << at(Event::users(u"hall"_s, {u"alice"_s, u"张伟"_s})) << false
+    QTest::newRow("users") << at(Event::users(u"hall"_s, 2, {u"alice"_s, u"张伟"_s})) << false
         << QByteArray("Users in hall (2):\r\n  alice\r\n  \xe5\xbc\xa0\xe4\xbc\x9f\r\n");
-    QTest::newRow("users empty") << at(Event::users(u"hall"_s, {})) << false << QByteArray("Users in hall (0):\r\n");
+    QTest::newRow("users empty") << at(Event::users(u"hall"_s, 0, {})) << false << QByteArray("Users in hall (0):\r\n");
+    QTest::newRow("users of a crowded room") << at(Event::users(u"hall"_s, 1200, {u"alice"_s, u"bob"_s})) << false
+        << QByteArray("Users in hall (1200, the first 2 listed):\r\n  alice\r\n  bob\r\n");
     QTest::newRow("who") << at(Event::who({u"alice"_s, u"hall"_s, u"bob"_s, u"games"_s})) << false
         << QByteArray("Users online (2):\r\n  alice in hall\r\n  bob in games\r\n");
     QTest::newRow("who odd list ignores the rest") << at(Event::who({u"alice"_s, u"hall"_s, u"bob"_s})) << false
@@ -167,7 +169,7 @@ void tst_TextRenderer::timestamps_data()
     QTest::newRow("end of the year") << at(Event::join(u"hall"_s, u"bob"_s), lateUtc) << true
         << QByteArray("[07:59] * bob has entered the room.\r\n");
     QTest::newRow("local time given") << at(Event::ping(u"t"_s), midnightLocal) << true << QByteArray("[00:05] Ping t\r\n");
-    QTest::newRow("list prefixed once") << at(Event::users(u"hall"_s, {u"alice"_s, u"bob"_s})) << true
+    QTest::newRow("list prefixed once") << at(Event::users(u"hall"_s, 2, {u"alice"_s, u"bob"_s})) << true
         << QByteArray("[03:30] Users in hall (2):\r\n  alice\r\n  bob\r\n");
     QTest::newRow("invalid event stays empty") << Event() << true << QByteArray();
     // clang-format on
@@ -194,7 +196,7 @@ void tst_TextRenderer::emptyTranslatorFallsBackToEnglish()
     options.translator = &translator;
     QCOMPARE(TextRenderer::render(at(Event::join(u"hall"_s, u"alice"_s)), options),
              QByteArray("* alice has entered the room.\r\n"));
-    QCOMPARE(TextRenderer::render(at(Event::users(u"hall"_s, {u"alice"_s})), options),
+    QCOMPARE(TextRenderer::render(at(Event::users(u"hall"_s, 1, {u"alice"_s})), options),
              QByteArray("Users in hall (1):\r\n  alice\r\n"));
     QCOMPARE(
         TextRenderer::render(at(Event::error(ErrorCode::NoSuchNick, u"msg"_s, u"zed"_s)), options),
