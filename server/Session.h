@@ -69,7 +69,8 @@ private:
     void takeLines();
     void handleLine(const QByteArray &line);
     bool isOtherProtocol(const QByteArray &firstBytes, bool firstLine) const;
-    void sendPing();
+    // Pings a tagged client that has been silent for the ping interval.
+    void checkIdle();
     void finish(const QString &reason);
 
     QTcpSocket *m_socket;
@@ -90,6 +91,7 @@ private:
     Rendering m_rendering;
     QString m_language = QStringLiteral("en");
     qint64 m_linesHandled = 0;
+    qint64 m_lastLineMs = 0; // on m_clock
     bool m_sawBytes = false;
     bool m_outputOverflow = false;
 };
