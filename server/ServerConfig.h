@@ -26,7 +26,7 @@ struct ServerConfig
 
     // Rooms with more members than this stop announcing arrivals and departures and list only
     // this many names (see Room): what makes a hall of thousands fill in seconds, not minutes.
-    qsizetype presenceLimit = 500;
+    qsizetype presenceLimit = 200;
 
     // Connections
     int maxConnectionsPerAddress = 16;
