@@ -69,8 +69,10 @@ private:
     void takeLines();
     void handleLine(const QByteArray &line);
     bool isOtherProtocol(const QByteArray &firstBytes, bool firstLine) const;
-    // Pings a tagged client that has been silent for the ping interval.
-    void checkIdle();
+    // The login deadline; for tagged clients the ping after a silence and its answer's deadline.
+    void watch();
+    // Makes the watchdog fire at dueMs (on m_clock) unless it already fires earlier.
+    void armWatchdog(qint64 dueMs);
     void finish(const QString &reason);
 
     QTcpSocket *m_socket;
@@ -82,16 +84,17 @@ private:
     FloodControl m_flood;
     QElapsedTimer m_clock;
     QTimer m_floodTimer;
-    QTimer m_loginTimer;
-    QTimer m_idleTimer;
-    QTimer m_pingDeadline;
+    QTimer m_watchdog;
     State m_state = State::LoggingIn;
     QString m_nick;
     Room *m_room = nullptr; // rooms live until the server stops
     Rendering m_rendering;
     QString m_language = QStringLiteral("en");
     qint64 m_linesHandled = 0;
-    qint64 m_lastLineMs = 0; // on m_clock
+    qint64 m_lastLineMs = 0;  // on m_clock
+    qint64 m_pingSentMs = -1; // on m_clock; -1: no ping waits for an answer
+    qint64 m_loginDueMs = 0;  // on m_clock
+    qint64 m_watchdogDueMs = 0;
     bool m_sawBytes = false;
     bool m_outputOverflow = false;
 };
