@@ -81,11 +81,11 @@ bool parse(const QStringList &arguments, BenchOptions &options, QString &error)
         const QString server =
             QDir(QCoreApplication::applicationDirPath()).filePath(u"../server/chat-server"_s);
         // The server's hardening limits would stop the load itself: every client comes from
-        // 127.0.0.1, senders keep --window lines in flight, and big rooms queue many arrivals
-        // per reader. The same options as bench/compare.sh, which says why each is needed.
+        // 127.0.0.1 and senders keep --window lines in flight. The same options as
+        // bench/compare.sh, which says why each is needed.
         options.serverCommand =
             (server + u" --port 0 --bind 127.0.0.1 --exempt-loopback --flood-burst 100"
-                      " --flood-rate 100000 --max-output-bytes 4194304 --max-connections 10100"_s)
+                      " --flood-rate 100000 --max-connections 10100"_s)
                 .toStdString();
     }
     bool ok = toInt(parser.value(u"port"_s), 0, options.port) &&
