@@ -95,6 +95,7 @@ QWidget *ChatWindow::createUserPanel()
     m_userPanel = new QWidget;
     m_userPanel->setObjectName(u"userPanel"_s);
     m_userList->setObjectName(u"userList"_s);
+    m_usersTitle->setObjectName(u"usersTitle"_s);
     m_userList->setModel(m_users);
     m_userList->setEditTriggers(QAbstractItemView::NoEditTriggers);
     auto *layout = new QVBoxLayout(m_userPanel);

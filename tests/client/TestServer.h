@@ -20,6 +20,7 @@ public:
     {
         bool tls = false; // a TLS listener with tests/server/data/test-cert.pem
         QString passwordFile = {};
+        qsizetype presenceLimit = ServerConfig{}.presenceLimit;
     };
 
     TestServer() { start(0, 0); }
@@ -64,6 +65,7 @@ private:
             config.tlsKeyFile = QStringLiteral(TEST_DATA "/test-key.pem");
         }
         config.passwordFile = m_options.passwordFile;
+        config.presenceLimit = m_options.presenceLimit;
         config.bindAddress = QHostAddress::LocalHost;
         config.name = u"test"_s;
         config.shutdownGraceMs = 500;

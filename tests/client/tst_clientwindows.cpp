@@ -44,6 +44,7 @@ private slots:
     void othersTextIsShownLiterally_data();
     void othersTextIsShownLiterally();
     void usersListStaysCurrent();
+    void crowdedRoomShowsTheCount();
     void closeLogsOut();
     void reconnectsAfterServerRestartKeepingTheDraft();
     void chineseTranslationLoads();
@@ -341,6 +342,26 @@ void TestClientWindows::usersListStaysCurrent()
     QTRY_COMPARE(names(), QStringList{u"alice"_s});
     QTRY_VERIFY(
         child<QTextBrowser>(chat, u"messages"_s)->toPlainText().contains(u"bob logged out"_s));
+}
+
+void TestClientWindows::crowdedRoomShowsTheCount()
+{
+    TestServer server({.presenceLimit = 1});
+    ClientController client;
+    QVERIFY(logIn(client, server, u"alice"_s));
+    ChatWindow *chat = client.chatWindow();
+    auto *title = child<QLabel>(chat, u"usersTitle"_s);
+    auto *list = child<QListView>(chat, u"userList"_s);
+    // The test runs untranslated: English plurals come from translations/qtchat_en.ts.
+    QTRY_COMPARE(title->text(), u"1 people in hall"_s);
+
+    // bob makes the room crowded: the server counts him but names only alice.
+    auto bob = std::make_unique<ChatConnection>();
+    QVERIFY(logIn(*bob, server, u"bob"_s));
+    QTRY_COMPARE(title->text(), u"2 people in hall (1 listed)"_s);
+    QCOMPARE(list->model()->rowCount(), 1);
+    bob->logOut();
+    QTRY_COMPARE(title->text(), u"1 people in hall"_s);
 }
 
 void TestClientWindows::closeLogsOut()
