@@ -1,9 +1,11 @@
 // SPDX-License-Identifier: MIT
 #include "ChatServer.h"
 
+#include "PlainConnection.h"
 #include "Rendering.h"
 #include "ServerLog.h"
 #include "Session.h"
+#include "TlsConnection.h"
 #include "Translations.h"
 
 #include <QFile>
@@ -20,8 +22,8 @@ ChatServer::ChatServer(const ServerConfig &config, QObject *parent)
     , m_processor(config)
 {
     m_plain.setListenBacklogSize(config.listenBacklog);
-    connect(&m_plain, &QTcpServer::pendingConnectionAvailable, this,
-            [this] { acceptConnections(&m_plain); });
+    connect(&m_plain, &Listener::descriptorAccepted, this,
+            [this](qintptr descriptor) { addSession(new PlainConnection(descriptor), false); });
 }
 
 ChatServer::~ChatServer() = default;
@@ -75,7 +77,7 @@ bool ChatServer::setUpTls()
     m_tls->setTls(tls, m_config.tlsHandshakeTimeoutSeconds * 1000);
     m_tls->setListenBacklogSize(m_config.listenBacklog);
     connect(m_tls.get(), &QTcpServer::pendingConnectionAvailable, this,
-            [this] { acceptConnections(m_tls.get()); });
+            &ChatServer::acceptTlsConnections);
     if (!m_tls->listen(m_config.bindAddress, m_config.tlsPort)) {
         m_error = tr("cannot listen on %1 port %2: %3")
                       .arg(m_config.bindAddress.toString())
@@ -110,16 +112,20 @@ QByteArray ChatServer::admit(const QHostAddress &peer)
     return {};
 }
 
-void ChatServer::acceptConnections(Listener *listener)
+void ChatServer::acceptTlsConnections()
 {
-    while (QTcpSocket *socket = listener->nextPendingConnection()) {
-        auto *session = new Session(socket, ++m_lastSessionNumber, m_config, this);
-        const QHostAddress peer = session->peerAddress();
-        connect(session, &QObject::destroyed, this, [this, peer] { sessionDestroyed(peer); });
-        qCInfo(lcServer, "#%llu connected from %s%s", session->number(),
-               qUtf8Printable(session->peer()), listener->isTls() ? " (TLS)" : "");
-        m_processor.addSession(session);
-    }
+    while (QTcpSocket *socket = m_tls->nextPendingConnection())
+        addSession(new TlsConnection(static_cast<QSslSocket *>(socket)), true);
+}
+
+void ChatServer::addSession(Connection *connection, bool tls)
+{
+    auto *session = new Session(connection, ++m_lastSessionNumber, m_config, this);
+    const QHostAddress peer = session->peerAddress();
+    connect(session, &QObject::destroyed, this, [this, peer] { sessionDestroyed(peer); });
+    qCInfo(lcServer, "#%llu connected from %s%s", session->number(),
+           qUtf8Printable(session->peer()), tls ? " (TLS)" : "");
+    m_processor.addSession(session);
 }
 
 void ChatServer::sessionDestroyed(const QHostAddress &peer)

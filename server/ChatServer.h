@@ -10,6 +10,8 @@
 
 #include <memory>
 
+class Connection;
+
 // The listening side: owns the listeners (plain, and TLS when configured), admits connections
 // within the limits, makes a Session for each and hands it to the CommandProcessor; on shutdown
 // stops accepting, says goodbye and reports when done.
@@ -42,7 +44,8 @@ signals:
 private:
     QByteArray admit(const QHostAddress &peer);
     bool setUpTls();
-    void acceptConnections(Listener *listener);
+    void acceptTlsConnections();
+    void addSession(Connection *connection, bool tls);
     void sessionDestroyed(const QHostAddress &peer);
     void finishStopping();
 

@@ -52,9 +52,7 @@ void Listener::incomingConnection(qintptr descriptor)
         return;
     }
     if (!m_tls) {
-        auto *socket = new QTcpSocket(this);
-        socket->setSocketDescriptor(descriptor);
-        addPendingConnection(socket);
+        emit descriptorAccepted(descriptor);
         return;
     }
     auto *socket = new QSslSocket(this);

@@ -8,8 +8,9 @@
 
 // A QTcpServer that asks before it takes a connection. The question is asked on the bare
 // descriptor, before any socket object exists, so refusing a flood of connections costs almost
-// nothing. With a TLS configuration, accepted connections are QSslSockets whose handshake must
-// finish within a deadline.
+// nothing. A plain listener hands on the bare descriptor (descriptorAccepted); with a TLS
+// configuration, accepted connections are pending QSslSockets whose handshake must finish
+// within a deadline.
 class Listener : public QTcpServer
 {
     Q_OBJECT
@@ -27,6 +28,10 @@ public:
 
     void setTls(const QSslConfiguration &configuration, int handshakeTimeoutMs);
     bool isTls() const { return m_tls; }
+
+signals:
+    // A plain listener admitted a connection; the receiver owns descriptor and must close it.
+    void descriptorAccepted(qintptr descriptor);
 
 protected:
     void incomingConnection(qintptr descriptor) override;

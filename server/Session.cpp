@@ -1,13 +1,13 @@
 // SPDX-License-Identifier: MIT
 #include "Session.h"
 
+#include "Connection.h"
 #include "Listener.h"
 #include "Room.h"
 #include "Translations.h"
 
 #include <QRegularExpression>
 #include <QStringDecoder>
-#include <QTcpSocket>
 
 using namespace Qt::StringLiterals;
 
@@ -32,31 +32,26 @@ QString peerText(const QHostAddress &address, quint16 port)
     return u"[%1]:%2"_s.arg(plain.toString()).arg(port);
 }
 
-// Bytes a socket may read ahead of us: beyond it the kernel holds the data back and TCP slows
-// the sender, so a client that sends without end costs the server this much at most.
-constexpr qint64 ReadBufferBytes = 64 * 1024;
-
 } // namespace
 
-Session::Session(QTcpSocket *socket, quint64 number, const ServerConfig &config, QObject *parent)
+Session::Session(Connection *connection, quint64 number, const ServerConfig &config,
+                 QObject *parent)
     : QObject(parent)
-    , m_socket(socket)
+    , m_connection(connection)
     , m_number(number)
     , m_config(config)
     , m_framer(config.maxLineBytes)
     , m_flood({config.floodBurst, config.floodRate, config.floodQueueLines, config.floodQueueBytes})
 {
-    m_socket->setParent(this);
-    m_socket->setReadBufferSize(ReadBufferBytes);
-    m_socket->setSocketOption(QAbstractSocket::KeepAliveOption, 1);
+    m_connection->setParent(this);
+    m_connection->setKeepAlive(true);
     m_rendering.text.translator = Translations::translator(m_language);
-    m_peer = peerText(m_socket->peerAddress(), m_socket->peerPort());
+    m_peer = peerText(m_connection->peerAddress(), m_connection->peerPort());
     m_clock.start();
 
-    connect(m_socket, &QTcpSocket::readyRead, this, &Session::readSocket);
-    connect(m_socket, &QTcpSocket::disconnected, this, [this] { finish(u"lost"_s); });
-    connect(m_socket, &QTcpSocket::errorOccurred, this,
-            [this](QAbstractSocket::SocketError) { finish(m_socket->errorString()); });
+    connect(m_connection, &Connection::received, this, &Session::receive);
+    connect(m_connection, &Connection::disconnected, this, [this] { finish(u"lost"_s); });
+    connect(m_connection, &Connection::errorOccurred, this, &Session::finish);
 
     m_floodTimer.setSingleShot(true);
     connect(&m_floodTimer, &QTimer::timeout, this, &Session::takeLines);
@@ -76,7 +71,7 @@ Session::~Session() = default;
 
 QHostAddress Session::peerAddress() const
 {
-    return Listener::plainAddress(m_socket->peerAddress());
+    return Listener::plainAddress(m_connection->peerAddress());
 }
 
 void Session::logIn(const QString &nick)
@@ -103,11 +98,11 @@ void Session::sendRendered(const QByteArray &bytes)
 {
     if (m_state == State::Gone || m_outputOverflow)
         return;
-    // Qt hands buffered bytes to the kernel only between events, so a busy moment can queue a
-    // lot for a healthy reader: give the kernel what it takes now before judging.
-    if (m_socket->bytesToWrite() + bytes.size() > m_config.maxOutputBytes)
-        m_socket->flush();
-    if (m_socket->bytesToWrite() + bytes.size() > m_config.maxOutputBytes) {
+    // Queued bytes reach the kernel only between events, so a busy moment can queue a lot for
+    // a healthy reader: give the kernel what it takes now before judging.
+    if (m_connection->bytesToWrite() + bytes.size() > m_config.maxOutputBytes)
+        m_connection->flush();
+    if (m_connection->bytesToWrite() + bytes.size() > m_config.maxOutputBytes) {
         // A reader this far behind cannot take a goodbye either. Close later: this may run in
         // the middle of a room's broadcast, which must not see its member list change.
         m_outputOverflow = true;
@@ -115,12 +110,12 @@ void Session::sendRendered(const QByteArray &bytes)
             this,
             [this] {
                 finish(u"output queue full"_s);
-                m_socket->abort();
+                m_connection->abort();
             },
             Qt::QueuedConnection);
         return;
     }
-    m_socket->write(bytes);
+    m_connection->write(bytes);
 }
 
 void Session::close(const QString &reason)
@@ -128,10 +123,9 @@ void Session::close(const QString &reason)
     if (m_state == State::Gone)
         return;
     finish(reason);
-    m_socket->disconnectFromHost();
-    // A peer that never reads would keep the socket open for ever; give it time to take
+    // A peer that never reads would keep the connection open for ever; give it time to take
     // the goodbye, then let go.
-    QTimer::singleShot(CloseGraceMs, m_socket, &QTcpSocket::abort);
+    m_connection->close(CloseGraceMs);
 }
 
 void Session::closeWithBye(const QString &reason)
@@ -140,7 +134,7 @@ void Session::closeWithBye(const QString &reason)
     close(reason);
 }
 
-bool Session::isOtherProtocol(const QByteArray &bytes, bool firstLine) const
+bool Session::isOtherProtocol(QByteArrayView bytes, bool firstLine) const
 {
     // A TLS ClientHello starts with a handshake record: 0x16, then version 3.x.
     if (!firstLine)
@@ -150,33 +144,31 @@ bool Session::isOtherProtocol(const QByteArray &bytes, bool firstLine) const
     return http.match(QString::fromLatin1(bytes)).hasMatch();
 }
 
-void Session::readSocket()
+void Session::receive(QByteArrayView data)
 {
-    while (m_state != State::Gone && m_socket->bytesAvailable() > 0) {
-        const QByteArray data = m_socket->read(ReadBufferBytes);
-        if (!m_sawBytes && isOtherProtocol(data, false)) {
-            send(Event::error(ErrorCode::BadInput, {}, u"protocol"_s));
-            close(u"not the chat protocol"_s);
+    if (m_state == State::Gone)
+        return;
+    if (!m_sawBytes && isOtherProtocol(data, false)) {
+        send(Event::error(ErrorCode::BadInput, {}, u"protocol"_s));
+        close(u"not the chat protocol"_s);
+        return;
+    }
+    m_sawBytes = true;
+    QByteArray reply;
+    const QByteArray text = m_telnet.filter(data, reply);
+    if (!reply.isEmpty())
+        sendRendered(reply); // capped like any output: a peer could send commands and never read
+    for (const LineFramer::Frame &frame : m_framer.push(text)) {
+        if (frame.tooLong) {
+            send(
+                Event::error(ErrorCode::LineTooLong, {}, QString::number(m_framer.maxLineBytes())));
+        } else if (!frame.line.trimmed().isEmpty() &&
+                   !m_flood.offer(frame.line, m_clock.elapsed())) {
+            closeWithBye(u"flood"_s);
             return;
         }
-        m_sawBytes = true;
-        QByteArray reply;
-        const QByteArray text = m_telnet.filter(data, reply);
-        if (!reply.isEmpty())
-            sendRendered(
-                reply); // capped like any output: a peer could send commands and never read
-        for (const LineFramer::Frame &frame : m_framer.push(text)) {
-            if (frame.tooLong) {
-                send(Event::error(ErrorCode::LineTooLong, {},
-                                  QString::number(m_framer.maxLineBytes())));
-            } else if (!frame.line.trimmed().isEmpty() &&
-                       !m_flood.offer(frame.line, m_clock.elapsed())) {
-                closeWithBye(u"flood"_s);
-                return;
-            }
-        }
-        takeLines();
     }
+    takeLines();
 }
 
 void Session::takeLines()
@@ -270,8 +262,8 @@ void Session::finish(const QString &reason)
     m_floodTimer.stop();
     m_watchdog.stop();
     emit closed(reason);
-    if (m_socket->state() == QAbstractSocket::UnconnectedState)
+    if (m_connection->isClosed())
         deleteLater();
     else
-        connect(m_socket, &QTcpSocket::disconnected, this, &QObject::deleteLater);
+        connect(m_connection, &Connection::disconnected, this, &QObject::deleteLater);
 }

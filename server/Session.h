@@ -12,10 +12,10 @@
 #include <QObject>
 #include <QTimer>
 
-class QTcpSocket;
+class Connection;
 class Room;
 
-// One connection. It owns its socket, turns bytes into commands and events into bytes, and
+// One connection. It owns its transport, turns bytes into commands and events into bytes, and
 // keeps the per-person state: login state, nickname, room and rendering preferences. It also
 // keeps its connection honest (flood pacing, output cap, login deadline, ping). It decides
 // nothing about what a command means: CommandProcessor does.
@@ -29,7 +29,8 @@ public:
     // How long a closing session waits for its peer to take what is queued.
     static constexpr int CloseGraceMs = 5000;
 
-    Session(QTcpSocket *socket, quint64 number, const ServerConfig &config,
+    // Takes ownership of connection.
+    Session(Connection *connection, quint64 number, const ServerConfig &config,
             QObject *parent = nullptr);
     ~Session() override;
 
@@ -65,17 +66,17 @@ signals:
     void closed(const QString &reason);
 
 private:
-    void readSocket();
+    void receive(QByteArrayView data);
     void takeLines();
     void handleLine(const QByteArray &line);
-    bool isOtherProtocol(const QByteArray &firstBytes, bool firstLine) const;
+    bool isOtherProtocol(QByteArrayView firstBytes, bool firstLine) const;
     // The login deadline; for tagged clients the ping after a silence and its answer's deadline.
     void watch();
     // Makes the watchdog fire at dueMs (on m_clock) unless it already fires earlier.
     void armWatchdog(qint64 dueMs);
     void finish(const QString &reason);
 
-    QTcpSocket *m_socket;
+    Connection *m_connection;
     quint64 m_number;
     const ServerConfig &m_config;
     QString m_peer;

@@ -1,0 +1,50 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+
+#include <QByteArrayView>
+#include <QHostAddress>
+#include <QObject>
+
+// The byte transport under one Session: plain TCP on a bare descriptor or TLS on a QSslSocket.
+// The Session only queues bytes, hears what arrives and asks to close; how bytes reach the
+// kernel is the transport's business.
+class Connection : public QObject
+{
+    Q_OBJECT
+
+public:
+    using QObject::QObject;
+
+    // Bytes a connection reads ahead of its Session per wake-up: beyond it the kernel holds the
+    // data back and TCP slows the sender, so a client that sends without end costs the server
+    // this much at most.
+    static constexpr qint64 ReadAheadBytes = 64 * 1024;
+
+    virtual QHostAddress peerAddress() const = 0;
+    virtual quint16 peerPort() const = 0;
+    virtual void setKeepAlive(bool on) = 0;
+
+    // Queues bytes for sending. The bytes are kept, not copied: a broadcast's rendering is
+    // shared by every member's queue.
+    virtual void write(const QByteArray &bytes) = 0;
+    // Bytes queued and not yet taken by the kernel.
+    virtual qint64 bytesToWrite() const = 0;
+    // Gives the kernel what it takes now, without waiting. Never reports an error or a
+    // disconnection before it returns: callers may be in the middle of a broadcast.
+    virtual void flush() = 0;
+
+    // Sends what is queued, then closes; gives up and aborts after graceMs.
+    virtual void close(int graceMs) = 0;
+    // Closes at once, dropping what is queued.
+    virtual void abort() = 0;
+    // True once the connection has ended (disconnected() was emitted).
+    virtual bool isClosed() const = 0;
+
+signals:
+    // Bytes from the peer; valid only during the call.
+    void received(QByteArrayView bytes);
+    // The connection has ended, whoever ended it; emitted once.
+    void disconnected();
+    // Something went wrong; disconnected() follows.
+    void errorOccurred(const QString &message);
+};

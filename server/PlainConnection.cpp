@@ -1,0 +1,239 @@
+// SPDX-License-Identifier: MIT
+#include "PlainConnection.h"
+
+#include "OutputFlusher.h"
+
+#include <QTimerEvent>
+
+#include <array>
+#include <cerrno>
+
+#include <fcntl.h>
+#include <netinet/in.h>
+#include <sys/socket.h>
+#include <sys/uio.h>
+#include <unistd.h>
+
+namespace {
+
+// Buffers handed to one sendmsg: enough for a busy pass's lines, far below IOV_MAX.
+constexpr int MaxBuffersPerSend = 64;
+
+// A queue that held many lines once keeps room for them unless released; an idle
+// connection should cost little.
+constexpr qsizetype KeptQueueCapacity = 16;
+
+bool isPeerGone(int error)
+{
+    return error == ECONNRESET || error == EPIPE || error == ETIMEDOUT;
+}
+
+} // namespace
+
+PlainConnection::PlainConnection(qintptr descriptor, QObject *parent)
+    : Connection(parent)
+    , m_descriptor(int(descriptor))
+    , m_readNotifier(descriptor, QSocketNotifier::Read)
+{
+    ::fcntl(m_descriptor, F_SETFL, ::fcntl(m_descriptor, F_GETFL) | O_NONBLOCK);
+    sockaddr_storage storage = {};
+    socklen_t length = sizeof storage;
+    if (::getpeername(m_descriptor, reinterpret_cast<sockaddr *>(&storage), &length) == 0) {
+        const auto *address = reinterpret_cast<const sockaddr *>(&storage);
+        m_peerAddress = QHostAddress(address);
+        m_peerPort = ntohs(storage.ss_family == AF_INET6
+                               ? reinterpret_cast<const sockaddr_in6 *>(address)->sin6_port
+                               : reinterpret_cast<const sockaddr_in *>(address)->sin_port);
+    }
+    connect(&m_readNotifier, &QSocketNotifier::activated, this, &PlainConnection::readable);
+}
+
+PlainConnection::~PlainConnection()
+{
+    if (m_flushScheduled)
+        OutputFlusher::cancel(this);
+    if (m_state != State::Closed)
+        closeDescriptor();
+}
+
+void PlainConnection::setKeepAlive(bool on)
+{
+    const int value = on ? 1 : 0;
+    ::setsockopt(m_descriptor, SOL_SOCKET, SO_KEEPALIVE, &value, sizeof value);
+}
+
+void PlainConnection::write(const QByteArray &bytes)
+{
+    if (m_state != State::Open || bytes.isEmpty())
+        return;
+    m_queue.append(bytes);
+    m_queuedBytes += bytes.size();
+    // A waiting write notifier sends the queue when the kernel has room again.
+    if (m_flushScheduled || (m_writeNotifier && m_writeNotifier->isEnabled()))
+        return;
+    m_flushScheduled = true;
+    OutputFlusher::schedule(this);
+}
+
+void PlainConnection::flushScheduled()
+{
+    m_flushScheduled = false;
+    sendQueued();
+}
+
+void PlainConnection::close(int graceMs)
+{
+    if (m_state != State::Open)
+        return;
+    m_state = State::Draining;
+    // A peer that never reads, or never closes its side, would keep us open for ever.
+    m_graceTimer.start(graceMs, this);
+    sendQueued();
+}
+
+void PlainConnection::abort()
+{
+    if (m_state != State::Closed)
+        end();
+}
+
+void PlainConnection::timerEvent(QTimerEvent *event)
+{
+    if (event->timerId() == m_graceTimer.timerId())
+        abort();
+    else
+        Connection::timerEvent(event);
+}
+
+void PlainConnection::readable()
+{
+    // One read per wake-up: a peer that sends faster than we handle is held back by TCP.
+    std::array<char, ReadAheadBytes> buffer;
+    const ssize_t got = ::recv(m_descriptor, buffer.data(), buffer.size(), 0);
+    if (got > 0) {
+        // After close() what the peer still sends is dropped; only its FIN is awaited.
+        if (m_state == State::Open)
+            emit received(QByteArrayView(buffer.data(), got));
+        return;
+    }
+    if (got < 0 && (errno == EAGAIN || errno == EWOULDBLOCK || errno == EINTR))
+        return;
+    if (got < 0 && !isPeerGone(errno))
+        emit errorOccurred(qt_error_string(errno));
+    end();
+}
+
+void PlainConnection::sendQueued()
+{
+    if (m_state != State::Open && m_state != State::Draining)
+        return;
+    while (!m_queue.isEmpty()) {
+        std::array<iovec, MaxBuffersPerSend> buffers;
+        size_t count = 0;
+        size_t offered = 0;
+        for (const QByteArray &bytes : std::as_const(m_queue)) {
+            const qsizetype skip = count == 0 ? m_sentOfFirst : 0;
+            buffers[count].iov_base = const_cast<char *>(bytes.constData() + skip);
+            buffers[count].iov_len = size_t(bytes.size() - skip);
+            offered += buffers[count].iov_len;
+            if (++count == buffers.size())
+                break;
+        }
+        msghdr message = {};
+        message.msg_iov = buffers.data();
+        message.msg_iovlen = count;
+        // MSG_NOSIGNAL: a peer that reset must not kill the server, wherever it runs.
+        const ssize_t sent = ::sendmsg(m_descriptor, &message, MSG_NOSIGNAL | MSG_DONTWAIT);
+        if (sent < 0 && errno == EINTR)
+            continue;
+        if (sent < 0 && (errno == EAGAIN || errno == EWOULDBLOCK)) {
+            waitUntilWritable(true);
+            return;
+        }
+        if (sent < 0) {
+            failLater(errno);
+            return;
+        }
+        consume(sent);
+        if (size_t(sent) < offered) {
+            waitUntilWritable(true);
+            return;
+        }
+    }
+    waitUntilWritable(false);
+    if (m_queue.capacity() > KeptQueueCapacity)
+        m_queue = {};
+    if (m_state == State::Draining) {
+        // Our FIN after the last byte; the peer's FIN (or the grace timer) ends it.
+        ::shutdown(m_descriptor, SHUT_WR);
+        m_state = State::AwaitingEof;
+    }
+}
+
+void PlainConnection::consume(qsizetype bytes)
+{
+    m_queuedBytes -= bytes;
+    while (bytes > 0) {
+        const qsizetype left = m_queue.first().size() - m_sentOfFirst;
+        if (bytes < left) {
+            m_sentOfFirst += bytes;
+            return;
+        }
+        bytes -= left;
+        m_queue.removeFirst();
+        m_sentOfFirst = 0;
+    }
+}
+
+void PlainConnection::waitUntilWritable(bool wait)
+{
+    if (!m_writeNotifier) {
+        if (!wait)
+            return;
+        m_writeNotifier = std::make_unique<QSocketNotifier>(m_descriptor, QSocketNotifier::Write);
+        connect(m_writeNotifier.get(), &QSocketNotifier::activated, this,
+                &PlainConnection::sendQueued);
+    }
+    m_writeNotifier->setEnabled(wait);
+}
+
+void PlainConnection::failLater(int error)
+{
+    // sendQueued may run in the middle of a room's broadcast, which must not see a member
+    // leave: the failure is reported from the event loop.
+    m_state = State::Failing;
+    m_queue = {};
+    m_queuedBytes = 0;
+    m_sentOfFirst = 0;
+    waitUntilWritable(false);
+    m_readNotifier.setEnabled(false);
+    QMetaObject::invokeMethod(
+        this,
+        [this, error] {
+            if (m_state != State::Failing)
+                return;
+            if (!isPeerGone(error))
+                emit errorOccurred(qt_error_string(error));
+            end();
+        },
+        Qt::QueuedConnection);
+}
+
+void PlainConnection::end()
+{
+    closeDescriptor();
+    emit disconnected();
+}
+
+void PlainConnection::closeDescriptor()
+{
+    m_readNotifier.setEnabled(false);
+    if (m_writeNotifier)
+        m_writeNotifier->setEnabled(false);
+    m_graceTimer.stop();
+    ::close(m_descriptor);
+    m_state = State::Closed;
+    m_queue = {};
+    m_queuedBytes = 0;
+    m_sentOfFirst = 0;
+}

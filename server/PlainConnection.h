@@ -1,0 +1,67 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+
+#include "Connection.h"
+
+#include <QBasicTimer>
+#include <QList>
+#include <QSocketNotifier>
+
+#include <memory>
+
+// A plain TCP connection on a bare non-blocking descriptor. Output is a queue of the callers'
+// own QByteArrays (a broadcast's bytes are shared, never copied) that OutputFlusher hands to
+// the kernel with one sendmsg per event-loop pass; what the kernel does not take waits for the
+// descriptor to become writable. No QTcpSocket: its ring buffers cost a copy of every line and
+// kilobytes per connection.
+class PlainConnection : public Connection
+{
+    Q_OBJECT
+
+public:
+    // Takes ownership of descriptor, an accepted TCP socket.
+    explicit PlainConnection(qintptr descriptor, QObject *parent = nullptr);
+    ~PlainConnection() override;
+
+    QHostAddress peerAddress() const override { return m_peerAddress; }
+    quint16 peerPort() const override { return m_peerPort; }
+    void setKeepAlive(bool on) override;
+    void write(const QByteArray &bytes) override;
+    qint64 bytesToWrite() const override { return m_queuedBytes; }
+    void flush() override { sendQueued(); }
+    void close(int graceMs) override;
+    void abort() override;
+    bool isClosed() const override { return m_state == State::Closed; }
+
+    // OutputFlusher's call, once per event-loop pass in which bytes were queued.
+    void flushScheduled();
+
+protected:
+    void timerEvent(QTimerEvent *event) override;
+
+private:
+    // Open → (close) Draining → (queue empty, our FIN sent) AwaitingEof → (peer's FIN or
+    // grace over) Closed. Failing: a send failed; the failure is reported in the next pass.
+    enum class State { Open, Draining, AwaitingEof, Failing, Closed };
+
+    void readable();
+    void sendQueued();
+    void consume(qsizetype bytes);
+    void waitUntilWritable(bool wait);
+    void failLater(int error);
+    void end();
+    void closeDescriptor();
+
+    int m_descriptor;
+    State m_state = State::Open;
+    QHostAddress m_peerAddress;
+    quint16 m_peerPort = 0;
+    QSocketNotifier m_readNotifier;
+    // Made the first time the kernel does not take everything: most connections never need it.
+    std::unique_ptr<QSocketNotifier> m_writeNotifier;
+    QList<QByteArray> m_queue;
+    qsizetype m_sentOfFirst = 0; // bytes of m_queue.first() the kernel already took
+    qint64 m_queuedBytes = 0;
+    QBasicTimer m_graceTimer;
+    bool m_flushScheduled = false;
+};
