@@ -1,0 +1,270 @@
+// SPDX-License-Identifier: MIT
+// PlainConnection on a real loopback TCP pair: the test holds the peer's end as a raw
+// descriptor, so that it can stop reading, shrink buffers, half-close or reset at will.
+#include "PlainConnection.h"
+
+#include <QSignalSpy>
+#include <QTest>
+
+#include <fcntl.h>
+#include <netinet/in.h>
+#include <sys/socket.h>
+#include <unistd.h>
+
+class TestPlainConnection : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void init();
+    void cleanup();
+    void peerAddressAndPort();
+    void receivesBytes();
+    void sendsQueueInOrderOncePerPass_data();
+    void sendsQueueInOrderOncePerPass();
+    void slowPeerKeepsTheRest();
+    void closeSendsQueueThenFin();
+    void graceEndsSilentPeer();
+    void peerCloseIsDisconnected();
+    void resetIsReportedLater();
+    void abortDropsQueue();
+    void destructorClosesDescriptor();
+
+private:
+    // The peer's end (m_peer) and the server's end wrapped in a PlainConnection.
+    void connectPair(int peerReceiveBuffer = 0);
+    QByteArray readPeer(qsizetype bytes, int timeoutMs = 5000);
+    bool peerSeesEof(int timeoutMs = 5000);
+
+    int m_listener = -1;
+    int m_peer = -1;
+    int m_descriptor = -1;
+    PlainConnection *m_connection = nullptr;
+};
+
+void TestPlainConnection::init()
+{
+    m_listener = ::socket(AF_INET, SOCK_STREAM | SOCK_CLOEXEC, 0);
+    sockaddr_in address = {};
+    address.sin_family = AF_INET;
+    address.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+    QCOMPARE(::bind(m_listener, reinterpret_cast<sockaddr *>(&address), sizeof address), 0);
+    QCOMPARE(::listen(m_listener, 4), 0);
+}
+
+void TestPlainConnection::cleanup()
+{
+    delete m_connection;
+    m_connection = nullptr;
+    for (int *fd : {&m_peer, &m_listener}) {
+        if (*fd >= 0)
+            ::close(*fd);
+        *fd = -1;
+    }
+}
+
+void TestPlainConnection::connectPair(int peerReceiveBuffer)
+{
+    sockaddr_in address = {};
+    socklen_t length = sizeof address;
+    QCOMPARE(::getsockname(m_listener, reinterpret_cast<sockaddr *>(&address), &length), 0);
+    m_peer = ::socket(AF_INET, SOCK_STREAM | SOCK_CLOEXEC, 0);
+    if (peerReceiveBuffer > 0) {
+        QCOMPARE(::setsockopt(m_peer, SOL_SOCKET, SO_RCVBUF, &peerReceiveBuffer,
+                              sizeof peerReceiveBuffer),
+                 0);
+    }
+    QCOMPARE(::connect(m_peer, reinterpret_cast<sockaddr *>(&address), length), 0);
+    m_descriptor = ::accept(m_listener, nullptr, nullptr);
+    QVERIFY(m_descriptor >= 0);
+    m_connection = new PlainConnection(m_descriptor);
+}
+
+QByteArray TestPlainConnection::readPeer(qsizetype bytes, int timeoutMs)
+{
+    // The connection sends from the event loop: keep it running while the peer reads.
+    QByteArray got;
+    QDeadlineTimer deadline(timeoutMs);
+    char buffer[65536];
+    while (got.size() < bytes && !deadline.hasExpired()) {
+        QCoreApplication::processEvents();
+        const ssize_t n = ::recv(m_peer, buffer, sizeof buffer, MSG_DONTWAIT);
+        if (n > 0)
+            got.append(buffer, n);
+        else if (n == 0)
+            break;
+        else
+            QTest::qWait(1);
+    }
+    return got;
+}
+
+bool TestPlainConnection::peerSeesEof(int timeoutMs)
+{
+    QDeadlineTimer deadline(timeoutMs);
+    char byte;
+    while (!deadline.hasExpired()) {
+        QCoreApplication::processEvents();
+        const ssize_t n = ::recv(m_peer, &byte, 1, MSG_DONTWAIT);
+        if (n == 0)
+            return true;
+        if (n > 0)
+            return false;
+        QTest::qWait(1);
+    }
+    return false;
+}
+
+void TestPlainConnection::peerAddressAndPort()
+{
+    connectPair();
+    sockaddr_in local = {};
+    socklen_t length = sizeof local;
+    QCOMPARE(::getsockname(m_peer, reinterpret_cast<sockaddr *>(&local), &length), 0);
+    QCOMPARE(m_connection->peerAddress(), QHostAddress(QHostAddress::LocalHost));
+    QCOMPARE(m_connection->peerPort(), ntohs(local.sin_port));
+}
+
+void TestPlainConnection::receivesBytes()
+{
+    connectPair();
+    QByteArray got;
+    connect(m_connection, &Connection::received, this,
+            [&got](QByteArrayView bytes) { got.append(bytes); });
+    QCOMPARE(::send(m_peer, "hello\r\n", 7, 0), 7);
+    QTRY_COMPARE(got, QByteArray("hello\r\n"));
+}
+
+void TestPlainConnection::sendsQueueInOrderOncePerPass_data()
+{
+    QTest::addColumn<int>("lines");
+    QTest::addColumn<int>("lineBytes");
+    QTest::newRow("one line") << 1 << 20;
+    QTest::newRow("more lines than one sendmsg takes") << 200 << 30;
+    QTest::newRow("empty lines are skipped") << 5 << 0;
+    QTest::newRow("big lines") << 8 << 100000;
+}
+
+void TestPlainConnection::sendsQueueInOrderOncePerPass()
+{
+    QFETCH(int, lines);
+    QFETCH(int, lineBytes);
+    connectPair();
+    QByteArray expected;
+    const QByteArray shared(lineBytes, 's'); // the same bytes queued twice, as a broadcast does
+    for (int i = 0; i < lines; ++i) {
+        const QByteArray own = QByteArray::number(i).leftJustified(lineBytes, '.', true);
+        m_connection->write(own);
+        m_connection->write(shared);
+        expected += own + shared;
+    }
+    // Nothing leaves before the event loop runs.
+    QCOMPARE(m_connection->bytesToWrite(), expected.size());
+    QCOMPARE(readPeer(expected.size()), expected);
+    QCOMPARE(m_connection->bytesToWrite(), 0);
+}
+
+void TestPlainConnection::slowPeerKeepsTheRest()
+{
+    connectPair(4096);
+    QByteArray expected;
+    for (int i = 0; expected.size() < 8 * 1024 * 1024; ++i) {
+        const QByteArray line = "line " + QByteArray::number(i) + ' ' + QByteArray(1000, 'x');
+        m_connection->write(line);
+        expected += line;
+    }
+    m_connection->flush();
+    // The kernel took what it could; the rest waits for the peer.
+    QVERIFY(m_connection->bytesToWrite() > 0);
+    QVERIFY(m_connection->bytesToWrite() < expected.size());
+    QCOMPARE(readPeer(expected.size(), 20000), expected);
+    QTRY_COMPARE(m_connection->bytesToWrite(), 0);
+}
+
+void TestPlainConnection::closeSendsQueueThenFin()
+{
+    connectPair();
+    QSignalSpy disconnected(m_connection, &Connection::disconnected);
+    m_connection->write("bye\r\n");
+    m_connection->close(5000);
+    m_connection->write("too late\r\n");
+    QCOMPARE(readPeer(5), QByteArray("bye\r\n"));
+    QVERIFY(peerSeesEof());
+    // What the peer sends now is dropped; its own FIN ends the connection.
+    QCOMPARE(::send(m_peer, "ignored\r\n", 9, MSG_NOSIGNAL), 9);
+    QCOMPARE(disconnected.size(), 0);
+    QVERIFY(!m_connection->isClosed());
+    ::shutdown(m_peer, SHUT_WR);
+    QVERIFY(disconnected.wait());
+    QVERIFY(m_connection->isClosed());
+}
+
+void TestPlainConnection::graceEndsSilentPeer()
+{
+    connectPair();
+    QSignalSpy disconnected(m_connection, &Connection::disconnected);
+    m_connection->close(100);
+    QVERIFY(peerSeesEof());
+    QVERIFY(disconnected.wait(2000));
+    QCOMPARE(disconnected.size(), 1);
+}
+
+void TestPlainConnection::peerCloseIsDisconnected()
+{
+    connectPair();
+    QSignalSpy disconnected(m_connection, &Connection::disconnected);
+    QSignalSpy errors(m_connection, &Connection::errorOccurred);
+    ::close(m_peer);
+    m_peer = -1;
+    QVERIFY(disconnected.wait());
+    QCOMPARE(errors.size(), 0);
+    QVERIFY(m_connection->isClosed());
+}
+
+void TestPlainConnection::resetIsReportedLater()
+{
+    connectPair();
+    QSignalSpy disconnected(m_connection, &Connection::disconnected);
+    const linger reset = {1, 0};
+    ::setsockopt(m_peer, SOL_SOCKET, SO_LINGER, &reset, sizeof reset);
+    ::close(m_peer);
+    m_peer = -1;
+    QTest::qSleep(50); // let the RST arrive, without running the event loop
+    m_connection->write("into the void\r\n");
+    m_connection->flush();
+    m_connection->write("more\r\n");
+    m_connection->flush();
+    // A caller in the middle of a broadcast must not see the connection end.
+    QCOMPARE(disconnected.size(), 0);
+    QVERIFY(disconnected.wait());
+    QCOMPARE(disconnected.size(), 1);
+    QCOMPARE(m_connection->bytesToWrite(), 0);
+}
+
+void TestPlainConnection::abortDropsQueue()
+{
+    connectPair();
+    QSignalSpy disconnected(m_connection, &Connection::disconnected);
+    m_connection->write("never sent\r\n");
+    m_connection->abort();
+    QCOMPARE(disconnected.size(), 1);
+    QVERIFY(m_connection->isClosed());
+    QCOMPARE(m_connection->bytesToWrite(), 0);
+    QVERIFY(peerSeesEof());
+    m_connection->abort();
+    QCOMPARE(disconnected.size(), 1);
+}
+
+void TestPlainConnection::destructorClosesDescriptor()
+{
+    connectPair();
+    m_connection->write("queued\r\n");
+    delete m_connection;
+    m_connection = nullptr;
+    QCOMPARE(::fcntl(m_descriptor, F_GETFD), -1);
+    QCOMPARE(errno, EBADF);
+    QCoreApplication::processEvents(); // the posted flush finds nothing to do
+}
+
+QTEST_GUILESS_MAIN(TestPlainConnection)
+#include "tst_plainconnection.moc"
