@@ -10,6 +10,7 @@
 
 #include <fcntl.h>
 #include <netinet/in.h>
+#include <netinet/tcp.h>
 #include <sys/socket.h>
 #include <sys/uio.h>
 #include <unistd.h>
@@ -45,6 +46,11 @@ PlainConnection::PlainConnection(qintptr descriptor, QObject *parent)
                                ? reinterpret_cast<const sockaddr_in6 *>(address)->sin6_port
                                : reinterpret_cast<const sockaddr_in *>(address)->sin_port);
     }
+    // We coalesce ourselves: one send per connection and event-loop pass. Nagle's algorithm on
+    // top would hold each pass's bytes back until the previous ones are acknowledged, and a
+    // member that only listens acknowledges late (delayed ACK): W1 fell to half the lines/s.
+    const int noDelay = 1;
+    ::setsockopt(m_descriptor, IPPROTO_TCP, TCP_NODELAY, &noDelay, sizeof noDelay);
     connect(&m_readNotifier, &QSocketNotifier::activated, this, &PlainConnection::readable);
 }
 
