@@ -20,9 +20,9 @@ namespace {
 // Buffers handed to one sendmsg: enough for a busy pass's lines, far below IOV_MAX.
 constexpr int MaxBuffersPerSend = 64;
 
-// A queue that held many lines once keeps room for them unless released; an idle
-// connection should cost little.
-constexpr qsizetype KeptQueueCapacity = 16;
+// A drained queue keeps its room for the next pass (growing it again, per pass, was a fifth of
+// the instructions of W1) unless that room is large: an idle connection should cost little.
+constexpr qsizetype KeptQueueCapacity = 64;
 
 bool isPeerGone(int error)
 {
@@ -133,11 +133,12 @@ void PlainConnection::sendQueued()
 {
     if (m_state != State::Open && m_state != State::Draining)
         return;
-    while (!m_queue.isEmpty()) {
+    while (m_head < m_queue.size()) {
         std::array<iovec, MaxBuffersPerSend> buffers;
         size_t count = 0;
         size_t offered = 0;
-        for (const QByteArray &bytes : std::as_const(m_queue)) {
+        for (qsizetype i = m_head; i < m_queue.size(); ++i) {
+            const QByteArray &bytes = m_queue.at(i);
             const qsizetype skip = count == 0 ? m_sentOfFirst : 0;
             buffers[count].iov_base = const_cast<char *>(bytes.constData() + skip);
             buffers[count].iov_len = size_t(bytes.size() - skip);
@@ -153,7 +154,7 @@ void PlainConnection::sendQueued()
         if (sent < 0 && errno == EINTR)
             continue;
         if (sent < 0 && (errno == EAGAIN || errno == EWOULDBLOCK)) {
-            waitUntilWritable(true);
+            waitForRoom();
             return;
         }
         if (sent < 0) {
@@ -162,13 +163,16 @@ void PlainConnection::sendQueued()
         }
         consume(sent);
         if (size_t(sent) < offered) {
-            waitUntilWritable(true);
+            waitForRoom();
             return;
         }
     }
     waitUntilWritable(false);
     if (m_queue.capacity() > KeptQueueCapacity)
         m_queue = {};
+    else
+        m_queue.clear();
+    m_head = 0;
     if (m_state == State::Draining) {
         // Our FIN after the last byte; the peer's FIN (or the grace timer) ends it.
         ::shutdown(m_descriptor, SHUT_WR);
@@ -180,15 +184,24 @@ void PlainConnection::consume(qsizetype bytes)
 {
     m_queuedBytes -= bytes;
     while (bytes > 0) {
-        const qsizetype left = m_queue.first().size() - m_sentOfFirst;
+        const qsizetype left = m_queue.at(m_head).size() - m_sentOfFirst;
         if (bytes < left) {
             m_sentOfFirst += bytes;
             return;
         }
         bytes -= left;
-        m_queue.removeFirst();
+        ++m_head;
         m_sentOfFirst = 0;
     }
+}
+
+void PlainConnection::waitForRoom()
+{
+    // Sent entries are dropped only now, when the peer is behind: a drained queue is cleared
+    // at once.
+    m_queue.remove(0, m_head);
+    m_head = 0;
+    waitUntilWritable(true);
 }
 
 void PlainConnection::waitUntilWritable(bool wait)
@@ -209,6 +222,7 @@ void PlainConnection::failLater(int error)
     // leave: the failure is reported from the event loop.
     m_state = State::Failing;
     m_queue = {};
+    m_head = 0;
     m_queuedBytes = 0;
     m_sentOfFirst = 0;
     waitUntilWritable(false);
@@ -240,6 +254,7 @@ void PlainConnection::closeDescriptor()
     ::close(m_descriptor);
     m_state = State::Closed;
     m_queue = {};
+    m_head = 0;
     m_queuedBytes = 0;
     m_sentOfFirst = 0;
 }

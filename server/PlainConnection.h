@@ -47,6 +47,7 @@ private:
     void readable();
     void sendQueued();
     void consume(qsizetype bytes);
+    void waitForRoom();
     void waitUntilWritable(bool wait);
     void failLater(int error);
     void end();
@@ -60,7 +61,8 @@ private:
     // Made the first time the kernel does not take everything: most connections never need it.
     std::unique_ptr<QSocketNotifier> m_writeNotifier;
     QList<QByteArray> m_queue;
-    qsizetype m_sentOfFirst = 0; // bytes of m_queue.first() the kernel already took
+    qsizetype m_head = 0;        // m_queue's first entry not yet sent in full
+    qsizetype m_sentOfFirst = 0; // bytes of that entry the kernel already took
     qint64 m_queuedBytes = 0;
     QBasicTimer m_graceTimer;
     bool m_flushScheduled = false;
