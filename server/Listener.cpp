@@ -37,7 +37,6 @@ void Listener::setTls(const QSslConfiguration &configuration, int handshakeTimeo
 {
     m_tlsConfiguration = configuration;
     m_handshakeTimeoutMs = handshakeTimeoutMs;
-    m_tls = true;
 }
 
 void Listener::incomingConnection(qintptr descriptor)
@@ -51,13 +50,13 @@ void Listener::incomingConnection(qintptr descriptor)
         ::close(int(descriptor));
         return;
     }
-    if (!m_tls) {
+    if (!m_tlsConfiguration) {
         emit descriptorAccepted(descriptor);
         return;
     }
     auto *socket = new QSslSocket(this);
     socket->setSocketDescriptor(descriptor);
-    socket->setSslConfiguration(m_tlsConfiguration);
+    socket->setSslConfiguration(*m_tlsConfiguration);
     socket->startServerEncryption();
     QTimer::singleShot(m_handshakeTimeoutMs, socket, [socket] {
         if (!socket->isEncrypted())

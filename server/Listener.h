@@ -5,6 +5,7 @@
 #include <QTcpServer>
 
 #include <functional>
+#include <optional>
 
 // A QTcpServer that asks before it takes a connection. The question is asked on the bare
 // descriptor, before any socket object exists, so refusing a flood of connections costs almost
@@ -27,7 +28,7 @@ public:
     static QHostAddress plainAddress(const QHostAddress &address);
 
     void setTls(const QSslConfiguration &configuration, int handshakeTimeoutMs);
-    bool isTls() const { return m_tls; }
+    bool isTls() const { return m_tlsConfiguration.has_value(); }
 
 signals:
     // A plain listener admitted a connection; the receiver owns descriptor and must close it.
@@ -38,7 +39,8 @@ protected:
 
 private:
     Admission m_admission;
-    QSslConfiguration m_tlsConfiguration;
+    // Empty for a plain listener: a QSslConfiguration, even a default one, loads and
+    // initialises the TLS backend (24 M instructions at start-up).
+    std::optional<QSslConfiguration> m_tlsConfiguration;
     int m_handshakeTimeoutMs = 0;
-    bool m_tls = false;
 };
