@@ -8,6 +8,7 @@
 
 #include <QRegularExpression>
 #include <QStringDecoder>
+#include <QTimerEvent>
 
 using namespace Qt::StringLiterals;
 
@@ -53,21 +54,31 @@ Session::Session(Connection *connection, quint64 number, const ServerConfig &con
     connect(m_connection, &Connection::disconnected, this, [this] { finish(u"lost"_s); });
     connect(m_connection, &Connection::errorOccurred, this, &Session::finish);
 
-    m_floodTimer.setSingleShot(true);
-    connect(&m_floodTimer, &QTimer::timeout, this, &Session::takeLines);
     // One timer keeps the login deadline, then the ping interval and the ping deadline, and
     // decides what it meant when it fires. Qt keeps all timers in one list sorted by due time
     // and searches it to insert or stop one, so per-session timers that were stopped, restarted
     // on every line or due at different intervals cost a walk over every session's timers: with
     // 10,000 sessions that was a quarter of the server's time. This one starts due after every
     // earlier session's and is touched again only when it fires.
-    m_watchdog.setSingleShot(true);
-    connect(&m_watchdog, &QTimer::timeout, this, &Session::watch);
     m_loginDueMs = qint64(config.loginTimeoutSeconds) * 1000;
     armWatchdog(m_loginDueMs);
 }
 
 Session::~Session() = default;
+
+void Session::timerEvent(QTimerEvent *event)
+{
+    // Both timers are single-shot.
+    if (event->timerId() == m_floodTimer.timerId()) {
+        m_floodTimer.stop();
+        takeLines();
+    } else if (event->timerId() == m_watchdog.timerId()) {
+        m_watchdog.stop();
+        watch();
+    } else {
+        QObject::timerEvent(event);
+    }
+}
 
 QHostAddress Session::peerAddress() const
 {
@@ -183,7 +194,7 @@ void Session::takeLines()
     }
     const qint64 wait = m_flood.msUntilNext(m_clock.elapsed());
     if (wait >= 0 && !m_floodTimer.isActive())
-        m_floodTimer.start(int(wait));
+        m_floodTimer.start(int(wait), this);
 }
 
 void Session::handleLine(const QByteArray &line)
@@ -251,7 +262,7 @@ void Session::armWatchdog(qint64 dueMs)
     if (m_watchdog.isActive() && m_watchdogDueMs <= dueMs)
         return;
     m_watchdogDueMs = dueMs;
-    m_watchdog.start(int(std::max<qint64>(0, dueMs - m_clock.elapsed())));
+    m_watchdog.start(int(std::max<qint64>(0, dueMs - m_clock.elapsed())), this);
 }
 
 void Session::finish(const QString &reason)

@@ -8,9 +8,9 @@
 #include "ServerConfig.h"
 #include "TelnetFilter.h"
 
+#include <QBasicTimer>
 #include <QElapsedTimer>
 #include <QObject>
-#include <QTimer>
 
 class Connection;
 class Room;
@@ -65,6 +65,9 @@ signals:
     // Emitted once when the session ends, whatever the cause; the object is deleted later.
     void closed(const QString &reason);
 
+protected:
+    void timerEvent(QTimerEvent *event) override;
+
 private:
     void receive(QByteArrayView data);
     void takeLines();
@@ -84,8 +87,9 @@ private:
     LineFramer m_framer;
     FloodControl m_flood;
     QElapsedTimer m_clock;
-    QTimer m_floodTimer;
-    QTimer m_watchdog;
+    // Basic timers: a QTimer is an object of its own with a connection, per session.
+    QBasicTimer m_floodTimer;
+    QBasicTimer m_watchdog;
     State m_state = State::LoggingIn;
     QString m_nick;
     Room *m_room = nullptr; // rooms live until the server stops
