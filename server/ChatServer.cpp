@@ -114,6 +114,7 @@ QByteArray ChatServer::admit(const QHostAddress &peer)
 
 void ChatServer::acceptTlsConnections()
 {
+    // The TLS listener makes nothing but QSslSockets.
     while (QTcpSocket *socket = m_tls->nextPendingConnection())
         addSession(new TlsConnection(static_cast<QSslSocket *>(socket)), true);
 }

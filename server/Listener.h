@@ -28,7 +28,6 @@ public:
     static QHostAddress plainAddress(const QHostAddress &address);
 
     void setTls(const QSslConfiguration &configuration, int handshakeTimeoutMs);
-    bool isTls() const { return m_tlsConfiguration.has_value(); }
 
 signals:
     // A plain listener admitted a connection; the receiver owns descriptor and must close it.
