@@ -17,6 +17,8 @@ namespace {
 constexpr std::uint64_t WakeUpTag = ~std::uint64_t(0);
 // Per epoll_wait call, on the stack: a nested event loop waits with its own array.
 constexpr int MaxEvents = 256;
+// Rounds of ready input handled before the posted events (and with them the output) of a pass.
+constexpr int InputRoundsPerPass = 4;
 
 // What each notifier type wakes on: like poll(), a hang-up or an error wakes them all, so that
 // the socket reads the end of the stream or the error.
@@ -59,21 +61,32 @@ bool EpollEventDispatcher::processEvents(QEventLoop::ProcessEventsFlags flags)
 {
     m_interrupted.store(false, std::memory_order_relaxed);
     emit awake();
-    QCoreApplication::sendPostedEvents();
-
+    const bool includeSockets = !flags.testFlag(QEventLoop::ExcludeSocketNotifiers);
     const bool includeTimers = !flags.testFlag(QEventLoop::X11ExcludeTimers);
-    int timeoutMs = 0;
-    if (flags.testFlag(QEventLoop::WaitForMoreEvents) && !m_interrupted.load()) {
+    // What has already arrived is handled before the posted events, among which is the output
+    // flush: a room's broadcasts then leave together, one send per member for everything
+    // several senders said at about the same moment, not one send per sender (W2 in
+    // docs/PERFORMANCE.md). A few rounds at most, so that output is not held back for long.
+    int handled = 0;
+    for (int round = 0; includeSockets && round < InputRoundsPerPass; ++round) {
+        const int got = waitForSockets(0);
+        handled += got;
+        if (got == 0)
+            break;
+    }
+    QCoreApplication::sendPostedEvents();
+    if (m_interrupted.load())
+        return handled > 0;
+
+    if (handled == 0 && flags.testFlag(QEventLoop::WaitForMoreEvents)) {
         // An event posted from now on writes to the wake-up descriptor, so blocking cannot
         // miss it.
         emit aboutToBlock();
-        timeoutMs = includeTimers ? m_timers.msToNext() : -1;
+        if (m_interrupted.load())
+            return false;
+        const int timeoutMs = includeTimers ? m_timers.msToNext() : -1;
+        handled = includeSockets ? waitForSockets(timeoutMs) : waitForWakeUp(timeoutMs);
     }
-    if (m_interrupted.load())
-        return false;
-
-    int handled = flags.testFlag(QEventLoop::ExcludeSocketNotifiers) ? waitForWakeUp(timeoutMs)
-                                                                     : waitForSockets(timeoutMs);
     if (includeTimers)
         handled += m_timers.activateDue();
     return handled > 0;

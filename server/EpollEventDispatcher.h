@@ -15,7 +15,9 @@ struct epoll_event;
 // The main thread's event dispatcher. Qt's Unix dispatcher builds a poll() set of every socket
 // notifier on each wake-up, which at 10,000 idle connections costs more than the work itself;
 // here the kernel keeps the set (one epoll registration per descriptor) and a wake-up costs
-// only the descriptors that are ready. Timers live in TimerQueue.
+// only the descriptors that are ready. Timers live in TimerQueue. Unlike Qt's dispatchers, a
+// pass handles the input that is ready before the posted events (see processEvents()), so
+// that the output flush, a posted event, sends what several senders said in one go.
 class EpollEventDispatcher : public QAbstractEventDispatcher
 {
     Q_OBJECT

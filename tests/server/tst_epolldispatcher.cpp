@@ -76,6 +76,7 @@ private slots:
     void loopbackReadWriteClose();
     void notifierDeletedBySibling();
     void excludeSocketNotifiers();
+    void readySocketsBeforePostedEvents();
     void writeNotifierOffAndOn();
     void nestedEventLoop();
 };
@@ -348,6 +349,25 @@ void TestEpollDispatcher::excludeSocketNotifiers()
     QVERIFY(posted);
     QCOMPARE(activations, 0);
     QTRY_COMPARE(activations, 1);
+}
+
+// The server's output flush is a posted event: input that is already there is handled first,
+// so that what several senders said leaves in one send per member.
+void TestEpollDispatcher::readySocketsBeforePostedEvents()
+{
+    SocketPair pair;
+    QSocketNotifier notifier(pair.fds[0], QSocketNotifier::Read);
+    QStringList order;
+    connect(&notifier, &QSocketNotifier::activated, this, [&] {
+        order << u"socket"_s;
+        notifier.setEnabled(false);
+    });
+    QCoreApplication::processEvents(); // the notifier's registration reaches the kernel
+    pair.poke();
+    QMetaObject::invokeMethod(
+        this, [&] { order << u"posted"_s; }, Qt::QueuedConnection);
+    dispatcher()->processEvents(QEventLoop::WaitForMoreEvents);
+    QCOMPARE(order, (QStringList{u"socket"_s, u"posted"_s}));
 }
 
 // A socket stays writable: once its notifier is off, no pass may activate it, however often
