@@ -5,6 +5,8 @@
 
 #include <QCoreApplication>
 
+#include <algorithm>
+
 using namespace Qt::StringLiterals;
 
 Event::Event(Kind k)
@@ -122,6 +124,11 @@ Event Event::users(const QString &room, qsizetype total, const QStringList &nick
     e.subject = QString::number(total);
     e.list = nicks;
     return e;
+}
+
+qsizetype Event::userCount() const
+{
+    return std::max(qsizetype(subject.toLongLong()), list.size());
 }
 
 Event Event::who(const QStringList &nickRoomPairs)

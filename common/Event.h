@@ -84,6 +84,8 @@ public:
     QStringList list;
 
     bool isValid() const { return kind != Kind::Invalid; }
+    // A users event's count: how many are in the room, never fewer than it names.
+    qsizetype userCount() const;
     bool operator==(const Event &other) const = default;
 
 private:

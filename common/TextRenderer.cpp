@@ -53,7 +53,7 @@ void renderList(Writer &w, const Event &event)
     const QStringList &l = event.list;
     switch (event.kind) {
     case Event::Kind::Users: {
-        const qsizetype total = std::max(event.subject.toLongLong(), qlonglong(l.size()));
+        const qsizetype total = event.userCount();
         if (total > l.size())
             w.line(w.phrase(QT_TRANSLATE_N_NOOP("TextRenderer",
                                                 "Users in %1 (%n, the first %2 listed):"),

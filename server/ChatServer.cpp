@@ -35,13 +35,18 @@ bool ChatServer::listen()
         return false;
     }
     if (!m_plain.listen(m_config.bindAddress, m_config.port)) {
-        m_error = tr("cannot listen on %1 port %2: %3")
-                      .arg(m_config.bindAddress.toString())
-                      .arg(m_config.port)
-                      .arg(m_plain.errorString());
+        m_error = listenError(m_config.port, m_plain.errorString());
         return false;
     }
     return m_config.tlsCertificateFile.isEmpty() || setUpTls();
+}
+
+QString ChatServer::listenError(quint16 port, const QString &reason) const
+{
+    return tr("cannot listen on %1 port %2: %3")
+        .arg(m_config.bindAddress.toString())
+        .arg(port)
+        .arg(reason);
 }
 
 bool ChatServer::setUpTls()
@@ -79,10 +84,7 @@ bool ChatServer::setUpTls()
     connect(m_tls.get(), &QTcpServer::pendingConnectionAvailable, this,
             &ChatServer::acceptTlsConnections);
     if (!m_tls->listen(m_config.bindAddress, m_config.tlsPort)) {
-        m_error = tr("cannot listen on %1 port %2: %3")
-                      .arg(m_config.bindAddress.toString())
-                      .arg(m_config.tlsPort)
-                      .arg(m_tls->errorString());
+        m_error = listenError(m_config.tlsPort, m_tls->errorString());
         return false;
     }
     return true;

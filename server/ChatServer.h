@@ -44,6 +44,7 @@ signals:
 private:
     QByteArray admit(const QHostAddress &peer);
     bool setUpTls();
+    QString listenError(quint16 port, const QString &reason) const;
     void acceptTlsConnections();
     void addSession(Connection *connection, bool tls);
     void sessionDestroyed(const QHostAddress &peer);

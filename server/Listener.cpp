@@ -4,27 +4,30 @@
 #include <QSslSocket>
 #include <QTimer>
 
+#include <netinet/in.h>
 #include <sys/socket.h>
 #include <unistd.h>
-
-namespace {
-
-QHostAddress peerOf(qintptr descriptor)
-{
-    sockaddr_storage storage = {};
-    socklen_t length = sizeof storage;
-    if (::getpeername(int(descriptor), reinterpret_cast<sockaddr *>(&storage), &length) != 0)
-        return {};
-    return Listener::plainAddress(QHostAddress(reinterpret_cast<const sockaddr *>(&storage)));
-}
-
-} // namespace
 
 QHostAddress Listener::plainAddress(const QHostAddress &address)
 {
     bool isV4 = false;
     const quint32 v4 = address.toIPv4Address(&isV4);
     return isV4 ? QHostAddress(v4) : address;
+}
+
+QHostAddress Listener::peerOf(qintptr descriptor, quint16 *port)
+{
+    sockaddr_storage storage = {};
+    socklen_t length = sizeof storage;
+    if (::getpeername(int(descriptor), reinterpret_cast<sockaddr *>(&storage), &length) != 0)
+        return {};
+    const auto *address = reinterpret_cast<const sockaddr *>(&storage);
+    if (port) {
+        *port = ntohs(storage.ss_family == AF_INET6
+                          ? reinterpret_cast<const sockaddr_in6 *>(address)->sin6_port
+                          : reinterpret_cast<const sockaddr_in *>(address)->sin_port);
+    }
+    return QHostAddress(address);
 }
 
 Listener::Listener(Admission admission, QObject *parent)
@@ -41,7 +44,7 @@ void Listener::setTls(const QSslConfiguration &configuration, int handshakeTimeo
 
 void Listener::incomingConnection(qintptr descriptor)
 {
-    const QByteArray refusal = m_admission(peerOf(descriptor));
+    const QByteArray refusal = m_admission(plainAddress(peerOf(descriptor)));
     if (!refusal.isEmpty()) {
         // Best effort and never blocking: the refused peer may not be reading.
         [[maybe_unused]] const ssize_t sent =

@@ -26,6 +26,9 @@ public:
     // (::ffff:192.0.2.1) as plain IPv4. Sessions use it too, so that what was counted on
     // admission is what is released when they end.
     static QHostAddress plainAddress(const QHostAddress &address);
+    // The peer of a connected descriptor as the kernel reports it (null when it cannot), and
+    // its port in *port when asked.
+    static QHostAddress peerOf(qintptr descriptor, quint16 *port = nullptr);
 
     void setTls(const QSslConfiguration &configuration, int handshakeTimeoutMs);
 

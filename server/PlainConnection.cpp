@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "PlainConnection.h"
 
+#include "Listener.h"
 #include "OutputFlusher.h"
 
 #include <QTimerEvent>
@@ -37,15 +38,7 @@ PlainConnection::PlainConnection(qintptr descriptor, QObject *parent)
     , m_readNotifier(descriptor, QSocketNotifier::Read)
 {
     ::fcntl(m_descriptor, F_SETFL, ::fcntl(m_descriptor, F_GETFL) | O_NONBLOCK);
-    sockaddr_storage storage = {};
-    socklen_t length = sizeof storage;
-    if (::getpeername(m_descriptor, reinterpret_cast<sockaddr *>(&storage), &length) == 0) {
-        const auto *address = reinterpret_cast<const sockaddr *>(&storage);
-        m_peerAddress = QHostAddress(address);
-        m_peerPort = ntohs(storage.ss_family == AF_INET6
-                               ? reinterpret_cast<const sockaddr_in6 *>(address)->sin6_port
-                               : reinterpret_cast<const sockaddr_in *>(address)->sin_port);
-    }
+    m_peerAddress = Listener::peerOf(descriptor, &m_peerPort);
     // We coalesce ourselves: one send per connection and event-loop pass. Nagle's algorithm on
     // top would hold each pass's bytes back until the previous ones are acknowledged, and a
     // member that only listens acknowledges late (delayed ACK): W1 fell to half the lines/s.

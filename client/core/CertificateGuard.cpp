@@ -9,27 +9,20 @@
 
 using namespace Qt::StringLiterals;
 
-namespace {
-
-// Errors that only say nobody vouches for the certificate; the fingerprint can stand in.
-bool onlyUnvouched(const QList<QSslError> &errors)
+bool CertificateGuard::isUnvouched(const QSslError &error)
 {
-    return std::all_of(errors.begin(), errors.end(), [](const QSslError &error) {
-        switch (error.error()) {
-        case QSslError::SelfSignedCertificate:
-        case QSslError::SelfSignedCertificateInChain:
-        case QSslError::UnableToGetLocalIssuerCertificate:
-        case QSslError::UnableToGetIssuerCertificate:
-        case QSslError::UnableToVerifyFirstCertificate:
-        case QSslError::CertificateUntrusted:
-            return true;
-        default:
-            return false;
-        }
-    });
+    switch (error.error()) {
+    case QSslError::SelfSignedCertificate:
+    case QSslError::SelfSignedCertificateInChain:
+    case QSslError::UnableToGetLocalIssuerCertificate:
+    case QSslError::UnableToGetIssuerCertificate:
+    case QSslError::UnableToVerifyFirstCertificate:
+    case QSslError::CertificateUntrusted:
+        return true;
+    default:
+        return false;
+    }
 }
-
-} // namespace
 
 CertificateGuard::CertificateGuard(QSslSocket *socket, QObject *parent)
     : QObject(parent)
@@ -57,7 +50,8 @@ void CertificateGuard::check(const QList<QSslError> &errors)
     m_subject = certificate.subjectDisplayName();
     if (m_subject.isEmpty())
         m_subject = certificate.subjectInfo(QSslCertificate::CommonName).join(u", "_s);
-    if (errors.isEmpty() || !onlyUnvouched(errors)) {
+    if (errors.isEmpty() ||
+        !std::all_of(errors.begin(), errors.end(), &CertificateGuard::isUnvouched)) {
         m_verdict = Verdict::Invalid;
         m_errors = errors;
         return;

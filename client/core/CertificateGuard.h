@@ -28,6 +28,10 @@ public:
 
     explicit CertificateGuard(QSslSocket *socket, QObject *parent = nullptr);
 
+    // Whether error only says that nobody vouches for the certificate (self-signed, unknown
+    // issuer): the errors a remembered fingerprint can stand in for.
+    static bool isUnvouched(const QSslError &error);
+
     // Before each connection: forgets the last verdict; answers are kept under hostPort.
     void reset(const QString &hostPort);
 

@@ -58,8 +58,7 @@ void RoomState::apply(const Event &event, bool self)
         break;
     case Event::Kind::Users:
         if (here)
-            setUsers(event.list,
-                     std::max(event.subject.toLongLong(), qlonglong(event.list.size())));
+            setUsers(event.list, event.userCount());
         break;
     default:
         break;

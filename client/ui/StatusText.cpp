@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 #include "StatusText.h"
 
+#include "CertificateGuard.h"
+
 using namespace Qt::StringLiterals;
 
 QString StatusText::failure(ChatConnection::Failure reason, const QString &nick,
@@ -79,6 +81,10 @@ QString StatusText::tlsErrors(const QList<QSslError> &errors)
 {
     QStringList sentences;
     for (const QSslError &error : errors) {
+        if (CertificateGuard::isUnvouched(error)) {
+            sentences << tr("No certificate authority vouches for the server's certificate.");
+            continue;
+        }
         switch (error.error()) {
         case QSslError::CertificateExpired:
             sentences << tr("The server's certificate has expired.");
@@ -92,14 +98,6 @@ QString StatusText::tlsErrors(const QList<QSslError> &errors)
             break;
         case QSslError::CertificateRevoked:
             sentences << tr("The server's certificate has been revoked.");
-            break;
-        case QSslError::SelfSignedCertificate:
-        case QSslError::SelfSignedCertificateInChain:
-        case QSslError::UnableToGetLocalIssuerCertificate:
-        case QSslError::UnableToGetIssuerCertificate:
-        case QSslError::UnableToVerifyFirstCertificate:
-        case QSslError::CertificateUntrusted:
-            sentences << tr("No certificate authority vouches for the server's certificate.");
             break;
         default:
             // Qt's own description, in English: rare errors are not worth a translation each.
