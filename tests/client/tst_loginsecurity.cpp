@@ -5,7 +5,7 @@
 #include "ClientController.h"
 #include "KnownCertificates.h"
 #include "LoginWindow.h"
-#include "PasswordHash.h"
+#include "security/PasswordHash.h"
 #include "StatusText.h"
 #include "TestServer.h"
 

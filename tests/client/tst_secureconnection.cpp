@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "ChatConnection.h"
 #include "KnownCertificates.h"
-#include "PasswordHash.h"
+#include "security/PasswordHash.h"
 #include "TestServer.h"
 
 #include <QSettings>

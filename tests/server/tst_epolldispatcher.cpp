@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: MIT
 // EpollEventDispatcher as the main thread's dispatcher: timers, posted events, wake-ups from
 // other threads, socket notifiers over real loopback sockets, nested event loops.
-#include "EpollEventDispatcher.h"
+#include "net/EpollEventDispatcher.h"
 
 #include <QCoreApplication>
 #include <QEventLoop>

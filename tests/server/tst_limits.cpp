@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: MIT
 // Every limit of the server trips as docs/SECURITY.md says, and only for the one who trips it.
 // Limits are set low through ServerConfig so that each case takes a fraction of a second.
-#include "LoginGuard.h"
-#include "PasswordHash.h"
+#include "security/LoginGuard.h"
+#include "security/PasswordHash.h"
 #include "ServerFixture.h"
 
 #include <QSignalSpy>

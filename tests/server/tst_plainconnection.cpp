@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: MIT
 // PlainConnection on a real loopback TCP pair: the test holds the peer's end as a raw
 // descriptor, so that it can stop reading, shrink buffers, half-close or reset at will.
-#include "PlainConnection.h"
+#include "net/PlainConnection.h"
 
 #include <QSignalSpy>
 #include <QTest>

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
-#include "ChatServer.h"
+#include "app/ChatServer.h"
 #include "LineClient.h"
 
 #include <memory>

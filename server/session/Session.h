@@ -2,10 +2,10 @@
 #pragma once
 
 #include "Command.h"
-#include "FloodControl.h"
+#include "session/FloodControl.h"
 #include "LineFramer.h"
 #include "Rendering.h"
-#include "ServerConfig.h"
+#include "config/ServerConfig.h"
 #include "TelnetFilter.h"
 
 #include <QBasicTimer>

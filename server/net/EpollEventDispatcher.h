@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
-#include "TimerQueue.h"
+#include "net/TimerQueue.h"
 
 #include <QAbstractEventDispatcher>
 

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
-#include "Connection.h"
+#include "net/Connection.h"
 
 class QSslSocket;
 

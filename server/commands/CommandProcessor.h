@@ -2,10 +2,10 @@
 #pragma once
 
 #include "Command.h"
-#include "Directory.h"
+#include "core/Directory.h"
 #include "ErrorCode.h"
-#include "PasswordGate.h"
-#include "ServerConfig.h"
+#include "security/PasswordGate.h"
+#include "config/ServerConfig.h"
 
 #include <QObject>
 

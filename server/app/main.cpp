@@ -1,10 +1,10 @@
 // SPDX-License-Identifier: MIT
-#include "ChatServer.h"
-#include "EpollEventDispatcher.h"
-#include "PasswordHash.h"
-#include "ServerLog.h"
-#include "ServerOptions.h"
-#include "SignalWatcher.h"
+#include "app/ChatServer.h"
+#include "net/EpollEventDispatcher.h"
+#include "security/PasswordHash.h"
+#include "config/ServerLog.h"
+#include "app/ServerOptions.h"
+#include "app/SignalWatcher.h"
 #include "Translations.h"
 
 #include <QCoreApplication>

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: MIT
-#include "TlsConnection.h"
+#include "net/TlsConnection.h"
 
 #include <QSslSocket>
 #include <QTimer>

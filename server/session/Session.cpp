@@ -1,9 +1,9 @@
 // SPDX-License-Identifier: MIT
-#include "Session.h"
+#include "session/Session.h"
 
-#include "Connection.h"
-#include "Listener.h"
-#include "Room.h"
+#include "net/Connection.h"
+#include "net/Listener.h"
+#include "core/Room.h"
 #include "Translations.h"
 
 #include <QRegularExpression>

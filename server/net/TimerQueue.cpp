@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: MIT
-#include "TimerQueue.h"
+#include "net/TimerQueue.h"
 
 #include <QCoreApplication>
 #include <QTimerEvent>

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: MIT
-#include "ServerOptions.h"
+#include "app/ServerOptions.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: MIT
-#include "EpollEventDispatcher.h"
+#include "net/EpollEventDispatcher.h"
 
 #include <QCoreApplication>
 #include <QSocketNotifier>

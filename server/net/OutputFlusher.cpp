@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: MIT
-#include "OutputFlusher.h"
+#include "net/OutputFlusher.h"
 
-#include "PlainConnection.h"
+#include "net/PlainConnection.h"
 
 #include <QAbstractEventDispatcher>
 #include <QList>

@@ -1,11 +1,11 @@
 // SPDX-License-Identifier: MIT
-#include "ChatServer.h"
+#include "app/ChatServer.h"
 
-#include "PlainConnection.h"
+#include "net/PlainConnection.h"
 #include "Rendering.h"
-#include "ServerLog.h"
-#include "Session.h"
-#include "TlsConnection.h"
+#include "config/ServerLog.h"
+#include "session/Session.h"
+#include "net/TlsConnection.h"
 #include "Translations.h"
 
 #include <QFile>

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
-#include "Connection.h"
+#include "net/Connection.h"
 
 #include <QBasicTimer>
 #include <QList>

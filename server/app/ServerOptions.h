@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
-#include "ServerConfig.h"
+#include "config/ServerConfig.h"
 
 #include <QStringList>
 

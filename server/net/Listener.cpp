@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: MIT
-#include "Listener.h"
+#include "net/Listener.h"
 
 #include <QSslSocket>
 #include <QTimer>

@@ -1,11 +1,11 @@
 // SPDX-License-Identifier: MIT
-#include "CommandProcessor.h"
+#include "commands/CommandProcessor.h"
 
 #include "NameRules.h"
 #include "Protocol.h"
-#include "Room.h"
-#include "ServerLog.h"
-#include "Session.h"
+#include "core/Room.h"
+#include "config/ServerLog.h"
+#include "session/Session.h"
 #include "Translations.h"
 
 using namespace Qt::StringLiterals;

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: MIT
-#include "SignalWatcher.h"
+#include "app/SignalWatcher.h"
 
 #include <QSocketNotifier>
 

@@ -1,9 +1,9 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
-#include "CommandProcessor.h"
-#include "Listener.h"
-#include "ServerConfig.h"
+#include "commands/CommandProcessor.h"
+#include "net/Listener.h"
+#include "config/ServerConfig.h"
 
 #include <QHash>
 #include <QObject>

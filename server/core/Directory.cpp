@@ -1,10 +1,10 @@
 // SPDX-License-Identifier: MIT
-#include "Directory.h"
+#include "core/Directory.h"
 
 #include "NameRules.h"
 #include "Protocol.h"
-#include "Room.h"
-#include "Session.h"
+#include "core/Room.h"
+#include "session/Session.h"
 
 Directory::Directory(qsizetype presenceLimit, QObject *parent)
     : QObject(parent)

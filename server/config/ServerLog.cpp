@@ -1,4 +1,4 @@
 // SPDX-License-Identifier: MIT
-#include "ServerLog.h"
+#include "config/ServerLog.h"
 
 Q_LOGGING_CATEGORY(lcServer, "chat.server", QtInfoMsg)

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: MIT
-#include "LoginGuard.h"
+#include "security/LoginGuard.h"
 
 namespace {
 

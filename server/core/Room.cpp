@@ -1,9 +1,9 @@
 // SPDX-License-Identifier: MIT
-#include "Room.h"
+#include "core/Room.h"
 
 #include "Event.h"
-#include "Session.h"
-#include "SharedRenderings.h"
+#include "session/Session.h"
+#include "core/SharedRenderings.h"
 
 #include <QHash>
 

@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
-#include "LoginGuard.h"
-#include "PasswordHash.h"
+#include "security/LoginGuard.h"
+#include "security/PasswordHash.h"
 
 #include <QElapsedTimer>
 #include <QHash>

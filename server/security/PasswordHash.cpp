@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: MIT
-#include "PasswordHash.h"
+#include "security/PasswordHash.h"
 
 #include <QCoreApplication>
 #include <QFile>

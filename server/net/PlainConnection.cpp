@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: MIT
-#include "PlainConnection.h"
+#include "net/PlainConnection.h"
 
-#include "Listener.h"
-#include "OutputFlusher.h"
+#include "net/Listener.h"
+#include "net/OutputFlusher.h"
 
 #include <QTimerEvent>
 

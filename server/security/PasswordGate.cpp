@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: MIT
-#include "PasswordGate.h"
+#include "security/PasswordGate.h"
 
-#include "Session.h"
+#include "session/Session.h"
 
 #include <QTimer>
 

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: MIT
-#include "FloodControl.h"
+#include "session/FloodControl.h"
 
 #include <cmath>
 
