@@ -1,0 +1,65 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+
+#include "store/StoreOptions.h"
+#include "store/StoredMessage.h"
+
+#include <QObject>
+
+#include <functional>
+
+// What the server remembers: rooms and the lines said in them, and private messages. The
+// chat model talks only to this interface; SqlStore keeps it in a database file (SQLite by
+// default), MemoryStore in memory for as long as the process runs.
+//
+// Threads: a Store lives on the thread that made it (the event loop's). Nothing it does
+// blocks that thread after open(): writes and reads run on threads of the store's own, and
+// each callback runs later on the Store's thread, never inside the call that passed it.
+//
+// Order: write callbacks (createRoom, append) run in the order the writes were made, and a
+// write's callback runs only once it is committed (durable as Options::durability says), so a
+// caller that shows a line from its callback never shows a line that a crash could lose.
+// A read made after a write's callback ran sees that write.
+class Store : public QObject
+{
+    Q_OBJECT
+
+public:
+    using WriteDone = std::function<void(const QString &error)>;
+    using AppendDone = std::function<void(const StoredMessage &committed, const QString &error)>;
+    using ReadDone = std::function<void(const HistoryPage &page)>;
+
+    using QObject::QObject;
+
+    // Opens the store, creating or upgrading it as needed. Blocking: called once, at start-up,
+    // before the event loop serves anyone. False, with errorString(), when it cannot be used:
+    // the server must not start on a silently fresh store.
+    virtual bool open() = 0;
+    QString errorString() const { return m_error; }
+
+    // Counts the times this store was opened, this time included. Person ids are
+    // (bootNumber << 32) + a counter, so that they are never reused across restarts.
+    virtual quint32 bootNumber() const = 0;
+    // The rooms as open() found them.
+    virtual QList<StoredRoom> rooms() const = 0;
+
+    // Writes. error is empty on success; otherwise nothing of that write was kept (a full disk,
+    // say) and the store goes on with the next write.
+    virtual void createRoom(const StoredRoom &room, WriteDone done) = 0;
+    // Appends a line; committed carries the id and sequence number the store gave it. A Topic
+    // line also becomes its room's topic.
+    virtual void append(const StoredMessage &message, AppendDone done) = 0;
+
+    virtual void read(const HistoryRequest &request, ReadDone done) = 0;
+
+    virtual StoreStats stats() const = 0;
+
+    // Commits what is queued, then stops the store's threads. Blocking: at shutdown.
+    virtual void close() = 0;
+
+protected:
+    void setErrorString(const QString &error) { m_error = error; }
+
+private:
+    QString m_error;
+};

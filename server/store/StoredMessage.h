@@ -1,0 +1,81 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+
+#include <QDateTime>
+#include <QList>
+#include <QString>
+
+// A line of history as the store keeps it: something said or done in a room (a message, an
+// action, a topic change), or a private message between two people.
+struct StoredMessage
+{
+    enum class Kind { Message = 1, Action = 2, Topic = 3, Private = 4 };
+
+    Kind kind = Kind::Message;
+    // Assigned by the store when it commits: unique for the database's lifetime and increasing
+    // in commit order, never reused (not even after retention removed every row).
+    quint64 id = 0;
+    // Room lines: the room, and the room's sequence number, assigned by the store when it
+    // commits: 1, 2, 3… without gaps, never reused. Both 0 for private messages.
+    qint64 roomId = 0;
+    quint64 seq = 0;
+    QDateTime time; // UTC, millisecond precision; set by the caller
+    QString sender; // nickname as shown
+    // Who sent it and, for private messages, who received it: a person id (see
+    // Store::bootNumber()), which private history is looked up by. 0: nobody in particular.
+    quint64 senderPerson = 0;
+    QString recipient; // private messages: the recipient's nickname as shown
+    quint64 recipientPerson = 0;
+    QString text; // the message, the action, or the new topic (empty: cleared)
+
+    bool operator==(const StoredMessage &) const = default;
+};
+
+// A room as the store keeps it. Rooms are created with Store::createRoom(); their topic
+// changes with the Topic lines appended to them.
+struct StoredRoom
+{
+    qint64 id = 0;   // chosen by the caller: Store::rooms() gives the highest in use
+    QString name;    // as shown
+    QString key;     // NameRules::key(name): unique
+    QString creator; // nickname, may be empty (the hall)
+    QDateTime created;
+    QString topic;
+    QString topicSetter;
+    QDateTime topicTime; // null when no topic was ever set
+    quint64 lastSeq = 0; // the room's last sequence number (0: nothing said yet)
+
+    bool operator==(const StoredRoom &) const = default;
+};
+
+// One page of history to read.
+struct HistoryRequest
+{
+    enum class Direction {
+        Latest, // the newest lines (with upTo: the newest at or below upTo)
+        Before, // the newest lines below anchor
+        After,  // the oldest lines above anchor (with upTo: at or below upTo)
+    };
+
+    // A room's lines when roomId is not 0: anchor and upTo are sequence numbers.
+    qint64 roomId = 0;
+    // Otherwise the private messages sent or received by person, and only those exchanged with
+    // the nickname whose NameRules::key() is peerKey when it is not empty: anchor and upTo are
+    // message ids.
+    quint64 person = 0;
+    QString peerKey;
+
+    Direction direction = Direction::Latest;
+    quint64 anchor = 0;
+    quint64 upTo = 0; // 0: no upper bound
+    int limit = 50;   // at most this many lines
+};
+
+struct HistoryPage
+{
+    QList<StoredMessage> messages; // oldest first
+    // More lines exist beyond this page in the direction asked (older for Latest and Before,
+    // newer up to upTo for After).
+    bool more = false;
+    QString error; // not empty: the read failed and messages is empty
+};
