@@ -221,6 +221,14 @@
         <source>%1 (in no room)</source>
         <translation>%1 (in no room)</translation>
     </message>
+    <message>
+        <source>%1 lost the connection; their place is kept for a while.</source>
+        <translation>%1 lost the connection; their place is kept for a while.</translation>
+    </message>
+    <message>
+        <source>%1 is back.</source>
+        <translation>%1 is back.</translation>
+    </message>
 </context>
 <context>
     <name>CommandTable</name>

@@ -214,6 +214,14 @@
         <source>%1 (in no room)</source>
         <translation>%1（不在任何房间）</translation>
     </message>
+    <message>
+        <source>%1 lost the connection; their place is kept for a while.</source>
+        <translation>%1 断开了连接；暂时为其保留位置。</translation>
+    </message>
+    <message>
+        <source>%1 is back.</source>
+        <translation>%1 回来了。</translation>
+    </message>
 </context>
 <context>
     <name>CommandTable</name>

@@ -479,6 +479,9 @@ void ChatConnection::handleRoomEvent(const Event &event)
     case Event::Kind::Leave:
         emit left(event.room, event.nick, event.subject);
         break;
+    case Event::Kind::Presence:
+        emit presenceChanged(event.room, event.nick, event.subject == "reconnecting"_L1);
+        break;
     case Event::Kind::NickChange:
         if (self) {
             m_nick = event.target;

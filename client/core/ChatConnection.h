@@ -148,6 +148,8 @@ signals:
     void privateMessage(const QDateTime &time, const QString &from, const QString &to,
                         const QString &text, bool own);
     void joined(const QString &room, const QString &nick);
+    // Someone's connection dropped (reconnecting true; their place is held) or came back.
+    void presenceChanged(const QString &room, const QString &nick, bool reconnecting);
     void left(const QString &room, const QString &nick, const QString &reason);
     void renamed(const QString &oldNick, const QString &newNick);
     // Someone changed the topic (the topicChanged property also follows room changes).

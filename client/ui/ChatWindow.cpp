@@ -194,6 +194,13 @@ void ChatWindow::connectConnection()
                 else
                     addSystem(tr("%1 left.").arg(nick));
             });
+    connect(c, &ChatConnection::presenceChanged, this,
+            [this](const QString &, const QString &nick, bool reconnecting) {
+                addSystem(
+                    reconnecting
+                        ? tr("%1 lost the connection; their place is kept for a while.").arg(nick)
+                        : tr("%1 is back.").arg(nick));
+            });
     connect(c, &ChatConnection::renamed, this, [this](const QString &from, const QString &to) {
         addSystem(tr("%1 is now known as %2.").arg(from, to));
     });

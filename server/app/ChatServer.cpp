@@ -218,6 +218,14 @@ void ChatServer::finishStopping()
         return;
     m_stopped = true;
     m_store->close();
+    // One line for the operator and for bench/: what the store did in this run.
+    const StoreStats stats = m_store->stats();
+    qCInfo(lcServer,
+           "store: %lld lines committed in %lld transactions, %lld writes failed, %lld lines "
+           "pruned; commit latency mean %lld us, max %lld us",
+           stats.committedLines, stats.transactions, stats.failedWrites, stats.prunedLines,
+           stats.commitLatencyTotalUs / std::max<qint64>(1, stats.committedLines),
+           stats.commitLatencyMaxUs);
     emit stopped();
 }
 

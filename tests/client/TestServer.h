@@ -23,6 +23,7 @@ public:
         QString passwordFile = {};
         qsizetype presenceLimit = ServerConfig{}.presenceLimit;
         int resumeGraceSeconds = ServerConfig{}.resumeGraceSeconds;
+        int floodRate = ServerConfig{}.floodRate; // 0: no flood control
     };
 
     TestServer() { start(0, 0); }
@@ -69,6 +70,7 @@ private:
         config.passwordFile = m_options.passwordFile;
         config.presenceLimit = m_options.presenceLimit;
         config.resumeGraceSeconds = m_options.resumeGraceSeconds;
+        config.floodRate = m_options.floodRate;
         config.bindAddress = QHostAddress::LocalHost;
         config.name = u"test"_s;
         config.shutdownGraceMs = 500;

@@ -1,5 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "ChatConnection.h"
+#include "CutProxy.h"
+#include "LineClient.h"
 #include "TestServer.h"
 
 #include <QSignalSpy>
@@ -32,6 +34,9 @@ private slots:
     void commandErrorsAreReported();
     void logOutSaysGoodbye();
     void reconnectsAfterServerRestartIntoTheSameRoom();
+    void resumesAfterADroppedConnectionMissingNothing_data();
+    void resumesAfterADroppedConnectionMissingNothing();
+    void fillsTheGapAfterAServerRestart();
 
 private:
     static bool logIn(ChatConnection &connection, const TestServer &server, const QString &nick);
@@ -332,9 +337,124 @@ void TestChatConnection::reconnectsAfterServerRestartIntoTheSameRoom()
     QCOMPARE(lost.first().first().value<Failure>(), Failure::ServerShutdown);
     QVERIFY(loggedIn.wait(10000));
     QCOMPARE(alice.nick(), u"alice"_s);
-    // The restarted server forgot the room; the client makes it again and goes back in.
+    // The restarted server kept the room; the client logs in anew and goes back in.
     QTRY_COMPARE(alice.room(), u"lab"_s);
     QCOMPARE(alice.state(), State::LoggedIn);
+    QVERIFY(!alice.resumed());
+}
+
+// The connection dies in the middle of a burst (no goodbye from either side): the client
+// resumes and has every line exactly once, in order, with a divider where the gap was.
+void TestChatConnection::resumesAfterADroppedConnectionMissingNothing_data()
+{
+    QTest::addColumn<int>("cutAfter");
+    QTest::newRow("before the burst") << 0;
+    QTest::newRow("early in the burst") << 3;
+    QTest::newRow("in the middle") << 50;
+    QTest::newRow("after the burst") << 100;
+}
+
+void TestChatConnection::resumesAfterADroppedConnectionMissingNothing()
+{
+    QFETCH(int, cutAfter);
+    constexpr int Lines = 100;
+    TestServer::Options options;
+    options.floodRate = 0; // bob speaks faster than a person
+    TestServer server(options);
+    CutProxy proxy(server.port());
+    ChatConnection alice;
+    alice.setReconnectDelay(50);
+    QSignalSpy loggedIn(&alice, &ChatConnection::loggedIn);
+    alice.logIn(ServerAddress(u"127.0.0.1"_s, proxy.port()), u"alice"_s);
+    QVERIFY(loggedIn.wait(5000));
+    QStringList seen;
+    connect(&alice, &ChatConnection::message, this,
+            [&seen](const QDateTime &, const QString &, const QString &text) { seen << text; });
+    QSignalSpy history(&alice, &ChatConnection::historyFollows);
+
+    LineClient bob;
+    QVERIFY(bob.connectTo(server.port()));
+    bob.readLine();
+    QVERIFY(bob.login(u"bob"_s));
+    if (cutAfter == 0)
+        proxy.cut();
+    for (int i = 0; i < Lines; ++i) {
+        bob.send(u"line %1"_s.arg(i));
+        if (i + 1 == cutAfter) {
+            QTRY_COMPARE(seen.size(), cutAfter); // alice has read this far
+            proxy.cut();
+        }
+    }
+    bob.sync();
+    QTRY_COMPARE_WITH_TIMEOUT(loggedIn.size(), 2, 10000);
+    QTRY_COMPARE(seen.size(), Lines);
+    QStringList expected;
+    for (int i = 0; i < Lines; ++i)
+        expected << u"line %1"_s.arg(i);
+    QCOMPARE(seen, expected);
+    QVERIFY(alice.resumed());
+    QCOMPARE(alice.room(), u"hall"_s);
+    bob.send(u"after"_s);
+    QTRY_COMPARE(seen.last(), u"after"_s);
+    QCOMPARE(seen.size(), Lines + 1);
+    if (cutAfter < Lines) {
+        QVERIFY(!history.isEmpty());
+        QCOMPARE(history.last().at(1).toString(), u"resume"_s);
+    }
+}
+
+// After a server restart the token is gone: the client logs in anew, goes back to its room and
+// asks for what was said while it was away, shown once after a divider.
+void TestChatConnection::fillsTheGapAfterAServerRestart()
+{
+    TestServer server;
+    CutProxy proxy(server.port());
+    ChatConnection alice;
+    alice.setReconnectDelay(50);
+    QSignalSpy loggedIn(&alice, &ChatConnection::loggedIn);
+    alice.logIn(ServerAddress(u"127.0.0.1"_s, proxy.port()), u"alice"_s);
+    QVERIFY(loggedIn.wait(5000));
+    alice.createRoom(u"lab"_s);
+    QTRY_COMPARE(alice.room(), u"lab"_s);
+    QStringList seen;
+    connect(&alice, &ChatConnection::message, this,
+            [&seen](const QDateTime &, const QString &, const QString &text) { seen << text; });
+    QSignalSpy history(&alice, &ChatConnection::historyFollows);
+    {
+        LineClient bob;
+        QVERIFY(bob.connectTo(server.port()));
+        bob.readLine();
+        QVERIFY(bob.login(u"bob"_s));
+        bob.send(u"join lab"_s);
+        bob.send(u"before the restart"_s);
+        bob.sync();
+    }
+    QTRY_COMPARE(seen, QStringList{u"before the restart"_s});
+
+    proxy.hold(); // alice waits at the door until bob has spoken
+    QSignalSpy lost(&alice, &ChatConnection::connectionLost);
+    QVERIFY(server.restart());
+    QTRY_VERIFY(!lost.isEmpty());
+    LineClient bob;
+    QVERIFY(bob.connectTo(server.port()));
+    bob.readLine();
+    QVERIFY(bob.login(u"bob"_s));
+    bob.send(u"join lab"_s);
+    bob.send(u"while you were away"_s);
+    bob.send(u"and more"_s);
+    bob.sync();
+    proxy.release();
+
+    QTRY_COMPARE_WITH_TIMEOUT(loggedIn.size(), 2, 10000);
+    QTRY_COMPARE(seen,
+                 (QStringList{u"before the restart"_s, u"while you were away"_s, u"and more"_s}));
+    QVERIFY(!alice.resumed());
+    QTRY_COMPARE(alice.room(), u"lab"_s);
+    QTRY_VERIFY(!history.isEmpty());
+    QCOMPARE(history.last().at(1).toString(), u"gap"_s);
+    QCOMPARE(history.last().at(2).toInt(), 2);
+    bob.send(u"live again"_s);
+    QTRY_COMPARE(seen.size(), 4);
 }
 
 QTEST_GUILESS_MAIN(TestChatConnection)

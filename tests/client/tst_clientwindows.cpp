@@ -2,6 +2,7 @@
 #include "ChatConnection.h"
 #include "ChatWindow.h"
 #include "ClientController.h"
+#include "CutProxy.h"
 #include "LoginWindow.h"
 #include "TestServer.h"
 #include "Translations.h"
@@ -47,6 +48,7 @@ private slots:
     void crowdedRoomShowsTheCount();
     void closeLogsOut();
     void reconnectsAfterServerRestartKeepingTheDraft();
+    void showsWhatWasMissedUnderADivider();
     void chineseTranslationLoads();
 
 private:
@@ -409,6 +411,43 @@ void TestClientWindows::reconnectsAfterServerRestartKeepingTheDraft()
     QTest::keyClick(input, Qt::Key_Return);
     QVERIFY(bobSees.wait(5000));
     QCOMPARE(bobSees.first().at(2).toString(), u"half a thought"_s);
+}
+
+// A dropped connection: the window resumes and shows what was missed under a divider, once.
+void TestClientWindows::showsWhatWasMissedUnderADivider()
+{
+    TestServer server;
+    CutProxy proxy(server.port());
+    ClientController client;
+    client.connection()->setReconnectDelay(50);
+    client.start();
+    submitLogin(client, u"127.0.0.1:%1"_s.arg(proxy.port()), u"alice"_s);
+    QTRY_VERIFY(client.chatWindow()->isVisible());
+    auto *messages = child<QTextBrowser>(client.chatWindow(), u"messages"_s);
+    ChatConnection bob;
+    QVERIFY(logIn(bob, server, u"bob"_s));
+    bob.sendLine(u"before"_s);
+    QTRY_VERIFY(messages->toPlainText().contains(u"before"_s));
+
+    proxy.hold();
+    proxy.cut();
+    QSignalSpy seen(&bob, &ChatConnection::presenceChanged);
+    QVERIFY(seen.wait(5000)); // bob sees alice reconnecting
+    for (const QString &line : {u"one"_s, u"two"_s, u"three"_s})
+        bob.sendLine(line);
+    QSignalSpy echoes(&bob, &ChatConnection::message);
+    QTRY_COMPARE(echoes.size(), 3);
+    proxy.release();
+
+    QTRY_COMPARE(client.connection()->state(), State::LoggedIn);
+    QTRY_VERIFY(messages->toPlainText().contains(u"three"_s));
+    const QString text = messages->toPlainText();
+    const qsizetype divider = text.indexOf(u"3 new messages"_s);
+    QVERIFY2(divider > text.indexOf(u"before"_s), qPrintable(text));
+    QVERIFY(divider < text.indexOf(u"one"_s));
+    QCOMPARE(text.count(u"one"_s), 1);
+    QCOMPARE(text.count(u"three"_s), 1);
+    QVERIFY(client.connection()->resumed());
 }
 
 void TestClientWindows::chineseTranslationLoads()
