@@ -60,6 +60,7 @@ void RoomCommands::create(Session *session, const Command &command)
     // it once it is stored: a room someone was in survives a restart.
     Room *room = m_chat.directory().addRoom(m_chat.directory().nextRoomId(), name);
     room->setPending(true);
+    session->pauseInput();
     StoredRoom stored;
     stored.id = room->id();
     stored.name = room->name();
@@ -68,6 +69,8 @@ void RoomCommands::create(Session *session, const Command &command)
     stored.created = QDateTime::currentDateTimeUtc();
     m_chat.log().createRoom(stored, [this, session = QPointer<Session>(session),
                                      room = QPointer<Room>(room), command](const QString &error) {
+        if (session)
+            session->resumeInput();
         if (!room)
             return;
         if (!error.isEmpty()) {

@@ -270,10 +270,24 @@ void Session::receive(QByteArrayView data)
     takeLines();
 }
 
+void Session::pauseInput()
+{
+    m_inputPaused = true;
+}
+
+void Session::resumeInput()
+{
+    if (!m_inputPaused)
+        return;
+    m_inputPaused = false;
+    // Queued: the caller may be in the middle of handling something else.
+    QMetaObject::invokeMethod(this, &Session::takeLines, Qt::QueuedConnection);
+}
+
 void Session::takeLines()
 {
     for (;;) {
-        if (m_state == State::Gone)
+        if (m_state == State::Gone || m_inputPaused)
             return;
         const QByteArray line = m_flood.take(m_clock.elapsed());
         if (line.isNull())

@@ -72,6 +72,12 @@ public:
     // Sends bytes already rendered with rendering() (a broadcast shares them).
     void sendRendered(const QByteArray &bytes) override;
 
+    // Commands in order: while a command's effect waits (a room being stored), the lines after
+    // it wait too, in the flood queue and within its limits, so that "create games" then
+    // "say #games hi" works without waiting for the reply.
+    void pauseInput();
+    void resumeInput();
+
     // Output in order: while paused, what the session is sent waits (within the output cap)
     // so that a paced writer (history) can go first; takePaused() hands the writer what
     // waited so far, and resumeOutput() sends what is left and ends the pause.
@@ -130,6 +136,7 @@ private:
     QList<QByteArray> m_pausedOutput;
     qint64 m_pausedBytes = 0;
     bool m_paused = false;
+    bool m_inputPaused = false;
     QString m_language = QStringLiteral("en");
     qint64 m_linesHandled = 0;
     qint64 m_lastLineMs = 0;  // on m_clock

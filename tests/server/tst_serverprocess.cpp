@@ -1,6 +1,10 @@
 // SPDX-License-Identifier: MIT
 // The built chat-server as an operator runs it: a real process, driven like telnet.
 #include "LineClient.h"
+#include "TaggedCodec.h"
+
+#include <QDir>
+#include <QFile>
 
 #include <QProcess>
 #include <QRegularExpression>
@@ -62,6 +66,9 @@ private slots:
     void helpAndVersion();
     void badArguments_data();
     void badArguments();
+    void unusableDatabaseIsAnError_data();
+    void unusableDatabaseIsAnError();
+    void restartKeepsRoomsAndHistory();
 };
 
 void TestServerProcess::chatLikeTelnet()
@@ -167,6 +174,112 @@ void TestServerProcess::badArguments_data()
     QTest::newRow("bad bind address")
         << QStringList{u"--bind"_s, u"999.1.1.1"_s} << u"Invalid address: 999.1.1.1"_s;
     QTest::newRow("unknown option") << QStringList{u"--colour"_s} << u"Unknown option 'colour'"_s;
+    QTest::newRow("unknown database") << QStringList{u"--database"_s, u"oracle"_s}
+                                      << u"Invalid --database (sqlite or memory): oracle"_s;
+    QTest::newRow("unknown durability") << QStringList{u"--durability"_s, u"maybe"_s}
+                                        << u"Invalid --durability (full or normal): maybe"_s;
+    QTest::newRow("negative history days") << QStringList{u"--history-days"_s, u"-1"_s}
+                                           << u"Invalid --history-days (0 to 36500): -1"_s;
+}
+
+// A server never starts on a fresh database in place of one it cannot use: it says why and
+// exits with 1, and the file is left as it was.
+void TestServerProcess::unusableDatabaseIsAnError_data()
+{
+    QTest::addColumn<QByteArray>("contents"); // of chat.db; empty: another server holds the folder
+    QTest::addColumn<QString>("message");
+    QTest::newRow("held by another server") << QByteArray() << u"in use by another chat-server"_s;
+    QTest::newRow("not a database")
+        << QByteArray("this is a shopping list, not a database\n").repeated(200) << u"chat.db"_s;
+}
+
+void TestServerProcess::unusableDatabaseIsAnError()
+{
+    QFETCH(QByteArray, contents);
+    QFETCH(QString, message);
+    QTemporaryDir home;
+    const QString dataDirectory = home.filePath(u"chat-server"_s);
+    QProcess first;
+    if (contents.isEmpty()) {
+        QVERIFY(startServer(first, {u"--port"_s, u"0"_s, u"--bind"_s, u"127.0.0.1"_s}, home) != 0);
+    } else {
+        QVERIFY(QDir().mkpath(dataDirectory));
+        QFile file(dataDirectory + u"/chat.db"_s);
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.write(contents);
+    }
+    QProcess second;
+    useDataHome(second, home);
+    second.start(QString::fromUtf8(CHAT_SERVER_EXECUTABLE),
+                 {u"--port"_s, u"0"_s, u"--bind"_s, u"127.0.0.1"_s});
+    QVERIFY(waitForExit(second));
+    QCOMPARE(second.exitCode(), 1);
+    const QString error = QString::fromUtf8(second.readAllStandardError());
+    QVERIFY2(error.contains(message), qPrintable(error));
+    if (!contents.isEmpty()) {
+        QFile file(dataDirectory + u"/chat.db"_s);
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        QCOMPARE(file.readAll(), contents);
+    }
+    if (first.state() != QProcess::NotRunning) {
+        first.terminate();
+        QVERIFY(waitForExit(first));
+    }
+}
+
+// Rooms, topics and what was said are there after a restart, with the numbering going on.
+void TestServerProcess::restartKeepsRoomsAndHistory()
+{
+    QTemporaryDir home;
+    QProcess server;
+    quint16 port = startServer(server, {u"--port"_s, u"0"_s, u"--bind"_s, u"127.0.0.1"_s}, home);
+    QVERIFY(port != 0);
+    {
+        LineClient alice;
+        QVERIFY(alice.connectTo(port));
+        alice.readLine();
+        QVERIFY(alice.useTagged());
+        alice.send(u"login alice"_s);
+        alice.send(u"create games"_s);
+        alice.send(u"topic #games chess at eight"_s);
+        alice.send(u"say #games first move"_s);
+        alice.sync();
+    }
+    server.terminate();
+    QVERIFY(waitForExit(server));
+    QCOMPARE(server.exitCode(), 0);
+
+    port = startServer(server, {u"--port"_s, u"0"_s, u"--bind"_s, u"127.0.0.1"_s}, home);
+    QVERIFY(port != 0);
+    LineClient bob;
+    QVERIFY(bob.connectTo(port));
+    bob.readLine();
+    QVERIFY(bob.useTagged());
+    bob.send(u"login bob"_s);
+    bob.send(u"@j join games"_s);
+    QStringList lines = bob.sync();
+    QStringList kinds;
+    for (const QString &line : lines) {
+        const Event event = TaggedCodec::parse(line);
+        if (event.label == u"j"_s)
+            kinds << TaggedCodec::kindWord(event.kind) + u' ' + event.text;
+    }
+    QVERIFY2(kinds.size() == 7, qPrintable(lines.join(u'\n')));
+    QCOMPARE(kinds, (QStringList{u"join "_s, u"topic chess at eight"_s, u"users "_s, u"history "_s,
+                                 u"topicchanged chess at eight"_s, u"message first move"_s,
+                                 u"historyend "_s}));
+    bob.send(u"@s say #games second move"_s);
+    Event said;
+    for (const QString &line : bob.sync()) {
+        const Event event = TaggedCodec::parse(line);
+        if (event.kind == Event::Kind::Message)
+            said = event;
+    }
+    QCOMPARE(said.seq, quint64(3));
+    server.terminate();
+    QVERIFY(waitForExit(server));
+    const QString log = QString::fromUtf8(server.readAllStandardError());
+    QVERIFY2(log.contains(u"store: 1 lines committed"_s), qPrintable(log));
 }
 
 void TestServerProcess::badArguments()
