@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # SPDX-License-Identifier: MIT
 # Saves what a person sees of the desktop client into docs/screenshots/: the login window in
-# English and Chinese, a login error, the chat window after two people talked and the question
-# about a self-signed TLS certificate.
+# English and Chinese, a login error, the chat window after two people talked, the chat window
+# after a dropped connection came back (what was missed under a divider), and the question about
+# a self-signed TLS certificate.
 # Starts a chat-server and the client's windows on a private Xvfb display.
 #   scripts/screenshots.sh [build directory]      (default: build/client)
 set -euo pipefail
@@ -24,7 +25,7 @@ cleanup() {
 }
 trap cleanup EXIT
 
-"$build/server/chat-server" --port 0 >"$workdir/server.log" 2>&1 &
+"$build/server/chat-server" --port 0 --data-dir "$workdir/data" >"$workdir/server.log" 2>&1 &
 server_pid=$!
 for _ in $(seq 50); do
     port=$(grep -o 'port [0-9]*' "$workdir/server.log" | head -n1 | cut -d' ' -f2 || true)

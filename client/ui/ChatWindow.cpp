@@ -180,13 +180,19 @@ void ChatWindow::connectConnection()
                 countUnread(own);
             });
     connect(c, &ChatConnection::joined, this, [this](const QString &room, const QString &nick) {
-        addSystem(m_connection->isSelf(nick) ? tr("You are now in %1.").arg(room)
-                                             : tr("%1 joined.").arg(nick));
+        if (!m_connection->isSelf(nick)) {
+            addSystem(tr("%1 joined.").arg(nick));
+        } else if (room != std::exchange(m_shownRoom, room)) {
+            // A resume brings us back into the room we were in: nothing to say.
+            addSystem(tr("You are now in %1.").arg(room));
+        }
     });
     connect(c, &ChatConnection::left, this,
             [this](const QString &room, const QString &nick, const QString &reason) {
-                if (m_connection->isSelf(nick))
+                if (m_connection->isSelf(nick)) {
+                    m_shownRoom.clear();
                     addSystem(tr("You left %1.").arg(room));
+                }
                 else if (reason == "quit"_L1)
                     addSystem(tr("%1 logged out.").arg(nick));
                 else if (reason == "lost"_L1)

@@ -65,4 +65,5 @@ private:
     QLabel *m_state;
     int m_unread = 0;
     bool m_lost = false;
+    QString m_shownRoom; // the room the pane last said we entered
 };

@@ -8,6 +8,7 @@
 #include "ChatConnection.h"
 #include "ChatWindow.h"
 #include "ClientController.h"
+#include "CutProxy.h"
 #include "LoginWindow.h"
 #include "TestServer.h"
 #include "Translations.h"
@@ -112,6 +113,41 @@ bool chatShots(const ServerAddress &address)
     return save(chat, u"chat-en.png"_s);
 }
 
+// A connection that dropped and came back: what was said meanwhile under a divider.
+bool resumeShot(const QString &language, const QString &file)
+{
+    auto *translator = const_cast<QTranslator *>(Translations::translator(language));
+    QCoreApplication::installTranslator(translator);
+    const TestServer server;
+    CutProxy proxy(server.port());
+    ClientController client;
+    client.connection()->setReconnectDelay(300);
+    client.start();
+    fillLogin(client.loginWindow(), u"127.0.0.1:%1"_s.arg(proxy.port()), u"alice"_s);
+    QTest::mouseClick(client.loginWindow()->findChild<QPushButton *>(u"login"_s), Qt::LeftButton);
+    ChatWindow *chat = client.chatWindow();
+    ChatConnection bob;
+    const bool ready = QTest::qWaitFor([chat] { return chat->isVisible(); }, 5000) &&
+                       logIn(bob, server.address(), u"bob"_s);
+    if (!ready)
+        return false;
+    bob.sendLine(u"Shall we start the review at ten?"_s);
+    QTest::qWait(200);
+    proxy.hold();
+    proxy.cut(); // alice's Wi-Fi drops
+    QTest::qWait(300);
+    bob.sendLine(u"alice, are you there?"_s);
+    bob.sendLine(u"/me opens the slides"_s);
+    bob.sendLine(u"Starting without you, join when you can"_s);
+    QTest::qWait(300);
+    proxy.release();
+    const bool back = QTest::qWaitFor(
+        [&] { return client.connection()->state() == ChatConnection::State::LoggedIn; }, 5000);
+    QTest::qWait(300);
+    QCoreApplication::removeTranslator(translator);
+    return back && save(chat, file);
+}
+
 bool certificateShot()
 {
     const TestServer server({.tls = true});
@@ -153,6 +189,7 @@ int main(int argc, char *argv[])
 
     const bool ok = loginShot(u"en"_s, address.toString(), u"login-en.png"_s) &&
                     loginShot(u"zh_CN"_s, address.toString(), u"login-zh_CN.png"_s) &&
-                    chatShots(address) && certificateShot();
+                    chatShots(address) && resumeShot(u"en"_s, u"chat-resumed-en.png"_s) &&
+                    resumeShot(u"zh_CN"_s, u"chat-resumed-zh_CN.png"_s) && certificateShot();
     return ok ? 0 : 1;
 }
