@@ -41,6 +41,10 @@ bool parse(const QStringList &arguments, BenchOptions &options, QString &error)
          u"command"_s},
         {u"spawn"_s,
          u"Start the chat-server built next to chat-bench on a free port, with the limits the load would trip raised (as bench/compare.sh does)."_s},
+        {u"history"_s,
+         u"With --spawn: on keeps history in the server's SQLite store (durability full, a "
+         "fresh database each run), off keeps it in memory (--database memory)."_s,
+         u"on|off"_s, u"on"_s},
         {{u"n"_s, u"clients"_s}, u"Connections."_s, u"count"_s, u"20"_s},
         {u"rooms"_s, u"Rooms the clients are spread over; 0 keeps them in the login room."_s,
          u"count"_s, u"1"_s},
@@ -77,16 +81,24 @@ bool parse(const QStringList &arguments, BenchOptions &options, QString &error)
     }
     options.host = parser.value(u"host"_s).toStdString();
     options.serverCommand = parser.value(u"server-cmd"_s).toStdString();
-    if (parser.isSet(u"spawn"_s)) {
+    const QString history = parser.value(u"history"_s);
+    if (history != "on"_L1 && history != "off"_L1) {
+        error = u"--history is on or off, not %1"_s.arg(history);
+        return false;
+    }
+    options.history = history == "on"_L1;
+    options.spawn = parser.isSet(u"spawn"_s);
+    if (options.spawn) {
         const QString server =
             QDir(QCoreApplication::applicationDirPath()).filePath(u"../server/chat-server"_s);
         // The server's hardening limits would stop the load itself: every client comes from
         // 127.0.0.1 and senders keep --window lines in flight. The same options as
         // bench/compare.sh, which says why each is needed.
-        options.serverCommand =
-            (server + u" --port 0 --bind 127.0.0.1 --exempt-loopback --flood-burst 100"
-                      " --flood-rate 100000 --max-connections 10100"_s)
-                .toStdString();
+        options.serverCommand = (server +
+                                 u" --port 0 --bind 127.0.0.1 --exempt-loopback --flood-burst 100"
+                                 " --flood-rate 100000 --max-connections 10100"_s +
+                                 (options.history ? QString() : u" --database memory"_s))
+                                    .toStdString();
     }
     bool ok = toInt(parser.value(u"port"_s), 0, options.port) &&
               toInt(parser.value(u"clients"_s), 1, options.clients) &&

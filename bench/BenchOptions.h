@@ -15,6 +15,8 @@ struct BenchOptions
     std::string host = "127.0.0.1";
     int port = 0;              // 0: learn it from the spawned server's "... port N" line
     std::string serverCommand; // empty: use a server that is already running
+    bool spawn = false;        // serverCommand is the chat-server built next to chat-bench
+    bool history = true;       // spawn: keep history in SQLite (on) or in memory (off)
 
     int clients = 20;
     int rooms = 1; // 0: stay in the room login puts everyone in (the chat server's hall)

@@ -46,6 +46,12 @@ QJsonObject toJson(const RunResult &r)
         {u"disconnects"_s, qint64(r.disconnects)},
         {u"timedOut"_s, r.timedOut},
         {u"clean"_s, r.clean()},
+        {u"history"_s, QString::fromStdString(r.history)},
+        {u"committedLines"_s, qint64(r.committedLines)},
+        {u"transactions"_s, qint64(r.transactions)},
+        {u"commitsPerSecond"_s, r.commitsPerSecond},
+        {u"commitMeanMs"_s, r.commitMeanMs},
+        {u"commitMaxMs"_s, r.commitMaxMs},
         {u"serverPeakKiB"_s, qint64(r.serverPeakKiB)},
         {u"serverKiBPerClient"_s, r.serverKiBPerClient},
         {u"serverCpuSeconds"_s, r.serverCpuSeconds},
@@ -59,22 +65,37 @@ QJsonObject toJson(const RunResult &r)
 
 QString table(const QList<RunResult> &results)
 {
-    const QStringList header = {u"proto"_s,     u"clients"_s, u"rooms"_s,    u"send"_s,
-                                u"connect s"_s, u"ready s"_s, u"logins/s"_s, u"lines/s"_s,
-                                u"p50 ms"_s,    u"p99 ms"_s,  u"max ms"_s,   u"lost"_s,
-                                u"dup"_s,       u"reord"_s,   u"errors"_s,   u"peak KiB"_s,
-                                u"KiB/conn"_s,  u"cpu s"_s,   u"idle cpu%"_s};
+    const QStringList header = {
+        u"proto"_s,     u"clients"_s, u"rooms"_s,     u"send"_s,     u"connect s"_s, u"ready s"_s,
+        u"logins/s"_s,  u"lines/s"_s, u"p50 ms"_s,    u"p99 ms"_s,   u"max ms"_s,    u"lost"_s,
+        u"dup"_s,       u"reord"_s,   u"errors"_s,    u"peak KiB"_s, u"KiB/conn"_s,  u"cpu s"_s,
+        u"idle cpu%"_s, u"history"_s, u"commits/s"_s, u"commit ms"_s};
     QList<QStringList> rows{header};
     for (const RunResult &r : results) {
-        rows.append({QString::fromStdString(r.protocol), QString::number(r.clients),
+        rows.append({QString::fromStdString(r.protocol),
+                     QString::number(r.clients),
                      QString::number(r.rooms),
                      u"%1x%2/w%3"_s.arg(r.senders).arg(r.messages).arg(r.window),
-                     number(r.connectSeconds, 3), number(r.readySeconds, 3),
-                     number(r.loginsPerSecond, 0), number(r.linesPerSecond, 0), number(r.p50Ms, 2),
-                     number(r.p99Ms, 2), number(r.maxMs, 2), integer(r.lost), integer(r.duplicated),
-                     integer(r.reordered), integer(r.errors + r.disconnects),
-                     integer(r.serverPeakKiB), number(r.serverKiBPerClient, 2),
-                     number(r.serverCpuSeconds, 2), number(r.serverIdleCpuPercent, 2)});
+                     number(r.connectSeconds, 3),
+                     number(r.readySeconds, 3),
+                     number(r.loginsPerSecond, 0),
+                     number(r.linesPerSecond, 0),
+                     number(r.p50Ms, 2),
+                     number(r.p99Ms, 2),
+                     number(r.maxMs, 2),
+                     integer(r.lost),
+                     integer(r.duplicated),
+                     integer(r.reordered),
+                     integer(r.errors + r.disconnects),
+                     integer(r.serverPeakKiB),
+                     number(r.serverKiBPerClient, 2),
+                     number(r.serverCpuSeconds, 2),
+                     number(r.serverIdleCpuPercent, 2),
+                     r.history.empty() ? u"-"_s : QString::fromStdString(r.history),
+                     number(r.commitsPerSecond, 0),
+                     r.commitMeanMs < 0
+                         ? u"-"_s
+                         : u"%1/%2"_s.arg(number(r.commitMeanMs, 2), number(r.commitMaxMs, 1))});
     }
     QList<qsizetype> widths(header.size(), 0);
     for (const QStringList &row : rows) {

@@ -36,6 +36,15 @@ struct RunResult
     bool timedOut = false;
     std::string firstError;
 
+    // What the server's store did, from the line chat-server logs when it stops ("store: N
+    // lines committed in T transactions …; commit latency mean X us, max Y us").
+    std::string history; // "on" (SQLite), "off" (--database memory), "" (not ours)
+    int64_t committedLines = -1;
+    int64_t transactions = -1;
+    double commitsPerSecond = -1; // committed lines / sendSeconds
+    double commitMeanMs = -1;     // from a line's arrival at the store to its commit
+    double commitMaxMs = -1;
+
     int64_t serverPeakKiB = -1;     // VmHWM at the end
     double serverKiBPerClient = -1; // (VmRSS when ready - VmRSS before connecting) / clients
     double serverCpuSeconds = -1;   // user + system over the whole run

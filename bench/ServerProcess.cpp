@@ -149,6 +149,22 @@ ServerProcess::Usage ServerProcess::usage() const
     return usage;
 }
 
+void ServerProcess::readStoreFigures()
+{
+    std::ifstream file(m_outputPath);
+    std::string line;
+    while (std::getline(file, line)) {
+        long long lines = 0, transactions = 0, failed = 0, pruned = 0, mean = 0, max = 0;
+        const size_t at = line.find("store: ");
+        if (at != std::string::npos &&
+            std::sscanf(line.c_str() + at,
+                        "store: %lld lines committed in %lld transactions, %lld writes failed, "
+                        "%lld lines pruned; commit latency mean %lld us, max %lld us",
+                        &lines, &transactions, &failed, &pruned, &mean, &max) == 6)
+            m_store = {lines, transactions, mean, max};
+    }
+}
+
 void ServerProcess::stop()
 {
     if (m_pid > 0) {
@@ -165,6 +181,7 @@ void ServerProcess::stop()
         m_pid = -1;
     }
     if (!m_outputPath.empty()) {
+        readStoreFigures();
         unlink(m_outputPath.c_str());
         m_outputPath.clear();
     }

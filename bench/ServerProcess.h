@@ -28,6 +28,15 @@ public:
     void stop();
 
     int port() const { return m_port; }
+    // chat-server's store figures from its last log line at stop(); -1 when it printed none.
+    struct StoreFigures
+    {
+        int64_t committedLines = -1;
+        int64_t transactions = -1;
+        int64_t commitMeanUs = -1;
+        int64_t commitMaxUs = -1;
+    };
+    StoreFigures storeFigures() const { return m_store; }
     pid_t pid() const { return m_pid; }
     bool running() const;
     Usage usage() const;
@@ -35,9 +44,11 @@ public:
 private:
     bool waitForPortLine(std::string &error);
     bool waitUntilConnectable(const std::string &host, std::string &error);
+    void readStoreFigures();
 
     pid_t m_pid = -1;
     int m_port = 0;
     std::string m_outputPath;
     std::string m_dataHome; // XDG_DATA_HOME of the server: its database, removed at stop()
+    StoreFigures m_store;
 };

@@ -40,9 +40,24 @@ bool runOne(const BenchOptions &options, const Dialect &dialect, char tag, RunRe
         }
         port = server.port();
     }
-    LoadGenerator generator(options, dialect, port,
-                            options.serverCommand.empty() ? nullptr : &server, tag);
-    result = generator.run();
+    {
+        LoadGenerator generator(options, dialect, port,
+                                options.serverCommand.empty() ? nullptr : &server, tag);
+        result = generator.run();
+    } // the clients are gone: the server need not wait for them to hang up
+    if (!options.serverCommand.empty()) {
+        server.stop(); // the store's figures are in its last log line
+        const ServerProcess::StoreFigures store = server.storeFigures();
+        result.history = options.spawn ? (options.history ? "on" : "off") : "";
+        result.committedLines = store.committedLines;
+        result.transactions = store.transactions;
+        if (store.committedLines >= 0 && result.sendSeconds > 0)
+            result.commitsPerSecond = double(store.committedLines) / result.sendSeconds;
+        if (store.commitMeanUs >= 0) {
+            result.commitMeanMs = double(store.commitMeanUs) / 1000;
+            result.commitMaxMs = double(store.commitMaxUs) / 1000;
+        }
+    }
     return true;
 }
 
