@@ -146,7 +146,7 @@ void checkTagged(const QString &text)
     QString unescaped;
     CHECK(TaggedCodec::unescape(TaggedCodec::escape(text), unescaped), text.toUtf8());
     CHECK(unescaped == text, text.toUtf8());
-    Event message = Event::message(text.size(), text, text, text);
+    Event message = Event::message(text.size(), text, quint64(text.size()) * 7, text, text);
     message.label = text;
     const Event parsed = TaggedCodec::parse(QString::fromUtf8(TaggedCodec::format(message)));
     CHECK(parsed == message, text.toUtf8() + " -> " + TaggedCodec::format(message));
