@@ -1,0 +1,143 @@
+// SPDX-License-Identifier: MIT
+#include "store/MemoryStore.h"
+
+#include "store/StoreRules.h"
+
+#include <QDateTime>
+#include <QPointer>
+
+using namespace Qt::StringLiterals;
+
+namespace {
+
+const QString NotOpen = u"the store is not open"_s;
+
+} // namespace
+
+MemoryStore::MemoryStore(const StoreOptions &options, QObject *parent)
+    : Store(parent)
+    , m_options(options)
+{
+    m_pruneTimer.setInterval(options.pruneIntervalMs);
+    connect(&m_pruneTimer, &QTimer::timeout, this, [this] {
+        if (m_history.isPruning())
+            return; // the round under way goes on
+        m_history.startPruning(m_options, QDateTime::currentMSecsSinceEpoch());
+        pruneStep();
+    });
+}
+
+// Callbacks still waiting are dropped: their owners may be going too.
+MemoryStore::~MemoryStore() = default;
+
+bool MemoryStore::open()
+{
+    if (m_open) {
+        setErrorString(u"the store is already open"_s);
+        return false;
+    }
+    m_open = true;
+    ++m_bootNumber;
+    m_roomsAtOpen = m_history.rooms();
+    m_stats = {};
+    if (StoreRules::prunes(m_options))
+        m_pruneTimer.start();
+    setErrorString({});
+    return true;
+}
+
+void MemoryStore::close()
+{
+    if (!m_open)
+        return;
+    m_open = false;
+    m_pruneTimer.stop();
+    deliver();
+}
+
+void MemoryStore::createRoom(const StoredRoom &room, WriteDone done)
+{
+    const QString error = m_open ? m_history.createRoom(room) : NotOpen;
+    countWrite(error);
+    answer([done = std::move(done), error] {
+        if (done)
+            done(error);
+    });
+}
+
+void MemoryStore::append(const StoredMessage &message, AppendDone done)
+{
+    StoredMessage committed = message;
+    const QString error = m_open ? m_history.append(committed) : NotOpen;
+    countWrite(error);
+    if (error.isEmpty())
+        ++m_stats.committedLines;
+    else
+        committed = {};
+    answer([done = std::move(done), committed, error] {
+        if (done)
+            done(committed, error);
+    });
+}
+
+void MemoryStore::read(const HistoryRequest &request, ReadDone done)
+{
+    HistoryPage page;
+    if (m_open)
+        page = m_history.read(request);
+    else
+        page.error = NotOpen;
+    answer([done = std::move(done), page] {
+        if (done)
+            done(page);
+    });
+}
+
+void MemoryStore::countWrite(const QString &error)
+{
+    if (!error.isEmpty()) {
+        ++m_stats.failedWrites;
+        return;
+    }
+    // The writes kept between two deliveries count as one transaction, as the writer's group
+    // commit makes them.
+    if (!std::exchange(m_batchCounted, true))
+        ++m_stats.transactions;
+}
+
+void MemoryStore::answer(std::function<void()> callback)
+{
+    m_callbacks.push_back(std::move(callback));
+    if (!std::exchange(m_deliveryPosted, true))
+        QMetaObject::invokeMethod(this, &MemoryStore::deliver, Qt::QueuedConnection);
+}
+
+// Runs the callbacks queued before it started; those they cause wait for the next turn of
+// the event loop, so that a caller who writes from every callback cannot starve it. One at
+// a time from the shared queue, so that a callback calling close() keeps the order.
+void MemoryStore::deliver()
+{
+    const QPointer<MemoryStore> alive(this);
+    qsizetype due = qsizetype(m_callbacks.size());
+    m_deliveryPosted = false;
+    m_batchCounted = false;
+    while (due-- > 0 && !m_callbacks.empty()) {
+        const std::function<void()> callback = std::move(m_callbacks.front());
+        m_callbacks.pop_front();
+        callback();
+        if (!alive)
+            return;
+    }
+}
+
+void MemoryStore::pruneStep()
+{
+    m_pruneStepPosted = false;
+    if (!m_open || !m_history.isPruning())
+        return;
+    m_stats.prunedLines += m_history.pruneStep(m_options.pruneBatch);
+    ++m_stats.transactions;
+    // The next step waits for the event loop's next turn, so writes and reads go between.
+    if (m_history.isPruning() && !std::exchange(m_pruneStepPosted, true))
+        QMetaObject::invokeMethod(this, &MemoryStore::pruneStep, Qt::QueuedConnection);
+}

@@ -1,0 +1,56 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+
+#include "store/MemoryHistory.h"
+#include "store/Store.h"
+
+#include <QTimer>
+
+#include <deque>
+#include <functional>
+
+// The Store in memory, for as long as the object lives: `--database memory`, benchmarks and
+// tests. It behaves as SqlStore does (ids, sequence numbers, refusals, pages, retention, and
+// callbacks run later, in order, once per batch) except that nothing reaches a disk: a write
+// is kept at once, and its callback runs on a later turn of the event loop.
+//
+// open() after close() finds what the object kept, and counts one more boot; a new object
+// starts empty at boot 1. It has no size limit (StoreOptions::maxBytes is ignored).
+class MemoryStore : public Store
+{
+    Q_OBJECT
+
+public:
+    explicit MemoryStore(const StoreOptions &options = {}, QObject *parent = nullptr);
+    ~MemoryStore() override;
+
+    bool open() override;
+    quint32 bootNumber() const override { return m_bootNumber; }
+    QList<StoredRoom> rooms() const override { return m_roomsAtOpen; }
+
+    void createRoom(const StoredRoom &room, WriteDone done) override;
+    void append(const StoredMessage &message, AppendDone done) override;
+    void read(const HistoryRequest &request, ReadDone done) override;
+
+    StoreStats stats() const override { return m_stats; }
+    void close() override;
+
+private:
+    void countWrite(const QString &error);
+    // Runs later, with the other callbacks of the same batch.
+    void answer(std::function<void()> callback);
+    void deliver();
+    void pruneStep();
+
+    StoreOptions m_options;
+    MemoryHistory m_history;
+    QList<StoredRoom> m_roomsAtOpen;
+    quint32 m_bootNumber = 0;
+    bool m_open = false;
+    StoreStats m_stats;
+    std::deque<std::function<void()>> m_callbacks;
+    bool m_deliveryPosted = false;
+    bool m_batchCounted = false;
+    QTimer m_pruneTimer;
+    bool m_pruneStepPosted = false;
+};

@@ -1,0 +1,117 @@
+// SPDX-License-Identifier: MIT
+#include "store/StoreRules.h"
+
+#include <algorithm>
+
+using namespace Qt::StringLiterals;
+
+namespace StoreRules {
+
+QString checkRoom(const StoredRoom &room)
+{
+    if (room.id <= 0)
+        return u"a room needs an id above 0"_s;
+    if (room.name.isEmpty())
+        return u"a room needs a name"_s;
+    if (room.lastSeq > MaxKey)
+        return u"the room's last sequence number is too large"_s;
+    return {};
+}
+
+QString checkMessage(const StoredMessage &message)
+{
+    switch (message.kind) {
+    case StoredMessage::Kind::Message:
+    case StoredMessage::Kind::Action:
+    case StoredMessage::Kind::Topic:
+        if (message.roomId == 0)
+            return u"a room line needs a room"_s;
+        break;
+    case StoredMessage::Kind::Private:
+        if (message.roomId != 0)
+            return u"a private message belongs to no room"_s;
+        break;
+    default:
+        return u"unknown kind of line %1"_s.arg(int(message.kind));
+    }
+    if (!message.time.isValid())
+        return u"a line needs a time"_s;
+    // Person ids are stored as signed 64-bit numbers.
+    if (message.senderPerson > MaxKey || message.recipientPerson > MaxKey)
+        return u"a person id is too large"_s;
+    return {};
+}
+
+QString checkRequest(const HistoryRequest &request)
+{
+    if (request.roomId == 0 && request.person == 0)
+        return u"a history request names a room or a person"_s;
+    return {};
+}
+
+QString noSuchRoom(qint64 roomId)
+{
+    return u"there is no room %1"_s.arg(roomId);
+}
+
+QString roomIdTaken(qint64 roomId)
+{
+    return u"room %1 already exists"_s.arg(roomId);
+}
+
+QString roomNameTaken(const QString &name)
+{
+    return u"a room named %1 already exists"_s.arg(name);
+}
+
+int clampLimit(int limit)
+{
+    return std::clamp(limit, 1, MaxPageLines);
+}
+
+Range range(const HistoryRequest &request)
+{
+    Range r;
+    r.limit = clampLimit(request.limit);
+    r.high = request.upTo != 0 ? std::min(request.upTo, MaxKey) : MaxKey;
+    switch (request.direction) {
+    case HistoryRequest::Direction::Latest:
+        break;
+    case HistoryRequest::Direction::Before:
+        // Nothing lies below 1; an anchor of 0 asks for nothing.
+        if (request.anchor == 0)
+            r.high = 0;
+        else
+            r.high = std::min(r.high, request.anchor - 1);
+        break;
+    case HistoryRequest::Direction::After:
+        r.newestFirst = false;
+        r.low = request.anchor >= MaxKey ? MaxKey : request.anchor + 1;
+        if (request.anchor >= MaxKey)
+            r.high = 0;
+        break;
+    }
+    return r;
+}
+
+qint64 ageCutoffMs(const StoreOptions &options, qint64 nowMs)
+{
+    if (options.historyDays <= 0)
+        return 0;
+    return nowMs - qint64(options.historyDays) * 24 * 60 * 60 * 1000;
+}
+
+quint64 countCutoffSeq(const StoreOptions &options, quint64 lastSeq)
+{
+    if (options.maxLinesPerRoom <= 0 || lastSeq <= quint64(options.maxLinesPerRoom))
+        return 0;
+    return lastSeq - quint64(options.maxLinesPerRoom);
+}
+
+bool prunes(const StoreOptions &options)
+{
+    return options.pruneIntervalMs > 0 && options.pruneBatch > 0 &&
+           (options.historyDays > 0 || options.maxLinesPerRoom > 0);
+}
+
+} // namespace StoreRules

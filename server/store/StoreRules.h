@@ -1,0 +1,50 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+
+#include "store/StoreOptions.h"
+#include "store/StoredMessage.h"
+
+#include <limits>
+
+// What every Store does the same way, whatever keeps the lines: which writes are refused and
+// with what words, which lines a history request means, and which lines retention removes.
+// SqlStore and MemoryStore both follow these rules, so that tst_store can hold them to one
+// behaviour.
+namespace StoreRules {
+
+// Ids and sequence numbers are quint64 in the interface and BIGINT in SQL; none may pass this.
+inline constexpr quint64 MaxKey = quint64(std::numeric_limits<qint64>::max());
+// A history page never holds more than this many lines, however many were asked for.
+inline constexpr int MaxPageLines = 1000;
+
+// Empty when the store may try to keep it; otherwise why not.
+QString checkRoom(const StoredRoom &room);
+QString checkMessage(const StoredMessage &message);
+QString checkRequest(const HistoryRequest &request);
+
+QString noSuchRoom(qint64 roomId);
+QString roomIdTaken(qint64 roomId);
+QString roomNameTaken(const QString &name);
+
+// The lines a request means: keys (sequence numbers of a room, or message ids) from low to
+// high, both included; a page takes the newest of them (Latest, Before) or the oldest (After).
+struct Range
+{
+    quint64 low = 1;
+    quint64 high = MaxKey;
+    bool newestFirst = true;
+    int limit = 50;
+
+    bool isEmpty() const { return low > high; }
+};
+Range range(const HistoryRequest &request);
+int clampLimit(int limit);
+
+// Retention. A line older than this (milliseconds since the epoch) goes; 0: none goes by age.
+qint64 ageCutoffMs(const StoreOptions &options, qint64 nowMs);
+// A room line whose seq is at or below this goes, so that the newest maxLinesPerRoom sequence
+// numbers stay; 0: none goes by count.
+quint64 countCutoffSeq(const StoreOptions &options, quint64 lastSeq);
+bool prunes(const StoreOptions &options);
+
+} // namespace StoreRules
