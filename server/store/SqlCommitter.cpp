@@ -1,0 +1,256 @@
+// SPDX-License-Identifier: MIT
+#include "store/SqlCommitter.h"
+
+#include "NameRules.h"
+#include "store/SqlConnection.h"
+#include "store/SqlStartState.h"
+#include "store/StoreRules.h"
+
+#include <QSqlError>
+
+using namespace Qt::StringLiterals;
+
+namespace {
+
+QVariant msOrNull(const QDateTime &time)
+{
+    return time.isValid() ? QVariant(time.toMSecsSinceEpoch())
+                          : QVariant(QMetaType::fromType<qint64>());
+}
+
+// Qt binds a null QString as SQL NULL; the text columns hold '' for "nothing".
+QString text(const QString &s)
+{
+    return s.isNull() ? QString::fromLatin1("") : s;
+}
+
+} // namespace
+
+SqlCommitter::SqlCommitter(SqlConnection &connection, const SqlStartState &state)
+    : m_connection(connection)
+    , m_lastId(state.lastMessageId)
+{
+    for (const StoredRoom &room : state.rooms) {
+        m_rooms.insert(room.id, {room.lastSeq, room.key});
+        m_keys.insert(room.key);
+    }
+}
+
+bool SqlCommitter::prepare(QString *error)
+{
+    const QSqlDatabase &db = m_connection.database();
+    struct Statement
+    {
+        QSqlQuery *query;
+        QString sql;
+    };
+    const Statement statements[] = {
+        {&m_insertRoom, u"INSERT INTO rooms (id, name, name_key, creator, created_ms, topic, "
+                        u"topic_setter, topic_ms, last_seq) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"_s},
+        {&m_insertLine, u"INSERT INTO messages (id, kind, room_id, seq, time_ms, sender, "
+                        u"sender_key, sender_person, recipient, recipient_key, recipient_person, "
+                        u"body) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"_s},
+        {&m_setTopic, u"UPDATE rooms SET topic = ?, topic_setter = ?, topic_ms = ? WHERE id = ?"_s},
+        {&m_setLastSeq, u"UPDATE rooms SET last_seq = ? WHERE id = ?"_s},
+        {&m_setLastId, u"UPDATE meta SET value = ? WHERE name = 'last_message_id'"_s},
+    };
+    for (const Statement &s : statements) {
+        *s.query = QSqlQuery(db);
+        if (!s.query->prepare(s.sql)) {
+            *error = m_connection.describe(s.query->lastError());
+            return false;
+        }
+    }
+    return true;
+}
+
+QList<SqlCommitter::Result> SqlCommitter::commit(const QList<Write> &writes, int *transactions)
+{
+    *transactions = 0;
+    QList<Result> results;
+    QString error;
+    if (tryCommit(writes, &results, &error)) {
+        ++*transactions;
+        return results;
+    }
+    if (writes.size() == 1)
+        return {Result{{}, error}};
+    results.clear();
+    for (const Write &write : writes) {
+        QList<Result> one;
+        if (tryCommit({write}, &one, &error)) {
+            ++*transactions;
+            results.append(one);
+        } else {
+            results.append(Result{{}, error});
+        }
+    }
+    return results;
+}
+
+QHash<qint64, quint64> SqlCommitter::lastSeqs() const
+{
+    QHash<qint64, quint64> result;
+    for (auto it = m_rooms.cbegin(); it != m_rooms.cend(); ++it)
+        result.insert(it.key(), it->lastSeq);
+    return result;
+}
+
+bool SqlCommitter::tryCommit(const QList<Write> &writes, QList<Result> *results, QString *error)
+{
+    QSqlDatabase &db = m_connection.database();
+    Undo undo;
+    undo.lastId = m_lastId;
+    auto fail = [&](const QString &why) {
+        *error = why;
+        db.rollback(); // may say there is no transaction: SQLite ends some on its own
+        restore(undo);
+        return false;
+    };
+    if (!db.transaction())
+        return fail(m_connection.describe(db.lastError()));
+    for (const Write &write : writes) {
+        Result result;
+        Outcome outcome;
+        if (write.type == Write::Type::Room) {
+            outcome = addRoom(write.room, undo, &result.error);
+        } else {
+            result.committed = write.message;
+            outcome = addLine(result.committed, undo, &result.error);
+        }
+        if (outcome == Outcome::Failed)
+            return fail(result.error);
+        if (outcome == Outcome::Refused)
+            result.committed = {};
+        results->append(result);
+    }
+    QString why;
+    if (!saveCounters(undo, &why))
+        return fail(why);
+    if (!db.commit())
+        return fail(m_connection.describe(db.lastError()));
+    return true;
+}
+
+SqlCommitter::Outcome SqlCommitter::addRoom(StoredRoom room, Undo &undo, QString *error)
+{
+    room.key = NameRules::key(room.name);
+    *error = StoreRules::checkRoom(room);
+    if (error->isEmpty() && m_rooms.contains(room.id))
+        *error = StoreRules::roomIdTaken(room.id);
+    if (error->isEmpty() && m_keys.contains(room.key))
+        *error = StoreRules::roomNameTaken(room.name);
+    if (!error->isEmpty())
+        return Outcome::Refused;
+
+    QSqlQuery &q = m_insertRoom;
+    const QVariant values[] = {room.id,
+                               room.name,
+                               room.key,
+                               text(room.creator),
+                               msOrNull(room.created),
+                               text(room.topic),
+                               text(room.topicSetter),
+                               msOrNull(room.topicTime),
+                               qint64(room.lastSeq)};
+    for (int i = 0; i < 9; ++i)
+        q.bindValue(i, values[i]);
+    if (!q.exec()) {
+        *error = failure(q);
+        return Outcome::Failed;
+    }
+    m_rooms.insert(room.id, {room.lastSeq, room.key});
+    m_keys.insert(room.key);
+    undo.createdRooms.append(room.id);
+    return Outcome::Done;
+}
+
+SqlCommitter::Outcome SqlCommitter::addLine(StoredMessage &message, Undo &undo, QString *error)
+{
+    *error = StoreRules::checkMessage(message);
+    Room *room = nullptr;
+    if (error->isEmpty() && message.roomId != 0) {
+        const auto it = m_rooms.find(message.roomId);
+        if (it == m_rooms.end())
+            *error = StoreRules::noSuchRoom(message.roomId);
+        else
+            room = &*it;
+    }
+    if (!error->isEmpty())
+        return Outcome::Refused;
+
+    message.id = ++m_lastId;
+    message.seq = 0;
+    if (room) {
+        if (!undo.lastSeqs.contains(message.roomId))
+            undo.lastSeqs.insert(message.roomId, room->lastSeq);
+        message.seq = ++room->lastSeq;
+    }
+    QSqlQuery &q = m_insertLine;
+    q.bindValue(0, qint64(message.id));
+    q.bindValue(1, int(message.kind));
+    q.bindValue(2, room ? QVariant(message.roomId) : QVariant(QMetaType::fromType<qint64>()));
+    q.bindValue(3, room ? QVariant(qint64(message.seq)) : QVariant(QMetaType::fromType<qint64>()));
+    q.bindValue(4, message.time.toMSecsSinceEpoch());
+    q.bindValue(5, text(message.sender));
+    q.bindValue(6, text(NameRules::key(message.sender)));
+    q.bindValue(7, qint64(message.senderPerson));
+    q.bindValue(8, text(message.recipient));
+    q.bindValue(9, text(NameRules::key(message.recipient)));
+    q.bindValue(10, qint64(message.recipientPerson));
+    q.bindValue(11, text(message.text));
+    if (!q.exec()) {
+        *error = failure(q);
+        return Outcome::Failed;
+    }
+    if (message.kind == StoredMessage::Kind::Topic) {
+        QSqlQuery &t = m_setTopic;
+        t.bindValue(0, text(message.text));
+        t.bindValue(1, text(message.sender));
+        t.bindValue(2, message.time.toMSecsSinceEpoch());
+        t.bindValue(3, message.roomId);
+        if (!t.exec()) {
+            *error = failure(t);
+            return Outcome::Failed;
+        }
+    }
+    return Outcome::Done;
+}
+
+bool SqlCommitter::saveCounters(const Undo &undo, QString *error)
+{
+    for (auto it = undo.lastSeqs.cbegin(); it != undo.lastSeqs.cend(); ++it) {
+        m_setLastSeq.bindValue(0, qint64(m_rooms.value(it.key()).lastSeq));
+        m_setLastSeq.bindValue(1, it.key());
+        if (!m_setLastSeq.exec()) {
+            *error = failure(m_setLastSeq);
+            return false;
+        }
+    }
+    if (m_lastId != undo.lastId) {
+        m_setLastId.bindValue(0, qint64(m_lastId));
+        if (!m_setLastId.exec()) {
+            *error = failure(m_setLastId);
+            return false;
+        }
+    }
+    return true;
+}
+
+void SqlCommitter::restore(const Undo &undo)
+{
+    m_lastId = undo.lastId;
+    for (auto it = undo.lastSeqs.cbegin(); it != undo.lastSeqs.cend(); ++it) {
+        if (const auto room = m_rooms.find(it.key()); room != m_rooms.end())
+            room->lastSeq = it.value();
+    }
+    for (qint64 id : undo.createdRooms)
+        m_keys.remove(m_rooms.take(id).key);
+}
+
+QString SqlCommitter::failure(QSqlQuery &query) const
+{
+    const QString why = m_connection.describe(query.lastError());
+    query.finish();
+    return why;
+}

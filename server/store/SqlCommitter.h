@@ -1,0 +1,80 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+
+#include "store/StoredMessage.h"
+
+#include <QHash>
+#include <QSet>
+#include <QSqlQuery>
+
+class SqlConnection;
+struct SqlStartState;
+
+// The writer's transactions: commits a batch of writes in one transaction, giving each line
+// its id and its room's next sequence number. The counters live here, in memory, and reach
+// the database once per transaction (meta.last_message_id once, rooms.last_seq once per
+// room touched), so a batch of a thousand lines costs a thousand inserts and a few updates.
+//
+// Runs on the writer thread only, with the writer's connection.
+class SqlCommitter
+{
+public:
+    struct Write
+    {
+        enum class Type { Room, Line };
+        Type type = Type::Line;
+        StoredRoom room;
+        StoredMessage message;
+    };
+    struct Result
+    {
+        StoredMessage committed; // a line as kept, with its id and seq
+        QString error;           // not empty: nothing of this write was kept
+    };
+
+    SqlCommitter(SqlConnection &connection, const SqlStartState &state);
+
+    bool prepare(QString *error);
+
+    // One result per write, in order. All in one transaction if it commits; if it fails,
+    // it is rolled back with the counters, and the writes are tried again one by one, so
+    // that one bad write does not fail the others (on a full disk each reports the error).
+    // *transactions counts the transactions committed.
+    QList<Result> commit(const QList<Write> &writes, int *transactions);
+
+    // Each room's last sequence number, for retention.
+    QHash<qint64, quint64> lastSeqs() const;
+
+private:
+    struct Room
+    {
+        quint64 lastSeq = 0;
+        QString key;
+    };
+    // What a failed transaction must give back.
+    struct Undo
+    {
+        quint64 lastId = 0;
+        QHash<qint64, quint64> lastSeqs; // each room's before its first line in the batch
+        QList<qint64> createdRooms;
+    };
+    enum class Outcome { Done, Refused, Failed };
+
+    bool tryCommit(const QList<Write> &writes, QList<Result> *results, QString *error);
+    Outcome addRoom(StoredRoom room, Undo &undo, QString *error);
+    Outcome addLine(StoredMessage &message, Undo &undo, QString *error);
+    bool saveCounters(const Undo &undo, QString *error);
+    void restore(const Undo &undo);
+    QString failure(QSqlQuery &query) const;
+
+    SqlConnection &m_connection;
+    quint64 m_lastId = 0;
+    QHash<qint64, Room> m_rooms;
+    QSet<QString> m_keys;
+
+    QSqlQuery m_insertRoom;
+    QSqlQuery m_insertLine;
+    QSqlQuery m_setTopic;
+    QSqlQuery m_setLastSeq;
+    QSqlQuery m_setLastId;
+};

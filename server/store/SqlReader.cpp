@@ -1,0 +1,45 @@
+// SPDX-License-Identifier: MIT
+#include "store/SqlReader.h"
+
+#include "store/SqlConnection.h"
+#include "store/SqlHistory.h"
+
+SqlReader::SqlReader(const QString &path, const StoreOptions &options, Deliver deliver)
+    : m_path(path)
+    , m_options(options)
+    , m_deliver(std::move(deliver))
+{
+    setObjectName(QStringLiteral("chat-store-reader"));
+}
+
+SqlReader::~SqlReader()
+{
+    stop();
+    wait();
+}
+
+void SqlReader::run()
+{
+    SqlConnection connection(m_path, m_options, SqlConnection::Role::Reader);
+    SqlHistory history(connection);
+    QString error;
+    if (!connection.open(&error) || !history.prepare(&error)) {
+        reportReady(error);
+        return;
+    }
+    reportReady({});
+    for (;;) {
+        bool stopping = false;
+        const QList<HistoryRequest> requests =
+            m_queue.takeAll(QDeadlineTimer(QDeadlineTimer::Forever), &stopping);
+        if (!requests.isEmpty()) {
+            QList<HistoryPage> pages;
+            pages.reserve(requests.size());
+            for (const HistoryRequest &request : requests)
+                pages.append(history.read(request));
+            m_deliver(std::move(pages));
+        }
+        if (stopping)
+            break;
+    }
+}

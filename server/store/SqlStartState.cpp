@@ -1,0 +1,82 @@
+// SPDX-License-Identifier: MIT
+#include "store/SqlStartState.h"
+
+#include "store/SqlConnection.h"
+
+#include <QSqlError>
+#include <QSqlQuery>
+
+using namespace Qt::StringLiterals;
+
+namespace {
+
+QDateTime timeFromMs(const QVariant &ms)
+{
+    return ms.isNull() ? QDateTime() : QDateTime::fromMSecsSinceEpoch(ms.toLongLong(), Qt::UTC);
+}
+
+} // namespace
+
+bool SqlStartState::load(SqlConnection &connection, QString *error)
+{
+    QSqlDatabase &db = connection.database();
+    QSqlQuery query(db);
+    auto fail = [&](const QSqlError &why) {
+        *error = connection.describe(why);
+        query.finish();
+        db.rollback();
+        return false;
+    };
+    if (!db.transaction())
+        return fail(db.lastError());
+
+    if (!query.exec(u"UPDATE meta SET value = value + 1 WHERE name = 'boot_count'"_s))
+        return fail(query.lastError());
+    if (!query.exec(u"SELECT name, value FROM meta"_s))
+        return fail(query.lastError());
+    while (query.next()) {
+        const QString name = query.value(0).toString();
+        if (name == u"boot_count"_s)
+            bootNumber = quint32(query.value(1).toLongLong());
+        else if (name == u"last_message_id"_s)
+            lastMessageId = quint64(query.value(1).toLongLong());
+    }
+    if (query.lastError().isValid())
+        return fail(query.lastError());
+
+    // The meta row and the rows are written in the same transactions, so they agree; if a
+    // hand-edited database says otherwise, an id is still never given twice.
+    if (!query.exec(u"SELECT MAX(id) FROM messages"_s))
+        return fail(query.lastError());
+    if (query.next())
+        lastMessageId = std::max(lastMessageId, quint64(query.value(0).toLongLong()));
+    if (query.lastError().isValid())
+        return fail(query.lastError());
+
+    if (!query.exec(u"SELECT id, name, name_key, creator, created_ms, topic, topic_setter, "
+                    u"topic_ms, last_seq FROM rooms ORDER BY id"_s))
+        return fail(query.lastError());
+    while (query.next()) {
+        StoredRoom room;
+        room.id = query.value(0).toLongLong();
+        room.name = query.value(1).toString();
+        room.key = query.value(2).toString();
+        room.creator = query.value(3).toString();
+        room.created = timeFromMs(query.value(4));
+        room.topic = query.value(5).toString();
+        room.topicSetter = query.value(6).toString();
+        room.topicTime = timeFromMs(query.value(7));
+        room.lastSeq = quint64(query.value(8).toLongLong());
+        rooms.append(room);
+    }
+    if (query.lastError().isValid())
+        return fail(query.lastError());
+    query.finish();
+    if (!db.commit())
+        return fail(db.lastError());
+    if (bootNumber == 0) {
+        *error = u"the database has no boot count"_s;
+        return false;
+    }
+    return true;
+}

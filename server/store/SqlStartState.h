@@ -1,0 +1,22 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+
+#include "store/StoredMessage.h"
+
+#include <QList>
+
+class SqlConnection;
+
+// What open() learns from the database and hands to the writer: the boot number (counted
+// and committed here), the last message id and the rooms with their last sequence numbers.
+struct SqlStartState
+{
+    quint32 bootNumber = 0;
+    quint64 lastMessageId = 0;
+    QList<StoredRoom> rooms;
+
+    // Counts this boot and reads the rest, in one transaction. Reads only what open() needs
+    // plus the newest end of the messages' id index: cheap on any size, and where damage from
+    // an interrupted copy would show first.
+    bool load(SqlConnection &connection, QString *error);
+};

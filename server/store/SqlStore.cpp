@@ -1,0 +1,223 @@
+// SPDX-License-Identifier: MIT
+#include "store/SqlStore.h"
+
+#include "store/Migrations.h"
+#include "store/SqlConnection.h"
+#include "store/SqlReader.h"
+#include "store/SqlWriter.h"
+
+#include <QPointer>
+
+using namespace Qt::StringLiterals;
+
+namespace {
+
+const QString NotOpen = u"the store is not open"_s;
+
+} // namespace
+
+SqlStore::SqlStore(const StoreOptions &options, QObject *parent)
+    : Store(parent)
+    , m_options(options)
+    , m_directory(options.dataDirectory)
+{
+}
+
+SqlStore::~SqlStore()
+{
+    if (!m_open)
+        return;
+    m_open = false;
+    stopThreads();
+    m_directory.unlock();
+}
+
+bool SqlStore::open()
+{
+    if (m_open) {
+        setErrorString(u"the store is already open"_s);
+        return false;
+    }
+    QString error;
+    if (!start(&error)) {
+        stopThreads();
+        m_directory.unlock();
+        m_state = {};
+        setErrorString(error);
+        return false;
+    }
+    setErrorString({});
+    m_open = true;
+    return true;
+}
+
+bool SqlStore::start(QString *error)
+{
+    if (!m_directory.prepare(error) || !m_directory.lock(error) ||
+        !m_directory.checkDatabaseFile(error))
+        return false;
+    const QString path = m_directory.databasePath();
+    {
+        SqlConnection setup(path, m_options, SqlConnection::Role::Setup);
+        if (!setup.open(error))
+            return false;
+        // The schema is checked before WAL is switched on: a file that is not ours, or is
+        // newer, is left as it was.
+        QString why;
+        if (!Migrations::migrate(setup.database(), &why)) {
+            *error = u"cannot use the database %1: %2"_s.arg(path, why);
+            return false;
+        }
+        if (!setup.useWal(error))
+            return false;
+        if (!m_state.load(setup, &why)) {
+            *error = u"cannot use the database %1: %2"_s.arg(path, why);
+            return false;
+        }
+    }
+    m_writer = std::make_unique<SqlWriter>(
+        path, m_options, m_state,
+        [this](QList<SqlCommitter::Result> r) { writesDone(std::move(r)); });
+    m_reader = std::make_unique<SqlReader>(
+        path, m_options, [this](QList<HistoryPage> pages) { readsDone(std::move(pages)); });
+    m_writer->start();
+    m_reader->start();
+    return m_writer->waitUntilReady(error) && m_reader->waitUntilReady(error);
+}
+
+void SqlStore::stopThreads()
+{
+    // Their destructors commit or serve what is queued, then join.
+    if (m_writer)
+        m_closedStats = m_writer->stats();
+    m_writer.reset();
+    m_reader.reset();
+}
+
+void SqlStore::createRoom(const StoredRoom &room, WriteDone done)
+{
+    m_writeCallbacks.push_back({std::move(done), {}});
+    if (!m_open) {
+        writesDone({SqlCommitter::Result{{}, NotOpen}});
+        return;
+    }
+    m_writer->enqueue({SqlCommitter::Write::Type::Room, room, {}});
+}
+
+void SqlStore::append(const StoredMessage &message, AppendDone done)
+{
+    m_writeCallbacks.push_back({{}, std::move(done)});
+    if (!m_open) {
+        writesDone({SqlCommitter::Result{{}, NotOpen}});
+        return;
+    }
+    m_writer->enqueue({SqlCommitter::Write::Type::Line, {}, message});
+}
+
+void SqlStore::read(const HistoryRequest &request, ReadDone done)
+{
+    m_readCallbacks.push_back(std::move(done));
+    if (!m_open) {
+        HistoryPage page;
+        page.error = NotOpen;
+        readsDone({page});
+        return;
+    }
+    m_reader->enqueue(request);
+}
+
+StoreStats SqlStore::stats() const
+{
+    return m_writer ? m_writer->stats() : m_closedStats;
+}
+
+void SqlStore::close()
+{
+    if (!m_open)
+        return;
+    m_open = false;
+    stopThreads();
+    m_directory.unlock();
+    // Everything is answered by now; the posted deliveries, if any, will find nothing left.
+    deliverWrites();
+    deliverReads();
+}
+
+void SqlStore::writesDone(QList<SqlCommitter::Result> results)
+{
+    QMutexLocker lock(&m_doneMutex);
+    for (SqlCommitter::Result &result : results)
+        m_doneWrites.push_back(std::move(result));
+    if (!std::exchange(m_writesPosted, true))
+        QMetaObject::invokeMethod(this, &SqlStore::deliverWrites, Qt::QueuedConnection);
+}
+
+void SqlStore::readsDone(QList<HistoryPage> pages)
+{
+    QMutexLocker lock(&m_doneMutex);
+    for (HistoryPage &page : pages)
+        m_doneReads.push_back(std::move(page));
+    if (!std::exchange(m_readsPosted, true))
+        QMetaObject::invokeMethod(this, &SqlStore::deliverReads, Qt::QueuedConnection);
+}
+
+// Runs the callbacks of the results there when it started (later ones have posted another
+// delivery), one at a time from the shared queue, so that a callback that writes, reads or
+// even calls close() finds the queues in order.
+void SqlStore::deliverWrites()
+{
+    const QPointer<SqlStore> alive(this);
+    qsizetype due = 0;
+    {
+        QMutexLocker lock(&m_doneMutex);
+        due = qsizetype(m_doneWrites.size());
+        m_writesPosted = false;
+    }
+    while (due-- > 0) {
+        SqlCommitter::Result result;
+        {
+            QMutexLocker lock(&m_doneMutex);
+            if (m_doneWrites.empty())
+                return;
+            result = std::move(m_doneWrites.front());
+            m_doneWrites.pop_front();
+        }
+        Q_ASSERT(!m_writeCallbacks.empty());
+        PendingWrite pending = std::move(m_writeCallbacks.front());
+        m_writeCallbacks.pop_front();
+        if (pending.lineDone)
+            pending.lineDone(result.committed, result.error);
+        else if (pending.roomDone)
+            pending.roomDone(result.error);
+        if (!alive)
+            return;
+    }
+}
+
+void SqlStore::deliverReads()
+{
+    const QPointer<SqlStore> alive(this);
+    qsizetype due = 0;
+    {
+        QMutexLocker lock(&m_doneMutex);
+        due = qsizetype(m_doneReads.size());
+        m_readsPosted = false;
+    }
+    while (due-- > 0) {
+        HistoryPage page;
+        {
+            QMutexLocker lock(&m_doneMutex);
+            if (m_doneReads.empty())
+                return;
+            page = std::move(m_doneReads.front());
+            m_doneReads.pop_front();
+        }
+        Q_ASSERT(!m_readCallbacks.empty());
+        ReadDone done = std::move(m_readCallbacks.front());
+        m_readCallbacks.pop_front();
+        if (done)
+            done(page);
+        if (!alive)
+            return;
+    }
+}

@@ -1,0 +1,81 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+
+#include "store/DataDirectory.h"
+#include "store/SqlCommitter.h"
+#include "store/SqlStartState.h"
+#include "store/Store.h"
+
+#include <QMutex>
+
+#include <deque>
+#include <memory>
+
+class SqlReader;
+class SqlWriter;
+
+// The Store in a SQLite database, <dataDirectory>/chat.db, with one writer thread (group
+// commit, retention) and one reader thread, each on a connection of its own. The Store's
+// thread only queues work and runs callbacks; the callbacks never leave it (not even to be
+// destroyed), whatever the threads do.
+//
+// close() commits what is queued and runs, before it returns, the callbacks of everything
+// committed and read: every write gets its answer. Destroying an open store without close()
+// also commits what is queued, but drops the callbacks, since their owners may be going too.
+class SqlStore : public Store
+{
+    Q_OBJECT
+
+public:
+    explicit SqlStore(const StoreOptions &options, QObject *parent = nullptr);
+    ~SqlStore() override;
+
+    bool open() override;
+    quint32 bootNumber() const override { return m_state.bootNumber; }
+    QList<StoredRoom> rooms() const override { return m_state.rooms; }
+
+    void createRoom(const StoredRoom &room, WriteDone done) override;
+    void append(const StoredMessage &message, AppendDone done) override;
+    void read(const HistoryRequest &request, ReadDone done) override;
+
+    StoreStats stats() const override;
+    void close() override;
+
+    QString databasePath() const { return m_directory.databasePath(); }
+
+private:
+    struct PendingWrite
+    {
+        WriteDone roomDone;
+        AppendDone lineDone;
+    };
+
+    bool start(QString *error);
+    void stopThreads();
+    // From the worker threads: keep the results and, once per batch at most, ask the Store's
+    // thread to deliver them.
+    void writesDone(QList<SqlCommitter::Result> results);
+    void readsDone(QList<HistoryPage> pages);
+    // On the Store's thread: run the callbacks, in order.
+    void deliverWrites();
+    void deliverReads();
+
+    StoreOptions m_options;
+    DataDirectory m_directory;
+    SqlStartState m_state;
+    std::unique_ptr<SqlWriter> m_writer;
+    std::unique_ptr<SqlReader> m_reader;
+    StoreStats m_closedStats;
+    bool m_open = false;
+
+    // The Store's thread only.
+    std::deque<PendingWrite> m_writeCallbacks;
+    std::deque<ReadDone> m_readCallbacks;
+
+    // Shared with the worker threads.
+    QMutex m_doneMutex;
+    std::deque<SqlCommitter::Result> m_doneWrites;
+    std::deque<HistoryPage> m_doneReads;
+    bool m_writesPosted = false;
+    bool m_readsPosted = false;
+};

@@ -1,0 +1,104 @@
+// SPDX-License-Identifier: MIT
+#include "store/SqlWriter.h"
+
+#include "store/SqlConnection.h"
+#include "store/SqlPruner.h"
+#include "store/StoreRules.h"
+
+#include <QDateTime>
+
+SqlWriter::SqlWriter(const QString &path, const StoreOptions &options, const SqlStartState &state,
+                     Deliver deliver)
+    : m_path(path)
+    , m_options(options)
+    , m_state(state)
+    , m_deliver(std::move(deliver))
+{
+    setObjectName(QStringLiteral("chat-store-writer"));
+}
+
+SqlWriter::~SqlWriter()
+{
+    stop();
+    wait();
+}
+
+void SqlWriter::enqueue(Write write)
+{
+    m_queue.push({std::move(write), Clock::now()});
+}
+
+StoreStats SqlWriter::stats() const
+{
+    QMutexLocker lock(&m_statsMutex);
+    return m_stats;
+}
+
+void SqlWriter::run()
+{
+    SqlConnection connection(m_path, m_options, SqlConnection::Role::Writer);
+    SqlCommitter committer(connection, m_state);
+    SqlPruner pruner(connection, m_options);
+    QString error;
+    if (!connection.open(&error) || !committer.prepare(&error) || !pruner.prepare(&error)) {
+        reportReady(error);
+        return;
+    }
+    reportReady({});
+
+    // Retention waits one interval after open(), so a restart does not start with a delete.
+    const bool prunes = StoreRules::prunes(m_options);
+    QDeadlineTimer nextRound = prunes ? QDeadlineTimer(m_options.pruneIntervalMs)
+                                      : QDeadlineTimer(QDeadlineTimer::Forever);
+    for (;;) {
+        bool stopping = false;
+        // While a round is under way, only look at the queue: each turn commits what came
+        // in, then deletes one batch.
+        const QList<Queued> batch =
+            m_queue.takeAll(pruner.isActive() ? QDeadlineTimer(0) : nextRound, &stopping);
+        if (!batch.isEmpty())
+            commitBatch(committer, batch);
+        if (stopping)
+            break;
+        if (prunes && !pruner.isActive() && nextRound.hasExpired()) {
+            pruner.start(QDateTime::currentMSecsSinceEpoch(), committer.lastSeqs());
+            nextRound.setRemainingTime(m_options.pruneIntervalMs);
+        }
+        if (pruner.isActive()) {
+            if (const qint64 pruned = pruner.step(); pruned >= 0) {
+                QMutexLocker lock(&m_statsMutex);
+                m_stats.prunedLines += pruned;
+                ++m_stats.transactions;
+            }
+        }
+    }
+}
+
+void SqlWriter::commitBatch(SqlCommitter &committer, const QList<Queued> &batch)
+{
+    QList<Write> writes;
+    writes.reserve(batch.size());
+    for (const Queued &queued : batch)
+        writes.append(queued.write);
+    int transactions = 0;
+    QList<Result> results = committer.commit(writes, &transactions);
+
+    const Clock::time_point now = Clock::now();
+    {
+        QMutexLocker lock(&m_statsMutex);
+        m_stats.transactions += transactions;
+        for (qsizetype i = 0; i < results.size(); ++i) {
+            if (!results[i].error.isEmpty()) {
+                ++m_stats.failedWrites;
+                continue;
+            }
+            if (batch[i].write.type == Write::Type::Line)
+                ++m_stats.committedLines;
+            const qint64 us =
+                std::chrono::duration_cast<std::chrono::microseconds>(now - batch[i].at).count();
+            m_stats.commitLatencyTotalUs += us;
+            m_stats.commitLatencyMaxUs = std::max(m_stats.commitLatencyMaxUs, us);
+        }
+    }
+    m_deliver(std::move(results));
+}

@@ -1,0 +1,57 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+
+#include "store/SqlCommitter.h"
+#include "store/SqlStartState.h"
+#include "store/SqlThread.h"
+#include "store/StoreOptions.h"
+#include "store/WorkQueue.h"
+
+#include <QMutex>
+
+#include <chrono>
+#include <functional>
+
+// The thread that writes, with its own connection. Writes queue up while it commits; it then
+// takes all of them and commits them in one transaction (group commit), so that many lines
+// share the cost of one sync to disk. Between batches it runs the retention steps that are
+// due. Results go to deliver(), on this thread, once per batch, in write order.
+class SqlWriter : public SqlThread
+{
+public:
+    using Write = SqlCommitter::Write;
+    using Result = SqlCommitter::Result;
+    using Deliver = std::function<void(QList<Result> results)>;
+
+    SqlWriter(const QString &path, const StoreOptions &options, const SqlStartState &state,
+              Deliver deliver);
+    ~SqlWriter() override;
+
+    void enqueue(Write write);
+    // Commits what is queued, then ends the thread; wait() for it.
+    void stop() { m_queue.stop(); }
+
+    StoreStats stats() const;
+
+protected:
+    void run() override;
+
+private:
+    using Clock = std::chrono::steady_clock;
+    struct Queued
+    {
+        Write write;
+        Clock::time_point at;
+    };
+
+    void commitBatch(SqlCommitter &committer, const QList<Queued> &batch);
+
+    QString m_path;
+    StoreOptions m_options;
+    SqlStartState m_state;
+    Deliver m_deliver;
+    WorkQueue<Queued> m_queue;
+
+    mutable QMutex m_statsMutex;
+    StoreStats m_stats;
+};
