@@ -1,0 +1,123 @@
+// SPDX-License-Identifier: MIT
+#include "StoreHarness.h"
+
+#include "NameRules.h"
+#include "store/MemoryStore.h"
+#include "store/SqlStore.h"
+
+#include <QTest>
+
+using namespace Qt::StringLiterals;
+
+namespace StoreHarness {
+
+namespace {
+
+// Generous: a commit syncs to disk, and the sanitizer builds are slow.
+constexpr int TimeoutMs = 30000;
+
+QDateTime now()
+{
+    // Millisecond precision, as stores keep it.
+    return QDateTime::fromMSecsSinceEpoch(QDateTime::currentMSecsSinceEpoch(), Qt::UTC);
+}
+
+} // namespace
+
+std::unique_ptr<Store> make(const QString &backend, const StoreOptions &options)
+{
+    if (backend == u"sql"_s)
+        return std::make_unique<SqlStore>(options);
+    return std::make_unique<MemoryStore>(options);
+}
+
+Written createRoom(Store &store, const StoredRoom &room)
+{
+    Written result;
+    store.createRoom(room, [&result](const QString &error) {
+        result.answered = true;
+        result.error = error;
+    });
+    // The caller sees a timeout as an unanswered call.
+    (void)QTest::qWaitFor([&] { return result.answered; }, TimeoutMs);
+    return result;
+}
+
+Written append(Store &store, const StoredMessage &message)
+{
+    const QList<Written> results = appendAll(store, {message});
+    return results.value(0);
+}
+
+QList<Written> appendAll(Store &store, const QList<StoredMessage> &messages)
+{
+    QList<Written> results;
+    for (const StoredMessage &message : messages) {
+        store.append(message, [&results](const StoredMessage &committed, const QString &error) {
+            results.append({true, committed, error});
+        });
+    }
+    // The caller sees a timeout as an unanswered call.
+    (void)QTest::qWaitFor([&] { return results.size() == messages.size(); }, TimeoutMs);
+    return results;
+}
+
+HistoryPage read(Store &store, const HistoryRequest &request, bool *answered)
+{
+    HistoryPage result;
+    *answered = false;
+    store.read(request, [&](const HistoryPage &page) {
+        result = page;
+        *answered = true;
+    });
+    // The caller sees a timeout as an unanswered call.
+    (void)QTest::qWaitFor([&] { return *answered; }, TimeoutMs);
+    return result;
+}
+
+StoredRoom room(qint64 id, const QString &name, const QString &creator)
+{
+    StoredRoom r;
+    r.id = id;
+    r.name = name;
+    r.key = NameRules::key(name);
+    r.creator = creator;
+    r.created = now();
+    return r;
+}
+
+StoredMessage line(qint64 roomId, const QString &text, const QDateTime &time)
+{
+    StoredMessage m;
+    m.kind = StoredMessage::Kind::Message;
+    m.roomId = roomId;
+    m.time = time.isValid() ? time : now();
+    m.sender = u"alice"_s;
+    m.senderPerson = 1;
+    m.text = text;
+    return m;
+}
+
+StoredMessage privateLine(const QString &from, quint64 fromPerson, const QString &to,
+                          quint64 toPerson, const QString &text, const QDateTime &time)
+{
+    StoredMessage m;
+    m.kind = StoredMessage::Kind::Private;
+    m.time = time.isValid() ? time : now();
+    m.sender = from;
+    m.senderPerson = fromPerson;
+    m.recipient = to;
+    m.recipientPerson = toPerson;
+    m.text = text;
+    return m;
+}
+
+QStringList texts(const HistoryPage &page)
+{
+    QStringList result;
+    for (const StoredMessage &m : page.messages)
+        result.append(m.text);
+    return result;
+}
+
+} // namespace StoreHarness

@@ -1,0 +1,38 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+
+#include "store/Store.h"
+
+#include <memory>
+
+// Waits for a store's callbacks, so that a test reads as a sequence of steps. Each call
+// serves the event loop until its callback ran (QTest::qWaitFor: no fixed sleeps); answered
+// is false if it never did.
+namespace StoreHarness {
+
+// "sql" or "memory".
+std::unique_ptr<Store> make(const QString &backend, const StoreOptions &options);
+
+struct Written
+{
+    bool answered = false;
+    StoredMessage committed;
+    QString error;
+};
+
+Written createRoom(Store &store, const StoredRoom &room);
+Written append(Store &store, const StoredMessage &message);
+// Appends all without waiting in between (so that they share transactions), then waits for
+// every callback; the results are in callback order.
+QList<Written> appendAll(Store &store, const QList<StoredMessage> &messages);
+HistoryPage read(Store &store, const HistoryRequest &request, bool *answered);
+
+StoredRoom room(qint64 id, const QString &name, const QString &creator = {});
+StoredMessage line(qint64 roomId, const QString &text, const QDateTime &time = {});
+StoredMessage privateLine(const QString &from, quint64 fromPerson, const QString &to,
+                          quint64 toPerson, const QString &text, const QDateTime &time = {});
+
+// The texts of a page's lines, in order: what most checks compare.
+QStringList texts(const HistoryPage &page);
+
+} // namespace StoreHarness

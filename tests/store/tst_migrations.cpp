@@ -1,0 +1,222 @@
+// SPDX-License-Identifier: MIT
+#include "StoreHarness.h"
+#include "store/Migrations.h"
+#include "store/SqlStore.h"
+
+#include <QDir>
+#include <QSqlDatabase>
+#include <QSqlError>
+#include <QSqlQuery>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace Qt::StringLiterals;
+using namespace StoreHarness;
+
+// A database as each older program left it, rows included, opened by this one: upgraded to
+// the latest version with nothing lost. A new migration adds a row to versions_data() with
+// the rows a database of its version holds.
+class tst_Migrations : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void split_data();
+    void split();
+    void stepsAreNumbered();
+    void versions_data();
+    void versions();
+    void newerVersionIsRefused();
+
+private:
+    // Runs fn on a plain connection to the file, as an older program would have.
+    bool withDatabase(const QString &file, const std::function<bool(QSqlDatabase &)> &fn);
+};
+
+void tst_Migrations::split_data()
+{
+    QTest::addColumn<QString>("sql");
+    QTest::addColumn<QStringList>("statements");
+
+    QTest::newRow("empty") << QString() << QStringList();
+    QTest::newRow("comments only") << u"-- one\n  -- two\n"_s << QStringList();
+    QTest::newRow("one statement")
+        << u"CREATE TABLE a (x INTEGER);\n"_s << QStringList({u"CREATE TABLE a (x INTEGER)"_s});
+    QTest::newRow("over lines, with comments")
+        << u"-- a table\nCREATE TABLE a (\n    x INTEGER -- why\n);\nINSERT INTO a VALUES (1);"_s
+        << QStringList(
+               {u"CREATE TABLE a (\n    x INTEGER -- why\n)"_s, u"INSERT INTO a VALUES (1)"_s});
+    QTest::newRow("no final semicolon") << u"SELECT 1"_s << QStringList({u"SELECT 1"_s});
+}
+
+void tst_Migrations::split()
+{
+    QFETCH(QString, sql);
+    QFETCH(QStringList, statements);
+    QCOMPARE(Migrations::split(sql), statements);
+}
+
+void tst_Migrations::stepsAreNumbered()
+{
+    const QList<Migrations::Step> steps = Migrations::steps();
+    QVERIFY(!steps.isEmpty());
+    for (qsizetype i = 0; i < steps.size(); ++i) {
+        QCOMPARE(steps[i].version, i + 1);
+        QVERIFY(!steps[i].statements.isEmpty());
+    }
+    QCOMPARE(Migrations::latestVersion(), steps.size());
+}
+
+bool tst_Migrations::withDatabase(const QString &file,
+                                  const std::function<bool(QSqlDatabase &)> &fn)
+{
+    bool ok = false;
+    {
+        QSqlDatabase db = QSqlDatabase::addDatabase(u"QSQLITE"_s, u"older"_s);
+        db.setDatabaseName(file);
+        ok = db.open() && fn(db);
+        if (!ok)
+            qWarning("older database: %s", qPrintable(db.lastError().text()));
+        db.close();
+    }
+    QSqlDatabase::removeDatabase(u"older"_s);
+    return ok;
+}
+
+void tst_Migrations::versions_data()
+{
+    QTest::addColumn<int>("version");
+    // Statements that fill a database of that version as its program would have.
+    QTest::addColumn<QStringList>("rows");
+    QTest::addColumn<QList<StoredRoom>>("rooms");
+    QTest::addColumn<QStringList>("roomLines");    // room 1's, oldest first
+    QTest::addColumn<QStringList>("privateLines"); // person 1's
+    QTest::addColumn<quint32>("bootNumber");
+    QTest::addColumn<quint64>("nextId");
+
+    QTest::newRow("version 0: an empty file") << 0 << QStringList() << QList<StoredRoom>()
+                                              << QStringList() << QStringList() << 1u << 1ull;
+
+    StoredRoom hall;
+    hall.id = 1;
+    hall.name = u"Hall"_s;
+    hall.key = u"hall"_s;
+    hall.created = QDateTime::fromMSecsSinceEpoch(1700000000000, Qt::UTC);
+    hall.topic = u"welcome"_s;
+    hall.topicSetter = u"alice"_s;
+    hall.topicTime = QDateTime::fromMSecsSinceEpoch(1700000001000, Qt::UTC);
+    hall.lastSeq = 3;
+    StoredRoom den;
+    den.id = 4;
+    den.name = u"Den"_s;
+    den.key = u"den"_s;
+    den.creator = u"bob"_s;
+    // clang-format off
+    const QStringList version1 = {
+        u"UPDATE meta SET value = 6 WHERE name = 'boot_count'"_s,
+        u"UPDATE meta SET value = 12 WHERE name = 'last_message_id'"_s,
+        u"INSERT INTO rooms VALUES (1, 'Hall', 'hall', '', 1700000000000, 'welcome', 'alice', 1700000001000, 3)"_s,
+        u"INSERT INTO rooms VALUES (4, 'Den', 'den', 'bob', NULL, '', '', NULL, 0)"_s,
+        // seq 1 was removed by retention
+        u"INSERT INTO messages VALUES (5, 1, 1, 2, 1700000002000, 'alice', 'alice', 1, '', '', 0, 'hello')"_s,
+        u"INSERT INTO messages VALUES (7, 3, 1, 3, 1700000003000, 'alice', 'alice', 1, '', '', 0, 'welcome')"_s,
+        u"INSERT INTO messages VALUES (9, 4, NULL, NULL, 1700000004000, 'bob', 'bob', 2, 'alice', 'alice', 1, 'psst')"_s,
+    };
+    // clang-format on
+    QTest::newRow("version 1") << 1 << version1 << QList<StoredRoom>({hall, den})
+                               << QStringList({u"hello"_s, u"welcome"_s})
+                               << QStringList({u"psst"_s}) << 7u << 13ull;
+}
+
+void tst_Migrations::versions()
+{
+    QFETCH(int, version);
+    QFETCH(QStringList, rows);
+    QFETCH(QList<StoredRoom>, rooms);
+    QFETCH(QStringList, roomLines);
+    QFETCH(QStringList, privateLines);
+    QFETCH(quint32, bootNumber);
+    QFETCH(quint64, nextId);
+    QVERIFY(version <= Migrations::latestVersion());
+
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    QVERIFY(QDir().mkpath(dir.filePath(u"data"_s)));
+    const QString file = dir.filePath(u"data/chat.db"_s);
+    QFile empty(file);
+    QVERIFY(empty.open(QIODevice::WriteOnly));
+    empty.close();
+    QVERIFY(withDatabase(file, [&](QSqlDatabase &db) {
+        QString error;
+        if (!Migrations::applyUpTo(db, version, &error)) {
+            qWarning("applyUpTo: %s", qPrintable(error));
+            return false;
+        }
+        if (Migrations::currentVersion(db, &error) != version)
+            return false;
+        QSqlQuery q(db);
+        for (const QString &row : rows) {
+            if (!q.exec(row)) {
+                qWarning("%s: %s", qPrintable(row), qPrintable(q.lastError().text()));
+                return false;
+            }
+        }
+        return true;
+    }));
+
+    StoreOptions options;
+    options.dataDirectory = dir.filePath(u"data"_s);
+    SqlStore store(options);
+    QVERIFY2(store.open(), qPrintable(store.errorString()));
+    QCOMPARE(store.bootNumber(), bootNumber);
+    QCOMPARE(store.rooms(), rooms);
+    bool answered = false;
+    HistoryRequest request;
+    request.roomId = 1;
+    QCOMPARE(texts(read(store, request, &answered)), roomLines);
+    request.roomId = 0;
+    request.person = 1;
+    QCOMPARE(texts(read(store, request, &answered)), privateLines);
+    // Ids go on from the highest ever given; the room's numbers from its last.
+    if (!rooms.isEmpty()) {
+        const Written next = append(store, line(1, u"next"_s));
+        QCOMPARE(next.error, QString());
+        QCOMPARE(next.committed.id, nextId);
+        QCOMPARE(next.committed.seq, rooms.constFirst().lastSeq + 1);
+    }
+    store.close();
+
+    QVERIFY(withDatabase(file, [&](QSqlDatabase &db) {
+        QString error;
+        return Migrations::currentVersion(db, &error) == Migrations::latestVersion();
+    }));
+}
+
+void tst_Migrations::newerVersionIsRefused()
+{
+    QTemporaryDir dir;
+    QVERIFY(QDir().mkpath(dir.filePath(u"data"_s)));
+    const QString file = dir.filePath(u"data/chat.db"_s);
+    const int newer = Migrations::latestVersion() + 1;
+    QVERIFY(withDatabase(file, [&](QSqlDatabase &db) {
+        QString error;
+        QSqlQuery q(db);
+        return Migrations::applyUpTo(db, Migrations::latestVersion(), &error) &&
+               q.exec(u"UPDATE meta SET value = %1 WHERE name = 'schema_version'"_s.arg(newer));
+    }));
+    StoreOptions options;
+    options.dataDirectory = dir.filePath(u"data"_s);
+    SqlStore store(options);
+    QVERIFY(!store.open());
+    QVERIFY2(store.errorString().endsWith(
+                 u"database schema version %1 is newer than this server's %2; use a newer "
+                 u"chat-server"_s.arg(newer)
+                     .arg(Migrations::latestVersion())),
+             qPrintable(store.errorString()));
+    QString error;
+    QVERIFY(withDatabase(
+        file, [&](QSqlDatabase &db) { return Migrations::currentVersion(db, &error) == newer; }));
+}
+
+QTEST_GUILESS_MAIN(tst_Migrations)
+#include "tst_migrations.moc"

@@ -1,0 +1,605 @@
+// SPDX-License-Identifier: MIT
+#include "NameRules.h"
+#include "StoreHarness.h"
+
+#include <QTemporaryDir>
+#include <QTest>
+
+#include <memory>
+
+using namespace Qt::StringLiterals;
+using namespace StoreHarness;
+
+Q_DECLARE_METATYPE(HistoryRequest::Direction)
+Q_DECLARE_METATYPE(StoredMessage)
+Q_DECLARE_METATYPE(StoredRoom)
+
+namespace {
+
+QStringList numbered(const QString &prefix, int from, int to)
+{
+    QStringList result;
+    for (int i = from; i <= to; ++i)
+        result.append(prefix + QString::number(i));
+    return result;
+}
+
+QDateTime daysAgo(int days)
+{
+    return QDateTime::currentDateTimeUtc().addDays(-days);
+}
+
+} // namespace
+
+// Every test runs against both stores (the global "backend" column): they must behave the
+// same, except that only SqlStore outlives its object.
+class tst_Store : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void initTestCase_data();
+    void init();
+    void cleanup();
+
+    void roomsSurviveReopen();
+    void refusedRooms_data();
+    void refusedRooms();
+    void appendNumbersLines();
+    void callbacksRunLaterInOrder();
+    void topicLineSetsTopic();
+    void refusedLines_data();
+    void refusedLines();
+    void read_data();
+    void read();
+    void countersContinueAfterReopen();
+    void bootNumberCountsOpens();
+    void closeAnswersQueuedWrites();
+    void noPruningBeforeFirstInterval();
+    void retention_data();
+    void retention();
+
+private:
+    bool openStore();
+    bool reopen();
+    bool isSql() const;
+    void fillForReads(QHash<int, quint64> *privateIds);
+
+    std::unique_ptr<QTemporaryDir> m_dir;
+    StoreOptions m_options;
+    std::unique_ptr<Store> m_store;
+};
+
+void tst_Store::initTestCase_data()
+{
+    QTest::addColumn<QString>("backend");
+    QTest::newRow("sql") << u"sql"_s;
+    QTest::newRow("memory") << u"memory"_s;
+}
+
+void tst_Store::init()
+{
+    m_dir = std::make_unique<QTemporaryDir>();
+    QVERIFY(m_dir->isValid());
+    m_options = {};
+    m_options.dataDirectory = m_dir->filePath(u"data"_s);
+    m_options.durability = StoreOptions::Durability::Normal;
+    m_options.pruneIntervalMs = 60 * 60 * 1000; // no retention unless a test asks for it
+    QVERIFY(openStore());
+}
+
+void tst_Store::cleanup()
+{
+    if (m_store)
+        m_store->close();
+    m_store.reset();
+    m_dir.reset();
+}
+
+bool tst_Store::isSql() const
+{
+    QFETCH_GLOBAL(QString, backend);
+    return backend == u"sql"_s;
+}
+
+bool tst_Store::openStore()
+{
+    QFETCH_GLOBAL(QString, backend);
+    m_store = make(backend, m_options);
+    if (!m_store->open()) {
+        qWarning("open: %s", qPrintable(m_store->errorString()));
+        return false;
+    }
+    return true;
+}
+
+// SqlStore: a new object on the same folder. MemoryStore: the same object, closed and
+// opened again, which is as far as memory lasts.
+bool tst_Store::reopen()
+{
+    m_store->close();
+    if (!isSql()) {
+        if (!m_store->open()) {
+            qWarning("reopen: %s", qPrintable(m_store->errorString()));
+            return false;
+        }
+        return true;
+    }
+    m_store.reset();
+    return openStore();
+}
+
+void tst_Store::roomsSurviveReopen()
+{
+    QCOMPARE(m_store->rooms(), QList<StoredRoom>());
+    StoredRoom hall = room(1, u"hall"_s);
+    StoredRoom zimmer = room(7, u"Zimmer"_s, u"alice"_s);
+    zimmer.topic = u"welcome"_s;
+    zimmer.topicSetter = u"alice"_s;
+    zimmer.topicTime = zimmer.created;
+    // The store computes the key; a caller's is ignored.
+    zimmer.key = u"whatever"_s;
+    QCOMPARE(createRoom(*m_store, hall).error, QString());
+    QCOMPARE(createRoom(*m_store, zimmer).error, QString());
+
+    QVERIFY(reopen());
+    zimmer.key = NameRules::key(zimmer.name);
+    QCOMPARE(m_store->rooms(), QList<StoredRoom>({hall, zimmer}));
+}
+
+void tst_Store::refusedRooms_data()
+{
+    QTest::addColumn<StoredRoom>("room");
+    QTest::addColumn<QString>("error");
+
+    QTest::newRow("id taken") << room(1, u"other"_s) << u"room 1 already exists"_s;
+    QTest::newRow("name taken in another case")
+        << room(2, u"HALL"_s) << u"a room named HALL already exists"_s;
+    QTest::newRow("id 0") << room(0, u"zero"_s) << u"a room needs an id above 0"_s;
+    QTest::newRow("negative id") << room(-3, u"minus"_s) << u"a room needs an id above 0"_s;
+    QTest::newRow("no name") << room(4, QString()) << u"a room needs a name"_s;
+}
+
+void tst_Store::refusedRooms()
+{
+    QFETCH(StoredRoom, room);
+    QFETCH(QString, error);
+    QCOMPARE(createRoom(*m_store, StoreHarness::room(1, u"hall"_s)).error, QString());
+    const Written refused = createRoom(*m_store, room);
+    QVERIFY(refused.answered);
+    QCOMPARE(refused.error, error);
+    QCOMPARE(m_store->stats().failedWrites, 1);
+    // The store goes on: the next room is kept.
+    QCOMPARE(createRoom(*m_store, StoreHarness::room(5, u"next"_s)).error, QString());
+    QVERIFY(reopen());
+    QCOMPARE(m_store->rooms().size(), 2);
+}
+
+void tst_Store::appendNumbersLines()
+{
+    QCOMPARE(createRoom(*m_store, room(1, u"a"_s)).error, QString());
+    QCOMPARE(createRoom(*m_store, room(2, u"b"_s)).error, QString());
+    // Interleaved and without waiting, so that they share transactions.
+    QList<StoredMessage> lines;
+    for (int i = 0; i < 50; ++i) {
+        lines.append(line(i % 3 == 0 ? 2 : 1, u"line %1"_s.arg(i)));
+        if (i % 10 == 0)
+            lines.append(privateLine(u"alice"_s, 1, u"bob"_s, 2, u"psst %1"_s.arg(i)));
+    }
+    const QList<Written> results = appendAll(*m_store, lines);
+    QCOMPARE(results.size(), lines.size());
+    QHash<qint64, quint64> lastSeq;
+    quint64 lastId = 0;
+    for (qsizetype i = 0; i < results.size(); ++i) {
+        const Written &r = results[i];
+        QCOMPARE(r.error, QString());
+        // Callbacks come in write order: the text says which write it is.
+        QCOMPARE(r.committed.text, lines[i].text);
+        QVERIFY(r.committed.id > lastId);
+        lastId = r.committed.id;
+        if (r.committed.roomId == 0) {
+            QCOMPARE(r.committed.seq, 0u);
+        } else {
+            QCOMPARE(r.committed.seq, lastSeq[r.committed.roomId] + 1);
+            lastSeq[r.committed.roomId] = r.committed.seq;
+        }
+    }
+    QCOMPARE(lastId, quint64(lines.size()));
+    QCOMPARE(m_store->stats().committedLines, lines.size());
+    QVERIFY(m_store->stats().transactions >= 1);
+    QCOMPARE(m_store->stats().failedWrites, 0);
+
+    bool answered = false;
+    HistoryRequest all;
+    all.roomId = 2;
+    all.limit = 1000;
+    const HistoryPage page = StoreHarness::read(*m_store, all, &answered);
+    QVERIFY(answered);
+    QCOMPARE(page.messages.size(), qsizetype(lastSeq[2]));
+    QCOMPARE(page.messages.constLast().seq, lastSeq[2]);
+    QCOMPARE(page.messages.constLast().sender, u"alice"_s);
+    QCOMPARE(page.messages.constLast().senderPerson, 1u);
+}
+
+void tst_Store::callbacksRunLaterInOrder()
+{
+    QCOMPARE(createRoom(*m_store, room(1, u"a"_s)).error, QString());
+    QStringList order;
+    m_store->append(line(1, u"one"_s), [&](const StoredMessage &m, const QString &) {
+        order << m.text;
+        // A write made from a callback is answered after the ones before it.
+        m_store->append(line(1, u"four"_s),
+                        [&](const StoredMessage &m, const QString &) { order << m.text; });
+    });
+    m_store->createRoom(room(2, u"b"_s), [&](const QString &error) {
+        QVERIFY(error.isEmpty());
+        order << u"two"_s;
+    });
+    m_store->append(line(1, u"three"_s),
+                    [&](const StoredMessage &m, const QString &) { order << m.text; });
+    // Never inside the call that passed them.
+    QCOMPARE(order, QStringList());
+    QTRY_COMPARE(order, QStringList({u"one"_s, u"two"_s, u"three"_s, u"four"_s}));
+}
+
+void tst_Store::topicLineSetsTopic()
+{
+    StoredRoom hall = room(1, u"hall"_s);
+    QCOMPARE(createRoom(*m_store, hall).error, QString());
+    StoredMessage topic = line(1, u"tea at five"_s);
+    topic.kind = StoredMessage::Kind::Topic;
+    topic.sender = u"Bob"_s;
+    const Written written = append(*m_store, topic);
+    QCOMPARE(written.error, QString());
+    QCOMPARE(written.committed.seq, 1u);
+
+    QVERIFY(reopen());
+    hall.topic = u"tea at five"_s;
+    hall.topicSetter = u"Bob"_s;
+    hall.topicTime = topic.time;
+    hall.lastSeq = 1;
+    QCOMPARE(m_store->rooms(), QList<StoredRoom>({hall}));
+}
+
+void tst_Store::refusedLines_data()
+{
+    QTest::addColumn<StoredMessage>("message");
+    QTest::addColumn<QString>("error");
+
+    StoredMessage unknownRoom = line(9, u"x"_s);
+    StoredMessage privateInRoom = privateLine(u"a"_s, 1, u"b"_s, 2, u"x"_s);
+    privateInRoom.roomId = 1;
+    StoredMessage roomless = line(0, u"x"_s);
+    StoredMessage timeless = line(1, u"x"_s);
+    timeless.time = {};
+    StoredMessage badKind = line(1, u"x"_s);
+    badKind.kind = StoredMessage::Kind(9);
+    StoredMessage hugePerson = line(1, u"x"_s);
+    hugePerson.senderPerson = ~quint64(0);
+
+    QTest::newRow("unknown room") << unknownRoom << u"there is no room 9"_s;
+    QTest::newRow("private message in a room")
+        << privateInRoom << u"a private message belongs to no room"_s;
+    QTest::newRow("room line without a room") << roomless << u"a room line needs a room"_s;
+    QTest::newRow("no time") << timeless << u"a line needs a time"_s;
+    QTest::newRow("unknown kind") << badKind << u"unknown kind of line 9"_s;
+    QTest::newRow("person id too large") << hugePerson << u"a person id is too large"_s;
+}
+
+void tst_Store::refusedLines()
+{
+    QFETCH(StoredMessage, message);
+    QFETCH(QString, error);
+    QCOMPARE(createRoom(*m_store, room(1, u"hall"_s)).error, QString());
+    // Between two good lines, in one batch: the refusal costs neither of them anything.
+    const QList<Written> results =
+        appendAll(*m_store, {line(1, u"before"_s), message, line(1, u"after"_s)});
+    QCOMPARE(results.size(), 3);
+    QCOMPARE(results[1].error, error);
+    QCOMPARE(results[1].committed, StoredMessage());
+    QCOMPARE(results[0].error, QString());
+    QCOMPARE(results[2].error, QString());
+    QCOMPARE(results[0].committed.seq, 1u);
+    QCOMPARE(results[2].committed.seq, 2u);
+    QCOMPARE(results[2].committed.id, results[0].committed.id + 1);
+    QCOMPARE(m_store->stats().failedWrites, 1);
+    QCOMPARE(m_store->stats().committedLines, 2);
+}
+
+// The fixture: room 1 with r1..r10, room 2 empty, room 3 with b1..b1005, and private messages
+// p1..p7 (ids in privateIds):
+//   p1 alice -> bob, p2 bob -> alice, p3 alice -> carol, p4 carol -> bob, p5 alice -> alice,
+//   p6 Bob -> alice, p7 alice -> bob        (alice is person 1, bob 2, carol 3)
+void tst_Store::fillForReads(QHash<int, quint64> *privateIds)
+{
+    QCOMPARE(createRoom(*m_store, room(1, u"lobby"_s)).error, QString());
+    QCOMPARE(createRoom(*m_store, room(2, u"empty"_s)).error, QString());
+    QCOMPARE(createRoom(*m_store, room(3, u"big"_s)).error, QString());
+    QList<StoredMessage> lines;
+    for (const QString &text : numbered(u"r"_s, 1, 10))
+        lines.append(line(1, text));
+    for (const QString &text : numbered(u"b"_s, 1, 1005))
+        lines.append(line(3, text));
+    const struct
+    {
+        const char16_t *from;
+        quint64 fromPerson;
+        const char16_t *to;
+        quint64 toPerson;
+    } privates[] = {{u"alice", 1, u"bob", 2},   {u"bob", 2, u"alice", 1},
+                    {u"alice", 1, u"carol", 3}, {u"carol", 3, u"bob", 2},
+                    {u"alice", 1, u"alice", 1}, {u"Bob", 2, u"alice", 1},
+                    {u"alice", 1, u"bob", 2}};
+    for (int i = 0; i < 7; ++i) {
+        const auto &p = privates[i];
+        lines.append(privateLine(QString::fromUtf16(p.from), p.fromPerson, QString::fromUtf16(p.to),
+                                 p.toPerson, u"p%1"_s.arg(i + 1)));
+    }
+    const QList<Written> results = appendAll(*m_store, lines);
+    QCOMPARE(results.size(), lines.size());
+    for (const Written &r : results) {
+        QCOMPARE(r.error, QString());
+        if (r.committed.text.startsWith(u'p'))
+            privateIds->insert(r.committed.text.mid(1).toInt(), r.committed.id);
+    }
+}
+
+void tst_Store::read_data()
+{
+    using D = HistoryRequest::Direction;
+    QTest::addColumn<qint64>("roomId");
+    QTest::addColumn<quint64>("person");
+    QTest::addColumn<QString>("peer");
+    QTest::addColumn<D>("direction");
+    // Room reads: sequence numbers. Private reads: n stands for the id of pn.
+    QTest::addColumn<quint64>("anchor");
+    QTest::addColumn<quint64>("upTo");
+    QTest::addColumn<int>("limit");
+    QTest::addColumn<QStringList>("expected");
+    QTest::addColumn<bool>("more");
+
+    const QString none;
+    const QString r = u"r"_s;
+    // clang-format off
+    QTest::newRow("latest") << 1ll << 0ull << none << D::Latest << 0ull << 0ull << 3 << numbered(r, 8, 10) << true;
+    QTest::newRow("latest, all of it") << 1ll << 0ull << none << D::Latest << 0ull << 0ull << 50 << numbered(r, 1, 10) << false;
+    QTest::newRow("latest, exactly all") << 1ll << 0ull << none << D::Latest << 0ull << 0ull << 10 << numbered(r, 1, 10) << false;
+    QTest::newRow("latest with upTo") << 1ll << 0ull << none << D::Latest << 0ull << 5ull << 3 << numbered(r, 3, 5) << true;
+    QTest::newRow("before") << 1ll << 0ull << none << D::Before << 5ull << 0ull << 3 << numbered(r, 2, 4) << true;
+    QTest::newRow("before, reaching the start") << 1ll << 0ull << none << D::Before << 4ull << 0ull << 3 << numbered(r, 1, 3) << false;
+    QTest::newRow("before the first") << 1ll << 0ull << none << D::Before << 1ull << 0ull << 3 << QStringList() << false;
+    QTest::newRow("before anchor 0") << 1ll << 0ull << none << D::Before << 0ull << 0ull << 3 << QStringList() << false;
+    QTest::newRow("before, anchor beyond the end") << 1ll << 0ull << none << D::Before << 100ull << 0ull << 3 << numbered(r, 8, 10) << true;
+    QTest::newRow("after") << 1ll << 0ull << none << D::After << 5ull << 0ull << 3 << numbered(r, 6, 8) << true;
+    QTest::newRow("after, reaching the end") << 1ll << 0ull << none << D::After << 7ull << 0ull << 3 << numbered(r, 8, 10) << false;
+    QTest::newRow("after 0") << 1ll << 0ull << none << D::After << 0ull << 0ull << 2 << numbered(r, 1, 2) << true;
+    QTest::newRow("after with upTo") << 1ll << 0ull << none << D::After << 2ull << 6ull << 3 << numbered(r, 3, 5) << true;
+    QTest::newRow("after with upTo, reaching it") << 1ll << 0ull << none << D::After << 2ull << 5ull << 3 << numbered(r, 3, 5) << false;
+    QTest::newRow("after, anchor at the end") << 1ll << 0ull << none << D::After << 10ull << 0ull << 3 << QStringList() << false;
+    QTest::newRow("after, anchor beyond the end") << 1ll << 0ull << none << D::After << 100ull << 0ull << 3 << QStringList() << false;
+    QTest::newRow("after, largest anchor") << 1ll << 0ull << none << D::After << ~0ull << 0ull << 3 << QStringList() << false;
+    QTest::newRow("empty room") << 2ll << 0ull << none << D::Latest << 0ull << 0ull << 3 << QStringList() << false;
+    QTest::newRow("unknown room") << 99ll << 0ull << none << D::Latest << 0ull << 0ull << 3 << QStringList() << false;
+    QTest::newRow("limit 0 reads 1") << 1ll << 0ull << none << D::Latest << 0ull << 0ull << 0 << numbered(r, 10, 10) << true;
+    QTest::newRow("limit -5 reads 1") << 1ll << 0ull << none << D::After << 0ull << 0ull << -5 << numbered(r, 1, 1) << true;
+    QTest::newRow("limit 5000 reads 1000") << 3ll << 0ull << none << D::Latest << 0ull << 0ull << 5000 << numbered(u"b"_s, 6, 1005) << true;
+    QTest::newRow("limit 5000 after reads 1000") << 3ll << 0ull << none << D::After << 0ull << 0ull << 5000 << numbered(u"b"_s, 1, 1000) << true;
+    QTest::newRow("page of 1000 before") << 3ll << 0ull << none << D::Before << 1001ull << 0ull << 1000 << numbered(u"b"_s, 1, 1000) << false;
+
+    const QStringList alice = {u"p1"_s, u"p2"_s, u"p3"_s, u"p5"_s, u"p6"_s, u"p7"_s};
+    QTest::newRow("private latest") << 0ll << 1ull << none << D::Latest << 0ull << 0ull << 3 << alice.mid(3) << true;
+    QTest::newRow("private, all of them") << 0ll << 1ull << none << D::Latest << 0ull << 0ull << 50 << alice << false;
+    QTest::newRow("private latest with upTo") << 0ll << 1ull << none << D::Latest << 0ull << 3ull << 50 << alice.mid(0, 3) << false;
+    QTest::newRow("private before") << 0ll << 1ull << none << D::Before << 5ull << 0ull << 2 << QStringList({u"p2"_s, u"p3"_s}) << true;
+    QTest::newRow("private after") << 0ll << 1ull << none << D::After << 2ull << 0ull << 2 << QStringList({u"p3"_s, u"p5"_s}) << true;
+    QTest::newRow("private after with upTo") << 0ll << 1ull << none << D::After << 2ull << 5ull << 5 << QStringList({u"p3"_s, u"p5"_s}) << false;
+    QTest::newRow("private, the other end") << 0ll << 2ull << none << D::Latest << 0ull << 0ull << 50 << QStringList({u"p1"_s, u"p2"_s, u"p4"_s, u"p6"_s, u"p7"_s}) << false;
+    QTest::newRow("peer") << 0ll << 1ull << u"bob"_s << D::Latest << 0ull << 0ull << 50 << QStringList({u"p1"_s, u"p2"_s, u"p6"_s, u"p7"_s}) << false;
+    QTest::newRow("peer, latest two") << 0ll << 1ull << u"bob"_s << D::Latest << 0ull << 0ull << 2 << QStringList({u"p6"_s, u"p7"_s}) << true;
+    QTest::newRow("peer, before") << 0ll << 1ull << u"bob"_s << D::Before << 6ull << 0ull << 5 << QStringList({u"p1"_s, u"p2"_s}) << false;
+    QTest::newRow("peer, after") << 0ll << 1ull << u"bob"_s << D::After << 1ull << 0ull << 2 << QStringList({u"p2"_s, u"p6"_s}) << true;
+    QTest::newRow("peer is oneself") << 0ll << 1ull << u"alice"_s << D::Latest << 0ull << 0ull << 50 << QStringList({u"p5"_s}) << false;
+    QTest::newRow("peer never met") << 0ll << 1ull << u"dave"_s << D::Latest << 0ull << 0ull << 50 << QStringList() << false;
+    QTest::newRow("person never met") << 0ll << 99ull << none << D::Latest << 0ull << 0ull << 50 << QStringList() << false;
+    // clang-format on
+}
+
+void tst_Store::read()
+{
+    QFETCH(qint64, roomId);
+    QFETCH(quint64, person);
+    QFETCH(QString, peer);
+    QFETCH(HistoryRequest::Direction, direction);
+    QFETCH(quint64, anchor);
+    QFETCH(quint64, upTo);
+    QFETCH(int, limit);
+    QFETCH(QStringList, expected);
+    QFETCH(bool, more);
+
+    QHash<int, quint64> privateIds;
+    fillForReads(&privateIds);
+    QCOMPARE(privateIds.size(), 7);
+    HistoryRequest request;
+    request.roomId = roomId;
+    request.person = person;
+    request.peerKey = peer;
+    request.direction = direction;
+    request.anchor = roomId == 0 && anchor != 0 ? privateIds.value(int(anchor)) : anchor;
+    request.upTo = roomId == 0 && upTo != 0 ? privateIds.value(int(upTo)) : upTo;
+    request.limit = limit;
+    bool answered = false;
+    const HistoryPage page = StoreHarness::read(*m_store, request, &answered);
+    QVERIFY(answered);
+    QCOMPARE(page.error, QString());
+    QCOMPARE(texts(page), expected);
+    QCOMPARE(page.more, more);
+    for (qsizetype i = 1; i < page.messages.size(); ++i)
+        QVERIFY(page.messages[i - 1].id < page.messages[i].id);
+}
+
+void tst_Store::countersContinueAfterReopen()
+{
+    QCOMPARE(createRoom(*m_store, room(1, u"hall"_s)).error, QString());
+    const QList<Written> first = appendAll(
+        *m_store, {line(1, u"a"_s), line(1, u"b"_s), privateLine(u"x"_s, 1, u"y"_s, 2, u"c"_s)});
+    QCOMPARE(first.constLast().committed.id, 3u);
+    QVERIFY(reopen());
+    QCOMPARE(m_store->rooms().value(0).lastSeq, 2u);
+    const Written next = append(*m_store, line(1, u"d"_s));
+    QCOMPARE(next.error, QString());
+    QCOMPARE(next.committed.seq, 3u);
+    QCOMPARE(next.committed.id, 4u);
+    bool answered = false;
+    HistoryRequest request;
+    request.roomId = 1;
+    QCOMPARE(texts(StoreHarness::read(*m_store, request, &answered)),
+             QStringList({u"a"_s, u"b"_s, u"d"_s}));
+}
+
+void tst_Store::bootNumberCountsOpens()
+{
+    QCOMPARE(m_store->bootNumber(), 1u);
+    QVERIFY(reopen());
+    QCOMPARE(m_store->bootNumber(), 2u);
+    QVERIFY(reopen());
+    QCOMPARE(m_store->bootNumber(), 3u);
+}
+
+void tst_Store::closeAnswersQueuedWrites()
+{
+    QCOMPARE(createRoom(*m_store, room(1, u"hall"_s)).error, QString());
+    int answered = 0;
+    for (int i = 0; i < 200; ++i) {
+        m_store->append(line(1, QString::number(i)), [&](const StoredMessage &m, const QString &e) {
+            QCOMPARE(e, QString());
+            QCOMPARE(m.seq, quint64(answered + 1));
+            ++answered;
+        });
+    }
+    bool read = false;
+    HistoryRequest request;
+    request.roomId = 1;
+    m_store->read(request, [&](const HistoryPage &) { read = true; });
+    m_store->close();
+    QCOMPARE(answered, 200);
+    QVERIFY(read);
+
+    // Closed: refused, still later and in order.
+    QString refused;
+    m_store->append(line(1, u"late"_s),
+                    [&](const StoredMessage &, const QString &e) { refused = e; });
+    QCOMPARE(refused, QString());
+    QTRY_COMPARE(refused, u"the store is not open"_s);
+
+    QVERIFY(isSql() ? openStore() : m_store->open());
+    QCOMPARE(m_store->rooms().value(0).lastSeq, 200u);
+}
+
+void tst_Store::noPruningBeforeFirstInterval()
+{
+    m_store->close();
+    m_options.historyDays = 1;
+    m_options.maxLinesPerRoom = 1;
+    m_options.pruneIntervalMs = 60 * 60 * 1000;
+    QVERIFY(openStore());
+    QCOMPARE(createRoom(*m_store, room(1, u"hall"_s)).error, QString());
+    appendAll(*m_store, {line(1, u"old"_s, daysAgo(5)), line(1, u"new"_s)});
+    bool answered = false;
+    HistoryRequest request;
+    request.roomId = 1;
+    QCOMPARE(texts(StoreHarness::read(*m_store, request, &answered)),
+             QStringList({u"old"_s, u"new"_s}));
+    QCOMPARE(m_store->stats().prunedLines, 0);
+}
+
+void tst_Store::retention_data()
+{
+    QTest::addColumn<int>("historyDays");
+    QTest::addColumn<qint64>("maxLinesPerRoom");
+    QTest::addColumn<int>("pruneBatch");
+    QTest::addColumn<int>("oldLines");   // room 1, three days old, o1...
+    QTest::addColumn<int>("newLines");   // room 1, now, n1...
+    QTest::addColumn<int>("otherLines"); // room 2, now, m1...
+    QTest::addColumn<int>("oldPrivate"); // three days old; one more of now
+    QTest::addColumn<int>("pruned");
+    QTest::addColumn<QStringList>("roomAfter");
+    QTest::addColumn<int>("privateAfter");
+
+    // clang-format off
+    QTest::newRow("by age") << 1 << 0ll << 3 << 7 << 3 << 2 << 2 << 9 << numbered(u"n"_s, 1, 3) << 1;
+    QTest::newRow("by count") << 0 << 4ll << 3 << 0 << 10 << 3 << 2 << 6 << numbered(u"n"_s, 7, 10) << 3;
+    QTest::newRow("by age and count") << 1 << 5ll << 2 << 4 << 8 << 2 << 1 << 8 << numbered(u"n"_s, 4, 8) << 1;
+    QTest::newRow("one batch") << 1 << 0ll << 100 << 5 << 1 << 1 << 0 << 5 << numbered(u"n"_s, 1, 1) << 1;
+    // clang-format on
+}
+
+void tst_Store::retention()
+{
+    QFETCH(int, historyDays);
+    QFETCH(qint64, maxLinesPerRoom);
+    QFETCH(int, pruneBatch);
+    QFETCH(int, oldLines);
+    QFETCH(int, newLines);
+    QFETCH(int, otherLines);
+    QFETCH(int, oldPrivate);
+    QFETCH(int, pruned);
+    QFETCH(QStringList, roomAfter);
+    QFETCH(int, privateAfter);
+
+    m_store->close();
+    m_options.historyDays = historyDays;
+    m_options.maxLinesPerRoom = maxLinesPerRoom;
+    m_options.pruneBatch = pruneBatch;
+    // Long enough for the lines below to be in before the first round, usually; the checks
+    // hold either way.
+    m_options.pruneIntervalMs = 500;
+    QVERIFY(openStore());
+    QCOMPARE(createRoom(*m_store, room(1, u"one"_s)).error, QString());
+    QCOMPARE(createRoom(*m_store, room(2, u"two"_s)).error, QString());
+    QList<StoredMessage> lines;
+    for (const QString &text : numbered(u"o"_s, 1, oldLines))
+        lines.append(line(1, text, daysAgo(3)));
+    for (const QString &text : numbered(u"n"_s, 1, newLines))
+        lines.append(line(1, text));
+    for (const QString &text : numbered(u"m"_s, 1, otherLines))
+        lines.append(line(2, text));
+    for (const QString &text : numbered(u"q"_s, 1, oldPrivate))
+        lines.append(privateLine(u"alice"_s, 1, u"bob"_s, 2, text, daysAgo(3)));
+    lines.append(privateLine(u"alice"_s, 1, u"bob"_s, 2, u"fresh"_s));
+    const QList<Written> written = appendAll(*m_store, lines);
+    QCOMPARE(written.size(), lines.size());
+    const quint64 lastId = written.constLast().committed.id;
+    const StoreStats before = m_store->stats();
+
+    QTRY_COMPARE_WITH_TIMEOUT(m_store->stats().prunedLines, pruned, 20000);
+    // Never more than pruneBatch rows in one transaction.
+    const StoreStats after = m_store->stats();
+    const qint64 prunedSince = pruned - before.prunedLines;
+    QVERIFY2(
+        after.transactions - before.transactions >= (prunedSince + pruneBatch - 1) / pruneBatch,
+        qPrintable(u"%1 transactions for %2 lines"_s.arg(after.transactions - before.transactions)
+                       .arg(prunedSince)));
+
+    bool answered = false;
+    HistoryRequest request;
+    request.roomId = 1;
+    request.limit = 1000;
+    QCOMPARE(texts(StoreHarness::read(*m_store, request, &answered)), roomAfter);
+    request.roomId = 2;
+    QCOMPARE(StoreHarness::read(*m_store, request, &answered).messages.size(), otherLines);
+    request.roomId = 0;
+    request.person = 1;
+    QCOMPARE(StoreHarness::read(*m_store, request, &answered).messages.size(), privateAfter);
+
+    // Nothing goes back: not the room's last sequence number, not the last id.
+    const Written next = append(*m_store, line(1, u"next"_s));
+    QCOMPARE(next.error, QString());
+    QCOMPARE(next.committed.seq, quint64(oldLines + newLines + 1));
+    QCOMPARE(next.committed.id, lastId + 1);
+    QVERIFY(reopen());
+    QCOMPARE(m_store->rooms().value(0).lastSeq, quint64(oldLines + newLines + 1));
+    QCOMPARE(append(*m_store, privateLine(u"a"_s, 1, u"b"_s, 2, u"x"_s)).committed.id, lastId + 2);
+}
+
+QTEST_GUILESS_MAIN(tst_Store)
+#include "tst_store.moc"
