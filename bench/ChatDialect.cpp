@@ -27,7 +27,8 @@ std::string_view lastWord(std::string_view line)
 
 std::string ChatDialect::login(std::string_view nick) const
 {
-    return "set tagged on\r\n@l login " + std::string(nick) + "\r\n";
+    // One room at a time, as the workloads are written: joining a room leaves the hall.
+    return "set tagged on\r\nset rooms one\r\n@l login " + std::string(nick) + "\r\n";
 }
 
 std::string ChatDialect::create(std::string_view room) const

@@ -8,6 +8,7 @@
 #include <cstdlib>
 #include <cstring>
 #include <fcntl.h>
+#include <filesystem>
 #include <fstream>
 #include <netinet/in.h>
 #include <sstream>
@@ -46,8 +47,16 @@ bool ServerProcess::start(const std::string &command, const std::string &host, i
         return false;
     }
     m_outputPath = path;
+    // A database of its own for each run, where chat-server keeps it by default.
+    char dataHome[] = "/tmp/chat-bench-data-XXXXXX";
+    if (!mkdtemp(dataHome)) {
+        error = "cannot create a temporary folder";
+        return false;
+    }
+    m_dataHome = dataHome;
     m_pid = fork();
     if (m_pid == 0) {
+        setenv("XDG_DATA_HOME", dataHome, 1);
         // Server logs go there too: a terminal would slow the server and drown the table.
         dup2(outputFd, STDOUT_FILENO);
         dup2(outputFd, STDERR_FILENO);
@@ -158,5 +167,10 @@ void ServerProcess::stop()
     if (!m_outputPath.empty()) {
         unlink(m_outputPath.c_str());
         m_outputPath.clear();
+    }
+    if (!m_dataHome.empty()) {
+        std::error_code ignored;
+        std::filesystem::remove_all(m_dataHome, ignored);
+        m_dataHome.clear();
     }
 }

@@ -39,4 +39,5 @@ private:
     pid_t m_pid = -1;
     int m_port = 0;
     std::string m_outputPath;
+    std::string m_dataHome; // XDG_DATA_HOME of the server: its database, removed at stop()
 };

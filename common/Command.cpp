@@ -57,8 +57,13 @@ Command Command::parse(const QString &line, bool acceptLabel)
     }
 
     const bool slashed = rest.startsWith(u'/');
-    const auto [word, arguments] = firstWord(slashed ? rest.sliced(1) : rest);
+    auto [word, arguments] = firstWord(slashed ? rest.sliced(1) : rest);
     const CommandSpec *spec = CommandTable::find(word);
+    QStringView room;
+    if (spec && spec->roomTarget == RoomTarget::Yes && arguments.startsWith(u'#')) {
+        std::tie(room, arguments) = firstWord(arguments);
+        room = room.sliced(1);
+    }
     const bool chat = !spec || (!slashed && spec->shape == ArgShape::None && !arguments.isEmpty());
 
     if (chat && slashed) {
@@ -73,6 +78,11 @@ Command Command::parse(const QString &line, bool acceptLabel)
     }
     command.m_type = spec->type;
     command.m_word = spec->name;
+    command.m_room = room.toString();
+    if (command.m_room.isEmpty() && !room.isNull()) {
+        command.fail(ErrorCode::NeedMoreParams, QString::fromLatin1(spec->usage));
+        return command;
+    }
     command.splitArguments(arguments, slashed);
     return command;
 }
@@ -120,6 +130,9 @@ void Command::splitArguments(QStringView rest, bool slashed)
             m_arguments = {name.toString(), text.toString()};
         break;
     }
+    case ArgShape::Words:
+        m_arguments = rest.toString().split(u' ', Qt::SkipEmptyParts);
+        break;
     case ArgShape::Setting: {
         const auto [key, value] = firstWord(rest);
         if (value.contains(u' '))

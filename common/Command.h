@@ -10,14 +10,15 @@
 // One line a client sent, parsed.
 //
 //   line     = [ "@" label " " ] ( command / chat )
-//   command  = [ "/" ] word [ " " arguments ]      word: a name or alias, any case
+//   command  = [ "/" ] word [ " #" room ] [ " " arguments ]  word: a name or alias, any case
 //   chat     = any text that does not start with a command word, or "//" text
 //
 // Without a leading "/", a command word that takes no arguments but is followed by more words
 // is chat ("who is here?" is said, not run). "//text" says "/text". The label prefix is only
 // read from clients that use the tagged rendering; it is copied onto every reply to the line.
 // Arguments are separated by spaces; free text is the rest of the line with the spaces around
-// it trimmed.
+// it trimmed. Commands about a room (say, me, look, topic) may name it with a first word
+// "#room"; plain chat never does, so "#hashtag" said as plain text stays text.
 class Command
 {
 public:
@@ -33,6 +34,8 @@ public:
     QString label() const { return m_label; }
     QStringList arguments() const { return m_arguments; }
     QString argument(int index) const { return m_arguments.value(index); }
+    // The room named with "#room", or empty: the session's current room.
+    QString room() const { return m_room; }
 
     // Why parsing failed, and the subject of the error (see ErrorCode.h).
     ErrorCode error() const { return m_error; }
@@ -45,6 +48,7 @@ private:
     CommandType m_type = CommandType::Say;
     QString m_word;
     QString m_label;
+    QString m_room;
     QStringList m_arguments;
     ErrorCode m_error = ErrorCode::None;
     QString m_errorSubject;

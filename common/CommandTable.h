@@ -16,9 +16,13 @@ enum class CommandType {
     List,
     Create,
     Join,
+    Leave,
+    Switch,
     Msg,
     Nick,
     Topic,
+    History,
+    Resume,
     Help,
     Set,
     Ping,
@@ -35,6 +39,14 @@ enum class ArgShape {
     OptionalText, // free text, possibly empty
     Setting,      // zero, one or two words
     Token,        // nothing, or a token echoed back: the rest of the line
+    Words,        // any number of words, each an argument
+};
+
+// Whether a command may name the room it is about with a leading "#room" word ("say #games
+// hi"); without it, it is about the session's current room.
+enum class RoomTarget {
+    No,
+    Yes,
 };
 
 // Which session states a command works in. The server enforces it; help shows it.
@@ -50,6 +62,7 @@ struct CommandSpec
     QString name;
     QStringList aliases;
     ArgShape shape;
+    RoomTarget roomTarget;
     Availability availability;
     const char *usage;   // e.g. "msg <nick> <text>"; the words in <> are translated
     const char *summary; // one line of help, marked for translation in context "CommandTable"

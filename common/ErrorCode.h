@@ -8,13 +8,16 @@ enum class ErrorCode : int {
     BadInput = 400,           // subject: "utf8", "control", "label" or "protocol"
     NoSuchNick = 401,         // subject: the nickname
     NoSuchRoom = 403,         // subject: the room name
+    TooManyRooms = 405,       // subject: the limit of rooms per person
     RoomExists = 409,         // subject: the room name
     NoText = 412,             // subject: empty
+    HistoryTooLong = 416,     // subject: the most lines one request returns
     LineTooLong = 417,        // subject: the limit in bytes
     UnknownCommand = 421,     // subject: the command word
     TooManyConnections = 429, // subject: the limit per address
     BadNick = 432,            // subject: the rejected nickname
     NickInUse = 433,          // subject: the nickname
+    NotInRoom = 442,          // subject: the room name, or empty when in no room at all
     AlreadyInRoom = 443,      // subject: the room name
     NotLoggedIn = 451,        // subject: empty
     NeedMoreParams = 461,     // subject: the command's usage line
@@ -22,5 +25,7 @@ enum class ErrorCode : int {
     PasswordMismatch = 464,   // subject: "required" or "wrong"
     BadRoomName = 479,        // subject: the rejected room name
     TopicTooLong = 480,       // subject: the limit in characters
+    BadResumeToken = 490,     // subject: empty (wrong, expired or ended by logout)
     ServerFull = 503,         // subject: the limit of connections
+    StorageFailed = 507,      // subject: "full" (the store reached its size) or "failed"
 };

@@ -41,19 +41,22 @@ Event Event::error(ErrorCode code, const QString &command, const QString &subjec
     return e;
 }
 
-Event Event::message(quint64 id, const QString &room, const QString &nick, const QString &text)
+Event Event::message(quint64 id, const QString &room, quint64 seq, const QString &nick,
+                     const QString &text)
 {
     Event e(Kind::Message);
     e.id = id;
     e.room = room;
+    e.seq = seq;
     e.nick = nick;
     e.text = text;
     return e;
 }
 
-Event Event::action(quint64 id, const QString &room, const QString &nick, const QString &text)
+Event Event::action(quint64 id, const QString &room, quint64 seq, const QString &nick,
+                    const QString &text)
 {
-    Event e = message(id, room, nick, text);
+    Event e = message(id, room, seq, nick, text);
     e.kind = Kind::Action;
     return e;
 }
@@ -110,31 +113,52 @@ Event Event::topic(const QString &room, const QString &setter, const QString &te
     return e;
 }
 
-Event Event::topicChanged(const QString &room, const QString &setter, const QString &text)
+Event Event::topicChanged(quint64 id, const QString &room, quint64 seq, const QString &setter,
+                          const QString &text)
 {
     Event e = topic(room, setter, text);
     e.kind = Kind::TopicChanged;
+    e.id = id;
+    e.seq = seq;
     return e;
 }
 
-Event Event::users(const QString &room, qsizetype total, const QStringList &nicks)
+Event Event::presence(const QString &room, const QString &nick, const QString &state)
+{
+    Event e(Kind::Presence);
+    e.room = room;
+    e.nick = nick;
+    e.subject = state;
+    return e;
+}
+
+Event Event::users(const QString &room, qsizetype total, const QStringList &nickFlagPairs)
 {
     Event e(Kind::Users);
     e.room = room;
     e.subject = QString::number(total);
-    e.list = nicks;
+    e.list = nickFlagPairs;
     return e;
 }
 
 qsizetype Event::userCount() const
 {
-    return std::max(qsizetype(subject.toLongLong()), list.size());
+    return std::max(qsizetype(subject.toLongLong()), list.size() / 2);
 }
 
-Event Event::who(const QStringList &nickRoomPairs)
+QStringList Event::userNicks() const
+{
+    QStringList nicks;
+    nicks.reserve(list.size() / 2);
+    for (qsizetype i = 0; i + 1 < list.size(); i += 2)
+        nicks.append(list.at(i));
+    return nicks;
+}
+
+Event Event::who(const QStringList &nickRoomsFlagsTriples)
 {
     Event e(Kind::Who);
-    e.list = nickRoomPairs;
+    e.list = nickRoomsFlagsTriples;
     return e;
 }
 
@@ -156,6 +180,30 @@ Event Event::settings(const QStringList &keyValuePairs)
 {
     Event e(Kind::Settings);
     e.list = keyValuePairs;
+    return e;
+}
+
+Event Event::historyStart(const QString &room, const QString &peer, const QString &reason,
+                          qsizetype count)
+{
+    Event e(Kind::HistoryStart);
+    e.room = room;
+    e.nick = peer;
+    e.subject = reason;
+    e.count = count;
+    return e;
+}
+
+Event Event::historyEnd(const QString &room, const QString &peer, const QString &reason,
+                        qsizetype count, const QString &next, quint64 from)
+{
+    Event e(Kind::HistoryEnd);
+    e.room = room;
+    e.nick = peer;
+    e.subject = reason;
+    e.count = count;
+    e.target = next;
+    e.seq = next.isEmpty() ? 0 : from;
     return e;
 }
 
@@ -226,6 +274,25 @@ const char *Event::errorTemplate(ErrorCode code, const QString &subject)
         return QT_TRANSLATE_NOOP("Event", "The nickname %1 is already taken.");
     case ErrorCode::AlreadyInRoom:
         return QT_TRANSLATE_NOOP("Event", "You are already in %1.");
+    case ErrorCode::HistoryTooLong:
+        return QT_TRANSLATE_NOOP("Event", "At most %1 lines per history request.");
+    case ErrorCode::NotInRoom:
+        if (subject.isEmpty())
+            return QT_TRANSLATE_NOOP("Event",
+                                     "You are in no room: join one (list shows the rooms).");
+        return QT_TRANSLATE_NOOP("Event", "You are not in %1: join it first.");
+    case ErrorCode::TooManyRooms:
+        return QT_TRANSLATE_NOOP("Event",
+                                 "You are in too many rooms (the limit is %1): leave one first.");
+    case ErrorCode::BadResumeToken:
+        return QT_TRANSLATE_NOOP(
+            "Event", "That resume token is wrong or has expired: log in with login <nick>.");
+    case ErrorCode::StorageFailed:
+        if (subject == "full"_L1)
+            return QT_TRANSLATE_NOOP("Event",
+                                     "The server's storage is full: your message was not sent.");
+        return QT_TRANSLATE_NOOP("Event",
+                                 "The server could not store your message: it was not sent.");
     case ErrorCode::NotLoggedIn:
         return QT_TRANSLATE_NOOP("Event", "Log in first: login <nick>");
     case ErrorCode::NeedMoreParams:

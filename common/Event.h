@@ -17,33 +17,47 @@ public:
     enum class Kind {
         Invalid,
         Welcome,      // text: server name, subject: protocol version
-        Ok,           // command, list: details (login: nick; set: key, value)
+        Ok,           // command, list: details (login: nick, resume token, grace seconds;
+                      // set: key, value; leave, switch: room)
         Error,        // code, command, subject, text (English description)
-        Message,      // id, room, nick, text
-        Action,       // id, room, nick, text
+        Message,      // id, room, seq, nick, text
+        Action,       // id, room, seq, nick, text
         Private,      // id, nick (from), target (to), text
         Join,         // room, nick
         Joins,        // room, list: nicknames (several arrived at once)
         Leave,        // room, nick, subject: reason (part, quit, lost, shutdown)
         NickChange,   // nick (old), target (new)
         Topic,        // room, nick (who set it, may be empty), text  (the current topic)
-        TopicChanged, // room, nick (who set it), text
-        Users,        // room, subject: how many are in it, list: nicknames (all of them, or in a
-                      // crowded room the first ones; see Room)
-        Who,          // list: pairs of nickname, room
+        TopicChanged, // id, room, seq, nick (who set it), text
+        Presence,     // room, nick, subject: "reconnecting" (the connection dropped and the
+                      // place is held) or "back" (resumed)
+        Users,        // room, subject: how many are in it, list: pairs of nickname and flags
+                      // (all of them, or in a crowded room the first ones; see Room)
+        Who,          // list: triples of nickname, rooms (comma-separated), flags
         Rooms,        // list: triples of room, member count, topic
         Help,         // list: pairs of usage, summary
         Settings,     // list: pairs of key, value
+        HistoryStart, // room (or empty), nick (the peer of a private history, or empty),
+                      // subject: why ("join", "resume", "request"), count: lines that follow;
+                      // time: the first line's
+        HistoryEnd,   // room, nick, subject, count: as HistoryStart; target: where more lines
+                      // are ("before", "after", or empty: none), seq: the sequence number
+                      // (message id for private history) to ask from
         Bye,          // subject: reason (logout, shutdown, ...)
         Ping,         // subject: token
         Pong,         // subject: token
     };
 
+    // Flags of a person in users and who lists (comma-separated; empty when none).
+    static constexpr QLatin1StringView ReconnectingFlag{"reconnecting"};
+
     static Event welcome(const QString &serverName);
     static Event ok(const QString &command, const QStringList &details);
     static Event error(ErrorCode code, const QString &command, const QString &subject);
-    static Event message(quint64 id, const QString &room, const QString &nick, const QString &text);
-    static Event action(quint64 id, const QString &room, const QString &nick, const QString &text);
+    static Event message(quint64 id, const QString &room, quint64 seq, const QString &nick,
+                         const QString &text);
+    static Event action(quint64 id, const QString &room, quint64 seq, const QString &nick,
+                        const QString &text);
     static Event privateMessage(quint64 id, const QString &from, const QString &to,
                                 const QString &text);
     static Event join(const QString &room, const QString &nick);
@@ -51,12 +65,18 @@ public:
     static Event leave(const QString &room, const QString &nick, const QString &reason);
     static Event nickChange(const QString &oldNick, const QString &newNick);
     static Event topic(const QString &room, const QString &setter, const QString &text);
-    static Event topicChanged(const QString &room, const QString &setter, const QString &text);
-    static Event users(const QString &room, qsizetype total, const QStringList &nicks);
-    static Event who(const QStringList &nickRoomPairs);
+    static Event topicChanged(quint64 id, const QString &room, quint64 seq, const QString &setter,
+                              const QString &text);
+    static Event presence(const QString &room, const QString &nick, const QString &state);
+    static Event users(const QString &room, qsizetype total, const QStringList &nickFlagPairs);
+    static Event who(const QStringList &nickRoomsFlagsTriples);
     static Event rooms(const QStringList &roomCountTopicTriples);
     static Event help(const QStringList &usageSummaryPairs);
     static Event settings(const QStringList &keyValuePairs);
+    static Event historyStart(const QString &room, const QString &peer, const QString &reason,
+                              qsizetype count);
+    static Event historyEnd(const QString &room, const QString &peer, const QString &reason,
+                            qsizetype count, const QString &next, quint64 from);
     static Event bye(const QString &reason);
     static Event ping(const QString &token);
     static Event pong(const QString &token);
@@ -74,6 +94,8 @@ public:
     QDateTime time; // UTC, millisecond precision
     QString label;  // copied from the command that caused the event; empty otherwise
     quint64 id = 0;
+    quint64 seq = 0;
+    qint64 count = 0;
     ErrorCode code = ErrorCode::None;
     QString command;
     QString room;
@@ -86,6 +108,8 @@ public:
     bool isValid() const { return kind != Kind::Invalid; }
     // A users event's count: how many are in the room, never fewer than it names.
     qsizetype userCount() const;
+    // A users event's nicknames, without their flags.
+    QStringList userNicks() const;
     bool operator==(const Event &other) const = default;
 
 private:

@@ -9,7 +9,7 @@
 namespace Protocol {
 
 // Bumped when the tagged rendering changes incompatibly; sent in the tagged welcome.
-inline constexpr QLatin1StringView Version{"1"};
+inline constexpr QLatin1StringView Version{"2"};
 
 inline constexpr quint16 DefaultPort = 5005;
 
@@ -23,6 +23,11 @@ inline constexpr int TopicMaxLength = 300;
 
 // Label prefix that tagged clients put in front of a command to match its replies.
 inline constexpr int LabelMaxLength = 32;
+
+// Most lines one history request returns.
+inline constexpr int HistoryPageMax = 1000;
+// Lines a history request without a count returns.
+inline constexpr int HistoryPageDefault = 50;
 
 // The room every session enters after logging in; it always exists.
 inline constexpr QLatin1StringView HallName{"hall"};

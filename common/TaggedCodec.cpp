@@ -7,7 +7,7 @@ using namespace Qt::StringLiterals;
 
 namespace {
 
-enum class Field { Id, Code, Command, Room, Nick, Target, Subject, Text };
+enum class Field { Id, Seq, Count, Code, Command, Room, Nick, Target, Subject, Text };
 
 struct Layout
 {
@@ -24,26 +24,29 @@ const QList<Layout> &layouts()
     using F = Field;
     // clang-format off
     static const QList<Layout> table = {
-        {K::Welcome,      u"welcome"_s,      {F::Text, F::Subject},                   0},
-        {K::Ok,           u"ok"_s,           {F::Command},                            1},
-        {K::Error,        u"error"_s,        {F::Code, F::Command, F::Subject, F::Text}, 0},
-        {K::Message,      u"message"_s,      {F::Id, F::Room, F::Nick, F::Text},      0},
-        {K::Action,       u"action"_s,       {F::Id, F::Room, F::Nick, F::Text},      0},
-        {K::Private,      u"private"_s,      {F::Id, F::Nick, F::Target, F::Text},    0},
-        {K::Join,         u"join"_s,         {F::Room, F::Nick},                      0},
-        {K::Joins,        u"joins"_s,        {F::Room},                               1},
-        {K::Leave,        u"leave"_s,        {F::Room, F::Nick, F::Subject},          0},
-        {K::NickChange,   u"nick"_s,         {F::Nick, F::Target},                    0},
-        {K::Topic,        u"topic"_s,        {F::Room, F::Nick, F::Text},             0},
-        {K::TopicChanged, u"topicchanged"_s, {F::Room, F::Nick, F::Text},             0},
-        {K::Users,        u"users"_s,        {F::Room, F::Subject},                   1},
-        {K::Who,          u"who"_s,          {},                                      2},
-        {K::Rooms,        u"rooms"_s,        {},                                      3},
-        {K::Help,         u"help"_s,         {},                                      2},
-        {K::Settings,     u"settings"_s,     {},                                      2},
-        {K::Bye,          u"bye"_s,          {F::Subject},                            0},
-        {K::Ping,         u"ping"_s,         {F::Subject},                            0},
-        {K::Pong,         u"pong"_s,         {F::Subject},                            0},
+        {K::Welcome,      u"welcome"_s,      {F::Text, F::Subject},                          0},
+        {K::Ok,           u"ok"_s,           {F::Command},                                   1},
+        {K::Error,        u"error"_s,        {F::Code, F::Command, F::Subject, F::Text},     0},
+        {K::Message,      u"message"_s,      {F::Id, F::Room, F::Seq, F::Nick, F::Text},     0},
+        {K::Action,       u"action"_s,       {F::Id, F::Room, F::Seq, F::Nick, F::Text},     0},
+        {K::Private,      u"private"_s,      {F::Id, F::Nick, F::Target, F::Text},           0},
+        {K::Join,         u"join"_s,         {F::Room, F::Nick},                             0},
+        {K::Joins,        u"joins"_s,        {F::Room},                                      1},
+        {K::Leave,        u"leave"_s,        {F::Room, F::Nick, F::Subject},                 0},
+        {K::NickChange,   u"nick"_s,         {F::Nick, F::Target},                           0},
+        {K::Topic,        u"topic"_s,        {F::Room, F::Nick, F::Text},                    0},
+        {K::TopicChanged, u"topicchanged"_s, {F::Id, F::Room, F::Seq, F::Nick, F::Text},     0},
+        {K::Presence,     u"presence"_s,     {F::Room, F::Nick, F::Subject},                 0},
+        {K::Users,        u"users"_s,        {F::Room, F::Subject},                          2},
+        {K::Who,          u"who"_s,          {},                                             3},
+        {K::Rooms,        u"rooms"_s,        {},                                             3},
+        {K::Help,         u"help"_s,         {},                                             2},
+        {K::Settings,     u"settings"_s,     {},                                             2},
+        {K::HistoryStart, u"history"_s,      {F::Room, F::Nick, F::Subject, F::Count},       0},
+        {K::HistoryEnd,   u"historyend"_s,   {F::Room, F::Nick, F::Subject, F::Count, F::Target, F::Seq}, 0},
+        {K::Bye,          u"bye"_s,          {F::Subject},                                   0},
+        {K::Ping,         u"ping"_s,         {F::Subject},                                   0},
+        {K::Pong,         u"pong"_s,         {F::Subject},                                   0},
     };
     // clang-format on
     return table;
@@ -74,6 +77,10 @@ QString fieldValue(const Event &event, Field field)
     switch (field) {
     case Field::Id:
         return QString::number(event.id);
+    case Field::Seq:
+        return QString::number(event.seq);
+    case Field::Count:
+        return QString::number(event.count);
     case Field::Code:
         return QString::number(static_cast<int>(event.code));
     case Field::Command:
@@ -98,6 +105,13 @@ bool setFieldValue(Event &event, Field field, const QString &value)
     switch (field) {
     case Field::Id:
         event.id = value.toULongLong(&ok);
+        break;
+    case Field::Seq:
+        event.seq = value.toULongLong(&ok);
+        break;
+    case Field::Count:
+        event.count = value.toLongLong(&ok);
+        ok = ok && event.count >= 0;
         break;
     case Field::Code: {
         const int code = value.toInt(&ok);
@@ -347,6 +361,12 @@ QByteArray format(const Event &event)
         switch (field) {
         case Field::Id:
             line += QByteArray::number(event.id);
+            break;
+        case Field::Seq:
+            line += QByteArray::number(event.seq);
+            break;
+        case Field::Count:
+            line += QByteArray::number(event.count);
             break;
         case Field::Code:
             line += QByteArray::number(static_cast<int>(event.code));

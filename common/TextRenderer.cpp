@@ -38,9 +38,21 @@ public:
 
     QByteArray finish(const QDateTime &time)
     {
-        if (m_options.timestamps && !m_out.isEmpty())
-            m_out.prepend(time.toLocalTime().toString(u"[HH:mm] "_s).toUtf8());
+        if (m_options.timestamps && !m_out.isEmpty()) {
+            const QDateTime local = time.toLocalTime();
+            const bool dated = m_options.datedTimestamps && local.date() != QDate::currentDate();
+            m_out.prepend(
+                local.toString(dated ? u"[yyyy-MM-dd HH:mm] "_s : u"[HH:mm] "_s).toUtf8());
+        }
         return m_out;
+    }
+
+    // "[games] " before a line of a room, for a reader in several rooms.
+    QString inRoom(const QString &room, const QString &text) const
+    {
+        if (!m_options.roomPrefix || room.isEmpty())
+            return text;
+        return u'[' + room + "] "_L1 + text;
     }
 
 private:
@@ -48,29 +60,48 @@ private:
     QByteArray m_out;
 };
 
+// " (reconnecting)" after a name in a list; nothing for no flags.
+QString flagsText(const Writer &w, const QString &flags)
+{
+    QStringList words;
+    for (const QString &flag : flags.split(u',', Qt::SkipEmptyParts)) {
+        if (flag == Event::ReconnectingFlag)
+            words << w.phrase(QT_TRANSLATE_NOOP("TextRenderer", "reconnecting"));
+        else
+            words << flag;
+    }
+    return words.isEmpty() ? QString() : " ("_L1 + words.join(u", "_s) + u')';
+}
+
 void renderList(Writer &w, const Event &event)
 {
     const QStringList &l = event.list;
     switch (event.kind) {
     case Event::Kind::Users: {
         const qsizetype total = event.userCount();
-        if (total > l.size())
+        if (total > l.size() / 2)
             w.line(w.phrase(QT_TRANSLATE_N_NOOP("TextRenderer",
                                                 "Users in %1 (%n, the first %2 listed):"),
                             int(total))
                        .arg(event.room)
-                       .arg(l.size()));
+                       .arg(l.size() / 2));
         else
             w.line(w.phrase(QT_TRANSLATE_N_NOOP("TextRenderer", "Users in %1 (%n):"), int(total))
                        .arg(event.room));
-        for (const QString &nick : l)
-            w.line("  "_L1 + nick);
+        for (qsizetype i = 0; i + 1 < l.size(); i += 2)
+            w.line("  "_L1 + l[i] + flagsText(w, l[i + 1]));
         break;
     }
     case Event::Kind::Who:
-        w.line(w.phrase(QT_TRANSLATE_N_NOOP("TextRenderer", "Users online (%n):"), l.size() / 2));
-        for (qsizetype i = 0; i + 1 < l.size(); i += 2)
-            w.line(w.phrase(QT_TRANSLATE_NOOP("TextRenderer", "  %1 in %2")).arg(l[i], l[i + 1]));
+        w.line(w.phrase(QT_TRANSLATE_N_NOOP("TextRenderer", "Users online (%n):"), l.size() / 3));
+        for (qsizetype i = 0; i + 2 < l.size(); i += 3) {
+            const QString who = l[i] + flagsText(w, l[i + 2]);
+            if (l[i + 1].isEmpty())
+                w.line(w.phrase(QT_TRANSLATE_NOOP("TextRenderer", "  %1 (in no room)")).arg(who));
+            else
+                w.line(w.phrase(QT_TRANSLATE_NOOP("TextRenderer", "  %1 in %2"))
+                           .arg(who, l[i + 1].split(u',').join(u", "_s)));
+        }
         break;
     case Event::Kind::Rooms:
         w.line(w.phrase(QT_TRANSLATE_N_NOOP("TextRenderer", "Rooms (%n):"), l.size() / 3));
@@ -150,6 +181,12 @@ QString byeText(const Writer &w, const Event &event)
             QT_TRANSLATE_NOOP("TextRenderer", "You did not log in in time; disconnected."));
     if (event.subject == "ping-timeout"_L1)
         return w.phrase(QT_TRANSLATE_NOOP("TextRenderer", "No answer to ping; disconnected."));
+    if (event.subject == "resumed"_L1)
+        return w.phrase(QT_TRANSLATE_NOOP(
+            "TextRenderer", "You came back on another connection; this one is closed."));
+    if (event.subject == "resume"_L1)
+        return w.phrase(
+            QT_TRANSLATE_NOOP("TextRenderer", "Too many wrong resume tokens; disconnected."));
     if (event.subject == "password"_L1)
         return w.phrase(
             QT_TRANSLATE_NOOP("TextRenderer", "Too many wrong passwords; disconnected."));
@@ -157,11 +194,93 @@ QString byeText(const Writer &w, const Event &event)
         .arg(event.subject);
 }
 
+// When a line of history was said: the time today, the date and time before.
+QString whenText(const QDateTime &time)
+{
+    const QDateTime local = time.toLocalTime();
+    return local.toString(local.date() == QDate::currentDate() ? u"HH:mm"_s
+                                                               : u"yyyy-MM-dd HH:mm"_s);
+}
+
+// What a history batch is of: "hall", or "@bob" for private messages with bob.
+QString historySubject(const Event &event)
+{
+    if (!event.nick.isEmpty())
+        return u'@' + event.nick;
+    return event.room;
+}
+
+void renderHistoryStart(Writer &w, const Event &event)
+{
+    const int n = int(event.count);
+    const QString since = whenText(event.time);
+    const bool isPrivate = event.room.isEmpty();
+    if (event.subject == "join"_L1) {
+        if (n > 0)
+            w.line(w.phrase(QT_TRANSLATE_N_NOOP("TextRenderer",
+                                                "--- %n earlier messages, since %1 ---"),
+                            n)
+                       .arg(since));
+    } else if (event.subject == "resume"_L1) {
+        const QString where =
+            isPrivate ? w.phrase(QT_TRANSLATE_NOOP("TextRenderer", "private")) : event.room;
+        if (n == 0)
+            w.line(w.phrase(QT_TRANSLATE_NOOP("TextRenderer", "--- nothing new in %1 ---"))
+                       .arg(where));
+        else
+            w.line(w.phrase(QT_TRANSLATE_N_NOOP("TextRenderer",
+                                                "--- %n messages in %1 while you were away, "
+                                                "since %2 ---"),
+                            n)
+                       .arg(where, since));
+    } else if (n == 0) {
+        w.line(w.phrase(QT_TRANSLATE_NOOP("TextRenderer", "--- no messages in %1 ---"))
+                   .arg(historySubject(event)));
+    } else {
+        w.line(
+            w.phrase(QT_TRANSLATE_N_NOOP("TextRenderer", "--- %n messages in %1, since %2 ---"), n)
+                .arg(historySubject(event), since));
+    }
+}
+
+void renderHistoryEnd(Writer &w, const Event &event)
+{
+    if (event.count == 0)
+        return;
+    if (event.subject != "request"_L1) {
+        w.line(w.phrase(QT_TRANSLATE_NOOP("TextRenderer", "--- now ---")));
+    } else if (event.target == "before"_L1) {
+        w.line(w.phrase(QT_TRANSLATE_NOOP("TextRenderer", "--- older: history %1 before %2 ---"))
+                   .arg(historySubject(event))
+                   .arg(event.seq));
+    } else if (event.target == "after"_L1) {
+        w.line(w.phrase(QT_TRANSLATE_NOOP("TextRenderer", "--- newer: history %1 after %2 ---"))
+                   .arg(historySubject(event))
+                   .arg(event.seq));
+    } else {
+        w.line(w.phrase(QT_TRANSLATE_NOOP("TextRenderer", "--- end of history ---")));
+    }
+}
+
+QString presenceText(const Writer &w, const Event &event)
+{
+    if (event.subject == "back"_L1)
+        return w.phrase(QT_TRANSLATE_NOOP("TextRenderer", "* %1 is back.")).arg(event.nick);
+    return w
+        .phrase(QT_TRANSLATE_NOOP("TextRenderer",
+                                  "* %1 lost the connection; their place is kept for a while."))
+        .arg(event.nick);
+}
+
 QString okText(const Writer &w, const Event &event)
 {
     const QStringList &d = event.list;
-    if (event.command == "login"_L1 && d.size() == 1)
+    if (event.command == "login"_L1 && !d.isEmpty())
         return w.phrase(QT_TRANSLATE_NOOP("TextRenderer", "You are logged in as %1.")).arg(d[0]);
+    if (event.command == "resume"_L1 && !d.isEmpty())
+        return w.phrase(QT_TRANSLATE_NOOP("TextRenderer", "Welcome back, %1.")).arg(d[0]);
+    if (event.command == "switch"_L1 && d.size() == 1)
+        return w.phrase(QT_TRANSLATE_NOOP("TextRenderer", "You are now talking in %1.")).arg(d[0]);
     if (event.command == "pass"_L1)
         return w.phrase(
             QT_TRANSLATE_NOOP("TextRenderer", "Password accepted: now log in with login <nick>."));
@@ -192,6 +311,12 @@ QByteArray render(const Event &event, const Options &options)
         break;
     case K::Ok:
         w.line(okText(w, event));
+        // The resume token is shown once, with what to do with it.
+        if ((event.command == "login"_L1 || event.command == "resume"_L1) && event.list.size() == 3)
+            w.line(w.phrase(QT_TRANSLATE_NOOP("TextRenderer",
+                                              "If your connection drops, connect again within "
+                                              "%1 seconds and type: resume %2"))
+                       .arg(event.list[2], event.list[1]));
         break;
     case K::Error: {
         const char *source = Event::errorTemplate(event.code, event.subject);
@@ -201,10 +326,10 @@ QByteArray render(const Event &event, const Options &options)
         break;
     }
     case K::Message:
-        w.line(event.nick + ": "_L1 + event.text);
+        w.line(w.inRoom(event.room, event.nick + ": "_L1 + event.text));
         break;
     case K::Action:
-        w.line("* "_L1 + event.nick + u' ' + event.text);
+        w.line(w.inRoom(event.room, "* "_L1 + event.nick + u' ' + event.text));
         break;
     case K::Private:
         if (self)
@@ -217,14 +342,24 @@ QByteArray render(const Event &event, const Options &options)
             w.line(w.phrase(QT_TRANSLATE_NOOP("TextRenderer", "* You have entered %1."))
                        .arg(event.room));
         else
-            w.line(w.phrase(QT_TRANSLATE_NOOP("TextRenderer", "* %1 has entered the room."))
-                       .arg(event.nick));
+            w.line(w.inRoom(event.room, w.phrase(QT_TRANSLATE_NOOP("TextRenderer",
+                                                                   "* %1 has entered the room."))
+                                            .arg(event.nick)));
         break;
     case K::Joins:
-        w.line(joinsText(w, event.list));
+        w.line(w.inRoom(event.room, joinsText(w, event.list)));
         break;
     case K::Leave:
-        w.line(leaveText(w, event, self));
+        w.line(self ? leaveText(w, event, self) : w.inRoom(event.room, leaveText(w, event, self)));
+        break;
+    case K::Presence:
+        w.line(w.inRoom(event.room, presenceText(w, event)));
+        break;
+    case K::HistoryStart:
+        renderHistoryStart(w, event);
+        break;
+    case K::HistoryEnd:
+        renderHistoryEnd(w, event);
         break;
     case K::NickChange:
         if (self)
@@ -244,11 +379,13 @@ QByteArray render(const Event &event, const Options &options)
         break;
     case K::TopicChanged:
         if (event.text.isEmpty())
-            w.line(w.phrase(QT_TRANSLATE_NOOP("TextRenderer", "* %1 cleared the topic."))
-                       .arg(event.nick));
+            w.line(w.inRoom(event.room,
+                            w.phrase(QT_TRANSLATE_NOOP("TextRenderer", "* %1 cleared the topic."))
+                                .arg(event.nick)));
         else
-            w.line(w.phrase(QT_TRANSLATE_NOOP("TextRenderer", "* %1 changed the topic to: %2"))
-                       .arg(event.nick, event.text));
+            w.line(w.inRoom(event.room, w.phrase(QT_TRANSLATE_NOOP("TextRenderer",
+                                                                   "* %1 changed the topic to: %2"))
+                                            .arg(event.nick, event.text)));
         break;
     case K::Users:
     case K::Who:

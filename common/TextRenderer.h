@@ -18,6 +18,8 @@ struct Options
     bool timestamps = false;                 // prefix each event with [HH:mm], local time
     const QTranslator *translator = nullptr; // nullptr: English
     bool self = false;                       // the reader is the event's actor ("You ...")
+    bool roomPrefix = false;                 // the reader is in several rooms: "[games] alice: hi"
+    bool datedTimestamps = false;            // history: a line of another day shows its date too
 
     bool operator==(const Options &) const = default;
 };

@@ -53,6 +53,10 @@
         <source>cannot read a PEM private key from %1</source>
         <translation>cannot read a PEM private key from %1</translation>
     </message>
+    <message>
+        <source>cannot store the room %1: %2</source>
+        <translation>cannot store the room %1: %2</translation>
+    </message>
 </context>
 <context>
     <name>ChatWindow</name>
@@ -188,6 +192,35 @@
             <numerusform>%n people in %1 (%2 listed)</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>%n earlier messages</source>
+        <translation>
+            <numerusform>%n earlier message</numerusform>
+            <numerusform>%n earlier messages</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n older messages</source>
+        <translation>
+            <numerusform>%n older message</numerusform>
+            <numerusform>%n older messages</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n new messages</source>
+        <translation>
+            <numerusform>%n new message</numerusform>
+            <numerusform>%n new messages</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 (reconnecting)</source>
+        <translation>%1 (reconnecting)</translation>
+    </message>
+    <message>
+        <source>%1 (in no room)</source>
+        <translation>%1 (in no room)</translation>
+    </message>
 </context>
 <context>
     <name>CommandTable</name>
@@ -212,20 +245,12 @@
         <translation>Show who is in this room.</translation>
     </message>
     <message>
-        <source>Show everyone logged in and the room each is in.</source>
-        <translation>Show everyone logged in and the room each is in.</translation>
-    </message>
-    <message>
         <source>Show the rooms with their member counts and topics.</source>
         <translation>Show the rooms with their member counts and topics.</translation>
     </message>
     <message>
         <source>Create a room and enter it.</source>
         <translation>Create a room and enter it.</translation>
-    </message>
-    <message>
-        <source>Enter an existing room, leaving the one you are in.</source>
-        <translation>Enter an existing room, leaving the one you are in.</translation>
     </message>
     <message>
         <source>Send a private message that only that person sees.</source>
@@ -244,10 +269,6 @@
         <translation>List the commands, or explain one.</translation>
     </message>
     <message>
-        <source>Show your settings, or change one: time on|off, tagged on|off, lang en|zh_CN.</source>
-        <translation>Show your settings, or change one: time on|off, tagged on|off, lang en|zh_CN.</translation>
-    </message>
-    <message>
         <source>Check that the server answers; it replies pong.</source>
         <translation>Check that the server answers; it replies pong.</translation>
     </message>
@@ -258,6 +279,34 @@
     <message>
         <source>Give the server&apos;s password before logging in, where one is set.</source>
         <translation>Give the server&apos;s password before logging in, where one is set.</translation>
+    </message>
+    <message>
+        <source>Show everyone logged in and the rooms each is in.</source>
+        <translation>Show everyone logged in and the rooms each is in.</translation>
+    </message>
+    <message>
+        <source>Enter a room (with rooms one, leaving the one you are in).</source>
+        <translation>Enter a room (with rooms one, leaving the one you are in).</translation>
+    </message>
+    <message>
+        <source>Leave a room, or the one you are talking in.</source>
+        <translation>Leave a room, or the one you are talking in.</translation>
+    </message>
+    <message>
+        <source>Talk in another of the rooms you are in.</source>
+        <translation>Talk in another of the rooms you are in.</translation>
+    </message>
+    <message>
+        <source>Show earlier messages of a room, or of your private messages with someone.</source>
+        <translation>Show earlier messages of a room, or of your private messages with someone.</translation>
+    </message>
+    <message>
+        <source>Come back after a dropped connection, with what you missed.</source>
+        <translation>Come back after a dropped connection, with what you missed.</translation>
+    </message>
+    <message>
+        <source>Show your settings, or change one: time on|off, tagged on|off, lang en|zh_CN, rooms one|many.</source>
+        <translation>Show your settings, or change one: time on|off, tagged on|off, lang en|zh_CN, rooms one|many.</translation>
     </message>
 </context>
 <context>
@@ -353,6 +402,34 @@
     <message>
         <source>The server is full (%1 connections); try again later.</source>
         <translation>The server is full (%1 connections); try again later.</translation>
+    </message>
+    <message>
+        <source>At most %1 lines per history request.</source>
+        <translation>At most %1 lines per history request.</translation>
+    </message>
+    <message>
+        <source>You are in no room: join one (list shows the rooms).</source>
+        <translation>You are in no room: join one (list shows the rooms).</translation>
+    </message>
+    <message>
+        <source>You are not in %1: join it first.</source>
+        <translation>You are not in %1: join it first.</translation>
+    </message>
+    <message>
+        <source>You are in too many rooms (the limit is %1): leave one first.</source>
+        <translation>You are in too many rooms (the limit is %1): leave one first.</translation>
+    </message>
+    <message>
+        <source>That resume token is wrong or has expired: log in with login &lt;nick&gt;.</source>
+        <translation>That resume token is wrong or has expired: log in with login &lt;nick&gt;.</translation>
+    </message>
+    <message>
+        <source>The server&apos;s storage is full: your message was not sent.</source>
+        <translation>The server&apos;s storage is full: your message was not sent.</translation>
+    </message>
+    <message>
+        <source>The server could not store your message: it was not sent.</source>
+        <translation>The server could not store your message: it was not sent.</translation>
     </message>
 </context>
 <context>
@@ -599,6 +676,54 @@
     <message>
         <source>Members beyond which a room no longer announces arrivals and departures and lists only this many names.</source>
         <translation>Members beyond which a room no longer announces arrivals and departures and lists only this many names.</translation>
+    </message>
+    <message>
+        <source>Rooms one person may be in at once.</source>
+        <translation>Rooms one person may be in at once.</translation>
+    </message>
+    <message>
+        <source>Earlier lines of a room shown to whoever enters it (0: none).</source>
+        <translation>Earlier lines of a room shown to whoever enters it (0: none).</translation>
+    </message>
+    <message>
+        <source>Seconds a dropped person&apos;s name and rooms are held for a resume (0: none).</source>
+        <translation>Seconds a dropped person&apos;s name and rooms are held for a resume (0: none).</translation>
+    </message>
+    <message>
+        <source>Lines per room a resume replays at most (the newest).</source>
+        <translation>Lines per room a resume replays at most (the newest).</translation>
+    </message>
+    <message>
+        <source>Days lines are kept (0: for ever).</source>
+        <translation>Days lines are kept (0: for ever).</translation>
+    </message>
+    <message>
+        <source>Lines kept per room, the newest (0: no limit).</source>
+        <translation>Lines kept per room, the newest (0: no limit).</translation>
+    </message>
+    <message>
+        <source>Largest size of the database file in MiB; writes beyond it are refused (0: no limit).</source>
+        <translation>Largest size of the database file in MiB; writes beyond it are refused (0: no limit).</translation>
+    </message>
+    <message>
+        <source>Folder of the database (default: %1).</source>
+        <translation>Folder of the database (default: %1).</translation>
+    </message>
+    <message>
+        <source>Where history is kept: sqlite (a file in the data folder) or memory (forgotten when the server stops). Default: sqlite.</source>
+        <translation>Where history is kept: sqlite (a file in the data folder) or memory (forgotten when the server stops). Default: sqlite.</translation>
+    </message>
+    <message>
+        <source>full: every line survives a power cut; normal: it survives the server being killed, a power cut may lose the last ones. Default: full.</source>
+        <translation>full: every line survives a power cut; normal: it survives the server being killed, a power cut may lose the last ones. Default: full.</translation>
+    </message>
+    <message>
+        <source>Invalid --database (sqlite or memory): %1</source>
+        <translation>Invalid --database (sqlite or memory): %1</translation>
+    </message>
+    <message>
+        <source>Invalid --durability (full or normal): %1</source>
+        <translation>Invalid --durability (full or normal): %1</translation>
     </message>
 </context>
 <context>
@@ -879,6 +1004,91 @@
             <numerusform>Users in %1 (%n, the first %2 listed):</numerusform>
             <numerusform>Users in %1 (%n, the first %2 listed):</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>reconnecting</source>
+        <translation>reconnecting</translation>
+    </message>
+    <message>
+        <source>  %1 (in no room)</source>
+        <translation>  %1 (in no room)</translation>
+    </message>
+    <message>
+        <source>You came back on another connection; this one is closed.</source>
+        <translation>You came back on another connection; this one is closed.</translation>
+    </message>
+    <message>
+        <source>Too many wrong resume tokens; disconnected.</source>
+        <translation>Too many wrong resume tokens; disconnected.</translation>
+    </message>
+    <message numerus="yes">
+        <source>--- %n earlier messages, since %1 ---</source>
+        <translation>
+            <numerusform>--- %n earlier message, since %1 ---</numerusform>
+            <numerusform>--- %n earlier messages, since %1 ---</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>private</source>
+        <translation>private</translation>
+    </message>
+    <message>
+        <source>--- nothing new in %1 ---</source>
+        <translation>--- nothing new in %1 ---</translation>
+    </message>
+    <message numerus="yes">
+        <source>--- %n messages in %1 while you were away, since %2 ---</source>
+        <translation>
+            <numerusform>--- %n message in %1 while you were away, since %2 ---</numerusform>
+            <numerusform>--- %n messages in %1 while you were away, since %2 ---</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>--- no messages in %1 ---</source>
+        <translation>--- no messages in %1 ---</translation>
+    </message>
+    <message numerus="yes">
+        <source>--- %n messages in %1, since %2 ---</source>
+        <translation>
+            <numerusform>--- %n message in %1, since %2 ---</numerusform>
+            <numerusform>--- %n messages in %1, since %2 ---</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>--- now ---</source>
+        <translation>--- now ---</translation>
+    </message>
+    <message>
+        <source>--- older: history %1 before %2 ---</source>
+        <translation>--- older: history %1 before %2 ---</translation>
+    </message>
+    <message>
+        <source>--- newer: history %1 after %2 ---</source>
+        <translation>--- newer: history %1 after %2 ---</translation>
+    </message>
+    <message>
+        <source>--- end of history ---</source>
+        <translation>--- end of history ---</translation>
+    </message>
+    <message>
+        <source>* %1 is back.</source>
+        <translation>* %1 is back.</translation>
+    </message>
+    <message>
+        <source>* %1 lost the connection; their place is kept for a while.</source>
+        <translation>* %1 lost the connection; their place is kept for a while.</translation>
+    </message>
+    <message>
+        <source>Welcome back, %1.</source>
+        <translation>Welcome back, %1.</translation>
+    </message>
+    <message>
+        <source>You are now talking in %1.</source>
+        <translation>You are now talking in %1.</translation>
+    </message>
+    <message>
+        <source>If your connection drops, connect again within %1 seconds and type: resume %2</source>
+        <translation>If your connection drops, connect again within %1 seconds and type: resume %2</translation>
     </message>
 </context>
 <context>

@@ -53,6 +53,10 @@
         <source>cannot read a PEM private key from %1</source>
         <translation>无法从 %1 读取 PEM 私钥</translation>
     </message>
+    <message>
+        <source>cannot store the room %1: %2</source>
+        <translation>无法保存房间 %1：%2</translation>
+    </message>
 </context>
 <context>
     <name>ChatWindow</name>
@@ -184,6 +188,32 @@
             <numerusform>%1 里有 %n 人（列出 %2 人）</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>%n earlier messages</source>
+        <translation>
+            <numerusform>%n 条更早的消息</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n older messages</source>
+        <translation>
+            <numerusform>%n 条更早的消息</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n new messages</source>
+        <translation>
+            <numerusform>%n 条新消息</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 (reconnecting)</source>
+        <translation>%1（正在重连）</translation>
+    </message>
+    <message>
+        <source>%1 (in no room)</source>
+        <translation>%1（不在任何房间）</translation>
+    </message>
 </context>
 <context>
     <name>CommandTable</name>
@@ -208,20 +238,12 @@
         <translation>查看本房间里有谁。</translation>
     </message>
     <message>
-        <source>Show everyone logged in and the room each is in.</source>
-        <translation>查看所有在线用户及其所在房间。</translation>
-    </message>
-    <message>
         <source>Show the rooms with their member counts and topics.</source>
         <translation>列出所有房间及其人数和话题。</translation>
     </message>
     <message>
         <source>Create a room and enter it.</source>
         <translation>创建一个房间并进入。</translation>
-    </message>
-    <message>
-        <source>Enter an existing room, leaving the one you are in.</source>
-        <translation>进入一个已有房间，并离开当前房间。</translation>
     </message>
     <message>
         <source>Send a private message that only that person sees.</source>
@@ -240,10 +262,6 @@
         <translation>列出所有命令，或解释某个命令。</translation>
     </message>
     <message>
-        <source>Show your settings, or change one: time on|off, tagged on|off, lang en|zh_CN.</source>
-        <translation>查看或修改你的设置：time on|off，tagged on|off，lang en|zh_CN。</translation>
-    </message>
-    <message>
         <source>Check that the server answers; it replies pong.</source>
         <translation>检查服务器是否响应；它会回复 pong。</translation>
     </message>
@@ -254,6 +272,34 @@
     <message>
         <source>Give the server&apos;s password before logging in, where one is set.</source>
         <translation>如果服务器设置了密码，请在登录前提供密码。</translation>
+    </message>
+    <message>
+        <source>Show everyone logged in and the rooms each is in.</source>
+        <translation>列出所有在线的人以及各自所在的房间。</translation>
+    </message>
+    <message>
+        <source>Enter a room (with rooms one, leaving the one you are in).</source>
+        <translation>进入一个房间（rooms 为 one 时会离开当前房间）。</translation>
+    </message>
+    <message>
+        <source>Leave a room, or the one you are talking in.</source>
+        <translation>离开一个房间，或离开你正在说话的房间。</translation>
+    </message>
+    <message>
+        <source>Talk in another of the rooms you are in.</source>
+        <translation>切换到你所在的另一个房间说话。</translation>
+    </message>
+    <message>
+        <source>Show earlier messages of a room, or of your private messages with someone.</source>
+        <translation>查看房间的早先消息，或你与某人的私信记录。</translation>
+    </message>
+    <message>
+        <source>Come back after a dropped connection, with what you missed.</source>
+        <translation>连接断开后回来，并收到你错过的消息。</translation>
+    </message>
+    <message>
+        <source>Show your settings, or change one: time on|off, tagged on|off, lang en|zh_CN, rooms one|many.</source>
+        <translation>查看你的设置，或修改其中一项：time on|off、tagged on|off、lang en|zh_CN、rooms one|many。</translation>
     </message>
 </context>
 <context>
@@ -349,6 +395,34 @@
     <message>
         <source>The server is full (%1 connections); try again later.</source>
         <translation>服务器已满（%1 个连接）；请稍后再试。</translation>
+    </message>
+    <message>
+        <source>At most %1 lines per history request.</source>
+        <translation>每次查看历史最多 %1 行。</translation>
+    </message>
+    <message>
+        <source>You are in no room: join one (list shows the rooms).</source>
+        <translation>你不在任何房间里：请先进入一个（list 可列出所有房间）。</translation>
+    </message>
+    <message>
+        <source>You are not in %1: join it first.</source>
+        <translation>你不在 %1 里：请先进入。</translation>
+    </message>
+    <message>
+        <source>You are in too many rooms (the limit is %1): leave one first.</source>
+        <translation>你所在的房间太多（上限为 %1）：请先离开一个。</translation>
+    </message>
+    <message>
+        <source>That resume token is wrong or has expired: log in with login &lt;nick&gt;.</source>
+        <translation>恢复令牌错误或已过期：请用 login &lt;昵称&gt; 登录。</translation>
+    </message>
+    <message>
+        <source>The server&apos;s storage is full: your message was not sent.</source>
+        <translation>服务器的存储已满：你的消息没有发出。</translation>
+    </message>
+    <message>
+        <source>The server could not store your message: it was not sent.</source>
+        <translation>服务器无法保存你的消息：消息没有发出。</translation>
     </message>
 </context>
 <context>
@@ -595,6 +669,54 @@
     <message>
         <source>Members beyond which a room no longer announces arrivals and departures and lists only this many names.</source>
         <translation>房间成员超过此数后，不再通告进出，用户列表也只列出这么多个名字。</translation>
+    </message>
+    <message>
+        <source>Rooms one person may be in at once.</source>
+        <translation>一个人可同时所在的房间数。</translation>
+    </message>
+    <message>
+        <source>Earlier lines of a room shown to whoever enters it (0: none).</source>
+        <translation>进入房间时显示的早先消息行数（0：不显示）。</translation>
+    </message>
+    <message>
+        <source>Seconds a dropped person&apos;s name and rooms are held for a resume (0: none).</source>
+        <translation>连接断开后，为恢复保留昵称和房间的秒数（0：不保留）。</translation>
+    </message>
+    <message>
+        <source>Lines per room a resume replays at most (the newest).</source>
+        <translation>恢复时每个房间最多重放的行数（取最新的）。</translation>
+    </message>
+    <message>
+        <source>Days lines are kept (0: for ever).</source>
+        <translation>消息保留的天数（0：永久）。</translation>
+    </message>
+    <message>
+        <source>Lines kept per room, the newest (0: no limit).</source>
+        <translation>每个房间保留的最新消息行数（0：不限）。</translation>
+    </message>
+    <message>
+        <source>Largest size of the database file in MiB; writes beyond it are refused (0: no limit).</source>
+        <translation>数据库文件的最大大小（MiB）；超出后拒绝写入（0：不限）。</translation>
+    </message>
+    <message>
+        <source>Folder of the database (default: %1).</source>
+        <translation>数据库所在的文件夹（默认：%1）。</translation>
+    </message>
+    <message>
+        <source>Where history is kept: sqlite (a file in the data folder) or memory (forgotten when the server stops). Default: sqlite.</source>
+        <translation>历史保存在哪里：sqlite（数据文件夹中的一个文件）或 memory（服务器停止后丢失）。默认：sqlite。</translation>
+    </message>
+    <message>
+        <source>full: every line survives a power cut; normal: it survives the server being killed, a power cut may lose the last ones. Default: full.</source>
+        <translation>full：每一行都能在断电后保留；normal：服务器被杀死后仍保留，断电可能丢失最后几行。默认：full。</translation>
+    </message>
+    <message>
+        <source>Invalid --database (sqlite or memory): %1</source>
+        <translation>--database 无效（sqlite 或 memory）：%1</translation>
+    </message>
+    <message>
+        <source>Invalid --durability (full or normal): %1</source>
+        <translation>--durability 无效（full 或 normal）：%1</translation>
     </message>
 </context>
 <context>
@@ -869,6 +991,88 @@
         <translation>
             <numerusform>%1 里的用户（%n，列出前 %2 个）：</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>reconnecting</source>
+        <translation>正在重连</translation>
+    </message>
+    <message>
+        <source>  %1 (in no room)</source>
+        <translation>  %1（不在任何房间）</translation>
+    </message>
+    <message>
+        <source>You came back on another connection; this one is closed.</source>
+        <translation>你已经从另一个连接回来了；这个连接已关闭。</translation>
+    </message>
+    <message>
+        <source>Too many wrong resume tokens; disconnected.</source>
+        <translation>错误的恢复令牌太多，已断开连接。</translation>
+    </message>
+    <message numerus="yes">
+        <source>--- %n earlier messages, since %1 ---</source>
+        <translation>
+            <numerusform>--- %n 条更早的消息，自 %1 起 ---</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>private</source>
+        <translation>私信</translation>
+    </message>
+    <message>
+        <source>--- nothing new in %1 ---</source>
+        <translation>--- %1 没有新消息 ---</translation>
+    </message>
+    <message numerus="yes">
+        <source>--- %n messages in %1 while you were away, since %2 ---</source>
+        <translation>
+            <numerusform>--- 你离开期间 %1 有 %n 条消息，自 %2 起 ---</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>--- no messages in %1 ---</source>
+        <translation>--- %1 没有消息 ---</translation>
+    </message>
+    <message numerus="yes">
+        <source>--- %n messages in %1, since %2 ---</source>
+        <translation>
+            <numerusform>--- %1 的 %n 条消息，自 %2 起 ---</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>--- now ---</source>
+        <translation>--- 现在 ---</translation>
+    </message>
+    <message>
+        <source>--- older: history %1 before %2 ---</source>
+        <translation>--- 更早的：history %1 before %2 ---</translation>
+    </message>
+    <message>
+        <source>--- newer: history %1 after %2 ---</source>
+        <translation>--- 更新的：history %1 after %2 ---</translation>
+    </message>
+    <message>
+        <source>--- end of history ---</source>
+        <translation>--- 历史结束 ---</translation>
+    </message>
+    <message>
+        <source>* %1 is back.</source>
+        <translation>* %1 回来了。</translation>
+    </message>
+    <message>
+        <source>* %1 lost the connection; their place is kept for a while.</source>
+        <translation>* %1 断开了连接；暂时为其保留位置。</translation>
+    </message>
+    <message>
+        <source>Welcome back, %1.</source>
+        <translation>欢迎回来，%1。</translation>
+    </message>
+    <message>
+        <source>You are now talking in %1.</source>
+        <translation>你现在在 %1 说话。</translation>
+    </message>
+    <message>
+        <source>If your connection drops, connect again within %1 seconds and type: resume %2</source>
+        <translation>如果连接断开，请在 %1 秒内重新连接并输入：resume %2</translation>
     </message>
 </context>
 <context>

@@ -71,6 +71,8 @@ ChatConnection::ChatConnection(QObject *parent)
     const auto greet = [this] {
         emit connected();
         send(u"set tagged on"_s);
+        // This client shows one room at a time: joining another leaves the one it is in.
+        send(u"set rooms one"_s);
     };
     connect(m_socket, &QSslSocket::connected, this, [this, greet] {
         if (!m_tls)
@@ -113,6 +115,11 @@ void ChatConnection::logIn(const ServerAddress &address, const QString &nick)
     m_nick = nick;
     emit nickChanged(m_nick);
     m_rejoinRoom.clear();
+    m_resumeToken.clear();
+    m_resumed = false;
+    m_lastSeq.clear();
+    m_lastPrivateId = 0;
+    m_gapRoom.clear();
     m_backoff.reset();
     setState(State::Connecting);
     startAttempt();
@@ -185,6 +192,8 @@ void ChatConnection::startAttempt()
     m_loginLabel.clear();
     m_byeReason = Failure::None;
     m_loggingOut = false;
+    m_historyStart.reset();
+    m_historyLines.clear();
     m_timeout.start(m_timeoutMs);
     m_guard->reset(m_address.toString());
     if (m_tls)
@@ -216,11 +225,88 @@ void ChatConnection::readSocket()
     }
 }
 
+quint64 ChatConnection::lastSeq(const QString &room) const
+{
+    return m_lastSeq.value(NameRules::key(room), 0);
+}
+
+void ChatConnection::sendLogin()
+{
+    if (m_state != State::Reconnecting || m_resumeToken.isEmpty()) {
+        m_loginLabel = sendLabelled(u"login "_s + m_nick);
+        return;
+    }
+    // Where we stand: the server replays exactly what came after.
+    QString command = u"resume "_s + m_resumeToken;
+    if (!m_rejoinRoom.isEmpty())
+        command += u" %1:%2"_s.arg(m_rejoinRoom).arg(lastSeq(m_rejoinRoom));
+    command += u" @:%1"_s.arg(m_lastPrivateId);
+    m_loginLabel = sendLabelled(command);
+}
+
+bool ChatConnection::isNew(const Event &event)
+{
+    if (event.kind == Event::Kind::Private) {
+        if (event.id <= m_lastPrivateId)
+            return false;
+        m_lastPrivateId = event.id;
+        return true;
+    }
+    quint64 &last = m_lastSeq[NameRules::key(event.room)];
+    if (event.seq <= last)
+        return false;
+    last = event.seq;
+    return true;
+}
+
+void ChatConnection::handleHistory(const Event &event)
+{
+    if (event.kind == Event::Kind::HistoryStart) {
+        m_historyStart = event;
+        m_historyLines.clear();
+        return;
+    }
+    if (!m_historyStart)
+        return;
+    const QString room = m_historyStart->room;
+    const QString reason = m_historyStart->subject;
+    const QList<Event> lines = std::exchange(m_historyLines, {});
+    m_historyStart.reset();
+    const bool gap = !m_gapRoom.isEmpty() && sameName(room, m_gapRoom);
+    // After logging in anew, the gap is filled by our own request: the room's recent lines
+    // that come with entering it would only repeat part of it, out of order.
+    if (gap && reason == "join"_L1)
+        return;
+    QList<Event> fresh;
+    for (const Event &line : lines) {
+        if (isNew(line))
+            fresh.append(line);
+    }
+    if (!fresh.isEmpty())
+        emit historyFollows(room, gap ? u"gap"_s : reason, int(fresh.size()));
+    for (const Event &line : fresh)
+        emitLine(line, isSelf(line.nick));
+    if (gap && reason == "request"_L1) {
+        if (event.target == "after"_L1)
+            sendLabelled(
+                u"history %1 %2 after %3"_s.arg(room).arg(Protocol::HistoryPageMax).arg(event.seq));
+        else
+            m_gapRoom.clear();
+    }
+}
+
 void ChatConnection::handleEvent(const Event &event)
 {
     // Until tagged mode is on, the greeting and anything else in prose parse as invalid.
     if (!event.isValid())
         return;
+    const bool isLine = event.kind == Event::Kind::Message || event.kind == Event::Kind::Action ||
+                        event.kind == Event::Kind::TopicChanged ||
+                        event.kind == Event::Kind::Private;
+    if (m_historyStart && isLine) {
+        m_historyLines.append(event);
+        return;
+    }
     if (!m_loginLabel.isEmpty() && event.label == m_loginLabel) {
         handleLoginReply(event);
         return;
@@ -231,9 +317,15 @@ void ChatConnection::handleEvent(const Event &event)
         emit serverNameChanged(m_serverName);
         if (m_state == State::Connecting || m_state == State::Reconnecting) {
             // The password's answer may be slowed down: login waits for it (handleLoginReply).
-            m_loginLabel =
-                sendLabelled(m_password.isEmpty() ? u"login "_s + m_nick : u"pass "_s + m_password);
+            if (m_password.isEmpty())
+                sendLogin();
+            else
+                m_loginLabel = sendLabelled(u"pass "_s + m_password);
         }
+        break;
+    case Event::Kind::HistoryStart:
+    case Event::Kind::HistoryEnd:
+        handleHistory(event);
         break;
     case Event::Kind::Error:
         if (event.label == m_rejoinLabel && event.code == ErrorCode::NoSuchRoom) {
@@ -265,9 +357,14 @@ void ChatConnection::handleEvent(const Event &event)
         emit roomsChanged(rooms);
         break;
     }
-    case Event::Kind::Who:
-        emit whoReceived(event.list);
+    case Event::Kind::Who: {
+        PersonInfoList people;
+        for (qsizetype i = 0; i + 2 < event.list.size(); i += 3)
+            people.append({event.list.at(i), event.list.at(i + 1).split(u',', Qt::SkipEmptyParts),
+                           event.list.at(i + 2).split(u',').contains(Event::ReconnectingFlag)});
+        emit whoReceived(people);
         break;
+    }
     case Event::Kind::Help:
         emit helpReceived(event.list);
         break;
@@ -291,6 +388,13 @@ void ChatConnection::handleEvent(const Event &event)
 void ChatConnection::handleLoginReply(const Event &event)
 {
     m_loginLabel.clear();
+    if (event.kind == Event::Kind::Error && event.command == "resume"_L1 &&
+        event.code != ErrorCode::PasswordMismatch) {
+        // The server restarted or the grace period passed: log in anew and ask for the gap.
+        m_resumeToken.clear();
+        sendLogin();
+        return;
+    }
     if (event.kind == Event::Kind::Error) {
         m_loginError = event.code;
         m_loginErrorSubject = event.subject;
@@ -307,21 +411,24 @@ void ChatConnection::handleLoginReply(const Event &event)
     if (event.kind != Event::Kind::Ok)
         return;
     if (event.command == "pass"_L1) {
-        m_loginLabel = sendLabelled(u"login "_s + m_nick);
+        sendLogin();
         return;
     }
     m_timeout.stop();
     m_backoff.reset();
+    m_resumed = event.command == "resume"_L1;
+    if (m_resumed)
+        m_rejoinRoom.clear(); // the server brings back our rooms
+    else
+        m_resumeToken = event.list.value(1);
     m_nick = event.list.value(0, m_nick);
     emit nickChanged(m_nick);
     setState(State::LoggedIn);
     emit loggedIn(m_nick);
 }
 
-void ChatConnection::handleRoomEvent(const Event &event)
+void ChatConnection::emitLine(const Event &event, bool self)
 {
-    const bool self = isSelf(event.nick);
-    m_roomState.apply(event, self);
     switch (event.kind) {
     case Event::Kind::Message:
         emit message(event.time, event.nick, event.text, self);
@@ -332,11 +439,40 @@ void ChatConnection::handleRoomEvent(const Event &event)
     case Event::Kind::Private:
         emit privateMessage(event.time, event.nick, event.target, event.text, self);
         break;
+    case Event::Kind::TopicChanged:
+        emit topicSet(event.nick, event.text);
+        break;
+    default:
+        break;
+    }
+}
+
+void ChatConnection::handleRoomEvent(const Event &event)
+{
+    const bool self = isSelf(event.nick);
+    m_roomState.apply(event, self);
+    switch (event.kind) {
+    case Event::Kind::Message:
+    case Event::Kind::Action:
+    case Event::Kind::Private:
+    case Event::Kind::TopicChanged:
+        isNew(event); // live lines are new: this notes where we stand
+        emitLine(event, self);
+        break;
     case Event::Kind::Join:
         if (self && !m_rejoinRoom.isEmpty()) {
-            if (!m_roomState.isHere(m_rejoinRoom))
+            if (!m_roomState.isHere(m_rejoinRoom)) {
                 m_rejoinLabel = sendLabelled(u"join "_s + m_rejoinRoom);
-            m_rejoinRoom.clear();
+            } else {
+                // Back in the room: ask for what was said since the last line we saw.
+                m_rejoinRoom.clear();
+                if (lastSeq(event.room) > 0) {
+                    m_gapRoom = event.room;
+                    sendLabelled(u"history %1 %2 after %3"_s.arg(event.room)
+                                     .arg(Protocol::HistoryPageMax)
+                                     .arg(lastSeq(event.room)));
+                }
+            }
         }
         emit joined(event.room, event.nick);
         break;
@@ -349,9 +485,6 @@ void ChatConnection::handleRoomEvent(const Event &event)
             emit nickChanged(m_nick);
         }
         emit renamed(event.nick, event.target);
-        break;
-    case Event::Kind::TopicChanged:
-        emit topicSet(event.nick, event.text);
         break;
     default:
         break;

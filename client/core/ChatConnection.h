@@ -6,20 +6,27 @@
 #include "ErrorCode.h"
 #include "Event.h"
 #include "LineFramer.h"
+#include "PersonInfo.h"
 #include "RoomInfo.h"
 #include "RoomState.h"
 #include "ServerAddress.h"
 
 #include <QAbstractSocket>
+#include <QHash>
 #include <QObject>
 #include <QTimer>
+
+#include <optional>
 
 class QSslSocket;
 
 // One person's connection to a chat server, without any window: it owns the socket, speaks the
 // tagged protocol, keeps the state a client shows (nickname, room, topic, users) and reports
-// everything else as typed signals. After a lost connection it reconnects with backoff, logs
-// back in with the same nickname (and TLS and password) and returns to the same room.
+// everything else as typed signals. After a lost connection it reconnects with backoff and
+// resumes with the server's resume token, telling it the last line it saw in each room, so
+// that what was said meanwhile arrives exactly once; when the server no longer knows the token
+// (it restarted, or the grace period passed) it logs back in with the same nickname (and TLS and
+// password), returns to the same room and asks for what it missed.
 class ChatConnection : public QObject
 {
     Q_OBJECT
@@ -74,6 +81,10 @@ public:
     QString serverName() const { return m_serverName; }
     ServerAddress address() const { return m_address; }
     bool isSelf(const QString &nick) const;
+    // Whether the last reconnect resumed the session (rather than logging in anew).
+    bool resumed() const { return m_resumed; }
+    // The sequence number of the last line seen in room (0: none).
+    quint64 lastSeq(const QString &room) const;
     // The server's reply when it refused the last login (Failure::LoginRefused).
     ErrorCode loginError() const { return m_loginError; }
     QString loginErrorSubject() const { return m_loginErrorSubject; }
@@ -141,8 +152,12 @@ signals:
     void renamed(const QString &oldNick, const QString &newNick);
     // Someone changed the topic (the topicChanged property also follows room changes).
     void topicSet(const QString &nick, const QString &topic);
+    // Lines said before now follow, count of them, in room (empty for private messages):
+    // reason "join" (the room's recent lines on entering it), "resume" or "gap" (what was
+    // said while the connection was down), "request" (an older page asked for).
+    void historyFollows(const QString &room, const QString &reason, int count);
     void roomsChanged(const RoomInfoList &rooms);
-    void whoReceived(const QStringList &nickRoomPairs);
+    void whoReceived(const PersonInfoList &people);
     void helpReceived(const QStringList &usageSummaryPairs);
     void settingsReceived(const QStringList &keyValuePairs);
     void pong(const QString &token);
@@ -158,6 +173,12 @@ private:
     void handleEvent(const Event &event);
     void handleLoginReply(const Event &event);
     void handleRoomEvent(const Event &event);
+    void handleHistory(const Event &event);
+    // The signal for a line said (message, action, private message, topic change).
+    void emitLine(const Event &event, bool self);
+    void sendLogin();
+    // False for a line of history already seen: it is not shown twice.
+    bool isNew(const Event &event);
     void socketError(QAbstractSocket::SocketError error);
     void handshakeFailed();
     void connectionEnded(Failure reason);
@@ -180,8 +201,17 @@ private:
     RoomState m_roomState;
     QString m_serverName;
     QString m_loginLabel;
-    QString m_rejoinRoom; // the room to return to after reconnecting
+    QString m_rejoinRoom; // the room to return to after logging in anew
     QString m_rejoinLabel;
+    QString m_resumeToken; // from the server's login reply; empty: it offers none
+    bool m_resumed = false;
+    QHash<QString, quint64> m_lastSeq; // by room key: the last line seen
+    quint64 m_lastPrivateId = 0;
+    QString m_gapRoom; // after logging in anew: the room whose missed lines were asked for
+    // A history batch is gathered until its end, so that its new lines come after the signal
+    // that announces them.
+    std::optional<Event> m_historyStart;
+    QList<Event> m_historyLines;
     ErrorCode m_loginError = ErrorCode::None;
     QString m_loginErrorSubject;
     quint64 m_lastLabel = 0;

@@ -58,7 +58,7 @@ void RoomState::apply(const Event &event, bool self)
         break;
     case Event::Kind::Users:
         if (here)
-            setUsers(event.list, event.userCount());
+            setUsers(event.userNicks(), event.userCount());
         break;
     default:
         break;

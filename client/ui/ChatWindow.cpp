@@ -197,6 +197,16 @@ void ChatWindow::connectConnection()
     connect(c, &ChatConnection::renamed, this, [this](const QString &from, const QString &to) {
         addSystem(tr("%1 is now known as %2.").arg(from, to));
     });
+    connect(c, &ChatConnection::historyFollows, this,
+            [this](const QString &, const QString &reason, int count) {
+                // A divider where the lines from before begin: what was missed is easy to find.
+                if (reason == "join"_L1)
+                    addDivider(tr("%n earlier messages", nullptr, count));
+                else if (reason == "request"_L1)
+                    addDivider(tr("%n older messages", nullptr, count));
+                else
+                    addDivider(tr("%n new messages", nullptr, count));
+            });
     connect(c, &ChatConnection::topicSet, this, [this](const QString &nick, const QString &topic) {
         addSystem(topic.isEmpty() ? tr("%1 cleared the topic.").arg(nick)
                                   : tr("%1 set the topic: %2").arg(nick, topic));
@@ -222,11 +232,15 @@ void ChatWindow::connectListings()
             lines << tr("%1 (%n people) %2", nullptr, room.members).arg(room.name, room.topic);
         addSystem(tr("Rooms: %1").arg(lines.join(u"; "_s)));
     });
-    connect(c, &ChatConnection::whoReceived, this, [this](const QStringList &pairs) {
-        QStringList people;
-        for (qsizetype i = 0; i + 1 < pairs.size(); i += 2)
-            people << tr("%1 in %2").arg(pairs.at(i), pairs.at(i + 1));
-        addSystem(tr("Online: %1").arg(people.join(u", "_s)));
+    connect(c, &ChatConnection::whoReceived, this, [this](const PersonInfoList &people) {
+        QStringList lines;
+        for (const PersonInfo &person : people) {
+            const QString who =
+                person.reconnecting ? tr("%1 (reconnecting)").arg(person.nick) : person.nick;
+            lines << (person.rooms.isEmpty() ? tr("%1 (in no room)").arg(who)
+                                             : tr("%1 in %2").arg(who, person.rooms.join(u", "_s)));
+        }
+        addSystem(tr("Online: %1").arg(lines.join(u", "_s)));
     });
     connect(c, &ChatConnection::helpReceived, this, [this](const QStringList &pairs) {
         for (qsizetype i = 0; i + 1 < pairs.size(); i += 2) {
@@ -320,6 +334,11 @@ void ChatWindow::showLost(ChatConnection::Failure reason, int delayMs)
     m_banner->setText(
         tr("Connection lost: %1 Reconnecting in %n second(s)…", nullptr, seconds).arg(why));
     m_banner->show();
+}
+
+void ChatWindow::addDivider(const QString &text)
+{
+    m_messages->addLine(MessageFormatter::divider(text));
 }
 
 void ChatWindow::addSystem(const QString &text)

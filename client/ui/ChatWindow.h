@@ -47,6 +47,7 @@ private:
     void updateUsersTitle();
     void showLost(ChatConnection::Failure reason, int delayMs);
     void addSystem(const QString &text);
+    void addDivider(const QString &text);
 
     ChatConnection *m_connection;
     UserListModel *m_users;

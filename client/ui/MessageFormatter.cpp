@@ -11,8 +11,11 @@ namespace {
 
 QString stamp(const QDateTime &time)
 {
+    // Lines of history from an earlier day show the date too.
+    const QDateTime local = time.toLocalTime();
+    const bool today = local.date() == QDate::currentDate();
     return u"<span style=\"color:#8a8f98\">[%1]</span> "_s.arg(
-        time.toLocalTime().toString(u"HH:mm"_s));
+        local.toString(today ? u"HH:mm"_s : u"yyyy-MM-dd HH:mm"_s));
 }
 
 QString nickHtml(const QString &nick)
@@ -50,6 +53,12 @@ QString MessageFormatter::system(const QDateTime &time, const QString &text)
 {
     return stamp(time) + u"<span style=\"color:#6b7280; font-style:italic\">— %1</span>"_s.arg(
                              text.toHtmlEscaped());
+}
+
+QString MessageFormatter::divider(const QString &text)
+{
+    return u"<div style=\"color:#b45309; font-weight:600\">──── %1 ────</div>"_s.arg(
+        text.toHtmlEscaped());
 }
 
 QString MessageFormatter::error(const QDateTime &time, const QString &text)

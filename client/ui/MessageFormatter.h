@@ -21,6 +21,8 @@ public:
     // plain text, which is escaped too.
     static QString system(const QDateTime &time, const QString &text);
     static QString error(const QDateTime &time, const QString &text);
+    // A line across the pane where lines from before begin ("12 new messages").
+    static QString divider(const QString &text);
 
     // The colour a nickname is always drawn in, the same in every session.
     static QString nickColor(const QString &nick);

@@ -1,13 +1,20 @@
 // SPDX-License-Identifier: MIT
 #include "app/ChatServer.h"
 
-#include "net/PlainConnection.h"
+#include "NameRules.h"
+#include "Protocol.h"
 #include "Rendering.h"
-#include "config/ServerLog.h"
-#include "session/Session.h"
-#include "net/TlsConnection.h"
 #include "Translations.h"
+#include "app/ServerOptions.h"
+#include "config/ServerLog.h"
+#include "core/Room.h"
+#include "net/PlainConnection.h"
+#include "net/TlsConnection.h"
+#include "session/Session.h"
+#include "store/MemoryStore.h"
+#include "store/SqlStore.h"
 
+#include <QEventLoop>
 #include <QFile>
 #include <QSslKey>
 #include <QSslSocket>
@@ -15,23 +22,87 @@
 
 using namespace Qt::StringLiterals;
 
+namespace {
+
+StoreOptions storeOptions(const ServerConfig &config)
+{
+    StoreOptions options;
+    options.dataDirectory = config.dataDirectory.isEmpty() ? ServerOptions::defaultDataDirectory()
+                                                           : config.dataDirectory;
+    options.durability = config.durability;
+    options.maxBytes = qint64(config.maxDatabaseMegabytes) * 1024 * 1024;
+    options.historyDays = config.historyDays;
+    options.maxLinesPerRoom = config.historyPerRoom;
+    return options;
+}
+
+} // namespace
+
 ChatServer::ChatServer(const ServerConfig &config, QObject *parent)
     : QObject(parent)
     , m_config(config)
     , m_plain([this](const QHostAddress &peer) { return admit(peer); })
-    , m_processor(config)
 {
     m_plain.setListenBacklogSize(config.listenBacklog);
     connect(&m_plain, &Listener::descriptorAccepted, this,
             [this](qintptr descriptor) { addSession(new PlainConnection(descriptor), false); });
 }
 
-ChatServer::~ChatServer() = default;
+ChatServer::~ChatServer()
+{
+    // The store's callbacks reach into the processor: no more of them once it is gone.
+    if (m_store)
+        m_store->close();
+    m_store.reset();
+}
+
+bool ChatServer::openStore()
+{
+    const StoreOptions options = storeOptions(m_config);
+    if (m_config.database == "memory"_L1)
+        m_store = std::make_unique<MemoryStore>(options);
+    else
+        m_store = std::make_unique<SqlStore>(options);
+    if (!m_store->open()) {
+        m_error = m_store->errorString();
+        return false;
+    }
+    m_processor = std::make_unique<CommandProcessor>(m_config, *m_store);
+    Directory &directory = m_processor->directory();
+    for (const StoredRoom &stored : m_store->rooms()) {
+        Room *room = directory.addRoom(stored.id, stored.name);
+        room->setTopic(stored.topic, stored.topicSetter);
+        room->setLastSeq(stored.lastSeq);
+    }
+    if (directory.hall())
+        return true;
+    // A new store: the hall is its first room, stored before anyone can say anything in it.
+    StoredRoom hall;
+    hall.id = directory.nextRoomId();
+    hall.name = QString(Protocol::HallName);
+    hall.key = NameRules::key(hall.name);
+    hall.created = QDateTime::currentDateTimeUtc();
+    QString error;
+    QEventLoop loop;
+    m_store->createRoom(hall, [&](const QString &result) {
+        error = result;
+        loop.quit();
+    });
+    loop.exec();
+    if (!error.isEmpty()) {
+        m_error = tr("cannot store the room %1: %2").arg(hall.name, error);
+        return false;
+    }
+    directory.addRoom(hall.id, hall.name);
+    return true;
+}
 
 bool ChatServer::listen()
 {
-    if (!m_processor.isReady()) {
-        m_error = m_processor.errorString();
+    if (!openStore())
+        return false;
+    if (!m_processor->isReady()) {
+        m_error = m_processor->errorString();
         return false;
     }
     if (!m_plain.listen(m_config.bindAddress, m_config.port)) {
@@ -128,7 +199,7 @@ void ChatServer::addSession(Connection *connection, bool tls)
     connect(session, &QObject::destroyed, this, [this, peer] { sessionDestroyed(peer); });
     qCInfo(lcServer, "#%llu connected from %s%s", session->number(),
            qUtf8Printable(session->peer()), tls ? " (TLS)" : "");
-    m_processor.addSession(session);
+    m_processor->addSession(session);
 }
 
 void ChatServer::sessionDestroyed(const QHostAddress &peer)
@@ -146,6 +217,7 @@ void ChatServer::finishStopping()
     if (m_stopped)
         return;
     m_stopped = true;
+    m_store->close();
     emit stopped();
 }
 
@@ -158,7 +230,7 @@ void ChatServer::shutdown()
     m_plain.close();
     if (m_tls)
         m_tls->close();
-    m_processor.shutdown();
+    m_processor->shutdown();
     if (m_sessionCount == 0) {
         QTimer::singleShot(0, this, &ChatServer::finishStopping);
         return;

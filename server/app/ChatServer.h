@@ -2,8 +2,8 @@
 #pragma once
 
 #include "commands/CommandProcessor.h"
-#include "net/Listener.h"
 #include "config/ServerConfig.h"
+#include "net/Listener.h"
 
 #include <QHash>
 #include <QObject>
@@ -12,9 +12,10 @@
 
 class Connection;
 
-// The listening side: owns the listeners (plain, and TLS when configured), admits connections
-// within the limits, makes a Session for each and hands it to the CommandProcessor; on shutdown
-// stops accepting, says goodbye and reports when done.
+// The server put together: opens the store and brings back its rooms, owns the listeners
+// (plain, and TLS when configured), admits connections within the limits, makes a Session for
+// each and hands it to the CommandProcessor; on shutdown stops accepting, says goodbye, lets
+// the store commit what is queued and reports when done.
 class ChatServer : public QObject
 {
     Q_OBJECT
@@ -23,8 +24,8 @@ public:
     explicit ChatServer(const ServerConfig &config, QObject *parent = nullptr);
     ~ChatServer() override;
 
-    // Starts listening; false with errorString() when an address, port, certificate, key or
-    // password file cannot be used.
+    // Opens the store and starts listening; false with errorString() when the store, an
+    // address, port, certificate, key or password file cannot be used.
     bool listen();
     QString errorString() const { return m_error; }
     quint16 port() const { return m_plain.serverPort(); }
@@ -32,7 +33,8 @@ public:
     QHostAddress address() const { return m_plain.serverAddress(); }
     int sessionCount() const { return m_sessionCount; }
 
-    const CommandProcessor &processor() const { return m_processor; }
+    CommandProcessor &processor() { return *m_processor; }
+    Store &store() { return *m_store; }
 
     // Stops accepting, tells everyone and closes; emits stopped() once every session has
     // gone or the grace period has passed.
@@ -42,6 +44,7 @@ signals:
     void stopped();
 
 private:
+    bool openStore();
     QByteArray admit(const QHostAddress &peer);
     bool setUpTls();
     QString listenError(quint16 port, const QString &reason) const;
@@ -51,9 +54,10 @@ private:
     void finishStopping();
 
     ServerConfig m_config;
+    std::unique_ptr<Store> m_store;
+    std::unique_ptr<CommandProcessor> m_processor; // made once the store is open
     Listener m_plain;
     std::unique_ptr<Listener> m_tls;
-    CommandProcessor m_processor;
     QHash<QHostAddress, int> m_perAddress;
     QString m_error;
     quint64 m_lastSessionNumber = 0;

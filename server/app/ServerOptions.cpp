@@ -3,6 +3,7 @@
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
+#include <QStandardPaths>
 #include <QSysInfo>
 
 #include <variant>
@@ -45,6 +46,13 @@ QList<NumberOption> numberOptions()
         {u"ping-timeout"_s, QT_TRANSLATE_NOOP("ServerOptions", "Seconds a pinged client has to answer."), &ServerConfig::pingTimeoutSeconds, 1, 86400},
         {u"listen-backlog"_s, QT_TRANSLATE_NOOP("ServerOptions", "Connections the kernel queues before the server accepts them."), &ServerConfig::listenBacklog, 1, 65535},
         {u"tls-port"_s, QT_TRANSLATE_NOOP("ServerOptions", "TCP port of the TLS listener (with --tls-cert and --tls-key)."), &ServerConfig::tlsPort, 0, 65535},
+        {u"max-rooms-per-session"_s, QT_TRANSLATE_NOOP("ServerOptions", "Rooms one person may be in at once."), &ServerConfig::maxRoomsPerSession, 1, 10000},
+        {u"history-on-join"_s, QT_TRANSLATE_NOOP("ServerOptions", "Earlier lines of a room shown to whoever enters it (0: none)."), &ServerConfig::historyOnJoin, 0, 1000},
+        {u"resume-grace"_s, QT_TRANSLATE_NOOP("ServerOptions", "Seconds a dropped person's name and rooms are held for a resume (0: none)."), &ServerConfig::resumeGraceSeconds, 0, 86400},
+        {u"resume-replay-limit"_s, QT_TRANSLATE_NOOP("ServerOptions", "Lines per room a resume replays at most (the newest)."), &ServerConfig::resumeReplayLimit, 1, 1000},
+        {u"history-days"_s, QT_TRANSLATE_NOOP("ServerOptions", "Days lines are kept (0: for ever)."), &ServerConfig::historyDays, 0, 36500},
+        {u"history-per-room"_s, QT_TRANSLATE_NOOP("ServerOptions", "Lines kept per room, the newest (0: no limit)."), &ServerConfig::historyPerRoom, 0, 1 << 30},
+        {u"max-database-mb"_s, QT_TRANSLATE_NOOP("ServerOptions", "Largest size of the database file in MiB; writes beyond it are refused (0: no limit)."), &ServerConfig::maxDatabaseMegabytes, 0, 1 << 30},
         {u"tls-handshake-timeout"_s, QT_TRANSLATE_NOOP("ServerOptions", "Seconds a TLS handshake may take."), &ServerConfig::tlsHandshakeTimeoutSeconds, 1, 600},
     };
     // clang-format on
@@ -53,6 +61,11 @@ QList<NumberOption> numberOptions()
 } // namespace
 
 namespace ServerOptions {
+
+QString defaultDataDirectory()
+{
+    return QStandardPaths::writableLocation(QStandardPaths::AppDataLocation);
+}
 
 Result parse(const QStringList &arguments)
 {
@@ -107,7 +120,27 @@ Result parse(const QStringList &arguments)
         translated(QT_TRANSLATE_NOOP(
             "ServerOptions",
             "Read a password from standard input, print the line for --password-file, and exit.")));
-    parser.addOptions({bind, name, exemptLoopback, tlsCert, tlsKey, passwordFile, hashPassword});
+    const QCommandLineOption dataDir(
+        u"data-dir"_s,
+        translated(QT_TRANSLATE_NOOP("ServerOptions", "Folder of the database (default: %1)."))
+            .arg(defaultDataDirectory()),
+        u"folder"_s);
+    const QCommandLineOption database(
+        u"database"_s,
+        translated(QT_TRANSLATE_NOOP(
+            "ServerOptions",
+            "Where history is kept: sqlite (a file in the data folder) or memory (forgotten when "
+            "the server stops). Default: sqlite.")),
+        u"kind"_s, config.database);
+    const QCommandLineOption durability(
+        u"durability"_s,
+        translated(QT_TRANSLATE_NOOP(
+            "ServerOptions",
+            "full: every line survives a power cut; normal: it survives the server being "
+            "killed, a power cut may lose the last ones. Default: full.")),
+        u"level"_s, u"full"_s);
+    parser.addOptions({bind, name, exemptLoopback, tlsCert, tlsKey, passwordFile, hashPassword,
+                       dataDir, database, durability});
 
     if (!parser.parse(arguments)) {
         result.error = parser.errorText();
@@ -155,6 +188,22 @@ Result parse(const QStringList &arguments)
             translated(QT_TRANSLATE_NOOP("ServerOptions", "--tls-cert and --tls-key go together."));
         return result;
     }
+    if (parser.value(database) != "sqlite"_L1 && parser.value(database) != "memory"_L1) {
+        result.error = translated(QT_TRANSLATE_NOOP("ServerOptions",
+                                                    "Invalid --database (sqlite or memory): %1"))
+                           .arg(parser.value(database));
+        return result;
+    }
+    if (parser.value(durability) != "full"_L1 && parser.value(durability) != "normal"_L1) {
+        result.error = translated(QT_TRANSLATE_NOOP("ServerOptions",
+                                                    "Invalid --durability (full or normal): %1"))
+                           .arg(parser.value(durability));
+        return result;
+    }
+    config.database = parser.value(database);
+    config.durability = parser.value(durability) == "normal"_L1 ? StoreOptions::Durability::Normal
+                                                                : StoreOptions::Durability::Full;
+    config.dataDirectory = parser.isSet(dataDir) ? parser.value(dataDir) : defaultDataDirectory();
     config.name = parser.value(name);
     config.exemptLoopback = parser.isSet(exemptLoopback);
     config.tlsCertificateFile = parser.value(tlsCert);

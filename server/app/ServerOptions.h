@@ -18,4 +18,8 @@ struct Result
 
 Result parse(const QStringList &arguments);
 
+// Where the database lives unless --data-dir says otherwise: the platform's application data
+// folder (~/.local/share/chat-server on Linux).
+QString defaultDataDirectory();
+
 } // namespace ServerOptions

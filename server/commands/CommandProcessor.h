@@ -2,28 +2,33 @@
 #pragma once
 
 #include "Command.h"
-#include "core/Directory.h"
-#include "ErrorCode.h"
-#include "security/PasswordGate.h"
+#include "commands/AccessCommands.h"
+#include "commands/ChatContext.h"
+#include "commands/MessageCommands.h"
+#include "commands/RoomCommands.h"
+#include "commands/SessionCommands.h"
 #include "config/ServerConfig.h"
 
 #include <QObject>
 
-class Room;
 class Session;
+class Store;
 
-// The one place that decides what a command means and who may do it. Sessions hand it their
-// commands; it changes the Directory and the rooms and sends the replies.
+// The one place that decides who may run a command (the command table's availability,
+// checked before any handler runs) and hands it to its group. It also follows each session to
+// its end: a person whose connection dropped is held for the grace period, one who logged out
+// is gone at once.
 class CommandProcessor : public QObject
 {
     Q_OBJECT
 
 public:
-    explicit CommandProcessor(const ServerConfig &config, QObject *parent = nullptr);
+    // store: where lines go before anyone sees them; it must outlive the processor's use.
+    CommandProcessor(const ServerConfig &config, Store &store, QObject *parent = nullptr);
 
     // False, with errorString(), when the configured password file cannot be used.
-    bool isReady() const { return m_passwords.isReady(); }
-    QString errorString() const { return m_passwords.errorString(); }
+    bool isReady() { return m_chat.passwords().isReady(); }
+    QString errorString() { return m_chat.passwords().errorString(); }
 
     // Takes a new connection: greets it and starts listening to its commands.
     void addSession(Session *session);
@@ -31,41 +36,16 @@ public:
     // Says goodbye to every session and closes it, without announcing each departure.
     void shutdown();
 
-    const Directory &directory() const { return m_directory; }
+    Directory &directory() { return m_chat.directory(); }
 
 private:
-    using Handler = void (CommandProcessor::*)(Session *, const Command &);
-    static Handler handlerFor(CommandType type);
-
     void handle(Session *session, const Command &command);
+    void dispatch(Session *session, const Command &command);
     void sessionClosed(Session *session, const QString &reason);
-    void fail(Session *session, const Command &command, ErrorCode code,
-              const QString &subject = {});
-    void moveTo(Session *session, Room *room, const QString &label);
-    void sendRoomState(Session *session, const Room *room, const QString &label);
 
-    void login(Session *session, const Command &command);
-    void pass(Session *session, const Command &command);
-    void logout(Session *session, const Command &command);
-    void say(Session *session, const Command &command);
-    void me(Session *session, const Command &command);
-    void look(Session *session, const Command &command);
-    void who(Session *session, const Command &command);
-    void list(Session *session, const Command &command);
-    void create(Session *session, const Command &command);
-    void join(Session *session, const Command &command);
-    void msg(Session *session, const Command &command);
-    void nick(Session *session, const Command &command);
-    void topic(Session *session, const Command &command);
-    void help(Session *session, const Command &command);
-    void set(Session *session, const Command &command);
-    void ping(Session *session, const Command &command);
-    void pong(Session *session, const Command &command);
-
-    QString m_serverName;
-    PasswordGate m_passwords;
-    Directory m_directory;
-    QList<Session *> m_sessions; // every open session, logged in or not
-    quint64 m_lastMessageId = 0;
-    bool m_shuttingDown = false;
+    ChatContext m_chat;
+    AccessCommands m_access;
+    RoomCommands m_rooms;
+    MessageCommands m_messages;
+    SessionCommands m_settings;
 };

@@ -2,6 +2,7 @@
 #pragma once
 
 #include "Protocol.h"
+#include "store/StoreOptions.h"
 
 #include <QHostAddress>
 #include <QString>
@@ -27,6 +28,21 @@ struct ServerConfig
     // Rooms with more members than this stop announcing arrivals and departures and list only
     // this many names (see Room): what makes a hall of thousands fill in seconds, not minutes.
     qsizetype presenceLimit = 200;
+
+    // Rooms and history
+    int maxRoomsPerSession = 20;  // rooms one person may be in at once
+    int historyOnJoin = 50;       // lines of a room's history shown to whoever enters (0: none)
+    int resumeGraceSeconds = 120; // a dropped person's name and rooms are held this long
+    int resumeReplayLimit = 1000; // lines per room a resume replays at most (the newest)
+
+    // The store: "sqlite" (a database file in dataDirectory) or "memory" (forgotten when the
+    // server stops: for tests and benchmarks)
+    QString database = QStringLiteral("sqlite");
+    QString dataDirectory; // empty: the platform's application data folder
+    StoreOptions::Durability durability = StoreOptions::Durability::Full;
+    int maxDatabaseMegabytes = 0; // 0: no limit
+    int historyDays = 30;         // 0: kept for ever
+    int historyPerRoom = 100000;  // lines kept per room; 0: no limit
 
     // Connections
     int maxConnectionsPerAddress = 16;

@@ -4,14 +4,12 @@
 #include "NameRules.h"
 #include "Protocol.h"
 #include "core/Room.h"
-#include "session/Session.h"
+#include "core/User.h"
 
 Directory::Directory(qsizetype presenceLimit, QObject *parent)
     : QObject(parent)
     , m_presenceLimit(presenceLimit)
-    , m_hall(new Room(QString(Protocol::HallName), presenceLimit, this))
 {
-    m_rooms.insert(NameRules::key(m_hall->name()), m_hall);
 }
 
 Room *Directory::room(const QString &name) const
@@ -19,12 +17,25 @@ Room *Directory::room(const QString &name) const
     return m_rooms.value(NameRules::key(name), nullptr);
 }
 
-Room *Directory::createRoom(const QString &name)
+Room *Directory::addRoom(qint64 id, const QString &name)
 {
-    auto *room = new Room(NameRules::normalized(name), m_presenceLimit, this);
+    auto *room = new Room(id, NameRules::normalized(name), m_presenceLimit, this);
     m_rooms.insert(NameRules::key(name), room);
-    emit roomCreated(room);
+    m_roomsById.insert(id, room);
+    m_lastRoomId = std::max(m_lastRoomId, id);
+    if (NameRules::key(name) == NameRules::key(QString(Protocol::HallName)))
+        m_hall = room;
+    emit roomAdded(room);
     return room;
+}
+
+void Directory::removeRoom(Room *room)
+{
+    m_rooms.remove(NameRules::key(room->name()));
+    m_roomsById.remove(room->id());
+    if (room == m_hall)
+        m_hall = nullptr;
+    room->deleteLater();
 }
 
 QList<Room *> Directory::rooms() const
@@ -38,31 +49,31 @@ QList<Room *> Directory::rooms() const
     return rooms;
 }
 
-Session *Directory::session(const QString &nick) const
+User *Directory::user(const QString &nick) const
 {
-    return m_sessions.value(NameRules::key(nick), nullptr);
+    return m_users.value(NameRules::key(nick), nullptr);
 }
 
-QList<Session *> Directory::sessions() const
+QList<User *> Directory::users() const
 {
-    QList<Session *> sessions = m_sessions.values();
-    std::sort(sessions.begin(), sessions.end(), [](const Session *a, const Session *b) {
+    QList<User *> users = m_users.values();
+    std::sort(users.begin(), users.end(), [](const User *a, const User *b) {
         return a->nick().localeAwareCompare(b->nick()) < 0;
     });
-    return sessions;
+    return users;
 }
 
 bool Directory::isNickTaken(const QString &nick) const
 {
-    return m_sessions.contains(NameRules::key(nick));
+    return m_users.contains(NameRules::key(nick));
 }
 
-void Directory::claimNick(const QString &nick, Session *session)
+void Directory::claimNick(const QString &nick, User *user)
 {
-    m_sessions.insert(NameRules::key(nick), session);
+    m_users.insert(NameRules::key(nick), user);
 }
 
 void Directory::releaseNick(const QString &nick)
 {
-    m_sessions.remove(NameRules::key(nick));
+    m_users.remove(NameRules::key(nick));
 }

@@ -5,10 +5,11 @@
 #include <QObject>
 
 class Room;
-class Session;
+class User;
 
-// Who and what exists: logged-in sessions by nickname and rooms by name. Names are looked up
-// by NameRules::key(), so lookups ignore case and Unicode normalisation.
+// Who and what exists: people by nickname (those reconnecting included: their names are held)
+// and rooms by name and by id. Names are looked up by NameRules::key(), so lookups ignore case
+// and Unicode normalisation.
 class Directory : public QObject
 {
     Q_OBJECT
@@ -19,21 +20,29 @@ public:
 
     Room *hall() const { return m_hall; }
     Room *room(const QString &name) const;
-    Room *createRoom(const QString &name);
+    Room *roomById(qint64 id) const { return m_roomsById.value(id, nullptr); }
+    // Adds a room; id is the store's.
+    Room *addRoom(qint64 id, const QString &name);
+    // The id a new room gets: one more than any room's so far.
+    qint64 nextRoomId() const { return m_lastRoomId + 1; }
+    // Forgets a room that could not be stored; nobody may be in it.
+    void removeRoom(Room *room);
     QList<Room *> rooms() const; // the hall first, then by name
 
-    Session *session(const QString &nick) const;
-    QList<Session *> sessions() const; // by nickname
+    User *user(const QString &nick) const;
+    QList<User *> users() const; // by nickname
     bool isNickTaken(const QString &nick) const;
-    void claimNick(const QString &nick, Session *session);
+    void claimNick(const QString &nick, User *user);
     void releaseNick(const QString &nick);
 
 signals:
-    void roomCreated(Room *room);
+    void roomAdded(Room *room);
 
 private:
     QHash<QString, Room *> m_rooms;
-    QHash<QString, Session *> m_sessions;
+    QHash<qint64, Room *> m_roomsById;
+    QHash<QString, User *> m_users;
     qsizetype m_presenceLimit;
-    Room *m_hall;
+    qint64 m_lastRoomId = 0;
+    Room *m_hall = nullptr;
 };

@@ -2,13 +2,15 @@
 #include "core/Room.h"
 
 #include "Event.h"
-#include "session/Session.h"
+#include "core/Endpoint.h"
 #include "core/SharedRenderings.h"
+#include "core/User.h"
 
 #include <QHash>
 
-Room::Room(const QString &name, qsizetype presenceLimit, QObject *parent)
+Room::Room(qint64 id, const QString &name, qsizetype presenceLimit, QObject *parent)
     : QObject(parent)
+    , m_id(id)
     , m_name(name)
     , m_presenceLimit(presenceLimit)
 {
@@ -17,23 +19,26 @@ Room::Room(const QString &name, qsizetype presenceLimit, QObject *parent)
 Event Room::usersEvent() const
 {
     const qsizetype listed = std::min(m_members.size(), m_presenceLimit);
-    QStringList nicks;
-    nicks.reserve(listed);
+    QStringList pairs;
+    pairs.reserve(listed * 2);
     for (qsizetype i = 0; i < listed; ++i)
-        nicks.append(m_members[i]->nick());
-    return Event::users(m_name, m_members.size(), nicks);
+        pairs << m_members[i]->nick() << m_members[i]->flags();
+    return Event::users(m_name, m_members.size(), pairs);
 }
 
-void Room::sendUsersToPrograms(const QSet<const Session *> &skip)
+void Room::sendUsersToPrograms(const QSet<const User *> &skip)
 {
     const Event users = usersEvent();
     SharedRenderings shared;
-    for (Session *member : std::as_const(m_members)) {
-        const Rendering &rendering = member->rendering();
-        if (!rendering.tagged || skip.contains(member))
+    for (User *member : std::as_const(m_members)) {
+        if (skip.contains(member))
             continue;
-        member->sendRendered(
-            shared.bytesFor(rendering, 0, [&] { return rendering.render(users); }));
+        for (Endpoint *endpoint : member->endpoints()) {
+            const Rendering &rendering = endpoint->rendering();
+            if (rendering.tagged)
+                endpoint->sendRendered(
+                    shared.bytesFor(rendering, 0, [&] { return rendering.render(users); }));
+        }
     }
 }
 
@@ -43,19 +48,17 @@ void Room::setTopic(const QString &topic, const QString &setter)
     m_topicSetter = setter;
 }
 
-void Room::enter(Session *session, const QString &label)
+void Room::enter(User *user, const Endpoint *actor, const QString &label)
 {
-    m_members.append(session);
-    session->setRoom(this);
-    Event own = Event::join(m_name, session->nick());
-    own.label = label;
-    session->sendRendered(session->rendering().forActor(true).render(own));
+    m_members.append(user);
+    user->addRoom(this);
+    user->send(Event::join(m_name, user->nick()), actor, label, true);
     // The others hear of it together with whoever else arrives before the event loop comes
     // round: when many people log in at once, one line instead of one per arrival.
     if (m_arrivals.isEmpty())
         QMetaObject::invokeMethod(this, &Room::announceArrivals, Qt::QueuedConnection);
-    m_arrivals.append({session, session->nick()});
-    emit entered(session->nick());
+    m_arrivals.append({user, user->nick()});
+    emit entered(user->nick());
 }
 
 void Room::announceArrivals()
@@ -66,78 +69,100 @@ void Room::announceArrivals()
     if (isCrowded()) {
         // The newcomers got the list when they entered; the others learn that it is now partial.
         if (!std::exchange(m_wasCrowded, true)) {
-            QSet<const Session *> newcomers;
+            QSet<const User *> newcomers;
             for (const Arrival &arrival : arrivals)
-                newcomers.insert(arrival.session);
+                newcomers.insert(arrival.user);
             sendUsersToPrograms(newcomers);
         }
         return;
     }
-    QHash<const Session *, qsizetype> arrivedAt;
+    QHash<const User *, qsizetype> arrivedAt;
     for (qsizetype i = 0; i < arrivals.size(); ++i)
-        arrivedAt.insert(arrivals[i].session, i);
+        arrivedAt.insert(arrivals[i].user, i);
 
     // Each member hears of those who came after it: everyone earlier hears of all of them,
     // so they share one rendering; each newcomer hears of those after itself.
     SharedRenderings shared;
-    for (Session *member : std::as_const(m_members)) {
+    for (User *member : std::as_const(m_members)) {
         const qsizetype first = arrivedAt.value(member, -1) + 1;
         if (first >= arrivals.size())
             continue;
-        const Rendering &rendering = member->rendering();
-        member->sendRendered(shared.bytesFor(rendering, first, [&] {
-            QStringList nicks;
-            for (qsizetype i = first; i < arrivals.size(); ++i)
-                nicks.append(arrivals[i].nick);
-            return rendering.render(nicks.size() == 1 ? Event::join(m_name, nicks.first())
-                                                      : Event::joins(m_name, nicks));
-        }));
+        for (Endpoint *endpoint : member->endpoints()) {
+            const Rendering &rendering = endpoint->rendering();
+            endpoint->sendRendered(shared.bytesFor(rendering, first, [&] {
+                QStringList nicks;
+                for (qsizetype i = first; i < arrivals.size(); ++i)
+                    nicks.append(arrivals[i].nick);
+                return rendering.render(nicks.size() == 1 ? Event::join(m_name, nicks.first())
+                                                          : Event::joins(m_name, nicks));
+            }));
+        }
     }
 }
 
-void Room::leave(Session *session, const QString &reason, bool tellLeaver, const QString &label)
+void Room::leave(User *user, const QString &reason, bool tellLeaver, const Endpoint *actor,
+                 const QString &label)
 {
     // Whoever arrived is announced before the departure.
     announceArrivals();
-    if (!m_members.removeOne(session))
+    if (!m_members.removeOne(user))
         return;
-    session->setRoom(nullptr);
-    Event event = Event::leave(m_name, session->nick(), reason);
+    user->removeRoom(this);
+    const Event event = Event::leave(m_name, user->nick(), reason);
     if (!isCrowded()) {
         if (std::exchange(m_wasCrowded, false))
             sendUsersToPrograms(); // the whole list again, instead of the departure
         else
             broadcast(event, nullptr);
     }
-    if (tellLeaver) {
-        event.label = label;
-        session->sendRendered(session->rendering().forActor(true).render(event));
-    }
-    emit left(session->nick(), reason);
+    if (tellLeaver)
+        user->send(event, actor, label, true);
+    emit left(user->nick(), reason);
 }
 
-void Room::remove(Session *session)
+void Room::remove(User *user)
 {
-    if (m_members.removeOne(session))
-        session->setRoom(nullptr);
+    if (m_members.removeOne(user))
+        user->removeRoom(this);
 }
 
-void Room::broadcast(const Event &event, const Session *actor, const QString &actorLabel)
+void Room::announcePresence(const User *user, const QString &state)
+{
+    if (isCrowded())
+        return;
+    announceArrivals();
+    const Event event = Event::presence(m_name, user->nick(), state);
+    SharedRenderings shared;
+    for (User *member : std::as_const(m_members)) {
+        if (member == user)
+            continue; // the person knows
+        for (Endpoint *endpoint : member->endpoints()) {
+            const Rendering &rendering = endpoint->rendering();
+            endpoint->sendRendered(
+                shared.bytesFor(rendering, 0, [&] { return rendering.render(event); }));
+        }
+    }
+}
+
+void Room::broadcast(const Event &event, const User *actor, const Endpoint *actorEndpoint,
+                     const QString &actorLabel)
 {
     // Whoever arrived is announced before anything that happens after the arrival.
     announceArrivals();
 
     SharedRenderings shared;
-    for (Session *member : std::as_const(m_members)) {
+    for (User *member : std::as_const(m_members)) {
         const bool isActor = member == actor;
-        const Rendering rendering = member->rendering().forActor(isActor);
-        if (isActor && !actorLabel.isEmpty()) {
-            Event labelled = event;
-            labelled.label = actorLabel;
-            member->sendRendered(rendering.render(labelled));
-            continue;
+        for (Endpoint *endpoint : member->endpoints()) {
+            const Rendering rendering = endpoint->rendering().forActor(isActor);
+            if (endpoint == actorEndpoint && !actorLabel.isEmpty()) {
+                Event labelled = event;
+                labelled.label = actorLabel;
+                endpoint->sendRendered(rendering.render(labelled));
+                continue;
+            }
+            endpoint->sendRendered(
+                shared.bytesFor(rendering, 0, [&] { return rendering.render(event); }));
         }
-        member->sendRendered(
-            shared.bytesFor(rendering, 0, [&] { return rendering.render(event); }));
     }
 }

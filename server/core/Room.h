@@ -1,15 +1,18 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
+#include <QDateTime>
 #include <QList>
 #include <QObject>
 #include <QSet>
 
+class Endpoint;
 class Event;
-class Session;
+class User;
 
 // A room: its name, its topic and its members. Everything said in a room goes through
-// broadcast(), which renders the event once per distinct rendering and shares the bytes.
+// broadcast(), which renders the event once per distinct rendering and shares the bytes among
+// every connection of every member.
 //
 // A room with more than presenceLimit members is crowded: arrivals and departures are no
 // longer announced and the member list names only the first presenceLimit members. Telling
@@ -22,28 +25,45 @@ class Room : public QObject
     Q_OBJECT
 
 public:
-    Room(const QString &name, qsizetype presenceLimit, QObject *parent = nullptr);
+    // id: the store's id of the room.
+    Room(qint64 id, const QString &name, qsizetype presenceLimit, QObject *parent = nullptr);
 
+    qint64 id() const { return m_id; }
     QString name() const { return m_name; }
     QString topic() const { return m_topic; }
     QString topicSetter() const { return m_topicSetter; }
-    const QList<Session *> &members() const { return m_members; }
+    const QList<User *> &members() const { return m_members; }
     bool isCrowded() const { return m_members.size() > m_presenceLimit; }
-    // The users event: how many are here and their names (the first presenceLimit of them).
+    // The users event: how many are here and their names and flags (the first presenceLimit).
     Event usersEvent() const;
+
+    // The sequence number of the room's last committed line: every line up to it is in the
+    // store, and every later one reaches the members when it is committed.
+    quint64 lastSeq() const { return m_lastSeq; }
+    void setLastSeq(quint64 seq) { m_lastSeq = std::max(m_lastSeq, seq); }
 
     void setTopic(const QString &topic, const QString &setter);
 
-    // Adds session and tells every member, session included (with label, its command's).
-    void enter(Session *session, const QString &label);
-    // Removes session and tells the others why; tells session too when it is still there to
-    // read it (it moves to another room) rather than gone.
-    void leave(Session *session, const QString &reason, bool tellLeaver, const QString &label = {});
-    // Removes session without telling anyone (the server is going down).
-    void remove(Session *session);
+    // A room being stored: its name is taken, but nobody can see or enter it yet.
+    bool isPending() const { return m_pending; }
+    void setPending(bool pending) { m_pending = pending; }
 
-    // Sends event to every member; actor (may be null) reads it in the "You ..." form.
-    void broadcast(const Event &event, const Session *actor, const QString &actorLabel = {});
+    // Adds user and tells every member, the user's own connections included (the one that
+    // sent the command, actor, with its label).
+    void enter(User *user, const Endpoint *actor = nullptr, const QString &label = {});
+    // Removes user and tells the others why; tells the user's connections too when they are
+    // there to read it (a leave or a move) rather than gone.
+    void leave(User *user, const QString &reason, bool tellLeaver, const Endpoint *actor = nullptr,
+               const QString &label = {});
+    // Removes user without telling anyone (the server is going down).
+    void remove(User *user);
+    // Tells the others that user's connection dropped ("reconnecting") or came back ("back").
+    void announcePresence(const User *user, const QString &state);
+
+    // Sends event to every connection of every member; actor's connections (may be null) read
+    // it in the "You ..." form, and its connection actorEndpoint with actorLabel.
+    void broadcast(const Event &event, const User *actor, const Endpoint *actorEndpoint = nullptr,
+                   const QString &actorLabel = {});
 
 signals:
     void entered(const QString &nick);
@@ -52,18 +72,21 @@ signals:
 private:
     struct Arrival
     {
-        const Session *session;
+        const User *user;
         QString nick;
     };
     void announceArrivals();
-    // Sends the member list to the tagged members, except those in skip.
-    void sendUsersToPrograms(const QSet<const Session *> &skip = {});
+    // Sends the member list to the tagged connections, except those of the users in skip.
+    void sendUsersToPrograms(const QSet<const User *> &skip = {});
 
+    qint64 m_id;
     QString m_name;
     qsizetype m_presenceLimit;
     bool m_wasCrowded = false; // as the members last heard
     QString m_topic;
     QString m_topicSetter;
-    QList<Session *> m_members;
+    quint64 m_lastSeq = 0;
+    bool m_pending = false;
+    QList<User *> m_members;
     QList<Arrival> m_arrivals; // entered, not yet announced to the others
 };

@@ -33,6 +33,10 @@ public:
     // disconnection before it returns: callers may be in the middle of a broadcast.
     virtual void flush() = 0;
 
+    // Asks for drained() once the bytes queued fall to bytes or fewer: a sender that writes at
+    // its reader's pace (a page of history) waits for it instead of queueing without end.
+    virtual void notifyWhenBelow(qint64 bytes) = 0;
+
     // Sends what is queued, then closes; gives up and aborts after graceMs.
     virtual void close(int graceMs) = 0;
     // Closes at once, dropping what is queued.
@@ -45,6 +49,9 @@ signals:
     void received(QByteArrayView bytes);
     // The connection has ended, whoever ended it; emitted once.
     void disconnected();
+    // The queue fell as notifyWhenBelow() asked; emitted once per request, from the event loop
+    // (never inside write() or flush()).
+    void drained();
     // Something went wrong; disconnected() follows.
     void errorOccurred(const QString &message);
 };

@@ -80,6 +80,27 @@ void PlainConnection::flushScheduled()
     sendQueued();
 }
 
+void PlainConnection::notifyWhenBelow(qint64 bytes)
+{
+    m_drainedBelow = bytes;
+    checkDrained();
+}
+
+void PlainConnection::checkDrained()
+{
+    if (m_drainedBelow < 0 || m_queuedBytes > m_drainedBelow || m_state != State::Open)
+        return;
+    m_drainedBelow = -1;
+    // Queued: the sender that waits for it may be the one that is writing now.
+    QMetaObject::invokeMethod(
+        this,
+        [this] {
+            if (m_state == State::Open)
+                emit drained();
+        },
+        Qt::QueuedConnection);
+}
+
 void PlainConnection::close(int graceMs)
 {
     if (m_state != State::Open)
@@ -176,6 +197,7 @@ void PlainConnection::sendQueued()
 void PlainConnection::consume(qsizetype bytes)
 {
     m_queuedBytes -= bytes;
+    checkDrained();
     while (bytes > 0) {
         const qsizetype left = m_queue.at(m_head).size() - m_sentOfFirst;
         if (bytes < left) {

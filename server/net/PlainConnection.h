@@ -29,6 +29,7 @@ public:
     void write(const QByteArray &bytes) override;
     qint64 bytesToWrite() const override { return m_queuedBytes; }
     void flush() override { sendQueued(); }
+    void notifyWhenBelow(qint64 bytes) override;
     void close(int graceMs) override;
     void abort() override;
     bool isClosed() const override { return m_state == State::Closed; }
@@ -47,6 +48,7 @@ private:
     void readable();
     void sendQueued();
     void consume(qsizetype bytes);
+    void checkDrained();
     void waitForRoom();
     void waitUntilWritable(bool wait);
     void failLater(int error);
@@ -65,5 +67,6 @@ private:
     qsizetype m_sentOfFirst = 0; // bytes of that entry the kernel already took
     qint64 m_queuedBytes = 0;
     QBasicTimer m_graceTimer;
+    qint64 m_drainedBelow = -1; // -1: nobody waits for drained()
     bool m_flushScheduled = false;
 };

@@ -12,6 +12,7 @@ TlsConnection::TlsConnection(QSslSocket *socket, QObject *parent)
     m_socket->setReadBufferSize(ReadAheadBytes);
     connect(m_socket, &QSslSocket::readyRead, this, &TlsConnection::readSocket);
     connect(m_socket, &QSslSocket::disconnected, this, &Connection::disconnected);
+    connect(m_socket, &QSslSocket::encryptedBytesWritten, this, &TlsConnection::checkDrained);
     connect(m_socket, &QSslSocket::errorOccurred, this,
             [this](QAbstractSocket::SocketError) { emit errorOccurred(m_socket->errorString()); });
 }
@@ -44,6 +45,22 @@ qint64 TlsConnection::bytesToWrite() const
 void TlsConnection::flush()
 {
     m_socket->flush();
+}
+
+void TlsConnection::notifyWhenBelow(qint64 bytes)
+{
+    m_drainedBelow = bytes;
+    // Checked from the event loop, as the socket's own signal would be.
+    QMetaObject::invokeMethod(this, &TlsConnection::checkDrained, Qt::QueuedConnection);
+}
+
+void TlsConnection::checkDrained()
+{
+    if (m_drainedBelow < 0 || m_socket->bytesToWrite() > m_drainedBelow ||
+        m_socket->state() != QAbstractSocket::ConnectedState)
+        return;
+    m_drainedBelow = -1;
+    emit drained();
 }
 
 void TlsConnection::close(int graceMs)

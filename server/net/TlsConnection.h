@@ -20,12 +20,15 @@ public:
     void write(const QByteArray &bytes) override;
     qint64 bytesToWrite() const override;
     void flush() override;
+    void notifyWhenBelow(qint64 bytes) override;
     void close(int graceMs) override;
     void abort() override;
     bool isClosed() const override;
 
 private:
     void readSocket();
+    void checkDrained();
 
     QSslSocket *m_socket;
+    qint64 m_drainedBelow = -1; // -1: nobody waits for drained()
 };

@@ -1,10 +1,11 @@
 // SPDX-License-Identifier: MIT
 #include "session/Session.h"
 
+#include "Translations.h"
+#include "core/Room.h"
+#include "core/User.h"
 #include "net/Connection.h"
 #include "net/Listener.h"
-#include "core/Room.h"
-#include "Translations.h"
 
 #include <QRegularExpression>
 #include <QStringDecoder>
@@ -53,6 +54,7 @@ Session::Session(Connection *connection, quint64 number, const ServerConfig &con
     connect(m_connection, &Connection::received, this, &Session::receive);
     connect(m_connection, &Connection::disconnected, this, [this] { finish(u"lost"_s); });
     connect(m_connection, &Connection::errorOccurred, this, &Session::finish);
+    connect(m_connection, &Connection::drained, this, &Session::drained);
 
     // One timer keeps the login deadline, then the ping interval and the ping deadline, and
     // decides what it meant when it fires. Qt keeps all timers in one list sorted by due time
@@ -85,18 +87,57 @@ QHostAddress Session::peerAddress() const
     return Listener::plainAddress(m_connection->peerAddress());
 }
 
-void Session::logIn(const QString &nick)
+QString Session::nick() const
 {
-    m_nick = nick;
-    m_state = State::InRoom;
+    return m_user ? m_user->nick() : QString();
+}
+
+void Session::attach(User *user)
+{
+    m_user = user;
+    m_state = State::LoggedIn;
 }
 
 void Session::setRendering(const Rendering &rendering)
 {
     m_rendering = rendering;
+    updateRendering();
     // Only programs are pinged: a person on telnet would see the pings.
     if (m_rendering.tagged)
         armWatchdog(m_lastLineMs + m_config.pingIntervalSeconds * 1000);
+}
+
+Session::RoomsMode Session::roomsMode() const
+{
+    if (m_roomsMode)
+        return *m_roomsMode;
+    return m_rendering.tagged ? RoomsMode::Many : RoomsMode::One;
+}
+
+void Session::setRoomsMode(RoomsMode mode)
+{
+    m_roomsMode = mode;
+    updateRendering();
+}
+
+void Session::updateRendering()
+{
+    // A person in several rooms needs to see which one each line is from.
+    m_rendering.text.roomPrefix = !m_rendering.tagged && roomsMode() == RoomsMode::Many;
+}
+
+void Session::setCurrentRoom(Room *room)
+{
+    m_currentRoom = room;
+}
+
+Room *Session::currentRoom() const
+{
+    if (!m_user)
+        return nullptr;
+    if (m_currentRoom && m_user->isIn(m_currentRoom))
+        return m_currentRoom;
+    return m_user->rooms().isEmpty() ? nullptr : m_user->rooms().last();
 }
 
 void Session::send(Event event, const QString &label, bool actor)
@@ -109,24 +150,71 @@ void Session::sendRendered(const QByteArray &bytes)
 {
     if (m_state == State::Gone || m_outputOverflow)
         return;
+    if (m_paused) {
+        if (m_connection->bytesToWrite() + m_pausedBytes + bytes.size() > m_config.maxOutputBytes)
+            return overflow();
+        m_pausedOutput.append(bytes);
+        m_pausedBytes += bytes.size();
+        return;
+    }
     // Queued bytes reach the kernel only between events, so a busy moment can queue a lot for
     // a healthy reader: give the kernel what it takes now before judging.
     if (m_connection->bytesToWrite() + bytes.size() > m_config.maxOutputBytes)
         m_connection->flush();
-    if (m_connection->bytesToWrite() + bytes.size() > m_config.maxOutputBytes) {
-        // A reader this far behind cannot take a goodbye either. Close later: this may run in
-        // the middle of a room's broadcast, which must not see its member list change.
-        m_outputOverflow = true;
-        QMetaObject::invokeMethod(
-            this,
-            [this] {
-                finish(u"output queue full"_s);
-                m_connection->abort();
-            },
-            Qt::QueuedConnection);
-        return;
-    }
+    if (m_connection->bytesToWrite() + bytes.size() > m_config.maxOutputBytes)
+        return overflow();
     m_connection->write(bytes);
+}
+
+void Session::overflow()
+{
+    // A reader this far behind cannot take a goodbye either. Close later: this may run in
+    // the middle of a room's broadcast, which must not see its member list change.
+    m_outputOverflow = true;
+    m_pausedOutput.clear();
+    m_pausedBytes = 0;
+    QMetaObject::invokeMethod(
+        this,
+        [this] {
+            finish(u"output queue full"_s);
+            m_connection->abort();
+        },
+        Qt::QueuedConnection);
+}
+
+void Session::pauseOutput()
+{
+    m_paused = true;
+}
+
+QList<QByteArray> Session::takePaused()
+{
+    m_pausedBytes = 0;
+    return std::exchange(m_pausedOutput, {});
+}
+
+void Session::resumeOutput()
+{
+    const QList<QByteArray> waiting = takePaused();
+    m_paused = false;
+    for (const QByteArray &bytes : waiting)
+        sendRendered(bytes);
+}
+
+bool Session::writePaced(const QByteArray &bytes)
+{
+    if (m_state == State::Gone || m_outputOverflow)
+        return true; // nothing will be read: the writer may as well finish
+    m_connection->write(bytes);
+    // Half the cap: the other half is for what waits meanwhile (see sendRendered).
+    const qint64 enough = m_config.maxOutputBytes / 2;
+    if (m_connection->bytesToWrite() < enough)
+        return true;
+    m_connection->flush();
+    if (m_connection->bytesToWrite() < enough)
+        return true;
+    m_connection->notifyWhenBelow(enough / 2);
+    return false;
 }
 
 void Session::close(const QString &reason)

@@ -2,29 +2,40 @@
 #pragma once
 
 #include "Command.h"
-#include "session/FloodControl.h"
 #include "LineFramer.h"
 #include "Rendering.h"
-#include "config/ServerConfig.h"
 #include "TelnetFilter.h"
+#include "config/ServerConfig.h"
+#include "core/Endpoint.h"
+#include "session/FloodControl.h"
 
 #include <QBasicTimer>
 #include <QElapsedTimer>
+#include <QList>
 #include <QObject>
+#include <QPointer>
+
+#include <optional>
 
 class Connection;
 class Room;
+class User;
 
 // One connection. It owns its transport, turns bytes into commands and events into bytes, and
-// keeps the per-person state: login state, nickname, room and rendering preferences. It also
-// keeps its connection honest (flood pacing, output cap, login deadline, ping). It decides
-// nothing about what a command means: CommandProcessor does.
-class Session : public QObject
+// keeps what belongs to this connection rather than to the person: login state, rendering
+// preferences, the room plain text goes to. The person (nickname, rooms) is the User it is
+// attached to, which may have other connections and outlives this one. It also keeps its
+// connection honest (flood pacing, output cap, login deadline, ping). It decides nothing about
+// what a command means: CommandProcessor does.
+class Session : public QObject, public Endpoint
 {
     Q_OBJECT
 
 public:
-    enum class State { LoggingIn, InRoom, Gone };
+    enum class State { LoggingIn, LoggedIn, Gone };
+    // What join does: "one" moves the person (the tutorials' way, the default on telnet),
+    // "many" adds a room (the default for programs).
+    enum class RoomsMode { One, Many };
 
     // How long a closing session waits for its peer to take what is queued.
     static constexpr int CloseGraceMs = 5000;
@@ -38,22 +49,39 @@ public:
     QString peer() const { return m_peer; }
     QHostAddress peerAddress() const;
     State state() const { return m_state; }
-    QString nick() const { return m_nick; }
-    Room *room() const { return m_room; }
-    const Rendering &rendering() const { return m_rendering; }
+    User *user() const { return m_user; }
+    QString nick() const; // the person's, or empty before login
+    const Rendering &rendering() const override { return m_rendering; }
     QString language() const { return m_language; }
 
-    void logIn(const QString &nick);
-    void setNick(const QString &nick) { m_nick = nick; }
-    void setRoom(Room *room) { m_room = room; }
+    // Carries user from now on (a login or a resume).
+    void attach(User *user);
     void setRendering(const Rendering &rendering);
     void setLanguage(const QString &language) { m_language = language; }
+    RoomsMode roomsMode() const;
+    void setRoomsMode(RoomsMode mode);
+
+    // The room plain text goes to: the one chosen last (join, switch) while the person is in
+    // it, otherwise the one they entered last; null when they are in no room.
+    Room *currentRoom() const;
+    void setCurrentRoom(Room *room);
 
     // Sends an event rendered for this session; label is the command's label, if any, and
     // actor says whether this session caused the event (text reads "You ...").
-    void send(Event event, const QString &label = {}, bool actor = false);
+    void send(Event event, const QString &label = {}, bool actor = false) override;
     // Sends bytes already rendered with rendering() (a broadcast shares them).
-    void sendRendered(const QByteArray &bytes);
+    void sendRendered(const QByteArray &bytes) override;
+
+    // Output in order: while paused, what the session is sent waits (within the output cap)
+    // so that a paced writer (history) can go first; takePaused() hands the writer what
+    // waited so far, and resumeOutput() sends what is left and ends the pause.
+    void pauseOutput();
+    bool isOutputPaused() const { return m_paused; }
+    QList<QByteArray> takePaused();
+    void resumeOutput();
+    // The paced writer's way out, past the pause. False when the connection holds enough for
+    // now: write more after drained().
+    bool writePaced(const QByteArray &bytes);
 
     // Sends what is queued, then disconnects. reason is logged and reported by closed().
     void close(const QString &reason);
@@ -62,6 +90,8 @@ public:
 
 signals:
     void commandReceived(const Command &command);
+    // The connection took what writePaced() refused to add to.
+    void drained();
     // Emitted once when the session ends, whatever the cause; the object is deleted later.
     void closed(const QString &reason);
 
@@ -78,6 +108,8 @@ private:
     // Makes the watchdog fire at dueMs (on m_clock) unless it already fires earlier.
     void armWatchdog(qint64 dueMs);
     void finish(const QString &reason);
+    void overflow();
+    void updateRendering();
 
     Connection *m_connection;
     quint64 m_number;
@@ -91,9 +123,13 @@ private:
     QBasicTimer m_floodTimer;
     QBasicTimer m_watchdog;
     State m_state = State::LoggingIn;
-    QString m_nick;
-    Room *m_room = nullptr; // rooms live until the server stops
+    User *m_user = nullptr; // outlives the session: the processor ends the person
+    QPointer<Room> m_currentRoom;
+    std::optional<RoomsMode> m_roomsMode; // unset: one for text, many for tagged
     Rendering m_rendering;
+    QList<QByteArray> m_pausedOutput;
+    qint64 m_pausedBytes = 0;
+    bool m_paused = false;
     QString m_language = QStringLiteral("en");
     qint64 m_linesHandled = 0;
     qint64 m_lastLineMs = 0;  // on m_clock

@@ -54,6 +54,11 @@ public:
 
     virtual StoreStats stats() const = 0;
 
+    // Whether a write's error means the store is full (its size limit or the disk): the text a
+    // store reports for it starts with FullErrorPrefix.
+    static constexpr QLatin1StringView FullErrorPrefix{"the database is full"};
+    static bool isFullError(const QString &error) { return error.startsWith(FullErrorPrefix); }
+
     // Commits what is queued, then stops the store's threads. Blocking: at shutdown.
     // Before it returns, the callbacks of everything it committed or read have run, so that no
     // write is left without an answer; a store destroyed without close() keeps its writes but

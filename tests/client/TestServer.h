@@ -1,18 +1,19 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
-#include "app/ChatServer.h"
 #include "ServerAddress.h"
+#include "app/ChatServer.h"
 
 #include <QSignalSpy>
 #include <QTcpServer>
+#include <QTemporaryDir>
 
 #include <memory>
 
 using namespace Qt::StringLiterals;
 
 // A chat server in the test's own event loop on 127.0.0.1, which can be restarted on the same
-// port to play a server that went away and came back.
+// port (and the same database) to play a server that went away and came back.
 class TestServer
 {
 public:
@@ -21,6 +22,7 @@ public:
         bool tls = false; // a TLS listener with tests/server/data/test-cert.pem
         QString passwordFile = {};
         qsizetype presenceLimit = ServerConfig{}.presenceLimit;
+        int resumeGraceSeconds = ServerConfig{}.resumeGraceSeconds;
     };
 
     TestServer() { start(0, 0); }
@@ -66,9 +68,12 @@ private:
         }
         config.passwordFile = m_options.passwordFile;
         config.presenceLimit = m_options.presenceLimit;
+        config.resumeGraceSeconds = m_options.resumeGraceSeconds;
         config.bindAddress = QHostAddress::LocalHost;
         config.name = u"test"_s;
         config.shutdownGraceMs = 500;
+        config.dataDirectory = m_dataDirectory.path();
+        config.durability = StoreOptions::Durability::Normal;
         m_server = std::make_unique<ChatServer>(config);
         const bool listening = m_server->listen();
         m_port = m_server->port();
@@ -79,6 +84,7 @@ private:
     }
 
     Options m_options;
+    QTemporaryDir m_dataDirectory;
     std::unique_ptr<ChatServer> m_server;
     quint16 m_port = 0;
     quint16 m_tlsPort = 0;

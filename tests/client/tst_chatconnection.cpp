@@ -236,7 +236,9 @@ void TestChatConnection::arrivalsTogetherAreEachAJoin()
 
 void TestChatConnection::usersFollowJoinsAndLeaves()
 {
-    TestServer server;
+    TestServer::Options options;
+    options.resumeGraceSeconds = 0; // a dropped connection is a departure at once
+    TestServer server(options);
     ChatConnection alice;
     QVERIFY(logIn(alice, server, u"alice"_s));
     QSignalSpy left(&alice, &ChatConnection::left);

@@ -116,7 +116,7 @@ void TestClientCore::roomStateFollowsEvents()
     state.apply(Event::join(u"hall"_s, u"alice"_s), true);
     QCOMPARE(state.room(), u"hall"_s);
     state.apply(Event::topic(u"hall"_s, u"bob"_s, u"welcome"_s), false);
-    state.apply(Event::users(u"hall"_s, 2, {u"alice"_s, u"bob"_s}), false);
+    state.apply(Event::users(u"hall"_s, 2, {u"alice"_s, QString(), u"bob"_s, QString()}), false);
     QCOMPARE(state.topic(), u"welcome"_s);
     state.apply(Event::join(u"hall"_s, u"carol"_s), false);
     state.apply(Event::join(u"lab"_s, u"dave"_s), false); // another room: not ours to track
@@ -128,7 +128,9 @@ void TestClientCore::roomStateFollowsEvents()
 
     // A crowded room: the server names some, counts all, and announces no one.
     QSignalSpy count(&state, &RoomState::userCountChanged);
-    state.apply(Event::users(u"hall"_s, 1200, {u"alice"_s, u"robert"_s, u"zoe"_s}), false);
+    state.apply(Event::users(u"hall"_s, 1200,
+                             {u"alice"_s, QString(), u"robert"_s, QString(), u"zoe"_s, QString()}),
+                false);
     QCOMPARE(state.userCount(), 1200);
     QCOMPARE(state.users().size(), 3);
     QCOMPARE(count.size(), 1);

@@ -249,6 +249,7 @@ private:
     QTemporaryDir m_logDir;
     std::unique_ptr<QProcess> m_server;
     quint16 m_port = 0;
+    int m_starts = 0;
     std::unique_ptr<Probe> m_probe;
     qint64 m_baselineRssKb = 0;
     int m_baselineFiles = 0;
@@ -296,8 +297,13 @@ void TestRobustness::startServer(const QStringList &extraArguments)
                        u"quarantine_size_mb=16:"_s + environment.value(u"ASAN_OPTIONS"_s));
     m_server->setProcessEnvironment(environment);
     m_server->setStandardErrorFile(m_logDir.filePath(u"server.log"_s));
+    // Each server starts on a database of its own: what one test leaves behind (rooms, history)
+    // must not meet the next.
+    const QString dataDirectory = m_logDir.filePath(u"data-%1"_s.arg(++m_starts));
     m_server->start(QString::fromUtf8(CHAT_SERVER_EXECUTABLE),
-                    QStringList{u"--port"_s, u"0"_s, u"--bind"_s, u"127.0.0.1"_s} + extraArguments);
+                    QStringList{u"--port"_s, u"0"_s, u"--bind"_s, u"127.0.0.1"_s, u"--data-dir"_s,
+                                dataDirectory} +
+                        extraArguments);
     QVERIFY2(m_server->waitForStarted(), qPrintable(m_server->errorString()));
     QSignalSpy ready(m_server.get(), &QProcess::readyReadStandardOutput);
     while (!m_server->canReadLine())

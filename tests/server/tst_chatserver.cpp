@@ -2,6 +2,7 @@
 // The server as a person on telnet sees it: text rendering, several real sockets on loopback.
 #include "ServerFixture.h"
 
+#include <QRegularExpression>
 #include <QTest>
 
 using namespace Qt::StringLiterals;
@@ -28,7 +29,8 @@ private slots:
     void nickChange();
     void nickCollision();
     void topic();
-    void droppedConnectionFreesName();
+    void droppedConnectionHoldsNameForGrace();
+    void droppedConnectionWithoutGraceFreesName();
     void logoutTellsRoom();
     void commandErrorsKeepSession_data();
     void commandErrorsKeepSession();
@@ -47,9 +49,15 @@ void TestChatServer::greetingAndLogin()
     QCOMPARE(alice.readLine(),
              u"Welcome to test! Log in with: login <nick>    (help lists the commands)"_s);
     alice.send(u"login alice"_s);
-    QCOMPARE(alice.sync(),
-             (QStringList{u"You are logged in as alice."_s, u"* You have entered hall."_s,
-                          u"Users in hall (1):"_s, u"  alice"_s}));
+    QStringList lines = alice.sync();
+    QCOMPARE(lines.size(), 5);
+    // The way back after a dropped connection, shown once: a fresh secret each login.
+    static const QRegularExpression resume(
+        u"^If your connection drops, connect again within 120 seconds and type: "
+        "resume [0-9a-f]{32}$"_s);
+    QVERIFY2(resume.match(lines.takeAt(1)).hasMatch(), qPrintable(lines.join(u'\n')));
+    QCOMPARE(lines, (QStringList{u"You are logged in as alice."_s, u"* You have entered hall."_s,
+                                 u"Users in hall (1):"_s, u"  alice"_s}));
 }
 
 void TestChatServer::loginRejected_data()
@@ -310,7 +318,16 @@ void TestChatServer::topic()
     QCOMPARE(bob.sync(), QStringList{u"* alice changed the topic to: Friday: pizza 🍕"_s});
     LineClient &carol = f.connect();
     carol.send(u"login carol"_s);
-    QCOMPARE(carol.sync(),
+    QStringList lines = carol.sync();
+    QCOMPARE(lines.size(), 11);
+    lines.removeAt(1); // how to resume
+    // The topic change is the hall's history, shown with its time between dividers.
+    const QString now = QTime::currentTime().toString(u"HH:mm"_s);
+    QCOMPARE(lines.mid(7, 1), QStringList{u"--- 1 earlier message, since %1 ---"_s.arg(now)});
+    QCOMPARE(lines.mid(8),
+             (QStringList{u"[%1] * alice changed the topic to: Friday: pizza 🍕"_s.arg(now),
+                          u"--- now ---"_s}));
+    QCOMPARE(lines.first(7),
              (QStringList{u"You are logged in as carol."_s, u"* You have entered hall."_s,
                           u"Topic of hall: Friday: pizza 🍕 (set by alice)"_s,
                           u"Users in hall (3):"_s, u"  alice"_s, u"  bob"_s, u"  carol"_s}));
@@ -322,9 +339,32 @@ void TestChatServer::topic()
              QStringList{u"Error: That topic is too long (the limit is 300 characters)."_s});
 }
 
-void TestChatServer::droppedConnectionFreesName()
+void TestChatServer::droppedConnectionHoldsNameForGrace()
 {
-    ServerFixture f;
+    ServerConfig config;
+    config.resumeGraceSeconds = 1;
+    ServerFixture f(config);
+    LineClient &alice = f.loggedIn(u"alice"_s);
+    LineClient &bob = f.loggedIn(u"bob"_s);
+    alice.sync();
+    bob.abort();
+    QCOMPARE(alice.readLine(), u"* bob lost the connection; their place is kept for a while."_s);
+    alice.send(u"look"_s);
+    QCOMPARE(alice.sync(),
+             (QStringList{u"Users in hall (2):"_s, u"  alice"_s, u"  bob (reconnecting)"_s}));
+    LineClient &other = f.connect();
+    other.send(u"login bob"_s);
+    QCOMPARE(other.sync(), QStringList{u"Error: The nickname bob is already taken."_s});
+    // The grace period over, bob is gone and the name is free.
+    QCOMPARE(alice.readLine(3000), u"* bob lost the connection."_s);
+    QVERIFY(other.login(u"bob"_s));
+}
+
+void TestChatServer::droppedConnectionWithoutGraceFreesName()
+{
+    ServerConfig config;
+    config.resumeGraceSeconds = 0;
+    ServerFixture f(config);
     LineClient &alice = f.loggedIn(u"alice"_s);
     LineClient &bob = f.loggedIn(u"bob"_s);
     alice.sync();
@@ -367,7 +407,7 @@ void TestChatServer::commandErrorsKeepSession_data()
         << QByteArray(5000, 'x') + "\n"
         << u"Error: That line is too long (the limit is 4096 bytes); it was dropped."_s;
     QTest::newRow("set nonsense") << QByteArray("set colour red\n")
-                                  << u"Error: Usage: set [time|tagged|lang] [value]"_s;
+                                  << u"Error: Usage: set [time|tagged|lang|rooms] [value]"_s;
     QTest::newRow("login again") << QByteArray("login zed\n")
                                  << u"Error: You are already logged in as alice."_s;
 }
@@ -392,8 +432,9 @@ void TestChatServer::helpForOneCommand()
     ServerFixture f;
     LineClient &alice = f.loggedIn(u"alice"_s);
     alice.send(u"? /select"_s);
-    QCOMPARE(alice.sync(),
-             QStringList{u"join <room>  Enter an existing room, leaving the one you are in."_s});
+    QCOMPARE(
+        alice.sync(),
+        QStringList{u"join <room>  Enter a room (with rooms one, leaving the one you are in)."_s});
     alice.send(u"h"_s);
     const QStringList all = alice.sync();
     QCOMPARE(all.size(), 1 + CommandTable::all().size());
@@ -409,7 +450,7 @@ void TestChatServer::settings()
     LineClient &alice = f.loggedIn(u"alice"_s);
     alice.send(u"set"_s);
     QCOMPARE(alice.sync(), (QStringList{u"Your settings:"_s, u"  time off"_s, u"  tagged off"_s,
-                                        u"  lang en"_s}));
+                                        u"  lang en"_s, u"  rooms one"_s}));
     alice.send(u"set time on"_s);
     alice.send(u"hi"_s);
     const QStringList lines = alice.sync();

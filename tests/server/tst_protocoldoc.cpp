@@ -5,10 +5,11 @@
 //   alice> text     alice sends text (alice connects the first time she is named)
 //   alice< text     the next line alice receives is text
 //   alice< (closed) the server has closed alice's connection
-//   alice! ...      alice drops her connection
+//   alice! ...      alice drops her connection; her next step connects anew
 //
-// Timestamps vary from run to run and are compared as placeholders. After the last line, each
-// client still connected must have nothing more on its way.
+// Timestamps and resume tokens vary from run to run and are compared as placeholders; a line
+// that alice sends with <token> in it carries the last token alice was given. After the last
+// line, each client still connected must have nothing more on its way.
 #include "ServerFixture.h"
 
 #include <QFile>
@@ -60,13 +61,22 @@ QList<std::pair<int, Transcript>> readTranscripts(const QString &path)
     return transcripts;
 }
 
+const QRegularExpression &tokenPattern()
+{
+    static const QRegularExpression token(u"\\b[0-9a-f]{32}\\b"_s);
+    return token;
+}
+
 QString normalized(QString line)
 {
     static const QRegularExpression isoTime(
         u"\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d\\.\\d{3}Z"_s);
     static const QRegularExpression clock(u"^\\[\\d\\d:\\d\\d\\] "_s);
+    static const QRegularExpression since(u"since \\d\\d:\\d\\d"_s);
     line.replace(isoTime, u"<time>"_s);
     line.replace(clock, u"[HH:mm] "_s);
+    line.replace(since, u"since HH:mm"_s);
+    line.replace(tokenPattern(), u"<token>"_s);
     return line;
 }
 
@@ -98,6 +108,7 @@ void TestProtocolDoc::transcript()
     ServerFixture fixture(config);
     QVERIFY(fixture.isListening());
     std::map<QString, std::unique_ptr<LineClient>> clients;
+    std::map<QString, QString> tokens;
 
     for (const Step &step : steps) {
         const QByteArray where = "PROTOCOL.md line " + QByteArray::number(step.lineNumber);
@@ -108,9 +119,11 @@ void TestProtocolDoc::transcript()
             QVERIFY2(client->connectTo(fixture.port()), where.constData());
         }
         if (step.op == u'>') {
-            client->send(step.text);
+            QString text = step.text;
+            client->send(text.replace(u"<token>"_s, tokens[step.who]));
         } else if (step.op == u'!') {
             client->abort();
+            client.reset();
         } else if (step.text == "(closed)"_L1) {
             QVERIFY2(client->readLine().isNull(),
                      (where + ": more lines before the close").constData());
@@ -118,11 +131,14 @@ void TestProtocolDoc::transcript()
         } else {
             const QString received = client->readLine();
             QVERIFY2(!received.isNull(), (where + ": nothing arrived").constData());
+            const auto token = tokenPattern().match(received);
+            if (token.hasMatch())
+                tokens[step.who] = token.captured();
             QCOMPARE(normalized(received), normalized(step.text));
         }
     }
     for (const auto &[who, client] : clients) {
-        if (client->isConnected())
+        if (client && client->isConnected())
             QVERIFY2(client->sync().isEmpty(),
                      qPrintable(who + u" received lines the transcript does not show"_s));
     }

@@ -5,19 +5,28 @@
 #include <QProcess>
 #include <QRegularExpression>
 #include <QSignalSpy>
+#include <QTemporaryDir>
 #include <QTest>
 
 using namespace Qt::StringLiterals;
 
 namespace {
 
-// Starts chat-server with arguments and returns the port it reports, or 0.
-quint16 startServer(QProcess &process, const QStringList &arguments)
+// Each server keeps its database where an operator's would (the XDG data folder), here in a
+// temporary folder of its own.
+void useDataHome(QProcess &process, const QTemporaryDir &home)
 {
     // The suite silences the server log in-process; this test reads the real one.
     QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
     environment.remove(u"QT_LOGGING_RULES"_s);
+    environment.insert(u"XDG_DATA_HOME"_s, home.path());
     process.setProcessEnvironment(environment);
+}
+
+// Starts chat-server with arguments and returns the port it reports, or 0.
+quint16 startServer(QProcess &process, const QStringList &arguments, const QTemporaryDir &home)
+{
+    useDataHome(process, home);
     process.start(QString::fromUtf8(CHAT_SERVER_EXECUTABLE), arguments);
     if (!process.waitForStarted())
         return 0;
@@ -58,8 +67,10 @@ private slots:
 void TestServerProcess::chatLikeTelnet()
 {
     QProcess server;
+    QTemporaryDir home;
     const quint16 port = startServer(
-        server, {u"--port"_s, u"0"_s, u"--bind"_s, u"127.0.0.1"_s, u"--name"_s, u"lan party"_s});
+        server, {u"--port"_s, u"0"_s, u"--bind"_s, u"127.0.0.1"_s, u"--name"_s, u"lan party"_s},
+        home);
     QVERIFY(port != 0);
     LineClient telnet;
     LineClient nc;
@@ -87,7 +98,8 @@ void TestServerProcess::chatLikeTelnet()
 void TestServerProcess::sigtermTellsClientsAndExitsZero()
 {
     QProcess server;
-    const quint16 port = startServer(server, {u"--port"_s, u"0"_s});
+    QTemporaryDir home;
+    const quint16 port = startServer(server, {u"--port"_s, u"0"_s}, home);
     QVERIFY(port != 0);
     LineClient alice;
     LineClient waiting; // not logged in yet: told all the same
@@ -108,9 +120,12 @@ void TestServerProcess::sigtermTellsClientsAndExitsZero()
 void TestServerProcess::busyPortIsAnError()
 {
     QProcess first;
-    const quint16 port = startServer(first, {u"--port"_s, u"0"_s});
+    QTemporaryDir firstHome;
+    const quint16 port = startServer(first, {u"--port"_s, u"0"_s}, firstHome);
     QVERIFY(port != 0);
     QProcess second;
+    QTemporaryDir home;
+    useDataHome(second, home);
     second.start(QString::fromUtf8(CHAT_SERVER_EXECUTABLE), {u"--port"_s, QString::number(port)});
     QVERIFY(waitForExit(second));
     QCOMPARE(second.exitCode(), 1);

@@ -5,8 +5,13 @@ using namespace Qt::StringLiterals;
 
 namespace {
 
-ServerConfig loopback(ServerConfig config)
+ServerConfig loopback(ServerConfig config, const QString &dataDirectory)
 {
+    if (config.dataDirectory.isEmpty()) {
+        config.dataDirectory = dataDirectory;
+        // A test's server is never cut off from power: commit without waiting for the disk.
+        config.durability = StoreOptions::Durability::Normal;
+    }
     config.bindAddress = QHostAddress::LocalHost;
     config.port = 0;
     if (config.name.isEmpty())
@@ -17,7 +22,7 @@ ServerConfig loopback(ServerConfig config)
 } // namespace
 
 ServerFixture::ServerFixture(ServerConfig config)
-    : m_server(std::make_unique<ChatServer>(loopback(config)))
+    : m_server(std::make_unique<ChatServer>(loopback(config, m_dataDirectory.path())))
 {
     m_listening = m_server->listen();
 }

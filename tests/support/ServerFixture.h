@@ -1,13 +1,16 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
-#include "app/ChatServer.h"
 #include "LineClient.h"
+#include "app/ChatServer.h"
+
+#include <QTemporaryDir>
 
 #include <memory>
 #include <vector>
 
 // A real ChatServer on a free loopback port, in this process, and clients connected to it.
+// Unless the config names a data folder, its database lives in a temporary folder of its own.
 class ServerFixture
 {
 public:
@@ -24,7 +27,10 @@ public:
     // The same in the tagged rendering.
     LineClient &taggedLoggedIn(const QString &nick);
 
+    QString dataDirectory() const { return m_dataDirectory.path(); }
+
 private:
+    QTemporaryDir m_dataDirectory;
     std::unique_ptr<ChatServer> m_server;
     std::vector<std::unique_ptr<LineClient>> m_clients;
     bool m_listening = false;

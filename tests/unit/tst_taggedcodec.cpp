@@ -70,8 +70,8 @@ void tst_TaggedCodec::format_data()
 
     const QByteArray t = "2026-11-22T19:30:00.123Z";
     // clang-format off
-    QTest::newRow("welcome") << at(Event::welcome(u"qtchat"_s)) << "welcome " + t + " \\- qtchat 1";
-    QTest::newRow("welcome with spaces") << at(Event::welcome(u"My Chat"_s)) << "welcome " + t + " \\- My\\sChat 1";
+    QTest::newRow("welcome") << at(Event::welcome(u"qtchat"_s)) << "welcome " + t + " \\- qtchat 2";
+    QTest::newRow("welcome with spaces") << at(Event::welcome(u"My Chat"_s)) << "welcome " + t + " \\- My\\sChat 2";
     QTest::newRow("ok login with label") << at(Event::ok(u"login"_s, {u"alice"_s}), u"a1"_s) << "ok " + t + " a1 login alice";
     QTest::newRow("ok without details") << at(Event::ok(u"logout"_s, {})) << "ok " + t + " \\- logout";
     QTest::newRow("ok set") << at(Event::ok(u"set"_s, {u"time"_s, u"on"_s})) << "ok " + t + " \\- set time on";
@@ -98,13 +98,13 @@ void tst_TaggedCodec::format_data()
            "\\sdigits,\\s'_'\\sor\\s'-',\\sstarting\\swith\\sa\\sletter,\\sdigit\\sor\\s'_'.";
     QTest::newRow("error bad label") << at(Event::error(ErrorCode::BadInput, QString(), u"label"_s))
         << "error " + t + " \\- 400 \\- label Invalid\\slabel:\\suse\\s1-32\\sletters,\\sdigits,\\s'.',\\s'_'\\sor\\s'-'.";
-    QTest::newRow("message") << at(Event::message(42, u"hall"_s, u"alice"_s, u"hello world"_s))
-                             << "message " + t + " \\- 42 hall alice hello\\sworld";
+    QTest::newRow("message") << at(Event::message(42, u"hall"_s, 7, u"alice"_s, u"hello world"_s))
+                             << "message " + t + " \\- 42 hall 7 alice hello\\sworld";
     QTest::newRow("message chinese and emoji")
-        << at(Event::message(1, u"大厅"_s, u"张伟"_s, u"你好 👋"_s))
-        << "message " + t + " \\- 1 \xe5\xa4\xa7\xe5\x8e\x85 \xe5\xbc\xa0\xe4\xbc\x9f \xe4\xbd\xa0\xe5\xa5\xbd\\s\xf0\x9f\x91\x8b";
-    QTest::newRow("action") << at(Event::action(43, u"hall"_s, u"alice"_s, u"waves"_s))
-                            << "action " + t + " \\- 43 hall alice waves";
+        << at(Event::message(1, u"大厅"_s, 1, u"张伟"_s, u"你好 👋"_s))
+        << "message " + t + " \\- 1 \xe5\xa4\xa7\xe5\x8e\x85 1 \xe5\xbc\xa0\xe4\xbc\x9f \xe4\xbd\xa0\xe5\xa5\xbd\\s\xf0\x9f\x91\x8b";
+    QTest::newRow("action") << at(Event::action(43, u"hall"_s, 8, u"alice"_s, u"waves"_s))
+                            << "action " + t + " \\- 43 hall 8 alice waves";
     QTest::newRow("private") << at(Event::privateMessage(7, u"alice"_s, u"bob"_s, u"psst, bob"_s), u"m1"_s)
                              << "private " + t + " m1 7 alice bob psst,\\sbob";
     QTest::newRow("join") << at(Event::join(u"hall"_s, u"alice"_s)) << "join " + t + " \\- hall alice";
@@ -114,15 +114,25 @@ void tst_TaggedCodec::format_data()
     QTest::newRow("topic") << at(Event::topic(u"hall"_s, u"alice"_s, u"Welcome all"_s))
                            << "topic " + t + " \\- hall alice Welcome\\sall";
     QTest::newRow("topic unset") << at(Event::topic(u"hall"_s, QString(), QString())) << "topic " + t + " \\- hall \\- \\-";
-    QTest::newRow("topicchanged") << at(Event::topicChanged(u"hall"_s, u"bob"_s, u"new\ttopic"_s))
-                                  << "topicchanged " + t + " \\- hall bob new\\ttopic";
-    QTest::newRow("users") << at(Event::users(u"hall"_s, 2, {u"alice"_s, u"张伟"_s}))
-                           << "users " + t + " \\- hall 2 alice \xe5\xbc\xa0\xe4\xbc\x9f";
+    QTest::newRow("topicchanged") << at(Event::topicChanged(44, u"hall"_s, 9, u"bob"_s, u"new\ttopic"_s))
+                                  << "topicchanged " + t + " \\- 44 hall 9 bob new\\ttopic";
+    QTest::newRow("presence") << at(Event::presence(u"hall"_s, u"bob"_s, u"reconnecting"_s))
+                              << "presence " + t + " \\- hall bob reconnecting";
+    QTest::newRow("history start") << at(Event::historyStart(u"hall"_s, QString(), u"join"_s, 12))
+                                   << "history " + t + " \\- hall \\- join 12";
+    QTest::newRow("history start of private") << at(Event::historyStart(QString(), u"bob"_s, u"request"_s, 3), u"h1"_s)
+                                              << "history " + t + " h1 \\- bob request 3";
+    QTest::newRow("history end with more") << at(Event::historyEnd(u"hall"_s, QString(), u"request"_s, 50, u"before"_s, 81))
+                                           << "historyend " + t + " \\- hall \\- request 50 before 81";
+    QTest::newRow("history end") << at(Event::historyEnd(u"hall"_s, QString(), u"resume"_s, 0, QString(), 99))
+                                 << "historyend " + t + " \\- hall \\- resume 0 \\- 0";
+    QTest::newRow("users") << at(Event::users(u"hall"_s, 2, {u"alice"_s, QString(), u"张伟"_s, u"reconnecting"_s}))
+                           << "users " + t + " \\- hall 2 alice \\- \xe5\xbc\xa0\xe4\xbc\x9f reconnecting";
     QTest::newRow("users empty") << at(Event::users(u"hall"_s, 0, {})) << "users " + t + " \\- hall 0";
-    QTest::newRow("users of a crowded room") << at(Event::users(u"hall"_s, 10000, {u"alice"_s}))
-                                             << "users " + t + " \\- hall 10000 alice";
-    QTest::newRow("who") << at(Event::who({u"alice"_s, u"hall"_s, u"bob"_s, u"games"_s}))
-                         << "who " + t + " \\- alice hall bob games";
+    QTest::newRow("users of a crowded room") << at(Event::users(u"hall"_s, 10000, {u"alice"_s, QString()}))
+                                             << "users " + t + " \\- hall 10000 alice \\-";
+    QTest::newRow("who") << at(Event::who({u"alice"_s, u"hall,games"_s, QString(), u"bob"_s, QString(), u"reconnecting"_s}))
+                         << "who " + t + " \\- alice hall,games \\- bob \\- reconnecting";
     QTest::newRow("who empty") << at(Event::who({})) << "who " + t + " \\-";
     QTest::newRow("rooms") << at(Event::rooms({u"hall"_s, u"2"_s, QString(), u"games"_s, u"1"_s, u"Chess night"_s}))
                            << "rooms " + t + " \\- hall 2 \\- games 1 Chess\\snight";
@@ -227,16 +237,19 @@ void tst_TaggedCodec::roundTrip()
         at(Event::welcome(text), text),
         at(Event::ok(text, {text, text}), text),
         at(Event::error(ErrorCode::NoSuchNick, text, text), text),
-        at(Event::message(1, text, text, text), text),
-        at(Event::action(2, text, text, text), text),
+        at(Event::message(1, text, 5, text, text), text),
+        at(Event::action(2, text, 6, text, text), text),
         at(Event::privateMessage(3, text, text, text), text),
         at(Event::join(text, text), text),
         at(Event::leave(text, text, text), text),
         at(Event::nickChange(text, text), text),
         at(Event::topic(text, text, text), text),
-        at(Event::topicChanged(text, text, text), text),
-        at(Event::users(text, 3, {text, text, text}), text),
-        at(Event::who({text, text}), text),
+        at(Event::topicChanged(4, text, 7, text, text), text),
+        at(Event::presence(text, text, text), text),
+        at(Event::users(text, 3, {text, text, text, text, text, text}), text),
+        at(Event::who({text, text, text}), text),
+        at(Event::historyStart(text, text, text, 3), text),
+        at(Event::historyEnd(text, text, text, 3, text, 9), text),
         at(Event::rooms({text, text, text, text, text, text}), text),
         at(Event::help({text, text}), text),
         at(Event::settings({text, text}), text),
@@ -272,7 +285,7 @@ void tst_TaggedCodec::roundTripNumbers()
     QFETCH(quint64, id);
     QFETCH(ErrorCode, code);
 
-    const Event message = at(Event::message(id, u"hall"_s, u"alice"_s, u"hi"_s));
+    const Event message = at(Event::message(id, u"hall"_s, id, u"alice"_s, u"hi"_s));
     QCOMPARE(TaggedCodec::parse(QString::fromUtf8(TaggedCodec::format(message))), message);
     const Event error = at(Event::error(code, u"say"_s, u"4096"_s));
     QCOMPARE(TaggedCodec::parse(QString::fromUtf8(TaggedCodec::format(error))), error);
@@ -286,8 +299,8 @@ void tst_TaggedCodec::parseAccepts_data()
     QTest::addColumn<Event>("event");
 
     // clang-format off
-    QTest::newRow("message") << u"message 2026-11-22T19:30:00.123Z lab 42 hall alice hi\\sthere"_s
-                             << at(Event::message(42, u"hall"_s, u"alice"_s, u"hi there"_s), u"lab"_s);
+    QTest::newRow("message") << u"message 2026-11-22T19:30:00.123Z lab 42 hall 3 alice hi\\sthere"_s
+                             << at(Event::message(42, u"hall"_s, 3, u"alice"_s, u"hi there"_s), u"lab"_s);
     QTest::newRow("users without list") << u"users 2026-11-22T19:30:00.123Z \\- hall 0"_s
                                         << at(Event::users(u"hall"_s, 0, {}));
     QTest::newRow("upper case hex escape") << u"ping 2026-11-22T19:30:00.123Z \\- a\\x1Fb"_s
@@ -322,48 +335,52 @@ void tst_TaggedCodec::parseRejects_data()
     QTest::newRow("plain text") << u"alice: hello"_s;
     QTest::newRow("text rendering line") << u"* alice has entered the room."_s;
     QTest::newRow("unknown kind") << u"shout "_s + t + u" \\- hall alice hi"_s;
-    QTest::newRow("upper case kind") << u"MESSAGE "_s + t + u" \\- 1 hall alice hi"_s;
+    QTest::newRow("upper case kind") << u"MESSAGE "_s + t + u" \\- 1 hall 1 alice hi"_s;
     QTest::newRow("invalid kind word") << u"invalid "_s + t + u" \\-"_s;
-    QTest::newRow("bad time") << u"message notatime \\- 1 hall alice hi"_s;
-    QTest::newRow("time without zone") << u"message 2026-11-22T19:30:00.123 \\- 1 hall alice hi"_s;
-    QTest::newRow("time with offset") << u"message 2026-11-23T03:30:00.123+08:00 \\- 1 hall alice hi"_s;
-    QTest::newRow("impossible date") << u"message 2026-13-45T19:30:00.123Z \\- 1 hall alice hi"_s;
-    QTest::newRow("impossible time") << u"message 2026-11-22T25:61:00.123Z \\- 1 hall alice hi"_s;
-    QTest::newRow("escaped time") << u"message \\- \\- 1 hall alice hi"_s;
-    QTest::newRow("missing fields") << u"message "_s + t + u" \\- 1 hall alice"_s;
+    QTest::newRow("bad time") << u"message notatime \\- 1 hall 1 alice hi"_s;
+    QTest::newRow("time without zone") << u"message 2026-11-22T19:30:00.123 \\- 1 hall 1 alice hi"_s;
+    QTest::newRow("time with offset") << u"message 2026-11-23T03:30:00.123+08:00 \\- 1 hall 1 alice hi"_s;
+    QTest::newRow("impossible date") << u"message 2026-13-45T19:30:00.123Z \\- 1 hall 1 alice hi"_s;
+    QTest::newRow("impossible time") << u"message 2026-11-22T25:61:00.123Z \\- 1 hall 1 alice hi"_s;
+    QTest::newRow("escaped time") << u"message \\- \\- 1 hall 1 alice hi"_s;
+    QTest::newRow("missing fields") << u"message "_s + t + u" \\- 1 hall 1 alice"_s;
     QTest::newRow("missing every field") << u"join "_s + t + u" \\-"_s;
-    QTest::newRow("extra field") << u"message "_s + t + u" \\- 1 hall alice hi extra"_s;
+    QTest::newRow("extra field") << u"message "_s + t + u" \\- 1 hall 1 alice hi extra"_s;
     QTest::newRow("extra field on bye") << u"bye "_s + t + u" \\- logout now"_s;
     QTest::newRow("users missing room") << u"users "_s + t + u" \\-"_s;
     QTest::newRow("users missing count") << u"users "_s + t + u" \\- hall"_s;
-    QTest::newRow("who odd list") << u"who "_s + t + u" \\- alice hall bob"_s;
+    QTest::newRow("who list of four") << u"who "_s + t + u" \\- alice hall \\- bob"_s;
+    QTest::newRow("users odd list") << u"users "_s + t + u" \\- hall 1 alice"_s;
+    QTest::newRow("non-numeric seq") << u"message "_s + t + u" \\- 1 hall one alice hi"_s;
+    QTest::newRow("negative history count") << u"history "_s + t + u" \\- hall \\- join -1"_s;
+    QTest::newRow("history end missing seq") << u"historyend "_s + t + u" \\- hall \\- request 5 before"_s;
     QTest::newRow("rooms list of four") << u"rooms "_s + t + u" \\- hall 2 \\- games"_s;
     QTest::newRow("rooms list of two") << u"rooms "_s + t + u" \\- hall 2"_s;
     QTest::newRow("help odd list") << u"help "_s + t + u" \\- who"_s;
     QTest::newRow("settings odd list") << u"settings "_s + t + u" \\- time on lang"_s;
-    QTest::newRow("bad escape") << u"message "_s + t + u" \\- 1 hall alice hi\\q"_s;
-    QTest::newRow("trailing backslash") << u"message "_s + t + u" \\- 1 hall alice hi\\"_s;
-    QTest::newRow("dash escape inside field") << u"message "_s + t + u" \\- 1 hall alice a\\-b"_s;
-    QTest::newRow("short hex escape") << u"message "_s + t + u" \\- 1 hall alice a\\x1"_s;
-    QTest::newRow("hex escape of printable") << u"message "_s + t + u" \\- 1 hall alice \\x41"_s;
-    QTest::newRow("hex escape not hex") << u"message "_s + t + u" \\- 1 hall alice \\xzz"_s;
-    QTest::newRow("hex escape with sign") << u"message "_s + t + u" \\- 1 hall alice \\x+1"_s;
-    QTest::newRow("hex escape with other digits") << u"message "_s + t + u" \\- 1 hall alice \\x٠٧"_s;
-    QTest::newRow("hex escape with minus") << u"message "_s + t + u" \\- 1 hall alice \\x-1"_s;
+    QTest::newRow("bad escape") << u"message "_s + t + u" \\- 1 hall 1 alice hi\\q"_s;
+    QTest::newRow("trailing backslash") << u"message "_s + t + u" \\- 1 hall 1 alice hi\\"_s;
+    QTest::newRow("dash escape inside field") << u"message "_s + t + u" \\- 1 hall 1 alice a\\-b"_s;
+    QTest::newRow("short hex escape") << u"message "_s + t + u" \\- 1 hall 1 alice a\\x1"_s;
+    QTest::newRow("hex escape of printable") << u"message "_s + t + u" \\- 1 hall 1 alice \\x41"_s;
+    QTest::newRow("hex escape not hex") << u"message "_s + t + u" \\- 1 hall 1 alice \\xzz"_s;
+    QTest::newRow("hex escape with sign") << u"message "_s + t + u" \\- 1 hall 1 alice \\x+1"_s;
+    QTest::newRow("hex escape with other digits") << u"message "_s + t + u" \\- 1 hall 1 alice \\x٠٧"_s;
+    QTest::newRow("hex escape with minus") << u"message "_s + t + u" \\- 1 hall 1 alice \\x-1"_s;
     QTest::newRow("bad escape in label") << u"bye "_s + t + u" \\q logout"_s;
-    QTest::newRow("bad escape in list") << u"users "_s + t + u" \\- hall 1 ali\\ce"_s;
-    QTest::newRow("non-numeric id") << u"message "_s + t + u" \\- abc hall alice hi"_s;
-    QTest::newRow("negative id") << u"message "_s + t + u" \\- -1 hall alice hi"_s;
-    QTest::newRow("empty id") << u"message "_s + t + u" \\- \\- hall alice hi"_s;
-    QTest::newRow("id too big") << u"message "_s + t + u" \\- 18446744073709551616 hall alice hi"_s;
-    QTest::newRow("hex id") << u"message "_s + t + u" \\- 0x10 hall alice hi"_s;
+    QTest::newRow("bad escape in list") << u"users "_s + t + u" \\- hall 1 ali\\ce \\-"_s;
+    QTest::newRow("non-numeric id") << u"message "_s + t + u" \\- abc hall 1 alice hi"_s;
+    QTest::newRow("negative id") << u"message "_s + t + u" \\- -1 hall 1 alice hi"_s;
+    QTest::newRow("empty id") << u"message "_s + t + u" \\- \\- hall 1 alice hi"_s;
+    QTest::newRow("id too big") << u"message "_s + t + u" \\- 18446744073709551616 hall 1 alice hi"_s;
+    QTest::newRow("hex id") << u"message "_s + t + u" \\- 0x10 hall 1 alice hi"_s;
     QTest::newRow("non-numeric code") << u"error "_s + t + u" \\- abc say \\- x"_s;
     QTest::newRow("code zero") << u"error "_s + t + u" \\- 0 say \\- x"_s;
     QTest::newRow("code too large") << u"error "_s + t + u" \\- 1000 say \\- x"_s;
     QTest::newRow("double space") << u"bye "_s + t + u" \\-  logout"_s;
     QTest::newRow("trailing space") << u"bye "_s + t + u" \\- logout "_s;
     QTest::newRow("missing field hidden by trailing space") << u"join "_s + t + u" \\- hall "_s;
-    QTest::newRow("trailing space after list") << u"users "_s + t + u" \\- hall 1 alice "_s;
+    QTest::newRow("trailing space after list") << u"users "_s + t + u" \\- hall 1 alice \\- "_s;
     QTest::newRow("double space in list") << u"users "_s + t + u" \\- hall  alice"_s;
     QTest::newRow("leading space") << u" bye "_s + t + u" \\- logout"_s;
     QTest::newRow("tab separators") << u"bye\t"_s + t + u"\t\\-\tlogout"_s;

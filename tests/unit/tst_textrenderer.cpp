@@ -38,6 +38,8 @@ private slots:
     void render();
     void timestamps_data();
     void timestamps();
+    void options_data();
+    void options();
     void emptyTranslatorFallsBackToEnglish();
 };
 
@@ -52,12 +54,18 @@ void tst_TextRenderer::render_data()
     QTest::newRow("welcome") << at(Event::welcome(u"qtchat"_s)) << false
         << QByteArray("Welcome to qtchat! Log in with: login <nick>    (help lists the commands)\r\n");
     QTest::newRow("ok login") << at(Event::ok(u"login"_s, {u"alice"_s})) << true << QByteArray("You are logged in as alice.\r\n");
+    QTest::newRow("ok login with a resume token") << at(Event::ok(u"login"_s, {u"alice"_s, u"0123abcd"_s, u"120"_s})) << true
+        << QByteArray("You are logged in as alice.\r\nIf your connection drops, connect again within 120 seconds and type: resume 0123abcd\r\n");
+    QTest::newRow("ok resume") << at(Event::ok(u"resume"_s, {u"alice"_s, u"0123abcd"_s, u"120"_s})) << true
+        << QByteArray("Welcome back, alice.\r\nIf your connection drops, connect again within 120 seconds and type: resume 0123abcd\r\n");
+    QTest::newRow("ok switch") << at(Event::ok(u"switch"_s, {u"games"_s})) << true << QByteArray("You are now talking in games.\r\n");
     QTest::newRow("ok login chinese nick") << at(Event::ok(u"login"_s, {u"张伟"_s})) << true
         << QByteArray("You are logged in as \xe5\xbc\xa0\xe4\xbc\x9f.\r\n");
     QTest::newRow("ok set") << at(Event::ok(u"set"_s, {u"time"_s, u"on"_s})) << true << QByteArray("Setting time is now on.\r\n");
     QTest::newRow("ok other command") << at(Event::ok(u"create"_s, {u"games"_s})) << true << QByteArray("OK: create games\r\n");
     QTest::newRow("ok without details") << at(Event::ok(u"logout"_s, {})) << true << QByteArray("OK: logout\r\n");
-    QTest::newRow("ok login with extra details") << at(Event::ok(u"login"_s, {u"a"_s, u"b"_s})) << true << QByteArray("OK: login a b\r\n");
+    QTest::newRow("ok login without a token") << at(Event::ok(u"login"_s, {u"a"_s, u"b"_s})) << true << QByteArray("You are logged in as a.\r\n");
+    QTest::newRow("ok of an unknown command") << at(Event::ok(u"frob"_s, {u"a"_s, u"b"_s})) << true << QByteArray("OK: frob a b\r\n");
     QTest::newRow("error unknown command") << at(Event::error(ErrorCode::UnknownCommand, u"bogus"_s, u"bogus"_s)) << true
         << QByteArray("Error: Unknown command: bogus (help lists the commands).\r\n");
     QTest::newRow("error usage") << at(Event::error(ErrorCode::NeedMoreParams, u"msg"_s, u"msg <nick> <text>"_s)) << true
@@ -80,16 +88,16 @@ void tst_TextRenderer::render_data()
         << QByteArray("Error: That line is too long (the limit is 4096 bytes); it was dropped.\r\n");
     QTest::newRow("error not logged in") << at(Event::error(ErrorCode::NotLoggedIn, u"who"_s, QString())) << true
         << QByteArray("Error: Log in first: login <nick>\r\n");
-    QTest::newRow("message") << at(Event::message(1, u"hall"_s, u"alice"_s, u"hello"_s)) << false << QByteArray("alice: hello\r\n");
-    QTest::newRow("message self") << at(Event::message(1, u"hall"_s, u"alice"_s, u"hello"_s)) << true << QByteArray("alice: hello\r\n");
-    QTest::newRow("chinese nick") << at(Event::message(2, u"hall"_s, u"张伟"_s, u"你好"_s)) << false
+    QTest::newRow("message") << at(Event::message(1, u"hall"_s, 1, u"alice"_s, u"hello"_s)) << false << QByteArray("alice: hello\r\n");
+    QTest::newRow("message self") << at(Event::message(1, u"hall"_s, 1, u"alice"_s, u"hello"_s)) << true << QByteArray("alice: hello\r\n");
+    QTest::newRow("chinese nick") << at(Event::message(2, u"hall"_s, 2, u"张伟"_s, u"你好"_s)) << false
         << QByteArray("\xe5\xbc\xa0\xe4\xbc\x9f: \xe4\xbd\xa0\xe5\xa5\xbd\r\n");
-    QTest::newRow("emoji in text") << at(Event::message(3, u"hall"_s, u"bob"_s, u"hi 👋"_s)) << false
+    QTest::newRow("emoji in text") << at(Event::message(3, u"hall"_s, 3, u"bob"_s, u"hi 👋"_s)) << false
         << QByteArray("bob: hi \xf0\x9f\x91\x8b\r\n");
-    QTest::newRow("percent in text") << at(Event::message(4, u"hall"_s, u"bob"_s, u"100% %1"_s)) << false
+    QTest::newRow("percent in text") << at(Event::message(4, u"hall"_s, 4, u"bob"_s, u"100% %1"_s)) << false
         << QByteArray("bob: 100% %1\r\n");
-    QTest::newRow("action") << at(Event::action(5, u"hall"_s, u"alice"_s, u"waves"_s)) << false << QByteArray("* alice waves\r\n");
-    QTest::newRow("action self") << at(Event::action(5, u"hall"_s, u"alice"_s, u"waves"_s)) << true << QByteArray("* alice waves\r\n");
+    QTest::newRow("action") << at(Event::action(5, u"hall"_s, 5, u"alice"_s, u"waves"_s)) << false << QByteArray("* alice waves\r\n");
+    QTest::newRow("action self") << at(Event::action(5, u"hall"_s, 5, u"alice"_s, u"waves"_s)) << true << QByteArray("* alice waves\r\n");
     QTest::newRow("private received") << at(Event::privateMessage(6, u"alice"_s, u"bob"_s, u"psst"_s)) << false << QByteArray("*alice* psst\r\n");
     QTest::newRow("private sent") << at(Event::privateMessage(6, u"alice"_s, u"bob"_s, u"psst"_s)) << true << QByteArray("-> *bob* psst\r\n");
     QTest::newRow("join other") << at(Event::join(u"hall"_s, u"alice"_s)) << false << QByteArray("* alice has entered the room.\r\n");
@@ -110,19 +118,56 @@ void tst_TextRenderer::render_data()
     QTest::newRow("topic with placeholders") << at(Event::topic(u"hall"_s, u"%3"_s, u"%1 %2"_s)) << false
         << QByteArray("Topic of hall: %1 %2 (set by %3)\r\n");
     QTest::newRow("no topic") << at(Event::topic(u"hall"_s, QString(), QString())) << false << QByteArray("No topic is set in hall.\r\n");
-    QTest::newRow("topic changed") << at(Event::topicChanged(u"hall"_s, u"bob"_s, u"Go"_s)) << false
+    QTest::newRow("topic changed") << at(Event::topicChanged(9, u"hall"_s, 9, u"bob"_s, u"Go"_s)) << false
         << QByteArray("* bob changed the topic to: Go\r\n");
-    QTest::newRow("topic cleared") << at(Event::topicChanged(u"hall"_s, u"bob"_s, QString())) << false
+    QTest::newRow("topic cleared") << at(Event::topicChanged(9, u"hall"_s, 9, u"bob"_s, QString())) << false
         << QByteArray("* bob cleared the topic.\r\n");
-    QTest::newRow("users") << at(Event::users(u"hall"_s, 2, {u"alice"_s, u"张伟"_s})) << false
+    QTest::newRow("users") << at(Event::users(u"hall"_s, 2, {u"alice"_s, QString(), u"张伟"_s, QString()})) << false
         << QByteArray("Users in hall (2):\r\n  alice\r\n  \xe5\xbc\xa0\xe4\xbc\x9f\r\n");
+    QTest::newRow("users reconnecting") << at(Event::users(u"hall"_s, 2, {u"alice"_s, QString(), u"bob"_s, u"reconnecting"_s})) << false
+        << QByteArray("Users in hall (2):\r\n  alice\r\n  bob (reconnecting)\r\n");
     QTest::newRow("users empty") << at(Event::users(u"hall"_s, 0, {})) << false << QByteArray("Users in hall (0):\r\n");
-    QTest::newRow("users of a crowded room") << at(Event::users(u"hall"_s, 1200, {u"alice"_s, u"bob"_s})) << false
+    QTest::newRow("users of a crowded room") << at(Event::users(u"hall"_s, 1200, {u"alice"_s, QString(), u"bob"_s, QString()})) << false
         << QByteArray("Users in hall (1200, the first 2 listed):\r\n  alice\r\n  bob\r\n");
-    QTest::newRow("who") << at(Event::who({u"alice"_s, u"hall"_s, u"bob"_s, u"games"_s})) << false
+    QTest::newRow("who") << at(Event::who({u"alice"_s, u"hall"_s, QString(), u"bob"_s, u"games"_s, QString()})) << false
         << QByteArray("Users online (2):\r\n  alice in hall\r\n  bob in games\r\n");
-    QTest::newRow("who odd list ignores the rest") << at(Event::who({u"alice"_s, u"hall"_s, u"bob"_s})) << false
+    QTest::newRow("who in several rooms, none, reconnecting")
+        << at(Event::who({u"alice"_s, u"hall,games"_s, QString(), u"bob"_s, QString(), QString(), u"carol"_s, u"hall"_s, u"reconnecting"_s})) << false
+        << QByteArray("Users online (3):\r\n  alice in hall, games\r\n  bob (in no room)\r\n  carol (reconnecting) in hall\r\n");
+    QTest::newRow("who list cut short ignores the rest") << at(Event::who({u"alice"_s, u"hall"_s, QString(), u"bob"_s})) << false
         << QByteArray("Users online (1):\r\n  alice in hall\r\n");
+    QTest::newRow("presence reconnecting") << at(Event::presence(u"hall"_s, u"bob"_s, u"reconnecting"_s)) << false
+        << QByteArray("* bob lost the connection; their place is kept for a while.\r\n");
+    QTest::newRow("presence back") << at(Event::presence(u"hall"_s, u"bob"_s, u"back"_s)) << false
+        << QByteArray("* bob is back.\r\n");
+    QTest::newRow("history on join") << at(Event::historyStart(u"hall"_s, QString(), u"join"_s, 12)) << false
+        << QByteArray("--- 12 earlier messages, since 2026-11-23 03:30 ---\r\n");
+    QTest::newRow("history on join, nothing") << at(Event::historyStart(u"hall"_s, QString(), u"join"_s, 0)) << false
+        << QByteArray();
+    QTest::newRow("history on resume") << at(Event::historyStart(u"hall"_s, QString(), u"resume"_s, 3)) << false
+        << QByteArray("--- 3 messages in hall while you were away, since 2026-11-23 03:30 ---\r\n");
+    QTest::newRow("history on resume, nothing") << at(Event::historyStart(u"hall"_s, QString(), u"resume"_s, 0)) << false
+        << QByteArray("--- nothing new in hall ---\r\n");
+    QTest::newRow("history of private messages on resume") << at(Event::historyStart(QString(), QString(), u"resume"_s, 1)) << false
+        << QByteArray("--- 1 messages in private while you were away, since 2026-11-23 03:30 ---\r\n");
+    QTest::newRow("history requested") << at(Event::historyStart(u"hall"_s, QString(), u"request"_s, 20)) << false
+        << QByteArray("--- 20 messages in hall, since 2026-11-23 03:30 ---\r\n");
+    QTest::newRow("history requested with someone") << at(Event::historyStart(QString(), u"bob"_s, u"request"_s, 2)) << false
+        << QByteArray("--- 2 messages in @bob, since 2026-11-23 03:30 ---\r\n");
+    QTest::newRow("history requested, none") << at(Event::historyStart(u"hall"_s, QString(), u"request"_s, 0)) << false
+        << QByteArray("--- no messages in hall ---\r\n");
+    QTest::newRow("history end, now") << at(Event::historyEnd(u"hall"_s, QString(), u"join"_s, 12, u"before"_s, 5)) << false
+        << QByteArray("--- now ---\r\n");
+    QTest::newRow("history end of nothing") << at(Event::historyEnd(u"hall"_s, QString(), u"resume"_s, 0, QString(), 0)) << false
+        << QByteArray();
+    QTest::newRow("history end, older ones") << at(Event::historyEnd(u"hall"_s, QString(), u"request"_s, 20, u"before"_s, 81)) << false
+        << QByteArray("--- older: history hall before 81 ---\r\n");
+    QTest::newRow("history end, newer ones") << at(Event::historyEnd(QString(), u"bob"_s, u"request"_s, 20, u"after"_s, 99)) << false
+        << QByteArray("--- newer: history @bob after 99 ---\r\n");
+    QTest::newRow("history end, the end") << at(Event::historyEnd(u"hall"_s, QString(), u"request"_s, 20, QString(), 0)) << false
+        << QByteArray("--- end of history ---\r\n");
+    QTest::newRow("bye resumed") << at(Event::bye(u"resumed"_s)) << true
+        << QByteArray("You came back on another connection; this one is closed.\r\n");
     QTest::newRow("rooms") << at(Event::rooms({u"hall"_s, u"2"_s, QString(), u"games"_s, u"1"_s, u"Chess night"_s})) << false
         << QByteArray("Rooms (2):\r\n  hall (2 users)\r\n  games (1 users): Chess night\r\n");
     QTest::newRow("rooms empty") << at(Event::rooms({})) << false << QByteArray("Rooms (0):\r\n");
@@ -163,13 +208,13 @@ void tst_TextRenderer::timestamps_data()
     const QDateTime lateUtc(QDate(2026, 12, 31), QTime(23, 59, 59, 999), Qt::UTC);
     const QDateTime midnightLocal(QDate(2027, 1, 1), QTime(0, 5), Qt::LocalTime);
     // clang-format off
-    QTest::newRow("off") << at(Event::message(1, u"hall"_s, u"alice"_s, u"hi"_s)) << false << QByteArray("alice: hi\r\n");
-    QTest::newRow("utc evening is local morning") << at(Event::message(1, u"hall"_s, u"alice"_s, u"hi"_s)) << true
+    QTest::newRow("off") << at(Event::message(1, u"hall"_s, 1, u"alice"_s, u"hi"_s)) << false << QByteArray("alice: hi\r\n");
+    QTest::newRow("utc evening is local morning") << at(Event::message(1, u"hall"_s, 1, u"alice"_s, u"hi"_s)) << true
         << QByteArray("[03:30] alice: hi\r\n");
     QTest::newRow("end of the year") << at(Event::join(u"hall"_s, u"bob"_s), lateUtc) << true
         << QByteArray("[07:59] * bob has entered the room.\r\n");
     QTest::newRow("local time given") << at(Event::ping(u"t"_s), midnightLocal) << true << QByteArray("[00:05] Ping t\r\n");
-    QTest::newRow("list prefixed once") << at(Event::users(u"hall"_s, 2, {u"alice"_s, u"bob"_s})) << true
+    QTest::newRow("list prefixed once") << at(Event::users(u"hall"_s, 2, {u"alice"_s, QString(), u"bob"_s, QString()})) << true
         << QByteArray("[03:30] Users in hall (2):\r\n  alice\r\n  bob\r\n");
     QTest::newRow("invalid event stays empty") << Event() << true << QByteArray();
     // clang-format on
@@ -188,6 +233,48 @@ void tst_TextRenderer::timestamps()
     QCOMPARE(TextRenderer::render(event, options), text);
 }
 
+// A reader in several rooms sees which room each line is from; history shows other days' dates.
+void tst_TextRenderer::options_data()
+{
+    QTest::addColumn<Event>("event");
+    QTest::addColumn<bool>("roomPrefix");
+    QTest::addColumn<bool>("dated");
+    QTest::addColumn<QByteArray>("text");
+
+    // clang-format off
+    QTest::newRow("message in several rooms") << at(Event::message(1, u"games"_s, 1, u"alice"_s, u"hi"_s)) << true << false
+        << QByteArray("[games] alice: hi\r\n");
+    QTest::newRow("action in several rooms") << at(Event::action(1, u"games"_s, 1, u"alice"_s, u"waves"_s)) << true << false
+        << QByteArray("[games] * alice waves\r\n");
+    QTest::newRow("arrival in several rooms") << at(Event::join(u"games"_s, u"bob"_s)) << true << false
+        << QByteArray("[games] * bob has entered the room.\r\n");
+    QTest::newRow("departure in several rooms") << at(Event::leave(u"games"_s, u"bob"_s, u"part"_s)) << true << false
+        << QByteArray("[games] * bob has left the room.\r\n");
+    QTest::newRow("private messages have no room") << at(Event::privateMessage(1, u"bob"_s, u"alice"_s, u"psst"_s)) << true << false
+        << QByteArray("*bob* psst\r\n");
+    QTest::newRow("one room: no prefix") << at(Event::message(1, u"games"_s, 1, u"alice"_s, u"hi"_s)) << false << false
+        << QByteArray("alice: hi\r\n");
+    QTest::newRow("history of another day") << at(Event::message(1, u"hall"_s, 1, u"alice"_s, u"hi"_s)) << false << true
+        << QByteArray("[2026-11-23 03:30] alice: hi\r\n");
+    QTest::newRow("history of today") << at(Event::message(1, u"hall"_s, 1, u"alice"_s, u"hi"_s), QDateTime::currentDateTime()) << false << true
+        << QByteArray("[" + QDateTime::currentDateTime().toString(u"HH:mm"_s).toUtf8() + "] alice: hi\r\n");
+    // clang-format on
+}
+
+void tst_TextRenderer::options()
+{
+    QFETCH(Event, event);
+    QFETCH(bool, roomPrefix);
+    QFETCH(bool, dated);
+    QFETCH(QByteArray, text);
+
+    TextRenderer::Options options;
+    options.roomPrefix = roomPrefix;
+    options.timestamps = dated;
+    options.datedTimestamps = dated;
+    QCOMPARE(TextRenderer::render(event, options), text);
+}
+
 // A translator without our messages (here: none loaded) leaves the English source strings.
 void tst_TextRenderer::emptyTranslatorFallsBackToEnglish()
 {
@@ -196,7 +283,7 @@ void tst_TextRenderer::emptyTranslatorFallsBackToEnglish()
     options.translator = &translator;
     QCOMPARE(TextRenderer::render(at(Event::join(u"hall"_s, u"alice"_s)), options),
              QByteArray("* alice has entered the room.\r\n"));
-    QCOMPARE(TextRenderer::render(at(Event::users(u"hall"_s, 1, {u"alice"_s})), options),
+    QCOMPARE(TextRenderer::render(at(Event::users(u"hall"_s, 1, {u"alice"_s, QString()})), options),
              QByteArray("Users in hall (1):\r\n  alice\r\n"));
     QCOMPARE(
         TextRenderer::render(at(Event::error(ErrorCode::NoSuchNick, u"msg"_s, u"zed"_s)), options),

@@ -1,0 +1,207 @@
+// SPDX-License-Identifier: MIT
+#include "commands/AccessCommands.h"
+
+#include "NameRules.h"
+#include "commands/ChatContext.h"
+#include "config/ServerLog.h"
+#include "core/Room.h"
+#include "core/User.h"
+#include "session/Session.h"
+
+#include <QRegularExpression>
+
+using namespace Qt::StringLiterals;
+
+namespace {
+
+// Where a resuming client stands: the last sequence number it saw per room ("hall:120") and
+// the last private message id ("@:88"). Null when an argument is malformed.
+struct Positions
+{
+    bool valid = true;
+    QHash<QString, quint64> rooms; // by NameRules::key
+    std::optional<quint64> privateId;
+};
+
+Positions parsePositions(const QStringList &arguments, qsizetype maxCount)
+{
+    Positions positions;
+    if (arguments.size() > maxCount) {
+        positions.valid = false;
+        return positions;
+    }
+    for (const QString &argument : arguments) {
+        const qsizetype colon = argument.lastIndexOf(u':');
+        bool ok = false;
+        const quint64 number = colon > 0 ? argument.sliced(colon + 1).toULongLong(&ok) : 0;
+        const QString name = argument.first(std::max<qsizetype>(colon, 0));
+        ok = ok && !argument.sliced(colon + 1).startsWith(u'+');
+        if (ok && name == "@"_L1) {
+            positions.privateId = number;
+        } else if (ok && NameRules::isValidRoom(name.startsWith(u'#') ? name.sliced(1) : name)) {
+            positions.rooms.insert(NameRules::key(name.startsWith(u'#') ? name.sliced(1) : name),
+                                   number);
+        } else {
+            positions.valid = false;
+            return positions;
+        }
+    }
+    return positions;
+}
+
+QStringList loginDetails(const User *user, const QString &token, int graceSeconds)
+{
+    if (graceSeconds <= 0)
+        return {user->nick()};
+    return {user->nick(), token, QString::number(graceSeconds)};
+}
+
+} // namespace
+
+AccessCommands::AccessCommands(ChatContext &chat)
+    : m_chat(chat)
+{
+}
+
+void AccessCommands::pass(Session *session, const Command &command)
+{
+    PasswordGate &passwords = m_chat.passwords();
+    if (passwords.hasPassed(session)) {
+        session->send(Event::ok(u"pass"_s, {}), command.label());
+        return;
+    }
+    passwords.check(
+        session, command.argument(0),
+        [session, label = command.label()](PasswordGate::Verdict verdict) {
+            if (session->state() == Session::State::Gone)
+                return;
+            if (verdict == PasswordGate::Verdict::Accepted) {
+                session->send(Event::ok(u"pass"_s, {}), label);
+                return;
+            }
+            qCInfo(lcServer, "#%llu gave a wrong password", session->number());
+            session->send(Event::error(ErrorCode::PasswordMismatch, u"pass"_s, u"wrong"_s), label);
+            if (verdict == PasswordGate::Verdict::TooManyWrong)
+                session->closeWithBye(u"password"_s);
+        });
+}
+
+void AccessCommands::login(Session *session, const Command &command)
+{
+    if (!m_chat.passwords().hasPassed(session))
+        return m_chat.fail(session, command, ErrorCode::PasswordMismatch, u"required"_s);
+    const QString nick = NameRules::normalized(command.argument(0));
+    if (!NameRules::isValidNick(nick))
+        return m_chat.fail(session, command, ErrorCode::BadNick, nick);
+    if (m_chat.directory().isNickTaken(nick))
+        return m_chat.fail(session, command, ErrorCode::NickInUse, nick);
+    User *user = m_chat.newPerson(session, nick);
+    qCInfo(lcServer, "#%llu logged in as %s", session->number(), qUtf8Printable(nick));
+    const int grace = m_chat.config().resumeGraceSeconds;
+    session->send(Event::ok(u"login"_s, loginDetails(user, m_chat.tokens().issue(user), grace)),
+                  command.label());
+    if (Room *hall = m_chat.directory().hall())
+        m_chat.enter(session, hall, command.label());
+}
+
+void AccessCommands::resume(Session *session, const Command &command)
+{
+    if (!m_chat.passwords().hasPassed(session))
+        return m_chat.fail(session, command, ErrorCode::PasswordMismatch, u"required"_s);
+    const QStringList arguments = command.arguments();
+    if (arguments.isEmpty())
+        return m_chat.fail(session, command, ErrorCode::NeedMoreParams,
+                           QString::fromLatin1(command.spec().usage));
+    const Positions positions =
+        parsePositions(arguments.mid(1), m_chat.config().maxRoomsPerSession + 1);
+    if (!positions.valid)
+        return m_chat.fail(session, command, ErrorCode::NeedMoreParams,
+                           QString::fromLatin1(command.spec().usage));
+    User *user = m_chat.tokens().find(arguments.first());
+    if (!user) {
+        qCInfo(lcServer, "#%llu gave a wrong resume token", session->number());
+        m_chat.fail(session, command, ErrorCode::BadResumeToken);
+        if (++m_wrongTokens[session] >= MaxWrongTokens)
+            session->closeWithBye(u"resume"_s);
+        return;
+    }
+    m_wrongTokens.remove(session);
+
+    const bool wasReconnecting = user->isReconnecting();
+    // A connection the server still thinks alive (Wi-Fi changed, a laptop woke) is replaced.
+    const QList<Session *> old = m_chat.sessionsOf(user);
+    user->attach(session);
+    session->attach(user);
+    for (Session *stale : old) {
+        user->detach(stale);
+        stale->closeWithBye(u"resumed"_s);
+    }
+    qCInfo(lcServer, "#%llu resumed %s", session->number(), qUtf8Printable(user->nick()));
+    session->send(Event::ok(u"resume"_s, loginDetails(user, arguments.first(),
+                                                      m_chat.config().resumeGraceSeconds)),
+                  command.label());
+    if (wasReconnecting) {
+        for (Room *room : user->rooms())
+            room->announcePresence(user, u"back"_s);
+    }
+
+    // Each room's state, then what was missed in each, then private messages, then live.
+    for (Room *room : user->rooms()) {
+        session->send(Event::join(room->name(), user->nick()), command.label(), true);
+        m_chat.sendRoomState(session, room, command.label());
+    }
+    const int limit = m_chat.config().resumeReplayLimit;
+    for (Room *room : user->rooms()) {
+        HistoryRequest request;
+        request.roomId = room->id();
+        request.direction = HistoryRequest::Direction::After;
+        request.anchor =
+            positions.rooms.value(NameRules::key(room->name()),
+                                  wasReconnecting ? user->seqAtDrop(room) : room->lastSeq());
+        request.upTo = room->lastSeq();
+        request.limit = limit;
+        m_chat.stream(session, {request, room->name(), {}, u"resume"_s, command.label(), true});
+    }
+    HistoryRequest privates;
+    privates.person = user->personId();
+    privates.direction = HistoryRequest::Direction::After;
+    privates.anchor = positions.privateId.value_or(wasReconnecting ? user->privateIdAtDrop()
+                                                                   : m_chat.log().lastPrivateId());
+    privates.upTo = m_chat.log().lastPrivateId();
+    privates.limit = limit;
+    m_chat.stream(session, {privates, {}, {}, u"resume"_s, command.label(), true});
+}
+
+void AccessCommands::logout(Session *session, const Command &command)
+{
+    session->send(Event::bye(u"logout"_s), command.label());
+    session->close(u"logout"_s);
+}
+
+void AccessCommands::nick(Session *session, const Command &command)
+{
+    const QString newNick = NameRules::normalized(command.argument(0));
+    if (!NameRules::isValidNick(newNick))
+        return m_chat.fail(session, command, ErrorCode::BadNick, newNick);
+    User *user = session->user();
+    const User *owner = m_chat.directory().user(newNick);
+    if (owner && owner != user)
+        return m_chat.fail(session, command, ErrorCode::NickInUse, newNick);
+    const QString oldNick = user->nick();
+    m_chat.directory().releaseNick(oldNick);
+    m_chat.directory().claimNick(newNick, user);
+    user->setNick(newNick);
+    qCInfo(lcServer, "%s is now known as %s", qUtf8Printable(oldNick), qUtf8Printable(newNick));
+    // Everyone who shares a room with the person hears it once, however many rooms they share.
+    const Event event = Event::nickChange(oldNick, newNick);
+    QSet<const User *> told{user};
+    user->send(event, session, command.label(), true);
+    for (const Room *room : user->rooms()) {
+        for (User *member : room->members()) {
+            if (!told.contains(member)) {
+                told.insert(member);
+                member->send(event);
+            }
+        }
+    }
+}

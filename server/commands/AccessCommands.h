@@ -1,0 +1,31 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+
+#include <QHash>
+
+class ChatContext;
+class Command;
+class Session;
+
+// Who you are, coming and going: the server password, login, resume after a dropped
+// connection, logout, and changing your nickname.
+class AccessCommands
+{
+public:
+    // Wrong resume tokens one connection may try before it is closed.
+    static constexpr int MaxWrongTokens = 3;
+
+    explicit AccessCommands(ChatContext &chat);
+
+    void pass(Session *session, const Command &command);
+    void login(Session *session, const Command &command);
+    void resume(Session *session, const Command &command);
+    void logout(Session *session, const Command &command);
+    void nick(Session *session, const Command &command);
+
+    void forget(const Session *session) { m_wrongTokens.remove(session); }
+
+private:
+    ChatContext &m_chat;
+    QHash<const Session *, int> m_wrongTokens;
+};

@@ -1,0 +1,131 @@
+// SPDX-License-Identifier: MIT
+#include "commands/ChatContext.h"
+
+#include "NameRules.h"
+#include "config/ServerLog.h"
+#include "core/Room.h"
+#include "core/User.h"
+#include "session/Session.h"
+#include "store/Store.h"
+
+using namespace Qt::StringLiterals;
+
+ChatContext::ChatContext(const ServerConfig &config, Store &store, QObject *parent)
+    : QObject(parent)
+    , m_config(config)
+    , m_directory(config.presenceLimit, this)
+    , m_log(store, m_directory)
+    , m_passwords(config.passwordFile)
+    , m_bootNumber(store.bootNumber())
+{
+}
+
+void ChatContext::fail(Session *session, const Command &command, ErrorCode code,
+                       const QString &subject)
+{
+    session->send(Event::error(code, command.word(), subject), command.label());
+}
+
+void ChatContext::failToStore(Session *session, const Command &command, const QString &error)
+{
+    qCWarning(lcServer, "store: %s", qUtf8Printable(error));
+    if (session && session->state() == Session::State::LoggedIn)
+        fail(session, command, ErrorCode::StorageFailed,
+             Store::isFullError(error) ? u"full"_s : u"failed"_s);
+}
+
+User *ChatContext::newPerson(Session *session, const QString &nick)
+{
+    // Person ids never repeat: the store's boot number above a counter of this run.
+    auto *user = new User(nick, (m_bootNumber << 32) | ++m_lastPerson, this);
+    m_directory.claimNick(nick, user);
+    user->attach(session);
+    session->attach(user);
+    connect(user, &User::graceExpired, this, [this, user] { endPerson(user, u"lost"_s); });
+    return user;
+}
+
+void ChatContext::endPerson(User *user, const QString &reason)
+{
+    const QList<Room *> rooms = user->rooms();
+    for (Room *room : rooms) {
+        if (m_shuttingDown)
+            room->remove(user);
+        else
+            room->leave(user, reason, false);
+    }
+    if (m_directory.user(user->nick()) == user)
+        m_directory.releaseNick(user->nick());
+    m_tokens.revoke(user);
+    user->deleteLater();
+}
+
+QList<Session *> ChatContext::sessionsOf(const User *user) const
+{
+    QList<Session *> sessions;
+    for (const Endpoint *endpoint : user->endpoints()) {
+        for (Session *session : m_sessions) {
+            if (session == endpoint)
+                sessions.append(session);
+        }
+    }
+    return sessions;
+}
+
+void ChatContext::enter(Session *session, Room *room, const QString &label)
+{
+    User *user = session->user();
+    if (session->roomsMode() == Session::RoomsMode::One) {
+        const QList<Room *> rooms = user->rooms();
+        for (Room *old : rooms)
+            old->leave(user, u"part"_s, true, session, label);
+    }
+    room->enter(user, session, label);
+    session->setCurrentRoom(room);
+    sendRoomState(session, room, label);
+    if (m_config.historyOnJoin > 0 && room->lastSeq() > 0) {
+        HistoryRequest request;
+        request.roomId = room->id();
+        request.direction = HistoryRequest::Direction::Latest;
+        request.upTo = room->lastSeq();
+        request.limit = m_config.historyOnJoin;
+        stream(session, {request, room->name(), {}, u"join"_s, label, false});
+    }
+}
+
+void ChatContext::leave(Session *session, Room *room, const QString &label)
+{
+    room->leave(session->user(), u"part"_s, true, session, label);
+}
+
+void ChatContext::sendRoomState(Session *session, const Room *room, const QString &label)
+{
+    if (!room->topic().isEmpty())
+        session->send(Event::topic(room->name(), room->topicSetter(), room->topic()), label);
+    session->send(room->usersEvent(), label);
+}
+
+void ChatContext::stream(Session *session, const HistoryStream::Part &part)
+{
+    auto *stream = session->findChild<HistoryStream *>(QString(), Qt::FindDirectChildrenOnly);
+    if (!stream)
+        stream = new HistoryStream(session, m_log);
+    stream->add(part);
+}
+
+Room *ChatContext::targetRoom(Session *session, const Command &command)
+{
+    if (!command.room().isEmpty()) {
+        Room *room = m_directory.room(command.room());
+        if (!room || !session->user()->isIn(room)) {
+            fail(session, command, ErrorCode::NotInRoom,
+                 room ? room->name() : NameRules::normalized(command.room()));
+            return nullptr;
+        }
+        return room;
+    }
+    Room *room = session->currentRoom();
+    if (!room)
+        fail(session, command, ErrorCode::NotInRoom);
+    return room;
+}

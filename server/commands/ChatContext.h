@@ -1,0 +1,76 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+
+#include "Command.h"
+#include "ErrorCode.h"
+#include "commands/HistoryStream.h"
+#include "config/ServerConfig.h"
+#include "core/Directory.h"
+#include "core/MessageLog.h"
+#include "security/PasswordGate.h"
+#include "security/ResumeTokens.h"
+
+#include <QList>
+#include <QObject>
+
+class Room;
+class Session;
+class Store;
+class User;
+
+// What the command groups share: the people and rooms, the message log, the secrets, and the
+// moves several groups make (entering and leaving rooms, ending a person).
+class ChatContext : public QObject
+{
+    Q_OBJECT
+
+public:
+    ChatContext(const ServerConfig &config, Store &store, QObject *parent = nullptr);
+
+    const ServerConfig &config() const { return m_config; }
+    Directory &directory() { return m_directory; }
+    MessageLog &log() { return m_log; }
+    ResumeTokens &tokens() { return m_tokens; }
+    PasswordGate &passwords() { return m_passwords; }
+    QList<Session *> &sessions() { return m_sessions; }
+    bool isShuttingDown() const { return m_shuttingDown; }
+    void setShuttingDown() { m_shuttingDown = true; }
+
+    void fail(Session *session, const Command &command, ErrorCode code,
+              const QString &subject = {});
+    // The store refused a command's write (error): tells the session, if it is still there.
+    void failToStore(Session *session, const Command &command, const QString &error);
+
+    // A new person with nick (already checked to be free), carried by session.
+    User *newPerson(Session *session, const QString &nick);
+    // The person is gone for good: out of every room (the others told reason), name free.
+    void endPerson(User *user, const QString &reason);
+    // The sessions that carry user.
+    QList<Session *> sessionsOf(const User *user) const;
+
+    // Takes session's person into room. In rooms one, the person first leaves the rooms they
+    // are in. Sends the room's topic, members and recent history.
+    void enter(Session *session, Room *room, const QString &label);
+    // Takes session's person out of room, telling them too.
+    void leave(Session *session, Room *room, const QString &label);
+    // The room's topic (if any) and member list, to session.
+    void sendRoomState(Session *session, const Room *room, const QString &label);
+    // Sends history to session at its pace, after what it was sent so far.
+    void stream(Session *session, const HistoryStream::Part &part);
+
+    // The room a command is about: the one it names with #room (which the person must be in)
+    // or the session's current room. Replies with the error and returns null when there is
+    // none.
+    Room *targetRoom(Session *session, const Command &command);
+
+private:
+    const ServerConfig &m_config;
+    Directory m_directory;
+    MessageLog m_log;
+    ResumeTokens m_tokens;
+    PasswordGate m_passwords;
+    QList<Session *> m_sessions; // every open session, logged in or not
+    quint64 m_bootNumber;
+    quint32 m_lastPerson = 0;
+    bool m_shuttingDown = false;
+};

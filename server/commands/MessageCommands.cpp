@@ -1,0 +1,185 @@
+// SPDX-License-Identifier: MIT
+#include "commands/MessageCommands.h"
+
+#include "NameRules.h"
+#include "Protocol.h"
+#include "commands/ChatContext.h"
+#include "core/Room.h"
+#include "core/User.h"
+#include "session/Session.h"
+
+#include <QPointer>
+
+using namespace Qt::StringLiterals;
+
+namespace {
+
+// "history [room|#room|@nick] [count] [before|after <number>]", taken apart.
+struct HistoryArguments
+{
+    bool valid = false;
+    QString room;
+    QString peer;
+    qint64 count = Protocol::HistoryPageDefault;
+    HistoryRequest::Direction direction = HistoryRequest::Direction::Latest;
+    quint64 anchor = 0;
+};
+
+bool isNumber(const QString &word, quint64 *value)
+{
+    if (word.isEmpty() || !std::all_of(word.begin(), word.end(),
+                                       [](QChar c) { return c.isDigit() && c.unicode() < 0x80; }))
+        return false;
+    bool ok = false;
+    *value = word.toULongLong(&ok);
+    return ok;
+}
+
+HistoryArguments parseHistory(const QStringList &words)
+{
+    HistoryArguments args;
+    qsizetype i = 0;
+    quint64 number = 0;
+    const auto isDirection = [](const QString &w) {
+        return w.compare("before"_L1, Qt::CaseInsensitive) == 0 ||
+               w.compare("after"_L1, Qt::CaseInsensitive) == 0;
+    };
+    if (i < words.size() && words[i].startsWith(u'@')) {
+        args.peer = words[i++].sliced(1);
+        if (args.peer.isEmpty())
+            return args;
+    } else if (i < words.size() && !isNumber(words[i], &number) && !isDirection(words[i])) {
+        args.room = words[i].startsWith(u'#') ? words[i].sliced(1) : words[i];
+        ++i;
+    }
+    if (i < words.size() && isNumber(words[i], &number)) {
+        args.count = qint64(std::min<quint64>(number, quint64(1) << 40));
+        ++i;
+    }
+    if (i < words.size() && isDirection(words[i])) {
+        const bool before = words[i].compare("before"_L1, Qt::CaseInsensitive) == 0;
+        if (i + 1 >= words.size() || !isNumber(words[i + 1], &number))
+            return args;
+        args.direction =
+            before ? HistoryRequest::Direction::Before : HistoryRequest::Direction::After;
+        args.anchor = number;
+        i += 2;
+    }
+    args.valid = i == words.size() && args.count > 0;
+    return args;
+}
+
+} // namespace
+
+MessageCommands::MessageCommands(ChatContext &chat)
+    : m_chat(chat)
+{
+}
+
+void MessageCommands::say(Session *session, const Command &command)
+{
+    post(session, command, false);
+}
+
+void MessageCommands::me(Session *session, const Command &command)
+{
+    post(session, command, true);
+}
+
+void MessageCommands::post(Session *session, const Command &command, bool action)
+{
+    Room *room = m_chat.targetRoom(session, command);
+    if (!room)
+        return;
+    User *user = session->user();
+    // Shown once committed: the echo too, so that nobody sees a line a crash could lose.
+    m_chat.log().postToRoom(
+        room, action ? StoredMessage::Kind::Action : StoredMessage::Kind::Message, user,
+        command.argument(0),
+        [this, session = QPointer<Session>(session), user = QPointer<User>(user),
+         room = QPointer<Room>(room), command](const Event &event, const QString &error) {
+            if (!error.isEmpty())
+                return m_chat.failToStore(session, command, error);
+            room->broadcast(event, user, session, command.label());
+        });
+}
+
+void MessageCommands::msg(Session *session, const Command &command)
+{
+    User *target = m_chat.directory().user(command.argument(0));
+    if (!target)
+        return m_chat.fail(session, command, ErrorCode::NoSuchNick, command.argument(0));
+    User *user = session->user();
+    m_chat.log().postPrivate(user, target, command.argument(1),
+                             [this, session = QPointer<Session>(session),
+                              user = QPointer<User>(user), target = QPointer<User>(target),
+                              command](const Event &event, const QString &error) {
+                                 if (!error.isEmpty())
+                                     return m_chat.failToStore(session, command, error);
+                                 // A person reconnecting reads it when they resume.
+                                 if (target && target != user)
+                                     target->send(event);
+                                 if (user)
+                                     user->send(event, session, command.label(), true);
+                             });
+}
+
+void MessageCommands::history(Session *session, const Command &command)
+{
+    const HistoryArguments args = parseHistory(command.arguments());
+    if (!args.valid)
+        return m_chat.fail(session, command, ErrorCode::NeedMoreParams,
+                           QString::fromLatin1(command.spec().usage));
+    if (args.count > Protocol::HistoryPageMax)
+        return m_chat.fail(session, command, ErrorCode::HistoryTooLong,
+                           QString::number(Protocol::HistoryPageMax));
+    HistoryRequest request;
+    request.direction = args.direction;
+    request.anchor = args.anchor;
+    request.limit = int(args.count);
+    HistoryStream::Part part{request, {}, {}, u"request"_s, command.label(), false};
+    if (!args.peer.isEmpty()) {
+        if (!NameRules::isValidNick(args.peer))
+            return m_chat.fail(session, command, ErrorCode::BadNick, args.peer);
+        part.request.person = session->user()->personId();
+        part.request.peerKey = NameRules::key(args.peer);
+        part.peer = NameRules::normalized(args.peer);
+    } else {
+        Room *room = nullptr;
+        if (args.room.isEmpty()) {
+            room = session->currentRoom();
+            if (!room)
+                return m_chat.fail(session, command, ErrorCode::NotInRoom);
+        } else {
+            room = m_chat.directory().room(args.room);
+            if (!room || !session->user()->isIn(room))
+                return m_chat.fail(session, command, ErrorCode::NotInRoom,
+                                   room ? room->name() : NameRules::normalized(args.room));
+        }
+        part.request.roomId = room->id();
+        part.room = room->name();
+    }
+    // The page comes after the effect of what the session said before asking.
+    m_chat.log().afterWrites([this, session = QPointer<Session>(session), part]() mutable {
+        if (!session || session->state() != Session::State::LoggedIn)
+            return;
+        if (part.request.roomId != 0) {
+            const Room *room = m_chat.directory().roomById(part.request.roomId);
+            if (!room)
+                return;
+            // Lines committed later reach the session live: the page stops where they begin.
+            part.request.upTo = room->lastSeq();
+            if (room->lastSeq() == 0 ||
+                (part.request.direction == HistoryRequest::Direction::After &&
+                 part.request.anchor >= room->lastSeq())) {
+                part.request.direction = HistoryRequest::Direction::After;
+                part.request.anchor = room->lastSeq();
+            }
+        } else {
+            part.request.upTo = m_chat.log().lastPrivateId();
+            if (part.request.upTo == 0)
+                part.request.direction = HistoryRequest::Direction::After; // nothing yet
+        }
+        m_chat.stream(session, part);
+    });
+}

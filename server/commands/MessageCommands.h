@@ -1,0 +1,23 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+
+class ChatContext;
+class Command;
+class Session;
+
+// What people say: to a room, to one person, and what was said before.
+class MessageCommands
+{
+public:
+    explicit MessageCommands(ChatContext &chat);
+
+    void say(Session *session, const Command &command);
+    void me(Session *session, const Command &command);
+    void msg(Session *session, const Command &command);
+    void history(Session *session, const Command &command);
+
+private:
+    void post(Session *session, const Command &command, bool action);
+
+    ChatContext &m_chat;
+};

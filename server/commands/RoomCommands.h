@@ -1,0 +1,31 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+
+class ChatContext;
+class Command;
+class Session;
+
+// Rooms: making, entering, leaving and switching between them, their topics, and who is where.
+class RoomCommands
+{
+public:
+    explicit RoomCommands(ChatContext &chat);
+
+    void create(Session *session, const Command &command);
+    void join(Session *session, const Command &command);
+    void leave(Session *session, const Command &command);
+    void switchTo(Session *session, const Command &command);
+    void look(Session *session, const Command &command);
+    void who(Session *session, const Command &command);
+    void list(Session *session, const Command &command);
+    void topic(Session *session, const Command &command);
+
+private:
+    // The room named by a command's argument ("games" or "#games"); replies and returns null
+    // when there is none.
+    class Room *namedRoom(Session *session, const Command &command);
+    // False, with the error sent, when the person may not enter one more room.
+    bool hasRoomFor(Session *session, const Command &command);
+
+    ChatContext &m_chat;
+};

@@ -1,0 +1,21 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+
+class ChatContext;
+class Command;
+class Session;
+
+// The connection itself: help, settings, ping and pong.
+class SessionCommands
+{
+public:
+    explicit SessionCommands(ChatContext &chat);
+
+    void help(Session *session, const Command &command);
+    void set(Session *session, const Command &command);
+    void ping(Session *session, const Command &command);
+    void pong(Session *session, const Command &command);
+
+private:
+    ChatContext &m_chat;
+};

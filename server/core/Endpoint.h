@@ -1,0 +1,27 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+
+#include "Event.h"
+#include "Rendering.h"
+
+#include <QByteArray>
+#include <QString>
+
+// One connection of a person, as the chat model sees it: where that person's events go. A
+// Session is one; tests use a fake. Rooms render an event once per distinct rendering and hand
+// every endpoint that reads it that way the same bytes.
+//
+// Sending never reports a failure and never changes a room's members before it returns:
+// rooms call it in the middle of a broadcast.
+class Endpoint
+{
+public:
+    virtual ~Endpoint() = default;
+
+    virtual const Rendering &rendering() const = 0;
+    // Bytes already rendered with rendering().
+    virtual void sendRendered(const QByteArray &bytes) = 0;
+    // label: the label of the command that caused the event, if any; actor: this endpoint's
+    // person caused the event (text reads "You ...").
+    virtual void send(Event event, const QString &label = {}, bool actor = false) = 0;
+};

@@ -1,0 +1,117 @@
+// SPDX-License-Identifier: MIT
+#include "core/MessageLog.h"
+
+#include "core/Directory.h"
+#include "core/Room.h"
+#include "core/User.h"
+#include "store/Store.h"
+
+#include <QPointer>
+
+MessageLog::MessageLog(Store &store, const Directory &directory)
+    : m_store(store)
+    , m_directory(directory)
+{
+}
+
+void MessageLog::postToRoom(Room *room, StoredMessage::Kind kind, const User *sender,
+                            const QString &text, Shown shown)
+{
+    StoredMessage line;
+    line.kind = kind;
+    line.roomId = room->id();
+    line.time = QDateTime::currentDateTimeUtc();
+    line.sender = sender->nick();
+    line.senderPerson = sender->personId();
+    line.text = text;
+    ++m_writes;
+    m_store.append(line, [this, room = QPointer<Room>(room), shown = std::move(shown)](
+                             const StoredMessage &stored, const QString &error) {
+        written();
+        if (!room)
+            return;
+        if (!error.isEmpty()) {
+            shown({}, error);
+            return;
+        }
+        room->setLastSeq(stored.seq);
+        if (stored.kind == StoredMessage::Kind::Topic)
+            room->setTopic(stored.text, stored.sender);
+        shown(eventFor(stored), {});
+    });
+}
+
+void MessageLog::postPrivate(const User *from, const User *to, const QString &text, Shown shown)
+{
+    StoredMessage line;
+    line.kind = StoredMessage::Kind::Private;
+    line.time = QDateTime::currentDateTimeUtc();
+    line.sender = from->nick();
+    line.senderPerson = from->personId();
+    line.recipient = to->nick();
+    line.recipientPerson = to->personId();
+    line.text = text;
+    ++m_writes;
+    m_store.append(
+        line, [this, shown = std::move(shown)](const StoredMessage &stored, const QString &error) {
+            written();
+            if (!error.isEmpty()) {
+                shown({}, error);
+                return;
+            }
+            m_lastPrivateId = std::max(m_lastPrivateId, stored.id);
+            shown(eventFor(stored), {});
+        });
+}
+
+void MessageLog::createRoom(const StoredRoom &room, std::function<void(const QString &)> done)
+{
+    ++m_writes;
+    m_store.createRoom(room, [this, done = std::move(done)](const QString &error) {
+        written();
+        done(error);
+    });
+}
+
+void MessageLog::afterWrites(std::function<void()> then)
+{
+    if (m_answered == m_writes)
+        then();
+    else
+        m_waiting.append({m_writes, std::move(then)});
+}
+
+void MessageLog::written()
+{
+    ++m_answered;
+    // Runs after the write's own callback: what waited sees its effect.
+    while (!m_waiting.isEmpty() && m_waiting.first().first <= m_answered) {
+        auto then = std::move(m_waiting.first().second);
+        m_waiting.removeFirst();
+        QMetaObject::invokeMethod(&m_store, std::move(then), Qt::QueuedConnection);
+    }
+}
+
+Event MessageLog::eventFor(const StoredMessage &message) const
+{
+    const Room *room = m_directory.roomById(message.roomId);
+    const QString roomName = room ? room->name() : QString();
+    Event event;
+    switch (message.kind) {
+    case StoredMessage::Kind::Message:
+        event = Event::message(message.id, roomName, message.seq, message.sender, message.text);
+        break;
+    case StoredMessage::Kind::Action:
+        event = Event::action(message.id, roomName, message.seq, message.sender, message.text);
+        break;
+    case StoredMessage::Kind::Topic:
+        event =
+            Event::topicChanged(message.id, roomName, message.seq, message.sender, message.text);
+        break;
+    case StoredMessage::Kind::Private:
+        event = Event::privateMessage(message.id, message.sender, message.recipient, message.text);
+        break;
+    }
+    event.time = message.time;
+    return event;
+}

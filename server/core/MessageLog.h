@@ -1,0 +1,56 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+
+#include "Event.h"
+#include "store/StoredMessage.h"
+
+#include <functional>
+
+class Directory;
+class Room;
+class Store;
+class User;
+
+// The way from something said to the store and back: a line is stored first and shown only
+// once it is committed, so that nothing anyone saw can be lost (docs/PROTOCOL.md, "History").
+// It turns stored lines into the events both renderings show.
+class MessageLog
+{
+public:
+    // Called on the event loop once the line is committed (error empty, event ready to show)
+    // or could not be stored (error says why; nothing was kept).
+    using Shown = std::function<void(const Event &event, const QString &error)>;
+
+    MessageLog(Store &store, const Directory &directory);
+
+    // Stores a line of room: a message, an action or a topic (text empty: cleared). The room's
+    // last sequence number and topic follow the commit before shown runs.
+    void postToRoom(Room *room, StoredMessage::Kind kind, const User *sender, const QString &text,
+                    Shown shown);
+    void postPrivate(const User *from, const User *to, const QString &text, Shown shown);
+    // Stores a new room; done runs once it is committed (error empty) or refused.
+    void createRoom(const StoredRoom &room, std::function<void(const QString &error)> done);
+
+    // Runs then once every write made so far has been answered: a reply that must come after
+    // the effects of a session's earlier lines (pong, a history page) waits for it.
+    void afterWrites(std::function<void()> then);
+
+    // The highest id of a committed private message: where a dropped connection's person
+    // stands in their private messages.
+    quint64 lastPrivateId() const { return m_lastPrivateId; }
+
+    // The event a stored line is shown as (with its original time).
+    Event eventFor(const StoredMessage &message) const;
+
+    Store &store() const { return m_store; }
+
+private:
+    void written();
+
+    Store &m_store;
+    const Directory &m_directory;
+    quint64 m_lastPrivateId = 0;
+    qint64 m_writes = 0;   // made
+    qint64 m_answered = 0; // answered by the store, in the order made
+    QList<std::pair<qint64, std::function<void()>>> m_waiting; // by the write count they wait for
+};

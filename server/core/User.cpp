@@ -1,0 +1,76 @@
+// SPDX-License-Identifier: MIT
+#include "core/User.h"
+
+#include "core/Endpoint.h"
+#include "core/Room.h"
+
+#include <QTimerEvent>
+
+using namespace Qt::StringLiterals;
+
+User::User(const QString &nick, quint64 personId, QObject *parent)
+    : QObject(parent)
+    , m_nick(nick)
+    , m_personId(personId)
+{
+}
+
+User::~User() = default;
+
+void User::addRoom(Room *room)
+{
+    if (!m_rooms.contains(room))
+        m_rooms.append(room);
+}
+
+void User::removeRoom(Room *room)
+{
+    m_rooms.removeOne(room);
+    m_seqAtDrop.remove(room);
+}
+
+void User::attach(Endpoint *endpoint)
+{
+    m_graceTimer.stop();
+    if (!m_endpoints.contains(endpoint))
+        m_endpoints.append(endpoint);
+}
+
+void User::detach(Endpoint *endpoint)
+{
+    m_endpoints.removeOne(endpoint);
+}
+
+void User::holdFor(int graceMs)
+{
+    if (isReconnecting())
+        m_graceTimer.start(graceMs, this);
+}
+
+QString User::flags() const
+{
+    return isReconnecting() ? QString(Event::ReconnectingFlag) : QString();
+}
+
+void User::rememberDropPoint(const QHash<const Room *, quint64> &seqs, quint64 privateId)
+{
+    m_seqAtDrop = seqs;
+    m_privateIdAtDrop = privateId;
+}
+
+void User::send(const Event &event, const Endpoint *labelled, const QString &label, bool actor)
+{
+    for (Endpoint *endpoint : std::as_const(m_endpoints))
+        endpoint->send(event, endpoint == labelled ? label : QString(), actor);
+}
+
+void User::timerEvent(QTimerEvent *event)
+{
+    if (event->timerId() != m_graceTimer.timerId()) {
+        QObject::timerEvent(event);
+        return;
+    }
+    m_graceTimer.stop();
+    if (isReconnecting())
+        emit graceExpired();
+}

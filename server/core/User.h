@@ -1,0 +1,76 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+
+#include <QBasicTimer>
+#include <QHash>
+#include <QList>
+#include <QObject>
+#include <QString>
+
+class Endpoint;
+class Event;
+class Room;
+
+// A person: a nickname, the rooms they are in and the connections (endpoints) that carry
+// them. The person outlives a dropped connection: with no endpoint left they are
+// reconnecting, their name and rooms held for a grace period in which a new connection can
+// resume them (see docs/PROTOCOL.md, "Resume").
+class User : public QObject
+{
+    Q_OBJECT
+
+public:
+    // personId: unique for the store's lifetime (see Store::bootNumber()); private history is
+    // looked up by it.
+    User(const QString &nick, quint64 personId, QObject *parent = nullptr);
+    ~User() override;
+
+    QString nick() const { return m_nick; }
+    void setNick(const QString &nick) { m_nick = nick; }
+    quint64 personId() const { return m_personId; }
+
+    // The rooms, in the order they were entered.
+    const QList<Room *> &rooms() const { return m_rooms; }
+    bool isIn(const Room *room) const { return m_rooms.contains(room); }
+    // Room calls these as the person enters and leaves.
+    void addRoom(Room *room);
+    void removeRoom(Room *room);
+
+    const QList<Endpoint *> &endpoints() const { return m_endpoints; }
+    void attach(Endpoint *endpoint);
+    void detach(Endpoint *endpoint);
+    // With no endpoint left, holds the person's place for graceMs, then emits graceExpired()
+    // unless an endpoint was attached meanwhile.
+    void holdFor(int graceMs);
+    // No connection carries the person: their place is held until graceExpired().
+    bool isReconnecting() const { return m_endpoints.isEmpty(); }
+    // Flags shown beside the name in lists (Event::ReconnectingFlag, ...), comma-separated.
+    QString flags() const;
+
+    // Where each room stood when the last connection dropped: what to replay to a resumed
+    // connection that does not say what it saw.
+    quint64 seqAtDrop(const Room *room) const { return m_seqAtDrop.value(room, 0); }
+    quint64 privateIdAtDrop() const { return m_privateIdAtDrop; }
+    void rememberDropPoint(const QHash<const Room *, quint64> &seqs, quint64 privateId);
+
+    // Sends event to every connection of the person; the one that issued the command (if
+    // any) gets label.
+    void send(const Event &event, const Endpoint *labelled = nullptr, const QString &label = {},
+              bool actor = false);
+
+signals:
+    // The grace period passed with no connection: the person is gone.
+    void graceExpired();
+
+protected:
+    void timerEvent(QTimerEvent *event) override;
+
+private:
+    QString m_nick;
+    quint64 m_personId;
+    QList<Room *> m_rooms;
+    QList<Endpoint *> m_endpoints;
+    QBasicTimer m_graceTimer;
+    QHash<const Room *, quint64> m_seqAtDrop;
+    quint64 m_privateIdAtDrop = 0;
+};
