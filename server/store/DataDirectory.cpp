@@ -187,11 +187,15 @@ bool DataDirectory::checkHeader(const QString &file, QString *error)
     const quint32 changeCounter = qFromBigEndian<quint32>(header.constData() + 24);
     const quint32 pages = qFromBigEndian<quint32>(header.constData() + 28);
     const quint32 validFor = qFromBigEndian<quint32>(header.constData() + 92);
-    // The page count is valid only when the counters agree; a write-ahead log that is not yet
-    // folded back may legitimately hold the file's newest pages.
-    const QFileInfo wal(file + u"-wal"_s);
-    const bool walPending = wal.exists() && wal.size() > 0;
-    if (pages > 0 && changeCounter == validFor && !walPending && size < pages * pageSize) {
+    // The page count is valid only when the counters agree. A write-ahead log not yet folded
+    // back, or the journal of a transaction that a crash interrupted, may legitimately leave
+    // the file short until SQLite has replayed or rolled it back.
+    const auto pending = [&](const QString &suffix) {
+        const QFileInfo companion(file + suffix);
+        return companion.exists() && companion.size() > 0;
+    };
+    if (pages > 0 && changeCounter == validFor && !pending(u"-wal"_s) && !pending(u"-journal"_s) &&
+        size < pages * pageSize) {
         *error = u"the database %1 is damaged: it is cut short (%2 bytes of %3); restore it "
                  u"from a backup"_s.arg(file)
                      .arg(size)

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 #include "store/SqlConnection.h"
 
+#include "store/Store.h"
+
 #include <QAtomicInteger>
 #include <QSqlError>
 #include <QSqlQuery>
@@ -143,9 +145,11 @@ QString SqlConnection::explain(const QSqlError &error, qint64 maxBytes)
     case SqliteCorrupt:
         return u"the database is damaged (%1); restore it from a backup"_s.arg(text);
     case SqliteFull:
+        // Store::isFullError() recognises the prefix: the server says "full" rather than "failed".
         if (maxBytes > 0)
-            return u"the database is full (%1; its limit is %2 bytes)"_s.arg(text).arg(maxBytes);
-        return u"the database is full (%1)"_s.arg(text);
+            return Store::FullErrorPrefix +
+                   u" (%1; its limit is %2 bytes)"_s.arg(text).arg(maxBytes);
+        return Store::FullErrorPrefix + u" (%1)"_s.arg(text);
     default:
         return text;
     }

@@ -42,7 +42,6 @@ bool SqlStore::open()
     if (!start(&error)) {
         stopThreads();
         m_directory.unlock();
-        m_state = {};
         setErrorString(error);
         return false;
     }
@@ -53,6 +52,7 @@ bool SqlStore::open()
 
 bool SqlStore::start(QString *error)
 {
+    m_state = {};
     if (!m_directory.prepare(error) || !m_directory.lock(error) ||
         !m_directory.checkDatabaseFile(error))
         return false;

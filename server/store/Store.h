@@ -60,6 +60,10 @@ public:
     static bool isFullError(const QString &error) { return error.startsWith(FullErrorPrefix); }
 
     // Commits what is queued, then stops the store's threads. Blocking: at shutdown.
+    // Before it returns, the callbacks of everything it committed or read have run, so that no
+    // write is left without an answer; a store destroyed without close() keeps its writes but
+    // drops their callbacks, whose owners may be going too. Writes and reads made while the
+    // store is not open fail, their callbacks still running later.
     virtual void close() = 0;
 
 protected:

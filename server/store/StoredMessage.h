@@ -67,8 +67,8 @@ struct HistoryRequest
 
     Direction direction = Direction::Latest;
     quint64 anchor = 0;
-    quint64 upTo = 0; // 0: no upper bound
-    int limit = 50;   // at most this many lines
+    quint64 upTo = 0; // 0: no upper bound (in any direction: no line above upTo is read)
+    int limit = 50;   // at most this many lines; below 1 reads 1, above 1000 reads 1000
 };
 
 struct HistoryPage

@@ -54,6 +54,7 @@ private slots:
     void read();
     void countersContinueAfterReopen();
     void bootNumberCountsOpens();
+    void sameObjectOpensAgain();
     void closeAnswersQueuedWrites();
     void noPruningBeforeFirstInterval();
     void retention_data();
@@ -463,6 +464,21 @@ void tst_Store::bootNumberCountsOpens()
     QCOMPARE(m_store->bootNumber(), 2u);
     QVERIFY(reopen());
     QCOMPARE(m_store->bootNumber(), 3u);
+}
+
+// Both stores may be closed and opened again as the same object.
+void tst_Store::sameObjectOpensAgain()
+{
+    QCOMPARE(createRoom(*m_store, room(1, u"hall"_s)).error, QString());
+    QCOMPARE(append(*m_store, line(1, u"a"_s)).committed.seq, 1u);
+    m_store->close();
+    QVERIFY2(m_store->open(), qPrintable(m_store->errorString()));
+    QCOMPARE(m_store->bootNumber(), 2u);
+    QCOMPARE(m_store->rooms().size(), 1);
+    QCOMPARE(m_store->rooms().constFirst().lastSeq, 1u);
+    QCOMPARE(append(*m_store, line(1, u"b"_s)).committed.seq, 2u);
+    QVERIFY(!m_store->open());
+    QCOMPARE(m_store->errorString(), u"the store is already open"_s);
 }
 
 void tst_Store::closeAnswersQueuedWrites()
