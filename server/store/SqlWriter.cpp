@@ -92,8 +92,10 @@ void SqlWriter::commitBatch(SqlCommitter &committer, const QList<Queued> &batch)
                 ++m_stats.failedWrites;
                 continue;
             }
-            if (batch[i].write.type == Write::Type::Line)
-                ++m_stats.committedLines;
+            // The latency is a line's: what a person waits for between saying and seeing.
+            if (batch[i].write.type != Write::Type::Line)
+                continue;
+            ++m_stats.committedLines;
             const qint64 us =
                 std::chrono::duration_cast<std::chrono::microseconds>(now - batch[i].at).count();
             m_stats.commitLatencyTotalUs += us;

@@ -32,7 +32,7 @@ struct StoreStats
     qint64 committedLines = 0;
     qint64 transactions = 0;
     qint64 failedWrites = 0;
-    // Time from a write's arrival to its commit, in microseconds.
+    // Time from a line's arrival to its commit, in microseconds (lines only).
     qint64 commitLatencyTotalUs = 0;
     qint64 commitLatencyMaxUs = 0;
     qint64 prunedLines = 0;
