@@ -220,7 +220,7 @@ void ChatServer::finishStopping()
     m_store->close();
     // One line for the operator and for bench/: what the store did in this run.
     const StoreStats stats = m_store->stats();
-    qCInfo(lcServer,
+    qCInfo(lcStore,
            "store: %lld lines committed in %lld transactions, %lld writes failed, %lld lines "
            "pruned; commit latency mean %lld us, max %lld us",
            stats.committedLines, stats.transactions, stats.failedWrites, stats.prunedLines,

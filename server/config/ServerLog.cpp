@@ -2,3 +2,4 @@
 #include "config/ServerLog.h"
 
 Q_LOGGING_CATEGORY(lcServer, "chat.server", QtInfoMsg)
+Q_LOGGING_CATEGORY(lcStore, "chat.store", QtInfoMsg)
