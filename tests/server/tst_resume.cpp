@@ -252,8 +252,9 @@ private slots:
     void refusedTokens();
     void threeWrongTokensClose_data();
     void threeWrongTokensClose();
-    void malformedPositions_data();
-    void malformedPositions();
+    void positions_data();
+    void positions();
+    void replayOrder();
     void resumeAfterLogin();
     void resumeStorm();
 };
@@ -497,15 +498,17 @@ void TestResume::oldConnectionStillOpen()
 
 void TestResume::privateWhileAway_data()
 {
-    QTest::addColumn<bool>("withPositions");
-    QTest::newRow("with positions") << true;
-    QTest::newRow("token alone") << false;
+    QTest::addColumn<QString>("positions"); // what the resume says besides the token
+    QTest::newRow("with positions") << u"hall:0 @:%1"_s;
+    QTest::newRow("token alone") << QString();
+    QTest::newRow("the hall only: private from the drop") << u"hall:0"_s;
+    QTest::newRow("private only") << u"@:%1"_s;
 }
 
 // Private messages sent while a person is away wait for them and arrive once.
 void TestResume::privateWhileAway()
 {
-    QFETCH(bool, withPositions);
+    QFETCH(QString, positions);
     ServerFixture f;
     LineClient &alice = f.taggedLoggedIn(u"alice"_s);
     LineClient &carol = f.loggedIn(u"carol"_s);
@@ -533,7 +536,8 @@ void TestResume::privateWhileAway()
     LineClient &again = f.connect();
     QVERIFY(again.useTagged());
     bob.setClient(&again);
-    again.send(u"resume "_s + bob.token + (withPositions ? u' ' + bob.positions() : QString()));
+    again.send(u"resume "_s + bob.token + u' ' +
+               QString(positions).replace(u"%1"_s, QString::number(bob.lastPrivate)));
     QVERIFY(bob.drain());
     QStringList texts;
     for (const Event &event : std::as_const(bob.privates))
@@ -787,34 +791,53 @@ void TestResume::threeWrongTokensClose()
     }
 }
 
-void TestResume::malformedPositions_data()
+void TestResume::positions_data()
 {
     QTest::addColumn<QString>("positions");
-    QStringList many;
-    for (int i = 0; i < 25; ++i)
+    QTest::addColumn<bool>("accepted");
+    QTest::addColumn<QStringList>("replayed"); // the hall's lines the resume replays
+    QStringList many{u"hall:1"_s};
+    for (int i = 1; i < 25; ++i)
         many << u"room%1:5"_s.arg(i);
-    QTest::newRow("not a number") << u"hall:x"_s;
-    QTest::newRow("no number") << u"hall:"_s;
-    QTest::newRow("no colon") << u"hall"_s;
-    QTest::newRow("no room") << u":5"_s;
-    QTest::newRow("negative") << u"hall:-1"_s;
-    QTest::newRow("plus sign") << u"hall:+5"_s;
-    QTest::newRow("beyond 64 bits") << u"hall:18446744073709551616"_s;
-    QTest::newRow("bad room name") << u"b!d:5"_s;
-    QTest::newRow("two colons") << u"hall:5:6"_s;
-    QTest::newRow("private, not a number") << u"@:x"_s;
-    QTest::newRow("good, then bad") << u"hall:1 @:x"_s;
-    QTest::newRow("25 positions") << many.join(u' ');
-    QTest::newRow("22 positions") << many.first(22).join(u' ');
+    const QStringList away{u"while away"_s};
+    // Well formed: before (seq 1) was read before the drop, while away (seq 2) was not.
+    QTest::newRow("hall:0") << u"hall:0"_s << true << QStringList{u"before"_s, u"while away"_s};
+    QTest::newRow("hall:1") << u"hall:1"_s << true << away;
+    QTest::newRow("#hall:1") << u"#hall:1"_s << true << away;
+    QTest::newRow("HALL:1, @:0") << u"HALL:1 @:0"_s << true << away;
+    QTest::newRow("beyond the last") << u"hall:99"_s << true << QStringList();
+    QTest::newRow("largest number") << u"hall:18446744073709551615"_s << true << QStringList();
+    QTest::newRow("private only: the hall from the drop") << u"@:0"_s << true << away;
+    QTest::newRow("a room not in") << u"games:0"_s << true << away;
+    QTest::newRow("21 positions") << many.first(21).join(u' ') << true << away;
+    // Malformed: 461, and nothing changes.
+    QTest::newRow("not a number") << u"hall:x"_s << false << away;
+    QTest::newRow("no number") << u"hall:"_s << false << away;
+    QTest::newRow("no colon") << u"hall"_s << false << away;
+    QTest::newRow("no room") << u":5"_s << false << away;
+    QTest::newRow("negative") << u"hall:-1"_s << false << away;
+    QTest::newRow("plus sign") << u"hall:+5"_s << false << away;
+    QTest::newRow("beyond 64 bits") << u"hall:18446744073709551616"_s << false << away;
+    QTest::newRow("bad room name") << u"b!d:5"_s << false << away;
+    QTest::newRow("two colons") << u"hall:5:6"_s << false << away;
+    QTest::newRow("private, not a number") << u"@:x"_s << false << away;
+    QTest::newRow("good, then bad") << u"hall:1 @:x"_s << false << away;
+    QTest::newRow("22 positions") << many.first(22).join(u' ') << false << away;
+    QTest::newRow("25 positions") << many.join(u' ') << false << away;
 }
 
-// Malformed positions are answered 461 before the token is looked at: the person stays away,
-// the token keeps working, and they do not count as wrong tokens.
-void TestResume::malformedPositions()
+// Positions say where the replay starts. Malformed ones are answered 461 before the token is
+// looked at: the person stays away, the token keeps working, and they do not count as wrong
+// tokens.
+void TestResume::positions()
 {
     QFETCH(QString, positions);
+    QFETCH(bool, accepted);
+    QFETCH(QStringList, replayed);
     ServerFixture f;
     LineClient &alice = f.taggedLoggedIn(u"alice"_s);
+    alice.send(u"create games"_s);
+    alice.send(u"say #hall before"_s);
     LineClient &bob = f.connect();
     const QString token = loginTagged(bob, u"bob"_s);
     QVERIFY(!token.isEmpty());
@@ -822,30 +845,75 @@ void TestResume::malformedPositions()
     bob.abort();
     QList<Event> seen;
     QVERIFY(waitForPresence(alice, seen, u"bob"_s, u"reconnecting"_s));
-    alice.send(u"say while away"_s);
+    alice.send(u"say #hall while away"_s);
     alice.sync();
 
     LineClient &again = f.connect();
     QVERIFY(again.useTagged());
-    for (int i = 0; i < 3; ++i) {
+    for (int i = 0; i < (accepted ? 0 : 3); ++i) {
         again.send(u"@m resume "_s + token + u' ' + positions);
         const QStringList reply = again.sync();
         QCOMPARE(reply.size(), 1);
         const Event error = TaggedCodec::parse(reply.first());
         QCOMPARE(error.code, ErrorCode::NeedMoreParams);
         QCOMPARE(error.subject, u"resume <token> [room:number ...] [@:number]"_s);
+        QCOMPARE(error.label, u"m"_s);
     }
     QCOMPARE(alice.sync(), QStringList());
-    again.send(u"resume "_s + token);
-    QList<Event> events;
-    for (const QString &line : again.sync())
-        events << TaggedCodec::parse(line);
-    QCOMPARE(events.value(0).kind, Event::Kind::Ok);
-    const auto said = std::find_if(events.begin(), events.end(), [](const Event &event) {
-        return event.kind == Event::Kind::Message;
-    });
-    QVERIFY(said != events.end());
-    QCOMPARE(said->text, u"while away"_s);
+    again.send(u"resume "_s + token + (accepted ? u' ' + positions : QString()));
+    QStringList texts;
+    const QStringList lines = again.sync();
+    QCOMPARE(TaggedCodec::parse(lines.value(0)).kind, Event::Kind::Ok);
+    for (const QString &line : lines) {
+        const Event event = TaggedCodec::parse(line);
+        if (event.kind == Event::Kind::Message)
+            texts << event.text;
+    }
+    QCOMPARE(texts, replayed);
+}
+
+// What a resume sends, in order: ok, each room's state, each room's replay, the private replay,
+// every batch between markers even when it is empty; all with the resume's label.
+void TestResume::replayOrder()
+{
+    ServerFixture f;
+    LineClient &alice = f.taggedLoggedIn(u"alice"_s);
+    LineClient &bob = f.connect();
+    const QString token = loginTagged(bob, u"bob"_s);
+    QVERIFY(!token.isEmpty());
+    bob.send(u"create games"_s);
+    bob.send(u"topic #games dice"_s);
+    bob.sync();
+    alice.sync();
+    bob.abort();
+    QList<Event> seen;
+    QVERIFY(waitForPresence(alice, seen, u"bob"_s, u"reconnecting"_s));
+    alice.send(u"say one"_s);
+    alice.send(u"msg bob two"_s);
+    alice.sync();
+
+    LineClient &again = f.connect();
+    QVERIFY(again.useTagged());
+    again.send(u"@r resume "_s + token);
+    QStringList shape;
+    for (const QString &line : again.sync()) {
+        const Event event = TaggedCodec::parse(line);
+        QCOMPARE(event.label, u"r"_s);
+        QString word = TaggedCodec::kindWord(event.kind);
+        if (event.kind == Event::Kind::Ok)
+            word += u' ' + event.command;
+        else if (event.kind != Event::Kind::Private)
+            word += u' ' + (event.room.isEmpty() ? u"-"_s : event.room);
+        if (event.kind == Event::Kind::HistoryStart || event.kind == Event::Kind::HistoryEnd)
+            word += u' ' + event.subject + u' ' + QString::number(event.count);
+        shape << word;
+    }
+    QCOMPARE(shape,
+             (QStringList{u"ok resume"_s, u"join hall"_s, u"users hall"_s, u"join games"_s,
+                          u"topic games"_s, u"users games"_s, u"history hall resume 1"_s,
+                          u"message hall"_s, u"historyend hall resume 1"_s,
+                          u"history games resume 0"_s, u"historyend games resume 0"_s,
+                          u"history - resume 1"_s, u"private"_s, u"historyend - resume 1"_s}));
 }
 
 void TestResume::resumeAfterLogin()
