@@ -109,6 +109,7 @@ class TestHistory : public QObject
 private slots:
     void historyOnJoin_data();
     void historyOnJoin();
+    void linesSaidWhileEntering();
     void paging_data();
     void paging();
     void pagingText_data();
@@ -227,6 +228,46 @@ void TestHistory::historyOnJoin()
         QCOMPARE(TaggedCodec::parse(live.first()).seq, quint64(saidBefore + 1));
     else
         QCOMPARE(live.first(), u"bob: after"_s);
+}
+
+// Lines said while someone enters come once: in the history shown on entering when they were
+// stored before, live after it otherwise, never before the member list or inside the batch.
+void TestHistory::linesSaidWhileEntering()
+{
+    ServerConfig config;
+    config.floodRate = 0;
+    ServerFixture f(config);
+    LineClient &bob = f.taggedLoggedIn(u"bob"_s);
+    for (int i = 1; i <= 5; ++i)
+        bob.send(u"say "_s + said(i));
+    bob.sync();
+    LineClient &alice = f.connect();
+    QVERIFY(alice.useTagged());
+    // Without waiting for either: the login and more lines reach the server together.
+    QByteArray more;
+    for (int i = 6; i <= 40; ++i)
+        more += "say " + said(i).toUtf8() + "\r\n";
+    bob.sendRaw(more);
+    alice.send(u"login alice"_s);
+    bob.sync();
+    QList<quint64> seqs;
+    bool listed = false;
+    bool inBatch = false;
+    for (const QString &line : alice.sync()) {
+        const Event event = TaggedCodec::parse(line);
+        if (event.kind == Event::Kind::Users)
+            listed = true;
+        else if (event.kind == Event::Kind::HistoryStart)
+            inBatch = true;
+        else if (event.kind == Event::Kind::HistoryEnd)
+            inBatch = false;
+        else if (event.kind == Event::Kind::Message) {
+            QVERIFY2(listed, "a line came before the member list");
+            seqs << event.seq;
+        }
+    }
+    QVERIFY(!inBatch);
+    QCOMPARE(seqs, range(1, 40));
 }
 
 void TestHistory::paging_data()
@@ -650,6 +691,12 @@ void TestHistory::restart()
     QCOMPARE(next.id, quint64(7));
     carol.send(u"create games"_s);
     QCOMPARE(carol.readEvent().code, ErrorCode::RoomExists);
+    // Private history belongs to a person, and a restart starts new people.
+    LineClient &alice = f.taggedLoggedIn(u"alice"_s);
+    alice.send(u"history @bob"_s);
+    const Page privates = readPage(alice);
+    QCOMPARE(privates.lines, QList<Event>());
+    QCOMPARE(privates.end.kind, Event::Kind::HistoryEnd);
 }
 
 // Durable before visible: with the database at its size limit, a line is refused with 507
