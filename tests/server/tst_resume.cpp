@@ -5,11 +5,13 @@
 // nothing and cannot wear the server down.
 #include "ServerFixture.h"
 #include "TaggedCodec.h"
+#include "security/PasswordHash.h"
 #include "session/Session.h"
 
 #include <QDeadlineTimer>
 #include <QRandomGenerator>
 #include <QRegularExpression>
+#include <QTemporaryFile>
 #include <QTest>
 
 #include <netinet/in.h>
@@ -255,6 +257,7 @@ private slots:
     void positions_data();
     void positions();
     void replayOrder();
+    void resumeNeedsThePassword();
     void resumeAfterLogin();
     void resumeStorm();
 };
@@ -914,6 +917,44 @@ void TestResume::replayOrder()
                           u"message hall"_s, u"historyend hall resume 1"_s,
                           u"history games resume 0"_s, u"historyend games resume 0"_s,
                           u"history - resume 1"_s, u"private"_s, u"historyend - resume 1"_s}));
+}
+
+// On a server with a password, resuming needs it too, like logging in.
+void TestResume::resumeNeedsThePassword()
+{
+    QTemporaryFile file;
+    QVERIFY(file.open());
+    file.write(PasswordHash::create(u"open sesame"_s, 1000) + '\n');
+    file.close();
+    ServerConfig config;
+    config.passwordFile = file.fileName();
+    ServerFixture f(config);
+    const QString accepted = u"Password accepted: now log in with login <nick>."_s;
+    LineClient &alice = f.connect();
+    alice.send(u"pass open sesame"_s);
+    QCOMPARE(alice.readLine(), accepted); // checked off the event loop: wait for it
+    QVERIFY(alice.login(u"alice"_s));
+    LineClient &bob = f.connect();
+    bob.send(u"pass open sesame"_s);
+    QCOMPARE(bob.readLine(), accepted);
+    bob.send(u"login bob"_s);
+    const QString token = textToken(bob.sync());
+    QVERIFY(!token.isEmpty());
+    alice.sync();
+    bob.abort();
+    QCOMPARE(alice.readLine(), u"* bob lost the connection; their place is kept for a while."_s);
+
+    LineClient &again = f.connect();
+    again.send(u"resume "_s + token);
+    QCOMPARE(
+        again.sync(),
+        QStringList{u"Error: This server needs a password: pass <password>, then login <nick>."_s});
+    QCOMPARE(alice.sync(), QStringList());
+    again.send(u"pass open sesame"_s);
+    QCOMPARE(again.readLine(), accepted);
+    again.send(u"resume "_s + token);
+    QCOMPARE(again.sync().value(0), u"Welcome back, bob."_s);
+    QCOMPARE(alice.sync(), QStringList{u"* bob is back."_s});
 }
 
 void TestResume::resumeAfterLogin()
