@@ -14,10 +14,6 @@
 #include <QTemporaryFile>
 #include <QTest>
 
-#include <netinet/in.h>
-#include <sys/socket.h>
-#include <unistd.h>
-
 using namespace Qt::StringLiterals;
 
 namespace {
@@ -202,30 +198,6 @@ QList<quint64> seqsOf(const QList<Event> &events)
     return seqs;
 }
 
-// Connects client with a kernel receive buffer of a few KiB, set before the connection so that
-// the window stays small: when the client stops reading, what is sent to it waits in the server
-// rather than in megabytes of kernel buffers. Reads the greeting.
-bool connectWithSmallWindow(LineClient &client, quint16 port)
-{
-    const int fd = ::socket(AF_INET, SOCK_STREAM | SOCK_CLOEXEC, 0);
-    if (fd < 0)
-        return false;
-    const int size = 4096;
-    ::setsockopt(fd, SOL_SOCKET, SO_RCVBUF, &size, sizeof size);
-    sockaddr_in address{};
-    address.sin_family = AF_INET;
-    address.sin_port = htons(port);
-    address.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-    // The listener's backlog completes the handshake: this does not wait for the server.
-    if (::connect(fd, reinterpret_cast<sockaddr *>(&address), sizeof address) != 0 ||
-        !client.socket().setSocketDescriptor(fd)) {
-        ::close(fd);
-        return false;
-    }
-    client.socket().setReadBufferSize(size);
-    return !client.readLine().isNull();
-}
-
 QString randomToken(QRandomGenerator &random)
 {
     QString token;
@@ -305,7 +277,7 @@ void TestResume::exactlyOnce()
     LineClient firstClient;
     LineClient *first = &firstClient;
     if (midPage) {
-        QVERIFY(connectWithSmallWindow(firstClient, f.port()));
+        QVERIFY(firstClient.connectWithSmallWindow(f.port()));
     } else {
         first = &f.connect();
     }
