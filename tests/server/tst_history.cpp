@@ -117,6 +117,7 @@ private slots:
     void privateHistory_data();
     void privateHistory();
     void longPageToAReader();
+    void longPageWhileTheRoomTalks();
     void longPageToANonReader();
     void restart_data();
     void restart();
@@ -565,6 +566,47 @@ void TestHistory::longPageToAReader()
         QCOMPARE(line.label, QString());
     }
     QCOMPARE(reader.sync(), QStringList());
+    QVERIFY(reader.isConnected());
+}
+
+// A long page to a reader that reads it steadily while the room goes on talking: the page comes
+// at the reader's pace and what is said meanwhile comes after it, the reader is not taken for a
+// slow one. The page (8 MB) is longer than the kernel buffers take on loopback (about 3 MB), so
+// that the server holds the rest; for each page line read (8 KB) the room says 1 KB, an eighth
+// of the pace the reader reads at.
+void TestHistory::longPageWhileTheRoomTalks()
+{
+    ServerConfig config;
+    config.floodRate = 0;
+    config.historyOnJoin = 0;
+    config.maxLineBytes = 16 * 1024;
+    ServerFixture f(config);
+    LineClient &writer = f.taggedLoggedIn(u"writer"_s);
+    const QString filler(8000, u'x');
+    for (int sent = 0; sent < 1000;) {
+        for (const int end = sent + 20; sent < end; ++sent)
+            writer.send(u"say %1 "_s.arg(sent + 1) + filler);
+        QVERIFY(!writer.sync().contains(u"<no pong>"_s));
+    }
+    LineClient reader;
+    QVERIFY(reader.connectWithSmallWindow(f.port()));
+    QVERIFY(reader.useTagged());
+    reader.send(u"login reader"_s);
+    reader.sync();
+    reader.send(u"history hall 1000"_s);
+    QCOMPARE(reader.readEvent().kind, Event::Kind::HistoryStart);
+    const QString meanwhile(1000, u'm');
+    for (quint64 seq = 1; seq <= 1000; ++seq) {
+        const Event line = reader.readEvent();
+        QVERIFY2(line.kind == Event::Kind::Message,
+                 qPrintable(u"the reader was dropped after %1 lines of the page"_s.arg(seq - 1)));
+        QCOMPARE(line.seq, seq);
+        writer.send(u"say %1 "_s.arg(seq) + meanwhile);
+        writer.sync();
+    }
+    QCOMPARE(reader.readEvent().kind, Event::Kind::HistoryEnd);
+    for (quint64 seq = 1001; seq <= 2000; ++seq)
+        QCOMPARE(reader.readEvent().seq, seq);
     QVERIFY(reader.isConnected());
 }
 
