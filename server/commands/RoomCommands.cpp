@@ -21,6 +21,13 @@ QString withoutHash(const QString &name)
     return name.startsWith(u'#') ? name.sliced(1) : name;
 }
 
+// "join #" names no room at all: the usage says what is missing, where a lookup of the empty
+// name would answer "no room called" nothing, or claim the person is in no room.
+bool namesNoRoom(const Command &command)
+{
+    return !command.arguments().isEmpty() && withoutHash(command.argument(0)).isEmpty();
+}
+
 } // namespace
 
 RoomCommands::RoomCommands(ChatContext &chat)
@@ -30,6 +37,11 @@ RoomCommands::RoomCommands(ChatContext &chat)
 
 Room *RoomCommands::namedRoom(Session *session, const Command &command)
 {
+    if (namesNoRoom(command)) {
+        m_chat.fail(session, command, ErrorCode::NeedMoreParams,
+                    QString::fromLatin1(command.spec().usage));
+        return nullptr;
+    }
     const QString name = withoutHash(command.argument(0));
     Room *room = m_chat.directory().room(name);
     if (room && !room->isPending())
@@ -49,6 +61,9 @@ bool RoomCommands::hasRoomFor(Session *session, const Command &command)
 
 void RoomCommands::create(Session *session, const Command &command)
 {
+    if (namesNoRoom(command))
+        return m_chat.fail(session, command, ErrorCode::NeedMoreParams,
+                           QString::fromLatin1(command.spec().usage));
     const QString name = NameRules::normalized(withoutHash(command.argument(0)));
     if (!NameRules::isValidRoom(name))
         return m_chat.fail(session, command, ErrorCode::BadRoomName, name);
@@ -104,6 +119,9 @@ void RoomCommands::join(Session *session, const Command &command)
 
 void RoomCommands::leave(Session *session, const Command &command)
 {
+    if (namesNoRoom(command))
+        return m_chat.fail(session, command, ErrorCode::NeedMoreParams,
+                           QString::fromLatin1(command.spec().usage));
     Room *room = nullptr;
     if (command.arguments().isEmpty()) {
         room = session->currentRoom();
@@ -121,6 +139,9 @@ void RoomCommands::leave(Session *session, const Command &command)
 
 void RoomCommands::switchTo(Session *session, const Command &command)
 {
+    if (namesNoRoom(command))
+        return m_chat.fail(session, command, ErrorCode::NeedMoreParams,
+                           QString::fromLatin1(command.spec().usage));
     Room *room = m_chat.directory().room(withoutHash(command.argument(0)));
     if (!room || !session->user()->isIn(room))
         return m_chat.fail(session, command, ErrorCode::NotInRoom,

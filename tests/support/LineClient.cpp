@@ -8,6 +8,10 @@
 #include <QSignalSpy>
 #include <QTimer>
 
+#include <netinet/in.h>
+#include <sys/socket.h>
+#include <unistd.h>
+
 using namespace Qt::StringLiterals;
 
 LineClient::LineClient(QObject *parent)
@@ -20,6 +24,26 @@ bool LineClient::connectTo(quint16 port, const QHostAddress &address)
     QSignalSpy connected(&m_socket, &QTcpSocket::connected);
     m_socket.connectToHost(address, port);
     return connected.wait(Timeout);
+}
+
+bool LineClient::connectWithSmallWindow(quint16 port, int receiveBytes)
+{
+    const int fd = ::socket(AF_INET, SOCK_STREAM | SOCK_CLOEXEC, 0);
+    if (fd < 0)
+        return false;
+    ::setsockopt(fd, SOL_SOCKET, SO_RCVBUF, &receiveBytes, sizeof receiveBytes);
+    sockaddr_in address{};
+    address.sin_family = AF_INET;
+    address.sin_port = htons(port);
+    address.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+    // The listener's backlog completes the handshake: this does not wait for the server.
+    if (::connect(fd, reinterpret_cast<sockaddr *>(&address), sizeof address) != 0 ||
+        !m_socket.setSocketDescriptor(fd)) {
+        ::close(fd);
+        return false;
+    }
+    m_socket.setReadBufferSize(receiveBytes);
+    return !readLine().isNull();
 }
 
 void LineClient::send(const QString &line)

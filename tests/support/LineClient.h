@@ -20,6 +20,11 @@ public:
     explicit LineClient(QObject *parent = nullptr);
 
     bool connectTo(quint16 port, const QHostAddress &address = QHostAddress::LocalHost);
+    // Connects to loopback with a kernel receive buffer of receiveBytes, set before the
+    // connection so that the window stays that small, and reads at most that much ahead: when
+    // the test stops reading, what the server sends waits in the server, not in megabytes of
+    // kernel buffers. Reads the greeting.
+    bool connectWithSmallWindow(quint16 port, int receiveBytes = 4096);
     void send(const QString &line);
     void sendRaw(const QByteArray &bytes);
     void abort() { m_socket.abort(); }
