@@ -1,7 +1,10 @@
 // SPDX-License-Identifier: MIT
 #include "commands/HistoryStream.h"
 
+#include "Protocol.h"
+#include "core/Directory.h"
 #include "core/MessageLog.h"
+#include "core/Room.h"
 #include "core/User.h"
 #include "session/Session.h"
 #include "store/Store.h"
@@ -43,22 +46,59 @@ void HistoryStream::add(const Part &part)
 
 void HistoryStream::next()
 {
-    while (!m_items.isEmpty()) {
-        Item item = m_items.takeFirst();
-        if (item.part) {
-            read(*item.part, item.part->request);
-            return;
+    for (;;) {
+        while (!m_items.isEmpty()) {
+            Item item = m_items.takeFirst();
+            if (item.part) {
+                read(*item.part, item.part->request);
+                return;
+            }
+            if (!item.waited.isEmpty()) {
+                writeLines(std::move(item.waited), true);
+                return;
+            }
         }
-        if (!item.waited.isEmpty()) {
-            m_lines = std::move(item.waited);
-            m_written = 0;
-            writeSome();
-            return;
-        }
+        if (!addCatchUp())
+            break;
     }
     // Whatever waited meanwhile goes out in order with the rest.
     m_active = false;
     m_session->resumeOutput();
+}
+
+bool HistoryStream::addCatchUp()
+{
+    const HeldOutput::CatchUp missed = m_session->takeCatchUp();
+    if (missed.isEmpty())
+        return false;
+    // What was held before the first line let go comes first.
+    m_items.append({std::nullopt, m_session->takePaused()});
+    for (auto it = missed.rooms.cbegin(); it != missed.rooms.cend(); ++it) {
+        const Room *room = m_log.directory().roomById(it.key());
+        if (!room)
+            continue;
+        HistoryRequest request;
+        request.roomId = room->id();
+        request.direction = HistoryRequest::Direction::After;
+        request.anchor = it.value() - 1;
+        request.upTo = room->lastSeq();
+        request.limit = Protocol::HistoryPageMax;
+        Part part{request, room->name(), {}, {}, {}, false};
+        part.catchUp = true;
+        m_items.append({part, {}});
+    }
+    if (missed.privateFrom != 0 && m_session->user()) {
+        HistoryRequest request;
+        request.person = m_session->user()->personId();
+        request.direction = HistoryRequest::Direction::After;
+        request.anchor = missed.privateFrom - 1;
+        request.upTo = m_log.lastPrivateId();
+        request.limit = Protocol::HistoryPageMax;
+        Part part{request, {}, {}, {}, {}, false};
+        part.catchUp = true;
+        m_items.append({part, {}});
+    }
+    return true;
 }
 
 void HistoryStream::read(const Part &part, const HistoryRequest &request)
@@ -87,6 +127,24 @@ void HistoryStream::pageRead(const Part &part, const HistoryPage &page)
         return;
     }
     m_reading = false;
+    if (part.catchUp) {
+        // Live lines read back: as they would have been sent, and on to upTo page by page.
+        QList<QByteArray> lines;
+        const quint64 me = m_session->user() ? m_session->user()->personId() : 0;
+        for (const StoredMessage &message : page.messages) {
+            lines.append(m_session->rendering()
+                             .forActor(me != 0 && message.senderPerson == me)
+                             .render(m_log.eventFor(message)));
+        }
+        if (page.more && !page.messages.isEmpty()) {
+            Part rest = part;
+            const StoredMessage &last = page.messages.last();
+            rest.request.anchor = part.request.roomId != 0 ? last.seq : last.id;
+            m_items.prepend({rest, {}});
+        }
+        writeLines(std::move(lines), false);
+        return;
+    }
     if (!page.error.isEmpty()) {
         // The markers still come, empty, so that a program waiting for them goes on.
         m_lines = {m_session->rendering().render(
@@ -95,6 +153,7 @@ void HistoryStream::pageRead(const Part &part, const HistoryPage &page)
                        Event::error(ErrorCode::StorageFailed, u"history"_s, u"failed"_s), part)),
                    m_session->rendering().render(labelled(
                        Event::historyEnd(part.room, part.peer, part.reason, 0, {}, 0), part))};
+        m_linesHeld = false;
         m_written = 0;
         writeSome();
         return;
@@ -131,9 +190,18 @@ void HistoryStream::pageRead(const Part &part, const HistoryPage &page)
         Event::historyEnd(part.room, part.peer, part.reason, page.messages.size(), next, from);
     end.label = part.label;
     lines.append(plain.render(end));
+    writeLines(std::move(lines), false);
+}
+
+void HistoryStream::writeLines(QList<QByteArray> lines, bool held)
+{
     m_lines = std::move(lines);
+    m_linesHeld = held;
     m_written = 0;
-    writeSome();
+    if (m_lines.isEmpty())
+        next();
+    else
+        writeSome();
 }
 
 void HistoryStream::writeSome()
@@ -141,7 +209,11 @@ void HistoryStream::writeSome()
     if (m_lines.isEmpty())
         return;
     while (m_written < m_lines.size()) {
-        if (!m_session->writePaced(m_lines.at(m_written++)))
+        const QByteArray &line = m_lines.at(m_written++);
+        const bool more = m_session->writePaced(line);
+        if (m_linesHeld)
+            m_session->releaseHeld(line.size());
+        if (!more)
             return; // drained() brings us back
     }
     m_lines.clear();

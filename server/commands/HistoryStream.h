@@ -11,6 +11,7 @@
 
 class MessageLog;
 class Session;
+struct StoredMessage;
 
 // Sends history to one session at the pace its reader takes it. Each part is one page from
 // the store, framed by a history start and end line; while parts are under way the session's
@@ -34,6 +35,9 @@ public:
         // A resume whose gap is larger than one page: send the newest page instead, and say
         // where the older lines are, rather than lines from the start of the gap.
         bool newestIfMore = false;
+        // Lines that were live, read back from the store after the session's held output ran
+        // out of room (see HeldOutput): no history markers, and page after page up to upTo.
+        bool catchUp = false;
     };
 
     // A child of session: it ends with it.
@@ -46,6 +50,9 @@ private:
     void read(const Part &part, const HistoryRequest &request);
     void pageRead(const Part &part, const HistoryPage &page);
     void writeSome();
+    void writeLines(QList<QByteArray> lines, bool held);
+    // After the parts: what the session let go while they were written, read back.
+    bool addCatchUp();
 
     Session *m_session;
     const MessageLog &m_log;
@@ -58,6 +65,7 @@ private:
     QList<Item> m_items;
     QList<QByteArray> m_lines; // being written
     qsizetype m_written = 0;
+    bool m_linesHeld = false; // m_lines is the session's held output: released as written
     bool m_reading = false;
     bool m_active = false;
 };

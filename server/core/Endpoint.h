@@ -21,6 +21,14 @@ public:
     virtual const Rendering &rendering() const = 0;
     // Bytes already rendered with rendering().
     virtual void sendRendered(const QByteArray &bytes) = 0;
+    // The same for a line of a room, which the store also holds (roomId, seq): a connection
+    // that holds its output back may read it from there again instead of keeping it.
+    virtual void sendLine(const QByteArray &bytes, qint64 roomId, quint64 seq)
+    {
+        Q_UNUSED(roomId);
+        Q_UNUSED(seq);
+        sendRendered(bytes);
+    }
     // label: the label of the command that caused the event, if any; actor: this endpoint's
     // person caused the event (text reads "You ...").
     virtual void send(Event event, const QString &label = {}, bool actor = false) = 0;

@@ -43,6 +43,7 @@ public:
     Event eventFor(const StoredMessage &message) const;
 
     Store &store() const { return m_store; }
+    const Directory &directory() const { return m_directory; }
 
 private:
     void written();

@@ -158,11 +158,12 @@ void Room::broadcast(const Event &event, const User *actor, const Endpoint *acto
             if (endpoint == actorEndpoint && !actorLabel.isEmpty()) {
                 Event labelled = event;
                 labelled.label = actorLabel;
-                endpoint->sendRendered(rendering.render(labelled));
+                endpoint->sendLine(rendering.render(labelled), m_id, event.seq);
                 continue;
             }
-            endpoint->sendRendered(
-                shared.bytesFor(rendering, 0, [&] { return rendering.render(event); }));
+            endpoint->sendLine(
+                shared.bytesFor(rendering, 0, [&] { return rendering.render(event); }), m_id,
+                event.seq);
         }
     }
 }

@@ -44,6 +44,7 @@ Session::Session(Connection *connection, quint64 number, const ServerConfig &con
     , m_config(config)
     , m_framer(config.maxLineBytes)
     , m_flood({config.floodBurst, config.floodRate, config.floodQueueLines, config.floodQueueBytes})
+    , m_held(config.maxOutputBytes)
 {
     m_connection->setParent(this);
     m_connection->setKeepAlive(true);
@@ -143,20 +144,35 @@ Room *Session::currentRoom() const
 void Session::send(Event event, const QString &label, bool actor)
 {
     event.label = label;
-    sendRendered(m_rendering.forActor(actor).render(event));
+    const QByteArray bytes = m_rendering.forActor(actor).render(event);
+    if (m_paused && event.kind == Event::Kind::Private)
+        hold(bytes, {0, 0, event.id});
+    else
+        sendRendered(bytes);
+}
+
+void Session::sendLine(const QByteArray &bytes, qint64 roomId, quint64 seq)
+{
+    if (m_paused)
+        hold(bytes, {roomId, seq, 0});
+    else
+        sendRendered(bytes);
+}
+
+void Session::hold(const QByteArray &bytes, const HeldOutput::Origin &origin)
+{
+    if (m_state == State::Gone || m_outputOverflow)
+        return;
+    if (!m_held.hold(bytes, origin, m_connection->bytesToWrite()))
+        overflow();
 }
 
 void Session::sendRendered(const QByteArray &bytes)
 {
     if (m_state == State::Gone || m_outputOverflow)
         return;
-    if (m_paused) {
-        if (m_connection->bytesToWrite() + m_pausedBytes + bytes.size() > m_config.maxOutputBytes)
-            return overflow();
-        m_pausedOutput.append(bytes);
-        m_pausedBytes += bytes.size();
-        return;
-    }
+    if (m_paused)
+        return hold(bytes, {});
     // Queued bytes reach the kernel only between events, so a busy moment can queue a lot for
     // a healthy reader: give the kernel what it takes now before judging.
     if (m_connection->bytesToWrite() + bytes.size() > m_config.maxOutputBytes)
@@ -171,8 +187,7 @@ void Session::overflow()
     // A reader this far behind cannot take a goodbye either. Close later: this may run in
     // the middle of a room's broadcast, which must not see its member list change.
     m_outputOverflow = true;
-    m_pausedOutput.clear();
-    m_pausedBytes = 0;
+    m_held.clear();
     QMetaObject::invokeMethod(
         this,
         [this] {
@@ -187,18 +202,14 @@ void Session::pauseOutput()
     m_paused = true;
 }
 
-QList<QByteArray> Session::takePaused()
-{
-    m_pausedBytes = 0;
-    return std::exchange(m_pausedOutput, {});
-}
-
 void Session::resumeOutput()
 {
     const QList<QByteArray> waiting = takePaused();
     m_paused = false;
-    for (const QByteArray &bytes : waiting)
+    for (const QByteArray &bytes : waiting) {
+        m_held.released(bytes.size());
         sendRendered(bytes);
+    }
 }
 
 bool Session::writePaced(const QByteArray &bytes)

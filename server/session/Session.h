@@ -8,6 +8,7 @@
 #include "config/ServerConfig.h"
 #include "core/Endpoint.h"
 #include "session/FloodControl.h"
+#include "session/HeldOutput.h"
 
 #include <QBasicTimer>
 #include <QElapsedTimer>
@@ -71,6 +72,7 @@ public:
     void send(Event event, const QString &label = {}, bool actor = false) override;
     // Sends bytes already rendered with rendering() (a broadcast shares them).
     void sendRendered(const QByteArray &bytes) override;
+    void sendLine(const QByteArray &bytes, qint64 roomId, quint64 seq) override;
 
     // Commands in order: while a command's effect waits (a room being stored), the lines after
     // it wait too, in the flood queue and within its limits, so that "create games" then
@@ -78,12 +80,15 @@ public:
     void pauseInput();
     void resumeInput();
 
-    // Output in order: while paused, what the session is sent waits (within the output cap)
-    // so that a paced writer (history) can go first; takePaused() hands the writer what
-    // waited so far, and resumeOutput() sends what is left and ends the pause.
+    // Output in order: while paused, what the session is sent waits (HeldOutput, within the
+    // output cap) so that a paced writer (history) can go first; takePaused() hands the writer
+    // what waited so far (releaseHeld() once each piece is written), takeCatchUp() what it must
+    // read back from the store, and resumeOutput() sends what is left and ends the pause.
     void pauseOutput();
     bool isOutputPaused() const { return m_paused; }
-    QList<QByteArray> takePaused();
+    QList<QByteArray> takePaused() { return m_held.take(); }
+    void releaseHeld(qint64 bytes) { m_held.released(bytes); }
+    HeldOutput::CatchUp takeCatchUp() { return m_held.takeCatchUp(); }
     void resumeOutput();
     // The paced writer's way out, past the pause. False when the connection holds enough for
     // now: write more after drained().
@@ -115,6 +120,7 @@ private:
     void armWatchdog(qint64 dueMs);
     void finish(const QString &reason);
     void overflow();
+    void hold(const QByteArray &bytes, const HeldOutput::Origin &origin);
     void updateRendering();
 
     Connection *m_connection;
@@ -133,8 +139,7 @@ private:
     QPointer<Room> m_currentRoom;
     std::optional<RoomsMode> m_roomsMode; // unset: one for text, many for tagged
     Rendering m_rendering;
-    QList<QByteArray> m_pausedOutput;
-    qint64 m_pausedBytes = 0;
+    HeldOutput m_held;
     bool m_paused = false;
     bool m_inputPaused = false;
     QString m_language = QStringLiteral("en");
