@@ -193,10 +193,12 @@ SqlCommitter::Outcome SqlCommitter::addLine(StoredMessage &message, Undo &undo, 
     q.bindValue(3, room ? QVariant(qint64(message.seq)) : QVariant(QMetaType::fromType<qint64>()));
     q.bindValue(4, message.time.toMSecsSinceEpoch());
     q.bindValue(5, text(message.sender));
-    q.bindValue(6, text(NameRules::key(message.sender)));
+    // Keys find a private conversation; a room line is found by its room.
+    const bool isPrivate = message.kind == StoredMessage::Kind::Private;
+    q.bindValue(6, isPrivate ? text(NameRules::key(message.sender)) : QString(u""_s));
     q.bindValue(7, qint64(message.senderPerson));
     q.bindValue(8, text(message.recipient));
-    q.bindValue(9, text(NameRules::key(message.recipient)));
+    q.bindValue(9, isPrivate ? text(NameRules::key(message.recipient)) : QString(u""_s));
     q.bindValue(10, qint64(message.recipientPerson));
     q.bindValue(11, text(message.text));
     if (!q.exec()) {

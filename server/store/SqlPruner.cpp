@@ -16,17 +16,24 @@ SqlPruner::SqlPruner(SqlConnection &connection, const StoreOptions &options)
 
 bool SqlPruner::prepare(QString *error)
 {
-    // The inner SELECTs walk an index (time_ms; room_id, seq) from its oldest end, so a step
-    // costs its batch, whatever the table's size.
-    m_deleteOld = QSqlQuery(m_connection.database());
+    // Each query walks the table or an index (room_id, seq) from its oldest end, so a step
+    // costs its batch, whatever the table's size. Lines are stored in id order with the
+    // server's clock, so the oldest lines are the first ids: age needs no index of its own.
+    m_oldest = QSqlQuery(m_connection.database());
+    m_deleteUpTo = QSqlQuery(m_connection.database());
     m_deleteBeyond = QSqlQuery(m_connection.database());
-    if (!m_deleteOld.prepare(u"DELETE FROM messages WHERE id IN (SELECT id FROM messages WHERE "
-                             u"time_ms < ? ORDER BY time_ms LIMIT ?)"_s) ||
-        !m_deleteBeyond.prepare(u"DELETE FROM messages WHERE id IN (SELECT id FROM messages "
-                                u"WHERE room_id = ? AND seq <= ? ORDER BY seq LIMIT ?)"_s)) {
-        *error =
-            m_connection.describe(m_deleteOld.lastError().isValid() ? m_deleteOld.lastError()
-                                                                    : m_deleteBeyond.lastError());
+    const bool prepared =
+        m_oldest.prepare(u"SELECT id, time_ms FROM messages ORDER BY id LIMIT ?"_s) &&
+        m_deleteUpTo.prepare(u"DELETE FROM messages WHERE id <= ?"_s) &&
+        m_deleteBeyond.prepare(u"DELETE FROM messages WHERE id IN (SELECT id FROM messages "
+                               u"WHERE room_id = ? AND seq <= ? ORDER BY seq LIMIT ?)"_s);
+    if (!prepared) {
+        for (const QSqlQuery *q : {&m_oldest, &m_deleteUpTo, &m_deleteBeyond}) {
+            if (q->lastError().isValid()) {
+                *error = m_connection.describe(q->lastError());
+                break;
+            }
+        }
         return false;
     }
     return true;
@@ -49,7 +56,8 @@ qint64 SqlPruner::step()
     auto fail = [&](const QSqlError &error) {
         qWarning("store: retention stopped until its next round: %s",
                  qPrintable(m_connection.describe(error)));
-        m_deleteOld.finish();
+        m_oldest.finish();
+        m_deleteUpTo.finish();
         m_deleteBeyond.finish();
         db.rollback();
         m_tasks.clear();
@@ -61,15 +69,32 @@ qint64 SqlPruner::step()
     qint64 deleted = 0;
     while (!m_tasks.isEmpty() && budget > 0) {
         const Task &task = m_tasks.constFirst();
-        QSqlQuery &q = task.roomId == 0 ? m_deleteOld : m_deleteBeyond;
-        int i = 0;
-        if (task.roomId != 0)
-            q.bindValue(i++, task.roomId);
-        q.bindValue(i++, task.cutoff);
-        q.bindValue(i++, budget);
-        if (!q.exec())
-            return fail(q.lastError());
-        const qint64 n = q.numRowsAffected();
+        qint64 n = 0;
+        if (task.roomId == 0) {
+            // The oldest ids up to the first line that is not too old: a clock that went back
+            // leaves a few old lines behind that one until it is old enough too.
+            m_oldest.bindValue(0, budget);
+            if (!m_oldest.exec())
+                return fail(m_oldest.lastError());
+            qint64 lastOld = -1;
+            while (m_oldest.next() && m_oldest.value(1).toLongLong() < task.cutoff)
+                lastOld = m_oldest.value(0).toLongLong();
+            m_oldest.finish();
+            if (lastOld >= 0) {
+                m_deleteUpTo.bindValue(0, lastOld);
+                if (!m_deleteUpTo.exec())
+                    return fail(m_deleteUpTo.lastError());
+                n = m_deleteUpTo.numRowsAffected();
+            }
+        } else {
+            QSqlQuery &q = m_deleteBeyond;
+            q.bindValue(0, task.roomId);
+            q.bindValue(1, task.cutoff);
+            q.bindValue(2, budget);
+            if (!q.exec())
+                return fail(q.lastError());
+            n = q.numRowsAffected();
+        }
         deleted += n;
         // Fewer than asked: nothing is left for this task.
         if (n < budget)

@@ -38,6 +38,7 @@ private:
     SqlConnection &m_connection;
     StoreOptions m_options;
     QList<Task> m_tasks;
-    QSqlQuery m_deleteOld;
+    QSqlQuery m_oldest;
+    QSqlQuery m_deleteUpTo;
     QSqlQuery m_deleteBeyond;
 };

@@ -31,9 +31,14 @@ CREATE TABLE rooms (
 
 -- kind: 1 message, 2 action, 3 topic, 4 private (StoredMessage::Kind).
 -- Room lines have room_id and seq; private messages have neither. Keys are
--- NameRules::key() of the names, for looking up a conversation with one peer.
+-- NameRules::key() of the names of a private message, for looking up a conversation with one
+-- peer; empty for room lines.
+-- id is INTEGER PRIMARY KEY, the one departure from portable SQL here: in SQLite that is the
+-- table's own 64-bit row id, which saves a second B-tree per line (a fifth of a commit's work).
+-- A PostgreSQL schema declares it BIGINT. Lines are inserted in id order with the server's
+-- clock, so retention by age walks ids from the oldest and needs no index on time_ms.
 CREATE TABLE messages (
-    id BIGINT PRIMARY KEY,
+    id INTEGER PRIMARY KEY,
     kind SMALLINT NOT NULL,
     room_id BIGINT REFERENCES rooms (id),
     seq BIGINT,
@@ -49,8 +54,6 @@ CREATE TABLE messages (
 
 -- A room's pages, and the guarantee that a sequence number is given once.
 CREATE UNIQUE INDEX messages_room_seq ON messages (room_id, seq);
--- Retention by age.
-CREATE INDEX messages_time ON messages (time_ms);
 -- Private history, from either end. Partial, so that room lines (the bulk) cost these
 -- indexes nothing and a person's private page is not found among their room lines.
 CREATE INDEX messages_private_sender ON messages (sender_person, id) WHERE room_id IS NULL;
