@@ -27,6 +27,7 @@ SqlStore::~SqlStore()
 {
     if (!m_open)
         return;
+    handOverPass(); // what this pass wrote is committed too
     m_open = false;
     stopThreads();
     m_directory.unlock();
@@ -101,7 +102,7 @@ void SqlStore::createRoom(const StoredRoom &room, WriteDone done)
         writesDone({SqlCommitter::Result{{}, NotOpen}});
         return;
     }
-    m_writer->enqueue({SqlCommitter::Write::Type::Room, room, {}});
+    handOver({SqlCommitter::Write::Type::Room, room, {}});
 }
 
 void SqlStore::append(const StoredMessage &message, AppendDone done)
@@ -111,7 +112,24 @@ void SqlStore::append(const StoredMessage &message, AppendDone done)
         writesDone({SqlCommitter::Result{{}, NotOpen}});
         return;
     }
-    m_writer->enqueue({SqlCommitter::Write::Type::Line, {}, message});
+    handOver({SqlCommitter::Write::Type::Line, {}, message});
+}
+
+void SqlStore::handOver(SqlCommitter::Write write)
+{
+    // What the event loop's pass writes goes to the writer together, at the end of the pass:
+    // one transaction per pass, and its lines reach their rooms in one pass too, instead of
+    // the writer committing the first lines of a pass while the rest are still being read.
+    m_outgoing.append(std::move(write));
+    if (!std::exchange(m_handOverPosted, true))
+        QMetaObject::invokeMethod(this, &SqlStore::handOverPass, Qt::QueuedConnection);
+}
+
+void SqlStore::handOverPass()
+{
+    m_handOverPosted = false;
+    if (m_writer && !m_outgoing.isEmpty())
+        m_writer->enqueue(std::exchange(m_outgoing, {}));
 }
 
 void SqlStore::read(const HistoryRequest &request, ReadDone done)
@@ -135,6 +153,7 @@ void SqlStore::close()
 {
     if (!m_open)
         return;
+    handOverPass(); // what this pass wrote is committed too
     m_open = false;
     stopThreads();
     m_directory.unlock();

@@ -54,6 +54,8 @@ private:
     void stopThreads();
     // From the worker threads: keep the results and, once per batch at most, ask the Store's
     // thread to deliver them.
+    void handOver(SqlCommitter::Write write);
+    void handOverPass();
     void writesDone(QList<SqlCommitter::Result> results);
     void readsDone(QList<HistoryPage> pages);
     // On the Store's thread: run the callbacks, in order.
@@ -77,5 +79,7 @@ private:
     std::deque<SqlCommitter::Result> m_doneWrites;
     std::deque<HistoryPage> m_doneReads;
     bool m_writesPosted = false;
+    QList<SqlCommitter::Write> m_outgoing; // written in this pass, for the writer at its end
+    bool m_handOverPosted = false;
     bool m_readsPosted = false;
 };

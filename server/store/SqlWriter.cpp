@@ -28,6 +28,16 @@ void SqlWriter::enqueue(Write write)
     m_queue.push({std::move(write), Clock::now()});
 }
 
+void SqlWriter::enqueue(QList<Write> writes)
+{
+    const Clock::time_point now = Clock::now();
+    QList<Queued> queued;
+    queued.reserve(writes.size());
+    for (Write &write : writes)
+        queued.append({std::move(write), now});
+    m_queue.pushAll(std::move(queued));
+}
+
 StoreStats SqlWriter::stats() const
 {
     QMutexLocker lock(&m_statsMutex);

@@ -28,6 +28,10 @@ public:
     ~SqlWriter() override;
 
     void enqueue(Write write);
+
+    // Several at once, in order: one wake-up of the writer for all of them.
+
+    void enqueue(QList<Write> writes);
     // Commits what is queued, then ends the thread; wait() for it.
     void stop() { m_queue.stop(); }
 
