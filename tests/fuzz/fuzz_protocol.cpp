@@ -125,7 +125,17 @@ void checkCommand(const QString &text)
         if (command.isValid()) {
             // The server looks the spec up and reads its arguments; both must be sane.
             CHECK(command.spec().type == command.type(), text.toUtf8());
-            CHECK(command.arguments().size() <= 2, text.toUtf8());
+            if (command.spec().shape == ArgShape::Words) {
+                // Any number of words (history, resume), each one word and never empty.
+                for (const QString &word : command.arguments())
+                    CHECK(!word.isEmpty() && !word.contains(u' '), text.toUtf8());
+            } else {
+                CHECK(command.arguments().size() <= 2, text.toUtf8());
+            }
+            // A room named with "#" is a name, never empty and never more than a word.
+            CHECK(!command.room().contains(u' '), text.toUtf8());
+            if (command.spec().roomTarget == RoomTarget::No)
+                CHECK(command.room().isEmpty(), text.toUtf8());
         } else {
             CHECK(command.error() != ErrorCode::None, text.toUtf8());
         }
