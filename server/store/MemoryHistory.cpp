@@ -84,6 +84,21 @@ QString MemoryHistory::createRoom(StoredRoom room)
     return {};
 }
 
+QString MemoryHistory::deleteRoom(qint64 roomId)
+{
+    const auto room = m_rooms.find(roomId);
+    if (room == m_rooms.end())
+        return StoreRules::noSuchRoom(roomId);
+    QList<quint64> ids;
+    for (const auto &[seq, id] : room->second.lines)
+        ids.append(id);
+    for (quint64 id : std::as_const(ids))
+        remove(id);
+    m_roomKeys.remove(room->second.room.key);
+    m_rooms.erase(room);
+    return {};
+}
+
 QString MemoryHistory::append(StoredMessage &message)
 {
     if (QString error = StoreRules::checkMessage(message); !error.isEmpty())

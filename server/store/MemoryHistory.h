@@ -22,6 +22,8 @@ public:
 
     // Empty on success; otherwise why nothing was kept.
     QString createRoom(StoredRoom room);
+    // Removes a room and its lines.
+    QString deleteRoom(qint64 roomId);
     // Gives message its id and, for a room line, its seq.
     QString append(StoredMessage &message);
     HistoryPage read(const HistoryRequest &request) const;

@@ -65,6 +65,16 @@ void MemoryStore::createRoom(const StoredRoom &room, WriteDone done)
     });
 }
 
+void MemoryStore::deleteRoom(qint64 roomId, WriteDone done)
+{
+    const QString error = m_open ? m_history.deleteRoom(roomId) : NotOpen;
+    countWrite(error);
+    answer([done = std::move(done), error] {
+        if (done)
+            done(error);
+    });
+}
+
 void MemoryStore::append(const StoredMessage &message, AppendDone done)
 {
     StoredMessage committed = message;

@@ -30,6 +30,7 @@ public:
 
     void createRoom(const StoredRoom &room, WriteDone done) override;
     void append(const StoredMessage &message, AppendDone done) override;
+    void deleteRoom(qint64 roomId, WriteDone done) override;
     void read(const HistoryRequest &request, ReadDone done) override;
 
     StoreStats stats() const override { return m_stats; }

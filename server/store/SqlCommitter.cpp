@@ -53,6 +53,8 @@ bool SqlCommitter::prepare(QString *error)
         {&m_setTopic, u"UPDATE rooms SET topic = ?, topic_setter = ?, topic_ms = ? WHERE id = ?"_s},
         {&m_setLastSeq, u"UPDATE rooms SET last_seq = ? WHERE id = ?"_s},
         {&m_setLastId, u"UPDATE meta SET value = ? WHERE name = 'last_message_id'"_s},
+        {&m_deleteRoomLines, u"DELETE FROM messages WHERE room_id = ?"_s},
+        {&m_deleteRoom, u"DELETE FROM rooms WHERE id = ?"_s},
     };
     for (const Statement &s : statements) {
         *s.query = QSqlQuery(db);
@@ -114,6 +116,8 @@ bool SqlCommitter::tryCommit(const QList<Write> &writes, QList<Result> *results,
         Outcome outcome;
         if (write.type == Write::Type::Room) {
             outcome = addRoom(write.room, undo, &result.error);
+        } else if (write.type == Write::Type::DeleteRoom) {
+            outcome = deleteRoom(write.room.id, undo, &result.error);
         } else {
             result.committed = write.message;
             outcome = addLine(result.committed, undo, &result.error);
@@ -219,6 +223,28 @@ SqlCommitter::Outcome SqlCommitter::addLine(StoredMessage &message, Undo &undo, 
     return Outcome::Done;
 }
 
+SqlCommitter::Outcome SqlCommitter::deleteRoom(qint64 id, Undo &undo, QString *error)
+{
+    const auto room = m_rooms.find(id);
+    if (room == m_rooms.end()) {
+        *error = StoreRules::noSuchRoom(id);
+        return Outcome::Refused;
+    }
+    // Its lines first: they refer to it. One transaction either way, so that a room is never
+    // found without its lines or its lines without it.
+    for (QSqlQuery *q : {&m_deleteRoomLines, &m_deleteRoom}) {
+        q->bindValue(0, id);
+        if (!q->exec()) {
+            *error = failure(*q);
+            return Outcome::Failed;
+        }
+    }
+    undo.deletedRooms.append({id, *room});
+    m_keys.remove(room->key);
+    m_rooms.erase(room);
+    return Outcome::Done;
+}
+
 bool SqlCommitter::saveCounters(const Undo &undo, QString *error)
 {
     for (auto it = undo.lastSeqs.cbegin(); it != undo.lastSeqs.cend(); ++it) {
@@ -242,6 +268,12 @@ bool SqlCommitter::saveCounters(const Undo &undo, QString *error)
 void SqlCommitter::restore(const Undo &undo)
 {
     m_lastId = undo.lastId;
+    // Deleted rooms come back first, so that their counters and a room made and deleted in the
+    // same batch are put back as they were.
+    for (const auto &[id, room] : undo.deletedRooms) {
+        m_rooms.insert(id, room);
+        m_keys.insert(room.key);
+    }
     for (auto it = undo.lastSeqs.cbegin(); it != undo.lastSeqs.cend(); ++it) {
         if (const auto room = m_rooms.find(it.key()); room != m_rooms.end())
             room->lastSeq = it.value();

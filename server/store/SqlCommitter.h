@@ -21,7 +21,7 @@ class SqlCommitter
 public:
     struct Write
     {
-        enum class Type { Room, Line };
+        enum class Type { Room, Line, DeleteRoom }; // DeleteRoom: room.id only
         Type type = Type::Line;
         StoredRoom room;
         StoredMessage message;
@@ -57,12 +57,14 @@ private:
         quint64 lastId = 0;
         QHash<qint64, quint64> lastSeqs; // each room's before its first line in the batch
         QList<qint64> createdRooms;
+        QList<std::pair<qint64, Room>> deletedRooms;
     };
     enum class Outcome { Done, Refused, Failed };
 
     bool tryCommit(const QList<Write> &writes, QList<Result> *results, QString *error);
     Outcome addRoom(StoredRoom room, Undo &undo, QString *error);
     Outcome addLine(StoredMessage &message, Undo &undo, QString *error);
+    Outcome deleteRoom(qint64 id, Undo &undo, QString *error);
     bool saveCounters(const Undo &undo, QString *error);
     void restore(const Undo &undo);
     QString failure(QSqlQuery &query) const;
@@ -77,4 +79,6 @@ private:
     QSqlQuery m_setTopic;
     QSqlQuery m_setLastSeq;
     QSqlQuery m_setLastId;
+    QSqlQuery m_deleteRoomLines;
+    QSqlQuery m_deleteRoom;
 };

@@ -115,6 +115,18 @@ void SqlStore::append(const StoredMessage &message, AppendDone done)
     handOver({SqlCommitter::Write::Type::Line, {}, message});
 }
 
+void SqlStore::deleteRoom(qint64 roomId, WriteDone done)
+{
+    m_writeCallbacks.push_back({std::move(done), {}});
+    if (!m_open) {
+        writesDone({SqlCommitter::Result{{}, NotOpen}});
+        return;
+    }
+    StoredRoom room;
+    room.id = roomId;
+    handOver({SqlCommitter::Write::Type::DeleteRoom, room, {}});
+}
+
 void SqlStore::handOver(SqlCommitter::Write write)
 {
     // What the event loop's pass writes goes to the writer together, at the end of the pass:

@@ -49,6 +49,9 @@ public:
     // Appends a line; committed carries the id and sequence number the store gave it. A Topic
     // line also becomes its room's topic.
     virtual void append(const StoredMessage &message, AppendDone done) = 0;
+    // Deletes a room and every line said in it, together; its name is free again. Refused
+    // (an error) when there is no such room.
+    virtual void deleteRoom(qint64 roomId, WriteDone done) = 0;
 
     virtual void read(const HistoryRequest &request, ReadDone done) = 0;
 

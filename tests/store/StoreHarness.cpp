@@ -43,6 +43,18 @@ Written createRoom(Store &store, const StoredRoom &room)
     return result;
 }
 
+Written deleteRoom(Store &store, qint64 roomId)
+{
+    Written result;
+    store.deleteRoom(roomId, [&result](const QString &error) {
+        result.answered = true;
+        result.error = error;
+    });
+    // The caller sees a timeout as an unanswered call.
+    (void)QTest::qWaitFor([&] { return result.answered; }, TimeoutMs);
+    return result;
+}
+
 Written append(Store &store, const StoredMessage &message)
 {
     const QList<Written> results = appendAll(store, {message});

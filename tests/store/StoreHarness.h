@@ -22,6 +22,7 @@ struct Written
 
 Written createRoom(Store &store, const StoredRoom &room);
 Written append(Store &store, const StoredMessage &message);
+Written deleteRoom(Store &store, qint64 roomId);
 // Appends all without waiting in between (so that they share transactions), then waits for
 // every callback; the results are in callback order.
 QList<Written> appendAll(Store &store, const QList<StoredMessage> &messages);

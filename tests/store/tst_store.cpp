@@ -45,6 +45,9 @@ private slots:
     void roomsSurviveReopen();
     void refusedRooms_data();
     void refusedRooms();
+    void deleteRoom_data();
+    void deleteRoom();
+    void deleteRoomAmongWrites();
     void appendNumbersLines();
     void callbacksRunLaterInOrder();
     void topicLineSetsTopic();
@@ -175,6 +178,91 @@ void tst_Store::refusedRooms()
     QCOMPARE(createRoom(*m_store, StoreHarness::room(5, u"next"_s)).error, QString());
     QVERIFY(reopen());
     QCOMPARE(m_store->rooms().size(), 2);
+}
+
+void tst_Store::deleteRoom_data()
+{
+    QTest::addColumn<qint64>("roomId");
+    QTest::addColumn<QString>("error");
+
+    QTest::newRow("a room with lines") << 2ll << QString();
+    QTest::newRow("a room without lines") << 3ll << QString();
+    QTest::newRow("unknown room") << 9ll << u"there is no room 9"_s;
+    QTest::newRow("room 0") << 0ll << u"there is no room 0"_s;
+    QTest::newRow("negative room") << -2ll << u"there is no room -2"_s;
+}
+
+// A room goes with its lines, for good: not back after a reopen, its name free, and nothing
+// else touched.
+void tst_Store::deleteRoom()
+{
+    QFETCH(qint64, roomId);
+    QFETCH(QString, error);
+    const bool deletes = error.isEmpty();
+    for (const StoredRoom &r : {room(1, u"hall"_s), room(2, u"games"_s), room(3, u"quiet"_s)})
+        QCOMPARE(createRoom(*m_store, r).error, QString());
+    const QList<Written> written =
+        appendAll(*m_store, {line(1, u"h1"_s), line(2, u"g1"_s), line(2, u"g2"_s),
+                             privateLine(u"alice"_s, 1, u"bob"_s, 2, u"psst"_s), line(1, u"h2"_s)});
+    QCOMPARE(written.size(), 5);
+
+    const Written deleted = StoreHarness::deleteRoom(*m_store, roomId);
+    QVERIFY(deleted.answered);
+    QCOMPARE(deleted.error, error);
+    QCOMPARE(m_store->stats().failedWrites, deletes ? 0 : 1);
+    QVERIFY(reopen());
+
+    QStringList names;
+    for (const StoredRoom &r : m_store->rooms())
+        names << r.name;
+    QStringList expected{u"hall"_s, u"games"_s, u"quiet"_s};
+    if (deletes)
+        expected.removeAt(int(roomId - 1));
+    QCOMPARE(names, expected);
+    bool answered = false;
+    HistoryRequest request;
+    request.roomId = 1;
+    QCOMPARE(texts(StoreHarness::read(*m_store, request, &answered)),
+             (QStringList{u"h1"_s, u"h2"_s}));
+    request.roomId = 2;
+    const QStringList games = roomId == 2 ? QStringList() : QStringList{u"g1"_s, u"g2"_s};
+    QCOMPARE(texts(StoreHarness::read(*m_store, request, &answered)), games);
+    HistoryRequest privates;
+    privates.person = 1;
+    QCOMPARE(texts(StoreHarness::read(*m_store, privates, &answered)), QStringList{u"psst"_s});
+    if (!deletes)
+        return;
+    // The name is free, and a room made with it starts afresh; ids go on.
+    const QString name = expected.contains(u"games"_s) ? u"quiet"_s : u"games"_s;
+    QCOMPARE(createRoom(*m_store, room(4, name)).error, QString());
+    const Written next = append(*m_store, line(4, u"new"_s));
+    QCOMPARE(next.error, QString());
+    QCOMPARE(next.committed.seq, 1u);
+    QCOMPARE(next.committed.id, 6u);
+}
+
+// Deleting is one write among others, in order: a line after it finds no room, a room made
+// after it may take the name.
+void tst_Store::deleteRoomAmongWrites()
+{
+    QCOMPARE(createRoom(*m_store, room(1, u"games"_s)).error, QString());
+    QCOMPARE(append(*m_store, line(1, u"before"_s)).error, QString());
+    QStringList answers;
+    const auto note = [&answers](const QString &what) {
+        return [&answers, what](const QString &error) { answers << what + u": "_s + error; };
+    };
+    m_store->deleteRoom(1, note(u"delete"_s));
+    m_store->append(line(1, u"after"_s), [&answers](const StoredMessage &, const QString &error) {
+        answers << u"line: "_s + error;
+    });
+    m_store->createRoom(room(2, u"Games"_s), note(u"create"_s));
+    m_store->deleteRoom(1, note(u"again"_s));
+    QTRY_COMPARE(answers.size(), 4);
+    QCOMPARE(answers, (QStringList{u"delete: "_s, u"line: there is no room 1"_s, u"create: "_s,
+                                   u"again: there is no room 1"_s}));
+    QVERIFY(reopen());
+    QCOMPARE(m_store->rooms().size(), 1);
+    QCOMPARE(m_store->rooms().constFirst().name, u"Games"_s);
 }
 
 void tst_Store::appendNumbersLines()
