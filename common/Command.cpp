@@ -64,7 +64,10 @@ Command Command::parse(const QString &line, bool acceptLabel)
         std::tie(room, arguments) = firstWord(arguments);
         room = room.sliced(1);
     }
-    const bool chat = !spec || (!slashed && spec->shape == ArgShape::None && !arguments.isEmpty());
+    // People type "who is here?" to the room; programs always mean the command.
+    const bool takesNoWords = spec && (spec->shape == ArgShape::None ||
+                                       (spec->shape == ArgShape::Filter && !acceptLabel));
+    const bool chat = !spec || (!slashed && takesNoWords && !arguments.isEmpty());
 
     if (chat && slashed) {
         command.m_word = word.toString();
@@ -132,6 +135,12 @@ void Command::splitArguments(QStringView rest, bool slashed)
     }
     case ArgShape::Words:
         m_arguments = rest.toString().split(u' ', Qt::SkipEmptyParts);
+        break;
+    case ArgShape::Filter:
+        // What the words mean (a filter, a page) is the command's to say.
+        m_arguments = rest.toString().split(u' ', Qt::SkipEmptyParts);
+        if (m_arguments.size() > 2)
+            fail(ErrorCode::NeedMoreParams, usage);
         break;
     case ArgShape::Setting: {
         const auto [key, value] = firstWord(rest);

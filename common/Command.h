@@ -14,10 +14,12 @@
 //   chat     = any text that does not start with a command word, or "//" text
 //
 // Without a leading "/", a command word that takes no arguments but is followed by more words
-// is chat ("who is here?" is said, not run). "//text" says "/text". The label prefix is only
-// read from clients that use the tagged rendering; it is copied onto every reply to the line.
-// Arguments are separated by spaces; free text is the rest of the line with the spaces around
-// it trimmed. Commands about a room (say, me, look, topic) may name it with a first word
+// is chat ("who is here?" is said, not run); so is "who" or "list" with words in the text
+// rendering, where a filter needs the "/" ("/who ali"); programs (tagged) need none. "//text" says
+// "/text". The label prefix is only read from clients that use the tagged rendering; it is copied
+// onto every reply to the line. Arguments are separated by spaces; free text is the rest of the
+// line with the spaces around it trimmed. Commands about a room (say, me, look, topic) may name it
+// with a first word
 // "#room"; plain chat never does, so "#hashtag" said as plain text stays text.
 class Command
 {

@@ -40,6 +40,8 @@ enum class ArgShape {
     Setting,      // zero, one or two words
     Token,        // nothing, or a token echoed back: the rest of the line
     Words,        // any number of words, each an argument
+    Filter,       // nothing, a filter, a page number, or a filter and a page number; typed
+                  // without "/" in the text rendering, words after the command are chat
 };
 
 // Whether a command may name the room it is about with a leading "#room" word ("say #games

@@ -5,6 +5,8 @@
 // so that people who know IRC recognise them; the others are documented in docs/PROTOCOL.md.
 enum class ErrorCode : int {
     None = 0,
+    TryAgain = 263,           // subject: seconds until the command may be tried again (IRC's
+                              // RPL_TRYAGAIN, for a rate: creating rooms too fast)
     BadInput = 400,           // subject: "utf8", "control", "label" or "protocol"
     NoSuchNick = 401,         // subject: the nickname
     NoSuchRoom = 403,         // subject: the room name
@@ -13,6 +15,7 @@ enum class ErrorCode : int {
     NoText = 412,             // subject: empty
     HistoryTooLong = 416,     // subject: the most lines one request returns
     LineTooLong = 417,        // subject: the limit in bytes
+    ServerRoomLimit = 419,    // subject: the most rooms the server holds (--max-rooms)
     UnknownCommand = 421,     // subject: the command word
     TooManyConnections = 429, // subject: the limit per address
     BadNick = 432,            // subject: the rejected nickname

@@ -169,6 +169,28 @@ Event Event::rooms(const QStringList &roomCountTopicTriples)
     return e;
 }
 
+Event Event::listingStart(const QString &what, qsizetype total, int page, const QString &pattern)
+{
+    Event e(Kind::ListingStart);
+    e.subject = what;
+    e.count = total;
+    e.seq = quint64(std::max(page, 0));
+    e.text = pattern;
+    return e;
+}
+
+Event Event::listingEnd(const QString &what, qsizetype count, qsizetype more, int nextPage,
+                        const QString &pattern)
+{
+    Event e(Kind::ListingEnd);
+    e.subject = what;
+    e.count = count;
+    e.id = quint64(std::max<qsizetype>(more, 0));
+    e.seq = more > 0 ? quint64(std::max(nextPage, 0)) : 0;
+    e.text = pattern;
+    return e;
+}
+
 Event Event::help(const QStringList &usageSummaryPairs)
 {
     Event e(Kind::Help);
@@ -251,6 +273,12 @@ const char *Event::errorTemplate(ErrorCode code, const QString &subject)
         return QT_TRANSLATE_NOOP("Event", "The room %1 already exists: use join %1.");
     case ErrorCode::NoText:
         return QT_TRANSLATE_NOOP("Event", "There is no text to send.");
+    case ErrorCode::TryAgain:
+        return QT_TRANSLATE_NOOP("Event",
+                                 "You are creating rooms too fast: try again in %1 seconds.");
+    case ErrorCode::ServerRoomLimit:
+        return QT_TRANSLATE_NOOP(
+            "Event", "The server has as many rooms as it may (%1): join one of them instead.");
     case ErrorCode::LineTooLong:
         return QT_TRANSLATE_NOOP("Event",
                                  "That line is too long (the limit is %1 bytes); it was dropped.");
@@ -268,8 +296,9 @@ const char *Event::errorTemplate(ErrorCode code, const QString &subject)
         return QT_TRANSLATE_NOOP("Event", "Unknown command: %1 (help lists the commands).");
     case ErrorCode::BadNick:
         return QT_TRANSLATE_NOOP("Event",
-                                 "\"%1\" is not a valid nickname: use up to %2 letters, digits, "
-                                 "'_' or '-', starting with a letter, digit or '_'.");
+                                 "\"%1\" is not a valid nickname: use up to %2 letters of one "
+                                 "script, digits, '_' or '-', starting with a letter, digit or "
+                                 "'_'.");
     case ErrorCode::NickInUse:
         return QT_TRANSLATE_NOOP("Event", "The nickname %1 is already taken.");
     case ErrorCode::AlreadyInRoom:
@@ -301,8 +330,9 @@ const char *Event::errorTemplate(ErrorCode code, const QString &subject)
         return QT_TRANSLATE_NOOP("Event", "You are already logged in as %1.");
     case ErrorCode::BadRoomName:
         return QT_TRANSLATE_NOOP("Event",
-                                 "\"%1\" is not a valid room name: use up to %2 letters, digits, "
-                                 "'_' or '-', starting with a letter, digit or '_'.");
+                                 "\"%1\" is not a valid room name: use up to %2 letters of one "
+                                 "script, digits, '_' or '-', starting with a letter, digit or "
+                                 "'_'.");
     case ErrorCode::TopicTooLong:
         return QT_TRANSLATE_NOOP("Event", "That topic is too long (the limit is %1 characters).");
     }

@@ -33,8 +33,14 @@ public:
                       // place is held) or "back" (resumed)
         Users,        // room, subject: how many are in it, list: pairs of nickname and flags
                       // (all of them, or in a crowded room the first ones; see Room)
-        Who,          // list: triples of nickname, rooms (comma-separated), flags
-        Rooms,        // list: triples of room, member count, topic
+        Who,          // list: triples of nickname, rooms (comma-separated), flags: one piece of
+                      // a listing (between ListingStart and ListingEnd)
+        Rooms,        // list: triples of room, member count, topic: one piece of a listing
+        ListingStart, // subject: what follows ("rooms" or "who"), count: how many match in
+                      // all, seq: the page asked for (0: every item), text: the filter (may
+                      // be empty)
+        ListingEnd,   // subject, text: as ListingStart; count: items sent; id: matching items
+                      // after them (0: none); seq: the page that shows them next (0: none)
         Help,         // list: pairs of usage, summary
         Settings,     // list: pairs of key, value
         HistoryStart, // room (or empty), nick (the peer of a private history, or empty),
@@ -50,6 +56,9 @@ public:
 
     // Flags of a person in users and who lists (comma-separated; empty when none).
     static constexpr QLatin1StringView ReconnectingFlag{"reconnecting"};
+    // What a listing lists: the kind of its pieces.
+    static constexpr QLatin1StringView ListingRooms{"rooms"};
+    static constexpr QLatin1StringView ListingWho{"who"};
 
     static Event welcome(const QString &serverName);
     static Event ok(const QString &command, const QStringList &details);
@@ -71,6 +80,10 @@ public:
     static Event users(const QString &room, qsizetype total, const QStringList &nickFlagPairs);
     static Event who(const QStringList &nickRoomsFlagsTriples);
     static Event rooms(const QStringList &roomCountTopicTriples);
+    static Event listingStart(const QString &what, qsizetype total, int page,
+                              const QString &pattern);
+    static Event listingEnd(const QString &what, qsizetype count, qsizetype more, int nextPage,
+                            const QString &pattern);
     static Event help(const QStringList &usageSummaryPairs);
     static Event settings(const QStringList &keyValuePairs);
     static Event historyStart(const QString &room, const QString &peer, const QString &reason,

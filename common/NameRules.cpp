@@ -34,7 +34,7 @@ bool isNameStart(char32_t c)
 
 bool isValidName(const QString &name, int maxLength)
 {
-    const QList<uint> codePoints = name.normalized(QString::NormalizationForm_C).toUcs4();
+    const QList<uint> codePoints = NameRules::normalized(name).toUcs4();
     if (codePoints.isEmpty() || codePoints.size() > maxLength)
         return false;
     if (!isNameStart(codePoints.first()))
@@ -62,12 +62,14 @@ bool isValidRoom(const QString &room)
 
 QString normalized(const QString &name)
 {
-    return name.normalized(QString::NormalizationForm_C);
+    return name.normalized(QString::NormalizationForm_KC);
 }
 
 QString key(const QString &name)
 {
-    return normalized(name).toCaseFolded();
+    // Folding can leave a string that is no longer in NFKC (a folded letter may compose with
+    // a following mark differently), so it is normalised again: the key of a key is itself.
+    return normalized(normalized(name).toCaseFolded());
 }
 
 } // namespace NameRules

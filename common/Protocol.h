@@ -8,8 +8,9 @@
 // docs/PROTOCOL.md is the prose version of this file; change both together.
 namespace Protocol {
 
-// Bumped when the tagged rendering changes incompatibly; sent in the tagged welcome.
-inline constexpr QLatin1StringView Version{"2"};
+// Bumped when the tagged rendering changes incompatibly; sent in the tagged welcome. Version 3:
+// list and who come as several rooms/who lines between a listing and a listingend line.
+inline constexpr QLatin1StringView Version{"3"};
 
 inline constexpr quint16 DefaultPort = 5005;
 
@@ -28,6 +29,16 @@ inline constexpr int LabelMaxLength = 32;
 inline constexpr int HistoryPageMax = 1000;
 // Lines a history request without a count returns.
 inline constexpr int HistoryPageDefault = 50;
+
+// Rooms or people per page of list and who (the server's --list-page-size). People on telnet
+// get the first page and a line that says how to ask for the next; programs get every item
+// unless they ask for a page.
+inline constexpr int DefaultListPageSize = 100;
+// Bytes of items in one tagged rooms or who line: a long list is several lines, each well
+// under a client's line limit (DefaultMaxLineBytes).
+inline constexpr qsizetype ListLineBytes = 2048;
+// Longest filter of list and who, in code points.
+inline constexpr int ListPatternMaxLength = 64;
 
 // The room every session enters after logging in; it always exists.
 inline constexpr QLatin1StringView HallName{"hall"};

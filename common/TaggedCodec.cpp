@@ -40,6 +40,8 @@ const QList<Layout> &layouts()
         {K::Users,        u"users"_s,        {F::Room, F::Subject},                          2},
         {K::Who,          u"who"_s,          {},                                             3},
         {K::Rooms,        u"rooms"_s,        {},                                             3},
+        {K::ListingStart, u"listing"_s,      {F::Subject, F::Count, F::Seq, F::Text},        0},
+        {K::ListingEnd,   u"listingend"_s,   {F::Subject, F::Count, F::Id, F::Seq, F::Text}, 0},
         {K::Help,         u"help"_s,         {},                                             2},
         {K::Settings,     u"settings"_s,     {},                                             2},
         {K::HistoryStart, u"history"_s,      {F::Room, F::Nick, F::Subject, F::Count},       0},

@@ -36,9 +36,10 @@ public:
         m_out += "\r\n";
     }
 
-    QByteArray finish(const QDateTime &time)
+    // stamped: false for the pieces of a listing, which go on under their stamped heading.
+    QByteArray finish(const QDateTime &time, bool stamped)
     {
-        if (m_options.timestamps && !m_out.isEmpty()) {
+        if (stamped && m_options.timestamps && !m_out.isEmpty()) {
             const QDateTime local = time.toLocalTime();
             const bool dated = m_options.datedTimestamps && local.date() != QDate::currentDate();
             m_out.prepend(
@@ -92,8 +93,8 @@ void renderList(Writer &w, const Event &event)
             w.line("  "_L1 + l[i] + flagsText(w, l[i + 1]));
         break;
     }
+    // A piece of a listing: the heading and what follows are the listing's start and end.
     case Event::Kind::Who:
-        w.line(w.phrase(QT_TRANSLATE_N_NOOP("TextRenderer", "Users online (%n):"), l.size() / 3));
         for (qsizetype i = 0; i + 2 < l.size(); i += 3) {
             const QString who = l[i] + flagsText(w, l[i + 2]);
             if (l[i + 1].isEmpty())
@@ -104,7 +105,6 @@ void renderList(Writer &w, const Event &event)
         }
         break;
     case Event::Kind::Rooms:
-        w.line(w.phrase(QT_TRANSLATE_N_NOOP("TextRenderer", "Rooms (%n):"), l.size() / 3));
         for (qsizetype i = 0; i + 2 < l.size(); i += 3) {
             QString entry =
                 w.phrase(QT_TRANSLATE_N_NOOP("TextRenderer", "  %1 (%n users)"), l[i + 1].toInt())
@@ -134,6 +134,56 @@ void renderList(Writer &w, const Event &event)
     default:
         break;
     }
+}
+
+// The heading of a listing: "Rooms (2):", with the filter and the page when there are any.
+void renderListingStart(Writer &w, const Event &event)
+{
+    const int total = int(event.count);
+    const int page = int(event.seq);
+    const QString &pattern = event.text;
+    const bool rooms = event.subject == Event::ListingRooms;
+    QString heading;
+    if (pattern.isEmpty() && page <= 1)
+        heading = rooms
+                      ? w.phrase(QT_TRANSLATE_N_NOOP("TextRenderer", "Rooms (%n):"), total)
+                      : w.phrase(QT_TRANSLATE_N_NOOP("TextRenderer", "Users online (%n):"), total);
+    else if (page <= 1)
+        heading =
+            (rooms ? w.phrase(QT_TRANSLATE_N_NOOP("TextRenderer", "Rooms matching %1 (%n):"), total)
+                   : w.phrase(QT_TRANSLATE_N_NOOP("TextRenderer", "Users online matching %1 (%n):"),
+                              total))
+                .arg(pattern);
+    else if (pattern.isEmpty())
+        heading =
+            (rooms ? w.phrase(QT_TRANSLATE_N_NOOP("TextRenderer", "Rooms (%n), page %1:"), total)
+                   : w.phrase(QT_TRANSLATE_N_NOOP("TextRenderer", "Users online (%n), page %1:"),
+                              total))
+                .arg(page);
+    else
+        heading =
+            (rooms
+                 ? w.phrase(QT_TRANSLATE_N_NOOP("TextRenderer", "Rooms matching %1 (%n), page %2:"),
+                            total)
+                 : w.phrase(QT_TRANSLATE_N_NOOP("TextRenderer",
+                                                "Users online matching %1 (%n), page %2:"),
+                            total))
+                .arg(pattern)
+                .arg(page);
+    w.line(heading);
+}
+
+// After a page that is not the last: how many more there are and how to see them.
+void renderListingEnd(Writer &w, const Event &event)
+{
+    const int more = int(event.id);
+    if (more <= 0 || event.seq == 0)
+        return;
+    QString command = event.subject == Event::ListingRooms ? u"/list"_s : u"/who"_s;
+    if (!event.text.isEmpty())
+        command += u' ' + event.text;
+    command += u' ' + QString::number(event.seq);
+    w.line(w.phrase(QT_TRANSLATE_N_NOOP("TextRenderer", "--- %n more: %1 ---"), more).arg(command));
 }
 
 QString leaveText(const Writer &w, const Event &event, bool self)
@@ -361,6 +411,12 @@ QByteArray render(const Event &event, const Options &options)
     case K::HistoryEnd:
         renderHistoryEnd(w, event);
         break;
+    case K::ListingStart:
+        renderListingStart(w, event);
+        break;
+    case K::ListingEnd:
+        renderListingEnd(w, event);
+        break;
     case K::NickChange:
         if (self)
             w.line(w.phrase(QT_TRANSLATE_NOOP("TextRenderer", "* You are now known as %1."))
@@ -404,7 +460,7 @@ QByteArray render(const Event &event, const Options &options)
         w.line(w.phrase(QT_TRANSLATE_NOOP("TextRenderer", "Pong %1")).arg(event.subject));
         break;
     }
-    return w.finish(event.time);
+    return w.finish(event.time, event.kind != K::Rooms && event.kind != K::Who);
 }
 
 } // namespace TextRenderer

@@ -253,10 +253,6 @@
         <translation>Show who is in this room.</translation>
     </message>
     <message>
-        <source>Show the rooms with their member counts and topics.</source>
-        <translation>Show the rooms with their member counts and topics.</translation>
-    </message>
-    <message>
         <source>Create a room and enter it.</source>
         <translation>Create a room and enter it.</translation>
     </message>
@@ -289,10 +285,6 @@
         <translation>Give the server&apos;s password before logging in, where one is set.</translation>
     </message>
     <message>
-        <source>Show everyone logged in and the rooms each is in.</source>
-        <translation>Show everyone logged in and the rooms each is in.</translation>
-    </message>
-    <message>
         <source>Enter a room (with rooms one, leaving the one you are in).</source>
         <translation>Enter a room (with rooms one, leaving the one you are in).</translation>
     </message>
@@ -315,6 +307,14 @@
     <message>
         <source>Show your settings, or change one: time on|off, tagged on|off, lang en|zh_CN, rooms one|many.</source>
         <translation>Show your settings, or change one: time on|off, tagged on|off, lang en|zh_CN, rooms one|many.</translation>
+    </message>
+    <message>
+        <source>Show everyone logged in and the rooms each is in, a page at a time (/who ali: the names with ali in them).</source>
+        <translation>Show everyone logged in and the rooms each is in, a page at a time (/who ali: the names with ali in them).</translation>
+    </message>
+    <message>
+        <source>Show the rooms with their member counts and topics, a page at a time (/list gam*: the names starting with gam).</source>
+        <translation>Show the rooms with their member counts and topics, a page at a time (/list gam*: the names starting with gam).</translation>
     </message>
 </context>
 <context>
@@ -356,10 +356,6 @@
         <translation>Unknown command: %1 (help lists the commands).</translation>
     </message>
     <message>
-        <source>&quot;%1&quot; is not a valid nickname: use up to %2 letters, digits, &apos;_&apos; or &apos;-&apos;, starting with a letter, digit or &apos;_&apos;.</source>
-        <translation>&quot;%1&quot; is not a valid nickname: use up to %2 letters, digits, &apos;_&apos; or &apos;-&apos;, starting with a letter, digit or &apos;_&apos;.</translation>
-    </message>
-    <message>
         <source>The nickname %1 is already taken.</source>
         <translation>The nickname %1 is already taken.</translation>
     </message>
@@ -378,10 +374,6 @@
     <message>
         <source>You are already logged in as %1.</source>
         <translation>You are already logged in as %1.</translation>
-    </message>
-    <message>
-        <source>&quot;%1&quot; is not a valid room name: use up to %2 letters, digits, &apos;_&apos; or &apos;-&apos;, starting with a letter, digit or &apos;_&apos;.</source>
-        <translation>&quot;%1&quot; is not a valid room name: use up to %2 letters, digits, &apos;_&apos; or &apos;-&apos;, starting with a letter, digit or &apos;_&apos;.</translation>
     </message>
     <message>
         <source>That topic is too long (the limit is %1 characters).</source>
@@ -438,6 +430,22 @@
     <message>
         <source>The server could not store your message: it was not sent.</source>
         <translation>The server could not store your message: it was not sent.</translation>
+    </message>
+    <message>
+        <source>You are creating rooms too fast: try again in %1 seconds.</source>
+        <translation>You are creating rooms too fast: try again in %1 seconds.</translation>
+    </message>
+    <message>
+        <source>The server has as many rooms as it may (%1): join one of them instead.</source>
+        <translation>The server has as many rooms as it may (%1): join one of them instead.</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a valid nickname: use up to %2 letters of one script, digits, &apos;_&apos; or &apos;-&apos;, starting with a letter, digit or &apos;_&apos;.</source>
+        <translation>&quot;%1&quot; is not a valid nickname: use up to %2 letters of one script, digits, &apos;_&apos; or &apos;-&apos;, starting with a letter, digit or &apos;_&apos;.</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a valid room name: use up to %2 letters of one script, digits, &apos;_&apos; or &apos;-&apos;, starting with a letter, digit or &apos;_&apos;.</source>
+        <translation>&quot;%1&quot; is not a valid room name: use up to %2 letters of one script, digits, &apos;_&apos; or &apos;-&apos;, starting with a letter, digit or &apos;_&apos;.</translation>
     </message>
 </context>
 <context>
@@ -732,6 +740,22 @@
     <message>
         <source>Invalid --durability (full or normal): %1</source>
         <translation>Invalid --durability (full or normal): %1</translation>
+    </message>
+    <message>
+        <source>Rooms the server holds at most, the hall included.</source>
+        <translation>Rooms the server holds at most, the hall included.</translation>
+    </message>
+    <message>
+        <source>Rooms one person may create in a minute (0: no limit).</source>
+        <translation>Rooms one person may create in a minute (0: no limit).</translation>
+    </message>
+    <message>
+        <source>Seconds an empty room (not the hall) is kept before it goes, with its history (0: kept for ever).</source>
+        <translation>Seconds an empty room (not the hall) is kept before it goes, with its history (0: kept for ever).</translation>
+    </message>
+    <message>
+        <source>Rooms or people per page of list and who.</source>
+        <translation>Rooms or people per page of list and who.</translation>
     </message>
 </context>
 <context>
@@ -1097,6 +1121,55 @@
     <message>
         <source>If your connection drops, connect again within %1 seconds and type: resume %2</source>
         <translation>If your connection drops, connect again within %1 seconds and type: resume %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>Rooms matching %1 (%n):</source>
+        <translation>
+            <numerusform>Rooms matching %1 (%n):</numerusform>
+            <numerusform>Rooms matching %1 (%n):</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Users online matching %1 (%n):</source>
+        <translation>
+            <numerusform>Users online matching %1 (%n):</numerusform>
+            <numerusform>Users online matching %1 (%n):</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Rooms (%n), page %1:</source>
+        <translation>
+            <numerusform>Rooms (%n), page %1:</numerusform>
+            <numerusform>Rooms (%n), page %1:</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Users online (%n), page %1:</source>
+        <translation>
+            <numerusform>Users online (%n), page %1:</numerusform>
+            <numerusform>Users online (%n), page %1:</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Rooms matching %1 (%n), page %2:</source>
+        <translation>
+            <numerusform>Rooms matching %1 (%n), page %2:</numerusform>
+            <numerusform>Rooms matching %1 (%n), page %2:</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Users online matching %1 (%n), page %2:</source>
+        <translation>
+            <numerusform>Users online matching %1 (%n), page %2:</numerusform>
+            <numerusform>Users online matching %1 (%n), page %2:</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>--- %n more: %1 ---</source>
+        <translation>
+            <numerusform>--- %n more: %1 ---</numerusform>
+            <numerusform>--- %n more: %1 ---</numerusform>
+        </translation>
     </message>
 </context>
 <context>

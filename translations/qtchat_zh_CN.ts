@@ -246,10 +246,6 @@
         <translation>查看本房间里有谁。</translation>
     </message>
     <message>
-        <source>Show the rooms with their member counts and topics.</source>
-        <translation>列出所有房间及其人数和话题。</translation>
-    </message>
-    <message>
         <source>Create a room and enter it.</source>
         <translation>创建一个房间并进入。</translation>
     </message>
@@ -282,10 +278,6 @@
         <translation>如果服务器设置了密码，请在登录前提供密码。</translation>
     </message>
     <message>
-        <source>Show everyone logged in and the rooms each is in.</source>
-        <translation>列出所有在线的人以及各自所在的房间。</translation>
-    </message>
-    <message>
         <source>Enter a room (with rooms one, leaving the one you are in).</source>
         <translation>进入一个房间（rooms 为 one 时会离开当前房间）。</translation>
     </message>
@@ -308,6 +300,14 @@
     <message>
         <source>Show your settings, or change one: time on|off, tagged on|off, lang en|zh_CN, rooms one|many.</source>
         <translation>查看你的设置，或修改其中一项：time on|off、tagged on|off、lang en|zh_CN、rooms one|many。</translation>
+    </message>
+    <message>
+        <source>Show everyone logged in and the rooms each is in, a page at a time (/who ali: the names with ali in them).</source>
+        <translation>查看所有在线的人及各自所在的房间，每次一页（/who ali：名字里带 ali 的人）。</translation>
+    </message>
+    <message>
+        <source>Show the rooms with their member counts and topics, a page at a time (/list gam*: the names starting with gam).</source>
+        <translation>查看所有房间及其人数和话题，每次一页（/list gam*：名字以 gam 开头的房间）。</translation>
     </message>
 </context>
 <context>
@@ -349,10 +349,6 @@
         <translation>未知命令：%1（help 可列出所有命令）。</translation>
     </message>
     <message>
-        <source>&quot;%1&quot; is not a valid nickname: use up to %2 letters, digits, &apos;_&apos; or &apos;-&apos;, starting with a letter, digit or &apos;_&apos;.</source>
-        <translation>“%1”不是有效的昵称：最多 %2 个字母、数字、“_”或“-”，并以字母、数字或“_”开头。</translation>
-    </message>
-    <message>
         <source>The nickname %1 is already taken.</source>
         <translation>昵称 %1 已被占用。</translation>
     </message>
@@ -371,10 +367,6 @@
     <message>
         <source>You are already logged in as %1.</source>
         <translation>你已经以 %1 的身份登录了。</translation>
-    </message>
-    <message>
-        <source>&quot;%1&quot; is not a valid room name: use up to %2 letters, digits, &apos;_&apos; or &apos;-&apos;, starting with a letter, digit or &apos;_&apos;.</source>
-        <translation>“%1”不是有效的房间名：最多 %2 个字母、数字、“_”或“-”，并以字母、数字或“_”开头。</translation>
     </message>
     <message>
         <source>That topic is too long (the limit is %1 characters).</source>
@@ -431,6 +423,22 @@
     <message>
         <source>The server could not store your message: it was not sent.</source>
         <translation>服务器无法保存你的消息：消息没有发出。</translation>
+    </message>
+    <message>
+        <source>You are creating rooms too fast: try again in %1 seconds.</source>
+        <translation>你创建房间太快了：请在 %1 秒后再试。</translation>
+    </message>
+    <message>
+        <source>The server has as many rooms as it may (%1): join one of them instead.</source>
+        <translation>服务器的房间数已达上限（%1）：请进入已有的房间。</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a valid nickname: use up to %2 letters of one script, digits, &apos;_&apos; or &apos;-&apos;, starting with a letter, digit or &apos;_&apos;.</source>
+        <translation>“%1”不是有效的昵称：最多 %2 个同一种文字的字母、数字、“_”或“-”，并以字母、数字或“_”开头。</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a valid room name: use up to %2 letters of one script, digits, &apos;_&apos; or &apos;-&apos;, starting with a letter, digit or &apos;_&apos;.</source>
+        <translation>“%1”不是有效的房间名：最多 %2 个同一种文字的字母、数字、“_”或“-”，并以字母、数字或“_”开头。</translation>
     </message>
 </context>
 <context>
@@ -725,6 +733,22 @@
     <message>
         <source>Invalid --durability (full or normal): %1</source>
         <translation>--durability 无效（full 或 normal）：%1</translation>
+    </message>
+    <message>
+        <source>Rooms the server holds at most, the hall included.</source>
+        <translation>服务器最多容纳的房间数（包括大厅）。</translation>
+    </message>
+    <message>
+        <source>Rooms one person may create in a minute (0: no limit).</source>
+        <translation>每人每分钟最多可创建的房间数（0：不限）。</translation>
+    </message>
+    <message>
+        <source>Seconds an empty room (not the hall) is kept before it goes, with its history (0: kept for ever).</source>
+        <translation>空房间（大厅除外）在连同其历史被删除之前保留的秒数（0：永久保留）。</translation>
+    </message>
+    <message>
+        <source>Rooms or people per page of list and who.</source>
+        <translation>list 和 who 每页列出的房间数或人数。</translation>
     </message>
 </context>
 <context>
@@ -1081,6 +1105,48 @@
     <message>
         <source>If your connection drops, connect again within %1 seconds and type: resume %2</source>
         <translation>如果连接断开，请在 %1 秒内重新连接并输入：resume %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>Rooms matching %1 (%n):</source>
+        <translation>
+            <numerusform>匹配 %1 的房间（%n）：</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Users online matching %1 (%n):</source>
+        <translation>
+            <numerusform>匹配 %1 的在线用户（%n）：</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Rooms (%n), page %1:</source>
+        <translation>
+            <numerusform>房间（%n），第 %1 页：</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Users online (%n), page %1:</source>
+        <translation>
+            <numerusform>在线用户（%n），第 %1 页：</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Rooms matching %1 (%n), page %2:</source>
+        <translation>
+            <numerusform>匹配 %1 的房间（%n），第 %2 页：</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Users online matching %1 (%n), page %2:</source>
+        <translation>
+            <numerusform>匹配 %1 的在线用户（%n），第 %2 页：</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>--- %n more: %1 ---</source>
+        <translation>
+            <numerusform>--- 还有 %n 个：%1 ---</numerusform>
+        </translation>
     </message>
 </context>
 <context>

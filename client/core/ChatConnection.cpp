@@ -194,6 +194,9 @@ void ChatConnection::startAttempt()
     m_loggingOut = false;
     m_historyStart.reset();
     m_historyLines.clear();
+    m_listing.reset();
+    m_listedRooms.clear();
+    m_listedPeople.clear();
     m_timeout.start(m_timeoutMs);
     m_guard->reset(m_address.toString());
     if (m_tls)
@@ -295,6 +298,44 @@ void ChatConnection::handleHistory(const Event &event)
     }
 }
 
+void ChatConnection::handleListing(const Event &event)
+{
+    switch (event.kind) {
+    case Event::Kind::ListingStart:
+        m_listing = event;
+        m_listedRooms.clear();
+        m_listedPeople.clear();
+        return;
+    case Event::Kind::Rooms:
+        for (qsizetype i = 0; i + 2 < event.list.size(); i += 3)
+            m_listedRooms.append(
+                {event.list.at(i), event.list.at(i + 1).toInt(), event.list.at(i + 2)});
+        break;
+    case Event::Kind::Who:
+        for (qsizetype i = 0; i + 2 < event.list.size(); i += 3)
+            m_listedPeople.append(
+                {event.list.at(i), event.list.at(i + 1).split(u',', Qt::SkipEmptyParts),
+                 event.list.at(i + 2).split(u',').contains(Event::ReconnectingFlag)});
+        break;
+    case Event::Kind::ListingEnd:
+        if (!m_listing)
+            return;
+        break;
+    default:
+        return;
+    }
+    // A piece outside a listing (a server older than protocol 3) is the whole list.
+    if (m_listing && event.kind != Event::Kind::ListingEnd)
+        return;
+    const bool rooms =
+        m_listing ? m_listing->subject == Event::ListingRooms : event.kind == Event::Kind::Rooms;
+    m_listing.reset();
+    if (rooms)
+        emit roomsChanged(std::exchange(m_listedRooms, {}));
+    else
+        emit whoReceived(std::exchange(m_listedPeople, {}));
+}
+
 void ChatConnection::handleEvent(const Event &event)
 {
     // Until tagged mode is on, the greeting and anything else in prose parse as invalid.
@@ -350,21 +391,12 @@ void ChatConnection::handleEvent(const Event &event)
     case Event::Kind::Pong:
         emit pong(event.subject);
         break;
-    case Event::Kind::Rooms: {
-        RoomInfoList rooms;
-        for (qsizetype i = 0; i + 2 < event.list.size(); i += 3)
-            rooms.append({event.list.at(i), event.list.at(i + 1).toInt(), event.list.at(i + 2)});
-        emit roomsChanged(rooms);
+    case Event::Kind::ListingStart:
+    case Event::Kind::Rooms:
+    case Event::Kind::Who:
+    case Event::Kind::ListingEnd:
+        handleListing(event);
         break;
-    }
-    case Event::Kind::Who: {
-        PersonInfoList people;
-        for (qsizetype i = 0; i + 2 < event.list.size(); i += 3)
-            people.append({event.list.at(i), event.list.at(i + 1).split(u',', Qt::SkipEmptyParts),
-                           event.list.at(i + 2).split(u',').contains(Event::ReconnectingFlag)});
-        emit whoReceived(people);
-        break;
-    }
     case Event::Kind::Help:
         emit helpReceived(event.list);
         break;

@@ -176,6 +176,8 @@ private:
     void handleLoginReply(const Event &event);
     void handleRoomEvent(const Event &event);
     void handleHistory(const Event &event);
+    // list and who replies: their pieces, gathered between the listing's start and end.
+    void handleListing(const Event &event);
     // The signal for a line said (message, action, private message, topic change).
     void emitLine(const Event &event, bool self);
     void sendLogin();
@@ -214,6 +216,10 @@ private:
     // that announces them.
     std::optional<Event> m_historyStart;
     QList<Event> m_historyLines;
+    // A listing is gathered until its end, so that a long list arrives as one.
+    std::optional<Event> m_listing; // its start
+    RoomInfoList m_listedRooms;
+    PersonInfoList m_listedPeople;
     ErrorCode m_loginError = ErrorCode::None;
     QString m_loginErrorSubject;
     quint64 m_lastLabel = 0;

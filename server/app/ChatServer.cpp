@@ -67,7 +67,7 @@ bool ChatServer::openStore()
         m_error = m_store->errorString();
         return false;
     }
-    m_processor = std::make_unique<CommandProcessor>(m_config, *m_store);
+    m_processor = std::make_unique<CommandProcessor>(m_config, *m_store, *m_clock);
     Directory &directory = m_processor->directory();
     for (const StoredRoom &stored : m_store->rooms()) {
         Room *room = directory.addRoom(stored.id, stored.name);

@@ -27,6 +27,8 @@ public:
     // Opens the store and starts listening; false with errorString() when the store, an
     // address, port, certificate, key or password file cannot be used.
     bool listen();
+    // What the room limits count time on; before listen(). The system's clock by default.
+    void setClock(const Clock *clock) { m_clock = clock; }
     QString errorString() const { return m_error; }
     quint16 port() const { return m_plain.serverPort(); }
     quint16 tlsPort() const { return m_tls ? m_tls->serverPort() : 0; }
@@ -54,6 +56,7 @@ private:
     void finishStopping();
 
     ServerConfig m_config;
+    const Clock *m_clock = &Clock::system();
     std::unique_ptr<Store> m_store;
     std::unique_ptr<CommandProcessor> m_processor; // made once the store is open
     Listener m_plain;

@@ -6,6 +6,7 @@
 #include "config/ServerLog.h"
 #include "core/Room.h"
 #include "core/User.h"
+#include "security/Lookalikes.h"
 #include "session/Session.h"
 
 #include <QRegularExpression>
@@ -47,6 +48,13 @@ Positions parsePositions(const QStringList &arguments, qsizetype maxCount)
         }
     }
     return positions;
+}
+
+// The subject of a 433: the name asked for when it is the same name as one in use, the name in
+// use when it only looks like it ("аlice" asked, "alice" taken), so that the reply says who.
+QString takenName(const QString &asked, const User *holder)
+{
+    return NameRules::key(asked) == NameRules::key(holder->nick()) ? asked : holder->nick();
 }
 
 QStringList loginDetails(const User *user, const QString &token, int graceSeconds)
@@ -91,10 +99,10 @@ void AccessCommands::login(Session *session, const Command &command)
     if (!m_chat.passwords().hasPassed(session))
         return m_chat.fail(session, command, ErrorCode::PasswordMismatch, u"required"_s);
     const QString nick = NameRules::normalized(command.argument(0));
-    if (!NameRules::isValidNick(nick))
+    if (!NameRules::isValidNick(nick) || Lookalikes::isDeceptive(nick))
         return m_chat.fail(session, command, ErrorCode::BadNick, nick);
-    if (m_chat.directory().isNickTaken(nick))
-        return m_chat.fail(session, command, ErrorCode::NickInUse, nick);
+    if (const User *holder = m_chat.directory().holderOf(nick))
+        return m_chat.fail(session, command, ErrorCode::NickInUse, takenName(nick, holder));
     User *user = m_chat.newPerson(session, nick);
     qCInfo(lcServer, "#%llu logged in as %s", session->number(), qUtf8Printable(nick));
     const int grace = m_chat.config().resumeGraceSeconds;
@@ -181,12 +189,12 @@ void AccessCommands::logout(Session *session, const Command &command)
 void AccessCommands::nick(Session *session, const Command &command)
 {
     const QString newNick = NameRules::normalized(command.argument(0));
-    if (!NameRules::isValidNick(newNick))
+    if (!NameRules::isValidNick(newNick) || Lookalikes::isDeceptive(newNick))
         return m_chat.fail(session, command, ErrorCode::BadNick, newNick);
     User *user = session->user();
-    const User *owner = m_chat.directory().user(newNick);
+    const User *owner = m_chat.directory().holderOf(newNick);
     if (owner && owner != user)
-        return m_chat.fail(session, command, ErrorCode::NickInUse, newNick);
+        return m_chat.fail(session, command, ErrorCode::NickInUse, takenName(newNick, owner));
     const QString oldNick = user->nick();
     m_chat.directory().releaseNick(oldNick);
     m_chat.directory().claimNick(newNick, user);

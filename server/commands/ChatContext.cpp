@@ -10,12 +10,15 @@
 
 using namespace Qt::StringLiterals;
 
-ChatContext::ChatContext(const ServerConfig &config, Store &store, QObject *parent)
+ChatContext::ChatContext(const ServerConfig &config, Store &store, const Clock &clock,
+                         QObject *parent)
     : QObject(parent)
     , m_config(config)
     , m_directory(config.presenceLimit, this)
     , m_log(store, m_directory)
     , m_passwords(config.passwordFile)
+    , m_roomQuota(config, clock)
+    , m_roomExpiry(m_directory, store, config, clock)
     , m_bootNumber(store.bootNumber())
 {
 }
@@ -57,6 +60,7 @@ void ChatContext::endPerson(User *user, const QString &reason)
     if (m_directory.user(user->nick()) == user)
         m_directory.releaseNick(user->nick());
     m_tokens.revoke(user);
+    m_roomQuota.forget(user->personId());
     user->deleteLater();
 }
 
@@ -105,12 +109,17 @@ void ChatContext::sendRoomState(Session *session, const Room *room, const QStrin
     session->send(room->usersEvent(), label);
 }
 
-void ChatContext::stream(Session *session, const HistoryStream::Part &part)
+void ChatContext::stream(Session *session, const ReplyStream::HistoryPart &part)
 {
-    auto *stream = session->findChild<HistoryStream *>(QString(), Qt::FindDirectChildrenOnly);
+    replies(session).addHistory(part);
+}
+
+ReplyStream &ChatContext::replies(Session *session)
+{
+    auto *stream = session->findChild<ReplyStream *>(QString(), Qt::FindDirectChildrenOnly);
     if (!stream)
-        stream = new HistoryStream(session, m_log);
-    stream->add(part);
+        stream = new ReplyStream(session, m_log);
+    return *stream;
 }
 
 Room *ChatContext::targetRoom(Session *session, const Command &command)

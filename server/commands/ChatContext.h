@@ -3,7 +3,9 @@
 
 #include "Command.h"
 #include "ErrorCode.h"
-#include "commands/HistoryStream.h"
+#include "commands/ReplyStream.h"
+#include "commands/RoomExpiry.h"
+#include "commands/RoomQuota.h"
 #include "config/ServerConfig.h"
 #include "core/Directory.h"
 #include "core/MessageLog.h"
@@ -13,6 +15,7 @@
 #include <QList>
 #include <QObject>
 
+class Clock;
 class Room;
 class Session;
 class Store;
@@ -25,9 +28,13 @@ class ChatContext : public QObject
     Q_OBJECT
 
 public:
-    ChatContext(const ServerConfig &config, Store &store, QObject *parent = nullptr);
+    // clock: what the room limits count time on (see RoomQuota, RoomExpiry).
+    ChatContext(const ServerConfig &config, Store &store, const Clock &clock,
+                QObject *parent = nullptr);
 
     const ServerConfig &config() const { return m_config; }
+    RoomQuota &roomQuota() { return m_roomQuota; }
+    RoomExpiry &roomExpiry() { return m_roomExpiry; }
     Directory &directory() { return m_directory; }
     MessageLog &log() { return m_log; }
     ResumeTokens &tokens() { return m_tokens; }
@@ -56,7 +63,9 @@ public:
     // The room's topic (if any) and member list, to session.
     void sendRoomState(Session *session, const Room *room, const QString &label);
     // Sends history to session at its pace, after what it was sent so far.
-    void stream(Session *session, const HistoryStream::Part &part);
+    void stream(Session *session, const ReplyStream::HistoryPart &part);
+    // The session's queue of long replies (made on first use).
+    ReplyStream &replies(Session *session);
 
     // The room a command is about: the one it names with #room (which the person must be in)
     // or the session's current room. Replies with the error and returns null when there is
@@ -69,6 +78,8 @@ private:
     MessageLog m_log;
     ResumeTokens m_tokens;
     PasswordGate m_passwords;
+    RoomQuota m_roomQuota;
+    RoomExpiry m_roomExpiry;
     QList<Session *> m_sessions; // every open session, logged in or not
     quint64 m_bootNumber;
     quint32 m_lastPerson = 0;

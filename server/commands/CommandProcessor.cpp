@@ -8,9 +8,10 @@
 
 using namespace Qt::StringLiterals;
 
-CommandProcessor::CommandProcessor(const ServerConfig &config, Store &store, QObject *parent)
+CommandProcessor::CommandProcessor(const ServerConfig &config, Store &store, const Clock &clock,
+                                   QObject *parent)
     : QObject(parent)
-    , m_chat(config, store)
+    , m_chat(config, store, clock)
     , m_access(m_chat)
     , m_rooms(m_chat)
     , m_messages(m_chat)

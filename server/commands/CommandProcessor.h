@@ -8,6 +8,7 @@
 #include "commands/RoomCommands.h"
 #include "commands/SessionCommands.h"
 #include "config/ServerConfig.h"
+#include "core/Clock.h"
 
 #include <QObject>
 
@@ -24,7 +25,9 @@ class CommandProcessor : public QObject
 
 public:
     // store: where lines go before anyone sees them; it must outlive the processor's use.
-    CommandProcessor(const ServerConfig &config, Store &store, QObject *parent = nullptr);
+    // clock: what the room limits count time on (the system's, or a test's).
+    CommandProcessor(const ServerConfig &config, Store &store, const Clock &clock = Clock::system(),
+                     QObject *parent = nullptr);
 
     // False, with errorString(), when the configured password file cannot be used.
     bool isReady() { return m_chat.passwords().isReady(); }
@@ -37,6 +40,8 @@ public:
     void shutdown();
 
     Directory &directory() { return m_chat.directory(); }
+    // Empty rooms go once a minute; tests that move their clock call sweep() themselves.
+    RoomExpiry &roomExpiry() { return m_chat.roomExpiry(); }
 
 private:
     void handle(Session *session, const Command &command);

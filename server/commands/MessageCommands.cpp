@@ -137,7 +137,7 @@ void MessageCommands::history(Session *session, const Command &command)
     request.direction = args.direction;
     request.anchor = args.anchor;
     request.limit = int(args.count);
-    HistoryStream::Part part{request, {}, {}, u"request"_s, command.label(), false};
+    ReplyStream::HistoryPart part{request, {}, {}, u"request"_s, command.label(), false};
     if (!args.peer.isEmpty()) {
         if (!NameRules::isValidNick(args.peer))
             return m_chat.fail(session, command, ErrorCode::BadNick, args.peer);

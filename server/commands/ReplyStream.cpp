@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: MIT
-#include "commands/HistoryStream.h"
+#include "commands/ReplyStream.h"
 
 #include "Protocol.h"
 #include "core/Directory.h"
@@ -15,64 +15,154 @@ using namespace Qt::StringLiterals;
 
 namespace {
 
-Event labelled(Event event, const HistoryStream::Part &part)
+Event labelled(Event event, const ReplyStream::HistoryPart &part)
 {
     event.label = part.label;
     return event;
 }
 
+// A reply rendered when it was asked for: one piece.
+class Rendered : public ReplySource
+{
+public:
+    explicit Rendered(const QByteArray &bytes)
+        : m_bytes(bytes)
+    {
+    }
+    QByteArray next(const Rendering &) override { return std::exchange(m_bytes, {}); }
+
+private:
+    QByteArray m_bytes;
+};
+
 } // namespace
 
-HistoryStream::HistoryStream(Session *session, const MessageLog &log)
+ReplyStream::ReplyStream(Session *session, const MessageLog &log)
     : QObject(session)
     , m_session(session)
     , m_log(log)
 {
-    connect(session, &Session::drained, this, &HistoryStream::writeSome);
+    connect(session, &Session::drained, this, &ReplyStream::pump);
 }
 
-void HistoryStream::add(const Part &part)
+void ReplyStream::addHistory(const HistoryPart &part)
+{
+    Item item;
+    item.history = part;
+    add(std::move(item), QueuedReplyCost);
+}
+
+void ReplyStream::addSource(std::shared_ptr<ReplySource> source)
+{
+    Item item;
+    item.source = std::move(source);
+    add(std::move(item), QueuedReplyCost);
+}
+
+void ReplyStream::addRendered(const QByteArray &bytes)
+{
+    Item item;
+    item.source = std::make_shared<Rendered>(bytes);
+    add(std::move(item), QueuedReplyCost + bytes.size());
+}
+
+void ReplyStream::add(Item item, qint64 charge)
 {
     if (!m_active) {
         m_active = true;
         m_session->pauseOutput();
     } else {
-        m_items.append({std::nullopt, m_session->takePaused()});
+        m_items.append({std::nullopt, {}, m_session->takePaused(), 0});
+        // A reader who asks and asks without reading is a reader who does not read.
+        if (!m_session->chargeHeld(charge))
+            return;
+        item.charge = charge;
     }
-    m_items.append({part, {}});
-    if (!m_reading && m_lines.isEmpty())
-        next();
+    m_items.append(std::move(item));
+    pump();
 }
 
-void HistoryStream::next()
+void ReplyStream::pump()
+{
+    if (m_pumping || !m_active)
+        return;
+    m_pumping = true;
+    for (;;) {
+        if (m_written < m_lines.size()) {
+            const QByteArray &line = m_lines.at(m_written++);
+            const bool more = m_session->writePaced(line);
+            if (m_linesHeld)
+                m_session->releaseHeld(line.size());
+            if (!more)
+                break; // drained() brings us back
+            continue;
+        }
+        m_lines.clear();
+        m_written = 0;
+        if (m_reading)
+            break; // pageRead() brings us back
+        if (!fill()) {
+            // Whatever waited meanwhile goes out in order with the rest.
+            m_active = false;
+            m_session->resumeOutput();
+            break;
+        }
+    }
+    m_pumping = false;
+}
+
+bool ReplyStream::fill()
 {
     for (;;) {
+        if (!m_session->isWritable()) {
+            // Nobody will read the rest: it is not worth making.
+            m_items.clear();
+            m_source.reset();
+            return false;
+        }
+        if (m_source) {
+            QByteArray piece = m_source->next(m_session->rendering());
+            if (!piece.isEmpty()) {
+                setLines({std::move(piece)}, false);
+                return true;
+            }
+            m_source.reset();
+        }
+        if (m_items.isEmpty() && !addCatchUp())
+            return false;
         while (!m_items.isEmpty()) {
             Item item = m_items.takeFirst();
-            if (item.part) {
-                read(*item.part, item.part->request);
-                return;
+            m_session->releaseHeld(item.charge);
+            if (item.history) {
+                read(*item.history, item.history->request);
+                return true;
+            }
+            if (item.source) {
+                m_source = std::move(item.source);
+                break;
             }
             if (!item.waited.isEmpty()) {
-                writeLines(std::move(item.waited), true);
-                return;
+                setLines(std::move(item.waited), true);
+                return true;
             }
         }
-        if (!addCatchUp())
-            break;
     }
-    // Whatever waited meanwhile goes out in order with the rest.
-    m_active = false;
-    m_session->resumeOutput();
 }
 
-bool HistoryStream::addCatchUp()
+void ReplyStream::setLines(QList<QByteArray> lines, bool held)
+{
+    m_lines = std::move(lines);
+    m_linesHeld = held;
+    m_written = 0;
+}
+
+bool ReplyStream::addCatchUp()
 {
     const HeldOutput::CatchUp missed = m_session->takeCatchUp();
     if (missed.isEmpty())
         return false;
     // What was held before the first line let go comes first.
-    m_items.append({std::nullopt, m_session->takePaused()});
+    m_items.append({std::nullopt, {}, m_session->takePaused(), 0});
     for (auto it = missed.rooms.cbegin(); it != missed.rooms.cend(); ++it) {
         const Room *room = m_log.directory().roomById(it.key());
         if (!room)
@@ -83,9 +173,9 @@ bool HistoryStream::addCatchUp()
         request.anchor = it.value() - 1;
         request.upTo = room->lastSeq();
         request.limit = Protocol::HistoryPageMax;
-        Part part{request, room->name(), {}, {}, {}, false};
+        HistoryPart part{request, room->name(), {}, {}, {}, false};
         part.catchUp = true;
-        m_items.append({part, {}});
+        m_items.append({part, {}, {}, 0});
     }
     if (missed.privateFrom != 0 && m_session->user()) {
         HistoryRequest request;
@@ -94,14 +184,14 @@ bool HistoryStream::addCatchUp()
         request.anchor = missed.privateFrom - 1;
         request.upTo = m_log.lastPrivateId();
         request.limit = Protocol::HistoryPageMax;
-        Part part{request, {}, {}, {}, {}, false};
+        HistoryPart part{request, {}, {}, {}, {}, false};
         part.catchUp = true;
-        m_items.append({part, {}});
+        m_items.append({part, {}, {}, 0});
     }
     return true;
 }
 
-void HistoryStream::read(const Part &part, const HistoryRequest &request)
+void ReplyStream::read(const HistoryPart &part, const HistoryRequest &request)
 {
     // A replay with nothing in the gap: upTo 0 would mean "no bound" to the store.
     if (request.direction == HistoryRequest::Direction::After &&
@@ -111,17 +201,17 @@ void HistoryStream::read(const Part &part, const HistoryRequest &request)
     }
     m_reading = true;
     m_log.store().read(request,
-                       [self = QPointer<HistoryStream>(this), part](const HistoryPage &page) {
+                       [self = QPointer<ReplyStream>(this), part](const HistoryPage &page) {
                            if (self)
                                self->pageRead(part, page);
                        });
 }
 
-void HistoryStream::pageRead(const Part &part, const HistoryPage &page)
+void ReplyStream::pageRead(const HistoryPart &part, const HistoryPage &page)
 {
     if (part.newestIfMore && page.more &&
         part.request.direction == HistoryRequest::Direction::After) {
-        Part newest = part;
+        HistoryPart newest = part;
         newest.request.direction = HistoryRequest::Direction::Latest;
         read(newest, newest.request);
         return;
@@ -137,12 +227,13 @@ void HistoryStream::pageRead(const Part &part, const HistoryPage &page)
                              .render(m_log.eventFor(message)));
         }
         if (page.more && !page.messages.isEmpty()) {
-            Part rest = part;
+            HistoryPart rest = part;
             const StoredMessage &last = page.messages.last();
             rest.request.anchor = part.request.roomId != 0 ? last.seq : last.id;
-            m_items.prepend({rest, {}});
+            m_items.prepend({rest, {}, {}, 0});
         }
-        writeLines(std::move(lines), false);
+        setLines(std::move(lines), false);
+        pump();
         return;
     }
     if (!page.error.isEmpty()) {
@@ -155,7 +246,7 @@ void HistoryStream::pageRead(const Part &part, const HistoryPage &page)
                        Event::historyEnd(part.room, part.peer, part.reason, 0, {}, 0), part))};
         m_linesHeld = false;
         m_written = 0;
-        writeSome();
+        pump();
         return;
     }
     const bool isPrivate = part.request.roomId == 0;
@@ -190,33 +281,6 @@ void HistoryStream::pageRead(const Part &part, const HistoryPage &page)
         Event::historyEnd(part.room, part.peer, part.reason, page.messages.size(), next, from);
     end.label = part.label;
     lines.append(plain.render(end));
-    writeLines(std::move(lines), false);
-}
-
-void HistoryStream::writeLines(QList<QByteArray> lines, bool held)
-{
-    m_lines = std::move(lines);
-    m_linesHeld = held;
-    m_written = 0;
-    if (m_lines.isEmpty())
-        next();
-    else
-        writeSome();
-}
-
-void HistoryStream::writeSome()
-{
-    if (m_lines.isEmpty())
-        return;
-    while (m_written < m_lines.size()) {
-        const QByteArray &line = m_lines.at(m_written++);
-        const bool more = m_session->writePaced(line);
-        if (m_linesHeld)
-            m_session->releaseHeld(line.size());
-        if (!more)
-            return; // drained() brings us back
-    }
-    m_lines.clear();
-    m_written = 0;
-    next();
+    setLines(std::move(lines), false);
+    pump();
 }

@@ -1,31 +1,41 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
+#include "commands/ReplySource.h"
 #include "store/StoredMessage.h"
 
 #include <QByteArray>
 #include <QList>
 #include <QObject>
 
+#include <memory>
 #include <optional>
 
 class MessageLog;
 class Session;
 struct StoredMessage;
 
-// Sends history to one session at the pace its reader takes it. Each part is one page from
-// the store, framed by a history start and end line; while parts are under way the session's
-// other output waits (Session::pauseOutput), so that a room's history always comes before
-// what was said in it since, and nothing comes twice: a page goes up to the room's last
-// committed line at the moment it was asked for, and every later line is live output that
-// waited. A page of a thousand long lines is written as the connection drains, never all at
-// once, so it cannot push a reader who reads past the output cap.
-class HistoryStream : public QObject
+// Sends the long replies of one session at the pace its reader takes them, in one queue, in
+// the order they were asked for: pages of history (each one page from the store, framed by a
+// history start and end line), listings (list, who: made a piece at a time, see Listing) and
+// other replies. While replies are under way the session's other output waits
+// (Session::pauseOutput), so that a room's history always comes before what was said in it
+// since, a listing is never cut by a line said meanwhile, and nothing comes twice: a page goes
+// up to the room's last committed line at the moment it was asked for, and every later line is
+// live output that waited. A reply of megabytes is written as the connection drains, never all
+// at once, so it cannot push a reader who reads past the output cap; a reader who asks for
+// reply after reply without reading is charged for each one waiting (QueuedReplyCost, or its
+// size) against the same cap.
+class ReplyStream : public QObject
 {
     Q_OBJECT
 
 public:
-    struct Part
+    // What a reply waiting its turn counts against the output cap: about what it costs to
+    // keep.
+    static constexpr qint64 QueuedReplyCost = 256;
+
+    struct HistoryPart
     {
         HistoryRequest request;
         QString room;   // the room the lines are of; empty for private messages
@@ -41,31 +51,43 @@ public:
     };
 
     // A child of session: it ends with it.
-    HistoryStream(Session *session, const MessageLog &log);
+    ReplyStream(Session *session, const MessageLog &log);
 
-    void add(const Part &part);
+    void addHistory(const HistoryPart &part);
+    void addSource(std::shared_ptr<ReplySource> source);
+    // A reply already rendered, that must not come before the replies asked for before it.
+    void addRendered(const QByteArray &bytes);
 
 private:
-    void next();
-    void read(const Part &part, const HistoryRequest &request);
-    void pageRead(const Part &part, const HistoryPage &page);
-    void writeSome();
-    void writeLines(QList<QByteArray> lines, bool held);
+    // Parts to send, and between them the output that waited before each was added.
+    struct Item
+    {
+        std::optional<HistoryPart> history;
+        std::shared_ptr<ReplySource> source;
+        QList<QByteArray> waited;
+        qint64 charge = 0; // counted against the output cap while it waits
+    };
+
+    void add(Item item, qint64 charge);
+    // Writes while the connection takes it; the one loop that moves the stream on, so that a
+    // reply of many pieces never recurses.
+    void pump();
+    // Sets up what comes next (lines to write, or a read under way); false when nothing does.
+    bool fill();
+    void read(const HistoryPart &part, const HistoryRequest &request);
+    void pageRead(const HistoryPart &part, const HistoryPage &page);
+    void setLines(QList<QByteArray> lines, bool held);
     // After the parts: what the session let go while they were written, read back.
     bool addCatchUp();
 
     Session *m_session;
     const MessageLog &m_log;
-    // Parts to send, and between them the output that waited before each was added.
-    struct Item
-    {
-        std::optional<Part> part;
-        QList<QByteArray> waited;
-    };
     QList<Item> m_items;
-    QList<QByteArray> m_lines; // being written
+    std::shared_ptr<ReplySource> m_source; // being written, a piece at a time
+    QList<QByteArray> m_lines;             // being written
     qsizetype m_written = 0;
     bool m_linesHeld = false; // m_lines is the session's held output: released as written
     bool m_reading = false;
     bool m_active = false;
+    bool m_pumping = false;
 };

@@ -4,9 +4,11 @@
 #include "NameRules.h"
 #include "Protocol.h"
 #include "commands/ChatContext.h"
+#include "commands/Listing.h"
 #include "config/ServerLog.h"
 #include "core/Room.h"
 #include "core/User.h"
+#include "security/Lookalikes.h"
 #include "session/Session.h"
 #include "store/Store.h"
 
@@ -26,6 +28,37 @@ QString withoutHash(const QString &name)
 bool namesNoRoom(const Command &command)
 {
     return !command.arguments().isEmpty() && withoutHash(command.argument(0)).isEmpty();
+}
+
+// The words of list and who: a filter, a page number, or both, in that order. A word of
+// digits alone is a page ("list 2"); "#2" or "*2*" looks for a 2 in the names.
+struct ListingWords
+{
+    bool valid = true;
+    NamePattern pattern;
+    int page = 0; // 0: not given
+};
+
+bool isDigits(const QString &word)
+{
+    return !word.isEmpty() &&
+           std::all_of(word.begin(), word.end(), [](QChar c) { return c >= u'0' && c <= u'9'; });
+}
+
+ListingWords parseListingWords(QStringList words)
+{
+    ListingWords result;
+    if (!words.isEmpty() && isDigits(words.last())) {
+        bool ok = false;
+        result.page = words.takeLast().toInt(&ok);
+        result.valid = ok && result.page >= 1;
+    }
+    if (words.size() > 1)
+        result.valid = false; // two words: the second is a page
+    else if (!words.isEmpty())
+        result.pattern = NamePattern(words.first());
+    result.valid = result.valid && result.pattern.isValid();
+    return result;
 }
 
 } // namespace
@@ -65,12 +98,19 @@ void RoomCommands::create(Session *session, const Command &command)
         return m_chat.fail(session, command, ErrorCode::NeedMoreParams,
                            QString::fromLatin1(command.spec().usage));
     const QString name = NameRules::normalized(withoutHash(command.argument(0)));
-    if (!NameRules::isValidRoom(name))
+    if (!NameRules::isValidRoom(name) || Lookalikes::isDeceptive(name))
         return m_chat.fail(session, command, ErrorCode::BadRoomName, name);
-    if (m_chat.directory().room(name))
-        return m_chat.fail(session, command, ErrorCode::RoomExists, name);
+    // A room that only looks like the one asked for is named as it is: "join" that one.
+    if (const Room *existing = m_chat.directory().roomLike(name))
+        return m_chat.fail(
+            session, command, ErrorCode::RoomExists,
+            NameRules::key(existing->name()) == NameRules::key(name) ? name : existing->name());
     if (!hasRoomFor(session, command))
         return;
+    const RoomQuota::Verdict quota =
+        m_chat.roomQuota().take(session->user()->personId(), m_chat.directory().roomCount());
+    if (quota.code != ErrorCode::None)
+        return m_chat.fail(session, command, quota.code, quota.subject);
     // The room exists at once, so that nobody else can take its name, and the creator enters
     // it once it is stored: a room someone was in survives a restart.
     Room *room = m_chat.directory().addRoom(m_chat.directory().nextRoomId(), name);
@@ -153,30 +193,36 @@ void RoomCommands::switchTo(Session *session, const Command &command)
 
 void RoomCommands::look(Session *session, const Command &command)
 {
-    if (Room *room = m_chat.targetRoom(session, command))
-        session->send(room->usersEvent(), command.label());
+    // A crowded room lists the first presence-limit members: bounded, but long enough to wait
+    // its turn behind the replies asked for before it.
+    if (Room *room = m_chat.targetRoom(session, command)) {
+        Event users = room->usersEvent();
+        users.label = command.label();
+        m_chat.replies(session).addRendered(session->rendering().render(users));
+    }
 }
 
 void RoomCommands::who(Session *session, const Command &command)
 {
-    QStringList triples;
-    for (const User *user : m_chat.directory().users()) {
-        QStringList rooms;
-        for (const Room *room : user->rooms())
-            rooms << room->name();
-        triples << user->nick() << rooms.join(u',') << user->flags();
-    }
-    session->send(Event::who(triples), command.label());
+    sendListing(session, command, Listing::What::People);
 }
 
 void RoomCommands::list(Session *session, const Command &command)
 {
-    QStringList triples;
-    for (const Room *room : m_chat.directory().rooms()) {
-        if (!room->isPending())
-            triples << room->name() << QString::number(room->members().size()) << room->topic();
-    }
-    session->send(Event::rooms(triples), command.label());
+    sendListing(session, command, Listing::What::Rooms);
+}
+
+void RoomCommands::sendListing(Session *session, const Command &command, Listing::What what)
+{
+    const ListingWords words = parseListingWords(command.arguments());
+    if (!words.valid)
+        return m_chat.fail(session, command, ErrorCode::NeedMoreParams,
+                           QString::fromLatin1(command.spec().usage));
+    // People read a page at a time; programs take everything unless they ask for a page.
+    const int page = words.page > 0 ? words.page : session->rendering().tagged ? 0 : 1;
+    m_chat.replies(session).addSource(
+        std::make_shared<Listing>(m_chat.directory(), what, words.pattern, page,
+                                  m_chat.config().listPageSize, command.label()));
 }
 
 void RoomCommands::topic(Session *session, const Command &command)

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
+#include "commands/Listing.h"
+
 class ChatContext;
 class Command;
 class Session;
@@ -26,6 +28,7 @@ private:
     class Room *namedRoom(Session *session, const Command &command);
     // False, with the error sent, when the person may not enter one more room.
     bool hasRoomFor(Session *session, const Command &command);
+    void sendListing(Session *session, const Command &command, Listing::What what);
 
     ChatContext &m_chat;
 };

@@ -5,6 +5,7 @@
 #include "Protocol.h"
 #include "core/Room.h"
 #include "core/User.h"
+#include "security/Lookalikes.h"
 
 Directory::Directory(qsizetype presenceLimit, QObject *parent)
     : QObject(parent)
@@ -17,11 +18,20 @@ Room *Directory::room(const QString &name) const
     return m_rooms.value(NameRules::key(name), nullptr);
 }
 
+Room *Directory::roomLike(const QString &name) const
+{
+    if (Room *same = room(name))
+        return same;
+    return m_roomSkeletons.value(Lookalikes::skeleton(name), nullptr);
+}
+
 Room *Directory::addRoom(qint64 id, const QString &name)
 {
     auto *room = new Room(id, NameRules::normalized(name), m_presenceLimit, this);
     m_rooms.insert(NameRules::key(name), room);
     m_roomsById.insert(id, room);
+    // Rooms stored before skeletons were checked may share one: the first keeps it.
+    m_roomSkeletons.insert(Lookalikes::skeleton(name), room);
     m_lastRoomId = std::max(m_lastRoomId, id);
     if (NameRules::key(name) == NameRules::key(QString(Protocol::HallName)))
         m_hall = room;
@@ -31,8 +41,12 @@ Room *Directory::addRoom(qint64 id, const QString &name)
 
 void Directory::removeRoom(Room *room)
 {
+    emit roomRemoved(room);
     m_rooms.remove(NameRules::key(room->name()));
     m_roomsById.remove(room->id());
+    const QString skeleton = Lookalikes::skeleton(room->name());
+    if (m_roomSkeletons.value(skeleton) == room)
+        m_roomSkeletons.remove(skeleton);
     if (room == m_hall)
         m_hall = nullptr;
     room->deleteLater();
@@ -40,12 +54,14 @@ void Directory::removeRoom(Room *room)
 
 QList<Room *> Directory::rooms() const
 {
-    QList<Room *> rooms = m_rooms.values();
-    std::sort(rooms.begin(), rooms.end(), [this](const Room *a, const Room *b) {
-        if ((a == m_hall) != (b == m_hall))
-            return a == m_hall;
-        return a->name().localeAwareCompare(b->name()) < 0;
-    });
+    QList<Room *> rooms;
+    rooms.reserve(m_rooms.size());
+    if (m_hall)
+        rooms.append(m_hall);
+    for (Room *room : m_rooms) {
+        if (room != m_hall)
+            rooms.append(room);
+    }
     return rooms;
 }
 
@@ -56,24 +72,26 @@ User *Directory::user(const QString &nick) const
 
 QList<User *> Directory::users() const
 {
-    QList<User *> users = m_users.values();
-    std::sort(users.begin(), users.end(), [](const User *a, const User *b) {
-        return a->nick().localeAwareCompare(b->nick()) < 0;
-    });
-    return users;
+    return m_users.values();
 }
 
-bool Directory::isNickTaken(const QString &nick) const
+User *Directory::holderOf(const QString &nick) const
 {
-    return m_users.contains(NameRules::key(nick));
+    if (User *same = user(nick))
+        return same;
+    return m_userSkeletons.value(Lookalikes::skeleton(nick), nullptr);
 }
 
 void Directory::claimNick(const QString &nick, User *user)
 {
     m_users.insert(NameRules::key(nick), user);
+    m_userSkeletons.insert(Lookalikes::skeleton(nick), user);
 }
 
 void Directory::releaseNick(const QString &nick)
 {
-    m_users.remove(NameRules::key(nick));
+    User *user = m_users.take(NameRules::key(nick));
+    const QString skeleton = Lookalikes::skeleton(nick);
+    if (user && m_userSkeletons.value(skeleton) == user)
+        m_userSkeletons.remove(skeleton);
 }

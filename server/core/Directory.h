@@ -2,6 +2,7 @@
 #pragma once
 
 #include <QHash>
+#include <QMap>
 #include <QObject>
 
 class Room;
@@ -9,7 +10,9 @@ class User;
 
 // Who and what exists: people by nickname (those reconnecting included: their names are held)
 // and rooms by name and by id. Names are looked up by NameRules::key(), so lookups ignore case
-// and Unicode normalisation.
+// and Unicode normalisation; both are kept in key order, so that a long list can be walked a
+// piece at a time from where the last piece ended. Each name's confusable skeleton
+// (Lookalikes) is kept too, so that a new name that looks like one in use is found.
 class Directory : public QObject
 {
     Q_OBJECT
@@ -21,27 +24,39 @@ public:
     Room *hall() const { return m_hall; }
     Room *room(const QString &name) const;
     Room *roomById(qint64 id) const { return m_roomsById.value(id, nullptr); }
+    // The room whose name is name or looks like it (the same skeleton), or null.
+    Room *roomLike(const QString &name) const;
     // Adds a room; id is the store's.
     Room *addRoom(qint64 id, const QString &name);
     // The id a new room gets: one more than any room's so far.
     qint64 nextRoomId() const { return m_lastRoomId + 1; }
-    // Forgets a room that could not be stored; nobody may be in it.
+    // Forgets a room (it could not be stored, or it expired); nobody may be in it.
     void removeRoom(Room *room);
     QList<Room *> rooms() const; // the hall first, then by name
+    qsizetype roomCount() const { return m_rooms.size(); }
+    // Every room by NameRules::key(), for walking a long list from a key on.
+    const QMap<QString, Room *> &roomsByKey() const { return m_rooms; }
 
     User *user(const QString &nick) const;
     QList<User *> users() const; // by nickname
-    bool isNickTaken(const QString &nick) const;
+    const QMap<QString, User *> &usersByKey() const { return m_users; }
+    // The person whose nickname is nick or looks like it (the same skeleton), or null.
+    User *holderOf(const QString &nick) const;
+    bool isNickTaken(const QString &nick) const { return holderOf(nick) != nullptr; }
     void claimNick(const QString &nick, User *user);
     void releaseNick(const QString &nick);
 
 signals:
     void roomAdded(Room *room);
+    // The room is about to be deleted (it could not be stored, or it expired).
+    void roomRemoved(Room *room);
 
 private:
-    QHash<QString, Room *> m_rooms;
+    QMap<QString, Room *> m_rooms;
     QHash<qint64, Room *> m_roomsById;
-    QHash<QString, User *> m_users;
+    QHash<QString, Room *> m_roomSkeletons;
+    QMap<QString, User *> m_users;
+    QHash<QString, User *> m_userSkeletons;
     qsizetype m_presenceLimit;
     qint64 m_lastRoomId = 0;
     Room *m_hall = nullptr;

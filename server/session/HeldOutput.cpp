@@ -21,6 +21,15 @@ bool HeldOutput::hold(const QByteArray &bytes, const Origin &origin, qint64 queu
     return queued + m_taken + m_bytes <= m_budget;
 }
 
+bool HeldOutput::charge(qint64 bytes, qint64 queued)
+{
+    m_taken += bytes;
+    if (queued + m_taken + m_bytes <= m_budget)
+        return true;
+    letLinesGo();
+    return queued + m_taken + m_bytes <= m_budget;
+}
+
 void HeldOutput::letLinesGo()
 {
     QList<Item> kept;

@@ -39,6 +39,10 @@ public:
     // stored lines it would pass the budget: the reader does not read.
     bool hold(const QByteArray &bytes, const Origin &origin, qint64 queued);
 
+    // Counts bytes kept elsewhere (a reply waiting its turn) against the budget until
+    // released(); false when that passes it, as for hold().
+    bool charge(qint64 bytes, qint64 queued);
+
     // Hands over what is held; it still counts against the budget until released().
     QList<QByteArray> take();
     void released(qint64 bytes) { m_taken -= bytes; }
@@ -59,6 +63,6 @@ private:
     qint64 m_budget;
     QList<Item> m_items;
     qint64 m_bytes = 0; // in m_items
-    qint64 m_taken = 0; // handed over and not yet written
+    qint64 m_taken = 0; // handed over and not yet written, or charged
     CatchUp m_catchUp;
 };

@@ -167,6 +167,16 @@ void Session::hold(const QByteArray &bytes, const HeldOutput::Origin &origin)
         overflow();
 }
 
+bool Session::chargeHeld(qint64 bytes)
+{
+    if (!isWritable())
+        return false;
+    if (m_held.charge(bytes, m_connection->bytesToWrite()))
+        return true;
+    overflow();
+    return false;
+}
+
 void Session::sendRendered(const QByteArray &bytes)
 {
     if (m_state == State::Gone || m_outputOverflow)

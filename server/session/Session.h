@@ -88,11 +88,16 @@ public:
     bool isOutputPaused() const { return m_paused; }
     QList<QByteArray> takePaused() { return m_held.take(); }
     void releaseHeld(qint64 bytes) { m_held.released(bytes); }
+    // Counts bytes that wait elsewhere (a reply waiting its turn) against the output cap, until
+    // releaseHeld(); false, and the session is closed, when that passes the cap.
+    bool chargeHeld(qint64 bytes);
     HeldOutput::CatchUp takeCatchUp() { return m_held.takeCatchUp(); }
     void resumeOutput();
     // The paced writer's way out, past the pause. False when the connection holds enough for
     // now: write more after drained().
     bool writePaced(const QByteArray &bytes);
+    // Whether what is written now can still reach the reader.
+    bool isWritable() const { return m_state != State::Gone && !m_outputOverflow; }
 
     // Sends what is queued, then disconnects. reason is logged and reported by closed().
     void close(const QString &reason);

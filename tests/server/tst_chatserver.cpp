@@ -65,7 +65,7 @@ void TestChatServer::loginRejected_data()
     QTest::addColumn<QString>("line");
     QTest::addColumn<QString>("error");
     const QString badNick =
-        u"Error: \"%1\" is not a valid nickname: use up to 24 letters, digits, '_' "
+        u"Error: \"%1\" is not a valid nickname: use up to 24 letters of one script, digits, '_' "
         "or '-', starting with a letter, digit or '_'."_s;
     QTest::newRow("no nick") << u"login"_s << u"Error: Usage: login <nick>"_s;
     QTest::newRow("space") << u"login bob smith"_s << badNick.arg(u"bob smith"_s);
@@ -191,7 +191,7 @@ void TestChatServer::lookWhoList()
     alice.send(u"who is here?"_s); // a command word followed by words is chat
     QCOMPARE(alice.sync(), QStringList{u"alice: who is here?"_s});
     alice.send(u"/who is here?"_s);
-    QCOMPARE(alice.sync(), QStringList{u"Error: Usage: who"_s});
+    QCOMPARE(alice.sync(), QStringList{u"Error: Usage: who [filter] [page]"_s});
 }
 
 void TestChatServer::roomsAreIsolated()
@@ -219,7 +219,7 @@ void TestChatServer::joinErrors_data()
     QTest::addColumn<QString>("line");
     QTest::addColumn<QString>("error");
     const QString badRoom =
-        u"Error: \"%1\" is not a valid room name: use up to 32 letters, digits, "
+        u"Error: \"%1\" is not a valid room name: use up to 32 letters of one script, digits, "
         "'_' or '-', starting with a letter, digit or '_'."_s;
     QTest::newRow("no such room")
         << u"join nowhere"_s << u"Error: There is no room called nowhere (list shows the rooms)."_s;

@@ -694,7 +694,9 @@ void TestHistory::restart()
     const QStringList rooms =
         kept ? QStringList{u"hall"_s, u"1"_s, QString(), u"games"_s, u"0"_s, u"dice"_s}
              : QStringList{u"hall"_s, u"1"_s, QString()};
+    QCOMPARE(carol.readEvent().kind, Event::Kind::ListingStart);
     QCOMPARE(carol.readEvent().list, rooms);
+    QCOMPARE(carol.readEvent().kind, Event::Kind::ListingEnd);
     carol.send(u"history hall"_s);
     const Page hall = readPage(carol);
     carol.send(u"join games"_s);

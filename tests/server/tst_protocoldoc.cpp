@@ -6,11 +6,14 @@
 //   alice< text     the next line alice receives is text
 //   alice< (closed) the server has closed alice's connection
 //   alice! ...      alice drops her connection; her next step connects anew
+//   $ chat-server --option value ...
+//                   (first line only) the server is started with these options
 //
 // Timestamps and resume tokens vary from run to run and are compared as placeholders; a line
 // that alice sends with <token> in it carries the last token alice was given. After the last
 // line, each client still connected must have nothing more on its way.
 #include "ServerFixture.h"
+#include "app/ServerOptions.h"
 
 #include <QFile>
 #include <QRegularExpression>
@@ -30,7 +33,11 @@ struct Step
     QString text;
 };
 
-using Transcript = QList<Step>;
+struct Transcript
+{
+    QStringList options; // the server's command line after "chat-server"
+    QList<Step> steps;
+};
 
 QList<std::pair<int, Transcript>> readTranscripts(const QString &path)
 {
@@ -49,13 +56,16 @@ QList<std::pair<int, Transcript>> readTranscripts(const QString &path)
             transcripts.append(std::pair<int, Transcript>(lineNumber, Transcript()));
         } else if (inside && line == "```"_L1) {
             inside = false;
+        } else if (inside && transcripts.last().second.steps.isEmpty() &&
+                   line.startsWith("$ chat-server"_L1)) {
+            transcripts.last().second.options = line.sliced(13).split(u' ', Qt::SkipEmptyParts);
         } else if (inside) {
             const auto match = stepPattern.match(line);
             // A line that is not a step makes the transcript fail rather than go unchecked.
             const Step step = match.hasMatch() ? Step{lineNumber, match.captured(1),
                                                       match.captured(2).at(0), match.captured(3)}
                                                : Step{lineNumber, {}, u'?', line};
-            transcripts.last().second.append(step);
+            transcripts.last().second.steps.append(step);
         }
     }
     return transcripts;
@@ -93,7 +103,7 @@ private slots:
 
 void TestProtocolDoc::transcript_data()
 {
-    QTest::addColumn<Transcript>("steps");
+    QTest::addColumn<Transcript>("transcript");
     const auto transcripts = readTranscripts(QString::fromUtf8(PROTOCOL_DOC));
     QVERIFY2(transcripts.size() >= 4, "docs/PROTOCOL.md lost its transcripts");
     for (const auto &[line, steps] : transcripts)
@@ -102,15 +112,19 @@ void TestProtocolDoc::transcript_data()
 
 void TestProtocolDoc::transcript()
 {
-    QFETCH(Transcript, steps);
-    ServerConfig config;
+    QFETCH(Transcript, transcript);
+    const ServerOptions::Result options =
+        ServerOptions::parse(QStringList{u"chat-server"_s} + transcript.options);
+    QVERIFY2(options.error.isEmpty(), qPrintable(options.error));
+    ServerConfig config = options.config;
     config.name = u"example"_s;
+    config.dataDirectory.clear(); // the fixture's own
     ServerFixture fixture(config);
     QVERIFY(fixture.isListening());
     std::map<QString, std::unique_ptr<LineClient>> clients;
     std::map<QString, QString> tokens;
 
-    for (const Step &step : steps) {
+    for (const Step &step : transcript.steps) {
         const QByteArray where = "PROTOCOL.md line " + QByteArray::number(step.lineNumber);
         QVERIFY2(step.op != u'?', (where + ": not a transcript step").constData());
         auto &client = clients[step.who];

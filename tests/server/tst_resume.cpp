@@ -609,9 +609,11 @@ void TestResume::othersSeePresence()
     QCOMPARE(program.readEvent().list,
              (QStringList{u"bob"_s, u"reconnecting"_s, u"program"_s, QString()}));
     program.send(u"who"_s);
+    QCOMPARE(program.readEvent().kind, Event::Kind::ListingStart);
     QCOMPARE(program.readEvent().list,
              (QStringList{u"bob"_s, u"hall,games"_s, u"reconnecting"_s, u"person"_s, u"hall"_s,
                           QString(), u"program"_s, u"hall,games"_s, QString()}));
+    QCOMPARE(program.readEvent().kind, Event::Kind::ListingEnd);
 
     LineClient &again = f.connect();
     again.send(u"resume "_s + token);

@@ -78,6 +78,18 @@ struct Person
         return lines;
     }
 
+    // A whole reply to list or who: its heading, the piece, its end. People get the first
+    // page, programs all of it.
+    QStringList listing(const Event &piece) const
+    {
+        const QString what = piece.kind == Event::Kind::Rooms ? QString(Event::ListingRooms)
+                                                              : QString(Event::ListingWho);
+        const qsizetype count = piece.list.size() / 3;
+        const int page = tagged ? 0 : 1;
+        return lines(Event::listingStart(what, count, page, {})) + lines(piece) +
+               lines(Event::listingEnd(what, count, 0, 0, {}));
+    }
+
     QStringList error(ErrorCode code, const QString &command, const QString &subject = {}) const
     {
         return lines(Event::error(code, command, subject));
@@ -211,7 +223,7 @@ void TestRooms::checkDirectory(const QStringList &aliceRooms, QString current)
     for (const Person *asker : {&m_alice, &m_bob, &m_carol}) {
         asker->send(u"who"_s);
         asker->send(u"list"_s);
-        QCOMPARE(asker->seen(), asker->lines(who) + asker->lines(Event::rooms(rooms)));
+        QCOMPARE(asker->seen(), asker->listing(who) + asker->listing(Event::rooms(rooms)));
     }
     m_bob.send(u"look #hall"_s);
     m_bob.send(u"look #games"_s);
@@ -250,10 +262,12 @@ void TestRooms::defaultModes()
     alice.send(u"join games"_s);
     alice.send(u"who"_s);
     const QStringList lines = alice.sync();
-    if (tagged)
-        QCOMPARE(TaggedCodec::parse(lines.last()).list.mid(0, 2),
+    if (tagged) {
+        // The who reply: a listing, one piece, its end.
+        QCOMPARE(TaggedCodec::parse(lines.last()).kind, Event::Kind::ListingEnd);
+        QCOMPARE(TaggedCodec::parse(lines.value(lines.size() - 2)).list.mid(0, 2),
                  (QStringList{u"alice"_s, u"hall,games"_s}));
-    else
+    } else
         QCOMPARE(lines.mid(lines.size() - 3),
                  (QStringList{u"Users online (2):"_s, u"  alice in games"_s, u"  bob in games"_s}));
 }
@@ -490,8 +504,8 @@ void TestRooms::lookAndTopicOfNamedRoom()
                  : m_alice.error(ErrorCode::NotInRoom, u"topic"_s, u"games"_s));
     m_carol.send(u"list"_s);
     QCOMPARE(m_carol.seen(),
-             m_carol.lines(Event::rooms({u"hall"_s, u"3"_s, u"lunch at noon"_s, u"games"_s,
-                                         many ? u"2"_s : u"1"_s, many ? u"dice"_s : QString()})));
+             m_carol.listing(Event::rooms({u"hall"_s, u"3"_s, u"lunch at noon"_s, u"games"_s,
+                                           many ? u"2"_s : u"1"_s, many ? u"dice"_s : QString()})));
 }
 
 void TestRooms::roomLimit()
@@ -515,8 +529,8 @@ void TestRooms::roomLimit()
         QCOMPARE(dave.seen(), QStringList());
         m_alice.send(u"list"_s);
         QCOMPARE(m_alice.seen(),
-                 m_alice.lines(Event::rooms({u"hall"_s, u"3"_s, QString(), u"den"_s, u"1"_s,
-                                             QString(), u"games"_s, u"2"_s, QString()})));
+                 m_alice.listing(Event::rooms({u"hall"_s, u"3"_s, QString(), u"den"_s, u"1"_s,
+                                               QString(), u"games"_s, u"2"_s, QString()})));
         // Leaving one makes room.
         m_alice.send(u"leave games"_s);
         m_alice.send(u"join den"_s);
@@ -556,9 +570,9 @@ void TestRooms::createKeepsOtherRooms()
     QCOMPARE(m_bob.seen(), QStringList());
     QCOMPARE(m_carol.seen(), QStringList());
     m_bob.send(u"who"_s);
-    QCOMPARE(m_bob.seen(), m_bob.lines(Event::who({u"alice"_s, many ? u"hall,den"_s : u"den"_s,
-                                                   QString(), u"bob"_s, u"hall,games"_s, QString(),
-                                                   u"carol"_s, u"hall"_s, QString()})));
+    QCOMPARE(m_bob.seen(), m_bob.listing(Event::who(
+                               {u"alice"_s, many ? u"hall,den"_s : u"den"_s, QString(), u"bob"_s,
+                                u"hall,games"_s, QString(), u"carol"_s, u"hall"_s, QString()})));
 }
 
 void TestRooms::nickSeenOnce()

@@ -109,7 +109,17 @@ void tst_Command::parse_data()
     QTest::newRow("at sign without labels") << u"@a1 /who"_s << false << T::Say << u"say"_s << S{u"@a1 /who"_s} << ok << QString() << QString();
 
     // Errors.
-    QTest::newRow("who with argument") << u"/who x"_s << false << T::Who << u"who"_s << S{} << needMore << u"who"_s << QString();
+    QTest::newRow("logout with argument") << u"/logout x"_s << false << T::Logout << u"logout"_s << S{} << needMore << u"logout"_s << QString();
+    // list and who: a filter and a page, with a slash in text; always for programs.
+    QTest::newRow("who filter") << u"/who ali"_s << false << T::Who << u"who"_s << S{u"ali"_s} << ok << QString() << QString();
+    QTest::newRow("list filter and page") << u"/list gam* 2"_s << false << T::List << u"list"_s << S{u"gam*"_s, u"2"_s} << ok << QString() << QString();
+    QTest::newRow("list page, extra spaces") << u"/list   3  "_s << false << T::List << u"list"_s << S{u"3"_s} << ok << QString() << QString();
+    QTest::newRow("list three words") << u"/list a b c"_s << false << T::List << u"list"_s << S{u"a"_s, u"b"_s, u"c"_s} << needMore << u"list [filter] [page]"_s << QString();
+    QTest::newRow("who three words") << u"/who is here now"_s << false << T::Who << u"who"_s << S{u"is"_s, u"here"_s, u"now"_s} << needMore << u"who [filter] [page]"_s << QString();
+    QTest::newRow("list words without slash are chat") << u"list games"_s << false << T::Say << u"say"_s << S{u"list games"_s} << ok << QString() << QString();
+    QTest::newRow("tagged who filter without slash") << u"@w who ali"_s << true << T::Who << u"who"_s << S{u"ali"_s} << ok << QString() << u"w"_s;
+    QTest::newRow("tagged list page without slash") << u"list 2"_s << true << T::List << u"list"_s << S{u"2"_s} << ok << QString() << QString();
+    QTest::newRow("tagged look with words is still chat") << u"look around"_s << true << T::Say << u"say"_s << S{u"look around"_s} << ok << QString() << QString();
     QTest::newRow("logout with argument") << u"/logout now"_s << false << T::Logout << u"logout"_s << S{} << needMore << u"logout"_s << QString();
     QTest::newRow("unknown command") << u"/bogus"_s << false << T::Say << u"bogus"_s << S{} << unknown << u"bogus"_s << QString();
     QTest::newRow("unknown command with text") << u"/bogus one two"_s << false << T::Say << u"bogus"_s << S{} << unknown << u"bogus"_s << QString();

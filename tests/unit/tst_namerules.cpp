@@ -50,6 +50,15 @@ void tst_NameRules::validity_data()
     QTest::newRow("hyphen inside") << u"a-b"_s << true << true;
     QTest::newRow("trailing hyphen") << u"ab-"_s << true << true;
     QTest::newRow("single letter") << u"x"_s << true << true;
+    // Checked in NFKC: compatibility forms count as the letters they stand for.
+    QTest::newRow("fullwidth letters") << u"Ａlice"_s << true << true;
+    QTest::newRow("ligature") << u"ﬁsh"_s << true << true;
+    QTest::newRow("roman numeral is letters") << u"Ⅳ"_s << true << true;
+    QTest::newRow("halfwidth katakana") << u"ｶﾀｶﾅ"_s << true << true;
+    QTest::newRow("fullwidth space") << u"a＿b"_s << true << true;
+    QTest::newRow("fullwidth exclamation") << u"a！"_s << false << false;
+    QTest::newRow("circled letter") << u"Ⓐlice"_s << true << true;
+    QTest::newRow("squared words too long") << u"㌀㌀㌀㌀㌀㌀㌀"_s << false << true;
 
     QTest::newRow("empty") << QString() << false << false;
     QTest::newRow("leading hyphen") << u"-alice"_s << false << false;
@@ -111,6 +120,11 @@ void tst_NameRules::normalized_data()
     QTest::newRow("angstrom sign") << u"\u212b"_s << u"Å"_s;
     QTest::newRow("hangul jamo composed") << u"\u1100\u1161"_s << u"가"_s;
     QTest::newRow("chinese unchanged") << u"张伟"_s << u"张伟"_s;
+    QTest::newRow("fullwidth becomes plain") << u"Ａlice"_s << u"Alice"_s;
+    QTest::newRow("ligature becomes letters") << u"ﬁsh"_s << u"fish"_s;
+    QTest::newRow("superscript becomes digit") << u"x²"_s << u"x2"_s;
+    QTest::newRow("halfwidth katakana becomes katakana") << u"ｶﾀｶﾅ"_s << u"カタカナ"_s;
+    QTest::newRow("cyrillic stays cyrillic") << u"аlice"_s << u"аlice"_s;
     QTest::newRow("empty") << QString() << QString();
 }
 
@@ -138,6 +152,12 @@ void tst_NameRules::key_data()
     QTest::newRow("greek final sigma") << u"ΣΑΣ"_s << u"σας"_s << true;
     QTest::newRow("cyrillic case") << u"ИВАН"_s << u"иван"_s << true;
     QTest::newRow("angstrom sign vs a ring") << u"\u212b"_s << u"\u00e5"_s << true;
+    QTest::newRow("fullwidth vs plain") << u"Ａlice"_s << u"alice"_s << true;
+    QTest::newRow("ligature vs letters") << u"ﬁsh"_s << u"FISH"_s << true;
+    QTest::newRow("long s vs s") << u"ſam"_s << u"sam"_s << true;
+    QTest::newRow("superscript two vs two") << u"x²"_s << u"X2"_s << true;
+    QTest::newRow("halfwidth vs fullwidth katakana") << u"ｶﾀ"_s << u"カタ"_s << true;
+    QTest::newRow("cyrillic a vs latin a: a look-alike, not the same") << u"аlice"_s << u"alice"_s << false;
     QTest::newRow("different names") << u"alice"_s << u"alicia"_s << false;
     QTest::newRow("hyphen vs underscore") << u"a-b"_s << u"a_b"_s << false;
     QTest::newRow("accent matters") << u"jose"_s << u"josé"_s << false;

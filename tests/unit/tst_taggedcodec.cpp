@@ -70,8 +70,8 @@ void tst_TaggedCodec::format_data()
 
     const QByteArray t = "2026-11-22T19:30:00.123Z";
     // clang-format off
-    QTest::newRow("welcome") << at(Event::welcome(u"qtchat"_s)) << "welcome " + t + " \\- qtchat 2";
-    QTest::newRow("welcome with spaces") << at(Event::welcome(u"My Chat"_s)) << "welcome " + t + " \\- My\\sChat 2";
+    QTest::newRow("welcome") << at(Event::welcome(u"qtchat"_s)) << "welcome " + t + " \\- qtchat 3";
+    QTest::newRow("welcome with spaces") << at(Event::welcome(u"My Chat"_s)) << "welcome " + t + " \\- My\\sChat 3";
     QTest::newRow("ok login with label") << at(Event::ok(u"login"_s, {u"alice"_s}), u"a1"_s) << "ok " + t + " a1 login alice";
     QTest::newRow("ok without details") << at(Event::ok(u"logout"_s, {})) << "ok " + t + " \\- logout";
     QTest::newRow("ok set") << at(Event::ok(u"set"_s, {u"time"_s, u"on"_s})) << "ok " + t + " \\- set time on";
@@ -86,15 +86,15 @@ void tst_TaggedCodec::format_data()
         << "error " + t + " \\- 461 msg msg\\s<nick>\\s<text> Usage:\\smsg\\s<nick>\\s<text>";
     QTest::newRow("error bad nick")
         << at(Event::error(ErrorCode::BadNick, u"login"_s, u"a b"_s))
-        << "error " + t + " \\- 432 login a\\sb \"a\\sb\"\\sis\\snot\\sa\\svalid\\snickname:\\suse\\sup\\sto\\s24\\sletters,"
+        << "error " + t + " \\- 432 login a\\sb \"a\\sb\"\\sis\\snot\\sa\\svalid\\snickname:\\suse\\sup\\sto\\s24\\sletters\\sof\\sone\\sscript,"
            "\\sdigits,\\s'_'\\sor\\s'-',\\sstarting\\swith\\sa\\sletter,\\sdigit\\sor\\s'_'.";
     QTest::newRow("error bad nick with percent")
         << at(Event::error(ErrorCode::BadNick, u"login"_s, u"%1%2"_s))
-        << "error " + t + " \\- 432 login %1%2 \"%1%2\"\\sis\\snot\\sa\\svalid\\snickname:\\suse\\sup\\sto\\s24\\sletters,"
+        << "error " + t + " \\- 432 login %1%2 \"%1%2\"\\sis\\snot\\sa\\svalid\\snickname:\\suse\\sup\\sto\\s24\\sletters\\sof\\sone\\sscript,"
            "\\sdigits,\\s'_'\\sor\\s'-',\\sstarting\\swith\\sa\\sletter,\\sdigit\\sor\\s'_'.";
     QTest::newRow("error bad room with percent")
         << at(Event::error(ErrorCode::BadRoomName, u"create"_s, u"%2"_s))
-        << "error " + t + " \\- 479 create %2 \"%2\"\\sis\\snot\\sa\\svalid\\sroom\\sname:\\suse\\sup\\sto\\s32\\sletters,"
+        << "error " + t + " \\- 479 create %2 \"%2\"\\sis\\snot\\sa\\svalid\\sroom\\sname:\\suse\\sup\\sto\\s32\\sletters\\sof\\sone\\sscript,"
            "\\sdigits,\\s'_'\\sor\\s'-',\\sstarting\\swith\\sa\\sletter,\\sdigit\\sor\\s'_'.";
     QTest::newRow("error bad label") << at(Event::error(ErrorCode::BadInput, QString(), u"label"_s))
         << "error " + t + " \\- 400 \\- label Invalid\\slabel:\\suse\\s1-32\\sletters,\\sdigits,\\s'.',\\s'_'\\sor\\s'-'.";
@@ -136,6 +136,18 @@ void tst_TaggedCodec::format_data()
     QTest::newRow("who empty") << at(Event::who({})) << "who " + t + " \\-";
     QTest::newRow("rooms") << at(Event::rooms({u"hall"_s, u"2"_s, QString(), u"games"_s, u"1"_s, u"Chess night"_s}))
                            << "rooms " + t + " \\- hall 2 \\- games 1 Chess\\snight";
+    QTest::newRow("listing of everything") << at(Event::listingStart(u"rooms"_s, 20000, 0, QString()))
+                                           << "listing " + t + " \\- rooms 20000 0 \\-";
+    QTest::newRow("listing of a page, filtered") << at(Event::listingStart(u"who"_s, 250, 2, u"ali ce"_s), u"7"_s)
+                                                 << "listing " + t + " 7 who 250 2 ali\\sce";
+    QTest::newRow("listing end, more") << at(Event::listingEnd(u"rooms"_s, 100, 19900, 2, u"g*"_s))
+                                       << "listingend " + t + " \\- rooms 100 19900 2 g*";
+    QTest::newRow("listing end, no more: no next page") << at(Event::listingEnd(u"who"_s, 3, 0, 5, QString()))
+                                                         << "listingend " + t + " \\- who 3 0 0 \\-";
+    QTest::newRow("error creating too fast") << at(Event::error(ErrorCode::TryAgain, u"create"_s, u"42"_s))
+        << "error " + t + " \\- 263 create 42 You\\sare\\screating\\srooms\\stoo\\sfast:\\stry\\sagain\\sin\\s42\\sseconds.";
+    QTest::newRow("error server room limit") << at(Event::error(ErrorCode::ServerRoomLimit, u"create"_s, u"1000"_s))
+        << "error " + t + " \\- 419 create 1000 The\\sserver\\shas\\sas\\smany\\srooms\\sas\\sit\\smay\\s(1000):\\sjoin\\sone\\sof\\sthem\\sinstead.";
     QTest::newRow("help") << at(Event::help({u"who"_s, u"Show everyone."_s, u"msg <nick> <text>"_s, u"Send."_s}))
                           << "help " + t + " \\- who Show\\severyone. msg\\s<nick>\\s<text> Send.";
     QTest::newRow("settings") << at(Event::settings({u"time"_s, u"off"_s, u"lang"_s, u"zh_CN"_s}))
@@ -182,6 +194,8 @@ void tst_TaggedCodec::kindWord_data()
     QTest::newRow("users") << K::Users << u"users"_s;
     QTest::newRow("who") << K::Who << u"who"_s;
     QTest::newRow("rooms") << K::Rooms << u"rooms"_s;
+    QTest::newRow("listing start") << K::ListingStart << u"listing"_s;
+    QTest::newRow("listing end") << K::ListingEnd << u"listingend"_s;
     QTest::newRow("help") << K::Help << u"help"_s;
     QTest::newRow("settings") << K::Settings << u"settings"_s;
     QTest::newRow("bye") << K::Bye << u"bye"_s;
@@ -251,6 +265,8 @@ void tst_TaggedCodec::roundTrip()
         at(Event::historyStart(text, text, text, 3), text),
         at(Event::historyEnd(text, text, text, 3, text, 9), text),
         at(Event::rooms({text, text, text, text, text, text}), text),
+        at(Event::listingStart(text, 20000, 3, text), text),
+        at(Event::listingEnd(text, 100, 250, 4, text), text),
         at(Event::help({text, text}), text),
         at(Event::settings({text, text}), text),
         at(Event::bye(text), text),
@@ -356,6 +372,12 @@ void tst_TaggedCodec::parseRejects_data()
     QTest::newRow("history end missing seq") << u"historyend "_s + t + u" \\- hall \\- request 5 before"_s;
     QTest::newRow("rooms list of four") << u"rooms "_s + t + u" \\- hall 2 \\- games"_s;
     QTest::newRow("rooms list of two") << u"rooms "_s + t + u" \\- hall 2"_s;
+    QTest::newRow("listing missing filter") << u"listing "_s + t + u" \\- rooms 3 0"_s;
+    QTest::newRow("listing with a list") << u"listing "_s + t + u" \\- rooms 3 0 \\- hall"_s;
+    QTest::newRow("listing negative total") << u"listing "_s + t + u" \\- rooms -3 0 \\-"_s;
+    QTest::newRow("listing page not a number") << u"listing "_s + t + u" \\- rooms 3 two \\-"_s;
+    QTest::newRow("listing end missing next") << u"listingend "_s + t + u" \\- rooms 3 0 \\-"_s;
+    QTest::newRow("listing end more not a number") << u"listingend "_s + t + u" \\- rooms 3 many 2 \\-"_s;
     QTest::newRow("help odd list") << u"help "_s + t + u" \\- who"_s;
     QTest::newRow("settings odd list") << u"settings "_s + t + u" \\- time on lang"_s;
     QTest::newRow("bad escape") << u"message "_s + t + u" \\- 1 hall 1 alice hi\\q"_s;

@@ -75,11 +75,11 @@ void tst_TextRenderer::render_data()
     QTest::newRow("error room exists") << at(Event::error(ErrorCode::RoomExists, u"create"_s, u"games"_s)) << true
         << QByteArray("Error: The room games already exists: use join games.\r\n");
     QTest::newRow("error bad nick") << at(Event::error(ErrorCode::BadNick, u"login"_s, u"a b"_s)) << true
-        << QByteArray("Error: \"a b\" is not a valid nickname: use up to 24 letters, digits, '_' or '-', starting with a letter, digit or '_'.\r\n");
+        << QByteArray("Error: \"a b\" is not a valid nickname: use up to 24 letters of one script, digits, '_' or '-', starting with a letter, digit or '_'.\r\n");
     QTest::newRow("error bad nick with percent") << at(Event::error(ErrorCode::BadNick, u"login"_s, u"%1"_s)) << true
-        << QByteArray("Error: \"%1\" is not a valid nickname: use up to 24 letters, digits, '_' or '-', starting with a letter, digit or '_'.\r\n");
+        << QByteArray("Error: \"%1\" is not a valid nickname: use up to 24 letters of one script, digits, '_' or '-', starting with a letter, digit or '_'.\r\n");
     QTest::newRow("error bad room") << at(Event::error(ErrorCode::BadRoomName, u"create"_s, u"-x"_s)) << true
-        << QByteArray("Error: \"-x\" is not a valid room name: use up to 32 letters, digits, '_' or '-', starting with a letter, digit or '_'.\r\n");
+        << QByteArray("Error: \"-x\" is not a valid room name: use up to 32 letters of one script, digits, '_' or '-', starting with a letter, digit or '_'.\r\n");
     QTest::newRow("error bad utf8") << at(Event::error(ErrorCode::BadInput, QString(), u"utf8"_s)) << true
         << QByteArray("Error: That line is not valid UTF-8 text.\r\n");
     QTest::newRow("error control characters") << at(Event::error(ErrorCode::BadInput, QString(), u"control"_s)) << true
@@ -129,13 +129,41 @@ void tst_TextRenderer::render_data()
     QTest::newRow("users empty") << at(Event::users(u"hall"_s, 0, {})) << false << QByteArray("Users in hall (0):\r\n");
     QTest::newRow("users of a crowded room") << at(Event::users(u"hall"_s, 1200, {u"alice"_s, QString(), u"bob"_s, QString()})) << false
         << QByteArray("Users in hall (1200, the first 2 listed):\r\n  alice\r\n  bob\r\n");
+    // A piece of a listing: its lines, under the listing's heading.
     QTest::newRow("who") << at(Event::who({u"alice"_s, u"hall"_s, QString(), u"bob"_s, u"games"_s, QString()})) << false
-        << QByteArray("Users online (2):\r\n  alice in hall\r\n  bob in games\r\n");
+        << QByteArray("  alice in hall\r\n  bob in games\r\n");
     QTest::newRow("who in several rooms, none, reconnecting")
         << at(Event::who({u"alice"_s, u"hall,games"_s, QString(), u"bob"_s, QString(), QString(), u"carol"_s, u"hall"_s, u"reconnecting"_s})) << false
-        << QByteArray("Users online (3):\r\n  alice in hall, games\r\n  bob (in no room)\r\n  carol (reconnecting) in hall\r\n");
+        << QByteArray("  alice in hall, games\r\n  bob (in no room)\r\n  carol (reconnecting) in hall\r\n");
     QTest::newRow("who list cut short ignores the rest") << at(Event::who({u"alice"_s, u"hall"_s, QString(), u"bob"_s})) << false
-        << QByteArray("Users online (1):\r\n  alice in hall\r\n");
+        << QByteArray("  alice in hall\r\n");
+    QTest::newRow("who empty") << at(Event::who({})) << false << QByteArray();
+    QTest::newRow("listing of who") << at(Event::listingStart(u"who"_s, 2, 0, QString())) << false
+        << QByteArray("Users online (2):\r\n");
+    QTest::newRow("listing of who, first page") << at(Event::listingStart(u"who"_s, 250, 1, QString())) << false
+        << QByteArray("Users online (250):\r\n");
+    QTest::newRow("listing of who, filtered") << at(Event::listingStart(u"who"_s, 1, 1, u"ali"_s)) << false
+        << QByteArray("Users online matching ali (1):\r\n");
+    QTest::newRow("listing of who, third page") << at(Event::listingStart(u"who"_s, 250, 3, QString())) << false
+        << QByteArray("Users online (250), page 3:\r\n");
+    QTest::newRow("listing of who, filtered, second page") << at(Event::listingStart(u"who"_s, 150, 2, u"a*"_s)) << false
+        << QByteArray("Users online matching a* (150), page 2:\r\n");
+    QTest::newRow("listing of rooms") << at(Event::listingStart(u"rooms"_s, 2, 1, QString())) << false
+        << QByteArray("Rooms (2):\r\n");
+    QTest::newRow("listing of rooms, none match") << at(Event::listingStart(u"rooms"_s, 0, 1, u"zzz"_s)) << false
+        << QByteArray("Rooms matching zzz (0):\r\n");
+    QTest::newRow("listing of rooms, second page") << at(Event::listingStart(u"rooms"_s, 20000, 2, QString())) << false
+        << QByteArray("Rooms (20000), page 2:\r\n");
+    QTest::newRow("listing of rooms, filtered, page 4") << at(Event::listingStart(u"rooms"_s, 400, 4, u"g"_s)) << false
+        << QByteArray("Rooms matching g (400), page 4:\r\n");
+    QTest::newRow("listing end, more rooms") << at(Event::listingEnd(u"rooms"_s, 100, 19900, 2, QString())) << false
+        << QByteArray("--- 19900 more: /list 2 ---\r\n");
+    QTest::newRow("listing end, more people matching") << at(Event::listingEnd(u"who"_s, 100, 1, 3, u"ali"_s)) << false
+        << QByteArray("--- 1 more: /who ali 3 ---\r\n");
+    QTest::newRow("listing end, no more") << at(Event::listingEnd(u"rooms"_s, 37, 0, 2, QString())) << false
+        << QByteArray();
+    QTest::newRow("listing end of everything") << at(Event::listingEnd(u"who"_s, 20000, 0, 0, QString())) << false
+        << QByteArray();
     QTest::newRow("presence reconnecting") << at(Event::presence(u"hall"_s, u"bob"_s, u"reconnecting"_s)) << false
         << QByteArray("* bob lost the connection; their place is kept for a while.\r\n");
     QTest::newRow("presence back") << at(Event::presence(u"hall"_s, u"bob"_s, u"back"_s)) << false
@@ -169,8 +197,8 @@ void tst_TextRenderer::render_data()
     QTest::newRow("bye resumed") << at(Event::bye(u"resumed"_s)) << true
         << QByteArray("You came back on another connection; this one is closed.\r\n");
     QTest::newRow("rooms") << at(Event::rooms({u"hall"_s, u"2"_s, QString(), u"games"_s, u"1"_s, u"Chess night"_s})) << false
-        << QByteArray("Rooms (2):\r\n  hall (2 users)\r\n  games (1 users): Chess night\r\n");
-    QTest::newRow("rooms empty") << at(Event::rooms({})) << false << QByteArray("Rooms (0):\r\n");
+        << QByteArray("  hall (2 users)\r\n  games (1 users): Chess night\r\n");
+    QTest::newRow("rooms empty") << at(Event::rooms({})) << false << QByteArray();
     QTest::newRow("help one command") << at(Event::help({u"msg <nick> <text>"_s, summary})) << false
         << ("msg <nick> <text>  " + summary.toUtf8() + "\r\n");
     QTest::newRow("help list") << at(Event::help({u"who"_s, u"Show everyone."_s, u"msg <nick> <text>"_s, summary})) << false
@@ -216,6 +244,10 @@ void tst_TextRenderer::timestamps_data()
     QTest::newRow("local time given") << at(Event::ping(u"t"_s), midnightLocal) << true << QByteArray("[00:05] Ping t\r\n");
     QTest::newRow("list prefixed once") << at(Event::users(u"hall"_s, 2, {u"alice"_s, QString(), u"bob"_s, QString()})) << true
         << QByteArray("[03:30] Users in hall (2):\r\n  alice\r\n  bob\r\n");
+    QTest::newRow("listing heading prefixed") << at(Event::listingStart(u"rooms"_s, 2, 1, QString())) << true
+        << QByteArray("[03:30] Rooms (2):\r\n");
+    QTest::newRow("listing pieces go on under it") << at(Event::rooms({u"hall"_s, u"2"_s, QString()})) << true
+        << QByteArray("  hall (2 users)\r\n");
     QTest::newRow("invalid event stays empty") << Event() << true << QByteArray();
     // clang-format on
 }

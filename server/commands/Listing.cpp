@@ -1,0 +1,155 @@
+// SPDX-License-Identifier: MIT
+#include "commands/Listing.h"
+
+#include "NameRules.h"
+#include "Protocol.h"
+#include "Rendering.h"
+#include "core/Directory.h"
+#include "core/Room.h"
+#include "core/User.h"
+
+namespace {
+
+// The next entry of map after key (from the start when key is null).
+template <typename Map> typename Map::const_iterator after(const Map &map, const QString &key)
+{
+    return key.isNull() ? map.cbegin() : map.upperBound(key);
+}
+
+qsizetype utf8Size(const QStringList &fields, qsizetype from)
+{
+    qsizetype bytes = 0;
+    for (qsizetype i = from; i < fields.size(); ++i)
+        bytes += fields[i].size() + 1; // UTF-16 units: close enough to bound a line
+    return bytes;
+}
+
+} // namespace
+
+Listing::Listing(const Directory &directory, What what, const NamePattern &pattern, int page,
+                 int pageSize, const QString &label)
+    : m_directory(directory)
+    , m_what(what)
+    , m_pattern(pattern)
+    , m_page(page)
+    , m_pageSize(std::max(pageSize, 1))
+    , m_label(label)
+{
+}
+
+QByteArray Listing::next(const Rendering &rendering)
+{
+    for (;;) {
+        switch (m_stage) {
+        case Stage::Start:
+            m_stage = Stage::Items;
+            return rendering.render(start());
+        case Stage::Items: {
+            const Event items = piece();
+            if (!items.list.isEmpty())
+                return rendering.render(items);
+            m_stage = Stage::End;
+            continue;
+        }
+        case Stage::End:
+            m_stage = Stage::Done;
+            return rendering.render(end());
+        case Stage::Done:
+            return {};
+        }
+    }
+}
+
+Event Listing::labelled(Event event) const
+{
+    event.label = m_label;
+    return event;
+}
+
+Event Listing::start()
+{
+    const qsizetype total = countRest();
+    // A later page starts past the earlier ones.
+    const qsizetype skip = m_page > 1 ? qsizetype(m_page - 1) * m_pageSize : 0;
+    for (qsizetype i = 0; i < skip && advance(nullptr); ++i) {
+    }
+    const QString what =
+        m_what == What::Rooms ? QString(Event::ListingRooms) : QString(Event::ListingWho);
+    return labelled(Event::listingStart(what, total, m_page, m_pattern.text()));
+}
+
+Event Listing::piece()
+{
+    QStringList items;
+    const qsizetype limit = m_page > 0 ? m_pageSize - m_sent : qsizetype(m_pageSize);
+    qsizetype count = 0;
+    while (count < limit && utf8Size(items, 0) < Protocol::ListLineBytes && advance(&items))
+        ++count;
+    m_sent += count;
+    return labelled(m_what == What::Rooms ? Event::rooms(items) : Event::who(items));
+}
+
+Event Listing::end()
+{
+    const QString what =
+        m_what == What::Rooms ? QString(Event::ListingRooms) : QString(Event::ListingWho);
+    const qsizetype more = m_page > 0 ? countRest() : 0;
+    return labelled(Event::listingEnd(what, m_sent, more, m_page + 1, m_pattern.text()));
+}
+
+bool Listing::matches(const QString &key, const Room *room) const
+{
+    return !room->isPending() && m_pattern.matches(key);
+}
+
+bool Listing::advance(QStringList *items)
+{
+    if (m_what == What::People) {
+        const auto &users = m_directory.usersByKey();
+        for (auto it = after(users, m_after); it != users.cend(); ++it) {
+            m_after = it.key();
+            if (!m_pattern.matches(it.key()))
+                continue;
+            if (!items)
+                return true;
+            const User *user = it.value();
+            QStringList rooms;
+            for (const Room *room : user->rooms())
+                rooms << room->name();
+            *items << user->nick() << rooms.join(u',') << user->flags();
+            return true;
+        }
+        return false;
+    }
+    const Room *hall = m_directory.hall();
+    const Room *found = nullptr;
+    if (!m_hallDone) {
+        m_hallDone = true;
+        if (hall && matches(NameRules::key(hall->name()), hall))
+            found = hall;
+    }
+    const auto &rooms = m_directory.roomsByKey();
+    for (auto it = after(rooms, m_after); !found && it != rooms.cend(); ++it) {
+        m_after = it.key();
+        if (it.value() != hall && matches(it.key(), it.value()))
+            found = it.value();
+    }
+    if (!found)
+        return false;
+    if (items)
+        *items << found->name() << QString::number(found->members().size()) << found->topic();
+    return true;
+}
+
+qsizetype Listing::countRest()
+{
+    // From where the listing stands, without moving it.
+    const bool hallDone = m_hallDone;
+    const QString after = m_after;
+    qsizetype count = 0;
+    while (advance(nullptr))
+        ++count;
+    m_hallDone = hallDone;
+    m_after = after;
+    return count;
+}

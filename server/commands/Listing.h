@@ -1,0 +1,51 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+
+#include "Event.h"
+#include "commands/NamePattern.h"
+#include "commands/ReplySource.h"
+
+class Directory;
+class Room;
+class User;
+
+// A reply to list or who: a heading (ListingStart), the matching rooms or people in pieces
+// (Rooms or Who events of at most pageSize items and about Protocol::ListLineBytes bytes), and an
+// end line (ListingEnd) that says how many more there are past a page. Each piece is made when the
+// reader is ready for it, from the name the last piece ended at, so that listing 20,000 rooms to a
+// slow reader costs one piece of memory, and a room made or gone meanwhile is simply listed or not.
+class Listing : public ReplySource
+{
+public:
+    enum class What { Rooms, People };
+
+    // page 0: every item; N: the Nth page of pageSize items.
+    Listing(const Directory &directory, What what, const NamePattern &pattern, int page,
+            int pageSize, const QString &label);
+
+    QByteArray next(const Rendering &rendering) override;
+
+private:
+    enum class Stage { Start, Items, End, Done };
+
+    Event start();
+    Event piece();
+    Event end();
+    // Moves to the next matching item after where the listing stands and appends its fields to
+    // items (unless null); false when there is none.
+    bool advance(QStringList *items);
+    bool matches(const QString &key, const Room *room) const;
+    qsizetype countRest();
+    Event labelled(Event event) const;
+
+    const Directory &m_directory;
+    What m_what;
+    NamePattern m_pattern;
+    int m_page;
+    int m_pageSize;
+    QString m_label;
+    Stage m_stage = Stage::Start;
+    bool m_hallDone = false; // rooms: the hall comes first
+    QString m_after;         // the key of the last item passed (null: none yet)
+    qsizetype m_sent = 0;
+};
