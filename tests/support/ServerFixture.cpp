@@ -21,10 +21,28 @@ ServerConfig loopback(ServerConfig config, const QString &dataDirectory)
 
 } // namespace
 
-ServerFixture::ServerFixture(ServerConfig config)
-    : m_server(std::make_unique<ChatServer>(loopback(config, m_dataDirectory.path())))
+ServerFixture::ServerFixture(ServerConfig config, const Clock *clock)
+    : m_config(loopback(config, m_dataDirectory.path()))
+    , m_clock(clock)
 {
-    m_listening = m_server->listen();
+    m_server = start();
+}
+
+std::unique_ptr<ChatServer> ServerFixture::start()
+{
+    auto server = std::make_unique<ChatServer>(m_config);
+    if (m_clock)
+        server->setClock(m_clock);
+    m_listening = server->listen();
+    return server;
+}
+
+bool ServerFixture::restart()
+{
+    m_clients.clear();
+    m_server.reset();
+    m_server = start();
+    return m_listening;
 }
 
 LineClient &ServerFixture::connect()

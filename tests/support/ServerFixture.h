@@ -11,10 +11,12 @@
 
 // A real ChatServer on a free loopback port, in this process, and clients connected to it.
 // Unless the config names a data folder, its database lives in a temporary folder of its own.
+// restart() stops the server and starts another on the same folder.
 class ServerFixture
 {
 public:
-    explicit ServerFixture(ServerConfig config = {});
+    // clock: what the room limits count time on (see ManualClock); null: the system's.
+    explicit ServerFixture(ServerConfig config = {}, const Clock *clock = nullptr);
 
     bool isListening() const { return m_listening; }
     ChatServer &server() { return *m_server; }
@@ -28,9 +30,15 @@ public:
     LineClient &taggedLoggedIn(const QString &nick);
 
     QString dataDirectory() const { return m_dataDirectory.path(); }
+    // A new server on the same data folder, config and clock; the clients are let go.
+    bool restart();
 
 private:
     QTemporaryDir m_dataDirectory;
+    std::unique_ptr<ChatServer> start();
+
+    ServerConfig m_config;
+    const Clock *m_clock;
     std::unique_ptr<ChatServer> m_server;
     std::vector<std::unique_ptr<LineClient>> m_clients;
     bool m_listening = false;
