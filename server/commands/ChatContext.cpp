@@ -104,9 +104,15 @@ void ChatContext::leave(Session *session, Room *room, const QString &label)
 
 void ChatContext::sendRoomState(Session *session, const Room *room, const QString &label)
 {
+    // The member list as it is now (what changes later comes after it), written at the
+    // reader's pace: a crowded room's is long.
+    QList<Event> state;
     if (!room->topic().isEmpty())
-        session->send(Event::topic(room->name(), room->topicSetter(), room->topic()), label);
-    session->send(room->usersEvent(), label);
+        state << Event::topic(room->name(), room->topicSetter(), room->topic());
+    state << room->usersEvent();
+    for (Event &event : state)
+        event.label = label;
+    replies(session).addEvents(state);
 }
 
 void ChatContext::stream(Session *session, const ReplyStream::HistoryPart &part)

@@ -21,18 +21,22 @@ Event labelled(Event event, const ReplyStream::HistoryPart &part)
     return event;
 }
 
-// A reply rendered when it was asked for: one piece.
-class Rendered : public ReplySource
+// Events made when they were asked for, a piece each: their lists hold names shared with
+// the people and rooms, so keeping them costs little until they are rendered.
+class Events : public ReplySource
 {
 public:
-    explicit Rendered(const QByteArray &bytes)
-        : m_bytes(bytes)
+    explicit Events(const QList<Event> &events)
+        : m_events(events)
     {
     }
-    QByteArray next(const Rendering &) override { return std::exchange(m_bytes, {}); }
+    QByteArray next(const Rendering &rendering) override
+    {
+        return m_events.isEmpty() ? QByteArray() : rendering.render(m_events.takeFirst());
+    }
 
 private:
-    QByteArray m_bytes;
+    QList<Event> m_events;
 };
 
 } // namespace
@@ -59,11 +63,14 @@ void ReplyStream::addSource(std::shared_ptr<ReplySource> source)
     add(std::move(item), QueuedReplyCost);
 }
 
-void ReplyStream::addRendered(const QByteArray &bytes)
+void ReplyStream::addEvents(const QList<Event> &events)
 {
+    qint64 charge = QueuedReplyCost;
+    for (const Event &event : events)
+        charge += event.list.size() * QueuedItemCost;
     Item item;
-    item.source = std::make_shared<Rendered>(bytes);
-    add(std::move(item), QueuedReplyCost + bytes.size());
+    item.source = std::make_shared<Events>(events);
+    add(std::move(item), charge);
 }
 
 void ReplyStream::add(Item item, qint64 charge)

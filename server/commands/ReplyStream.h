@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
+#include "Event.h"
 #include "commands/ReplySource.h"
 #include "store/StoredMessage.h"
 
@@ -32,8 +33,9 @@ class ReplyStream : public QObject
 
 public:
     // What a reply waiting its turn counts against the output cap: about what it costs to
-    // keep.
+    // keep, and for an event each item of its list (a QString sharing its text).
     static constexpr qint64 QueuedReplyCost = 256;
+    static constexpr qint64 QueuedItemCost = 24;
 
     struct HistoryPart
     {
@@ -55,8 +57,9 @@ public:
 
     void addHistory(const HistoryPart &part);
     void addSource(std::shared_ptr<ReplySource> source);
-    // A reply already rendered, that must not come before the replies asked for before it.
-    void addRendered(const QByteArray &bytes);
+    // Replies made now (a member list as it is now), rendered when their turn comes, that must
+    // not come before the replies asked for before them. Charged for the items they hold.
+    void addEvents(const QList<Event> &events);
 
 private:
     // Parts to send, and between them the output that waited before each was added.

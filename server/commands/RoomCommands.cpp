@@ -193,12 +193,12 @@ void RoomCommands::switchTo(Session *session, const Command &command)
 
 void RoomCommands::look(Session *session, const Command &command)
 {
-    // A crowded room lists the first presence-limit members: bounded, but long enough to wait
-    // its turn behind the replies asked for before it.
+    // A crowded room lists the first presence-limit members: bounded, but long enough to be
+    // written at the reader's pace, after the replies asked for before it.
     if (Room *room = m_chat.targetRoom(session, command)) {
         Event users = room->usersEvent();
         users.label = command.label();
-        m_chat.replies(session).addRendered(session->rendering().render(users));
+        m_chat.replies(session).addEvents({users});
     }
 }
 
