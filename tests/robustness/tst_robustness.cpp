@@ -135,6 +135,36 @@ public:
         });
     }
 
+    // Gone from the probe's room: left, or dropped and held for a resume.
+    bool sawGone(const QString &nick)
+    {
+        drain();
+        return std::any_of(m_seen.begin(), m_seen.end(), [&](const Event &event) {
+            return event.nick == nick &&
+                   (event.kind == Event::Kind::Leave ||
+                    (event.kind == Event::Kind::Presence && event.subject == u"reconnecting"_s));
+        });
+    }
+
+    // How many rooms list says there are; -1 when the answer does not come.
+    qint64 roomCount()
+    {
+        const QString label = u"l%1"_s.arg(++m_count);
+        m_client.send(u"@%1 list 1"_s.arg(label));
+        const QDeadlineTimer deadline(5000);
+        while (!deadline.hasExpired()) {
+            const QString line = m_client.readLine(int(deadline.remainingTime()));
+            if (line.isNull())
+                break;
+            const Event event = TaggedCodec::parse(line);
+            if (event.label == label && event.kind == Event::Kind::ListingStart)
+                return event.count;
+            if (event.label != label)
+                m_seen.append(event);
+        }
+        return -1;
+    }
+
     qint64 worstLatency() const { return m_worst; }
     void record(qint64 latency) { m_worst = std::max(m_worst, latency); }
 
@@ -235,6 +265,8 @@ private slots:
     void telnetRepliesToDeafClient_data();
     void telnetRepliesToDeafClient();
     void connectionsPerAddress();
+    void roomStorm();
+    void bigList();
 
 private:
     void startServer(const QStringList &extraArguments = {});
@@ -705,6 +737,99 @@ void TestRobustness::connectionsPerAddress()
     QVERIFY(again.readLine().startsWith(u"Welcome to "_s));
     again.abort();
     clients.clear();
+    CHECKED(checkRecovered());
+}
+
+// Visitor after visitor logs in under a new name and creates rooms as fast as it may: each
+// person stops at 5 a minute, the server at --max-rooms, and the probe goes on.
+void TestRobustness::roomStorm()
+{
+    constexpr int MaxRooms = 100;
+    constexpr int Visits = 60; // each tries 8 rooms: 480 tries
+    CHECKED(startServer({u"--exempt-loopback"_s, u"--max-rooms"_s, QString::number(MaxRooms)}));
+    std::vector<std::unique_ptr<QTcpSocket>> visitors;
+    int visits = 0;
+    QTimer spawn;
+    QObject::connect(&spawn, &QTimer::timeout, [&] {
+        std::erase_if(visitors, [](const std::unique_ptr<QTcpSocket> &socket) {
+            return socket->state() == QAbstractSocket::UnconnectedState;
+        });
+        // Ten at a time, each within the flood allowance: a login, eight creates, a logout.
+        while (visitors.size() < 10 && visits < Visits) {
+            const QByteArray name = "storm" + QByteArray::number(++visits);
+            QByteArray lines = "login " + name + "\r\n";
+            for (int i = 1; i <= 8; ++i)
+                lines += "create " + name + "-" + QByteArray::number(i) + "\r\n";
+            lines += "logout\r\n";
+            visitors.push_back(discardingSocket(m_port));
+            visitors.back()->write(lines);
+        }
+    });
+    spawn.start(20);
+    CHECKED(attackUntil([&] { return visits == Visits && visitors.empty(); }, 60000));
+    spawn.stop();
+    // 60 people at 5 each could make 300: the server holds 100, the hall and probes included.
+    QCOMPARE(m_probe->roomCount(), qint64(MaxRooms));
+    CHECKED(checkRecovered());
+}
+
+// Two thousand rooms, and clients that list them all: the one that reads gets every room, the
+// ones that ask again and again and never read are dropped at the output cap, the probe goes
+// on and memory stays bounded.
+void TestRobustness::bigList()
+{
+    constexpr int Makers = 40;
+    constexpr int RoomsEach = 50;
+    constexpr int AllRooms = Makers * RoomsEach + 2; // and the hall and probes
+    CHECKED(startServer({u"--exempt-loopback"_s, u"--flood-rate"_s, u"0"_s, u"--rooms-per-minute"_s,
+                         u"0"_s, u"--max-rooms"_s, u"5000"_s}));
+    for (int maker = 0; maker < Makers; ++maker) {
+        LineClient client;
+        QVERIFY(client.connectTo(m_port, AttackerAddress));
+        client.send(u"login maker%1"_s.arg(maker));
+        for (int i = 0; i < RoomsEach; ++i)
+            client.send(u"create room-%1-%2"_s.arg(maker).arg(i));
+        client.send(u"logout"_s);
+        QVERIFY(client.waitForDisconnected(30000));
+    }
+    QCOMPARE(m_probe->roomCount(), qint64(AllRooms));
+
+    std::vector<std::unique_ptr<DeafSocket>> deaf;
+    for (int i = 0; i < 8; ++i) {
+        deaf.push_back(std::make_unique<DeafSocket>());
+        QVERIFY(deaf.back()->connectTo(m_port));
+        QVERIFY(deaf.back()->send("set tagged on\r\nlogin deaf" + QByteArray::number(i) +
+                                  "\r\njoin probes\r\n"));
+    }
+    const QByteArray lists = QByteArray("list\r\n").repeated(2000);
+    for (const auto &socket : deaf)
+        QVERIFY(socket->send(lists));
+    // Meanwhile someone who reads lists them all.
+    LineClient reader;
+    QVERIFY(reader.connectTo(m_port, AttackerAddress));
+    QVERIFY(reader.useTagged());
+    reader.send(u"login reader"_s);
+    reader.sync();
+    reader.send(u"@all list"_s);
+    qsizetype listed = 0;
+    for (Event event = reader.readEvent(); event.kind != Event::Kind::ListingEnd;
+         event = reader.readEvent()) {
+        QVERIFY2(event.isValid(), "the reader's list stopped");
+        if (event.kind == Event::Kind::Rooms)
+            listed += event.list.size() / 3;
+    }
+    QCOMPARE(listed, AllRooms);
+    CHECKED(attackUntil(
+        [&] {
+            for (int i = 0; i < 8; ++i) {
+                if (!m_probe->sawGone(u"deaf%1"_s.arg(i)))
+                    return false;
+            }
+            return true;
+        },
+        30000));
+    deaf.clear();
+    reader.abort();
     CHECKED(checkRecovered());
 }
 
