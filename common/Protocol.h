@@ -35,8 +35,10 @@ inline constexpr int HistoryPageDefault = 50;
 // unless they ask for a page.
 inline constexpr int DefaultListPageSize = 100;
 // Bytes of items in one tagged rooms or who line: a long list is several lines, each well
-// under a client's line limit (DefaultMaxLineBytes).
+// under a client's line limit (DefaultMaxLineBytes). A line takes items until it holds
+// ListLineBytes; an item that would take it past ListLineMaxBytes starts the next line.
 inline constexpr qsizetype ListLineBytes = 2048;
+inline constexpr qsizetype ListLineMaxBytes = 3072;
 // Longest filter of list and who, in code points.
 inline constexpr int ListPatternMaxLength = 64;
 

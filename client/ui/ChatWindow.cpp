@@ -192,8 +192,7 @@ void ChatWindow::connectConnection()
                 if (m_connection->isSelf(nick)) {
                     m_shownRoom.clear();
                     addSystem(tr("You left %1.").arg(room));
-                }
-                else if (reason == "quit"_L1)
+                } else if (reason == "quit"_L1)
                     addSystem(tr("%1 logged out.").arg(nick));
                 else if (reason == "lost"_L1)
                     addSystem(tr("%1 lost the connection.").arg(nick));
@@ -241,19 +240,19 @@ void ChatWindow::connectListings()
         if (m_roomsDialog->isVisible())
             return;
         QStringList lines;
-        for (const RoomInfo &room : rooms)
+        for (const RoomInfo &room : rooms.first(std::min(rooms.size(), ShownInLine)))
             lines << tr("%1 (%n people) %2", nullptr, room.members).arg(room.name, room.topic);
-        addSystem(tr("Rooms: %1").arg(lines.join(u"; "_s)));
+        addSystem(tr("Rooms: %1").arg(andMore(lines.join(u"; "_s), rooms.size())));
     });
     connect(c, &ChatConnection::whoReceived, this, [this](const PersonInfoList &people) {
         QStringList lines;
-        for (const PersonInfo &person : people) {
+        for (const PersonInfo &person : people.first(std::min(people.size(), ShownInLine))) {
             const QString who =
                 person.reconnecting ? tr("%1 (reconnecting)").arg(person.nick) : person.nick;
             lines << (person.rooms.isEmpty() ? tr("%1 (in no room)").arg(who)
                                              : tr("%1 in %2").arg(who, person.rooms.join(u", "_s)));
         }
-        addSystem(tr("Online: %1").arg(lines.join(u", "_s)));
+        addSystem(tr("Online: %1").arg(andMore(lines.join(u", "_s), people.size())));
     });
     connect(c, &ChatConnection::helpReceived, this, [this](const QStringList &pairs) {
         for (qsizetype i = 0; i + 1 < pairs.size(); i += 2) {
@@ -352,6 +351,13 @@ void ChatWindow::showLost(ChatConnection::Failure reason, int delayMs)
 void ChatWindow::addDivider(const QString &text)
 {
     m_messages->addLine(MessageFormatter::divider(text));
+}
+
+QString ChatWindow::andMore(const QString &shown, qsizetype total) const
+{
+    if (total <= ShownInLine)
+        return shown;
+    return tr("%1 … and %n more", nullptr, int(total - ShownInLine)).arg(shown);
 }
 
 void ChatWindow::addSystem(const QString &text)

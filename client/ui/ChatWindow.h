@@ -46,6 +46,9 @@ private:
     void updateState();
     void updateUsersTitle();
     void showLost(ChatConnection::Failure reason, int delayMs);
+    // A long list (of thousands of rooms) is cut in the chat: the Rooms window has them all.
+    static constexpr qsizetype ShownInLine = 50;
+    QString andMore(const QString &shown, qsizetype total) const;
     void addSystem(const QString &text);
     void addDivider(const QString &text);
 

@@ -16,11 +16,25 @@ template <typename Map> typename Map::const_iterator after(const Map &map, const
     return key.isNull() ? map.cbegin() : map.upperBound(key);
 }
 
-qsizetype utf8Size(const QStringList &fields, qsizetype from)
+// The bytes fields take in a tagged line: UTF-8, escapes, the spaces between them.
+qsizetype taggedSize(const QStringList &fields)
 {
     qsizetype bytes = 0;
-    for (qsizetype i = from; i < fields.size(); ++i)
-        bytes += fields[i].size() + 1; // UTF-16 units: close enough to bound a line
+    for (const QString &field : fields) {
+        bytes += 1;
+        for (const QChar c : field) {
+            const char16_t u = c.unicode();
+            if (u <= u' ' || u == u'\\' || u == 0x7f)
+                bytes += 4; // at most "\xHH"
+            else if (u < 0x80)
+                bytes += 1;
+            else if (u < 0x800 || c.isSurrogate())
+                bytes += 2; // a surrogate pair is four
+            else
+                bytes += 3;
+        }
+        bytes += field.isEmpty() ? 2 : 0; // "\-"
+    }
     return bytes;
 }
 
@@ -83,8 +97,20 @@ Event Listing::piece()
     QStringList items;
     const qsizetype limit = m_page > 0 ? m_pageSize - m_sent : qsizetype(m_pageSize);
     qsizetype count = 0;
-    while (count < limit && utf8Size(items, 0) < Protocol::ListLineBytes && advance(&items))
+    qsizetype bytes = 0;
+    while (count < limit && bytes < Protocol::ListLineBytes) {
+        QStringList item = std::exchange(m_next, {});
+        if (item.isEmpty() && !advance(&item))
+            break;
+        const qsizetype size = taggedSize(item);
+        if (count > 0 && bytes + size > Protocol::ListLineMaxBytes) {
+            m_next = item; // the next line's first
+            break;
+        }
+        items += item;
+        bytes += size;
         ++count;
+    }
     m_sent += count;
     return labelled(m_what == What::Rooms ? Event::rooms(items) : Event::who(items));
 }

@@ -47,5 +47,6 @@ private:
     Stage m_stage = Stage::Start;
     bool m_hallDone = false; // rooms: the hall comes first
     QString m_after;         // the key of the last item passed (null: none yet)
+    QStringList m_next;      // an item passed that did not fit in the last line
     qsizetype m_sent = 0;
 };

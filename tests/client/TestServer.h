@@ -34,6 +34,7 @@ public:
     }
 
     quint16 port() const { return m_port; }
+    ChatServer &server() { return *m_server; }
     ServerAddress address() const { return ServerAddress(u"127.0.0.1"_s, m_port); }
     ServerAddress tlsAddress() const { return ServerAddress(u"127.0.0.1"_s, m_tlsPort); }
 

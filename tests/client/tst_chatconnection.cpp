@@ -3,6 +3,9 @@
 #include "CutProxy.h"
 #include "LineClient.h"
 #include "TestServer.h"
+#include "core/Directory.h"
+#include "core/Room.h"
+#include "core/User.h"
 
 #include <QSignalSpy>
 #include <QTcpServer>
@@ -31,6 +34,7 @@ private slots:
     void usersFollowJoinsAndLeaves();
     void arrivalsTogetherAreEachAJoin();
     void roomsCanBeListedCreatedAndJoined();
+    void longListsArriveAsOne();
     void commandErrorsAreReported();
     void logOutSaysGoodbye();
     void reconnectsAfterServerRestartIntoTheSameRoom();
@@ -289,6 +293,48 @@ void TestChatConnection::roomsCanBeListedCreatedAndJoined()
     QTRY_COMPARE(bob.room(), u"lab"_s);
     QTRY_COMPARE(bob.topic(), u"soldering today"_s);
     QTRY_COMPARE(alice.users().size(), 2);
+}
+
+// A list of thousands of rooms or people comes in many lines, each within the client's line
+// limit; the client gathers them and reports the whole list once.
+void TestChatConnection::longListsArriveAsOne()
+{
+    TestServer server;
+    Directory &directory = server.server().processor().directory();
+    const QString topic(300, QChar(0x8bdd)); // 900 bytes: a few rooms fill a line
+    for (int i = 0; i < 1500; ++i)
+        directory.addRoom(directory.nextRoomId(), u"room%1"_s.arg(i, 4, 10, QChar(u'0')))
+            ->setTopic(topic, u"someone"_s);
+    for (int i = 0; i < 500; ++i) {
+        auto *user =
+            new User(u"person%1"_s.arg(i, 3, 10, QChar(u'0')), quint64(1000 + i), &directory);
+        directory.claimNick(user->nick(), user);
+    }
+    ChatConnection alice;
+    QVERIFY(logIn(alice, server, u"alice"_s));
+
+    QSignalSpy rooms(&alice, &ChatConnection::roomsChanged);
+    alice.listRooms();
+    QVERIFY(rooms.wait(10000));
+    QCOMPARE(rooms.size(), 1);
+    const RoomInfoList list = rooms.first().first().value<RoomInfoList>();
+    QCOMPARE(list.size(), 1501);
+    QCOMPARE(list.first(), (RoomInfo{u"hall"_s, 1, QString()}));
+    QCOMPARE(list.last(), (RoomInfo{u"room1499"_s, 0, topic}));
+
+    QSignalSpy people(&alice, &ChatConnection::whoReceived);
+    alice.sendLine(u"/who"_s);
+    QVERIFY(people.wait(10000));
+    QCOMPARE(people.size(), 1);
+    const PersonInfoList everyone = people.first().first().value<PersonInfoList>();
+    QCOMPARE(everyone.size(), 501);
+    QCOMPARE(everyone.first().nick, u"alice"_s);
+    QCOMPARE(everyone.last().nick, u"person499"_s);
+
+    // A filtered page is a list of its own.
+    alice.sendLine(u"/list room149 1"_s);
+    QVERIFY(rooms.wait(10000));
+    QCOMPARE(rooms.last().first().value<RoomInfoList>().size(), 10);
 }
 
 void TestChatConnection::commandErrorsAreReported()
