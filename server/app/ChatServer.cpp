@@ -152,6 +152,8 @@ void ChatServer::setConfigurationSource(std::function<ServerOptions::Result()> s
 
 bool ChatServer::reloadConfiguration()
 {
+    if (!m_processor)
+        return false; // not started: there is nothing to reconfigure yet
     ServerOptions::Result loaded;
     if (m_source)
         loaded = m_source();

@@ -127,6 +127,7 @@ private slots:
     void parserRejectsBrokenText();
     void offByDefault();
     void countersMoveWithTraffic();
+    void scrapesDuringTraffic();
     void healthAndReadiness_data();
     void healthAndReadiness();
     void busyPortIsAnError();
@@ -233,6 +234,47 @@ void TestMetrics::countersMoveWithTraffic()
     QCOMPARE(now.value(u"chat_people{state=\"reconnecting\"}"_s), 1.0); // bob's place is kept
     QCOMPARE(now.value(u"chat_people{state=\"connected\"}"_s), 1.0);    // a flood ends the person
     QVERIFY(now.value(u"chat_output_queue_bytes"_s) >= 0);
+}
+
+// Scrapes while lines are on their way: each page parses, and no counter goes back.
+void TestMetrics::scrapesDuringTraffic()
+{
+    ServerConfig config;
+    config.metricsPort = 0;
+    config.floodRate = 0;
+    ServerFixture f(config);
+    QVERIFY(f.isListening());
+    Scraper scraper(f.server().metricsPort());
+    QList<LineClient *> people;
+    for (const QString &nick : {u"ann"_s, u"ben"_s, u"cat"_s})
+        people << &f.loggedIn(nick);
+    for (LineClient *person : people)
+        person->sync();
+    constexpr int Rounds = 5;
+    constexpr int Lines = 10;
+    Samples last;
+    for (int round = 0; round < Rounds; ++round) {
+        for (LineClient *person : people) {
+            for (int i = 0; i < Lines; ++i)
+                person->send(u"round %1 line %2"_s.arg(round).arg(i));
+        }
+        QString error;
+        const Samples now = parseExposition(QString::fromUtf8(scraper.get(u"/metrics"_s)), &error);
+        QVERIFY2(error.isEmpty(), qPrintable(error));
+        for (auto it = last.cbegin(); it != last.cend(); ++it) {
+            if (it.key().contains(u"_total"_s) || it.key().contains(u"_bucket"_s))
+                QVERIFY2(now.value(it.key()) >= it.value(), qPrintable(it.key()));
+        }
+        last = now;
+    }
+    for (LineClient *person : people)
+        person->sync();
+    const Samples end = scraper.scrape();
+    const int said = Rounds * Lines * int(people.size());
+    QCOMPARE(end.value(u"chat_messages_received_total"_s), double(said));
+    QCOMPARE(end.value(u"chat_messages_delivered_total"_s), double(said * people.size()));
+    QCOMPARE(end.value(u"chat_fanout_seconds_count"_s), double(said));
+    QCOMPARE(end.value(u"chat_disconnects_total{reason=\"lost\"}"_s), 0.0);
 }
 
 void TestMetrics::healthAndReadiness_data()
