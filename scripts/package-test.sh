@@ -85,11 +85,13 @@ for file in "${expect_files[@]}"; do
     [[ -f $root$file ]] || fail "missing $file"
 done
 [[ -x $root/usr/bin/chat-server ]] || fail "chat-server is not executable"
-zcat "$root/usr/share/man/man1/chat-server.1.gz" | grep -q 'metrics\\-address' || fail "the man page lacks options"
+# Captured first: "grep -q" leaving a pipe early makes its writer fail under pipefail.
+man=$(zcat "$root/usr/share/man/man1/chat-server.1.gz")
+[[ $man == *'metrics\-address'* ]] || fail "the man page lacks options"
 if [[ -f $root/usr/share/applications/chat-client.desktop ]]; then
     grep -q '^Name\[zh_CN\]=' "$root/usr/share/applications/chat-client.desktop" || fail "no Chinese name"
-    QT_QPA_PLATFORM=offscreen "$root/usr/bin/chat-client" --version 2>/dev/null | grep -q "chat-client $version" ||
-        fail "the unpacked chat-client does not run"
+    client_version=$(QT_QPA_PLATFORM=offscreen "$root/usr/bin/chat-client" --version 2>/dev/null)
+    [[ $client_version == "chat-client $version" ]] || fail "the unpacked chat-client does not run"
 fi
 if command -v systemd-analyze >/dev/null; then
     # The unit as it will run, but with the unpacked binary: verify looks for what it executes.
@@ -109,7 +111,7 @@ server_pid=$!
 port=
 metrics=
 for _ in $(seq 100); do
-    port=$(sed -n 's/.*listening on .* port \([0-9]*\)$/\1/p' "$work/stdout" | head -1)
+    port=$(sed -n 's/.*listening on .* port \([0-9]*\)$/\1/p' "$work/stdout")
     metrics=$(sed -n 's/.*metrics on .* port \([0-9]*\)$/\1/p' "$work/stdout")
     [[ -n $port && -n $metrics ]] && break
     kill -0 "$server_pid" 2>/dev/null || { cat "$work/stderr"; fail "chat-server exited"; }
@@ -127,8 +129,13 @@ echo "login: $reply"
 
 exec 4<>"/dev/tcp/127.0.0.1/$metrics"
 printf 'GET /metrics HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n' >&4
-timeout 5 cat <&4 >"$work/metrics" || true
-grep -q '^chat_logins_total 1' "$work/metrics" || fail "metrics: $(head -5 "$work/metrics")"
+# Read up to the page's last line rather than waiting for the server to close.
+: >"$work/metrics"
+while read -r -t 5 line <&4; do
+    echo "${line%$'\r'}" >>"$work/metrics"
+    [[ $line == chat_fanout_seconds_count* ]] && break
+done
+grep -q '^chat_logins_total 1$' "$work/metrics" || fail "metrics: $(cat "$work/metrics")"
 exec 3>&- 4>&-
 
 kill -TERM "$server_pid"
