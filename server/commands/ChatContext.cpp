@@ -10,11 +10,13 @@
 
 using namespace Qt::StringLiterals;
 
-ChatContext::ChatContext(const ServerConfig &config, Store &store, QObject *parent)
+ChatContext::ChatContext(const ServerConfig &config, Store &store, ServerMetrics &metrics,
+                         QObject *parent)
     : QObject(parent)
     , m_config(config)
+    , m_metrics(metrics)
     , m_directory(config.presenceLimit, this)
-    , m_log(store, m_directory)
+    , m_log(store, m_directory, metrics)
     , m_passwords(config.passwordFile)
     , m_bootNumber(store.bootNumber())
 {

@@ -7,6 +7,7 @@
 #include "config/ServerConfig.h"
 #include "core/Directory.h"
 #include "core/MessageLog.h"
+#include "metrics/ServerMetrics.h"
 #include "security/PasswordGate.h"
 #include "security/ResumeTokens.h"
 
@@ -25,9 +26,11 @@ class ChatContext : public QObject
     Q_OBJECT
 
 public:
-    ChatContext(const ServerConfig &config, Store &store, QObject *parent = nullptr);
+    ChatContext(const ServerConfig &config, Store &store, ServerMetrics &metrics,
+                QObject *parent = nullptr);
 
     const ServerConfig &config() const { return m_config; }
+    ServerMetrics &metrics() { return m_metrics; }
     Directory &directory() { return m_directory; }
     MessageLog &log() { return m_log; }
     ResumeTokens &tokens() { return m_tokens; }
@@ -65,6 +68,7 @@ public:
 
 private:
     const ServerConfig &m_config;
+    ServerMetrics &m_metrics;
     Directory m_directory;
     MessageLog m_log;
     ResumeTokens m_tokens;

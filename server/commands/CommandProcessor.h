@@ -24,7 +24,9 @@ class CommandProcessor : public QObject
 
 public:
     // store: where lines go before anyone sees them; it must outlive the processor's use.
-    CommandProcessor(const ServerConfig &config, Store &store, QObject *parent = nullptr);
+    // config is the server's live one (see reconfigure()); metrics counts logins and lines.
+    CommandProcessor(const ServerConfig &config, Store &store, ServerMetrics &metrics,
+                     QObject *parent = nullptr);
 
     // False, with errorString(), when the configured password file cannot be used.
     bool isReady() { return m_chat.passwords().isReady(); }
@@ -37,6 +39,13 @@ public:
     void shutdown();
 
     Directory &directory() { return m_chat.directory(); }
+    PasswordGate &passwords() { return m_chat.passwords(); }
+    // Every open session, logged in or not.
+    const QList<Session *> &sessions() { return m_chat.sessions(); }
+
+    // The configuration changed in place (a reload): passes what was copied from it on to the
+    // rooms and the sessions.
+    void reconfigure();
 
 private:
     void handle(Session *session, const Command &command);

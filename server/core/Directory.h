@@ -21,6 +21,8 @@ public:
     Room *hall() const { return m_hall; }
     Room *room(const QString &name) const;
     Room *roomById(qint64 id) const { return m_roomsById.value(id, nullptr); }
+    // A new presence limit (a reload), for every room at once.
+    void setPresenceLimit(qsizetype presenceLimit);
     // Adds a room; id is the store's.
     Room *addRoom(qint64 id, const QString &name);
     // The id a new room gets: one more than any room's so far.
