@@ -229,6 +229,13 @@
         <source>%1 is back.</source>
         <translation>%1 is back.</translation>
     </message>
+    <message numerus="yes">
+        <source>%1 … and %n more</source>
+        <translation>
+            <numerusform>%1 … and %n more</numerusform>
+            <numerusform>%1 … and %n more</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>CommandTable</name>
@@ -315,6 +322,29 @@
     <message>
         <source>Show the rooms with their member counts and topics, a page at a time (/list gam*: the names starting with gam).</source>
         <translation>Show the rooms with their member counts and topics, a page at a time (/list gam*: the names starting with gam).</translation>
+    </message>
+</context>
+<context>
+    <name>ConfigFile</name>
+    <message>
+        <source>cannot read %1: %2</source>
+        <translation>cannot read %1: %2</translation>
+    </message>
+    <message>
+        <source>%1 is larger than 1 MiB</source>
+        <translation>%1 is larger than 1 MiB</translation>
+    </message>
+    <message>
+        <source>%1 is not UTF-8 text</source>
+        <translation>%1 is not UTF-8 text</translation>
+    </message>
+    <message>
+        <source>%1:%2: expected &quot;key = value&quot;, not &quot;%3&quot;</source>
+        <translation>%1:%2: expected &quot;key = value&quot;, not &quot;%3&quot;</translation>
+    </message>
+    <message>
+        <source>%1:%2: %3 is already set on line %4</source>
+        <translation>%1:%2: %3 is already set on line %4</translation>
     </message>
 </context>
 <context>
@@ -527,6 +557,13 @@
     </message>
 </context>
 <context>
+    <name>MetricsServer</name>
+    <message>
+        <source>cannot serve metrics on %1 port %2: %3</source>
+        <translation>cannot serve metrics on %1 port %2: %3</translation>
+    </message>
+</context>
+<context>
     <name>PasswordHash</name>
     <message>
         <source>cannot read the password file %1: %2</source>
@@ -594,16 +631,8 @@
         <translation>Address to listen on (default: every IPv4 and IPv6 address).</translation>
     </message>
     <message>
-        <source>Server name shown in the greeting.</source>
-        <translation>Server name shown in the greeting.</translation>
-    </message>
-    <message>
         <source>Longest line a client may send, in bytes.</source>
         <translation>Longest line a client may send, in bytes.</translation>
-    </message>
-    <message>
-        <source>Invalid address: %1</source>
-        <translation>Invalid address: %1</translation>
     </message>
     <message>
         <source>Lines a client may send at once before the rate applies.</source>
@@ -682,14 +711,6 @@
         <translation>Read a password from standard input, print the line for --password-file, and exit.</translation>
     </message>
     <message>
-        <source>Invalid --%1 (%2 to %3): %4</source>
-        <translation>Invalid --%1 (%2 to %3): %4</translation>
-    </message>
-    <message>
-        <source>--tls-cert and --tls-key go together.</source>
-        <translation>--tls-cert and --tls-key go together.</translation>
-    </message>
-    <message>
         <source>Members beyond which a room no longer announces arrivals and departures and lists only this many names.</source>
         <translation>Members beyond which a room no longer announces arrivals and departures and lists only this many names.</translation>
     </message>
@@ -722,10 +743,6 @@
         <translation>Largest size of the database file in MiB; writes beyond it are refused (0: no limit).</translation>
     </message>
     <message>
-        <source>Folder of the database (default: %1).</source>
-        <translation>Folder of the database (default: %1).</translation>
-    </message>
-    <message>
         <source>Where history is kept: sqlite (a file in the data folder) or memory (forgotten when the server stops). Default: sqlite.</source>
         <translation>Where history is kept: sqlite (a file in the data folder) or memory (forgotten when the server stops). Default: sqlite.</translation>
     </message>
@@ -734,12 +751,76 @@
         <translation>full: every line survives a power cut; normal: it survives the server being killed, a power cut may lose the last ones. Default: full.</translation>
     </message>
     <message>
-        <source>Invalid --database (sqlite or memory): %1</source>
-        <translation>Invalid --database (sqlite or memory): %1</translation>
+        <source>chat-server configuration. One &quot;key = value&quot; per line; the keys are the long options of chat-server --help, and an option given on the command line wins over this file. Lines starting with # are comments. &quot;chat-server --print-config&quot; prints the settings in effect in this format; SIGHUP (systemctl reload chat-server) reads the file again.</source>
+        <translation>chat-server configuration. One &quot;key = value&quot; per line; the keys are the long options of chat-server --help, and an option given on the command line wins over this file. Lines starting with # are comments. &quot;chat-server --print-config&quot; prints the settings in effect in this format; SIGHUP (systemctl reload chat-server) reads the file again.</translation>
     </message>
     <message>
-        <source>Invalid --durability (full or normal): %1</source>
-        <translation>Invalid --durability (full or normal): %1</translation>
+        <source>%1 to %2</source>
+        <translation>%1 to %2</translation>
+    </message>
+    <message>
+        <source>true or false</source>
+        <translation>true or false</translation>
+    </message>
+    <message>
+        <source>%1 or %2</source>
+        <translation>%1 or %2</translation>
+    </message>
+    <message>
+        <source>an IP address</source>
+        <translation>an IP address</translation>
+    </message>
+    <message>
+        <source>Server name shown in the greeting (default: this machine&apos;s name).</source>
+        <translation>Server name shown in the greeting (default: this machine&apos;s name).</translation>
+    </message>
+    <message>
+        <source>Folder of the database (default: ~/.local/share/chat-server, or $XDG_DATA_HOME/chat-server when that is set).</source>
+        <translation>Folder of the database (default: ~/.local/share/chat-server, or $XDG_DATA_HOME/chat-server when that is set).</translation>
+    </message>
+    <message>
+        <source>Serve Prometheus metrics (/metrics) and health checks (/healthz, /readyz) over HTTP on this port, of loopback unless an address is given (default: off).</source>
+        <translation>Serve Prometheus metrics (/metrics) and health checks (/healthz, /readyz) over HTTP on this port, of loopback unless an address is given (default: off).</translation>
+    </message>
+    <message>
+        <source>a port, or address:port</source>
+        <translation>a port, or address:port</translation>
+    </message>
+    <message>
+        <source>A reload applies it at once.</source>
+        <translation>A reload applies it at once.</translation>
+    </message>
+    <message>
+        <source>A reload applies it to new connections.</source>
+        <translation>A reload applies it to new connections.</translation>
+    </message>
+    <message>
+        <source>Changing it needs a restart.</source>
+        <translation>Changing it needs a restart.</translation>
+    </message>
+    <message>
+        <source>unknown key &quot;%1&quot;</source>
+        <translation>unknown key &quot;%1&quot;</translation>
+    </message>
+    <message>
+        <source>invalid %1 (%2): &quot;%3&quot;</source>
+        <translation>invalid %1 (%2): &quot;%3&quot;</translation>
+    </message>
+    <message>
+        <source>Read settings from this file (default: %1 when it exists); options given here win.</source>
+        <translation>Read settings from this file (default: %1 when it exists); options given here win.</translation>
+    </message>
+    <message>
+        <source>Print the settings in effect as a configuration file, and exit.</source>
+        <translation>Print the settings in effect as a configuration file, and exit.</translation>
+    </message>
+    <message>
+        <source>Invalid --%1 (%2): %3</source>
+        <translation>Invalid --%1 (%2): %3</translation>
+    </message>
+    <message>
+        <source>tls-cert and tls-key go together.</source>
+        <translation>tls-cert and tls-key go together.</translation>
     </message>
     <message>
         <source>Rooms the server holds at most, the hall included.</source>
@@ -1189,6 +1270,10 @@
     <message>
         <source>chat-server listening for TLS on %1 port %2</source>
         <translation>chat-server listening for TLS on %1 port %2</translation>
+    </message>
+    <message>
+        <source>chat-server metrics on %1 port %2</source>
+        <translation>chat-server metrics on %1 port %2</translation>
     </message>
 </context>
 </TS>

@@ -222,6 +222,12 @@
         <source>%1 is back.</source>
         <translation>%1 回来了。</translation>
     </message>
+    <message numerus="yes">
+        <source>%1 … and %n more</source>
+        <translation>
+            <numerusform>%1 … 以及另外 %n 个</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>CommandTable</name>
@@ -308,6 +314,29 @@
     <message>
         <source>Show the rooms with their member counts and topics, a page at a time (/list gam*: the names starting with gam).</source>
         <translation>查看所有房间及其人数和话题，每次一页（/list gam*：名字以 gam 开头的房间）。</translation>
+    </message>
+</context>
+<context>
+    <name>ConfigFile</name>
+    <message>
+        <source>cannot read %1: %2</source>
+        <translation>无法读取 %1：%2</translation>
+    </message>
+    <message>
+        <source>%1 is larger than 1 MiB</source>
+        <translation>%1 大于 1 MiB</translation>
+    </message>
+    <message>
+        <source>%1 is not UTF-8 text</source>
+        <translation>%1 不是 UTF-8 文本</translation>
+    </message>
+    <message>
+        <source>%1:%2: expected &quot;key = value&quot;, not &quot;%3&quot;</source>
+        <translation>%1:%2：应为“键 = 值”，而不是“%3”</translation>
+    </message>
+    <message>
+        <source>%1:%2: %3 is already set on line %4</source>
+        <translation>%1:%2：%3 已在第 %4 行设置过</translation>
     </message>
 </context>
 <context>
@@ -520,6 +549,13 @@
     </message>
 </context>
 <context>
+    <name>MetricsServer</name>
+    <message>
+        <source>cannot serve metrics on %1 port %2: %3</source>
+        <translation>无法在 %1 的端口 %2 上提供指标：%3</translation>
+    </message>
+</context>
+<context>
     <name>PasswordHash</name>
     <message>
         <source>cannot read the password file %1: %2</source>
@@ -587,16 +623,8 @@
         <translation>监听的地址（默认：所有 IPv4 和 IPv6 地址）。</translation>
     </message>
     <message>
-        <source>Server name shown in the greeting.</source>
-        <translation>欢迎语中显示的服务器名称。</translation>
-    </message>
-    <message>
         <source>Longest line a client may send, in bytes.</source>
         <translation>客户端可发送的最长一行（字节）。</translation>
-    </message>
-    <message>
-        <source>Invalid address: %1</source>
-        <translation>地址无效：%1</translation>
     </message>
     <message>
         <source>Lines a client may send at once before the rate applies.</source>
@@ -675,14 +703,6 @@
         <translation>从标准输入读取密码，输出用于 --password-file 的一行，然后退出。</translation>
     </message>
     <message>
-        <source>Invalid --%1 (%2 to %3): %4</source>
-        <translation>--%1 无效（%2 到 %3）：%4</translation>
-    </message>
-    <message>
-        <source>--tls-cert and --tls-key go together.</source>
-        <translation>--tls-cert 和 --tls-key 必须同时使用。</translation>
-    </message>
-    <message>
         <source>Members beyond which a room no longer announces arrivals and departures and lists only this many names.</source>
         <translation>房间成员超过此数后，不再通告进出，用户列表也只列出这么多个名字。</translation>
     </message>
@@ -715,10 +735,6 @@
         <translation>数据库文件的最大大小（MiB）；超出后拒绝写入（0：不限）。</translation>
     </message>
     <message>
-        <source>Folder of the database (default: %1).</source>
-        <translation>数据库所在的文件夹（默认：%1）。</translation>
-    </message>
-    <message>
         <source>Where history is kept: sqlite (a file in the data folder) or memory (forgotten when the server stops). Default: sqlite.</source>
         <translation>历史保存在哪里：sqlite（数据文件夹中的一个文件）或 memory（服务器停止后丢失）。默认：sqlite。</translation>
     </message>
@@ -727,12 +743,76 @@
         <translation>full：每一行都能在断电后保留；normal：服务器被杀死后仍保留，断电可能丢失最后几行。默认：full。</translation>
     </message>
     <message>
-        <source>Invalid --database (sqlite or memory): %1</source>
-        <translation>--database 无效（sqlite 或 memory）：%1</translation>
+        <source>chat-server configuration. One &quot;key = value&quot; per line; the keys are the long options of chat-server --help, and an option given on the command line wins over this file. Lines starting with # are comments. &quot;chat-server --print-config&quot; prints the settings in effect in this format; SIGHUP (systemctl reload chat-server) reads the file again.</source>
+        <translation>chat-server 配置文件。每行一个“键 = 值”；键就是 chat-server --help 中的长选项名，命令行上给出的选项优先于本文件。以 # 开头的行是注释。“chat-server --print-config”以这种格式打印当前生效的设置；SIGHUP（systemctl reload chat-server）会重新读取本文件。</translation>
     </message>
     <message>
-        <source>Invalid --durability (full or normal): %1</source>
-        <translation>--durability 无效（full 或 normal）：%1</translation>
+        <source>%1 to %2</source>
+        <translation>%1 到 %2</translation>
+    </message>
+    <message>
+        <source>true or false</source>
+        <translation>true 或 false</translation>
+    </message>
+    <message>
+        <source>%1 or %2</source>
+        <translation>%1 或 %2</translation>
+    </message>
+    <message>
+        <source>an IP address</source>
+        <translation>一个 IP 地址</translation>
+    </message>
+    <message>
+        <source>Server name shown in the greeting (default: this machine&apos;s name).</source>
+        <translation>欢迎语中显示的服务器名称（默认：本机的名称）。</translation>
+    </message>
+    <message>
+        <source>Folder of the database (default: ~/.local/share/chat-server, or $XDG_DATA_HOME/chat-server when that is set).</source>
+        <translation>数据库所在的文件夹（默认：~/.local/share/chat-server；若设置了 $XDG_DATA_HOME，则为 $XDG_DATA_HOME/chat-server）。</translation>
+    </message>
+    <message>
+        <source>Serve Prometheus metrics (/metrics) and health checks (/healthz, /readyz) over HTTP on this port, of loopback unless an address is given (default: off).</source>
+        <translation>在此端口上通过 HTTP 提供 Prometheus 指标（/metrics）和健康检查（/healthz、/readyz）；除非给出地址，否则只监听本机回环地址（默认：关闭）。</translation>
+    </message>
+    <message>
+        <source>a port, or address:port</source>
+        <translation>一个端口，或 地址:端口</translation>
+    </message>
+    <message>
+        <source>A reload applies it at once.</source>
+        <translation>重新加载后立即生效。</translation>
+    </message>
+    <message>
+        <source>A reload applies it to new connections.</source>
+        <translation>重新加载后对新连接生效。</translation>
+    </message>
+    <message>
+        <source>Changing it needs a restart.</source>
+        <translation>修改后需要重启才能生效。</translation>
+    </message>
+    <message>
+        <source>unknown key &quot;%1&quot;</source>
+        <translation>未知的键“%1”</translation>
+    </message>
+    <message>
+        <source>invalid %1 (%2): &quot;%3&quot;</source>
+        <translation>%1 无效（%2）：“%3”</translation>
+    </message>
+    <message>
+        <source>Read settings from this file (default: %1 when it exists); options given here win.</source>
+        <translation>从此文件读取设置（默认：%1，如果存在）；命令行上给出的选项优先。</translation>
+    </message>
+    <message>
+        <source>Print the settings in effect as a configuration file, and exit.</source>
+        <translation>以配置文件的格式打印当前生效的设置，然后退出。</translation>
+    </message>
+    <message>
+        <source>Invalid --%1 (%2): %3</source>
+        <translation>--%1 无效（%2）：%3</translation>
+    </message>
+    <message>
+        <source>tls-cert and tls-key go together.</source>
+        <translation>tls-cert 和 tls-key 必须同时使用。</translation>
     </message>
     <message>
         <source>Rooms the server holds at most, the hall included.</source>
@@ -1166,6 +1246,10 @@
     <message>
         <source>chat-server listening for TLS on %1 port %2</source>
         <translation>chat-server 正在 %1 的端口 %2 上监听 TLS</translation>
+    </message>
+    <message>
+        <source>chat-server metrics on %1 port %2</source>
+        <translation>chat-server 在 %1 的端口 %2 上提供指标</translation>
     </message>
 </context>
 </TS>

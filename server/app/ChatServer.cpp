@@ -5,18 +5,21 @@
 #include "Protocol.h"
 #include "Rendering.h"
 #include "Translations.h"
+#include "app/MetricsReport.h"
+#include "app/MetricsServer.h"
+#include "app/OptionTable.h"
+#include "app/Reconfiguration.h"
 #include "app/ServerOptions.h"
 #include "config/ServerLog.h"
 #include "core/Room.h"
 #include "net/PlainConnection.h"
 #include "net/TlsConnection.h"
+#include "net/TlsCredentials.h"
 #include "session/Session.h"
 #include "store/MemoryStore.h"
 #include "store/SqlStore.h"
 
 #include <QEventLoop>
-#include <QFile>
-#include <QSslKey>
 #include <QSslSocket>
 #include <QTimer>
 
@@ -67,7 +70,7 @@ bool ChatServer::openStore()
         m_error = m_store->errorString();
         return false;
     }
-    m_processor = std::make_unique<CommandProcessor>(m_config, *m_store, *m_clock);
+    m_processor = std::make_unique<CommandProcessor>(m_config, *m_store, m_metrics, *m_clock);
     Directory &directory = m_processor->directory();
     for (const StoredRoom &stored : m_store->rooms()) {
         Room *room = directory.addRoom(stored.id, stored.name);
@@ -109,7 +112,118 @@ bool ChatServer::listen()
         m_error = listenError(m_config.port, m_plain.errorString());
         return false;
     }
-    return m_config.tlsCertificateFile.isEmpty() || setUpTls();
+    if (!m_config.tlsCertificateFile.isEmpty() && !setUpTls())
+        return false;
+    return m_config.metricsPort < 0 || setUpMetrics();
+}
+
+bool ChatServer::isReady() const
+{
+    return m_store && m_processor && m_plain.isListening() && !m_stopping;
+}
+
+quint16 ChatServer::metricsPort() const
+{
+    return m_metricsServer ? m_metricsServer->port() : 0;
+}
+
+bool ChatServer::setUpMetrics()
+{
+    m_metricsServer = std::make_unique<MetricsServer>([this] { return metricsText(); },
+                                                      [this] { return isReady(); });
+    if (!m_metricsServer->listen(m_config.metricsAddress, quint16(m_config.metricsPort))) {
+        m_error = m_metricsServer->errorString();
+        return false;
+    }
+    return true;
+}
+
+QByteArray ChatServer::metricsText() const
+{
+    const MetricsReport::Gauges gauges =
+        m_processor ? MetricsReport::gauges(*m_processor) : MetricsReport::Gauges{};
+    return MetricsReport::render(m_metrics, gauges, m_store ? m_store->stats() : StoreStats{});
+}
+
+void ChatServer::setConfigurationSource(std::function<ServerOptions::Result()> source)
+{
+    m_source = std::move(source);
+}
+
+bool ChatServer::reloadConfiguration()
+{
+    if (!m_processor)
+        return false; // not started: there is nothing to reconfigure yet
+    ServerOptions::Result loaded;
+    if (m_source)
+        loaded = m_source();
+    else
+        loaded.config = m_config; // nothing to read: files (TLS, password) are read again
+    if (!loaded.error.isEmpty()) {
+        qCWarning(lcServer, "configuration: not reloaded, the settings in effect stay: %s",
+                  qUtf8Printable(loaded.error));
+        emit configurationReloaded(false);
+        return false;
+    }
+    Reconfiguration plan = Reconfiguration::plan(m_config, loaded.config);
+    for (const Reconfiguration::Change &change : std::as_const(plan.needRestart)) {
+        qCWarning(lcServer, "configuration: %s changed to \"%s\" needs a restart; keeping \"%s\"",
+                  qUtf8Printable(change.option), qUtf8Printable(change.to),
+                  qUtf8Printable(change.from));
+    }
+    reloadTls(plan.applied);
+    reloadPasswords(plan.applied);
+    for (const Reconfiguration::Change &change : std::as_const(plan.changed)) {
+        if (OptionTable::find(change.option)->get(plan.applied) != change.to)
+            continue; // a file that could not be used: said above
+        qCInfo(lcServer, "configuration: %s changed from \"%s\" to \"%s\"",
+               qUtf8Printable(change.option), qUtf8Printable(change.from),
+               qUtf8Printable(change.to));
+    }
+    // In place: sessions and commands hold references to m_config.
+    m_config = plan.applied;
+    m_processor->reconfigure();
+    qCInfo(lcServer, "configuration reloaded%s%s", loaded.configFile.isEmpty() ? "" : " from ",
+           qUtf8Printable(loaded.configFile));
+    emit configurationReloaded(true);
+    return true;
+}
+
+void ChatServer::reloadTls(ServerConfig &applied)
+{
+    // The listener exists or not for the life of the process.
+    const bool wanted = !applied.tlsCertificateFile.isEmpty();
+    if (wanted != bool(m_tls)) {
+        qCWarning(lcServer, "configuration: turning TLS %s needs a restart", wanted ? "on" : "off");
+        applied.tlsCertificateFile = m_config.tlsCertificateFile;
+        applied.tlsKeyFile = m_config.tlsKeyFile;
+        return;
+    }
+    if (!m_tls)
+        return;
+    QSslConfiguration tls;
+    QString error;
+    if (!TlsCredentials::load(applied.tlsCertificateFile, applied.tlsKeyFile, &tls, &error)) {
+        qCWarning(lcServer, "configuration: keeping the TLS certificate in effect: %s",
+                  qUtf8Printable(error));
+        applied.tlsCertificateFile = m_config.tlsCertificateFile;
+        applied.tlsKeyFile = m_config.tlsKeyFile;
+        return;
+    }
+    m_tls->setTls(tls, applied.tlsHandshakeTimeoutSeconds * 1000);
+    qCInfo(lcServer, "tls: certificate for new connections read from %s (expires %s)",
+           qUtf8Printable(applied.tlsCertificateFile),
+           qUtf8Printable(tls.localCertificate().expiryDate().toString(Qt::ISODate)));
+}
+
+void ChatServer::reloadPasswords(ServerConfig &applied)
+{
+    QString error;
+    if (!m_processor->passwords().reload(applied.passwordFile, &error)) {
+        qCWarning(lcServer, "configuration: keeping the password in effect: %s",
+                  qUtf8Printable(error));
+        applied.passwordFile = m_config.passwordFile;
+    }
 }
 
 QString ChatServer::listenError(quint16 port, const QString &reason) const
@@ -122,33 +236,9 @@ QString ChatServer::listenError(quint16 port, const QString &reason) const
 
 bool ChatServer::setUpTls()
 {
-    if (!QSslSocket::supportsSsl()) {
-        m_error = tr("TLS is not available: no TLS backend");
+    QSslConfiguration tls;
+    if (!TlsCredentials::load(m_config.tlsCertificateFile, m_config.tlsKeyFile, &tls, &m_error))
         return false;
-    }
-    const QList<QSslCertificate> chain = QSslCertificate::fromPath(m_config.tlsCertificateFile);
-    if (chain.isEmpty()) {
-        m_error = tr("cannot read a PEM certificate from %1").arg(m_config.tlsCertificateFile);
-        return false;
-    }
-    QFile keyFile(m_config.tlsKeyFile);
-    QSslKey key;
-    if (keyFile.open(QIODevice::ReadOnly)) {
-        const QByteArray pem = keyFile.readAll();
-        for (const QSsl::KeyAlgorithm algorithm : {QSsl::Rsa, QSsl::Ec}) {
-            key = QSslKey(pem, algorithm);
-            if (!key.isNull())
-                break;
-        }
-    }
-    if (key.isNull()) {
-        m_error = tr("cannot read a PEM private key from %1").arg(m_config.tlsKeyFile);
-        return false;
-    }
-    QSslConfiguration tls = QSslConfiguration::defaultConfiguration();
-    tls.setLocalCertificateChain(chain);
-    tls.setPrivateKey(key);
-    tls.setPeerVerifyMode(QSslSocket::VerifyNone); // clients are not asked for certificates
     m_tls = std::make_unique<Listener>([this](const QHostAddress &peer) { return admit(peer); });
     m_tls->setTls(tls, m_config.tlsHandshakeTimeoutSeconds * 1000);
     m_tls->setListenBacklogSize(m_config.listenBacklog);
@@ -165,9 +255,13 @@ QByteArray ChatServer::admit(const QHostAddress &peer)
 {
     // Refusals are rendered in English text: nothing is known yet of what the peer reads.
     const Rendering text{false, {false, Translations::translator(u"en"_s), false}};
-    if (m_stopping)
+    using Refusal = ServerMetrics::Refusal;
+    if (m_stopping) {
+        ++m_metrics.refused[int(Refusal::Shutdown)];
         return text.render(Event::bye(u"shutdown"_s));
+    }
     if (m_sessionCount >= m_config.maxConnections) {
+        ++m_metrics.refused[int(Refusal::ServerFull)];
         qCInfo(lcServer, "refused %s: %d connections in all", qUtf8Printable(peer.toString()),
                m_sessionCount);
         return text.render(
@@ -175,6 +269,7 @@ QByteArray ChatServer::admit(const QHostAddress &peer)
     }
     const bool exempt = m_config.exemptLoopback && peer.isLoopback();
     if (!exempt && m_perAddress.value(peer) >= m_config.maxConnectionsPerAddress) {
+        ++m_metrics.refused[int(Refusal::PerAddress)];
         qCInfo(lcServer, "refused %s: %d connections from it", qUtf8Printable(peer.toString()),
                m_perAddress.value(peer));
         return text.render(Event::error(ErrorCode::TooManyConnections, {},
@@ -194,17 +289,20 @@ void ChatServer::acceptTlsConnections()
 
 void ChatServer::addSession(Connection *connection, bool tls)
 {
-    auto *session = new Session(connection, ++m_lastSessionNumber, m_config, this);
+    auto *session = new Session(connection, ++m_lastSessionNumber, m_config, m_metrics, this);
     const QHostAddress peer = session->peerAddress();
-    connect(session, &QObject::destroyed, this, [this, peer] { sessionDestroyed(peer); });
+    ++m_metrics.accepted[tls];
+    ++m_metrics.open[tls];
+    connect(session, &QObject::destroyed, this, [this, peer, tls] { sessionDestroyed(peer, tls); });
     qCInfo(lcServer, "#%llu connected from %s%s", session->number(),
            qUtf8Printable(session->peer()), tls ? " (TLS)" : "");
     m_processor->addSession(session);
 }
 
-void ChatServer::sessionDestroyed(const QHostAddress &peer)
+void ChatServer::sessionDestroyed(const QHostAddress &peer, bool tls)
 {
     --m_sessionCount;
+    --m_metrics.open[tls];
     auto it = m_perAddress.find(peer);
     if (it != m_perAddress.end() && --*it <= 0)
         m_perAddress.erase(it);

@@ -1,21 +1,26 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
+#include "app/ServerOptions.h"
 #include "commands/CommandProcessor.h"
 #include "config/ServerConfig.h"
+#include "metrics/ServerMetrics.h"
 #include "net/Listener.h"
 
 #include <QHash>
 #include <QObject>
 
+#include <functional>
 #include <memory>
 
 class Connection;
+class MetricsServer;
 
 // The server put together: opens the store and brings back its rooms, owns the listeners
-// (plain, and TLS when configured), admits connections within the limits, makes a Session for
-// each and hands it to the CommandProcessor; on shutdown stops accepting, says goodbye, lets
-// the store commit what is queued and reports when done.
+// (plain, and TLS when configured) and the metrics endpoint, admits connections within the
+// limits, makes a Session for each and hands it to the CommandProcessor; reloads its
+// configuration on request; on shutdown stops accepting, says goodbye, lets the store commit
+// what is queued and reports when done.
 class ChatServer : public QObject
 {
     Q_OBJECT
@@ -32,11 +37,28 @@ public:
     QString errorString() const { return m_error; }
     quint16 port() const { return m_plain.serverPort(); }
     quint16 tlsPort() const { return m_tls ? m_tls->serverPort() : 0; }
+    quint16 metricsPort() const;
     QHostAddress address() const { return m_plain.serverAddress(); }
     int sessionCount() const { return m_sessionCount; }
+    // Listening, the store open and not shutting down: what /readyz reports.
+    bool isReady() const;
 
     CommandProcessor &processor() { return *m_processor; }
     Store &store() { return *m_store; }
+    // The settings in effect: sessions and commands read this object, which a reload updates.
+    const ServerConfig &config() const { return m_config; }
+    const ServerMetrics &metrics() const { return m_metrics; }
+    // The /metrics page.
+    QByteArray metricsText() const;
+
+    // Where reloadConfiguration() reads the settings again: main() passes the command line to
+    // ServerOptions::parse, so that the file is read again and the command line still wins.
+    void setConfigurationSource(std::function<ServerOptions::Result()> source);
+    // Reads the settings again and puts in effect what can change while running (see
+    // ServerOption::Reload), logging each change and each setting that needs a restart. The
+    // TLS certificate and key and the password file are read again even when their names
+    // did not change. False, and the settings in effect kept, when the settings cannot be read.
+    bool reloadConfiguration();
 
     // Stops accepting, tells everyone and closes; emits stopped() once every session has
     // gone or the grace period has passed.
@@ -44,23 +66,32 @@ public:
 
 signals:
     void stopped();
+    // A reload finished (ok: it was applied).
+    void configurationReloaded(bool ok);
 
 private:
     bool openStore();
     QByteArray admit(const QHostAddress &peer);
     bool setUpTls();
+    bool setUpMetrics();
     QString listenError(quint16 port, const QString &reason) const;
     void acceptTlsConnections();
     void addSession(Connection *connection, bool tls);
-    void sessionDestroyed(const QHostAddress &peer);
+    void sessionDestroyed(const QHostAddress &peer, bool tls);
     void finishStopping();
+    // The file-backed parts of a reload; each keeps what is in effect when it fails.
+    void reloadTls(ServerConfig &applied);
+    void reloadPasswords(ServerConfig &applied);
 
     ServerConfig m_config;
     const Clock *m_clock = &Clock::system();
+    ServerMetrics m_metrics;
+    std::function<ServerOptions::Result()> m_source;
     std::unique_ptr<Store> m_store;
     std::unique_ptr<CommandProcessor> m_processor; // made once the store is open
     Listener m_plain;
     std::unique_ptr<Listener> m_tls;
+    std::unique_ptr<MetricsServer> m_metricsServer;
     QHash<QHostAddress, int> m_perAddress;
     QString m_error;
     quint64 m_lastSessionNumber = 0;

@@ -33,12 +33,14 @@ SignalWatcher::SignalWatcher(QObject *parent)
     action.sa_flags = SA_RESTART;
     sigaction(SIGINT, &action, nullptr);
     sigaction(SIGTERM, &action, nullptr);
+    sigaction(SIGHUP, &action, nullptr);
 }
 
 SignalWatcher::~SignalWatcher()
 {
     signal(SIGINT, SIG_DFL);
     signal(SIGTERM, SIG_DFL);
+    signal(SIGHUP, SIG_DFL);
     ::close(g_fds[0]);
     ::close(g_fds[1]);
 }
@@ -46,6 +48,10 @@ SignalWatcher::~SignalWatcher()
 void SignalWatcher::readSignal()
 {
     char byte = 0;
-    if (::read(g_fds[1], &byte, 1) == 1)
+    if (::read(g_fds[1], &byte, 1) != 1)
+        return;
+    if (byte == SIGHUP)
+        emit reloadRequested();
+    else
         emit terminationRequested(static_cast<int>(byte));
 }

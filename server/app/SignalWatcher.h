@@ -5,9 +5,9 @@
 
 class QSocketNotifier;
 
-// Turns SIGINT and SIGTERM into a Qt signal. A Unix signal handler may do almost nothing, so
-// it writes one byte to a socket pair and the event loop picks it up (the pattern from Qt's
-// "Calling Qt Functions From Unix Signal Handlers").
+// Turns SIGINT and SIGTERM (stop) and SIGHUP (read the configuration again) into Qt signals. A Unix
+// signal handler may do almost nothing, so it writes one byte to a socket pair and the event loop
+// picks it up (the pattern from Qt's "Calling Qt Functions From Unix Signal Handlers").
 class SignalWatcher : public QObject
 {
     Q_OBJECT
@@ -18,6 +18,7 @@ public:
 
 signals:
     void terminationRequested(int signalNumber);
+    void reloadRequested();
 
 private:
     void readSignal();

@@ -1,11 +1,12 @@
 // SPDX-License-Identifier: MIT
+#include "Translations.h"
 #include "app/ChatServer.h"
-#include "net/EpollEventDispatcher.h"
-#include "security/PasswordHash.h"
-#include "config/ServerLog.h"
 #include "app/ServerOptions.h"
 #include "app/SignalWatcher.h"
-#include "Translations.h"
+#include "app/Systemd.h"
+#include "config/ServerLog.h"
+#include "net/EpollEventDispatcher.h"
+#include "security/PasswordHash.h"
 
 #include <QCoreApplication>
 #include <QLocale>
@@ -62,7 +63,9 @@ int main(int argc, char *argv[])
             Translations::translator(Translations::closestLanguage(QLocale::system().name()))) {
         QCoreApplication::installTranslator(const_cast<QTranslator *>(translator));
     }
-    qSetMessagePattern(QStringLiteral("%{time yyyy-MM-dd hh:mm:ss.zzz} %{message}"));
+    // The journal timestamps every line itself: a second timestamp would only be noise.
+    qSetMessagePattern(
+        Systemd::messagePattern(Systemd::isJournalStream(qgetenv("JOURNAL_STREAM"), 2)));
     // A peer that resets its connection must not kill the server with SIGPIPE.
     std::signal(SIGPIPE, SIG_IGN);
     raiseDescriptorLimit();
@@ -77,7 +80,14 @@ int main(int argc, char *argv[])
     if (options.hashPassword)
         return hashPassword();
 
+    // Before anything can tell systemd or a script that the server is up: a SIGHUP or SIGTERM
+    // that follows must find the handlers in place, not the default action (exit).
+    SignalWatcher watcher;
+    if (!options.configFile.isEmpty())
+        qCInfo(lcServer, "configuration read from %s", qUtf8Printable(options.configFile));
     ChatServer server(options.config);
+    const QStringList arguments = app.arguments();
+    server.setConfigurationSource([arguments] { return ServerOptions::parse(arguments); });
     if (!server.listen()) {
         fprintf(stderr, "chat-server: %s\n", qUtf8Printable(server.errorString()));
         return 1;
@@ -96,14 +106,27 @@ int main(int argc, char *argv[])
                                   .arg(where)
                                   .arg(server.tlsPort())));
     }
+    if (server.metricsPort() != 0) {
+        printf("%s\n", qUtf8Printable(translated(QT_TRANSLATE_NOOP(
+                                                     "main", "chat-server metrics on %1 port %2"))
+                                          .arg(options.config.metricsAddress.toString())
+                                          .arg(server.metricsPort())));
+    }
     fflush(stdout);
+    Systemd::notify("READY=1\nSTATUS=listening on port " + QByteArray::number(server.port()));
 
-    SignalWatcher watcher;
     QObject::connect(&watcher, &SignalWatcher::terminationRequested, &server,
                      [&server](int number) {
                          qCInfo(lcServer, "signal %d received", number);
+                         Systemd::notify("STOPPING=1");
                          server.shutdown();
                      });
+    QObject::connect(&watcher, &SignalWatcher::reloadRequested, &server, [&server] {
+        qCInfo(lcServer, "SIGHUP received: reading the configuration again");
+        Systemd::notify("RELOADING=1");
+        server.reloadConfiguration();
+        Systemd::notify("READY=1");
+    });
     QObject::connect(&server, &ChatServer::stopped, &app, &QCoreApplication::quit);
     return app.exec();
 }

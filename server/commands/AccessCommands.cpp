@@ -105,6 +105,7 @@ void AccessCommands::login(Session *session, const Command &command)
         return m_chat.fail(session, command, ErrorCode::NickInUse, takenName(nick, holder));
     User *user = m_chat.newPerson(session, nick);
     qCInfo(lcServer, "#%llu logged in as %s", session->number(), qUtf8Printable(nick));
+    ++m_chat.metrics().logins;
     const int grace = m_chat.config().resumeGraceSeconds;
     session->send(Event::ok(u"login"_s, loginDetails(user, m_chat.tokens().issue(user), grace)),
                   command.label());
@@ -145,6 +146,7 @@ void AccessCommands::resume(Session *session, const Command &command)
         stale->closeWithBye(u"resumed"_s);
     }
     qCInfo(lcServer, "#%llu resumed %s", session->number(), qUtf8Printable(user->nick()));
+    ++m_chat.metrics().resumes;
     session->send(Event::ok(u"resume"_s, loginDetails(user, arguments.first(),
                                                       m_chat.config().resumeGraceSeconds)),
                   command.label());

@@ -10,12 +10,14 @@
 
 using namespace Qt::StringLiterals;
 
-ChatContext::ChatContext(const ServerConfig &config, Store &store, const Clock &clock,
+ChatContext::ChatContext(const ServerConfig &config, Store &store, ServerMetrics &metrics,
+                         const Clock &clock,
                          QObject *parent)
     : QObject(parent)
     , m_config(config)
+    , m_metrics(metrics)
     , m_directory(config.presenceLimit, this)
-    , m_log(store, m_directory)
+    , m_log(store, m_directory, metrics)
     , m_passwords(config.passwordFile)
     , m_roomQuota(config, clock)
     , m_roomExpiry(m_directory, store, config, clock)

@@ -9,6 +9,7 @@
 #include "config/ServerConfig.h"
 #include "core/Directory.h"
 #include "core/MessageLog.h"
+#include "metrics/ServerMetrics.h"
 #include "security/PasswordGate.h"
 #include "security/ResumeTokens.h"
 
@@ -28,11 +29,13 @@ class ChatContext : public QObject
     Q_OBJECT
 
 public:
-    // clock: what the room limits count time on (see RoomQuota, RoomExpiry).
-    ChatContext(const ServerConfig &config, Store &store, const Clock &clock,
-                QObject *parent = nullptr);
+    // metrics counts logins and lines; clock: what the room limits count time on (see
+    // RoomQuota, RoomExpiry).
+    ChatContext(const ServerConfig &config, Store &store, ServerMetrics &metrics,
+                const Clock &clock, QObject *parent = nullptr);
 
     const ServerConfig &config() const { return m_config; }
+    ServerMetrics &metrics() { return m_metrics; }
     RoomQuota &roomQuota() { return m_roomQuota; }
     RoomExpiry &roomExpiry() { return m_roomExpiry; }
     Directory &directory() { return m_directory; }
@@ -74,6 +77,7 @@ public:
 
 private:
     const ServerConfig &m_config;
+    ServerMetrics &m_metrics;
     Directory m_directory;
     MessageLog m_log;
     ResumeTokens m_tokens;

@@ -8,10 +8,10 @@
 
 using namespace Qt::StringLiterals;
 
-CommandProcessor::CommandProcessor(const ServerConfig &config, Store &store, const Clock &clock,
-                                   QObject *parent)
+CommandProcessor::CommandProcessor(const ServerConfig &config, Store &store, ServerMetrics &metrics,
+                                   const Clock &clock, QObject *parent)
     : QObject(parent)
-    , m_chat(config, store, clock)
+    , m_chat(config, store, metrics, clock)
     , m_access(m_chat)
     , m_rooms(m_chat)
     , m_messages(m_chat)
@@ -38,7 +38,15 @@ void CommandProcessor::addSession(Session *session)
     connect(session, &Session::closed, this,
             [this, session](const QString &reason) { sessionClosed(session, reason); });
     m_chat.sessions().append(session);
-    session->send(Event::welcome(m_chat.config().name));
+    session->send(Event::welcome(m_chat.config().displayName()));
+}
+
+void CommandProcessor::reconfigure()
+{
+    m_chat.directory().setPresenceLimit(m_chat.config().presenceLimit);
+    const QList<Session *> sessions = m_chat.sessions();
+    for (Session *session : sessions)
+        session->reconfigure();
 }
 
 void CommandProcessor::shutdown()

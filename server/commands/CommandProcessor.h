@@ -25,8 +25,10 @@ class CommandProcessor : public QObject
 
 public:
     // store: where lines go before anyone sees them; it must outlive the processor's use.
+    // config is the server's live one (see reconfigure()); metrics counts logins and lines;
     // clock: what the room limits count time on (the system's, or a test's).
-    CommandProcessor(const ServerConfig &config, Store &store, const Clock &clock = Clock::system(),
+    CommandProcessor(const ServerConfig &config, Store &store, ServerMetrics &metrics,
+                     const Clock &clock = Clock::system(),
                      QObject *parent = nullptr);
 
     // False, with errorString(), when the configured password file cannot be used.
@@ -42,6 +44,13 @@ public:
     Directory &directory() { return m_chat.directory(); }
     // Empty rooms go once a minute; tests that move their clock call sweep() themselves.
     RoomExpiry &roomExpiry() { return m_chat.roomExpiry(); }
+    PasswordGate &passwords() { return m_chat.passwords(); }
+    // Every open session, logged in or not.
+    const QList<Session *> &sessions() { return m_chat.sessions(); }
+
+    // The configuration changed in place (a reload): passes what was copied from it on to the
+    // rooms and the sessions.
+    void reconfigure();
 
 private:
     void handle(Session *session, const Command &command);

@@ -21,10 +21,9 @@ RoomExpiry::RoomExpiry(Directory &directory, Store &store, const ServerConfig &c
     connect(&directory, &Directory::roomAdded, this, &RoomExpiry::track);
     connect(&directory, &Directory::roomRemoved, this,
             [this](Room *room) { m_emptySince.remove(room); });
-    if (config.roomIdleSeconds > 0) {
-        connect(&m_timer, &QTimer::timeout, this, &RoomExpiry::sweep);
-        m_timer.start(SweepIntervalMs);
-    }
+    // Runs even while expiry is off: a reload may turn it on.
+    connect(&m_timer, &QTimer::timeout, this, &RoomExpiry::sweep);
+    m_timer.start(SweepIntervalMs);
 }
 
 void RoomExpiry::track(Room *room)

@@ -65,7 +65,7 @@ void SessionCommands::set(Session *session, const Command &command)
     session->setRendering(rendering);
     session->send(Event::ok(u"set"_s, {key, value}), command.label());
     if (key == "tagged"_L1 && rendering.tagged)
-        session->send(Event::welcome(m_chat.config().name), command.label());
+        session->send(Event::welcome(m_chat.config().displayName()), command.label());
 }
 
 void SessionCommands::ping(Session *session, const Command &command)

@@ -6,14 +6,19 @@
 
 #include <QHostAddress>
 #include <QString>
+#include <QSysInfo>
 
-// Everything an operator can set. Each limit has its default here, a command-line option in
-// ServerOptions.cpp and a line in docs/SECURITY.md.
+// Everything an operator can set. Each setting has its default here, a row in
+// app/OptionTable.cpp (which makes it a command-line option and a key of the configuration
+// file) and a line in docs/SECURITY.md or docs/OPERATING.md.
+//
+// ChatServer owns the live one: sessions and commands hold references to it, and a reload
+// (SIGHUP) assigns the fields that may change in place, on the event loop's thread.
 struct ServerConfig
 {
     quint16 port = Protocol::DefaultPort;
     QHostAddress bindAddress = QHostAddress::Any; // IPv4 and IPv6
-    QString name;                                 // shown in the greeting
+    QString name;                                 // shown in the greeting; empty: the host's name
 
     // Input
     qsizetype maxLineBytes = Protocol::DefaultMaxLineBytes;
@@ -66,5 +71,20 @@ struct ServerConfig
     // Access: a file with a salted PBKDF2 hash; empty means no password
     QString passwordFile;
 
+    // Metrics and health over HTTP (/metrics, /healthz, /readyz); off unless a port is given.
+    QHostAddress metricsAddress = QHostAddress::LocalHost;
+    int metricsPort = -1; // -1: off; 0: a free port (tests)
+
     int shutdownGraceMs = 5000; // time given to flush goodbyes before exiting
+
+    // The name the greeting shows: name, or this machine's when it is empty.
+    QString displayName() const
+    {
+        if (!name.isEmpty())
+            return name;
+        const QString host = QSysInfo::machineHostName();
+        return host.isEmpty() ? QStringLiteral("chat") : host;
+    }
+
+    bool operator==(const ServerConfig &other) const = default;
 };

@@ -13,6 +13,13 @@ Directory::Directory(qsizetype presenceLimit, QObject *parent)
 {
 }
 
+void Directory::setPresenceLimit(qsizetype presenceLimit)
+{
+    m_presenceLimit = presenceLimit;
+    for (Room *room : std::as_const(m_rooms))
+        room->setPresenceLimit(presenceLimit);
+}
+
 Room *Directory::room(const QString &name) const
 {
     return m_rooms.value(NameRules::key(name), nullptr);

@@ -26,6 +26,8 @@ public:
     Room *roomById(qint64 id) const { return m_roomsById.value(id, nullptr); }
     // The room whose name is name or looks like it (the same skeleton), or null.
     Room *roomLike(const QString &name) const;
+    // A new presence limit (a reload), for every room at once.
+    void setPresenceLimit(qsizetype presenceLimit);
     // Adds a room; id is the store's.
     Room *addRoom(qint64 id, const QString &name);
     // The id a new room gets: one more than any room's so far.

@@ -8,9 +8,23 @@
 
 #include <QPointer>
 
-MessageLog::MessageLog(Store &store, const Directory &directory)
+#include <chrono>
+
+namespace {
+
+qint64 microsecondsSince(std::chrono::steady_clock::time_point start)
+{
+    return std::chrono::duration_cast<std::chrono::microseconds>(std::chrono::steady_clock::now() -
+                                                                 start)
+        .count();
+}
+
+} // namespace
+
+MessageLog::MessageLog(Store &store, const Directory &directory, ServerMetrics &metrics)
     : m_store(store)
     , m_directory(directory)
+    , m_metrics(metrics)
 {
 }
 
@@ -25,6 +39,7 @@ void MessageLog::postToRoom(Room *room, StoredMessage::Kind kind, const User *se
     line.senderPerson = sender->personId();
     line.text = text;
     ++m_writes;
+    ++m_metrics.messagesReceived;
     m_store.append(line, [this, room = QPointer<Room>(room), shown = std::move(shown)](
                              const StoredMessage &stored, const QString &error) {
         written();
@@ -34,10 +49,14 @@ void MessageLog::postToRoom(Room *room, StoredMessage::Kind kind, const User *se
             shown({}, error);
             return;
         }
+        // The fan-out: from here, the commit known on the event loop, to the broadcast queued
+        // for every member (shown does it). The store's own latency is counted by the store.
+        const auto committed = std::chrono::steady_clock::now();
         room->setLastSeq(stored.seq);
         if (stored.kind == StoredMessage::Kind::Topic)
             room->setTopic(stored.text, stored.sender);
         shown(eventFor(stored), {});
+        m_metrics.fanout.observe(microsecondsSince(committed));
     });
 }
 
@@ -52,6 +71,7 @@ void MessageLog::postPrivate(const User *from, const User *to, const QString &te
     line.recipientPerson = to->personId();
     line.text = text;
     ++m_writes;
+    ++m_metrics.messagesReceived;
     m_store.append(
         line, [this, shown = std::move(shown)](const StoredMessage &stored, const QString &error) {
             written();

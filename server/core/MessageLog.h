@@ -2,6 +2,7 @@
 #pragma once
 
 #include "Event.h"
+#include "metrics/ServerMetrics.h"
 #include "store/StoredMessage.h"
 
 #include <functional>
@@ -21,7 +22,8 @@ public:
     // or could not be stored (error says why; nothing was kept).
     using Shown = std::function<void(const Event &event, const QString &error)>;
 
-    MessageLog(Store &store, const Directory &directory);
+    // metrics counts the lines posted and times their fan-out.
+    MessageLog(Store &store, const Directory &directory, ServerMetrics &metrics);
 
     // Stores a line of room: a message, an action or a topic (text empty: cleared). The room's
     // last sequence number and topic follow the commit before shown runs.
@@ -50,6 +52,7 @@ private:
 
     Store &m_store;
     const Directory &m_directory;
+    ServerMetrics &m_metrics;
     quint64 m_lastPrivateId = 0;
     qint64 m_writes = 0;   // made
     qint64 m_answered = 0; // answered by the store, in the order made

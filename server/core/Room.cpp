@@ -42,6 +42,16 @@ void Room::sendUsersToPrograms(const QSet<const User *> &skip)
     }
 }
 
+void Room::setPresenceLimit(qsizetype presenceLimit)
+{
+    announceArrivals(); // under the limit they came in with
+    m_presenceLimit = presenceLimit;
+    if (isCrowded() != m_wasCrowded) {
+        m_wasCrowded = isCrowded();
+        sendUsersToPrograms();
+    }
+}
+
 void Room::setTopic(const QString &topic, const QString &setter)
 {
     m_topic = topic;

@@ -34,6 +34,9 @@ public:
     QString topicSetter() const { return m_topicSetter; }
     const QList<User *> &members() const { return m_members; }
     bool isCrowded() const { return m_members.size() > m_presenceLimit; }
+    // A new limit (a reload); programs get a fresh member list if the room became crowded or
+    // stopped being so.
+    void setPresenceLimit(qsizetype presenceLimit);
     // The users event: how many are here and their names and flags (the first presenceLimit).
     Event usersEvent() const;
 

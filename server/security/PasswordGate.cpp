@@ -12,6 +12,22 @@ PasswordGate::PasswordGate(const QString &passwordFile)
         m_hash = PasswordHash::fromFile(passwordFile, &m_error);
 }
 
+bool PasswordGate::reload(const QString &passwordFile, QString *error)
+{
+    if (passwordFile.isEmpty()) {
+        m_hash = {};
+        return true;
+    }
+    QString problem;
+    const PasswordHash hash = PasswordHash::fromFile(passwordFile, &problem);
+    if (!problem.isEmpty()) {
+        *error = problem;
+        return false;
+    }
+    m_hash = hash;
+    return true;
+}
+
 bool PasswordGate::hasPassed(const Session *session) const
 {
     return !m_hash.isValid() || m_passed.contains(session);

@@ -27,6 +27,11 @@ public:
     bool isReady() const { return m_error.isEmpty(); }
     QString errorString() const { return m_error; }
 
+    // Reads the password file again (a reload; empty: no password from now on). False with
+    // *error when it cannot be used, and the password in effect stays. Who already gave the
+    // password stays in; the new one is asked of whoever logs in next.
+    bool reload(const QString &passwordFile, QString *error);
+
     bool hasPassed(const Session *session) const;
     // Calls done with the verdict, unless session is destroyed first.
     void check(Session *session, const QString &password, std::function<void(Verdict)> done);

@@ -9,6 +9,12 @@ FloodControl::FloodControl(const Limits &limits)
 {
 }
 
+void FloodControl::setLimits(const Limits &limits)
+{
+    m_limits = limits;
+    m_tokens = std::min<double>(m_tokens, limits.burst);
+}
+
 void FloodControl::refill(qint64 nowMs)
 {
     if (m_lastRefillMs >= 0 && nowMs > m_lastRefillMs) {

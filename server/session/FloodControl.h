@@ -21,6 +21,9 @@ public:
 
     explicit FloodControl(const Limits &limits);
 
+    // New limits (a reload) from now on; lines already queued stay queued.
+    void setLimits(const Limits &limits);
+
     // Queues a line that arrived at nowMs; false when the queue is now over its limits.
     bool offer(const QByteArray &line, qint64 nowMs);
     // The next line allowed at nowMs, or a null QByteArray when none is.

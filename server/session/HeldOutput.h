@@ -35,6 +35,11 @@ public:
     {
     }
 
+    // A new budget (a reload), checked from the next hold() on.
+    void setBudget(qint64 budget) { m_budget = budget; }
+    // Bytes held or handed over and not yet written.
+    qint64 bytes() const { return m_bytes + m_taken; }
+
     // Holds bytes; queued is what the connection holds besides. False when even without the
     // stored lines it would pass the budget: the reader does not read.
     bool hold(const QByteArray &bytes, const Origin &origin, qint64 queued);

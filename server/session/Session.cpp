@@ -36,14 +36,24 @@ QString peerText(const QHostAddress &address, quint16 port)
 
 } // namespace
 
+namespace {
+
+FloodControl::Limits floodLimits(const ServerConfig &config)
+{
+    return {config.floodBurst, config.floodRate, config.floodQueueLines, config.floodQueueBytes};
+}
+
+} // namespace
+
 Session::Session(Connection *connection, quint64 number, const ServerConfig &config,
-                 QObject *parent)
+                 ServerMetrics &metrics, QObject *parent)
     : QObject(parent)
     , m_connection(connection)
     , m_number(number)
     , m_config(config)
+    , m_metrics(metrics)
     , m_framer(config.maxLineBytes)
-    , m_flood({config.floodBurst, config.floodRate, config.floodQueueLines, config.floodQueueBytes})
+    , m_flood(floodLimits(config))
     , m_held(config.maxOutputBytes)
 {
     m_connection->setParent(this);
@@ -68,6 +78,27 @@ Session::Session(Connection *connection, quint64 number, const ServerConfig &con
 }
 
 Session::~Session() = default;
+
+qint64 Session::queuedBytes() const
+{
+    return m_connection->bytesToWrite() + m_held.bytes();
+}
+
+void Session::reconfigure()
+{
+    m_flood.setLimits(floodLimits(m_config));
+    m_held.setBudget(m_config.maxOutputBytes);
+    // A shorter interval must not wait for the longer one's timer; a longer one is seen when
+    // the timer fires and watch() looks again.
+    if (m_rendering.tagged && m_state != State::Gone)
+        armWatchdog(m_lastLineMs + m_config.pingIntervalSeconds * 1000);
+    // A faster rate takes effect now, not when the slower one's timer fires; queued, as the
+    // caller is going through every session.
+    if (m_floodTimer.isActive()) {
+        m_floodTimer.stop();
+        QMetaObject::invokeMethod(this, &Session::takeLines, Qt::QueuedConnection);
+    }
+}
 
 void Session::timerEvent(QTimerEvent *event)
 {
@@ -145,6 +176,8 @@ void Session::send(Event event, const QString &label, bool actor)
 {
     event.label = label;
     const QByteArray bytes = m_rendering.forActor(actor).render(event);
+    if (event.kind == Event::Kind::Private)
+        ++m_metrics.messagesDelivered;
     if (m_paused && event.kind == Event::Kind::Private)
         hold(bytes, {0, 0, event.id});
     else
@@ -153,6 +186,7 @@ void Session::send(Event event, const QString &label, bool actor)
 
 void Session::sendLine(const QByteArray &bytes, qint64 roomId, quint64 seq)
 {
+    ++m_metrics.messagesDelivered;
     if (m_paused)
         hold(bytes, {roomId, seq, 0});
     else
@@ -189,6 +223,7 @@ void Session::sendRendered(const QByteArray &bytes)
         m_connection->flush();
     if (m_connection->bytesToWrite() + bytes.size() > m_config.maxOutputBytes)
         return overflow();
+    m_metrics.bytesSent += bytes.size();
     m_connection->write(bytes);
 }
 
@@ -226,6 +261,7 @@ bool Session::writePaced(const QByteArray &bytes)
 {
     if (m_state == State::Gone || m_outputOverflow)
         return true; // nothing will be read: the writer may as well finish
+    m_metrics.bytesSent += bytes.size();
     m_connection->write(bytes);
     // Half the cap: the other half is for what waits meanwhile (see sendRendered).
     const qint64 enough = m_config.maxOutputBytes / 2;
@@ -268,6 +304,7 @@ void Session::receive(QByteArrayView data)
 {
     if (m_state == State::Gone)
         return;
+    m_metrics.bytesReceived += data.size();
     if (!m_sawBytes && isOtherProtocol(data, false)) {
         send(Event::error(ErrorCode::BadInput, {}, u"protocol"_s));
         close(u"not the chat protocol"_s);
@@ -323,6 +360,7 @@ void Session::takeLines()
 void Session::handleLine(const QByteArray &line)
 {
     const bool firstLine = m_linesHandled++ == 0;
+    ++m_metrics.linesReceived;
     m_lastLineMs = m_clock.elapsed();
     if (firstLine && isOtherProtocol(line, true)) {
         send(Event::error(ErrorCode::BadInput, {}, u"protocol"_s));
@@ -393,6 +431,7 @@ void Session::finish(const QString &reason)
     if (m_state == State::Gone)
         return;
     m_state = State::Gone;
+    ++m_metrics.disconnects[std::size_t(ServerMetrics::disconnectFor(reason))];
     m_floodTimer.stop();
     m_watchdog.stop();
     emit closed(reason);

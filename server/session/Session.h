@@ -7,6 +7,7 @@
 #include "TelnetFilter.h"
 #include "config/ServerConfig.h"
 #include "core/Endpoint.h"
+#include "metrics/ServerMetrics.h"
 #include "session/FloodControl.h"
 #include "session/HeldOutput.h"
 
@@ -41,9 +42,11 @@ public:
     // How long a closing session waits for its peer to take what is queued.
     static constexpr int CloseGraceMs = 5000;
 
-    // Takes ownership of connection.
+    // Takes ownership of connection. config is the server's live one: what a reload changes
+    // applies from the next use, and reconfigure() takes what this session copied. metrics
+    // counts its bytes, lines and end.
     Session(Connection *connection, quint64 number, const ServerConfig &config,
-            QObject *parent = nullptr);
+            ServerMetrics &metrics, QObject *parent = nullptr);
     ~Session() override;
 
     quint64 number() const { return m_number; }
@@ -54,6 +57,13 @@ public:
     QString nick() const; // the person's, or empty before login
     const Rendering &rendering() const override { return m_rendering; }
     QString language() const { return m_language; }
+    // Output queued and not yet taken by the kernel, held output included.
+    qint64 queuedBytes() const;
+
+    // Takes the configuration's new limits (after a reload): flood pacing, the output cap of
+    // held output, the ping interval. The line length and login deadline stay as they were
+    // when the connection was made.
+    void reconfigure();
 
     // Carries user from now on (a login or a resume).
     void attach(User *user);
@@ -131,6 +141,7 @@ private:
     Connection *m_connection;
     quint64 m_number;
     const ServerConfig &m_config;
+    ServerMetrics &m_metrics;
     QString m_peer;
     TelnetFilter m_telnet;
     LineFramer m_framer;

@@ -80,10 +80,12 @@ void MemoryStore::append(const StoredMessage &message, AppendDone done)
     StoredMessage committed = message;
     const QString error = m_open ? m_history.append(committed) : NotOpen;
     countWrite(error);
-    if (error.isEmpty())
+    if (error.isEmpty()) {
         ++m_stats.committedLines;
-    else
+        m_stats.commitLatency.observe(0); // kept at once
+    } else {
         committed = {};
+    }
     answer([done = std::move(done), committed, error] {
         if (done)
             done(committed, error);

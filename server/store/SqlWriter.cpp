@@ -110,6 +110,7 @@ void SqlWriter::commitBatch(SqlCommitter &committer, const QList<Queued> &batch)
                 std::chrono::duration_cast<std::chrono::microseconds>(now - batch[i].at).count();
             m_stats.commitLatencyTotalUs += us;
             m_stats.commitLatencyMaxUs = std::max(m_stats.commitLatencyMaxUs, us);
+            m_stats.commitLatency.observe(us);
         }
     }
     m_deliver(std::move(results));

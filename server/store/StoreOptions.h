@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
+#include "metrics/LatencyHistogram.h"
+
 #include <QString>
 
 // How a store keeps what it is given. ChatServer fills it from ServerConfig, where each field
@@ -35,5 +37,6 @@ struct StoreStats
     // Time from a line's arrival to its commit, in microseconds (lines only).
     qint64 commitLatencyTotalUs = 0;
     qint64 commitLatencyMaxUs = 0;
+    LatencyHistogram commitLatency; // the same, in buckets, for /metrics
     qint64 prunedLines = 0;
 };

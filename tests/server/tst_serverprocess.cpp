@@ -7,10 +7,12 @@
 #include <QFile>
 
 #include <QProcess>
+
 #include <QRegularExpression>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
+#include <csignal>
 
 using namespace Qt::StringLiterals;
 
@@ -69,6 +71,8 @@ private slots:
     void unusableDatabaseIsAnError_data();
     void unusableDatabaseIsAnError();
     void restartKeepsRoomsAndHistory();
+    void printConfigPrintsTheFileAndTheOptions();
+    void sighupReloadsTheFile();
 };
 
 void TestServerProcess::chatLikeTelnet()
@@ -171,8 +175,8 @@ void TestServerProcess::badArguments_data()
         << QStringList{u"--port"_s, u"70000"_s} << u"Invalid --port (0 to 65535): 70000"_s;
     QTest::newRow("port not a number")
         << QStringList{u"--port"_s, u"http"_s} << u"Invalid --port (0 to 65535): http"_s;
-    QTest::newRow("bad bind address")
-        << QStringList{u"--bind"_s, u"999.1.1.1"_s} << u"Invalid address: 999.1.1.1"_s;
+    QTest::newRow("bad bind address") << QStringList{u"--bind"_s, u"999.1.1.1"_s}
+                                      << u"Invalid --bind (an IP address): 999.1.1.1"_s;
     QTest::newRow("unknown option") << QStringList{u"--colour"_s} << u"Unknown option 'colour'"_s;
     QTest::newRow("unknown database") << QStringList{u"--database"_s, u"oracle"_s}
                                       << u"Invalid --database (sqlite or memory): oracle"_s;
@@ -180,6 +184,12 @@ void TestServerProcess::badArguments_data()
                                         << u"Invalid --durability (full or normal): maybe"_s;
     QTest::newRow("negative history days") << QStringList{u"--history-days"_s, u"-1"_s}
                                            << u"Invalid --history-days (0 to 36500): -1"_s;
+    QTest::newRow("no configuration file")
+        << QStringList{u"--config"_s, u"/nonexistent/chat-server.conf"_s}
+        << u"cannot read /nonexistent/chat-server.conf"_s;
+    QTest::newRow("a bad line in the configuration file")
+        << QStringList{u"--config"_s, u"FILE:max-connections = -5"_s}
+        << u".conf:1: invalid max-connections (1 to 1073741824): \"-5\""_s;
 }
 
 // A server never starts on a fresh database in place of one it cannot use: it says why and
@@ -286,12 +296,97 @@ void TestServerProcess::badArguments()
 {
     QFETCH(QStringList, arguments);
     QFETCH(QString, message);
+    QTemporaryDir dir;
+    for (QString &argument : arguments) {
+        if (!argument.startsWith(u"FILE:"_s))
+            continue;
+        QFile file(dir.filePath(u"chat-server.conf"_s));
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.write(argument.mid(5).toUtf8() + '\n');
+        argument = file.fileName();
+    }
     QProcess server;
     server.start(QString::fromUtf8(CHAT_SERVER_EXECUTABLE), arguments);
     QVERIFY(waitForExit(server));
     QCOMPARE(server.exitCode(), 2);
     const QString error = QString::fromUtf8(server.readAllStandardError());
     QVERIFY2(error.contains(message), qPrintable(error));
+}
+
+// --print-config: the file's settings with the command line's on top, in the file's format.
+void TestServerProcess::printConfigPrintsTheFileAndTheOptions()
+{
+    QTemporaryDir dir;
+    QFile file(dir.filePath(u"chat-server.conf"_s));
+    QVERIFY(file.open(QIODevice::WriteOnly));
+    file.write("# mine\nname = from the file\nport = 5050\n");
+    file.close();
+    QProcess server;
+    server.start(QString::fromUtf8(CHAT_SERVER_EXECUTABLE),
+                 {u"--config"_s, file.fileName(), u"--port"_s, u"6060"_s, u"--print-config"_s});
+    QVERIFY(waitForExit(server));
+    QCOMPARE(server.exitCode(), 0);
+    const QString out = QString::fromUtf8(server.readAllStandardOutput());
+    QVERIFY2(out.contains(u"\nname = from the file\n"_s), qPrintable(out));
+    QVERIFY2(out.contains(u"\nport = 6060\n"_s), qPrintable(out));
+    QVERIFY2(out.contains(u"# TCP port to listen on (0 picks a free one). Default: 5005."_s),
+             qPrintable(out));
+}
+
+// SIGHUP: the file is read again while people stay connected; a broken file is logged and
+// changes nothing.
+void TestServerProcess::sighupReloadsTheFile()
+{
+    QTemporaryDir home;
+    QFile file(home.filePath(u"chat-server.conf"_s));
+    QVERIFY(file.open(QIODevice::WriteOnly));
+    file.write("name = before\n");
+    file.close();
+    QProcess server;
+    const quint16 port = startServer(
+        server, {u"--config"_s, file.fileName(), u"--port"_s, u"0"_s, u"--bind"_s, u"127.0.0.1"_s},
+        home);
+    QVERIFY(port != 0);
+    LineClient alice;
+    QVERIFY(alice.connectTo(port));
+    QCOMPARE(alice.readLine(),
+             u"Welcome to before! Log in with: login <nick>    (help lists the commands)"_s);
+    QVERIFY(alice.login(u"alice"_s));
+
+    const auto reload = [&server](const QByteArray &settings, const QByteArray &logged) {
+        QFile file(server.arguments().at(1));
+        if (!file.open(QIODevice::WriteOnly | QIODevice::Truncate))
+            return false;
+        file.write(settings);
+        file.close();
+        server.readAllStandardError(); // what was logged before
+        QSignalSpy more(&server, &QProcess::readyReadStandardError);
+        ::kill(pid_t(server.processId()), SIGHUP);
+        QByteArray log;
+        for (;;) {
+            log += server.readAllStandardError();
+            if (log.contains(logged))
+                return true;
+            if (!more.wait(LineClient::Timeout)) {
+                qWarning("%s", log.constData());
+                return false;
+            }
+        }
+    };
+    QVERIFY(reload("name = after\nport = 7\n", "configuration reloaded from"));
+    LineClient bob;
+    QVERIFY(bob.connectTo(port));
+    QCOMPARE(bob.readLine(),
+             u"Welcome to after! Log in with: login <nick>    (help lists the commands)"_s);
+    QVERIFY(reload("name = broken\nport = seven\n", "configuration: not reloaded"));
+    LineClient carol;
+    QVERIFY(carol.connectTo(port));
+    QVERIFY(carol.readLine().startsWith(u"Welcome to after!"_s));
+    alice.send(u"still here"_s);
+    QCOMPARE(alice.sync(), QStringList{u"alice: still here"_s});
+    server.terminate();
+    QVERIFY(waitForExit(server));
+    QCOMPARE(server.exitCode(), 0);
 }
 
 QTEST_GUILESS_MAIN(TestServerProcess)
