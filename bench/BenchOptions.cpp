@@ -59,6 +59,9 @@ bool parse(const QStringList &arguments, BenchOptions &options, QString &error)
         {u"sweep"_s, u"Comma-separated client counts, one run each."_s, u"list"_s},
         {u"plot"_s, u"Write an SVG plot of a sweep to this file."_s, u"file"_s},
         {u"json"_s, u"Print JSON instead of a table."_s},
+        {u"syscalls"_s,
+         u"Count the server's system calls while the messages flow (perf stat on its syscall "
+         "tracepoints; needs perf and the rights to trace)."_s},
     };
     parser.addOptions(list);
     if (!parser.parse(arguments)) {
@@ -88,6 +91,7 @@ bool parse(const QStringList &arguments, BenchOptions &options, QString &error)
     }
     options.history = history == "on"_L1;
     options.spawn = parser.isSet(u"spawn"_s);
+    options.syscalls = parser.isSet(u"syscalls"_s);
     if (options.spawn) {
         const QString server =
             QDir(QCoreApplication::applicationDirPath()).filePath(u"../server/chat-server"_s);

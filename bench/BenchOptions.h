@@ -30,6 +30,7 @@ struct BenchOptions
     QList<int> sweep; // client counts; empty: one run with `clients`
     QString plotPath; // SVG of a sweep
     bool json = false;
+    bool syscalls = false; // count the server's system calls while messages flow (perf stat)
 };
 
 namespace BenchOptionsParser {

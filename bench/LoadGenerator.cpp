@@ -2,6 +2,7 @@
 #include "LoadGenerator.h"
 
 #include "ServerProcess.h"
+#include "SyscallCounter.h"
 
 #include <arpa/inet.h>
 #include <cerrno>
@@ -108,20 +109,24 @@ RunResult LoadGenerator::run()
             const ServerProcess::Usage ready = m_server->usage();
             m_result.serverKiBPerClient = double(ready.rssKiB - before.rssKiB) / clients;
         }
-        const double cpuBefore = m_server ? m_server->usage().cpuSeconds : 0;
-        sendMessages();
-        if (m_server)
-            m_result.serverSendCpuSeconds = m_server->usage().cpuSeconds - cpuBefore;
+        SyscallCounter syscalls;
+        const bool counting = m_server && m_options.syscalls && syscalls.attach(m_server->pid());
+        sendMessages(counting ? &syscalls : nullptr);
+        if (counting) {
+            const SyscallCounter::Counts counts = syscalls.finish();
+            m_result.serverSyscalls = counts.all;
+            m_result.serverSendCalls = counts.sends;
+        }
     }
     if (ok && !m_result.timedOut && m_options.idleSeconds > 0) {
-        const double cpuBefore = m_server ? m_server->usage().cpuSeconds : 0;
+        const double cpuBefore = m_server ? m_server->usage().preciseSeconds() : 0;
         const int64_t idleStart = nowNs();
         const int64_t idleEnd = idleStart + int64_t(m_options.idleSeconds * 1e9);
         m_deadlineNs = std::max(m_deadlineNs, idleEnd + 1'000'000'000);
         pump([&] { return nowNs() >= idleEnd; });
         if (m_server) {
-            m_result.serverIdleCpuPercent =
-                100 * (m_server->usage().cpuSeconds - cpuBefore) / seconds(nowNs() - idleStart);
+            m_result.serverIdleCpuPercent = 100 * (m_server->usage().preciseSeconds() - cpuBefore) /
+                                            seconds(nowNs() - idleStart);
         }
     }
     finishResult(start);
@@ -146,18 +151,25 @@ bool LoadGenerator::enterRooms()
     return pump([&] { return m_joined == m_options.clients; });
 }
 
-void LoadGenerator::sendMessages()
+void LoadGenerator::sendMessages(SyscallCounter *syscalls)
 {
     const int64_t total = int64_t(m_options.senders) * m_options.messages;
     const int64_t settleEnd = nowNs() + SettleNs;
     m_deadlineNs += SettleNs;
     pump([&] { return nowNs() >= settleEnd; });
+    if (syscalls)
+        syscalls->enable();
+    const double cpuBefore = m_server ? m_server->usage().preciseSeconds() : 0;
     m_firstSendNs = nowNs();
     m_lastDeliveryNs = m_firstSendNs;
     for (int sender = 0; sender < m_options.senders; ++sender)
         sendMore(sender);
     pump([&] { return m_completed == total; });
     m_result.sendSeconds = seconds(m_lastDeliveryNs - m_firstSendNs);
+    if (m_server)
+        m_result.serverSendCpuSeconds = m_server->usage().preciseSeconds() - cpuBefore;
+    if (syscalls)
+        syscalls->disable();
 }
 
 void LoadGenerator::finishResult(int64_t start)
@@ -172,6 +184,15 @@ void LoadGenerator::finishResult(int64_t start)
     // Messages never sent (a run cut short) cannot be lost; those sent must all arrive.
     r.expected = m_tracker.expected();
     r.lost = r.expected - m_tracker.unique();
+    if (r.deliveredLines > 0) {
+        const double lines = double(r.deliveredLines);
+        if (r.serverSendCpuSeconds >= 0)
+            r.serverCpuUsPerLine = r.serverSendCpuSeconds * 1e6 / lines;
+        if (r.serverSyscalls >= 0)
+            r.syscallsPerLine = double(r.serverSyscalls) / lines;
+        if (r.serverSendCalls >= 0)
+            r.sendCallsPerLine = double(r.serverSendCalls) / lines;
+    }
     r.duplicated = m_tracker.duplicated();
     r.reordered = m_tracker.reordered();
     if (r.timedOut && r.firstError.empty()) {

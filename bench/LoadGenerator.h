@@ -13,6 +13,7 @@
 #include <vector>
 
 class ServerProcess;
+class SyscallCounter;
 
 // One benchmark run: all connections in one thread around one epoll set, so the load
 // generator costs little next to the server it measures. Lines are split and parsed in place;
@@ -33,7 +34,7 @@ public:
 private:
     bool pump(const std::function<bool()> &done);
     bool enterRooms();
-    void sendMessages();
+    void sendMessages(SyscallCounter *syscalls);
     void finishResult(int64_t startNs);
 
     void connectMore();

@@ -56,6 +56,11 @@ QJsonObject toJson(const RunResult &r)
         {u"serverKiBPerClient"_s, r.serverKiBPerClient},
         {u"serverCpuSeconds"_s, r.serverCpuSeconds},
         {u"serverSendCpuSeconds"_s, r.serverSendCpuSeconds},
+        {u"serverCpuUsPerLine"_s, r.serverCpuUsPerLine},
+        {u"serverSyscalls"_s, qint64(r.serverSyscalls)},
+        {u"serverSendCalls"_s, qint64(r.serverSendCalls)},
+        {u"syscallsPerLine"_s, r.syscallsPerLine},
+        {u"sendCallsPerLine"_s, r.sendCallsPerLine},
         {u"serverIdleCpuPercent"_s, r.serverIdleCpuPercent},
     };
     if (!r.firstError.empty())
@@ -66,10 +71,11 @@ QJsonObject toJson(const RunResult &r)
 QString table(const QList<RunResult> &results)
 {
     const QStringList header = {
-        u"proto"_s,     u"clients"_s, u"rooms"_s,     u"send"_s,     u"connect s"_s, u"ready s"_s,
-        u"logins/s"_s,  u"lines/s"_s, u"p50 ms"_s,    u"p99 ms"_s,   u"max ms"_s,    u"lost"_s,
-        u"dup"_s,       u"reord"_s,   u"errors"_s,    u"peak KiB"_s, u"KiB/conn"_s,  u"cpu s"_s,
-        u"idle cpu%"_s, u"history"_s, u"commits/s"_s, u"commit ms"_s};
+        u"proto"_s,      u"clients"_s,   u"rooms"_s,   u"send"_s,        u"connect s"_s,
+        u"ready s"_s,    u"logins/s"_s,  u"lines/s"_s, u"p50 ms"_s,      u"p99 ms"_s,
+        u"max ms"_s,     u"lost"_s,      u"dup"_s,     u"reord"_s,       u"errors"_s,
+        u"peak KiB"_s,   u"KiB/conn"_s,  u"cpu s"_s,   u"cpu us/line"_s, u"sys/line"_s,
+        u"sends/line"_s, u"idle cpu%"_s, u"history"_s, u"commits/s"_s,   u"commit ms"_s};
     QList<QStringList> rows{header};
     for (const RunResult &r : results) {
         rows.append({QString::fromStdString(r.protocol),
@@ -90,6 +96,9 @@ QString table(const QList<RunResult> &results)
                      integer(r.serverPeakKiB),
                      number(r.serverKiBPerClient, 2),
                      number(r.serverCpuSeconds, 2),
+                     number(r.serverCpuUsPerLine, 3),
+                     number(r.syscallsPerLine, 4),
+                     number(r.sendCallsPerLine, 4),
                      number(r.serverIdleCpuPercent, 2),
                      r.history.empty() ? u"-"_s : QString::fromStdString(r.history),
                      number(r.commitsPerSecond, 0),

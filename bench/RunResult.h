@@ -45,10 +45,15 @@ struct RunResult
     double commitMeanMs = -1;     // from a line's arrival at the store to its commit
     double commitMaxMs = -1;
 
-    int64_t serverPeakKiB = -1;     // VmHWM at the end
-    double serverKiBPerClient = -1; // (VmRSS when ready - VmRSS before connecting) / clients
-    double serverCpuSeconds = -1;   // user + system over the whole run
-    double serverSendCpuSeconds = -1;
+    int64_t serverPeakKiB = -1;       // VmHWM at the end
+    double serverKiBPerClient = -1;   // (VmRSS when ready - VmRSS before connecting) / clients
+    double serverCpuSeconds = -1;     // user + system over the whole run
+    double serverSendCpuSeconds = -1; // while the messages flow
+    double serverCpuUsPerLine = -1;   // serverSendCpuSeconds per delivered line, in µs
+    int64_t serverSyscalls = -1;      // while the messages flow (--syscalls)
+    int64_t serverSendCalls = -1;     // of them: send, sendto, sendmsg, write, writev
+    double syscallsPerLine = -1;      // per delivered line
+    double sendCallsPerLine = -1;
     double serverIdleCpuPercent = -1;
 
     bool clean() const

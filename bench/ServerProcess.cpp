@@ -113,6 +113,22 @@ bool ServerProcess::waitUntilConnectable(const std::string &host, std::string &e
     return false;
 }
 
+double ServerProcess::schedulerSeconds(const std::string &proc)
+{
+    std::error_code error;
+    int64_t ns = 0;
+    bool any = false;
+    for (const auto &task : std::filesystem::directory_iterator(proc + "/task", error)) {
+        std::ifstream file(task.path() / "schedstat");
+        long long onCpu = 0;
+        if (file >> onCpu) {
+            ns += onCpu;
+            any = true;
+        }
+    }
+    return any ? double(ns) / 1e9 : -1;
+}
+
 bool ServerProcess::running() const
 {
     return m_pid > 0 && waitpid(m_pid, nullptr, WNOHANG) == 0;
@@ -146,6 +162,7 @@ ServerProcess::Usage ServerProcess::usage() const
             stime = std::atoll(field.c_str());
     }
     usage.cpuSeconds = double(utime + stime) / double(sysconf(_SC_CLK_TCK));
+    usage.runSeconds = schedulerSeconds(proc);
     return usage;
 }
 

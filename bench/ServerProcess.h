@@ -13,7 +13,11 @@ public:
     {
         int64_t rssKiB = -1;
         int64_t peakKiB = -1;   // VmHWM
-        double cpuSeconds = -1; // utime + stime
+        double cpuSeconds = -1; // utime + stime, in clock ticks (10 ms)
+        // Time on a CPU in nanoseconds, for short stretches: a W1 run is 20 ticks. Per living
+        // thread (a thread that ended takes its share with it); -1 without schedstat.
+        double runSeconds = -1;
+        double preciseSeconds() const { return runSeconds >= 0 ? runSeconds : cpuSeconds; }
     };
 
     ServerProcess() = default;
@@ -45,6 +49,8 @@ private:
     bool waitForPortLine(std::string &error);
     bool waitUntilConnectable(const std::string &host, std::string &error);
     void readStoreFigures();
+    // Time on a CPU of the process's threads, from /proc/<pid>/task/*/schedstat; -1: none.
+    static double schedulerSeconds(const std::string &proc);
 
     pid_t m_pid = -1;
     int m_port = 0;

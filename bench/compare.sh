@@ -1,35 +1,61 @@
 #!/usr/bin/env bash
 # SPDX-License-Identifier: MIT
-# Runs workloads W1-W4 of docs/PERFORMANCE.md against chat-server and against Debian's ngIRCd
-# (apt-get install ngircd), one fresh server per run, both on loopback, and prints a table
-# with the ratios. Builds nothing: give it a Release build directory, e.g.
+# Runs workloads W1-W4 of docs/PERFORMANCE.md against chat-server, the bare C relay built next
+# to it (bench-relay: the physical limit of this machine), Debian's ngIRCd and Debian's
+# InspIRCd, one fresh server per run, all on loopback, interleaved: each round runs every
+# server once. Prints every run, then per server the median of the rounds and the median of the
+# per-round ratios (chat-server over each of the others). Builds nothing: give it a Release
+# build directory, e.g.
 #   cmake --preset release && cmake --build --preset release
-#   bench/compare.sh build/release [--quick] [--only W1,W3] [--timeout S]
+#   bench/compare.sh build/release [--quick] [--only W1,W3] [--runs N] [--timeout S]
+#                    [--servers chat,relay,ngircd,inspircd] [--chat-server PATH] [--no-syscalls]
+# --chat-server runs another chat-server binary (an older build, for a before/after table).
+# Unless --no-syscalls, one more round per workload counts each server's system calls with
+# perf stat (tracing costs a little per call, so the CPU figures come from untraced rounds).
 set -euo pipefail
 
-usage() { echo "usage: $0 BUILD_DIR [--quick] [--only W1,W2,W3,W4] [--timeout SECONDS]" >&2; exit 2; }
+usage() {
+    echo "usage: $0 BUILD_DIR [--quick] [--only W1,W2,W3,W4] [--runs N] [--timeout SECONDS]" \
+         "[--servers chat,relay,ngircd,inspircd] [--chat-server PATH] [--no-syscalls]" >&2
+    exit 2
+}
 [[ $# -ge 1 ]] || usage
 build=$(cd "$1" && pwd); shift
-quick=0; only="W1,W2,W3,W4"; timeout=180
+quick=0; only="W1,W2,W3,W4"; timeout=180; runs=3; servers="chat,relay,ngircd,inspircd"
+server=$build/server/chat-server; syscalls=1
 while [[ $# -gt 0 ]]; do
     case $1 in
         --quick) quick=1 ;;
         --only) only=$2; shift ;;
         --timeout) timeout=$2; shift ;;
+        --runs) runs=$2; shift ;;
+        --servers) servers=$2; shift ;;
+        --chat-server) server=$2; shift ;;
+        --no-syscalls) syscalls=0 ;;
         *) usage ;;
     esac
     shift
 done
 
 bench=$build/bench/chat-bench
-server=$build/server/chat-server
+relay=$build/bench/bench-relay
+[[ -x $bench && -x $server && -x $relay ]] || { echo "no chat-bench, chat-server or bench-relay in $build" >&2; exit 2; }
 ngircd=$(command -v ngircd || true)
-[[ -x $bench && -x $server ]] || { echo "no chat-bench or chat-server in $build" >&2; exit 2; }
-[[ -n $ngircd ]] || { echo "ngircd is not installed (apt-get install ngircd)" >&2; exit 2; }
+inspircd=$(command -v inspircd || true)
+if [[ ,$servers, == *,ngircd,* && -z $ngircd ]]; then
+    echo "ngircd is not installed (apt-get install ngircd, or scripts/setup.sh)" >&2; exit 2
+fi
+if [[ ,$servers, == *,inspircd,* && -z $inspircd ]]; then
+    echo "inspircd is not installed (apt-get install inspircd, or scripts/setup.sh)" >&2; exit 2
+fi
+if [[ $syscalls == 1 ]] && ! command -v perf >/dev/null; then
+    echo "perf is not installed: no system call counts (apt-get install linux-perf)" >&2; syscalls=0
+fi
 
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 irc_port=$((20000 + RANDOM % 20000))
+insp_port=$((irc_port + 1))
 # Flood protection off (MaxPenaltyTime = 0) and no per-address limit: every client comes
 # from 127.0.0.1. No DNS, ident or PAM, so logins measure the server alone.
 cat > "$work/ngircd.conf" <<CONF
@@ -56,6 +82,26 @@ cat > "$work/ngircd.conf" <<CONF
     Ident = no
     PAM = no
 CONF
+# InspIRCd: fake lag off and a command rate no sender reaches (millicommands per second),
+# so no penalty ever applies; no per-address limits, no DNS or ident, send queues far above
+# what a run queues, a MOTD (without one the 422 reply would count as an error).
+echo bench > "$work/motd.txt"
+cat > "$work/inspircd.conf" <<CONF
+<server name="bench.irc" description="chat-bench comparison" network="bench">
+<admin name="bench" nick="bench" email="bench@localhost">
+<bind address="127.0.0.1" port="$insp_port" type="clients">
+<connect name="bench" allow="*" timeout="60" pingfreq="600" hardsendq="16M" softsendq="64K"
+         recvq="64K" threshold="1000000" commandrate="2000000000" fakelag="no"
+         localmax="100000" globalmax="100000" limit="100000" maxchans="100"
+         resolvehostnames="no" useident="no">
+<channels users="100" opers="100">
+<files motd="$work/motd.txt">
+<pid file="$work/inspircd.pid">
+<performance somaxconn="4096" softlimit="20000" clonesonconnect="no" quietbursts="yes">
+<options syntaxhints="no">
+<security hideserver="" userstats="Pu">
+<log method="file" type="* -USERINPUT -USEROUTPUT" level="sparse" target="$work/inspircd.log">
+CONF
 
 # name: chat-bench arguments. W4 stays in the login room (chat-server's hall; #hall on IRC).
 declare -A workloads
@@ -71,11 +117,6 @@ else
                [W4]="-n 10000 --rooms 0 -s 1 -m 1 --idle 10")
 fi
 
-# The value of a number or boolean key in chat-bench's one-line JSON.
-get() { grep -o "\"$2\":[^,}]*" <<<"$1" | head -1 | cut -d: -f2; }
-ratio() { awk -v a="$1" -v b="$2" 'BEGIN { if (a <= 0 || b <= 0) print "-"; else printf "%.2f", a / b }'; }
-fmt() { awk -v v="$1" -v d="$2" 'BEGIN { if (v < 0) print "-"; else printf "%.*f", d, v }'; }
-
 # chat-server keeps its hardening limits; only those a workload must exceed are raised, and
 # only as far as needed: every client comes from 127.0.0.1 (--exempt-loopback lifts the
 # per-address cap of 16 for loopback only), and each sender sends up to --window lines at once
@@ -85,39 +126,108 @@ fmt() { awk -v v="$1" -v d="$2" 'BEGIN { if (v < 0) print "-"; else printf "%.*f
 chat_opts="--port 0 --bind 127.0.0.1 --exempt-loopback --flood-burst 100 --flood-rate 100000 \
 --max-connections 10100"
 
-# chat-server's log line per connection would cost it CPU and fill the temporary file.
-export QT_LOGGING_RULES="chat.server.info=false"
-echo "chat-server options: $chat_opts"
-printf '%-3s %-5s %8s %8s %8s %11s %9s %9s %6s %6s %9s %8s %6s %7s\n' \
-    load server connect login ready lines/s p50ms p99ms lost dup+reo peakKiB KiB/conn cpu_s idle%
+# The value of a number or boolean key in chat-bench's one-line JSON.
+get() { grep -o "\"$2\":[^,}]*" <<<"$1" | head -1 | cut -d: -f2; }
+ratio() { awk -v a="$1" -v b="$2" 'BEGIN { if (a == "" || b == "" || a <= 0 || b <= 0) print "-"; else printf "%.2f", a / b }'; }
+sum() { awk -v a="$1" -v b="$2" 'BEGIN { if (a == "" || b == "" || a == "-" || b == "-") print "-"; else print a + b }'; }
+fmt() { awk -v v="$1" -v d="$2" 'BEGIN { if (v == "" || v < 0) print "-"; else printf "%.*f", d, v }'; }
+# The median of the numbers given (ignoring "-"); "-" when there are none.
+median() {
+    printf '%s\n' "$@" | grep -v '^-*$' | sort -g |
+        awk '{ v[NR] = $1 } END { if (NR == 0) print "-"; else if (NR % 2) print v[(NR + 1) / 2]; else print (v[NR / 2] + v[NR / 2 + 1]) / 2 }'
+}
+
+# One run of workload $1 against server $2; extra chat-bench arguments follow. Prints the JSON.
+run() {
+    local w=$1 name=$2; shift 2
+    local args=${workloads[$w]}
+    # shellcheck disable=SC2086
+    case $name in
+        chat) QT_LOGGING_RULES="chat.server.info=false" "$bench" --json --timeout "$timeout" \
+                  $args "$@" --server-cmd "$server $chat_opts" || true ;;
+        relay) "$bench" --json --timeout "$timeout" $args "$@" --protocol irc \
+                   --server-cmd "$relay --port 0" || true ;;
+        # ngIRCd's listen backlog is small: more than a few connections waiting for accept()
+        # and the kernel drops SYNs, which costs a second each.
+        ngircd) "$bench" --json --timeout "$timeout" $args "$@" --protocol irc \
+                    --connect-batch 8 --port "$irc_port" \
+                    --server-cmd "$ngircd -n -f $work/ngircd.conf" || true ;;
+        inspircd) "$bench" --json --timeout "$timeout" $args "$@" --protocol irc \
+                      --port "$insp_port" \
+                      --server-cmd "$inspircd --nofork --runasroot --config=$work/inspircd.conf" || true ;;
+    esac
+}
+
+row_format='%-3s %-8s %-4s %8s %8s %11s %8s %9s %5s %7s %8s %8s %6s %8s %8s %10s %6s\n'
+row() { # workload server run json
+    local json=$4
+    printf "$row_format" "$1" "$2" "$3" \
+        "$(fmt "$(get "$json" loginSeconds)" 3)" "$(fmt "$(get "$json" readySeconds)" 3)" \
+        "$(fmt "$(get "$json" linesPerSecond)" 0)" "$(fmt "$(get "$json" p50Ms)" 2)" \
+        "$(fmt "$(get "$json" p99Ms)" 2)" "$(get "$json" lost)" \
+        "$(sum "$(get "$json" duplicated)" "$(get "$json" reordered)")" \
+        "$(get "$json" serverPeakKiB)" "$(fmt "$(get "$json" serverKiBPerClient)" 2)" \
+        "$(fmt "$(get "$json" serverCpuSeconds)" 2)" "$(fmt "$(get "$json" serverCpuUsPerLine)" 3)" \
+        "$(fmt "$(get "$json" syscallsPerLine)" 4)" "$(fmt "$(get "$json" sendCallsPerLine)" 4)" \
+        "$(fmt "$(get "$json" serverIdleCpuPercent)" 2)"
+}
+
+IFS=, read -r -a names <<<"$servers"
+echo "chat-server: $server $chat_opts"
+echo "load $(uptime | sed 's/.*load average/load average/'); $runs rounds per workload"
+printf "$row_format" load server run login ready lines/s p50ms p99ms lost dup+reo peakKiB \
+    KiB/conn cpu_s us/line sys/line sends/line idle%
 for w in W1 W2 W3 W4; do
     [[ ,$only, == *,$w,* ]] || continue
-    args=${workloads[$w]}
-    # shellcheck disable=SC2086
-    chat=$("$bench" --json --timeout "$timeout" $args \
-        --server-cmd "$server $chat_opts" || true)
-    # ngIRCd's listen backlog is small: more than a few connections waiting for accept()
-    # and the kernel drops SYNs, which costs a second each.
-    # shellcheck disable=SC2086
-    irc=$("$bench" --json --timeout "$timeout" $args --protocol irc --connect-batch 8 \
-        --port "$irc_port" --server-cmd "$ngircd -n -f $work/ngircd.conf" || true)
-    for pair in "chat:$chat" "ngircd:$irc"; do
-        name=${pair%%:*}; json=${pair#*:}
-        if [[ -z $json ]]; then echo "$w  $name: no result"; continue; fi
-        printf '%-3s %-5s %8s %8s %8s %11s %9s %9s %6s %6s %9s %8s %6s %7s\n' "$w" "$name" \
-            "$(fmt "$(get "$json" connectSeconds)" 3)" "$(fmt "$(get "$json" loginSeconds)" 3)" \
-            "$(fmt "$(get "$json" readySeconds)" 3)" \
-            "$(fmt "$(get "$json" linesPerSecond)" 0)" "$(fmt "$(get "$json" p50Ms)" 2)" \
-            "$(fmt "$(get "$json" p99Ms)" 2)" "$(get "$json" lost)" \
-            "$(( $(get "$json" duplicated) + $(get "$json" reordered) ))" \
-            "$(get "$json" serverPeakKiB)" "$(fmt "$(get "$json" serverKiBPerClient)" 2)" \
-            "$(fmt "$(get "$json" serverCpuSeconds)" 2)" "$(fmt "$(get "$json" serverIdleCpuPercent)" 2)"
-        [[ $(get "$json" timedOut) == true ]] && echo "    $name timed out after ${timeout}s"
+    declare -A results=()
+    for ((r = 1; r <= runs; ++r)); do
+        for name in "${names[@]}"; do
+            json=$(run "$w" "$name")
+            results[$name.$r]=$json
+            if [[ -z $json ]]; then echo "$w  $name $r: no result"; continue; fi
+            row "$w" "$name" "$r" "$json"
+            [[ $(get "$json" timedOut) == true ]] && echo "    $name timed out after ${timeout}s"
+        done
     done
-    if [[ -n $chat && -n $irc ]]; then
-        echo "    ratio chat/ngircd: lines/s $(ratio "$(get "$chat" linesPerSecond)" "$(get "$irc" linesPerSecond)")," \
-             "p99 $(ratio "$(get "$chat" p99Ms)" "$(get "$irc" p99Ms)")," \
-             "ready time $(ratio "$(get "$chat" readySeconds)" "$(get "$irc" readySeconds)")," \
-             "KiB/conn $(ratio "$(get "$chat" serverKiBPerClient)" "$(get "$irc" serverKiBPerClient)")"
+    # System calls per line from a round of their own, with perf attached while messages flow.
+    # W4 sends one message: nothing to count per line.
+    if [[ $syscalls == 1 && $w != W4 ]]; then
+        for name in "${names[@]}"; do
+            json=$(run "$w" "$name" --syscalls)
+            results[$name.sys]=$json
+            [[ -n $json ]] && row "$w" "$name" "sys" "$json"
+        done
     fi
+    echo "  $w medians of $runs rounds (sys/line and sends/line from the traced round):"
+    for name in "${names[@]}"; do
+        med() {
+            local values=() r
+            for ((r = 1; r <= runs; ++r)); do values+=("$(get "${results[$name.$r]:-}" "$1")"); done
+            median "${values[@]}"
+        }
+        printf "$row_format" "$w" "$name" med \
+            "$(fmt "$(med loginSeconds)" 3)" "$(fmt "$(med readySeconds)" 3)" \
+            "$(fmt "$(med linesPerSecond)" 0)" "$(fmt "$(med p50Ms)" 2)" "$(fmt "$(med p99Ms)" 2)" \
+            "$(med lost)" "$(sum "$(med duplicated)" "$(med reordered)")" "$(med serverPeakKiB)" \
+            "$(fmt "$(med serverKiBPerClient)" 2)" "$(fmt "$(med serverCpuSeconds)" 2)" \
+            "$(fmt "$(med serverCpuUsPerLine)" 3)" \
+            "$(fmt "$(get "${results[$name.sys]:-}" syscallsPerLine)" 4)" \
+            "$(fmt "$(get "${results[$name.sys]:-}" sendCallsPerLine)" 4)" \
+            "$(fmt "$(med serverIdleCpuPercent)" 2)"
+    done
+    [[ ,$servers, == *,chat,* ]] || continue
+    for other in "${names[@]}"; do
+        [[ $other == chat ]] && continue
+        # Ratios within each round, then their median: the servers of one round ran side by side.
+        per_round() {
+            local values=()
+            for ((r = 1; r <= runs; ++r)); do
+                values+=("$(ratio "$(get "${results[chat.$r]:-}" "$1")" "$(get "${results[$other.$r]:-}" "$1")")")
+            done
+            echo "$(median "${values[@]}") (${values[*]})"
+        }
+        echo "    chat/$other: cpu us/line $(per_round serverCpuUsPerLine)," \
+             "lines/s $(per_round linesPerSecond), p99 $(per_round p99Ms)," \
+             "ready $(per_round readySeconds), KiB/conn $(per_round serverKiBPerClient)"
+    done
 done

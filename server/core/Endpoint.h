@@ -18,6 +18,8 @@ class Endpoint
 public:
     virtual ~Endpoint() = default;
 
+    // RenderingCatalog's copy: endpoints that read alike return the same object, which rooms
+    // use to share bytes among them.
     virtual const Rendering &rendering() const = 0;
     // Bytes already rendered with rendering().
     virtual void sendRendered(const QByteArray &bytes) = 0;

@@ -3,6 +3,7 @@
 
 #include "Event.h"
 #include "core/Endpoint.h"
+#include "core/RenderingCatalog.h"
 #include "core/SharedRenderings.h"
 #include "core/User.h"
 
@@ -162,18 +163,33 @@ void Room::broadcast(const Event &event, const User *actor, const Endpoint *acto
 
     SharedRenderings shared;
     for (User *member : std::as_const(m_members)) {
-        const bool isActor = member == actor;
+        if (member == actor) {
+            sendToActor(event, member, shared, actorEndpoint, actorLabel);
+            continue;
+        }
+        // Per member only what must be: its endpoints' bytes are shared by rendering, and a
+        // reader's own rendering is already the bystander's form.
         for (Endpoint *endpoint : member->endpoints()) {
-            const Rendering rendering = endpoint->rendering().forActor(isActor);
-            if (endpoint == actorEndpoint && !actorLabel.isEmpty()) {
-                Event labelled = event;
-                labelled.label = actorLabel;
-                endpoint->sendLine(rendering.render(labelled), m_id, event.seq);
-                continue;
-            }
+            const Rendering &rendering = endpoint->rendering();
             endpoint->sendLine(
                 shared.bytesFor(rendering, 0, [&] { return rendering.render(event); }), m_id,
                 event.seq);
         }
+    }
+}
+
+void Room::sendToActor(const Event &event, const User *actor, SharedRenderings &shared,
+                       const Endpoint *actorEndpoint, const QString &actorLabel)
+{
+    for (Endpoint *endpoint : actor->endpoints()) {
+        const Rendering &rendering = RenderingCatalog::intern(endpoint->rendering().forActor(true));
+        if (endpoint == actorEndpoint && !actorLabel.isEmpty()) {
+            Event labelled = event;
+            labelled.label = actorLabel;
+            endpoint->sendLine(rendering.render(labelled), m_id, event.seq);
+            continue;
+        }
+        endpoint->sendLine(shared.bytesFor(rendering, 0, [&] { return rendering.render(event); }),
+                           m_id, event.seq);
     }
 }

@@ -8,6 +8,7 @@
 
 class Endpoint;
 class Event;
+class SharedRenderings;
 class User;
 
 // A room: its name, its topic and its members. Everything said in a room goes through
@@ -79,6 +80,9 @@ private:
         QString nick;
     };
     void announceArrivals();
+    // broadcast()'s part for the actor's own connections, which read "You ...".
+    void sendToActor(const Event &event, const User *actor, SharedRenderings &shared,
+                     const Endpoint *actorEndpoint, const QString &actorLabel);
     // Sends the member list to the tagged connections, except those of the users in skip.
     void sendUsersToPrograms(const QSet<const User *> &skip = {});
 

@@ -24,9 +24,8 @@ public:
     virtual quint16 peerPort() const = 0;
     virtual void setKeepAlive(bool on) = 0;
 
-    // Queues bytes for sending. The bytes are kept, not copied: a broadcast's rendering is
-    // shared by every member's queue.
-    virtual void write(const QByteArray &bytes) = 0;
+    // Queues bytes for sending; they are copied, so the caller's may go at once.
+    virtual void write(QByteArrayView bytes) = 0;
     // Bytes queued and not yet taken by the kernel.
     virtual qint64 bytesToWrite() const = 0;
     // Gives the kernel what it takes now, without waiting. Never reports an error or a

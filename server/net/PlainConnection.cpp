@@ -18,12 +18,8 @@
 
 namespace {
 
-// Buffers handed to one sendmsg: enough for a busy pass's lines, far below IOV_MAX.
-constexpr int MaxBuffersPerSend = 64;
-
-// A drained queue keeps its room for the next pass (growing it again, per pass, was a fifth of
-// the instructions of W1) unless that room is large: an idle connection should cost little.
-constexpr qsizetype KeptQueueCapacity = 64;
+// Blocks handed to one sendmsg: 1 MiB, four times the default output cap, far below IOV_MAX.
+constexpr int MaxBlocksPerSend = 64;
 
 bool isPeerGone(int error)
 {
@@ -61,12 +57,11 @@ void PlainConnection::setKeepAlive(bool on)
     ::setsockopt(m_descriptor, SOL_SOCKET, SO_KEEPALIVE, &value, sizeof value);
 }
 
-void PlainConnection::write(const QByteArray &bytes)
+void PlainConnection::write(QByteArrayView bytes)
 {
     if (m_state != State::Open || bytes.isEmpty())
         return;
-    m_queue.append(bytes);
-    m_queuedBytes += bytes.size();
+    m_output.append(bytes);
     // A waiting write notifier sends the queue when the kernel has room again.
     if (m_flushScheduled || (m_writeNotifier && m_writeNotifier->isEnabled()))
         return;
@@ -88,7 +83,7 @@ void PlainConnection::notifyWhenBelow(qint64 bytes)
 
 void PlainConnection::checkDrained()
 {
-    if (m_drainedBelow < 0 || m_queuedBytes > m_drainedBelow || m_state != State::Open)
+    if (m_drainedBelow < 0 || m_output.size() > m_drainedBelow || m_state != State::Open)
         return;
     m_drainedBelow = -1;
     // Queued: the sender that waits for it may be the one that is writing now.
@@ -147,76 +142,49 @@ void PlainConnection::sendQueued()
 {
     if (m_state != State::Open && m_state != State::Draining)
         return;
-    while (m_head < m_queue.size()) {
-        std::array<iovec, MaxBuffersPerSend> buffers;
-        size_t count = 0;
-        size_t offered = 0;
-        for (qsizetype i = m_head; i < m_queue.size(); ++i) {
-            const QByteArray &bytes = m_queue.at(i);
-            const qsizetype skip = count == 0 ? m_sentOfFirst : 0;
-            buffers[count].iov_base = const_cast<char *>(bytes.constData() + skip);
-            buffers[count].iov_len = size_t(bytes.size() - skip);
-            offered += buffers[count].iov_len;
-            if (++count == buffers.size())
-                break;
-        }
-        msghdr message = {};
-        message.msg_iov = buffers.data();
-        message.msg_iovlen = count;
+    while (!m_output.isEmpty()) {
+        std::array<iovec, MaxBlocksPerSend> blocks;
+        const int count = m_output.gather(blocks.data(), int(blocks.size()));
         // MSG_NOSIGNAL: a peer that reset must not kill the server, wherever it runs.
-        const ssize_t sent = ::sendmsg(m_descriptor, &message, MSG_NOSIGNAL | MSG_DONTWAIT);
+        ssize_t sent;
+        if (count == 1) {
+            sent = ::send(m_descriptor, blocks[0].iov_base, blocks[0].iov_len,
+                          MSG_NOSIGNAL | MSG_DONTWAIT);
+        } else {
+            msghdr message = {};
+            message.msg_iov = blocks.data();
+            message.msg_iovlen = size_t(count);
+            sent = ::sendmsg(m_descriptor, &message, MSG_NOSIGNAL | MSG_DONTWAIT);
+        }
         if (sent < 0 && errno == EINTR)
             continue;
         if (sent < 0 && (errno == EAGAIN || errno == EWOULDBLOCK)) {
-            waitForRoom();
+            waitUntilWritable(true);
             return;
         }
         if (sent < 0) {
             failLater(errno);
             return;
         }
-        consume(sent);
-        if (size_t(sent) < offered) {
-            waitForRoom();
-            return;
+        m_output.consume(sent);
+        checkDrained();
+        if (!m_output.isEmpty()) {
+            // The kernel took less than it was offered: it has no room now.
+            size_t offered = 0;
+            for (int i = 0; i < count; ++i)
+                offered += blocks[size_t(i)].iov_len;
+            if (size_t(sent) < offered) {
+                waitUntilWritable(true);
+                return;
+            }
         }
     }
     waitUntilWritable(false);
-    if (m_queue.capacity() > KeptQueueCapacity)
-        m_queue = {};
-    else
-        m_queue.clear();
-    m_head = 0;
     if (m_state == State::Draining) {
         // Our FIN after the last byte; the peer's FIN (or the grace timer) ends it.
         ::shutdown(m_descriptor, SHUT_WR);
         m_state = State::AwaitingEof;
     }
-}
-
-void PlainConnection::consume(qsizetype bytes)
-{
-    m_queuedBytes -= bytes;
-    checkDrained();
-    while (bytes > 0) {
-        const qsizetype left = m_queue.at(m_head).size() - m_sentOfFirst;
-        if (bytes < left) {
-            m_sentOfFirst += bytes;
-            return;
-        }
-        bytes -= left;
-        ++m_head;
-        m_sentOfFirst = 0;
-    }
-}
-
-void PlainConnection::waitForRoom()
-{
-    // Sent entries are dropped only now, when the peer is behind: a drained queue is cleared
-    // at once.
-    m_queue.remove(0, m_head);
-    m_head = 0;
-    waitUntilWritable(true);
 }
 
 void PlainConnection::waitUntilWritable(bool wait)
@@ -236,10 +204,7 @@ void PlainConnection::failLater(int error)
     // sendQueued may run in the middle of a room's broadcast, which must not see a member
     // leave: the failure is reported from the event loop.
     m_state = State::Failing;
-    m_queue = {};
-    m_head = 0;
-    m_queuedBytes = 0;
-    m_sentOfFirst = 0;
+    m_output.clear();
     waitUntilWritable(false);
     m_readNotifier.setEnabled(false);
     QMetaObject::invokeMethod(
@@ -268,8 +233,5 @@ void PlainConnection::closeDescriptor()
     m_graceTimer.stop();
     ::close(m_descriptor);
     m_state = State::Closed;
-    m_queue = {};
-    m_head = 0;
-    m_queuedBytes = 0;
-    m_sentOfFirst = 0;
+    m_output.clear();
 }

@@ -2,19 +2,18 @@
 #pragma once
 
 #include "net/Connection.h"
+#include "net/OutputBuffer.h"
 
 #include <QBasicTimer>
-#include <QList>
 #include <QSocketNotifier>
 
 #include <memory>
 
-// A plain TCP connection on a bare non-blocking descriptor. Output is a queue of the callers'
-// own QByteArrays (a broadcast's bytes are shared, never copied) that OutputFlusher hands to
-// the kernel with one sendmsg per event-loop pass; what the kernel does not take waits for the
-// descriptor to become writable. No QTcpSocket: its ring buffers cost a copy of every line and
-// kilobytes per connection.
-class PlainConnection : public Connection
+// A plain TCP connection on a bare non-blocking descriptor. Output is copied into an
+// OutputBuffer that OutputFlusher hands to the kernel with one send per event-loop pass; what
+// the kernel does not take waits for the descriptor to become writable. No QTcpSocket: its ring
+// buffers cost kilobytes per connection and a write notifier round trip per pass.
+class PlainConnection final : public Connection
 {
     Q_OBJECT
 
@@ -26,8 +25,8 @@ public:
     QHostAddress peerAddress() const override { return m_peerAddress; }
     quint16 peerPort() const override { return m_peerPort; }
     void setKeepAlive(bool on) override;
-    void write(const QByteArray &bytes) override;
-    qint64 bytesToWrite() const override { return m_queuedBytes; }
+    void write(QByteArrayView bytes) override;
+    qint64 bytesToWrite() const override { return m_output.size(); }
     void flush() override { sendQueued(); }
     void notifyWhenBelow(qint64 bytes) override;
     void close(int graceMs) override;
@@ -47,9 +46,7 @@ private:
 
     void readable();
     void sendQueued();
-    void consume(qsizetype bytes);
     void checkDrained();
-    void waitForRoom();
     void waitUntilWritable(bool wait);
     void failLater(int error);
     void end();
@@ -62,10 +59,7 @@ private:
     QSocketNotifier m_readNotifier;
     // Made the first time the kernel does not take everything: most connections never need it.
     std::unique_ptr<QSocketNotifier> m_writeNotifier;
-    QList<QByteArray> m_queue;
-    qsizetype m_head = 0;        // m_queue's first entry not yet sent in full
-    qsizetype m_sentOfFirst = 0; // bytes of that entry the kernel already took
-    qint64 m_queuedBytes = 0;
+    OutputBuffer m_output;
     QBasicTimer m_graceTimer;
     qint64 m_drainedBelow = -1; // -1: nobody waits for drained()
     bool m_flushScheduled = false;

@@ -32,9 +32,9 @@ void TlsConnection::setKeepAlive(bool on)
     m_socket->setSocketOption(QAbstractSocket::KeepAliveOption, on ? 1 : 0);
 }
 
-void TlsConnection::write(const QByteArray &bytes)
+void TlsConnection::write(QByteArrayView bytes)
 {
-    m_socket->write(bytes);
+    m_socket->write(bytes.data(), bytes.size());
 }
 
 qint64 TlsConnection::bytesToWrite() const

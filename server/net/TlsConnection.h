@@ -17,7 +17,7 @@ public:
     QHostAddress peerAddress() const override;
     quint16 peerPort() const override;
     void setKeepAlive(bool on) override;
-    void write(const QByteArray &bytes) override;
+    void write(QByteArrayView bytes) override;
     qint64 bytesToWrite() const override;
     void flush() override;
     void notifyWhenBelow(qint64 bytes) override;

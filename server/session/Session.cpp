@@ -2,6 +2,7 @@
 #include "session/Session.h"
 
 #include "Translations.h"
+#include "core/RenderingCatalog.h"
 #include "core/Room.h"
 #include "core/User.h"
 #include "net/Connection.h"
@@ -58,7 +59,9 @@ Session::Session(Connection *connection, quint64 number, const ServerConfig &con
 {
     m_connection->setParent(this);
     m_connection->setKeepAlive(true);
-    m_rendering.text.translator = Translations::translator(m_language);
+    Rendering rendering;
+    rendering.text.translator = Translations::translator(m_language);
+    m_rendering = &RenderingCatalog::intern(rendering);
     m_peer = peerText(m_connection->peerAddress(), m_connection->peerPort());
     m_clock.start();
 
@@ -90,7 +93,7 @@ void Session::reconfigure()
     m_held.setBudget(m_config.maxOutputBytes);
     // A shorter interval must not wait for the longer one's timer; a longer one is seen when
     // the timer fires and watch() looks again.
-    if (m_rendering.tagged && m_state != State::Gone)
+    if (m_rendering->tagged && m_state != State::Gone)
         armWatchdog(m_lastLineMs + m_config.pingIntervalSeconds * 1000);
     // A faster rate takes effect now, not when the slower one's timer fires; queued, as the
     // caller is going through every session.
@@ -132,10 +135,10 @@ void Session::attach(User *user)
 
 void Session::setRendering(const Rendering &rendering)
 {
-    m_rendering = rendering;
+    m_rendering = &RenderingCatalog::intern(rendering);
     updateRendering();
     // Only programs are pinged: a person on telnet would see the pings.
-    if (m_rendering.tagged)
+    if (m_rendering->tagged)
         armWatchdog(m_lastLineMs + m_config.pingIntervalSeconds * 1000);
 }
 
@@ -143,7 +146,7 @@ Session::RoomsMode Session::roomsMode() const
 {
     if (m_roomsMode)
         return *m_roomsMode;
-    return m_rendering.tagged ? RoomsMode::Many : RoomsMode::One;
+    return m_rendering->tagged ? RoomsMode::Many : RoomsMode::One;
 }
 
 void Session::setRoomsMode(RoomsMode mode)
@@ -155,7 +158,9 @@ void Session::setRoomsMode(RoomsMode mode)
 void Session::updateRendering()
 {
     // A person in several rooms needs to see which one each line is from.
-    m_rendering.text.roomPrefix = !m_rendering.tagged && roomsMode() == RoomsMode::Many;
+    Rendering rendering = *m_rendering;
+    rendering.text.roomPrefix = !rendering.tagged && roomsMode() == RoomsMode::Many;
+    m_rendering = &RenderingCatalog::intern(rendering);
 }
 
 void Session::setCurrentRoom(Room *room)
@@ -175,7 +180,7 @@ Room *Session::currentRoom() const
 void Session::send(Event event, const QString &label, bool actor)
 {
     event.label = label;
-    const QByteArray bytes = m_rendering.forActor(actor).render(event);
+    const QByteArray bytes = m_rendering->forActor(actor).render(event);
     if (event.kind == Event::Kind::Private)
         ++m_metrics.messagesDelivered;
     if (m_paused && event.kind == Event::Kind::Private)
@@ -217,12 +222,13 @@ void Session::sendRendered(const QByteArray &bytes)
         return;
     if (m_paused)
         return hold(bytes, {});
-    // Queued bytes reach the kernel only between events, so a busy moment can queue a lot for
-    // a healthy reader: give the kernel what it takes now before judging.
-    if (m_connection->bytesToWrite() + bytes.size() > m_config.maxOutputBytes)
+    if (m_connection->bytesToWrite() + bytes.size() > m_config.maxOutputBytes) {
+        // Queued bytes reach the kernel only between events, so a busy moment can queue a lot
+        // for a healthy reader: give the kernel what it takes now before judging.
         m_connection->flush();
-    if (m_connection->bytesToWrite() + bytes.size() > m_config.maxOutputBytes)
-        return overflow();
+        if (m_connection->bytesToWrite() + bytes.size() > m_config.maxOutputBytes)
+            return overflow();
+    }
     m_metrics.bytesSent += bytes.size();
     m_connection->write(bytes);
 }
@@ -377,7 +383,7 @@ void Session::handleLine(const QByteArray &line)
         send(Event::error(ErrorCode::BadInput, {}, u"control"_s));
         return;
     }
-    const Command command = Command::parse(text, m_rendering.tagged);
+    const Command command = Command::parse(text, m_rendering->tagged);
     if (!command.isValid()) {
         send(Event::error(command.error(), command.word(), command.errorSubject()),
              command.label());
@@ -397,7 +403,7 @@ void Session::watch()
     }
     qint64 next = m_state == State::LoggingIn ? m_loginDueMs : -1;
     const auto until = [&next](qint64 due) { next = next < 0 ? due : std::min(next, due); };
-    if (m_rendering.tagged) { // people are never pinged: they would see it
+    if (m_rendering->tagged) { // people are never pinged: they would see it
         const qint64 intervalMs = m_config.pingIntervalSeconds * 1000;
         const qint64 timeoutMs = m_config.pingTimeoutSeconds * 1000;
         if (m_pingSentMs >= 0 && m_lastLineMs < m_pingSentMs) {

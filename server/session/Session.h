@@ -29,7 +29,7 @@ class User;
 // attached to, which may have other connections and outlives this one. It also keeps its
 // connection honest (flood pacing, output cap, login deadline, ping). It decides nothing about
 // what a command means: CommandProcessor does.
-class Session : public QObject, public Endpoint
+class Session final : public QObject, public Endpoint
 {
     Q_OBJECT
 
@@ -55,7 +55,7 @@ public:
     State state() const { return m_state; }
     User *user() const { return m_user; }
     QString nick() const; // the person's, or empty before login
-    const Rendering &rendering() const override { return m_rendering; }
+    const Rendering &rendering() const override { return *m_rendering; }
     QString language() const { return m_language; }
     // Output queued and not yet taken by the kernel, held output included.
     qint64 queuedBytes() const;
@@ -154,7 +154,7 @@ private:
     User *m_user = nullptr; // outlives the session: the processor ends the person
     QPointer<Room> m_currentRoom;
     std::optional<RoomsMode> m_roomsMode; // unset: one for text, many for tagged
-    Rendering m_rendering;
+    const Rendering *m_rendering;         // RenderingCatalog's: its address identifies it
     HeldOutput m_held;
     bool m_paused = false;
     bool m_inputPaused = false;

@@ -140,7 +140,8 @@ void TestPlainConnection::sendsQueueInOrderOncePerPass_data()
     QTest::addColumn<int>("lines");
     QTest::addColumn<int>("lineBytes");
     QTest::newRow("one line") << 1 << 20;
-    QTest::newRow("more lines than one sendmsg takes") << 200 << 30;
+    QTest::newRow("many short lines") << 200 << 30;
+    QTest::newRow("lines across block boundaries") << 300 << 999;
     QTest::newRow("empty lines are skipped") << 5 << 0;
     QTest::newRow("big lines") << 8 << 100000;
 }

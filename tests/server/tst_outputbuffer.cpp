@@ -1,0 +1,183 @@
+// SPDX-License-Identifier: MIT
+// OutputBuffer on its own: what gather() offers is always the unsent bytes in order, whatever
+// the sizes of the pieces, where the blocks end and how much the kernel took.
+#include "net/OutputBlockPool.h"
+#include "net/OutputBuffer.h"
+
+#include <QTest>
+
+#include <sys/uio.h>
+
+namespace {
+
+constexpr qsizetype Block = OutputBuffer::BlockBytes;
+
+// Everything gather() offers, concatenated.
+QByteArray gathered(const OutputBuffer &buffer, int maxVectors = 1024)
+{
+    std::vector<iovec> vectors(size_t(maxVectors));
+    const int count = buffer.gather(vectors.data(), maxVectors);
+    QByteArray bytes;
+    for (int i = 0; i < count; ++i)
+        bytes.append(static_cast<const char *>(vectors[size_t(i)].iov_base),
+                     qsizetype(vectors[size_t(i)].iov_len));
+    return bytes;
+}
+
+// A piece of size bytes whose content tells where it belongs.
+QByteArray piece(int index, qsizetype size)
+{
+    QByteArray bytes(size, char('a' + index % 26));
+    if (size > 0)
+        bytes[0] = char('0' + index % 10);
+    return bytes;
+}
+
+} // namespace
+
+class TestOutputBuffer : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void appendKeepsOrder_data();
+    void appendKeepsOrder();
+    void partialSends_data();
+    void partialSends();
+    void gatherOffersAtMostMax();
+    void drainedBufferHoldsNoBlock();
+    void blocksAreReusedAcrossPasses();
+    void poolKeepsABoundedNumber();
+};
+
+void TestOutputBuffer::appendKeepsOrder_data()
+{
+    QTest::addColumn<QList<qsizetype>>("sizes");
+    QTest::addColumn<qsizetype>("blocks");
+    QTest::newRow("nothing") << QList<qsizetype>{} << qsizetype(0);
+    QTest::newRow("empty piece") << QList<qsizetype>{0} << qsizetype(0);
+    QTest::newRow("one short line") << QList<qsizetype>{42} << qsizetype(1);
+    QTest::newRow("a block exactly") << QList<qsizetype>{Block} << qsizetype(1);
+    QTest::newRow("one byte past a block") << QList<qsizetype>{Block, 1} << qsizetype(2);
+    QTest::newRow("a line across the boundary") << QList<qsizetype>{Block - 10, 30} << qsizetype(2);
+    QTest::newRow("a piece of three blocks and a bit")
+        << QList<qsizetype>{3 * Block + 5} << qsizetype(4);
+    QTest::newRow("short lines filling blocks")
+        << QList<qsizetype>(1000, 50) << qsizetype((1000 * 50 + Block - 1) / Block);
+    QTest::newRow("a big piece after a short one")
+        << QList<qsizetype>{7, 2 * Block} << qsizetype(3);
+}
+
+void TestOutputBuffer::appendKeepsOrder()
+{
+    QFETCH(QList<qsizetype>, sizes);
+    QFETCH(qsizetype, blocks);
+    OutputBuffer buffer;
+    QByteArray expected;
+    for (int i = 0; i < sizes.size(); ++i) {
+        const QByteArray bytes = piece(i, sizes[i]);
+        buffer.append(bytes);
+        expected += bytes;
+    }
+    QCOMPARE(buffer.size(), expected.size());
+    QCOMPARE(buffer.isEmpty(), expected.isEmpty());
+    QCOMPARE(buffer.blockCount(), blocks);
+    QCOMPARE(gathered(buffer), expected);
+}
+
+void TestOutputBuffer::partialSends_data()
+{
+    QTest::addColumn<qsizetype>("total");
+    QTest::addColumn<QList<qsizetype>>("taken"); // what the kernel takes at each send
+    QTest::newRow("a byte, then the rest") << qsizetype(100) << QList<qsizetype>{1, 99};
+    QTest::newRow("up to a boundary") << 2 * Block << QList<qsizetype>{Block, Block};
+    QTest::newRow("one short of a boundary") << 2 * Block << QList<qsizetype>{Block - 1, 1, Block};
+    QTest::newRow("one past a boundary") << 3 * Block << QList<qsizetype>{Block + 1, 2 * Block - 1};
+    QTest::newRow("several blocks at once")
+        << 5 * Block + 17 << QList<qsizetype>{10, 4 * Block, Block + 7};
+    QTest::newRow("small steps") << qsizetype(5000) << QList<qsizetype>(50, 100);
+}
+
+void TestOutputBuffer::partialSends()
+{
+    QFETCH(qsizetype, total);
+    QFETCH(QList<qsizetype>, taken);
+    OutputBuffer buffer;
+    QByteArray expected;
+    for (int i = 0; expected.size() < total; ++i) {
+        const QByteArray bytes = piece(i, std::min<qsizetype>(61, total - expected.size()));
+        buffer.append(bytes);
+        expected += bytes;
+    }
+    for (qsizetype bytes : taken) {
+        buffer.consume(bytes);
+        expected.remove(0, bytes);
+        QCOMPARE(buffer.size(), expected.size());
+        QCOMPARE(gathered(buffer), expected);
+        // Only the blocks that still hold unsent bytes are kept.
+        if (!expected.isEmpty())
+            QVERIFY(buffer.blockCount() <= (expected.size() + 2 * Block - 2) / Block);
+    }
+    QCOMPARE(buffer.blockCount(), 0);
+    // New bytes after a partial send come after the old ones.
+    buffer.append("tail");
+    QCOMPARE(gathered(buffer), QByteArray("tail"));
+}
+
+void TestOutputBuffer::gatherOffersAtMostMax()
+{
+    OutputBuffer buffer;
+    const QByteArray bytes = piece(1, 5 * Block);
+    buffer.append(bytes);
+    buffer.consume(3);
+    QCOMPARE(gathered(buffer, 2), bytes.mid(3, 2 * Block - 3));
+    QCOMPARE(gathered(buffer, 5), bytes.mid(3));
+}
+
+void TestOutputBuffer::drainedBufferHoldsNoBlock()
+{
+    OutputBuffer buffer;
+    buffer.append(piece(0, 100));
+    buffer.consume(100);
+    QCOMPARE(buffer.blockCount(), 0);
+    QVERIFY(buffer.isEmpty());
+    buffer.append(piece(1, 3 * Block));
+    buffer.clear();
+    QCOMPARE(buffer.blockCount(), 0);
+    QCOMPARE(gathered(buffer), QByteArray());
+}
+
+void TestOutputBuffer::blocksAreReusedAcrossPasses()
+{
+    // Pass after pass, a busy connection takes its blocks from the pool and gives them back:
+    // nothing is allocated once the pool has them.
+    OutputBuffer buffer;
+    buffer.append(piece(0, 2 * Block));
+    buffer.consume(buffer.size());
+    const qsizetype kept = OutputBlockPool::keptCount();
+    QVERIFY(kept >= 2);
+    for (int pass = 0; pass < 10; ++pass) {
+        const QByteArray bytes = piece(pass, 2 * Block - 7);
+        buffer.append(bytes);
+        QCOMPARE(OutputBlockPool::keptCount(), kept - 2);
+        QCOMPARE(gathered(buffer), bytes);
+        buffer.consume(buffer.size());
+        QCOMPARE(OutputBlockPool::keptCount(), kept);
+    }
+}
+
+void TestOutputBuffer::poolKeepsABoundedNumber()
+{
+    const qsizetype blocks = OutputBlockPool::KeptBlocks + 10;
+    {
+        OutputBuffer buffer;
+        const QByteArray full(Block, 'x');
+        for (qsizetype i = 0; i < blocks; ++i)
+            buffer.append(full);
+        QCOMPARE(buffer.blockCount(), blocks);
+    }
+    QCOMPARE(OutputBlockPool::keptCount(), OutputBlockPool::KeptBlocks);
+}
+
+QTEST_GUILESS_MAIN(TestOutputBuffer)
+#include "tst_outputbuffer.moc"
