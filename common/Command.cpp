@@ -133,6 +133,15 @@ void Command::splitArguments(QStringView rest, bool slashed)
             m_arguments = {name.toString(), text.toString()};
         break;
     }
+    case ArgShape::NameWord: {
+        const auto [name, word] = firstWord(rest);
+        if (name.isEmpty() || word.contains(u' '))
+            fail(ErrorCode::NeedMoreParams, usage);
+        else
+            m_arguments = word.isEmpty() ? QStringList{name.toString()}
+                                         : QStringList{name.toString(), word.toString()};
+        break;
+    }
     case ArgShape::Words:
         m_arguments = rest.toString().split(u' ', Qt::SkipEmptyParts);
         break;

@@ -16,8 +16,8 @@ QList<CommandSpec> makeTable()
     using T = CommandType;
     // clang-format off
     return {
-        {T::Login,   u"login"_s,   {},                 S::Name,         R::No,  A::BeforeLogin, "login <nick>",
-         QT_TRANSLATE_NOOP("CommandTable", "Log in with a nickname.")},
+        {T::Login,   u"login"_s,   {},                 S::NameWord,     R::No,  A::BeforeLogin, "login <nick> [password]",
+         QT_TRANSLATE_NOOP("CommandTable", "Log in with a nickname, and its password if it is registered.")},
         {T::Pass,    u"pass"_s,    {},                 S::Text,         R::No,  A::BeforeLogin, "pass <password>",
          QT_TRANSLATE_NOOP("CommandTable", "Give the server's password before logging in, where one is set.")},
         {T::Logout,  u"logout"_s,  {u"quit"_s},        S::None,         R::No,  A::Always,      "logout",
@@ -58,6 +58,14 @@ QList<CommandSpec> makeTable()
          QT_TRANSLATE_NOOP("CommandTable", "Check that the server answers; it replies pong.")},
         {T::Pong,    u"pong"_s,    {},                 S::Token,        R::No,  A::Always,      "pong [token]",
          QT_TRANSLATE_NOOP("CommandTable", "Answer the server's ping.")},
+        {T::Register, u"register"_s, {},               S::Name,         R::No,  A::LoggedIn,    "register <password>",
+         QT_TRANSLATE_NOOP("CommandTable", "Register your nickname, so that only you can use it.")},
+        {T::Identify, u"identify"_s, {},               S::Name,         R::No,  A::BeforeLogin, "identify <password>",
+         QT_TRANSLATE_NOOP("CommandTable", "Give the password of the registered nickname you tried to log in with.")},
+        {T::Password, u"password"_s, {},               S::Words,        R::No,  A::LoggedIn,    "password <old> <new>",
+         QT_TRANSLATE_NOOP("CommandTable", "Change the password of your registered nickname.")},
+        {T::Unregister, u"unregister"_s, {},           S::Name,         R::No,  A::LoggedIn,    "unregister <password>",
+         QT_TRANSLATE_NOOP("CommandTable", "Give up your registered nickname.")},
     };
     // clang-format on
 }

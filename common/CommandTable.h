@@ -27,6 +27,10 @@ enum class CommandType {
     Set,
     Ping,
     Pong,
+    Register,
+    Identify,
+    Password,
+    Unregister,
 };
 
 // How the words after the command word are split into arguments.
@@ -36,6 +40,7 @@ enum class ArgShape {
     OptionalName, // nothing, or one name: the rest of the line
     Text,         // free text, not empty
     NameText,     // a name, then free text
+    NameWord,     // a name, then optionally one more word
     OptionalText, // free text, possibly empty
     Setting,      // zero, one or two words
     Token,        // nothing, or a token echoed back: the rest of the line

@@ -5,30 +5,38 @@
 // so that people who know IRC recognise them; the others are documented in docs/PROTOCOL.md.
 enum class ErrorCode : int {
     None = 0,
-    TryAgain = 263,           // subject: seconds until the command may be tried again (IRC's
-                              // RPL_TRYAGAIN, for a rate: creating rooms too fast)
-    BadInput = 400,           // subject: "utf8", "control", "label" or "protocol"
-    NoSuchNick = 401,         // subject: the nickname
-    NoSuchRoom = 403,         // subject: the room name
-    TooManyRooms = 405,       // subject: the limit of rooms per person
-    RoomExists = 409,         // subject: the room name
-    NoText = 412,             // subject: empty
-    HistoryTooLong = 416,     // subject: the most lines one request returns
-    LineTooLong = 417,        // subject: the limit in bytes
-    ServerRoomLimit = 419,    // subject: the most rooms the server holds (--max-rooms)
-    UnknownCommand = 421,     // subject: the command word
-    TooManyConnections = 429, // subject: the limit per address
-    BadNick = 432,            // subject: the rejected nickname
-    NickInUse = 433,          // subject: the nickname
-    NotInRoom = 442,          // subject: the room name, or empty when in no room at all
-    AlreadyInRoom = 443,      // subject: the room name
-    NotLoggedIn = 451,        // subject: empty
-    NeedMoreParams = 461,     // subject: the command's usage line
-    AlreadyLoggedIn = 462,    // subject: your nickname
-    PasswordMismatch = 464,   // subject: "required" or "wrong"
-    BadRoomName = 479,        // subject: the rejected room name
-    TopicTooLong = 480,       // subject: the limit in characters
-    BadResumeToken = 490,     // subject: empty (wrong, expired or ended by logout)
-    ServerFull = 503,         // subject: the limit of connections
-    StorageFailed = 507,      // subject: "full" (the store reached its size) or "failed"
+    TryAgain = 263,             // subject: seconds until the command may be tried again (IRC's
+                                // RPL_TRYAGAIN, for a rate: creating rooms too fast)
+    BadInput = 400,             // subject: "utf8", "control", "label" or "protocol"
+    NoSuchNick = 401,           // subject: the nickname
+    NoSuchRoom = 403,           // subject: the room name
+    TooManyRooms = 405,         // subject: the limit of rooms per person
+    RoomExists = 409,           // subject: the room name
+    NoText = 412,               // subject: empty
+    HistoryTooLong = 416,       // subject: the most lines one request returns
+    LineTooLong = 417,          // subject: the limit in bytes
+    ServerRoomLimit = 419,      // subject: the most rooms the server holds (--max-rooms)
+    UnknownCommand = 421,       // subject: the command word
+    TooManyConnections = 429,   // subject: the limit per address
+    BadNick = 432,              // subject: the rejected nickname
+    NickInUse = 433,            // subject: the nickname
+    NotInRoom = 442,            // subject: the room name, or empty when in no room at all
+    AlreadyInRoom = 443,        // subject: the room name
+    NotLoggedIn = 451,          // subject: empty
+    NeedMoreParams = 461,       // subject: the command's usage line
+    AlreadyLoggedIn = 462,      // subject: your nickname
+    PasswordMismatch = 464,     // subject: "required" or "wrong"
+    BadRoomName = 479,          // subject: the rejected room name
+    TopicTooLong = 480,         // subject: the limit in characters
+    BadResumeToken = 490,       // subject: empty (wrong, expired or ended by logout)
+    NotRegistered = 491,        // subject: the nickname that has no account, or empty when
+                                // identify has no registered nickname to log in with
+    BadPassword = 492,          // subject: the shortest password allowed (one word)
+    ServerFull = 503,           // subject: the limit of connections
+    StorageFailed = 507,        // subject: "full" (the store reached its size) or "failed"
+    NickRegistered = 902,       // subject: the nickname, registered: its password is needed
+                                // (IRC's ERR_NICKLOCKED)
+    AccountPasswordWrong = 904, // subject: the account's name (IRC's ERR_SASLFAIL)
+    AlreadyRegistered = 907,    // subject: the registered name: your own account's, or the
+                                // one the nickname is (or looks like)
 };

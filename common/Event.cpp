@@ -322,6 +322,22 @@ const char *Event::errorTemplate(ErrorCode code, const QString &subject)
                                      "The server's storage is full: your message was not sent.");
         return QT_TRANSLATE_NOOP("Event",
                                  "The server could not store your message: it was not sent.");
+    case ErrorCode::NotRegistered:
+        if (subject.isEmpty())
+            return QT_TRANSLATE_NOOP("Event", "There is no registered nickname to identify for: "
+                                              "log in with login <nick> first.");
+        return QT_TRANSLATE_NOOP("Event", "The nickname %1 is not registered.");
+    case ErrorCode::BadPassword:
+        return QT_TRANSLATE_NOOP("Event",
+                                 "A password is one word of %1 to %2 characters, without spaces.");
+    case ErrorCode::NickRegistered:
+        return QT_TRANSLATE_NOOP("Event",
+                                 "The nickname %1 is registered: type identify <password> to log "
+                                 "in with it, or log in with another nickname.");
+    case ErrorCode::AccountPasswordWrong:
+        return QT_TRANSLATE_NOOP("Event", "Wrong password for %1.");
+    case ErrorCode::AlreadyRegistered:
+        return QT_TRANSLATE_NOOP("Event", "The nickname %1 is already registered.");
     case ErrorCode::NotLoggedIn:
         return QT_TRANSLATE_NOOP("Event", "Log in first: login <nick>");
     case ErrorCode::NeedMoreParams:
@@ -345,6 +361,8 @@ QString Event::fillErrorTemplate(const QString &text, ErrorCode code, const QStr
         return text.arg(subject, QString::number(Protocol::NickMaxLength));
     if (code == ErrorCode::BadRoomName)
         return text.arg(subject, QString::number(Protocol::RoomMaxLength));
+    if (code == ErrorCode::BadPassword)
+        return text.arg(subject, QString::number(Protocol::PasswordMaxLength));
     return text.contains("%1"_L1) ? text.arg(subject) : text;
 }
 

@@ -22,6 +22,11 @@ inline constexpr int NickMaxLength = 24;
 inline constexpr int RoomMaxLength = 32;
 inline constexpr int TopicMaxLength = 300;
 
+// Passwords of registered nicknames, in code points: one word (no spaces), so that
+// "password <old> <new>" and "login <nick> <password>" read unambiguously.
+inline constexpr int PasswordMinLength = 8;
+inline constexpr int PasswordMaxLength = 128;
+
 // Label prefix that tagged clients put in front of a command to match its replies.
 inline constexpr int LabelMaxLength = 32;
 

@@ -331,6 +331,18 @@ QString okText(const Writer &w, const Event &event)
         return w.phrase(QT_TRANSLATE_NOOP("TextRenderer", "Welcome back, %1.")).arg(d[0]);
     if (event.command == "switch"_L1 && d.size() == 1)
         return w.phrase(QT_TRANSLATE_NOOP("TextRenderer", "You are now talking in %1.")).arg(d[0]);
+    if (event.command == "register"_L1 && d.size() == 1)
+        return w
+            .phrase(QT_TRANSLATE_NOOP("TextRenderer",
+                                      "The nickname %1 is registered: from now on, log in "
+                                      "with login %1 <password>."))
+            .arg(d[0]);
+    if (event.command == "password"_L1)
+        return w.phrase(QT_TRANSLATE_NOOP("TextRenderer", "Your password is changed."));
+    if (event.command == "unregister"_L1 && d.size() == 1)
+        return w
+            .phrase(QT_TRANSLATE_NOOP("TextRenderer", "The nickname %1 is no longer registered."))
+            .arg(d[0]);
     if (event.command == "pass"_L1)
         return w.phrase(
             QT_TRANSLATE_NOOP("TextRenderer", "Password accepted: now log in with login <nick>."));

@@ -9,7 +9,7 @@ cd "$(dirname "$0")/.."
 packages=(
     cmake ninja-build g++ clang libclang-rt-14-dev pkg-config openssl
     qt6-base-dev qt6-base-dev-tools qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools
-    qt6-svg-dev qt6-httpserver-dev qt6-websockets-dev libgl-dev libvulkan-dev libqt6sql6-sqlite sqlite3 libicu-dev
+    qt6-svg-dev qt6-httpserver-dev qt6-websockets-dev libgl-dev libvulkan-dev libqt6sql6-sqlite sqlite3 libicu-dev libargon2-dev
     dpkg-dev file systemd
     # bench/compare.sh: the servers it compares with, and perf for system call counts
     ngircd inspircd linux-perf

@@ -240,10 +240,6 @@
 <context>
     <name>CommandTable</name>
     <message>
-        <source>Log in with a nickname.</source>
-        <translation>Log in with a nickname.</translation>
-    </message>
-    <message>
         <source>Leave the server.</source>
         <translation>Leave the server.</translation>
     </message>
@@ -322,6 +318,26 @@
     <message>
         <source>Show the rooms with their member counts and topics, a page at a time (/list gam*: the names starting with gam).</source>
         <translation>Show the rooms with their member counts and topics, a page at a time (/list gam*: the names starting with gam).</translation>
+    </message>
+    <message>
+        <source>Log in with a nickname, and its password if it is registered.</source>
+        <translation>Log in with a nickname, and its password if it is registered.</translation>
+    </message>
+    <message>
+        <source>Register your nickname, so that only you can use it.</source>
+        <translation>Register your nickname, so that only you can use it.</translation>
+    </message>
+    <message>
+        <source>Give the password of the registered nickname you tried to log in with.</source>
+        <translation>Give the password of the registered nickname you tried to log in with.</translation>
+    </message>
+    <message>
+        <source>Change the password of your registered nickname.</source>
+        <translation>Change the password of your registered nickname.</translation>
+    </message>
+    <message>
+        <source>Give up your registered nickname.</source>
+        <translation>Give up your registered nickname.</translation>
     </message>
 </context>
 <context>
@@ -476,6 +492,30 @@
     <message>
         <source>&quot;%1&quot; is not a valid room name: use up to %2 letters of one script, digits, &apos;_&apos; or &apos;-&apos;, starting with a letter, digit or &apos;_&apos;.</source>
         <translation>&quot;%1&quot; is not a valid room name: use up to %2 letters of one script, digits, &apos;_&apos; or &apos;-&apos;, starting with a letter, digit or &apos;_&apos;.</translation>
+    </message>
+    <message>
+        <source>There is no registered nickname to identify for: log in with login &lt;nick&gt; first.</source>
+        <translation>There is no registered nickname to identify for: log in with login &lt;nick&gt; first.</translation>
+    </message>
+    <message>
+        <source>The nickname %1 is not registered.</source>
+        <translation>The nickname %1 is not registered.</translation>
+    </message>
+    <message>
+        <source>A password is one word of %1 to %2 characters, without spaces.</source>
+        <translation>A password is one word of %1 to %2 characters, without spaces.</translation>
+    </message>
+    <message>
+        <source>The nickname %1 is registered: type identify &lt;password&gt; to log in with it, or log in with another nickname.</source>
+        <translation>The nickname %1 is registered: type identify &lt;password&gt; to log in with it, or log in with another nickname.</translation>
+    </message>
+    <message>
+        <source>Wrong password for %1.</source>
+        <translation>Wrong password for %1.</translation>
+    </message>
+    <message>
+        <source>The nickname %1 is already registered.</source>
+        <translation>The nickname %1 is already registered.</translation>
     </message>
 </context>
 <context>
@@ -1251,6 +1291,18 @@
             <numerusform>--- %n more: %1 ---</numerusform>
             <numerusform>--- %n more: %1 ---</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>The nickname %1 is registered: from now on, log in with login %1 &lt;password&gt;.</source>
+        <translation>The nickname %1 is registered: from now on, log in with login %1 &lt;password&gt;.</translation>
+    </message>
+    <message>
+        <source>Your password is changed.</source>
+        <translation>Your password is changed.</translation>
+    </message>
+    <message>
+        <source>The nickname %1 is no longer registered.</source>
+        <translation>The nickname %1 is no longer registered.</translation>
     </message>
 </context>
 <context>

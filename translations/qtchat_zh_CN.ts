@@ -232,10 +232,6 @@
 <context>
     <name>CommandTable</name>
     <message>
-        <source>Log in with a nickname.</source>
-        <translation>用昵称登录。</translation>
-    </message>
-    <message>
         <source>Leave the server.</source>
         <translation>离开服务器。</translation>
     </message>
@@ -314,6 +310,26 @@
     <message>
         <source>Show the rooms with their member counts and topics, a page at a time (/list gam*: the names starting with gam).</source>
         <translation>查看所有房间及其人数和话题，每次一页（/list gam*：名字以 gam 开头的房间）。</translation>
+    </message>
+    <message>
+        <source>Log in with a nickname, and its password if it is registered.</source>
+        <translation>用昵称登录；已注册的昵称还要给出密码。</translation>
+    </message>
+    <message>
+        <source>Register your nickname, so that only you can use it.</source>
+        <translation>注册你的昵称，之后只有你能使用它。</translation>
+    </message>
+    <message>
+        <source>Give the password of the registered nickname you tried to log in with.</source>
+        <translation>给出你登录时所用的已注册昵称的密码。</translation>
+    </message>
+    <message>
+        <source>Change the password of your registered nickname.</source>
+        <translation>修改你已注册昵称的密码。</translation>
+    </message>
+    <message>
+        <source>Give up your registered nickname.</source>
+        <translation>注销你已注册的昵称。</translation>
     </message>
 </context>
 <context>
@@ -468,6 +484,30 @@
     <message>
         <source>&quot;%1&quot; is not a valid room name: use up to %2 letters of one script, digits, &apos;_&apos; or &apos;-&apos;, starting with a letter, digit or &apos;_&apos;.</source>
         <translation>“%1”不是有效的房间名：最多 %2 个同一种文字的字母、数字、“_”或“-”，并以字母、数字或“_”开头。</translation>
+    </message>
+    <message>
+        <source>There is no registered nickname to identify for: log in with login &lt;nick&gt; first.</source>
+        <translation>没有要验证的已注册昵称：请先用 login &lt;昵称&gt; 登录。</translation>
+    </message>
+    <message>
+        <source>The nickname %1 is not registered.</source>
+        <translation>昵称 %1 尚未注册。</translation>
+    </message>
+    <message>
+        <source>A password is one word of %1 to %2 characters, without spaces.</source>
+        <translation>密码须为 %1 到 %2 个字符的一个词，不能含空格。</translation>
+    </message>
+    <message>
+        <source>The nickname %1 is registered: type identify &lt;password&gt; to log in with it, or log in with another nickname.</source>
+        <translation>昵称 %1 已被注册：输入 identify &lt;密码&gt; 用它登录，或换一个昵称登录。</translation>
+    </message>
+    <message>
+        <source>Wrong password for %1.</source>
+        <translation>%1 的密码错误。</translation>
+    </message>
+    <message>
+        <source>The nickname %1 is already registered.</source>
+        <translation>昵称 %1 已经被注册。</translation>
     </message>
 </context>
 <context>
@@ -1227,6 +1267,18 @@
         <translation>
             <numerusform>--- 还有 %n 个：%1 ---</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>The nickname %1 is registered: from now on, log in with login %1 &lt;password&gt;.</source>
+        <translation>昵称 %1 已注册：今后请用 login %1 &lt;密码&gt; 登录。</translation>
+    </message>
+    <message>
+        <source>Your password is changed.</source>
+        <translation>你的密码已修改。</translation>
+    </message>
+    <message>
+        <source>The nickname %1 is no longer registered.</source>
+        <translation>昵称 %1 已不再是注册昵称。</translation>
     </message>
 </context>
 <context>

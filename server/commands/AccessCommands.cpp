@@ -2,6 +2,7 @@
 #include "commands/AccessCommands.h"
 
 #include "NameRules.h"
+#include "commands/AccountCommands.h"
 #include "commands/ChatContext.h"
 #include "config/ServerLog.h"
 #include "core/Room.h"
@@ -57,17 +58,11 @@ QString takenName(const QString &asked, const User *holder)
     return NameRules::key(asked) == NameRules::key(holder->nick()) ? asked : holder->nick();
 }
 
-QStringList loginDetails(const User *user, const QString &token, int graceSeconds)
-{
-    if (graceSeconds <= 0)
-        return {user->nick()};
-    return {user->nick(), token, QString::number(graceSeconds)};
-}
-
 } // namespace
 
-AccessCommands::AccessCommands(ChatContext &chat)
+AccessCommands::AccessCommands(ChatContext &chat, AccountCommands &accounts)
     : m_chat(chat)
+    , m_accounts(accounts)
 {
 }
 
@@ -103,14 +98,18 @@ void AccessCommands::login(Session *session, const Command &command)
         return m_chat.fail(session, command, ErrorCode::BadNick, nick);
     if (const User *holder = m_chat.directory().holderOf(nick))
         return m_chat.fail(session, command, ErrorCode::NickInUse, takenName(nick, holder));
-    User *user = m_chat.newPerson(session, nick);
-    qCInfo(lcServer, "#%llu logged in as %s", session->number(), qUtf8Printable(nick));
-    ++m_chat.metrics().logins;
-    const int grace = m_chat.config().resumeGraceSeconds;
-    session->send(Event::ok(u"login"_s, loginDetails(user, m_chat.tokens().issue(user), grace)),
-                  command.label());
-    if (Room *hall = m_chat.directory().hall())
-        m_chat.enter(session, hall, command.label());
+    if (const StoredAccount *account = m_chat.accounts().like(nick)) {
+        // A look-alike of a registered name is taken even while its owner is away.
+        if (account->key != NameRules::key(nick))
+            return m_chat.fail(session, command, ErrorCode::NickInUse, account->name);
+        return m_accounts.logIn(session, command, nick);
+    }
+    // Only a registered name takes a password: otherwise the words are one name with a space
+    // in it, as someone on telnet meant them.
+    if (command.arguments().size() > 1)
+        return m_chat.fail(session, command, ErrorCode::BadNick,
+                           NameRules::normalized(command.arguments().join(u' ')));
+    m_chat.logIn(session, nick, {}, command.label());
 }
 
 void AccessCommands::resume(Session *session, const Command &command)
@@ -147,8 +146,7 @@ void AccessCommands::resume(Session *session, const Command &command)
     }
     qCInfo(lcServer, "#%llu resumed %s", session->number(), qUtf8Printable(user->nick()));
     ++m_chat.metrics().resumes;
-    session->send(Event::ok(u"resume"_s, loginDetails(user, arguments.first(),
-                                                      m_chat.config().resumeGraceSeconds)),
+    session->send(Event::ok(u"resume"_s, m_chat.loginDetails(user, arguments.first())),
                   command.label());
     if (wasReconnecting) {
         for (Room *room : user->rooms())
@@ -197,6 +195,10 @@ void AccessCommands::nick(Session *session, const Command &command)
     const User *owner = m_chat.directory().holderOf(newNick);
     if (owner && owner != user)
         return m_chat.fail(session, command, ErrorCode::NickInUse, takenName(newNick, owner));
+    // A registered name (or its look-alike) is its account's alone.
+    const StoredAccount *account = m_chat.accounts().like(newNick);
+    if (account && account->key != user->account())
+        return m_chat.fail(session, command, ErrorCode::NickInUse, account->name);
     const QString oldNick = user->nick();
     m_chat.directory().releaseNick(oldNick);
     m_chat.directory().claimNick(newNick, user);

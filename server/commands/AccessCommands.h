@@ -3,19 +3,23 @@
 
 #include <QHash>
 
+class AccountCommands;
 class ChatContext;
 class Command;
 class Session;
 
 // Who you are, coming and going: the server password, login, resume after a dropped
-// connection, logout, and changing your nickname.
+// connection, logout, and changing your nickname. Registered nicknames (AccountCommands) are
+// protected here: logging in with one needs its password, and nobody else may take one or a
+// look-alike of one.
 class AccessCommands
 {
 public:
     // Wrong resume tokens one connection may try before it is closed.
     static constexpr int MaxWrongTokens = 3;
 
-    explicit AccessCommands(ChatContext &chat);
+    // accounts: where a registered nickname's login goes.
+    AccessCommands(ChatContext &chat, AccountCommands &accounts);
 
     void pass(Session *session, const Command &command);
     void login(Session *session, const Command &command);
@@ -27,5 +31,6 @@ public:
 
 private:
     ChatContext &m_chat;
+    AccountCommands &m_accounts;
     QHash<const Session *, int> m_wrongTokens;
 };

@@ -11,13 +11,14 @@
 using namespace Qt::StringLiterals;
 
 ChatContext::ChatContext(const ServerConfig &config, Store &store, ServerMetrics &metrics,
-                         const Clock &clock,
-                         QObject *parent)
+                         const Clock &clock, QObject *parent)
     : QObject(parent)
     , m_config(config)
     , m_metrics(metrics)
     , m_directory(config.presenceLimit, this)
     , m_log(store, m_directory, metrics)
+    , m_accounts(store.accounts())
+    , m_accountGate(m_hasher)
     , m_passwords(config.passwordFile)
     , m_roomQuota(config, clock)
     , m_roomExpiry(m_directory, store, config, clock)
@@ -47,6 +48,28 @@ User *ChatContext::newPerson(Session *session, const QString &nick)
     user->attach(session);
     session->attach(user);
     connect(user, &User::graceExpired, this, [this, user] { endPerson(user, u"lost"_s); });
+    return user;
+}
+
+QStringList ChatContext::loginDetails(const User *user, const QString &token) const
+{
+    const int grace = m_config.resumeGraceSeconds;
+    if (grace <= 0)
+        return {user->nick()};
+    return {user->nick(), token, QString::number(grace)};
+}
+
+User *ChatContext::logIn(Session *session, const QString &nick, const QString &account,
+                         const QString &label)
+{
+    User *user = newPerson(session, nick);
+    user->setAccount(account);
+    qCInfo(lcServer, "#%llu logged in as %s%s", session->number(), qUtf8Printable(nick),
+           account.isEmpty() ? "" : " (registered)");
+    ++m_metrics.logins;
+    session->send(Event::ok(u"login"_s, loginDetails(user, m_tokens.issue(user))), label);
+    if (Room *hall = m_directory.hall())
+        enter(session, hall, label);
     return user;
 }
 

@@ -7,9 +7,12 @@
 #include "commands/RoomExpiry.h"
 #include "commands/RoomQuota.h"
 #include "config/ServerConfig.h"
+#include "core/AccountBook.h"
 #include "core/Directory.h"
 #include "core/MessageLog.h"
 #include "metrics/ServerMetrics.h"
+#include "security/AccountGate.h"
+#include "security/AccountHasher.h"
 #include "security/PasswordGate.h"
 #include "security/ResumeTokens.h"
 
@@ -40,6 +43,9 @@ public:
     RoomExpiry &roomExpiry() { return m_roomExpiry; }
     Directory &directory() { return m_directory; }
     MessageLog &log() { return m_log; }
+    AccountBook &accounts() { return m_accounts; }
+    AccountHasher &hasher() { return m_hasher; }
+    AccountGate &accountGate() { return m_accountGate; }
     ResumeTokens &tokens() { return m_tokens; }
     PasswordGate &passwords() { return m_passwords; }
     QList<Session *> &sessions() { return m_sessions; }
@@ -53,6 +59,14 @@ public:
 
     // A new person with nick (already checked to be free), carried by session.
     User *newPerson(Session *session, const QString &nick);
+    // Logs session in as a new person with nick (checked to be free, and proved to be theirs
+    // if it is registered: account is its key, else empty), answers the command that did it
+    // (label) and takes the person into the hall.
+    User *logIn(Session *session, const QString &nick, const QString &account,
+                const QString &label);
+    // The details of an ok login or resume: the nick, and the resume token with the grace
+    // period when resuming is on.
+    QStringList loginDetails(const User *user, const QString &token) const;
     // The person is gone for good: out of every room (the others told reason), name free.
     void endPerson(User *user, const QString &reason);
     // The sessions that carry user.
@@ -80,6 +94,9 @@ private:
     ServerMetrics &m_metrics;
     Directory m_directory;
     MessageLog m_log;
+    AccountBook m_accounts;
+    AccountHasher m_hasher;
+    AccountGate m_accountGate;
     ResumeTokens m_tokens;
     PasswordGate m_passwords;
     RoomQuota m_roomQuota;

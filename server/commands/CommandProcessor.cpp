@@ -12,7 +12,8 @@ CommandProcessor::CommandProcessor(const ServerConfig &config, Store &store, Ser
                                    const Clock &clock, QObject *parent)
     : QObject(parent)
     , m_chat(config, store, metrics, clock)
-    , m_access(m_chat)
+    , m_accountCommands(m_chat)
+    , m_access(m_chat, m_accountCommands)
     , m_rooms(m_chat)
     , m_messages(m_chat)
     , m_settings(m_chat)
@@ -125,6 +126,14 @@ void CommandProcessor::dispatch(Session *session, const Command &command)
         return m_settings.ping(session, command);
     case T::Pong:
         return m_settings.pong(session, command);
+    case T::Register:
+        return m_accountCommands.registerNick(session, command);
+    case T::Identify:
+        return m_accountCommands.identify(session, command);
+    case T::Password:
+        return m_accountCommands.password(session, command);
+    case T::Unregister:
+        return m_accountCommands.unregister(session, command);
     }
 }
 
@@ -134,6 +143,8 @@ void CommandProcessor::sessionClosed(Session *session, const QString &reason)
     m_chat.sessions().removeOne(session);
     m_chat.passwords().forget(session);
     m_access.forget(session);
+    m_accountCommands.forget(session);
+    m_chat.accountGate().forget(session);
     User *user = session->user();
     // A session replaced by a resume has already been let go of.
     if (!user || !user->endpoints().contains(session))

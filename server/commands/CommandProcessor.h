@@ -3,6 +3,7 @@
 
 #include "Command.h"
 #include "commands/AccessCommands.h"
+#include "commands/AccountCommands.h"
 #include "commands/ChatContext.h"
 #include "commands/MessageCommands.h"
 #include "commands/RoomCommands.h"
@@ -28,8 +29,7 @@ public:
     // config is the server's live one (see reconfigure()); metrics counts logins and lines;
     // clock: what the room limits count time on (the system's, or a test's).
     CommandProcessor(const ServerConfig &config, Store &store, ServerMetrics &metrics,
-                     const Clock &clock = Clock::system(),
-                     QObject *parent = nullptr);
+                     const Clock &clock = Clock::system(), QObject *parent = nullptr);
 
     // False, with errorString(), when the configured password file cannot be used.
     bool isReady() { return m_chat.passwords().isReady(); }
@@ -58,6 +58,7 @@ private:
     void sessionClosed(Session *session, const QString &reason);
 
     ChatContext m_chat;
+    AccountCommands m_accountCommands;
     AccessCommands m_access;
     RoomCommands m_rooms;
     MessageCommands m_messages;

@@ -28,6 +28,10 @@ public:
     QString nick() const { return m_nick; }
     void setNick(const QString &nick) { m_nick = nick; }
     quint64 personId() const { return m_personId; }
+    // The key of the account the person proved to own (registered or identified), or empty.
+    // It stays when they change their nickname: the account is the person's, not the name's.
+    QString account() const { return m_account; }
+    void setAccount(const QString &key) { m_account = key; }
 
     // The rooms, in the order they were entered.
     const QList<Room *> &rooms() const { return m_rooms; }
@@ -68,6 +72,7 @@ protected:
 private:
     QString m_nick;
     quint64 m_personId;
+    QString m_account;
     QList<Room *> m_rooms;
     QList<Endpoint *> m_endpoints;
     QBasicTimer m_graceTimer;

@@ -14,30 +14,30 @@ qint64 delayAfter(int failures)
 
 } // namespace
 
-qint64 LoginGuard::scheduleAttempt(const QHostAddress &address, qint64 nowMs)
+qint64 LoginGuard::scheduleAttempt(const QString &key, qint64 nowMs)
 {
     forgetOld(nowMs);
-    Record &record = m_records[address];
+    Record &record = m_records[key];
     const qint64 at = std::max(nowMs, record.nextAttemptMs);
     record.nextAttemptMs = at + delayAfter(record.failures);
     return at - nowMs;
 }
 
-void LoginGuard::recordFailure(const QHostAddress &address, qint64 nowMs)
+void LoginGuard::recordFailure(const QString &key, qint64 nowMs)
 {
-    Record &record = m_records[address];
+    Record &record = m_records[key];
     ++record.failures;
     record.nextAttemptMs = std::max(record.nextAttemptMs, nowMs + delayAfter(record.failures));
 }
 
-void LoginGuard::recordSuccess(const QHostAddress &address)
+void LoginGuard::recordSuccess(const QString &key)
 {
-    m_records.remove(address);
+    m_records.remove(key);
 }
 
 void LoginGuard::forgetOld(qint64 nowMs)
 {
-    // Bounded memory: an address is kept only while it is being slowed down.
+    // Bounded memory: a key is kept only while it is being slowed down.
     for (auto it = m_records.begin(); it != m_records.end();) {
         if (nowMs - it->nextAttemptMs > ForgetAfterMs)
             it = m_records.erase(it);

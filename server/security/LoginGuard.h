@@ -2,19 +2,19 @@
 #pragma once
 
 #include <QHash>
-#include <QHostAddress>
+#include <QString>
 
-// Slows password guessing per address: after each wrong password from an address, its next
-// attempt waits twice as long (250 ms, 500 ms, ... up to 30 s), and attempts from one address
-// are answered one after another, however many connections it opens. A right password, or an
-// hour without attempts, forgives the address.
+// Slows password guessing per key (an address, or an account): after each wrong password for
+// a key, its next attempt waits twice as long (250 ms, 500 ms, ... up to 30 s), and attempts
+// for one key are answered one after another, however many connections make them. A right
+// password, or an hour without attempts, forgives the key.
 class LoginGuard
 {
 public:
-    // Milliseconds to wait before checking an attempt from address made at nowMs.
-    qint64 scheduleAttempt(const QHostAddress &address, qint64 nowMs);
-    void recordFailure(const QHostAddress &address, qint64 nowMs);
-    void recordSuccess(const QHostAddress &address);
+    // Milliseconds to wait before checking an attempt for key made at nowMs.
+    qint64 scheduleAttempt(const QString &key, qint64 nowMs);
+    void recordFailure(const QString &key, qint64 nowMs);
+    void recordSuccess(const QString &key);
 
 private:
     struct Record
@@ -24,5 +24,5 @@ private:
     };
     void forgetOld(qint64 nowMs);
 
-    QHash<QHostAddress, Record> m_records;
+    QHash<QString, Record> m_records;
 };

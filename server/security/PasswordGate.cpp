@@ -36,7 +36,8 @@ bool PasswordGate::hasPassed(const Session *session) const
 void PasswordGate::check(Session *session, const QString &password,
                          std::function<void(Verdict)> done)
 {
-    const qint64 wait = m_guard.scheduleAttempt(session->peerAddress(), m_clock.elapsed());
+    const qint64 wait =
+        m_guard.scheduleAttempt(session->peerAddress().toString(), m_clock.elapsed());
     QTimer::singleShot(wait, session, [this, session, password, done = std::move(done)] {
         done(judge(session, password));
     });
@@ -45,11 +46,11 @@ void PasswordGate::check(Session *session, const QString &password,
 PasswordGate::Verdict PasswordGate::judge(Session *session, const QString &password)
 {
     if (m_hash.matches(password)) {
-        m_guard.recordSuccess(session->peerAddress());
+        m_guard.recordSuccess(session->peerAddress().toString());
         m_passed.insert(session);
         return Verdict::Accepted;
     }
-    m_guard.recordFailure(session->peerAddress(), m_clock.elapsed());
+    m_guard.recordFailure(session->peerAddress().toString(), m_clock.elapsed());
     return ++m_wrong[session] >= MaxWrongPerSession ? Verdict::TooManyWrong : Verdict::Wrong;
 }
 

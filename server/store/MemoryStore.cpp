@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "store/MemoryStore.h"
 
+#include "NameRules.h"
 #include "store/StoreRules.h"
 
 #include <QDateTime>
@@ -39,6 +40,7 @@ bool MemoryStore::open()
     m_open = true;
     ++m_bootNumber;
     m_roomsAtOpen = m_history.rooms();
+    m_accountsAtOpen = m_accounts.values();
     m_stats = {};
     if (StoreRules::prunes(m_options))
         m_pruneTimer.start();
@@ -57,17 +59,34 @@ void MemoryStore::close()
 
 void MemoryStore::createRoom(const StoredRoom &room, WriteDone done)
 {
-    const QString error = m_open ? m_history.createRoom(room) : NotOpen;
-    countWrite(error);
-    answer([done = std::move(done), error] {
-        if (done)
-            done(error);
-    });
+    written(m_open ? m_history.createRoom(room) : NotOpen, std::move(done));
 }
 
 void MemoryStore::deleteRoom(qint64 roomId, WriteDone done)
 {
-    const QString error = m_open ? m_history.deleteRoom(roomId) : NotOpen;
+    written(m_open ? m_history.deleteRoom(roomId) : NotOpen, std::move(done));
+}
+
+void MemoryStore::saveAccount(const StoredAccount &account, WriteDone done)
+{
+    StoredAccount kept = account;
+    kept.key = NameRules::key(account.name);
+    QString error = m_open ? StoreRules::checkAccount(kept) : NotOpen;
+    if (error.isEmpty())
+        m_accounts.insert(kept.key, kept);
+    written(error, std::move(done));
+}
+
+void MemoryStore::deleteAccount(const QString &key, WriteDone done)
+{
+    QString error = m_open ? QString() : NotOpen;
+    if (error.isEmpty() && m_accounts.remove(key) == 0)
+        error = StoreRules::noSuchAccount(key);
+    written(error, std::move(done));
+}
+
+void MemoryStore::written(const QString &error, WriteDone done)
+{
     countWrite(error);
     answer([done = std::move(done), error] {
         if (done)

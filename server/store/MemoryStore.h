@@ -4,6 +4,7 @@
 #include "store/MemoryHistory.h"
 #include "store/Store.h"
 
+#include <QMap>
 #include <QTimer>
 
 #include <deque>
@@ -27,10 +28,13 @@ public:
     bool open() override;
     quint32 bootNumber() const override { return m_bootNumber; }
     QList<StoredRoom> rooms() const override { return m_roomsAtOpen; }
+    QList<StoredAccount> accounts() const override { return m_accountsAtOpen; }
 
     void createRoom(const StoredRoom &room, WriteDone done) override;
     void append(const StoredMessage &message, AppendDone done) override;
     void deleteRoom(qint64 roomId, WriteDone done) override;
+    void saveAccount(const StoredAccount &account, WriteDone done) override;
+    void deleteAccount(const QString &key, WriteDone done) override;
     void read(const HistoryRequest &request, ReadDone done) override;
 
     StoreStats stats() const override { return m_stats; }
@@ -38,6 +42,8 @@ public:
 
 private:
     void countWrite(const QString &error);
+    // Counts a write and answers it later.
+    void written(const QString &error, WriteDone done);
     // Runs later, with the other callbacks of the same batch.
     void answer(std::function<void()> callback);
     void deliver();
@@ -46,6 +52,8 @@ private:
     StoreOptions m_options;
     MemoryHistory m_history;
     QList<StoredRoom> m_roomsAtOpen;
+    QMap<QString, StoredAccount> m_accounts; // by key
+    QList<StoredAccount> m_accountsAtOpen;
     quint32 m_bootNumber = 0;
     bool m_open = false;
     StoreStats m_stats;

@@ -55,6 +55,9 @@ bool SqlCommitter::prepare(QString *error)
         {&m_setLastId, u"UPDATE meta SET value = ? WHERE name = 'last_message_id'"_s},
         {&m_deleteRoomLines, u"DELETE FROM messages WHERE room_id = ?"_s},
         {&m_deleteRoom, u"DELETE FROM rooms WHERE id = ?"_s},
+        {&m_insertAccount, u"INSERT INTO accounts (name_key, name, password_hash, created_ms) "
+                           u"VALUES (?, ?, ?, ?)"_s},
+        {&m_deleteAccount, u"DELETE FROM accounts WHERE name_key = ?"_s},
     };
     for (const Statement &s : statements) {
         *s.query = QSqlQuery(db);
@@ -118,6 +121,10 @@ bool SqlCommitter::tryCommit(const QList<Write> &writes, QList<Result> *results,
             outcome = addRoom(write.room, undo, &result.error);
         } else if (write.type == Write::Type::DeleteRoom) {
             outcome = deleteRoom(write.room.id, undo, &result.error);
+        } else if (write.type == Write::Type::Account) {
+            outcome = saveAccount(write.account, &result.error);
+        } else if (write.type == Write::Type::DeleteAccount) {
+            outcome = deleteAccount(write.account.key, &result.error);
         } else {
             result.committed = write.message;
             outcome = addLine(result.committed, undo, &result.error);
@@ -242,6 +249,44 @@ SqlCommitter::Outcome SqlCommitter::deleteRoom(qint64 id, Undo &undo, QString *e
     undo.deletedRooms.append({id, *room});
     m_keys.remove(room->key);
     m_rooms.erase(room);
+    return Outcome::Done;
+}
+
+SqlCommitter::Outcome SqlCommitter::saveAccount(StoredAccount account, QString *error)
+{
+    account.key = NameRules::key(account.name);
+    *error = StoreRules::checkAccount(account);
+    if (!error->isEmpty())
+        return Outcome::Refused;
+    // Delete, then insert: a replacement in portable SQL (no INSERT OR REPLACE, no UPSERT).
+    m_deleteAccount.bindValue(0, account.key);
+    if (!m_deleteAccount.exec()) {
+        *error = failure(m_deleteAccount);
+        return Outcome::Failed;
+    }
+    QSqlQuery &q = m_insertAccount;
+    q.bindValue(0, account.key);
+    q.bindValue(1, account.name);
+    q.bindValue(2, account.passwordHash);
+    q.bindValue(3, account.created.toMSecsSinceEpoch());
+    if (!q.exec()) {
+        *error = failure(q);
+        return Outcome::Failed;
+    }
+    return Outcome::Done;
+}
+
+SqlCommitter::Outcome SqlCommitter::deleteAccount(const QString &key, QString *error)
+{
+    m_deleteAccount.bindValue(0, key);
+    if (!m_deleteAccount.exec()) {
+        *error = failure(m_deleteAccount);
+        return Outcome::Failed;
+    }
+    if (m_deleteAccount.numRowsAffected() == 0) {
+        *error = StoreRules::noSuchAccount(key);
+        return Outcome::Refused;
+    }
     return Outcome::Done;
 }
 

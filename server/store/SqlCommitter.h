@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
+#include "store/StoredAccount.h"
 #include "store/StoredMessage.h"
 
 #include <QHash>
@@ -21,10 +22,12 @@ class SqlCommitter
 public:
     struct Write
     {
-        enum class Type { Room, Line, DeleteRoom }; // DeleteRoom: room.id only
+        // DeleteRoom: room.id only; DeleteAccount: account.key only.
+        enum class Type { Room, Line, DeleteRoom, Account, DeleteAccount };
         Type type = Type::Line;
         StoredRoom room;
         StoredMessage message;
+        StoredAccount account;
     };
     struct Result
     {
@@ -65,6 +68,9 @@ private:
     Outcome addRoom(StoredRoom room, Undo &undo, QString *error);
     Outcome addLine(StoredMessage &message, Undo &undo, QString *error);
     Outcome deleteRoom(qint64 id, Undo &undo, QString *error);
+    // Accounts have no counters in memory: a rolled-back transaction leaves nothing to undo.
+    Outcome saveAccount(StoredAccount account, QString *error);
+    Outcome deleteAccount(const QString &key, QString *error);
     bool saveCounters(const Undo &undo, QString *error);
     void restore(const Undo &undo);
     QString failure(QSqlQuery &query) const;
@@ -81,4 +87,6 @@ private:
     QSqlQuery m_setLastId;
     QSqlQuery m_deleteRoomLines;
     QSqlQuery m_deleteRoom;
+    QSqlQuery m_insertAccount;
+    QSqlQuery m_deleteAccount;
 };

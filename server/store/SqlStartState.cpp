@@ -71,6 +71,20 @@ bool SqlStartState::load(SqlConnection &connection, QString *error)
     }
     if (query.lastError().isValid())
         return fail(query.lastError());
+
+    if (!query.exec(u"SELECT name_key, name, password_hash, created_ms FROM accounts "
+                    u"ORDER BY name_key"_s))
+        return fail(query.lastError());
+    while (query.next()) {
+        StoredAccount account;
+        account.key = query.value(0).toString();
+        account.name = query.value(1).toString();
+        account.passwordHash = query.value(2).toString();
+        account.created = timeFromMs(query.value(3));
+        accounts.append(account);
+    }
+    if (query.lastError().isValid())
+        return fail(query.lastError());
     query.finish();
     if (!db.commit())
         return fail(db.lastError());

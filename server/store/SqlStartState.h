@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
+#include "store/StoredAccount.h"
 #include "store/StoredMessage.h"
 
 #include <QList>
@@ -8,12 +9,14 @@
 class SqlConnection;
 
 // What open() learns from the database and hands to the writer: the boot number (counted
-// and committed here), the last message id and the rooms with their last sequence numbers.
+// and committed here), the last message id, the rooms with their last sequence numbers, and
+// the accounts.
 struct SqlStartState
 {
     quint32 bootNumber = 0;
     quint64 lastMessageId = 0;
     QList<StoredRoom> rooms;
+    QList<StoredAccount> accounts; // by key
 
     // Counts this boot and reads the rest, in one transaction. Reads only what open() needs
     // plus the newest end of the messages' id index: cheap on any size, and where damage from

@@ -95,14 +95,19 @@ void SqlStore::stopThreads()
     m_reader.reset();
 }
 
-void SqlStore::createRoom(const StoredRoom &room, WriteDone done)
+void SqlStore::write(SqlCommitter::Write write, WriteDone done)
 {
     m_writeCallbacks.push_back({std::move(done), {}});
     if (!m_open) {
         writesDone({SqlCommitter::Result{{}, NotOpen}});
         return;
     }
-    handOver({SqlCommitter::Write::Type::Room, room, {}});
+    handOver(std::move(write));
+}
+
+void SqlStore::createRoom(const StoredRoom &room, WriteDone done)
+{
+    write({SqlCommitter::Write::Type::Room, room, {}, {}}, std::move(done));
 }
 
 void SqlStore::append(const StoredMessage &message, AppendDone done)
@@ -112,19 +117,26 @@ void SqlStore::append(const StoredMessage &message, AppendDone done)
         writesDone({SqlCommitter::Result{{}, NotOpen}});
         return;
     }
-    handOver({SqlCommitter::Write::Type::Line, {}, message});
+    handOver({SqlCommitter::Write::Type::Line, {}, message, {}});
 }
 
 void SqlStore::deleteRoom(qint64 roomId, WriteDone done)
 {
-    m_writeCallbacks.push_back({std::move(done), {}});
-    if (!m_open) {
-        writesDone({SqlCommitter::Result{{}, NotOpen}});
-        return;
-    }
     StoredRoom room;
     room.id = roomId;
-    handOver({SqlCommitter::Write::Type::DeleteRoom, room, {}});
+    write({SqlCommitter::Write::Type::DeleteRoom, room, {}, {}}, std::move(done));
+}
+
+void SqlStore::saveAccount(const StoredAccount &account, WriteDone done)
+{
+    write({SqlCommitter::Write::Type::Account, {}, {}, account}, std::move(done));
+}
+
+void SqlStore::deleteAccount(const QString &key, WriteDone done)
+{
+    StoredAccount account;
+    account.key = key;
+    write({SqlCommitter::Write::Type::DeleteAccount, {}, {}, account}, std::move(done));
 }
 
 void SqlStore::handOver(SqlCommitter::Write write)

@@ -33,10 +33,13 @@ public:
     bool open() override;
     quint32 bootNumber() const override { return m_state.bootNumber; }
     QList<StoredRoom> rooms() const override { return m_state.rooms; }
+    QList<StoredAccount> accounts() const override { return m_state.accounts; }
 
     void createRoom(const StoredRoom &room, WriteDone done) override;
     void append(const StoredMessage &message, AppendDone done) override;
     void deleteRoom(qint64 roomId, WriteDone done) override;
+    void saveAccount(const StoredAccount &account, WriteDone done) override;
+    void deleteAccount(const QString &key, WriteDone done) override;
     void read(const HistoryRequest &request, ReadDone done) override;
 
     StoreStats stats() const override;
@@ -52,6 +55,8 @@ private:
     };
 
     bool start(QString *error);
+    // Queues a write whose callback takes only the error.
+    void write(SqlCommitter::Write write, WriteDone done);
     void stopThreads();
     // From the worker threads: keep the results and, once per batch at most, ask the Store's
     // thread to deliver them.

@@ -2,13 +2,15 @@
 #pragma once
 
 #include "store/StoreOptions.h"
+#include "store/StoredAccount.h"
 #include "store/StoredMessage.h"
 
 #include <QObject>
 
 #include <functional>
 
-// What the server remembers: rooms and the lines said in them, and private messages. The
+// What the server remembers: rooms and the lines said in them, private messages, and the
+// registered nicknames (accounts). The
 // chat model talks only to this interface; SqlStore keeps it in a database file (SQLite by
 // default), MemoryStore in memory for as long as the process runs.
 //
@@ -42,6 +44,9 @@ public:
     virtual quint32 bootNumber() const = 0;
     // The rooms as open() found them.
     virtual QList<StoredRoom> rooms() const = 0;
+    // The accounts as open() found them, by key. They are few and small: the server keeps
+    // them in memory and only writes through the store.
+    virtual QList<StoredAccount> accounts() const = 0;
 
     // Writes. error is empty on success; otherwise nothing of that write was kept (a full disk,
     // say) and the store goes on with the next write.
@@ -52,6 +57,11 @@ public:
     // Deletes a room and every line said in it, together; its name is free again. Refused
     // (an error) when there is no such room.
     virtual void deleteRoom(qint64 roomId, WriteDone done) = 0;
+    // Keeps an account, replacing the one with the same key (a new password). The store
+    // computes the key from the name.
+    virtual void saveAccount(const StoredAccount &account, WriteDone done) = 0;
+    // Forgets the account whose key is key; refused (an error) when there is none.
+    virtual void deleteAccount(const QString &key, WriteDone done) = 0;
 
     virtual void read(const HistoryRequest &request, ReadDone done) = 0;
 

@@ -49,6 +49,22 @@ QString checkRequest(const HistoryRequest &request)
     return {};
 }
 
+QString checkAccount(const StoredAccount &account)
+{
+    if (account.name.isEmpty())
+        return u"an account needs a name"_s;
+    if (account.passwordHash.isEmpty())
+        return u"an account needs a password hash"_s;
+    if (!account.created.isValid())
+        return u"an account needs a time of creation"_s;
+    return {};
+}
+
+QString noSuchAccount(const QString &key)
+{
+    return u"there is no account %1"_s.arg(key);
+}
+
 QString noSuchRoom(qint64 roomId)
 {
     return u"there is no room %1"_s.arg(roomId);

@@ -2,6 +2,7 @@
 #pragma once
 
 #include "store/StoreOptions.h"
+#include "store/StoredAccount.h"
 #include "store/StoredMessage.h"
 
 #include <limits>
@@ -21,10 +22,12 @@ inline constexpr int MaxPageLines = 1000;
 QString checkRoom(const StoredRoom &room);
 QString checkMessage(const StoredMessage &message);
 QString checkRequest(const HistoryRequest &request);
+QString checkAccount(const StoredAccount &account);
 
 QString noSuchRoom(qint64 roomId);
 QString roomIdTaken(qint64 roomId);
 QString roomNameTaken(const QString &name);
+QString noSuchAccount(const QString &key);
 
 // The lines a request means: keys (sequence numbers of a room, or message ids) from low to
 // high, both included; a page takes the newest of them (Latest, Before) or the oldest (After).

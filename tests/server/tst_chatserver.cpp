@@ -67,7 +67,7 @@ void TestChatServer::loginRejected_data()
     const QString badNick =
         u"Error: \"%1\" is not a valid nickname: use up to 24 letters of one script, digits, '_' "
         "or '-', starting with a letter, digit or '_'."_s;
-    QTest::newRow("no nick") << u"login"_s << u"Error: Usage: login <nick>"_s;
+    QTest::newRow("no nick") << u"login"_s << u"Error: Usage: login <nick> [password]"_s;
     QTest::newRow("space") << u"login bob smith"_s << badNick.arg(u"bob smith"_s);
     QTest::newRow("leading dash") << u"login -bob"_s << badNick.arg(u"-bob"_s);
     QTest::newRow("punctuation") << u"login bob!"_s << badNick.arg(u"bob!"_s);
@@ -103,7 +103,9 @@ void TestChatServer::beforeLogin_data()
     QTest::newRow("who") << u"who"_s << notLoggedIn;
     QTest::newRow("join") << u"/join hall"_s << notLoggedIn;
     QTest::newRow("msg") << u"msg alice hi"_s << notLoggedIn;
-    QTest::newRow("help works") << u"help login"_s << u"login <nick>  Log in with a nickname."_s;
+    QTest::newRow("help works")
+        << u"help login"_s
+        << u"login <nick> [password]  Log in with a nickname, and its password if it is registered."_s;
     QTest::newRow("unknown") << u"/fly"_s
                              << u"Error: Unknown command: fly (help lists the commands)."_s;
 }

@@ -323,8 +323,8 @@ void TestLimits::passwordHash()
 void TestLimits::guessesAreSlowed()
 {
     LoginGuard guard;
-    const QHostAddress a(u"192.0.2.1"_s);
-    const QHostAddress b(u"192.0.2.2"_s);
+    const QString a = u"192.0.2.1"_s;
+    const QString b = u"192.0.2.2"_s;
     QCOMPARE(guard.scheduleAttempt(a, 0), 0);
     guard.recordFailure(a, 0);
     QCOMPARE(guard.scheduleAttempt(a, 0), 250);

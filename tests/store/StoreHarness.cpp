@@ -55,6 +55,38 @@ Written deleteRoom(Store &store, qint64 roomId)
     return result;
 }
 
+Written saveAccount(Store &store, const StoredAccount &account)
+{
+    Written result;
+    store.saveAccount(account, [&result](const QString &error) {
+        result.answered = true;
+        result.error = error;
+    });
+    (void)QTest::qWaitFor([&] { return result.answered; }, TimeoutMs);
+    return result;
+}
+
+Written deleteAccount(Store &store, const QString &key)
+{
+    Written result;
+    store.deleteAccount(key, [&result](const QString &error) {
+        result.answered = true;
+        result.error = error;
+    });
+    (void)QTest::qWaitFor([&] { return result.answered; }, TimeoutMs);
+    return result;
+}
+
+StoredAccount account(const QString &name, const QString &passwordHash)
+{
+    StoredAccount result;
+    result.name = name;
+    result.key = NameRules::key(name);
+    result.passwordHash = passwordHash;
+    result.created = now();
+    return result;
+}
+
 Written append(Store &store, const StoredMessage &message)
 {
     const QList<Written> results = appendAll(store, {message});

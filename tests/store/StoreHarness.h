@@ -23,12 +23,15 @@ struct Written
 Written createRoom(Store &store, const StoredRoom &room);
 Written append(Store &store, const StoredMessage &message);
 Written deleteRoom(Store &store, qint64 roomId);
+Written saveAccount(Store &store, const StoredAccount &account);
+Written deleteAccount(Store &store, const QString &key);
 // Appends all without waiting in between (so that they share transactions), then waits for
 // every callback; the results are in callback order.
 QList<Written> appendAll(Store &store, const QList<StoredMessage> &messages);
 HistoryPage read(Store &store, const HistoryRequest &request, bool *answered);
 
 StoredRoom room(qint64 id, const QString &name, const QString &creator = {});
+StoredAccount account(const QString &name, const QString &passwordHash);
 StoredMessage line(qint64 roomId, const QString &text, const QDateTime &time = {});
 StoredMessage privateLine(const QString &from, quint64 fromPerson, const QString &to,
                           quint64 toPerson, const QString &text, const QDateTime &time = {});

@@ -93,9 +93,11 @@ void tst_Migrations::versions_data()
     QTest::addColumn<QStringList>("privateLines"); // person 1's
     QTest::addColumn<quint32>("bootNumber");
     QTest::addColumn<quint64>("nextId");
+    QTest::addColumn<QList<StoredAccount>>("accounts");
 
-    QTest::newRow("version 0: an empty file") << 0 << QStringList() << QList<StoredRoom>()
-                                              << QStringList() << QStringList() << 1u << 1ull;
+    QTest::newRow("version 0: an empty file")
+        << 0 << QStringList() << QList<StoredRoom>() << QStringList() << QStringList() << 1u << 1ull
+        << QList<StoredAccount>();
 
     StoredRoom hall;
     hall.id = 1;
@@ -125,7 +127,22 @@ void tst_Migrations::versions_data()
     // clang-format on
     QTest::newRow("version 1") << 1 << version1 << QList<StoredRoom>({hall, den})
                                << QStringList({u"hello"_s, u"welcome"_s})
-                               << QStringList({u"psst"_s}) << 7u << 13ull;
+                               << QStringList({u"psst"_s}) << 7u << 13ull << QList<StoredAccount>();
+
+    StoredAccount alice;
+    alice.name = u"Alice"_s;
+    alice.key = u"alice"_s;
+    alice.passwordHash = u"$argon2id$v=19$m=19456,t=2,p=1$c2FsdA$aGFzaA"_s;
+    alice.created = QDateTime::fromMSecsSinceEpoch(1700000005000, Qt::UTC);
+    // clang-format off
+    const QStringList version2 = version1 + QStringList{
+        u"INSERT INTO accounts VALUES ('alice', 'Alice', '$argon2id$v=19$m=19456,t=2,p=1$c2FsdA$aGFzaA', 1700000005000)"_s,
+    };
+    // clang-format on
+    QTest::newRow("version 2") << 2 << version2 << QList<StoredRoom>({hall, den})
+                               << QStringList({u"hello"_s, u"welcome"_s})
+                               << QStringList({u"psst"_s}) << 7u << 13ull
+                               << QList<StoredAccount>({alice});
 }
 
 void tst_Migrations::versions()
@@ -137,6 +154,7 @@ void tst_Migrations::versions()
     QFETCH(QStringList, privateLines);
     QFETCH(quint32, bootNumber);
     QFETCH(quint64, nextId);
+    QFETCH(QList<StoredAccount>, accounts);
     QVERIFY(version <= Migrations::latestVersion());
 
     QTemporaryDir dir;
@@ -170,6 +188,7 @@ void tst_Migrations::versions()
     QVERIFY2(store.open(), qPrintable(store.errorString()));
     QCOMPARE(store.bootNumber(), bootNumber);
     QCOMPARE(store.rooms(), rooms);
+    QCOMPARE(store.accounts(), accounts);
     bool answered = false;
     HistoryRequest request;
     request.roomId = 1;

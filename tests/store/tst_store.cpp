@@ -56,6 +56,9 @@ private slots:
     void read_data();
     void read();
     void countersContinueAfterReopen();
+    void accountsSurviveReopen();
+    void refusedAccounts_data();
+    void refusedAccounts();
     void bootNumberCountsOpens();
     void sameObjectOpensAgain();
     void closeAnswersQueuedWrites();
@@ -544,6 +547,59 @@ void tst_Store::countersContinueAfterReopen()
     request.roomId = 1;
     QCOMPARE(texts(StoreHarness::read(*m_store, request, &answered)),
              QStringList({u"a"_s, u"b"_s, u"d"_s}));
+}
+
+void tst_Store::accountsSurviveReopen()
+{
+    QCOMPARE(m_store->accounts(), QList<StoredAccount>());
+    StoredAccount alice = account(u"Alice"_s, u"hash-1"_s);
+    const StoredAccount bob = account(u"bob"_s, u"hash-2"_s);
+    const StoredAccount carol = account(u"carol"_s, u"hash-3"_s);
+    // The store computes the key; a caller's is ignored.
+    StoredAccount wrongKey = alice;
+    wrongKey.key = u"whatever"_s;
+    QCOMPARE(saveAccount(*m_store, wrongKey).error, QString());
+    QCOMPARE(saveAccount(*m_store, bob).error, QString());
+    QCOMPARE(saveAccount(*m_store, carol).error, QString());
+    // A new password replaces the row with the same key; a deleted account is gone.
+    alice.passwordHash = u"hash-4"_s;
+    QCOMPARE(saveAccount(*m_store, alice).error, QString());
+    QCOMPARE(deleteAccount(*m_store, u"carol"_s).error, QString());
+    // Not seen before a reopen: open() reads them once.
+    QCOMPARE(m_store->accounts(), QList<StoredAccount>());
+
+    QVERIFY(reopen());
+    QCOMPARE(m_store->accounts(), QList<StoredAccount>({alice, bob}));
+}
+
+void tst_Store::refusedAccounts_data()
+{
+    QTest::addColumn<QString>("name");
+    QTest::addColumn<QString>("hash");
+    QTest::addColumn<QString>("deleteKey");
+    QTest::addColumn<QString>("error");
+
+    QTest::newRow("no name") << QString() << u"h"_s << QString() << u"an account needs a name"_s;
+    QTest::newRow("no hash") << u"alice"_s << QString() << QString()
+                             << u"an account needs a password hash"_s;
+    QTest::newRow("delete unknown")
+        << QString() << QString() << u"nobody"_s << u"there is no account nobody"_s;
+}
+
+void tst_Store::refusedAccounts()
+{
+    QFETCH(QString, name);
+    QFETCH(QString, hash);
+    QFETCH(QString, deleteKey);
+    QFETCH(QString, error);
+    const Written written = deleteKey.isEmpty() ? saveAccount(*m_store, account(name, hash))
+                                                : deleteAccount(*m_store, deleteKey);
+    QVERIFY(written.answered);
+    QCOMPARE(written.error, error);
+    // The store goes on.
+    QCOMPARE(saveAccount(*m_store, account(u"zed"_s, u"h"_s)).error, QString());
+    QVERIFY(reopen());
+    QCOMPARE(m_store->accounts().size(), 1);
 }
 
 void tst_Store::bootNumberCountsOpens()
