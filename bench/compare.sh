@@ -8,21 +8,25 @@
 # build directory, e.g.
 #   cmake --preset release && cmake --build --preset release
 #   bench/compare.sh build/release [--quick] [--only W1,W3] [--runs N] [--timeout S]
-#                    [--servers chat,relay,ngircd,inspircd] [--chat-server PATH] [--no-syscalls]
-# --chat-server runs another chat-server binary (an older build, for a before/after table).
+#                    [--servers chat,relay,ngircd,inspircd] [--chat-server PATH]
+#                    [--baseline PATH] [--no-syscalls]
+# --chat-server runs another chat-server binary; --baseline adds one more server to every
+# round, "base", another chat-server binary (an older build: a before/after table whose two
+# sides ran side by side).
 # Unless --no-syscalls, one more round per workload counts each server's system calls with
 # perf stat (tracing costs a little per call, so the CPU figures come from untraced rounds).
 set -euo pipefail
 
 usage() {
     echo "usage: $0 BUILD_DIR [--quick] [--only W1,W2,W3,W4] [--runs N] [--timeout SECONDS]" \
-         "[--servers chat,relay,ngircd,inspircd] [--chat-server PATH] [--no-syscalls]" >&2
+         "[--servers chat,relay,ngircd,inspircd] [--chat-server PATH] [--baseline PATH]" \
+         "[--no-syscalls]" >&2
     exit 2
 }
 [[ $# -ge 1 ]] || usage
 build=$(cd "$1" && pwd); shift
 quick=0; only="W1,W2,W3,W4"; timeout=180; runs=3; servers="chat,relay,ngircd,inspircd"
-server=$build/server/chat-server; syscalls=1
+server=$build/server/chat-server; syscalls=1; baseline=
 while [[ $# -gt 0 ]]; do
     case $1 in
         --quick) quick=1 ;;
@@ -31,6 +35,7 @@ while [[ $# -gt 0 ]]; do
         --runs) runs=$2; shift ;;
         --servers) servers=$2; shift ;;
         --chat-server) server=$2; shift ;;
+        --baseline) baseline=$2; servers="$servers,base"; shift ;;
         --no-syscalls) syscalls=0 ;;
         *) usage ;;
     esac
@@ -145,6 +150,8 @@ run() {
     case $name in
         chat) QT_LOGGING_RULES="chat.server.info=false" "$bench" --json --timeout "$timeout" \
                   $args "$@" --server-cmd "$server $chat_opts" || true ;;
+        base) QT_LOGGING_RULES="chat.server.info=false" "$bench" --json --timeout "$timeout" \
+                  $args "$@" --server-cmd "$baseline $chat_opts" || true ;;
         relay) "$bench" --json --timeout "$timeout" $args "$@" --protocol irc \
                    --server-cmd "$relay --port 0" || true ;;
         # ngIRCd's listen backlog is small: more than a few connections waiting for accept()
@@ -174,6 +181,7 @@ row() { # workload server run json
 
 IFS=, read -r -a names <<<"$servers"
 echo "chat-server: $server $chat_opts"
+[[ -z $baseline ]] || echo "base: $baseline"
 echo "load $(uptime | sed 's/.*load average/load average/'); $runs rounds per workload"
 printf "$row_format" load server run login ready lines/s p50ms p99ms lost dup+reo peakKiB \
     KiB/conn cpu_s us/line sys/line sends/line idle%

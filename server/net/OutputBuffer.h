@@ -14,7 +14,7 @@ struct iovec;
 // the other into blocks from OutputBlockPool, so that a pass leaves in one send of a few
 // buffers. Copying a short line costs less than keeping a reference to it: the kernel's cost
 // is per buffer handed to it, not per byte. Blocks, not one growing array: a slow reader's
-// backlog is never moved, only its sent blocks are given back.
+// backlog is never moved nor reallocated, only its sent blocks are given back.
 class OutputBuffer
 {
 public:

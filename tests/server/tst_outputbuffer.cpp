@@ -6,6 +6,8 @@
 
 #include <QTest>
 
+#include <vector>
+
 #include <sys/uio.h>
 
 namespace {
@@ -15,7 +17,7 @@ constexpr qsizetype Block = OutputBuffer::BlockBytes;
 // Everything gather() offers, concatenated.
 QByteArray gathered(const OutputBuffer &buffer, int maxVectors = 1024)
 {
-    std::vector<iovec> vectors(size_t(maxVectors));
+    std::vector<iovec> vectors(static_cast<size_t>(maxVectors));
     const int count = buffer.gather(vectors.data(), maxVectors);
     QByteArray bytes;
     for (int i = 0; i < count; ++i)
