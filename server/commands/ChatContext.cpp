@@ -14,6 +14,7 @@ ChatContext::ChatContext(const ServerConfig &config, Store &store, ServerMetrics
                          const Clock &clock, QObject *parent)
     : QObject(parent)
     , m_config(config)
+    , m_clock(clock)
     , m_metrics(metrics)
     , m_directory(config.presenceLimit, this)
     , m_log(store, m_directory, metrics)

@@ -38,6 +38,8 @@ public:
                 const Clock &clock, QObject *parent = nullptr);
 
     const ServerConfig &config() const { return m_config; }
+    // What timed rules (room limits, mutes) read the time on.
+    const Clock &clock() const { return m_clock; }
     ServerMetrics &metrics() { return m_metrics; }
     RoomQuota &roomQuota() { return m_roomQuota; }
     RoomExpiry &roomExpiry() { return m_roomExpiry; }
@@ -91,6 +93,7 @@ public:
 
 private:
     const ServerConfig &m_config;
+    const Clock &m_clock;
     ServerMetrics &m_metrics;
     Directory m_directory;
     MessageLog m_log;
