@@ -910,6 +910,10 @@
         <source>Rooms or people per page of list and who.</source>
         <translation>Rooms or people per page of list and who.</translation>
     </message>
+    <message>
+        <source>Registered nicknames, comma-separated, whose owners may do in every room what its owner may, and act on owners too.</source>
+        <translation>Registered nicknames, comma-separated, whose owners may do in every room what its owner may, and act on owners too.</translation>
+    </message>
 </context>
 <context>
     <name>StatusText</name>

@@ -902,6 +902,10 @@
         <source>Rooms or people per page of list and who.</source>
         <translation>list 和 who 每页列出的房间数或人数。</translation>
     </message>
+    <message>
+        <source>Registered nicknames, comma-separated, whose owners may do in every room what its owner may, and act on owners too.</source>
+        <translation>已注册的昵称，以逗号分隔：其主人在每个房间里都能做房主能做的事，也能对房主采取措施。</translation>
+    </message>
 </context>
 <context>
     <name>StatusText</name>

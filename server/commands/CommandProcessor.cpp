@@ -45,6 +45,7 @@ void CommandProcessor::addSession(Session *session)
 
 void CommandProcessor::reconfigure()
 {
+    m_chat.reconfigure();
     m_chat.directory().setPresenceLimit(m_chat.config().presenceLimit);
     const QList<Session *> sessions = m_chat.sessions();
     for (Session *session : sessions)

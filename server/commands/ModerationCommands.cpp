@@ -37,6 +37,13 @@ Permissions::Standing ModerationCommands::standing(const Room *room, const User 
 {
     if (room->roles().isMuted(user, m_chat.clock().nowMs()))
         return Permissions::Standing::Muted;
+    return rank(room, user);
+}
+
+Permissions::Standing ModerationCommands::rank(const Room *room, const User *user) const
+{
+    if (m_chat.isAdministrator(user))
+        return Permissions::Standing::Administrator;
     return fromRole(room->roles().role(user));
 }
 
@@ -51,9 +58,10 @@ User *ModerationCommands::target(Session *session, const Command &command, Room 
                     user ? user->nick() : NameRules::normalized(command.argument(0)));
         return nullptr;
     }
-    // The owner acts on anyone else; an operator on members only; nobody on themselves.
+    // An administrator acts on anyone else, the owner on anyone but them, an operator on
+    // members only; nobody on themselves.
     const User *actor = session->user();
-    if (fromRole((*room)->roles().role(user)) >= fromRole((*room)->roles().role(actor))) {
+    if (rank(*room, user) >= rank(*room, actor)) {
         m_chat.fail(session, command, ErrorCode::NotRoomOperator, (*room)->name());
         return nullptr;
     }

@@ -12,6 +12,7 @@ class User;
 // Running a room: the owner names operators (op, deop); operators kick and mute (for a while
 // or until unmuted). Who may run these is decided before they get here (Permissions); what is
 // left here is whom they may act on: nobody acts on someone of their own standing or above.
+// Administrators (accounts named in the configuration) stand above every room's owner.
 // Every act is announced to the room. Roles and mutes live in memory (RoomRoles).
 class ModerationCommands
 {
@@ -31,6 +32,8 @@ public:
     void unmute(Session *session, const Command &command);
 
 private:
+    // The standing of user in room apart from a mute: what decides whom they may act on.
+    Permissions::Standing rank(const Room *room, const User *user) const;
     // The member the command names, in the room it is about, below the actor's standing; null
     // after replying with the error.
     User *target(Session *session, const Command &command, Room **room);

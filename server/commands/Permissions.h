@@ -11,10 +11,11 @@ namespace Permissions {
 
 // Ordered: each standing may do what the ones below it may.
 enum class Standing {
-    Muted,    // a member who may read but not speak
-    Member,   // anyone in the room
-    Operator, // named by the owner: kick, mute
-    Owner,    // created the room: names operators
+    Muted,         // a member who may read but not speak
+    Member,        // anyone in the room
+    Operator,      // named by the owner: kick, mute
+    Owner,         // created the room: names operators
+    Administrator, // named in the configuration: everything, in every room
 };
 
 // Whether the command is about a room and its standing there decides it.

@@ -32,6 +32,7 @@ private slots:
     void timedMuteEnds();
     void unregisteredOwnerClaimEndsOnLeaving();
     void registeredOwnerKeepsTheRoom();
+    void administratorRunsEveryRoom();
 };
 
 void TestModeration::ownerNamesOperatorsWhoKick()
@@ -143,6 +144,30 @@ void TestModeration::registeredOwnerKeepsTheRoom()
     alice.sync();
     alice.send(u"op bob"_s);
     QVERIFY(lines(alice).contains(u"* alice made bob an operator."_s));
+}
+
+void TestModeration::administratorRunsEveryRoom()
+{
+    ServerConfig config;
+    config.administrators = u"carol, Root"_s;
+    ServerFixture f(config);
+    LineClient &alice = f.loggedIn(u"alice"_s);
+    alice.send(u"create games"_s);
+    alice.sync();
+    // The name alone is not enough: the administrator proves it with the account's password.
+    LineClient &root = f.loggedIn(u"root"_s);
+    root.send(u"join games"_s);
+    root.sync();
+    root.send(u"mute alice"_s);
+    QVERIFY(lines(root).contains(NotOperator));
+    root.send(u"register correct-horse"_s);
+    root.sync();
+    root.send(u"mute alice 30"_s);
+    QVERIFY(lines(root).contains(u"* root muted alice for 30 seconds."_s));
+    alice.send(u"kick root"_s);
+    QVERIFY(lines(alice).contains(NotOperator));
+    root.send(u"kick alice"_s);
+    QVERIFY(lines(root).contains(u"* root kicked alice out of the room."_s));
 }
 
 QTEST_GUILESS_MAIN(TestModeration)

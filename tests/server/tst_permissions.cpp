@@ -26,7 +26,7 @@ void TestPermissions::matrix_data()
     {
         const char *name;
         CommandType command;
-        // What each standing gets, from muted to owner.
+        // What each standing gets, from muted to owner; administrators may do everything.
         ErrorCode muted, member, op, owner;
     } rows[] = {
         {"say", CommandType::Say, ErrorCode::CannotSendToRoom, ErrorCode::None, ErrorCode::None,
@@ -57,6 +57,7 @@ void TestPermissions::matrix_data()
             {"member", {Standing::Member, row.member}},
             {"operator", {Standing::Operator, row.op}},
             {"owner", {Standing::Owner, row.owner}},
+            {"administrator", {Standing::Administrator, ErrorCode::None}},
         };
         for (const auto &[who, cell] : cells)
             QTest::addRow("%s by %s", row.name, who) << row.command << cell.first << cell.second;
