@@ -142,6 +142,15 @@ void Command::splitArguments(QStringView rest, bool slashed)
                                          : QStringList{name.toString(), word.toString()};
         break;
     }
+    case ArgShape::NameMaybeText: {
+        const auto [name, text] = firstWord(rest);
+        if (name.isEmpty())
+            fail(ErrorCode::NeedMoreParams, usage);
+        else
+            m_arguments = text.isEmpty() ? QStringList{name.toString()}
+                                         : QStringList{name.toString(), text.toString()};
+        break;
+    }
     case ArgShape::Words:
         m_arguments = rest.toString().split(u' ', Qt::SkipEmptyParts);
         break;

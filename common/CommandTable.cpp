@@ -66,6 +66,16 @@ QList<CommandSpec> makeTable()
          QT_TRANSLATE_NOOP("CommandTable", "Change the password of your registered nickname.")},
         {T::Unregister, u"unregister"_s, {},           S::Name,         R::No,  A::LoggedIn,    "unregister <password>",
          QT_TRANSLATE_NOOP("CommandTable", "Give up your registered nickname.")},
+        {T::Op,      u"op"_s,      {},                 S::Name,         R::Yes, A::LoggedIn,    "op [#room] <nick>",
+         QT_TRANSLATE_NOOP("CommandTable", "Make someone an operator of the room (its owner only).")},
+        {T::Deop,    u"deop"_s,    {},                 S::Name,         R::Yes, A::LoggedIn,    "deop [#room] <nick>",
+         QT_TRANSLATE_NOOP("CommandTable", "Take someone's operator rights in the room (its owner only).")},
+        {T::Kick,    u"kick"_s,    {},                 S::NameMaybeText, R::Yes, A::LoggedIn,   "kick [#room] <nick> [reason]",
+         QT_TRANSLATE_NOOP("CommandTable", "Put someone out of the room (operators).")},
+        {T::Mute,    u"mute"_s,    {},                 S::NameWord,     R::Yes, A::LoggedIn,    "mute [#room] <nick> [seconds]",
+         QT_TRANSLATE_NOOP("CommandTable", "Let someone read but not speak in the room, for a while or until unmuted (operators).")},
+        {T::Unmute,  u"unmute"_s,  {},                 S::Name,         R::Yes, A::LoggedIn,    "unmute [#room] <nick>",
+         QT_TRANSLATE_NOOP("CommandTable", "Let a muted person speak again (operators).")},
     };
     // clang-format on
 }

@@ -31,6 +31,11 @@ enum class CommandType {
     Identify,
     Password,
     Unregister,
+    Op,
+    Deop,
+    Kick,
+    Mute,
+    Unmute,
 };
 
 // How the words after the command word are split into arguments.
@@ -41,6 +46,7 @@ enum class ArgShape {
     Text,         // free text, not empty
     NameText,     // a name, then free text
     NameWord,     // a name, then optionally one more word
+    NameMaybeText, // a name, then optionally free text
     OptionalText, // free text, possibly empty
     Setting,      // zero, one or two words
     Token,        // nothing, or a token echoed back: the rest of the line

@@ -10,6 +10,7 @@ enum class ErrorCode : int {
     BadInput = 400,             // subject: "utf8", "control", "label" or "protocol"
     NoSuchNick = 401,           // subject: the nickname
     NoSuchRoom = 403,           // subject: the room name
+    CannotSendToRoom = 404,     // subject: the room where you are muted
     TooManyRooms = 405,         // subject: the limit of rooms per person
     RoomExists = 409,           // subject: the room name
     NoText = 412,               // subject: empty
@@ -20,6 +21,7 @@ enum class ErrorCode : int {
     TooManyConnections = 429,   // subject: the limit per address
     BadNick = 432,              // subject: the rejected nickname
     NickInUse = 433,            // subject: the nickname
+    NotInThatRoom = 441,        // subject: the nickname of someone not in the room
     NotInRoom = 442,            // subject: the room name, or empty when in no room at all
     AlreadyInRoom = 443,        // subject: the room name
     NotLoggedIn = 451,          // subject: empty
@@ -27,6 +29,8 @@ enum class ErrorCode : int {
     AlreadyLoggedIn = 462,      // subject: your nickname
     PasswordMismatch = 464,     // subject: "required" or "wrong"
     BadRoomName = 479,          // subject: the rejected room name
+    NotRoomOperator = 482,      // subject: the room: it takes its operators (or owner), or the
+                                // person acted on stands as high as you
     TopicTooLong = 480,         // subject: the limit in characters
     BadResumeToken = 490,       // subject: empty (wrong, expired or ended by logout)
     NotRegistered = 491,        // subject: the nickname that has no account, or empty when

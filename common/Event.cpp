@@ -132,6 +132,18 @@ Event Event::presence(const QString &room, const QString &nick, const QString &s
     return e;
 }
 
+Event Event::moderation(const QString &room, const QString &actor, const QString &act,
+                        const QString &target, const QString &detail)
+{
+    Event e(Kind::Moderation);
+    e.room = room;
+    e.nick = actor;
+    e.subject = act;
+    e.target = target;
+    e.text = detail;
+    return e;
+}
+
 Event Event::users(const QString &room, qsizetype total, const QStringList &nickFlagPairs)
 {
     Event e(Kind::Users);
@@ -322,6 +334,13 @@ const char *Event::errorTemplate(ErrorCode code, const QString &subject)
                                      "The server's storage is full: your message was not sent.");
         return QT_TRANSLATE_NOOP("Event",
                                  "The server could not store your message: it was not sent.");
+    case ErrorCode::CannotSendToRoom:
+        return QT_TRANSLATE_NOOP("Event", "You are muted in %1: you may read, but not speak.");
+    case ErrorCode::NotInThatRoom:
+        return QT_TRANSLATE_NOOP("Event", "%1 is not in that room.");
+    case ErrorCode::NotRoomOperator:
+        return QT_TRANSLATE_NOOP(
+            "Event", "You may not do that in %1: it takes the room's operators or owner.");
     case ErrorCode::NotRegistered:
         if (subject.isEmpty())
             return QT_TRANSLATE_NOOP("Event", "There is no registered nickname to identify for: "

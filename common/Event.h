@@ -31,6 +31,8 @@ public:
         TopicChanged, // id, room, seq, nick (who set it), text
         Presence,     // room, nick, subject: "reconnecting" (the connection dropped and the
                       // place is held) or "back" (resumed)
+        Moderation,   // room, nick (who acted), subject: the act ("op", "deop", "kick", "mute",
+                      // "unmute"), target (on whom), text: a kick's reason, a mute's seconds
         Users,        // room, subject: how many are in it, list: pairs of nickname and flags
                       // (all of them, or in a crowded room the first ones; see Room)
         Who,          // list: triples of nickname, rooms (comma-separated), flags: one piece of
@@ -77,6 +79,8 @@ public:
     static Event topicChanged(quint64 id, const QString &room, quint64 seq, const QString &setter,
                               const QString &text);
     static Event presence(const QString &room, const QString &nick, const QString &state);
+    static Event moderation(const QString &room, const QString &actor, const QString &act,
+                            const QString &target, const QString &detail);
     static Event users(const QString &room, qsizetype total, const QStringList &nickFlagPairs);
     static Event who(const QStringList &nickRoomsFlagsTriples);
     static Event rooms(const QStringList &roomCountTopicTriples);

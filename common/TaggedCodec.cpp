@@ -37,6 +37,7 @@ const QList<Layout> &layouts()
         {K::Topic,        u"topic"_s,        {F::Room, F::Nick, F::Text},                    0},
         {K::TopicChanged, u"topicchanged"_s, {F::Id, F::Room, F::Seq, F::Nick, F::Text},     0},
         {K::Presence,     u"presence"_s,     {F::Room, F::Nick, F::Subject},                 0},
+        {K::Moderation,   u"moderation"_s,   {F::Room, F::Nick, F::Subject, F::Target, F::Text}, 0},
         {K::Users,        u"users"_s,        {F::Room, F::Subject},                          2},
         {K::Who,          u"who"_s,          {},                                             3},
         {K::Rooms,        u"rooms"_s,        {},                                             3},

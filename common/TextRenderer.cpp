@@ -204,6 +204,31 @@ QString leaveText(const Writer &w, const Event &event, bool self)
     return w.phrase(QT_TRANSLATE_NOOP("TextRenderer", "* %1 has left the room.")).arg(event.nick);
 }
 
+QString moderationText(const Writer &w, const Event &event)
+{
+    const QString &act = event.subject;
+    if (act == "op"_L1)
+        return w.phrase(QT_TRANSLATE_NOOP("TextRenderer", "* %1 made %2 an operator."))
+            .arg(event.nick, event.target);
+    if (act == "deop"_L1)
+        return w.phrase(QT_TRANSLATE_NOOP("TextRenderer", "* %1 took operator rights from %2."))
+            .arg(event.nick, event.target);
+    if (act == "kick"_L1 && event.text.isEmpty())
+        return w.phrase(QT_TRANSLATE_NOOP("TextRenderer", "* %1 kicked %2 out of the room."))
+            .arg(event.nick, event.target);
+    if (act == "kick"_L1)
+        return w.phrase(QT_TRANSLATE_NOOP("TextRenderer", "* %1 kicked %2 out of the room: %3"))
+            .arg(event.nick, event.target, event.text);
+    if (act == "mute"_L1 && event.text.isEmpty())
+        return w.phrase(QT_TRANSLATE_NOOP("TextRenderer", "* %1 muted %2."))
+            .arg(event.nick, event.target);
+    if (act == "mute"_L1)
+        return w.phrase(QT_TRANSLATE_NOOP("TextRenderer", "* %1 muted %2 for %3 seconds."))
+            .arg(event.nick, event.target, event.text);
+    return w.phrase(QT_TRANSLATE_NOOP("TextRenderer", "* %1 let %2 speak again."))
+        .arg(event.nick, event.target);
+}
+
 // A few names are listed; a crowd is counted, so that a line stays readable.
 QString joinsText(const Writer &w, const QStringList &nicks)
 {
@@ -416,6 +441,9 @@ QByteArray render(const Event &event, const Options &options)
         break;
     case K::Presence:
         w.line(w.inRoom(event.room, presenceText(w, event)));
+        break;
+    case K::Moderation:
+        w.line(w.inRoom(event.room, moderationText(w, event)));
         break;
     case K::HistoryStart:
         renderHistoryStart(w, event);

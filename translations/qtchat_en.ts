@@ -339,6 +339,26 @@
         <source>Give up your registered nickname.</source>
         <translation>Give up your registered nickname.</translation>
     </message>
+    <message>
+        <source>Make someone an operator of the room (its owner only).</source>
+        <translation>Make someone an operator of the room (its owner only).</translation>
+    </message>
+    <message>
+        <source>Take someone&apos;s operator rights in the room (its owner only).</source>
+        <translation>Take someone&apos;s operator rights in the room (its owner only).</translation>
+    </message>
+    <message>
+        <source>Put someone out of the room (operators).</source>
+        <translation>Put someone out of the room (operators).</translation>
+    </message>
+    <message>
+        <source>Let someone read but not speak in the room, for a while or until unmuted (operators).</source>
+        <translation>Let someone read but not speak in the room, for a while or until unmuted (operators).</translation>
+    </message>
+    <message>
+        <source>Let a muted person speak again (operators).</source>
+        <translation>Let a muted person speak again (operators).</translation>
+    </message>
 </context>
 <context>
     <name>ConfigFile</name>
@@ -516,6 +536,18 @@
     <message>
         <source>The nickname %1 is already registered.</source>
         <translation>The nickname %1 is already registered.</translation>
+    </message>
+    <message>
+        <source>You are muted in %1: you may read, but not speak.</source>
+        <translation>You are muted in %1: you may read, but not speak.</translation>
+    </message>
+    <message>
+        <source>%1 is not in that room.</source>
+        <translation>%1 is not in that room.</translation>
+    </message>
+    <message>
+        <source>You may not do that in %1: it takes the room&apos;s operators or owner.</source>
+        <translation>You may not do that in %1: it takes the room&apos;s operators or owner.</translation>
     </message>
 </context>
 <context>
@@ -877,6 +909,10 @@
     <message>
         <source>Rooms or people per page of list and who.</source>
         <translation>Rooms or people per page of list and who.</translation>
+    </message>
+    <message>
+        <source>Registered nicknames, comma-separated, whose owners may do in every room what its owner may, and act on owners too.</source>
+        <translation>Registered nicknames, comma-separated, whose owners may do in every room what its owner may, and act on owners too.</translation>
     </message>
 </context>
 <context>
@@ -1303,6 +1339,34 @@
     <message>
         <source>The nickname %1 is no longer registered.</source>
         <translation>The nickname %1 is no longer registered.</translation>
+    </message>
+    <message>
+        <source>* %1 made %2 an operator.</source>
+        <translation>* %1 made %2 an operator.</translation>
+    </message>
+    <message>
+        <source>* %1 took operator rights from %2.</source>
+        <translation>* %1 took operator rights from %2.</translation>
+    </message>
+    <message>
+        <source>* %1 kicked %2 out of the room.</source>
+        <translation>* %1 kicked %2 out of the room.</translation>
+    </message>
+    <message>
+        <source>* %1 kicked %2 out of the room: %3</source>
+        <translation>* %1 kicked %2 out of the room: %3</translation>
+    </message>
+    <message>
+        <source>* %1 muted %2.</source>
+        <translation>* %1 muted %2.</translation>
+    </message>
+    <message>
+        <source>* %1 muted %2 for %3 seconds.</source>
+        <translation>* %1 muted %2 for %3 seconds.</translation>
+    </message>
+    <message>
+        <source>* %1 let %2 speak again.</source>
+        <translation>* %1 let %2 speak again.</translation>
     </message>
 </context>
 <context>

@@ -331,6 +331,26 @@
         <source>Give up your registered nickname.</source>
         <translation>注销你已注册的昵称。</translation>
     </message>
+    <message>
+        <source>Make someone an operator of the room (its owner only).</source>
+        <translation>让某人成为房间管理员（仅房主）。</translation>
+    </message>
+    <message>
+        <source>Take someone&apos;s operator rights in the room (its owner only).</source>
+        <translation>收回某人在房间里的管理员权限（仅房主）。</translation>
+    </message>
+    <message>
+        <source>Put someone out of the room (operators).</source>
+        <translation>把某人请出房间（管理员）。</translation>
+    </message>
+    <message>
+        <source>Let someone read but not speak in the room, for a while or until unmuted (operators).</source>
+        <translation>让某人在房间里只能看不能说，一段时间或直到解除禁言（管理员）。</translation>
+    </message>
+    <message>
+        <source>Let a muted person speak again (operators).</source>
+        <translation>让被禁言的人重新发言（管理员）。</translation>
+    </message>
 </context>
 <context>
     <name>ConfigFile</name>
@@ -508,6 +528,18 @@
     <message>
         <source>The nickname %1 is already registered.</source>
         <translation>昵称 %1 已经被注册。</translation>
+    </message>
+    <message>
+        <source>You are muted in %1: you may read, but not speak.</source>
+        <translation>你在 %1 被禁言了：可以看，但不能说。</translation>
+    </message>
+    <message>
+        <source>%1 is not in that room.</source>
+        <translation>%1 不在那个房间里。</translation>
+    </message>
+    <message>
+        <source>You may not do that in %1: it takes the room&apos;s operators or owner.</source>
+        <translation>你不能在 %1 这样做：只有房间的管理员或房主可以。</translation>
     </message>
 </context>
 <context>
@@ -869,6 +901,10 @@
     <message>
         <source>Rooms or people per page of list and who.</source>
         <translation>list 和 who 每页列出的房间数或人数。</translation>
+    </message>
+    <message>
+        <source>Registered nicknames, comma-separated, whose owners may do in every room what its owner may, and act on owners too.</source>
+        <translation>已注册的昵称，以逗号分隔：其主人在每个房间里都能做房主能做的事，也能对房主采取措施。</translation>
     </message>
 </context>
 <context>
@@ -1279,6 +1315,34 @@
     <message>
         <source>The nickname %1 is no longer registered.</source>
         <translation>昵称 %1 已不再是注册昵称。</translation>
+    </message>
+    <message>
+        <source>* %1 made %2 an operator.</source>
+        <translation>* %1 让 %2 成为了管理员。</translation>
+    </message>
+    <message>
+        <source>* %1 took operator rights from %2.</source>
+        <translation>* %1 收回了 %2 的管理员权限。</translation>
+    </message>
+    <message>
+        <source>* %1 kicked %2 out of the room.</source>
+        <translation>* %1 把 %2 请出了房间。</translation>
+    </message>
+    <message>
+        <source>* %1 kicked %2 out of the room: %3</source>
+        <translation>* %1 把 %2 请出了房间：%3</translation>
+    </message>
+    <message>
+        <source>* %1 muted %2.</source>
+        <translation>* %1 禁言了 %2。</translation>
+    </message>
+    <message>
+        <source>* %1 muted %2 for %3 seconds.</source>
+        <translation>* %1 禁言了 %2 %3 秒。</translation>
+    </message>
+    <message>
+        <source>* %1 let %2 speak again.</source>
+        <translation>* %1 解除了 %2 的禁言。</translation>
     </message>
 </context>
 <context>

@@ -14,6 +14,7 @@ ChatContext::ChatContext(const ServerConfig &config, Store &store, ServerMetrics
                          const Clock &clock, QObject *parent)
     : QObject(parent)
     , m_config(config)
+    , m_clock(clock)
     , m_metrics(metrics)
     , m_directory(config.presenceLimit, this)
     , m_log(store, m_directory, metrics)
@@ -24,6 +25,20 @@ ChatContext::ChatContext(const ServerConfig &config, Store &store, ServerMetrics
     , m_roomExpiry(m_directory, store, config, clock)
     , m_bootNumber(store.bootNumber())
 {
+    reconfigure();
+}
+
+void ChatContext::reconfigure()
+{
+    m_administrators.clear();
+    const QStringList names = m_config.administrators.split(u',', Qt::SkipEmptyParts);
+    for (const QString &name : names)
+        m_administrators.insert(NameRules::key(name.trimmed()));
+}
+
+bool ChatContext::isAdministrator(const User *user) const
+{
+    return !user->account().isEmpty() && m_administrators.contains(user->account());
 }
 
 void ChatContext::fail(Session *session, const Command &command, ErrorCode code,

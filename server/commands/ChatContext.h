@@ -18,6 +18,7 @@
 
 #include <QList>
 #include <QObject>
+#include <QSet>
 
 class Clock;
 class Room;
@@ -38,6 +39,8 @@ public:
                 const Clock &clock, QObject *parent = nullptr);
 
     const ServerConfig &config() const { return m_config; }
+    // What timed rules (room limits, mutes) read the time on.
+    const Clock &clock() const { return m_clock; }
     ServerMetrics &metrics() { return m_metrics; }
     RoomQuota &roomQuota() { return m_roomQuota; }
     RoomExpiry &roomExpiry() { return m_roomExpiry; }
@@ -49,6 +52,10 @@ public:
     ResumeTokens &tokens() { return m_tokens; }
     PasswordGate &passwords() { return m_passwords; }
     QList<Session *> &sessions() { return m_sessions; }
+    // Whether the person proved to own one of the configured administrators' names.
+    bool isAdministrator(const User *user) const;
+    // The configuration changed (a reload): takes what is copied from it.
+    void reconfigure();
     bool isShuttingDown() const { return m_shuttingDown; }
     void setShuttingDown() { m_shuttingDown = true; }
 
@@ -91,6 +98,7 @@ public:
 
 private:
     const ServerConfig &m_config;
+    const Clock &m_clock;
     ServerMetrics &m_metrics;
     Directory m_directory;
     MessageLog m_log;
@@ -105,4 +113,5 @@ private:
     quint64 m_bootNumber;
     quint32 m_lastPerson = 0;
     bool m_shuttingDown = false;
+    QSet<QString> m_administrators; // account keys, from the configuration
 };

@@ -16,6 +16,7 @@ CommandProcessor::CommandProcessor(const ServerConfig &config, Store &store, Ser
     , m_access(m_chat, m_accountCommands)
     , m_rooms(m_chat)
     , m_messages(m_chat)
+    , m_moderation(m_chat)
     , m_settings(m_chat)
 {
     auto logRoom = [](Room *room) {
@@ -44,6 +45,7 @@ void CommandProcessor::addSession(Session *session)
 
 void CommandProcessor::reconfigure()
 {
+    m_chat.reconfigure();
     m_chat.directory().setPresenceLimit(m_chat.config().presenceLimit);
     const QList<Session *> sessions = m_chat.sessions();
     for (Session *session : sessions)
@@ -76,6 +78,15 @@ void CommandProcessor::handle(Session *session, const Command &command)
         break;
     case Availability::Always:
         break;
+    }
+    if (Permissions::governs(command.type())) {
+        Room *room = m_chat.targetRoom(session, command);
+        if (!room)
+            return;
+        const ErrorCode refusal =
+            Permissions::check(command.type(), m_moderation.standing(room, session->user()));
+        if (refusal != ErrorCode::None)
+            return m_chat.fail(session, command, refusal, room->name());
     }
     dispatch(session, command);
 }
@@ -134,6 +145,16 @@ void CommandProcessor::dispatch(Session *session, const Command &command)
         return m_accountCommands.password(session, command);
     case T::Unregister:
         return m_accountCommands.unregister(session, command);
+    case T::Op:
+        return m_moderation.op(session, command);
+    case T::Deop:
+        return m_moderation.deop(session, command);
+    case T::Kick:
+        return m_moderation.kick(session, command);
+    case T::Mute:
+        return m_moderation.mute(session, command);
+    case T::Unmute:
+        return m_moderation.unmute(session, command);
     }
 }
 

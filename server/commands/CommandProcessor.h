@@ -6,6 +6,7 @@
 #include "commands/AccountCommands.h"
 #include "commands/ChatContext.h"
 #include "commands/MessageCommands.h"
+#include "commands/ModerationCommands.h"
 #include "commands/RoomCommands.h"
 #include "commands/SessionCommands.h"
 #include "config/ServerConfig.h"
@@ -16,8 +17,9 @@
 class Session;
 class Store;
 
-// The one place that decides who may run a command (the command table's availability,
-// checked before any handler runs) and hands it to its group. It also follows each session to
+// The one place that decides who may run a command (the command table's availability, then
+// the person's standing in the room for the commands Permissions governs, checked before any
+// handler runs) and hands it to its group. It also follows each session to
 // its end: a person whose connection dropped is held for the grace period, one who logged out
 // is gone at once.
 class CommandProcessor : public QObject
@@ -62,5 +64,6 @@ private:
     AccessCommands m_access;
     RoomCommands m_rooms;
     MessageCommands m_messages;
+    ModerationCommands m_moderation;
     SessionCommands m_settings;
 };

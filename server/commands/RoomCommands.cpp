@@ -137,8 +137,12 @@ void RoomCommands::create(Session *session, const Command &command)
         }
         room->setPending(false);
         qCInfo(lcServer, "room %s created", qUtf8Printable(room->name()));
-        if (session && session->state() == Session::State::LoggedIn && hasRoomFor(session, command))
+        if (session && session->state() == Session::State::LoggedIn &&
+            hasRoomFor(session, command)) {
+            // Whoever creates a room owns it.
+            room->roles().setRole(session->user(), RoomRoles::Role::Owner);
             m_chat.enter(session, room, command.label());
+        }
     });
 }
 

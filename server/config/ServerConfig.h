@@ -70,6 +70,8 @@ struct ServerConfig
 
     // Access: a file with a salted PBKDF2 hash; empty means no password
     QString passwordFile;
+    // Registered nicknames, comma-separated, whose owners run every room (ChatContext).
+    QString administrators;
 
     // Metrics and health over HTTP (/metrics, /healthz, /readyz); off unless a port is given.
     QHostAddress metricsAddress = QHostAddress::LocalHost;

@@ -119,6 +119,7 @@ void Room::leave(User *user, const QString &reason, bool tellLeaver, const Endpo
     if (!m_members.removeOne(user))
         return;
     user->removeRoom(this);
+    m_roles.left(user);
     const Event event = Event::leave(m_name, user->nick(), reason);
     if (!isCrowded()) {
         if (std::exchange(m_wasCrowded, false))
@@ -133,8 +134,10 @@ void Room::leave(User *user, const QString &reason, bool tellLeaver, const Endpo
 
 void Room::remove(User *user)
 {
-    if (m_members.removeOne(user))
+    if (m_members.removeOne(user)) {
         user->removeRoom(this);
+        m_roles.left(user);
+    }
 }
 
 void Room::announcePresence(const User *user, const QString &state)

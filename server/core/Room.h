@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
+#include "core/RoomRoles.h"
+
 #include <QDateTime>
 #include <QList>
 #include <QObject>
@@ -34,6 +36,9 @@ public:
     QString topic() const { return m_topic; }
     QString topicSetter() const { return m_topicSetter; }
     const QList<User *> &members() const { return m_members; }
+    // Its owner, operators and the muted (an unregistered member's role ends as they leave).
+    RoomRoles &roles() { return m_roles; }
+    const RoomRoles &roles() const { return m_roles; }
     bool isCrowded() const { return m_members.size() > m_presenceLimit; }
     // A new limit (a reload); programs get a fresh member list if the room became crowded or
     // stopped being so.
@@ -95,5 +100,6 @@ private:
     quint64 m_lastSeq = 0;
     bool m_pending = false;
     QList<User *> m_members;
+    RoomRoles m_roles;
     QList<Arrival> m_arrivals; // entered, not yet announced to the others
 };

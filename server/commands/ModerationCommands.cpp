@@ -1,0 +1,140 @@
+// SPDX-License-Identifier: MIT
+#include "commands/ModerationCommands.h"
+
+#include "NameRules.h"
+#include "commands/ChatContext.h"
+#include "config/ServerLog.h"
+#include "core/Clock.h"
+#include "core/Room.h"
+#include "core/User.h"
+#include "session/Session.h"
+
+using namespace Qt::StringLiterals;
+
+namespace {
+
+Permissions::Standing fromRole(RoomRoles::Role role)
+{
+    switch (role) {
+    case RoomRoles::Role::Owner:
+        return Permissions::Standing::Owner;
+    case RoomRoles::Role::Operator:
+        return Permissions::Standing::Operator;
+    case RoomRoles::Role::Member:
+        break;
+    }
+    return Permissions::Standing::Member;
+}
+
+} // namespace
+
+ModerationCommands::ModerationCommands(ChatContext &chat)
+    : m_chat(chat)
+{
+}
+
+Permissions::Standing ModerationCommands::standing(const Room *room, const User *user) const
+{
+    if (room->roles().isMuted(user, m_chat.clock().nowMs()))
+        return Permissions::Standing::Muted;
+    return rank(room, user);
+}
+
+Permissions::Standing ModerationCommands::rank(const Room *room, const User *user) const
+{
+    if (m_chat.isAdministrator(user))
+        return Permissions::Standing::Administrator;
+    return fromRole(room->roles().role(user));
+}
+
+User *ModerationCommands::target(Session *session, const Command &command, Room **room)
+{
+    *room = m_chat.targetRoom(session, command);
+    if (!*room)
+        return nullptr;
+    User *user = m_chat.directory().user(NameRules::normalized(command.argument(0)));
+    if (!user || !user->isIn(*room)) {
+        m_chat.fail(session, command, ErrorCode::NotInThatRoom,
+                    user ? user->nick() : NameRules::normalized(command.argument(0)));
+        return nullptr;
+    }
+    // An administrator acts on anyone else, the owner on anyone but them, an operator on
+    // members only; nobody on themselves.
+    const User *actor = session->user();
+    if (rank(*room, user) >= rank(*room, actor)) {
+        m_chat.fail(session, command, ErrorCode::NotRoomOperator, (*room)->name());
+        return nullptr;
+    }
+    return user;
+}
+
+void ModerationCommands::op(Session *session, const Command &command)
+{
+    Room *room = nullptr;
+    User *user = target(session, command, &room);
+    if (!user)
+        return;
+    room->roles().setRole(user, RoomRoles::Role::Operator);
+    announce(session, command, room, u"op"_s, user, {});
+}
+
+void ModerationCommands::deop(Session *session, const Command &command)
+{
+    Room *room = nullptr;
+    User *user = target(session, command, &room);
+    if (!user)
+        return;
+    room->roles().setRole(user, RoomRoles::Role::Member);
+    announce(session, command, room, u"deop"_s, user, {});
+}
+
+void ModerationCommands::kick(Session *session, const Command &command)
+{
+    Room *room = nullptr;
+    User *user = target(session, command, &room);
+    if (!user)
+        return;
+    // The room hears why before the person goes, the person too.
+    announce(session, command, room, u"kick"_s, user, command.argument(1));
+    room->leave(user, u"kick"_s, true);
+}
+
+void ModerationCommands::mute(Session *session, const Command &command)
+{
+    Room *room = nullptr;
+    User *user = target(session, command, &room);
+    if (!user)
+        return;
+    qint64 seconds = 0;
+    if (command.arguments().size() > 1) {
+        bool ok = false;
+        seconds = command.argument(1).toLongLong(&ok);
+        if (!ok || seconds < 1 || seconds > MaxMuteSeconds)
+            return m_chat.fail(session, command, ErrorCode::NeedMoreParams,
+                               QString::fromLatin1(command.spec().usage));
+    }
+    room->roles().mute(user, seconds == 0 ? 0 : m_chat.clock().nowMs() + seconds * 1000);
+    announce(session, command, room, u"mute"_s, user,
+             seconds == 0 ? QString() : QString::number(seconds));
+}
+
+void ModerationCommands::unmute(Session *session, const Command &command)
+{
+    Room *room = nullptr;
+    User *user = target(session, command, &room);
+    if (!user)
+        return;
+    room->roles().unmute(user);
+    announce(session, command, room, u"unmute"_s, user, {});
+}
+
+void ModerationCommands::announce(Session *session, const Command &command, Room *room,
+                                  const QString &act, const User *target, const QString &detail)
+{
+    const User *actor = session->user();
+    qCInfo(lcServer, "%s: %s %s %s", qUtf8Printable(room->name()), qUtf8Printable(actor->nick()),
+           qUtf8Printable(act), qUtf8Printable(target->nick()));
+    const Event event = Event::moderation(room->name(), actor->nick(), act, target->nick(), detail);
+    for (User *member : room->members())
+        member->send(event, session, command.label(), member == actor);
+}

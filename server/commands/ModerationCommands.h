@@ -1,0 +1,45 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+
+#include "commands/Permissions.h"
+
+class ChatContext;
+class Command;
+class Room;
+class Session;
+class User;
+
+// Running a room: the owner names operators (op, deop); operators kick and mute (for a while
+// or until unmuted). Who may run these is decided before they get here (Permissions); what is
+// left here is whom they may act on: nobody acts on someone of their own standing or above.
+// Administrators (accounts named in the configuration) stand above every room's owner.
+// Every act is announced to the room. Roles and mutes live in memory (RoomRoles).
+class ModerationCommands
+{
+public:
+    // The longest timed mute, in seconds (a year); longer is "until unmuted".
+    static constexpr qint64 MaxMuteSeconds = 366 * 24 * 3600;
+
+    explicit ModerationCommands(ChatContext &chat);
+
+    // The standing of user in room, for the permission check.
+    Permissions::Standing standing(const Room *room, const User *user) const;
+
+    void op(Session *session, const Command &command);
+    void deop(Session *session, const Command &command);
+    void kick(Session *session, const Command &command);
+    void mute(Session *session, const Command &command);
+    void unmute(Session *session, const Command &command);
+
+private:
+    // The standing of user in room apart from a mute: what decides whom they may act on.
+    Permissions::Standing rank(const Room *room, const User *user) const;
+    // The member the command names, in the room it is about, below the actor's standing; null
+    // after replying with the error.
+    User *target(Session *session, const Command &command, Room **room);
+    // Tells everyone in room that the actor did act to target (detail: a reason, seconds).
+    void announce(Session *session, const Command &command, Room *room, const QString &act,
+                  const User *target, const QString &detail);
+
+    ChatContext &m_chat;
+};

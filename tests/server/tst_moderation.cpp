@@ -1,0 +1,174 @@
+// SPDX-License-Identifier: MIT
+// Running a room through a real server: the owner names operators, operators kick and mute,
+// nobody acts on someone of their own standing, a timed mute ends on a clock the test moves,
+// and an unregistered owner's claim ends when they leave while a registered one's stays.
+#include "ManualClock.h"
+#include "ServerFixture.h"
+
+#include <QTest>
+
+using namespace Qt::StringLiterals;
+
+namespace {
+
+const QString NotOperator =
+    u"Error: You may not do that in games: it takes the room's operators or owner."_s;
+const QString Muted = u"Error: You are muted in games: you may read, but not speak."_s;
+
+// Everything that arrived for client up to now, as one list.
+QStringList lines(LineClient &client)
+{
+    return client.sync();
+}
+
+} // namespace
+
+class TestModeration : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void ownerNamesOperatorsWhoKick();
+    void timedMuteEnds();
+    void unregisteredOwnerClaimEndsOnLeaving();
+    void registeredOwnerKeepsTheRoom();
+    void administratorRunsEveryRoom();
+};
+
+void TestModeration::ownerNamesOperatorsWhoKick()
+{
+    ServerFixture f;
+    LineClient &alice = f.loggedIn(u"alice"_s);
+    alice.send(u"create games"_s);
+    alice.sync();
+    LineClient &bob = f.loggedIn(u"bob"_s);
+    bob.send(u"join games"_s);
+    bob.sync();
+    LineClient &carol = f.loggedIn(u"carol"_s);
+    carol.send(u"join games"_s);
+    carol.sync();
+
+    bob.send(u"kick carol"_s);
+    QVERIFY(lines(bob).contains(NotOperator));
+    alice.send(u"op bob"_s);
+    QVERIFY(lines(alice).contains(u"* alice made bob an operator."_s));
+    QVERIFY(lines(bob).contains(u"* alice made bob an operator."_s));
+    // An operator acts on members only.
+    bob.send(u"kick alice"_s);
+    QVERIFY(lines(bob).contains(NotOperator));
+    bob.send(u"kick dave"_s);
+    QVERIFY(lines(bob).contains(u"Error: dave is not in that room."_s));
+    bob.send(u"kick carol spamming"_s);
+    QVERIFY(lines(bob).contains(u"* bob kicked carol out of the room: spamming"_s));
+    const QStringList kicked = lines(carol);
+    QVERIFY2(kicked.contains(u"* bob kicked carol out of the room: spamming"_s),
+             qPrintable(kicked.join(u'\n')));
+    QVERIFY(kicked.contains(u"* You have left games."_s));
+    QVERIFY(lines(alice).contains(u"* carol has left the room."_s));
+    // A kick is not a ban: carol may come back.
+    carol.send(u"join games"_s);
+    QVERIFY(lines(carol).contains(u"* You have entered games."_s));
+    alice.send(u"deop bob"_s);
+    QVERIFY(lines(alice).contains(u"* alice took operator rights from bob."_s));
+    bob.send(u"kick carol"_s);
+    QVERIFY(lines(bob).contains(NotOperator));
+}
+
+void TestModeration::timedMuteEnds()
+{
+    ManualClock clock;
+    ServerFixture f({}, &clock);
+    LineClient &alice = f.loggedIn(u"alice"_s);
+    alice.send(u"create games"_s);
+    alice.sync();
+    LineClient &bob = f.loggedIn(u"bob"_s);
+    bob.send(u"join games"_s);
+    bob.sync();
+
+    alice.send(u"mute bob soon"_s);
+    QVERIFY(lines(alice).contains(u"Error: Usage: mute [#room] <nick> [seconds]"_s));
+    alice.send(u"mute bob 60"_s);
+    QVERIFY(lines(alice).contains(u"* alice muted bob for 60 seconds."_s));
+    bob.sync();
+    bob.send(u"hello?"_s);
+    bob.send(u"/me waves"_s);
+    QCOMPARE(lines(bob), QStringList({Muted, Muted}));
+    bob.send(u"look"_s); // reading is allowed
+    QCOMPARE(lines(bob).value(0), u"Users in games (2):"_s);
+    clock.advanceSeconds(61);
+    bob.send(u"hello again"_s);
+    QVERIFY(lines(bob).contains(u"bob: hello again"_s));
+
+    // Without a time: until unmuted.
+    alice.send(u"mute bob"_s);
+    QVERIFY(lines(alice).contains(u"* alice muted bob."_s));
+    clock.advanceSeconds(24 * 3600);
+    bob.sync();
+    bob.send(u"still here"_s);
+    QVERIFY(lines(bob).contains(Muted));
+    alice.send(u"unmute bob"_s);
+    QVERIFY(lines(alice).contains(u"* alice let bob speak again."_s));
+    bob.sync();
+    bob.send(u"thanks"_s);
+    QVERIFY(lines(bob).contains(u"bob: thanks"_s));
+}
+
+void TestModeration::unregisteredOwnerClaimEndsOnLeaving()
+{
+    ServerFixture f;
+    LineClient &alice = f.loggedIn(u"alice"_s);
+    alice.send(u"create games"_s);
+    alice.sync();
+    LineClient &bob = f.loggedIn(u"bob"_s);
+    bob.send(u"join games"_s);
+    bob.sync();
+    alice.send(u"join hall"_s);
+    alice.send(u"join games"_s);
+    alice.sync();
+    alice.send(u"op bob"_s);
+    QVERIFY(lines(alice).contains(NotOperator));
+}
+
+void TestModeration::registeredOwnerKeepsTheRoom()
+{
+    ServerFixture f;
+    LineClient &alice = f.loggedIn(u"alice"_s);
+    alice.send(u"register correct-horse"_s);
+    alice.send(u"create games"_s);
+    alice.sync();
+    LineClient &bob = f.loggedIn(u"bob"_s);
+    bob.send(u"join games"_s);
+    bob.sync();
+    alice.send(u"join hall"_s);
+    alice.send(u"join games"_s);
+    alice.sync();
+    alice.send(u"op bob"_s);
+    QVERIFY(lines(alice).contains(u"* alice made bob an operator."_s));
+}
+
+void TestModeration::administratorRunsEveryRoom()
+{
+    ServerConfig config;
+    config.administrators = u"carol, Root"_s;
+    ServerFixture f(config);
+    LineClient &alice = f.loggedIn(u"alice"_s);
+    alice.send(u"create games"_s);
+    alice.sync();
+    // The name alone is not enough: the administrator proves it with the account's password.
+    LineClient &root = f.loggedIn(u"root"_s);
+    root.send(u"join games"_s);
+    root.sync();
+    root.send(u"mute alice"_s);
+    QVERIFY(lines(root).contains(NotOperator));
+    root.send(u"register correct-horse"_s);
+    root.sync();
+    root.send(u"mute alice 30"_s);
+    QVERIFY(lines(root).contains(u"* root muted alice for 30 seconds."_s));
+    alice.send(u"kick root"_s);
+    QVERIFY(lines(alice).contains(NotOperator));
+    root.send(u"kick alice"_s);
+    QVERIFY(lines(root).contains(u"* root kicked alice out of the room."_s));
+}
+
+QTEST_GUILESS_MAIN(TestModeration)
+#include "tst_moderation.moc"
