@@ -38,6 +38,10 @@ private slots:
     void loginErrorsAreShownInTheWindow_data();
     void loginErrorsAreShownInTheWindow();
     void cancelStopsConnecting();
+    void loginStartsInTheFirstEmptyField_data();
+    void loginStartsInTheFirstEmptyField();
+    void loginErrorFocusesTheWrongField_data();
+    void loginErrorFocusesTheWrongField();
     void unreadCountShowsInTheTitle();
     void sends_data();
     void sends();
@@ -215,6 +219,72 @@ void TestClientWindows::cancelStopsConnecting()
     QVERIFY(child<QPushButton>(client.loginWindow(), u"login"_s)->isEnabled());
     QVERIFY(!child<QWidget>(client.loginWindow(), u"progress"_s)->isVisible());
     QVERIFY(!child<QLabel>(client.loginWindow(), u"error"_s)->isVisible());
+}
+
+void TestClientWindows::loginStartsInTheFirstEmptyField_data()
+{
+    QTest::addColumn<QVariant>("address"); // what QSettings remembers; invalid: nothing
+    QTest::addColumn<QVariant>("nick");
+    QTest::addColumn<QString>("field");
+    QTest::newRow("first start") << QVariant() << QVariant() << u"nickname"_s;
+    QTest::newRow("address and nick remembered")
+        << QVariant(u"chat.lan:5005"_s) << QVariant(u"alice"_s) << u"nickname"_s;
+    QTest::newRow("empty address remembered") << QVariant(u""_s) << QVariant() << u"address"_s;
+}
+
+// Typing at once goes into a field (not onto Log in, where Space would log in).
+void TestClientWindows::loginStartsInTheFirstEmptyField()
+{
+    QFETCH(QVariant, address);
+    QFETCH(QVariant, nick);
+    QFETCH(QString, field);
+    QSettings settings;
+    if (address.isValid())
+        settings.setValue(u"login/address"_s, address);
+    if (nick.isValid())
+        settings.setValue(u"login/nickname"_s, nick);
+    ClientController client;
+    client.start();
+    LoginWindow *login = client.loginWindow();
+    QVERIFY(QTest::qWaitForWindowActive(login));
+    QCOMPARE(login->focusWidget(), child<QLineEdit>(login, field));
+    QTest::keyClicks(login->focusWidget(), u"x"_s);
+    QVERIFY(child<QLineEdit>(login, field)->text().endsWith(u'x'));
+}
+
+void TestClientWindows::loginErrorFocusesTheWrongField_data()
+{
+    // {server}: the test server's port; {closed}: a port where nothing listens.
+    QTest::addColumn<QString>("address");
+    QTest::addColumn<QString>("nick");
+    QTest::addColumn<QString>("field");
+    QTest::newRow("name taken") << u"127.0.0.1:{server}"_s << u"bob"_s << u"nickname"_s;
+    QTest::newRow("name not allowed") << u"127.0.0.1:{server}"_s << u"no spaces"_s << u"nickname"_s;
+    QTest::newRow("refused") << u"127.0.0.1:{closed}"_s << u"alice"_s << u"address"_s;
+    QTest::newRow("bad port") << u"127.0.0.1:http"_s << u"alice"_s << u"address"_s;
+    QTest::newRow("no nickname") << u"127.0.0.1:{server}"_s << u""_s << u"nickname"_s;
+}
+
+void TestClientWindows::loginErrorFocusesTheWrongField()
+{
+    QFETCH(QString, address);
+    QFETCH(QString, nick);
+    QFETCH(QString, field);
+    TestServer server;
+    ChatConnection bob;
+    QVERIFY(logIn(bob, server, u"bob"_s));
+    ClientController client;
+    client.start();
+    LoginWindow *login = client.loginWindow();
+    QVERIFY(QTest::qWaitForWindowActive(login));
+    address.replace(u"{server}"_s, QString::number(server.port()))
+        .replace(u"{closed}"_s, QString::number(TestServer::closedPort()));
+    submitLogin(client, address, nick);
+    QTRY_COMPARE(client.connection()->state(), State::Disconnected);
+    auto *wrong = child<QLineEdit>(login, field);
+    QTRY_COMPARE(login->focusWidget(), wrong);
+    // Its text is selected: typing replaces it.
+    QCOMPARE(wrong->selectedText(), wrong->text());
 }
 
 void TestClientWindows::unreadCountShowsInTheTitle()
