@@ -128,17 +128,6 @@
         <source>The client needs tagged mode, so it does not send that setting.</source>
         <translation>The client needs tagged mode, so it does not send that setting.</translation>
     </message>
-    <message numerus="yes">
-        <source>%1 (%n people) %2</source>
-        <translation>
-            <numerusform>%1 (%n person) %2</numerusform>
-            <numerusform>%1 (%n people) %2</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>Rooms: %1</source>
-        <translation>Rooms: %1</translation>
-    </message>
     <message>
         <source>%1 in %2</source>
         <translation>%1 in %2</translation>
@@ -228,6 +217,43 @@
     <message>
         <source>%1 is back.</source>
         <translation>%1 is back.</translation>
+    </message>
+    <message>
+        <source>You left %1 and are now in %2.</source>
+        <translation>You left %1 and are now in %2.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n room(s) on this server:</source>
+        <translation>
+            <numerusform>%n room on this server:</numerusform>
+            <numerusform>%n rooms on this server:</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>nobody in it</source>
+        <translation>nobody in it</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n people</source>
+        <translation>
+            <numerusform>%n person</numerusform>
+            <numerusform>%n people</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 — %2</source>
+        <translation>%1 — %2</translation>
+    </message>
+    <message>
+        <source>%1 — %2 — %3</source>
+        <translation>%1 — %2 — %3</translation>
+    </message>
+    <message numerus="yes">
+        <source>Tried %n time(s); the last try failed: %1</source>
+        <translation>
+            <numerusform>Tried %n time; that try failed: %1</numerusform>
+            <numerusform>Tried %n times; the last try failed: %1</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -543,6 +569,10 @@
         <source>Topic</source>
         <translation>Topic</translation>
     </message>
+    <message>
+        <source>%1 (you are here)</source>
+        <translation>%1 (you are here)</translation>
+    </message>
 </context>
 <context>
     <name>RoomsDialog</name>
@@ -569,6 +599,10 @@
     <message>
         <source>New room</source>
         <translation>New room</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Close</translation>
     </message>
 </context>
 <context>
@@ -839,6 +873,10 @@
     <message>
         <source>No certificate authority vouches for the server&apos;s certificate.</source>
         <translation>No certificate authority vouches for the server&apos;s certificate.</translation>
+    </message>
+    <message>
+        <source>The connection to %1 was lost.</source>
+        <translation>The connection to %1 was lost.</translation>
     </message>
 </context>
 <context>

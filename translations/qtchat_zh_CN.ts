@@ -128,16 +128,6 @@
         <source>The client needs tagged mode, so it does not send that setting.</source>
         <translation>客户端依赖标记模式，因此不会发送这项设置。</translation>
     </message>
-    <message numerus="yes">
-        <source>%1 (%n people) %2</source>
-        <translation>
-            <numerusform>%1（%n 人）%2</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>Rooms: %1</source>
-        <translation>房间：%1</translation>
-    </message>
     <message>
         <source>%1 in %2</source>
         <translation>%1 在 %2</translation>
@@ -221,6 +211,40 @@
     <message>
         <source>%1 is back.</source>
         <translation>%1 回来了。</translation>
+    </message>
+    <message>
+        <source>You left %1 and are now in %2.</source>
+        <translation>你离开了 %1，现在在 %2。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n room(s) on this server:</source>
+        <translation>
+            <numerusform>本服务器有 %n 个房间：</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>nobody in it</source>
+        <translation>没有人</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n people</source>
+        <translation>
+            <numerusform>%n 人</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 — %2</source>
+        <translation>%1 — %2</translation>
+    </message>
+    <message>
+        <source>%1 — %2 — %3</source>
+        <translation>%1 — %2 — %3</translation>
+    </message>
+    <message numerus="yes">
+        <source>Tried %n time(s); the last try failed: %1</source>
+        <translation>
+            <numerusform>已尝试 %n 次；最后一次失败：%1</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -536,6 +560,10 @@
         <source>Topic</source>
         <translation>主题</translation>
     </message>
+    <message>
+        <source>%1 (you are here)</source>
+        <translation>%1（你在这里）</translation>
+    </message>
 </context>
 <context>
     <name>RoomsDialog</name>
@@ -562,6 +590,10 @@
     <message>
         <source>New room</source>
         <translation>新房间</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>关闭</translation>
     </message>
 </context>
 <context>
@@ -832,6 +864,10 @@
     <message>
         <source>No certificate authority vouches for the server&apos;s certificate.</source>
         <translation>没有任何证书颁发机构为服务器的证书担保。</translation>
+    </message>
+    <message>
+        <source>The connection to %1 was lost.</source>
+        <translation>与 %1 的连接已断开。</translation>
     </message>
 </context>
 <context>

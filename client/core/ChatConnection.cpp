@@ -153,6 +153,11 @@ void ChatConnection::sendLine(const QString &line)
         logOut();
         return;
     }
+    if (command.isValid() &&
+        (command.type() == CommandType::Join || command.type() == CommandType::Create)) {
+        sendEnter(text, command.argument(0));
+        return;
+    }
     if (command.isValid() && command.type() == CommandType::Set &&
         command.argument(0).compare("tagged"_L1, Qt::CaseInsensitive) == 0) {
         emit lineRefused(text);
@@ -170,13 +175,19 @@ void ChatConnection::listRooms()
 void ChatConnection::createRoom(const QString &name)
 {
     if (m_state == State::LoggedIn)
-        sendLabelled(u"create "_s + name.trimmed());
+        sendEnter(u"create "_s + name.trimmed(), name.trimmed());
 }
 
 void ChatConnection::joinRoom(const QString &name)
 {
     if (m_state == State::LoggedIn)
-        sendLabelled(u"join "_s + name.trimmed());
+        sendEnter(u"join "_s + name.trimmed(), name.trimmed());
+}
+
+void ChatConnection::sendEnter(const QString &command, const QString &room)
+{
+    const QString label = sendLabelled(command);
+    m_enterLabels.insert(label, room.startsWith(u'#') ? room.sliced(1) : room);
 }
 
 void ChatConnection::lookUsers()
@@ -194,6 +205,7 @@ void ChatConnection::startAttempt()
     m_loggingOut = false;
     m_historyStart.reset();
     m_historyLines.clear();
+    m_enterLabels.clear();
     m_timeout.start(m_timeoutMs);
     m_guard->reset(m_address.toString());
     if (m_tls)
@@ -328,6 +340,7 @@ void ChatConnection::handleEvent(const Event &event)
         handleHistory(event);
         break;
     case Event::Kind::Error:
+        m_enterLabels.remove(event.label);
         if (event.label == m_rejoinLabel && event.code == ErrorCode::NoSuchRoom) {
             // The server restarted and forgot the room: make it again.
             m_rejoinLabel.clear();
@@ -460,6 +473,8 @@ void ChatConnection::handleRoomEvent(const Event &event)
         emitLine(event, self);
         break;
     case Event::Kind::Join:
+        if (self)
+            m_enterLabels.remove(event.label);
         if (self && !m_rejoinRoom.isEmpty()) {
             if (!m_roomState.isHere(m_rejoinRoom)) {
                 m_rejoinLabel = sendLabelled(u"join "_s + m_rejoinRoom);
@@ -477,6 +492,8 @@ void ChatConnection::handleRoomEvent(const Event &event)
         emit joined(event.room, event.nick);
         break;
     case Event::Kind::Leave:
+        if (self && m_enterLabels.contains(event.label))
+            emit moved(event.room, m_enterLabels.value(event.label));
         emit left(event.room, event.nick, event.subject);
         break;
     case Event::Kind::Presence:
@@ -546,6 +563,9 @@ void ChatConnection::connectionEnded(Failure reason)
             return;
         }
         m_rejoinRoom = room();
+        // Closed without a goodbye: to the person, the connection was lost.
+        if (reason == Failure::ServerClosed && m_byeReason == Failure::None)
+            reason = Failure::ConnectionLost;
         scheduleReconnect(m_byeReason != Failure::None ? m_byeReason : reason);
         return;
     }

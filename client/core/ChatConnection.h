@@ -58,6 +58,7 @@ public:
         LoginRefused, // any other error reply to login
         ServerClosed,
         ServerShutdown,
+        ConnectionLost, // a logged-in connection ended without the server saying why
         NetworkError,
         CertificateUnknown, // see certificateNeedsApproval()
         CertificateChanged, // see certificateChanged()
@@ -151,6 +152,9 @@ signals:
     // Someone's connection dropped (reconnecting true; their place is held) or came back.
     void presenceChanged(const QString &room, const QString &nick, bool reconnecting);
     void left(const QString &room, const QString &nick, const QString &reason);
+    // Entering `to` (join or create, with `set rooms one`) took us out of `from`; emitted just
+    // before our own left(from, …, "part").
+    void moved(const QString &from, const QString &to);
     void renamed(const QString &oldNick, const QString &newNick);
     // Someone changed the topic (the topicChanged property also follows room changes).
     void topicSet(const QString &nick, const QString &topic);
@@ -171,6 +175,8 @@ private:
     void startAttempt();
     void send(const QString &command);
     QString sendLabelled(const QString &command);
+    // Sends a command that enters room, noting its label: a leave with that label is a move.
+    void sendEnter(const QString &command, const QString &room);
     void readSocket();
     void handleEvent(const Event &event);
     void handleLoginReply(const Event &event);
@@ -217,6 +223,7 @@ private:
     ErrorCode m_loginError = ErrorCode::None;
     QString m_loginErrorSubject;
     quint64 m_lastLabel = 0;
+    QHash<QString, QString> m_enterLabels; // label of a join or create: the room it enters
     bool m_loggingOut = false;
     Failure m_byeReason = Failure::None;
 };

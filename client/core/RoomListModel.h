@@ -5,13 +5,15 @@
 
 #include <QAbstractTableModel>
 
-// The server's rooms as a table: name, number of people, topic.
+// The server's rooms as a table: name, number of people, topic; the room the person is in
+// reads "hall (you are here)".
 class RoomListModel : public QAbstractTableModel
 {
     Q_OBJECT
 
 public:
     enum Column { NameColumn, MembersColumn, TopicColumn, ColumnCount };
+    enum Role { IsCurrentRole = Qt::UserRole + 1 };
 
     explicit RoomListModel(QObject *parent = nullptr);
 
@@ -23,7 +25,13 @@ public:
 
     void setRooms(const RoomInfoList &rooms);
     RoomInfo room(int row) const { return m_rooms.value(row); }
+    // The room the person is in: its name is marked.
+    void setCurrentRoom(const QString &room);
+    QString currentRoom() const { return m_currentRoom; }
 
 private:
+    bool isCurrent(int row) const;
+
     RoomInfoList m_rooms;
+    QString m_currentRoom;
 };

@@ -13,6 +13,7 @@
 #include <QLabel>
 #include <QListView>
 #include <QPushButton>
+#include <QScopedValueRollback>
 #include <QSplitter>
 #include <QStatusBar>
 #include <QVBoxLayout>
@@ -55,6 +56,10 @@ ChatWindow::ChatWindow(ChatConnection *connection, QWidget *parent)
     layout->addWidget(splitter, 1);
     layout->addWidget(createInputRow());
     setCentralWidget(central);
+    // Fusion draws no focus on scroll areas and lists: without this, a person moving with Tab
+    // cannot tell when the pane or the people list has the focus.
+    setStyleSheet(u"QAbstractScrollArea { border: 1px solid palette(mid); }"
+                  "QAbstractScrollArea:focus { border: 2px solid palette(highlight); }"_s);
     m_state->setObjectName(u"state"_s);
     statusBar()->addWidget(m_state, 1);
     resize(760, 520);
@@ -80,13 +85,29 @@ QWidget *ChatWindow::createHeader()
     auto *rooms = new QPushButton(tr("&Rooms…"));
     rooms->setObjectName(u"roomsButton"_s);
     connect(rooms, &QPushButton::clicked, m_roomsDialog, &QDialog::show);
+    m_usersButton->setObjectName(u"users"_s);
+    m_usersButton->setCheckable(true);
+    m_usersButton->setChecked(true);
+    connect(m_usersButton, &QPushButton::toggled, this, [this](bool shown) {
+        m_userPanel->setVisible(shown);
+        // Showing or hiding it by hand is a choice the window no longer overrides.
+        if (!m_adjustingUsers)
+            m_usersHiddenForWidth = false;
+    });
+    auto *close = new QPushButton(tr("&Close"));
+    close->setObjectName(u"close"_s);
+    connect(close, &QPushButton::clicked, this, &QWidget::close);
 
+    // The buttons sit up here, not beside the input, so that a narrow window still gives the
+    // input most of its width.
     auto *header = new QWidget;
     auto *layout = new QHBoxLayout(header);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addWidget(m_room);
     layout->addWidget(m_topic, 1);
+    layout->addWidget(m_usersButton);
     layout->addWidget(rooms);
+    layout->addWidget(close);
     return header;
 }
 
@@ -116,24 +137,14 @@ QWidget *ChatWindow::createInputRow()
     m_input->setObjectName(u"input"_s);
     m_input->setPlaceholderText(tr("Type a message, or /help for commands"));
     m_send->setObjectName(u"send"_s);
-    m_usersButton->setObjectName(u"users"_s);
-    m_usersButton->setCheckable(true);
-    m_usersButton->setChecked(true);
-    auto *close = new QPushButton(tr("&Close"));
-    close->setObjectName(u"close"_s);
-
     connect(m_input, &QLineEdit::returnPressed, this, &ChatWindow::send);
     connect(m_send, &QPushButton::clicked, this, &ChatWindow::send);
-    connect(m_usersButton, &QPushButton::toggled, m_userPanel, &QWidget::setVisible);
-    connect(close, &QPushButton::clicked, this, &QWidget::close);
 
     auto *row = new QWidget;
     auto *layout = new QHBoxLayout(row);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addWidget(m_input, 1);
     layout->addWidget(m_send);
-    layout->addWidget(m_usersButton);
-    layout->addWidget(close);
     return row;
 }
 
@@ -187,13 +198,19 @@ void ChatWindow::connectConnection()
             addSystem(tr("You are now in %1.").arg(room));
         }
     });
+    connect(c, &ChatConnection::moved, this, [this](const QString &from, const QString &to) {
+        m_shownRoom = to; // the join that follows needs no line of its own
+        m_moving = true;
+        addSystem(tr("You left %1 and are now in %2.").arg(from, to));
+    });
     connect(c, &ChatConnection::left, this,
             [this](const QString &room, const QString &nick, const QString &reason) {
                 if (m_connection->isSelf(nick)) {
-                    m_shownRoom.clear();
-                    addSystem(tr("You left %1.").arg(room));
-                }
-                else if (reason == "quit"_L1)
+                    if (!std::exchange(m_moving, false)) {
+                        m_shownRoom.clear();
+                        addSystem(tr("You left %1.").arg(room));
+                    }
+                } else if (reason == "quit"_L1)
                     addSystem(tr("%1 logged out.").arg(nick));
                 else if (reason == "lost"_L1)
                     addSystem(tr("%1 lost the connection.").arg(nick));
@@ -240,10 +257,14 @@ void ChatWindow::connectListings()
     connect(c, &ChatConnection::roomsChanged, this, [this](const RoomInfoList &rooms) {
         if (m_roomsDialog->isVisible())
             return;
-        QStringList lines;
-        for (const RoomInfo &room : rooms)
-            lines << tr("%1 (%n people) %2", nullptr, room.members).arg(room.name, room.topic);
-        addSystem(tr("Rooms: %1").arg(lines.join(u"; "_s)));
+        // One line per room: topics may hold any punctuation, so no separator is safe.
+        addSystem(tr("%n room(s) on this server:", nullptr, int(rooms.size())));
+        for (const RoomInfo &room : rooms) {
+            const QString people =
+                room.members == 0 ? tr("nobody in it") : tr("%n people", nullptr, room.members);
+            addSystem(room.topic.isEmpty() ? tr("%1 — %2").arg(room.name, people)
+                                           : tr("%1 — %2 — %3").arg(room.name, people, room.topic));
+        }
     });
     connect(c, &ChatConnection::whoReceived, this, [this](const PersonInfoList &people) {
         QStringList lines;
@@ -300,6 +321,27 @@ void ChatWindow::changeEvent(QEvent *event)
     QMainWindow::changeEvent(event);
 }
 
+void ChatWindow::resizeEvent(QResizeEvent *event)
+{
+    QMainWindow::resizeEvent(event);
+    // A narrow window belongs to the conversation: the people list steps aside (and comes
+    // back when there is room again, unless the person chose otherwise meanwhile), and shown
+    // by hand it takes at most a third.
+    const bool narrow = width() < NarrowWidth;
+    m_userPanel->setMaximumWidth(std::max(MinimumListWidth, width() * 3 / 10));
+    if (narrow == m_narrow)
+        return;
+    m_narrow = narrow;
+    const QScopedValueRollback adjusting(m_adjustingUsers, true);
+    if (narrow && m_usersButton->isChecked()) {
+        m_usersHiddenForWidth = true;
+        m_usersButton->setChecked(false);
+    } else if (!narrow && m_usersHiddenForWidth) {
+        m_usersHiddenForWidth = false;
+        m_usersButton->setChecked(true);
+    }
+}
+
 void ChatWindow::closeEvent(QCloseEvent *event)
 {
     m_roomsDialog->hide();
@@ -340,12 +382,23 @@ void ChatWindow::showLost(ChatConnection::Failure reason, int delayMs)
 {
     const QString why =
         StatusText::failure(reason, m_connection->nick(), m_connection->address().toString());
-    if (!m_lost)
+    // The first loss says why the connection ended; what the retries ran into comes after it,
+    // so that "the server is shutting down" is not replaced by "refused" a second later.
+    if (!m_lost) {
+        m_lostCause = why;
+        m_failedAttempts = 0;
         addSystem(tr("Connection lost: %1").arg(why));
+    } else {
+        ++m_failedAttempts;
+    }
     m_lost = true;
     const int seconds = (delayMs + 999) / 1000;
-    m_banner->setText(
-        tr("Connection lost: %1 Reconnecting in %n second(s)…", nullptr, seconds).arg(why));
+    QString text =
+        tr("Connection lost: %1 Reconnecting in %n second(s)…", nullptr, seconds).arg(m_lostCause);
+    if (m_failedAttempts > 0)
+        text += u' ' +
+                tr("Tried %n time(s); the last try failed: %1", nullptr, m_failedAttempts).arg(why);
+    m_banner->setText(text);
     m_banner->show();
 }
 

@@ -21,6 +21,10 @@ class ChatWindow : public QMainWindow
     Q_PROPERTY(int unread READ unread NOTIFY unreadChanged)
 
 public:
+    // Below this width the people list gives its room to the conversation.
+    static constexpr int NarrowWidth = 600;
+    static constexpr int MinimumListWidth = 120;
+
     explicit ChatWindow(ChatConnection *connection, QWidget *parent = nullptr);
 
     int unread() const { return m_unread; }
@@ -33,6 +37,7 @@ signals:
 protected:
     void changeEvent(QEvent *event) override;
     void closeEvent(QCloseEvent *event) override;
+    void resizeEvent(QResizeEvent *event) override;
 
 private:
     QWidget *createHeader();
@@ -65,5 +70,11 @@ private:
     QLabel *m_state;
     int m_unread = 0;
     bool m_lost = false;
+    QString m_lostCause; // why the connection ended, kept while the retries fail
+    int m_failedAttempts = 0;
+    bool m_moving = false; // a move's own leave follows: it needs no line
+    bool m_narrow = false;
+    bool m_usersHiddenForWidth = false;
+    bool m_adjustingUsers = false;
     QString m_shownRoom; // the room the pane last said we entered
 };

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 #include "MessageView.h"
 
+#include "BottomPin.h"
+
 #include <QScrollBar>
 #include <QTextBlock>
 #include <QTextCursor>
@@ -28,6 +30,7 @@ QColor background(MessageView::Tint tint)
 
 MessageView::MessageView(QWidget *parent)
     : QTextBrowser(parent)
+    , m_pin(new BottomPin(this))
 {
     setOpenExternalLinks(true);
     setReadOnly(true);
@@ -37,8 +40,6 @@ MessageView::MessageView(QWidget *parent)
 
 void MessageView::addLine(const QString &html, Tint tint)
 {
-    QScrollBar *bar = verticalScrollBar();
-    const bool atBottom = bar->value() >= bar->maximum() - 4;
     QTextCursor cursor(document());
     cursor.movePosition(QTextCursor::End);
     QTextBlockFormat format;
@@ -51,6 +52,11 @@ void MessageView::addLine(const QString &html, Tint tint)
     else
         cursor.setBlockFormat(format);
     cursor.insertHtml(html);
-    if (atBottom)
-        bar->setValue(bar->maximum());
+}
+
+bool MessageView::focusNextPrevChild(bool next)
+{
+    // QTextBrowser would walk Tab through the links of the pane, starting with the oldest and
+    // scrolling to it: Tab leaves the pane instead, like any other control.
+    return QWidget::focusNextPrevChild(next);
 }

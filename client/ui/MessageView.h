@@ -3,8 +3,11 @@
 
 #include <QTextBrowser>
 
+class BottomPin;
+
 // The read-only message pane: one block per line, links open in the browser, and it follows
-// new lines only while the reader is at the bottom, so scrolling back is not interrupted.
+// new lines only while the reader is at the bottom (BottomPin), so scrolling back is not
+// interrupted.
 class MessageView : public QTextBrowser
 {
     Q_OBJECT
@@ -15,4 +18,11 @@ public:
     explicit MessageView(QWidget *parent = nullptr);
 
     void addLine(const QString &html, Tint tint = Tint::None);
+    BottomPin *pin() const { return m_pin; }
+
+protected:
+    bool focusNextPrevChild(bool next) override;
+
+private:
+    BottomPin *m_pin;
 };

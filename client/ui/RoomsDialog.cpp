@@ -48,6 +48,10 @@ RoomsDialog::RoomsDialog(ChatConnection *connection, QWidget *parent)
     createLayout->addWidget(m_create);
 
     auto *close = new QDialogButtonBox(QDialogButtonBox::Close);
+    // Qt's own word for the standard button is English unless its translations are installed,
+    // and they often are not: the button gets ours.
+    close->button(QDialogButtonBox::Close)->setText(tr("Close"));
+    close->button(QDialogButtonBox::Close)->setObjectName(u"closeRooms"_s);
     auto *layout = new QVBoxLayout(this);
     layout->addWidget(m_view);
     layout->addLayout(listButtons);
@@ -66,10 +70,12 @@ RoomsDialog::RoomsDialog(ChatConnection *connection, QWidget *parent)
     connect(m_model, &QAbstractItemModel::modelReset, this, &RoomsDialog::updateButtons);
     connect(m_view->selectionModel(), &QItemSelectionModel::selectionChanged, this,
             &RoomsDialog::updateButtons);
-    connect(m_connection, &ChatConnection::roomChanged, this, [this] {
+    connect(m_connection, &ChatConnection::roomChanged, this, [this](const QString &room) {
+        m_model->setCurrentRoom(room);
         if (isVisible())
             m_connection->listRooms();
     });
+    m_model->setCurrentRoom(m_connection->room());
     updateButtons();
 }
 
