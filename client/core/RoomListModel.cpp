@@ -25,13 +25,17 @@ QVariant RoomListModel::data(const QModelIndex &index, int role) const
     const RoomInfo &room = m_rooms.at(index.row());
     if (role == IsCurrentRole)
         return isCurrent(index.row());
+    if (role == IsJoinedRole)
+        return isJoined(index.row());
     if (role == Qt::TextAlignmentRole && index.column() == MembersColumn)
         return int(Qt::AlignRight | Qt::AlignVCenter);
     if (role != Qt::DisplayRole && role != Qt::ToolTipRole)
         return {};
     switch (index.column()) {
     case NameColumn:
-        return isCurrent(index.row()) ? tr("%1 (you are here)").arg(room.name) : room.name;
+        if (isCurrent(index.row()))
+            return tr("%1 (you are here)").arg(room.name);
+        return isJoined(index.row()) ? tr("%1 (joined)").arg(room.name) : room.name;
     case MembersColumn:
         return room.members;
     case TopicColumn:
@@ -75,4 +79,21 @@ bool RoomListModel::isCurrent(int row) const
 {
     return !m_currentRoom.isEmpty() &&
            NameRules::key(m_rooms.at(row).name) == NameRules::key(m_currentRoom);
+}
+
+void RoomListModel::setJoinedRooms(const QStringList &rooms)
+{
+    QStringList keys;
+    for (const QString &room : rooms)
+        keys << NameRules::key(room);
+    if (keys == m_joined)
+        return;
+    m_joined = keys;
+    if (!m_rooms.isEmpty())
+        emit dataChanged(index(0, NameColumn), index(rowCount() - 1, NameColumn));
+}
+
+bool RoomListModel::isJoined(int row) const
+{
+    return m_joined.contains(NameRules::key(m_rooms.at(row).name));
 }

@@ -1,15 +1,19 @@
 // SPDX-License-Identifier: MIT
 #include "ClientController.h"
 
+#include "Appearance.h"
 #include "ChatConnection.h"
+#include "ChatSession.h"
 #include "ChatWindow.h"
 #include "LoginWindow.h"
 
 ClientController::ClientController(QObject *parent)
     : QObject(parent)
     , m_connection(new ChatConnection(this))
+    , m_session(new ChatSession(m_connection, this))
+    , m_appearance(new Appearance(this))
     , m_login(new LoginWindow(m_connection))
-    , m_chat(new ChatWindow(m_connection))
+    , m_chat(new ChatWindow(m_session, m_appearance))
 {
     connect(m_connection, &ChatConnection::loggedIn, this, [this] {
         if (!m_login->isVisible())

@@ -3,7 +3,9 @@
 
 #include <QObject>
 
+class Appearance;
 class ChatConnection;
+class ChatSession;
 class ChatWindow;
 class LoginWindow;
 
@@ -18,6 +20,8 @@ public:
     ~ClientController() override;
 
     ChatConnection *connection() const { return m_connection; }
+    ChatSession *session() const { return m_session; }
+    Appearance *appearance() const { return m_appearance; }
     LoginWindow *loginWindow() const { return m_login; }
     ChatWindow *chatWindow() const { return m_chat; }
 
@@ -28,6 +32,8 @@ signals:
 
 private:
     ChatConnection *m_connection;
+    ChatSession *m_session;
+    Appearance *m_appearance;
     LoginWindow *m_login;
     ChatWindow *m_chat;
     bool m_closing = false;

@@ -1,7 +1,8 @@
 // SPDX-License-Identifier: MIT
 #include "RoomsDialog.h"
 
-#include "ChatConnection.h"
+#include "ChatSession.h"
+#include "ConversationListModel.h"
 #include "RoomListModel.h"
 
 #include <QDialogButtonBox>
@@ -15,9 +16,9 @@
 
 using namespace Qt::StringLiterals;
 
-RoomsDialog::RoomsDialog(ChatConnection *connection, QWidget *parent)
+RoomsDialog::RoomsDialog(ChatSession *session, QWidget *parent)
     : QDialog(parent)
-    , m_connection(connection)
+    , m_session(session)
     , m_model(new RoomListModel(this))
     , m_view(new QTreeView)
     , m_newRoom(new QLineEdit)
@@ -59,30 +60,41 @@ RoomsDialog::RoomsDialog(ChatConnection *connection, QWidget *parent)
     layout->addWidget(close);
     resize(460, 360);
 
-    connect(refresh, &QPushButton::clicked, m_connection, &ChatConnection::listRooms);
+    ChatConnection *connection = session->connection();
+    connect(refresh, &QPushButton::clicked, connection, &ChatConnection::listRooms);
     connect(m_join, &QPushButton::clicked, this, &RoomsDialog::joinSelected);
     connect(m_view, &QTreeView::activated, this, &RoomsDialog::joinSelected);
     connect(m_create, &QPushButton::clicked, this, &RoomsDialog::create);
     connect(m_newRoom, &QLineEdit::returnPressed, this, &RoomsDialog::create);
     connect(m_newRoom, &QLineEdit::textChanged, this, &RoomsDialog::updateButtons);
     connect(close, &QDialogButtonBox::rejected, this, &QDialog::reject);
-    connect(m_connection, &ChatConnection::roomsChanged, m_model, &RoomListModel::setRooms);
+    connect(connection, &ChatConnection::roomsChanged, m_model, &RoomListModel::setRooms);
     connect(m_model, &QAbstractItemModel::modelReset, this, &RoomsDialog::updateButtons);
     connect(m_view->selectionModel(), &QItemSelectionModel::selectionChanged, this,
             &RoomsDialog::updateButtons);
-    connect(m_connection, &ChatConnection::roomChanged, this, [this](const QString &room) {
-        m_model->setCurrentRoom(room);
+    const auto refreshList = [this] {
+        updateMarks();
         if (isVisible())
-            m_connection->listRooms();
-    });
-    m_model->setCurrentRoom(m_connection->room());
+            m_session->connection()->listRooms();
+    };
+    connect(connection, &ChatConnection::roomEntered, this, refreshList);
+    connect(connection, &ChatConnection::roomLeft, this, refreshList);
+    connect(session, &ChatSession::activeChanged, this, &RoomsDialog::updateMarks);
+    updateMarks();
     updateButtons();
 }
 
 void RoomsDialog::showEvent(QShowEvent *event)
 {
-    m_connection->listRooms();
+    m_session->connection()->listRooms();
     QDialog::showEvent(event);
+}
+
+void RoomsDialog::updateMarks()
+{
+    const Conversation *active = m_session->active();
+    m_model->setCurrentRoom(active && active->isRoom() ? active->name() : QString());
+    m_model->setJoinedRooms(m_session->connection()->joinedRooms().names());
 }
 
 void RoomsDialog::joinSelected()
@@ -90,7 +102,13 @@ void RoomsDialog::joinSelected()
     const QModelIndex current = m_view->currentIndex();
     if (!current.isValid())
         return;
-    m_connection->joinRoom(m_model->room(current.row()).name);
+    const QString room = m_model->room(current.row()).name;
+    // A room we are in is one click away already: go there rather than join it again.
+    if (Conversation *conversation =
+            m_session->conversation(Conversation::keyFor(Conversation::Kind::Room, room)))
+        m_session->setActive(conversation);
+    else
+        m_session->connection()->joinRoom(room);
     accept();
 }
 
@@ -99,7 +117,7 @@ void RoomsDialog::create()
     const QString name = m_newRoom->text().trimmed();
     if (name.isEmpty())
         return;
-    m_connection->createRoom(name);
+    m_session->connection()->createRoom(name);
     m_newRoom->clear();
     accept();
 }
