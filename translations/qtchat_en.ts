@@ -563,6 +563,13 @@
     </message>
 </context>
 <context>
+    <name>FreedesktopNotifier</name>
+    <message>
+        <source>Open</source>
+        <translation>Open</translation>
+    </message>
+</context>
+<context>
     <name>LoginWindow</name>
     <message>
         <source>Cancel</source>
@@ -736,6 +743,24 @@
     <message>
         <source>Settings: %1</source>
         <translation>Settings: %1</translation>
+    </message>
+</context>
+<context>
+    <name>Notifications</name>
+    <message>
+        <source>%1 in %2</source>
+        <translation>%1 in %2</translation>
+    </message>
+    <message>
+        <source>%1 (private)</source>
+        <translation>%1 (private)</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1: %n new message(s)</source>
+        <translation>
+            <numerusform>%1: %n new message</numerusform>
+            <numerusform>%1: %n new messages</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1360,6 +1385,20 @@
     <message>
         <source>If your connection drops, connect again within %1 seconds and type: resume %2</source>
         <translation>If your connection drops, connect again within %1 seconds and type: resume %2</translation>
+    </message>
+</context>
+<context>
+    <name>TrayIcon</name>
+    <message numerus="yes">
+        <source>Chat: %n unread message(s)</source>
+        <translation>
+            <numerusform>Chat: %n unread message</numerusform>
+            <numerusform>Chat: %n unread messages</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Chat</source>
+        <translation>Chat</translation>
     </message>
 </context>
 <context>

@@ -554,6 +554,13 @@
     </message>
 </context>
 <context>
+    <name>FreedesktopNotifier</name>
+    <message>
+        <source>Open</source>
+        <translation>打开</translation>
+    </message>
+</context>
+<context>
     <name>LoginWindow</name>
     <message>
         <source>Cancel</source>
@@ -724,6 +731,23 @@
     <message>
         <source>Settings: %1</source>
         <translation>设置：%1</translation>
+    </message>
+</context>
+<context>
+    <name>Notifications</name>
+    <message>
+        <source>%1 in %2</source>
+        <translation>%1 在 %2</translation>
+    </message>
+    <message>
+        <source>%1 (private)</source>
+        <translation>%1（私聊）</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1: %n new message(s)</source>
+        <translation>
+            <numerusform>%1：%n 条新消息</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1339,6 +1363,19 @@
     <message>
         <source>If your connection drops, connect again within %1 seconds and type: resume %2</source>
         <translation>如果连接断开，请在 %1 秒内重新连接并输入：resume %2</translation>
+    </message>
+</context>
+<context>
+    <name>TrayIcon</name>
+    <message numerus="yes">
+        <source>Chat: %n unread message(s)</source>
+        <translation>
+            <numerusform>聊天：%n 条未读消息</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Chat</source>
+        <translation>聊天</translation>
     </message>
 </context>
 <context>

@@ -47,7 +47,7 @@ MessageView::MessageView(QWidget *parent)
             updateNewBelow();
         }
     });
-    connect(verticalScrollBar(), &QScrollBar::valueChanged, this, &MessageView::checkTop);
+    connect(verticalScrollBar(), &QScrollBar::valueChanged, this, &MessageView::scheduleCheckTop);
 }
 
 void MessageView::setMessages(MessageModel *messages)
@@ -181,7 +181,21 @@ void MessageView::rowsInserted(const QModelIndex &parent, int start, int end)
                 m_messages->trimWindow(KeepRows);
         });
     }
-    QTimer::singleShot(0, this, &MessageView::checkTop);
+    scheduleCheckTop();
+}
+
+void MessageView::scheduleCheckTop()
+{
+    // Once, after the events at hand, laid out: until then the scroll bar can say "at the
+    // top" (a model just shown, rows not measured yet) for lines that fill the pane, and
+    // every page would ask for the next one until all history is loaded.
+    if (std::exchange(m_checkScheduled, true))
+        return;
+    QTimer::singleShot(0, this, [this] {
+        m_checkScheduled = false;
+        executeDelayedItemsLayout();
+        checkTop();
+    });
 }
 
 void MessageView::checkTop()

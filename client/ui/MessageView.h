@@ -68,6 +68,7 @@ private:
     int rowOf(quint64 uid) const;
     void rememberAnchor(int start);
     void keepAnchor(int start, int end);
+    void scheduleCheckTop();
     void checkTop();
     void updateNewBelow();
 
@@ -76,6 +77,7 @@ private:
     BottomPin *m_pin;
     QPushButton *m_newBelow;
     int m_newBelowCount = 0;
+    bool m_checkScheduled = false;
     QHash<const MessageModel *, Place> m_places;
     // The line at the top of the pane while older lines are inserted above it.
     std::optional<std::pair<quint64, int>> m_anchor;

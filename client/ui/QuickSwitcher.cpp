@@ -54,14 +54,25 @@ QuickSwitcher::QuickSwitcher(ChatSession *session, QWidget *parent)
     connect(m_filter, &QLineEdit::returnPressed, this, &QuickSwitcher::go);
     connect(m_list, &QListView::clicked, this, &QuickSwitcher::go);
     connect(m_join, &QPushButton::clicked, this, [this] {
+        // `join` only enters a room that exists: a name the server did not list is created.
         const QString room = m_filter->text().remove(u'#').trimmed();
-        m_session->connection()->joinRoom(room);
+        if (m_rooms.contains(NameRules::key(room)))
+            m_session->connection()->joinRoom(room);
+        else
+            m_session->connection()->createRoom(room);
         accept();
     });
+    connect(session->connection(), &ChatConnection::roomsChanged, this,
+            [this](const RoomInfoList &rooms) {
+                m_rooms.clear();
+                for (const RoomInfo &room : rooms)
+                    m_rooms.insert(NameRules::key(room.name));
+            });
 }
 
 void QuickSwitcher::open()
 {
+    m_session->connection()->listRooms(); // which names join and which create
     m_filter->clear();
     filter({});
     QDialog::open();

@@ -2,6 +2,7 @@
 #pragma once
 
 #include <QDialog>
+#include <QSet>
 
 class ChatSession;
 class QLineEdit;
@@ -34,4 +35,5 @@ private:
     QListView *m_list;
     QPushButton *m_join;
     QSortFilterProxyModel *m_proxy;
+    QSet<QString> m_rooms; // the server's rooms, by NameRules::key, as last listed
 };
