@@ -1,11 +1,11 @@
 // SPDX-License-Identifier: MIT
 #include "FreedesktopNotifier.h"
 
-#include <QCoreApplication>
 #include <QDBusConnectionInterface>
 #include <QDBusMessage>
 #include <QDBusPendingCallWatcher>
 #include <QDBusPendingReply>
+#include <QGuiApplication>
 
 using namespace Qt::StringLiterals;
 
@@ -53,7 +53,7 @@ void FreedesktopNotifier::show(const QString &key, const QString &title, const Q
 void FreedesktopNotifier::notify(const QString &key, const QString &title, const QString &body)
 {
     QDBusMessage message = call("Notify");
-    const QVariantMap hints{{u"desktop-entry"_s, QCoreApplication::applicationName()},
+    const QVariantMap hints{{u"desktop-entry"_s, QGuiApplication::desktopFileName()},
                             {u"category"_s, u"im.received"_s}};
     message << QCoreApplication::applicationName() << m_ids.value(key, 0u) << u"chat-client"_s
             << title << body << QStringList{u"default"_s, tr("Open")} << hints << int(-1);
