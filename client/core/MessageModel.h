@@ -6,6 +6,7 @@
 #include <QAbstractListModel>
 #include <QDate>
 #include <QList>
+#include <QSet>
 
 // The lines of one conversation, for a view. Every line loaded is kept (a room may have
 // 100,000 lines of history once someone scrolls that far back), but only a window of the
@@ -67,6 +68,8 @@ public:
     void setFirstUnreadRow(int row);
     void clearFirstUnread() { setFirstUnreadRow(-1); }
     int firstUnreadRow() const;
+    // Whether there is a marker, shown in the window or above it.
+    bool hasFirstUnread() const { return m_firstUnread >= 0; }
     // The marker goes above the newest line (used as lines arrive unread).
     void markNewestAsFirstUnread();
     // Shows the first unread line even when it is above the window.
@@ -81,12 +84,17 @@ private:
         bool mention;
     };
     Entry entry(const ChatLine &line, bool mention);
+    // The one copy of a room's or a person's name that the lines share.
+    QString share(const QString &word);
     bool isDayStart(qsizetype index) const;
     QString displayText(const Entry &entry) const;
     QString bodyText(const ChatLine &line) const;
     QString dayText(const QDate &day) const;
     void rowChanged(qsizetype index);
 
+    // Names seen; bounded, so that a room with a crowd of passers-by does not grow it forever.
+    static constexpr qsizetype MaxSharedWords = 1000;
+    QSet<QString> m_words;
     QList<Entry> m_lines;
     qsizetype m_first = 0;        // index of the first row in m_lines
     qsizetype m_firstUnread = -1; // index in m_lines

@@ -61,6 +61,12 @@ void MessageView::setMessages(MessageModel *messages)
     m_messages = messages;
     m_newBelowCount = 0;
     m_anchor.reset();
+    // A conversation that was not shown kept every line that arrived as a row; shown from
+    // its newest line, it only needs the last rows (the view measures every row it has:
+    // 100,000 of them would take seconds). One read back to is shown as it was left.
+    const Place place = messages ? m_places.value(messages) : Place();
+    if (messages && !messages->hasFirstUnread() && place.pinned)
+        messages->trimWindow(MessageModel::PageRows);
     setModel(messages);
     updateNewBelow();
     if (!messages)
@@ -71,10 +77,10 @@ void MessageView::setMessages(MessageModel *messages)
     connect(messages, &QAbstractItemModel::rowsInserted, this,
             [this](const QModelIndex &, int start, int end) { keepAnchor(start, end); });
     executeDelayedItemsLayout();
-    if (messages->firstUnreadRow() >= 0)
+    if (messages->hasFirstUnread())
         showFirstUnread();
     else
-        restore(m_places.value(messages));
+        restore(place);
 }
 
 MessageView::Place MessageView::place() const
