@@ -61,7 +61,10 @@ void ConversationDelegate::paint(QPainter *painter, const QStyleOptionViewItem &
         QFont small = option.font;
         small.setWeight(QFont::Bold);
         small.setPointSizeF(small.pointSizeF() * 0.85);
-        const QString count = mentions > 0 ? u"@%1"_s.arg(mentions) : QString::number(unread);
+        // Mentions apart ("3 @1": three lines, one of them for us), so both are seen at once.
+        const QString count = mentions == 0       ? QString::number(unread)
+                              : unread > mentions ? u"%1 @%2"_s.arg(unread).arg(mentions)
+                                                  : u"@%1"_s.arg(mentions);
         const QFontMetrics metrics(small);
         const int width = std::max(metrics.horizontalAdvance(count) + 12, metrics.height() + 4);
         badgeRect = QRect(rect.right() - 8 - width, rect.center().y() - (metrics.height() + 2) / 2,

@@ -3,6 +3,9 @@
 
 #include <QInputMethodEvent>
 #include <QTextBlock>
+#include <QTextLayout>
+
+#include <cmath>
 
 using namespace Qt::StringLiterals;
 
@@ -53,10 +56,21 @@ void MessageInput::setCandidates(std::function<QStringList()> candidates)
     m_candidates = std::move(candidates);
 }
 
+int MessageInput::lineHeight() const
+{
+    // Chinese text is drawn with a fallback font that is often taller than the font the
+    // metrics describe: measured on both, a line of 中文 fits without a scroll bar.
+    QTextLayout sample(u"Ag中文"_s, font());
+    sample.beginLayout();
+    const QTextLine line = sample.createLine();
+    sample.endLayout();
+    return std::max(fontMetrics().lineSpacing(), int(std::ceil(line.height())));
+}
+
 int MessageInput::heightFor(int lines) const
 {
     const int frame = 2 * frameWidth() + int(2 * document()->documentMargin());
-    return lines * fontMetrics().lineSpacing() + frame + 2;
+    return lines * lineHeight() + frame + 2;
 }
 
 QSize MessageInput::sizeHint() const

@@ -45,6 +45,7 @@ protected:
 
 private:
     bool completeNick();
+    int lineHeight() const;
     int heightFor(int lines) const;
     void fitHeight();
 
