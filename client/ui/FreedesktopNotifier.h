@@ -28,6 +28,8 @@ public:
 
     void show(const QString &key, const QString &title, const QString &body) override;
     void withdraw(const QString &key) override;
+    // Whether the conversation's notification is on the desktop, as far as the service said.
+    bool isShown(const QString &key) const { return m_ids.contains(key); }
 
 private slots:
     // Connected by name: QDBusConnection::connect() takes the slot as a string.
