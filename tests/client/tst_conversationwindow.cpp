@@ -35,6 +35,7 @@ private slots:
     void altNumberSwitches();
     void quickSwitcherFilters();
     void markerLineAtTheFirstUnread();
+    void markerSurvivesARestartOfTheClient();
     void newMessagesBelowButton();
     void olderHistoryLoadsOnScrollingUp();
     void tabCompletesRecentSpeakersFirst();
@@ -196,6 +197,46 @@ void TestConversationWindow::markerLineAtTheFirstUnread()
     auto *pane = child<QAbstractItemView>(scene.chat, u"messages"_s);
     QTRY_VERIFY(pane->viewport()->rect().intersects(pane->visualRect(messages->index(marker))));
     QVERIFY(pane->verticalScrollBar()->value() < pane->verticalScrollBar()->maximum());
+}
+
+// The client remembers the last line read in each room: started again the next morning, it
+// puts the marker above the first line said after that, out of the room's recent history.
+void TestConversationWindow::markerSurvivesARestartOfTheClient()
+{
+    TestServer server;
+    ChatConnection bob;
+    QVERIFY(logIn(bob, server, u"bob"_s));
+    {
+        FakeNotifier notifier;
+        ClientController evening(&notifier);
+        QVERIFY(logIn(evening, server, u"alice"_s));
+        QVERIFY(activate(evening.chatWindow()));
+        bob.say(u"hall"_s, u"read 1"_s);
+        bob.say(u"hall"_s, u"read 2"_s);
+        QTRY_VERIFY(paneText(evening.chatWindow()).contains(u"read 2"_s));
+        QCOMPARE(evening.session()->totalUnread(), 0);
+        QSignalSpy finished(&evening, &ClientController::finished);
+        evening.chatWindow()->close();
+        QVERIFY(finished.wait(5000));
+    }
+    for (int i = 1; i <= 3; ++i)
+        bob.say(u"hall"_s, u"overnight %1"_s.arg(i));
+    ChatConnection carol; // a barrier: carol hears bob's last line once the server has it
+    QSignalSpy carolHears(&carol, &ChatConnection::message);
+    QVERIFY(logIn(carol, server, u"carol"_s));
+    bob.say(u"hall"_s, u"overnight 4"_s);
+    QTRY_VERIFY(!carolHears.isEmpty());
+
+    FakeNotifier notifier;
+    ClientController morning(&notifier);
+    QVERIFY(logIn(morning, server, u"alice"_s));
+    Conversation *hall = nullptr;
+    QTRY_VERIFY((hall = morning.session()->conversation(u"#hall"_s)));
+    QTRY_VERIFY(hall->messages()->hasFirstUnread());
+    const int marker = hall->messages()->firstUnreadRow();
+    QCOMPARE(hall->messages()->line(marker).text, u"overnight 1"_s);
+    QCOMPARE(hall->messages()->line(marker - 1).kind, ChatLine::Kind::Divider);
+    QVERIFY(paneText(morning.chatWindow()).contains(u"read 2"_s)); // what came before, read
 }
 
 void TestConversationWindow::newMessagesBelowButton()
