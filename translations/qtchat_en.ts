@@ -854,6 +854,10 @@
         <source>Close</source>
         <translation>Close</translation>
     </message>
+    <message>
+        <source>Rooms on this server</source>
+        <translation>Rooms on this server</translation>
+    </message>
 </context>
 <context>
     <name>ServerOptions</name>

@@ -841,6 +841,10 @@
         <source>Close</source>
         <translation>关闭</translation>
     </message>
+    <message>
+        <source>Rooms on this server</source>
+        <translation>本服务器的聊天室</translation>
+    </message>
 </context>
 <context>
     <name>ServerOptions</name>

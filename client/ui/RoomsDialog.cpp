@@ -27,6 +27,7 @@ RoomsDialog::RoomsDialog(ChatSession *session, QWidget *parent)
 {
     setWindowTitle(tr("Rooms"));
     m_view->setObjectName(u"rooms"_s);
+    m_view->setAccessibleName(tr("Rooms on this server"));
     m_newRoom->setObjectName(u"newRoom"_s);
     m_join->setObjectName(u"join"_s);
     m_create->setObjectName(u"create"_s);

@@ -413,7 +413,10 @@ void TestConversationWindow::everyControlHasAnAccessibleName()
     QTest::keyClick(scene.chat, Qt::Key_K, Qt::ControlModifier); // the switcher too
     auto *switcher = child<QuickSwitcher>(scene.chat, u"quickSwitcher"_s);
     QTRY_VERIFY(switcher->isVisible());
-    QList<QWidget *> windows{scene.chat, switcher, scene.client.loginWindow()};
+    QTest::mouseClick(child<QPushButton>(scene.chat, u"roomsButton"_s), Qt::LeftButton);
+    QWidget *rooms = child<QWidget>(scene.chat, u"rooms"_s)->window();
+    QTRY_VERIFY(rooms->isVisible());
+    QList<QWidget *> windows{scene.chat, switcher, rooms, scene.client.loginWindow()};
     QStringList nameless;
     for (QWidget *window : windows) {
         QList<QWidget *> widgets = window->findChildren<QWidget *>();
