@@ -19,7 +19,7 @@ int main(int argc, char *argv[])
     QApplication::setOrganizationName(u"qtchat"_s);
     QApplication::setApplicationName(u"chat-client"_s);
     QApplication::setApplicationVersion(QStringLiteral(CHAT_VERSION));
-    QApplication::setDesktopFileName(u"chat-client"_s);
+    QApplication::setDesktopFileName(u"org.qtchat.ChatClient"_s);
     QApplication::setWindowIcon(QIcon(u":/icons/chat-client.svg"_s));
 
     // The system's language first, so that --help is translated too.

@@ -75,7 +75,7 @@ expect_files=(
 if [[ " ${packages[*]} " == *" chat-client "* ]]; then
     expect_files+=(
         /usr/bin/chat-client
-        /usr/share/applications/chat-client.desktop
+        /usr/share/applications/org.qtchat.ChatClient.desktop
         /usr/share/icons/hicolor/scalable/apps/chat-client.svg
         /usr/share/man/man1/chat-client.1.gz
         /usr/share/doc/chat-client/CLIENT.md
@@ -88,8 +88,8 @@ done
 # Captured first: "grep -q" leaving a pipe early makes its writer fail under pipefail.
 man=$(zcat "$root/usr/share/man/man1/chat-server.1.gz")
 [[ $man == *'metrics\-address'* ]] || fail "the man page lacks options"
-if [[ -f $root/usr/share/applications/chat-client.desktop ]]; then
-    grep -q '^Name\[zh_CN\]=' "$root/usr/share/applications/chat-client.desktop" || fail "no Chinese name"
+if [[ -f $root/usr/share/applications/org.qtchat.ChatClient.desktop ]]; then
+    grep -q '^Name\[zh_CN\]=' "$root/usr/share/applications/org.qtchat.ChatClient.desktop" || fail "no Chinese name"
     client_version=$(QT_QPA_PLATFORM=offscreen "$root/usr/bin/chat-client" --version 2>/dev/null)
     [[ $client_version == "chat-client $version" ]] || fail "the unpacked chat-client does not run"
 fi

@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # SPDX-License-Identifier: MIT
 # Saves what a person sees of the desktop client into docs/screenshots/: the login window in
-# English and Chinese, a login error, the chat window after two people talked, the chat window
-# after a dropped connection came back (what was missed under a divider), and the question about
+# English and Chinese, a login error, the chat window after two people talked, three rooms and a
+# private conversation with what is unread, the marker line, the dark theme (these three in
+# English and Chinese), the chat window after a dropped connection came back (what was missed under a divider), and the question about
 # a self-signed TLS certificate.
 # Starts a chat-server and the client's windows on a private Xvfb display.
 #   scripts/screenshots.sh [build directory]      (default: build/client)

@@ -59,31 +59,7 @@
     </message>
 </context>
 <context>
-    <name>ChatWindow</name>
-    <message>
-        <source>&amp;Send</source>
-        <translation>&amp;Send</translation>
-    </message>
-    <message>
-        <source>&amp;Users</source>
-        <translation>&amp;Users</translation>
-    </message>
-    <message>
-        <source>&amp;Rooms…</source>
-        <translation>&amp;Rooms…</translation>
-    </message>
-    <message>
-        <source>Type a message, or /help for commands</source>
-        <translation>Type a message, or /help for commands</translation>
-    </message>
-    <message>
-        <source>&amp;Close</source>
-        <translation>&amp;Close</translation>
-    </message>
-    <message>
-        <source>(no topic)</source>
-        <translation>(no topic)</translation>
-    </message>
+    <name>ChatSession</name>
     <message>
         <source>Reconnected.</source>
         <translation>Reconnected.</translation>
@@ -93,67 +69,72 @@
         <translation>You are now in %1.</translation>
     </message>
     <message>
+        <source>You left %1 and are now in %2.</source>
+        <translation>You left %1 and are now in %2.</translation>
+    </message>
+    <message>
         <source>%1 joined.</source>
         <translation>%1 joined.</translation>
     </message>
     <message>
-        <source>You left %1.</source>
-        <translation>You left %1.</translation>
+        <source>%1 lost the connection; their place is kept for a while.</source>
+        <translation>%1 lost the connection; their place is kept for a while.</translation>
     </message>
     <message>
-        <source>%1 logged out.</source>
-        <translation>%1 logged out.</translation>
-    </message>
-    <message>
-        <source>%1 lost the connection.</source>
-        <translation>%1 lost the connection.</translation>
-    </message>
-    <message>
-        <source>%1 left.</source>
-        <translation>%1 left.</translation>
+        <source>%1 is back.</source>
+        <translation>%1 is back.</translation>
     </message>
     <message>
         <source>%1 is now known as %2.</source>
         <translation>%1 is now known as %2.</translation>
     </message>
     <message>
-        <source>%1 cleared the topic.</source>
-        <translation>%1 cleared the topic.</translation>
-    </message>
-    <message>
-        <source>%1 set the topic: %2</source>
-        <translation>%1 set the topic: %2</translation>
-    </message>
-    <message>
         <source>The client needs tagged mode, so it does not send that setting.</source>
         <translation>The client needs tagged mode, so it does not send that setting.</translation>
-    </message>
-    <message numerus="yes">
-        <source>%1 (%n people) %2</source>
-        <translation>
-            <numerusform>%1 (%n person) %2</numerusform>
-            <numerusform>%1 (%n people) %2</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>Rooms: %1</source>
-        <translation>Rooms: %1</translation>
-    </message>
-    <message>
-        <source>%1 in %2</source>
-        <translation>%1 in %2</translation>
-    </message>
-    <message>
-        <source>Online: %1</source>
-        <translation>Online: %1</translation>
-    </message>
-    <message>
-        <source>Settings: %1</source>
-        <translation>Settings: %1</translation>
     </message>
     <message>
         <source>Pong %1</source>
         <translation>Pong %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n new messages</source>
+        <translation>
+            <numerusform>%n new message</numerusform>
+            <numerusform>%n new messages</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n earlier messages</source>
+        <translation>
+            <numerusform>%n earlier message</numerusform>
+            <numerusform>%n earlier messages</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n unread messages</source>
+        <translation>
+            <numerusform>%n unread message</numerusform>
+            <numerusform>%n unread messages</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Actions (/me) go to rooms; here, just write.</source>
+        <translation>Actions (/me) go to rooms; here, just write.</translation>
+    </message>
+</context>
+<context>
+    <name>ChatWindow</name>
+    <message>
+        <source>&amp;Send</source>
+        <translation>&amp;Send</translation>
+    </message>
+    <message>
+        <source>Type a message, or /help for commands</source>
+        <translation>Type a message, or /help for commands</translation>
+    </message>
+    <message>
+        <source>(no topic)</source>
+        <translation>(no topic)</translation>
     </message>
     <message>
         <source>%1 in %2 — %3</source>
@@ -193,48 +174,119 @@
         </translation>
     </message>
     <message numerus="yes">
-        <source>%n earlier messages</source>
+        <source>Tried %n time(s); the last try failed: %1</source>
         <translation>
-            <numerusform>%n earlier message</numerusform>
-            <numerusform>%n earlier messages</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>%n older messages</source>
-        <translation>
-            <numerusform>%n older message</numerusform>
-            <numerusform>%n older messages</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>%n new messages</source>
-        <translation>
-            <numerusform>%n new message</numerusform>
-            <numerusform>%n new messages</numerusform>
+            <numerusform>Tried %n time; that try failed: %1</numerusform>
+            <numerusform>Tried %n times; the last try failed: %1</numerusform>
         </translation>
     </message>
     <message>
-        <source>%1 (reconnecting)</source>
-        <translation>%1 (reconnecting)</translation>
+        <source>&amp;People</source>
+        <translation>&amp;People</translation>
     </message>
     <message>
-        <source>%1 (in no room)</source>
-        <translation>%1 (in no room)</translation>
+        <source>Show or hide the conversations (Ctrl+Shift+L)</source>
+        <translation>Show or hide the conversations (Ctrl+Shift+L)</translation>
     </message>
     <message>
-        <source>%1 lost the connection; their place is kept for a while.</source>
-        <translation>%1 lost the connection; their place is kept for a while.</translation>
+        <source>Conversations</source>
+        <translation>Conversations</translation>
     </message>
     <message>
-        <source>%1 is back.</source>
-        <translation>%1 is back.</translation>
+        <source>Show or hide who is here (Ctrl+Shift+P)</source>
+        <translation>Show or hide who is here (Ctrl+Shift+P)</translation>
     </message>
-    <message numerus="yes">
-        <source>%1 … and %n more</source>
-        <translation>
-            <numerusform>%1 … and %n more</numerusform>
-            <numerusform>%1 … and %n more</numerusform>
-        </translation>
+    <message>
+        <source>Messages</source>
+        <translation>Messages</translation>
+    </message>
+    <message>
+        <source>Message</source>
+        <translation>Message</translation>
+    </message>
+    <message>
+        <source>People here</source>
+        <translation>People here</translation>
+    </message>
+    <message>
+        <source>&amp;Chat</source>
+        <translation>&amp;Chat</translation>
+    </message>
+    <message>
+        <source>&amp;Go to…</source>
+        <translation>&amp;Go to…</translation>
+    </message>
+    <message>
+        <source>&amp;Join or create a room…</source>
+        <translation>&amp;Join or create a room…</translation>
+    </message>
+    <message>
+        <source>&amp;Leave or close this conversation</source>
+        <translation>&amp;Leave or close this conversation</translation>
+    </message>
+    <message>
+        <source>Jump to the first &amp;unread line</source>
+        <translation>Jump to the first &amp;unread line</translation>
+    </message>
+    <message>
+        <source>&amp;Mute notifications of this conversation</source>
+        <translation>&amp;Mute notifications of this conversation</translation>
+    </message>
+    <message>
+        <source>Log out and &amp;quit</source>
+        <translation>Log out and &amp;quit</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>&amp;View</translation>
+    </message>
+    <message>
+        <source>&amp;Conversations</source>
+        <translation>&amp;Conversations</translation>
+    </message>
+    <message>
+        <source>&amp;Theme</source>
+        <translation>&amp;Theme</translation>
+    </message>
+    <message>
+        <source>Follow the &amp;system</source>
+        <translation>Follow the &amp;system</translation>
+    </message>
+    <message>
+        <source>&amp;Light</source>
+        <translation>&amp;Light</translation>
+    </message>
+    <message>
+        <source>&amp;Dark</source>
+        <translation>&amp;Dark</translation>
+    </message>
+    <message>
+        <source>&amp;Bigger text</source>
+        <translation>&amp;Bigger text</translation>
+    </message>
+    <message>
+        <source>&amp;Smaller text</source>
+        <translation>&amp;Smaller text</translation>
+    </message>
+    <message>
+        <source>&amp;Normal text size</source>
+        <translation>&amp;Normal text size</translation>
+    </message>
+    <message>
+        <source>@%1</source>
+        <translation>@%1</translation>
+    </message>
+    <message>
+        <source>no room</source>
+        <translation>no room</translation>
+    </message>
+    <message>
+        <source>Not in any room</source>
+        <translation>Not in any room</translation>
+    </message>
+    <message>
+        <source>Private conversation with %1</source>
+        <translation>Private conversation with %1</translation>
     </message>
 </context>
 <context>
@@ -381,6 +433,69 @@
     <message>
         <source>%1:%2: %3 is already set on line %4</source>
         <translation>%1:%2: %3 is already set on line %4</translation>
+    </message>
+</context>
+<context>
+    <name>ConversationDelegate</name>
+    <message>
+        <source>Private conversations</source>
+        <translation>Private conversations</translation>
+    </message>
+</context>
+<context>
+    <name>ConversationListModel</name>
+    <message>
+        <source>room %1</source>
+        <translation>room %1</translation>
+    </message>
+    <message>
+        <source>%1, private</source>
+        <translation>%1, private</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n unread</source>
+        <translation>
+            <numerusform>%n unread</numerusform>
+            <numerusform>%n unread</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n mentioning you</source>
+        <translation>
+            <numerusform>%n mentioning you</numerusform>
+            <numerusform>%n mentioning you</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>muted</source>
+        <translation>muted</translation>
+    </message>
+</context>
+<context>
+    <name>ConversationPanel</name>
+    <message>
+        <source>&amp;Join or create a room…</source>
+        <translation>&amp;Join or create a room…</translation>
+    </message>
+    <message>
+        <source>Conversations</source>
+        <translation>Conversations</translation>
+    </message>
+    <message>
+        <source>Join a room of this server, or create one (Ctrl+J)</source>
+        <translation>Join a room of this server, or create one (Ctrl+J)</translation>
+    </message>
+    <message>
+        <source>&amp;Leave %1</source>
+        <translation>&amp;Leave %1</translation>
+    </message>
+    <message>
+        <source>&amp;Close the conversation with %1</source>
+        <translation>&amp;Close the conversation with %1</translation>
+    </message>
+    <message>
+        <source>&amp;Mute notifications</source>
+        <translation>&amp;Mute notifications</translation>
     </message>
 </context>
 <context>
@@ -551,6 +666,13 @@
     </message>
 </context>
 <context>
+    <name>FreedesktopNotifier</name>
+    <message>
+        <source>Open</source>
+        <translation>Open</translation>
+    </message>
+</context>
+<context>
     <name>LoginWindow</name>
     <message>
         <source>Cancel</source>
@@ -618,14 +740,51 @@
     </message>
 </context>
 <context>
-    <name>MessageFormatter</name>
+    <name>MessageDelegate</name>
     <message>
-        <source>private to %1</source>
-        <translation>private to %1</translation>
+        <source>New</source>
+        <translation>New</translation>
+    </message>
+</context>
+<context>
+    <name>MessageModel</name>
+    <message>
+        <source>Today</source>
+        <translation>Today</translation>
     </message>
     <message>
-        <source>private from %1</source>
-        <translation>private from %1</translation>
+        <source>Yesterday</source>
+        <translation>Yesterday</translation>
+    </message>
+    <message>
+        <source>%1 cleared the topic.</source>
+        <translation>%1 cleared the topic.</translation>
+    </message>
+    <message>
+        <source>%1 set the topic: %2</source>
+        <translation>%1 set the topic: %2</translation>
+    </message>
+</context>
+<context>
+    <name>MessageView</name>
+    <message numerus="yes">
+        <source>%n new message(s) below ↓</source>
+        <translation>
+            <numerusform>%n new message below ↓</numerusform>
+            <numerusform>%n new messages below ↓</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>&amp;Copy</source>
+        <translation>&amp;Copy</translation>
+    </message>
+    <message>
+        <source>Copy &amp;link address</source>
+        <translation>Copy &amp;link address</translation>
+    </message>
+    <message>
+        <source>Select &amp;all</source>
+        <translation>Select &amp;all</translation>
     </message>
 </context>
 <context>
@@ -633,6 +792,99 @@
     <message>
         <source>cannot serve metrics on %1 port %2: %3</source>
         <translation>cannot serve metrics on %1 port %2: %3</translation>
+    </message>
+</context>
+<context>
+    <name>NoticeText</name>
+    <message>
+        <source>%1 logged out.</source>
+        <translation>%1 logged out.</translation>
+    </message>
+    <message>
+        <source>%1 lost the connection.</source>
+        <translation>%1 lost the connection.</translation>
+    </message>
+    <message>
+        <source>%1 left.</source>
+        <translation>%1 left.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n room(s) on this server:</source>
+        <translation>
+            <numerusform>%n room on this server:</numerusform>
+            <numerusform>%n rooms on this server:</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>nobody in it</source>
+        <translation>nobody in it</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n people</source>
+        <translation>
+            <numerusform>%n person</numerusform>
+            <numerusform>%n people</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 — %2</source>
+        <translation>%1 — %2</translation>
+    </message>
+    <message>
+        <source>%1 — %2 — %3</source>
+        <translation>%1 — %2 — %3</translation>
+    </message>
+    <message>
+        <source>%1 (reconnecting)</source>
+        <translation>%1 (reconnecting)</translation>
+    </message>
+    <message>
+        <source>%1 (in no room)</source>
+        <translation>%1 (in no room)</translation>
+    </message>
+    <message>
+        <source>%1 in %2</source>
+        <translation>%1 in %2</translation>
+    </message>
+    <message>
+        <source>Online: %1</source>
+        <translation>Online: %1</translation>
+    </message>
+    <message>
+        <source>Settings: %1</source>
+        <translation>Settings: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>… and %n more: the Rooms window has them all.</source>
+        <translation>
+            <numerusform>… and %n more: the Rooms window has them all.</numerusform>
+            <numerusform>… and %n more: the Rooms window has them all.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>… and %n more</source>
+        <translation>
+            <numerusform>… and %n more</numerusform>
+            <numerusform>… and %n more</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>Notifications</name>
+    <message>
+        <source>%1 in %2</source>
+        <translation>%1 in %2</translation>
+    </message>
+    <message>
+        <source>%1 (private)</source>
+        <translation>%1 (private)</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1: %n new message(s)</source>
+        <translation>
+            <numerusform>%1: %n new message</numerusform>
+            <numerusform>%1: %n new messages</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -644,6 +896,33 @@
     <message>
         <source>%1 does not hold a password hash (make one with --hash-password)</source>
         <translation>%1 does not hold a password hash (make one with --hash-password)</translation>
+    </message>
+</context>
+<context>
+    <name>QuickSwitcher</name>
+    <message>
+        <source>Go to a conversation</source>
+        <translation>Go to a conversation</translation>
+    </message>
+    <message>
+        <source>Name of a room or person</source>
+        <translation>Name of a room or person</translation>
+    </message>
+    <message>
+        <source>Filter conversations</source>
+        <translation>Filter conversations</translation>
+    </message>
+    <message>
+        <source>Matching conversations</source>
+        <translation>Matching conversations</translation>
+    </message>
+    <message>
+        <source>↑↓ to choose, Enter to go, Esc to close</source>
+        <translation>↑↓ to choose, Enter to go, Esc to close</translation>
+    </message>
+    <message>
+        <source>Join or create the room %1</source>
+        <translation>Join or create the room %1</translation>
     </message>
 </context>
 <context>
@@ -659,6 +938,14 @@
     <message>
         <source>Topic</source>
         <translation>Topic</translation>
+    </message>
+    <message>
+        <source>%1 (you are here)</source>
+        <translation>%1 (you are here)</translation>
+    </message>
+    <message>
+        <source>%1 (joined)</source>
+        <translation>%1 (joined)</translation>
     </message>
 </context>
 <context>
@@ -686,6 +973,14 @@
     <message>
         <source>New room</source>
         <translation>New room</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <source>Rooms on this server</source>
+        <translation>Rooms on this server</translation>
     </message>
 </context>
 <context>
@@ -1020,6 +1315,10 @@
     <message>
         <source>No certificate authority vouches for the server&apos;s certificate.</source>
         <translation>No certificate authority vouches for the server&apos;s certificate.</translation>
+    </message>
+    <message>
+        <source>The connection to %1 was lost.</source>
+        <translation>The connection to %1 was lost.</translation>
     </message>
 </context>
 <context>
@@ -1367,6 +1666,20 @@
     <message>
         <source>* %1 let %2 speak again.</source>
         <translation>* %1 let %2 speak again.</translation>
+    </message>
+</context>
+<context>
+    <name>TrayIcon</name>
+    <message numerus="yes">
+        <source>Chat: %n unread message(s)</source>
+        <translation>
+            <numerusform>Chat: %n unread message</numerusform>
+            <numerusform>Chat: %n unread messages</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Chat</source>
+        <translation>Chat</translation>
     </message>
 </context>
 <context>

@@ -59,31 +59,7 @@
     </message>
 </context>
 <context>
-    <name>ChatWindow</name>
-    <message>
-        <source>&amp;Send</source>
-        <translation>发送(&amp;S)</translation>
-    </message>
-    <message>
-        <source>&amp;Users</source>
-        <translation>成员(&amp;U)</translation>
-    </message>
-    <message>
-        <source>&amp;Rooms…</source>
-        <translation>房间(&amp;R)…</translation>
-    </message>
-    <message>
-        <source>Type a message, or /help for commands</source>
-        <translation>输入消息，或输入 /help 查看命令</translation>
-    </message>
-    <message>
-        <source>&amp;Close</source>
-        <translation>关闭(&amp;C)</translation>
-    </message>
-    <message>
-        <source>(no topic)</source>
-        <translation>（无主题）</translation>
-    </message>
+    <name>ChatSession</name>
     <message>
         <source>Reconnected.</source>
         <translation>已重新连接。</translation>
@@ -93,66 +69,69 @@
         <translation>你已进入 %1。</translation>
     </message>
     <message>
+        <source>You left %1 and are now in %2.</source>
+        <translation>你离开了 %1，现在在 %2。</translation>
+    </message>
+    <message>
         <source>%1 joined.</source>
         <translation>%1 加入了。</translation>
     </message>
     <message>
-        <source>You left %1.</source>
-        <translation>你离开了 %1。</translation>
+        <source>%1 lost the connection; their place is kept for a while.</source>
+        <translation>%1 断开了连接；暂时为其保留位置。</translation>
     </message>
     <message>
-        <source>%1 logged out.</source>
-        <translation>%1 已退出登录。</translation>
-    </message>
-    <message>
-        <source>%1 lost the connection.</source>
-        <translation>%1 的连接已断开。</translation>
-    </message>
-    <message>
-        <source>%1 left.</source>
-        <translation>%1 离开了。</translation>
+        <source>%1 is back.</source>
+        <translation>%1 回来了。</translation>
     </message>
     <message>
         <source>%1 is now known as %2.</source>
         <translation>%1 改名为 %2。</translation>
     </message>
     <message>
-        <source>%1 cleared the topic.</source>
-        <translation>%1 清除了主题。</translation>
-    </message>
-    <message>
-        <source>%1 set the topic: %2</source>
-        <translation>%1 设置了主题：%2</translation>
-    </message>
-    <message>
         <source>The client needs tagged mode, so it does not send that setting.</source>
         <translation>客户端依赖标记模式，因此不会发送这项设置。</translation>
-    </message>
-    <message numerus="yes">
-        <source>%1 (%n people) %2</source>
-        <translation>
-            <numerusform>%1（%n 人）%2</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>Rooms: %1</source>
-        <translation>房间：%1</translation>
-    </message>
-    <message>
-        <source>%1 in %2</source>
-        <translation>%1 在 %2</translation>
-    </message>
-    <message>
-        <source>Online: %1</source>
-        <translation>在线：%1</translation>
-    </message>
-    <message>
-        <source>Settings: %1</source>
-        <translation>设置：%1</translation>
     </message>
     <message>
         <source>Pong %1</source>
         <translation>Pong %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n new messages</source>
+        <translation>
+            <numerusform>%n 条新消息</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n earlier messages</source>
+        <translation>
+            <numerusform>%n 条更早的消息</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n unread messages</source>
+        <translation>
+            <numerusform>%n 条未读消息</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Actions (/me) go to rooms; here, just write.</source>
+        <translation>动作（/me）只能用于聊天室；在这里直接输入即可。</translation>
+    </message>
+</context>
+<context>
+    <name>ChatWindow</name>
+    <message>
+        <source>&amp;Send</source>
+        <translation>发送(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Type a message, or /help for commands</source>
+        <translation>输入消息，或输入 /help 查看命令</translation>
+    </message>
+    <message>
+        <source>(no topic)</source>
+        <translation>（无主题）</translation>
     </message>
     <message>
         <source>%1 in %2 — %3</source>
@@ -189,44 +168,118 @@
         </translation>
     </message>
     <message numerus="yes">
-        <source>%n earlier messages</source>
+        <source>Tried %n time(s); the last try failed: %1</source>
         <translation>
-            <numerusform>%n 条更早的消息</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>%n older messages</source>
-        <translation>
-            <numerusform>%n 条更早的消息</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>%n new messages</source>
-        <translation>
-            <numerusform>%n 条新消息</numerusform>
+            <numerusform>已尝试 %n 次；最后一次失败：%1</numerusform>
         </translation>
     </message>
     <message>
-        <source>%1 (reconnecting)</source>
-        <translation>%1（正在重连）</translation>
+        <source>&amp;People</source>
+        <translation>成员(&amp;P)</translation>
     </message>
     <message>
-        <source>%1 (in no room)</source>
-        <translation>%1（不在任何房间）</translation>
+        <source>Show or hide the conversations (Ctrl+Shift+L)</source>
+        <translation>显示或隐藏会话列表（Ctrl+Shift+L）</translation>
     </message>
     <message>
-        <source>%1 lost the connection; their place is kept for a while.</source>
-        <translation>%1 断开了连接；暂时为其保留位置。</translation>
+        <source>Conversations</source>
+        <translation>会话</translation>
     </message>
     <message>
-        <source>%1 is back.</source>
-        <translation>%1 回来了。</translation>
+        <source>Show or hide who is here (Ctrl+Shift+P)</source>
+        <translation>显示或隐藏在场的人（Ctrl+Shift+P）</translation>
     </message>
-    <message numerus="yes">
-        <source>%1 … and %n more</source>
-        <translation>
-            <numerusform>%1 … 以及另外 %n 个</numerusform>
-        </translation>
+    <message>
+        <source>Messages</source>
+        <translation>消息</translation>
+    </message>
+    <message>
+        <source>Message</source>
+        <translation>消息输入</translation>
+    </message>
+    <message>
+        <source>People here</source>
+        <translation>在场的人</translation>
+    </message>
+    <message>
+        <source>&amp;Chat</source>
+        <translation>聊天(&amp;C)</translation>
+    </message>
+    <message>
+        <source>&amp;Go to…</source>
+        <translation>转到(&amp;G)…</translation>
+    </message>
+    <message>
+        <source>&amp;Join or create a room…</source>
+        <translation>加入或创建聊天室(&amp;J)…</translation>
+    </message>
+    <message>
+        <source>&amp;Leave or close this conversation</source>
+        <translation>离开或关闭此会话(&amp;L)</translation>
+    </message>
+    <message>
+        <source>Jump to the first &amp;unread line</source>
+        <translation>跳到第一条未读(&amp;U)</translation>
+    </message>
+    <message>
+        <source>&amp;Mute notifications of this conversation</source>
+        <translation>此会话不发通知(&amp;M)</translation>
+    </message>
+    <message>
+        <source>Log out and &amp;quit</source>
+        <translation>登出并退出(&amp;Q)</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>查看(&amp;V)</translation>
+    </message>
+    <message>
+        <source>&amp;Conversations</source>
+        <translation>会话列表(&amp;C)</translation>
+    </message>
+    <message>
+        <source>&amp;Theme</source>
+        <translation>主题(&amp;T)</translation>
+    </message>
+    <message>
+        <source>Follow the &amp;system</source>
+        <translation>跟随系统(&amp;S)</translation>
+    </message>
+    <message>
+        <source>&amp;Light</source>
+        <translation>浅色(&amp;L)</translation>
+    </message>
+    <message>
+        <source>&amp;Dark</source>
+        <translation>深色(&amp;D)</translation>
+    </message>
+    <message>
+        <source>&amp;Bigger text</source>
+        <translation>放大文字(&amp;B)</translation>
+    </message>
+    <message>
+        <source>&amp;Smaller text</source>
+        <translation>缩小文字(&amp;S)</translation>
+    </message>
+    <message>
+        <source>&amp;Normal text size</source>
+        <translation>正常文字大小(&amp;N)</translation>
+    </message>
+    <message>
+        <source>@%1</source>
+        <translation>@%1</translation>
+    </message>
+    <message>
+        <source>no room</source>
+        <translation>不在聊天室</translation>
+    </message>
+    <message>
+        <source>Not in any room</source>
+        <translation>不在任何聊天室</translation>
+    </message>
+    <message>
+        <source>Private conversation with %1</source>
+        <translation>与 %1 的私聊</translation>
     </message>
 </context>
 <context>
@@ -373,6 +426,67 @@
     <message>
         <source>%1:%2: %3 is already set on line %4</source>
         <translation>%1:%2：%3 已在第 %4 行设置过</translation>
+    </message>
+</context>
+<context>
+    <name>ConversationDelegate</name>
+    <message>
+        <source>Private conversations</source>
+        <translation>私聊</translation>
+    </message>
+</context>
+<context>
+    <name>ConversationListModel</name>
+    <message>
+        <source>room %1</source>
+        <translation>聊天室 %1</translation>
+    </message>
+    <message>
+        <source>%1, private</source>
+        <translation>%1，私聊</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n unread</source>
+        <translation>
+            <numerusform>%n 条未读</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n mentioning you</source>
+        <translation>
+            <numerusform>%n 条提到你</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>muted</source>
+        <translation>已静音</translation>
+    </message>
+</context>
+<context>
+    <name>ConversationPanel</name>
+    <message>
+        <source>&amp;Join or create a room…</source>
+        <translation>加入或创建聊天室(&amp;J)…</translation>
+    </message>
+    <message>
+        <source>Conversations</source>
+        <translation>会话</translation>
+    </message>
+    <message>
+        <source>Join a room of this server, or create one (Ctrl+J)</source>
+        <translation>加入本服务器的聊天室，或创建一个（Ctrl+J）</translation>
+    </message>
+    <message>
+        <source>&amp;Leave %1</source>
+        <translation>离开 %1(&amp;L)</translation>
+    </message>
+    <message>
+        <source>&amp;Close the conversation with %1</source>
+        <translation>关闭与 %1 的会话(&amp;C)</translation>
+    </message>
+    <message>
+        <source>&amp;Mute notifications</source>
+        <translation>不发通知(&amp;M)</translation>
     </message>
 </context>
 <context>
@@ -543,6 +657,13 @@
     </message>
 </context>
 <context>
+    <name>FreedesktopNotifier</name>
+    <message>
+        <source>Open</source>
+        <translation>打开</translation>
+    </message>
+</context>
+<context>
     <name>LoginWindow</name>
     <message>
         <source>Cancel</source>
@@ -610,14 +731,50 @@
     </message>
 </context>
 <context>
-    <name>MessageFormatter</name>
+    <name>MessageDelegate</name>
     <message>
-        <source>private to %1</source>
-        <translation>私信给 %1</translation>
+        <source>New</source>
+        <translation>新消息</translation>
+    </message>
+</context>
+<context>
+    <name>MessageModel</name>
+    <message>
+        <source>Today</source>
+        <translation>今天</translation>
     </message>
     <message>
-        <source>private from %1</source>
-        <translation>来自 %1 的私信</translation>
+        <source>Yesterday</source>
+        <translation>昨天</translation>
+    </message>
+    <message>
+        <source>%1 cleared the topic.</source>
+        <translation>%1 清除了主题。</translation>
+    </message>
+    <message>
+        <source>%1 set the topic: %2</source>
+        <translation>%1 设置了主题：%2</translation>
+    </message>
+</context>
+<context>
+    <name>MessageView</name>
+    <message numerus="yes">
+        <source>%n new message(s) below ↓</source>
+        <translation>
+            <numerusform>下方有 %n 条新消息 ↓</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>&amp;Copy</source>
+        <translation>复制(&amp;C)</translation>
+    </message>
+    <message>
+        <source>Copy &amp;link address</source>
+        <translation>复制链接地址(&amp;L)</translation>
+    </message>
+    <message>
+        <source>Select &amp;all</source>
+        <translation>全选(&amp;A)</translation>
     </message>
 </context>
 <context>
@@ -625,6 +782,94 @@
     <message>
         <source>cannot serve metrics on %1 port %2: %3</source>
         <translation>无法在 %1 的端口 %2 上提供指标：%3</translation>
+    </message>
+</context>
+<context>
+    <name>NoticeText</name>
+    <message>
+        <source>%1 logged out.</source>
+        <translation>%1 已退出登录。</translation>
+    </message>
+    <message>
+        <source>%1 lost the connection.</source>
+        <translation>%1 的连接已断开。</translation>
+    </message>
+    <message>
+        <source>%1 left.</source>
+        <translation>%1 离开了。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n room(s) on this server:</source>
+        <translation>
+            <numerusform>本服务器有 %n 个房间：</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>nobody in it</source>
+        <translation>没有人</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n people</source>
+        <translation>
+            <numerusform>%n 人</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 — %2</source>
+        <translation>%1 — %2</translation>
+    </message>
+    <message>
+        <source>%1 — %2 — %3</source>
+        <translation>%1 — %2 — %3</translation>
+    </message>
+    <message>
+        <source>%1 (reconnecting)</source>
+        <translation>%1（正在重连）</translation>
+    </message>
+    <message>
+        <source>%1 (in no room)</source>
+        <translation>%1（不在任何房间）</translation>
+    </message>
+    <message>
+        <source>%1 in %2</source>
+        <translation>%1 在 %2</translation>
+    </message>
+    <message>
+        <source>Online: %1</source>
+        <translation>在线：%1</translation>
+    </message>
+    <message>
+        <source>Settings: %1</source>
+        <translation>设置：%1</translation>
+    </message>
+    <message numerus="yes">
+        <source>… and %n more: the Rooms window has them all.</source>
+        <translation>
+            <numerusform>… 还有 %n 个：“房间”窗口里有全部。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>… and %n more</source>
+        <translation>
+            <numerusform>… 还有 %n 个</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>Notifications</name>
+    <message>
+        <source>%1 in %2</source>
+        <translation>%1 在 %2</translation>
+    </message>
+    <message>
+        <source>%1 (private)</source>
+        <translation>%1（私聊）</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1: %n new message(s)</source>
+        <translation>
+            <numerusform>%1：%n 条新消息</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -636,6 +881,33 @@
     <message>
         <source>%1 does not hold a password hash (make one with --hash-password)</source>
         <translation>%1 中没有密码哈希（可用 --hash-password 生成）</translation>
+    </message>
+</context>
+<context>
+    <name>QuickSwitcher</name>
+    <message>
+        <source>Go to a conversation</source>
+        <translation>转到会话</translation>
+    </message>
+    <message>
+        <source>Name of a room or person</source>
+        <translation>聊天室或人的名字</translation>
+    </message>
+    <message>
+        <source>Filter conversations</source>
+        <translation>筛选会话</translation>
+    </message>
+    <message>
+        <source>Matching conversations</source>
+        <translation>符合的会话</translation>
+    </message>
+    <message>
+        <source>↑↓ to choose, Enter to go, Esc to close</source>
+        <translation>↑↓ 选择，Enter 转到，Esc 关闭</translation>
+    </message>
+    <message>
+        <source>Join or create the room %1</source>
+        <translation>加入或创建聊天室 %1</translation>
     </message>
 </context>
 <context>
@@ -651,6 +923,14 @@
     <message>
         <source>Topic</source>
         <translation>主题</translation>
+    </message>
+    <message>
+        <source>%1 (you are here)</source>
+        <translation>%1（你在这里）</translation>
+    </message>
+    <message>
+        <source>%1 (joined)</source>
+        <translation>%1（已加入）</translation>
     </message>
 </context>
 <context>
@@ -678,6 +958,14 @@
     <message>
         <source>New room</source>
         <translation>新房间</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <source>Rooms on this server</source>
+        <translation>本服务器的聊天室</translation>
     </message>
 </context>
 <context>
@@ -1013,6 +1301,10 @@
         <source>No certificate authority vouches for the server&apos;s certificate.</source>
         <translation>没有任何证书颁发机构为服务器的证书担保。</translation>
     </message>
+    <message>
+        <source>The connection to %1 was lost.</source>
+        <translation>与 %1 的连接已断开。</translation>
+    </message>
 </context>
 <context>
     <name>TextRenderer</name>
@@ -1343,6 +1635,19 @@
     <message>
         <source>* %1 let %2 speak again.</source>
         <translation>* %1 解除了 %2 的禁言。</translation>
+    </message>
+</context>
+<context>
+    <name>TrayIcon</name>
+    <message numerus="yes">
+        <source>Chat: %n unread message(s)</source>
+        <translation>
+            <numerusform>聊天：%n 条未读消息</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Chat</source>
+        <translation>聊天</translation>
     </message>
 </context>
 <context>

@@ -5,6 +5,7 @@
 #include "KnownCertificates.h"
 #include "NameRules.h"
 #include "Protocol.h"
+#include "RoomState.h"
 #include "TaggedCodec.h"
 
 #include <QSslSocket>
@@ -57,10 +58,11 @@ ChatConnection::ChatConnection(QObject *parent)
     , m_socket(new QSslSocket(this))
     , m_guard(new CertificateGuard(m_socket, this))
 {
-    connect(&m_roomState, &RoomState::roomChanged, this, &ChatConnection::roomChanged);
-    connect(&m_roomState, &RoomState::topicChanged, this, &ChatConnection::topicChanged);
-    connect(&m_roomState, &RoomState::usersChanged, this, &ChatConnection::usersChanged);
-    connect(&m_roomState, &RoomState::userCountChanged, this, &ChatConnection::userCountChanged);
+    connect(&m_rooms, &JoinedRooms::entered, this, &ChatConnection::roomEntered);
+    connect(&m_rooms, &JoinedRooms::left, this, &ChatConnection::roomLeft);
+    connect(&m_rooms, &JoinedRooms::topicChanged, this, &ChatConnection::roomTopicChanged);
+    connect(&m_rooms, &JoinedRooms::usersChanged, this, &ChatConnection::roomUsersChanged);
+    connect(&m_rooms, &JoinedRooms::currentChanged, this, &ChatConnection::roomChanged);
     m_timeout.setSingleShot(true);
     m_reconnectTimer.setSingleShot(true);
     connect(&m_timeout, &QTimer::timeout, this, [this] { connectionEnded(Failure::Timeout); });
@@ -70,9 +72,8 @@ ChatConnection::ChatConnection(QObject *parent)
     });
     const auto greet = [this] {
         emit connected();
+        // Tagged mode also means `rooms many`: joining a room adds it to the ones we are in.
         send(u"set tagged on"_s);
-        // This client shows one room at a time: joining another leaves the one it is in.
-        send(u"set rooms one"_s);
     };
     connect(m_socket, &QSslSocket::connected, this, [this, greet] {
         if (!m_tls)
@@ -83,6 +84,40 @@ ChatConnection::ChatConnection(QObject *parent)
     connect(m_socket, &QSslSocket::errorOccurred, this, &ChatConnection::socketError);
     connect(m_socket, &QSslSocket::disconnected, this,
             [this] { connectionEnded(Failure::ServerClosed); });
+}
+
+QString ChatConnection::topic() const
+{
+    const RoomState *state = m_rooms.room(m_rooms.current());
+    return state ? state->topic() : QString();
+}
+
+QStringList ChatConnection::users() const
+{
+    const RoomState *state = m_rooms.room(m_rooms.current());
+    return state ? state->users() : QStringList();
+}
+
+qsizetype ChatConnection::userCount() const
+{
+    const RoomState *state = m_rooms.room(m_rooms.current());
+    return state ? state->userCount() : 0;
+}
+
+void ChatConnection::followCurrent()
+{
+    if (const QString topic = this->topic(); topic != m_shownTopic) {
+        m_shownTopic = topic;
+        emit topicChanged(topic);
+    }
+    if (const QStringList users = this->users(); users != m_shownUsers) {
+        m_shownUsers = users;
+        emit usersChanged(users);
+    }
+    if (const qsizetype count = userCount(); count != m_shownUserCount) {
+        m_shownUserCount = count;
+        emit userCountChanged(count);
+    }
 }
 
 bool ChatConnection::isSelf(const QString &nick) const
@@ -114,12 +149,17 @@ void ChatConnection::logIn(const ServerAddress &address, const QString &nick)
     m_address = address;
     m_nick = nick;
     emit nickChanged(m_nick);
-    m_rejoinRoom.clear();
+    m_rooms.clear();
+    followCurrent();
+    m_rejoinRooms.clear();
+    m_rejoinCurrent.clear();
+    m_rejoinPending.clear();
+    m_rejoinLabels.clear();
     m_resumeToken.clear();
     m_resumed = false;
     m_lastSeq.clear();
     m_lastPrivateId = 0;
-    m_gapRoom.clear();
+    m_gapRooms.clear();
     m_backoff.reset();
     setState(State::Connecting);
     startAttempt();
@@ -137,7 +177,7 @@ void ChatConnection::logOut()
     }
 }
 
-void ChatConnection::sendLine(const QString &line)
+void ChatConnection::sendLine(const QString &line, const QString &room)
 {
     QString text = line;
     text.replace(u'\r', u' ').replace(u'\n', u' ');
@@ -145,12 +185,17 @@ void ChatConnection::sendLine(const QString &line)
         return;
     if (!text.startsWith(u'/')) {
         // Without the slash the server would run "join me" as a command; people mean to say it.
-        sendLabelled(u"say "_s + text);
+        say(room, text);
         return;
     }
     const Command command = Command::parse(text, false);
     if (command.isValid() && command.type() == CommandType::Logout) {
         logOut();
+        return;
+    }
+    if (command.isValid() &&
+        (command.type() == CommandType::Join || command.type() == CommandType::Create)) {
+        sendEnter(text, command.argument(0));
         return;
     }
     if (command.isValid() && command.type() == CommandType::Set &&
@@ -159,6 +204,27 @@ void ChatConnection::sendLine(const QString &line)
         return;
     }
     sendLabelled(text);
+}
+
+void ChatConnection::say(const QString &room, const QString &text)
+{
+    if (m_state != State::LoggedIn || text.trimmed().isEmpty())
+        return;
+    // "say #room text" names the room, so that a switch on its way changes nothing.
+    sendLabelled(room.isEmpty() ? u"say "_s + text : u"say #%1 %2"_s.arg(room, text));
+}
+
+void ChatConnection::act(const QString &room, const QString &text)
+{
+    if (m_state != State::LoggedIn || text.trimmed().isEmpty())
+        return;
+    sendLabelled(room.isEmpty() ? u"me "_s + text : u"me #%1 %2"_s.arg(room, text));
+}
+
+void ChatConnection::sendPrivate(const QString &nick, const QString &text)
+{
+    if (m_state == State::LoggedIn && !text.trimmed().isEmpty())
+        sendLabelled(u"msg %1 %2"_s.arg(nick, text));
 }
 
 void ChatConnection::listRooms()
@@ -170,13 +236,45 @@ void ChatConnection::listRooms()
 void ChatConnection::createRoom(const QString &name)
 {
     if (m_state == State::LoggedIn)
-        sendLabelled(u"create "_s + name.trimmed());
+        sendEnter(u"create "_s + name.trimmed(), name.trimmed());
 }
 
 void ChatConnection::joinRoom(const QString &name)
 {
     if (m_state == State::LoggedIn)
-        sendLabelled(u"join "_s + name.trimmed());
+        sendEnter(u"join "_s + name.trimmed(), name.trimmed());
+}
+
+void ChatConnection::sendEnter(const QString &command, const QString &room)
+{
+    const QString label = sendLabelled(command);
+    m_enterLabels.insert(label, room.startsWith(u'#') ? room.sliced(1) : room);
+}
+
+void ChatConnection::leaveRoom(const QString &name)
+{
+    if (m_state == State::LoggedIn)
+        sendLabelled(u"leave "_s + name.trimmed());
+}
+
+void ChatConnection::switchRoom(const QString &name)
+{
+    if (m_state != State::LoggedIn || !m_rooms.contains(name))
+        return;
+    // At once here, so that what is typed next goes there; the server's ok confirms it.
+    m_rooms.setCurrent(name);
+    followCurrent();
+    sendLabelled(u"switch "_s + name);
+}
+
+void ChatConnection::requestOlder(const QString &room, const QString &peer, quint64 before,
+                                  int count)
+{
+    if (m_state != State::LoggedIn || before <= 1)
+        return;
+    const QString target = peer.isEmpty() ? room : u"@"_s + peer;
+    m_olderLabels.insert(
+        sendLabelled(u"history %1 %2 before %3"_s.arg(target).arg(count).arg(before)));
 }
 
 void ChatConnection::lookUsers()
@@ -197,6 +295,8 @@ void ChatConnection::startAttempt()
     m_listing.reset();
     m_listedRooms.clear();
     m_listedPeople.clear();
+    m_enterLabels.clear();
+    m_olderLabels.clear();
     m_timeout.start(m_timeoutMs);
     m_guard->reset(m_address.toString());
     if (m_tls)
@@ -239,10 +339,10 @@ void ChatConnection::sendLogin()
         m_loginLabel = sendLabelled(u"login "_s + m_nick);
         return;
     }
-    // Where we stand: the server replays exactly what came after.
+    // Where we stand in every room and in private: the server replays exactly what came after.
     QString command = u"resume "_s + m_resumeToken;
-    if (!m_rejoinRoom.isEmpty())
-        command += u" %1:%2"_s.arg(m_rejoinRoom).arg(lastSeq(m_rejoinRoom));
+    for (const QString &room : std::as_const(m_rejoinRooms))
+        command += u" %1:%2"_s.arg(room).arg(lastSeq(room));
     command += u" @:%1"_s.arg(m_lastPrivateId);
     m_loginLabel = sendLabelled(command);
 }
@@ -273,28 +373,44 @@ void ChatConnection::handleHistory(const Event &event)
         return;
     const QString room = m_historyStart->room;
     const QString reason = m_historyStart->subject;
+    const bool older = m_olderLabels.remove(m_historyStart->label);
     const QList<Event> lines = std::exchange(m_historyLines, {});
     m_historyStart.reset();
-    const bool gap = !m_gapRoom.isEmpty() && sameName(room, m_gapRoom);
+    const bool gap = !room.isEmpty() && m_gapRooms.contains(NameRules::key(room));
     // After logging in anew, the gap is filled by our own request: the room's recent lines
     // that come with entering it would only repeat part of it, out of order.
     if (gap && reason == "join"_L1)
         return;
+    HistoryBatch batch;
+    batch.room = room;
+    batch.peer = event.nick;
+    batch.reason = older                   ? HistoryBatch::Reason::Older
+                   : gap                   ? HistoryBatch::Reason::Gap
+                   : reason == "resume"_L1 ? HistoryBatch::Reason::Resume
+                                           : HistoryBatch::Reason::Join;
+    batch.olderFrom = event.target == "before"_L1 ? event.seq : 0;
     QList<Event> fresh;
     for (const Event &line : lines) {
-        if (isNew(line))
+        // An older page is older than what we saw: it is not news, and not a position.
+        if (older || isNew(line)) {
             fresh.append(line);
+            batch.lines.append(lineOf(line));
+        }
     }
-    if (!fresh.isEmpty())
-        emit historyFollows(room, gap ? u"gap"_s : reason, int(fresh.size()));
-    for (const Event &line : fresh)
-        emitLine(line, isSelf(line.nick));
+    if (older || !batch.lines.isEmpty() || batch.olderFrom != 0)
+        emit historyReceived(batch);
+    if (!older) {
+        if (!fresh.isEmpty())
+            emit historyFollows(room, gap ? u"gap"_s : reason, int(fresh.size()));
+        for (const Event &line : fresh)
+            emitLine(line, isSelf(line.nick));
+    }
     if (gap && reason == "request"_L1) {
         if (event.target == "after"_L1)
             sendLabelled(
                 u"history %1 %2 after %3"_s.arg(room).arg(Protocol::HistoryPageMax).arg(event.seq));
         else
-            m_gapRoom.clear();
+            m_gapRooms.remove(NameRules::key(room));
     }
 }
 
@@ -369,12 +485,24 @@ void ChatConnection::handleEvent(const Event &event)
         handleHistory(event);
         break;
     case Event::Kind::Error:
-        if (event.label == m_rejoinLabel && event.code == ErrorCode::NoSuchRoom) {
-            // The server restarted and forgot the room: make it again.
-            m_rejoinLabel.clear();
-            createRoom(event.subject);
-        } else {
+        m_enterLabels.remove(event.label);
+        m_olderLabels.remove(event.label);
+        if (!m_rejoinLabels.remove(event.label)) {
             emit commandFailed(event.code, event.command, event.subject);
+        } else if (event.code == ErrorCode::NoSuchRoom) {
+            // The server restarted and forgot the room: make it again.
+            m_rejoinLabels.insert(sendLabelled(u"create "_s + event.subject));
+        } else {
+            // We cannot get back in: the room is no longer ours.
+            m_rejoinPending.remove(NameRules::key(event.subject));
+            m_rooms.apply(Event::leave(event.subject, m_nick, u"part"_s), true);
+            followCurrent();
+        }
+        break;
+    case Event::Kind::Ok:
+        if (event.command == "switch"_L1) {
+            m_rooms.setCurrent(event.list.value(0));
+            followCurrent();
         }
         break;
     case Event::Kind::Bye:
@@ -449,14 +577,82 @@ void ChatConnection::handleLoginReply(const Event &event)
     m_timeout.stop();
     m_backoff.reset();
     m_resumed = event.command == "resume"_L1;
-    if (m_resumed)
-        m_rejoinRoom.clear(); // the server brings back our rooms
-    else
+    if (m_resumed) {
+        m_rejoinRooms.clear(); // the server brings back our rooms
+    } else {
         m_resumeToken = event.list.value(1);
+        rejoin();
+    }
     m_nick = event.list.value(0, m_nick);
     emit nickChanged(m_nick);
     setState(State::LoggedIn);
     emit loggedIn(m_nick);
+    // The server's current room after a resume is the last one entered: ours may differ.
+    if (!m_rejoinCurrent.isEmpty() && m_resumed)
+        switchRoom(std::exchange(m_rejoinCurrent, {}));
+}
+
+void ChatConnection::rejoin()
+{
+    // The server put us in the hall; the other rooms we were in are joined again, and the
+    // hall left if we had left it. Each room's missed lines are asked for once we are back in
+    // it (handleSelfJoin).
+    const QStringList rooms = std::exchange(m_rejoinRooms, {});
+    if (rooms.isEmpty())
+        return;
+    bool inHall = false;
+    for (const QString &room : rooms) {
+        m_rejoinPending.insert(NameRules::key(room));
+        if (sameName(room, Protocol::HallName))
+            inHall = true;
+        else
+            m_rejoinLabels.insert(sendLabelled(u"join "_s + room));
+    }
+    if (!inHall)
+        sendLabelled(u"leave "_s + Protocol::HallName);
+}
+
+void ChatConnection::handleSelfJoin(const QString &room)
+{
+    if (!m_rejoinPending.remove(NameRules::key(room)))
+        return;
+    // Back in the room: ask for what was said since the last line we saw.
+    if (lastSeq(room) > 0) {
+        m_gapRooms.insert(NameRules::key(room));
+        sendLabelled(
+            u"history %1 %2 after %3"_s.arg(room).arg(Protocol::HistoryPageMax).arg(lastSeq(room)));
+    }
+    if (m_rejoinPending.isEmpty() && !m_rejoinCurrent.isEmpty())
+        switchRoom(std::exchange(m_rejoinCurrent, {}));
+}
+
+ChatLine ChatConnection::lineOf(const Event &event) const
+{
+    ChatLine line;
+    line.time = event.time;
+    line.id = event.id;
+    line.seq = event.seq;
+    line.room = event.room;
+    line.nick = event.nick;
+    line.text = event.text;
+    line.own = isSelf(event.nick);
+    switch (event.kind) {
+    case Event::Kind::Action:
+        line.kind = ChatLine::Kind::Action;
+        break;
+    case Event::Kind::Private:
+        line.kind = ChatLine::Kind::Private;
+        line.room.clear();
+        line.peer = line.own ? event.target : event.nick;
+        break;
+    case Event::Kind::TopicChanged:
+        line.kind = ChatLine::Kind::Topic;
+        break;
+    default:
+        line.kind = ChatLine::Kind::Message;
+        break;
+    }
+    return line;
 }
 
 void ChatConnection::emitLine(const Event &event, bool self)
@@ -482,33 +678,28 @@ void ChatConnection::emitLine(const Event &event, bool self)
 void ChatConnection::handleRoomEvent(const Event &event)
 {
     const bool self = isSelf(event.nick);
-    m_roomState.apply(event, self);
+    m_rooms.apply(event, self);
+    followCurrent();
     switch (event.kind) {
     case Event::Kind::Message:
     case Event::Kind::Action:
     case Event::Kind::Private:
     case Event::Kind::TopicChanged:
         isNew(event); // live lines are new: this notes where we stand
+        emit lineReceived(lineOf(event));
         emitLine(event, self);
         break;
     case Event::Kind::Join:
-        if (self && !m_rejoinRoom.isEmpty()) {
-            if (!m_roomState.isHere(m_rejoinRoom)) {
-                m_rejoinLabel = sendLabelled(u"join "_s + m_rejoinRoom);
-            } else {
-                // Back in the room: ask for what was said since the last line we saw.
-                m_rejoinRoom.clear();
-                if (lastSeq(event.room) > 0) {
-                    m_gapRoom = event.room;
-                    sendLabelled(u"history %1 %2 after %3"_s.arg(event.room)
-                                     .arg(Protocol::HistoryPageMax)
-                                     .arg(lastSeq(event.room)));
-                }
-            }
+        if (self) {
+            m_enterLabels.remove(event.label);
+            m_rejoinLabels.remove(event.label);
+            handleSelfJoin(event.room);
         }
         emit joined(event.room, event.nick);
         break;
     case Event::Kind::Leave:
+        if (self && m_enterLabels.contains(event.label))
+            emit moved(event.room, m_enterLabels.value(event.label));
         emit left(event.room, event.nick, event.subject);
         break;
     case Event::Kind::Presence:
@@ -577,7 +768,11 @@ void ChatConnection::connectionEnded(Failure reason)
             finish(Failure::None);
             return;
         }
-        m_rejoinRoom = room();
+        m_rejoinRooms = m_rooms.names();
+        m_rejoinCurrent = m_rooms.current();
+        // Closed without a goodbye: to the person, the connection was lost.
+        if (reason == Failure::ServerClosed && m_byeReason == Failure::None)
+            reason = Failure::ConnectionLost;
         scheduleReconnect(m_byeReason != Failure::None ? m_byeReason : reason);
         return;
     }

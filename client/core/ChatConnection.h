@@ -3,17 +3,20 @@
 
 #include "Backoff.h"
 #include "CertificateGuard.h"
+#include "ChatLine.h"
 #include "ErrorCode.h"
 #include "Event.h"
+#include "HistoryBatch.h"
+#include "JoinedRooms.h"
 #include "LineFramer.h"
 #include "PersonInfo.h"
 #include "RoomInfo.h"
-#include "RoomState.h"
 #include "ServerAddress.h"
 
 #include <QAbstractSocket>
 #include <QHash>
 #include <QObject>
+#include <QSet>
 #include <QTimer>
 
 #include <optional>
@@ -21,12 +24,15 @@
 class QSslSocket;
 
 // One person's connection to a chat server, without any window: it owns the socket, speaks the
-// tagged protocol, keeps the state a client shows (nickname, room, topic, users) and reports
-// everything else as typed signals. After a lost connection it reconnects with backoff and
-// resumes with the server's resume token, telling it the last line it saw in each room, so
-// that what was said meanwhile arrives exactly once; when the server no longer knows the token
-// (it restarted, or the grace period passed) it logs back in with the same nickname (and TLS and
-// password), returns to the same room and asks for what it missed.
+// tagged protocol, keeps the state a client shows (nickname, the rooms it is in with their
+// topics and people) and reports everything else as typed signals. It is in several rooms at
+// once (the server's `rooms many`, its default for programs); room(), topic() and users() are
+// those of the current room, where plain text goes. After a lost connection it reconnects with
+// backoff and resumes with the server's resume token, telling it the last line it saw in every
+// room it is in and the last private message, so that what was said meanwhile arrives exactly
+// once; when the server no longer knows the token (it restarted, or the grace period passed)
+// it logs back in with the same nickname (and TLS and password), returns to the same rooms and
+// asks each for what it missed.
 class ChatConnection : public QObject
 {
     Q_OBJECT
@@ -58,6 +64,7 @@ public:
         LoginRefused, // any other error reply to login
         ServerClosed,
         ServerShutdown,
+        ConnectionLost, // a logged-in connection ended without the server saying why
         NetworkError,
         CertificateUnknown, // see certificateNeedsApproval()
         CertificateChanged, // see certificateChanged()
@@ -73,11 +80,14 @@ public:
 
     State state() const { return m_state; }
     QString nick() const { return m_nick; }
-    QString room() const { return m_roomState.room(); }
-    QString topic() const { return m_roomState.topic(); }
-    QStringList users() const { return m_roomState.users(); }
+    // The current room: where plain text and commands without a #room go.
+    QString room() const { return m_rooms.current(); }
+    QString topic() const;
+    QStringList users() const;
     // How many are in the room; more than users() lists when the room is crowded.
-    qsizetype userCount() const { return m_roomState.userCount(); }
+    qsizetype userCount() const;
+    // Every room we are in, in the order we entered them, with their topics and people.
+    const JoinedRooms &joinedRooms() const { return m_rooms; }
     QString serverName() const { return m_serverName; }
     ServerAddress address() const { return m_address; }
     bool isSelf(const QString &nick) const;
@@ -113,12 +123,24 @@ public:
     // Says goodbye when logged in; otherwise stops whatever is under way (Cancel).
     void logOut();
 
-    // A line as typed: "/command ..." goes to the server as is, anything else is said.
-    void sendLine(const QString &line);
+    // A line as typed: "/command ..." goes to the server as is, anything else is said (in room,
+    // or in the current room when room is empty).
+    void sendLine(const QString &line, const QString &room = {});
+    void say(const QString &room, const QString &text);
+    void act(const QString &room, const QString &text);
+    void sendPrivate(const QString &nick, const QString &text);
     void listRooms();
     void createRoom(const QString &name);
     void joinRoom(const QString &name);
+    void leaveRoom(const QString &name);
+    // Makes room the current one, here and on the server.
+    void switchRoom(const QString &name);
     void lookUsers();
+    // Asks for up to count lines of room (or, with peer set, of the private messages with
+    // peer) before the sequence number (message id) before; they come as an Older page.
+    void requestOlder(const QString &room, const QString &peer, quint64 before,
+                      int count = DefaultPageSize);
+    static constexpr int DefaultPageSize = 200;
 
 signals:
     void stateChanged(ChatConnection::State state);
@@ -143,6 +165,21 @@ signals:
     void certificateChanged(const QString &hostPort, const QByteArray &fingerprint,
                             const QString &subject);
 
+    // Our rooms: entered one (not when a resume brings us back into it), left one, and what
+    // changed in one of them.
+    void roomEntered(const QString &room);
+    void roomLeft(const QString &room);
+    void roomTopicChanged(const QString &room, const QString &topic);
+    void roomUsersChanged(const QString &room, const QStringList &users, qsizetype count);
+
+    // A line said now, in one of our rooms or privately, with all its fields.
+    void lineReceived(const ChatLine &line);
+    // Lines said before now: a room's recent ones on entering it, what was missed while the
+    // connection was down, or an older page asked for.
+    void historyReceived(const HistoryBatch &batch);
+
+    // The simple view of lines, in the order they happened: every line new to this connection,
+    // live or from history that fills a gap (not the older pages of requestOlder()).
     void message(const QDateTime &time, const QString &nick, const QString &text, bool own);
     void action(const QDateTime &time, const QString &nick, const QString &text, bool own);
     void privateMessage(const QDateTime &time, const QString &from, const QString &to,
@@ -151,6 +188,9 @@ signals:
     // Someone's connection dropped (reconnecting true; their place is held) or came back.
     void presenceChanged(const QString &room, const QString &nick, bool reconnecting);
     void left(const QString &room, const QString &nick, const QString &reason);
+    // Entering `to` (join or create, with `set rooms one`) took us out of `from`; emitted just
+    // before our own left(from, …, "part").
+    void moved(const QString &from, const QString &to);
     void renamed(const QString &oldNick, const QString &newNick);
     // Someone changed the topic (the topicChanged property also follows room changes).
     void topicSet(const QString &nick, const QString &topic);
@@ -171,6 +211,8 @@ private:
     void startAttempt();
     void send(const QString &command);
     QString sendLabelled(const QString &command);
+    // Sends a command that enters room, noting its label: a leave with that label is a move.
+    void sendEnter(const QString &command, const QString &room);
     void readSocket();
     void handleEvent(const Event &event);
     void handleLoginReply(const Event &event);
@@ -178,9 +220,15 @@ private:
     void handleHistory(const Event &event);
     // list and who replies: their pieces, gathered between the listing's start and end.
     void handleListing(const Event &event);
+    void handleSelfJoin(const QString &room);
     // The signal for a line said (message, action, private message, topic change).
     void emitLine(const Event &event, bool self);
+    ChatLine lineOf(const Event &event) const;
     void sendLogin();
+    // After logging in anew: back into the rooms we were in.
+    void rejoin();
+    // Emits the current room's changes through the single-room properties.
+    void followCurrent();
     // False for a line of history already seen: it is not shown twice.
     bool isNew(const Event &event);
     void socketError(QAbstractSocket::SocketError error);
@@ -202,16 +250,24 @@ private:
     QString m_nick;
     QString m_password;
     bool m_tls = false;
-    RoomState m_roomState;
+    JoinedRooms m_rooms;
+    QString m_shownTopic; // what the single-room properties last said
+    QStringList m_shownUsers;
+    qsizetype m_shownUserCount = 0;
     QString m_serverName;
     QString m_loginLabel;
-    QString m_rejoinRoom; // the room to return to after logging in anew
-    QString m_rejoinLabel;
+    // After a loss: the rooms we were in (a resume gives each a position; logging in anew goes
+    // back into each), and the one that was current.
+    QStringList m_rejoinRooms;
+    QString m_rejoinCurrent;
+    QSet<QString> m_rejoinPending; // keys of rooms whose join is under way after a new login
+    QSet<QString> m_rejoinLabels;
     QString m_resumeToken; // from the server's login reply; empty: it offers none
     bool m_resumed = false;
     QHash<QString, quint64> m_lastSeq; // by room key: the last line seen
     quint64 m_lastPrivateId = 0;
-    QString m_gapRoom; // after logging in anew: the room whose missed lines were asked for
+    QSet<QString> m_gapRooms;    // keys: after logging in anew, rooms whose missed lines were asked
+    QSet<QString> m_olderLabels; // labels of requestOlder()
     // A history batch is gathered until its end, so that its new lines come after the signal
     // that announces them.
     std::optional<Event> m_historyStart;
@@ -223,6 +279,7 @@ private:
     ErrorCode m_loginError = ErrorCode::None;
     QString m_loginErrorSubject;
     quint64 m_lastLabel = 0;
+    QHash<QString, QString> m_enterLabels; // label of a join or create: the room it enters
     bool m_loggingOut = false;
     Failure m_byeReason = Failure::None;
 };

@@ -12,8 +12,9 @@ bool sameName(const QString &a, const QString &b)
 
 } // namespace
 
-RoomState::RoomState(QObject *parent)
+RoomState::RoomState(const QString &room, QObject *parent)
     : QObject(parent)
+    , m_room(room)
 {
 }
 
@@ -24,53 +25,43 @@ bool RoomState::isHere(const QString &room) const
 
 void RoomState::apply(const Event &event, bool self)
 {
-    const bool here = isHere(event.room);
-    switch (event.kind) {
-    case Event::Kind::Join:
-        if (self) {
-            // The users event that follows our own join fills the list.
-            setRoom(event.room);
-            setTopic({});
-        } else if (here) {
-            setUsers(m_users + QStringList{event.nick}, m_userCount + 1);
-        }
-        break;
-    case Event::Kind::Leave:
-        if (!self && here) {
-            QStringList users = m_users;
-            users.removeIf([&](const QString &user) { return sameName(user, event.nick); });
-            setUsers(users, m_userCount - 1);
-        }
-        break;
-    case Event::Kind::NickChange: {
+    if (event.kind == Event::Kind::NickChange) {
         QStringList users = m_users;
         for (QString &user : users) {
             if (sameName(user, event.nick))
                 user = event.target;
         }
         setUsers(users);
-        break;
+        return;
     }
+    if (!isHere(event.room))
+        return;
+    switch (event.kind) {
+    case Event::Kind::Join:
+        // Our own join (entering, or coming back after a resume) is followed by the topic, if
+        // any, and the users event that fills the list.
+        if (self)
+            setTopic({});
+        else if (!m_users.contains(event.nick))
+            setUsers(m_users + QStringList{event.nick}, m_userCount + 1);
+        break;
+    case Event::Kind::Leave:
+        if (!self) {
+            QStringList users = m_users;
+            users.removeIf([&](const QString &user) { return sameName(user, event.nick); });
+            setUsers(users, m_userCount - 1);
+        }
+        break;
     case Event::Kind::Topic:
     case Event::Kind::TopicChanged:
-        if (here)
-            setTopic(event.text);
+        setTopic(event.text);
         break;
     case Event::Kind::Users:
-        if (here)
-            setUsers(event.userNicks(), event.userCount());
+        setUsers(event.userNicks(), event.userCount());
         break;
     default:
         break;
     }
-}
-
-void RoomState::setRoom(const QString &room)
-{
-    if (m_room == room)
-        return;
-    m_room = room;
-    emit roomChanged(room);
 }
 
 void RoomState::setTopic(const QString &topic)

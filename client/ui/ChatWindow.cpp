@@ -1,38 +1,54 @@
 // SPDX-License-Identifier: MIT
 #include "ChatWindow.h"
 
-#include "HistoryLineEdit.h"
-#include "MessageFormatter.h"
+#include "Appearance.h"
+#include "BottomPin.h"
+#include "ChatSession.h"
+#include "ConversationListModel.h"
+#include "ConversationPanel.h"
+#include "MessageDelegate.h"
+#include "MessageInput.h"
+#include "MessageModel.h"
 #include "MessageView.h"
+#include "QuickSwitcher.h"
 #include "RoomsDialog.h"
 #include "StatusText.h"
 #include "UserListModel.h"
 
+#include <QActionGroup>
 #include <QCloseEvent>
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QListView>
+#include <QMenuBar>
 #include <QPushButton>
+#include <QScopedValueRollback>
+#include <QShortcut>
 #include <QSplitter>
 #include <QStatusBar>
 #include <QVBoxLayout>
 
 using namespace Qt::StringLiterals;
 
-ChatWindow::ChatWindow(ChatConnection *connection, QWidget *parent)
+ChatWindow::ChatWindow(ChatSession *session, Appearance *appearance, QWidget *parent)
     : QMainWindow(parent)
-    , m_connection(connection)
-    , m_users(new UserListModel(this))
-    , m_roomsDialog(new RoomsDialog(connection, this))
+    , m_session(session)
+    , m_connection(session->connection())
+    , m_appearance(appearance)
+    , m_roomsDialog(new RoomsDialog(session, this))
+    , m_switcher(new QuickSwitcher(session, this))
+    , m_panel(new ConversationPanel(session))
+    , m_splitter(new QSplitter)
     , m_banner(new QLabel)
-    , m_room(new QLabel)
+    , m_panelButton(new QPushButton)
+    , m_title(new QLabel)
     , m_topic(new QLabel)
     , m_messages(new MessageView)
     , m_usersTitle(new QLabel)
     , m_userList(new QListView)
-    , m_input(new HistoryLineEdit)
+    , m_input(new MessageInput)
     , m_send(new QPushButton(tr("&Send")))
-    , m_usersButton(new QPushButton(tr("&Users")))
+    , m_usersButton(new QPushButton(tr("&People")))
     , m_state(new QLabel)
 {
     m_banner->setObjectName(u"banner"_s);
@@ -40,235 +56,265 @@ ChatWindow::ChatWindow(ChatConnection *connection, QWidget *parent)
     m_banner->setStyleSheet(u"QLabel { background: #fff4ce; color: #5c4400; border: 1px solid "
                             "#e8c95a; border-radius: 4px; padding: 6px; font-weight: 600; }"_s);
     m_banner->hide();
-    m_messages->setObjectName(u"messages"_s);
 
-    auto *splitter = new QSplitter;
-    splitter->addWidget(m_messages);
-    splitter->addWidget(createUserPanel());
-    splitter->setStretchFactor(0, 1);
-    splitter->setSizes({560, 160});
+    // The side lists' own minimum widths (their buttons, a wrapped title) would add up to a
+    // window that cannot be made narrow: resize() is bounded by the minimum before the lists
+    // have stepped aside. They get a small minimum; updatePanels() hides them when narrow.
+    m_panel->setMinimumWidth(MinimumListWidth / 3);
+    m_splitter->setChildrenCollapsible(false);
+    m_splitter->addWidget(m_panel);
+    m_splitter->addWidget(createCenter());
+    m_splitter->addWidget(createPeoplePanel());
+    m_splitter->setStretchFactor(1, 1);
+    m_splitter->setSizes({180, 640, 180});
 
     auto *central = new QWidget;
     auto *layout = new QVBoxLayout(central);
+    layout->setContentsMargins(4, 4, 4, 4); // in a narrow window every pixel is the input's
     layout->addWidget(m_banner);
-    layout->addWidget(createHeader());
-    layout->addWidget(splitter, 1);
-    layout->addWidget(createInputRow());
+    layout->addWidget(m_splitter, 1);
     setCentralWidget(central);
     m_state->setObjectName(u"state"_s);
     statusBar()->addWidget(m_state, 1);
-    resize(760, 520);
+    createMenus();
+    resize(1000, 640);
 
+    connect(m_panel, &ConversationPanel::roomsWanted, m_roomsDialog, &QDialog::show);
+    connectSession();
     connectConnection();
-    connectListings();
+    applyAppearance();
+    connect(appearance, &Appearance::changed, this, &ChatWindow::applyAppearance);
     updateState();
-    updateUsersTitle();
+    showActive(session->active());
     m_input->setFocus();
 }
 
 QWidget *ChatWindow::createHeader()
 {
-    m_room->setObjectName(u"room"_s);
+    m_panelButton->setObjectName(u"conversationsButton"_s);
+    m_panelButton->setCheckable(true);
+    m_panelButton->setChecked(true);
+    m_panelButton->setToolTip(tr("Show or hide the conversations (Ctrl+Shift+L)"));
+    m_panelButton->setAccessibleName(tr("Conversations"));
+    m_title->setObjectName(u"room"_s);
+    m_title->setTextFormat(Qt::PlainText);
+    // A long name must not hold the window wide (the topic beside it gives way the same).
+    m_title->setMinimumWidth(40);
     m_topic->setObjectName(u"topic"_s);
     m_topic->setTextFormat(Qt::PlainText);
-    m_topic->setStyleSheet(u"color: #4b5563;"_s);
     m_topic->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred);
-    QFont roomFont = m_room->font();
-    roomFont.setBold(true);
-    roomFont.setPointSizeF(roomFont.pointSizeF() * 1.15);
-    m_room->setFont(roomFont);
-    auto *rooms = new QPushButton(tr("&Rooms…"));
-    rooms->setObjectName(u"roomsButton"_s);
-    connect(rooms, &QPushButton::clicked, m_roomsDialog, &QDialog::show);
+    QFont titleFont = m_title->font();
+    titleFont.setBold(true);
+    titleFont.setPointSizeF(titleFont.pointSizeF() * 1.15);
+    m_title->setFont(titleFont);
+    m_usersButton->setObjectName(u"users"_s);
+    m_usersButton->setCheckable(true);
+    m_usersButton->setChecked(true);
+    m_usersButton->setToolTip(tr("Show or hide who is here (Ctrl+Shift+P)"));
 
     auto *header = new QWidget;
     auto *layout = new QHBoxLayout(header);
     layout->setContentsMargins(0, 0, 0, 0);
-    layout->addWidget(m_room);
+    layout->addWidget(m_panelButton);
+    layout->addWidget(m_title);
     layout->addWidget(m_topic, 1);
-    layout->addWidget(rooms);
+    layout->addWidget(m_usersButton);
     return header;
 }
 
-QWidget *ChatWindow::createUserPanel()
+QWidget *ChatWindow::createCenter()
 {
-    m_userPanel = new QWidget;
-    m_userPanel->setObjectName(u"userPanel"_s);
+    m_messages->setObjectName(u"messages"_s);
+    m_messages->setAccessibleName(tr("Messages"));
+    m_input->setObjectName(u"input"_s);
+    m_input->setAccessibleName(tr("Message"));
+    m_input->setPlaceholderText(tr("Type a message, or /help for commands"));
+    m_send->setObjectName(u"send"_s);
+    connect(m_input, &MessageInput::submitted, this, &ChatWindow::send);
+    connect(m_input, &MessageInput::pageRequested, m_messages, &MessageView::page);
+    connect(m_send, &QPushButton::clicked, this, &ChatWindow::send);
+    connect(m_messages, &MessageView::olderWanted, this,
+            [this] { m_session->loadOlder(m_session->active()); });
+    m_input->setCandidates([this] {
+        // Those who spoke last first, then everyone else here; never ourselves.
+        Conversation *active = m_session->active();
+        if (!active)
+            return QStringList();
+        QStringList nicks = active->recentSpeakers() + active->people()->users();
+        nicks.removeIf([this](const QString &nick) { return m_connection->isSelf(nick); });
+        return nicks;
+    });
+
+    auto *row = new QHBoxLayout;
+    row->addWidget(m_input, 1);
+    row->addWidget(m_send, 0, Qt::AlignBottom);
+    auto *center = new QWidget;
+    auto *layout = new QVBoxLayout(center);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->addWidget(createHeader());
+    layout->addWidget(m_messages, 1);
+    layout->addLayout(row);
+    return center;
+}
+
+QWidget *ChatWindow::createPeoplePanel()
+{
+    m_peoplePanel = new QWidget;
+    m_peoplePanel->setObjectName(u"userPanel"_s);
+    m_peoplePanel->setMinimumWidth(MinimumListWidth / 3);
     m_userList->setObjectName(u"userList"_s);
-    m_usersTitle->setObjectName(u"usersTitle"_s);
-    m_userList->setModel(m_users);
+    m_userList->setAccessibleName(tr("People here"));
     m_userList->setEditTriggers(QAbstractItemView::NoEditTriggers);
-    auto *layout = new QVBoxLayout(m_userPanel);
+    m_usersTitle->setObjectName(u"usersTitle"_s);
+    m_usersTitle->setWordWrap(true);
+    auto *layout = new QVBoxLayout(m_peoplePanel);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addWidget(m_usersTitle);
     layout->addWidget(m_userList);
-    connect(m_users, &UserListModel::countChanged, this, &ChatWindow::updateUsersTitle);
-    // A double click starts a private message, the way people expect from chat programs.
+    // A double click (or Enter) opens a private conversation, as chat programs do.
     connect(m_userList, &QListView::activated, this, [this](const QModelIndex &index) {
-        m_input->setText(u"/msg %1 "_s.arg(index.data().toString()));
-        m_input->setFocus();
+        const QString nick = index.data().toString();
+        if (!m_connection->isSelf(nick)) {
+            m_session->openPrivate(nick);
+            m_input->setFocus();
+        }
     });
-    return m_userPanel;
+    connect(m_usersButton, &QPushButton::toggled, this, [this](bool shown) {
+        m_peoplePanel->setVisible(shown);
+        if (!m_adjusting)
+            m_peopleHiddenForWidth = false;
+    });
+    connect(m_panelButton, &QPushButton::toggled, this, [this](bool shown) {
+        m_panel->setVisible(shown);
+        if (m_panelAction)
+            m_panelAction->setChecked(shown);
+        if (!m_adjusting)
+            m_panelHiddenForWidth = false;
+    });
+    return m_peoplePanel;
 }
 
-QWidget *ChatWindow::createInputRow()
+void ChatWindow::createMenus()
 {
-    m_input->setObjectName(u"input"_s);
-    m_input->setPlaceholderText(tr("Type a message, or /help for commands"));
-    m_send->setObjectName(u"send"_s);
-    m_usersButton->setObjectName(u"users"_s);
-    m_usersButton->setCheckable(true);
-    m_usersButton->setChecked(true);
-    auto *close = new QPushButton(tr("&Close"));
-    close->setObjectName(u"close"_s);
+    QMenu *chat = menuBar()->addMenu(tr("&Chat"));
+    chat->addAction(tr("&Go to…"), QKeySequence(Qt::CTRL | Qt::Key_K), m_switcher,
+                    &QuickSwitcher::open);
+    chat->addAction(tr("&Join or create a room…"), QKeySequence(Qt::CTRL | Qt::Key_J),
+                    m_roomsDialog, &QDialog::show);
+    chat->addAction(tr("&Leave or close this conversation"), QKeySequence(Qt::CTRL | Qt::Key_W),
+                    this, [this] { m_session->close(m_session->active()); });
+    chat->addAction(tr("Jump to the first &unread line"), QKeySequence(Qt::CTRL | Qt::Key_U),
+                    m_messages, &MessageView::showFirstUnread);
+    m_muteAction = chat->addAction(tr("&Mute notifications of this conversation"));
+    m_muteAction->setCheckable(true);
+    connect(m_muteAction, &QAction::triggered, this, [this](bool muted) {
+        if (Conversation *active = m_session->active())
+            m_session->setMuted(active, muted);
+    });
+    chat->addSeparator();
+    chat->addAction(tr("Log out and &quit"), QKeySequence::Quit, this, &QWidget::close);
 
-    connect(m_input, &QLineEdit::returnPressed, this, &ChatWindow::send);
-    connect(m_send, &QPushButton::clicked, this, &ChatWindow::send);
-    connect(m_usersButton, &QPushButton::toggled, m_userPanel, &QWidget::setVisible);
-    connect(close, &QPushButton::clicked, this, &QWidget::close);
+    QMenu *view = menuBar()->addMenu(tr("&View"));
+    m_panelAction = view->addAction(tr("&Conversations"), QKeySequence(u"Ctrl+Shift+L"_s));
+    m_panelAction->setCheckable(true);
+    m_panelAction->setChecked(true);
+    connect(m_panelAction, &QAction::triggered, m_panelButton, &QPushButton::setChecked);
+    QAction *people = view->addAction(tr("&People"), QKeySequence(u"Ctrl+Shift+P"_s));
+    people->setCheckable(true);
+    people->setChecked(true);
+    connect(people, &QAction::triggered, m_usersButton, &QPushButton::setChecked);
+    connect(m_usersButton, &QPushButton::toggled, people, &QAction::setChecked);
+    view->addSeparator();
+    QMenu *theme = view->addMenu(tr("&Theme"));
+    auto *themes = new QActionGroup(this);
+    const QList<std::pair<QString, Appearance::Theme>> choices = {
+        {tr("Follow the &system"), Appearance::Theme::System},
+        {tr("&Light"), Appearance::Theme::Light},
+        {tr("&Dark"), Appearance::Theme::Dark}};
+    for (const auto &[text, value] : choices) {
+        QAction *action = theme->addAction(text);
+        action->setCheckable(true);
+        action->setChecked(m_appearance->theme() == value);
+        action->setObjectName(u"theme%1"_s.arg(int(value)));
+        themes->addAction(action);
+        connect(action, &QAction::triggered, this,
+                [this, value = value] { m_appearance->setTheme(value); });
+    }
+    QAction *bigger = view->addAction(tr("&Bigger text"), m_appearance, &Appearance::bigger);
+    bigger->setShortcuts({QKeySequence::ZoomIn, QKeySequence(Qt::CTRL | Qt::Key_Equal)});
+    view->addAction(tr("&Smaller text"), QKeySequence::ZoomOut, m_appearance, &Appearance::smaller);
+    view->addAction(tr("&Normal text size"), QKeySequence(Qt::CTRL | Qt::Key_0), m_appearance,
+                    &Appearance::resetSize);
 
-    auto *row = new QWidget;
-    auto *layout = new QHBoxLayout(row);
-    layout->setContentsMargins(0, 0, 0, 0);
-    layout->addWidget(m_input, 1);
-    layout->addWidget(m_send);
-    layout->addWidget(m_usersButton);
-    layout->addWidget(close);
-    return row;
+    // Alt+1 … Alt+9: the conversations in the side panel's order.
+    for (int row = 0; row < 9; ++row) {
+        auto *shortcut = new QShortcut(QKeySequence(Qt::ALT | Qt::Key(Qt::Key_1 + row)), this);
+        connect(shortcut, &QShortcut::activated, this, [this, row] { activateRow(row); });
+    }
+}
+
+void ChatWindow::activateRow(int row)
+{
+    if (Conversation *conversation = m_session->conversations()->at(row)) {
+        m_session->setActive(conversation);
+        m_input->setFocus();
+    }
+}
+
+void ChatWindow::showConversation(const QString &key)
+{
+    if (Conversation *conversation = m_session->conversation(key))
+        m_session->setActive(conversation);
+    show();
+    setWindowState(windowState() & ~Qt::WindowMinimized);
+    raise();
+    activateWindow();
+}
+
+void ChatWindow::connectSession()
+{
+    connect(m_session, &ChatSession::activeChanged, this, &ChatWindow::showActive);
+    connect(m_session, &ChatSession::totalUnreadChanged, this, [this](int total) {
+        emit unreadChanged(total);
+        updateTitle();
+    });
+}
+
+void ChatWindow::showActive(Conversation *conversation)
+{
+    if (m_shown)
+        disconnect(m_shown, nullptr, this, nullptr);
+    m_shown = conversation;
+    m_messages->setMessages(conversation ? conversation->messages() : nullptr);
+    m_userList->setModel(conversation ? conversation->people() : nullptr);
+    if (conversation) {
+        connect(conversation, &Conversation::changed, this, [this] {
+            updateHeader();
+            updateUsersTitle();
+        });
+        connect(conversation->people(), &UserListModel::countChanged, this,
+                &ChatWindow::updateUsersTitle);
+    }
+    m_muteAction->setEnabled(conversation != nullptr);
+    m_muteAction->setChecked(conversation && conversation->isMuted());
+    updateHeader();
+    updateUsersTitle();
+    updateTitle();
 }
 
 void ChatWindow::connectConnection()
 {
     ChatConnection *c = m_connection;
     connect(c, &ChatConnection::stateChanged, this, &ChatWindow::updateState);
-    connect(c, &ChatConnection::nickChanged, this, &ChatWindow::updateTitle);
-    connect(c, &ChatConnection::usersChanged, m_users, &UserListModel::setUsers);
-    connect(c, &ChatConnection::userCountChanged, this, &ChatWindow::updateUsersTitle);
-    connect(c, &ChatConnection::topicChanged, this, [this](const QString &topic) {
-        m_topic->setText(topic.isEmpty() ? tr("(no topic)") : topic);
-        m_topic->setToolTip(topic);
-    });
-    connect(c, &ChatConnection::roomChanged, this, [this](const QString &room) {
-        m_room->setText(u"# "_s + room);
+    connect(c, &ChatConnection::nickChanged, this, [this](const QString &nick) {
+        m_messages->messageDelegate()->setNick(nick);
         updateTitle();
-        updateUsersTitle();
     });
     connect(c, &ChatConnection::connectionLost, this, &ChatWindow::showLost);
     connect(c, &ChatConnection::loggedIn, this, [this] {
-        if (m_lost)
-            addSystem(tr("Reconnected."));
         m_lost = false;
         m_banner->hide();
     });
-    connect(c, &ChatConnection::message, this,
-            [this](const QDateTime &time, const QString &nick, const QString &text, bool own) {
-                m_messages->addLine(MessageFormatter::message(time, nick, text, own),
-                                    own ? MessageView::Tint::Own : MessageView::Tint::None);
-                countUnread(own);
-            });
-    connect(c, &ChatConnection::action, this,
-            [this](const QDateTime &time, const QString &nick, const QString &text, bool own) {
-                m_messages->addLine(MessageFormatter::action(time, nick, text),
-                                    own ? MessageView::Tint::Own : MessageView::Tint::None);
-                countUnread(own);
-            });
-    connect(c, &ChatConnection::privateMessage, this,
-            [this](const QDateTime &time, const QString &from, const QString &to,
-                   const QString &text, bool own) {
-                m_messages->addLine(MessageFormatter::privateMessage(time, from, to, text, own),
-                                    MessageView::Tint::Private);
-                countUnread(own);
-            });
-    connect(c, &ChatConnection::joined, this, [this](const QString &room, const QString &nick) {
-        if (!m_connection->isSelf(nick)) {
-            addSystem(tr("%1 joined.").arg(nick));
-        } else if (room != std::exchange(m_shownRoom, room)) {
-            // A resume brings us back into the room we were in: nothing to say.
-            addSystem(tr("You are now in %1.").arg(room));
-        }
-    });
-    connect(c, &ChatConnection::left, this,
-            [this](const QString &room, const QString &nick, const QString &reason) {
-                if (m_connection->isSelf(nick)) {
-                    m_shownRoom.clear();
-                    addSystem(tr("You left %1.").arg(room));
-                } else if (reason == "quit"_L1)
-                    addSystem(tr("%1 logged out.").arg(nick));
-                else if (reason == "lost"_L1)
-                    addSystem(tr("%1 lost the connection.").arg(nick));
-                else
-                    addSystem(tr("%1 left.").arg(nick));
-            });
-    connect(c, &ChatConnection::presenceChanged, this,
-            [this](const QString &, const QString &nick, bool reconnecting) {
-                addSystem(
-                    reconnecting
-                        ? tr("%1 lost the connection; their place is kept for a while.").arg(nick)
-                        : tr("%1 is back.").arg(nick));
-            });
-    connect(c, &ChatConnection::renamed, this, [this](const QString &from, const QString &to) {
-        addSystem(tr("%1 is now known as %2.").arg(from, to));
-    });
-    connect(c, &ChatConnection::historyFollows, this,
-            [this](const QString &, const QString &reason, int count) {
-                // A divider where the lines from before begin: what was missed is easy to find.
-                if (reason == "join"_L1)
-                    addDivider(tr("%n earlier messages", nullptr, count));
-                else if (reason == "request"_L1)
-                    addDivider(tr("%n older messages", nullptr, count));
-                else
-                    addDivider(tr("%n new messages", nullptr, count));
-            });
-    connect(c, &ChatConnection::topicSet, this, [this](const QString &nick, const QString &topic) {
-        addSystem(topic.isEmpty() ? tr("%1 cleared the topic.").arg(nick)
-                                  : tr("%1 set the topic: %2").arg(nick, topic));
-    });
-}
-
-void ChatWindow::connectListings()
-{
-    ChatConnection *c = m_connection;
-    connect(c, &ChatConnection::commandFailed, this,
-            [this](ErrorCode code, const QString &, const QString &subject) {
-                m_messages->addLine(MessageFormatter::error(
-                    QDateTime::currentDateTimeUtc(), StatusText::commandError(code, subject)));
-            });
-    connect(c, &ChatConnection::lineRefused, this, [this] {
-        addSystem(tr("The client needs tagged mode, so it does not send that setting."));
-    });
-    connect(c, &ChatConnection::roomsChanged, this, [this](const RoomInfoList &rooms) {
-        if (m_roomsDialog->isVisible())
-            return;
-        QStringList lines;
-        for (const RoomInfo &room : rooms.first(std::min(rooms.size(), ShownInLine)))
-            lines << tr("%1 (%n people) %2", nullptr, room.members).arg(room.name, room.topic);
-        addSystem(tr("Rooms: %1").arg(andMore(lines.join(u"; "_s), rooms.size())));
-    });
-    connect(c, &ChatConnection::whoReceived, this, [this](const PersonInfoList &people) {
-        QStringList lines;
-        for (const PersonInfo &person : people.first(std::min(people.size(), ShownInLine))) {
-            const QString who =
-                person.reconnecting ? tr("%1 (reconnecting)").arg(person.nick) : person.nick;
-            lines << (person.rooms.isEmpty() ? tr("%1 (in no room)").arg(who)
-                                             : tr("%1 in %2").arg(who, person.rooms.join(u", "_s)));
-        }
-        addSystem(tr("Online: %1").arg(andMore(lines.join(u", "_s), people.size())));
-    });
-    connect(c, &ChatConnection::helpReceived, this, [this](const QStringList &pairs) {
-        for (qsizetype i = 0; i + 1 < pairs.size(); i += 2) {
-            const QByteArray summary = pairs.at(i + 1).toUtf8();
-            addSystem(u"/%1 — %2"_s.arg(
-                pairs.at(i), QCoreApplication::translate("CommandTable", summary.constData())));
-        }
-    });
-    connect(c, &ChatConnection::settingsReceived, this, [this](const QStringList &pairs) {
-        QStringList settings;
-        for (qsizetype i = 0; i + 1 < pairs.size(); i += 2)
-            settings << u"%1=%2"_s.arg(pairs.at(i), pairs.at(i + 1));
-        addSystem(tr("Settings: %1").arg(settings.join(u", "_s)));
-    });
-    connect(c, &ChatConnection::pong, this,
-            [this](const QString &token) { addSystem(tr("Pong %1").arg(token).trimmed()); });
 }
 
 void ChatWindow::send()
@@ -276,44 +322,119 @@ void ChatWindow::send()
     if (m_input->text().trimmed().isEmpty() ||
         m_connection->state() != ChatConnection::State::LoggedIn)
         return;
-    m_connection->sendLine(m_input->text());
+    m_session->send(m_input->text());
     m_input->commit();
+    m_messages->followNewest(); // what we said is at the bottom: show it
 }
 
-void ChatWindow::countUnread(bool own)
+int ChatWindow::unread() const
 {
-    if (own || isActiveWindow())
-        return;
-    ++m_unread;
-    emit unreadChanged(m_unread);
-    updateTitle();
+    return m_session->totalUnread();
+}
+
+void ChatWindow::updateAttention()
+{
+    m_session->setAttentive(isActiveWindow() && !isMinimized());
 }
 
 void ChatWindow::changeEvent(QEvent *event)
 {
-    if (event->type() == QEvent::ActivationChange && isActiveWindow() && m_unread > 0) {
-        m_unread = 0;
-        emit unreadChanged(0);
-        updateTitle();
-    }
+    if (event->type() == QEvent::ActivationChange || event->type() == QEvent::WindowStateChange)
+        updateAttention();
     QMainWindow::changeEvent(event);
 }
 
 void ChatWindow::closeEvent(QCloseEvent *event)
 {
     m_roomsDialog->hide();
+    m_switcher->hide();
     m_connection->logOut();
     emit closed();
     event->accept();
+}
+
+void ChatWindow::resizeEvent(QResizeEvent *event)
+{
+    QMainWindow::resizeEvent(event);
+    updatePanels();
+}
+
+void ChatWindow::updatePanels()
+{
+    // A narrow window belongs to the conversation: the side lists step aside (and come back
+    // when there is room again), and shown by hand they take at most a quarter (people) and a
+    // fifth (conversations, beside which the input still needs its Send button).
+    m_peoplePanel->setMaximumWidth(std::max(MinimumListWidth, width() / 4));
+    m_panel->setMaximumWidth(std::max(MinimumListWidth, width() / 5));
+    // QSplitter leaves a gap where a list lost width to its new maximum; sizing it again
+    // hands that width to the conversation.
+    QList<int> sizes = m_splitter->sizes();
+    sizes[0] = std::min(sizes[0], m_panel->maximumWidth());
+    sizes[2] = std::min(sizes[2], m_peoplePanel->maximumWidth());
+    sizes[1] = m_splitter->width() - sizes[0] - sizes[2];
+    m_splitter->setSizes(sizes);
+    const QScopedValueRollback adjusting(m_adjusting, true);
+    const auto fit = [](QPushButton *toggle, bool room, bool &hadRoom, bool &hiddenForWidth) {
+        if (room == hadRoom)
+            return;
+        hadRoom = room;
+        if (!room && toggle->isChecked()) {
+            hiddenForWidth = true;
+            toggle->setChecked(false);
+        } else if (room && hiddenForWidth) {
+            hiddenForWidth = false;
+            toggle->setChecked(true);
+        }
+    };
+    fit(m_usersButton, width() >= PeopleWidth, m_peopleRoom, m_peopleHiddenForWidth);
+    fit(m_panelButton, width() >= PanelWidth, m_panelRoom, m_panelHiddenForWidth);
+}
+
+void ChatWindow::applyAppearance()
+{
+    const QFont font = m_appearance->chatFont();
+    m_messages->setFont(font);
+    m_messages->messageDelegate()->clearCache();
+    m_messages->doItemsLayout();
+    m_input->setFont(font);
+    m_panel->list()->setFont(font);
+    m_userList->setFont(font);
+    // Fusion draws no focus on scroll areas and lists: without this, a person moving with
+    // Tab cannot tell when the pane or a list has the focus. Set again after a theme change,
+    // so that palette() follows the new colours.
+    setStyleSheet(u"QAbstractScrollArea { border: 1px solid palette(mid); }"
+                  "QAbstractScrollArea:focus { border: 2px solid palette(highlight); }"_s);
 }
 
 void ChatWindow::updateTitle()
 {
     const QString address = m_connection->address().toString();
     const QString server = m_connection->isEncrypted() ? tr("%1 (TLS)").arg(address) : address;
-    const QString title =
-        tr("%1 in %2 — %3").arg(m_connection->nick(), m_connection->room(), server);
-    setWindowTitle(m_unread > 0 ? tr("(%1) %2").arg(m_unread).arg(title) : title);
+    const Conversation *active = m_session->active();
+    const QString where = active
+                              ? (active->isRoom() ? active->name() : tr("@%1").arg(active->name()))
+                              : tr("no room");
+    const QString title = tr("%1 in %2 — %3").arg(m_connection->nick(), where, server);
+    const int unread = this->unread();
+    setWindowTitle(unread > 0 ? tr("(%1) %2").arg(unread).arg(title) : title);
+    // With the conversation list out of sight, its button says that something waits there.
+    m_panelButton->setText(unread > 0 && !m_panelButton->isChecked() ? u"☰ %1"_s.arg(unread)
+                                                                     : u"☰"_s);
+}
+
+void ChatWindow::updateHeader()
+{
+    const Conversation *active = m_session->active();
+    if (!active) {
+        m_title->setText(tr("Not in any room"));
+        m_topic->clear();
+        return;
+    }
+    m_title->setText(active->isRoom() ? u"# "_s + active->name() : active->name());
+    const QString topic =
+        active->isRoom() ? active->topic() : tr("Private conversation with %1").arg(active->name());
+    m_topic->setText(topic.isEmpty() ? tr("(no topic)") : topic);
+    m_topic->setToolTip(topic);
 }
 
 void ChatWindow::updateState()
@@ -326,42 +447,41 @@ void ChatWindow::updateState()
 
 void ChatWindow::updateUsersTitle()
 {
-    const qsizetype count = std::max(m_connection->userCount(), qsizetype(m_users->rowCount()));
-    if (count > m_users->rowCount())
-        m_usersTitle->setText(tr("%n people in %1 (%2 listed)", nullptr, int(count))
-                                  .arg(m_connection->room())
-                                  .arg(m_users->rowCount()));
+    const Conversation *active = m_session->active();
+    if (!active) {
+        m_usersTitle->clear();
+        return;
+    }
+    const int listed = active->people()->rowCount();
+    const qsizetype count = std::max(active->peopleCount(), qsizetype(listed));
+    if (count > listed)
+        m_usersTitle->setText(
+            tr("%n people in %1 (%2 listed)", nullptr, int(count)).arg(active->name()).arg(listed));
     else
-        m_usersTitle->setText(tr("%n people in %1", nullptr, int(count)).arg(m_connection->room()));
+        m_usersTitle->setText(tr("%n people in %1", nullptr, int(count)).arg(active->name()));
 }
 
 void ChatWindow::showLost(ChatConnection::Failure reason, int delayMs)
 {
     const QString why =
         StatusText::failure(reason, m_connection->nick(), m_connection->address().toString());
-    if (!m_lost)
-        addSystem(tr("Connection lost: %1").arg(why));
+    // The first loss says why the connection ended; what the retries ran into comes after it,
+    // so that "the server is shutting down" is not replaced by "refused" a second later.
+    if (!m_lost) {
+        m_lostCause = why;
+        m_failedAttempts = 0;
+        if (Conversation *active = m_session->active())
+            active->addNotice(ChatLine::Kind::Notice, tr("Connection lost: %1").arg(why));
+    } else {
+        ++m_failedAttempts;
+    }
     m_lost = true;
     const int seconds = (delayMs + 999) / 1000;
-    m_banner->setText(
-        tr("Connection lost: %1 Reconnecting in %n second(s)…", nullptr, seconds).arg(why));
+    QString text =
+        tr("Connection lost: %1 Reconnecting in %n second(s)…", nullptr, seconds).arg(m_lostCause);
+    if (m_failedAttempts > 0)
+        text += u' ' +
+                tr("Tried %n time(s); the last try failed: %1", nullptr, m_failedAttempts).arg(why);
+    m_banner->setText(text);
     m_banner->show();
-}
-
-void ChatWindow::addDivider(const QString &text)
-{
-    m_messages->addLine(MessageFormatter::divider(text));
-}
-
-QString ChatWindow::andMore(const QString &shown, qsizetype total) const
-{
-    if (total <= ShownInLine)
-        return shown;
-    return tr("%1 … and %n more", nullptr, int(total - ShownInLine)).arg(shown);
-}
-
-void ChatWindow::addSystem(const QString &text)
-{
-    m_messages->addLine(MessageFormatter::system(QDateTime::currentDateTimeUtc(), text),
-                        MessageView::Tint::System);
 }

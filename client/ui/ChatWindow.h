@@ -5,25 +5,41 @@
 
 #include <QMainWindow>
 
-class HistoryLineEdit;
+class Appearance;
+class ChatSession;
+class Conversation;
+class ConversationPanel;
+class MessageInput;
 class MessageView;
 class QLabel;
 class QListView;
 class QPushButton;
+class QSplitter;
+class QuickSwitcher;
 class RoomsDialog;
-class UserListModel;
 
-// The room: messages, the input line, who is here, the topic and the state of the connection.
-// Everything it shows comes from the connection's signals; everything it does is a call on it.
+// The window people keep open all day: the conversations on the left (rooms and private ones,
+// with what is unread), the active conversation in the middle (its name and topic, its lines,
+// the input), the people in it on the right, the state of the connection below. Everything it
+// shows comes from the session and the connection; everything it does is a call on them.
 class ChatWindow : public QMainWindow
 {
     Q_OBJECT
     Q_PROPERTY(int unread READ unread NOTIFY unreadChanged)
 
 public:
-    explicit ChatWindow(ChatConnection *connection, QWidget *parent = nullptr);
+    // Below these widths the people list, then the conversation list, step aside.
+    static constexpr int PeopleWidth = 880;
+    static constexpr int PanelWidth = 560;
+    static constexpr int MinimumListWidth = 120;
 
-    int unread() const { return m_unread; }
+    ChatWindow(ChatSession *session, Appearance *appearance, QWidget *parent = nullptr);
+
+    // Unread lines in all conversations (the title shows them).
+    int unread() const;
+    ChatSession *session() const { return m_session; }
+    // Makes a conversation active and brings the window forward (a notification was clicked).
+    void showConversation(const QString &key);
 
 signals:
     void unreadChanged(int unread);
@@ -33,40 +49,57 @@ signals:
 protected:
     void changeEvent(QEvent *event) override;
     void closeEvent(QCloseEvent *event) override;
+    void resizeEvent(QResizeEvent *event) override;
 
 private:
     QWidget *createHeader();
-    QWidget *createUserPanel();
-    QWidget *createInputRow();
+    QWidget *createCenter();
+    QWidget *createPeoplePanel();
+    void createMenus();
+    void connectSession();
     void connectConnection();
-    void connectListings();
+    void showActive(Conversation *conversation);
     void send();
-    void countUnread(bool own);
     void updateTitle();
+    void updateHeader();
     void updateState();
     void updateUsersTitle();
+    void updatePanels();
+    void updateAttention();
+    void applyAppearance();
     void showLost(ChatConnection::Failure reason, int delayMs);
-    // A long list (of thousands of rooms) is cut in the chat: the Rooms window has them all.
-    static constexpr qsizetype ShownInLine = 50;
-    QString andMore(const QString &shown, qsizetype total) const;
-    void addSystem(const QString &text);
-    void addDivider(const QString &text);
+    void activateRow(int row);
 
+    ChatSession *m_session;
     ChatConnection *m_connection;
-    UserListModel *m_users;
+    Appearance *m_appearance;
     RoomsDialog *m_roomsDialog;
+    QuickSwitcher *m_switcher;
+    ConversationPanel *m_panel;
+    QSplitter *m_splitter;
     QLabel *m_banner;
-    QLabel *m_room;
+    QPushButton *m_panelButton;
+    QLabel *m_title;
     QLabel *m_topic;
     MessageView *m_messages;
-    QWidget *m_userPanel;
+    QWidget *m_peoplePanel;
     QLabel *m_usersTitle;
     QListView *m_userList;
-    HistoryLineEdit *m_input;
+    MessageInput *m_input;
     QPushButton *m_send;
     QPushButton *m_usersButton;
     QLabel *m_state;
-    int m_unread = 0;
+    QAction *m_muteAction = nullptr;
+    QAction *m_panelAction = nullptr;
+    Conversation *m_shown = nullptr;
     bool m_lost = false;
-    QString m_shownRoom; // the room the pane last said we entered
+    QString m_lostCause; // why the connection ended, kept while the retries fail
+    int m_failedAttempts = 0;
+    // Each side list steps aside when the window gets too narrow for it, and comes back when
+    // it is wide again, unless the person showed or hid it meanwhile.
+    bool m_peopleRoom = true;
+    bool m_panelRoom = true;
+    bool m_peopleHiddenForWidth = false;
+    bool m_panelHiddenForWidth = false;
+    bool m_adjusting = false;
 };

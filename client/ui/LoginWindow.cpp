@@ -141,8 +141,21 @@ LoginWindow::LoginWindow(ChatConnection *connection, QWidget *parent)
         settings.setValue(tlsKey, m_tls->isChecked());
     });
     updateBusy();
-    if (!m_nick->text().isEmpty())
-        m_login->setFocus();
+    focusFirstEmptyField();
+}
+
+void LoginWindow::focusFirstEmptyField()
+{
+    // Typing should land in a field: on the Log in button it would go nowhere, and Space
+    // would log in. When everything is filled in, the nickname is the likeliest to change.
+    QLineEdit *field = m_address->text().trimmed().isEmpty() ? m_address : m_nick;
+    focusField(field);
+}
+
+void LoginWindow::focusField(QLineEdit *field)
+{
+    field->selectAll();
+    field->setFocus();
 }
 
 void LoginWindow::showFailure(ChatConnection::Failure reason)
@@ -152,6 +165,7 @@ void LoginWindow::showFailure(ChatConnection::Failure reason)
     if (reason == F::LoginRefused) {
         showError(StatusText::commandError(m_connection->loginError(),
                                            m_connection->loginErrorSubject()));
+        focusField(m_nick);
         return;
     }
     QString text =
@@ -159,9 +173,21 @@ void LoginWindow::showFailure(ChatConnection::Failure reason)
     if (reason == F::TlsError && !m_connection->tlsErrors().isEmpty())
         text = StatusText::tlsErrors(m_connection->tlsErrors()) + u' ' + tr("Not connected.");
     showError(text);
-    if (reason == F::WrongPassword || reason == F::PasswordRequired) {
-        m_password->selectAll();
-        m_password->setFocus();
+    // The field to correct gets the focus, its text selected so that typing replaces it.
+    switch (reason) {
+    case F::WrongPassword:
+    case F::PasswordRequired:
+        focusField(m_password);
+        break;
+    case F::NickInUse:
+    case F::BadNick:
+        focusField(m_nick);
+        break;
+    case F::None:
+        break;
+    default:
+        focusField(m_address);
+        break;
     }
 }
 
@@ -199,6 +225,7 @@ void LoginWindow::forgetCertificate()
     showError(tr("The certificate remembered for %1 is forgotten. When you log in, you will be "
                  "asked about the new one.")
                   .arg(hostPort));
+    focusFirstEmptyField(); // the button that had the focus is gone
 }
 
 void LoginWindow::logIn()
@@ -225,11 +252,11 @@ void LoginWindow::logIn()
     m_nickProblem->setText(tr("Enter the nickname others will see you as."));
     m_nickProblem->setVisible(nick.isEmpty());
     if (!address.isValid()) {
-        m_address->setFocus();
+        focusField(m_address);
         return;
     }
     if (nick.isEmpty()) {
-        m_nick->setFocus();
+        focusField(m_nick);
         return;
     }
     m_connection->setTls(m_tls->isChecked());
@@ -251,12 +278,12 @@ void LoginWindow::updateBusy()
     m_status->setText(StatusText::state(*m_connection));
     if (busy)
         m_cancel->setFocus();
+    else if (m_cancel->hasFocus() || !focusWidget() || !focusWidget()->isEnabled())
+        focusFirstEmptyField(); // Cancel is gone: back to the form
 }
 
 void LoginWindow::showError(const QString &text)
 {
     m_error->setText(text);
     m_error->setVisible(!text.isEmpty());
-    if (m_connection->state() == ChatConnection::State::Disconnected)
-        m_nick->setFocus();
 }

@@ -34,6 +34,8 @@ private:
     void forgetCertificate();
     void updateBusy();
     void showError(const QString &text);
+    void focusFirstEmptyField();
+    void focusField(QLineEdit *field);
 
     ChatConnection *m_connection;
     QLineEdit *m_address;

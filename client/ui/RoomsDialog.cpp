@@ -1,7 +1,8 @@
 // SPDX-License-Identifier: MIT
 #include "RoomsDialog.h"
 
-#include "ChatConnection.h"
+#include "ChatSession.h"
+#include "ConversationListModel.h"
 #include "RoomListModel.h"
 
 #include <QDialogButtonBox>
@@ -15,9 +16,9 @@
 
 using namespace Qt::StringLiterals;
 
-RoomsDialog::RoomsDialog(ChatConnection *connection, QWidget *parent)
+RoomsDialog::RoomsDialog(ChatSession *session, QWidget *parent)
     : QDialog(parent)
-    , m_connection(connection)
+    , m_session(session)
     , m_model(new RoomListModel(this))
     , m_view(new QTreeView)
     , m_newRoom(new QLineEdit)
@@ -26,6 +27,7 @@ RoomsDialog::RoomsDialog(ChatConnection *connection, QWidget *parent)
 {
     setWindowTitle(tr("Rooms"));
     m_view->setObjectName(u"rooms"_s);
+    m_view->setAccessibleName(tr("Rooms on this server"));
     m_newRoom->setObjectName(u"newRoom"_s);
     m_join->setObjectName(u"join"_s);
     m_create->setObjectName(u"create"_s);
@@ -48,6 +50,10 @@ RoomsDialog::RoomsDialog(ChatConnection *connection, QWidget *parent)
     createLayout->addWidget(m_create);
 
     auto *close = new QDialogButtonBox(QDialogButtonBox::Close);
+    // Qt's own word for the standard button is English unless its translations are installed,
+    // and they often are not: the button gets ours.
+    close->button(QDialogButtonBox::Close)->setText(tr("Close"));
+    close->button(QDialogButtonBox::Close)->setObjectName(u"closeRooms"_s);
     auto *layout = new QVBoxLayout(this);
     layout->addWidget(m_view);
     layout->addLayout(listButtons);
@@ -55,28 +61,41 @@ RoomsDialog::RoomsDialog(ChatConnection *connection, QWidget *parent)
     layout->addWidget(close);
     resize(460, 360);
 
-    connect(refresh, &QPushButton::clicked, m_connection, &ChatConnection::listRooms);
+    ChatConnection *connection = session->connection();
+    connect(refresh, &QPushButton::clicked, connection, &ChatConnection::listRooms);
     connect(m_join, &QPushButton::clicked, this, &RoomsDialog::joinSelected);
     connect(m_view, &QTreeView::activated, this, &RoomsDialog::joinSelected);
     connect(m_create, &QPushButton::clicked, this, &RoomsDialog::create);
     connect(m_newRoom, &QLineEdit::returnPressed, this, &RoomsDialog::create);
     connect(m_newRoom, &QLineEdit::textChanged, this, &RoomsDialog::updateButtons);
     connect(close, &QDialogButtonBox::rejected, this, &QDialog::reject);
-    connect(m_connection, &ChatConnection::roomsChanged, m_model, &RoomListModel::setRooms);
+    connect(connection, &ChatConnection::roomsChanged, m_model, &RoomListModel::setRooms);
     connect(m_model, &QAbstractItemModel::modelReset, this, &RoomsDialog::updateButtons);
     connect(m_view->selectionModel(), &QItemSelectionModel::selectionChanged, this,
             &RoomsDialog::updateButtons);
-    connect(m_connection, &ChatConnection::roomChanged, this, [this] {
+    const auto refreshList = [this] {
+        updateMarks();
         if (isVisible())
-            m_connection->listRooms();
-    });
+            m_session->connection()->listRooms();
+    };
+    connect(connection, &ChatConnection::roomEntered, this, refreshList);
+    connect(connection, &ChatConnection::roomLeft, this, refreshList);
+    connect(session, &ChatSession::activeChanged, this, &RoomsDialog::updateMarks);
+    updateMarks();
     updateButtons();
 }
 
 void RoomsDialog::showEvent(QShowEvent *event)
 {
-    m_connection->listRooms();
+    m_session->connection()->listRooms();
     QDialog::showEvent(event);
+}
+
+void RoomsDialog::updateMarks()
+{
+    const Conversation *active = m_session->active();
+    m_model->setCurrentRoom(active && active->isRoom() ? active->name() : QString());
+    m_model->setJoinedRooms(m_session->connection()->joinedRooms().names());
 }
 
 void RoomsDialog::joinSelected()
@@ -84,7 +103,13 @@ void RoomsDialog::joinSelected()
     const QModelIndex current = m_view->currentIndex();
     if (!current.isValid())
         return;
-    m_connection->joinRoom(m_model->room(current.row()).name);
+    const QString room = m_model->room(current.row()).name;
+    // A room we are in is one click away already: go there rather than join it again.
+    if (Conversation *conversation =
+            m_session->conversation(Conversation::keyFor(Conversation::Kind::Room, room)))
+        m_session->setActive(conversation);
+    else
+        m_session->connection()->joinRoom(room);
     accept();
 }
 
@@ -93,7 +118,7 @@ void RoomsDialog::create()
     const QString name = m_newRoom->text().trimmed();
     if (name.isEmpty())
         return;
-    m_connection->createRoom(name);
+    m_session->connection()->createRoom(name);
     m_newRoom->clear();
     accept();
 }

@@ -3,20 +3,21 @@
 
 #include <QDialog>
 
-class ChatConnection;
+class ChatSession;
 class QLineEdit;
 class QPushButton;
 class QTreeView;
 class RoomListModel;
 
-// The server's rooms: pick one to join, or name a new one to create. It asks the server for a
-// fresh list whenever it is shown and after every move.
+// The server's rooms: pick one to join (or, when already in it, to go to it), or name a new one
+// to create. It asks the server for a fresh list whenever it is shown and after every join or
+// leave, and marks the rooms we are in and the one we are looking at.
 class RoomsDialog : public QDialog
 {
     Q_OBJECT
 
 public:
-    explicit RoomsDialog(ChatConnection *connection, QWidget *parent = nullptr);
+    explicit RoomsDialog(ChatSession *session, QWidget *parent = nullptr);
 
 protected:
     void showEvent(QShowEvent *event) override;
@@ -25,8 +26,9 @@ private:
     void joinSelected();
     void create();
     void updateButtons();
+    void updateMarks();
 
-    ChatConnection *m_connection;
+    ChatSession *m_session;
     RoomListModel *m_model;
     QTreeView *m_view;
     QLineEdit *m_newRoom;

@@ -4,12 +4,16 @@
 // The certificate question needs a TLS server with a self-signed certificate: that one runs in
 // this process, with the tests' certificate.
 // scripts/screenshots.sh runs it under Xvfb.
+#include "Appearance.h"
 #include "CertificateQuestion.h"
 #include "ChatConnection.h"
+#include "ChatSession.h"
 #include "ChatWindow.h"
 #include "ClientController.h"
+#include "Conversation.h"
 #include "CutProxy.h"
 #include "LoginWindow.h"
+#include "MessageInput.h"
 #include "TestServer.h"
 #include "Translations.h"
 
@@ -91,7 +95,7 @@ bool chatShots(const ServerAddress &address)
     QTest::qWait(100);
     bob.sendLine(u"Hi alice! The notes are at https://example.org/notes"_s);
     QTest::qWait(100);
-    auto *input = chat->findChild<QLineEdit *>(u"input"_s);
+    auto *input = chat->findChild<MessageInput *>(u"input"_s);
     QTest::keyClicks(input, u"Hello bob, thanks!"_s);
     QTest::keyClick(input, Qt::Key_Return);
     QTest::qWait(100);
@@ -111,6 +115,78 @@ bool chatShots(const ServerAddress &address)
     QTest::qWait(300);
     QTest::keyClicks(input, u"a draft, not sent yet"_s);
     return save(chat, u"chat-en.png"_s);
+}
+
+bool enter(ChatSession *session, const QString &key)
+{
+    return QTest::qWaitFor([&] { return session->active() && session->active()->key() == key; },
+                           5000);
+}
+
+// Three rooms and a private conversation: the side panel counts what waits in each, the pane
+// shows the active room's lines only; then coming back to a room, at its marker line; then
+// the dark theme. In the language given, for the pictures of both languages.
+bool conversationsShots(const QString &language)
+{
+    auto *translator = const_cast<QTranslator *>(Translations::translator(language));
+    QCoreApplication::installTranslator(translator);
+    const bool chinese = language == "zh_CN"_L1;
+    const TestServer server;
+    ClientController client;
+    client.start();
+    fillLogin(client.loginWindow(), server.address().toString(), u"alice"_s);
+    QTest::mouseClick(client.loginWindow()->findChild<QPushButton *>(u"login"_s), Qt::LeftButton);
+    ChatWindow *chat = client.chatWindow();
+    ChatSession *session = client.session();
+    ChatConnection bob;
+    ChatConnection carol;
+    if (!enter(session, u"#hall"_s) || !logIn(bob, server.address(), u"bob"_s) ||
+        !logIn(carol, server.address(), u"carol"_s))
+        return false;
+    chat->resize(1100, 640);
+    const auto say = [](ChatConnection &who, const QString &room, const QString &text) {
+        who.say(room, text);
+        QTest::qWait(60);
+    };
+    bob.createRoom(u"lab"_s);
+    carol.createRoom(u"design"_s);
+    QTest::qWait(200);
+    client.connection()->joinRoom(u"lab"_s);
+    if (!enter(session, u"#lab"_s))
+        return false;
+    client.connection()->joinRoom(u"design"_s);
+    if (!enter(session, u"#design"_s))
+        return false;
+    session->setActive(session->conversation(u"#hall"_s));
+    say(bob, u"hall"_s,
+        chinese ? u"早上好！今天谁负责发布？"_s : u"Morning! Who does the release today?"_s);
+    say(carol, u"hall"_s, chinese ? u"我来，九点开始"_s : u"I do, starting at nine"_s);
+    say(bob, u"hall"_s,
+        chinese ? u"alice，你能看一下更新日志吗？https://example.org/changelog"_s
+                : u"alice, could you look over the changelog? https://example.org/changelog"_s);
+    auto *input = chat->findChild<MessageInput *>(u"input"_s);
+    input->setText(chinese ? u"好的，马上看"_s : u"Sure, on it"_s); // keyClicks types ASCII only
+    QTest::keyClick(input, Qt::Key_Return);
+    QTest::qWait(100);
+    say(bob, u"lab"_s, chinese ? u"测试机又连不上了"_s : u"The test rig is offline again"_s);
+    say(bob, u"lab"_s, chinese ? u"我重启一下"_s : u"Restarting it"_s);
+    say(bob, u"lab"_s, chinese ? u"alice，好了吗？"_s : u"alice, back up on your side?"_s);
+    say(carol, u"design"_s, chinese ? u"新图标放在共享盘了"_s : u"New icons are on the share"_s);
+    bob.sendPrivate(u"alice"_s, chinese ? u"午饭一起吗？"_s : u"Lunch later?"_s);
+    QTest::qWait(300);
+    bool ok = save(chat, u"chat-rooms-%1.png"_s.arg(language));
+
+    session->setActive(session->conversation(u"#lab"_s)); // back to lab: the marker line
+    QTest::qWait(200);
+    ok = ok && save(chat, u"chat-marker-%1.png"_s.arg(language));
+
+    client.appearance()->setTheme(Appearance::Theme::Dark);
+    session->setActive(session->conversation(u"#hall"_s));
+    QTest::qWait(200);
+    ok = ok && save(chat, u"chat-dark-%1.png"_s.arg(language));
+    client.appearance()->setTheme(Appearance::Theme::System);
+    QCoreApplication::removeTranslator(translator);
+    return ok;
 }
 
 // A connection that dropped and came back: what was said meanwhile under a divider.
@@ -189,7 +265,9 @@ int main(int argc, char *argv[])
 
     const bool ok = loginShot(u"en"_s, address.toString(), u"login-en.png"_s) &&
                     loginShot(u"zh_CN"_s, address.toString(), u"login-zh_CN.png"_s) &&
-                    chatShots(address) && resumeShot(u"en"_s, u"chat-resumed-en.png"_s) &&
+                    chatShots(address) && conversationsShots(u"en"_s) &&
+                    conversationsShots(u"zh_CN"_s) &&
+                    resumeShot(u"en"_s, u"chat-resumed-en.png"_s) &&
                     resumeShot(u"zh_CN"_s, u"chat-resumed-zh_CN.png"_s) && certificateShot();
     return ok ? 0 : 1;
 }

@@ -40,15 +40,24 @@ public:
 
     // Stops the server the way an operator does (everyone hears "bye shutdown"), then listens
     // again on the same port.
-    bool restart()
+    bool restart() { return stop() && startAgain(); }
+
+    // Stops the server the way an operator does and leaves it stopped: connecting is refused
+    // until startAgain().
+    bool stop()
     {
+        if (!m_server)
+            return true;
         QSignalSpy stopped(m_server.get(), &ChatServer::stopped);
         m_server->shutdown();
         if (stopped.isEmpty() && !stopped.wait(10000))
             return false;
         m_server.reset();
-        return start(m_port, m_tlsPort);
+        return true;
     }
+
+    // Listens again on the same port, with the same database.
+    bool startAgain() { return start(m_port, m_tlsPort); }
 
     // A port where nothing listens: taken from the system, then let go.
     static quint16 closedPort()

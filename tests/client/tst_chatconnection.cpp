@@ -7,6 +7,7 @@
 #include "core/Room.h"
 #include "core/User.h"
 
+#include <QRegularExpression>
 #include <QSignalSpy>
 #include <QTcpServer>
 #include <QTest>
@@ -40,7 +41,11 @@ private slots:
     void reconnectsAfterServerRestartIntoTheSameRoom();
     void resumesAfterADroppedConnectionMissingNothing_data();
     void resumesAfterADroppedConnectionMissingNothing();
+    void fillsTheGapAfterAServerRestart_data();
     void fillsTheGapAfterAServerRestart();
+    void isInSeveralRoomsAtOnce();
+    void linesCarryTheirRoom();
+    void olderPagesComeOnRequest();
 
 private:
     static bool logIn(ChatConnection &connection, const TestServer &server, const QString &nick);
@@ -277,7 +282,9 @@ void TestChatConnection::roomsCanBeListedCreatedAndJoined()
 
     alice.createRoom(u"lab"_s);
     QTRY_COMPARE(alice.room(), u"lab"_s);
-    QTRY_COMPARE(bob.users(), QStringList{u"bob"_s});
+    // Several rooms at once: alice is still in the hall, where bob sees her.
+    QCOMPARE(alice.joinedRooms().names(), (QStringList{u"hall"_s, u"lab"_s}));
+    QCOMPARE(bob.users(), (QStringList{u"alice"_s, u"bob"_s}));
     QSignalSpy topic(&alice, &ChatConnection::topicChanged);
     alice.sendLine(u"/topic soldering today"_s);
     QVERIFY(topic.wait(5000));
@@ -390,42 +397,62 @@ void TestChatConnection::reconnectsAfterServerRestartIntoTheSameRoom()
 }
 
 // The connection dies in the middle of a burst (no goodbye from either side): the client
-// resumes and has every line exactly once, in order, with a divider where the gap was.
+// resumes and has every line exactly once, in order, with a divider where the gap was. In
+// several rooms, the resume gives the last line seen in each: lines on their way when the
+// connection died (the server wrote them, the client never read them) come again.
 void TestChatConnection::resumesAfterADroppedConnectionMissingNothing_data()
 {
     QTest::addColumn<int>("cutAfter");
-    QTest::newRow("before the burst") << 0;
-    QTest::newRow("early in the burst") << 3;
-    QTest::newRow("in the middle") << 50;
-    QTest::newRow("after the burst") << 100;
+    QTest::addColumn<int>("rooms");
+    QTest::newRow("before the burst") << 0 << 1;
+    QTest::newRow("early in the burst") << 3 << 1;
+    QTest::newRow("in the middle") << 50 << 1;
+    QTest::newRow("after the burst") << 100 << 1;
+    QTest::newRow("three rooms, before the burst") << 0 << 3;
+    QTest::newRow("three rooms, early in the burst") << 4 << 3;
+    QTest::newRow("three rooms, in the middle") << 50 << 3;
+    QTest::newRow("three rooms, after the burst") << 100 << 3;
 }
 
 void TestChatConnection::resumesAfterADroppedConnectionMissingNothing()
 {
     QFETCH(int, cutAfter);
+    QFETCH(int, rooms);
     constexpr int Lines = 100;
+    const QStringList names = QStringList{u"hall"_s, u"lab"_s, u"games"_s}.first(rooms);
     TestServer::Options options;
     options.floodRate = 0; // bob speaks faster than a person
     TestServer server(options);
     CutProxy proxy(server.port());
+    LineClient bob;
+    QVERIFY(bob.connectTo(server.port()));
+    bob.readLine();
+    QVERIFY(bob.login(u"bob"_s));
+    bob.send(u"set rooms many"_s);
+    for (const QString &room : names.sliced(1))
+        bob.send(u"create "_s + room);
+    bob.sync();
+
     ChatConnection alice;
     alice.setReconnectDelay(50);
     QSignalSpy loggedIn(&alice, &ChatConnection::loggedIn);
     alice.logIn(ServerAddress(u"127.0.0.1"_s, proxy.port()), u"alice"_s);
     QVERIFY(loggedIn.wait(5000));
+    for (const QString &room : names.sliced(1))
+        alice.joinRoom(room);
+    QTRY_COMPARE(alice.joinedRooms().names(), names);
     QStringList seen;
     connect(&alice, &ChatConnection::message, this,
             [&seen](const QDateTime &, const QString &, const QString &text) { seen << text; });
     QSignalSpy history(&alice, &ChatConnection::historyFollows);
 
-    LineClient bob;
-    QVERIFY(bob.connectTo(server.port()));
-    bob.readLine();
-    QVERIFY(bob.login(u"bob"_s));
     if (cutAfter == 0)
         proxy.cut();
+    QStringList expected;
     for (int i = 0; i < Lines; ++i) {
-        bob.send(u"line %1"_s.arg(i));
+        const QString room = names.at(i % rooms);
+        expected << u"%1 %2"_s.arg(room).arg(i);
+        bob.send(u"say #%1 %2"_s.arg(room, expected.last()));
         if (i + 1 == cutAfter) {
             QTRY_COMPARE(seen.size(), cutAfter); // alice has read this far
             proxy.cut();
@@ -434,13 +461,16 @@ void TestChatConnection::resumesAfterADroppedConnectionMissingNothing()
     bob.sync();
     QTRY_COMPARE_WITH_TIMEOUT(loggedIn.size(), 2, 10000);
     QTRY_COMPARE(seen.size(), Lines);
-    QStringList expected;
-    for (int i = 0; i < Lines; ++i)
-        expected << u"line %1"_s.arg(i);
-    QCOMPARE(seen, expected);
+    // Room by room, every line once and in order (a resume replays one room after another).
+    for (const QString &room : names) {
+        const auto inRoom = [&room](const QStringList &lines) {
+            return lines.filter(QRegularExpression(u"^"_s + room + u" "_s));
+        };
+        QCOMPARE(inRoom(seen), inRoom(expected));
+    }
     QVERIFY(alice.resumed());
-    QCOMPARE(alice.room(), u"hall"_s);
-    bob.send(u"after"_s);
+    QCOMPARE(alice.joinedRooms().names(), names);
+    bob.send(u"say #hall after"_s);
     QTRY_COMPARE(seen.last(), u"after"_s);
     QCOMPARE(seen.size(), Lines + 1);
     if (cutAfter < Lines) {
@@ -449,10 +479,18 @@ void TestChatConnection::resumesAfterADroppedConnectionMissingNothing()
     }
 }
 
-// After a server restart the token is gone: the client logs in anew, goes back to its room and
-// asks for what was said while it was away, shown once after a divider.
+// After a server restart the token is gone: the client logs in anew, goes back to its rooms and
+// asks each for what was said while it was away, shown once after a divider.
+void TestChatConnection::fillsTheGapAfterAServerRestart_data()
+{
+    QTest::addColumn<QStringList>("rooms"); // besides the hall
+    QTest::newRow("one room") << QStringList{u"lab"_s};
+    QTest::newRow("three rooms") << QStringList{u"lab"_s, u"games"_s, u"side"_s};
+}
+
 void TestChatConnection::fillsTheGapAfterAServerRestart()
 {
+    QFETCH(QStringList, rooms);
     TestServer server;
     CutProxy proxy(server.port());
     ChatConnection alice;
@@ -460,22 +498,30 @@ void TestChatConnection::fillsTheGapAfterAServerRestart()
     QSignalSpy loggedIn(&alice, &ChatConnection::loggedIn);
     alice.logIn(ServerAddress(u"127.0.0.1"_s, proxy.port()), u"alice"_s);
     QVERIFY(loggedIn.wait(5000));
-    alice.createRoom(u"lab"_s);
-    QTRY_COMPARE(alice.room(), u"lab"_s);
+    for (const QString &room : rooms)
+        alice.createRoom(room);
+    QTRY_COMPARE(alice.joinedRooms().names().size(), rooms.size() + 1);
+    alice.switchRoom(rooms.first());
+    QTRY_COMPARE(alice.room(), rooms.first());
     QStringList seen;
     connect(&alice, &ChatConnection::message, this,
             [&seen](const QDateTime &, const QString &, const QString &text) { seen << text; });
     QSignalSpy history(&alice, &ChatConnection::historyFollows);
+    QStringList expected;
     {
         LineClient bob;
         QVERIFY(bob.connectTo(server.port()));
         bob.readLine();
         QVERIFY(bob.login(u"bob"_s));
-        bob.send(u"join lab"_s);
-        bob.send(u"before the restart"_s);
+        bob.send(u"set rooms many"_s);
+        for (const QString &room : rooms) {
+            bob.send(u"join "_s + room);
+            expected << room + u" before the restart"_s;
+            bob.send(u"say #%1 %2"_s.arg(room, expected.last()));
+        }
         bob.sync();
     }
-    QTRY_COMPARE(seen, QStringList{u"before the restart"_s});
+    QTRY_COMPARE(seen, expected);
 
     proxy.hold(); // alice waits at the door until bob has spoken
     QSignalSpy lost(&alice, &ChatConnection::connectionLost);
@@ -485,22 +531,142 @@ void TestChatConnection::fillsTheGapAfterAServerRestart()
     QVERIFY(bob.connectTo(server.port()));
     bob.readLine();
     QVERIFY(bob.login(u"bob"_s));
-    bob.send(u"join lab"_s);
-    bob.send(u"while you were away"_s);
-    bob.send(u"and more"_s);
+    bob.send(u"set rooms many"_s);
+    for (const QString &room : rooms) {
+        bob.send(u"join "_s + room);
+        for (const QString &line : {u"while you were away"_s, u"and more"_s}) {
+            expected << u"%1 %2"_s.arg(room, line);
+            bob.send(u"say #%1 %2"_s.arg(room, expected.last()));
+        }
+    }
     bob.sync();
+    history.clear();
     proxy.release();
 
     QTRY_COMPARE_WITH_TIMEOUT(loggedIn.size(), 2, 10000);
-    QTRY_COMPARE(seen,
-                 (QStringList{u"before the restart"_s, u"while you were away"_s, u"and more"_s}));
+    QTRY_COMPARE(seen.size(), expected.size());
+    for (const QString &room : rooms) {
+        const auto inRoom = [&room](const QStringList &lines) {
+            return lines.filter(QRegularExpression(u"^"_s + room + u" "_s));
+        };
+        QCOMPARE(inRoom(seen), inRoom(expected));
+    }
     QVERIFY(!alice.resumed());
+    QTRY_COMPARE(alice.joinedRooms().names().size(), rooms.size() + 1);
+    QTRY_COMPARE(alice.room(), rooms.first()); // the room that was current is again
+    QCOMPARE(history.size(), rooms.size());
+    for (const QList<QVariant> &batch : history) {
+        QCOMPARE(batch.at(1).toString(), u"gap"_s);
+        QCOMPARE(batch.at(2).toInt(), 2);
+    }
+    bob.send(u"say #%1 live again"_s.arg(rooms.first()));
+    QTRY_COMPARE(seen.size(), expected.size() + 1);
+}
+
+// Programs are in several rooms at once: the client does not ask for `rooms one`.
+void TestChatConnection::isInSeveralRoomsAtOnce()
+{
+    TestServer server;
+    ChatConnection alice;
+    QVERIFY(logIn(alice, server, u"alice"_s));
+    QSignalSpy entered(&alice, &ChatConnection::roomEntered);
+    QSignalSpy left(&alice, &ChatConnection::roomLeft);
+    QSignalSpy settings(&alice, &ChatConnection::settingsReceived);
+    alice.sendLine(u"/set"_s);
+    QVERIFY(settings.wait(5000));
+    const QStringList pairs = settings.first().first().toStringList();
+    QCOMPARE(pairs.value(pairs.indexOf(u"rooms"_s) + 1), u"many"_s);
+
+    alice.createRoom(u"lab"_s);
+    alice.createRoom(u"games"_s);
+    QTRY_COMPARE(alice.joinedRooms().names(), (QStringList{u"hall"_s, u"lab"_s, u"games"_s}));
+    QCOMPARE(entered.size(), 2);
+    QCOMPARE(alice.room(), u"games"_s);
+    alice.switchRoom(u"lab"_s);
+    QCOMPARE(alice.room(), u"lab"_s);
+    QSignalSpy topics(&alice, &ChatConnection::roomTopicChanged);
+    alice.sendLine(u"/topic soldering"_s); // a command without #room goes to the current one
+    QVERIFY(topics.wait(5000));
+    QCOMPARE(topics.first().at(0).toString(), u"lab"_s);
+    QCOMPARE(alice.topic(), u"soldering"_s);
+
+    alice.leaveRoom(u"lab"_s);
+    QTRY_COMPARE(left.size(), 1);
+    QCOMPARE(alice.joinedRooms().names(), (QStringList{u"hall"_s, u"games"_s}));
+    QCOMPARE(alice.room(), u"games"_s); // the last one entered of those left
+}
+
+void TestChatConnection::linesCarryTheirRoom()
+{
+    TestServer server;
+    ChatConnection alice, bob;
+    QVERIFY(logIn(alice, server, u"alice"_s));
+    QVERIFY(logIn(bob, server, u"bob"_s));
+    alice.createRoom(u"lab"_s);
     QTRY_COMPARE(alice.room(), u"lab"_s);
-    QTRY_VERIFY(!history.isEmpty());
-    QCOMPARE(history.last().at(1).toString(), u"gap"_s);
-    QCOMPARE(history.last().at(2).toInt(), 2);
-    bob.send(u"live again"_s);
-    QTRY_COMPARE(seen.size(), 4);
+    bob.joinRoom(u"lab"_s);
+    QTRY_COMPARE(alice.users().size(), 2);
+    QSignalSpy lines(&alice, &ChatConnection::lineReceived);
+    bob.say(u"hall"_s, u"in the hall"_s);
+    bob.act(u"lab"_s, u"solders"_s);
+    bob.sendPrivate(u"alice"_s, u"psst"_s);
+    QTRY_COMPARE(lines.size(), 3);
+    alice.say(u"hall"_s, u"me too"_s);
+    QTRY_COMPARE(lines.size(), 4);
+    const auto line = [&lines](int i) { return lines.at(i).first().value<ChatLine>(); };
+    QCOMPARE(line(0).room, u"hall"_s);
+    QCOMPARE(line(0).text, u"in the hall"_s);
+    QVERIFY(line(0).seq > 0 && line(0).id > 0);
+    QCOMPARE(line(1).kind, ChatLine::Kind::Action);
+    QCOMPARE(line(1).room, u"lab"_s);
+    QCOMPARE(line(2).kind, ChatLine::Kind::Private);
+    QCOMPARE(line(2).peer, u"bob"_s);
+    QVERIFY(line(2).room.isEmpty());
+    QVERIFY(line(3).own);
+    QCOMPARE(line(3).room, u"hall"_s);
+}
+
+// Entering a room brings its recent lines and where older ones start; older pages come on
+// request until there are none.
+void TestChatConnection::olderPagesComeOnRequest()
+{
+    TestServer::Options options;
+    options.floodRate = 0;
+    TestServer server(options);
+    LineClient bob;
+    QVERIFY(bob.connectTo(server.port()));
+    bob.readLine();
+    QVERIFY(bob.login(u"bob"_s));
+    for (int i = 1; i <= 300; ++i)
+        bob.send(u"line %1"_s.arg(i));
+    bob.sync();
+
+    ChatConnection alice;
+    QSignalSpy batches(&alice, &ChatConnection::historyReceived);
+    QVERIFY(logIn(alice, server, u"alice"_s));
+    QTRY_COMPARE(batches.size(), 1);
+    HistoryBatch join = batches.takeFirst().first().value<HistoryBatch>();
+    QCOMPARE(join.reason, HistoryBatch::Reason::Join);
+    QCOMPARE(join.room, u"hall"_s);
+    QCOMPARE(join.lines.size(), 50);
+    QCOMPARE(join.lines.first().text, u"line 251"_s);
+    QCOMPARE(join.olderFrom, join.lines.first().seq);
+
+    alice.requestOlder(u"hall"_s, {}, join.olderFrom);
+    QTRY_COMPARE(batches.size(), 1);
+    const HistoryBatch older = batches.takeFirst().first().value<HistoryBatch>();
+    QCOMPARE(older.reason, HistoryBatch::Reason::Older);
+    QCOMPARE(older.lines.size(), 200);
+    QCOMPARE(older.lines.first().text, u"line 51"_s);
+    QCOMPARE(older.lines.last().text, u"line 250"_s);
+
+    alice.requestOlder(u"hall"_s, {}, older.olderFrom);
+    QTRY_COMPARE(batches.size(), 1);
+    const HistoryBatch last = batches.takeFirst().first().value<HistoryBatch>();
+    QCOMPARE(last.lines.size(), 50);
+    QCOMPARE(last.olderFrom, quint64(0)); // nothing before line 1
+    // Older pages are not news: the position for a resume stays at the newest line.
+    QCOMPARE(alice.lastSeq(u"hall"_s), join.lines.last().seq);
 }
 
 QTEST_GUILESS_MAIN(TestChatConnection)

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "Backoff.h"
 #include "InputHistory.h"
+#include "JoinedRooms.h"
 #include "RoomState.h"
 #include "ServerAddress.h"
 #include "UserListModel.h"
@@ -22,6 +23,7 @@ private slots:
     void backoffDoublesUpToTheCeiling();
     void userListSortsAndUpdatesRows();
     void roomStateFollowsEvents();
+    void joinedRoomsFollowTheServersCurrentRoom();
 };
 
 void TestClientCore::parseAddress_data()
@@ -111,10 +113,9 @@ void TestClientCore::userListSortsAndUpdatesRows()
 
 void TestClientCore::roomStateFollowsEvents()
 {
-    RoomState state;
+    RoomState state(u"hall"_s);
     QSignalSpy users(&state, &RoomState::usersChanged);
     state.apply(Event::join(u"hall"_s, u"alice"_s), true);
-    QCOMPARE(state.room(), u"hall"_s);
     state.apply(Event::topic(u"hall"_s, u"bob"_s, u"welcome"_s), false);
     state.apply(Event::users(u"hall"_s, 2, {u"alice"_s, QString(), u"bob"_s, QString()}), false);
     QCOMPARE(state.topic(), u"welcome"_s);
@@ -134,10 +135,38 @@ void TestClientCore::roomStateFollowsEvents()
     QCOMPARE(state.userCount(), 1200);
     QCOMPARE(state.users().size(), 3);
     QCOMPARE(count.size(), 1);
+}
 
-    state.apply(Event::join(u"lab"_s, u"alice"_s), true);
-    QCOMPARE(state.room(), u"lab"_s);
-    QVERIFY(state.topic().isEmpty());
+void TestClientCore::joinedRoomsFollowTheServersCurrentRoom()
+{
+    JoinedRooms rooms;
+    QSignalSpy entered(&rooms, &JoinedRooms::entered);
+    QSignalSpy left(&rooms, &JoinedRooms::left);
+    QSignalSpy users(&rooms, &JoinedRooms::usersChanged);
+    rooms.apply(Event::join(u"hall"_s, u"alice"_s), true);
+    rooms.apply(Event::users(u"hall"_s, 1, {u"alice"_s, QString()}), false);
+    rooms.apply(Event::join(u"lab"_s, u"alice"_s), true);
+    rooms.apply(Event::topic(u"lab"_s, u"bob"_s, u"solder"_s), false);
+    rooms.apply(Event::join(u"games"_s, u"alice"_s), true);
+    QCOMPARE(rooms.names(), (QStringList{u"hall"_s, u"lab"_s, u"games"_s}));
+    QCOMPARE(rooms.current(), u"games"_s); // the room entered last
+    QCOMPARE(rooms.room(u"LAB"_s)->topic(), u"solder"_s);
+    QCOMPARE(users.first().at(0).toString(), u"hall"_s);
+
+    rooms.setCurrent(u"hall"_s); // switch
+    QCOMPARE(rooms.current(), u"hall"_s);
+    rooms.apply(Event::join(u"lab"_s, u"alice"_s), true); // a resume: nothing new
+    QCOMPARE(entered.size(), 3);
+    QCOMPARE(rooms.current(), u"lab"_s);
+
+    rooms.apply(Event::leave(u"lab"_s, u"alice"_s, u"part"_s), true);
+    QCOMPARE(left.size(), 1);
+    QCOMPARE(rooms.current(), u"games"_s); // the last one entered of those left
+    QVERIFY(!rooms.contains(u"lab"_s));
+    QVERIFY(!rooms.room(u"lab"_s));
+    rooms.clear();
+    QCOMPARE(left.size(), 3);
+    QVERIFY(rooms.current().isEmpty());
 }
 
 QTEST_GUILESS_MAIN(TestClientCore)

@@ -1,11 +1,11 @@
 // SPDX-License-Identifier: MIT
-#include "ChatConnection.h"
-#include "ChatWindow.h"
-#include "ClientController.h"
+#include "ChatSession.h"
+#include "Conversation.h"
 #include "CutProxy.h"
-#include "LoginWindow.h"
-#include "TestServer.h"
+#include "MessageInput.h"
+#include "MessageModel.h"
 #include "Translations.h"
+#include "WindowTestKit.h"
 
 #include <QApplication>
 #include <QLabel>
@@ -17,10 +17,10 @@
 #include <QStandardPaths>
 #include <QTcpServer>
 #include <QTest>
-#include <QTextBrowser>
 #include <QTranslator>
 
 using namespace Qt::StringLiterals;
+using namespace WindowTestKit;
 
 using State = ChatConnection::State;
 
@@ -38,6 +38,10 @@ private slots:
     void loginErrorsAreShownInTheWindow_data();
     void loginErrorsAreShownInTheWindow();
     void cancelStopsConnecting();
+    void loginStartsInTheFirstEmptyField_data();
+    void loginStartsInTheFirstEmptyField();
+    void loginErrorFocusesTheWrongField_data();
+    void loginErrorFocusesTheWrongField();
     void unreadCountShowsInTheTitle();
     void sends_data();
     void sends();
@@ -50,20 +54,6 @@ private slots:
     void reconnectsAfterServerRestartKeepingTheDraft();
     void showsWhatWasMissedUnderADivider();
     void chineseTranslationLoads();
-
-private:
-    // Fills in the login window and clicks Log in (or presses Enter).
-    static void submitLogin(ClientController &client, const QString &address, const QString &nick,
-                            bool byEnter = false);
-    static bool logIn(ClientController &client, const TestServer &server, const QString &nick);
-    static bool logIn(ChatConnection &connection, const TestServer &server, const QString &nick);
-    template <typename T> static T *child(QWidget *window, const QString &name)
-    {
-        T *found = window->findChild<T *>(name);
-        if (!found)
-            qFatal("no child %s", qPrintable(name));
-        return found;
-    }
 };
 
 void TestClientWindows::initTestCase()
@@ -76,36 +66,6 @@ void TestClientWindows::initTestCase()
 void TestClientWindows::init()
 {
     QSettings().clear();
-}
-
-void TestClientWindows::submitLogin(ClientController &client, const QString &address,
-                                    const QString &nick, bool byEnter)
-{
-    LoginWindow *login = client.loginWindow();
-    child<QLineEdit>(login, u"address"_s)->setText(address);
-    auto *nickEdit = child<QLineEdit>(login, u"nickname"_s);
-    nickEdit->setText(nick);
-    if (byEnter)
-        QTest::keyClick(nickEdit, Qt::Key_Return);
-    else
-        QTest::mouseClick(child<QPushButton>(login, u"login"_s), Qt::LeftButton);
-}
-
-bool TestClientWindows::logIn(ClientController &client, const TestServer &server,
-                              const QString &nick)
-{
-    client.start();
-    submitLogin(client, server.address().toString(), nick);
-    return QTest::qWaitFor([&] { return client.chatWindow()->isVisible(); }, 5000) &&
-           !client.loginWindow()->isVisible();
-}
-
-bool TestClientWindows::logIn(ChatConnection &connection, const TestServer &server,
-                              const QString &nick)
-{
-    QSignalSpy loggedIn(&connection, &ChatConnection::loggedIn);
-    connection.logIn(server.address(), nick);
-    return loggedIn.wait(5000);
 }
 
 void TestClientWindows::logsInAndShowsTheChatWindow()
@@ -217,6 +177,72 @@ void TestClientWindows::cancelStopsConnecting()
     QVERIFY(!child<QLabel>(client.loginWindow(), u"error"_s)->isVisible());
 }
 
+void TestClientWindows::loginStartsInTheFirstEmptyField_data()
+{
+    QTest::addColumn<QVariant>("address"); // what QSettings remembers; invalid: nothing
+    QTest::addColumn<QVariant>("nick");
+    QTest::addColumn<QString>("field");
+    QTest::newRow("first start") << QVariant() << QVariant() << u"nickname"_s;
+    QTest::newRow("address and nick remembered")
+        << QVariant(u"chat.lan:5005"_s) << QVariant(u"alice"_s) << u"nickname"_s;
+    QTest::newRow("empty address remembered") << QVariant(u""_s) << QVariant() << u"address"_s;
+}
+
+// Typing at once goes into a field (not onto Log in, where Space would log in).
+void TestClientWindows::loginStartsInTheFirstEmptyField()
+{
+    QFETCH(QVariant, address);
+    QFETCH(QVariant, nick);
+    QFETCH(QString, field);
+    QSettings settings;
+    if (address.isValid())
+        settings.setValue(u"login/address"_s, address);
+    if (nick.isValid())
+        settings.setValue(u"login/nickname"_s, nick);
+    ClientController client;
+    client.start();
+    LoginWindow *login = client.loginWindow();
+    QVERIFY(QTest::qWaitForWindowActive(login));
+    QCOMPARE(login->focusWidget(), child<QLineEdit>(login, field));
+    QTest::keyClicks(login->focusWidget(), u"x"_s);
+    QVERIFY(child<QLineEdit>(login, field)->text().endsWith(u'x'));
+}
+
+void TestClientWindows::loginErrorFocusesTheWrongField_data()
+{
+    // {server}: the test server's port; {closed}: a port where nothing listens.
+    QTest::addColumn<QString>("address");
+    QTest::addColumn<QString>("nick");
+    QTest::addColumn<QString>("field");
+    QTest::newRow("name taken") << u"127.0.0.1:{server}"_s << u"bob"_s << u"nickname"_s;
+    QTest::newRow("name not allowed") << u"127.0.0.1:{server}"_s << u"no spaces"_s << u"nickname"_s;
+    QTest::newRow("refused") << u"127.0.0.1:{closed}"_s << u"alice"_s << u"address"_s;
+    QTest::newRow("bad port") << u"127.0.0.1:http"_s << u"alice"_s << u"address"_s;
+    QTest::newRow("no nickname") << u"127.0.0.1:{server}"_s << u""_s << u"nickname"_s;
+}
+
+void TestClientWindows::loginErrorFocusesTheWrongField()
+{
+    QFETCH(QString, address);
+    QFETCH(QString, nick);
+    QFETCH(QString, field);
+    TestServer server;
+    ChatConnection bob;
+    QVERIFY(logIn(bob, server, u"bob"_s));
+    ClientController client;
+    client.start();
+    LoginWindow *login = client.loginWindow();
+    QVERIFY(QTest::qWaitForWindowActive(login));
+    address.replace(u"{server}"_s, QString::number(server.port()))
+        .replace(u"{closed}"_s, QString::number(TestServer::closedPort()));
+    submitLogin(client, address, nick);
+    QTRY_COMPARE(client.connection()->state(), State::Disconnected);
+    auto *wrong = child<QLineEdit>(login, field);
+    QTRY_COMPARE(login->focusWidget(), wrong);
+    // Its text is selected: typing replaces it.
+    QCOMPARE(wrong->selectedText(), wrong->text());
+}
+
 void TestClientWindows::unreadCountShowsInTheTitle()
 {
     TestServer server;
@@ -257,7 +283,7 @@ void TestClientWindows::sends()
     QSignalSpy bobSees(&bob, &ChatConnection::message);
 
     ChatWindow *chat = client.chatWindow();
-    auto *input = child<QLineEdit>(chat, u"input"_s);
+    auto *input = child<MessageInput>(chat, u"input"_s);
     QTest::keyClicks(input, u"hello bob"_s);
     if (byEnter)
         QTest::keyClick(input, Qt::Key_Return);
@@ -266,8 +292,7 @@ void TestClientWindows::sends()
     QVERIFY(bobSees.wait(5000));
     QCOMPARE(bobSees.first().at(2).toString(), u"hello bob"_s);
     QVERIFY(input->text().isEmpty());
-    auto *messages = child<QTextBrowser>(chat, u"messages"_s);
-    QTRY_VERIFY(messages->toPlainText().contains(u"<alice> hello bob"_s));
+    QTRY_VERIFY(paneText(chat).contains(u"<alice> hello bob"_s));
 }
 
 void TestClientWindows::upRecallsWhatWasSent()
@@ -275,7 +300,7 @@ void TestClientWindows::upRecallsWhatWasSent()
     TestServer server;
     ClientController client;
     QVERIFY(logIn(client, server, u"alice"_s));
-    auto *input = child<QLineEdit>(client.chatWindow(), u"input"_s);
+    auto *input = child<MessageInput>(client.chatWindow(), u"input"_s);
     for (const QString &line : {u"first"_s, u"second"_s}) {
         input->setText(line);
         QTest::keyClick(input, Qt::Key_Return);
@@ -310,10 +335,13 @@ void TestClientWindows::othersTextIsShownLiterally()
     bob.sendLine(text);
     bob.sendLine(u"/me says "_s + text);
     bob.sendLine(u"/msg alice "_s + text);
-    auto *messages = child<QTextBrowser>(client.chatWindow(), u"messages"_s);
-    QTRY_VERIFY(messages->toPlainText().contains(u"<bob> "_s + text));
-    QTRY_VERIFY(messages->toPlainText().contains(u"* bob says "_s + text));
-    QTRY_VERIFY(messages->toPlainText().contains(u"private from bob] "_s + text));
+    QTRY_VERIFY(paneText(client.chatWindow()).contains(u"<bob> "_s + text));
+    QTRY_VERIFY(paneText(client.chatWindow()).contains(u"* bob says "_s + text));
+    // The private message has a conversation of its own.
+    Conversation *privately = nullptr;
+    QTRY_VERIFY((privately = client.session()->conversation(u"@bob"_s)));
+    QTRY_COMPARE(privately->messages()->rowCount(), 1);
+    QVERIFY(privately->messages()->index(0).data().toString().endsWith(u"<bob> "_s + text));
 }
 
 void TestClientWindows::usersListStaysCurrent()
@@ -342,8 +370,7 @@ void TestClientWindows::usersListStaysCurrent()
     QTRY_COMPARE(names(), (QStringList{u"alice"_s, u"bob"_s}));
     bob->logOut();
     QTRY_COMPARE(names(), QStringList{u"alice"_s});
-    QTRY_VERIFY(
-        child<QTextBrowser>(chat, u"messages"_s)->toPlainText().contains(u"bob logged out"_s));
+    QTRY_VERIFY(paneText(chat).contains(u"bob logged out"_s));
 }
 
 void TestClientWindows::crowdedRoomShowsTheCount()
@@ -376,7 +403,7 @@ void TestClientWindows::closeLogsOut()
     QSignalSpy bobSees(&bob, &ChatConnection::left);
     QSignalSpy finished(&client, &ClientController::finished);
 
-    QTest::mouseClick(child<QPushButton>(client.chatWindow(), u"close"_s), Qt::LeftButton);
+    client.chatWindow()->close(); // the window's close button, or Log out and quit
     QVERIFY(!client.chatWindow()->isVisible());
     QVERIFY(bobSees.wait(5000));
     QCOMPARE(bobSees.first().at(1).toString(), u"alice"_s);
@@ -391,7 +418,7 @@ void TestClientWindows::reconnectsAfterServerRestartKeepingTheDraft()
     client.connection()->setReconnectDelay(100);
     QVERIFY(logIn(client, server, u"alice"_s));
     ChatWindow *chat = client.chatWindow();
-    auto *input = child<QLineEdit>(chat, u"input"_s);
+    auto *input = child<MessageInput>(chat, u"input"_s);
     auto *banner = child<QLabel>(chat, u"banner"_s);
     QTest::keyClicks(input, u"half a thought"_s);
 
@@ -423,11 +450,11 @@ void TestClientWindows::showsWhatWasMissedUnderADivider()
     client.start();
     submitLogin(client, u"127.0.0.1:%1"_s.arg(proxy.port()), u"alice"_s);
     QTRY_VERIFY(client.chatWindow()->isVisible());
-    auto *messages = child<QTextBrowser>(client.chatWindow(), u"messages"_s);
+    ChatWindow *chat = client.chatWindow();
     ChatConnection bob;
     QVERIFY(logIn(bob, server, u"bob"_s));
     bob.sendLine(u"before"_s);
-    QTRY_VERIFY(messages->toPlainText().contains(u"before"_s));
+    QTRY_VERIFY(paneText(chat).contains(u"before"_s));
 
     proxy.hold();
     proxy.cut();
@@ -440,8 +467,8 @@ void TestClientWindows::showsWhatWasMissedUnderADivider()
     proxy.release();
 
     QTRY_COMPARE(client.connection()->state(), State::LoggedIn);
-    QTRY_VERIFY(messages->toPlainText().contains(u"three"_s));
-    const QString text = messages->toPlainText();
+    QTRY_VERIFY(paneText(chat).contains(u"three"_s));
+    const QString text = paneText(chat);
     const qsizetype divider = text.indexOf(u"3 new messages"_s);
     QVERIFY2(divider > text.indexOf(u"before"_s), qPrintable(text));
     QVERIFY(divider < text.indexOf(u"one"_s));

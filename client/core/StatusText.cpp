@@ -35,6 +35,8 @@ QString StatusText::failure(ChatConnection::Failure reason, const QString &nick,
         return tr("The server closed the connection.");
     case F::ServerShutdown:
         return tr("The server is shutting down.");
+    case F::ConnectionLost:
+        return tr("The connection to %1 was lost.").arg(address);
     case F::NetworkError:
         return tr("The network connection to %1 failed.").arg(address);
     case F::CertificateUnknown:

@@ -1,0 +1,25 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+
+#include "PersonInfo.h"
+#include "RoomInfo.h"
+
+#include <QCoreApplication>
+#include <QStringList>
+
+// The client's own lines in a conversation, in the person's language: who came and went, and
+// the answers to /list, /who, /help and /set, one readable line each.
+class NoticeText
+{
+    Q_DECLARE_TR_FUNCTIONS(NoticeText)
+
+public:
+    // A list of thousands (rooms, people) is cut to its first ones in the chat.
+    static constexpr qsizetype Shown = 50;
+
+    static QString left(const QString &nick, const QString &reason);
+    static QStringList rooms(const RoomInfoList &rooms);
+    static QString who(const PersonInfoList &people);
+    static QStringList help(const QStringList &usageSummaryPairs);
+    static QString settings(const QStringList &keyValuePairs);
+};

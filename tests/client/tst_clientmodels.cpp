@@ -1,0 +1,252 @@
+// SPDX-License-Identifier: MIT
+// The widget-free models behind the chat window: mentions, a conversation's lines with their
+// window, unread counts and marker, and the list of conversations.
+#include "Conversation.h"
+#include "ConversationListModel.h"
+#include "Mentions.h"
+#include "MessageModel.h"
+#include "UserListModel.h"
+
+#include <QAbstractItemModelTester>
+#include <QSignalSpy>
+#include <QTest>
+
+using namespace Qt::StringLiterals;
+
+namespace {
+
+ChatLine said(const QString &nick, const QString &text, quint64 seq = 0,
+              const QDateTime &time = QDateTime::currentDateTimeUtc())
+{
+    ChatLine line;
+    line.kind = ChatLine::Kind::Message;
+    line.time = time;
+    line.id = seq;
+    line.seq = seq;
+    line.room = u"hall"_s;
+    line.nick = nick;
+    line.text = text;
+    line.own = nick == "me"_L1;
+    return line;
+}
+
+QStringList texts(const MessageModel &model)
+{
+    QStringList shown;
+    for (int row = 0; row < model.rowCount(); ++row)
+        shown << model.line(row).text;
+    return shown;
+}
+
+} // namespace
+
+class TestClientModels : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void mentions_data();
+    void mentions();
+    void messagesShowAWindowOfTheNewest();
+    void olderPagesArePrependedAboveTheWindow();
+    void daysStartWhereTheDateChanges();
+    void unreadCountsAndTheMarker();
+    void missedLinesAreUnreadWithAMarker();
+    void ownLineMeansRead();
+    void conversationListKeepsRoomsBeforePrivate();
+};
+
+void TestClientModels::mentions_data()
+{
+    QTest::addColumn<QString>("text");
+    QTest::addColumn<QString>("nick");
+    QTest::addColumn<QList<qsizetype>>("starts");
+
+    using L = QList<qsizetype>;
+    QTest::newRow("whole word") << u"hi bob"_s << u"bob"_s << L{3};
+    QTest::newRow("any case") << u"BOB, look"_s << u"bob"_s << L{0};
+    QTest::newRow("at sign") << u"@bob: there"_s << u"bob"_s << L{1};
+    QTest::newRow("twice") << u"bob bob"_s << u"bob"_s << L{0, 4};
+    QTest::newRow("inside a word") << u"kebob bobby"_s << u"bob"_s << L{};
+    QTest::newRow("underscore continues") << u"bob_2 here"_s << u"bob"_s << L{};
+    QTest::newRow("hyphen continues") << u"bob-the-builder"_s << u"bob"_s << L{};
+    QTest::newRow("apostrophe") << u"bob's turn"_s << u"bob"_s << L{0};
+    QTest::newRow("Chinese name in Chinese") << u"小明你好"_s << u"小明"_s << L{0};
+    QTest::newRow("Latin name in Chinese") << u"谢谢alice！"_s << u"alice"_s << L{2};
+    QTest::newRow("Chinese name with punctuation") << u"你好，张伟。"_s << u"张伟"_s << L{3};
+    QTest::newRow("accented letters continue") << u"renée"_s << u"rené"_s << L{};
+    QTest::newRow("empty nick") << u"anything"_s << u""_s << L{};
+    QTest::newRow("not there") << u"hello"_s << u"bob"_s << L{};
+}
+
+void TestClientModels::mentions()
+{
+    QFETCH(QString, text);
+    QFETCH(QString, nick);
+    QFETCH(QList<qsizetype>, starts);
+    QList<qsizetype> found;
+    for (const Mentions::Range &range : Mentions::find(text, nick)) {
+        QCOMPARE(range.length, nick.size());
+        found << range.start;
+    }
+    QCOMPARE(found, starts);
+    QCOMPARE(Mentions::contains(text, nick), !starts.isEmpty());
+}
+
+void TestClientModels::messagesShowAWindowOfTheNewest()
+{
+    MessageModel model;
+    QAbstractItemModelTester tester(&model);
+    QList<ChatLine> lines;
+    for (int i = 1; i <= 1000; ++i)
+        lines << said(u"bob"_s, u"line %1"_s.arg(i), i);
+    model.append(lines);
+    QCOMPARE(model.rowCount(), 1000);
+    model.trimWindow(300);
+    QCOMPARE(model.rowCount(), 300);
+    QCOMPARE(model.lineCount(), 1000);
+    QCOMPARE(model.hiddenAbove(), 700);
+    QCOMPARE(model.line(0).text, u"line 701"_s);
+    QVERIFY(model.index(0).data(MessageModel::DayStartRole).toBool()); // the top says its day
+
+    model.append(said(u"bob"_s, u"line 1001"_s, 1001));
+    QCOMPARE(model.rowCount(), 301);
+    QCOMPARE(model.showOlder(200), 200);
+    QCOMPARE(model.line(0).text, u"line 501"_s);
+    QVERIFY(!model.index(200).data(MessageModel::DayStartRole).toBool());
+    QCOMPARE(model.showOlder(1000), 500);
+    QCOMPARE(model.showOlder(), 0);
+    QCOMPARE(model.rowCount(), 1001);
+    QCOMPARE(model.index(0).data().toString().section(u' ', 1), u"<bob> line 1"_s);
+    QCOMPARE(model.oldestLine()->seq, 1u);
+}
+
+void TestClientModels::olderPagesArePrependedAboveTheWindow()
+{
+    MessageModel model;
+    QAbstractItemModelTester tester(&model);
+    model.append({said(u"bob"_s, u"301"_s, 301), said(u"bob"_s, u"302"_s, 302)});
+    model.markNewestAsFirstUnread();
+    QCOMPARE(model.firstUnreadRow(), 1);
+    QSignalSpy inserted(&model, &QAbstractItemModel::rowsInserted);
+    model.prepend({said(u"bob"_s, u"299"_s, 299), said(u"bob"_s, u"300"_s, 300)});
+    QCOMPARE(texts(model), (QStringList{u"299"_s, u"300"_s, u"301"_s, u"302"_s}));
+    QCOMPARE(inserted.size(), 1);
+    QCOMPARE(inserted.first().at(1).toInt(), 0);
+    QCOMPARE(model.firstUnreadRow(), 3); // the marker stays on its line
+    QVERIFY(model.index(3).data(MessageModel::FirstUnreadRole).toBool());
+    QCOMPARE(model.oldestLine()->seq, 299u);
+}
+
+void TestClientModels::daysStartWhereTheDateChanges()
+{
+    MessageModel model;
+    const QDateTime today = QDateTime::currentDateTime();
+    const QDateTime yesterday = today.addDays(-1);
+    model.append({said(u"bob"_s, u"a"_s, 1, yesterday.toUTC()),
+                  said(u"bob"_s, u"b"_s, 2, yesterday.toUTC()),
+                  said(u"bob"_s, u"c"_s, 3, today.toUTC())});
+    const auto dayStart = [&model](int row) {
+        return model.index(row).data(MessageModel::DayStartRole).toBool();
+    };
+    QVERIFY(dayStart(0));
+    QVERIFY(!dayStart(1));
+    QVERIFY(dayStart(2));
+    QCOMPARE(model.index(0).data(MessageModel::DayTextRole).toString(), u"Yesterday"_s);
+    QCOMPARE(model.index(2).data(MessageModel::DayTextRole).toString(), u"Today"_s);
+    QVERIFY(model.index(2)
+                .data(Qt::ToolTipRole)
+                .toString()
+                .contains(QString::number(today.date().year()))); // the date is in the tool tip
+}
+
+void TestClientModels::unreadCountsAndTheMarker()
+{
+    Conversation hall(Conversation::Kind::Room, u"hall"_s);
+    QSignalSpy changed(&hall, &Conversation::changed);
+    hall.setRead(true);
+    hall.addLine(said(u"bob"_s, u"seen"_s, 1));
+    QCOMPARE(hall.unread(), 0);
+    hall.setRead(false);                                        // looked elsewhere
+    hall.addNotice(ChatLine::Kind::Notice, u"carol joined."_s); // never unread
+    hall.addLine(said(u"bob"_s, u"first unread"_s, 2));
+    hall.addLine(said(u"carol"_s, u"hey me, look"_s, 3), true);
+    QCOMPARE(hall.unread(), 2);
+    QCOMPARE(hall.mentions(), 1);
+    MessageModel *messages = hall.messages();
+    QCOMPARE(messages->line(messages->firstUnreadRow()).text, u"first unread"_s);
+
+    hall.setRead(true); // back: counts go, the marker stays while reading
+    QCOMPARE(hall.unread(), 0);
+    QCOMPARE(hall.mentions(), 0);
+    QCOMPARE(messages->line(messages->firstUnreadRow()).text, u"first unread"_s);
+    hall.setRead(false);
+    QCOMPARE(messages->firstUnreadRow(), -1);
+    hall.addLine(said(u"bob"_s, u"next"_s, 4));
+    QCOMPARE(messages->line(messages->firstUnreadRow()).text, u"next"_s);
+    QCOMPARE(hall.recentSpeakers(), (QStringList{u"bob"_s, u"carol"_s}));
+    QVERIFY(!changed.isEmpty());
+}
+
+void TestClientModels::missedLinesAreUnreadWithAMarker()
+{
+    Conversation hall(Conversation::Kind::Room, u"hall"_s);
+    hall.setRead(true); // even when looking at it, what came while away is marked
+    QSignalSpy read(&hall, &Conversation::readUpTo);
+    hall.addMissedLines({said(u"bob"_s, u"while away"_s, 7), said(u"bob"_s, u"more"_s, 8)},
+                        {false, false});
+    QCOMPARE(hall.unread(), 0);
+    QCOMPARE(hall.messages()->firstUnreadRow(), 0);
+    QCOMPARE(read.last().first().toULongLong(), 8u);
+
+    Conversation lab(Conversation::Kind::Room, u"lab"_s);
+    lab.addMissedLines({said(u"bob"_s, u"x"_s, 1), said(u"bob"_s, u"me?"_s, 2)}, {false, true});
+    QCOMPARE(lab.unread(), 2);
+    QCOMPARE(lab.mentions(), 1);
+}
+
+void TestClientModels::ownLineMeansRead()
+{
+    Conversation hall(Conversation::Kind::Room, u"hall"_s);
+    hall.addLine(said(u"bob"_s, u"one"_s, 1));
+    QCOMPARE(hall.unread(), 1);
+    hall.addLine(said(u"me"_s, u"answered from elsewhere"_s, 2));
+    QCOMPARE(hall.unread(), 0);
+    QCOMPARE(hall.messages()->firstUnreadRow(), -1);
+
+    Conversation bob(Conversation::Kind::Private, u"bob"_s);
+    ChatLine line = said(u"bob"_s, u"psst"_s, 5);
+    line.kind = ChatLine::Kind::Private;
+    bob.addLine(line);
+    QCOMPARE(bob.mentions(), 1); // every private line is for us
+}
+
+void TestClientModels::conversationListKeepsRoomsBeforePrivate()
+{
+    ConversationListModel list;
+    QAbstractItemModelTester tester(&list);
+    Conversation hall(Conversation::Kind::Room, u"hall"_s);
+    Conversation bob(Conversation::Kind::Private, u"bob"_s);
+    Conversation lab(Conversation::Kind::Room, u"lab"_s);
+    list.add(&hall);
+    list.add(&bob);
+    list.add(&lab);
+    QCOMPARE(list.conversations(), (QList<Conversation *>{&hall, &lab, &bob}));
+    QCOMPARE(list.index(0).data().toString(), u"# hall"_s);
+    QCOMPARE(list.index(2).data().toString(), u"bob"_s);
+    QVERIFY(list.index(2).data(ConversationListModel::SectionStartRole).toBool());
+    QVERIFY(!list.index(1).data(ConversationListModel::SectionStartRole).toBool());
+    QCOMPARE(list.find(u"#HALL"_s.toLower()), &hall);
+
+    QSignalSpy changed(&list, &QAbstractItemModel::dataChanged);
+    lab.addLine(said(u"bob"_s, u"hi"_s, 1));
+    QCOMPARE(changed.last().first().value<QModelIndex>().row(), 1);
+    QCOMPARE(list.index(1).data(ConversationListModel::UnreadRole).toInt(), 1);
+    QVERIFY(list.index(1).data(Qt::AccessibleTextRole).toString().contains(u"1"_s));
+    list.remove(&lab);
+    QCOMPARE(list.rowCount(), 2);
+    QVERIFY(list.index(1).data(ConversationListModel::SectionStartRole).toBool());
+}
+
+QTEST_GUILESS_MAIN(TestClientModels)
+#include "tst_clientmodels.moc"
