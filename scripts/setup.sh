@@ -11,6 +11,8 @@ packages=(
     qt6-base-dev qt6-base-dev-tools qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools
     qt6-svg-dev qt6-httpserver-dev qt6-websockets-dev libgl-dev libvulkan-dev libqt6sql6-sqlite sqlite3 libicu-dev libargon2-dev
     dpkg-dev file systemd
+    # the client's tests: AppStream validation, a private D-Bus for the notifier
+    appstream dbus-daemon
     # bench/compare.sh: the servers it compares with, and perf for system call counts
     ngircd inspircd linux-perf
 )
