@@ -10,6 +10,7 @@
 #include "app/OptionTable.h"
 #include "app/Reconfiguration.h"
 #include "app/ServerOptions.h"
+#include "commands/RoomRuleKeeper.h"
 #include "config/ServerLog.h"
 #include "core/Room.h"
 #include "net/PlainConnection.h"
@@ -77,6 +78,7 @@ bool ChatServer::openStore()
         room->setTopic(stored.topic, stored.topicSetter);
         room->setLastSeq(stored.lastSeq);
     }
+    RoomRuleKeeper(*m_store, *m_clock).restore(directory);
     if (directory.hall())
         return true;
     // A new store: the hall is its first room, stored before anyone can say anything in it.

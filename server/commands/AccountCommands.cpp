@@ -5,6 +5,7 @@
 #include "Protocol.h"
 #include "commands/ChatContext.h"
 #include "config/ServerLog.h"
+#include "core/Room.h"
 #include "core/User.h"
 #include "session/Session.h"
 #include "store/Store.h"
@@ -161,6 +162,9 @@ void AccountCommands::unregister(Session *session, const Command &command)
             const StoredAccount *gone = m_chat.accounts().find(key);
             const QString name = gone ? gone->name : key;
             m_chat.accounts().remove(key);
+            // A later holder of the name must not inherit the rooms it ran.
+            for (Room *room : m_chat.directory().rooms())
+                room->roles().forgetAccount(key);
             for (User *user : m_chat.directory().users()) {
                 if (user->account() == key)
                     user->setAccount({});

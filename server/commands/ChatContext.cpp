@@ -23,6 +23,7 @@ ChatContext::ChatContext(const ServerConfig &config, Store &store, ServerMetrics
     , m_passwords(config.passwordFile)
     , m_roomQuota(config, clock)
     , m_roomExpiry(m_directory, store, config, clock)
+    , m_roomRules(store, clock)
     , m_bootNumber(store.bootNumber())
 {
     reconfigure();

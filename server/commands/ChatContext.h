@@ -6,6 +6,7 @@
 #include "commands/ReplyStream.h"
 #include "commands/RoomExpiry.h"
 #include "commands/RoomQuota.h"
+#include "commands/RoomRuleKeeper.h"
 #include "config/ServerConfig.h"
 #include "core/AccountBook.h"
 #include "core/Directory.h"
@@ -47,6 +48,8 @@ public:
     Directory &directory() { return m_directory; }
     MessageLog &log() { return m_log; }
     AccountBook &accounts() { return m_accounts; }
+    // Writes the roles and mutes that must outlive a restart.
+    RoomRuleKeeper &roomRules() { return m_roomRules; }
     AccountHasher &hasher() { return m_hasher; }
     AccountGate &accountGate() { return m_accountGate; }
     ResumeTokens &tokens() { return m_tokens; }
@@ -109,6 +112,7 @@ private:
     PasswordGate m_passwords;
     RoomQuota m_roomQuota;
     RoomExpiry m_roomExpiry;
+    RoomRuleKeeper m_roomRules;
     QList<Session *> m_sessions; // every open session, logged in or not
     quint64 m_bootNumber;
     quint32 m_lastPerson = 0;

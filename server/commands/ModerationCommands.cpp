@@ -75,6 +75,7 @@ void ModerationCommands::op(Session *session, const Command &command)
     if (!user)
         return;
     room->roles().setRole(user, RoomRoles::Role::Operator);
+    m_chat.roomRules().setRole(room, user, RoomRoles::Role::Operator);
     announce(session, command, room, u"op"_s, user, {});
 }
 
@@ -85,6 +86,7 @@ void ModerationCommands::deop(Session *session, const Command &command)
     if (!user)
         return;
     room->roles().setRole(user, RoomRoles::Role::Member);
+    m_chat.roomRules().setRole(room, user, RoomRoles::Role::Member);
     announce(session, command, room, u"deop"_s, user, {});
 }
 
@@ -113,7 +115,9 @@ void ModerationCommands::mute(Session *session, const Command &command)
             return m_chat.fail(session, command, ErrorCode::NeedMoreParams,
                                QString::fromLatin1(command.spec().usage));
     }
-    room->roles().mute(user, seconds == 0 ? 0 : m_chat.clock().nowMs() + seconds * 1000);
+    const qint64 untilMs = seconds == 0 ? 0 : m_chat.clock().nowMs() + seconds * 1000;
+    room->roles().mute(user, untilMs);
+    m_chat.roomRules().mute(room, user, untilMs, session->user()->nick());
     announce(session, command, room, u"mute"_s, user,
              seconds == 0 ? QString() : QString::number(seconds));
 }
@@ -125,6 +129,7 @@ void ModerationCommands::unmute(Session *session, const Command &command)
     if (!user)
         return;
     room->roles().unmute(user);
+    m_chat.roomRules().unmute(room, user);
     announce(session, command, room, u"unmute"_s, user, {});
 }
 

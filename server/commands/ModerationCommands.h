@@ -13,7 +13,8 @@ class User;
 // or until unmuted). Who may run these is decided before they get here (Permissions); what is
 // left here is whom they may act on: nobody acts on someone of their own standing or above.
 // Administrators (accounts named in the configuration) stand above every room's owner.
-// Every act is announced to the room. Roles and mutes live in memory (RoomRoles).
+// Every act is announced to the room. Roles and mutes live in memory (RoomRoles); those of
+// registered people are also written through the store (RoomRuleKeeper).
 class ModerationCommands
 {
 public:

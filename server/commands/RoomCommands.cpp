@@ -141,6 +141,7 @@ void RoomCommands::create(Session *session, const Command &command)
             hasRoomFor(session, command)) {
             // Whoever creates a room owns it.
             room->roles().setRole(session->user(), RoomRoles::Role::Owner);
+            m_chat.roomRules().setRole(room, session->user(), RoomRoles::Role::Owner);
             m_chat.enter(session, room, command.label());
         }
     });

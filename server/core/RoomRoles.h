@@ -24,6 +24,17 @@ public:
     void unmute(const User *user);
     bool isMuted(const User *user, qint64 nowMs) const;
 
+    // What the store kept, by account key (see RoomRuleKeeper).
+    void restoreRole(const QString &account, Role role) { m_roles.insert(account, role); }
+    void restoreMute(const QString &account, qint64 untilMs)
+    {
+        m_mutedUntil.insert(account, untilMs);
+    }
+
+    // The account is gone (unregistered): its roles go too, so that a later holder of the name
+    // does not inherit them. Its mutes stay: unregistering must not lift one.
+    void forgetAccount(const QString &account) { m_roles.remove(account); }
+
     // The person left the room.
     void left(const User *user);
 

@@ -19,6 +19,7 @@ class MemoryHistory
 {
 public:
     QList<StoredRoom> rooms() const;
+    bool hasRoom(qint64 roomId) const { return m_rooms.contains(roomId); }
 
     // Empty on success; otherwise why nothing was kept.
     QString createRoom(StoredRoom room);

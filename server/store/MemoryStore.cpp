@@ -41,6 +41,8 @@ bool MemoryStore::open()
     ++m_bootNumber;
     m_roomsAtOpen = m_history.rooms();
     m_accountsAtOpen = m_accounts.values();
+    m_rolesAtOpen = m_roles.values();
+    m_sanctionsAtOpen = m_sanctions.values();
     m_stats = {};
     if (StoreRules::prunes(m_options))
         m_pruneTimer.start();
@@ -64,7 +66,12 @@ void MemoryStore::createRoom(const StoredRoom &room, WriteDone done)
 
 void MemoryStore::deleteRoom(qint64 roomId, WriteDone done)
 {
-    written(m_open ? m_history.deleteRoom(roomId) : NotOpen, std::move(done));
+    const QString error = m_open ? m_history.deleteRoom(roomId) : NotOpen;
+    if (error.isEmpty()) {
+        m_roles.removeIf([roomId](const auto &it) { return it.key().first == roomId; });
+        m_sanctions.removeIf([roomId](const auto &it) { return std::get<0>(it.key()) == roomId; });
+    }
+    written(error, std::move(done));
 }
 
 void MemoryStore::saveAccount(const StoredAccount &account, WriteDone done)
@@ -82,7 +89,49 @@ void MemoryStore::deleteAccount(const QString &key, WriteDone done)
     QString error = m_open ? QString() : NotOpen;
     if (error.isEmpty() && m_accounts.remove(key) == 0)
         error = StoreRules::noSuchAccount(key);
+    if (error.isEmpty())
+        m_roles.removeIf([&key](const auto &it) { return it.key().second == key; });
     written(error, std::move(done));
+}
+
+QString MemoryStore::checkRule(qint64 roomId, const QString &ruleError) const
+{
+    if (!m_open)
+        return NotOpen;
+    if (!ruleError.isEmpty())
+        return ruleError;
+    return m_history.hasRoom(roomId) ? QString() : StoreRules::noSuchRoom(roomId);
+}
+
+void MemoryStore::saveRole(const StoredRole &role, WriteDone done)
+{
+    const QString error = checkRule(role.roomId, StoreRules::checkRole(role));
+    if (error.isEmpty())
+        m_roles.insert({role.roomId, role.account}, role);
+    written(error, std::move(done));
+}
+
+void MemoryStore::deleteRole(const StoredRole &role, WriteDone done)
+{
+    if (m_open)
+        m_roles.remove({role.roomId, role.account});
+    written(m_open ? QString() : NotOpen, std::move(done));
+}
+
+void MemoryStore::saveSanction(const StoredSanction &sanction, WriteDone done)
+{
+    const QString error = checkRule(sanction.roomId, StoreRules::checkSanction(sanction));
+    if (error.isEmpty())
+        m_sanctions.insert({sanction.roomId, StoreRules::kindName(sanction.kind), sanction.mask},
+                           sanction);
+    written(error, std::move(done));
+}
+
+void MemoryStore::deleteSanction(const StoredSanction &sanction, WriteDone done)
+{
+    if (m_open)
+        m_sanctions.remove({sanction.roomId, StoreRules::kindName(sanction.kind), sanction.mask});
+    written(m_open ? QString() : NotOpen, std::move(done));
 }
 
 void MemoryStore::written(const QString &error, WriteDone done)

@@ -9,6 +9,8 @@
 
 #include <deque>
 #include <functional>
+#include <tuple>
+#include <utility>
 
 // The Store in memory, for as long as the object lives: `--database memory`, benchmarks and
 // tests. It behaves as SqlStore does (ids, sequence numbers, refusals, pages, retention, and
@@ -29,12 +31,18 @@ public:
     quint32 bootNumber() const override { return m_bootNumber; }
     QList<StoredRoom> rooms() const override { return m_roomsAtOpen; }
     QList<StoredAccount> accounts() const override { return m_accountsAtOpen; }
+    QList<StoredRole> roles() const override { return m_rolesAtOpen; }
+    QList<StoredSanction> sanctions() const override { return m_sanctionsAtOpen; }
 
     void createRoom(const StoredRoom &room, WriteDone done) override;
     void append(const StoredMessage &message, AppendDone done) override;
     void deleteRoom(qint64 roomId, WriteDone done) override;
     void saveAccount(const StoredAccount &account, WriteDone done) override;
     void deleteAccount(const QString &key, WriteDone done) override;
+    void saveRole(const StoredRole &role, WriteDone done) override;
+    void deleteRole(const StoredRole &role, WriteDone done) override;
+    void saveSanction(const StoredSanction &sanction, WriteDone done) override;
+    void deleteSanction(const StoredSanction &sanction, WriteDone done) override;
     void read(const HistoryRequest &request, ReadDone done) override;
 
     StoreStats stats() const override { return m_stats; }
@@ -44,6 +52,8 @@ private:
     void countWrite(const QString &error);
     // Counts a write and answers it later.
     void written(const QString &error, WriteDone done);
+    // Empty when a rule for roomId may be kept; otherwise why not.
+    QString checkRule(qint64 roomId, const QString &ruleError) const;
     // Runs later, with the other callbacks of the same batch.
     void answer(std::function<void()> callback);
     void deliver();
@@ -54,6 +64,11 @@ private:
     QList<StoredRoom> m_roomsAtOpen;
     QMap<QString, StoredAccount> m_accounts; // by key
     QList<StoredAccount> m_accountsAtOpen;
+    // Keyed and so ordered as SqlStore reads them: by room, then (kind name,) account or mask.
+    QMap<std::pair<qint64, QString>, StoredRole> m_roles;
+    QMap<std::tuple<qint64, QString, QString>, StoredSanction> m_sanctions;
+    QList<StoredRole> m_rolesAtOpen;
+    QList<StoredSanction> m_sanctionsAtOpen;
     quint32 m_bootNumber = 0;
     bool m_open = false;
     StoreStats m_stats;

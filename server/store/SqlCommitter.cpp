@@ -29,6 +29,7 @@ QString text(const QString &s)
 SqlCommitter::SqlCommitter(SqlConnection &connection, const SqlStartState &state)
     : m_connection(connection)
     , m_lastId(state.lastMessageId)
+    , m_roomRules(connection)
 {
     for (const StoredRoom &room : state.rooms) {
         m_rooms.insert(room.id, {room.lastSeq, room.key});
@@ -66,7 +67,7 @@ bool SqlCommitter::prepare(QString *error)
             return false;
         }
     }
-    return true;
+    return m_roomRules.prepare(error);
 }
 
 QList<SqlCommitter::Result> SqlCommitter::commit(const QList<Write> &writes, int *transactions)
@@ -125,6 +126,8 @@ bool SqlCommitter::tryCommit(const QList<Write> &writes, QList<Result> *results,
             outcome = saveAccount(write.account, &result.error);
         } else if (write.type == Write::Type::DeleteAccount) {
             outcome = deleteAccount(write.account.key, &result.error);
+        } else if (write.type != Write::Type::Line) {
+            outcome = roomRule(write, &result.error);
         } else {
             result.committed = write.message;
             outcome = addLine(result.committed, undo, &result.error);
@@ -237,8 +240,10 @@ SqlCommitter::Outcome SqlCommitter::deleteRoom(qint64 id, Undo &undo, QString *e
         *error = StoreRules::noSuchRoom(id);
         return Outcome::Refused;
     }
-    // Its lines first: they refer to it. One transaction either way, so that a room is never
-    // found without its lines or its lines without it.
+    // Its lines and rules first: they refer to it. One transaction either way, so that a room
+    // is never found without its lines or its lines without it.
+    if (!m_roomRules.deleteRoom(id, error))
+        return Outcome::Failed;
     for (QSqlQuery *q : {&m_deleteRoomLines, &m_deleteRoom}) {
         q->bindValue(0, id);
         if (!q->exec()) {
@@ -287,7 +292,32 @@ SqlCommitter::Outcome SqlCommitter::deleteAccount(const QString &key, QString *e
         *error = StoreRules::noSuchAccount(key);
         return Outcome::Refused;
     }
-    return Outcome::Done;
+    return m_roomRules.deleteAccount(key, error) ? Outcome::Done : Outcome::Failed;
+}
+
+SqlCommitter::Outcome SqlCommitter::roomRule(const Write &write, QString *error)
+{
+    const bool saves = write.type == Write::Type::Role || write.type == Write::Type::Sanction;
+    const bool isRole = write.type == Write::Type::Role || write.type == Write::Type::DeleteRole;
+    const qint64 roomId = isRole ? write.role.roomId : write.sanction.roomId;
+    if (saves) {
+        *error =
+            isRole ? StoreRules::checkRole(write.role) : StoreRules::checkSanction(write.sanction);
+        if (error->isEmpty() && !m_rooms.contains(roomId))
+            *error = StoreRules::noSuchRoom(roomId);
+        if (!error->isEmpty())
+            return Outcome::Refused;
+    }
+    bool ok = false;
+    if (write.type == Write::Type::Role)
+        ok = m_roomRules.saveRole(write.role, error);
+    else if (write.type == Write::Type::DeleteRole)
+        ok = m_roomRules.deleteRole(write.role, error);
+    else if (write.type == Write::Type::Sanction)
+        ok = m_roomRules.saveSanction(write.sanction, error);
+    else
+        ok = m_roomRules.deleteSanction(write.sanction, error);
+    return ok ? Outcome::Done : Outcome::Failed;
 }
 
 bool SqlCommitter::saveCounters(const Undo &undo, QString *error)

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
+#include "store/SqlRoomRules.h"
 #include "store/StoredAccount.h"
 #include "store/StoredMessage.h"
 
@@ -22,12 +23,25 @@ class SqlCommitter
 public:
     struct Write
     {
-        // DeleteRoom: room.id only; DeleteAccount: account.key only.
-        enum class Type { Room, Line, DeleteRoom, Account, DeleteAccount };
+        // DeleteRoom: room.id only; DeleteAccount: account.key only; DeleteRole and
+        // DeleteSanction: their keys only.
+        enum class Type {
+            Room,
+            Line,
+            DeleteRoom,
+            Account,
+            DeleteAccount,
+            Role,
+            DeleteRole,
+            Sanction,
+            DeleteSanction
+        };
         Type type = Type::Line;
         StoredRoom room;
         StoredMessage message;
         StoredAccount account;
+        StoredRole role;
+        StoredSanction sanction;
     };
     struct Result
     {
@@ -71,6 +85,9 @@ private:
     // Accounts have no counters in memory: a rolled-back transaction leaves nothing to undo.
     Outcome saveAccount(StoredAccount account, QString *error);
     Outcome deleteAccount(const QString &key, QString *error);
+    // Roles and sanctions: refused for a room that is not there, like the accounts nothing to
+    // undo.
+    Outcome roomRule(const Write &write, QString *error);
     bool saveCounters(const Undo &undo, QString *error);
     void restore(const Undo &undo);
     QString failure(QSqlQuery &query) const;
@@ -89,4 +106,5 @@ private:
     QSqlQuery m_deleteRoom;
     QSqlQuery m_insertAccount;
     QSqlQuery m_deleteAccount;
+    SqlRoomRules m_roomRules;
 };

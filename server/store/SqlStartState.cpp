@@ -2,6 +2,7 @@
 #include "store/SqlStartState.h"
 
 #include "store/SqlConnection.h"
+#include "store/SqlRoomRules.h"
 
 #include <QSqlError>
 #include <QSqlQuery>
@@ -84,6 +85,8 @@ bool SqlStartState::load(SqlConnection &connection, QString *error)
         accounts.append(account);
     }
     if (query.lastError().isValid())
+        return fail(query.lastError());
+    if (!SqlRoomRules::load(query, &roles, &sanctions))
         return fail(query.lastError());
     query.finish();
     if (!db.commit())

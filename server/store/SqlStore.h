@@ -34,12 +34,18 @@ public:
     quint32 bootNumber() const override { return m_state.bootNumber; }
     QList<StoredRoom> rooms() const override { return m_state.rooms; }
     QList<StoredAccount> accounts() const override { return m_state.accounts; }
+    QList<StoredRole> roles() const override { return m_state.roles; }
+    QList<StoredSanction> sanctions() const override { return m_state.sanctions; }
 
     void createRoom(const StoredRoom &room, WriteDone done) override;
     void append(const StoredMessage &message, AppendDone done) override;
     void deleteRoom(qint64 roomId, WriteDone done) override;
     void saveAccount(const StoredAccount &account, WriteDone done) override;
     void deleteAccount(const QString &key, WriteDone done) override;
+    void saveRole(const StoredRole &role, WriteDone done) override;
+    void deleteRole(const StoredRole &role, WriteDone done) override;
+    void saveSanction(const StoredSanction &sanction, WriteDone done) override;
+    void deleteSanction(const StoredSanction &sanction, WriteDone done) override;
     void read(const HistoryRequest &request, ReadDone done) override;
 
     StoreStats stats() const override;

@@ -4,13 +4,14 @@
 #include "store/StoreOptions.h"
 #include "store/StoredAccount.h"
 #include "store/StoredMessage.h"
+#include "store/StoredRoomRule.h"
 
 #include <QObject>
 
 #include <functional>
 
 // What the server remembers: rooms and the lines said in them, private messages, and the
-// registered nicknames (accounts). The
+// registered nicknames (accounts), and who runs each room and who is muted or banned in it. The
 // chat model talks only to this interface; SqlStore keeps it in a database file (SQLite by
 // default), MemoryStore in memory for as long as the process runs.
 //
@@ -47,6 +48,10 @@ public:
     // The accounts as open() found them, by key. They are few and small: the server keeps
     // them in memory and only writes through the store.
     virtual QList<StoredAccount> accounts() const = 0;
+    // The roles and sanctions as open() found them; like the accounts, the server keeps them
+    // in memory and only writes through the store.
+    virtual QList<StoredRole> roles() const = 0;
+    virtual QList<StoredSanction> sanctions() const = 0;
 
     // Writes. error is empty on success; otherwise nothing of that write was kept (a full disk,
     // say) and the store goes on with the next write.
@@ -60,8 +65,18 @@ public:
     // Keeps an account, replacing the one with the same key (a new password). The store
     // computes the key from the name.
     virtual void saveAccount(const StoredAccount &account, WriteDone done) = 0;
-    // Forgets the account whose key is key; refused (an error) when there is none.
+    // Forgets the account whose key is key and its roles in rooms (a later holder of the name
+    // must not inherit them); refused (an error) when there is none.
     virtual void deleteAccount(const QString &key, WriteDone done) = 0;
+    // Keeps a role, replacing the one of the same room and account; refused when there is no
+    // such room. Deleting the room deletes its roles and sanctions.
+    virtual void saveRole(const StoredRole &role, WriteDone done) = 0;
+    // Forgets role.roomId's role of role.account. Forgetting what is not kept is no error:
+    // the caller's memory, not the store, knows whether there was one.
+    virtual void deleteRole(const StoredRole &role, WriteDone done) = 0;
+    // The same for sanctions, by room, kind and mask.
+    virtual void saveSanction(const StoredSanction &sanction, WriteDone done) = 0;
+    virtual void deleteSanction(const StoredSanction &sanction, WriteDone done) = 0;
 
     virtual void read(const HistoryRequest &request, ReadDone done) = 0;
 

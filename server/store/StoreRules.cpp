@@ -60,6 +60,54 @@ QString checkAccount(const StoredAccount &account)
     return {};
 }
 
+QString checkRole(const StoredRole &role)
+{
+    if (role.account.isEmpty())
+        return u"a role needs an account"_s;
+    return {};
+}
+
+QString checkSanction(const StoredSanction &sanction)
+{
+    if (sanction.mask.isEmpty())
+        return u"a sanction needs a mask"_s;
+    if (!sanction.created.isValid())
+        return u"a sanction needs a time of creation"_s;
+    return {};
+}
+
+QString roleName(StoredRole::Role role)
+{
+    return role == StoredRole::Role::Owner ? u"owner"_s : u"operator"_s;
+}
+
+bool parseRole(const QString &name, StoredRole::Role *role)
+{
+    for (StoredRole::Role r : {StoredRole::Role::Operator, StoredRole::Role::Owner}) {
+        if (name == roleName(r)) {
+            *role = r;
+            return true;
+        }
+    }
+    return false;
+}
+
+QString kindName(StoredSanction::Kind kind)
+{
+    return kind == StoredSanction::Kind::Ban ? u"ban"_s : u"mute"_s;
+}
+
+bool parseKind(const QString &name, StoredSanction::Kind *kind)
+{
+    for (StoredSanction::Kind k : {StoredSanction::Kind::Mute, StoredSanction::Kind::Ban}) {
+        if (name == kindName(k)) {
+            *kind = k;
+            return true;
+        }
+    }
+    return false;
+}
+
 QString noSuchAccount(const QString &key)
 {
     return u"there is no account %1"_s.arg(key);

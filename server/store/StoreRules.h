@@ -4,6 +4,7 @@
 #include "store/StoreOptions.h"
 #include "store/StoredAccount.h"
 #include "store/StoredMessage.h"
+#include "store/StoredRoomRule.h"
 
 #include <limits>
 
@@ -23,6 +24,16 @@ QString checkRoom(const StoredRoom &room);
 QString checkMessage(const StoredMessage &message);
 QString checkRequest(const HistoryRequest &request);
 QString checkAccount(const StoredAccount &account);
+// Whether the room exists is each store's own check (noSuchRoom).
+QString checkRole(const StoredRole &role);
+QString checkSanction(const StoredSanction &sanction);
+
+// The words the database keeps for roles and sanction kinds; parsing an unknown word gives
+// false.
+QString roleName(StoredRole::Role role);
+bool parseRole(const QString &name, StoredRole::Role *role);
+QString kindName(StoredSanction::Kind kind);
+bool parseKind(const QString &name, StoredSanction::Kind *kind);
 
 QString noSuchRoom(qint64 roomId);
 QString roomIdTaken(qint64 roomId);

@@ -1,7 +1,8 @@
 // SPDX-License-Identifier: MIT
 // Running a room through a real server: the owner names operators, operators kick and mute,
 // nobody acts on someone of their own standing, a timed mute ends on a clock the test moves,
-// and an unregistered owner's claim ends when they leave while a registered one's stays.
+// and an unregistered owner's claim ends when they leave while a registered one's stays, also
+// across a restart with the operators and mutes of registered people.
 #include "ManualClock.h"
 #include "ServerFixture.h"
 
@@ -33,6 +34,7 @@ private slots:
     void unregisteredOwnerClaimEndsOnLeaving();
     void registeredOwnerKeepsTheRoom();
     void administratorRunsEveryRoom();
+    void registeredRolesAndTimedMutesSurviveRestart();
 };
 
 void TestModeration::ownerNamesOperatorsWhoKick()
@@ -168,6 +170,50 @@ void TestModeration::administratorRunsEveryRoom()
     QVERIFY(lines(alice).contains(NotOperator));
     root.send(u"kick alice"_s);
     QVERIFY(lines(root).contains(u"* root kicked alice out of the room."_s));
+}
+
+void TestModeration::registeredRolesAndTimedMutesSurviveRestart()
+{
+    ManualClock clock;
+    ServerFixture f({}, &clock);
+    LineClient &alice = f.loggedIn(u"alice"_s);
+    alice.send(u"register correct-horse"_s);
+    alice.send(u"create games"_s);
+    alice.sync();
+    for (const QString &nick : {u"bob"_s, u"carol"_s}) {
+        LineClient &client = f.loggedIn(nick);
+        client.send(u"register correct-horse"_s);
+        client.send(u"join games"_s);
+        client.sync();
+    }
+    alice.send(u"op bob"_s);
+    QVERIFY(lines(alice).contains(u"* alice made bob an operator."_s));
+    alice.send(u"mute carol 600"_s);
+    QVERIFY(lines(alice).contains(u"* alice muted carol for 600 seconds."_s));
+
+    QVERIFY(f.restart());
+    auto back = [&f](const QString &nick) -> LineClient & {
+        LineClient &client = f.connect();
+        client.send(u"login "_s + nick + u" correct-horse"_s);
+        client.send(u"join games"_s);
+        client.sync();
+        return client;
+    };
+    LineClient &owner = back(u"alice"_s);
+    LineClient &bob = back(u"bob"_s);
+    LineClient &carol = back(u"carol"_s);
+    owner.sync();
+    bob.sync();
+    carol.send(u"hello?"_s);
+    QCOMPARE(lines(carol), QStringList({Muted}));
+    clock.advanceSeconds(601);
+    carol.send(u"hello again"_s);
+    QVERIFY(lines(carol).contains(u"carol: hello again"_s));
+    // bob is still an operator, alice still the owner.
+    bob.send(u"kick carol"_s);
+    QVERIFY(lines(bob).contains(u"* bob kicked carol out of the room."_s));
+    owner.send(u"deop bob"_s);
+    QVERIFY(lines(owner).contains(u"* alice took operator rights from bob."_s));
 }
 
 QTEST_GUILESS_MAIN(TestModeration)

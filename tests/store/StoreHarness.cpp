@@ -77,6 +77,17 @@ Written deleteAccount(Store &store, const QString &key)
     return result;
 }
 
+Written written(Store &store, const std::function<void(Store &, Store::WriteDone)> &write)
+{
+    Written result;
+    write(store, [&result](const QString &error) {
+        result.answered = true;
+        result.error = error;
+    });
+    (void)QTest::qWaitFor([&] { return result.answered; }, TimeoutMs);
+    return result;
+}
+
 StoredAccount account(const QString &name, const QString &passwordHash)
 {
     StoredAccount result;

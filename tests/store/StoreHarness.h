@@ -3,6 +3,7 @@
 
 #include "store/Store.h"
 
+#include <functional>
 #include <memory>
 
 // Waits for a store's callbacks, so that a test reads as a sequence of steps. Each call
@@ -25,6 +26,8 @@ Written append(Store &store, const StoredMessage &message);
 Written deleteRoom(Store &store, qint64 roomId);
 Written saveAccount(Store &store, const StoredAccount &account);
 Written deleteAccount(Store &store, const QString &key);
+// Any write whose callback takes only the error: write(store, done) starts it.
+Written written(Store &store, const std::function<void(Store &, Store::WriteDone)> &write);
 // Appends all without waiting in between (so that they share transactions), then waits for
 // every callback; the results are in callback order.
 QList<Written> appendAll(Store &store, const QList<StoredMessage> &messages);

@@ -94,10 +94,12 @@ void tst_Migrations::versions_data()
     QTest::addColumn<quint32>("bootNumber");
     QTest::addColumn<quint64>("nextId");
     QTest::addColumn<QList<StoredAccount>>("accounts");
+    QTest::addColumn<QList<StoredRole>>("roles");
+    QTest::addColumn<QList<StoredSanction>>("sanctions");
 
     QTest::newRow("version 0: an empty file")
         << 0 << QStringList() << QList<StoredRoom>() << QStringList() << QStringList() << 1u << 1ull
-        << QList<StoredAccount>();
+        << QList<StoredAccount>() << QList<StoredRole>() << QList<StoredSanction>();
 
     StoredRoom hall;
     hall.id = 1;
@@ -127,7 +129,8 @@ void tst_Migrations::versions_data()
     // clang-format on
     QTest::newRow("version 1") << 1 << version1 << QList<StoredRoom>({hall, den})
                                << QStringList({u"hello"_s, u"welcome"_s})
-                               << QStringList({u"psst"_s}) << 7u << 13ull << QList<StoredAccount>();
+                               << QStringList({u"psst"_s}) << 7u << 13ull << QList<StoredAccount>()
+                               << QList<StoredRole>() << QList<StoredSanction>();
 
     StoredAccount alice;
     alice.name = u"Alice"_s;
@@ -142,7 +145,35 @@ void tst_Migrations::versions_data()
     QTest::newRow("version 2") << 2 << version2 << QList<StoredRoom>({hall, den})
                                << QStringList({u"hello"_s, u"welcome"_s})
                                << QStringList({u"psst"_s}) << 7u << 13ull
-                               << QList<StoredAccount>({alice});
+                               << QList<StoredAccount>({alice}) << QList<StoredRole>()
+                               << QList<StoredSanction>();
+
+    const StoredRole owner{1, u"alice"_s, StoredRole::Role::Owner};
+    StoredSanction ban;
+    ban.roomId = 1;
+    ban.kind = StoredSanction::Kind::Ban;
+    ban.mask = u"203.0.113.0/24"_s;
+    ban.setter = u"Alice"_s;
+    ban.reason = u"spam"_s;
+    ban.created = QDateTime::fromMSecsSinceEpoch(1700000006000, Qt::UTC);
+    StoredSanction mute;
+    mute.roomId = 1;
+    mute.mask = u"bob"_s;
+    mute.until = QDateTime::fromMSecsSinceEpoch(1700000600000, Qt::UTC);
+    mute.setter = u"Alice"_s;
+    mute.created = QDateTime::fromMSecsSinceEpoch(1700000007000, Qt::UTC);
+    // clang-format off
+    const QStringList version3 = version2 + QStringList{
+        u"INSERT INTO room_roles VALUES (1, 'alice', 'owner')"_s,
+        u"INSERT INTO room_sanctions VALUES (1, 'ban', '203.0.113.0/24', NULL, 'Alice', 'spam', 1700000006000)"_s,
+        u"INSERT INTO room_sanctions VALUES (1, 'mute', 'bob', 1700000600000, 'Alice', '', 1700000007000)"_s,
+    };
+    // clang-format on
+    QTest::newRow("version 3") << 3 << version3 << QList<StoredRoom>({hall, den})
+                               << QStringList({u"hello"_s, u"welcome"_s})
+                               << QStringList({u"psst"_s}) << 7u << 13ull
+                               << QList<StoredAccount>({alice}) << QList<StoredRole>({owner})
+                               << QList<StoredSanction>({ban, mute});
 }
 
 void tst_Migrations::versions()
@@ -155,6 +186,8 @@ void tst_Migrations::versions()
     QFETCH(quint32, bootNumber);
     QFETCH(quint64, nextId);
     QFETCH(QList<StoredAccount>, accounts);
+    QFETCH(QList<StoredRole>, roles);
+    QFETCH(QList<StoredSanction>, sanctions);
     QVERIFY(version <= Migrations::latestVersion());
 
     QTemporaryDir dir;
@@ -189,6 +222,8 @@ void tst_Migrations::versions()
     QCOMPARE(store.bootNumber(), bootNumber);
     QCOMPARE(store.rooms(), rooms);
     QCOMPARE(store.accounts(), accounts);
+    QCOMPARE(store.roles(), roles);
+    QCOMPARE(store.sanctions(), sanctions);
     bool answered = false;
     HistoryRequest request;
     request.roomId = 1;

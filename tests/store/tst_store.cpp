@@ -57,6 +57,7 @@ private slots:
     void read();
     void countersContinueAfterReopen();
     void accountsSurviveReopen();
+    void roomRulesSurviveReopen();
     void refusedAccounts_data();
     void refusedAccounts();
     void bootNumberCountsOpens();
@@ -570,6 +571,90 @@ void tst_Store::accountsSurviveReopen()
 
     QVERIFY(reopen());
     QCOMPARE(m_store->accounts(), QList<StoredAccount>({alice, bob}));
+}
+
+void tst_Store::roomRulesSurviveReopen()
+{
+    QCOMPARE(m_store->roles(), QList<StoredRole>());
+    QCOMPARE(m_store->sanctions(), QList<StoredSanction>());
+    QCOMPARE(createRoom(*m_store, room(1, u"hall"_s)).error, QString());
+    QCOMPARE(createRoom(*m_store, room(2, u"den"_s)).error, QString());
+    auto saveRole = [this](const StoredRole &role) {
+        return written(*m_store,
+                       [&](Store &s, Store::WriteDone done) { s.saveRole(role, std::move(done)); })
+            .error;
+    };
+    auto deleteRole = [this](const StoredRole &role) {
+        return written(
+                   *m_store,
+                   [&](Store &s, Store::WriteDone done) { s.deleteRole(role, std::move(done)); })
+            .error;
+    };
+    auto saveSanction = [this](const StoredSanction &sanction) {
+        return written(*m_store,
+                       [&](Store &s, Store::WriteDone done) {
+                           s.saveSanction(sanction, std::move(done));
+                       })
+            .error;
+    };
+    auto deleteSanction = [this](const StoredSanction &sanction) {
+        return written(*m_store,
+                       [&](Store &s, Store::WriteDone done) {
+                           s.deleteSanction(sanction, std::move(done));
+                       })
+            .error;
+    };
+
+    const StoredRole owner{1, u"alice"_s, StoredRole::Role::Owner};
+    StoredRole bob{1, u"bob"_s, StoredRole::Role::Operator};
+    QCOMPARE(saveRole(owner), QString());
+    QCOMPARE(saveRole(bob), QString());
+    bob.role = StoredRole::Role::Owner; // replaces the row
+    QCOMPARE(saveRole(bob), QString());
+    QCOMPARE(saveRole({1, u"carol"_s, StoredRole::Role::Operator}), QString());
+    QCOMPARE(deleteRole({1, u"carol"_s, {}}), QString());
+    QCOMPARE(deleteRole({1, u"nobody"_s, {}}), QString()); // nothing to forget is no error
+    QCOMPARE(saveRole({2, u"dave"_s, StoredRole::Role::Owner}), QString());
+    QCOMPARE(saveRole({9, u"alice"_s, StoredRole::Role::Owner}), u"there is no room 9"_s);
+    QCOMPARE(saveRole({1, QString(), StoredRole::Role::Owner}), u"a role needs an account"_s);
+
+    StoredSanction ban;
+    ban.roomId = 1;
+    ban.kind = StoredSanction::Kind::Ban;
+    ban.mask = u"2001:db8::/32"_s;
+    const QDateTime now = QDateTime::fromMSecsSinceEpoch(1700000000000, Qt::UTC);
+    ban.until = now.addSecs(3600);
+    ban.setter = u"alice"_s;
+    ban.reason = u"spam"_s;
+    ban.created = now;
+    StoredSanction mute = ban; // same mask, other kind: both kept
+    mute.kind = StoredSanction::Kind::Mute;
+    mute.until = {};
+    mute.reason.clear();
+    StoredSanction gone = ban;
+    gone.mask = u"carol"_s;
+    QCOMPARE(saveSanction(ban), QString());
+    QCOMPARE(saveSanction(mute), QString());
+    QCOMPARE(saveSanction(gone), QString());
+    QCOMPARE(deleteSanction(gone), QString());
+    StoredSanction inDen = ban;
+    inDen.roomId = 2;
+    QCOMPARE(saveSanction(inDen), QString());
+    StoredSanction noMask = ban;
+    noMask.mask.clear();
+    QCOMPARE(saveSanction(noMask), u"a sanction needs a mask"_s);
+    // Deleting an account takes its roles with it.
+    QCOMPARE(saveAccount(*m_store, account(u"erin"_s, u"hash"_s)).error, QString());
+    QCOMPARE(saveRole({1, u"erin"_s, StoredRole::Role::Operator}), QString());
+    QCOMPARE(StoreHarness::deleteAccount(*m_store, u"erin"_s).error, QString());
+    // Deleting a room takes its rules with it.
+    QCOMPARE(StoreHarness::deleteRoom(*m_store, 2).error, QString());
+    // Not seen before a reopen: open() reads them once.
+    QCOMPARE(m_store->roles(), QList<StoredRole>());
+
+    QVERIFY(reopen());
+    QCOMPARE(m_store->roles(), QList<StoredRole>({owner, bob}));
+    QCOMPARE(m_store->sanctions(), QList<StoredSanction>({ban, mute}));
 }
 
 void tst_Store::refusedAccounts_data()

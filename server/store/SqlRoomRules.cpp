@@ -1,0 +1,157 @@
+// SPDX-License-Identifier: MIT
+#include "store/SqlRoomRules.h"
+
+#include "store/SqlConnection.h"
+#include "store/StoreRules.h"
+
+#include <QSqlError>
+
+using namespace Qt::StringLiterals;
+
+namespace {
+
+QVariant msOrNull(const QDateTime &time)
+{
+    return time.isValid() ? QVariant(time.toMSecsSinceEpoch())
+                          : QVariant(QMetaType::fromType<qint64>());
+}
+
+QDateTime timeFromMs(const QVariant &ms)
+{
+    return ms.isNull() ? QDateTime() : QDateTime::fromMSecsSinceEpoch(ms.toLongLong(), Qt::UTC);
+}
+
+// Qt binds a null QString as SQL NULL; the text columns hold '' for "nothing".
+QString text(const QString &s)
+{
+    return s.isNull() ? QString::fromLatin1("") : s;
+}
+
+} // namespace
+
+SqlRoomRules::SqlRoomRules(SqlConnection &connection)
+    : m_connection(connection)
+{
+}
+
+bool SqlRoomRules::prepare(QString *error)
+{
+    const QSqlDatabase &db = m_connection.database();
+    const std::pair<QSqlQuery *, QString> statements[] = {
+        {&m_insertRole, u"INSERT INTO room_roles (room_id, account_key, role) VALUES (?, ?, ?)"_s},
+        {&m_deleteRole, u"DELETE FROM room_roles WHERE room_id = ? AND account_key = ?"_s},
+        {&m_insertSanction, u"INSERT INTO room_sanctions (room_id, kind, mask, until_ms, setter, "
+                            u"reason, created_ms) VALUES (?, ?, ?, ?, ?, ?, ?)"_s},
+        {&m_deleteSanction,
+         u"DELETE FROM room_sanctions WHERE room_id = ? AND kind = ? AND mask = ?"_s},
+        {&m_deleteRoomRoles, u"DELETE FROM room_roles WHERE room_id = ?"_s},
+        {&m_deleteRoomSanctions, u"DELETE FROM room_sanctions WHERE room_id = ?"_s},
+        {&m_deleteAccountRoles, u"DELETE FROM room_roles WHERE account_key = ?"_s},
+    };
+    for (const auto &[query, sql] : statements) {
+        *query = QSqlQuery(db);
+        if (!query->prepare(sql)) {
+            *error = m_connection.describe(query->lastError());
+            return false;
+        }
+    }
+    return true;
+}
+
+bool SqlRoomRules::run(QSqlQuery &query, QString *error)
+{
+    if (query.exec())
+        return true;
+    *error = m_connection.describe(query.lastError());
+    query.finish();
+    return false;
+}
+
+bool SqlRoomRules::saveRole(const StoredRole &role, QString *error)
+{
+    if (!deleteRole(role, error))
+        return false;
+    m_insertRole.bindValue(0, role.roomId);
+    m_insertRole.bindValue(1, role.account);
+    m_insertRole.bindValue(2, StoreRules::roleName(role.role));
+    return run(m_insertRole, error);
+}
+
+bool SqlRoomRules::deleteRole(const StoredRole &role, QString *error)
+{
+    m_deleteRole.bindValue(0, role.roomId);
+    m_deleteRole.bindValue(1, role.account);
+    return run(m_deleteRole, error);
+}
+
+bool SqlRoomRules::saveSanction(const StoredSanction &sanction, QString *error)
+{
+    if (!deleteSanction(sanction, error))
+        return false;
+    QSqlQuery &q = m_insertSanction;
+    q.bindValue(0, sanction.roomId);
+    q.bindValue(1, StoreRules::kindName(sanction.kind));
+    q.bindValue(2, sanction.mask);
+    q.bindValue(3, msOrNull(sanction.until));
+    q.bindValue(4, text(sanction.setter));
+    q.bindValue(5, text(sanction.reason));
+    q.bindValue(6, sanction.created.toMSecsSinceEpoch());
+    return run(q, error);
+}
+
+bool SqlRoomRules::deleteSanction(const StoredSanction &sanction, QString *error)
+{
+    m_deleteSanction.bindValue(0, sanction.roomId);
+    m_deleteSanction.bindValue(1, StoreRules::kindName(sanction.kind));
+    m_deleteSanction.bindValue(2, sanction.mask);
+    return run(m_deleteSanction, error);
+}
+
+bool SqlRoomRules::deleteRoom(qint64 roomId, QString *error)
+{
+    for (QSqlQuery *q : {&m_deleteRoomRoles, &m_deleteRoomSanctions}) {
+        q->bindValue(0, roomId);
+        if (!run(*q, error))
+            return false;
+    }
+    return true;
+}
+
+bool SqlRoomRules::deleteAccount(const QString &key, QString *error)
+{
+    m_deleteAccountRoles.bindValue(0, key);
+    return run(m_deleteAccountRoles, error);
+}
+
+bool SqlRoomRules::load(QSqlQuery &query, QList<StoredRole> *roles,
+                        QList<StoredSanction> *sanctions)
+{
+    if (!query.exec(u"SELECT room_id, account_key, role FROM room_roles "
+                    u"ORDER BY room_id, account_key"_s))
+        return false;
+    while (query.next()) {
+        StoredRole role;
+        role.roomId = query.value(0).toLongLong();
+        role.account = query.value(1).toString();
+        if (StoreRules::parseRole(query.value(2).toString(), &role.role))
+            roles->append(role);
+    }
+    if (query.lastError().isValid())
+        return false;
+
+    if (!query.exec(u"SELECT room_id, kind, mask, until_ms, setter, reason, created_ms "
+                    u"FROM room_sanctions ORDER BY room_id, kind, mask"_s))
+        return false;
+    while (query.next()) {
+        StoredSanction sanction;
+        sanction.roomId = query.value(0).toLongLong();
+        sanction.mask = query.value(2).toString();
+        sanction.until = timeFromMs(query.value(3));
+        sanction.setter = query.value(4).toString();
+        sanction.reason = query.value(5).toString();
+        sanction.created = timeFromMs(query.value(6));
+        if (StoreRules::parseKind(query.value(1).toString(), &sanction.kind))
+            sanctions->append(sanction);
+    }
+    return !query.lastError().isValid();
+}

@@ -1,0 +1,33 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+
+#include <QDateTime>
+#include <QString>
+
+// A registered person's standing in a room, as the store keeps it (members have no row).
+struct StoredRole
+{
+    enum class Role { Operator, Owner };
+
+    qint64 roomId = 0;
+    QString account; // the account's key
+    Role role = Role::Operator;
+
+    bool operator==(const StoredRole &) const = default;
+};
+
+// A rule against someone in a room: a mute (may read, may not speak) or a ban (may not enter).
+struct StoredSanction
+{
+    enum class Kind { Mute, Ban };
+
+    qint64 roomId = 0;
+    Kind kind = Kind::Mute;
+    QString mask;    // a mute: an account key; a ban: a nick, account or address mask
+    QDateTime until; // wall-clock end; invalid: until lifted
+    QString setter;  // the nick that set it
+    QString reason;
+    QDateTime created;
+
+    bool operator==(const StoredSanction &) const = default;
+};
