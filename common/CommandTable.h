@@ -40,19 +40,19 @@ enum class CommandType {
 
 // How the words after the command word are split into arguments.
 enum class ArgShape {
-    None,         // nothing may follow
-    Name,         // one name: the rest of the line
-    OptionalName, // nothing, or one name: the rest of the line
-    Text,         // free text, not empty
-    NameText,     // a name, then free text
-    NameWord,     // a name, then optionally one more word
+    None,          // nothing may follow
+    Name,          // one name: the rest of the line
+    OptionalName,  // nothing, or one name: the rest of the line
+    Text,          // free text, not empty
+    NameText,      // a name, then free text
+    NameWord,      // a name, then optionally one more word
     NameMaybeText, // a name, then optionally free text
-    OptionalText, // free text, possibly empty
-    Setting,      // zero, one or two words
-    Token,        // nothing, or a token echoed back: the rest of the line
-    Words,        // any number of words, each an argument
-    Filter,       // nothing, a filter, a page number, or a filter and a page number; typed
-                  // without "/" in the text rendering, words after the command are chat
+    OptionalText,  // free text, possibly empty
+    Setting,       // zero, one or two words
+    Token,         // nothing, or a token echoed back: the rest of the line
+    Words,         // any number of words, each an argument
+    Filter,        // nothing, a filter, a page number, or a filter and a page number; typed
+                   // without "/" in the text rendering, words after the command are chat
 };
 
 // Whether a command may name the room it is about with a leading "#room" word ("say #games
