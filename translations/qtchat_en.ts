@@ -1721,6 +1721,10 @@
         <source>The nickname %1 is already registered.</source>
         <translation>The nickname %1 is already registered.</translation>
     </message>
+    <message>
+        <source>Too many wrong passwords: the server closed the connection. Wait a moment before trying again; each wrong password makes the server answer more slowly.</source>
+        <translation>Too many wrong passwords: the server closed the connection. Wait a moment before trying again; each wrong password makes the server answer more slowly.</translation>
+    </message>
 </context>
 <context>
     <name>TextRenderer</name>

@@ -1702,6 +1702,10 @@
         <source>The nickname %1 is already registered.</source>
         <translation>昵称 %1 已经注册过了。</translation>
     </message>
+    <message>
+        <source>Too many wrong passwords: the server closed the connection. Wait a moment before trying again; each wrong password makes the server answer more slowly.</source>
+        <translation>输错密码的次数太多：服务器断开了连接。请稍等片刻再试；每输错一次，服务器的回答都会更慢。</translation>
+    </message>
 </context>
 <context>
     <name>TextRenderer</name>

@@ -566,6 +566,8 @@ void ChatConnection::handleEvent(const Event &event)
             m_loggingOut = true;
         else if (event.subject == "shutdown"_L1)
             m_byeReason = Failure::ServerShutdown;
+        else if (event.subject == "password"_L1)
+            m_byeReason = Failure::TooManyPasswords;
         else
             m_byeReason = Failure::ServerClosed;
         break;
@@ -618,8 +620,10 @@ void ChatConnection::handleLoginReply(const Event &event)
         // The server reads "login bob <password>" for an unregistered bob as one nickname with
         // a space in it: to the person, the password was not wanted.
         if (reason == Failure::BadNick && !m_accountPassword.isEmpty() &&
-            event.subject.contains(u' '))
+            event.subject.contains(u' ')) {
             reason = Failure::NickNotRegistered;
+            m_loginErrorSubject = m_nick; // the subject holds the password too
+        }
         // After a loss the server may still hold the old session's name until it notices.
         if (m_state == State::Reconnecting && reason == Failure::NickInUse)
             scheduleReconnect(reason);

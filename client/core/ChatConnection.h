@@ -75,6 +75,7 @@ public:
         NickRegistered,       // the nickname is registered: its password is needed (902)
         AccountPasswordWrong, // the password of the registered nickname is wrong (904)
         NickNotRegistered,    // a password was given for a nickname nobody registered
+        TooManyPasswords,     // the server closed after three wrong passwords (bye password)
     };
     Q_ENUM(Failure)
 

@@ -63,6 +63,9 @@ QString StatusText::failure(ChatConnection::Failure reason, const QString &nick,
                   "the server waits longer before answering (up to half a minute), to stop "
                   "guessing.")
             .arg(nick);
+    case F::TooManyPasswords:
+        return tr("Too many wrong passwords: the server closed the connection. Wait a moment "
+                  "before trying again; each wrong password makes the server answer more slowly.");
     case F::NickNotRegistered:
         return tr("Nobody has registered the nickname \"%1\": leave the password empty to log "
                   "in with it. Once in, Account → Register this name… keeps it yours.")

@@ -173,6 +173,7 @@ void TestModerationWindow::passwordForAnUnregisteredNameIsExplained()
     auto *error = child<QLabel>(login, u"error"_s);
     QTRY_VERIFY_WITH_TIMEOUT(error->text().contains(u"Nobody has registered"_s), 5000);
     QVERIFY(!error->text().contains(u"horse"_s));
+    QVERIFY(!client.connection()->loginErrorSubject().contains(u"horse"_s));
     QVERIFY(child<QLineEdit>(login, u"nickPassword"_s)->text().isEmpty());
 }
 
@@ -213,6 +214,15 @@ void TestModerationWindow::registerDialogChecksThenRegisters()
         child<QLabel>(dialog, u"problem"_s)->text().contains(u"Wrong password"_s), 10000);
     QVERIFY(!dialog.isNull());
     dialog->reject();
+
+    // Two more wrong ones on this connection and the server closes it: said in words.
+    QSignalSpy lost(client.connection(), &ChatConnection::connectionLost);
+    client.connection()->changePassword(u"wrong-again"_s, u"battery-staple"_s);
+    client.connection()->changePassword(u"and-again"_s, u"battery-staple"_s);
+    QVERIFY(lost.wait(15000));
+    QCOMPARE(lost.first().first().value<ChatConnection::Failure>(),
+             ChatConnection::Failure::TooManyPasswords);
+    QTRY_VERIFY(child<QLabel>(chat, u"banner"_s)->text().contains(u"Too many wrong passwords"_s));
 }
 
 void TestModerationWindow::contextMenuOffersWhatTheStandingAllows_data()
