@@ -3,8 +3,10 @@
 # Saves what a person sees of the desktop client into docs/screenshots/: the login window in
 # English and Chinese, a login error, the chat window after two people talked, three rooms and a
 # private conversation with what is unread, the marker line, the dark theme (these three in
-# English and Chinese), the chat window after a dropped connection came back (what was missed under a divider), and the question about
-# a self-signed TLS certificate.
+# English and Chinese), the chat window after a dropped connection came back (what was missed under a divider), the question about
+# a self-signed TLS certificate, and (in English and Chinese) the login window asking for the
+# password of a registered nickname, a room's owner, operators, muted and away people in the
+# people list, and its context menu.
 # Starts a chat-server and the client's windows on a private Xvfb display.
 #   scripts/screenshots.sh [build directory]      (default: build/client)
 set -euo pipefail

@@ -2,6 +2,107 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en">
 <context>
+    <name>AccountDialog</name>
+    <message>
+        <source>Register %1</source>
+        <translation>Register %1</translation>
+    </message>
+    <message>
+        <source>Register the nickname %1: from now on only you can use it, with this password. Nobody else can take it while you are away.</source>
+        <translation>Register the nickname %1: from now on only you can use it, with this password. Nobody else can take it while you are away.</translation>
+    </message>
+    <message>
+        <source>&amp;Password:</source>
+        <translation>&amp;Password:</translation>
+    </message>
+    <message>
+        <source>&amp;Repeat it:</source>
+        <translation>&amp;Repeat it:</translation>
+    </message>
+    <message>
+        <source>&amp;Register</source>
+        <translation>&amp;Register</translation>
+    </message>
+    <message>
+        <source>Change the password of %1</source>
+        <translation>Change the password of %1</translation>
+    </message>
+    <message>
+        <source>Change the password of your registered nickname %1.</source>
+        <translation>Change the password of your registered nickname %1.</translation>
+    </message>
+    <message>
+        <source>&amp;Current password:</source>
+        <translation>&amp;Current password:</translation>
+    </message>
+    <message>
+        <source>&amp;New password:</source>
+        <translation>&amp;New password:</translation>
+    </message>
+    <message>
+        <source>&amp;Change</source>
+        <translation>&amp;Change</translation>
+    </message>
+    <message>
+        <source>Unregister %1</source>
+        <translation>Unregister %1</translation>
+    </message>
+    <message>
+        <source>Give up the nickname %1: anyone may use it afterwards, and the rooms it owns forget it. Enter its password to confirm.</source>
+        <translation>Give up the nickname %1: anyone may use it afterwards, and the rooms it owns forget it. Enter its password to confirm.</translation>
+    </message>
+    <message>
+        <source>&amp;Unregister</source>
+        <translation>&amp;Unregister</translation>
+    </message>
+    <message numerus="yes">
+        <source>one word, at least %n character(s)</source>
+        <translation>
+            <numerusform>one word, at least %n character</numerusform>
+            <numerusform>one word, at least %n characters</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>The nickname %1 is registered: from now on, log in with its password.</source>
+        <translation>The nickname %1 is registered: from now on, log in with its password.</translation>
+    </message>
+    <message>
+        <source>The password is changed: log in with the new one from now on.</source>
+        <translation>The password is changed: log in with the new one from now on.</translation>
+    </message>
+    <message>
+        <source>The nickname %1 is no longer registered: anyone may use it.</source>
+        <translation>The nickname %1 is no longer registered: anyone may use it.</translation>
+    </message>
+    <message>
+        <source>Enter the current password.</source>
+        <translation>Enter the current password.</translation>
+    </message>
+    <message>
+        <source>A password is one word: no spaces.</source>
+        <translation>A password is one word: no spaces.</translation>
+    </message>
+    <message numerus="yes">
+        <source>The password is too short: use at least %n character(s).</source>
+        <translation>
+            <numerusform>The password is too short: use at least %n character.</numerusform>
+            <numerusform>The password is too short: use at least %n characters.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The two passwords differ: type the same one twice.</source>
+        <translation>The two passwords differ: type the same one twice.</translation>
+    </message>
+    <message>
+        <source>Not connected: try again once the connection is back.</source>
+        <translation>Not connected: try again once the connection is back.</translation>
+    </message>
+</context>
+<context>
     <name>CertificateQuestion</name>
     <message>
         <source>Unknown certificate</source>
@@ -120,6 +221,10 @@
     <message>
         <source>Actions (/me) go to rooms; here, just write.</source>
         <translation>Actions (/me) go to rooms; here, just write.</translation>
+    </message>
+    <message>
+        <source>%1 (in %2)</source>
+        <translation>%1 (in %2)</translation>
     </message>
 </context>
 <context>
@@ -287,6 +392,22 @@
     <message>
         <source>Private conversation with %1</source>
         <translation>Private conversation with %1</translation>
+    </message>
+    <message>
+        <source>&amp;Account</source>
+        <translation>&amp;Account</translation>
+    </message>
+    <message>
+        <source>&amp;Register this name…</source>
+        <translation>&amp;Register this name…</translation>
+    </message>
+    <message>
+        <source>&amp;Change password…</source>
+        <translation>&amp;Change password…</translation>
+    </message>
+    <message>
+        <source>&amp;Unregister…</source>
+        <translation>&amp;Unregister…</translation>
     </message>
 </context>
 <context>
@@ -738,6 +859,26 @@
         <source>The certificate remembered for %1 is forgotten. When you log in, you will be asked about the new one.</source>
         <translation>The certificate remembered for %1 is forgotten. When you log in, you will be asked about the new one.</translation>
     </message>
+    <message>
+        <source>Pass&amp;word:</source>
+        <translation>Pass&amp;word:</translation>
+    </message>
+    <message>
+        <source>only if you registered this nickname</source>
+        <translation>only if you registered this nickname</translation>
+    </message>
+    <message>
+        <source>The password of a registered nickname. It is sent once, when you log in, and never saved on this computer.</source>
+        <translation>The password of a registered nickname. It is sent once, when you log in, and never saved on this computer.</translation>
+    </message>
+    <message>
+        <source>Pass&amp;word of %1:</source>
+        <translation>Pass&amp;word of %1:</translation>
+    </message>
+    <message>
+        <source>Checking the password: after wrong passwords the server answers more slowly, up to half a minute.</source>
+        <translation>Checking the password: after wrong passwords the server answers more slowly, up to half a minute.</translation>
+    </message>
 </context>
 <context>
     <name>MessageDelegate</name>
@@ -792,6 +933,89 @@
     <message>
         <source>cannot serve metrics on %1 port %2: %3</source>
         <translation>cannot serve metrics on %1 port %2: %3</translation>
+    </message>
+</context>
+<context>
+    <name>ModerationDialog</name>
+    <message>
+        <source>For good</source>
+        <translation>For good</translation>
+    </message>
+    <message>
+        <source>10 minutes</source>
+        <translation>10 minutes</translation>
+    </message>
+    <message>
+        <source>1 hour</source>
+        <translation>1 hour</translation>
+    </message>
+    <message>
+        <source>1 day</source>
+        <translation>1 day</translation>
+    </message>
+    <message>
+        <source>7 days</source>
+        <translation>7 days</translation>
+    </message>
+    <message>
+        <source>Until unmuted</source>
+        <translation>Until unmuted</translation>
+    </message>
+    <message>
+        <source>5 minutes</source>
+        <translation>5 minutes</translation>
+    </message>
+    <message>
+        <source>&amp;How long:</source>
+        <translation>&amp;How long:</translation>
+    </message>
+    <message>
+        <source>optional; everyone in the room sees it</source>
+        <translation>optional; everyone in the room sees it</translation>
+    </message>
+    <message>
+        <source>&amp;Reason:</source>
+        <translation>&amp;Reason:</translation>
+    </message>
+    <message>
+        <source>Kick %1</source>
+        <translation>Kick %1</translation>
+    </message>
+    <message>
+        <source>Put %1 out of %2. They may come back in.</source>
+        <translation>Put %1 out of %2. They may come back in.</translation>
+    </message>
+    <message>
+        <source>&amp;Kick</source>
+        <translation>&amp;Kick</translation>
+    </message>
+    <message>
+        <source>Ban %1</source>
+        <translation>Ban %1</translation>
+    </message>
+    <message>
+        <source>Put %1 out of %2 and keep them out, for a while or for good.</source>
+        <translation>Put %1 out of %2 and keep them out, for a while or for good.</translation>
+    </message>
+    <message>
+        <source>&amp;Ban</source>
+        <translation>&amp;Ban</translation>
+    </message>
+    <message>
+        <source>Mute %1</source>
+        <translation>Mute %1</translation>
+    </message>
+    <message>
+        <source>Let %1 read %2 but not speak in it.</source>
+        <translation>Let %1 read %2 but not speak in it.</translation>
+    </message>
+    <message>
+        <source>&amp;Mute</source>
+        <translation>&amp;Mute</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Cancel</translation>
     </message>
 </context>
 <context>
@@ -868,6 +1092,100 @@
             <numerusform>… and %n more</numerusform>
         </translation>
     </message>
+    <message>
+        <source>%1 was put out of the room.</source>
+        <translation>%1 was put out of the room.</translation>
+    </message>
+    <message>
+        <source>%1 made you an operator of this room.</source>
+        <translation>%1 made you an operator of this room.</translation>
+    </message>
+    <message>
+        <source>%1 made %2 an operator of this room.</source>
+        <translation>%1 made %2 an operator of this room.</translation>
+    </message>
+    <message>
+        <source>%1 took your operator rights in this room.</source>
+        <translation>%1 took your operator rights in this room.</translation>
+    </message>
+    <message>
+        <source>%1 took the operator rights of %2.</source>
+        <translation>%1 took the operator rights of %2.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 muted you for %n second(s): you may read, but not speak.</source>
+        <translation>
+            <numerusform>%1 muted you for %n second: you may read, but not speak.</numerusform>
+            <numerusform>%1 muted you for %n seconds: you may read, but not speak.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 muted you: you may read, but not speak until you are unmuted.</source>
+        <translation>%1 muted you: you may read, but not speak until you are unmuted.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 muted %2 for %n second(s).</source>
+        <translation>
+            <numerusform>%1 muted %2 for %n second.</numerusform>
+            <numerusform>%1 muted %2 for %n seconds.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 muted %2.</source>
+        <translation>%1 muted %2.</translation>
+    </message>
+    <message>
+        <source>%1 unmuted you: you may speak again.</source>
+        <translation>%1 unmuted you: you may speak again.</translation>
+    </message>
+    <message>
+        <source>%1 unmuted %2.</source>
+        <translation>%1 unmuted %2.</translation>
+    </message>
+    <message>
+        <source>%1 put you out of the room.</source>
+        <translation>%1 put you out of the room.</translation>
+    </message>
+    <message>
+        <source>%1 put you out of the room: %2</source>
+        <translation>%1 put you out of the room: %2</translation>
+    </message>
+    <message>
+        <source>%1 put %2 out of the room.</source>
+        <translation>%1 put %2 out of the room.</translation>
+    </message>
+    <message>
+        <source>%1 put %2 out of the room: %3</source>
+        <translation>%1 put %2 out of the room: %3</translation>
+    </message>
+    <message>
+        <source>%1 banned you from the room.</source>
+        <translation>%1 banned you from the room.</translation>
+    </message>
+    <message>
+        <source>%1 banned you from the room: %2</source>
+        <translation>%1 banned you from the room: %2</translation>
+    </message>
+    <message>
+        <source>%1 banned %2 from the room.</source>
+        <translation>%1 banned %2 from the room.</translation>
+    </message>
+    <message>
+        <source>%1 banned %2 from the room: %3</source>
+        <translation>%1 banned %2 from the room: %3</translation>
+    </message>
+    <message>
+        <source>%1 lifted the ban on %2.</source>
+        <translation>%1 lifted the ban on %2.</translation>
+    </message>
+    <message>
+        <source>%1 acted on %2 (%3).</source>
+        <translation>%1 acted on %2 (%3).</translation>
+    </message>
+    <message>
+        <source>%1 (away)</source>
+        <translation>%1 (away)</translation>
+    </message>
 </context>
 <context>
     <name>Notifications</name>
@@ -896,6 +1214,37 @@
     <message>
         <source>%1 does not hold a password hash (make one with --hash-password)</source>
         <translation>%1 does not hold a password hash (make one with --hash-password)</translation>
+    </message>
+</context>
+<context>
+    <name>PeopleView</name>
+    <message>
+        <source>&amp;Write to %1 privately</source>
+        <translation>&amp;Write to %1 privately</translation>
+    </message>
+    <message>
+        <source>&amp;Kick…</source>
+        <translation>&amp;Kick…</translation>
+    </message>
+    <message>
+        <source>&amp;Ban…</source>
+        <translation>&amp;Ban…</translation>
+    </message>
+    <message>
+        <source>&amp;Mute…</source>
+        <translation>&amp;Mute…</translation>
+    </message>
+    <message>
+        <source>&amp;Unmute</source>
+        <translation>&amp;Unmute</translation>
+    </message>
+    <message>
+        <source>Make &amp;operator</source>
+        <translation>Make &amp;operator</translation>
+    </message>
+    <message>
+        <source>Remove &amp;operator</source>
+        <translation>Remove &amp;operator</translation>
     </message>
 </context>
 <context>
@@ -1320,6 +1669,62 @@
         <source>The connection to %1 was lost.</source>
         <translation>The connection to %1 was lost.</translation>
     </message>
+    <message>
+        <source>The nickname &quot;%1&quot; is registered. If it is yours, enter its password and log in again; otherwise, please choose another nickname.</source>
+        <translation>The nickname &quot;%1&quot; is registered. If it is yours, enter its password and log in again; otherwise, please choose another nickname.</translation>
+    </message>
+    <message>
+        <source>Wrong password for &quot;%1&quot;. Check it and try again. After wrong passwords the server waits longer before answering (up to half a minute), to stop guessing.</source>
+        <translation>Wrong password for &quot;%1&quot;. Check it and try again. After wrong passwords the server waits longer before answering (up to half a minute), to stop guessing.</translation>
+    </message>
+    <message>
+        <source>Nobody has registered the nickname &quot;%1&quot;: leave the password empty to log in with it. Once in, Account → Register this name… keeps it yours.</source>
+        <translation>Nobody has registered the nickname &quot;%1&quot;: leave the password empty to log in with it. Once in, Account → Register this name… keeps it yours.</translation>
+    </message>
+    <message>
+        <source>You are muted in %1: you may read, but not speak until an operator unmutes you or the time is up.</source>
+        <translation>You are muted in %1: you may read, but not speak until an operator unmutes you or the time is up.</translation>
+    </message>
+    <message>
+        <source>You are banned from %1: its operators keep you out of it.</source>
+        <translation>You are banned from %1: its operators keep you out of it.</translation>
+    </message>
+    <message>
+        <source>%1 is open only to people its operators invite.</source>
+        <translation>%1 is open only to people its operators invite.</translation>
+    </message>
+    <message>
+        <source>%1 is only for registered nicknames: register yours (Account → Register this name…) to enter it.</source>
+        <translation>%1 is only for registered nicknames: register yours (Account → Register this name…) to enter it.</translation>
+    </message>
+    <message>
+        <source>You may not do that in %1: it takes the room&apos;s operators (or its owner), and nobody acts on someone who stands as high as they do.</source>
+        <translation>You may not do that in %1: it takes the room&apos;s operators (or its owner), and nobody acts on someone who stands as high as they do.</translation>
+    </message>
+    <message>
+        <source>%1 is not in the room.</source>
+        <translation>%1 is not in the room.</translation>
+    </message>
+    <message>
+        <source>Your nickname is not registered.</source>
+        <translation>Your nickname is not registered.</translation>
+    </message>
+    <message>
+        <source>A password must be one word (no spaces) of at least %1 characters.</source>
+        <translation>A password must be one word (no spaces) of at least %1 characters.</translation>
+    </message>
+    <message>
+        <source>Wrong password. After wrong passwords the server waits longer before answering; too many close the connection.</source>
+        <translation>Wrong password. After wrong passwords the server waits longer before answering; too many close the connection.</translation>
+    </message>
+    <message>
+        <source>The nickname %1 is already registered.</source>
+        <translation>The nickname %1 is already registered.</translation>
+    </message>
+    <message>
+        <source>Too many wrong passwords: the server closed the connection. Wait a moment before trying again; each wrong password makes the server answer more slowly.</source>
+        <translation>Too many wrong passwords: the server closed the connection. Wait a moment before trying again; each wrong password makes the server answer more slowly.</translation>
+    </message>
 </context>
 <context>
     <name>TextRenderer</name>
@@ -1680,6 +2085,45 @@
     <message>
         <source>Chat</source>
         <translation>Chat</translation>
+    </message>
+</context>
+<context>
+    <name>UserListModel</name>
+    <message>
+        <source>owner of this room</source>
+        <translation>owner of this room</translation>
+    </message>
+    <message>
+        <source>operator of this room</source>
+        <translation>operator of this room</translation>
+    </message>
+    <message>
+        <source>muted: may read, not speak</source>
+        <translation>muted: may read, not speak</translation>
+    </message>
+    <message>
+        <source>away</source>
+        <translation>away</translation>
+    </message>
+    <message>
+        <source>connection dropped, place kept for a while</source>
+        <translation>connection dropped, place kept for a while</translation>
+    </message>
+    <message>
+        <source>server administrator</source>
+        <translation>server administrator</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>, </source>
+        <translation>, </translation>
+    </message>
+    <message>
+        <source>%1 (away)</source>
+        <translation>%1 (away)</translation>
     </message>
 </context>
 <context>

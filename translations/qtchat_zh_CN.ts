@@ -2,6 +2,105 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name>AccountDialog</name>
+    <message>
+        <source>Register %1</source>
+        <translation>注册 %1</translation>
+    </message>
+    <message>
+        <source>Register the nickname %1: from now on only you can use it, with this password. Nobody else can take it while you are away.</source>
+        <translation>注册昵称 %1：从现在起只有你能凭这个密码使用它。你不在时，别人也拿不走。</translation>
+    </message>
+    <message>
+        <source>&amp;Password:</source>
+        <translation>密码(&amp;P)：</translation>
+    </message>
+    <message>
+        <source>&amp;Repeat it:</source>
+        <translation>再输一次(&amp;R)：</translation>
+    </message>
+    <message>
+        <source>&amp;Register</source>
+        <translation>注册(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Change the password of %1</source>
+        <translation>修改 %1 的密码</translation>
+    </message>
+    <message>
+        <source>Change the password of your registered nickname %1.</source>
+        <translation>修改你已注册的昵称 %1 的密码。</translation>
+    </message>
+    <message>
+        <source>&amp;Current password:</source>
+        <translation>当前密码(&amp;C)：</translation>
+    </message>
+    <message>
+        <source>&amp;New password:</source>
+        <translation>新密码(&amp;N)：</translation>
+    </message>
+    <message>
+        <source>&amp;Change</source>
+        <translation>修改(&amp;C)</translation>
+    </message>
+    <message>
+        <source>Unregister %1</source>
+        <translation>注销 %1</translation>
+    </message>
+    <message>
+        <source>Give up the nickname %1: anyone may use it afterwards, and the rooms it owns forget it. Enter its password to confirm.</source>
+        <translation>放弃昵称 %1：之后任何人都可以使用它，它拥有的聊天室也会忘记它。请输入密码确认。</translation>
+    </message>
+    <message>
+        <source>&amp;Unregister</source>
+        <translation>注销(&amp;U)</translation>
+    </message>
+    <message numerus="yes">
+        <source>one word, at least %n character(s)</source>
+        <translation>
+            <numerusform>一个词，至少 %n 个字符</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>The nickname %1 is registered: from now on, log in with its password.</source>
+        <translation>昵称 %1 已注册：从现在起，请用密码登录。</translation>
+    </message>
+    <message>
+        <source>The password is changed: log in with the new one from now on.</source>
+        <translation>密码已修改：从现在起请用新密码登录。</translation>
+    </message>
+    <message>
+        <source>The nickname %1 is no longer registered: anyone may use it.</source>
+        <translation>昵称 %1 已注销：任何人都可以使用它了。</translation>
+    </message>
+    <message>
+        <source>Enter the current password.</source>
+        <translation>请输入当前密码。</translation>
+    </message>
+    <message>
+        <source>A password is one word: no spaces.</source>
+        <translation>密码是一个词：不能有空格。</translation>
+    </message>
+    <message numerus="yes">
+        <source>The password is too short: use at least %n character(s).</source>
+        <translation>
+            <numerusform>密码太短：至少要 %n 个字符。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The two passwords differ: type the same one twice.</source>
+        <translation>两次输入的密码不一样：请输入两次相同的密码。</translation>
+    </message>
+    <message>
+        <source>Not connected: try again once the connection is back.</source>
+        <translation>未连接：连接恢复后再试。</translation>
+    </message>
+</context>
+<context>
     <name>CertificateQuestion</name>
     <message>
         <source>Unknown certificate</source>
@@ -117,6 +216,10 @@
     <message>
         <source>Actions (/me) go to rooms; here, just write.</source>
         <translation>动作（/me）只能用于聊天室；在这里直接输入即可。</translation>
+    </message>
+    <message>
+        <source>%1 (in %2)</source>
+        <translation>%1（在 %2）</translation>
     </message>
 </context>
 <context>
@@ -280,6 +383,22 @@
     <message>
         <source>Private conversation with %1</source>
         <translation>与 %1 的私聊</translation>
+    </message>
+    <message>
+        <source>&amp;Account</source>
+        <translation>账号(&amp;A)</translation>
+    </message>
+    <message>
+        <source>&amp;Register this name…</source>
+        <translation>注册这个昵称(&amp;R)…</translation>
+    </message>
+    <message>
+        <source>&amp;Change password…</source>
+        <translation>修改密码(&amp;C)…</translation>
+    </message>
+    <message>
+        <source>&amp;Unregister…</source>
+        <translation>注销昵称(&amp;U)…</translation>
     </message>
 </context>
 <context>
@@ -729,6 +848,26 @@
         <source>The certificate remembered for %1 is forgotten. When you log in, you will be asked about the new one.</source>
         <translation>已忘记为 %1 记住的证书。登录时会询问你是否信任新的证书。</translation>
     </message>
+    <message>
+        <source>Pass&amp;word:</source>
+        <translation>密码(&amp;W)：</translation>
+    </message>
+    <message>
+        <source>only if you registered this nickname</source>
+        <translation>仅当你注册了这个昵称时填写</translation>
+    </message>
+    <message>
+        <source>The password of a registered nickname. It is sent once, when you log in, and never saved on this computer.</source>
+        <translation>已注册昵称的密码。只在登录时发送一次，绝不会保存在这台电脑上。</translation>
+    </message>
+    <message>
+        <source>Pass&amp;word of %1:</source>
+        <translation>%1 的密码(&amp;W)：</translation>
+    </message>
+    <message>
+        <source>Checking the password: after wrong passwords the server answers more slowly, up to half a minute.</source>
+        <translation>正在核对密码：输错密码后，服务器的回答会变慢，最长半分钟。</translation>
+    </message>
 </context>
 <context>
     <name>MessageDelegate</name>
@@ -782,6 +921,89 @@
     <message>
         <source>cannot serve metrics on %1 port %2: %3</source>
         <translation>无法在 %1 的端口 %2 上提供指标：%3</translation>
+    </message>
+</context>
+<context>
+    <name>ModerationDialog</name>
+    <message>
+        <source>For good</source>
+        <translation>永久</translation>
+    </message>
+    <message>
+        <source>10 minutes</source>
+        <translation>10 分钟</translation>
+    </message>
+    <message>
+        <source>1 hour</source>
+        <translation>1 小时</translation>
+    </message>
+    <message>
+        <source>1 day</source>
+        <translation>1 天</translation>
+    </message>
+    <message>
+        <source>7 days</source>
+        <translation>7 天</translation>
+    </message>
+    <message>
+        <source>Until unmuted</source>
+        <translation>直到解除禁言</translation>
+    </message>
+    <message>
+        <source>5 minutes</source>
+        <translation>5 分钟</translation>
+    </message>
+    <message>
+        <source>&amp;How long:</source>
+        <translation>时长(&amp;H)：</translation>
+    </message>
+    <message>
+        <source>optional; everyone in the room sees it</source>
+        <translation>可不填；聊天室里的每个人都会看到</translation>
+    </message>
+    <message>
+        <source>&amp;Reason:</source>
+        <translation>原因(&amp;R)：</translation>
+    </message>
+    <message>
+        <source>Kick %1</source>
+        <translation>请出 %1</translation>
+    </message>
+    <message>
+        <source>Put %1 out of %2. They may come back in.</source>
+        <translation>把 %1 请出 %2。对方之后还可以再进来。</translation>
+    </message>
+    <message>
+        <source>&amp;Kick</source>
+        <translation>请出(&amp;K)</translation>
+    </message>
+    <message>
+        <source>Ban %1</source>
+        <translation>封禁 %1</translation>
+    </message>
+    <message>
+        <source>Put %1 out of %2 and keep them out, for a while or for good.</source>
+        <translation>把 %1 请出 %2，并在一段时间内或永久不让对方进来。</translation>
+    </message>
+    <message>
+        <source>&amp;Ban</source>
+        <translation>封禁(&amp;B)</translation>
+    </message>
+    <message>
+        <source>Mute %1</source>
+        <translation>禁言 %1</translation>
+    </message>
+    <message>
+        <source>Let %1 read %2 but not speak in it.</source>
+        <translation>让 %1 可以看 %2 的消息，但不能在其中发言。</translation>
+    </message>
+    <message>
+        <source>&amp;Mute</source>
+        <translation>禁言(&amp;M)</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
     </message>
 </context>
 <context>
@@ -854,6 +1076,98 @@
             <numerusform>… 还有 %n 个</numerusform>
         </translation>
     </message>
+    <message>
+        <source>%1 was put out of the room.</source>
+        <translation>%1 被请出了聊天室。</translation>
+    </message>
+    <message>
+        <source>%1 made you an operator of this room.</source>
+        <translation>%1 让你成为了本聊天室的管理员。</translation>
+    </message>
+    <message>
+        <source>%1 made %2 an operator of this room.</source>
+        <translation>%1 让 %2 成为了本聊天室的管理员。</translation>
+    </message>
+    <message>
+        <source>%1 took your operator rights in this room.</source>
+        <translation>%1 取消了你在本聊天室的管理员权限。</translation>
+    </message>
+    <message>
+        <source>%1 took the operator rights of %2.</source>
+        <translation>%1 取消了 %2 的管理员权限。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 muted you for %n second(s): you may read, but not speak.</source>
+        <translation>
+            <numerusform>%1 将你禁言 %n 秒：你可以看消息，但不能发言。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 muted you: you may read, but not speak until you are unmuted.</source>
+        <translation>%1 将你禁言：在解除禁言之前，你可以看消息，但不能发言。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 muted %2 for %n second(s).</source>
+        <translation>
+            <numerusform>%1 将 %2 禁言 %n 秒。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 muted %2.</source>
+        <translation>%1 将 %2 禁言。</translation>
+    </message>
+    <message>
+        <source>%1 unmuted you: you may speak again.</source>
+        <translation>%1 解除了你的禁言：你可以发言了。</translation>
+    </message>
+    <message>
+        <source>%1 unmuted %2.</source>
+        <translation>%1 解除了 %2 的禁言。</translation>
+    </message>
+    <message>
+        <source>%1 put you out of the room.</source>
+        <translation>%1 把你请出了聊天室。</translation>
+    </message>
+    <message>
+        <source>%1 put you out of the room: %2</source>
+        <translation>%1 把你请出了聊天室：%2</translation>
+    </message>
+    <message>
+        <source>%1 put %2 out of the room.</source>
+        <translation>%1 把 %2 请出了聊天室。</translation>
+    </message>
+    <message>
+        <source>%1 put %2 out of the room: %3</source>
+        <translation>%1 把 %2 请出了聊天室：%3</translation>
+    </message>
+    <message>
+        <source>%1 banned you from the room.</source>
+        <translation>%1 封禁了你，不让你进入聊天室。</translation>
+    </message>
+    <message>
+        <source>%1 banned you from the room: %2</source>
+        <translation>%1 封禁了你，不让你进入聊天室：%2</translation>
+    </message>
+    <message>
+        <source>%1 banned %2 from the room.</source>
+        <translation>%1 封禁了 %2。</translation>
+    </message>
+    <message>
+        <source>%1 banned %2 from the room: %3</source>
+        <translation>%1 封禁了 %2：%3</translation>
+    </message>
+    <message>
+        <source>%1 lifted the ban on %2.</source>
+        <translation>%1 解除了对 %2 的封禁。</translation>
+    </message>
+    <message>
+        <source>%1 acted on %2 (%3).</source>
+        <translation>%1 对 %2 执行了 %3。</translation>
+    </message>
+    <message>
+        <source>%1 (away)</source>
+        <translation>%1（离开）</translation>
+    </message>
 </context>
 <context>
     <name>Notifications</name>
@@ -881,6 +1195,37 @@
     <message>
         <source>%1 does not hold a password hash (make one with --hash-password)</source>
         <translation>%1 中没有密码哈希（可用 --hash-password 生成）</translation>
+    </message>
+</context>
+<context>
+    <name>PeopleView</name>
+    <message>
+        <source>&amp;Write to %1 privately</source>
+        <translation>私聊 %1(&amp;W)</translation>
+    </message>
+    <message>
+        <source>&amp;Kick…</source>
+        <translation>请出(&amp;K)…</translation>
+    </message>
+    <message>
+        <source>&amp;Ban…</source>
+        <translation>封禁(&amp;B)…</translation>
+    </message>
+    <message>
+        <source>&amp;Mute…</source>
+        <translation>禁言(&amp;M)…</translation>
+    </message>
+    <message>
+        <source>&amp;Unmute</source>
+        <translation>解除禁言(&amp;U)</translation>
+    </message>
+    <message>
+        <source>Make &amp;operator</source>
+        <translation>设为管理员(&amp;O)</translation>
+    </message>
+    <message>
+        <source>Remove &amp;operator</source>
+        <translation>取消管理员(&amp;O)</translation>
     </message>
 </context>
 <context>
@@ -1305,6 +1650,62 @@
         <source>The connection to %1 was lost.</source>
         <translation>与 %1 的连接已断开。</translation>
     </message>
+    <message>
+        <source>The nickname &quot;%1&quot; is registered. If it is yours, enter its password and log in again; otherwise, please choose another nickname.</source>
+        <translation>昵称“%1”已被注册。如果这是你的昵称，请输入密码后再次登录；否则请换一个昵称。</translation>
+    </message>
+    <message>
+        <source>Wrong password for &quot;%1&quot;. Check it and try again. After wrong passwords the server waits longer before answering (up to half a minute), to stop guessing.</source>
+        <translation>“%1”的密码不对。请检查后重试。输错密码后，服务器会等待更久才回答（最长半分钟），以防有人猜密码。</translation>
+    </message>
+    <message>
+        <source>Nobody has registered the nickname &quot;%1&quot;: leave the password empty to log in with it. Once in, Account → Register this name… keeps it yours.</source>
+        <translation>昵称“%1”还没有人注册：密码留空即可用它登录。登录后，用“账号 → 注册这个昵称…”就能把它留给自己。</translation>
+    </message>
+    <message>
+        <source>You are muted in %1: you may read, but not speak until an operator unmutes you or the time is up.</source>
+        <translation>你在 %1 中被禁言了：可以看消息，但在管理员解除禁言或时间到之前不能发言。</translation>
+    </message>
+    <message>
+        <source>You are banned from %1: its operators keep you out of it.</source>
+        <translation>你被 %1 封禁了：该聊天室的管理员不让你进入。</translation>
+    </message>
+    <message>
+        <source>%1 is open only to people its operators invite.</source>
+        <translation>%1 只对管理员邀请的人开放。</translation>
+    </message>
+    <message>
+        <source>%1 is only for registered nicknames: register yours (Account → Register this name…) to enter it.</source>
+        <translation>%1 只允许已注册的昵称进入：请先注册你的昵称（账号 → 注册这个昵称…）。</translation>
+    </message>
+    <message>
+        <source>You may not do that in %1: it takes the room&apos;s operators (or its owner), and nobody acts on someone who stands as high as they do.</source>
+        <translation>你不能在 %1 中这样做：这需要聊天室管理员（或所有者）的权限，而且谁都不能对与自己同级或更高的人这样做。</translation>
+    </message>
+    <message>
+        <source>%1 is not in the room.</source>
+        <translation>%1 不在这个聊天室里。</translation>
+    </message>
+    <message>
+        <source>Your nickname is not registered.</source>
+        <translation>你的昵称还没有注册。</translation>
+    </message>
+    <message>
+        <source>A password must be one word (no spaces) of at least %1 characters.</source>
+        <translation>密码必须是一个词（不含空格），至少 %1 个字符。</translation>
+    </message>
+    <message>
+        <source>Wrong password. After wrong passwords the server waits longer before answering; too many close the connection.</source>
+        <translation>密码不对。输错密码后服务器会等待更久才回答；错得太多会断开连接。</translation>
+    </message>
+    <message>
+        <source>The nickname %1 is already registered.</source>
+        <translation>昵称 %1 已经注册过了。</translation>
+    </message>
+    <message>
+        <source>Too many wrong passwords: the server closed the connection. Wait a moment before trying again; each wrong password makes the server answer more slowly.</source>
+        <translation>输错密码的次数太多：服务器断开了连接。请稍等片刻再试；每输错一次，服务器的回答都会更慢。</translation>
+    </message>
 </context>
 <context>
     <name>TextRenderer</name>
@@ -1648,6 +2049,45 @@
     <message>
         <source>Chat</source>
         <translation>聊天</translation>
+    </message>
+</context>
+<context>
+    <name>UserListModel</name>
+    <message>
+        <source>owner of this room</source>
+        <translation>本聊天室的所有者</translation>
+    </message>
+    <message>
+        <source>operator of this room</source>
+        <translation>本聊天室的管理员</translation>
+    </message>
+    <message>
+        <source>muted: may read, not speak</source>
+        <translation>已禁言：可以看，不能说</translation>
+    </message>
+    <message>
+        <source>away</source>
+        <translation>暂时离开</translation>
+    </message>
+    <message>
+        <source>connection dropped, place kept for a while</source>
+        <translation>连接已断开，位置暂时保留</translation>
+    </message>
+    <message>
+        <source>server administrator</source>
+        <translation>服务器管理员</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1：%2</translation>
+    </message>
+    <message>
+        <source>, </source>
+        <translation>，</translation>
+    </message>
+    <message>
+        <source>%1 (away)</source>
+        <translation>%1（离开）</translation>
     </message>
 </context>
 <context>

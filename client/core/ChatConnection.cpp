@@ -46,6 +46,10 @@ ChatConnection::Failure failureFor(ErrorCode code, const QString &subject)
         return ChatConnection::Failure::NickInUse;
     case ErrorCode::BadNick:
         return ChatConnection::Failure::BadNick;
+    case ErrorCode::NickRegistered:
+        return ChatConnection::Failure::NickRegistered;
+    case ErrorCode::AccountPasswordWrong:
+        return ChatConnection::Failure::AccountPasswordWrong;
     default:
         return ChatConnection::Failure::LoginRefused;
     }
@@ -62,6 +66,7 @@ ChatConnection::ChatConnection(QObject *parent)
     connect(&m_rooms, &JoinedRooms::left, this, &ChatConnection::roomLeft);
     connect(&m_rooms, &JoinedRooms::topicChanged, this, &ChatConnection::roomTopicChanged);
     connect(&m_rooms, &JoinedRooms::usersChanged, this, &ChatConnection::roomUsersChanged);
+    connect(&m_rooms, &JoinedRooms::flagsChanged, this, &ChatConnection::roomFlagsChanged);
     connect(&m_rooms, &JoinedRooms::currentChanged, this, &ChatConnection::roomChanged);
     m_timeout.setSingleShot(true);
     m_reconnectTimer.setSingleShot(true);
@@ -283,6 +288,38 @@ void ChatConnection::lookUsers()
         sendLabelled(u"look"_s);
 }
 
+MemberFlags ChatConnection::flags(const QString &room, const QString &nick) const
+{
+    const RoomState *state = m_rooms.room(room);
+    return state ? state->flags(nick) : MemberFlags();
+}
+
+void ChatConnection::moderate(Moderation::Act act, const QString &room, const QString &nick,
+                              const QString &duration, const QString &reason)
+{
+    if (m_state == State::LoggedIn)
+        sendLabelled(Moderation::command(act, room, nick, duration, reason));
+}
+
+void ChatConnection::registerNick(const QString &password)
+{
+    if (m_state == State::LoggedIn)
+        m_accountLabels.insert(sendLabelled(u"register "_s + password), password);
+}
+
+void ChatConnection::changePassword(const QString &oldPassword, const QString &newPassword)
+{
+    if (m_state == State::LoggedIn)
+        m_accountLabels.insert(sendLabelled(u"password %1 %2"_s.arg(oldPassword, newPassword)),
+                               newPassword);
+}
+
+void ChatConnection::unregisterNick(const QString &password)
+{
+    if (m_state == State::LoggedIn)
+        m_accountLabels.insert(sendLabelled(u"unregister "_s + password), QString());
+}
+
 void ChatConnection::startAttempt()
 {
     m_socket->abort();
@@ -297,6 +334,7 @@ void ChatConnection::startAttempt()
     m_listedPeople.clear();
     m_enterLabels.clear();
     m_olderLabels.clear();
+    m_accountLabels.clear();
     m_timeout.start(m_timeoutMs);
     m_guard->reset(m_address.toString());
     if (m_tls)
@@ -336,7 +374,13 @@ quint64 ChatConnection::lastSeq(const QString &room) const
 void ChatConnection::sendLogin()
 {
     if (m_state != State::Reconnecting || m_resumeToken.isEmpty()) {
-        m_loginLabel = sendLabelled(u"login "_s + m_nick);
+        if (m_accountPassword.isEmpty()) {
+            m_loginLabel = sendLabelled(u"login "_s + m_nick);
+        } else {
+            // One round trip; the answer may be slowed down after wrong passwords.
+            m_loginLabel = sendLabelled(u"login %1 %2"_s.arg(m_nick, m_accountPassword));
+            m_timeout.start(m_timeoutMs + PasswordThrottleMs);
+        }
         return;
     }
     // Where we stand in every room and in private: the server replays exactly what came after.
@@ -429,9 +473,11 @@ void ChatConnection::handleListing(const Event &event)
         break;
     case Event::Kind::Who:
         for (qsizetype i = 0; i + 2 < event.list.size(); i += 3)
-            m_listedPeople.append(
-                {event.list.at(i), event.list.at(i + 1).split(u',', Qt::SkipEmptyParts),
-                 event.list.at(i + 2).split(u',').contains(Event::ReconnectingFlag)});
+            m_listedPeople.append({event.list.at(i),
+                                   event.list.at(i + 1).split(u',', Qt::SkipEmptyParts),
+                                   MemberFlags::parse(event.list.at(i + 2)).reconnecting,
+                                   MemberFlags::parse(event.list.at(i + 2)).away,
+                                   MemberFlags::parse(event.list.at(i + 2)).admin});
         break;
     case Event::Kind::ListingEnd:
         if (!m_listing)
@@ -487,7 +533,9 @@ void ChatConnection::handleEvent(const Event &event)
     case Event::Kind::Error:
         m_enterLabels.remove(event.label);
         m_olderLabels.remove(event.label);
-        if (!m_rejoinLabels.remove(event.label)) {
+        if (m_accountLabels.remove(event.label)) {
+            emit accountFailed(event.code, event.command, event.subject);
+        } else if (!m_rejoinLabels.remove(event.label)) {
             emit commandFailed(event.code, event.command, event.subject);
         } else if (event.code == ErrorCode::NoSuchRoom) {
             // The server restarted and forgot the room: make it again.
@@ -503,6 +551,14 @@ void ChatConnection::handleEvent(const Event &event)
         if (event.command == "switch"_L1) {
             m_rooms.setCurrent(event.list.value(0));
             followCurrent();
+        } else if (m_accountLabels.contains(event.label)) {
+            // Reconnecting after a server restart needs the account's password from now on.
+            m_accountPassword = m_accountLabels.take(event.label);
+            const AccountChange change = event.command == "register"_L1 ? AccountChange::Registered
+                                         : event.command == "password"_L1
+                                             ? AccountChange::PasswordChanged
+                                             : AccountChange::Unregistered;
+            emit accountChanged(change, event.list.value(0, m_nick));
         }
         break;
     case Event::Kind::Bye:
@@ -510,6 +566,8 @@ void ChatConnection::handleEvent(const Event &event)
             m_loggingOut = true;
         else if (event.subject == "shutdown"_L1)
             m_byeReason = Failure::ServerShutdown;
+        else if (event.subject == "password"_L1)
+            m_byeReason = Failure::TooManyPasswords;
         else
             m_byeReason = Failure::ServerClosed;
         break;
@@ -558,7 +616,14 @@ void ChatConnection::handleLoginReply(const Event &event)
     if (event.kind == Event::Kind::Error) {
         m_loginError = event.code;
         m_loginErrorSubject = event.subject;
-        const Failure reason = failureFor(event.code, event.subject);
+        Failure reason = failureFor(event.code, event.subject);
+        // The server reads "login bob <password>" for an unregistered bob as one nickname with
+        // a space in it: to the person, the password was not wanted.
+        if (reason == Failure::BadNick && !m_accountPassword.isEmpty() &&
+            event.subject.contains(u' ')) {
+            reason = Failure::NickNotRegistered;
+            m_loginErrorSubject = m_nick; // the subject holds the password too
+        }
         // After a loss the server may still hold the old session's name until it notices.
         if (m_state == State::Reconnecting && reason == Failure::NickInUse)
             scheduleReconnect(reason);
@@ -704,6 +769,9 @@ void ChatConnection::handleRoomEvent(const Event &event)
         break;
     case Event::Kind::Presence:
         emit presenceChanged(event.room, event.nick, event.subject == "reconnecting"_L1);
+        break;
+    case Event::Kind::Moderation:
+        emit moderated(event.room, event.nick, event.subject, event.target, event.text);
         break;
     case Event::Kind::NickChange:
         if (self) {

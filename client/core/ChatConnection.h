@@ -9,6 +9,7 @@
 #include "HistoryBatch.h"
 #include "JoinedRooms.h"
 #include "LineFramer.h"
+#include "MemberFlags.h"
 #include "PersonInfo.h"
 #include "RoomInfo.h"
 #include "ServerAddress.h"
@@ -71,10 +72,21 @@ public:
         TlsError,           // tlsErrors() says more
         WrongPassword,
         PasswordRequired,
+        NickRegistered,       // the nickname is registered: its password is needed (902)
+        AccountPasswordWrong, // the password of the registered nickname is wrong (904)
+        NickNotRegistered,    // a password was given for a nickname nobody registered
+        TooManyPasswords,     // the server closed after three wrong passwords (bye password)
     };
     Q_ENUM(Failure)
 
+    // What an account command did (accountChanged).
+    enum class AccountChange { Registered, PasswordChanged, Unregistered };
+    Q_ENUM(AccountChange)
+
     static constexpr int DefaultTimeoutMs = 10000;
+    // The server slows wrong passwords down (up to 30 s, docs/SECURITY.md): a login with a
+    // password may wait that much longer for its answer.
+    static constexpr int PasswordThrottleMs = 30000;
 
     explicit ChatConnection(QObject *parent = nullptr);
 
@@ -104,6 +116,10 @@ public:
     void setTls(bool on) { m_tls = on; }
     bool usesTls() const { return m_tls; }
     void setPassword(const QString &password) { m_password = password; }
+    // The password of a registered nickname, sent with login (in one line: `login <nick>
+    // <password>`) by the next logIn() and its reconnects; empty: none. Kept in memory only.
+    void setAccountPassword(const QString &password) { m_accountPassword = password; }
+    bool hasAccountPassword() const { return !m_accountPassword.isEmpty(); }
     // The connection in use is encrypted.
     bool isEncrypted() const;
     // Why the last TLS handshake failed (Failure::TlsError); may be empty.
@@ -136,6 +152,15 @@ public:
     // Makes room the current one, here and on the server.
     void switchRoom(const QString &name);
     void lookUsers();
+    // The flags of a person in a room we are in (none when unknown).
+    MemberFlags flags(const QString &room, const QString &nick) const;
+    // Moderation in a room: see Moderation::command for duration and reason.
+    void moderate(Moderation::Act act, const QString &room, const QString &nick,
+                  const QString &duration = {}, const QString &reason = {});
+    // Account commands for the nickname in use; each ends in accountChanged or accountFailed.
+    void registerNick(const QString &password);
+    void changePassword(const QString &oldPassword, const QString &newPassword);
+    void unregisterNick(const QString &password);
     // Asks for up to count lines of room (or, with peer set, of the private messages with
     // peer) before the sequence number (message id) before; they come as an Older page.
     void requestOlder(const QString &room, const QString &peer, quint64 before,
@@ -171,6 +196,16 @@ signals:
     void roomLeft(const QString &room);
     void roomTopicChanged(const QString &room, const QString &topic);
     void roomUsersChanged(const QString &room, const QStringList &users, qsizetype count);
+    // Someone's flags changed in room: flags() says how they stand now.
+    void roomFlagsChanged(const QString &room);
+    // In room, actor did act ("op", "deop", "kick", "ban", "unban", "mute", "unmute") to
+    // target; detail is a kick's or ban's reason, a mute's seconds or a ban's duration.
+    void moderated(const QString &room, const QString &actor, const QString &act,
+                   const QString &target, const QString &detail);
+    // An account command succeeded (name: the registered nickname, when the server says it),
+    // or failed with the server's code (not also reported by commandFailed).
+    void accountChanged(ChatConnection::AccountChange change, const QString &name);
+    void accountFailed(ErrorCode code, const QString &command, const QString &subject);
 
     // A line said now, in one of our rooms or privately, with all its fields.
     void lineReceived(const ChatLine &line);
@@ -249,6 +284,9 @@ private:
     ServerAddress m_address;
     QString m_nick;
     QString m_password;
+    QString m_accountPassword;
+    // Labels of account commands under way: the password the account has once it succeeds.
+    QHash<QString, QString> m_accountLabels;
     bool m_tls = false;
     JoinedRooms m_rooms;
     QString m_shownTopic; // what the single-room properties last said

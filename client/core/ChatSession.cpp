@@ -55,6 +55,7 @@ void ChatSession::connectRooms()
         if (const RoomState *state = m_connection->joinedRooms().room(room)) {
             conversation->setTopic(state->topic());
             conversation->setPeople(state->users(), state->userCount());
+            conversation->people()->setFlags(state->allFlags());
         }
         const QString from = std::exchange(m_movedFrom, {});
         conversation->addNotice(ChatLine::Kind::Notice,
@@ -66,6 +67,15 @@ void ChatSession::connectRooms()
     connect(c, &ChatConnection::roomLeft, this, [this](const QString &room) {
         if (Conversation *conversation = roomConversation(room))
             remove(conversation);
+        // Put out of the room: said where the person is now.
+        if (const QString why = std::exchange(m_putOut, {}); !why.isEmpty())
+            notice(tr("%1 (in %2)").arg(why, room), ChatLine::Kind::Error);
+    });
+    connect(c, &ChatConnection::roomFlagsChanged, this, [this](const QString &room) {
+        Conversation *conversation = roomConversation(room);
+        const RoomState *state = m_connection->joinedRooms().room(room);
+        if (conversation && state)
+            conversation->people()->setFlags(state->allFlags());
     });
     connect(c, &ChatConnection::moved, this,
             [this](const QString &from, const QString &) { m_movedFrom = from; });
@@ -122,6 +132,16 @@ void ChatSession::connectNotices()
                 conversation->addNotice(ChatLine::Kind::Notice, text);
         }
     });
+    connect(c, &ChatConnection::moderated, this,
+            [this](const QString &room, const QString &actor, const QString &act,
+                   const QString &target, const QString &detail) {
+                const bool you = m_connection->isSelf(target);
+                const QString text = NoticeText::moderation(actor, act, target, detail, you);
+                if (you && (act == "kick"_L1 || act == "ban"_L1))
+                    m_putOut = text;
+                if (Conversation *conversation = roomConversation(room))
+                    conversation->addNotice(ChatLine::Kind::Notice, text);
+            });
     connect(c, &ChatConnection::connectionLost, this,
             [this](ChatConnection::Failure) { m_lost = true; });
     connect(c, &ChatConnection::commandFailed, this,

@@ -80,4 +80,5 @@ private:
     QString m_movedFrom;       // our own move (rooms one): said in the room entered next
     int m_roomListsWanted = 0; // /list typed: its answer is shown (the Rooms dialog's is not)
     bool m_lost = false;
+    QString m_putOut; // we were kicked or banned: said once the room is gone
 };

@@ -26,7 +26,8 @@ public:
     const RoomState *room(const QString &room) const;
     QString current() const { return m_current; }
 
-    // Applies a join, leave, nick, topic or users event; self says the event's nick is ours.
+    // Applies a join, leave, nick, topic, users, presence or moderation event; self says the
+    // event's nick is ours.
     void apply(const Event &event, bool self);
     // The server confirmed a switch.
     void setCurrent(const QString &room);
@@ -40,6 +41,8 @@ signals:
     void currentChanged(const QString &room);
     void topicChanged(const QString &room, const QString &topic);
     void usersChanged(const QString &room, const QStringList &users, qsizetype count);
+    // Someone's flags (owner, operator, muted, away, reconnecting) changed in room.
+    void flagsChanged(const QString &room);
 
 private:
     RoomState *find(const QString &room) const;

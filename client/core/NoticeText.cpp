@@ -11,7 +11,54 @@ QString NoticeText::left(const QString &nick, const QString &reason)
         return tr("%1 logged out.").arg(nick);
     if (reason == "lost"_L1)
         return tr("%1 lost the connection.").arg(nick);
+    if (reason == "kick"_L1 || reason == "ban"_L1)
+        return tr("%1 was put out of the room.").arg(nick);
     return tr("%1 left.").arg(nick);
+}
+
+QString NoticeText::moderation(const QString &actor, const QString &act, const QString &target,
+                               const QString &detail, bool you)
+{
+    const QString why = detail.trimmed();
+    if (act == "op"_L1)
+        return you ? tr("%1 made you an operator of this room.").arg(actor)
+                   : tr("%1 made %2 an operator of this room.").arg(actor, target);
+    if (act == "deop"_L1)
+        return you ? tr("%1 took your operator rights in this room.").arg(actor)
+                   : tr("%1 took the operator rights of %2.").arg(actor, target);
+    if (act == "mute"_L1) {
+        const int seconds = why.toInt();
+        if (you)
+            return seconds > 0 ? tr("%1 muted you for %n second(s): you may read, but not speak.",
+                                    nullptr, seconds)
+                                     .arg(actor)
+                               : tr("%1 muted you: you may read, but not speak until you are "
+                                    "unmuted.")
+                                     .arg(actor);
+        return seconds > 0
+                   ? tr("%1 muted %2 for %n second(s).", nullptr, seconds).arg(actor, target)
+                   : tr("%1 muted %2.").arg(actor, target);
+    }
+    if (act == "unmute"_L1)
+        return you ? tr("%1 unmuted you: you may speak again.").arg(actor)
+                   : tr("%1 unmuted %2.").arg(actor, target);
+    if (act == "kick"_L1) {
+        if (you)
+            return why.isEmpty() ? tr("%1 put you out of the room.").arg(actor)
+                                 : tr("%1 put you out of the room: %2").arg(actor, why);
+        return why.isEmpty() ? tr("%1 put %2 out of the room.").arg(actor, target)
+                             : tr("%1 put %2 out of the room: %3").arg(actor, target, why);
+    }
+    if (act == "ban"_L1) {
+        if (you)
+            return why.isEmpty() ? tr("%1 banned you from the room.").arg(actor)
+                                 : tr("%1 banned you from the room: %2").arg(actor, why);
+        return why.isEmpty() ? tr("%1 banned %2 from the room.").arg(actor, target)
+                             : tr("%1 banned %2 from the room: %3").arg(actor, target, why);
+    }
+    if (act == "unban"_L1)
+        return tr("%1 lifted the ban on %2.").arg(actor, target);
+    return tr("%1 acted on %2 (%3).").arg(actor, target, act);
 }
 
 QStringList NoticeText::rooms(const RoomInfoList &rooms)
@@ -34,8 +81,9 @@ QString NoticeText::who(const PersonInfoList &people)
 {
     QStringList lines;
     for (const PersonInfo &person : people.first(std::min(people.size(), Shown))) {
-        const QString who =
-            person.reconnecting ? tr("%1 (reconnecting)").arg(person.nick) : person.nick;
+        const QString who = person.reconnecting ? tr("%1 (reconnecting)").arg(person.nick)
+                            : person.away       ? tr("%1 (away)").arg(person.nick)
+                                                : person.nick;
         lines << (person.rooms.isEmpty() ? tr("%1 (in no room)").arg(who)
                                          : tr("%1 in %2").arg(who, person.rooms.join(u", "_s)));
     }

@@ -18,6 +18,9 @@ public:
     static constexpr qsizetype Shown = 50;
 
     static QString left(const QString &nick, const QString &reason);
+    // A moderation act seen in a room (ChatConnection::moderated); you: the target is us.
+    static QString moderation(const QString &actor, const QString &act, const QString &target,
+                              const QString &detail, bool you);
     static QStringList rooms(const RoomInfoList &rooms);
     static QString who(const PersonInfoList &people);
     static QStringList help(const QStringList &usageSummaryPairs);

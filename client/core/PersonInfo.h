@@ -11,6 +11,8 @@ struct PersonInfo
     QString nick;
     QStringList rooms;
     bool reconnecting = false; // the connection dropped; the place is held for a while
+    bool away = false;
+    bool admin = false; // a server administrator
 
     bool operator==(const PersonInfo &) const = default;
 };

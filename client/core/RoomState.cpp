@@ -3,6 +3,8 @@
 
 #include "NameRules.h"
 
+using namespace Qt::StringLiterals;
+
 namespace {
 
 bool sameName(const QString &a, const QString &b)
@@ -23,6 +25,11 @@ bool RoomState::isHere(const QString &room) const
     return sameName(room, m_room);
 }
 
+MemberFlags RoomState::flags(const QString &nick) const
+{
+    return m_flags.value(NameRules::key(nick));
+}
+
 void RoomState::apply(const Event &event, bool self)
 {
     if (event.kind == Event::Kind::NickChange) {
@@ -32,6 +39,13 @@ void RoomState::apply(const Event &event, bool self)
                 user = event.target;
         }
         setUsers(users);
+        MemberFlagsMap flags = m_flags;
+        if (const auto found = flags.find(NameRules::key(event.nick)); found != flags.end()) {
+            const MemberFlags moved = *found;
+            flags.erase(found);
+            flags.insert(NameRules::key(event.target), moved);
+        }
+        setFlags(flags);
         return;
     }
     if (!isHere(event.room))
@@ -44,24 +58,68 @@ void RoomState::apply(const Event &event, bool self)
             setTopic({});
         else if (!m_users.contains(event.nick))
             setUsers(m_users + QStringList{event.nick}, m_userCount + 1);
+        if (!self) { // a newcomer stands as a member until told otherwise
+            MemberFlagsMap flags = m_flags;
+            flags.remove(NameRules::key(event.nick));
+            setFlags(flags);
+        }
         break;
     case Event::Kind::Leave:
         if (!self) {
             QStringList users = m_users;
             users.removeIf([&](const QString &user) { return sameName(user, event.nick); });
             setUsers(users, m_userCount - 1);
+            MemberFlagsMap flags = m_flags;
+            flags.remove(NameRules::key(event.nick));
+            setFlags(flags);
         }
         break;
     case Event::Kind::Topic:
     case Event::Kind::TopicChanged:
         setTopic(event.text);
         break;
-    case Event::Kind::Users:
+    case Event::Kind::Users: {
+        MemberFlagsMap flags;
+        for (qsizetype i = 0; i + 1 < event.list.size(); i += 2) {
+            const MemberFlags parsed = MemberFlags::parse(event.list.at(i + 1));
+            if (parsed != MemberFlags())
+                flags.insert(NameRules::key(event.list.at(i)), parsed);
+        }
         setUsers(event.userNicks(), event.userCount());
+        setFlags(flags);
+        break;
+    }
+    case Event::Kind::Presence:
+        changeFlags(event.nick, &MemberFlags::reconnecting, event.subject == "reconnecting"_L1);
+        break;
+    case Event::Kind::Moderation:
+        // subject: the act, target: on whom. A kick or ban is followed by the person's leave.
+        if (event.subject == "op"_L1 || event.subject == "deop"_L1)
+            changeFlags(event.target, &MemberFlags::op, event.subject == "op"_L1);
+        else if (event.subject == "mute"_L1 || event.subject == "unmute"_L1)
+            changeFlags(event.target, &MemberFlags::muted, event.subject == "mute"_L1);
         break;
     default:
         break;
     }
+}
+
+void RoomState::changeFlags(const QString &nick, bool MemberFlags::*field, bool on)
+{
+    MemberFlagsMap flags = m_flags;
+    MemberFlags &person = flags[NameRules::key(nick)];
+    person.*field = on;
+    if (person == MemberFlags())
+        flags.remove(NameRules::key(nick));
+    setFlags(flags);
+}
+
+void RoomState::setFlags(const MemberFlagsMap &flags)
+{
+    if (m_flags == flags)
+        return;
+    m_flags = flags;
+    emit flagsChanged();
 }
 
 void RoomState::setTopic(const QString &topic)

@@ -2,14 +2,16 @@
 #pragma once
 
 #include "Event.h"
+#include "MemberFlags.h"
 
 #include <QObject>
 #include <QStringList>
 
 // What the client knows about one room it is in, kept current from the server's events: its
-// topic and the people in it. In a crowded room the server names only some of them and stops
-// announcing arrivals and departures: users() is then partial and userCount() is the number
-// the server last gave.
+// topic, the people in it and their flags (owner, operator, muted, away, reconnecting), which
+// moderation and presence events keep current between two users lists. In a crowded room the server
+// names only some of them and stops announcing arrivals and departures: users() is then partial and
+// userCount() is the number the server last gave.
 class RoomState : public QObject
 {
     Q_OBJECT
@@ -26,23 +28,30 @@ public:
     QStringList users() const { return m_users; }
     qsizetype userCount() const { return m_userCount; }
     bool isHere(const QString &room) const;
+    // The flags of a person in the room (none when unknown).
+    MemberFlags flags(const QString &nick) const;
+    const MemberFlagsMap &allFlags() const { return m_flags; }
 
-    // Applies a join, leave, topic or users event of this room (others are ignored) or anyone's
-    // nick change; self says the event's nick is ours.
+    // Applies a join, leave, topic, users, presence or moderation event of this room (others
+    // are ignored) or anyone's nick change; self says the event's nick is ours.
     void apply(const Event &event, bool self);
 
 signals:
     void topicChanged(const QString &topic);
     void usersChanged(const QStringList &users);
     void userCountChanged(qsizetype count);
+    void flagsChanged();
 
 private:
     void setTopic(const QString &topic);
     void setUsers(const QStringList &users);
     void setUsers(const QStringList &users, qsizetype count);
+    void setFlags(const MemberFlagsMap &flags);
+    void changeFlags(const QString &nick, bool MemberFlags::*field, bool on);
 
     QString m_room;
     QString m_topic;
     QStringList m_users;
     qsizetype m_userCount = 0;
+    MemberFlagsMap m_flags; // only people with a flag
 };

@@ -54,6 +54,22 @@ QString StatusText::failure(ChatConnection::Failure reason, const QString &nick,
         return tr("Wrong server password.");
     case F::PasswordRequired:
         return tr("This server needs a password.");
+    case F::NickRegistered:
+        return tr("The nickname \"%1\" is registered. If it is yours, enter its password and log "
+                  "in again; otherwise, please choose another nickname.")
+            .arg(nick);
+    case F::AccountPasswordWrong:
+        return tr("Wrong password for \"%1\". Check it and try again. After wrong passwords "
+                  "the server waits longer before answering (up to half a minute), to stop "
+                  "guessing.")
+            .arg(nick);
+    case F::TooManyPasswords:
+        return tr("Too many wrong passwords: the server closed the connection. Wait a moment "
+                  "before trying again; each wrong password makes the server answer more slowly.");
+    case F::NickNotRegistered:
+        return tr("Nobody has registered the nickname \"%1\": leave the password empty to log "
+                  "in with it. Once in, Account → Register this name… keeps it yours.")
+            .arg(nick);
     }
     return {};
 }
@@ -113,6 +129,38 @@ QString StatusText::tlsErrors(const QList<QSslError> &errors)
 
 QString StatusText::commandError(ErrorCode code, const QString &subject)
 {
+    switch (int(code)) {
+    case int(ErrorCode::CannotSendToRoom):
+        return tr("You are muted in %1: you may read, but not speak until an operator unmutes "
+                  "you or the time is up.")
+            .arg(subject);
+    case int(Banned):
+        return tr("You are banned from %1: its operators keep you out of it.").arg(subject);
+    case int(InviteOnly):
+        return tr("%1 is open only to people its operators invite.").arg(subject);
+    case int(RegisteredOnly):
+        return tr("%1 is only for registered nicknames: register yours (Account → Register this "
+                  "name…) to enter it.")
+            .arg(subject);
+    case int(ErrorCode::NotRoomOperator):
+        return tr("You may not do that in %1: it takes the room's operators (or its owner), and "
+                  "nobody acts on someone who stands as high as they do.")
+            .arg(subject);
+    case int(ErrorCode::NotInThatRoom):
+        return tr("%1 is not in the room.").arg(subject);
+    case int(ErrorCode::NotRegistered):
+        return tr("Your nickname is not registered.");
+    case int(ErrorCode::BadPassword):
+        return tr("A password must be one word (no spaces) of at least %1 characters.")
+            .arg(subject.toInt() > 0 ? subject.toInt() : 8);
+    case int(ErrorCode::AccountPasswordWrong):
+        return tr("Wrong password. After wrong passwords the server waits longer before "
+                  "answering; too many close the connection.");
+    case int(ErrorCode::AlreadyRegistered):
+        return tr("The nickname %1 is already registered.").arg(subject);
+    default:
+        break;
+    }
     const char *source = Event::errorTemplate(code, subject);
     if (!source)
         return tr("The server reported error %1.").arg(int(code));

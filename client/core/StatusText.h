@@ -17,6 +17,13 @@ public:
     static QString state(const ChatConnection &connection);
     // Why a TLS handshake failed, one sentence per error.
     static QString tlsErrors(const QList<QSslError> &errors);
-    // A server error reply, translated by its code.
+    // A server error reply, translated by its code. Refusals a person meets in a room (muted,
+    // banned, invite-only, registered only, not an operator) and the account errors are said
+    // in the client's own plain words, by number, so that codes newer than common/ErrorCode.h
+    // are explained too.
     static QString commandError(ErrorCode code, const QString &subject);
+    // The server is adding these; the client knows them by number.
+    static constexpr ErrorCode InviteOnly = ErrorCode(473);
+    static constexpr ErrorCode Banned = ErrorCode(474);
+    static constexpr ErrorCode RegisteredOnly = ErrorCode(477);
 };

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "ChatWindow.h"
 
+#include "AccountDialog.h"
 #include "Appearance.h"
 #include "BottomPin.h"
 #include "ChatSession.h"
@@ -10,6 +11,7 @@
 #include "MessageInput.h"
 #include "MessageModel.h"
 #include "MessageView.h"
+#include "PeopleView.h"
 #include "QuickSwitcher.h"
 #include "RoomsDialog.h"
 #include "StatusText.h"
@@ -45,7 +47,7 @@ ChatWindow::ChatWindow(ChatSession *session, Appearance *appearance, QWidget *pa
     , m_topic(new QLabel)
     , m_messages(new MessageView)
     , m_usersTitle(new QLabel)
-    , m_userList(new QListView)
+    , m_userList(new PeopleView(session->connection()))
     , m_input(new MessageInput)
     , m_send(new QPushButton(tr("&Send")))
     , m_usersButton(new QPushButton(tr("&People")))
@@ -172,13 +174,16 @@ QWidget *ChatWindow::createPeoplePanel()
     layout->addWidget(m_usersTitle);
     layout->addWidget(m_userList);
     // A double click (or Enter) opens a private conversation, as chat programs do.
-    connect(m_userList, &QListView::activated, this, [this](const QModelIndex &index) {
-        const QString nick = index.data().toString();
+    const auto writeTo = [this](const QString &nick) {
         if (!m_connection->isSelf(nick)) {
             m_session->openPrivate(nick);
             m_input->setFocus();
         }
+    };
+    connect(m_userList, &QListView::activated, this, [writeTo](const QModelIndex &index) {
+        writeTo(index.data(UserListModel::NickRole).toString());
     });
+    connect(m_userList, &PeopleView::privateWanted, this, writeTo);
     connect(m_usersButton, &QPushButton::toggled, this, [this](bool shown) {
         m_peoplePanel->setVisible(shown);
         if (!m_adjusting)
@@ -213,6 +218,7 @@ void ChatWindow::createMenus()
     });
     chat->addSeparator();
     chat->addAction(tr("Log out and &quit"), QKeySequence::Quit, this, &QWidget::close);
+    createAccountMenu();
 
     QMenu *view = menuBar()->addMenu(tr("&View"));
     m_panelAction = view->addAction(tr("&Conversations"), QKeySequence(u"Ctrl+Shift+L"_s));
@@ -253,6 +259,34 @@ void ChatWindow::createMenus()
     }
 }
 
+void ChatWindow::createAccountMenu()
+{
+    using M = AccountDialog::Mode;
+    QMenu *account = menuBar()->addMenu(tr("&Account"));
+    account->setObjectName(u"accountMenu"_s);
+    const QList<std::pair<QString, M>> entries = {{tr("&Register this name…"), M::Register},
+                                                  {tr("&Change password…"), M::ChangePassword},
+                                                  {tr("&Unregister…"), M::Unregister}};
+    for (const auto &[text, mode] : entries) {
+        QAction *action = account->addAction(text);
+        action->setObjectName(u"account%1"_s.arg(int(mode)));
+        connect(action, &QAction::triggered, this,
+                [this, mode = mode] { openAccountDialog(int(mode)); });
+    }
+}
+
+void ChatWindow::openAccountDialog(int mode)
+{
+    auto *dialog = new AccountDialog(m_connection, AccountDialog::Mode(mode), this);
+    dialog->setObjectName(u"accountDialog"_s);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &AccountDialog::succeeded, this, [this](const QString &text) {
+        if (Conversation *active = m_session->active())
+            active->addNotice(ChatLine::Kind::Notice, text);
+    });
+    dialog->open();
+}
+
 void ChatWindow::activateRow(int row)
 {
     if (Conversation *conversation = m_session->conversations()->at(row)) {
@@ -287,6 +321,7 @@ void ChatWindow::showActive(Conversation *conversation)
     m_shown = conversation;
     m_messages->setMessages(conversation ? conversation->messages() : nullptr);
     m_userList->setModel(conversation ? conversation->people() : nullptr);
+    m_userList->setRoom(conversation && conversation->isRoom() ? conversation->name() : QString());
     if (conversation) {
         connect(conversation, &Conversation::changed, this, [this] {
             updateHeader();

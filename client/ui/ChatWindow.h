@@ -11,6 +11,7 @@ class Conversation;
 class ConversationPanel;
 class MessageInput;
 class MessageView;
+class PeopleView;
 class QLabel;
 class QListView;
 class QPushButton;
@@ -56,6 +57,8 @@ private:
     QWidget *createCenter();
     QWidget *createPeoplePanel();
     void createMenus();
+    void createAccountMenu();
+    void openAccountDialog(int mode);
     void connectSession();
     void connectConnection();
     void showActive(Conversation *conversation);
@@ -84,7 +87,7 @@ private:
     MessageView *m_messages;
     QWidget *m_peoplePanel;
     QLabel *m_usersTitle;
-    QListView *m_userList;
+    PeopleView *m_userList;
     MessageInput *m_input;
     QPushButton *m_send;
     QPushButton *m_usersButton;

@@ -44,6 +44,8 @@ LoginWindow::LoginWindow(ChatConnection *connection, QWidget *parent)
     , m_addressProblem(problemLabel(u"addressProblem"_s))
     , m_nick(new QLineEdit)
     , m_nickProblem(problemLabel(u"nickProblem"_s))
+    , m_nickPassword(new QLineEdit)
+    , m_nickPasswordLabel(new QLabel(tr("Pass&word:")))
     , m_password(new QLineEdit)
     , m_tls(new QCheckBox(tr("Secure connection (&TLS)")))
     , m_progress(new QProgressBar)
@@ -57,6 +59,8 @@ LoginWindow::LoginWindow(ChatConnection *connection, QWidget *parent)
     m_address->setObjectName(u"address"_s);
     m_nick->setObjectName(u"nickname"_s);
     m_password->setObjectName(u"password"_s);
+    m_nickPassword->setObjectName(u"nickPassword"_s);
+    m_nickPasswordLabel->setBuddy(m_nickPassword);
     m_tls->setObjectName(u"tls"_s);
     m_forgetCertificate->setObjectName(u"forgetCertificate"_s);
     m_progress->setObjectName(u"progress"_s);
@@ -70,6 +74,11 @@ LoginWindow::LoginWindow(ChatConnection *connection, QWidget *parent)
     m_nick->setText(settings.value(nickKey).toString());
     m_nick->setPlaceholderText(tr("for example alice"));
     m_nick->setMaxLength(64);
+    m_nickPassword->setEchoMode(QLineEdit::Password);
+    m_nickPassword->setPlaceholderText(tr("only if you registered this nickname"));
+    m_nickPassword->setToolTip(
+        tr("The password of a registered nickname. It is sent once, when you log in, and never "
+           "saved on this computer."));
     m_password->setEchoMode(QLineEdit::Password);
     m_password->setPlaceholderText(tr("only if the server asks for one"));
     m_tls->setChecked(settings.value(tlsKey, false).toBool());
@@ -92,6 +101,7 @@ LoginWindow::LoginWindow(ChatConnection *connection, QWidget *parent)
     form->addRow(QString(), m_addressProblem);
     form->addRow(tr("&Nickname:"), m_nick);
     form->addRow(QString(), m_nickProblem);
+    form->addRow(m_nickPasswordLabel, m_nickPassword);
     form->addRow(tr("Server &password:"), m_password);
     form->addRow(QString(), m_tls);
 
@@ -127,6 +137,7 @@ LoginWindow::LoginWindow(ChatConnection *connection, QWidget *parent)
     connect(m_address, &QLineEdit::returnPressed, this, &LoginWindow::logIn);
     connect(m_nick, &QLineEdit::returnPressed, this, &LoginWindow::logIn);
     connect(m_password, &QLineEdit::returnPressed, this, &LoginWindow::logIn);
+    connect(m_nickPassword, &QLineEdit::returnPressed, this, &LoginWindow::logIn);
     connect(m_tls, &QCheckBox::toggled, this, &LoginWindow::tlsToggled);
     connect(m_forgetCertificate, &QPushButton::clicked, this, &LoginWindow::forgetCertificate);
     connect(m_connection, &ChatConnection::certificateNeedsApproval, this,
@@ -135,6 +146,8 @@ LoginWindow::LoginWindow(ChatConnection *connection, QWidget *parent)
     connect(m_connection, &ChatConnection::stateChanged, this, &LoginWindow::updateBusy);
     connect(m_connection, &ChatConnection::loginFailed, this, &LoginWindow::showFailure);
     connect(m_connection, &ChatConnection::loggedIn, this, [this] {
+        // The password lives in the connection's memory for its reconnects, nowhere else.
+        m_nickPassword->clear();
         QSettings settings;
         settings.setValue(addressKey, m_address->text().trimmed());
         settings.setValue(nickKey, m_nick->text().trimmed());
@@ -179,6 +192,14 @@ void LoginWindow::showFailure(ChatConnection::Failure reason)
     case F::PasswordRequired:
         focusField(m_password);
         break;
+    case F::NickRegistered:
+    case F::AccountPasswordWrong:
+        askForNickPassword();
+        break;
+    case F::NickNotRegistered:
+        m_nickPassword->clear();
+        focusField(m_nick);
+        break;
     case F::NickInUse:
     case F::BadNick:
         focusField(m_nick);
@@ -189,6 +210,12 @@ void LoginWindow::showFailure(ChatConnection::Failure reason)
         focusField(m_address);
         break;
     }
+}
+
+void LoginWindow::askForNickPassword()
+{
+    m_nickPasswordLabel->setText(tr("Pass&word of %1:").arg(m_connection->nick()));
+    focusField(m_nickPassword);
 }
 
 void LoginWindow::tlsToggled(bool on)
@@ -261,6 +288,7 @@ void LoginWindow::logIn()
     }
     m_connection->setTls(m_tls->isChecked());
     m_connection->setPassword(m_password->text());
+    m_connection->setAccountPassword(m_nickPassword->text());
     m_connection->logIn(address, nick);
 }
 
@@ -270,12 +298,17 @@ void LoginWindow::updateBusy()
     m_address->setEnabled(!busy);
     m_nick->setEnabled(!busy);
     m_password->setEnabled(!busy);
+    m_nickPassword->setEnabled(!busy);
     m_tls->setEnabled(!busy);
     m_login->setEnabled(!busy);
     m_cancel->setVisible(busy);
     m_progress->setVisible(busy);
     m_status->setVisible(busy);
-    m_status->setText(StatusText::state(*m_connection));
+    QString status = StatusText::state(*m_connection);
+    if (busy && m_connection->hasAccountPassword())
+        status += u' ' + tr("Checking the password: after wrong passwords the server answers "
+                            "more slowly, up to half a minute.");
+    m_status->setText(status);
     if (busy)
         m_cancel->setFocus();
     else if (m_cancel->hasFocus() || !focusWidget() || !focusWidget()->isEnabled())

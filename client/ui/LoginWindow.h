@@ -13,7 +13,9 @@ class QPushButton;
 
 // Asks for the server address and a nickname, logs in through the connection and explains in
 // plain words whatever goes wrong. Remembers the last address, nickname and TLS choice, never
-// the password. Asks before trusting a certificate no authority vouches for.
+// a password. Asks before trusting a certificate no authority vouches for. A registered
+// nickname's password is optional: when the server says the nickname is registered, the window
+// asks for it, and the next try sends it with the login in one line.
 class LoginWindow : public QWidget
 {
     Q_OBJECT
@@ -33,6 +35,7 @@ private:
                              const QString &subject);
     void forgetCertificate();
     void updateBusy();
+    void askForNickPassword();
     void showError(const QString &text);
     void focusFirstEmptyField();
     void focusField(QLineEdit *field);
@@ -42,6 +45,8 @@ private:
     QLabel *m_addressProblem;
     QLineEdit *m_nick;
     QLabel *m_nickProblem;
+    QLineEdit *m_nickPassword;
+    QLabel *m_nickPasswordLabel;
     QLineEdit *m_password;
     QCheckBox *m_tls;
     QProgressBar *m_progress;

@@ -14,8 +14,10 @@
 #include "CutProxy.h"
 #include "LoginWindow.h"
 #include "MessageInput.h"
+#include "PeopleView.h"
 #include "TestServer.h"
 #include "Translations.h"
+#include "UserListModel.h"
 
 #include <QApplication>
 #include <QCheckBox>
@@ -23,8 +25,12 @@
 #include <QIcon>
 #include <QLabel>
 #include <QLineEdit>
+#include <QMenu>
 #include <QPushButton>
+#include <QScreen>
 #include <QSignalSpy>
+#include <QTcpServer>
+#include <QTcpSocket>
 #include <QTest>
 #include <QTranslator>
 
@@ -246,6 +252,114 @@ bool certificateShot()
     return true;
 }
 
+// The login window after the server said the nickname is registered: it asks for the password.
+bool registeredLoginShot(const QString &language, const QString &file)
+{
+    auto *translator = const_cast<QTranslator *>(Translations::translator(language));
+    QCoreApplication::installTranslator(translator);
+    const TestServer server;
+    const QString nick = language == "en"_L1 ? u"alice"_s : u"小明"_s;
+    {
+        ChatConnection owner;
+        QSignalSpy registered(&owner, &ChatConnection::accountChanged);
+        if (!logIn(owner, server.address(), nick))
+            return false;
+        owner.registerNick(u"correct-horse"_s);
+        if (!registered.wait(5000))
+            return false;
+        owner.logOut();
+        QTest::qWait(200);
+    }
+    ClientController client;
+    client.start();
+    LoginWindow *login = client.loginWindow();
+    fillLogin(login, server.address().toString(), nick);
+    QTest::mouseClick(login->findChild<QPushButton *>(u"login"_s), Qt::LeftButton);
+    const QLabel *error = login->findChild<QLabel *>(u"error"_s);
+    const bool asked = QTest::qWaitFor([error] { return error->isVisible(); }, 5000);
+    login->findChild<QLineEdit *>(u"nickPassword"_s)->setText(u"correct-horse"_s);
+    QCoreApplication::removeTranslator(translator);
+    return asked && save(login, file);
+}
+
+// A room as its owner sees it: marks for the owner and operators, the muted dimmed, the away
+// in italics, and the context menu on a member. The server does not send these flags yet, so
+// a scripted one plays the room.
+class ScriptedRoom : public QObject
+{
+public:
+    ScriptedRoom()
+    {
+        m_server.listen(QHostAddress::LocalHost);
+        connect(&m_server, &QTcpServer::newConnection, this, [this] {
+            QTcpSocket *socket = m_server.nextPendingConnection();
+            connect(socket, &QTcpSocket::readyRead, this, [socket] {
+                while (socket->canReadLine()) {
+                    const QString line = QString::fromUtf8(socket->readLine()).trimmed();
+                    const QString label = line.section(u' ', 0, 0).mid(1);
+                    const QString t = QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs);
+                    QStringList replies;
+                    if (line == "set tagged on"_L1) {
+                        replies << u"ok %1 \\- set tagged on"_s.arg(t)
+                                << u"welcome %1 \\- example 3"_s.arg(t);
+                    } else if (line.section(u' ', 1, 1) == "login"_L1) {
+                        replies << u"ok %1 %2 login alice token 120"_s.arg(t, label)
+                                << u"join %1 %2 lab alice"_s.arg(t, label)
+                                << u"topic %1 %2 lab alice Release\\sweek"_s.arg(t, label)
+                                << u"users %1 %2 lab 6 alice owner bob op carol op,away dave "
+                                   "muted erin \\- frank away"_s.arg(t, label)
+                                << u"message %1 \\- 1 lab 1 bob The\\sbuild\\sis\\sgreen"_s.arg(t)
+                                << u"message %1 \\- 2 lab 2 dave BUY\\sCHEAP\\sWATCHES"_s.arg(t)
+                                << u"moderation %1 \\- lab bob mute dave \\-"_s.arg(t);
+                    }
+                    for (const QString &reply : replies)
+                        socket->write((reply + u"\r\n"_s).toUtf8());
+                }
+            });
+        });
+    }
+    QString address() const { return u"127.0.0.1:%1"_s.arg(m_server.serverPort()); }
+
+private:
+    QTcpServer m_server;
+};
+
+bool moderationShots(const QString &language)
+{
+    auto *translator = const_cast<QTranslator *>(Translations::translator(language));
+    QCoreApplication::installTranslator(translator);
+    ScriptedRoom room;
+    ClientController client;
+    client.start();
+    fillLogin(client.loginWindow(), room.address(), u"alice"_s);
+    QTest::mouseClick(client.loginWindow()->findChild<QPushButton *>(u"login"_s), Qt::LeftButton);
+    ChatWindow *chat = client.chatWindow();
+    auto *people = chat->findChild<PeopleView *>(u"userList"_s);
+    if (!QTest::qWaitFor([people] { return people->model() && people->model()->rowCount() == 6; },
+                         5000))
+        return false;
+    chat->resize(1100, 640);
+    bool ok = save(chat, u"chat-people-%1.png"_s.arg(language));
+    // The menu is a window of its own: the picture is of the screen where the chat window is.
+    const QModelIndex erin = people->model()->index(4, 0);
+    people->setFocus();
+    people->setCurrentIndex(erin);
+    QTest::keyClick(people, Qt::Key_F10, Qt::ShiftModifier);
+    QTest::qWait(300);
+    auto *menu = qobject_cast<QMenu *>(QApplication::activePopupWidget());
+    if (menu) {
+        const QRect area = chat->frameGeometry().united(menu->geometry());
+        const QPixmap shot =
+            chat->screen()->grabWindow(0, area.x(), area.y(), area.width(), area.height());
+        const QString path = QDir(outputDir).filePath(u"people-menu-%1.png"_s.arg(language));
+        ok = shot.save(path) && ok;
+        std::printf("%s %s\n", ok ? "saved" : "FAILED", qPrintable(path));
+        menu->close();
+    }
+    QCoreApplication::removeTranslator(translator);
+    return ok && menu;
+}
+
 } // namespace
 
 int main(int argc, char *argv[])
@@ -268,6 +382,9 @@ int main(int argc, char *argv[])
                     chatShots(address) && conversationsShots(u"en"_s) &&
                     conversationsShots(u"zh_CN"_s) &&
                     resumeShot(u"en"_s, u"chat-resumed-en.png"_s) &&
-                    resumeShot(u"zh_CN"_s, u"chat-resumed-zh_CN.png"_s) && certificateShot();
+                    resumeShot(u"zh_CN"_s, u"chat-resumed-zh_CN.png"_s) && certificateShot() &&
+                    registeredLoginShot(u"en"_s, u"login-password-en.png"_s) &&
+                    registeredLoginShot(u"zh_CN"_s, u"login-password-zh_CN.png"_s) &&
+                    moderationShots(u"en"_s) && moderationShots(u"zh_CN"_s);
     return ok ? 0 : 1;
 }

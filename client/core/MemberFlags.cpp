@@ -1,0 +1,92 @@
+// SPDX-License-Identifier: MIT
+#include "MemberFlags.h"
+
+#include <QStringList>
+
+using namespace Qt::StringLiterals;
+
+MemberFlags MemberFlags::parse(const QString &words)
+{
+    MemberFlags flags;
+    const QList<std::pair<QLatin1StringView, bool MemberFlags::*>> table = {
+        {"owner"_L1, &MemberFlags::owner},
+        {"op"_L1, &MemberFlags::op},
+        {"muted"_L1, &MemberFlags::muted},
+        {"away"_L1, &MemberFlags::away},
+        {"reconnecting"_L1, &MemberFlags::reconnecting},
+        {"admin"_L1, &MemberFlags::admin}};
+    for (const QString &word : words.split(u',', Qt::SkipEmptyParts)) {
+        for (const auto &[name, field] : table) {
+            if (word.trimmed() == name)
+                flags.*field = true;
+        }
+    }
+    return flags;
+}
+
+QString MemberFlags::words() const
+{
+    QStringList words;
+    if (owner)
+        words << u"owner"_s;
+    if (op)
+        words << u"op"_s;
+    if (muted)
+        words << u"muted"_s;
+    if (away)
+        words << u"away"_s;
+    if (reconnecting)
+        words << u"reconnecting"_s;
+    if (admin)
+        words << u"admin"_s;
+    return words.join(u',');
+}
+
+MemberFlags::Standing MemberFlags::standing() const
+{
+    if (owner)
+        return Standing::Owner;
+    if (op)
+        return Standing::Operator;
+    return muted ? Standing::Muted : Standing::Member;
+}
+
+namespace Moderation {
+
+QList<Act> allowed(const MemberFlags &self, const MemberFlags &target, bool targetIsSelf)
+{
+    using S = MemberFlags::Standing;
+    const S mine = self.standing();
+    if (targetIsSelf || mine < S::Operator || target.standing() >= mine)
+        return {};
+    QList<Act> acts{Act::Kick, Act::Ban, target.muted ? Act::Unmute : Act::Mute};
+    if (mine == S::Owner)
+        acts << (target.op ? Act::Deop : Act::Op);
+    return acts;
+}
+
+QString command(Act act, const QString &room, const QString &nick, const QString &duration,
+                const QString &reason)
+{
+    const QString where = u"#%1 %2"_s.arg(room, nick);
+    const auto with = [](QString line, const QString &word) {
+        return word.trimmed().isEmpty() ? line : line + u' ' + word.trimmed();
+    };
+    switch (act) {
+    case Act::Kick:
+        return with(u"kick "_s + where, reason);
+    case Act::Ban:
+        return with(with(u"ban "_s + where, duration), reason);
+    case Act::Mute:
+        return with(u"mute "_s + where, duration);
+    case Act::Unmute:
+        return u"unmute "_s + where;
+    case Act::Op:
+        return u"op "_s + where;
+    case Act::Deop:
+        return u"deop "_s + where;
+    }
+    return {};
+}
+
+} // namespace Moderation

@@ -1,0 +1,322 @@
+// SPDX-License-Identifier: MIT
+// Accounts and moderation in the windows: logging in with the password of a registered
+// nickname (against the real server), the Account menu's dialog, the people list's context
+// menu per standing (against a scripted server that sends the flags), and refusals in words.
+#include "AccountDialog.h"
+#include "ChatSession.h"
+#include "ModerationDialog.h"
+#include "PeopleView.h"
+#include "UserListModel.h"
+#include "WindowTestKit.h"
+
+#include <QApplication>
+#include <QComboBox>
+#include <QLabel>
+#include <QMenu>
+#include <QPointer>
+#include <QSettings>
+#include <QStandardPaths>
+#include <QTcpServer>
+#include <QTcpSocket>
+
+using namespace Qt::StringLiterals;
+using namespace WindowTestKit;
+
+namespace {
+
+// A server that plays one scene: the client logs in as "me" and finds itself in #games with
+// bob and carol, everyone with the flags the test gives. It notes every line it gets.
+class ScriptedServer : public QObject
+{
+public:
+    ScriptedServer(const QString &myFlags, const QString &bobFlags)
+    {
+        m_server.listen(QHostAddress::LocalHost);
+        QObject::connect(&m_server, &QTcpServer::newConnection, this, [this, myFlags, bobFlags] {
+            QTcpSocket *socket = m_server.nextPendingConnection();
+            QObject::connect(
+                socket, &QTcpSocket::readyRead, this, [this, socket, myFlags, bobFlags] {
+                    while (socket->canReadLine()) {
+                        const QString line = QString::fromUtf8(socket->readLine()).trimmed();
+                        received << line;
+                        const QString label =
+                            line.startsWith(u'@') ? line.section(u' ', 0, 0).mid(1) : u"\\-"_s;
+                        const QString command =
+                            line.startsWith(u'@') ? line.section(u' ', 1) : line;
+                        const auto send = [socket](const QString &reply) {
+                            socket->write(u"%1\r\n"_s.arg(reply).toUtf8());
+                        };
+                        const QString t = u"2026-11-22T12:01:00.000Z"_s;
+                        if (command == "set tagged on"_L1) {
+                            send(u"ok %1 \\- set tagged on"_s.arg(t));
+                            send(u"welcome %1 \\- scripted 3"_s.arg(t));
+                        } else if (command.startsWith("login "_L1)) {
+                            send(u"ok %1 %2 login me token 120"_s.arg(t, label));
+                            send(u"join %1 %2 games me"_s.arg(t, label));
+                            send(u"users %1 %2 games 3 me %3 bob %4 carol \\-"_s.arg(
+                                t, label, myFlags.isEmpty() ? u"\\-"_s : myFlags,
+                                bobFlags.isEmpty() ? u"\\-"_s : bobFlags));
+                        }
+                    }
+                });
+        });
+    }
+
+    QString address() const { return u"127.0.0.1:%1"_s.arg(m_server.serverPort()); }
+    QStringList received;
+
+private:
+    QTcpServer m_server;
+};
+
+QStringList actionNames(const QMenu *menu)
+{
+    QStringList names;
+    for (const QAction *action : menu->actions()) {
+        if (!action->isSeparator())
+            names << action->objectName();
+    }
+    return names;
+}
+
+QModelIndex rowOf(const QAbstractItemView *view, const QString &nick)
+{
+    const QAbstractItemModel *model = view->model();
+    for (int row = 0; model && row < model->rowCount(); ++row) {
+        if (model->index(row, 0).data(UserListModel::NickRole).toString() == nick)
+            return model->index(row, 0);
+    }
+    return {};
+}
+
+} // namespace
+
+class TestModerationWindow : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void initTestCase();
+    void init();
+    void loginAsksForThePasswordOfARegisteredName();
+    void passwordForAnUnregisteredNameIsExplained();
+    void registerDialogChecksThenRegisters();
+    void contextMenuOffersWhatTheStandingAllows_data();
+    void contextMenuOffersWhatTheStandingAllows();
+    void banDialogSendsTheCommandFromTheKeyboard();
+    void mutedSpeakerIsToldInPlainWords();
+};
+
+void TestModerationWindow::initTestCase()
+{
+    QStandardPaths::setTestModeEnabled(true);
+    QCoreApplication::setOrganizationName(u"qtchat-tests"_s);
+    QCoreApplication::setApplicationName(u"client_moderation"_s);
+}
+
+void TestModerationWindow::init()
+{
+    QSettings().clear();
+}
+
+void TestModerationWindow::loginAsksForThePasswordOfARegisteredName()
+{
+    TestServer server;
+    {
+        ChatConnection alice;
+        QVERIFY(logIn(alice, server, u"alice"_s));
+        QSignalSpy registered(&alice, &ChatConnection::accountChanged);
+        alice.registerNick(u"correct-horse"_s);
+        QVERIFY(registered.wait(5000));
+        QCOMPARE(registered.first().first().value<ChatConnection::AccountChange>(),
+                 ChatConnection::AccountChange::Registered);
+        QSignalSpy gone(&alice, &ChatConnection::disconnected);
+        alice.logOut();
+        QVERIFY(gone.wait(5000));
+    }
+
+    ClientController client;
+    client.start();
+    LoginWindow *login = client.loginWindow();
+    submitLogin(client, server.address().toString(), u"alice"_s);
+    auto *error = child<QLabel>(login, u"error"_s);
+    auto *password = child<QLineEdit>(login, u"nickPassword"_s);
+    // 902: asked for the password in words, with the focus in its field.
+    QTRY_VERIFY_WITH_TIMEOUT(error->isVisible(), 5000);
+    QVERIFY2(error->text().contains(u"is registered"_s), qPrintable(error->text()));
+    QCOMPARE(QApplication::focusWidget(), password);
+
+    QTest::keyClicks(password, u"battery-staple"_s);
+    QTest::keyClick(password, Qt::Key_Return);
+    QTRY_VERIFY_WITH_TIMEOUT(error->text().contains(u"Wrong password for \"alice\""_s), 10000);
+    QCOMPARE(QApplication::focusWidget(), password);
+
+    password->setText(u"correct-horse"_s);
+    QTest::mouseClick(child<QPushButton>(login, u"login"_s), Qt::LeftButton);
+    QTRY_VERIFY_WITH_TIMEOUT(client.chatWindow()->isVisible(), 10000);
+    QCOMPARE(client.connection()->nick(), u"alice"_s);
+    QVERIFY(password->text().isEmpty());
+    // Nothing of the password is kept on disk.
+    QSettings settings;
+    for (const QString &key : settings.allKeys())
+        QVERIFY2(!settings.value(key).toString().contains(u"horse"_s), qPrintable(key));
+}
+
+void TestModerationWindow::passwordForAnUnregisteredNameIsExplained()
+{
+    TestServer server;
+    ClientController client;
+    client.start();
+    LoginWindow *login = client.loginWindow();
+    child<QLineEdit>(login, u"nickPassword"_s)->setText(u"correct-horse"_s);
+    submitLogin(client, server.address().toString(), u"bob"_s);
+    auto *error = child<QLabel>(login, u"error"_s);
+    QTRY_VERIFY_WITH_TIMEOUT(error->text().contains(u"Nobody has registered"_s), 5000);
+    QVERIFY(!error->text().contains(u"horse"_s));
+    QVERIFY(!client.connection()->loginErrorSubject().contains(u"horse"_s));
+    QVERIFY(child<QLineEdit>(login, u"nickPassword"_s)->text().isEmpty());
+}
+
+void TestModerationWindow::registerDialogChecksThenRegisters()
+{
+    TestServer server;
+    ClientController client;
+    QVERIFY(logIn(client, server, u"carol"_s));
+    ChatWindow *chat = client.chatWindow();
+    child<QAction>(chat, u"account%1"_s.arg(int(AccountDialog::Mode::Register)))->trigger();
+    QPointer dialog = child<AccountDialog>(chat, u"accountDialog"_s);
+    auto *problem = child<QLabel>(dialog, u"problem"_s);
+    auto *ok = child<QPushButton>(dialog, u"ok"_s);
+    auto *first = child<QLineEdit>(dialog, u"newPassword"_s);
+    auto *second = child<QLineEdit>(dialog, u"repeatPassword"_s);
+
+    first->setText(u"short"_s);
+    second->setText(u"short"_s);
+    QTest::mouseClick(ok, Qt::LeftButton);
+    QVERIFY(problem->text().contains(u"too short"_s));
+    first->setText(u"correct-horse"_s);
+    second->setText(u"correct-hose"_s);
+    QTest::mouseClick(ok, Qt::LeftButton);
+    QVERIFY(problem->text().contains(u"differ"_s));
+    second->setText(u"correct-horse"_s);
+    QTest::mouseClick(ok, Qt::LeftButton);
+    QTRY_VERIFY_WITH_TIMEOUT(dialog.isNull(), 5000);
+    QTRY_VERIFY(paneText(chat).contains(u"The nickname carol is registered"_s));
+
+    // A wrong current password is refused in the dialog, which stays open to correct it.
+    child<QAction>(chat, u"account%1"_s.arg(int(AccountDialog::Mode::ChangePassword)))->trigger();
+    dialog = child<AccountDialog>(chat, u"accountDialog"_s);
+    child<QLineEdit>(dialog, u"oldPassword"_s)->setText(u"not-the-one"_s);
+    child<QLineEdit>(dialog, u"newPassword"_s)->setText(u"battery-staple"_s);
+    child<QLineEdit>(dialog, u"repeatPassword"_s)->setText(u"battery-staple"_s);
+    QTest::mouseClick(child<QPushButton>(dialog, u"ok"_s), Qt::LeftButton);
+    QTRY_VERIFY_WITH_TIMEOUT(
+        child<QLabel>(dialog, u"problem"_s)->text().contains(u"Wrong password"_s), 10000);
+    QVERIFY(!dialog.isNull());
+    dialog->reject();
+
+    // Two more wrong ones on this connection and the server closes it: said in words.
+    QSignalSpy lost(client.connection(), &ChatConnection::connectionLost);
+    client.connection()->changePassword(u"wrong-again"_s, u"battery-staple"_s);
+    client.connection()->changePassword(u"and-again"_s, u"battery-staple"_s);
+    QVERIFY(lost.wait(15000));
+    QCOMPARE(lost.first().first().value<ChatConnection::Failure>(),
+             ChatConnection::Failure::TooManyPasswords);
+    QTRY_VERIFY(child<QLabel>(chat, u"banner"_s)->text().contains(u"Too many wrong passwords"_s));
+}
+
+void TestModerationWindow::contextMenuOffersWhatTheStandingAllows_data()
+{
+    QTest::addColumn<QString>("myFlags");
+    QTest::addColumn<QString>("bobFlags");
+    QTest::addColumn<QStringList>("onBob");
+    QTest::addColumn<QStringList>("onMe");
+
+    const QStringList self; // no private message to oneself, no act on oneself
+    QTest::newRow("owner, bob a member")
+        << u"owner"_s << u""_s << QStringList{u"private"_s, u"kick"_s, u"ban"_s, u"mute"_s, u"op"_s}
+        << self;
+    QTest::newRow("owner, bob an operator")
+        << u"owner"_s << u"op"_s
+        << QStringList{u"private"_s, u"kick"_s, u"ban"_s, u"mute"_s, u"deop"_s} << self;
+    QTest::newRow("operator, bob muted")
+        << u"op"_s << u"muted"_s << QStringList{u"private"_s, u"kick"_s, u"ban"_s, u"unmute"_s}
+        << self;
+    QTest::newRow("operator, bob an operator")
+        << u"op"_s << u"op,away"_s << QStringList{u"private"_s} << self;
+    QTest::newRow("operator, bob the owner")
+        << u"op"_s << u"owner"_s << QStringList{u"private"_s} << self;
+    QTest::newRow("member") << u""_s << u""_s << QStringList{u"private"_s} << self;
+    QTest::newRow("muted") << u"muted"_s << u""_s << QStringList{u"private"_s} << self;
+}
+
+void TestModerationWindow::contextMenuOffersWhatTheStandingAllows()
+{
+    QFETCH(QString, myFlags);
+    QFETCH(QString, bobFlags);
+    QFETCH(QStringList, onBob);
+    QFETCH(QStringList, onMe);
+    ScriptedServer server(myFlags, bobFlags);
+    ClientController client;
+    QVERIFY(logIn(client, server.address(), u"me"_s));
+    auto *people = child<PeopleView>(client.chatWindow(), u"userList"_s);
+    QTRY_COMPARE(people->model()->rowCount(), 3);
+    std::unique_ptr<QMenu> menu(people->createMenu(rowOf(people, u"bob"_s)));
+    QCOMPARE(actionNames(menu.get()), onBob);
+    menu.reset(people->createMenu(rowOf(people, u"me"_s)));
+    QCOMPARE(actionNames(menu.get()), onMe);
+}
+
+void TestModerationWindow::banDialogSendsTheCommandFromTheKeyboard()
+{
+    ScriptedServer server(u"owner"_s, u""_s);
+    ClientController client;
+    QVERIFY(logIn(client, server.address(), u"me"_s));
+    ChatWindow *chat = client.chatWindow();
+    auto *people = child<PeopleView>(chat, u"userList"_s);
+    QTRY_COMPARE(people->model()->rowCount(), 3);
+    QTRY_COMPARE(rowOf(people, u"me"_s).data().toString(), u"~me"_s);
+    people->setFocus();
+    people->setCurrentIndex(rowOf(people, u"bob"_s));
+    QTest::keyClick(people, Qt::Key_F10, Qt::ShiftModifier);
+    QTRY_VERIFY(qobject_cast<QMenu *>(QApplication::activePopupWidget()));
+    auto *menu = qobject_cast<QMenu *>(QApplication::activePopupWidget());
+    QCOMPARE(actionNames(menu),
+             (QStringList{u"private"_s, u"kick"_s, u"ban"_s, u"mute"_s, u"op"_s}));
+    QAction *ban = menu->findChild<QAction *>(u"ban"_s);
+    menu->close();
+    ban->trigger();
+
+    QPointer dialog = chat->findChild<ModerationDialog *>(u"moderationDialog"_s);
+    QVERIFY(dialog);
+    child<QComboBox>(dialog, u"duration"_s)->setCurrentIndex(4); // 7 days
+    child<QLineEdit>(dialog, u"reason"_s)->setText(u"spam, again"_s);
+    QTest::mouseClick(child<QPushButton>(dialog, u"ok"_s), Qt::LeftButton);
+    QTRY_VERIFY(!server.received.filter(u"ban #games bob 7d spam, again"_s).isEmpty());
+}
+
+void TestModerationWindow::mutedSpeakerIsToldInPlainWords()
+{
+    TestServer server;
+    ChatConnection alice;
+    QVERIFY(logIn(alice, server, u"alice"_s));
+    QSignalSpy entered(&alice, &ChatConnection::roomEntered);
+    alice.createRoom(u"games"_s);
+    QVERIFY(entered.wait(5000));
+    ClientController client;
+    QVERIFY(logIn(client, server, u"bob"_s));
+    client.connection()->joinRoom(u"games"_s);
+    ChatWindow *chat = client.chatWindow();
+    auto *people = child<PeopleView>(chat, u"userList"_s);
+    QTRY_VERIFY(rowOf(people, u"alice"_s).isValid() && people->room() == u"games"_s);
+
+    alice.sendLine(u"/mute #games bob"_s);
+    // The moderation event dims bob in his own list at once.
+    QTRY_VERIFY_WITH_TIMEOUT(rowOf(people, u"bob"_s).data(UserListModel::MutedRole).toBool(), 5000);
+    QTRY_VERIFY(paneText(chat).contains(u"alice muted you"_s));
+    client.session()->send(u"hello?"_s);
+    QTRY_VERIFY_WITH_TIMEOUT(paneText(chat).contains(u"You are muted in games"_s), 5000);
+}
+
+QTEST_MAIN(TestModerationWindow)
+#include "tst_moderationwindow.moc"
