@@ -31,6 +31,7 @@ QStringList errorParams(const Event &event)
 {
     switch (event.code) {
     case ErrorCode::NotLoggedIn:
+    case ErrorCode::LineTooLong:
         return {};
     case ErrorCode::UnknownCommand:
     case ErrorCode::NeedMoreParams:
@@ -206,7 +207,10 @@ QByteArray render(const Event &event, const Options &options)
     switch (event.kind) {
     case K::Error: {
         QStringList params = errorParams(event);
-        params << Event::errorText(event.code, event.subject);
+        // IRC's own words where the numeric is IRC's and the subject is not in the text.
+        params << (event.code == ErrorCode::LineTooLong
+                       ? u"Input line was too long"_s
+                       : Event::errorText(event.code, event.subject));
         return numeric(options, int(event.code), me, params);
     }
     case K::Message:

@@ -105,6 +105,12 @@ IrcDialect::Input IrcDialect::handle(QByteArrayView line, const QString &me)
         input.replies = reply(IrcNumeric::UnknownCommand, target, {u"*"_s, u"Unknown command"_s});
         return input;
     }
+    // RFC 2812's 512 bytes hold the line without its tags (IRCv3 message-tags).
+    const qsizetype tagBytes = line.startsWith('@') ? line.indexOf(' ') + 1 : 0;
+    if (line.size() - tagBytes > IrcMessage::MaxBodyBytes - 2) {
+        input.replies = reply(417, target, {u"Input line was too long"_s});
+        return input;
+    }
     if (m_loggedIn)
         return handleRegistered(message, me);
 
@@ -112,6 +118,8 @@ IrcDialect::Input IrcDialect::handle(QByteArrayView line, const QString &me)
         input.replies += answer.toLine();
     input.optionsChanged = message.command() == u"CAP";
     input.quit = m_registration.hasQuit();
+    if (input.quit)
+        input.replies += IrcMessage(u"ERROR"_s, {u"Closing link: quit"_s}).toLine();
     if (!input.quit && !m_loginSent && m_registration.isComplete()) {
         m_loginSent = true;
         const QString password = m_registration.password();
@@ -149,7 +157,7 @@ IrcDialect::Input IrcDialect::handleRegistered(const IrcMessage &message, const 
     };
 
     if (verb == u"PRIVMSG" || verb == u"NOTICE") {
-        say(input, message);
+        say(input, message, me);
     } else if (verb == u"JOIN") {
         if (message.paramCount() < 1)
             return needMore();
@@ -259,13 +267,13 @@ IrcDialect::Input IrcDialect::handleRegistered(const IrcMessage &message, const 
     return input;
 }
 
-void IrcDialect::say(Input &input, const IrcMessage &message)
+void IrcDialect::say(Input &input, const IrcMessage &message, const QString &me)
 {
     const QString &verb = message.command();
     const bool notice = verb == u"NOTICE"; // never answered automatically (RFC 2812 3.3.2)
     if (message.paramCount() < 1) {
         if (!notice)
-            input.replies = reply(411, {}, {u"No recipient given (PRIVMSG)"_s});
+            input.replies = reply(411, me, {u"No recipient given (PRIVMSG)"_s});
         return;
     }
     QString text = message.param(1);
@@ -282,7 +290,7 @@ void IrcDialect::say(Input &input, const IrcMessage &message)
     text = plainText(text).trimmed();
     if (text.isEmpty()) {
         if (!notice)
-            input.replies = reply(412, {}, {u"No text to send"_s});
+            input.replies = reply(412, me, {u"No text to send"_s});
         return;
     }
     for (const QString &target : message.param(0).split(u',', Qt::SkipEmptyParts)) {

@@ -50,7 +50,7 @@ public:
 
 private:
     Input handleRegistered(const IrcMessage &message, const QString &me);
-    void say(Input &input, const IrcMessage &message);
+    void say(Input &input, const IrcMessage &message, const QString &me);
     QByteArray welcome(const QString &nick) const;
     QByteArray reply(int numeric, const QString &me, QStringList params) const;
 

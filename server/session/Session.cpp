@@ -377,10 +377,9 @@ void Session::resumeInput()
 
 void Session::takeLines()
 {
-    if (!runPending())
-        return;
     for (;;) {
-        if (m_state == State::Gone || m_inputPaused)
+        // What an IRC line was translated into goes before the next line.
+        if (!runPending())
             return;
         const QByteArray line = m_flood.take(m_clock.elapsed());
         if (line.isNull())
