@@ -13,6 +13,8 @@ namespace Protocol {
 inline constexpr QLatin1StringView Version{"3"};
 
 inline constexpr quint16 DefaultPort = 5005;
+// IRC's registered port: the IRC front end's listener (docs/IRC.md).
+inline constexpr quint16 DefaultIrcPort = 6667;
 
 // Longest line a peer may send, in bytes, without its line terminator.
 inline constexpr qsizetype DefaultMaxLineBytes = 4096;

@@ -6,12 +6,15 @@
 Rendering Rendering::forActor(bool actor) const
 {
     Rendering r = *this;
-    r.text.self = actor && !tagged;
+    r.text.self = actor && !tagged && !irc.enabled;
+    r.irc.self = actor && irc.enabled;
     return r;
 }
 
 QByteArray Rendering::render(const Event &event) const
 {
+    if (irc.enabled)
+        return IrcRendering::render(event, irc);
     if (!tagged)
         return TextRenderer::render(event, text);
     QByteArray line = TaggedCodec::format(event);

@@ -13,6 +13,8 @@ packages=(
     dpkg-dev file systemd
     # the client's tests: AppStream validation, a private D-Bus for the notifier
     appstream dbus-daemon
+    # the IRC front end's test drives a real IRC client in a terminal
+    irssi tmux
     # bench/compare.sh: the servers it compares with, and perf for system call counts
     ngircd inspircd linux-perf
 )

@@ -1558,6 +1558,10 @@
         <source>Registered nicknames, comma-separated, whose owners may do in every room what its owner may, and act on owners too.</source>
         <translation>Registered nicknames, comma-separated, whose owners may do in every room what its owner may, and act on owners too.</translation>
     </message>
+    <message>
+        <source>TCP port of the IRC listener, for IRC clients (0 turns it off).</source>
+        <translation>TCP port of the IRC listener, for IRC clients (0 turns it off).</translation>
+    </message>
 </context>
 <context>
     <name>StatusText</name>
@@ -2147,6 +2151,10 @@
     <message>
         <source>chat-server metrics on %1 port %2</source>
         <translation>chat-server metrics on %1 port %2</translation>
+    </message>
+    <message>
+        <source>chat-server listening for IRC on %1 port %2</source>
+        <translation>chat-server listening for IRC on %1 port %2</translation>
     </message>
 </context>
 </TS>

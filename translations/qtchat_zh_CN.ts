@@ -1539,6 +1539,10 @@
         <source>Registered nicknames, comma-separated, whose owners may do in every room what its owner may, and act on owners too.</source>
         <translation>已注册的昵称，以逗号分隔：其主人在每个房间里都能做房主能做的事，也能对房主采取措施。</translation>
     </message>
+    <message>
+        <source>TCP port of the IRC listener, for IRC clients (0 turns it off).</source>
+        <translation>IRC 监听器的 TCP 端口，供 IRC 客户端使用（0 表示关闭）。</translation>
+    </message>
 </context>
 <context>
     <name>StatusText</name>
@@ -2111,6 +2115,10 @@
     <message>
         <source>chat-server metrics on %1 port %2</source>
         <translation>chat-server 在 %1 的端口 %2 上提供指标</translation>
+    </message>
+    <message>
+        <source>chat-server listening for IRC on %1 port %2</source>
+        <translation>chat-server 正在 %1 的端口 %2 上监听 IRC</translation>
     </message>
 </context>
 </TS>

@@ -114,6 +114,8 @@ bool ChatServer::listen()
         m_error = listenError(m_config.port, m_plain.errorString());
         return false;
     }
+    if (m_config.ircPort != 0 && !setUpIrc())
+        return false;
     if (!m_config.tlsCertificateFile.isEmpty() && !setUpTls())
         return false;
     return m_config.metricsPort < 0 || setUpMetrics();
@@ -236,6 +238,22 @@ QString ChatServer::listenError(quint16 port, const QString &reason) const
         .arg(reason);
 }
 
+bool ChatServer::setUpIrc()
+{
+    m_irc =
+        std::make_unique<Listener>([this](const QHostAddress &peer) { return admit(peer, true); });
+    m_irc->setListenBacklogSize(m_config.listenBacklog);
+    connect(m_irc.get(), &Listener::descriptorAccepted, this, [this](qintptr descriptor) {
+        addSession(new PlainConnection(descriptor), false, true);
+    });
+    const quint16 port = m_config.ircPort == ServerConfig::FreePort ? 0 : quint16(m_config.ircPort);
+    if (!m_irc->listen(m_config.bindAddress, port)) {
+        m_error = listenError(port, m_irc->errorString());
+        return false;
+    }
+    return true;
+}
+
 bool ChatServer::setUpTls()
 {
     QSslConfiguration tls;
@@ -253,10 +271,12 @@ bool ChatServer::setUpTls()
     return true;
 }
 
-QByteArray ChatServer::admit(const QHostAddress &peer)
+QByteArray ChatServer::admit(const QHostAddress &peer, bool irc)
 {
-    // Refusals are rendered in English text: nothing is known yet of what the peer reads.
-    const Rendering text{false, {false, Translations::translator(u"en"_s), false}};
+    // Refusals are rendered in English text (or IRC): nothing is known yet of what the peer reads.
+    Rendering text{false, {false, Translations::translator(u"en"_s), false}, {}};
+    text.irc.enabled = irc;
+    text.irc.serverName = m_config.ircServerName();
     using Refusal = ServerMetrics::Refusal;
     if (m_stopping) {
         ++m_metrics.refused[int(Refusal::Shutdown)];
@@ -289,15 +309,19 @@ void ChatServer::acceptTlsConnections()
         addSession(new TlsConnection(static_cast<QSslSocket *>(socket)), true);
 }
 
-void ChatServer::addSession(Connection *connection, bool tls)
+void ChatServer::addSession(Connection *connection, bool tls, bool irc)
 {
-    auto *session = new Session(connection, ++m_lastSessionNumber, m_config, m_metrics, this);
+    auto *session = new Session(connection, ++m_lastSessionNumber, m_config, m_metrics,
+                                irc ? Session::Dialect::Irc : Session::Dialect::Chat, this);
     const QHostAddress peer = session->peerAddress();
     ++m_metrics.accepted[tls];
     ++m_metrics.open[tls];
     connect(session, &QObject::destroyed, this, [this, peer, tls] { sessionDestroyed(peer, tls); });
     qCInfo(lcServer, "#%llu connected from %s%s", session->number(),
-           qUtf8Printable(session->peer()), tls ? " (TLS)" : "");
+           qUtf8Printable(session->peer()),
+           tls   ? " (TLS)"
+           : irc ? " (IRC)"
+                 : "");
     m_processor->addSession(session);
 }
 
@@ -336,6 +360,8 @@ void ChatServer::shutdown()
     m_stopping = true;
     qCInfo(lcServer, "shutting down: telling %d session(s)", m_sessionCount);
     m_plain.close();
+    if (m_irc)
+        m_irc->close();
     if (m_tls)
         m_tls->close();
     m_processor->shutdown();

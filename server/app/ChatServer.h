@@ -37,6 +37,7 @@ public:
     QString errorString() const { return m_error; }
     quint16 port() const { return m_plain.serverPort(); }
     quint16 tlsPort() const { return m_tls ? m_tls->serverPort() : 0; }
+    quint16 ircPort() const { return m_irc ? m_irc->serverPort() : 0; }
     quint16 metricsPort() const;
     QHostAddress address() const { return m_plain.serverAddress(); }
     int sessionCount() const { return m_sessionCount; }
@@ -71,12 +72,13 @@ signals:
 
 private:
     bool openStore();
-    QByteArray admit(const QHostAddress &peer);
+    QByteArray admit(const QHostAddress &peer, bool irc = false);
     bool setUpTls();
+    bool setUpIrc();
     bool setUpMetrics();
     QString listenError(quint16 port, const QString &reason) const;
     void acceptTlsConnections();
-    void addSession(Connection *connection, bool tls);
+    void addSession(Connection *connection, bool tls, bool irc = false);
     void sessionDestroyed(const QHostAddress &peer, bool tls);
     void finishStopping();
     // The file-backed parts of a reload; each keeps what is in effect when it fails.
@@ -91,6 +93,7 @@ private:
     std::unique_ptr<CommandProcessor> m_processor; // made once the store is open
     Listener m_plain;
     std::unique_ptr<Listener> m_tls;
+    std::unique_ptr<Listener> m_irc;
     std::unique_ptr<MetricsServer> m_metricsServer;
     QHash<QHostAddress, int> m_perAddress;
     QString m_error;

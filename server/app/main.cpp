@@ -99,6 +99,13 @@ int main(int argc, char *argv[])
                        translated(QT_TRANSLATE_NOOP("main", "chat-server listening on %1 port %2"))
                            .arg(where)
                            .arg(server.port())));
+    if (server.ircPort() != 0) {
+        printf("%s\n",
+               qUtf8Printable(translated(QT_TRANSLATE_NOOP(
+                                             "main", "chat-server listening for IRC on %1 port %2"))
+                                  .arg(where)
+                                  .arg(server.ircPort())));
+    }
     if (server.tlsPort() != 0) {
         printf("%s\n",
                qUtf8Printable(translated(QT_TRANSLATE_NOOP(

@@ -55,9 +55,14 @@ QByteArray Listing::next(const Rendering &rendering)
 {
     for (;;) {
         switch (m_stage) {
-        case Stage::Start:
+        case Stage::Start: {
             m_stage = Stage::Items;
-            return rendering.render(start());
+            // A rendering may show nothing for the start (IRC's WHO has no header line).
+            QByteArray bytes = rendering.render(start());
+            if (bytes.isEmpty())
+                continue;
+            return bytes;
+        }
         case Stage::Items: {
             const Event items = piece();
             if (!items.list.isEmpty())

@@ -32,7 +32,13 @@ public:
     }
     QByteArray next(const Rendering &rendering) override
     {
-        return m_events.isEmpty() ? QByteArray() : rendering.render(m_events.takeFirst());
+        // An event a rendering shows nothing for is skipped: empty means the reply is over.
+        while (!m_events.isEmpty()) {
+            QByteArray bytes = rendering.render(m_events.takeFirst());
+            if (!bytes.isEmpty())
+                return bytes;
+        }
+        return {};
     }
 
 private:
@@ -128,7 +134,7 @@ bool ReplyStream::fill()
             return false;
         }
         if (m_source) {
-            QByteArray piece = m_source->next(m_session->rendering());
+            QByteArray piece = m_source->next(m_session->replyRendering());
             if (!piece.isEmpty()) {
                 setLines({std::move(piece)}, false);
                 return true;
@@ -245,11 +251,11 @@ void ReplyStream::pageRead(const HistoryPart &part, const HistoryPage &page)
     }
     if (!page.error.isEmpty()) {
         // The markers still come, empty, so that a program waiting for them goes on.
-        m_lines = {m_session->rendering().render(
+        m_lines = {m_session->replyRendering().render(
                        labelled(Event::historyStart(part.room, part.peer, part.reason, 0), part)),
-                   m_session->rendering().render(labelled(
+                   m_session->replyRendering().render(labelled(
                        Event::error(ErrorCode::StorageFailed, u"history"_s, u"failed"_s), part)),
-                   m_session->rendering().render(labelled(
+                   m_session->replyRendering().render(labelled(
                        Event::historyEnd(part.room, part.peer, part.reason, 0, {}, 0), part))};
         m_linesHeld = false;
         m_written = 0;
@@ -266,10 +272,13 @@ void ReplyStream::pageRead(const HistoryPart &part, const HistoryPage &page)
         from = isPrivate ? edge.id : edge.seq;
     }
     // People see when each earlier line was said; the dividers read as the session reads.
-    const Rendering &plain = m_session->rendering();
+    const Rendering plain = m_session->replyRendering();
     Rendering rendering = plain;
     rendering.text.timestamps = true;
     rendering.text.datedTimestamps = true;
+    // What you said yourself is history too, even to an IRC client that takes no echoes.
+    Rendering own = rendering.forActor(true);
+    own.irc.self = false;
     const quint64 me = m_session->user() ? m_session->user()->personId() : 0;
 
     Event start = Event::historyStart(part.room, part.peer, part.reason, page.messages.size());
@@ -282,7 +291,7 @@ void ReplyStream::pageRead(const HistoryPart &part, const HistoryPage &page)
     for (const StoredMessage &message : page.messages) {
         Event event = m_log.eventFor(message);
         event.label = part.label;
-        lines.append(rendering.forActor(me != 0 && message.senderPerson == me).render(event));
+        lines.append((me != 0 && message.senderPerson == me ? own : rendering).render(event));
     }
     Event end =
         Event::historyEnd(part.room, part.peer, part.reason, page.messages.size(), next, from);

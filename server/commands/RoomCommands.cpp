@@ -153,7 +153,7 @@ void RoomCommands::join(Session *session, const Command &command)
     if (!room)
         return;
     if (session->user()->isIn(room)) {
-        if (session->roomsMode() == Session::RoomsMode::Many && !session->rendering().tagged &&
+        if (session->roomsMode() == Session::RoomsMode::Many && !session->readsWholeLists() &&
             session->currentRoom() != room)
             return switchTo(session, command);
         return m_chat.fail(session, command, ErrorCode::AlreadyInRoom, room->name());
@@ -224,7 +224,7 @@ void RoomCommands::sendListing(Session *session, const Command &command, Listing
         return m_chat.fail(session, command, ErrorCode::NeedMoreParams,
                            QString::fromLatin1(command.spec().usage));
     // People read a page at a time; programs take everything unless they ask for a page.
-    const int page = words.page > 0 ? words.page : session->rendering().tagged ? 0 : 1;
+    const int page = words.page > 0 ? words.page : session->readsWholeLists() ? 0 : 1;
     m_chat.replies(session).addSource(
         std::make_shared<Listing>(m_chat.directory(), what, words.pattern, page,
                                   m_chat.config().listPageSize, command.label()));

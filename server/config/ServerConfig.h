@@ -62,6 +62,10 @@ struct ServerConfig
     int pingTimeoutSeconds = 60;  // ...and closed when they do not answer in this time
     int listenBacklog = 1024;     // Qt's default of 50 drops connections when many arrive at once
 
+    // IRC: a listener for IRC clients onto the same rooms and people (docs/IRC.md)
+    static constexpr int FreePort = -1;     // ircPort: a free port (tests); not an option's value
+    int ircPort = Protocol::DefaultIrcPort; // 0: off
+
     // TLS: a second listener when a certificate and key are given
     quint16 tlsPort = Protocol::DefaultPort + 1;
     QString tlsCertificateFile;
@@ -86,6 +90,18 @@ struct ServerConfig
             return name;
         const QString host = QSysInfo::machineHostName();
         return host.isEmpty() ? QStringLiteral("chat") : host;
+    }
+    // IRC's server name is a host name: the display name's letters, digits, dots and dashes.
+    QString ircServerName() const
+    {
+        QString host;
+        for (QChar c : displayName()) {
+            if ((c.isLetterOrNumber() && c.unicode() < 0x80) || c == u'.' || c == u'-')
+                host += c.toLower();
+        }
+        if (host.isEmpty() || !host.front().isLetterOrNumber())
+            return QStringLiteral("chat.server");
+        return host.contains(u'.') ? host : host + QStringLiteral(".chat");
     }
 
     bool operator==(const ServerConfig &other) const = default;

@@ -35,10 +35,6 @@ QString peerText(const QHostAddress &address, quint16 port)
     return u"[%1]:%2"_s.arg(plain.toString()).arg(port);
 }
 
-} // namespace
-
-namespace {
-
 FloodControl::Limits floodLimits(const ServerConfig &config)
 {
     return {config.floodBurst, config.floodRate, config.floodQueueLines, config.floodQueueBytes};
@@ -47,13 +43,14 @@ FloodControl::Limits floodLimits(const ServerConfig &config)
 } // namespace
 
 Session::Session(Connection *connection, quint64 number, const ServerConfig &config,
-                 ServerMetrics &metrics, QObject *parent)
+                 ServerMetrics &metrics, Dialect dialect, QObject *parent)
     : QObject(parent)
     , m_connection(connection)
     , m_number(number)
     , m_config(config)
     , m_metrics(metrics)
-    , m_framer(config.maxLineBytes)
+    , m_framer(dialect == Dialect::Irc ? IrcMessage::MaxClientTagBytes + IrcMessage::MaxBodyBytes
+                                       : config.maxLineBytes)
     , m_flood(floodLimits(config))
     , m_held(config.maxOutputBytes)
 {
@@ -61,6 +58,12 @@ Session::Session(Connection *connection, quint64 number, const ServerConfig &con
     m_connection->setKeepAlive(true);
     Rendering rendering;
     rendering.text.translator = Translations::translator(m_language);
+    if (dialect == Dialect::Irc) {
+        m_irc =
+            std::make_unique<IrcDialect>(config.ircServerName(), !config.passwordFile.isEmpty());
+        rendering.irc = m_irc->options();
+        m_roomsMode = RoomsMode::Many; // IRC clients are in several channels at once
+    }
     m_rendering = &RenderingCatalog::intern(rendering);
     m_peer = peerText(m_connection->peerAddress(), m_connection->peerPort());
     m_clock.start();
@@ -93,7 +96,7 @@ void Session::reconfigure()
     m_held.setBudget(m_config.maxOutputBytes);
     // A shorter interval must not wait for the longer one's timer; a longer one is seen when
     // the timer fires and watch() looks again.
-    if (m_rendering->tagged && m_state != State::Gone)
+    if ((m_rendering->tagged || m_irc) && m_state != State::Gone)
         armWatchdog(m_lastLineMs + m_config.pingIntervalSeconds * 1000);
     // A faster rate takes effect now, not when the slower one's timer fires; queued, as the
     // caller is going through every session.
@@ -131,6 +134,8 @@ void Session::attach(User *user)
 {
     m_user = user;
     m_state = State::LoggedIn;
+    if (m_irc) // IRC clients are pinged once they are in
+        armWatchdog(m_lastLineMs + m_config.pingIntervalSeconds * 1000);
 }
 
 void Session::setRendering(const Rendering &rendering)
@@ -177,10 +182,31 @@ Room *Session::currentRoom() const
     return m_user->rooms().isEmpty() ? nullptr : m_user->rooms().last();
 }
 
+Rendering Session::replyRendering() const
+{
+    Rendering rendering = *m_rendering;
+    if (m_irc)
+        rendering.irc.me = m_user ? m_user->nick() : u"*"_s;
+    return rendering;
+}
+
 void Session::send(Event event, const QString &label, bool actor)
 {
     event.label = label;
-    const QByteArray bytes = m_rendering->forActor(actor).render(event);
+    QByteArray bytes;
+    if (m_irc) {
+        const IrcDialect::Reaction reaction = m_irc->react(event);
+        if (!reaction.command.isEmpty()) {
+            // Queued: the processor is in the middle of a command.
+            m_pendingCommands.prepend(reaction.command);
+            QMetaObject::invokeMethod(this, &Session::takeLines, Qt::QueuedConnection);
+        }
+        bytes = reaction.replace ? reaction.bytes : replyRendering().forActor(actor).render(event);
+        if (bytes.isEmpty())
+            return;
+    } else {
+        bytes = m_rendering->forActor(actor).render(event);
+    }
     if (event.kind == Event::Kind::Private)
         ++m_metrics.messagesDelivered;
     if (m_paused && event.kind == Event::Kind::Private)
@@ -318,13 +344,14 @@ void Session::receive(QByteArrayView data)
     }
     m_sawBytes = true;
     QByteArray reply;
-    const QByteArray text = m_telnet.filter(data, reply);
+    const QByteArray text = m_irc ? data.toByteArray() : m_telnet.filter(data, reply);
     if (!reply.isEmpty())
         sendRendered(reply); // capped like any output: a peer could send commands and never read
     for (const LineFramer::Frame &frame : m_framer.push(text)) {
         if (frame.tooLong) {
-            send(
-                Event::error(ErrorCode::LineTooLong, {}, QString::number(m_framer.maxLineBytes())));
+            send(Event::error(
+                ErrorCode::LineTooLong, {},
+                QString::number(m_irc ? IrcMessage::MaxBodyBytes : m_framer.maxLineBytes())));
         } else if (!frame.line.trimmed().isEmpty() &&
                    !m_flood.offer(frame.line, m_clock.elapsed())) {
             closeWithBye(u"flood"_s);
@@ -351,7 +378,8 @@ void Session::resumeInput()
 void Session::takeLines()
 {
     for (;;) {
-        if (m_state == State::Gone || m_inputPaused)
+        // What an IRC line was translated into goes before the next line.
+        if (!runPending())
             return;
         const QByteArray line = m_flood.take(m_clock.elapsed());
         if (line.isNull())
@@ -373,6 +401,8 @@ void Session::handleLine(const QByteArray &line)
         close(u"not the chat protocol"_s);
         return;
     }
+    if (m_irc)
+        return handleIrcLine(line);
     QStringDecoder decoder(QStringDecoder::Utf8, QStringDecoder::Flag::Stateless);
     const QString text = decoder(line);
     if (decoder.hasError()) {
@@ -392,6 +422,45 @@ void Session::handleLine(const QByteArray &line)
     emit commandReceived(command);
 }
 
+void Session::handleIrcLine(const QByteArray &line)
+{
+    const IrcDialect::Input input = m_irc->handle(line, nick());
+    if (!input.replies.isEmpty())
+        sendRendered(input.replies);
+    if (input.optionsChanged) {
+        Rendering rendering = *m_rendering;
+        rendering.irc = m_irc->options();
+        m_rendering = &RenderingCatalog::intern(rendering);
+    }
+    m_pendingCommands += input.commands;
+    runPending();
+    if (input.quit)
+        close(u"quit"_s);
+}
+
+bool Session::runPending()
+{
+    while (!m_pendingCommands.isEmpty()) {
+        if (m_state == State::Gone || m_inputPaused)
+            return false;
+        run(m_pendingCommands.takeFirst());
+    }
+    return m_state != State::Gone && !m_inputPaused;
+}
+
+void Session::run(const QString &line)
+{
+    if (m_state == State::Gone)
+        return;
+    const Command command = Command::parse(line, true);
+    if (!command.isValid()) {
+        send(Event::error(command.error(), command.word(), command.errorSubject()),
+             command.label());
+        return;
+    }
+    emit commandReceived(command);
+}
+
 void Session::watch()
 {
     if (m_state == State::Gone)
@@ -403,7 +472,7 @@ void Session::watch()
     }
     qint64 next = m_state == State::LoggingIn ? m_loginDueMs : -1;
     const auto until = [&next](qint64 due) { next = next < 0 ? due : std::min(next, due); };
-    if (m_rendering->tagged) { // people are never pinged: they would see it
+    if (m_rendering->tagged || m_irc) { // people on telnet are never pinged: they would see it
         const qint64 intervalMs = m_config.pingIntervalSeconds * 1000;
         const qint64 timeoutMs = m_config.pingTimeoutSeconds * 1000;
         if (m_pingSentMs >= 0 && m_lastLineMs < m_pingSentMs) {

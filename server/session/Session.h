@@ -7,6 +7,7 @@
 #include "TelnetFilter.h"
 #include "config/ServerConfig.h"
 #include "core/Endpoint.h"
+#include "irc/IrcDialect.h"
 #include "metrics/ServerMetrics.h"
 #include "session/FloodControl.h"
 #include "session/HeldOutput.h"
@@ -17,6 +18,7 @@
 #include <QObject>
 #include <QPointer>
 
+#include <memory>
 #include <optional>
 
 class Connection;
@@ -35,6 +37,8 @@ class Session final : public QObject, public Endpoint
 
 public:
     enum class State { LoggingIn, LoggedIn, Gone };
+    // The language the connection speaks: the chat's own lines (text or tagged), or IRC.
+    enum class Dialect { Chat, Irc };
     // What join does: "one" moves the person (the tutorials' way, the default on telnet),
     // "many" adds a room (the default for programs).
     enum class RoomsMode { One, Many };
@@ -46,7 +50,7 @@ public:
     // applies from the next use, and reconfigure() takes what this session copied. metrics
     // counts its bytes, lines and end.
     Session(Connection *connection, quint64 number, const ServerConfig &config,
-            ServerMetrics &metrics, QObject *parent = nullptr);
+            ServerMetrics &metrics, Dialect dialect = Dialect::Chat, QObject *parent = nullptr);
     ~Session() override;
 
     quint64 number() const { return m_number; }
@@ -56,6 +60,11 @@ public:
     User *user() const { return m_user; }
     QString nick() const; // the person's, or empty before login
     const Rendering &rendering() const override { return *m_rendering; }
+    // The rendering of a reply to this session alone: IRC's numerics name their reader.
+    Rendering replyRendering() const;
+    bool isIrc() const { return m_irc != nullptr; }
+    // Whether it reads a listing whole (programs, IRC) rather than a page at a time (people).
+    bool readsWholeLists() const { return m_rendering->tagged || m_irc; }
     QString language() const { return m_language; }
     // Output queued and not yet taken by the kernel, held output included.
     qint64 queuedBytes() const;
@@ -128,6 +137,11 @@ private:
     void receive(QByteArrayView data);
     void takeLines();
     void handleLine(const QByteArray &line);
+    void handleIrcLine(const QByteArray &line);
+    // Runs a line of the chat's commands (IRC's, translated) as if the client had sent it.
+    void run(const QString &line);
+    // Runs the translated commands that wait; false when input is paused or the session gone.
+    bool runPending();
     bool isOtherProtocol(QByteArrayView firstBytes, bool firstLine) const;
     // The login deadline; for tagged clients the ping after a silence and its answer's deadline.
     void watch();
@@ -156,6 +170,8 @@ private:
     std::optional<RoomsMode> m_roomsMode; // unset: one for text, many for tagged
     const Rendering *m_rendering;         // RenderingCatalog's: its address identifies it
     HeldOutput m_held;
+    std::unique_ptr<IrcDialect> m_irc; // null for the chat's own dialect
+    QStringList m_pendingCommands;     // IRC's lines translated, waiting their turn
     bool m_paused = false;
     bool m_inputPaused = false;
     QString m_language = QStringLiteral("en");

@@ -80,7 +80,7 @@ void TestServerProcess::chatLikeTelnet()
     QProcess server;
     QTemporaryDir home;
     const quint16 port = startServer(
-        server, {u"--port"_s, u"0"_s, u"--bind"_s, u"127.0.0.1"_s, u"--name"_s, u"lan party"_s},
+        server, {u"--port"_s, u"0"_s, u"--irc-port"_s, u"0"_s, u"--bind"_s, u"127.0.0.1"_s, u"--name"_s, u"lan party"_s},
         home);
     QVERIFY(port != 0);
     LineClient telnet;
@@ -110,7 +110,7 @@ void TestServerProcess::sigtermTellsClientsAndExitsZero()
 {
     QProcess server;
     QTemporaryDir home;
-    const quint16 port = startServer(server, {u"--port"_s, u"0"_s}, home);
+    const quint16 port = startServer(server, {u"--port"_s, u"0"_s, u"--irc-port"_s, u"0"_s}, home);
     QVERIFY(port != 0);
     LineClient alice;
     LineClient waiting; // not logged in yet: told all the same
@@ -132,7 +132,7 @@ void TestServerProcess::busyPortIsAnError()
 {
     QProcess first;
     QTemporaryDir firstHome;
-    const quint16 port = startServer(first, {u"--port"_s, u"0"_s}, firstHome);
+    const quint16 port = startServer(first, {u"--port"_s, u"0"_s, u"--irc-port"_s, u"0"_s}, firstHome);
     QVERIFY(port != 0);
     QProcess second;
     QTemporaryDir home;
@@ -211,7 +211,7 @@ void TestServerProcess::unusableDatabaseIsAnError()
     const QString dataDirectory = home.filePath(u"chat-server"_s);
     QProcess first;
     if (contents.isEmpty()) {
-        QVERIFY(startServer(first, {u"--port"_s, u"0"_s, u"--bind"_s, u"127.0.0.1"_s}, home) != 0);
+        QVERIFY(startServer(first, {u"--port"_s, u"0"_s, u"--irc-port"_s, u"0"_s, u"--bind"_s, u"127.0.0.1"_s}, home) != 0);
     } else {
         QVERIFY(QDir().mkpath(dataDirectory));
         QFile file(dataDirectory + u"/chat.db"_s);
@@ -221,7 +221,7 @@ void TestServerProcess::unusableDatabaseIsAnError()
     QProcess second;
     useDataHome(second, home);
     second.start(QString::fromUtf8(CHAT_SERVER_EXECUTABLE),
-                 {u"--port"_s, u"0"_s, u"--bind"_s, u"127.0.0.1"_s});
+                 {u"--port"_s, u"0"_s, u"--irc-port"_s, u"0"_s, u"--bind"_s, u"127.0.0.1"_s});
     QVERIFY(waitForExit(second));
     QCOMPARE(second.exitCode(), 1);
     const QString error = QString::fromUtf8(second.readAllStandardError());
@@ -242,7 +242,7 @@ void TestServerProcess::restartKeepsRoomsAndHistory()
 {
     QTemporaryDir home;
     QProcess server;
-    quint16 port = startServer(server, {u"--port"_s, u"0"_s, u"--bind"_s, u"127.0.0.1"_s}, home);
+    quint16 port = startServer(server, {u"--port"_s, u"0"_s, u"--irc-port"_s, u"0"_s, u"--bind"_s, u"127.0.0.1"_s}, home);
     QVERIFY(port != 0);
     {
         LineClient alice;
@@ -259,7 +259,7 @@ void TestServerProcess::restartKeepsRoomsAndHistory()
     QVERIFY(waitForExit(server));
     QCOMPARE(server.exitCode(), 0);
 
-    port = startServer(server, {u"--port"_s, u"0"_s, u"--bind"_s, u"127.0.0.1"_s}, home);
+    port = startServer(server, {u"--port"_s, u"0"_s, u"--irc-port"_s, u"0"_s, u"--bind"_s, u"127.0.0.1"_s}, home);
     QVERIFY(port != 0);
     LineClient bob;
     QVERIFY(bob.connectTo(port));
@@ -344,7 +344,7 @@ void TestServerProcess::sighupReloadsTheFile()
     file.close();
     QProcess server;
     const quint16 port = startServer(
-        server, {u"--config"_s, file.fileName(), u"--port"_s, u"0"_s, u"--bind"_s, u"127.0.0.1"_s},
+        server, {u"--config"_s, file.fileName(), u"--port"_s, u"0"_s, u"--irc-port"_s, u"0"_s, u"--bind"_s, u"127.0.0.1"_s},
         home);
     QVERIFY(port != 0);
     LineClient alice;

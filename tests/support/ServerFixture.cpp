@@ -14,6 +14,9 @@ ServerConfig loopback(ServerConfig config, const QString &dataDirectory)
     }
     config.bindAddress = QHostAddress::LocalHost;
     config.port = 0;
+    // Tests run side by side: IRC only where a test asks for it (a free port).
+    if (config.ircPort == Protocol::DefaultIrcPort)
+        config.ircPort = 0;
     if (config.name.isEmpty())
         config.name = u"test"_s;
     return config;

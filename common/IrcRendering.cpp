@@ -1,0 +1,308 @@
+// SPDX-License-Identifier: MIT
+#include "IrcRendering.h"
+
+#include "IrcMessage.h"
+
+using namespace Qt::StringLiterals;
+
+namespace IrcRendering {
+
+namespace {
+
+// IRC's numerics for the failures it shares with us (our codes are its numbers); the others
+// keep our code, which IRC clients show with its text.
+bool isAboutRoom(ErrorCode code)
+{
+    switch (code) {
+    case ErrorCode::NoSuchRoom:
+    case ErrorCode::CannotSendToRoom:
+    case ErrorCode::TooManyRooms:
+    case ErrorCode::NotInRoom:
+    case ErrorCode::BadRoomName:
+    case ErrorCode::NotRoomOperator:
+    case ErrorCode::RoomExists:
+        return true;
+    default:
+        return int(code) == 473 || int(code) == 474 || int(code) == 477; // +i, +b, +R
+    }
+}
+
+QStringList errorParams(const Event &event)
+{
+    switch (event.code) {
+    case ErrorCode::NotLoggedIn:
+    case ErrorCode::LineTooLong:
+        return {};
+    case ErrorCode::UnknownCommand:
+    case ErrorCode::NeedMoreParams:
+        return {event.command.toUpper()};
+    case ErrorCode::NotInThatRoom:
+        return {event.subject, event.room.isEmpty() ? u"*"_s : channel(event.room)};
+    default:
+        break;
+    }
+    if (isAboutRoom(event.code))
+        return {event.subject.isEmpty() ? u"*"_s : channel(event.subject)};
+    if (event.subject.isEmpty())
+        return {};
+    return {event.subject};
+}
+
+QString leaveReason(const QString &reason)
+{
+    if (reason == "part"_L1)
+        return {};
+    if (reason == "quit"_L1)
+        return u"Quit"_s;
+    if (reason == "lost"_L1)
+        return u"Connection lost"_s;
+    if (reason == "shutdown"_L1)
+        return u"Server shutting down"_s;
+    return reason;
+}
+
+void addTags(IrcMessage &message, const Event &event, const Options &options)
+{
+    if (options.serverTime && event.time.isValid())
+        message.addTag(u"time"_s, event.time.toString(Qt::ISODateWithMs));
+    if (options.messageIds && event.id != 0)
+        message.addTag(u"msgid"_s, QString::number(event.id));
+}
+
+QByteArray line(const QString &source, const QString &command, QStringList params,
+                const Event &event = {}, const Options &options = {})
+{
+    IrcMessage message(command, std::move(params), source);
+    addTags(message, event, options);
+    return message.toLine();
+}
+
+QByteArray moderation(const Event &event, const Options &options)
+{
+    const QString actor = source(event.nick);
+    const QString room = channel(event.room);
+    if (event.subject == "op"_L1)
+        return line(actor, u"MODE"_s, {room, u"+o"_s, event.target});
+    if (event.subject == "deop"_L1)
+        return line(actor, u"MODE"_s, {room, u"-o"_s, event.target});
+    if (event.subject == "kick"_L1)
+        return line(actor, u"KICK"_s,
+                    {room, event.target, event.text.isEmpty() ? event.nick : event.text});
+    if (event.subject == "ban"_L1)
+        return line(actor, u"MODE"_s, {room, u"+b"_s, event.target});
+    if (event.subject == "unban"_L1)
+        return line(actor, u"MODE"_s, {room, u"-b"_s, event.target});
+    QString text = u"%1 %2 %3"_s.arg(event.nick, event.subject, event.target);
+    if (!event.text.isEmpty())
+        text += u" (%1)"_s.arg(event.text);
+    return line(options.serverName, u"NOTICE"_s, {room, text});
+}
+
+// 353 lines of at most about 400 bytes of names each, then 366.
+QByteArray names(const Event &event, const Options &options, const QString &me)
+{
+    const QString room = channel(event.room);
+    QByteArray bytes;
+    QString names;
+    auto flush = [&] {
+        bytes += numeric(options, 353, me, {u"="_s, room, names});
+        names.clear();
+    };
+    for (qsizetype i = 0; i + 1 < event.list.size(); i += 2) {
+        const QStringList flags = event.list[i + 1].split(u',');
+        QString entry = flags.contains("owner"_L1) ? u"~"_s
+                        : flags.contains("op"_L1)  ? u"@"_s
+                                                   : QString();
+        entry += event.list[i];
+        if (!names.isEmpty() && names.size() + entry.size() > 400)
+            flush();
+        if (!names.isEmpty())
+            names += u' ';
+        names += entry;
+    }
+    if (!names.isEmpty())
+        flush();
+    bytes += numeric(options, 366, me, {room, u"End of /NAMES list"_s});
+    return bytes;
+}
+
+// One 352 line: the person as WHO shows them.
+QByteArray whoLine(const Options &options, const QString &me, const QString &room,
+                   const QString &nick, const QString &flags)
+{
+    const QStringList words = flags.split(u',');
+    QString status = words.contains("away"_L1) ? u"G"_s : u"H"_s;
+    if (words.contains("owner"_L1))
+        status += u'~';
+    else if (words.contains("op"_L1))
+        status += u'@';
+    return numeric(options, 352, me,
+                   {room.isEmpty() ? u"*"_s : channel(room), nick, u"chat"_s, options.serverName,
+                    nick, status, u"0 "_s + nick});
+}
+
+// WHO #room is the room's member list in 352 lines.
+QByteArray whoRoom(const Event &event, const Options &options, const QString &me)
+{
+    QByteArray bytes;
+    for (qsizetype i = 0; i + 1 < event.list.size(); i += 2)
+        bytes += whoLine(options, me, event.room, event.list[i], event.list[i + 1]);
+    bytes += numeric(options, 315, me, {channel(event.room), u"End of /WHO list"_s});
+    return bytes;
+}
+
+// A piece of the chat's who listing: 352 lines for WHO, 311 and 319 for WHOIS.
+QByteArray who(const Event &event, const Options &options, const QString &me)
+{
+    const bool whois = event.label == "WHOIS"_L1;
+    QByteArray bytes;
+    for (qsizetype i = 0; i + 2 < event.list.size(); i += 3) {
+        const QString &nick = event.list[i];
+        const QStringList rooms = event.list[i + 1].split(u',', Qt::SkipEmptyParts);
+        if (!whois) {
+            bytes += whoLine(options, me, rooms.value(0), nick, event.list[i + 2]);
+            continue;
+        }
+        bytes += numeric(options, 311, me, {nick, nick, u"chat"_s, u"*"_s, nick});
+        if (!rooms.isEmpty()) {
+            QStringList channels;
+            for (const QString &room : rooms)
+                channels << channel(room);
+            bytes += numeric(options, 319, me, {nick, channels.join(u' ')});
+        }
+    }
+    return bytes;
+}
+
+} // namespace
+
+QString channel(const QString &room)
+{
+    return u'#' + room;
+}
+
+QString room(QStringView channel)
+{
+    if (channel.size() < 2 || channel.front() != u'#')
+        return {};
+    return channel.mid(1).toString();
+}
+
+QString source(const QString &nick)
+{
+    return u"%1!%1@chat"_s.arg(nick);
+}
+
+QByteArray numeric(const Options &options, int code, const QString &me, QStringList params)
+{
+    params.prepend(me.isEmpty() ? u"*"_s : me);
+    return IrcMessage(u"%1"_s.arg(code, 3, 10, QChar(u'0')), std::move(params), options.serverName)
+        .toLine();
+}
+
+QByteArray render(const Event &event, const Options &options)
+{
+    const QString &me = options.me;
+    using K = Event::Kind;
+    switch (event.kind) {
+    case K::Error: {
+        QStringList params = errorParams(event);
+        // IRC's own words where the numeric is IRC's and the subject is not in the text.
+        params << (event.code == ErrorCode::LineTooLong
+                       ? u"Input line was too long"_s
+                       : Event::errorText(event.code, event.subject));
+        return numeric(options, int(event.code), me, params);
+    }
+    case K::Message:
+    case K::Action:
+        if (options.self && !options.echoMessage)
+            return {};
+        return line(source(event.nick), u"PRIVMSG"_s,
+                    {channel(event.room), event.kind == K::Action
+                                              ? u"\x01"
+                                                "ACTION %1\x01"_s.arg(event.text)
+                                              : event.text},
+                    event, options);
+    case K::Private:
+        if (options.self && !options.echoMessage)
+            return {};
+        return line(source(event.nick), u"PRIVMSG"_s, {event.target, event.text}, event, options);
+    case K::Join:
+        return line(source(event.nick), u"JOIN"_s, {channel(event.room)});
+    case K::Joins: {
+        QByteArray bytes;
+        for (const QString &nick : event.list)
+            bytes += line(source(nick), u"JOIN"_s, {channel(event.room)});
+        return bytes;
+    }
+    case K::Leave: {
+        // A kick or ban was shown as KICK or MODE by the moderation line before it.
+        if (event.subject == "kick"_L1 || event.subject == "ban"_L1)
+            return {};
+        QStringList params{channel(event.room)};
+        const QString reason = leaveReason(event.subject);
+        if (!reason.isEmpty())
+            params << reason;
+        return line(source(event.nick), u"PART"_s, params);
+    }
+    case K::NickChange:
+        return line(source(event.nick), u"NICK"_s, {event.target});
+    case K::Topic:
+        if (event.text.isEmpty())
+            return numeric(options, 331, me, {channel(event.room), u"No topic is set"_s});
+        return numeric(options, 332, me, {channel(event.room), event.text});
+    case K::TopicChanged:
+        return line(source(event.nick), u"TOPIC"_s, {channel(event.room), event.text}, event,
+                    options);
+    case K::Moderation:
+        return moderation(event, options);
+    case K::Users:
+        return event.label == "WHO"_L1 ? whoRoom(event, options, me) : names(event, options, me);
+    case K::Who:
+        return who(event, options, me);
+    case K::Rooms: {
+        QByteArray bytes;
+        for (qsizetype i = 0; i + 2 < event.list.size(); i += 3)
+            bytes += numeric(options, 322, me,
+                             {channel(event.list[i]), event.list[i + 1], event.list[i + 2]});
+        return bytes;
+    }
+    case K::ListingStart:
+        if (event.subject == Event::ListingRooms)
+            return numeric(options, 321, me, {u"Channel"_s, u"Users  Name"_s});
+        return {};
+    case K::ListingEnd:
+        if (event.subject == Event::ListingRooms)
+            return numeric(options, 323, me, {u"End of /LIST"_s});
+        if (event.label == "WHOIS"_L1)
+            return numeric(options, 318, me,
+                           {event.text.isEmpty() ? u"*"_s : event.text, u"End of /WHOIS list"_s});
+        return numeric(options, 315, me,
+                       {event.text.isEmpty() ? u"*"_s : event.text, u"End of /WHO list"_s});
+    case K::Help: {
+        QByteArray bytes;
+        for (qsizetype i = 0; i + 1 < event.list.size(); i += 2)
+            bytes +=
+                line(options.serverName, u"NOTICE"_s,
+                     {me.isEmpty() ? u"*"_s : me, event.list[i] + u" - "_s + event.list[i + 1]});
+        return bytes;
+    }
+    case K::Bye:
+        return line({}, u"ERROR"_s, {u"Closing link: "_s + event.subject});
+    case K::Ping:
+        return line({}, u"PING"_s, {event.subject});
+    case K::Pong:
+        return line(options.serverName, u"PONG"_s, {options.serverName, event.subject});
+    case K::Invalid:
+    case K::Welcome:
+    case K::Ok:
+    case K::Presence:
+    case K::Settings:
+    case K::HistoryStart:
+    case K::HistoryEnd:
+        break;
+    }
+    return {};
+}
+
+} // namespace IrcRendering

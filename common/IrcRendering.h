@@ -1,0 +1,44 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+
+#include "Event.h"
+
+#include <QByteArray>
+#include <QString>
+
+// Events as IRC lines (RFC 2812 with the IRCv3 tags an IRC client turned on): the third
+// rendering beside text and tagged. What a room announces to everyone (messages, joins, leaves,
+// topics, nick changes, moderation) depends only on these options, so that it is rendered once
+// for all IRC readers alike; replies to one reader (numerics) name that reader (`me`). Rooms
+// are channels: room "games" is "#games" (room names never hold a character IRC reserves).
+namespace IrcRendering {
+
+struct Options
+{
+    bool enabled = false;
+    bool self = false;        // the reader is the event's actor
+    bool serverTime = false;  // IRCv3 server-time: @time on lines with a time
+    bool messageIds = false;  // IRCv3 message-tags: @msgid on messages
+    bool echoMessage = false; // IRCv3 echo-message: a sender sees its own messages
+    QString serverName;       // the source of numerics and server notices
+    QString me; // the reader's nickname, for replies to it alone; empty in what rooms share
+
+    bool operator==(const Options &) const = default;
+};
+
+// The channel of a room, and the room of a channel (empty when it is not one of ours).
+QString channel(const QString &room);
+QString room(QStringView channel);
+// The source of a person's lines: nick!nick@host. Everyone shows the same host: addresses are
+// not shown to other users.
+QString source(const QString &nick);
+
+// The lines of event, each ending in CR LF; empty when IRC has nothing to show for it. A reply's
+// label is the IRC verb that asked (IrcDialect): it decides the form (352 for WHO, 353 for
+// NAMES) and is never shown.
+QByteArray render(const Event &event, const Options &options);
+
+// A numeric reply: ":server 403 me #room :No such channel".
+QByteArray numeric(const Options &options, int code, const QString &me, QStringList params);
+
+} // namespace IrcRendering

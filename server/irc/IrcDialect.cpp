@@ -1,0 +1,366 @@
+// SPDX-License-Identifier: MIT
+#include "irc/IrcDialect.h"
+
+#include "Protocol.h"
+#include "irc/IrcNumeric.h"
+
+#include <QDateTime>
+
+using namespace Qt::StringLiterals;
+
+namespace {
+
+// mIRC formatting (bold, colours, italics, reset...) means nothing to the other clients and
+// its control characters are refused in chat text; CTCP's \x01 is read before this.
+QString plainText(QStringView text)
+{
+    QString plain;
+    plain.reserve(text.size());
+    for (qsizetype i = 0; i < text.size(); ++i) {
+        const char16_t c = text[i].unicode();
+        if (c == 0x03) { // colour: up to two digits, then optionally a comma and two more
+            auto digits = [&] {
+                for (int n = 0; n < 2 && i + 1 < text.size() && text[i + 1].isDigit(); ++n)
+                    ++i;
+            };
+            digits();
+            if (i + 2 < text.size() && text[i + 1] == u',' && text[i + 2].isDigit()) {
+                ++i;
+                digits();
+            }
+            continue;
+        }
+        if (c < 0x20 && c != u'\t')
+            continue;
+        if (c >= 0x7f && c < 0xa0)
+            continue;
+        plain += text[i];
+    }
+    return plain;
+}
+
+// The start time the 003 numeric names.
+const QDateTime &startTime()
+{
+    static const QDateTime time = QDateTime::currentDateTimeUtc();
+    return time;
+}
+
+} // namespace
+
+IrcDialect::IrcDialect(QString serverName, bool serverPassword)
+    : m_serverName(std::move(serverName))
+    , m_serverPassword(serverPassword)
+    , m_registration(m_serverName, offers())
+{
+    startTime();
+}
+
+QList<IrcCapabilities::Offer> IrcDialect::offers()
+{
+    return {{u"echo-message"_s, {}}, {u"message-tags"_s, {}}, {u"server-time"_s, {}}};
+}
+
+IrcRendering::Options IrcDialect::options() const
+{
+    IrcRendering::Options options;
+    options.enabled = true;
+    options.serverName = m_serverName;
+    IrcCapabilities &caps = const_cast<IrcRegistration &>(m_registration).capabilities();
+    options.serverTime = caps.isEnabled(u"server-time"_s);
+    options.messageIds = caps.isEnabled(u"message-tags"_s);
+    options.echoMessage = caps.isEnabled(u"echo-message"_s);
+    return options;
+}
+
+QByteArray IrcDialect::reply(int numeric, const QString &me, QStringList params) const
+{
+    IrcRendering::Options options;
+    options.serverName = m_serverName;
+    return IrcRendering::numeric(options, numeric, me, std::move(params));
+}
+
+IrcDialect::Input IrcDialect::handle(QByteArrayView line, const QString &me)
+{
+    Input input;
+    IrcMessage::ParseError error = IrcMessage::ParseError::None;
+    const IrcMessage message = IrcMessage::parse(line, &error);
+    const QString target = m_loggedIn ? me : m_registration.target();
+    switch (error) {
+    case IrcMessage::ParseError::None:
+        break;
+    case IrcMessage::ParseError::Empty:
+        return input; // RFC 2812: ignored silently
+    case IrcMessage::ParseError::TagsTooLong:
+        input.replies = reply(417, target, {u"Input line was too long"_s});
+        return input;
+    case IrcMessage::ParseError::NotUtf8:
+        input.replies = IrcMessage(u"FAIL"_s, {u"*"_s, u"INVALID_UTF8"_s, u"Lines must be UTF-8"_s},
+                                   m_serverName)
+                            .toLine();
+        return input;
+    case IrcMessage::ParseError::NoCommand:
+    case IrcMessage::ParseError::BadCommand:
+    case IrcMessage::ParseError::ControlBytes:
+        input.replies = reply(IrcNumeric::UnknownCommand, target, {u"*"_s, u"Unknown command"_s});
+        return input;
+    }
+    // RFC 2812's 512 bytes hold the line without its tags (IRCv3 message-tags).
+    const qsizetype tagBytes = line.startsWith('@') ? line.indexOf(' ') + 1 : 0;
+    if (line.size() - tagBytes > IrcMessage::MaxBodyBytes - 2) {
+        input.replies = reply(417, target, {u"Input line was too long"_s});
+        return input;
+    }
+    if (m_loggedIn)
+        return handleRegistered(message, me);
+
+    for (const IrcMessage &answer : m_registration.handle(message))
+        input.replies += answer.toLine();
+    input.optionsChanged = message.command() == u"CAP";
+    input.quit = m_registration.hasQuit();
+    if (input.quit)
+        input.replies += IrcMessage(u"ERROR"_s, {u"Closing link: quit"_s}).toLine();
+    if (!input.quit && !m_loginSent && m_registration.isComplete()) {
+        m_loginSent = true;
+        const QString password = m_registration.password();
+        if (m_serverPassword)
+            input.commands << u"@PASS pass "_s + password;
+        QString login = u"@NICK login "_s + m_registration.nick();
+        if (!m_serverPassword && !password.isEmpty())
+            login += u' ' + password; // the account's password, as bouncers and bots send it
+        input.commands << login;
+    }
+    return input;
+}
+
+IrcDialect::Input IrcDialect::handleRegistered(const IrcMessage &message, const QString &me)
+{
+    Input input;
+    const QString &verb = message.command();
+    auto needMore = [&] {
+        input.replies = reply(IrcNumeric::NeedMoreParams, me, {verb, u"Not enough parameters"_s});
+        return input;
+    };
+    auto run = [&](const QString &line) { input.commands << u'@' + verb + u' ' + line; };
+    // The rooms a comma-separated channel list names; 403 for what is not a channel.
+    auto rooms = [&](const QString &channels) {
+        QStringList names;
+        for (const QString &channel : channels.split(u',', Qt::SkipEmptyParts)) {
+            const QString room = IrcRendering::room(channel);
+            if (room.isEmpty())
+                input.replies +=
+                    reply(IrcNumeric::NoSuchChannel, me, {channel, u"No such channel"_s});
+            else
+                names << room;
+        }
+        return names;
+    };
+
+    if (verb == u"PRIVMSG" || verb == u"NOTICE") {
+        say(input, message, me);
+    } else if (verb == u"JOIN") {
+        if (message.paramCount() < 1)
+            return needMore();
+        if (message.param(0) == u"0") { // leave every channel
+            run(u"leave"_s);
+            return input;
+        }
+        for (const QString &room : rooms(message.param(0)))
+            run(u"join "_s + room);
+    } else if (verb == u"PART") {
+        if (message.paramCount() < 1)
+            return needMore();
+        for (const QString &room : rooms(message.param(0)))
+            run(u"leave "_s + room);
+    } else if (verb == u"TOPIC") {
+        if (message.paramCount() < 1)
+            return needMore();
+        for (const QString &room : rooms(message.param(0))) {
+            const QString text = plainText(message.param(1)).trimmed();
+            run(u"topic #"_s + room + (text.isEmpty() ? QString() : u' ' + text));
+        }
+    } else if (verb == u"NAMES") {
+        if (message.paramCount() < 1) {
+            input.replies = reply(366, me, {u"*"_s, u"End of /NAMES list"_s});
+            return input;
+        }
+        for (const QString &room : rooms(message.param(0)))
+            run(u"look #"_s + room);
+    } else if (verb == u"WHO") {
+        const QString mask = message.param(0);
+        if (mask.isEmpty() || mask == u"*") {
+            input.replies = reply(315, me, {u"*"_s, u"End of /WHO list"_s});
+        } else if (mask.startsWith(u'#')) {
+            for (const QString &room : rooms(mask))
+                run(u"look #"_s + room);
+        } else {
+            run(u"who "_s + mask);
+        }
+    } else if (verb == u"WHOIS") {
+        if (message.paramCount() < 1) {
+            input.replies = reply(IrcNumeric::NoNicknameGiven, me, {u"No nickname given"_s});
+            return input;
+        }
+        run(u"who "_s + message.params().last());
+    } else if (verb == u"LIST") {
+        QString filter = message.param(0);
+        if (filter.startsWith(u'#'))
+            filter = filter.mid(1);
+        run(filter.isEmpty() || filter.contains(u',') ? u"list"_s : u"list "_s + filter);
+    } else if (verb == u"NICK") {
+        if (message.paramCount() < 1) {
+            input.replies = reply(IrcNumeric::NoNicknameGiven, me, {u"No nickname given"_s});
+            return input;
+        }
+        run(u"nick "_s + message.param(0));
+    } else if (verb == u"KICK") {
+        if (message.paramCount() < 2)
+            return needMore();
+        for (const QString &room : rooms(message.param(0))) {
+            const QString reason = plainText(message.param(2)).trimmed();
+            run(u"kick #%1 %2%3"_s.arg(room, message.param(1),
+                                       reason.isEmpty() ? QString() : u' ' + reason));
+        }
+    } else if (verb == u"MODE") {
+        if (message.paramCount() < 1)
+            return needMore();
+        const QString room = IrcRendering::room(message.param(0));
+        if (room.isEmpty()) { // a user's modes: we have none
+            input.replies = reply(221, me, {u"+"_s});
+        } else if (message.paramCount() == 1) {
+            input.replies = reply(324, me, {message.param(0), u"+"_s});
+        } else if ((message.param(1) == u"+o" || message.param(1) == u"-o") &&
+                   message.paramCount() >= 3) {
+            run((message.param(1) == u"+o" ? u"op #"_s : u"deop #"_s) + room + u' ' +
+                message.param(2));
+        } else if (message.param(1) == u"b" || message.param(1) == u"+b") {
+            input.replies = reply(368, me, {message.param(0), u"End of channel ban list"_s});
+        } else {
+            input.replies =
+                reply(472, me, {message.param(1).mid(1, 1), u"is unknown mode char to me"_s});
+        }
+    } else if (verb == u"QUIT") {
+        run(u"logout"_s);
+    } else if (verb == u"PING") {
+        if (message.paramCount() < 1) {
+            input.replies = reply(IrcNumeric::NoOrigin, me, {u"No origin specified"_s});
+            return input;
+        }
+        input.replies =
+            IrcMessage(u"PONG"_s, {m_serverName, message.param(0)}, m_serverName).toLine();
+    } else if (verb == u"PONG") {
+        run(u"pong "_s + message.param(0));
+    } else if (verb == u"CAP") {
+        for (const IrcMessage &answer :
+             m_registration.capabilities().handle(message, m_serverName, me))
+            input.replies += answer.toLine();
+        input.optionsChanged = true;
+    } else if (verb == u"MOTD") {
+        input.replies = reply(422, me, {u"MOTD File is missing"_s});
+    } else if (verb == u"HELP") {
+        run(u"help"_s);
+    } else if (verb == u"USER" || verb == u"PASS") {
+        input.replies = reply(IrcNumeric::AlreadyRegistered, me, {u"You may not reregister"_s});
+    } else {
+        input.replies = reply(IrcNumeric::UnknownCommand, me, {verb, u"Unknown command"_s});
+    }
+    return input;
+}
+
+void IrcDialect::say(Input &input, const IrcMessage &message, const QString &me)
+{
+    const QString &verb = message.command();
+    const bool notice = verb == u"NOTICE"; // never answered automatically (RFC 2812 3.3.2)
+    if (message.paramCount() < 1) {
+        if (!notice)
+            input.replies = reply(411, me, {u"No recipient given (PRIVMSG)"_s});
+        return;
+    }
+    QString text = message.param(1);
+    bool action = false;
+    if (text.startsWith(u'\x01')) { // CTCP: only ACTION means something to other people
+        text = text.mid(1);
+        if (text.endsWith(u'\x01'))
+            text.chop(1);
+        if (!text.startsWith(u"ACTION "_s))
+            return;
+        text = text.mid(7);
+        action = true;
+    }
+    text = plainText(text).trimmed();
+    if (text.isEmpty()) {
+        if (!notice)
+            input.replies = reply(412, me, {u"No text to send"_s});
+        return;
+    }
+    for (const QString &target : message.param(0).split(u',', Qt::SkipEmptyParts)) {
+        const QString room = IrcRendering::room(target);
+        QString line = u'@' + verb + u' ';
+        if (!room.isEmpty())
+            line += (action ? u"me #"_s : u"say #"_s) + room + u' ' + text;
+        else
+            line += u"msg "_s + target + u' ' + (action ? u"* "_s + text : text);
+        input.commands << line;
+    }
+}
+
+IrcDialect::Reaction IrcDialect::react(const Event &event)
+{
+    Reaction reaction;
+    if (event.kind == Event::Kind::Ok && event.command == "login"_L1 && !m_loggedIn) {
+        m_loggedIn = true;
+        reaction.replace = true;
+        reaction.bytes = welcome(event.list.value(0));
+        return reaction;
+    }
+    if (event.kind != Event::Kind::Error)
+        return reaction;
+    if (!m_loggedIn && (event.label == "NICK"_L1 || event.label == "PASS"_L1)) {
+        // The login failed: the client may try another nickname (or password).
+        m_loginSent = false;
+        m_registration.refuseNick();
+        if (event.code == ErrorCode::NickRegistered) {
+            reaction.replace = true;
+            reaction.bytes = reply(IrcNumeric::NicknameInUse, u"*"_s,
+                                   {event.subject, u"Nickname is registered: give its password "
+                                                   "with PASS or SASL"_s});
+        }
+        return reaction;
+    }
+    if (event.label == "NOTICE"_L1) {
+        reaction.replace = true; // no error ever answers a NOTICE
+        return reaction;
+    }
+    if (event.label == "JOIN"_L1) {
+        if (event.code == ErrorCode::AlreadyInRoom) {
+            reaction.replace = true;
+        } else if (event.code == ErrorCode::NoSuchRoom) {
+            // IRC's JOIN makes a channel that does not exist yet.
+            reaction.replace = true;
+            reaction.command = u"@JOIN create "_s + event.subject;
+        }
+    }
+    return reaction;
+}
+
+QByteArray IrcDialect::welcome(const QString &nick) const
+{
+    const QString version = u"chat-server-%1"_s.arg(QStringLiteral(CHAT_VERSION));
+    QByteArray bytes;
+    bytes += reply(IrcNumeric::Welcome, nick,
+                   {u"Welcome to the %1 IRC network, %2"_s.arg(m_serverName, nick)});
+    bytes += reply(IrcNumeric::YourHost, nick,
+                   {u"Your host is %1, running version %2"_s.arg(m_serverName, version)});
+    bytes += reply(IrcNumeric::Created, nick,
+                   {u"This server was created %1"_s.arg(startTime().toString(Qt::ISODate))});
+    bytes += reply(IrcNumeric::MyInfo, nick, {m_serverName, version, u"i"_s, u"o"_s});
+    // Honest ISUPPORT: what the chat's name rules and limits really are.
+    bytes += reply(IrcNumeric::ISupport, nick,
+                   {u"CASEMAPPING=rfc8265"_s, u"CHANTYPES=#"_s, u"CHANMODES=,,,"_s,
+                    u"PREFIX=(qo)~@"_s, u"NICKLEN=%1"_s.arg(Protocol::NickMaxLength),
+                    u"CHANNELLEN=%1"_s.arg(Protocol::RoomMaxLength + 1),
+                    u"TOPICLEN=%1"_s.arg(Protocol::TopicMaxLength), u"LINELEN=512"_s, u"UTF8ONLY"_s,
+                    u"NETWORK=%1"_s.arg(m_serverName), u"are supported by this server"_s});
+    bytes += reply(422, nick, {u"MOTD File is missing"_s});
+    return bytes;
+}

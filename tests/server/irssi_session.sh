@@ -1,0 +1,107 @@
+#!/usr/bin/env bash
+# SPDX-License-Identifier: MIT
+# A real IRC client against the built server: Debian's irssi, in tmux, joins #hall and talks
+# with a person on a plain socket (as on telnet) and a program on the tagged rendering; both
+# sides are checked. Usage: irssi_session.sh path/to/chat-server
+set -euo pipefail
+server=$1
+for tool in irssi tmux; do
+    command -v "$tool" >/dev/null || { echo "FAIL: $tool is not installed (scripts/setup.sh installs it)"; exit 1; }
+done
+
+work=$(mktemp -d)
+socket="irssi-test-$$"
+server_pid=
+cleanup() {
+    tmux -L "$socket" kill-server 2>/dev/null || true
+    [[ -n $server_pid ]] && kill "$server_pid" 2>/dev/null && wait "$server_pid" 2>/dev/null
+    rm -rf "$work"
+}
+trap cleanup EXIT
+fail() {
+    echo "FAIL: $*"
+    echo "--- irssi's screen:"; tmux -L "$socket" capture-pane -p -t irc 2>/dev/null || true
+    echo "--- the server's log:"; tail -n 30 "$work/server.log"
+    exit 1
+}
+
+# Free ports: the server says which it got when asked for port 0; IRC takes a random high one
+# and the test tries again if it was taken.
+for attempt in 1 2 3 4 5; do
+    irc_port=$((20000 + RANDOM % 40000))
+    "$server" --port 0 --irc-port "$irc_port" --bind 127.0.0.1 --database memory --name irssi-test \
+        >"$work/server.log" 2>&1 &
+    server_pid=$!
+    for _ in $(seq 100); do
+        grep -q "listening" "$work/server.log" && break
+        kill -0 "$server_pid" 2>/dev/null || break
+        sleep 0.1
+    done
+    grep -q "listening" "$work/server.log" && break
+    wait "$server_pid" 2>/dev/null || true
+    server_pid=
+done
+[[ -n $server_pid ]] || fail "the server did not start"
+chat_port=$(grep -o "port [0-9]*" "$work/server.log" | head -n1 | cut -d' ' -f2)
+[[ -n $chat_port ]] || fail "no chat port in the log"
+
+# Reads lines from a descriptor until one matches, within a few seconds.
+expect_line() { # fd pattern what
+    local line
+    while IFS= read -r -t 10 -u "$1" line; do
+        line=${line%$'\r'}
+        [[ $line =~ $2 ]] && return 0
+    done
+    fail "$3: no line matching '$2'"
+}
+# Waits for irssi's screen to show a pattern.
+expect_screen() { # pattern what
+    for _ in $(seq 100); do
+        tmux -L "$socket" capture-pane -p -t irc | grep -q -- "$1" && return 0
+        sleep 0.1
+    done
+    fail "$2: irssi never showed '$1'"
+}
+
+exec 3<>"/dev/tcp/127.0.0.1/$chat_port"
+printf 'login tess\r\n' >&3
+expect_line 3 "You have entered hall" "tess logs in"
+exec 4<>"/dev/tcp/127.0.0.1/$chat_port"
+printf 'set tagged on\r\nlogin prog\r\n' >&4
+expect_line 4 "^users " "prog logs in"
+
+mkdir -p "$work/irssi"
+tmux -L "$socket" new-session -d -s irc -x 160 -y 40 \
+    "TERM=screen irssi --home='$work/irssi' -c 127.0.0.1 -p $irc_port -n ircy"
+expect_line 3 "ircy has entered" "tess sees irssi arrive"
+expect_line 4 "^join .* hall ircy$" "prog sees irssi arrive"
+# irssi opened #hall's window by itself, behind the status window; /join shows it.
+tmux -L "$socket" send-keys -t irc "/join #hall" Enter
+expect_screen "\[#hall" "irssi shows #hall"
+tmux -L "$socket" send-keys -t irc "hello from irssi" Enter
+expect_line 3 "^ircy: hello from irssi$" "tess reads irssi"
+expect_line 4 "^message .* hall [0-9]+ ircy hello\\\\sfrom\\\\sirssi$" "prog reads irssi"
+
+printf 'hi ircy, tess here\r\n' >&3
+expect_screen "hi ircy, tess here" "irssi reads tess"
+printf 'say #hall a program speaks\r\n' >&4
+expect_screen "a program speaks" "irssi reads prog"
+printf 'msg ircy a secret\r\n' >&3
+# irssi shows a private message in a window of its own.
+tmux -L "$socket" send-keys -t irc "/window goto tess" Enter
+expect_screen "a secret" "irssi reads a private message"
+tmux -L "$socket" send-keys -t irc "/msg tess a secret back" Enter
+expect_line 3 "^\\*ircy\\* a secret back$" "tess reads irssi's private answer"
+tmux -L "$socket" send-keys -t irc "/window goto #hall" Enter
+
+tmux -L "$socket" send-keys -t irc "/me waves" Enter
+expect_line 3 "^\\* ircy waves$" "tess sees the action"
+tmux -L "$socket" send-keys -t irc "/nick ircz" Enter
+expect_line 3 "ircy is now known as ircz" "tess sees the nick change"
+tmux -L "$socket" send-keys -t irc "/topic all three of us" Enter
+expect_line 3 "ircz changed the topic to: all three of us" "tess sees the topic"
+tmux -L "$socket" send-keys -t irc "/part #hall" Enter
+expect_line 3 "ircz has left the room" "tess sees irssi leave"
+tmux -L "$socket" send-keys -t irc "/quit" Enter
+expect_line 4 "^leave .* hall ircz" "prog saw irssi leave"
+echo "PASS: irssi, a telnet user and a program talked in #hall both ways"

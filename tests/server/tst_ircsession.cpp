@@ -1,0 +1,439 @@
+// SPDX-License-Identifier: MIT
+#include "ServerFixture.h"
+
+#include <QRegularExpression>
+#include <QTest>
+
+using namespace Qt::StringLiterals;
+
+namespace {
+
+// The server's IRC name in tests (the fixture names the server "test").
+constexpr auto Server = ":test.chat"_L1;
+
+// An IRC client on the fixture's IRC port.
+class IrcClient
+{
+public:
+    bool connectTo(ServerFixture &fixture) { return m_line.connectTo(fixture.server().ircPort()); }
+    void send(const QString &line) { m_line.sendRaw(line.toUtf8() + "\r\n"); }
+    void sendRaw(const QByteArray &bytes) { m_line.sendRaw(bytes); }
+
+    // Everything the server sends before answering a PING sent now, with tags kept when asked.
+    QStringList sync(bool keepTags = false)
+    {
+        const QString token = u"sync%1"_s.arg(++m_syncs);
+        send(u"PING "_s + token);
+        QStringList lines;
+        for (;;) {
+            QString line = m_line.readLine();
+            if (line.isNull())
+                return lines << u"<no PONG>"_s;
+            if (!keepTags && line.startsWith(u'@'))
+                line = line.section(u' ', 1);
+            if (line == Server + u" PONG test.chat "_s + token)
+                return lines;
+            lines << line;
+        }
+    }
+
+    // Registers as nick and reads the welcome up to the hall's names.
+    bool registerAs(const QString &nick)
+    {
+        send(u"NICK "_s + nick);
+        send(u"USER "_s + nick + u" 0 * :"_s + nick);
+        const QStringList lines = sync();
+        return std::any_of(lines.begin(), lines.end(), [&nick](const QString &line) {
+            return line.startsWith(Server + u" 001 "_s + nick);
+        });
+    }
+
+    LineClient &line() { return m_line; }
+
+private:
+    LineClient m_line;
+    int m_syncs = 0;
+};
+
+ServerConfig ircConfig()
+{
+    ServerConfig config;
+    config.ircPort = ServerConfig::FreePort;
+    config.database = u"memory"_s;
+    return config;
+}
+
+} // namespace
+
+// The IRC front end, as RFC 2812 and IRCv3 describe the client protocol: each row of session()
+// is an IRC client's lines and every line the server answers, checked against the numerics of
+// RFC 2812; the other tests put IRC, telnet and tagged clients in the same rooms.
+class TestIrcSession : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void welcome();
+    void session_data();
+    void session();
+    void nickInUseDuringRegistration();
+    void registeredNickNeedsPassword();
+    void threeKindsOfClientInOneRoom();
+    void capabilitiesShapeMessages();
+    void malformedInput_data();
+    void malformedInput();
+    void historyOnJoin();
+    void listenerOff();
+};
+
+void TestIrcSession::welcome()
+{
+    ServerFixture fixture(ircConfig());
+    QVERIFY(fixture.isListening());
+    IrcClient irc;
+    QVERIFY(irc.connectTo(fixture));
+    irc.send(u"CAP LS 302"_s);
+    irc.send(u"NICK alice"_s);
+    irc.send(u"USER alice 0 * :Alice Liddell"_s);
+    irc.send(u"CAP END"_s);
+    const QStringList lines = irc.sync();
+    QCOMPARE(lines.value(0), Server + u" CAP * LS :echo-message message-tags server-time"_s);
+    QVERIFY2(lines.value(1).startsWith(Server + u" 001 alice :Welcome"_s),
+             qPrintable(lines.value(1)));
+    QVERIFY(lines.value(2).startsWith(Server + u" 002 alice "_s));
+    QVERIFY(lines.value(3).startsWith(Server + u" 003 alice "_s));
+    QVERIFY(lines.value(4).startsWith(Server + u" 004 alice test.chat "_s));
+    // ISUPPORT tells the truth about our names.
+    for (const QString &token : {u"CHANTYPES=#"_s, u"NICKLEN=24"_s, u"CHANNELLEN=33"_s,
+                                 u"TOPICLEN=300"_s, u"CASEMAPPING=rfc8265"_s, u"UTF8ONLY"_s})
+        QVERIFY2(lines.value(5).contains(token), qPrintable(lines.value(5)));
+    QCOMPARE(lines.mid(6),
+             (QStringList{Server + u" 422 alice :MOTD File is missing"_s,
+                          u":alice!alice@chat JOIN #hall"_s, Server + u" 353 alice = #hall alice"_s,
+                          Server + u" 366 alice #hall :End of /NAMES list"_s}));
+}
+
+void TestIrcSession::session_data()
+{
+    QTest::addColumn<QStringList>("sent");
+    QTest::addColumn<QStringList>("replies");
+    const QString s = Server;
+
+    QTest::newRow("JOIN makes a channel that does not exist")
+        << QStringList{u"JOIN #games"_s}
+        << QStringList{u":alice!alice@chat JOIN #games"_s, s + u" 353 alice = #games alice"_s,
+                       s + u" 366 alice #games :End of /NAMES list"_s};
+    QTest::newRow("JOIN a channel you are in says nothing")
+        << QStringList{u"JOIN #hall"_s} << QStringList{};
+    QTest::newRow("JOIN several") << QStringList{u"JOIN #a,#b"_s}
+                                  << QStringList{u":alice!alice@chat JOIN #a"_s,
+                                                 s + u" 353 alice = #a alice"_s,
+                                                 s + u" 366 alice #a :End of /NAMES list"_s,
+                                                 u":alice!alice@chat JOIN #b"_s,
+                                                 s + u" 353 alice = #b alice"_s,
+                                                 s + u" 366 alice #b :End of /NAMES list"_s};
+    QTest::newRow("JOIN without a channel")
+        << QStringList{u"JOIN"_s} << QStringList{s + u" 461 alice JOIN :Not enough parameters"_s};
+    QTest::newRow("JOIN a name that is not a channel")
+        << QStringList{u"JOIN games"_s} << QStringList{s + u" 403 alice games :No such channel"_s};
+    QTest::newRow("JOIN a bad room name")
+        << QStringList{u"JOIN #a!b"_s}
+        << QStringList{s + u" 479 alice #a!b :\"a!b\" is not a valid room name: use up to 32 "
+                           "letters of one script, digits, '_' or '-', starting with a letter, "
+                           "digit or '_'."_s};
+    QTest::newRow("PART") << QStringList{u"PART #hall"_s}
+                          << QStringList{u":alice!alice@chat PART #hall"_s};
+    QTest::newRow("PART a channel you are not in")
+        << QStringList{u"PART #nowhere"_s}
+        << QStringList{s + u" 442 alice #nowhere :You are not in nowhere: join it first."_s};
+    QTest::newRow("TOPIC set, then asked")
+        << QStringList{u"TOPIC #hall :tea at four"_s, u"TOPIC #hall"_s}
+        << QStringList{u":alice!alice@chat TOPIC #hall :tea at four"_s,
+                       s + u" 332 alice #hall :tea at four"_s};
+    QTest::newRow("TOPIC with no topic set")
+        << QStringList{u"TOPIC #hall"_s} << QStringList{s + u" 331 alice #hall :No topic is set"_s};
+    QTest::newRow("NAMES") << QStringList{u"NAMES #hall"_s}
+                           << QStringList{s + u" 353 alice = #hall alice"_s,
+                                          s + u" 366 alice #hall :End of /NAMES list"_s};
+    QTest::newRow("NAMES of nothing")
+        << QStringList{u"NAMES"_s} << QStringList{s + u" 366 alice * :End of /NAMES list"_s};
+    QTest::newRow("WHO a channel")
+        << QStringList{u"WHO #hall"_s}
+        << QStringList{s + u" 352 alice #hall alice chat test.chat alice H :0 alice"_s,
+                       s + u" 315 alice #hall :End of /WHO list"_s};
+    QTest::newRow("WHO a mask")
+        << QStringList{u"WHO ali*"_s}
+        << QStringList{s + u" 352 alice #hall alice chat test.chat alice H :0 alice"_s,
+                       s + u" 315 alice ali* :End of /WHO list"_s};
+    QTest::newRow("WHOIS") << QStringList{u"WHOIS alice"_s}
+                           << QStringList{s + u" 311 alice alice alice chat * alice"_s,
+                                          s + u" 319 alice alice #hall"_s,
+                                          s + u" 318 alice alice :End of /WHOIS list"_s};
+    QTest::newRow("WHOIS without a nick")
+        << QStringList{u"WHOIS"_s} << QStringList{s + u" 431 alice :No nickname given"_s};
+    QTest::newRow("LIST") << QStringList{u"LIST"_s}
+                          << QStringList{s + u" 321 alice Channel :Users  Name"_s,
+                                         s + u" 322 alice #hall 1 :"_s,
+                                         s + u" 323 alice :End of /LIST"_s};
+    QTest::newRow("PRIVMSG to nobody")
+        << QStringList{u"PRIVMSG bob :hi"_s}
+        << QStringList{s + u" 401 alice bob :No one called bob is logged in."_s};
+    QTest::newRow("NOTICE is never answered")
+        << QStringList{u"NOTICE bob :hi"_s, u"NOTICE #nowhere :hi"_s, u"NOTICE"_s} << QStringList{};
+    QTest::newRow("PRIVMSG without text")
+        << QStringList{u"PRIVMSG #hall"_s, u"PRIVMSG #hall :\x02\x02"_s}
+        << QStringList{s + u" 412 alice :No text to send"_s, s + u" 412 alice :No text to send"_s};
+    QTest::newRow("PRIVMSG without a recipient")
+        << QStringList{u"PRIVMSG"_s}
+        << QStringList{s + u" 411 alice :No recipient given (PRIVMSG)"_s};
+    QTest::newRow("PRIVMSG to a channel you are not in")
+        << QStringList{u"PRIVMSG #games :hi"_s}
+        << QStringList{s + u" 442 alice #games :You are not in games: join it first."_s};
+    QTest::newRow("CTCP other than ACTION is dropped")
+        << QStringList{u"PRIVMSG #hall :\x01VERSION\x01"_s} << QStringList{};
+    QTest::newRow("NICK change") << QStringList{u"NICK alicia"_s}
+                                 << QStringList{u":alice!alice@chat NICK alicia"_s};
+    QTest::newRow("NICK without a name")
+        << QStringList{u"NICK"_s} << QStringList{s + u" 431 alice :No nickname given"_s};
+    QTest::newRow("NICK erroneous")
+        << QStringList{u"NICK a!b"_s}
+        << QStringList{s + u" 432 alice a!b :\"a!b\" is not a valid nickname: use up to 24 "
+                           "letters of one script, digits, '_' or '-', starting with a letter, "
+                           "digit or '_'."_s};
+    QTest::newRow("MODE of a channel")
+        << QStringList{u"MODE #hall"_s} << QStringList{s + u" 324 alice #hall +"_s};
+    QTest::newRow("MODE of a user")
+        << QStringList{u"MODE alice"_s} << QStringList{s + u" 221 alice +"_s};
+    QTest::newRow("MODE unknown") << QStringList{u"MODE #hall +k secret"_s}
+                                  << QStringList{s + u" 472 alice k :is unknown mode char to me"_s};
+    QTest::newRow("MODE +o by someone who is not an operator")
+        << QStringList{u"MODE #hall +o alice"_s}
+        << QStringList{s + u" 482 alice #hall :You may not do that in hall: it takes the room's "
+                           "operators or owner."_s};
+    QTest::newRow("KICK without enough parameters")
+        << QStringList{u"KICK #hall"_s}
+        << QStringList{s + u" 461 alice KICK :Not enough parameters"_s};
+    QTest::newRow("MOTD") << QStringList{u"MOTD"_s}
+                          << QStringList{s + u" 422 alice :MOTD File is missing"_s};
+    QTest::newRow("USER again") << QStringList{u"USER a 0 * :A"_s}
+                                << QStringList{s + u" 462 alice :You may not reregister"_s};
+    QTest::newRow("unknown command")
+        << QStringList{u"FROBNICATE now"_s}
+        << QStringList{s + u" 421 alice FROBNICATE :Unknown command"_s};
+    QTest::newRow("PING") << QStringList{u"PING :abc"_s}
+                          << QStringList{s + u" PONG test.chat abc"_s};
+    QTest::newRow("PING without a token")
+        << QStringList{u"PING"_s} << QStringList{s + u" 409 alice :No origin specified"_s};
+    QTest::newRow("CAP after registration")
+        << QStringList{u"CAP LIST"_s, u"CAP REQ :server-time"_s, u"CAP LIST"_s}
+        << QStringList{s + u" CAP alice LIST :"_s, s + u" CAP alice ACK server-time"_s,
+                       s + u" CAP alice LIST server-time"_s};
+    QTest::newRow("empty lines are ignored") << QStringList{u""_s, u"   "_s} << QStringList{};
+}
+
+void TestIrcSession::session()
+{
+    QFETCH(QStringList, sent);
+    QFETCH(QStringList, replies);
+    ServerFixture fixture(ircConfig());
+    IrcClient irc;
+    QVERIFY(irc.connectTo(fixture));
+    QVERIFY(irc.registerAs(u"alice"_s));
+    for (const QString &line : std::as_const(sent))
+        irc.send(line);
+    QCOMPARE(irc.sync(), replies);
+}
+
+void TestIrcSession::nickInUseDuringRegistration()
+{
+    ServerFixture fixture(ircConfig());
+    fixture.loggedIn(u"bob"_s);
+    IrcClient irc;
+    QVERIFY(irc.connectTo(fixture));
+    irc.send(u"NICK bob"_s);
+    irc.send(u"USER bob 0 * :Bob"_s);
+    QCOMPARE(irc.sync(), QStringList{Server + u" 433 * bob :The nickname bob is already taken."_s});
+    // Not registered yet: everything but registration is refused.
+    irc.send(u"JOIN #hall"_s);
+    QCOMPARE(irc.sync(), QStringList{Server + u" 451 * :You have not registered"_s});
+    QVERIFY(irc.registerAs(u"bob2"_s));
+}
+
+void TestIrcSession::registeredNickNeedsPassword()
+{
+    ServerFixture fixture(ircConfig());
+    LineClient &owner = fixture.loggedIn(u"carol"_s);
+    owner.send(u"register s3cret-enough"_s);
+    QString reply;
+    for (int i = 0; i < 10 && !reply.contains(u"is registered"_s); ++i)
+        reply = owner.readLine(30000); // the password is hashed on its own thread
+    QVERIFY2(reply.contains(u"is registered"_s), qPrintable(reply));
+    owner.send(u"logout"_s);
+    QVERIFY(owner.waitForDisconnected());
+
+    IrcClient thief;
+    QVERIFY(thief.connectTo(fixture));
+    thief.send(u"NICK carol"_s);
+    thief.send(u"USER carol 0 * :C"_s);
+    QCOMPARE(thief.sync(),
+             QStringList{Server + u" 433 * carol :Nickname is registered: give its password "
+                                  "with PASS or SASL"_s});
+
+    // PASS carries the account's password when the server has none of its own.
+    IrcClient carol;
+    QVERIFY(carol.connectTo(fixture));
+    carol.send(u"PASS s3cret-enough"_s);
+    carol.send(u"NICK carol"_s);
+    carol.send(u"USER carol 0 * :C"_s);
+    QStringList lines;
+    QTRY_VERIFY((lines += carol.sync(), lines.join(u'\n').contains(u" 001 carol "_s)));
+}
+
+void TestIrcSession::threeKindsOfClientInOneRoom()
+{
+    ServerFixture fixture(ircConfig());
+    IrcClient irc;
+    QVERIFY(irc.connectTo(fixture));
+    QVERIFY(irc.registerAs(u"ircy"_s));
+    LineClient &telnet = fixture.loggedIn(u"tess"_s);
+    LineClient &program = fixture.taggedLoggedIn(u"prog"_s);
+    QCOMPARE(irc.sync(),
+             (QStringList{u":tess!tess@chat JOIN #hall"_s, u":prog!prog@chat JOIN #hall"_s}));
+    telnet.sync();
+    program.sync();
+
+    // IRC → the others.
+    irc.send(u"PRIVMSG #hall :hello from IRC"_s);
+    irc.send(u"PRIVMSG #hall :\x01"
+             "ACTION waves\x01"_s);
+    irc.send(u"PRIVMSG tess :just you"_s);
+    QCOMPARE(irc.sync(), QStringList{});
+    QCOMPARE(telnet.sync(),
+             (QStringList{u"ircy: hello from IRC"_s, u"* ircy waves"_s, u"*ircy* just you"_s}));
+    const QStringList tagged = program.sync();
+    QCOMPARE(tagged.size(), 2);
+    QVERIFY2(tagged[0].contains(u"ircy"_s) && tagged[0].contains(u"hello"_s),
+             qPrintable(tagged[0]));
+    QVERIFY2(tagged[1].startsWith(u"action "_s) && tagged[1].contains(u"waves"_s),
+             qPrintable(tagged[1]));
+
+    // The others → IRC.
+    telnet.send(u"hi ircy"_s);
+    telnet.send(u"/me smiles"_s);
+    telnet.send(u"msg ircy psst"_s);
+    QCOMPARE(telnet.sync(),
+             (QStringList{u"tess: hi ircy"_s, u"* tess smiles"_s, u"-> *ircy* psst"_s}));
+    program.send(u"say #hall from a program"_s);
+    program.sync();
+    QCOMPARE(telnet.sync(), QStringList{u"prog: from a program"_s});
+    QCOMPARE(irc.sync(), (QStringList{u":tess!tess@chat PRIVMSG #hall :hi ircy"_s,
+                                      u":tess!tess@chat PRIVMSG #hall :\x01"
+                                      "ACTION smiles\x01"_s,
+                                      u":tess!tess@chat PRIVMSG ircy psst"_s,
+                                      u":prog!prog@chat PRIVMSG #hall :from a program"_s}));
+
+    // Topics, nick changes and departures travel both ways too.
+    irc.send(u"TOPIC #hall :all of us"_s);
+    irc.sync();
+    QCOMPARE(telnet.sync(), QStringList{u"* ircy changed the topic to: all of us"_s});
+    telnet.send(u"nick tessa"_s);
+    telnet.sync();
+    QCOMPARE(irc.sync(), QStringList{u":tess!tess@chat NICK tessa"_s});
+    irc.send(u"NICK ircx"_s);
+    QCOMPARE(irc.sync(), QStringList{u":ircy!ircy@chat NICK ircx"_s});
+    QCOMPARE(telnet.sync(), QStringList{u"* ircy is now known as ircx."_s});
+    // A nickname is unique across every kind of client.
+    irc.send(u"NICK prog"_s);
+    QCOMPARE(irc.sync(),
+             QStringList{Server + u" 433 ircx prog :The nickname prog is already taken."_s});
+    program.send(u"leave hall"_s);
+    program.sync();
+    QCOMPARE(irc.sync(), QStringList{u":prog!prog@chat PART #hall"_s});
+    irc.send(u"QUIT :bye"_s);
+    QVERIFY(irc.line().waitForDisconnected());
+    QCOMPARE(telnet.sync(),
+             (QStringList{u"* prog has left the room."_s, u"* ircx has left the chat."_s}));
+}
+
+void TestIrcSession::capabilitiesShapeMessages()
+{
+    ServerFixture fixture(ircConfig());
+    IrcClient irc;
+    QVERIFY(irc.connectTo(fixture));
+    irc.send(u"CAP LS 302"_s);
+    irc.send(u"CAP REQ :echo-message server-time message-tags"_s);
+    irc.send(u"CAP END"_s);
+    QVERIFY(irc.registerAs(u"alice"_s));
+    irc.send(u"PRIVMSG #hall :echoed"_s);
+    const QStringList lines = irc.sync(true);
+    QCOMPARE(lines.size(), 1);
+    static const QRegularExpression tagged(
+        uR"(^@time=\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z;msgid=\d+ :alice!alice@chat PRIVMSG #hall :?echoed$)"_s);
+    QVERIFY2(tagged.match(lines.first()).hasMatch(), qPrintable(lines.first()));
+}
+
+void TestIrcSession::malformedInput_data()
+{
+    QTest::addColumn<QByteArray>("bytes");
+    QTest::addColumn<QString>("reply");
+    QTest::newRow("not UTF-8") << QByteArray("PRIVMSG #hall :\xff\xfe\r\n")
+                               << u":test.chat FAIL * INVALID_UTF8 :Lines must be UTF-8"_s;
+    QTest::newRow("a numeric as command")
+        << QByteArray(":x 12 a\r\n") << u":test.chat 421 alice * :Unknown command"_s;
+    QTest::newRow("tags too long") << (QByteArray("@a=") + QByteArray(5000, 'x') + " PING x\r\n")
+                                   << u":test.chat 417 alice :Input line was too long"_s;
+    QTest::newRow("body too long")
+        << (QByteArray("PRIVMSG #hall :") + QByteArray(6000, 'x') + "\r\n")
+        << u":test.chat 417 alice :Input line was too long"_s;
+    QTest::newRow("body just too long")
+        << (QByteArray("PRIVMSG #hall :") + QByteArray(500, 'x') + "\r\n")
+        << u":test.chat 417 alice :Input line was too long"_s;
+    QTest::newRow("a NUL") << QByteArray("PRIVMSG #hall :a\0b\r\n", 20)
+                           << u":test.chat 421 alice * :Unknown command"_s;
+}
+
+void TestIrcSession::malformedInput()
+{
+    QFETCH(QByteArray, bytes);
+    QFETCH(QString, reply);
+    ServerFixture fixture(ircConfig());
+    IrcClient irc;
+    QVERIFY(irc.connectTo(fixture));
+    QVERIFY(irc.registerAs(u"alice"_s));
+    irc.sendRaw(bytes);
+    QCOMPARE(irc.sync(), QStringList{reply});
+    // The session goes on.
+    irc.send(u"NAMES #hall"_s);
+    QCOMPARE(irc.sync().size(), 2);
+}
+
+void TestIrcSession::historyOnJoin()
+{
+    ServerFixture fixture(ircConfig());
+    LineClient &telnet = fixture.loggedIn(u"tess"_s);
+    telnet.send(u"said before you came"_s);
+    telnet.sync();
+    IrcClient irc;
+    QVERIFY(irc.connectTo(fixture));
+    irc.send(u"CAP REQ :server-time"_s);
+    irc.send(u"CAP END"_s);
+    QVERIFY(irc.registerAs(u"late"_s));
+    irc.send(u"PART #hall"_s);
+    irc.send(u"JOIN #hall"_s);
+    const QStringList lines = irc.sync(true);
+    QVERIFY2(lines.join(u'\n').contains(QRegularExpression(
+                 u"@time=[^ ]+ :tess!tess@chat PRIVMSG #hall :said before you came"_s)),
+             qPrintable(lines.join(u'\n')));
+}
+
+void TestIrcSession::listenerOff()
+{
+    ServerConfig config = ircConfig();
+    config.ircPort = 0;
+    ServerFixture fixture(config);
+    QVERIFY(fixture.isListening());
+    QCOMPARE(fixture.server().ircPort(), quint16(0));
+}
+
+QTEST_MAIN(TestIrcSession)
+#include "tst_ircsession.moc"
