@@ -3,6 +3,7 @@
 
 #include "NameRules.h"
 #include "commands/ChatContext.h"
+#include "commands/Duration.h"
 #include "config/ServerLog.h"
 #include "core/Clock.h"
 #include "core/Room.h"
@@ -76,7 +77,7 @@ void ModerationCommands::op(Session *session, const Command &command)
         return;
     room->roles().setRole(user, RoomRoles::Role::Operator);
     m_chat.roomRules().setRole(room, user, RoomRoles::Role::Operator);
-    announce(session, command, room, u"op"_s, user, {});
+    announce(session, command, room, u"op"_s, user->nick(), {});
 }
 
 void ModerationCommands::deop(Session *session, const Command &command)
@@ -87,7 +88,7 @@ void ModerationCommands::deop(Session *session, const Command &command)
         return;
     room->roles().setRole(user, RoomRoles::Role::Member);
     m_chat.roomRules().setRole(room, user, RoomRoles::Role::Member);
-    announce(session, command, room, u"deop"_s, user, {});
+    announce(session, command, room, u"deop"_s, user->nick(), {});
 }
 
 void ModerationCommands::kick(Session *session, const Command &command)
@@ -97,7 +98,7 @@ void ModerationCommands::kick(Session *session, const Command &command)
     if (!user)
         return;
     // The room hears why before the person goes, the person too.
-    announce(session, command, room, u"kick"_s, user, command.argument(1));
+    announce(session, command, room, u"kick"_s, user->nick(), command.argument(1));
     room->leave(user, u"kick"_s, true);
 }
 
@@ -109,16 +110,17 @@ void ModerationCommands::mute(Session *session, const Command &command)
         return;
     qint64 seconds = 0;
     if (command.arguments().size() > 1) {
-        bool ok = false;
-        seconds = command.argument(1).toLongLong(&ok);
-        if (!ok || seconds < 1 || seconds > MaxMuteSeconds)
+        const std::optional<qint64> given = Duration::seconds(command.argument(1), MaxMuteSeconds);
+        if (!given)
             return m_chat.fail(session, command, ErrorCode::NeedMoreParams,
                                QString::fromLatin1(command.spec().usage));
+        seconds = *given;
     }
     const qint64 untilMs = seconds == 0 ? 0 : m_chat.clock().nowMs() + seconds * 1000;
     room->roles().mute(user, untilMs);
     m_chat.roomRules().mute(room, user, untilMs, session->user()->nick());
-    announce(session, command, room, u"mute"_s, user,
+    m_chat.sanctionExpiry().schedule();
+    announce(session, command, room, u"mute"_s, user->nick(),
              seconds == 0 ? QString() : QString::number(seconds));
 }
 
@@ -130,16 +132,16 @@ void ModerationCommands::unmute(Session *session, const Command &command)
         return;
     room->roles().unmute(user);
     m_chat.roomRules().unmute(room, user);
-    announce(session, command, room, u"unmute"_s, user, {});
+    announce(session, command, room, u"unmute"_s, user->nick(), {});
 }
 
 void ModerationCommands::announce(Session *session, const Command &command, Room *room,
-                                  const QString &act, const User *target, const QString &detail)
+                                  const QString &act, const QString &target, const QString &detail)
 {
     const User *actor = session->user();
     qCInfo(lcServer, "%s: %s %s %s", qUtf8Printable(room->name()), qUtf8Printable(actor->nick()),
-           qUtf8Printable(act), qUtf8Printable(target->nick()));
-    const Event event = Event::moderation(room->name(), actor->nick(), act, target->nick(), detail);
+           qUtf8Printable(act), qUtf8Printable(target));
+    const Event event = Event::moderation(room->name(), actor->nick(), act, target, detail);
     for (User *member : room->members())
         member->send(event, session, command.label(), member == actor);
 }

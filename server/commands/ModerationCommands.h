@@ -32,15 +32,17 @@ public:
     void mute(Session *session, const Command &command);
     void unmute(Session *session, const Command &command);
 
-private:
-    // The standing of user in room apart from a mute: what decides whom they may act on.
+    // The standing of user in room apart from a mute: what decides whom they may act on, and
+    // whether a room's rules keep them out.
     Permissions::Standing rank(const Room *room, const User *user) const;
+    // Tells everyone in room that the actor did act to target (a nick, a ban's mask, a
+    // rule's name; detail: a reason, seconds).
+    void announce(Session *session, const Command &command, Room *room, const QString &act,
+                  const QString &target, const QString &detail);
+
+private:
     // The member the command names, in the room it is about, below the actor's standing; null
     // after replying with the error.
     User *target(Session *session, const Command &command, Room **room);
-    // Tells everyone in room that the actor did act to target (detail: a reason, seconds).
-    void announce(Session *session, const Command &command, Room *room, const QString &act,
-                  const User *target, const QString &detail);
-
     ChatContext &m_chat;
 };
