@@ -96,6 +96,8 @@ QList<CommandSpec> makeTable()
          QT_TRANSLATE_NOOP("CommandTable", "Close someone's connections (administrators).")},
         {T::Close,   u"close"_s,   {},                 S::NameMaybeText, R::No, A::LoggedIn,    "close <room> [reason]",
          QT_TRANSLATE_NOOP("CommandTable", "Close a room: everyone leaves and it is removed (administrators).")},
+        {T::Modlog,  u"modlog"_s,  {},                 S::OptionalName, R::Yes, A::LoggedIn,    "modlog [#room] [count]",
+         QT_TRANSLATE_NOOP("CommandTable", "Show the room's latest moderation acts: who did what to whom, when and why (operators).")},
     };
     // clang-format on
 }

@@ -46,6 +46,7 @@ enum class CommandType {
     Notice,
     Disconnect,
     Close,
+    Modlog,
 };
 
 // How the words after the command word are split into arguments.

@@ -260,6 +260,14 @@ Event Event::rules(const QString &room, const QStringList &rulesOn)
     return e;
 }
 
+Event Event::modlog(const QString &room, qsizetype total, qsizetype first,
+                    const QStringList &timeActorActTargetDetail)
+{
+    Event e = bans(room, total, first, timeActorActTargetDetail);
+    e.kind = Kind::Modlog;
+    return e;
+}
+
 Event Event::away(const QString &nick, const QString &text)
 {
     Event e(Kind::Away);

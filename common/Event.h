@@ -58,6 +58,9 @@ public:
                       // line's first ban (a long list is several lines), list: quadruples of
                       // mask, seconds left (empty: for good), setter, reason
         Rules,        // room, list: the room's rules that are on ("invite-only", ...)
+        Modlog,       // room, count: how many acts follow in all, seq: the index of this
+                      // line's first act, list: quintuples of time (ISO 8601 UTC), actor, act,
+                      // target, detail: the room's moderation log, oldest first
         Away,         // nick, text: the away message of the person a private message went to
         Notice,       // nick (the administrator), text: a notice to everyone on the server
         Bye,          // subject: reason (logout, shutdown, ...)
@@ -111,6 +114,8 @@ public:
     static Event bans(const QString &room, qsizetype total, qsizetype first,
                       const QStringList &maskLeftSetterReason);
     static Event rules(const QString &room, const QStringList &rulesOn);
+    static Event modlog(const QString &room, qsizetype total, qsizetype first,
+                        const QStringList &timeActorActTargetDetail);
     static Event away(const QString &nick, const QString &text);
     static Event notice(const QString &from, const QString &text);
     static Event bye(const QString &reason);

@@ -49,6 +49,7 @@ const QList<Layout> &layouts()
         {K::HistoryEnd,   u"historyend"_s,   {F::Room, F::Nick, F::Subject, F::Count, F::Target, F::Seq}, 0},
         {K::Bans,         u"bans"_s,         {F::Room, F::Count, F::Seq},                    4},
         {K::Rules,        u"rules"_s,        {F::Room},                                      1},
+        {K::Modlog,       u"modlog"_s,       {F::Room, F::Count, F::Seq},                    5},
         {K::Away,         u"away"_s,         {F::Nick, F::Text},                             0},
         {K::Notice,       u"notice"_s,       {F::Nick, F::Text},                             0},
         {K::Bye,          u"bye"_s,          {F::Subject},                                   0},

@@ -154,6 +154,23 @@ void renderList(Writer &w, const Event &event)
             w.line(entry);
         }
         break;
+    case Event::Kind::Modlog:
+        if (event.seq == 0 && event.count == 0)
+            w.line(w.phrase(QT_TRANSLATE_NOOP("TextRenderer", "Nothing was done in %1 yet."))
+                       .arg(event.room));
+        else if (event.seq == 0)
+            w.line(w.phrase(QT_TRANSLATE_N_NOOP("TextRenderer", "Moderation in %1 (%n):"),
+                            int(event.count))
+                       .arg(event.room));
+        for (qsizetype i = 0; i + 4 < l.size(); i += 5) {
+            const QDateTime time = QDateTime::fromString(l[i], Qt::ISODateWithMs).toLocalTime();
+            QString entry = "  ["_L1 + time.toString(u"yyyy-MM-dd HH:mm"_s) + "] "_L1 + l[i + 1] +
+                            u' ' + l[i + 2] + u' ' + l[i + 3];
+            if (!l[i + 4].isEmpty())
+                entry += ": "_L1 + l[i + 4];
+            w.line(entry);
+        }
+        break;
     case Event::Kind::Rules:
         w.line(w.phrase(QT_TRANSLATE_NOOP("TextRenderer", "Rules of %1: %2"))
                    .arg(event.room, l.join(u", "_s)));
@@ -572,6 +589,7 @@ QByteArray render(const Event &event, const Options &options)
     case K::Settings:
     case K::Bans:
     case K::Rules:
+    case K::Modlog:
         renderList(w, event);
         break;
     case K::Away:
@@ -596,8 +614,8 @@ QByteArray render(const Event &event, const Options &options)
         break;
     }
     // The pieces of a listing go on under their stamped heading.
-    const bool piece =
-        event.kind == K::Rooms || event.kind == K::Who || (event.kind == K::Bans && event.seq > 0);
+    const bool piece = event.kind == K::Rooms || event.kind == K::Who ||
+                       ((event.kind == K::Bans || event.kind == K::Modlog) && event.seq > 0);
     return w.finish(event.time, !piece);
 }
 

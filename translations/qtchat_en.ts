@@ -451,6 +451,10 @@
         <source>Close a room: everyone leaves and it is removed (administrators).</source>
         <translation>Close a room: everyone leaves and it is removed (administrators).</translation>
     </message>
+    <message>
+        <source>Show the room&apos;s latest moderation acts: who did what to whom, when and why (operators).</source>
+        <translation>Show the room&apos;s latest moderation acts: who did what to whom, when and why (operators).</translation>
+    </message>
 </context>
 <context>
     <name>ConfigFile</name>
@@ -1828,6 +1832,17 @@
     <message>
         <source>*** Notice from %1: %2</source>
         <translation>*** Notice from %1: %2</translation>
+    </message>
+    <message>
+        <source>Nothing was done in %1 yet.</source>
+        <translation>Nothing was done in %1 yet.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Moderation in %1 (%n):</source>
+        <translation>
+            <numerusform>Moderation in %1 (%n):</numerusform>
+            <numerusform>Moderation in %1 (%n):</numerusform>
+        </translation>
     </message>
 </context>
 <context>

@@ -444,6 +444,10 @@
         <source>Close a room: everyone leaves and it is removed (administrators).</source>
         <translation>关闭房间：所有人离开，房间被删除（服务器管理员）。</translation>
     </message>
+    <message>
+        <source>Show the room&apos;s latest moderation acts: who did what to whom, when and why (operators).</source>
+        <translation>显示房间最近的管理操作：谁在何时对谁做了什么、为什么（管理员）。</translation>
+    </message>
 </context>
 <context>
     <name>ConfigFile</name>
@@ -1795,6 +1799,16 @@
     <message>
         <source>*** Notice from %1: %2</source>
         <translation>*** 来自 %1 的通知：%2</translation>
+    </message>
+    <message>
+        <source>Nothing was done in %1 yet.</source>
+        <translation>%1 还没有任何管理操作。</translation>
+    </message>
+    <message numerus="yes">
+        <source>Moderation in %1 (%n):</source>
+        <translation>
+            <numerusform>%1 的管理记录（%n）：</numerusform>
+        </translation>
     </message>
 </context>
 <context>

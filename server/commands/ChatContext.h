@@ -3,6 +3,7 @@
 
 #include "Command.h"
 #include "ErrorCode.h"
+#include "commands/ModerationLog.h"
 #include "commands/ReplyStream.h"
 #include "commands/RoomExpiry.h"
 #include "commands/RoomQuota.h"
@@ -53,6 +54,8 @@ public:
     RoomRuleKeeper &roomRules() { return m_roomRules; }
     // Ends timed bans and mutes: schedule() after setting one.
     SanctionExpiry &sanctionExpiry() { return m_sanctionExpiry; }
+    // Every moderation act, written through the store.
+    ModerationLog &moderationLog() { return m_moderationLog; }
     AccountHasher &hasher() { return m_hasher; }
     AccountGate &accountGate() { return m_accountGate; }
     ResumeTokens &tokens() { return m_tokens; }
@@ -119,6 +122,7 @@ private:
     RoomExpiry m_roomExpiry;
     RoomRuleKeeper m_roomRules;
     SanctionExpiry m_sanctionExpiry;
+    ModerationLog m_moderationLog;
     QList<Session *> m_sessions; // every open session, logged in or not
     quint64 m_bootNumber;
     quint32 m_lastPerson = 0;

@@ -220,6 +220,8 @@ void CommandProcessor::dispatch(Session *session, const Command &command)
         return m_admin.disconnect(session, command);
     case T::Close:
         return m_admin.close(session, command);
+    case T::Modlog:
+        return m_moderation.modlog(session, command);
     }
 }
 

@@ -2,6 +2,7 @@
 #include "commands/ModerationCommands.h"
 
 #include "NameRules.h"
+#include "Protocol.h"
 #include "commands/ChatContext.h"
 #include "commands/Duration.h"
 #include "config/ServerLog.h"
@@ -9,6 +10,7 @@
 #include "core/Room.h"
 #include "core/User.h"
 #include "session/Session.h"
+#include "store/Store.h"
 
 using namespace Qt::StringLiterals;
 
@@ -135,12 +137,53 @@ void ModerationCommands::unmute(Session *session, const Command &command)
     announce(session, command, room, u"unmute"_s, user->nick(), {});
 }
 
+void ModerationCommands::modlog(Session *session, const Command &command)
+{
+    Room *room = m_chat.targetRoom(session, command);
+    if (!room)
+        return;
+    int count = DefaultLogCount;
+    if (!command.arguments().isEmpty()) {
+        bool ok = false;
+        count = command.argument(0).toInt(&ok);
+        if (!ok || count < 1 || count > Store::ModerationKept)
+            return m_chat.fail(session, command, ErrorCode::NeedMoreParams,
+                               QString::fromLatin1(command.spec().usage));
+    }
+    const QList<StoredModeration> entries = m_chat.moderationLog().latest(room, count);
+    // A long log is several lines, each well under a client's line limit, like listings.
+    QList<Event> events;
+    QStringList line;
+    qsizetype bytes = 0;
+    qsizetype first = 0;
+    for (qsizetype i = 0; i < entries.size(); ++i) {
+        const StoredModeration &e = entries[i];
+        const QStringList item = {e.time.toString(Qt::ISODateWithMs), e.actor, e.act, e.target,
+                                  e.detail};
+        const qsizetype size = item.join(QString()).toUtf8().size() + 10;
+        if (!line.isEmpty() && bytes + size > Protocol::ListLineBytes) {
+            events.append(Event::modlog(room->name(), entries.size(), first, line));
+            line.clear();
+            bytes = 0;
+            first = i;
+        }
+        line += item;
+        bytes += size;
+    }
+    if (!line.isEmpty() || events.isEmpty())
+        events.append(Event::modlog(room->name(), entries.size(), first, line));
+    for (Event &event : events)
+        event.label = command.label();
+    m_chat.replies(session).addEvents(events);
+}
+
 void ModerationCommands::announce(Session *session, const Command &command, Room *room,
                                   const QString &act, const QString &target, const QString &detail)
 {
     const User *actor = session->user();
     qCInfo(lcServer, "%s: %s %s %s", qUtf8Printable(room->name()), qUtf8Printable(actor->nick()),
            qUtf8Printable(act), qUtf8Printable(target));
+    m_chat.moderationLog().record(room, actor->nick(), act, target, detail);
     const Event event = Event::moderation(room->name(), actor->nick(), act, target, detail);
     for (User *member : room->members())
         member->send(event, session, command.label(), member == actor);

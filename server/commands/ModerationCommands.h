@@ -20,6 +20,8 @@ class ModerationCommands
 public:
     // The longest timed mute, in seconds (a year); longer is "until unmuted".
     static constexpr qint64 MaxMuteSeconds = 366 * 24 * 3600;
+    // Acts modlog shows without a count.
+    static constexpr int DefaultLogCount = 20;
 
     explicit ModerationCommands(ChatContext &chat);
 
@@ -31,6 +33,8 @@ public:
     void kick(Session *session, const Command &command);
     void mute(Session *session, const Command &command);
     void unmute(Session *session, const Command &command);
+    // The room's newest acts (count, DefaultLogCount without one), oldest first.
+    void modlog(Session *session, const Command &command);
 
     // The standing of user in room apart from a mute: what decides whom they may act on, and
     // whether a room's rules keep them out.

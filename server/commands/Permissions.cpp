@@ -35,6 +35,7 @@ constexpr Rule Rules[] = {
     {CommandType::Bans,   Standing::Operator, ErrorCode::NotRoomOperator},
     {CommandType::Invite, Standing::Operator, ErrorCode::NotRoomOperator},
     {CommandType::Rule,   Standing::Operator, ErrorCode::NotRoomOperator},
+    {CommandType::Modlog, Standing::Operator, ErrorCode::NotRoomOperator},
     {CommandType::Op,     Standing::Owner,    ErrorCode::NotRoomOperator},
     {CommandType::Deop,   Standing::Owner,    ErrorCode::NotRoomOperator},
 };

@@ -35,3 +35,16 @@ struct StoredSanction
 
     bool operator==(const StoredSanction &) const = default;
 };
+
+// One act of moderation in a room, as the moderation log keeps it.
+struct StoredModeration
+{
+    qint64 roomId = 0;
+    QDateTime time; // wall clock, UTC
+    QString actor;  // the nick that acted
+    QString act;    // "op", "kick", "ban"...
+    QString target; // a nick, a ban's mask, a rule's name
+    QString detail; // a reason, seconds, "on" or "off"; may be empty
+
+    bool operator==(const StoredModeration &) const = default;
+};

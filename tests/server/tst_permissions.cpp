@@ -56,6 +56,8 @@ void TestPermissions::matrix_data()
          ErrorCode::None, ErrorCode::None},
         {"invite", CommandType::Invite, ErrorCode::NotRoomOperator, ErrorCode::NotRoomOperator,
          ErrorCode::None, ErrorCode::None},
+        {"modlog", CommandType::Modlog, ErrorCode::NotRoomOperator, ErrorCode::NotRoomOperator,
+         ErrorCode::None, ErrorCode::None},
         {"rule", CommandType::Rule, ErrorCode::NotRoomOperator, ErrorCode::NotRoomOperator,
          ErrorCode::None, ErrorCode::None},
         // Not about a standing in a room: everyone, the muted included.
