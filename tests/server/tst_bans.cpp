@@ -4,7 +4,9 @@
 // join (474); timed bans and mutes end on a clock the test moves, and leave the store; bans
 // hold after a restart; the list is for operators.
 #include "ManualClock.h"
+#include "Protocol.h"
 #include "ServerFixture.h"
+#include "TaggedCodec.h"
 
 #include <QTest>
 
@@ -59,6 +61,7 @@ private slots:
     void kickAndRejoin();
     void timedBanAndMuteEnd();
     void bansSurviveRestart();
+    void banListIsBoundedAndSplit();
 };
 
 void TestBans::banByNickPutsOutAndKeepsOut()
@@ -295,6 +298,44 @@ void TestBans::bansSurviveRestart()
     LineClient &bob = f.loggedIn(u"bob"_s);
     bob.send(u"join games"_s);
     EXPECT_LINES(bob, QStringList({Banned}));
+}
+
+void TestBans::banListIsBoundedAndSplit()
+{
+    ServerConfig config;
+    config.floodRate = 0; // a hundred bans at once, without waiting for the flood control
+    ServerFixture f(config);
+    LineClient &alice = f.taggedLoggedIn(u"alice"_s);
+    alice.send(u"create games"_s);
+    alice.sync();
+    const QString reason(200, u'x');
+    for (int i = 0; i < 100; ++i)
+        alice.send(u"ban 10.%1.0.0/16 %2"_s.arg(i).arg(reason));
+    alice.sync();
+    alice.send(u"@full ban 10.200.0.0/16"_s);
+    const Event full = alice.readEvent();
+    QCOMPARE(full.code, ErrorCode::BanListFull);
+    QCOMPARE(full.subject, u"100"_s);
+    // Replacing a ban that is there is no new entry.
+    alice.send(u"ban 10.0.0.0/16 again"_s);
+    alice.sync();
+
+    // A long list comes in several lines, each well under a client's line limit.
+    alice.send(u"@list bans"_s);
+    qsizetype listed = 0;
+    while (listed < 100) {
+        const QByteArray raw = alice.readRawLine();
+        QVERIFY2(raw.size() < Protocol::DefaultMaxLineBytes, raw.left(80).constData());
+        const Event event = TaggedCodec::parse(QString::fromUtf8(raw));
+        QCOMPARE(event.kind, Event::Kind::Bans);
+        QCOMPARE(event.label, u"list"_s);
+        QCOMPARE(event.count, 100);
+        QCOMPARE(qsizetype(event.seq), listed);
+        QVERIFY(!event.list.isEmpty());
+        listed += event.list.size() / 4;
+    }
+    QCOMPARE(listed, 100);
+    QVERIFY(alice.sync().isEmpty());
 }
 
 QTEST_GUILESS_MAIN(TestBans)
