@@ -36,6 +36,17 @@ enum class CommandType {
     Kick,
     Mute,
     Unmute,
+    Ban,
+    Unban,
+    Bans,
+    Invite,
+    Rule,
+    Away,
+    Back,
+    Notice,
+    Disconnect,
+    Close,
+    Modlog,
 };
 
 // How the words after the command word are split into arguments.

@@ -28,7 +28,12 @@ enum class ErrorCode : int {
     NeedMoreParams = 461,       // subject: the command's usage line
     AlreadyLoggedIn = 462,      // subject: your nickname
     PasswordMismatch = 464,     // subject: "required" or "wrong"
+    InviteOnlyRoom = 473,       // subject: the room, which takes an invitation (invite-only)
+    BannedFromRoom = 474,       // subject: the room you are banned from
+    NeedRegisteredNick = 477,   // subject: the room, which takes an identified account
+    BanListFull = 478,          // subject: the most bans a room holds
     BadRoomName = 479,          // subject: the rejected room name
+    NoPrivileges = 481,         // subject: the command: it takes a server administrator
     NotRoomOperator = 482,      // subject: the room: it takes its operators (or owner), or the
                                 // person acted on stands as high as you
     TopicTooLong = 480,         // subject: the limit in characters

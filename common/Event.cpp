@@ -241,6 +241,49 @@ Event Event::historyEnd(const QString &room, const QString &peer, const QString 
     return e;
 }
 
+Event Event::bans(const QString &room, qsizetype total, qsizetype first,
+                  const QStringList &maskLeftSetterReason)
+{
+    Event e(Kind::Bans);
+    e.room = room;
+    e.count = total;
+    e.seq = quint64(std::max<qsizetype>(first, 0));
+    e.list = maskLeftSetterReason;
+    return e;
+}
+
+Event Event::rules(const QString &room, const QStringList &rulesOn)
+{
+    Event e(Kind::Rules);
+    e.room = room;
+    e.list = rulesOn;
+    return e;
+}
+
+Event Event::modlog(const QString &room, qsizetype total, qsizetype first,
+                    const QStringList &timeActorActTargetDetail)
+{
+    Event e = bans(room, total, first, timeActorActTargetDetail);
+    e.kind = Kind::Modlog;
+    return e;
+}
+
+Event Event::away(const QString &nick, const QString &text)
+{
+    Event e(Kind::Away);
+    e.nick = nick;
+    e.text = text;
+    return e;
+}
+
+Event Event::notice(const QString &from, const QString &text)
+{
+    Event e(Kind::Notice);
+    e.nick = from;
+    e.text = text;
+    return e;
+}
+
 Event Event::bye(const QString &reason)
 {
     Event e(Kind::Bye);
@@ -363,6 +406,17 @@ const char *Event::errorTemplate(ErrorCode code, const QString &subject)
         return QT_TRANSLATE_NOOP("Event", "Usage: %1");
     case ErrorCode::AlreadyLoggedIn:
         return QT_TRANSLATE_NOOP("Event", "You are already logged in as %1.");
+    case ErrorCode::InviteOnlyRoom:
+        return QT_TRANSLATE_NOOP("Event", "%1 is invite-only: an operator must invite you first.");
+    case ErrorCode::BannedFromRoom:
+        return QT_TRANSLATE_NOOP("Event", "You are banned from %1.");
+    case ErrorCode::NeedRegisteredNick:
+        return QT_TRANSLATE_NOOP(
+            "Event", "Only registered people may enter %1: register or identify first.");
+    case ErrorCode::BanListFull:
+        return QT_TRANSLATE_NOOP("Event", "The room's ban list is full (%1 bans): lift one first.");
+    case ErrorCode::NoPrivileges:
+        return QT_TRANSLATE_NOOP("Event", "Only the server's administrators may use %1.");
     case ErrorCode::BadRoomName:
         return QT_TRANSLATE_NOOP("Event",
                                  "\"%1\" is not a valid room name: use up to %2 letters of one "

@@ -32,7 +32,10 @@ public:
         Presence,     // room, nick, subject: "reconnecting" (the connection dropped and the
                       // place is held) or "back" (resumed)
         Moderation,   // room, nick (who acted), subject: the act ("op", "deop", "kick", "mute",
-                      // "unmute"), target (on whom), text: a kick's reason, a mute's seconds
+                      // "unmute", "ban", "unban", "invite", "rule"), target (on whom: a nick,
+                      // a ban's mask, a rule's name), text: a kick's reason, a mute's seconds,
+                      // a ban's seconds (0: for good) and reason ("600 spamming"), a rule's
+                      // "on" or "off"
         Users,        // room, subject: how many are in it, list: pairs of nickname and flags
                       // (all of them, or in a crowded room the first ones; see Room)
         Who,          // list: triples of nickname, rooms (comma-separated), flags: one piece of
@@ -51,6 +54,15 @@ public:
         HistoryEnd,   // room, nick, subject, count: as HistoryStart; target: where more lines
                       // are ("before", "after", or empty: none), seq: the sequence number
                       // (message id for private history) to ask from
+        Bans,         // room, count: how many bans the room has, seq: the index of this
+                      // line's first ban (a long list is several lines), list: quadruples of
+                      // mask, seconds left (empty: for good), setter, reason
+        Rules,        // room, list: the room's rules that are on ("invite-only", ...)
+        Modlog,       // room, count: how many acts follow in all, seq: the index of this
+                      // line's first act, list: quintuples of time (ISO 8601 UTC), actor, act,
+                      // target, detail: the room's moderation log, oldest first
+        Away,         // nick, text: the away message of the person a private message went to
+        Notice,       // nick (the administrator), text: a notice to everyone on the server
         Bye,          // subject: reason (logout, shutdown, ...)
         Ping,         // subject: token
         Pong,         // subject: token
@@ -58,6 +70,11 @@ public:
 
     // Flags of a person in users and who lists (comma-separated; empty when none).
     static constexpr QLatin1StringView ReconnectingFlag{"reconnecting"};
+    static constexpr QLatin1StringView AwayFlag{"away"};
+    static constexpr QLatin1StringView OwnerFlag{"owner"};
+    static constexpr QLatin1StringView OperatorFlag{"op"};
+    static constexpr QLatin1StringView MutedFlag{"muted"};
+    static constexpr QLatin1StringView AdminFlag{"admin"};
     // What a listing lists: the kind of its pieces.
     static constexpr QLatin1StringView ListingRooms{"rooms"};
     static constexpr QLatin1StringView ListingWho{"who"};
@@ -94,6 +111,13 @@ public:
                               qsizetype count);
     static Event historyEnd(const QString &room, const QString &peer, const QString &reason,
                             qsizetype count, const QString &next, quint64 from);
+    static Event bans(const QString &room, qsizetype total, qsizetype first,
+                      const QStringList &maskLeftSetterReason);
+    static Event rules(const QString &room, const QStringList &rulesOn);
+    static Event modlog(const QString &room, qsizetype total, qsizetype first,
+                        const QStringList &timeActorActTargetDetail);
+    static Event away(const QString &nick, const QString &text);
+    static Event notice(const QString &from, const QString &text);
     static Event bye(const QString &reason);
     static Event ping(const QString &token);
     static Event pong(const QString &token);

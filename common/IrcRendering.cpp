@@ -21,9 +21,13 @@ bool isAboutRoom(ErrorCode code)
     case ErrorCode::BadRoomName:
     case ErrorCode::NotRoomOperator:
     case ErrorCode::RoomExists:
+    case ErrorCode::InviteOnlyRoom:
+    case ErrorCode::BannedFromRoom:
+    case ErrorCode::NeedRegisteredNick:
+    case ErrorCode::BanListFull:
         return true;
     default:
-        return int(code) == 473 || int(code) == 474 || int(code) == 477; // +i, +b, +R
+        return false;
     }
 }
 
@@ -77,6 +81,31 @@ QByteArray line(const QString &source, const QString &command, QStringList param
     return message.toLine();
 }
 
+// The IRC channel mode of a room rule (Ergo's +R for registered-only).
+QChar modeOf(const QString &rule)
+{
+    if (rule == "invite-only"_L1)
+        return u'i';
+    if (rule == "topic-lock"_L1)
+        return u't';
+    if (rule == "registered-only"_L1)
+        return u'R';
+    return {};
+}
+
+// 367 for each ban of this piece, 368 after the last piece.
+QByteArray bans(const Event &event, const Options &options, const QString &me)
+{
+    const QString room = channel(event.room);
+    QByteArray bytes;
+    qsizetype sent = 0;
+    for (qsizetype i = 0; i + 3 < event.list.size(); i += 4, ++sent)
+        bytes += numeric(options, 367, me, {room, event.list[i], event.list[i + 2]});
+    if (qsizetype(event.seq) + sent >= event.count)
+        bytes += numeric(options, 368, me, {room, u"End of channel ban list"_s});
+    return bytes;
+}
+
 QByteArray moderation(const Event &event, const Options &options)
 {
     const QString actor = source(event.nick);
@@ -92,6 +121,14 @@ QByteArray moderation(const Event &event, const Options &options)
         return line(actor, u"MODE"_s, {room, u"+b"_s, event.target});
     if (event.subject == "unban"_L1)
         return line(actor, u"MODE"_s, {room, u"-b"_s, event.target});
+    if (event.subject == "invite"_L1)
+        return line(actor, u"INVITE"_s, {event.target, room});
+    if (event.subject == "rule"_L1) {
+        const QChar mode = modeOf(event.target);
+        if (!mode.isNull())
+            return line(actor, u"MODE"_s,
+                        {room, (event.text == "off"_L1 ? u"-"_s : u"+"_s) + mode});
+    }
     QString text = u"%1 %2 %3"_s.arg(event.nick, event.subject, event.target);
     if (!event.text.isEmpty())
         text += u" (%1)"_s.arg(event.text);
@@ -257,6 +294,8 @@ QByteArray render(const Event &event, const Options &options)
     case K::Moderation:
         return moderation(event, options);
     case K::Users:
+        if (event.label == "MODE"_L1)
+            return {}; // MODE #room asked look for the rules alone
         return event.label == "WHO"_L1 ? whoRoom(event, options, me) : names(event, options, me);
     case K::Who:
         return who(event, options, me);
@@ -287,6 +326,39 @@ QByteArray render(const Event &event, const Options &options)
                      {me.isEmpty() ? u"*"_s : me, event.list[i] + u" - "_s + event.list[i + 1]});
         return bytes;
     }
+    case K::Bans:
+        return bans(event, options, me);
+    case K::Rules: {
+        // The modes of the room, for MODE #room (look's other replies are not asked for).
+        if (event.label != "MODE"_L1)
+            return {};
+        QString modes = u"+"_s;
+        for (const QString &rule : event.list) {
+            if (const QChar mode = modeOf(rule); !mode.isNull())
+                modes += mode;
+        }
+        return numeric(options, 324, me, {channel(event.room), modes});
+    }
+    case K::Modlog: {
+        QByteArray bytes;
+        for (qsizetype i = 0; i + 4 < event.list.size(); i += 5) {
+            QString text = event.list.mid(i, 5).join(u' ').trimmed();
+            bytes += line(options.serverName, u"NOTICE"_s,
+                          {me.isEmpty() ? u"*"_s : me, channel(event.room) + u' ' + text});
+        }
+        return bytes;
+    }
+    case K::Away:
+        return numeric(options, 301, me, {event.nick, event.text});
+    case K::Notice:
+        return line(options.serverName, u"NOTICE"_s,
+                    {me.isEmpty() ? u"*"_s : me, u"[%1] %2"_s.arg(event.nick, event.text)});
+    case K::Ok:
+        if (event.command == "away"_L1)
+            return numeric(options, 306, me, {u"You have been marked as being away"_s});
+        if (event.command == "back"_L1)
+            return numeric(options, 305, me, {u"You are no longer marked as being away"_s});
+        return {};
     case K::Bye:
         return line({}, u"ERROR"_s, {u"Closing link: "_s + event.subject});
     case K::Ping:
@@ -295,7 +367,6 @@ QByteArray render(const Event &event, const Options &options)
         return line(options.serverName, u"PONG"_s, {options.serverName, event.subject});
     case K::Invalid:
     case K::Welcome:
-    case K::Ok:
     case K::Presence:
     case K::Settings:
     case K::HistoryStart:

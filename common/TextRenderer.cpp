@@ -68,7 +68,14 @@ QString flagsText(const Writer &w, const QString &flags)
     for (const QString &flag : flags.split(u',', Qt::SkipEmptyParts)) {
         if (flag == Event::ReconnectingFlag)
             words << w.phrase(QT_TRANSLATE_NOOP("TextRenderer", "reconnecting"));
-        else
+        else if (flag == Event::AwayFlag)
+            words << w.phrase(QT_TRANSLATE_NOOP("TextRenderer", "away"));
+        else if (flag == Event::MutedFlag)
+            words << w.phrase(QT_TRANSLATE_NOOP("TextRenderer", "muted"));
+        // A room's roles are for programs (the desktop client marks them); people on telnet
+        // see who runs a room from what the room is told (op, kick...).
+        else if (flag != Event::OwnerFlag && flag != Event::OperatorFlag &&
+                 flag != Event::AdminFlag)
             words << flag;
     }
     return words.isEmpty() ? QString() : " ("_L1 + words.join(u", "_s) + u')';
@@ -125,6 +132,48 @@ void renderList(Writer &w, const Event &event)
         for (qsizetype i = 0; i + 1 < l.size(); i += 2)
             w.line("  "_L1 + l[i].leftJustified(32) +
                    w.phrase(l[i + 1].toUtf8().constData(), -1, "CommandTable"));
+        break;
+    case Event::Kind::Bans:
+        if (event.seq == 0 && event.count == 0)
+            w.line(w.phrase(QT_TRANSLATE_NOOP("TextRenderer", "Nobody is banned from %1."))
+                       .arg(event.room));
+        else if (event.seq == 0)
+            w.line(
+                w.phrase(QT_TRANSLATE_N_NOOP("TextRenderer", "Bans in %1 (%n):"), int(event.count))
+                    .arg(event.room));
+        for (qsizetype i = 0; i + 3 < l.size(); i += 4) {
+            QString entry =
+                l[i + 1].isEmpty()
+                    ? w.phrase(QT_TRANSLATE_NOOP("TextRenderer", "  %1 (by %2)"))
+                          .arg(l[i], l[i + 2])
+                    : w.phrase(QT_TRANSLATE_N_NOOP("TextRenderer", "  %1 (by %2, %n seconds left)"),
+                               l[i + 1].toInt())
+                          .arg(l[i], l[i + 2]);
+            if (!l[i + 3].isEmpty())
+                entry += ": "_L1 + l[i + 3];
+            w.line(entry);
+        }
+        break;
+    case Event::Kind::Modlog:
+        if (event.seq == 0 && event.count == 0)
+            w.line(w.phrase(QT_TRANSLATE_NOOP("TextRenderer", "Nothing was done in %1 yet."))
+                       .arg(event.room));
+        else if (event.seq == 0)
+            w.line(w.phrase(QT_TRANSLATE_N_NOOP("TextRenderer", "Moderation in %1 (%n):"),
+                            int(event.count))
+                       .arg(event.room));
+        for (qsizetype i = 0; i + 4 < l.size(); i += 5) {
+            const QDateTime time = QDateTime::fromString(l[i], Qt::ISODateWithMs).toLocalTime();
+            QString entry = "  ["_L1 + time.toString(u"yyyy-MM-dd HH:mm"_s) + "] "_L1 + l[i + 1] +
+                            u' ' + l[i + 2] + u' ' + l[i + 3];
+            if (!l[i + 4].isEmpty())
+                entry += ": "_L1 + l[i + 4];
+            w.line(entry);
+        }
+        break;
+    case Event::Kind::Rules:
+        w.line(w.phrase(QT_TRANSLATE_NOOP("TextRenderer", "Rules of %1: %2"))
+                   .arg(event.room, l.join(u", "_s)));
         break;
     case Event::Kind::Settings:
         w.line(w.phrase(QT_TRANSLATE_NOOP("TextRenderer", "Your settings:")));
@@ -201,7 +250,32 @@ QString leaveText(const Writer &w, const Event &event, bool self)
             .phrase(
                 QT_TRANSLATE_NOOP("TextRenderer", "* %1 has left: the server is shutting down."))
             .arg(event.nick);
+    if (event.subject == "ban"_L1)
+        return w.phrase(QT_TRANSLATE_NOOP("TextRenderer", "* %1 was banned from the room."))
+            .arg(event.nick);
+    if (event.subject == "close"_L1)
+        return w.phrase(QT_TRANSLATE_NOOP("TextRenderer", "* %1 has left: the room was closed."))
+            .arg(event.nick);
     return w.phrase(QT_TRANSLATE_NOOP("TextRenderer", "* %1 has left the room.")).arg(event.nick);
+}
+
+// A ban's text is its seconds (0: for good), then its reason if there is one.
+QString banText(const Writer &w, const Event &event)
+{
+    const qsizetype space = event.text.indexOf(u' ');
+    const QString seconds = space < 0 ? event.text : event.text.left(space);
+    const QString reason = space < 0 ? QString() : event.text.sliced(space + 1);
+    QString text;
+    if (seconds.isEmpty() || seconds == "0"_L1)
+        text = w.phrase(QT_TRANSLATE_NOOP("TextRenderer", "* %1 banned %2 from the room."))
+                   .arg(event.nick, event.target);
+    else
+        text = w.phrase(QT_TRANSLATE_NOOP("TextRenderer",
+                                          "* %1 banned %2 from the room for %3 seconds."))
+                   .arg(event.nick, event.target, seconds);
+    if (!reason.isEmpty())
+        text += u' ' + w.phrase(QT_TRANSLATE_NOOP("TextRenderer", "Reason: %1")).arg(reason);
+    return text;
 }
 
 QString moderationText(const Writer &w, const Event &event)
@@ -225,6 +299,25 @@ QString moderationText(const Writer &w, const Event &event)
     if (act == "mute"_L1)
         return w.phrase(QT_TRANSLATE_NOOP("TextRenderer", "* %1 muted %2 for %3 seconds."))
             .arg(event.nick, event.target, event.text);
+    if (act == "ban"_L1)
+        return banText(w, event);
+    if (act == "unban"_L1)
+        return w.phrase(QT_TRANSLATE_NOOP("TextRenderer", "* %1 lifted the ban on %2."))
+            .arg(event.nick, event.target);
+    if (act == "invite"_L1)
+        return w.phrase(QT_TRANSLATE_NOOP("TextRenderer", "* %1 invited %2 into the room."))
+            .arg(event.nick, event.target);
+    if (act == "close"_L1 && event.text.isEmpty())
+        return w.phrase(QT_TRANSLATE_NOOP("TextRenderer", "* %1 closed the room.")).arg(event.nick);
+    if (act == "close"_L1)
+        return w.phrase(QT_TRANSLATE_NOOP("TextRenderer", "* %1 closed the room: %2"))
+            .arg(event.nick, event.text);
+    if (act == "rule"_L1 && event.text == "on"_L1)
+        return w.phrase(QT_TRANSLATE_NOOP("TextRenderer", "* %1 turned the rule %2 on."))
+            .arg(event.nick, event.target);
+    if (act == "rule"_L1)
+        return w.phrase(QT_TRANSLATE_NOOP("TextRenderer", "* %1 turned the rule %2 off."))
+            .arg(event.nick, event.target);
     return w.phrase(QT_TRANSLATE_NOOP("TextRenderer", "* %1 let %2 speak again."))
         .arg(event.nick, event.target);
 }
@@ -368,6 +461,12 @@ QString okText(const Writer &w, const Event &event)
         return w
             .phrase(QT_TRANSLATE_NOOP("TextRenderer", "The nickname %1 is no longer registered."))
             .arg(d[0]);
+    if (event.command == "away"_L1 && d.value(0).isEmpty())
+        return w.phrase(QT_TRANSLATE_NOOP("TextRenderer", "You are marked as away."));
+    if (event.command == "away"_L1)
+        return w.phrase(QT_TRANSLATE_NOOP("TextRenderer", "You are marked as away: %1")).arg(d[0]);
+    if (event.command == "back"_L1)
+        return w.phrase(QT_TRANSLATE_NOOP("TextRenderer", "You are no longer marked as away."));
     if (event.command == "pass"_L1)
         return w.phrase(
             QT_TRANSLATE_NOOP("TextRenderer", "Password accepted: now log in with login <nick>."));
@@ -488,7 +587,21 @@ QByteArray render(const Event &event, const Options &options)
     case K::Rooms:
     case K::Help:
     case K::Settings:
+    case K::Bans:
+    case K::Rules:
+    case K::Modlog:
         renderList(w, event);
+        break;
+    case K::Away:
+        if (event.text.isEmpty())
+            w.line(w.phrase(QT_TRANSLATE_NOOP("TextRenderer", "%1 is away.")).arg(event.nick));
+        else
+            w.line(w.phrase(QT_TRANSLATE_NOOP("TextRenderer", "%1 is away: %2"))
+                       .arg(event.nick, event.text));
+        break;
+    case K::Notice:
+        w.line(w.phrase(QT_TRANSLATE_NOOP("TextRenderer", "*** Notice from %1: %2"))
+                   .arg(event.nick, event.text));
         break;
     case K::Bye:
         w.line(byeText(w, event));
@@ -500,7 +613,10 @@ QByteArray render(const Event &event, const Options &options)
         w.line(w.phrase(QT_TRANSLATE_NOOP("TextRenderer", "Pong %1")).arg(event.subject));
         break;
     }
-    return w.finish(event.time, event.kind != K::Rooms && event.kind != K::Who);
+    // The pieces of a listing go on under their stamped heading.
+    const bool piece = event.kind == K::Rooms || event.kind == K::Who ||
+                       ((event.kind == K::Bans || event.kind == K::Modlog) && event.seq > 0);
+    return w.finish(event.time, !piece);
 }
 
 } // namespace TextRenderer

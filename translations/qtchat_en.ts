@@ -532,6 +532,50 @@
         <source>Let a muted person speak again (operators).</source>
         <translation>Let a muted person speak again (operators).</translation>
     </message>
+    <message>
+        <source>Keep a nick, account:&lt;name&gt; or address out of the room, for a while (30s, 10m, 2h, 7d) or for good (operators).</source>
+        <translation>Keep a nick, account:&lt;name&gt; or address out of the room, for a while (30s, 10m, 2h, 7d) or for good (operators).</translation>
+    </message>
+    <message>
+        <source>Lift a ban (operators).</source>
+        <translation>Lift a ban (operators).</translation>
+    </message>
+    <message>
+        <source>Show who is banned from the room (operators).</source>
+        <translation>Show who is banned from the room (operators).</translation>
+    </message>
+    <message>
+        <source>Let someone into an invite-only room, once (operators).</source>
+        <translation>Let someone into an invite-only room, once (operators).</translation>
+    </message>
+    <message>
+        <source>Turn a rule of the room on or off (operators).</source>
+        <translation>Turn a rule of the room on or off (operators).</translation>
+    </message>
+    <message>
+        <source>Say that you are away; private messages get your text back.</source>
+        <translation>Say that you are away; private messages get your text back.</translation>
+    </message>
+    <message>
+        <source>Say that you are back.</source>
+        <translation>Say that you are back.</translation>
+    </message>
+    <message>
+        <source>Tell everyone on the server something (administrators).</source>
+        <translation>Tell everyone on the server something (administrators).</translation>
+    </message>
+    <message>
+        <source>Close someone&apos;s connections (administrators).</source>
+        <translation>Close someone&apos;s connections (administrators).</translation>
+    </message>
+    <message>
+        <source>Close a room: everyone leaves and it is removed (administrators).</source>
+        <translation>Close a room: everyone leaves and it is removed (administrators).</translation>
+    </message>
+    <message>
+        <source>Show the room&apos;s latest moderation acts: who did what to whom, when and why (operators).</source>
+        <translation>Show the room&apos;s latest moderation acts: who did what to whom, when and why (operators).</translation>
+    </message>
 </context>
 <context>
     <name>ConfigFile</name>
@@ -784,6 +828,26 @@
     <message>
         <source>You may not do that in %1: it takes the room&apos;s operators or owner.</source>
         <translation>You may not do that in %1: it takes the room&apos;s operators or owner.</translation>
+    </message>
+    <message>
+        <source>%1 is invite-only: an operator must invite you first.</source>
+        <translation>%1 is invite-only: an operator must invite you first.</translation>
+    </message>
+    <message>
+        <source>You are banned from %1.</source>
+        <translation>You are banned from %1.</translation>
+    </message>
+    <message>
+        <source>Only registered people may enter %1: register or identify first.</source>
+        <translation>Only registered people may enter %1: register or identify first.</translation>
+    </message>
+    <message>
+        <source>The room&apos;s ban list is full (%1 bans): lift one first.</source>
+        <translation>The room&apos;s ban list is full (%1 bans): lift one first.</translation>
+    </message>
+    <message>
+        <source>Only the server&apos;s administrators may use %1.</source>
+        <translation>Only the server&apos;s administrators may use %1.</translation>
     </message>
 </context>
 <context>
@@ -2075,6 +2139,119 @@
     <message>
         <source>* %1 let %2 speak again.</source>
         <translation>* %1 let %2 speak again.</translation>
+    </message>
+    <message>
+        <source>away</source>
+        <translation>away</translation>
+    </message>
+    <message>
+        <source>muted</source>
+        <translation>muted</translation>
+    </message>
+    <message>
+        <source>Nobody is banned from %1.</source>
+        <translation>Nobody is banned from %1.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Bans in %1 (%n):</source>
+        <translation>
+            <numerusform>Bans in %1 (%n):</numerusform>
+            <numerusform>Bans in %1 (%n):</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>  %1 (by %2)</source>
+        <translation>  %1 (by %2)</translation>
+    </message>
+    <message numerus="yes">
+        <source>  %1 (by %2, %n seconds left)</source>
+        <translation>
+            <numerusform>  %1 (by %2, %n second left)</numerusform>
+            <numerusform>  %1 (by %2, %n seconds left)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Rules of %1: %2</source>
+        <translation>Rules of %1: %2</translation>
+    </message>
+    <message>
+        <source>* %1 was banned from the room.</source>
+        <translation>* %1 was banned from the room.</translation>
+    </message>
+    <message>
+        <source>* %1 has left: the room was closed.</source>
+        <translation>* %1 has left: the room was closed.</translation>
+    </message>
+    <message>
+        <source>* %1 banned %2 from the room.</source>
+        <translation>* %1 banned %2 from the room.</translation>
+    </message>
+    <message>
+        <source>* %1 banned %2 from the room for %3 seconds.</source>
+        <translation>* %1 banned %2 from the room for %3 seconds.</translation>
+    </message>
+    <message>
+        <source>Reason: %1</source>
+        <translation>Reason: %1</translation>
+    </message>
+    <message>
+        <source>* %1 lifted the ban on %2.</source>
+        <translation>* %1 lifted the ban on %2.</translation>
+    </message>
+    <message>
+        <source>* %1 invited %2 into the room.</source>
+        <translation>* %1 invited %2 into the room.</translation>
+    </message>
+    <message>
+        <source>* %1 closed the room.</source>
+        <translation>* %1 closed the room.</translation>
+    </message>
+    <message>
+        <source>* %1 closed the room: %2</source>
+        <translation>* %1 closed the room: %2</translation>
+    </message>
+    <message>
+        <source>* %1 turned the rule %2 on.</source>
+        <translation>* %1 turned the rule %2 on.</translation>
+    </message>
+    <message>
+        <source>* %1 turned the rule %2 off.</source>
+        <translation>* %1 turned the rule %2 off.</translation>
+    </message>
+    <message>
+        <source>You are marked as away.</source>
+        <translation>You are marked as away.</translation>
+    </message>
+    <message>
+        <source>You are marked as away: %1</source>
+        <translation>You are marked as away: %1</translation>
+    </message>
+    <message>
+        <source>You are no longer marked as away.</source>
+        <translation>You are no longer marked as away.</translation>
+    </message>
+    <message>
+        <source>%1 is away.</source>
+        <translation>%1 is away.</translation>
+    </message>
+    <message>
+        <source>%1 is away: %2</source>
+        <translation>%1 is away: %2</translation>
+    </message>
+    <message>
+        <source>*** Notice from %1: %2</source>
+        <translation>*** Notice from %1: %2</translation>
+    </message>
+    <message>
+        <source>Nothing was done in %1 yet.</source>
+        <translation>Nothing was done in %1 yet.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Moderation in %1 (%n):</source>
+        <translation>
+            <numerusform>Moderation in %1 (%n):</numerusform>
+            <numerusform>Moderation in %1 (%n):</numerusform>
+        </translation>
     </message>
 </context>
 <context>

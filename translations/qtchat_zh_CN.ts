@@ -523,6 +523,50 @@
         <source>Let a muted person speak again (operators).</source>
         <translation>让被禁言的人重新发言（管理员）。</translation>
     </message>
+    <message>
+        <source>Keep a nick, account:&lt;name&gt; or address out of the room, for a while (30s, 10m, 2h, 7d) or for good (operators).</source>
+        <translation>不让某个昵称、account:&lt;名字&gt; 或地址进入房间，可以是一段时间（30s、10m、2h、7d）或永久（管理员）。</translation>
+    </message>
+    <message>
+        <source>Lift a ban (operators).</source>
+        <translation>解除封禁（管理员）。</translation>
+    </message>
+    <message>
+        <source>Show who is banned from the room (operators).</source>
+        <translation>显示被禁止进入房间的人（管理员）。</translation>
+    </message>
+    <message>
+        <source>Let someone into an invite-only room, once (operators).</source>
+        <translation>邀请某人进入仅限邀请的房间，一次有效（管理员）。</translation>
+    </message>
+    <message>
+        <source>Turn a rule of the room on or off (operators).</source>
+        <translation>打开或关闭房间的一条规则（管理员）。</translation>
+    </message>
+    <message>
+        <source>Say that you are away; private messages get your text back.</source>
+        <translation>表示你暂时离开；给你的私信会收到你的留言。</translation>
+    </message>
+    <message>
+        <source>Say that you are back.</source>
+        <translation>表示你已回来。</translation>
+    </message>
+    <message>
+        <source>Tell everyone on the server something (administrators).</source>
+        <translation>通知服务器上的所有人（服务器管理员）。</translation>
+    </message>
+    <message>
+        <source>Close someone&apos;s connections (administrators).</source>
+        <translation>断开某人的连接（服务器管理员）。</translation>
+    </message>
+    <message>
+        <source>Close a room: everyone leaves and it is removed (administrators).</source>
+        <translation>关闭房间：所有人离开，房间被删除（服务器管理员）。</translation>
+    </message>
+    <message>
+        <source>Show the room&apos;s latest moderation acts: who did what to whom, when and why (operators).</source>
+        <translation>显示房间最近的管理操作：谁在何时对谁做了什么、为什么（管理员）。</translation>
+    </message>
 </context>
 <context>
     <name>ConfigFile</name>
@@ -773,6 +817,26 @@
     <message>
         <source>You may not do that in %1: it takes the room&apos;s operators or owner.</source>
         <translation>你不能在 %1 这样做：只有房间的管理员或房主可以。</translation>
+    </message>
+    <message>
+        <source>%1 is invite-only: an operator must invite you first.</source>
+        <translation>%1 仅限邀请：需要管理员先邀请你。</translation>
+    </message>
+    <message>
+        <source>You are banned from %1.</source>
+        <translation>你已被禁止进入 %1。</translation>
+    </message>
+    <message>
+        <source>Only registered people may enter %1: register or identify first.</source>
+        <translation>只有已注册的人才能进入 %1：请先注册或验证身份。</translation>
+    </message>
+    <message>
+        <source>The room&apos;s ban list is full (%1 bans): lift one first.</source>
+        <translation>房间的封禁列表已满（%1 条）：请先解除一条。</translation>
+    </message>
+    <message>
+        <source>Only the server&apos;s administrators may use %1.</source>
+        <translation>只有服务器管理员才能使用 %1。</translation>
     </message>
 </context>
 <context>
@@ -2040,6 +2104,116 @@
     <message>
         <source>* %1 let %2 speak again.</source>
         <translation>* %1 解除了 %2 的禁言。</translation>
+    </message>
+    <message>
+        <source>away</source>
+        <translation>离开</translation>
+    </message>
+    <message>
+        <source>muted</source>
+        <translation>禁言中</translation>
+    </message>
+    <message>
+        <source>Nobody is banned from %1.</source>
+        <translation>%1 没有封禁任何人。</translation>
+    </message>
+    <message numerus="yes">
+        <source>Bans in %1 (%n):</source>
+        <translation>
+            <numerusform>%1 的封禁（%n）：</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>  %1 (by %2)</source>
+        <translation>  %1（由 %2 设置）</translation>
+    </message>
+    <message numerus="yes">
+        <source>  %1 (by %2, %n seconds left)</source>
+        <translation>
+            <numerusform>  %1（由 %2 设置，还剩 %n 秒）</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Rules of %1: %2</source>
+        <translation>%1 的规则：%2</translation>
+    </message>
+    <message>
+        <source>* %1 was banned from the room.</source>
+        <translation>* %1 被禁止进入房间。</translation>
+    </message>
+    <message>
+        <source>* %1 has left: the room was closed.</source>
+        <translation>* %1 已离开：房间已关闭。</translation>
+    </message>
+    <message>
+        <source>* %1 banned %2 from the room.</source>
+        <translation>* %1 禁止 %2 进入房间。</translation>
+    </message>
+    <message>
+        <source>* %1 banned %2 from the room for %3 seconds.</source>
+        <translation>* %1 禁止 %2 进入房间 %3 秒。</translation>
+    </message>
+    <message>
+        <source>Reason: %1</source>
+        <translation>原因：%1</translation>
+    </message>
+    <message>
+        <source>* %1 lifted the ban on %2.</source>
+        <translation>* %1 解除了对 %2 的封禁。</translation>
+    </message>
+    <message>
+        <source>* %1 invited %2 into the room.</source>
+        <translation>* %1 邀请 %2 进入房间。</translation>
+    </message>
+    <message>
+        <source>* %1 closed the room.</source>
+        <translation>* %1 关闭了房间。</translation>
+    </message>
+    <message>
+        <source>* %1 closed the room: %2</source>
+        <translation>* %1 关闭了房间：%2</translation>
+    </message>
+    <message>
+        <source>* %1 turned the rule %2 on.</source>
+        <translation>* %1 打开了规则 %2。</translation>
+    </message>
+    <message>
+        <source>* %1 turned the rule %2 off.</source>
+        <translation>* %1 关闭了规则 %2。</translation>
+    </message>
+    <message>
+        <source>You are marked as away.</source>
+        <translation>你已标记为离开。</translation>
+    </message>
+    <message>
+        <source>You are marked as away: %1</source>
+        <translation>你已标记为离开：%1</translation>
+    </message>
+    <message>
+        <source>You are no longer marked as away.</source>
+        <translation>你已不再标记为离开。</translation>
+    </message>
+    <message>
+        <source>%1 is away.</source>
+        <translation>%1 暂时离开。</translation>
+    </message>
+    <message>
+        <source>%1 is away: %2</source>
+        <translation>%1 暂时离开：%2</translation>
+    </message>
+    <message>
+        <source>*** Notice from %1: %2</source>
+        <translation>*** 来自 %1 的通知：%2</translation>
+    </message>
+    <message>
+        <source>Nothing was done in %1 yet.</source>
+        <translation>%1 还没有任何管理操作。</translation>
+    </message>
+    <message numerus="yes">
+        <source>Moderation in %1 (%n):</source>
+        <translation>
+            <numerusform>%1 的管理记录（%n）：</numerusform>
+        </translation>
     </message>
 </context>
 <context>

@@ -79,6 +79,7 @@ bool ChatServer::openStore()
         room->setLastSeq(stored.lastSeq);
     }
     RoomRuleKeeper(*m_store, *m_clock).restore(directory);
+    m_processor->sanctionExpiry().schedule();
     if (directory.hall())
         return true;
     // A new store: the hall is its first room, stored before anyone can say anything in it.

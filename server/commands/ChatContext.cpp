@@ -24,6 +24,8 @@ ChatContext::ChatContext(const ServerConfig &config, Store &store, ServerMetrics
     , m_roomQuota(config, clock)
     , m_roomExpiry(m_directory, store, config, clock)
     , m_roomRules(store, clock)
+    , m_sanctionExpiry(m_directory, m_roomRules, clock)
+    , m_moderationLog(store)
     , m_bootNumber(store.bootNumber())
 {
     reconfigure();

@@ -3,10 +3,12 @@
 
 #include "Command.h"
 #include "ErrorCode.h"
+#include "commands/ModerationLog.h"
 #include "commands/ReplyStream.h"
 #include "commands/RoomExpiry.h"
 #include "commands/RoomQuota.h"
 #include "commands/RoomRuleKeeper.h"
+#include "commands/SanctionExpiry.h"
 #include "config/ServerConfig.h"
 #include "core/AccountBook.h"
 #include "core/Directory.h"
@@ -50,6 +52,10 @@ public:
     AccountBook &accounts() { return m_accounts; }
     // Writes the roles and mutes that must outlive a restart.
     RoomRuleKeeper &roomRules() { return m_roomRules; }
+    // Ends timed bans and mutes: schedule() after setting one.
+    SanctionExpiry &sanctionExpiry() { return m_sanctionExpiry; }
+    // Every moderation act, written through the store.
+    ModerationLog &moderationLog() { return m_moderationLog; }
     AccountHasher &hasher() { return m_hasher; }
     AccountGate &accountGate() { return m_accountGate; }
     ResumeTokens &tokens() { return m_tokens; }
@@ -57,6 +63,8 @@ public:
     QList<Session *> &sessions() { return m_sessions; }
     // Whether the person proved to own one of the configured administrators' names.
     bool isAdministrator(const User *user) const;
+    // Their account keys.
+    const QSet<QString> &administrators() const { return m_administrators; }
     // The configuration changed (a reload): takes what is copied from it.
     void reconfigure();
     bool isShuttingDown() const { return m_shuttingDown; }
@@ -113,6 +121,8 @@ private:
     RoomQuota m_roomQuota;
     RoomExpiry m_roomExpiry;
     RoomRuleKeeper m_roomRules;
+    SanctionExpiry m_sanctionExpiry;
+    ModerationLog m_moderationLog;
     QList<Session *> m_sessions; // every open session, logged in or not
     quint64 m_bootNumber;
     quint32 m_lastPerson = 0;

@@ -17,6 +17,9 @@ CommandProcessor::CommandProcessor(const ServerConfig &config, Store &store, Ser
     , m_rooms(m_chat)
     , m_messages(m_chat)
     , m_moderation(m_chat)
+    , m_bans(m_chat, m_moderation)
+    , m_roomRules(m_chat, m_moderation)
+    , m_admin(m_chat)
     , m_settings(m_chat)
 {
     auto logRoom = [](Room *room) {
@@ -79,16 +82,58 @@ void CommandProcessor::handle(Session *session, const Command &command)
     case Availability::Always:
         break;
     }
+    if (loggedIn && Permissions::governsServer(command.type())) {
+        const ErrorCode refusal =
+            Permissions::checkServer(command.type(), m_chat.isAdministrator(session->user()));
+        if (refusal != ErrorCode::None)
+            return m_chat.fail(session, command, refusal, command.word());
+    }
     if (Permissions::governs(command.type())) {
         Room *room = m_chat.targetRoom(session, command);
         if (!room)
             return;
-        const ErrorCode refusal =
-            Permissions::check(command.type(), m_moderation.standing(room, session->user()));
+        Permissions::Situation situation;
+        situation.topicLocked = room->modes().isOn(RoomModes::Rule::TopicLock);
+        situation.changes = !command.arguments().isEmpty();
+        const ErrorCode refusal = Permissions::check(
+            command.type(), m_moderation.standing(room, session->user()), situation);
         if (refusal != ErrorCode::None)
             return m_chat.fail(session, command, refusal, room->name());
     }
+    if (command.type() == CommandType::Join && loggedIn) {
+        QString room;
+        const ErrorCode refusal = entryRefusal(session, command, &room);
+        if (refusal != ErrorCode::None)
+            return m_chat.fail(session, command, refusal, room);
+        dispatch(session, command);
+        // An invitation lets its person in once.
+        if (Room *entered = m_chat.directory().room(room);
+            entered && session->user() && session->user()->isIn(entered))
+            m_roomRules.entered(session, entered);
+        return;
+    }
     dispatch(session, command);
+}
+
+ErrorCode CommandProcessor::entryRefusal(Session *session, const Command &command, QString *name)
+{
+    // A room that is not there, or that the person is in already, is join's to answer.
+    QString word = command.argument(0);
+    if (word.startsWith(u'#'))
+        word.remove(0, 1);
+    const Room *room = m_chat.directory().room(word);
+    User *user = session->user();
+    if (!room || room->isPending() || user->isIn(room))
+        return ErrorCode::None;
+    *name = room->name();
+    const RoomModes &modes = room->modes();
+    Permissions::Entry entry;
+    entry.standing = m_moderation.rank(room, user);
+    entry.banned = m_bans.catches(room, user, session);
+    entry.uninvited =
+        modes.isOn(RoomModes::Rule::InviteOnly) && !modes.isInvited(RoomRoles::keyOf(user));
+    entry.unregistered = modes.isOn(RoomModes::Rule::RegisteredOnly) && user->account().isEmpty();
+    return Permissions::checkEntry(entry);
 }
 
 void CommandProcessor::dispatch(Session *session, const Command &command)
@@ -155,6 +200,28 @@ void CommandProcessor::dispatch(Session *session, const Command &command)
         return m_moderation.mute(session, command);
     case T::Unmute:
         return m_moderation.unmute(session, command);
+    case T::Ban:
+        return m_bans.ban(session, command);
+    case T::Unban:
+        return m_bans.unban(session, command);
+    case T::Bans:
+        return m_bans.bans(session, command);
+    case T::Invite:
+        return m_roomRules.invite(session, command);
+    case T::Rule:
+        return m_roomRules.rule(session, command);
+    case T::Away:
+        return m_settings.away(session, command);
+    case T::Back:
+        return m_settings.back(session, command);
+    case T::Notice:
+        return m_admin.notice(session, command);
+    case T::Disconnect:
+        return m_admin.disconnect(session, command);
+    case T::Close:
+        return m_admin.close(session, command);
+    case T::Modlog:
+        return m_moderation.modlog(session, command);
     }
 }
 
@@ -175,10 +242,13 @@ void CommandProcessor::sessionClosed(Session *session, const QString &reason)
         return; // another connection still carries the person
     const int graceMs = m_chat.config().resumeGraceSeconds * 1000;
     // A flood is closed on purpose: that person does not get their place kept.
-    if (m_chat.isShuttingDown() || reason == "logout"_L1 || reason == "flood"_L1 || graceMs <= 0) {
-        m_chat.endPerson(user, m_chat.isShuttingDown() ? u"shutdown"_s
-                               : reason == "logout"_L1 ? u"quit"_s
-                                                       : u"lost"_s);
+    // Nor does someone an administrator disconnected.
+    if (m_chat.isShuttingDown() || reason == "logout"_L1 || reason == "flood"_L1 ||
+        reason == "disconnect"_L1 || graceMs <= 0) {
+        m_chat.endPerson(user, m_chat.isShuttingDown()     ? u"shutdown"_s
+                               : reason == "logout"_L1     ? u"quit"_s
+                               : reason == "disconnect"_L1 ? u"disconnect"_s
+                                                           : u"lost"_s);
         return;
     }
     user->holdFor(graceMs);

@@ -4,10 +4,13 @@
 #include "Command.h"
 #include "commands/AccessCommands.h"
 #include "commands/AccountCommands.h"
+#include "commands/AdminCommands.h"
+#include "commands/BanCommands.h"
 #include "commands/ChatContext.h"
 #include "commands/MessageCommands.h"
 #include "commands/ModerationCommands.h"
 #include "commands/RoomCommands.h"
+#include "commands/RoomRuleCommands.h"
 #include "commands/SessionCommands.h"
 #include "config/ServerConfig.h"
 #include "core/Clock.h"
@@ -47,6 +50,8 @@ public:
     // Empty rooms go once a minute; tests that move their clock call sweep() themselves.
     RoomExpiry &roomExpiry() { return m_chat.roomExpiry(); }
     PasswordGate &passwords() { return m_chat.passwords(); }
+    // Timed bans and mutes end on a timer; tests that move their clock call expire() themselves.
+    SanctionExpiry &sanctionExpiry() { return m_chat.sanctionExpiry(); }
     // Every open session, logged in or not.
     const QList<Session *> &sessions() { return m_chat.sessions(); }
 
@@ -56,6 +61,8 @@ public:
 
 private:
     void handle(Session *session, const Command &command);
+    // The error that keeps session's person out of the room a join names, or None.
+    ErrorCode entryRefusal(Session *session, const Command &command, QString *room);
     void dispatch(Session *session, const Command &command);
     void sessionClosed(Session *session, const QString &reason);
 
@@ -65,5 +72,8 @@ private:
     RoomCommands m_rooms;
     MessageCommands m_messages;
     ModerationCommands m_moderation;
+    BanCommands m_bans;
+    RoomRuleCommands m_roomRules;
+    AdminCommands m_admin;
     SessionCommands m_settings;
 };

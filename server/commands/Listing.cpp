@@ -41,13 +41,14 @@ qsizetype taggedSize(const QStringList &fields)
 } // namespace
 
 Listing::Listing(const Directory &directory, What what, const NamePattern &pattern, int page,
-                 int pageSize, const QString &label)
+                 int pageSize, const QString &label, const QSet<QString> &administrators)
     : m_directory(directory)
     , m_what(what)
     , m_pattern(pattern)
     , m_page(page)
     , m_pageSize(std::max(pageSize, 1))
     , m_label(label)
+    , m_administrators(administrators)
 {
 }
 
@@ -147,7 +148,10 @@ bool Listing::advance(QStringList *items)
             QStringList rooms;
             for (const Room *room : user->rooms())
                 rooms << room->name();
-            *items << user->nick() << rooms.join(u',') << user->flags();
+            QString flags = user->flags();
+            if (!user->account().isEmpty() && m_administrators.contains(user->account()))
+                flags += flags.isEmpty() ? QString(Event::AdminFlag) : u',' + Event::AdminFlag;
+            *items << user->nick() << rooms.join(u',') << flags;
             return true;
         }
         return false;

@@ -5,6 +5,8 @@
 #include "commands/NamePattern.h"
 #include "commands/ReplySource.h"
 
+#include <QSet>
+
 class Directory;
 class Room;
 class User;
@@ -19,9 +21,10 @@ class Listing : public ReplySource
 public:
     enum class What { Rooms, People };
 
-    // page 0: every item; N: the Nth page of pageSize items.
+    // page 0: every item; N: the Nth page of pageSize items. administrators: the account keys
+    // of the server's administrators, whom who flags "admin".
     Listing(const Directory &directory, What what, const NamePattern &pattern, int page,
-            int pageSize, const QString &label);
+            int pageSize, const QString &label, const QSet<QString> &administrators = {});
 
     QByteArray next(const Rendering &rendering) override;
 
@@ -44,6 +47,7 @@ private:
     int m_page;
     int m_pageSize;
     QString m_label;
+    QSet<QString> m_administrators;
     Stage m_stage = Stage::Start;
     bool m_hallDone = false; // rooms: the hall comes first
     QString m_after;         // the key of the last item passed (null: none yet)

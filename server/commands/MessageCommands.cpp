@@ -110,18 +110,21 @@ void MessageCommands::msg(Session *session, const Command &command)
     if (!target)
         return m_chat.fail(session, command, ErrorCode::NoSuchNick, command.argument(0));
     User *user = session->user();
-    m_chat.log().postPrivate(user, target, command.argument(1),
-                             [this, session = QPointer<Session>(session),
-                              user = QPointer<User>(user), target = QPointer<User>(target),
-                              command](const Event &event, const QString &error) {
-                                 if (!error.isEmpty())
-                                     return m_chat.failToStore(session, command, error);
-                                 // A person reconnecting reads it when they resume.
-                                 if (target && target != user)
-                                     target->send(event);
-                                 if (user)
-                                     user->send(event, session, command.label(), true);
-                             });
+    m_chat.log().postPrivate(
+        user, target, command.argument(1),
+        [this, session = QPointer<Session>(session), user = QPointer<User>(user),
+         target = QPointer<User>(target), command](const Event &event, const QString &error) {
+            if (!error.isEmpty())
+                return m_chat.failToStore(session, command, error);
+            // A person reconnecting reads it when they resume.
+            if (target && target != user)
+                target->send(event);
+            if (user)
+                user->send(event, session, command.label(), true);
+            // An away person's text goes back once per text.
+            if (session && user && target && target != user && target->tellAway(user->personId()))
+                session->send(Event::away(target->nick(), target->awayText()), command.label());
+        });
 }
 
 void MessageCommands::history(Session *session, const Command &command)

@@ -2,12 +2,15 @@
 #include "commands/ModerationCommands.h"
 
 #include "NameRules.h"
+#include "Protocol.h"
 #include "commands/ChatContext.h"
+#include "commands/Duration.h"
 #include "config/ServerLog.h"
 #include "core/Clock.h"
 #include "core/Room.h"
 #include "core/User.h"
 #include "session/Session.h"
+#include "store/Store.h"
 
 using namespace Qt::StringLiterals;
 
@@ -76,7 +79,7 @@ void ModerationCommands::op(Session *session, const Command &command)
         return;
     room->roles().setRole(user, RoomRoles::Role::Operator);
     m_chat.roomRules().setRole(room, user, RoomRoles::Role::Operator);
-    announce(session, command, room, u"op"_s, user, {});
+    announce(session, command, room, u"op"_s, user->nick(), {});
 }
 
 void ModerationCommands::deop(Session *session, const Command &command)
@@ -87,7 +90,7 @@ void ModerationCommands::deop(Session *session, const Command &command)
         return;
     room->roles().setRole(user, RoomRoles::Role::Member);
     m_chat.roomRules().setRole(room, user, RoomRoles::Role::Member);
-    announce(session, command, room, u"deop"_s, user, {});
+    announce(session, command, room, u"deop"_s, user->nick(), {});
 }
 
 void ModerationCommands::kick(Session *session, const Command &command)
@@ -97,7 +100,7 @@ void ModerationCommands::kick(Session *session, const Command &command)
     if (!user)
         return;
     // The room hears why before the person goes, the person too.
-    announce(session, command, room, u"kick"_s, user, command.argument(1));
+    announce(session, command, room, u"kick"_s, user->nick(), command.argument(1));
     room->leave(user, u"kick"_s, true);
 }
 
@@ -109,16 +112,17 @@ void ModerationCommands::mute(Session *session, const Command &command)
         return;
     qint64 seconds = 0;
     if (command.arguments().size() > 1) {
-        bool ok = false;
-        seconds = command.argument(1).toLongLong(&ok);
-        if (!ok || seconds < 1 || seconds > MaxMuteSeconds)
+        const std::optional<qint64> given = Duration::seconds(command.argument(1), MaxMuteSeconds);
+        if (!given)
             return m_chat.fail(session, command, ErrorCode::NeedMoreParams,
                                QString::fromLatin1(command.spec().usage));
+        seconds = *given;
     }
     const qint64 untilMs = seconds == 0 ? 0 : m_chat.clock().nowMs() + seconds * 1000;
     room->roles().mute(user, untilMs);
     m_chat.roomRules().mute(room, user, untilMs, session->user()->nick());
-    announce(session, command, room, u"mute"_s, user,
+    m_chat.sanctionExpiry().schedule();
+    announce(session, command, room, u"mute"_s, user->nick(),
              seconds == 0 ? QString() : QString::number(seconds));
 }
 
@@ -130,16 +134,57 @@ void ModerationCommands::unmute(Session *session, const Command &command)
         return;
     room->roles().unmute(user);
     m_chat.roomRules().unmute(room, user);
-    announce(session, command, room, u"unmute"_s, user, {});
+    announce(session, command, room, u"unmute"_s, user->nick(), {});
+}
+
+void ModerationCommands::modlog(Session *session, const Command &command)
+{
+    Room *room = m_chat.targetRoom(session, command);
+    if (!room)
+        return;
+    int count = DefaultLogCount;
+    if (!command.arguments().isEmpty()) {
+        bool ok = false;
+        count = command.argument(0).toInt(&ok);
+        if (!ok || count < 1 || count > Store::ModerationKept)
+            return m_chat.fail(session, command, ErrorCode::NeedMoreParams,
+                               QString::fromLatin1(command.spec().usage));
+    }
+    const QList<StoredModeration> entries = m_chat.moderationLog().latest(room, count);
+    // A long log is several lines, each well under a client's line limit, like listings.
+    QList<Event> events;
+    QStringList line;
+    qsizetype bytes = 0;
+    qsizetype first = 0;
+    for (qsizetype i = 0; i < entries.size(); ++i) {
+        const StoredModeration &e = entries[i];
+        const QStringList item = {e.time.toString(Qt::ISODateWithMs), e.actor, e.act, e.target,
+                                  e.detail};
+        const qsizetype size = item.join(QString()).toUtf8().size() + 10;
+        if (!line.isEmpty() && bytes + size > Protocol::ListLineBytes) {
+            events.append(Event::modlog(room->name(), entries.size(), first, line));
+            line.clear();
+            bytes = 0;
+            first = i;
+        }
+        line += item;
+        bytes += size;
+    }
+    if (!line.isEmpty() || events.isEmpty())
+        events.append(Event::modlog(room->name(), entries.size(), first, line));
+    for (Event &event : events)
+        event.label = command.label();
+    m_chat.replies(session).addEvents(events);
 }
 
 void ModerationCommands::announce(Session *session, const Command &command, Room *room,
-                                  const QString &act, const User *target, const QString &detail)
+                                  const QString &act, const QString &target, const QString &detail)
 {
     const User *actor = session->user();
     qCInfo(lcServer, "%s: %s %s %s", qUtf8Printable(room->name()), qUtf8Printable(actor->nick()),
-           qUtf8Printable(act), qUtf8Printable(target->nick()));
-    const Event event = Event::moderation(room->name(), actor->nick(), act, target->nick(), detail);
+           qUtf8Printable(act), qUtf8Printable(target));
+    m_chat.moderationLog().record(room, actor->nick(), act, target, detail);
+    const Event event = Event::moderation(room->name(), actor->nick(), act, target, detail);
     for (User *member : room->members())
         member->send(event, session, command.label(), member == actor);
 }

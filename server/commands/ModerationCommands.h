@@ -20,6 +20,8 @@ class ModerationCommands
 public:
     // The longest timed mute, in seconds (a year); longer is "until unmuted".
     static constexpr qint64 MaxMuteSeconds = 366 * 24 * 3600;
+    // Acts modlog shows without a count.
+    static constexpr int DefaultLogCount = 20;
 
     explicit ModerationCommands(ChatContext &chat);
 
@@ -31,16 +33,20 @@ public:
     void kick(Session *session, const Command &command);
     void mute(Session *session, const Command &command);
     void unmute(Session *session, const Command &command);
+    // The room's newest acts (count, DefaultLogCount without one), oldest first.
+    void modlog(Session *session, const Command &command);
+
+    // The standing of user in room apart from a mute: what decides whom they may act on, and
+    // whether a room's rules keep them out.
+    Permissions::Standing rank(const Room *room, const User *user) const;
+    // Tells everyone in room that the actor did act to target (a nick, a ban's mask, a
+    // rule's name; detail: a reason, seconds).
+    void announce(Session *session, const Command &command, Room *room, const QString &act,
+                  const QString &target, const QString &detail);
 
 private:
-    // The standing of user in room apart from a mute: what decides whom they may act on.
-    Permissions::Standing rank(const Room *room, const User *user) const;
     // The member the command names, in the room it is about, below the actor's standing; null
     // after replying with the error.
     User *target(Session *session, const Command &command, Room **room);
-    // Tells everyone in room that the actor did act to target (detail: a reason, seconds).
-    void announce(Session *session, const Command &command, Room *room, const QString &act,
-                  const User *target, const QString &detail);
-
     ChatContext &m_chat;
 };

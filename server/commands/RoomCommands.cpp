@@ -203,7 +203,14 @@ void RoomCommands::look(Session *session, const Command &command)
     if (Room *room = m_chat.targetRoom(session, command)) {
         Event users = room->usersEvent();
         users.label = command.label();
-        m_chat.replies(session).addEvents({users});
+        QList<Event> events = {users};
+        // The room's rules, when any is on (always for IRC, whose MODE #room asks for them).
+        if (const QStringList rules = room->modes().namesOn();
+            !rules.isEmpty() || session->isIrc()) {
+            events.append(Event::rules(room->name(), rules));
+            events.last().label = command.label();
+        }
+        m_chat.replies(session).addEvents(events);
     }
 }
 
@@ -225,9 +232,9 @@ void RoomCommands::sendListing(Session *session, const Command &command, Listing
                            QString::fromLatin1(command.spec().usage));
     // People read a page at a time; programs take everything unless they ask for a page.
     const int page = words.page > 0 ? words.page : session->readsWholeLists() ? 0 : 1;
-    m_chat.replies(session).addSource(
-        std::make_shared<Listing>(m_chat.directory(), what, words.pattern, page,
-                                  m_chat.config().listPageSize, command.label()));
+    m_chat.replies(session).addSource(std::make_shared<Listing>(
+        m_chat.directory(), what, words.pattern, page, m_chat.config().listPageSize,
+        command.label(), m_chat.administrators()));
 }
 
 void RoomCommands::topic(Session *session, const Command &command)

@@ -54,12 +54,17 @@ int RoomExpiry::sweep()
     for (Room *room : std::as_const(due)) {
         qCInfo(lcServer, "room %s expired: empty for %d s", qUtf8Printable(room->name()),
                m_config.roomIdleSeconds);
-        m_store.deleteRoom(room->id(), [name = room->name()](const QString &error) {
-            if (!error.isEmpty())
-                qCWarning(lcServer, "room %s could not be deleted from the store: %s",
-                          qUtf8Printable(name), qUtf8Printable(error));
-        });
-        m_directory.removeRoom(room);
+        remove(room);
     }
     return int(due.size());
+}
+
+void RoomExpiry::remove(Room *room)
+{
+    m_store.deleteRoom(room->id(), [name = room->name()](const QString &error) {
+        if (!error.isEmpty())
+            qCWarning(lcServer, "room %s could not be deleted from the store: %s",
+                      qUtf8Printable(name), qUtf8Printable(error));
+    });
+    m_directory.removeRoom(room);
 }

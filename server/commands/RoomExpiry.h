@@ -31,6 +31,9 @@ public:
 
     // Removes the rooms that have been empty long enough; returns how many went.
     int sweep();
+    // Removes room now, from the directory and with its history from the store (an
+    // administrator closed it); nobody may be in it.
+    void remove(Room *room);
 
 private:
     void track(Room *room);

@@ -25,16 +25,36 @@ void RoomRuleKeeper::restore(Directory &directory) const
     const QDateTime now = QDateTime::currentDateTimeUtc();
     for (const StoredSanction &sanction : m_store.sanctions()) {
         Room *room = directory.roomById(sanction.roomId);
-        if (!room || sanction.kind != StoredSanction::Kind::Mute)
+        if (!room)
             continue;
-        if (!sanction.until.isValid()) {
-            room->roles().restoreMute(sanction.mask, 0);
+        qint64 untilMs = 0;
+        if (sanction.until.isValid()) {
+            const qint64 leftMs = now.msecsTo(sanction.until);
+            // It ended while the server was down: nobody needs to be told.
+            if (leftMs <= 0) {
+                m_store.deleteSanction(sanction, written);
+                continue;
+            }
+            untilMs = m_clock.nowMs() + leftMs;
+        }
+        if (sanction.kind == StoredSanction::Kind::Rule) {
+            if (const std::optional<RoomModes::Rule> rule = RoomModes::parse(sanction.mask))
+                room->modes().set(*rule, true);
             continue;
         }
-        const qint64 leftMs = now.msecsTo(sanction.until);
-        // An ended mute stays in the store until lifted; nobody needs to be told.
-        if (leftMs > 0)
-            room->roles().restoreMute(sanction.mask, m_clock.nowMs() + leftMs);
+        if (sanction.kind == StoredSanction::Kind::Mute) {
+            room->roles().restoreMute(sanction.mask, untilMs);
+            continue;
+        }
+        RoomBans::Ban ban;
+        ban.mask = BanMask::parse(sanction.mask);
+        ban.untilMs = untilMs;
+        ban.setter = sanction.setter;
+        ban.reason = sanction.reason;
+        ban.created = sanction.created;
+        // A mask a later version wrote and this one cannot read is left alone.
+        if (ban.mask.isValid())
+            room->bans().add(ban);
     }
 }
 
@@ -61,8 +81,7 @@ void RoomRuleKeeper::mute(const Room *room, const User *user, qint64 untilMs, co
     stored.kind = StoredSanction::Kind::Mute;
     stored.mask = user->account();
     stored.created = QDateTime::currentDateTimeUtc();
-    if (untilMs != 0)
-        stored.until = stored.created.addMSecs(untilMs - m_clock.nowMs());
+    stored.until = wallTime(untilMs);
     stored.setter = setter;
     m_store.saveSanction(stored, written);
 }
@@ -76,6 +95,55 @@ void RoomRuleKeeper::unmute(const Room *room, const User *user)
     stored.kind = StoredSanction::Kind::Mute;
     stored.mask = user->account();
     m_store.deleteSanction(stored, written);
+}
+
+void RoomRuleKeeper::setRule(const Room *room, RoomModes::Rule rule, bool on, const QString &setter)
+{
+    StoredSanction stored;
+    stored.roomId = room->id();
+    stored.kind = StoredSanction::Kind::Rule;
+    stored.mask = RoomModes::name(rule);
+    if (!on)
+        return m_store.deleteSanction(stored, written);
+    stored.created = QDateTime::currentDateTimeUtc();
+    stored.setter = setter;
+    m_store.saveSanction(stored, written);
+}
+
+void RoomRuleKeeper::ban(const Room *room, const RoomBans::Ban &ban)
+{
+    StoredSanction stored;
+    stored.roomId = room->id();
+    stored.kind = StoredSanction::Kind::Ban;
+    stored.mask = ban.mask.text();
+    stored.created = ban.created;
+    stored.until = wallTime(ban.untilMs);
+    stored.setter = ban.setter;
+    stored.reason = ban.reason;
+    m_store.saveSanction(stored, written);
+}
+
+void RoomRuleKeeper::unban(const Room *room, const BanMask &mask)
+{
+    ended(room, StoredSanction::Kind::Ban, mask.text());
+}
+
+void RoomRuleKeeper::ended(const Room *room, StoredSanction::Kind kind, const QString &mask)
+{
+    if (kind == StoredSanction::Kind::Mute && !RoomRoles::isAccountKey(mask))
+        return;
+    StoredSanction stored;
+    stored.roomId = room->id();
+    stored.kind = kind;
+    stored.mask = mask;
+    m_store.deleteSanction(stored, written);
+}
+
+QDateTime RoomRuleKeeper::wallTime(qint64 untilMs) const
+{
+    if (untilMs == 0)
+        return {};
+    return QDateTime::currentDateTimeUtc().addMSecs(untilMs - m_clock.nowMs());
 }
 
 void RoomRuleKeeper::written(const QString &error)

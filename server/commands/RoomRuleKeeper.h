@@ -1,7 +1,10 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
+#include "core/RoomBans.h"
+#include "core/RoomModes.h"
 #include "core/RoomRoles.h"
+#include "store/StoredRoomRule.h"
 
 class Clock;
 class Directory;
@@ -9,10 +12,11 @@ class Room;
 class Store;
 class User;
 
-// Keeps the roles and mutes of registered people across restarts: writes each change through
-// the store and, at start-up, puts what was kept back into the rooms. An unregistered
-// person's roles and mutes are not written: they are known by a person id, which never comes
-// back after a restart.
+// Keeps the roles and mutes of registered people, and every ban, across restarts: writes each
+// change through the store and, at start-up, puts what was kept back into the rooms. An
+// unregistered person's roles and mutes are not written: they are known by a person id, which
+// never comes back after a restart. A ban is kept whatever its mask: a nick, an account and an
+// address all mean the same after a restart.
 //
 // Times: RoomRoles counts on the server's monotonic clock, which starts again at a reboot;
 // the store keeps the wall-clock end, and restore() turns it back into the time left.
@@ -21,15 +25,24 @@ class RoomRuleKeeper
 public:
     RoomRuleKeeper(Store &store, const Clock &clock);
 
-    // At start-up, once the rooms are in directory: their kept roles and running mutes.
+    // At start-up, once the rooms are in directory: their kept roles, and the mutes and bans
+    // still running; those that ended while the server was down are deleted from the store.
     void restore(Directory &directory) const;
 
     void setRole(const Room *room, const User *user, RoomRoles::Role role);
     // untilMs on the server's clock; 0: until unmuted.
     void mute(const Room *room, const User *user, qint64 untilMs, const QString &setter);
     void unmute(const Room *room, const User *user);
+    void setRule(const Room *room, RoomModes::Rule rule, bool on, const QString &setter);
+    void ban(const Room *room, const RoomBans::Ban &ban);
+    void unban(const Room *room, const BanMask &mask);
+    // A timed mute or ban ended: its row goes. mask: a mute's RoomRoles key (only an account
+    // key was ever written), a ban's mask text.
+    void ended(const Room *room, StoredSanction::Kind kind, const QString &mask);
 
 private:
+    // The wall-clock time of untilMs on the server's clock (0: invalid, for good).
+    QDateTime wallTime(qint64 untilMs) const;
     static void written(const QString &error);
 
     Store &m_store;

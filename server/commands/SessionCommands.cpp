@@ -2,8 +2,10 @@
 #include "commands/SessionCommands.h"
 
 #include "CommandTable.h"
+#include "Protocol.h"
 #include "Translations.h"
 #include "commands/ChatContext.h"
+#include "core/User.h"
 #include "session/Session.h"
 
 #include <QPointer>
@@ -81,4 +83,17 @@ void SessionCommands::ping(Session *session, const Command &command)
 void SessionCommands::pong(Session *, const Command &)
 {
     // Any line already proves the peer is alive; a pong needs no answer.
+}
+
+void SessionCommands::away(Session *session, const Command &command)
+{
+    const QString text = command.arguments().value(0).left(Protocol::TopicMaxLength);
+    session->user()->setAway(text);
+    session->send(Event::ok(u"away"_s, {text}), command.label());
+}
+
+void SessionCommands::back(Session *session, const Command &command)
+{
+    session->user()->setBack();
+    session->send(Event::ok(u"back"_s, {}), command.label());
 }

@@ -15,6 +15,10 @@ public:
     void set(Session *session, const Command &command);
     void ping(Session *session, const Command &command);
     void pong(Session *session, const Command &command);
+    // Away with a text (flag "away" in users and who; private messages get the text back
+    // once), and back.
+    void away(Session *session, const Command &command);
+    void back(Session *session, const Command &command);
 
 private:
     ChatContext &m_chat;

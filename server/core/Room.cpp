@@ -22,8 +22,14 @@ Event Room::usersEvent() const
     const qsizetype listed = std::min(m_members.size(), m_presenceLimit);
     QStringList pairs;
     pairs.reserve(listed * 2);
-    for (qsizetype i = 0; i < listed; ++i)
-        pairs << m_members[i]->nick() << m_members[i]->flags();
+    for (qsizetype i = 0; i < listed; ++i) {
+        // The room's own flags (owner, op, muted), then the person's (away, reconnecting).
+        const QString roomFlags = m_roles.flags(m_members[i]);
+        const QString personFlags = m_members[i]->flags();
+        pairs << m_members[i]->nick()
+              << (roomFlags.isEmpty() || personFlags.isEmpty() ? roomFlags + personFlags
+                                                               : roomFlags + u',' + personFlags);
+    }
     return Event::users(m_name, m_members.size(), pairs);
 }
 

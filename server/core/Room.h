@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
+#include "core/RoomBans.h"
+#include "core/RoomModes.h"
 #include "core/RoomRoles.h"
 
 #include <QDateTime>
@@ -39,6 +41,12 @@ public:
     // Its owner, operators and the muted (an unregistered member's role ends as they leave).
     RoomRoles &roles() { return m_roles; }
     const RoomRoles &roles() const { return m_roles; }
+    // Who may not enter it (see BanMask).
+    RoomBans &bans() { return m_bans; }
+    const RoomBans &bans() const { return m_bans; }
+    // Its rules (invite-only, topic lock, registered only) and invitations.
+    RoomModes &modes() { return m_modes; }
+    const RoomModes &modes() const { return m_modes; }
     bool isCrowded() const { return m_members.size() > m_presenceLimit; }
     // A new limit (a reload); programs get a fresh member list if the room became crowded or
     // stopped being so.
@@ -101,5 +109,7 @@ private:
     bool m_pending = false;
     QList<User *> m_members;
     RoomRoles m_roles;
+    RoomBans m_bans;
+    RoomModes m_modes;
     QList<Arrival> m_arrivals; // entered, not yet announced to the others
 };

@@ -3,6 +3,7 @@
 
 #include <QHash>
 #include <QString>
+#include <QStringList>
 
 class User;
 
@@ -23,6 +24,19 @@ public:
     void mute(const User *user, qint64 untilMs);
     void unmute(const User *user);
     bool isMuted(const User *user, qint64 nowMs) const;
+    // Whether a mute is set on user, ended or not (an ended one goes at once: SanctionExpiry).
+    bool hasMute(const User *user) const;
+    // The flags of user in this room's member list: "owner" or "op", and "muted"
+    // (comma-separated; empty when none).
+    QString flags(const User *user) const;
+    // When the next timed mute ends (on the server's clock), or 0 when none does.
+    qint64 nextMuteEnd() const;
+    // Lifts the mutes that have ended by nowMs; returns the keys (see keyOf()) they were on.
+    QStringList expireMutes(qint64 nowMs);
+
+    // How a person is known here: their account key, or '#' and their person id.
+    static QString keyOf(const User *user);
+    static bool isAccountKey(const QString &key) { return !key.startsWith(u'#'); }
 
     // What the store kept, by account key (see RoomRuleKeeper).
     void restoreRole(const QString &account, Role role) { m_roles.insert(account, role); }
@@ -39,8 +53,6 @@ public:
     void left(const User *user);
 
 private:
-    static QString who(const User *user);
-
     QHash<QString, Role> m_roles;
     QHash<QString, qint64> m_mutedUntil;
 };

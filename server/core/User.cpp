@@ -49,7 +49,34 @@ void User::holdFor(int graceMs)
 
 QString User::flags() const
 {
-    return isReconnecting() ? QString(Event::ReconnectingFlag) : QString();
+    if (!m_away)
+        return isReconnecting() ? QString(Event::ReconnectingFlag) : QString();
+    if (isReconnecting())
+        return Event::AwayFlag + u',' + Event::ReconnectingFlag;
+    return QString(Event::AwayFlag);
+}
+
+void User::setAway(const QString &text)
+{
+    if (!m_away || text != m_awayText)
+        m_awayTold.clear();
+    m_away = true;
+    m_awayText = text;
+}
+
+void User::setBack()
+{
+    m_away = false;
+    m_awayText.clear();
+    m_awayTold.clear();
+}
+
+bool User::tellAway(quint64 senderId)
+{
+    if (!m_away || m_awayTold.contains(senderId))
+        return false;
+    m_awayTold.insert(senderId);
+    return true;
 }
 
 void User::rememberDropPoint(const QHash<const Room *, quint64> &seqs, quint64 privateId)

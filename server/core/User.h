@@ -5,6 +5,7 @@
 #include <QHash>
 #include <QList>
 #include <QObject>
+#include <QSet>
 #include <QString>
 
 class Endpoint;
@@ -48,8 +49,17 @@ public:
     void holdFor(int graceMs);
     // No connection carries the person: their place is held until graceExpired().
     bool isReconnecting() const { return m_endpoints.isEmpty(); }
-    // Flags shown beside the name in lists (Event::ReconnectingFlag, ...), comma-separated.
+    // Flags shown beside the name in lists (Event::AwayFlag, Event::ReconnectingFlag),
+    // comma-separated.
     QString flags() const;
+
+    // Away (`away [text]`) until back; the text may be empty.
+    bool isAway() const { return m_away; }
+    QString awayText() const { return m_awayText; }
+    void setAway(const QString &text);
+    void setBack();
+    // Whether the person with senderId should hear the away text now: once per away text.
+    bool tellAway(quint64 senderId);
 
     // Where each room stood when the last connection dropped: what to replay to a resumed
     // connection that does not say what it saw.
@@ -73,6 +83,9 @@ private:
     QString m_nick;
     quint64 m_personId;
     QString m_account;
+    bool m_away = false;
+    QString m_awayText;
+    QSet<quint64> m_awayTold; // person ids that heard the current away text
     QList<Room *> m_rooms;
     QList<Endpoint *> m_endpoints;
     QBasicTimer m_graceTimer;

@@ -1,10 +1,12 @@
 // SPDX-License-Identifier: MIT
 #include "irc/IrcDialect.h"
 
+#include "CommandTable.h"
 #include "Protocol.h"
 #include "irc/IrcNumeric.h"
 
 #include <QDateTime>
+#include <QHash>
 
 using namespace Qt::StringLiterals;
 
@@ -37,6 +39,13 @@ QString plainText(QStringView text)
         plain += text[i];
     }
     return plain;
+}
+
+// A chat command an IRC client may give by /quote. Not "set": the rendering is IRC's.
+bool isChatCommand(const QString &verb)
+{
+    const CommandSpec *spec = CommandTable::find(verb.toLower());
+    return spec && spec->type != CommandType::Set;
 }
 
 // The start time the 003 numeric names.
@@ -225,20 +234,43 @@ IrcDialect::Input IrcDialect::handleRegistered(const IrcMessage &message, const 
         if (message.paramCount() < 1)
             return needMore();
         const QString room = IrcRendering::room(message.param(0));
+        const QString change = message.param(1);
+        const QString argument = message.param(2);
+        // One mode letter per MODE line, as the chat's commands do one thing each.
+        static const QHash<QString, QString> rules{
+            {u"i"_s, u"invite-only"_s}, {u"t"_s, u"topic-lock"_s}, {u"R"_s, u"registered-only"_s}};
+        const QString sign = change.left(1);
+        const QString letter = change.mid(1);
         if (room.isEmpty()) { // a user's modes: we have none
             input.replies = reply(221, me, {u"+"_s});
         } else if (message.paramCount() == 1) {
-            input.replies = reply(324, me, {message.param(0), u"+"_s});
-        } else if ((message.param(1) == u"+o" || message.param(1) == u"-o") &&
-                   message.paramCount() >= 3) {
-            run((message.param(1) == u"+o" ? u"op #"_s : u"deop #"_s) + room + u' ' +
-                message.param(2));
-        } else if (message.param(1) == u"b" || message.param(1) == u"+b") {
-            input.replies = reply(368, me, {message.param(0), u"End of channel ban list"_s});
+            run(u"look #"_s + room); // its rules come back as 324
+        } else if (change == u"b" || (change == u"+b" && argument.isEmpty())) {
+            input.commands << u"@BANS bans #"_s + room; // see react()
+        } else if ((sign == u"+" || sign == u"-") && letter == u"o" && !argument.isEmpty()) {
+            run((sign == u"+" ? u"op #"_s : u"deop #"_s) + room + u' ' + argument);
+        } else if ((sign == u"+" || sign == u"-") && letter == u"b" && !argument.isEmpty()) {
+            run((sign == u"+" ? u"ban #"_s : u"unban #"_s) + room + u' ' + argument);
+        } else if ((sign == u"+" || sign == u"-") && rules.contains(letter)) {
+            run(u"rule #%1 %2 %3"_s.arg(room, rules.value(letter),
+                                        sign == u"+" ? u"on"_s : u"off"_s));
         } else {
             input.replies =
                 reply(472, me, {message.param(1).mid(1, 1), u"is unknown mode char to me"_s});
         }
+    } else if (verb == u"AWAY") {
+        const QString text = plainText(message.param(0)).trimmed();
+        run(text.isEmpty() ? u"back"_s : u"away "_s + text);
+    } else if (verb == u"INVITE") {
+        if (message.paramCount() < 2)
+            return needMore();
+        const QString room = IrcRendering::room(message.param(1));
+        if (room.isEmpty()) {
+            input.replies =
+                reply(IrcNumeric::NoSuchChannel, me, {message.param(1), u"No such channel"_s});
+            return input;
+        }
+        run(u"invite #%1 %2"_s.arg(room, message.param(0)));
     } else if (verb == u"QUIT") {
         run(u"logout"_s);
     } else if (verb == u"PING") {
@@ -261,6 +293,10 @@ IrcDialect::Input IrcDialect::handleRegistered(const IrcMessage &message, const 
         run(u"help"_s);
     } else if (verb == u"USER" || verb == u"PASS") {
         input.replies = reply(IrcNumeric::AlreadyRegistered, me, {u"You may not reregister"_s});
+    } else if (isChatCommand(verb)) {
+        // The chat's own commands that IRC has no word for (mute, modlog, register, history…),
+        // by /quote: their replies come as numerics and notices like the rest.
+        run(verb.toLower() + u' ' + message.params().join(u' '));
     } else {
         input.replies = reply(IrcNumeric::UnknownCommand, me, {verb, u"Unknown command"_s});
     }
@@ -304,7 +340,7 @@ void IrcDialect::say(Input &input, const IrcMessage &message, const QString &me)
     }
 }
 
-IrcDialect::Reaction IrcDialect::react(const Event &event)
+IrcDialect::Reaction IrcDialect::react(const Event &event, const QString &me)
 {
     Reaction reaction;
     if (event.kind == Event::Kind::Ok && event.command == "login"_L1 && !m_loggedIn) {
@@ -329,6 +365,14 @@ IrcDialect::Reaction IrcDialect::react(const Event &event)
     }
     if (event.label == "NOTICE"_L1) {
         reaction.replace = true; // no error ever answers a NOTICE
+        return reaction;
+    }
+    if (event.label == "BANS"_L1 && event.code == ErrorCode::NotRoomOperator) {
+        // Clients ask for the ban list of every channel they join; the chat shows it to
+        // operators only, so to the others it is an empty list, not an error each time.
+        reaction.replace = true;
+        reaction.bytes =
+            reply(368, me, {IrcRendering::channel(event.subject), u"End of channel ban list"_s});
         return reaction;
     }
     if (event.label == "JOIN"_L1) {

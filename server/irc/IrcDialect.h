@@ -39,8 +39,8 @@ public:
         QByteArray bytes;
         QString command; // a chat line to run next, or empty
     };
-    // What an event sent to this connection means to IRC beyond its rendering.
-    Reaction react(const Event &event);
+    // What an event sent to this connection (its person: me) means to IRC beyond its rendering.
+    Reaction react(const Event &event, const QString &me);
 
     // How this connection's events are rendered (its capabilities).
     IrcRendering::Options options() const;

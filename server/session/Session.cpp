@@ -195,7 +195,7 @@ void Session::send(Event event, const QString &label, bool actor)
     event.label = label;
     QByteArray bytes;
     if (m_irc) {
-        const IrcDialect::Reaction reaction = m_irc->react(event);
+        const IrcDialect::Reaction reaction = m_irc->react(event, nick());
         if (!reaction.command.isEmpty()) {
             // Queued: the processor is in the middle of a command.
             m_pendingCommands.prepend(reaction.command);

@@ -43,6 +43,19 @@ bool MemoryStore::open()
     m_accountsAtOpen = m_accounts.values();
     m_rolesAtOpen = m_roles.values();
     m_sanctionsAtOpen = m_sanctions.values();
+    // By room, oldest first, the newest ModerationKept of each (a stable sort keeps the order
+    // of writing within a room).
+    m_moderationAtOpen = m_moderation;
+    std::stable_sort(
+        m_moderationAtOpen.begin(), m_moderationAtOpen.end(),
+        [](const StoredModeration &a, const StoredModeration &b) { return a.roomId < b.roomId; });
+    for (qsizetype i = m_moderationAtOpen.size() - 1; i >= 0; --i) {
+        const qsizetype newer = std::count_if(
+            m_moderationAtOpen.cbegin() + i + 1, m_moderationAtOpen.cend(),
+            [&](const StoredModeration &e) { return e.roomId == m_moderationAtOpen[i].roomId; });
+        if (newer >= ModerationKept)
+            m_moderationAtOpen.removeAt(i);
+    }
     m_stats = {};
     if (StoreRules::prunes(m_options))
         m_pruneTimer.start();
@@ -70,6 +83,7 @@ void MemoryStore::deleteRoom(qint64 roomId, WriteDone done)
     if (error.isEmpty()) {
         m_roles.removeIf([roomId](const auto &it) { return it.key().first == roomId; });
         m_sanctions.removeIf([roomId](const auto &it) { return std::get<0>(it.key()) == roomId; });
+        m_moderation.removeIf([roomId](const StoredModeration &e) { return e.roomId == roomId; });
     }
     written(error, std::move(done));
 }
@@ -132,6 +146,14 @@ void MemoryStore::deleteSanction(const StoredSanction &sanction, WriteDone done)
     if (m_open)
         m_sanctions.remove({sanction.roomId, StoreRules::kindName(sanction.kind), sanction.mask});
     written(m_open ? QString() : NotOpen, std::move(done));
+}
+
+void MemoryStore::logModeration(const StoredModeration &entry, WriteDone done)
+{
+    const QString error = checkRule(entry.roomId, QString());
+    if (error.isEmpty())
+        m_moderation.append(entry);
+    written(error, std::move(done));
 }
 
 void MemoryStore::written(const QString &error, WriteDone done)

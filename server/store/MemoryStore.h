@@ -33,6 +33,7 @@ public:
     QList<StoredAccount> accounts() const override { return m_accountsAtOpen; }
     QList<StoredRole> roles() const override { return m_rolesAtOpen; }
     QList<StoredSanction> sanctions() const override { return m_sanctionsAtOpen; }
+    QList<StoredModeration> moderation() const override { return m_moderationAtOpen; }
 
     void createRoom(const StoredRoom &room, WriteDone done) override;
     void append(const StoredMessage &message, AppendDone done) override;
@@ -43,6 +44,7 @@ public:
     void deleteRole(const StoredRole &role, WriteDone done) override;
     void saveSanction(const StoredSanction &sanction, WriteDone done) override;
     void deleteSanction(const StoredSanction &sanction, WriteDone done) override;
+    void logModeration(const StoredModeration &entry, WriteDone done) override;
     void read(const HistoryRequest &request, ReadDone done) override;
 
     StoreStats stats() const override { return m_stats; }
@@ -69,6 +71,8 @@ private:
     QMap<std::tuple<qint64, QString, QString>, StoredSanction> m_sanctions;
     QList<StoredRole> m_rolesAtOpen;
     QList<StoredSanction> m_sanctionsAtOpen;
+    QList<StoredModeration> m_moderation;
+    QList<StoredModeration> m_moderationAtOpen;
     quint32 m_bootNumber = 0;
     bool m_open = false;
     StoreStats m_stats;

@@ -297,6 +297,13 @@ SqlCommitter::Outcome SqlCommitter::deleteAccount(const QString &key, QString *e
 
 SqlCommitter::Outcome SqlCommitter::roomRule(const Write &write, QString *error)
 {
+    if (write.type == Write::Type::Moderation) {
+        if (!m_rooms.contains(write.moderation.roomId)) {
+            *error = StoreRules::noSuchRoom(write.moderation.roomId);
+            return Outcome::Refused;
+        }
+        return m_roomRules.logModeration(write.moderation, error) ? Outcome::Done : Outcome::Failed;
+    }
     const bool saves = write.type == Write::Type::Role || write.type == Write::Type::Sanction;
     const bool isRole = write.type == Write::Type::Role || write.type == Write::Type::DeleteRole;
     const qint64 roomId = isRole ? write.role.roomId : write.sanction.roomId;

@@ -34,7 +34,8 @@ public:
             Role,
             DeleteRole,
             Sanction,
-            DeleteSanction
+            DeleteSanction,
+            Moderation
         };
         Type type = Type::Line;
         StoredRoom room;
@@ -42,6 +43,7 @@ public:
         StoredAccount account;
         StoredRole role;
         StoredSanction sanction;
+        StoredModeration moderation;
     };
     struct Result
     {

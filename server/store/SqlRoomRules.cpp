@@ -47,6 +47,9 @@ bool SqlRoomRules::prepare(QString *error)
         {&m_deleteRoomRoles, u"DELETE FROM room_roles WHERE room_id = ?"_s},
         {&m_deleteRoomSanctions, u"DELETE FROM room_sanctions WHERE room_id = ?"_s},
         {&m_deleteAccountRoles, u"DELETE FROM room_roles WHERE account_key = ?"_s},
+        {&m_insertModeration, u"INSERT INTO moderation_log (room_id, at_ms, actor, act, target, "
+                              u"detail) VALUES (?, ?, ?, ?, ?, ?)"_s},
+        {&m_deleteRoomModeration, u"DELETE FROM moderation_log WHERE room_id = ?"_s},
     };
     for (const auto &[query, sql] : statements) {
         *query = QSqlQuery(db);
@@ -109,12 +112,55 @@ bool SqlRoomRules::deleteSanction(const StoredSanction &sanction, QString *error
 
 bool SqlRoomRules::deleteRoom(qint64 roomId, QString *error)
 {
-    for (QSqlQuery *q : {&m_deleteRoomRoles, &m_deleteRoomSanctions}) {
+    for (QSqlQuery *q : {&m_deleteRoomRoles, &m_deleteRoomSanctions, &m_deleteRoomModeration}) {
         q->bindValue(0, roomId);
         if (!run(*q, error))
             return false;
     }
     return true;
+}
+
+bool SqlRoomRules::logModeration(const StoredModeration &entry, QString *error)
+{
+    QSqlQuery &q = m_insertModeration;
+    q.bindValue(0, entry.roomId);
+    q.bindValue(1, entry.time.toMSecsSinceEpoch());
+    q.bindValue(2, text(entry.actor));
+    q.bindValue(3, text(entry.act));
+    q.bindValue(4, text(entry.target));
+    q.bindValue(5, text(entry.detail));
+    return run(q, error);
+}
+
+bool SqlRoomRules::loadModeration(QSqlQuery &query, int kept, QList<StoredModeration> *entries)
+{
+    // Newest first, so that each room's oldest beyond kept are simply skipped; rowid breaks
+    // ties of the same millisecond in the order of writing.
+    if (!query.exec(u"SELECT room_id, at_ms, actor, act, target, detail FROM moderation_log "
+                    u"ORDER BY room_id, at_ms DESC, rowid DESC"_s))
+        return false;
+    QList<StoredModeration> room;
+    auto flush = [&] {
+        std::reverse(room.begin(), room.end());
+        entries->append(room);
+        room.clear();
+    };
+    while (query.next()) {
+        StoredModeration entry;
+        entry.roomId = query.value(0).toLongLong();
+        if (!room.isEmpty() && room.constFirst().roomId != entry.roomId)
+            flush();
+        if (room.size() >= kept)
+            continue;
+        entry.time = timeFromMs(query.value(1));
+        entry.actor = query.value(2).toString();
+        entry.act = query.value(3).toString();
+        entry.target = query.value(4).toString();
+        entry.detail = query.value(5).toString();
+        room.append(entry);
+    }
+    flush();
+    return !query.lastError().isValid();
 }
 
 bool SqlRoomRules::deleteAccount(const QString &key, QString *error)

@@ -3,6 +3,7 @@
 
 #include "store/SqlConnection.h"
 #include "store/SqlRoomRules.h"
+#include "store/Store.h"
 
 #include <QSqlError>
 #include <QSqlQuery>
@@ -86,7 +87,8 @@ bool SqlStartState::load(SqlConnection &connection, QString *error)
     }
     if (query.lastError().isValid())
         return fail(query.lastError());
-    if (!SqlRoomRules::load(query, &roles, &sanctions))
+    if (!SqlRoomRules::load(query, &roles, &sanctions) ||
+        !SqlRoomRules::loadModeration(query, Store::ModerationKept, &moderation))
         return fail(query.lastError());
     query.finish();
     if (!db.commit())

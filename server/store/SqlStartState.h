@@ -20,6 +20,7 @@ struct SqlStartState
     QList<StoredAccount> accounts; // by key
     QList<StoredRole> roles;
     QList<StoredSanction> sanctions;
+    QList<StoredModeration> moderation; // the newest Store::ModerationKept of each room
 
     // Counts this boot and reads the rest, in one transaction. Reads only what open() needs
     // plus the newest end of the messages' id index: cheap on any size, and where damage from

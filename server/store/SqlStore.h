@@ -36,6 +36,7 @@ public:
     QList<StoredAccount> accounts() const override { return m_state.accounts; }
     QList<StoredRole> roles() const override { return m_state.roles; }
     QList<StoredSanction> sanctions() const override { return m_state.sanctions; }
+    QList<StoredModeration> moderation() const override { return m_state.moderation; }
 
     void createRoom(const StoredRoom &room, WriteDone done) override;
     void append(const StoredMessage &message, AppendDone done) override;
@@ -46,6 +47,7 @@ public:
     void deleteRole(const StoredRole &role, WriteDone done) override;
     void saveSanction(const StoredSanction &sanction, WriteDone done) override;
     void deleteSanction(const StoredSanction &sanction, WriteDone done) override;
+    void logModeration(const StoredModeration &entry, WriteDone done) override;
     void read(const HistoryRequest &request, ReadDone done) override;
 
     StoreStats stats() const override;

@@ -52,6 +52,11 @@ public:
     // in memory and only writes through the store.
     virtual QList<StoredRole> roles() const = 0;
     virtual QList<StoredSanction> sanctions() const = 0;
+    // The newest acts of each room's moderation log as open() found them (at most
+    // ModerationKept a room), by room and oldest first; the server keeps them in memory and
+    // only writes through the store.
+    static constexpr int ModerationKept = 100;
+    virtual QList<StoredModeration> moderation() const = 0;
 
     // Writes. error is empty on success; otherwise nothing of that write was kept (a full disk,
     // say) and the store goes on with the next write.
@@ -77,6 +82,9 @@ public:
     // The same for sanctions, by room, kind and mask.
     virtual void saveSanction(const StoredSanction &sanction, WriteDone done) = 0;
     virtual void deleteSanction(const StoredSanction &sanction, WriteDone done) = 0;
+    // Adds an act to its room's moderation log; refused when there is no such room. Deleting
+    // the room deletes its log.
+    virtual void logModeration(const StoredModeration &entry, WriteDone done) = 0;
 
     virtual void read(const HistoryRequest &request, ReadDone done) = 0;
 

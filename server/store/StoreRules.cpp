@@ -94,12 +94,21 @@ bool parseRole(const QString &name, StoredRole::Role *role)
 
 QString kindName(StoredSanction::Kind kind)
 {
-    return kind == StoredSanction::Kind::Ban ? u"ban"_s : u"mute"_s;
+    switch (kind) {
+    case StoredSanction::Kind::Ban:
+        return u"ban"_s;
+    case StoredSanction::Kind::Rule:
+        return u"rule"_s;
+    case StoredSanction::Kind::Mute:
+        break;
+    }
+    return u"mute"_s;
 }
 
 bool parseKind(const QString &name, StoredSanction::Kind *kind)
 {
-    for (StoredSanction::Kind k : {StoredSanction::Kind::Mute, StoredSanction::Kind::Ban}) {
+    for (StoredSanction::Kind k :
+         {StoredSanction::Kind::Mute, StoredSanction::Kind::Ban, StoredSanction::Kind::Rule}) {
         if (name == kindName(k)) {
             *kind = k;
             return true;

@@ -16,18 +16,35 @@ struct StoredRole
     bool operator==(const StoredRole &) const = default;
 };
 
-// A rule against someone in a room: a mute (may read, may not speak) or a ban (may not enter).
+// A rule against someone in a room: a mute (may read, may not speak) or a ban (may not enter);
+// or a rule of the room itself that is on (invite-only, topic-lock, registered-only), whose
+// mask is the rule's name. Rules share the table rather than having one of their own: they are
+// a room's few words with a setter and a time, the same shape, and no schema change was needed.
 struct StoredSanction
 {
-    enum class Kind { Mute, Ban };
+    enum class Kind { Mute, Ban, Rule };
 
     qint64 roomId = 0;
     Kind kind = Kind::Mute;
-    QString mask;    // a mute: an account key; a ban: a nick, account or address mask
+    QString mask;    // a mute: an account key; a ban: a nick, account or address mask; a
+                     // rule: its name
     QDateTime until; // wall-clock end; invalid: until lifted
     QString setter;  // the nick that set it
     QString reason;
     QDateTime created;
 
     bool operator==(const StoredSanction &) const = default;
+};
+
+// One act of moderation in a room, as the moderation log keeps it.
+struct StoredModeration
+{
+    qint64 roomId = 0;
+    QDateTime time; // wall clock, UTC
+    QString actor;  // the nick that acted
+    QString act;    // "op", "kick", "ban"...
+    QString target; // a nick, a ban's mask, a rule's name
+    QString detail; // a reason, seconds, "on" or "off"; may be empty
+
+    bool operator==(const StoredModeration &) const = default;
 };

@@ -121,16 +121,16 @@ void TestIrcSession::session_data()
 
     QTest::newRow("JOIN makes a channel that does not exist")
         << QStringList{u"JOIN #games"_s}
-        << QStringList{u":alice!alice@chat JOIN #games"_s, s + u" 353 alice = #games alice"_s,
+        << QStringList{u":alice!alice@chat JOIN #games"_s, s + u" 353 alice = #games ~alice"_s,
                        s + u" 366 alice #games :End of /NAMES list"_s};
     QTest::newRow("JOIN a channel you are in says nothing")
         << QStringList{u"JOIN #hall"_s} << QStringList{};
     QTest::newRow("JOIN several") << QStringList{u"JOIN #a,#b"_s}
                                   << QStringList{u":alice!alice@chat JOIN #a"_s,
-                                                 s + u" 353 alice = #a alice"_s,
+                                                 s + u" 353 alice = #a ~alice"_s,
                                                  s + u" 366 alice #a :End of /NAMES list"_s,
                                                  u":alice!alice@chat JOIN #b"_s,
-                                                 s + u" 353 alice = #b alice"_s,
+                                                 s + u" 353 alice = #b ~alice"_s,
                                                  s + u" 366 alice #b :End of /NAMES list"_s};
     QTest::newRow("JOIN without a channel")
         << QStringList{u"JOIN"_s} << QStringList{s + u" 461 alice JOIN :Not enough parameters"_s};
@@ -210,6 +210,31 @@ void TestIrcSession::session_data()
         << QStringList{u"MODE #hall +o alice"_s}
         << QStringList{s + u" 482 alice #hall :You may not do that in hall: it takes the room's "
                            "operators or owner."_s};
+    QTest::newRow("MODE +b asks for the ban list")
+        << QStringList{u"MODE #hall +b"_s, u"MODE #hall b"_s}
+        << QStringList{s + u" 368 alice #hall :End of channel ban list"_s,
+                       s + u" 368 alice #hall :End of channel ban list"_s};
+    QTest::newRow("an owner's modes: rules and bans")
+        << QStringList{u"JOIN #g"_s, u"MODE #g +t"_s,     u"MODE #g +i"_s, u"MODE #g -i"_s,
+                       u"MODE #g"_s, u"MODE #g +b bob"_s, u"MODE #g b"_s,  u"MODE #g -b bob"_s}
+        << QStringList{u":alice!alice@chat JOIN #g"_s,
+                       s + u" 353 alice = #g ~alice"_s,
+                       s + u" 366 alice #g :End of /NAMES list"_s,
+                       u":alice!alice@chat MODE #g +t"_s,
+                       u":alice!alice@chat MODE #g +i"_s,
+                       u":alice!alice@chat MODE #g -i"_s,
+                       s + u" 324 alice #g +t"_s,
+                       u":alice!alice@chat MODE #g +b bob"_s,
+                       s + u" 367 alice #g bob alice"_s,
+                       s + u" 368 alice #g :End of channel ban list"_s,
+                       u":alice!alice@chat MODE #g -b bob"_s};
+    QTest::newRow("AWAY and back")
+        << QStringList{u"AWAY :at lunch"_s, u"AWAY"_s}
+        << QStringList{s + u" 306 alice :You have been marked as being away"_s,
+                       s + u" 305 alice :You are no longer marked as being away"_s};
+    QTest::newRow("INVITE to a channel that is not one")
+        << QStringList{u"INVITE bob games"_s}
+        << QStringList{s + u" 403 alice games :No such channel"_s};
     QTest::newRow("KICK without enough parameters")
         << QStringList{u"KICK #hall"_s}
         << QStringList{s + u" 461 alice KICK :Not enough parameters"_s};
@@ -217,6 +242,11 @@ void TestIrcSession::session_data()
                           << QStringList{s + u" 422 alice :MOTD File is missing"_s};
     QTest::newRow("USER again") << QStringList{u"USER a 0 * :A"_s}
                                 << QStringList{s + u" 462 alice :You may not reregister"_s};
+    QTest::newRow("a chat command by /quote")
+        << QStringList{u"MUTE #hall alice"_s, u"SET tagged on"_s}
+        << QStringList{s + u" 482 alice #hall :You may not do that in hall: it takes the room's "
+                           "operators or owner."_s,
+                       s + u" 421 alice SET :Unknown command"_s};
     QTest::newRow("unknown command")
         << QStringList{u"FROBNICATE now"_s}
         << QStringList{s + u" 421 alice FROBNICATE :Unknown command"_s};

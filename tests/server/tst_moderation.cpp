@@ -35,6 +35,7 @@ private slots:
     void registeredOwnerKeepsTheRoom();
     void administratorRunsEveryRoom();
     void registeredRolesAndTimedMutesSurviveRestart();
+    void moderationLogForOperators();
 };
 
 void TestModeration::ownerNamesOperatorsWhoKick()
@@ -214,6 +215,58 @@ void TestModeration::registeredRolesAndTimedMutesSurviveRestart()
     QVERIFY(lines(bob).contains(u"* bob kicked carol out of the room."_s));
     owner.send(u"deop bob"_s);
     QVERIFY(lines(owner).contains(u"* alice took operator rights from bob."_s));
+}
+
+void TestModeration::moderationLogForOperators()
+{
+    ServerFixture f;
+    LineClient &alice = f.loggedIn(u"alice"_s);
+    alice.send(u"register correct-horse"_s);
+    alice.send(u"create games"_s);
+    alice.sync();
+    LineClient &bob = f.loggedIn(u"bob"_s);
+    bob.send(u"join games"_s);
+    bob.sync();
+    alice.sync();
+    alice.send(u"modlog"_s);
+    QCOMPARE(lines(alice), QStringList({u"Nothing was done in games yet."_s}));
+    alice.send(u"mute bob 60"_s);
+    alice.send(u"ban 10.0.0.0/8 2h a flood"_s);
+    alice.sync();
+    bob.sync();
+    bob.send(u"modlog"_s);
+    QCOMPARE(lines(bob), QStringList({NotOperator}));
+    alice.send(u"kick bob enough"_s);
+    alice.sync();
+
+    // Who, when, what, whom, why; oldest first.
+    const QStringList expected = {u"] alice mute bob: 60"_s,
+                                  u"] alice ban 10.0.0.0/8: 7200 a flood"_s,
+                                  u"] alice kick bob: enough"_s};
+    auto check = [&expected](const QStringList &log, int count) {
+        QCOMPARE(log.size(), count + 1);
+        QCOMPARE(log.value(0), u"Moderation in games (%1):"_s.arg(count));
+        for (int i = 1; i <= count; ++i) {
+            QVERIFY2(log[i].startsWith(u"  [20"_s), qPrintable(log[i]));
+            QVERIFY2(log[i].endsWith(expected[expected.size() - count + i - 1]),
+                     qPrintable(log[i]));
+        }
+    };
+    alice.send(u"modlog"_s);
+    check(lines(alice), 3);
+    alice.send(u"modlog 2"_s);
+    check(lines(alice), 2);
+    alice.send(u"modlog 0"_s);
+    QCOMPARE(lines(alice), QStringList({u"Error: Usage: modlog [#room] [count]"_s}));
+
+    // The log is in the store: a restart keeps it.
+    QVERIFY(f.restart());
+    LineClient &back = f.connect();
+    back.send(u"login alice correct-horse"_s);
+    back.send(u"join games"_s);
+    back.sync();
+    back.send(u"modlog #games"_s);
+    check(lines(back), 3);
 }
 
 QTEST_GUILESS_MAIN(TestModeration)

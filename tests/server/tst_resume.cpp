@@ -607,7 +607,7 @@ void TestResume::othersSeePresence()
                                          u"  person in hall"_s, u"  program in hall, games"_s}));
     program.send(u"look #games"_s);
     QCOMPARE(program.readEvent().list,
-             (QStringList{u"bob"_s, u"reconnecting"_s, u"program"_s, QString()}));
+             (QStringList{u"bob"_s, u"owner,reconnecting"_s, u"program"_s, QString()}));
     program.send(u"who"_s);
     QCOMPARE(program.readEvent().kind, Event::Kind::ListingStart);
     QCOMPARE(program.readEvent().list,

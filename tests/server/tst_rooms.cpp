@@ -99,8 +99,9 @@ struct Person
 Event usersOf(const QString &room, const QStringList &nicks)
 {
     QStringList pairs;
+    // Whoever made a room (here always the first in it) owns it; the hall has no owner.
     for (const QString &nick : nicks)
-        pairs << nick << QString();
+        pairs << nick << (room != "hall"_L1 && nick == nicks.first() ? u"owner"_s : QString());
     return Event::users(room, nicks.size(), pairs);
 }
 

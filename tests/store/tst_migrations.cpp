@@ -96,10 +96,12 @@ void tst_Migrations::versions_data()
     QTest::addColumn<QList<StoredAccount>>("accounts");
     QTest::addColumn<QList<StoredRole>>("roles");
     QTest::addColumn<QList<StoredSanction>>("sanctions");
+    QTest::addColumn<QList<StoredModeration>>("moderation");
 
     QTest::newRow("version 0: an empty file")
         << 0 << QStringList() << QList<StoredRoom>() << QStringList() << QStringList() << 1u << 1ull
-        << QList<StoredAccount>() << QList<StoredRole>() << QList<StoredSanction>();
+        << QList<StoredAccount>() << QList<StoredRole>() << QList<StoredSanction>()
+        << QList<StoredModeration>();
 
     StoredRoom hall;
     hall.id = 1;
@@ -130,7 +132,8 @@ void tst_Migrations::versions_data()
     QTest::newRow("version 1") << 1 << version1 << QList<StoredRoom>({hall, den})
                                << QStringList({u"hello"_s, u"welcome"_s})
                                << QStringList({u"psst"_s}) << 7u << 13ull << QList<StoredAccount>()
-                               << QList<StoredRole>() << QList<StoredSanction>();
+                               << QList<StoredRole>() << QList<StoredSanction>()
+                               << QList<StoredModeration>();
 
     StoredAccount alice;
     alice.name = u"Alice"_s;
@@ -146,7 +149,7 @@ void tst_Migrations::versions_data()
                                << QStringList({u"hello"_s, u"welcome"_s})
                                << QStringList({u"psst"_s}) << 7u << 13ull
                                << QList<StoredAccount>({alice}) << QList<StoredRole>()
-                               << QList<StoredSanction>();
+                               << QList<StoredSanction>() << QList<StoredModeration>();
 
     const StoredRole owner{1, u"alice"_s, StoredRole::Role::Owner};
     StoredSanction ban;
@@ -173,7 +176,29 @@ void tst_Migrations::versions_data()
                                << QStringList({u"hello"_s, u"welcome"_s})
                                << QStringList({u"psst"_s}) << 7u << 13ull
                                << QList<StoredAccount>({alice}) << QList<StoredRole>({owner})
-                               << QList<StoredSanction>({ban, mute});
+                               << QList<StoredSanction>({ban, mute}) << QList<StoredModeration>();
+
+    StoredModeration banned{1,
+                            QDateTime::fromMSecsSinceEpoch(1700000006000, Qt::UTC),
+                            u"Alice"_s,
+                            u"ban"_s,
+                            u"203.0.113.0/24"_s,
+                            u"0 spam"_s};
+    StoredModeration muted{1,          QDateTime::fromMSecsSinceEpoch(1700000007000, Qt::UTC),
+                           u"Alice"_s, u"mute"_s,
+                           u"bob"_s,   u"600"_s};
+    // clang-format off
+    const QStringList version4 = version3 + QStringList{
+        u"INSERT INTO moderation_log VALUES (1, 1700000007000, 'Alice', 'mute', 'bob', '600')"_s,
+        u"INSERT INTO moderation_log VALUES (1, 1700000006000, 'Alice', 'ban', '203.0.113.0/24', '0 spam')"_s,
+    };
+    // clang-format on
+    QTest::newRow("version 4") << 4 << version4 << QList<StoredRoom>({hall, den})
+                               << QStringList({u"hello"_s, u"welcome"_s})
+                               << QStringList({u"psst"_s}) << 7u << 13ull
+                               << QList<StoredAccount>({alice}) << QList<StoredRole>({owner})
+                               << QList<StoredSanction>({ban, mute})
+                               << QList<StoredModeration>({banned, muted});
 }
 
 void tst_Migrations::versions()
@@ -188,6 +213,7 @@ void tst_Migrations::versions()
     QFETCH(QList<StoredAccount>, accounts);
     QFETCH(QList<StoredRole>, roles);
     QFETCH(QList<StoredSanction>, sanctions);
+    QFETCH(QList<StoredModeration>, moderation);
     QVERIFY(version <= Migrations::latestVersion());
 
     QTemporaryDir dir;
@@ -224,6 +250,7 @@ void tst_Migrations::versions()
     QCOMPARE(store.accounts(), accounts);
     QCOMPARE(store.roles(), roles);
     QCOMPARE(store.sanctions(), sanctions);
+    QCOMPARE(store.moderation(), moderation);
     bool answered = false;
     HistoryRequest request;
     request.roomId = 1;
@@ -237,6 +264,14 @@ void tst_Migrations::versions()
         QCOMPARE(next.error, QString());
         QCOMPARE(next.committed.id, nextId);
         QCOMPARE(next.committed.seq, rooms.constFirst().lastSeq + 1);
+        // The upgraded database takes a moderation act.
+        const StoredModeration act{
+            1, QDateTime::currentDateTimeUtc(), u"alice"_s, u"kick"_s, u"bob"_s, QString()};
+        QCOMPARE(
+            written(store, [&act](Store &s,
+                                  Store::WriteDone done) { s.logModeration(act, std::move(done)); })
+                .error,
+            QString());
     }
     store.close();
 

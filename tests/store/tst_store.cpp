@@ -58,6 +58,7 @@ private slots:
     void countersContinueAfterReopen();
     void accountsSurviveReopen();
     void roomRulesSurviveReopen();
+    void moderationLogSurvivesReopen();
     void refusedAccounts_data();
     void refusedAccounts();
     void bootNumberCountsOpens();
@@ -655,6 +656,39 @@ void tst_Store::roomRulesSurviveReopen()
     QVERIFY(reopen());
     QCOMPARE(m_store->roles(), QList<StoredRole>({owner, bob}));
     QCOMPARE(m_store->sanctions(), QList<StoredSanction>({ban, mute}));
+}
+
+void tst_Store::moderationLogSurvivesReopen()
+{
+    QCOMPARE(m_store->moderation(), QList<StoredModeration>());
+    QCOMPARE(createRoom(*m_store, room(1, u"hall"_s)).error, QString());
+    QCOMPARE(createRoom(*m_store, room(2, u"den"_s)).error, QString());
+    QCOMPARE(createRoom(*m_store, room(3, u"attic"_s)).error, QString());
+    auto log = [this](const StoredModeration &entry) {
+        return written(*m_store,
+                       [&](Store &s, Store::WriteDone done) {
+                           s.logModeration(entry, std::move(done));
+                       })
+            .error;
+    };
+    const QDateTime now = QDateTime::fromMSecsSinceEpoch(1700000000000, Qt::UTC);
+    const StoredModeration attic{3, now, u"alice"_s, u"op"_s, u"bob"_s, QString()};
+    const StoredModeration kick{1, now, u"alice"_s, u"kick"_s, u"bob"_s, u"spam"_s};
+    // The same millisecond: kept in the order written.
+    const StoredModeration ban{1, now, u"alice"_s, u"ban"_s, u"10.0.0.0/8"_s, u"0"_s};
+    const StoredModeration rule{1, now.addSecs(1), u"bob"_s, u"rule"_s, u"topic-lock"_s, u"on"_s};
+    QCOMPARE(log(attic), QString());
+    QCOMPARE(log(kick), QString());
+    QCOMPARE(log(ban), QString());
+    QCOMPARE(log(rule), QString());
+    QCOMPARE(log({2, now, u"alice"_s, u"mute"_s, u"carol"_s, QString()}), QString());
+    QCOMPARE(log({9, now, u"alice"_s, u"kick"_s, u"carol"_s, QString()}), u"there is no room 9"_s);
+    // Deleting a room takes its log with it.
+    QCOMPARE(StoreHarness::deleteRoom(*m_store, 2).error, QString());
+    QCOMPARE(m_store->moderation(), QList<StoredModeration>());
+
+    QVERIFY(reopen());
+    QCOMPARE(m_store->moderation(), QList<StoredModeration>({kick, ban, rule, attic}));
 }
 
 void tst_Store::refusedAccounts_data()

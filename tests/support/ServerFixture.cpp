@@ -12,7 +12,10 @@ ServerConfig loopback(ServerConfig config, const QString &dataDirectory)
         // A test's server is never cut off from power: commit without waiting for the disk.
         config.durability = StoreOptions::Durability::Normal;
     }
-    config.bindAddress = QHostAddress::LocalHost;
+    // The default (every address) becomes the IPv4 loopback; a test that names an address
+    // (the IPv6 loopback) keeps it.
+    if (config.bindAddress == QHostAddress(QHostAddress::Any))
+        config.bindAddress = QHostAddress::LocalHost;
     config.port = 0;
     // Tests run side by side: IRC only where a test asks for it (a free port).
     if (config.ircPort == Protocol::DefaultIrcPort)
@@ -50,15 +53,20 @@ bool ServerFixture::restart()
 
 LineClient &ServerFixture::connect()
 {
+    return connect(m_config.bindAddress);
+}
+
+LineClient &ServerFixture::connect(const QHostAddress &address)
+{
     auto &client = *m_clients.emplace_back(std::make_unique<LineClient>());
-    if (client.connectTo(port()))
+    if (client.connectTo(port(), address))
         client.readLine();
     return client;
 }
 
-LineClient &ServerFixture::loggedIn(const QString &nick)
+LineClient &ServerFixture::loggedIn(const QString &nick, const QHostAddress &address)
 {
-    LineClient &client = connect();
+    LineClient &client = connect(address.isNull() ? m_config.bindAddress : address);
     client.login(nick);
     return client;
 }

@@ -22,10 +22,12 @@ public:
     ChatServer &server() { return *m_server; }
     quint16 port() const { return m_server->port(); }
 
-    // A connected client whose greeting has been read.
+    // A connected client whose greeting has been read, connected to the server's address or
+    // another of the server's (the IPv4 loopback of a server on every address).
     LineClient &connect();
+    LineClient &connect(const QHostAddress &address);
     // A connected client logged in as nick (text rendering), replies consumed.
-    LineClient &loggedIn(const QString &nick);
+    LineClient &loggedIn(const QString &nick, const QHostAddress &address = {});
     // The same in the tagged rendering.
     LineClient &taggedLoggedIn(const QString &nick);
 

@@ -72,6 +72,20 @@ void tst_Command::parse_data()
     QTest::newRow("ping token") << u"/ping abc123"_s << false << T::Ping << u"ping"_s << S{u"abc123"_s} << ok << QString() << QString();
     QTest::newRow("pong") << u"/pong"_s << false << T::Pong << u"pong"_s << S{} << ok << QString() << QString();
     QTest::newRow("pong token") << u"/pong abc123"_s << false << T::Pong << u"pong"_s << S{u"abc123"_s} << ok << QString() << QString();
+    QTest::newRow("ban mask") << u"/ban 10.0.0.0/8"_s << false << T::Ban << u"ban"_s << S{u"10.0.0.0/8"_s} << ok << QString() << QString();
+    QTest::newRow("ban duration reason") << u"/ban bob 2h too loud"_s << false << T::Ban << u"ban"_s << S{u"bob"_s, u"2h too loud"_s} << ok << QString() << QString();
+    QTest::newRow("ban without mask") << u"/ban"_s << false << T::Ban << u"ban"_s << S{} << needMore << u"ban [#room] <mask> [duration] [reason]"_s << QString();
+    QTest::newRow("unban") << u"/unban account:bob"_s << false << T::Unban << u"unban"_s << S{u"account:bob"_s} << ok << QString() << QString();
+    QTest::newRow("bans") << u"/bans"_s << false << T::Bans << u"bans"_s << S{} << ok << QString() << QString();
+    QTest::newRow("rule") << u"/rule invite-only on"_s << false << T::Rule << u"rule"_s << S{u"invite-only"_s, u"on"_s} << ok << QString() << QString();
+    QTest::newRow("invite") << u"/invite bob"_s << false << T::Invite << u"invite"_s << S{u"bob"_s} << ok << QString() << QString();
+    QTest::newRow("away without text") << u"/away"_s << false << T::Away << u"away"_s << S{} << ok << QString() << QString();
+    QTest::newRow("away with text") << u"/away at lunch"_s << false << T::Away << u"away"_s << S{u"at lunch"_s} << ok << QString() << QString();
+    QTest::newRow("back") << u"/back"_s << false << T::Back << u"back"_s << S{} << ok << QString() << QString();
+    QTest::newRow("notice") << u"/notice hello all"_s << false << T::Notice << u"notice"_s << S{u"hello all"_s} << ok << QString() << QString();
+    QTest::newRow("disconnect") << u"/disconnect bob bye"_s << false << T::Disconnect << u"disconnect"_s << S{u"bob"_s, u"bye"_s} << ok << QString() << QString();
+    QTest::newRow("modlog") << u"/modlog #games 5"_s << false << T::Modlog << u"modlog"_s << S{u"5"_s} << ok << QString() << QString();
+    QTest::newRow("close") << u"/close #games"_s << false << T::Close << u"close"_s << S{u"#games"_s} << ok << QString() << QString();
 
     // Without a slash.
     QTest::newRow("login without slash") << u"login alice"_s << false << T::Login << u"login"_s << S{u"alice"_s} << ok << QString() << QString();
@@ -191,7 +205,7 @@ void tst_Command::parse()
 void tst_Command::specMatchesTableOrder()
 {
     const QList<CommandSpec> &table = CommandTable::all();
-    QCOMPARE(table.size(), int(CommandType::Unmute) + 1);
+    QCOMPARE(table.size(), int(CommandType::Modlog) + 1);
     for (int i = 0; i < table.size(); ++i) {
         const auto type = CommandType(i);
         QCOMPARE(int(table[i].type), i);

@@ -198,6 +198,11 @@ void tst_TaggedCodec::kindWord_data()
     QTest::newRow("listing end") << K::ListingEnd << u"listingend"_s;
     QTest::newRow("help") << K::Help << u"help"_s;
     QTest::newRow("settings") << K::Settings << u"settings"_s;
+    QTest::newRow("bans") << K::Bans << u"bans"_s;
+    QTest::newRow("rules") << K::Rules << u"rules"_s;
+    QTest::newRow("modlog") << K::Modlog << u"modlog"_s;
+    QTest::newRow("away") << K::Away << u"away"_s;
+    QTest::newRow("notice") << K::Notice << u"notice"_s;
     QTest::newRow("bye") << K::Bye << u"bye"_s;
     QTest::newRow("ping") << K::Ping << u"ping"_s;
     QTest::newRow("pong") << K::Pong << u"pong"_s;

@@ -1,0 +1,72 @@
+// SPDX-License-Identifier: MIT
+#include "commands/AdminCommands.h"
+
+#include "NameRules.h"
+#include "commands/ChatContext.h"
+#include "config/ServerLog.h"
+#include "core/Room.h"
+#include "core/User.h"
+#include "session/Session.h"
+
+using namespace Qt::StringLiterals;
+
+AdminCommands::AdminCommands(ChatContext &chat)
+    : m_chat(chat)
+{
+}
+
+void AdminCommands::notice(Session *session, const Command &command)
+{
+    const User *actor = session->user();
+    qCInfo(lcServer, "notice from %s", qUtf8Printable(actor->nick()));
+    const Event event = Event::notice(actor->nick(), command.argument(0));
+    const QList<User *> users = m_chat.directory().users();
+    for (User *user : users)
+        user->send(event, session, command.label(), user == actor);
+}
+
+void AdminCommands::disconnect(Session *session, const Command &command)
+{
+    const QString nick = NameRules::normalized(command.argument(0));
+    User *user = m_chat.directory().user(nick);
+    if (!user)
+        return m_chat.fail(session, command, ErrorCode::NoSuchNick, nick);
+    qCInfo(lcServer, "%s disconnected %s: %s", qUtf8Printable(session->user()->nick()),
+           qUtf8Printable(user->nick()), qUtf8Printable(command.argument(1)));
+    session->send(Event::ok(u"disconnect"_s, {user->nick()}), command.label());
+    const QList<Session *> sessions = m_chat.sessionsOf(user);
+    for (Session *each : sessions) {
+        each->send(Event::bye(u"disconnect"_s));
+        each->close(u"disconnect"_s);
+    }
+    // Reconnecting already, with no connection to close: gone now.
+    if (sessions.isEmpty())
+        m_chat.endPerson(user, u"disconnect"_s);
+}
+
+void AdminCommands::close(Session *session, const Command &command)
+{
+    QString name = command.argument(0);
+    if (name.startsWith(u'#'))
+        name.remove(0, 1);
+    Room *room = m_chat.directory().room(name);
+    if (!room || room->isPending())
+        return m_chat.fail(session, command, ErrorCode::NoSuchRoom, NameRules::normalized(name));
+    if (room == m_chat.directory().hall())
+        return m_chat.fail(session, command, ErrorCode::NotRoomOperator, room->name());
+    const User *actor = session->user();
+    qCInfo(lcServer, "%s closed %s", qUtf8Printable(actor->nick()), qUtf8Printable(room->name()));
+    session->send(Event::ok(u"close"_s, {room->name()}), command.label());
+    // Logged like every act, though the room's log goes with it: the store deletes it with
+    // the room, in the order of writing.
+    m_chat.moderationLog().record(room, actor->nick(), u"close"_s, room->name(),
+                                  command.argument(1));
+    const Event event = Event::moderation(room->name(), actor->nick(), u"close"_s, room->name(),
+                                          command.argument(1));
+    const QList<User *> members = room->members();
+    for (User *member : members)
+        member->send(event);
+    for (User *member : members)
+        room->leave(member, u"close"_s, true);
+    m_chat.roomExpiry().remove(room);
+}

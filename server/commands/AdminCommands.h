@@ -1,0 +1,27 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+
+class ChatContext;
+class Command;
+class Session;
+
+// What only the server's administrators (accounts named in the configuration) may do,
+// beyond running every room: tell everyone something (notice), close someone's connections
+// (disconnect) and close a room (close). Who may is decided before they get here
+// (Permissions::checkServer).
+class AdminCommands
+{
+public:
+    explicit AdminCommands(ChatContext &chat);
+
+    void notice(Session *session, const Command &command);
+    // The person's connections get bye "disconnect" and close; the person is gone at once,
+    // their place not held for a resume.
+    void disconnect(Session *session, const Command &command);
+    // Everyone in the room leaves (reason "close") and the room goes with its history, as an
+    // expired one does. The hall stays: it is where everyone starts.
+    void close(Session *session, const Command &command);
+
+private:
+    ChatContext &m_chat;
+};

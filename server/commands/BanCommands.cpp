@@ -1,0 +1,189 @@
+// SPDX-License-Identifier: MIT
+#include "commands/BanCommands.h"
+
+#include "NameRules.h"
+#include "Protocol.h"
+#include "commands/ChatContext.h"
+#include "commands/Duration.h"
+#include "commands/ModerationCommands.h"
+#include "core/Clock.h"
+#include "core/Room.h"
+#include "core/User.h"
+#include "session/Session.h"
+
+using namespace Qt::StringLiterals;
+
+BanCommands::BanCommands(ChatContext &chat, ModerationCommands &moderation)
+    : m_chat(chat)
+    , m_moderation(moderation)
+{
+}
+
+QList<QHostAddress> BanCommands::addressesOf(const User *user, const Session *session) const
+{
+    QList<QHostAddress> addresses;
+    if (session)
+        addresses.append(session->peerAddress());
+    for (const Session *other : m_chat.sessionsOf(user)) {
+        if (other != session)
+            addresses.append(other->peerAddress());
+    }
+    return addresses;
+}
+
+bool BanCommands::catches(const Room *room, const User *user, const Session *session) const
+{
+    // Most rooms ban nobody: then no address list is made at every join.
+    if (room->bans().isEmpty())
+        return false;
+    return room->bans().find(NameRules::key(user->nick()), user->account(),
+                             addressesOf(user, session), m_chat.clock().nowMs()) != nullptr;
+}
+
+void BanCommands::ban(Session *session, const Command &command)
+{
+    Room *room = m_chat.targetRoom(session, command);
+    if (!room)
+        return;
+    const QString usage = QString::fromLatin1(command.spec().usage);
+    const BanMask mask = BanMask::parse(command.argument(0));
+    if (!mask.isValid())
+        return m_chat.fail(session, command, ErrorCode::NeedMoreParams, usage);
+
+    // After the mask: a duration, a reason, or a duration and a reason.
+    QString reason = command.argument(1);
+    qint64 seconds = 0;
+    const qsizetype space = reason.indexOf(u' ');
+    const QString first = space < 0 ? reason : reason.left(space);
+    if (Duration::looksLike(first)) {
+        const std::optional<qint64> given = Duration::seconds(first, MaxBanSeconds);
+        if (!given)
+            return m_chat.fail(session, command, ErrorCode::NeedMoreParams, usage);
+        seconds = *given;
+        reason = space < 0 ? QString() : reason.sliced(space + 1).trimmed();
+    }
+
+    const User *actor = session->user();
+    QList<BanMask> masks = {mask};
+    QString target = mask.text();
+    if (mask.kind() == BanMask::Kind::Nick) {
+        if (const User *named =
+                m_chat.directory().user(NameRules::normalized(command.argument(0)))) {
+            target = named->nick();
+            // Nobody bans themselves or someone of their own standing or above.
+            if (m_moderation.rank(room, named) >= m_moderation.rank(room, actor))
+                return m_chat.fail(session, command, ErrorCode::NotRoomOperator, room->name());
+            if (!named->account().isEmpty())
+                masks.append(BanMask::account(named->account()));
+        }
+    }
+    qsizetype added = 0;
+    for (const BanMask &each : masks) {
+        const auto &all = room->bans().all();
+        added += std::none_of(all.cbegin(), all.cend(),
+                              [&each](const RoomBans::Ban &ban) { return ban.mask == each; });
+    }
+    if (room->bans().all().size() + added > RoomBans::MaxBans)
+        return m_chat.fail(session, command, ErrorCode::BanListFull,
+                           QString::number(RoomBans::MaxBans));
+
+    RoomBans::Ban ban;
+    ban.untilMs = seconds == 0 ? 0 : m_chat.clock().nowMs() + seconds * 1000;
+    ban.setter = actor->nick();
+    ban.reason = reason;
+    ban.created = QDateTime::currentDateTimeUtc();
+    for (const BanMask &each : std::as_const(masks)) {
+        ban.mask = each;
+        room->bans().add(ban);
+        m_chat.roomRules().ban(room, ban);
+    }
+    if (seconds != 0)
+        m_chat.sanctionExpiry().schedule();
+    m_moderation.announce(session, command, room, u"ban"_s, target,
+                          reason.isEmpty() ? QString::number(seconds)
+                                           : QString::number(seconds) + u' ' + reason);
+    putOut(session, room, masks);
+}
+
+void BanCommands::putOut(Session *session, Room *room, const QList<BanMask> &masks)
+{
+    const User *actor = session->user();
+    const Permissions::Standing actorRank = m_moderation.rank(room, actor);
+    const QList<User *> members = room->members();
+    for (User *member : members) {
+        if (m_moderation.rank(room, member) >= actorRank)
+            continue;
+        const QString nickKey = NameRules::key(member->nick());
+        const QList<QHostAddress> addresses = addressesOf(member);
+        const bool caught = std::any_of(masks.cbegin(), masks.cend(), [&](const BanMask &mask) {
+            return mask.matches(nickKey, member->account(), addresses);
+        });
+        if (caught)
+            room->leave(member, u"ban"_s, true);
+    }
+}
+
+void BanCommands::unban(Session *session, const Command &command)
+{
+    Room *room = m_chat.targetRoom(session, command);
+    if (!room)
+        return;
+    const BanMask mask = BanMask::parse(command.argument(0));
+    if (!mask.isValid())
+        return m_chat.fail(session, command, ErrorCode::NeedMoreParams,
+                           QString::fromLatin1(command.spec().usage));
+    // A nick's ban was made with the ban of its account (when its holder had identified):
+    // the account of that name goes with it.
+    QList<BanMask> masks = {mask};
+    if (mask.kind() == BanMask::Kind::Nick)
+        masks.append(BanMask::account(mask.text()));
+    bool lifted = false;
+    for (const BanMask &each : std::as_const(masks)) {
+        if (room->bans().remove(each)) {
+            m_chat.roomRules().unban(room, each);
+            lifted = true;
+        }
+    }
+    // Nothing to lift: the list says what there is.
+    if (!lifted)
+        return bans(session, command);
+    m_moderation.announce(session, command, room, u"unban"_s, mask.text(), {});
+    m_chat.sanctionExpiry().schedule();
+}
+
+void BanCommands::bans(Session *session, const Command &command)
+{
+    Room *room = m_chat.targetRoom(session, command);
+    if (!room)
+        return;
+    const qint64 now = m_chat.clock().nowMs();
+    QList<QStringList> items;
+    for (const RoomBans::Ban &ban : room->bans().all()) {
+        if (ban.untilMs != 0 && ban.untilMs <= now)
+            continue; // ended; expiry has not come round to it yet
+        const QString left =
+            ban.untilMs == 0 ? QString() : QString::number((ban.untilMs - now + 999) / 1000);
+        items.append({ban.mask.text(), left, ban.setter, ban.reason});
+    }
+    // A long list is several lines, each well under a client's line limit, like listings.
+    QList<Event> events;
+    QStringList line;
+    qsizetype bytes = 0;
+    qsizetype first = 0;
+    for (qsizetype i = 0; i < items.size(); ++i) {
+        const qsizetype size = items[i].join(QString()).toUtf8().size() + 8;
+        if (!line.isEmpty() && bytes + size > Protocol::ListLineBytes) {
+            events.append(Event::bans(room->name(), items.size(), first, line));
+            line.clear();
+            bytes = 0;
+            first = i;
+        }
+        line += items[i];
+        bytes += size;
+    }
+    if (!line.isEmpty() || events.isEmpty())
+        events.append(Event::bans(room->name(), items.size(), first, line));
+    for (Event &event : events)
+        event.label = command.label();
+    m_chat.replies(session).addEvents(events);
+}

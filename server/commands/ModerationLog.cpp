@@ -1,0 +1,40 @@
+// SPDX-License-Identifier: MIT
+#include "commands/ModerationLog.h"
+
+#include "config/ServerLog.h"
+#include "core/Room.h"
+#include "store/Store.h"
+
+ModerationLog::ModerationLog(Store &store)
+    : m_store(store)
+{
+    for (const StoredModeration &entry : store.moderation())
+        m_byRoom[entry.roomId].append(entry);
+}
+
+void ModerationLog::record(const Room *room, const QString &actor, const QString &act,
+                           const QString &target, const QString &detail)
+{
+    StoredModeration entry;
+    entry.roomId = room->id();
+    entry.time = QDateTime::currentDateTimeUtc();
+    entry.actor = actor;
+    entry.act = act;
+    entry.target = target;
+    entry.detail = detail;
+    QList<StoredModeration> &kept = m_byRoom[entry.roomId];
+    kept.append(entry);
+    if (kept.size() > Store::ModerationKept)
+        kept.removeFirst();
+    m_store.logModeration(entry, [](const QString &error) {
+        // The act is done and announced; only its line in the log is missing.
+        if (!error.isEmpty())
+            qCWarning(lcServer, "a moderation act could not be logged: %s", qUtf8Printable(error));
+    });
+}
+
+QList<StoredModeration> ModerationLog::latest(const Room *room, int count) const
+{
+    const QList<StoredModeration> kept = m_byRoom.value(room->id());
+    return kept.mid(std::max<qsizetype>(kept.size() - count, 0));
+}

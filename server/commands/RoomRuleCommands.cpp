@@ -1,0 +1,56 @@
+// SPDX-License-Identifier: MIT
+#include "commands/RoomRuleCommands.h"
+
+#include "NameRules.h"
+#include "commands/ChatContext.h"
+#include "commands/ModerationCommands.h"
+#include "core/Room.h"
+#include "core/User.h"
+#include "session/Session.h"
+
+using namespace Qt::StringLiterals;
+
+RoomRuleCommands::RoomRuleCommands(ChatContext &chat, ModerationCommands &moderation)
+    : m_chat(chat)
+    , m_moderation(moderation)
+{
+}
+
+void RoomRuleCommands::rule(Session *session, const Command &command)
+{
+    Room *room = m_chat.targetRoom(session, command);
+    if (!room)
+        return;
+    const std::optional<RoomModes::Rule> rule = RoomModes::parse(command.argument(0));
+    const QString value = command.argument(1).toLower();
+    if (!rule || (value != "on"_L1 && value != "off"_L1))
+        return m_chat.fail(session, command, ErrorCode::NeedMoreParams,
+                           QString::fromLatin1(command.spec().usage));
+    const bool on = value == "on"_L1;
+    if (room->modes().set(*rule, on))
+        m_chat.roomRules().setRule(room, *rule, on, session->user()->nick());
+    m_moderation.announce(session, command, room, u"rule"_s, QString(RoomModes::name(*rule)),
+                          value);
+}
+
+void RoomRuleCommands::invite(Session *session, const Command &command)
+{
+    Room *room = m_chat.targetRoom(session, command);
+    if (!room)
+        return;
+    const QString nick = NameRules::normalized(command.argument(0));
+    User *invitee = m_chat.directory().user(nick);
+    if (!invitee)
+        return m_chat.fail(session, command, ErrorCode::NoSuchNick, nick);
+    room->modes().invite(RoomRoles::keyOf(invitee));
+    m_moderation.announce(session, command, room, u"invite"_s, invitee->nick(), {});
+    // The invitee is not in the room: they hear it too, to know they may join.
+    if (!invitee->isIn(room))
+        invitee->send(Event::moderation(room->name(), session->user()->nick(), u"invite"_s,
+                                        invitee->nick(), {}));
+}
+
+void RoomRuleCommands::entered(Session *session, Room *room)
+{
+    room->modes().useInvitation(RoomRoles::keyOf(session->user()));
+}

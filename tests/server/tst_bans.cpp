@@ -1,0 +1,342 @@
+// SPDX-License-Identifier: MIT
+// Bans through a real server: by nick (and the account of an identified holder), by account,
+// by IPv4 and IPv6 address and by subnet; a ban puts out whoever it catches and refuses their
+// join (474); timed bans and mutes end on a clock the test moves, and leave the store; bans
+// hold after a restart; the list is for operators.
+#include "ManualClock.h"
+#include "Protocol.h"
+#include "ServerFixture.h"
+#include "TaggedCodec.h"
+
+#include <QTest>
+
+using namespace Qt::StringLiterals;
+
+// What reached client since the last sync is exactly expected; shows what came instead.
+#define EXPECT_LINES(client, ...)                                                                  \
+    do {                                                                                           \
+        const QStringList got = (client).sync();                                                   \
+        const QStringList want = __VA_ARGS__;                                                      \
+        QVERIFY2(got == want, qPrintable(u"got: "_s + got.join(u" | "_s)));                        \
+    } while (false)
+
+namespace {
+
+const QString NotOperator =
+    u"Error: You may not do that in games: it takes the room's operators or owner."_s;
+const QString Banned = u"Error: You are banned from games."_s;
+const QString Entered = u"* You have entered games."_s;
+
+// alice owns games; each of others is in it too.
+LineClient &owner(ServerFixture &f, const QHostAddress &address = {})
+{
+    LineClient &alice = f.loggedIn(u"alice"_s, address);
+    alice.send(u"create games"_s);
+    alice.sync();
+    return alice;
+}
+
+LineClient &member(ServerFixture &f, const QString &nick, const QHostAddress &address = {})
+{
+    LineClient &client = f.loggedIn(nick, address);
+    client.send(u"join games"_s);
+    client.sync();
+    return client;
+}
+
+} // namespace
+
+class TestBans : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void banByNickPutsOutAndKeepsOut();
+    void banByNickTakesTheAccount();
+    void banByAccount();
+    void banByAddressAndSubnet();
+    void banByIpv6Address();
+    void onlyOperatorsBan();
+    void badMasksAndDurations();
+    void kickAndRejoin();
+    void timedBanAndMuteEnd();
+    void bansSurviveRestart();
+    void banListIsBoundedAndSplit();
+};
+
+void TestBans::banByNickPutsOutAndKeepsOut()
+{
+    ServerFixture f;
+    LineClient &alice = owner(f);
+    LineClient &bob = member(f, u"bob"_s);
+    LineClient &carol = member(f, u"carol"_s);
+
+    alice.send(u"ban bob spamming"_s);
+    const QString announced = u"* alice banned bob from the room. Reason: spamming"_s;
+    QVERIFY(alice.sync().contains(announced));
+    const QStringList bobSaw = bob.sync();
+    QVERIFY2(bobSaw.contains(announced), qPrintable(bobSaw.join(u'\n')));
+    QVERIFY(bobSaw.contains(u"* You have left games."_s));
+    QVERIFY(carol.sync().contains(u"* bob was banned from the room."_s));
+    bob.send(u"join games"_s);
+    EXPECT_LINES(bob, QStringList({Banned}));
+
+    // Not identified: the ban is on the name only.
+    bob.send(u"nick bobby"_s);
+    bob.send(u"join games"_s);
+    QVERIFY(bob.sync().contains(Entered));
+
+    alice.sync();
+    alice.send(u"bans"_s);
+    EXPECT_LINES(alice, QStringList({u"Bans in games (1):"_s, u"  bob (by alice): spamming"_s}));
+    alice.send(u"unban bob"_s);
+    QVERIFY(alice.sync().contains(u"* alice lifted the ban on bob."_s));
+    alice.send(u"unban bob"_s); // nothing left to lift: the list says so
+    EXPECT_LINES(alice, QStringList({u"Nobody is banned from games."_s}));
+}
+
+void TestBans::banByNickTakesTheAccount()
+{
+    ServerFixture f;
+    LineClient &alice = owner(f);
+    LineClient &bob = f.loggedIn(u"bob"_s);
+    bob.send(u"register correct-horse"_s);
+    bob.send(u"join games"_s);
+    bob.sync();
+
+    alice.send(u"ban bob 2h"_s);
+    QVERIFY(alice.sync().contains(u"* alice banned bob from the room for 7200 seconds."_s));
+    bob.send(u"nick robert"_s);
+    bob.send(u"join games"_s);
+    QVERIFY(bob.sync().contains(Banned));
+    alice.send(u"bans"_s);
+    EXPECT_LINES(alice,
+                 QStringList({u"Bans in games (2):"_s, u"  bob (by alice, 7200 seconds left)"_s,
+                              u"  account:bob (by alice, 7200 seconds left)"_s}));
+    // Lifting the nick's ban lifts its account's too.
+    alice.send(u"unban bob"_s);
+    alice.sync();
+    bob.send(u"join games"_s);
+    QVERIFY(bob.sync().contains(Entered));
+}
+
+void TestBans::banByAccount()
+{
+    ServerFixture f;
+    LineClient &alice = owner(f);
+    LineClient &bob = f.loggedIn(u"bob"_s);
+    bob.send(u"register correct-horse"_s);
+    bob.send(u"nick robert"_s);
+    bob.sync();
+    alice.send(u"ban account:Bob"_s);
+    QVERIFY(alice.sync().contains(u"* alice banned account:bob from the room."_s));
+    bob.send(u"join games"_s);
+    EXPECT_LINES(bob, QStringList({Banned}));
+}
+
+void TestBans::banByAddressAndSubnet()
+{
+    ServerFixture f;
+    LineClient &alice = owner(f);
+    LineClient &bob = member(f, u"bob"_s);
+    alice.send(u"op bob"_s);
+    alice.sync();
+    LineClient &carol = member(f, u"carol"_s);
+
+    // Everyone here is on 127.0.0.1: the ban puts out the members only, never the banner or
+    // an operator, who stand as high.
+    bob.send(u"ban 127.0.0.1"_s);
+    QVERIFY(bob.sync().contains(u"* bob banned 127.0.0.1 from the room."_s));
+    QVERIFY(carol.sync().contains(u"* You have left games."_s));
+    carol.send(u"join games"_s);
+    EXPECT_LINES(carol, QStringList({Banned}));
+    LineClient &dave = f.loggedIn(u"dave"_s);
+    dave.send(u"join games"_s);
+    EXPECT_LINES(dave, QStringList({Banned}));
+
+    alice.send(u"unban 127.0.0.1"_s);
+    alice.send(u"ban 127.1.2.3/8 flood"_s); // the host bits go
+    QVERIFY(alice.sync().contains(u"* alice banned 127.0.0.0/8 from the room. Reason: flood"_s));
+    dave.send(u"join games"_s);
+    EXPECT_LINES(dave, QStringList({Banned}));
+    alice.send(u"unban 127.0.0.0/8"_s);
+    alice.send(u"ban 10.0.0.0/8"_s);
+    alice.sync();
+    dave.send(u"join games"_s);
+    QVERIFY(dave.sync().contains(Entered));
+}
+
+void TestBans::banByIpv6Address()
+{
+    ServerConfig config;
+    config.bindAddress = QHostAddress::LocalHostIPv6;
+    ServerFixture f(config);
+    QVERIFY(f.isListening());
+    LineClient &alice = owner(f);
+    LineClient &bob = member(f, u"bob"_s);
+    alice.send(u"ban 2001:db8::/32"_s);
+    alice.sync();
+    QVERIFY(!bob.sync().contains(u"* You have left games."_s));
+    alice.send(u"ban 0:0::1"_s);
+    QVERIFY(alice.sync().contains(u"* alice banned ::1 from the room."_s));
+    QVERIFY(bob.sync().contains(u"* You have left games."_s));
+    bob.send(u"join games"_s);
+    EXPECT_LINES(bob, QStringList({Banned}));
+}
+
+void TestBans::onlyOperatorsBan()
+{
+    ServerFixture f;
+    LineClient &alice = owner(f);
+    LineClient &bob = member(f, u"bob"_s);
+    for (const QString &line : {u"ban carol"_s, u"unban carol"_s, u"bans"_s}) {
+        bob.send(line);
+        EXPECT_LINES(bob, QStringList({NotOperator}));
+    }
+    // Nobody bans someone of their own standing or above.
+    alice.send(u"op bob"_s);
+    alice.sync();
+    bob.sync();
+    bob.send(u"ban alice"_s);
+    EXPECT_LINES(bob, QStringList({NotOperator}));
+    bob.send(u"ban bob"_s);
+    EXPECT_LINES(bob, QStringList({NotOperator}));
+}
+
+void TestBans::badMasksAndDurations()
+{
+    ServerFixture f;
+    LineClient &alice = owner(f);
+    const QString usage = u"Error: Usage: ban [#room] <mask> [duration] [reason]"_s;
+    for (const QString &line :
+         {u"ban"_s, u"ban 10.0.0.0/33"_s, u"ban 300.1.1.1"_s, u"ban account:"_s, u"ban bob 0"_s,
+          u"ban bob 367d"_s, u"ban bob 99999999999999999999s"_s, u"ban b@d"_s}) {
+        alice.send(line);
+        EXPECT_LINES(alice, QStringList({usage}));
+    }
+    alice.send(u"ban bob 10x"_s); // not a duration: a reason
+    QVERIFY(alice.sync().contains(u"* alice banned bob from the room. Reason: 10x"_s));
+}
+
+void TestBans::kickAndRejoin()
+{
+    ServerFixture f;
+    LineClient &alice = owner(f);
+    LineClient &bob = member(f, u"bob"_s);
+    alice.send(u"kick bob"_s);
+    alice.sync();
+    QVERIFY(bob.sync().contains(u"* You have left games."_s));
+    bob.send(u"join games"_s);
+    QVERIFY(bob.sync().contains(Entered));
+}
+
+void TestBans::timedBanAndMuteEnd()
+{
+    ManualClock clock;
+    ServerFixture f({}, &clock);
+    LineClient &alice = owner(f);
+    LineClient &bob = member(f, u"bob"_s);
+    LineClient &carol = member(f, u"carol"_s);
+    SanctionExpiry &expiry = f.server().processor().sanctionExpiry();
+
+    alice.send(u"ban bob 10m"_s);
+    alice.send(u"mute carol 1m"_s);
+    alice.sync();
+    bob.sync();
+    clock.advanceSeconds(61);
+    QCOMPARE(expiry.expire(), 1); // carol's mute
+    carol.sync();
+    carol.send(u"hello"_s);
+    QVERIFY(carol.sync().contains(u"carol: hello"_s));
+    bob.send(u"join games"_s);
+    EXPECT_LINES(bob, QStringList({Banned}));
+    clock.advanceSeconds(540);
+    QCOMPARE(expiry.expire(), 1); // bob's ban
+    alice.sync();
+    alice.send(u"bans"_s);
+    EXPECT_LINES(alice, QStringList({u"Nobody is banned from games."_s}));
+    bob.send(u"join games"_s);
+    QVERIFY(bob.sync().contains(Entered));
+
+    // The ended rules left the store: after a restart nothing comes back.
+    alice.send(u"ban dave 1h"_s);
+    alice.sync();
+    clock.advanceSeconds(3601);
+    QCOMPARE(expiry.expire(), 1);
+    QVERIFY(f.restart());
+    LineClient &dave = f.loggedIn(u"dave"_s);
+    dave.send(u"join games"_s);
+    QVERIFY(dave.sync().contains(Entered));
+}
+
+void TestBans::bansSurviveRestart()
+{
+    ServerFixture f;
+    // A registered owner, who owns the room again after the restart.
+    LineClient &alice = f.loggedIn(u"alice"_s);
+    alice.send(u"register correct-horse"_s);
+    alice.send(u"create games"_s);
+    alice.send(u"ban bob"_s);
+    alice.send(u"ban 127.0.0.0/8 1h whole block"_s);
+    alice.send(u"ban account:carol 2d"_s);
+    alice.sync();
+
+    QVERIFY(f.restart());
+    LineClient &back = f.connect();
+    back.send(u"login alice correct-horse"_s);
+    back.send(u"join games"_s);
+    back.sync();
+    back.send(u"bans"_s);
+    const QStringList list = back.sync();
+    QCOMPARE(list.size(), 4);
+    QCOMPARE(list.value(0), u"Bans in games (3):"_s);
+    // The store gives them back in the order of their masks.
+    QVERIFY2(list.value(1).startsWith(u"  127.0.0.0/8 (by alice, 3"_s), qPrintable(list.value(1)));
+    QVERIFY(list.value(1).endsWith(u" seconds left): whole block"_s));
+    QVERIFY(list.value(2).startsWith(u"  account:carol (by alice, 17"_s));
+    QCOMPARE(list.value(3), u"  bob (by alice)"_s);
+    LineClient &bob = f.loggedIn(u"bob"_s);
+    bob.send(u"join games"_s);
+    EXPECT_LINES(bob, QStringList({Banned}));
+}
+
+void TestBans::banListIsBoundedAndSplit()
+{
+    ServerConfig config;
+    config.floodRate = 0; // a hundred bans at once, without waiting for the flood control
+    ServerFixture f(config);
+    LineClient &alice = f.taggedLoggedIn(u"alice"_s);
+    alice.send(u"create games"_s);
+    alice.sync();
+    const QString reason(200, u'x');
+    for (int i = 0; i < 100; ++i)
+        alice.send(u"ban 10.%1.0.0/16 %2"_s.arg(i).arg(reason));
+    alice.sync();
+    alice.send(u"@full ban 10.200.0.0/16"_s);
+    const Event full = alice.readEvent();
+    QCOMPARE(full.code, ErrorCode::BanListFull);
+    QCOMPARE(full.subject, u"100"_s);
+    // Replacing a ban that is there is no new entry.
+    alice.send(u"ban 10.0.0.0/16 again"_s);
+    alice.sync();
+
+    // A long list comes in several lines, each well under a client's line limit.
+    alice.send(u"@list bans"_s);
+    qsizetype listed = 0;
+    while (listed < 100) {
+        const QByteArray raw = alice.readRawLine();
+        QVERIFY2(raw.size() < Protocol::DefaultMaxLineBytes, raw.left(80).constData());
+        const Event event = TaggedCodec::parse(QString::fromUtf8(raw));
+        QCOMPARE(event.kind, Event::Kind::Bans);
+        QCOMPARE(event.label, u"list"_s);
+        QCOMPARE(event.count, 100);
+        QCOMPARE(qsizetype(event.seq), listed);
+        QVERIFY(!event.list.isEmpty());
+        listed += event.list.size() / 4;
+    }
+    QCOMPARE(listed, 100);
+    QVERIFY(alice.sync().isEmpty());
+}
+
+QTEST_GUILESS_MAIN(TestBans)
+#include "tst_bans.moc"

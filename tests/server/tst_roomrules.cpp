@@ -1,0 +1,164 @@
+// SPDX-License-Identifier: MIT
+// A room's rules through a real server: invite-only (473 until invited, an invitation lets in
+// once), topic lock (482 for members), registered-only (477 until identified); set by
+// operators only, shown by look, kept across a restart.
+#include "ServerFixture.h"
+
+#include <QTest>
+
+using namespace Qt::StringLiterals;
+
+// What reached client since the last sync is exactly expected; shows what came instead.
+#define EXPECT_LINES(client, ...)                                                                  \
+    do {                                                                                           \
+        const QStringList got = (client).sync();                                                   \
+        const QStringList want = __VA_ARGS__;                                                      \
+        QVERIFY2(got == want, qPrintable(u"got: "_s + got.join(u" | "_s)));                        \
+    } while (false)
+
+namespace {
+
+const QString NotOperator =
+    u"Error: You may not do that in games: it takes the room's operators or owner."_s;
+const QString InviteOnly = u"Error: games is invite-only: an operator must invite you first."_s;
+const QString Entered = u"* You have entered games."_s;
+
+LineClient &owner(ServerFixture &f)
+{
+    LineClient &alice = f.loggedIn(u"alice"_s);
+    alice.send(u"register correct-horse"_s);
+    alice.send(u"create games"_s);
+    alice.sync();
+    return alice;
+}
+
+} // namespace
+
+class TestRoomRules : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void inviteOnly();
+    void topicLock();
+    void registeredOnly();
+    void onlyOperatorsSetRules();
+    void rulesSurviveRestart();
+};
+
+void TestRoomRules::inviteOnly()
+{
+    ServerFixture f;
+    LineClient &alice = owner(f);
+    LineClient &bob = f.loggedIn(u"bob"_s);
+    alice.send(u"rule invite-only on"_s);
+    QVERIFY(alice.sync().contains(u"* alice turned the rule invite-only on."_s));
+    bob.send(u"join games"_s);
+    EXPECT_LINES(bob, QStringList({InviteOnly}));
+
+    alice.send(u"invite bob"_s);
+    QVERIFY(alice.sync().contains(u"* alice invited bob into the room."_s));
+    QVERIFY(bob.sync().contains(u"* alice invited bob into the room."_s));
+    bob.send(u"join games"_s);
+    QVERIFY(bob.sync().contains(Entered));
+    bob.send(u"look"_s);
+    EXPECT_LINES(bob, QStringList({u"Users in games (2):"_s, u"  alice"_s, u"  bob"_s,
+                                   u"Rules of games: invite-only"_s}));
+    // The invitation was used: once out, bob needs another.
+    bob.send(u"join hall"_s);
+    bob.send(u"join games"_s);
+    QVERIFY(bob.sync().contains(InviteOnly));
+
+    alice.send(u"rule invite-only off"_s);
+    alice.sync();
+    bob.send(u"join games"_s);
+    QVERIFY(bob.sync().contains(Entered));
+    alice.sync();
+    alice.send(u"invite nobody"_s);
+    EXPECT_LINES(alice, QStringList({u"Error: No one called nobody is logged in."_s}));
+}
+
+void TestRoomRules::topicLock()
+{
+    ServerFixture f;
+    LineClient &alice = owner(f);
+    LineClient &bob = f.loggedIn(u"bob"_s);
+    bob.send(u"join games"_s);
+    bob.sync();
+    alice.send(u"rule topic-lock on"_s);
+    alice.sync();
+    bob.sync();
+    bob.send(u"topic my topic"_s);
+    EXPECT_LINES(bob, QStringList({NotOperator}));
+    bob.send(u"topic"_s); // reading it is anyone's
+    EXPECT_LINES(bob, QStringList({u"No topic is set in games."_s}));
+    alice.send(u"topic rules apply"_s);
+    QVERIFY(alice.sync().contains(u"* alice changed the topic to: rules apply"_s));
+    alice.send(u"op bob"_s);
+    alice.sync();
+    bob.send(u"topic operators may"_s);
+    QVERIFY(bob.sync().contains(u"* bob changed the topic to: operators may"_s));
+}
+
+void TestRoomRules::registeredOnly()
+{
+    ServerFixture f;
+    LineClient &alice = owner(f);
+    LineClient &bob = f.loggedIn(u"bob"_s);
+    alice.send(u"rule registered-only on"_s);
+    alice.sync();
+    bob.send(u"join games"_s);
+    EXPECT_LINES(
+        bob,
+        QStringList(
+            {u"Error: Only registered people may enter games: register or identify first."_s}));
+    bob.send(u"register correct-horse"_s);
+    bob.send(u"join games"_s);
+    QVERIFY(bob.sync().contains(Entered));
+}
+
+void TestRoomRules::onlyOperatorsSetRules()
+{
+    ServerFixture f;
+    LineClient &alice = owner(f);
+    LineClient &bob = f.loggedIn(u"bob"_s);
+    bob.send(u"join games"_s);
+    bob.sync();
+    for (const QString &line : {u"rule topic-lock on"_s, u"invite carol"_s}) {
+        bob.send(line);
+        EXPECT_LINES(bob, QStringList({NotOperator}));
+    }
+    alice.sync();
+    const QString usage =
+        u"Error: Usage: rule [#room] <invite-only|topic-lock|registered-only> <on|off>"_s;
+    for (const QString &line :
+         {u"rule loud on"_s, u"rule invite-only maybe"_s, u"rule invite-only"_s}) {
+        alice.send(line);
+        EXPECT_LINES(alice, QStringList({usage}));
+    }
+}
+
+void TestRoomRules::rulesSurviveRestart()
+{
+    ServerFixture f;
+    LineClient &alice = owner(f);
+    alice.send(u"rule topic-lock on"_s);
+    alice.send(u"rule invite-only on"_s);
+    alice.send(u"rule registered-only on"_s);
+    alice.send(u"rule registered-only off"_s);
+    alice.sync();
+
+    QVERIFY(f.restart());
+    LineClient &back = f.connect();
+    back.send(u"login alice correct-horse"_s);
+    back.send(u"join games"_s); // the owner is never kept out
+    back.sync();
+    back.send(u"look"_s);
+    QVERIFY(back.sync().contains(u"Rules of games: invite-only, topic-lock"_s));
+    LineClient &bob = f.loggedIn(u"bob"_s);
+    bob.send(u"join games"_s);
+    EXPECT_LINES(bob, QStringList({InviteOnly}));
+}
+
+QTEST_GUILESS_MAIN(TestRoomRules)
+#include "tst_roomrules.moc"
