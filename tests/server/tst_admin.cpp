@@ -128,19 +128,25 @@ void TestAdmin::noticeToEveryone()
     LineClient &alice = f.loggedIn(u"alice"_s);
     LineClient &root = f.loggedIn(u"root"_s);
     alice.sync();
-    root.send(u"notice the server restarts at noon"_s);
+    root.send(u"/notice the server restarts at noon"_s);
     EXPECT_LINES(root, QStringList({u"Error: Only the server's administrators may use notice."_s}));
     root.send(u"register correct-horse"_s);
     root.sync();
-    root.send(u"notice the server restarts at noon"_s);
+    root.send(u"/notice the server restarts at noon"_s);
     const QString notice = u"*** Notice from root: the server restarts at noon"_s;
     EXPECT_LINES(root, QStringList({notice}));
     EXPECT_LINES(alice, QStringList({notice}));
-    for (const QString &line : {u"notice hi"_s, u"disconnect root"_s, u"close hall"_s}) {
+    for (const QString &line : {u"/notice hi"_s, u"/disconnect root"_s, u"/close hall"_s}) {
         alice.send(line);
-        const QString word = line.section(u' ', 0, 0);
+        const QString word = line.section(u' ', 0, 0).mid(1);
         EXPECT_LINES(alice, QStringList({u"Error: Only the server's administrators may use "_s +
                                          word + u'.'}));
+    }
+    // Without the "/" these words are what people say, on telnet.
+    for (const QString &line : {u"notice anything?"_s, u"close enough"_s, u"disconnect me"_s}) {
+        alice.send(line);
+        EXPECT_LINES(alice, QStringList({u"alice: "_s + line}));
+        EXPECT_LINES(root, QStringList({u"alice: "_s + line}));
     }
 }
 
@@ -154,7 +160,7 @@ void TestAdmin::disconnectEndsThePerson()
     root.sync();
     LineClient &bob = f.loggedIn(u"bob"_s);
     root.sync();
-    root.send(u"disconnect bob flooding"_s);
+    root.send(u"/disconnect bob flooding"_s);
     QStringList lines = root.sync();
     QCOMPARE(lines.value(0), u"OK: disconnect bob"_s);
     QVERIFY(bob.waitForDisconnected());
@@ -165,7 +171,7 @@ void TestAdmin::disconnectEndsThePerson()
     again.send(u"look"_s);
     QVERIFY(again.sync().contains(u"  bob"_s));
     root.sync();
-    root.send(u"disconnect nobody"_s);
+    root.send(u"/disconnect nobody"_s);
     EXPECT_LINES(root, QStringList({u"Error: No one called nobody is logged in."_s}));
 }
 
@@ -180,7 +186,7 @@ void TestAdmin::closeEmptiesAndRemovesTheRoom()
     LineClient &root = f.loggedIn(u"root"_s);
     root.send(u"register correct-horse"_s);
     root.sync();
-    root.send(u"close #games enough"_s);
+    root.send(u"/close #games enough"_s);
     EXPECT_LINES(root, QStringList({u"OK: close games"_s}));
     EXPECT_LINES(alice,
                  QStringList({u"* root closed the room: enough"_s, u"* You have left games."_s}));
@@ -190,12 +196,12 @@ void TestAdmin::closeEmptiesAndRemovesTheRoom()
     // The name is free again, and the new room starts empty.
     alice.send(u"create games"_s);
     QVERIFY(alice.sync().contains(u"* You have entered games."_s));
-    root.send(u"close hall"_s);
+    root.send(u"/close hall"_s);
     EXPECT_LINES(
         root,
         QStringList(
             {u"Error: You may not do that in hall: it takes the room's operators or owner."_s}));
-    root.send(u"close nowhere"_s);
+    root.send(u"/close nowhere"_s);
     EXPECT_LINES(
         root, QStringList({u"Error: There is no room called nowhere (list shows the rooms)."_s}));
 }
