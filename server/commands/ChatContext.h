@@ -23,6 +23,8 @@
 #include <QObject>
 #include <QSet>
 
+#include <functional>
+
 class Clock;
 class Room;
 class Session;
@@ -82,6 +84,10 @@ public:
     // (label) and takes the person into the hall.
     User *logIn(Session *session, const QString &nick, const QString &account,
                 const QString &label);
+    // What decides whether a person may enter a room (bans, invite-only, registered-only):
+    // the command processor's rules, asked also when login takes someone into the hall.
+    using EntryCheck = std::function<ErrorCode(Session *, const Room *)>;
+    void setEntryCheck(EntryCheck check) { m_entryCheck = std::move(check); }
     // The details of an ok login or resume: the nick, and the resume token with the grace
     // period when resuming is on.
     QStringList loginDetails(const User *user, const QString &token) const;
@@ -124,6 +130,7 @@ private:
     SanctionExpiry m_sanctionExpiry;
     ModerationLog m_moderationLog;
     QList<Session *> m_sessions; // every open session, logged in or not
+    EntryCheck m_entryCheck;
     quint64 m_bootNumber;
     quint32 m_lastPerson = 0;
     bool m_shuttingDown = false;

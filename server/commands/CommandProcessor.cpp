@@ -22,6 +22,8 @@ CommandProcessor::CommandProcessor(const ServerConfig &config, Store &store, Ser
     , m_admin(m_chat)
     , m_settings(m_chat)
 {
+    m_chat.setEntryCheck(
+        [this](Session *session, const Room *room) { return entryRefusal(session, room); });
     auto logRoom = [](Room *room) {
         connect(room, &Room::entered, room, [room](const QString &nick) {
             qCInfo(lcServer, "%s entered %s", qUtf8Printable(nick), qUtf8Printable(room->name()));
@@ -122,10 +124,15 @@ ErrorCode CommandProcessor::entryRefusal(Session *session, const Command &comman
     if (word.startsWith(u'#'))
         word.remove(0, 1);
     const Room *room = m_chat.directory().room(word);
-    User *user = session->user();
-    if (!room || room->isPending() || user->isIn(room))
+    if (!room || room->isPending() || session->user()->isIn(room))
         return ErrorCode::None;
     *name = room->name();
+    return entryRefusal(session, room);
+}
+
+ErrorCode CommandProcessor::entryRefusal(Session *session, const Room *room)
+{
+    User *user = session->user();
     const RoomModes &modes = room->modes();
     Permissions::Entry entry;
     entry.standing = m_moderation.rank(room, user);

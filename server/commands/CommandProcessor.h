@@ -63,6 +63,7 @@ private:
     void handle(Session *session, const Command &command);
     // The error that keeps session's person out of the room a join names, or None.
     ErrorCode entryRefusal(Session *session, const Command &command, QString *room);
+    ErrorCode entryRefusal(Session *session, const Room *room);
     void dispatch(Session *session, const Command &command);
     void sessionClosed(Session *session, const QString &reason);
 

@@ -62,6 +62,7 @@ private slots:
     void timedBanAndMuteEnd();
     void bansSurviveRestart();
     void banListIsBoundedAndSplit();
+    void banFromTheHallHoldsAtLogin();
 };
 
 void TestBans::banByNickPutsOutAndKeepsOut()
@@ -336,6 +337,30 @@ void TestBans::banListIsBoundedAndSplit()
     }
     QCOMPARE(listed, 100);
     QVERIFY(alice.sync().isEmpty());
+}
+
+void TestBans::banFromTheHallHoldsAtLogin()
+{
+    ServerConfig config;
+    config.administrators = u"root"_s;
+    ServerFixture f(config);
+    LineClient &root = f.loggedIn(u"root"_s);
+    root.send(u"register correct-horse"_s);
+    root.sync();
+    LineClient &troll = f.loggedIn(u"troll"_s);
+    root.send(u"ban troll"_s);
+    QVERIFY(root.sync().contains(u"* root banned troll from the room."_s));
+    troll.send(u"logout"_s);
+    QVERIFY(troll.waitForDisconnected());
+
+    // Logging in again does not take them into the hall; other rooms still may.
+    LineClient &again = f.connect();
+    again.send(u"login troll"_s);
+    const QStringList lines = again.sync();
+    QVERIFY2(lines.contains(u"Error: You are banned from hall."_s), qPrintable(lines.join(u'\n')));
+    QVERIFY(!lines.contains(u"* You have entered hall."_s));
+    again.send(u"create cave"_s);
+    QVERIFY(again.sync().contains(u"* You have entered cave."_s));
 }
 
 QTEST_GUILESS_MAIN(TestBans)
