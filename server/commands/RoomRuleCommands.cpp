@@ -42,7 +42,9 @@ void RoomRuleCommands::invite(Session *session, const Command &command)
     User *invitee = m_chat.directory().user(nick);
     if (!invitee)
         return m_chat.fail(session, command, ErrorCode::NoSuchNick, nick);
-    room->modes().invite(RoomRoles::keyOf(invitee));
+    const QString key = RoomRoles::keyOf(invitee);
+    room->modes().invite(key);
+    m_chat.roomRules().invite(room, key, session->user()->nick());
     m_moderation.announce(session, command, room, u"invite"_s, invitee->nick(), {});
     // The invitee is not in the room: they hear it too, to know they may join.
     if (!invitee->isIn(room))
@@ -52,5 +54,9 @@ void RoomRuleCommands::invite(Session *session, const Command &command)
 
 void RoomRuleCommands::entered(Session *session, Room *room)
 {
-    room->modes().useInvitation(RoomRoles::keyOf(session->user()));
+    const QString key = RoomRoles::keyOf(session->user());
+    if (!room->modes().isInvited(key))
+        return;
+    room->modes().useInvitation(key);
+    m_chat.roomRules().ended(room, StoredSanction::Kind::Invite, key);
 }

@@ -37,6 +37,10 @@ void RoomRuleKeeper::restore(Directory &directory) const
             }
             untilMs = m_clock.nowMs() + leftMs;
         }
+        if (sanction.kind == StoredSanction::Kind::Invite) {
+            room->modes().invite(sanction.mask);
+            continue;
+        }
         if (sanction.kind == StoredSanction::Kind::Rule) {
             if (const std::optional<RoomModes::Rule> rule = RoomModes::parse(sanction.mask))
                 room->modes().set(*rule, true);
@@ -97,6 +101,20 @@ void RoomRuleKeeper::unmute(const Room *room, const User *user)
     m_store.deleteSanction(stored, written);
 }
 
+void RoomRuleKeeper::invite(const Room *room, const QString &key, const QString &setter)
+{
+    // An unregistered person's key is a person id, which means nothing after a restart.
+    if (!RoomRoles::isAccountKey(key))
+        return;
+    StoredSanction stored;
+    stored.roomId = room->id();
+    stored.kind = StoredSanction::Kind::Invite;
+    stored.mask = key;
+    stored.created = QDateTime::currentDateTimeUtc();
+    stored.setter = setter;
+    m_store.saveSanction(stored, written);
+}
+
 void RoomRuleKeeper::setRule(const Room *room, RoomModes::Rule rule, bool on, const QString &setter)
 {
     StoredSanction stored;
@@ -130,7 +148,8 @@ void RoomRuleKeeper::unban(const Room *room, const BanMask &mask)
 
 void RoomRuleKeeper::ended(const Room *room, StoredSanction::Kind kind, const QString &mask)
 {
-    if (kind == StoredSanction::Kind::Mute && !RoomRoles::isAccountKey(mask))
+    if ((kind == StoredSanction::Kind::Mute || kind == StoredSanction::Kind::Invite) &&
+        !RoomRoles::isAccountKey(mask))
         return;
     StoredSanction stored;
     stored.roomId = room->id();

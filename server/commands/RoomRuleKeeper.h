@@ -12,7 +12,8 @@ class Room;
 class Store;
 class User;
 
-// Keeps the roles and mutes of registered people, and every ban, across restarts: writes each
+// Keeps the roles, mutes and invitations of registered people, every ban and the rooms' rules
+// across restarts: writes each
 // change through the store and, at start-up, puts what was kept back into the rooms. An
 // unregistered person's roles and mutes are not written: they are known by a person id, which
 // never comes back after a restart. A ban is kept whatever its mask: a nick, an account and an
@@ -34,6 +35,9 @@ public:
     void mute(const Room *room, const User *user, qint64 untilMs, const QString &setter);
     void unmute(const Room *room, const User *user);
     void setRule(const Room *room, RoomModes::Rule rule, bool on, const QString &setter);
+    // An invitation of the person known by key (kept when it is an account's); ended() with
+    // Kind::Invite once it is used.
+    void invite(const Room *room, const QString &key, const QString &setter);
     void ban(const Room *room, const RoomBans::Ban &ban);
     void unban(const Room *room, const BanMask &mask);
     // A timed mute or ban ended: its row goes. mask: a mute's RoomRoles key (only an account

@@ -99,6 +99,8 @@ QString kindName(StoredSanction::Kind kind)
         return u"ban"_s;
     case StoredSanction::Kind::Rule:
         return u"rule"_s;
+    case StoredSanction::Kind::Invite:
+        return u"invite"_s;
     case StoredSanction::Kind::Mute:
         break;
     }
@@ -107,8 +109,8 @@ QString kindName(StoredSanction::Kind kind)
 
 bool parseKind(const QString &name, StoredSanction::Kind *kind)
 {
-    for (StoredSanction::Kind k :
-         {StoredSanction::Kind::Mute, StoredSanction::Kind::Ban, StoredSanction::Kind::Rule}) {
+    for (StoredSanction::Kind k : {StoredSanction::Kind::Mute, StoredSanction::Kind::Ban,
+                                   StoredSanction::Kind::Rule, StoredSanction::Kind::Invite}) {
         if (name == kindName(k)) {
             *kind = k;
             return true;

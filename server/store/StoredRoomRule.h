@@ -17,17 +17,18 @@ struct StoredRole
 };
 
 // A rule against someone in a room: a mute (may read, may not speak) or a ban (may not enter);
-// or a rule of the room itself that is on (invite-only, topic-lock, registered-only), whose
-// mask is the rule's name. Rules share the table rather than having one of their own: they are
+// an invitation of a registered person into an invite-only room, not used yet; or a rule of
+// the room itself that is on (invite-only, topic-lock, registered-only), whose mask is the
+// rule's name. Rules share the table rather than having one of their own: they are
 // a room's few words with a setter and a time, the same shape, and no schema change was needed.
 struct StoredSanction
 {
-    enum class Kind { Mute, Ban, Rule };
+    enum class Kind { Mute, Ban, Rule, Invite };
 
     qint64 roomId = 0;
     Kind kind = Kind::Mute;
-    QString mask;    // a mute: an account key; a ban: a nick, account or address mask; a
-                     // rule: its name
+    QString mask;    // a mute, an invitation: an account key; a ban: a nick, account or
+                     // address mask; a rule: its name
     QDateTime until; // wall-clock end; invalid: until lifted
     QString setter;  // the nick that set it
     QString reason;

@@ -44,6 +44,7 @@ private slots:
     void registeredOnly();
     void onlyOperatorsSetRules();
     void rulesSurviveRestart();
+    void invitationSurvivesRestartUntilUsed();
 };
 
 void TestRoomRules::inviteOnly()
@@ -158,6 +159,32 @@ void TestRoomRules::rulesSurviveRestart()
     LineClient &bob = f.loggedIn(u"bob"_s);
     bob.send(u"join games"_s);
     EXPECT_LINES(bob, QStringList({InviteOnly}));
+}
+
+void TestRoomRules::invitationSurvivesRestartUntilUsed()
+{
+    ServerFixture f;
+    LineClient &alice = owner(f);
+    alice.send(u"rule invite-only on"_s);
+    LineClient &bob = f.loggedIn(u"bob"_s);
+    bob.send(u"register correct-horse"_s);
+    QVERIFY(bob.sync().join(u'\n').contains(u"is registered"_s));
+    alice.send(u"invite bob"_s);
+    QVERIFY(alice.sync().contains(u"* alice invited bob into the room."_s));
+
+    QVERIFY(f.restart());
+    LineClient &back = f.connect();
+    back.send(u"login bob correct-horse"_s);
+    back.sync();
+    back.send(u"join games"_s);
+    QVERIFY(back.sync().contains(Entered));
+    // Used: gone, after another restart too.
+    QVERIFY(f.restart());
+    LineClient &again = f.connect();
+    again.send(u"login bob correct-horse"_s);
+    again.sync();
+    again.send(u"join games"_s);
+    EXPECT_LINES(again, QStringList({InviteOnly}));
 }
 
 QTEST_GUILESS_MAIN(TestRoomRules)
