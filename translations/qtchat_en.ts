@@ -226,6 +226,14 @@
         <source>%1 (in %2)</source>
         <translation>%1 (in %2)</translation>
     </message>
+    <message>
+        <source>Notice from %1: %2</source>
+        <translation>Notice from %1: %2</translation>
+    </message>
+    <message>
+        <source>%1 is away: %2</source>
+        <translation>%1 is away: %2</translation>
+    </message>
 </context>
 <context>
     <name>ChatWindow</name>

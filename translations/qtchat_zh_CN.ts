@@ -221,6 +221,14 @@
         <source>%1 (in %2)</source>
         <translation>%1（在 %2）</translation>
     </message>
+    <message>
+        <source>Notice from %1: %2</source>
+        <translation>来自 %1 的通知：%2</translation>
+    </message>
+    <message>
+        <source>%1 is away: %2</source>
+        <translation>%1 暂时离开：%2</translation>
+    </message>
 </context>
 <context>
     <name>ChatWindow</name>

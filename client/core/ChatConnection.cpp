@@ -773,6 +773,12 @@ void ChatConnection::handleRoomEvent(const Event &event)
     case Event::Kind::Moderation:
         emit moderated(event.room, event.nick, event.subject, event.target, event.text);
         break;
+    case Event::Kind::Notice:
+        emit serverNotice(event.nick, event.text);
+        break;
+    case Event::Kind::Away:
+        emit awayReplied(event.nick, event.text);
+        break;
     case Event::Kind::NickChange:
         if (self) {
             m_nick = event.target;

@@ -202,6 +202,10 @@ signals:
     // target; detail is a kick's or ban's reason, a mute's seconds or a ban's duration.
     void moderated(const QString &room, const QString &actor, const QString &act,
                    const QString &target, const QString &detail);
+    // A server administrator's notice to everyone.
+    void serverNotice(const QString &from, const QString &text);
+    // A private message went to someone who is away: their away text (once per text).
+    void awayReplied(const QString &nick, const QString &text);
     // An account command succeeded (name: the registered nickname, when the server says it),
     // or failed with the server's code (not also reported by commandFailed).
     void accountChanged(ChatConnection::AccountChange change, const QString &name);

@@ -142,6 +142,19 @@ void ChatSession::connectNotices()
                 if (Conversation *conversation = roomConversation(room))
                     conversation->addNotice(ChatLine::Kind::Notice, text);
             });
+    connect(c, &ChatConnection::serverNotice, this,
+            [this](const QString &from, const QString &text) {
+                // Meant for everyone: shown wherever the person happens to be reading.
+                const QString line = tr("Notice from %1: %2").arg(from, text);
+                for (Conversation *conversation : m_list->conversations())
+                    conversation->addNotice(ChatLine::Kind::Notice, line);
+            });
+    connect(c, &ChatConnection::awayReplied, this,
+            [this](const QString &nick, const QString &text) {
+                if (Conversation *conversation = privateConversation(nick, true))
+                    conversation->addNotice(ChatLine::Kind::Notice,
+                                            tr("%1 is away: %2").arg(nick, text));
+            });
     connect(c, &ChatConnection::connectionLost, this,
             [this](ChatConnection::Failure) { m_lost = true; });
     connect(c, &ChatConnection::commandFailed, this,

@@ -105,6 +105,7 @@ private slots:
     void contextMenuOffersWhatTheStandingAllows();
     void banDialogSendsTheCommandFromTheKeyboard();
     void mutedSpeakerIsToldInPlainWords();
+    void awayReplyShowsInThePrivateConversation();
 };
 
 void TestModerationWindow::initTestCase()
@@ -316,6 +317,25 @@ void TestModerationWindow::mutedSpeakerIsToldInPlainWords()
     QTRY_VERIFY(paneText(chat).contains(u"alice muted you"_s));
     client.session()->send(u"hello?"_s);
     QTRY_VERIFY_WITH_TIMEOUT(paneText(chat).contains(u"You are muted in games"_s), 5000);
+}
+
+void TestModerationWindow::awayReplyShowsInThePrivateConversation()
+{
+    TestServer server;
+    ChatConnection bob;
+    QVERIFY(logIn(bob, server, u"bob"_s));
+    bob.sendLine(u"/away at lunch"_s);
+    ClientController client;
+    QVERIFY(logIn(client, server, u"alice"_s));
+    QSignalSpy away(client.connection(), &ChatConnection::awayReplied);
+    client.connection()->sendPrivate(u"bob"_s, u"are you there?"_s);
+    QVERIFY(away.wait(5000));
+    QCOMPARE(away.first().at(1).toString(), u"at lunch"_s);
+    QTRY_VERIFY_WITH_TIMEOUT(client.session()->conversation(u"@bob"_s) != nullptr, 5000);
+    Conversation *conversation = client.session()->conversation(u"@bob"_s);
+    client.session()->setActive(conversation);
+    QTRY_VERIFY_WITH_TIMEOUT(paneText(client.chatWindow()).contains(u"bob is away: at lunch"_s),
+                             5000);
 }
 
 QTEST_MAIN(TestModerationWindow)
