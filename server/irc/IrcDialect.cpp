@@ -89,7 +89,8 @@ QByteArray IrcDialect::reply(int numeric, const QString &me, QStringList params)
     return IrcRendering::numeric(options, numeric, me, std::move(params));
 }
 
-IrcDialect::Input IrcDialect::handle(QByteArrayView line, const QString &me)
+IrcDialect::Input IrcDialect::handle(QByteArrayView line, const QString &me,
+                                     const QStringList &rooms)
 {
     Input input;
     IrcMessage::ParseError error = IrcMessage::ParseError::None;
@@ -121,7 +122,7 @@ IrcDialect::Input IrcDialect::handle(QByteArrayView line, const QString &me)
         return input;
     }
     if (m_loggedIn)
-        return handleRegistered(message, me);
+        return handleRegistered(message, me, rooms);
 
     for (const IrcMessage &answer : m_registration.handle(message))
         input.replies += answer.toLine();
@@ -142,7 +143,8 @@ IrcDialect::Input IrcDialect::handle(QByteArrayView line, const QString &me)
     return input;
 }
 
-IrcDialect::Input IrcDialect::handleRegistered(const IrcMessage &message, const QString &me)
+IrcDialect::Input IrcDialect::handleRegistered(const IrcMessage &message, const QString &me,
+                                               const QStringList &rooms)
 {
     Input input;
     const QString &verb = message.command();
@@ -152,7 +154,7 @@ IrcDialect::Input IrcDialect::handleRegistered(const IrcMessage &message, const 
     };
     auto run = [&](const QString &line) { input.commands << u'@' + verb + u' ' + line; };
     // The rooms a comma-separated channel list names; 403 for what is not a channel.
-    auto rooms = [&](const QString &channels) {
+    auto roomsIn = [&](const QString &channels) {
         QStringList names;
         for (const QString &channel : channels.split(u',', Qt::SkipEmptyParts)) {
             const QString room = IrcRendering::room(channel);
@@ -171,20 +173,21 @@ IrcDialect::Input IrcDialect::handleRegistered(const IrcMessage &message, const 
         if (message.paramCount() < 1)
             return needMore();
         if (message.param(0) == u"0") { // leave every channel
-            run(u"leave"_s);
+            for (const QString &room : rooms)
+                run(u"leave "_s + room);
             return input;
         }
-        for (const QString &room : rooms(message.param(0)))
+        for (const QString &room : roomsIn(message.param(0)))
             run(u"join "_s + room);
     } else if (verb == u"PART") {
         if (message.paramCount() < 1)
             return needMore();
-        for (const QString &room : rooms(message.param(0)))
+        for (const QString &room : roomsIn(message.param(0)))
             run(u"leave "_s + room);
     } else if (verb == u"TOPIC") {
         if (message.paramCount() < 1)
             return needMore();
-        for (const QString &room : rooms(message.param(0))) {
+        for (const QString &room : roomsIn(message.param(0))) {
             const QString text = plainText(message.param(1)).trimmed();
             run(u"topic #"_s + room + (text.isEmpty() ? QString() : u' ' + text));
         }
@@ -193,14 +196,14 @@ IrcDialect::Input IrcDialect::handleRegistered(const IrcMessage &message, const 
             input.replies = reply(366, me, {u"*"_s, u"End of /NAMES list"_s});
             return input;
         }
-        for (const QString &room : rooms(message.param(0)))
+        for (const QString &room : roomsIn(message.param(0)))
             run(u"look #"_s + room);
     } else if (verb == u"WHO") {
         const QString mask = message.param(0);
         if (mask.isEmpty() || mask == u"*") {
             input.replies = reply(315, me, {u"*"_s, u"End of /WHO list"_s});
         } else if (mask.startsWith(u'#')) {
-            for (const QString &room : rooms(mask))
+            for (const QString &room : roomsIn(mask))
                 run(u"look #"_s + room);
         } else {
             run(u"who "_s + mask);
@@ -225,7 +228,7 @@ IrcDialect::Input IrcDialect::handleRegistered(const IrcMessage &message, const 
     } else if (verb == u"KICK") {
         if (message.paramCount() < 2)
             return needMore();
-        for (const QString &room : rooms(message.param(0))) {
+        for (const QString &room : roomsIn(message.param(0))) {
             const QString reason = plainText(message.param(2)).trimmed();
             run(u"kick #%1 %2%3"_s.arg(room, message.param(1),
                                        reason.isEmpty() ? QString() : u' ' + reason));

@@ -30,8 +30,9 @@ public:
         bool optionsChanged = false; // CAP changed what the rendering shows
         bool quit = false;
     };
-    // One line from the client (without CR LF); me is the nickname once logged in.
-    Input handle(QByteArrayView line, const QString &me);
+    // One line from the client (without CR LF); me is the nickname once logged in, rooms the
+    // rooms the person is in (JOIN 0 leaves them all).
+    Input handle(QByteArrayView line, const QString &me, const QStringList &rooms = {});
 
     struct Reaction
     {
@@ -49,7 +50,7 @@ public:
     static QList<IrcCapabilities::Offer> offers();
 
 private:
-    Input handleRegistered(const IrcMessage &message, const QString &me);
+    Input handleRegistered(const IrcMessage &message, const QString &me, const QStringList &rooms);
     void say(Input &input, const IrcMessage &message, const QString &me);
     QByteArray welcome(const QString &nick) const;
     QByteArray reply(int numeric, const QString &me, QStringList params) const;

@@ -424,7 +424,12 @@ void Session::handleLine(const QByteArray &line)
 
 void Session::handleIrcLine(const QByteArray &line)
 {
-    const IrcDialect::Input input = m_irc->handle(line, nick());
+    QStringList rooms;
+    if (m_user) {
+        for (const Room *room : m_user->rooms())
+            rooms << room->name();
+    }
+    const IrcDialect::Input input = m_irc->handle(line, nick(), rooms);
     if (!input.replies.isEmpty())
         sendRendered(input.replies);
     if (input.optionsChanged) {

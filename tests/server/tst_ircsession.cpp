@@ -141,6 +141,11 @@ void TestIrcSession::session_data()
         << QStringList{s + u" 479 alice #a!b :\"a!b\" is not a valid room name: use up to 32 "
                            "letters of one script, digits, '_' or '-', starting with a letter, "
                            "digit or '_'."_s};
+    QTest::newRow("JOIN 0 leaves every channel")
+        << QStringList{u"JOIN #a"_s, u"JOIN 0"_s}
+        << QStringList{u":alice!alice@chat JOIN #a"_s, s + u" 353 alice = #a ~alice"_s,
+                       s + u" 366 alice #a :End of /NAMES list"_s,
+                       u":alice!alice@chat PART #hall"_s, u":alice!alice@chat PART #a"_s};
     QTest::newRow("PART") << QStringList{u"PART #hall"_s}
                           << QStringList{u":alice!alice@chat PART #hall"_s};
     QTest::newRow("PART a channel you are not in")
