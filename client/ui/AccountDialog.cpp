@@ -17,9 +17,10 @@ int AccountDialog::s_minimumLength = Protocol::PasswordMinLength;
 
 namespace {
 
-QLineEdit *passwordField(const QString &name)
+// Owned by the dialog from the start: a mode leaves some fields out of its form.
+QLineEdit *passwordField(const QString &name, QWidget *dialog)
 {
-    auto *field = new QLineEdit;
+    auto *field = new QLineEdit(dialog);
     field->setObjectName(name);
     field->setEchoMode(QLineEdit::Password);
     field->setMaxLength(Protocol::PasswordMaxLength);
@@ -32,9 +33,9 @@ AccountDialog::AccountDialog(ChatConnection *connection, Mode mode, QWidget *par
     : QDialog(parent)
     , m_connection(connection)
     , m_mode(mode)
-    , m_old(passwordField(u"oldPassword"_s))
-    , m_new(passwordField(u"newPassword"_s))
-    , m_repeat(passwordField(u"repeatPassword"_s))
+    , m_old(passwordField(u"oldPassword"_s, this))
+    , m_new(passwordField(u"newPassword"_s, this))
+    , m_repeat(passwordField(u"repeatPassword"_s, this))
     , m_problem(new QLabel)
     , m_ok(new QPushButton)
 {

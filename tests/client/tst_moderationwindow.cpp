@@ -215,6 +215,7 @@ void TestModerationWindow::registerDialogChecksThenRegisters()
         child<QLabel>(dialog, u"problem"_s)->text().contains(u"Wrong password"_s), 10000);
     QVERIFY(!dialog.isNull());
     dialog->reject();
+    QTRY_VERIFY(dialog.isNull()); // closed dialogs delete themselves
 
     // Two more wrong ones on this connection and the server closes it: said in words.
     QSignalSpy lost(client.connection(), &ChatConnection::connectionLost);
