@@ -297,7 +297,11 @@ void TestConversationWindow::olderHistoryLoadsOnScrollingUp()
     for (; pages < 6 && messages->line(0).text != "archived 0"_L1; ++pages) {
         const int rows = messages->rowCount();
         bar->setValue(0);
-        QTRY_VERIFY_WITH_TIMEOUT(messages->rowCount() > rows, Busy);
+        // A person whose scroll to the top brought nothing (the pane not laid out yet on a
+        // busy machine) scrolls again; the bar is left alone once the page is in.
+        QTRY_VERIFY_WITH_TIMEOUT(messages->rowCount() > rows ||
+                                     (bar->setValue(bar->maximum()), bar->setValue(0), false),
+                                 Busy);
         // The line that was at the top stays there, with the older ones above it.
         QTRY_VERIFY_WITH_TIMEOUT(bar->value() > 0, Busy);
         QCOMPARE(pane->indexAt(QPoint(1, 1)).row(), messages->rowCount() - rows);
