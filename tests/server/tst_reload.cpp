@@ -24,10 +24,19 @@ public:
     explicit ReloadFixture(const QByteArray &settings)
     {
         write(settings);
-        m_arguments = {u"chat-server"_s,  u"--config"_s,   path(),
-                       u"--port"_s,       u"0"_s,          u"--bind"_s,
-                       u"127.0.0.1"_s,    u"--data-dir"_s, m_dir.filePath(u"data"_s),
-                       u"--durability"_s, u"normal"_s,   u"--irc-port"_s, u"0"_s};
+        m_arguments = {u"chat-server"_s,
+                       u"--config"_s,
+                       path(),
+                       u"--port"_s,
+                       u"0"_s,
+                       u"--bind"_s,
+                       u"127.0.0.1"_s,
+                       u"--data-dir"_s,
+                       m_dir.filePath(u"data"_s),
+                       u"--durability"_s,
+                       u"normal"_s,
+                       u"--irc-port"_s,
+                       u"0"_s};
         const ServerOptions::Result options = ServerOptions::parse(m_arguments);
         m_error = options.error;
         m_fixture = std::make_unique<ServerFixture>(options.config);
