@@ -3,6 +3,7 @@
 // (the flag, and the away text sent back once per text to whoever writes privately), the
 // flags of users and who (owner, op, muted, away, reconnecting, admin), and an
 // administrator's notice, disconnect and close (481 for anyone else).
+#include "ExpectLines.h"
 #include "ServerFixture.h"
 #include "TaggedCodec.h"
 
@@ -11,13 +12,6 @@
 using namespace Qt::StringLiterals;
 
 // What reached client since the last sync is exactly expected; shows what came instead.
-#define EXPECT_LINES(client, ...)                                                                  \
-    do {                                                                                           \
-        const QStringList got = (client).sync();                                                   \
-        const QStringList want = __VA_ARGS__;                                                      \
-        QVERIFY2(got == want, qPrintable(u"got: "_s + got.join(u" | "_s)));                        \
-    } while (false)
-
 namespace {
 
 // The next event of this kind that reaches client (others before it are skipped).

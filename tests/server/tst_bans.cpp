@@ -3,6 +3,7 @@
 // by IPv4 and IPv6 address and by subnet; a ban puts out whoever it catches and refuses their
 // join (474); timed bans and mutes end on a clock the test moves, and leave the store; bans
 // hold after a restart; the list is for operators.
+#include "ExpectLines.h"
 #include "ManualClock.h"
 #include "Protocol.h"
 #include "ServerFixture.h"
@@ -13,13 +14,6 @@
 using namespace Qt::StringLiterals;
 
 // What reached client since the last sync is exactly expected; shows what came instead.
-#define EXPECT_LINES(client, ...)                                                                  \
-    do {                                                                                           \
-        const QStringList got = (client).sync();                                                   \
-        const QStringList want = __VA_ARGS__;                                                      \
-        QVERIFY2(got == want, qPrintable(u"got: "_s + got.join(u" | "_s)));                        \
-    } while (false)
-
 namespace {
 
 const QString NotOperator =

@@ -2,6 +2,7 @@
 // A room's rules through a real server: invite-only (473 until invited, an invitation lets in
 // once), topic lock (482 for members), registered-only (477 until identified); set by
 // operators only, shown by look, kept across a restart.
+#include "ExpectLines.h"
 #include "ServerFixture.h"
 
 #include <QTest>
@@ -9,13 +10,6 @@
 using namespace Qt::StringLiterals;
 
 // What reached client since the last sync is exactly expected; shows what came instead.
-#define EXPECT_LINES(client, ...)                                                                  \
-    do {                                                                                           \
-        const QStringList got = (client).sync();                                                   \
-        const QStringList want = __VA_ARGS__;                                                      \
-        QVERIFY2(got == want, qPrintable(u"got: "_s + got.join(u" | "_s)));                        \
-    } while (false)
-
 namespace {
 
 const QString NotOperator =
