@@ -48,10 +48,10 @@ relay=$build/bench/bench-relay
 ngircd=$(command -v ngircd || true)
 inspircd=$(command -v inspircd || true)
 if [[ ,$servers, == *,ngircd,* && -z $ngircd ]]; then
-    echo "ngircd is not installed (apt-get install ngircd, or scripts/setup.sh)" >&2; exit 2
+    echo "ngircd is not installed: apt-get install ngircd (Debian starts it on 6667; systemctl disable --now ngircd)" >&2; exit 2
 fi
 if [[ ,$servers, == *,inspircd,* && -z $inspircd ]]; then
-    echo "inspircd is not installed (apt-get install inspircd, or scripts/setup.sh)" >&2; exit 2
+    echo "inspircd is not installed: apt-get install inspircd (Debian starts it on 6667; systemctl disable --now inspircd)" >&2; exit 2
 fi
 if [[ $syscalls == 1 ]] && ! command -v perf >/dev/null; then
     echo "perf is not installed: no system call counts (apt-get install linux-perf)" >&2; syscalls=0

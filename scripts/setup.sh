@@ -15,8 +15,10 @@ packages=(
     appstream dbus-daemon
     # the IRC front end's test drives a real IRC client in a terminal
     irssi tmux
-    # bench/compare.sh: the servers it compares with, and perf for system call counts
-    ngircd inspircd linux-perf
+    # bench/compare.sh: perf for system call counts. The IRC servers it compares with (ngircd,
+    # inspircd) are not installed here: Debian starts them on port 6667, the chat server's IRC
+    # port, and scripts/run-server.sh would then fail to listen.
+    linux-perf
 )
 
 missing=()

@@ -158,6 +158,10 @@
         <source>cannot store the room %1: %2</source>
         <translation>cannot store the room %1: %2</translation>
     </message>
+    <message>
+        <source>(the IRC listener: --irc-port picks another port, 0 turns it off)</source>
+        <translation>(the IRC listener: --irc-port picks another port, 0 turns it off)</translation>
+    </message>
 </context>
 <context>
     <name>ChatSession</name>

@@ -156,6 +156,10 @@
         <source>cannot store the room %1: %2</source>
         <translation>无法保存房间 %1：%2</translation>
     </message>
+    <message>
+        <source>(the IRC listener: --irc-port picks another port, 0 turns it off)</source>
+        <translation>（IRC 监听器：--irc-port 可换一个端口，0 表示关闭）</translation>
+    </message>
 </context>
 <context>
     <name>ChatSession</name>

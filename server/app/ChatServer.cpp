@@ -249,7 +249,9 @@ bool ChatServer::setUpIrc()
     });
     const quint16 port = m_config.ircPort == ServerConfig::FreePort ? 0 : quint16(m_config.ircPort);
     if (!m_irc->listen(m_config.bindAddress, port)) {
-        m_error = listenError(port, m_irc->errorString());
+        // Most often another IRC server has the port.
+        m_error = listenError(port, m_irc->errorString()) + u' ' +
+                  tr("(the IRC listener: --irc-port picks another port, 0 turns it off)");
         return false;
     }
     return true;
