@@ -8,7 +8,7 @@
 # build directory, e.g.
 #   cmake --preset release && cmake --build --preset release
 #   bench/compare.sh build/release [--quick] [--only W1,W3] [--runs N] [--timeout S]
-#                    [--servers chat,relay,ngircd,inspircd] [--chat-server PATH]
+#                    [--servers chat,chatirc,relay,ngircd,inspircd] [--chat-server PATH]
 #                    [--baseline PATH] [--no-syscalls]
 # --chat-server runs another chat-server binary; --baseline adds one more server to every
 # round, "base", another chat-server binary (an older build: a before/after table whose two
@@ -19,13 +19,13 @@ set -euo pipefail
 
 usage() {
     echo "usage: $0 BUILD_DIR [--quick] [--only W1,W2,W3,W4] [--runs N] [--timeout SECONDS]" \
-         "[--servers chat,relay,ngircd,inspircd] [--chat-server PATH] [--baseline PATH]" \
+         "[--servers chat,chatirc,relay,ngircd,inspircd] [--chat-server PATH] [--baseline PATH]" \
          "[--no-syscalls]" >&2
     exit 2
 }
 [[ $# -ge 1 ]] || usage
 build=$(cd "$1" && pwd); shift
-quick=0; only="W1,W2,W3,W4"; timeout=180; runs=3; servers="chat,relay,ngircd,inspircd"
+quick=0; only="W1,W2,W3,W4"; timeout=180; runs=3; servers="chat,chatirc,relay,ngircd,inspircd"
 server=$build/server/chat-server; syscalls=1; baseline=
 while [[ $# -gt 0 ]]; do
     case $1 in
@@ -61,6 +61,7 @@ work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 irc_port=$((20000 + RANDOM % 20000))
 insp_port=$((irc_port + 1))
+chat_irc_port=$((irc_port + 2)) # chatirc: chat-server driven over its IRC front end
 # Flood protection off (MaxPenaltyTime = 0) and no per-address limit: every client comes
 # from 127.0.0.1. No DNS, ident or PAM, so logins measure the server alone.
 cat > "$work/ngircd.conf" <<CONF
@@ -150,6 +151,10 @@ run() {
     case $name in
         chat) QT_LOGGING_RULES="chat.server.info=false" "$bench" --json --timeout "$timeout" \
                   $args "$@" --server-cmd "$server $chat_opts" || true ;;
+        # The same server, driven in IRC by the same client code as ngIRCd and InspIRCd.
+        chatirc) QT_LOGGING_RULES="chat.server.info=false" "$bench" --json --timeout "$timeout" \
+                     $args "$@" --protocol irc --port "$chat_irc_port" \
+                     --server-cmd "$server ${chat_opts/--irc-port 0/--irc-port $chat_irc_port}" || true ;;
         base) QT_LOGGING_RULES="chat.server.info=false" "$bench" --json --timeout "$timeout" \
                   $args "$@" --server-cmd "$baseline $chat_opts" || true ;;
         relay) "$bench" --json --timeout "$timeout" $args "$@" --protocol irc \
@@ -223,19 +228,21 @@ for w in W1 W2 W3 W4; do
             "$(fmt "$(get "${results[$name.sys]:-}" sendCallsPerLine)" 4)" \
             "$(fmt "$(med serverIdleCpuPercent)" 2)"
     done
-    [[ ,$servers, == *,chat,* ]] || continue
+    for mine in chat chatirc; do
+    [[ ,$servers, == *,$mine,* ]] || continue
     for other in "${names[@]}"; do
-        [[ $other == chat ]] && continue
+        [[ $other == chat || $other == chatirc ]] && continue
         # Ratios within each round, then their median: the servers of one round ran side by side.
         per_round() {
             local values=()
             for ((r = 1; r <= runs; ++r)); do
-                values+=("$(ratio "$(get "${results[chat.$r]:-}" "$1")" "$(get "${results[$other.$r]:-}" "$1")")")
+                values+=("$(ratio "$(get "${results[$mine.$r]:-}" "$1")" "$(get "${results[$other.$r]:-}" "$1")")")
             done
             echo "$(median "${values[@]}") (${values[*]})"
         }
-        echo "    chat/$other: cpu us/line $(per_round serverCpuUsPerLine)," \
+        echo "    $mine/$other: cpu us/line $(per_round serverCpuUsPerLine)," \
              "lines/s $(per_round linesPerSecond), p99 $(per_round p99Ms)," \
              "ready $(per_round readySeconds), KiB/conn $(per_round serverKiBPerClient)"
+    done
     done
 done

@@ -65,12 +65,43 @@ QString leaveReason(const QString &reason)
     return reason;
 }
 
+// History pages come one at a time and nothing comes between a page's first and last line
+// (ReplyStream), so one batch is open at most and one reference does.
+constexpr auto HistoryBatch = "history"_L1;
+
 void addTags(IrcMessage &message, const Event &event, const Options &options)
 {
+    if (options.batch && isHistory(event))
+        message.addTag(u"batch"_s, HistoryBatch);
     if (options.serverTime && event.time.isValid())
         message.addTag(u"time"_s, event.time.toString(Qt::ISODateWithMs));
     if (options.messageIds && event.id != 0)
-        message.addTag(u"msgid"_s, QString::number(event.id));
+        message.addTag(u"msgid"_s, messageId(event));
+}
+
+// The prefixes of a person's flags: the first (~ or @), or with multi-prefix all of them.
+QString prefixes(const QStringList &flags, const Options &options)
+{
+    QString prefix;
+    if (flags.contains("owner"_L1))
+        prefix += u'~';
+    if (flags.contains("op"_L1) && (prefix.isEmpty() || options.multiPrefix))
+        prefix += u'@';
+    return prefix;
+}
+
+// A history page's batch: opened before its first line, closed after its last (IRCv3 batch,
+// type chathistory, whose parameter is the channel or the person).
+QByteArray historyBatch(const Event &event, const Options &options, bool open)
+{
+    if (!options.batch)
+        return {};
+    if (!open)
+        return IrcMessage(u"BATCH"_s, {u'-' + HistoryBatch}, options.serverName).toLine();
+    const QString target = event.room.isEmpty() ? event.nick : channel(event.room);
+    return IrcMessage(u"BATCH"_s, {u'+' + HistoryBatch, u"chathistory"_s, target},
+                      options.serverName)
+        .toLine();
 }
 
 QByteArray line(const QString &source, const QString &command, QStringList params,
@@ -146,11 +177,8 @@ QByteArray names(const Event &event, const Options &options, const QString &me)
         names.clear();
     };
     for (qsizetype i = 0; i + 1 < event.list.size(); i += 2) {
-        const QStringList flags = event.list[i + 1].split(u',');
-        QString entry = flags.contains("owner"_L1) ? u"~"_s
-                        : flags.contains("op"_L1)  ? u"@"_s
-                                                   : QString();
-        entry += event.list[i];
+        const QString entry = prefixes(event.list[i + 1].split(u','), options) +
+                              (options.userhostInNames ? source(event.list[i]) : event.list[i]);
         if (!names.isEmpty() && names.size() + entry.size() > 400)
             flush();
         if (!names.isEmpty())
@@ -168,11 +196,7 @@ QByteArray whoLine(const Options &options, const QString &me, const QString &roo
                    const QString &nick, const QString &flags)
 {
     const QStringList words = flags.split(u',');
-    QString status = words.contains("away"_L1) ? u"G"_s : u"H"_s;
-    if (words.contains("owner"_L1))
-        status += u'~';
-    else if (words.contains("op"_L1))
-        status += u'@';
+    const QString status = (words.contains("away"_L1) ? u"G"_s : u"H"_s) + prefixes(words, options);
     return numeric(options, 352, me,
                    {room.isEmpty() ? u"*"_s : channel(room), nick, u"chat"_s, options.serverName,
                     nick, status, u"0 "_s + nick});
@@ -211,6 +235,20 @@ QByteArray who(const Event &event, const Options &options, const QString &me)
     return bytes;
 }
 
+// LUSERS, from the counts of two listings it asked for (rooms, then people); their items are
+// not shown.
+QByteArray lusers(const Event &event, const Options &options)
+{
+    if (event.kind != Event::Kind::ListingStart)
+        return {};
+    const QString count = QString::number(event.count);
+    if (event.subject == Event::ListingRooms)
+        return numeric(options, 254, options.me, {count, u"channels formed"_s});
+    return numeric(options, 251, options.me,
+                   {u"There are %1 users and 0 invisible on 1 servers"_s.arg(count)}) +
+           numeric(options, 255, options.me, {u"I have %1 clients and 0 servers"_s.arg(count)});
+}
+
 } // namespace
 
 QString channel(const QString &room)
@@ -230,6 +268,41 @@ QString source(const QString &nick)
     return u"%1!%1@chat"_s.arg(nick);
 }
 
+QString messageId(const Event &event)
+{
+    if (event.room.isEmpty())
+        return QString::number(event.id);
+    return u"%1-%2"_s.arg(event.id).arg(event.seq);
+}
+
+quint64 roomSeqOf(QStringView msgid)
+{
+    const qsizetype dash = msgid.indexOf(u'-');
+    if (dash < 1)
+        return 0;
+    bool idOk = false;
+    bool seqOk = false;
+    const quint64 id = msgid.left(dash).toULongLong(&idOk);
+    const quint64 seq = msgid.mid(dash + 1).toULongLong(&seqOk);
+    return idOk && seqOk && id != 0 ? seq : 0;
+}
+
+quint64 privateIdOf(QStringView msgid)
+{
+    bool ok = false;
+    const quint64 id = msgid.toULongLong(&ok);
+    return ok ? id : 0;
+}
+
+bool isHistory(const Event &event)
+{
+    // Lines said, with a label: the actor's own (PRIVMSG, NOTICE, SAY...), or history, which
+    // these commands bring (NICK and SASL log in, and entering the hall shows its history).
+    static const QStringList bringHistory{u"CHATHISTORY"_s, u"HISTORY"_s, u"JOIN"_s,
+                                          u"NICK"_s, u"SASL"_s};
+    return bringHistory.contains(event.label);
+}
+
 QByteArray numeric(const Options &options, int code, const QString &me, QStringList params)
 {
     params.prepend(me.isEmpty() ? u"*"_s : me);
@@ -240,6 +313,8 @@ QByteArray numeric(const Options &options, int code, const QString &me, QStringL
 QByteArray render(const Event &event, const Options &options)
 {
     const QString &me = options.me;
+    if (event.label == "LUSERS"_L1)
+        return lusers(event, options);
     using K = Event::Kind;
     switch (event.kind) {
     case K::Error: {
@@ -369,9 +444,11 @@ QByteArray render(const Event &event, const Options &options)
     case K::Welcome:
     case K::Presence:
     case K::Settings:
-    case K::HistoryStart:
-    case K::HistoryEnd:
         break;
+    case K::HistoryStart:
+        return historyBatch(event, options, true);
+    case K::HistoryEnd:
+        return historyBatch(event, options, false);
     }
     return {};
 }

@@ -20,7 +20,10 @@ struct Options
     bool serverTime = false;  // IRCv3 server-time: @time on lines with a time
     bool messageIds = false;  // IRCv3 message-tags: @msgid on messages
     bool echoMessage = false; // IRCv3 echo-message: a sender sees its own messages
-    QString serverName;       // the source of numerics and server notices
+    bool batch = false;       // IRCv3 batch: history comes in a chathistory batch
+    bool multiPrefix = false; // IRCv3 multi-prefix: every prefix of a person (~@), not the first
+    bool userhostInNames = false; // IRCv3 userhost-in-names: nick!user@host in 353
+    QString serverName;           // the source of numerics and server notices
     QString me; // the reader's nickname, for replies to it alone; empty in what rooms share
 
     bool operator==(const Options &) const = default;
@@ -32,6 +35,17 @@ QString room(QStringView channel);
 // The source of a person's lines: nick!nick@host. Everyone shows the same host: addresses are
 // not shown to other users.
 QString source(const QString &nick);
+
+// The msgid of a line said in a room or privately (IRCv3 message-tags): a room line's names its
+// place in the room ("<id>-<seq>"), so that CHATHISTORY can page from it; a private message's is
+// its id. roomSeqOf() and privateIdOf() read them back (0: not one of ours).
+QString messageId(const Event &event);
+quint64 roomSeqOf(QStringView msgid);
+quint64 privateIdOf(QStringView msgid);
+
+// Whether event is a line of history (a page that CHATHISTORY, HISTORY, JOIN or a login brought)
+// rather than something happening now.
+bool isHistory(const Event &event);
 
 // The lines of event, each ending in CR LF; empty when IRC has nothing to show for it. A reply's
 // label is the IRC verb that asked (IrcDialect): it decides the form (352 for WHO, 353 for

@@ -136,7 +136,7 @@ void ChatContext::enter(Session *session, Room *room, const QString &label)
     room->enter(user, session, label);
     session->setCurrentRoom(room);
     sendRoomState(session, room, label);
-    if (m_config.historyOnJoin > 0 && room->lastSeq() > 0) {
+    if (m_config.historyOnJoin > 0 && room->lastSeq() > 0 && session->wantsHistoryOnJoin()) {
         HistoryRequest request;
         request.roomId = room->id();
         request.direction = HistoryRequest::Direction::Latest;

@@ -52,31 +52,34 @@ Listing::Listing(const Directory &directory, What what, const NamePattern &patte
 {
 }
 
-QByteArray Listing::next(const Rendering &rendering)
+QByteArray Listing::next(const Render &render)
 {
+    // A reader may be shown nothing for an event (IRC's WHO has no header line; a WHOIS keeps
+    // only the nick asked about): the next one follows, as empty means the reply is over.
     for (;;) {
+        QByteArray bytes;
         switch (m_stage) {
-        case Stage::Start: {
+        case Stage::Start:
             m_stage = Stage::Items;
-            // A rendering may show nothing for the start (IRC's WHO has no header line).
-            QByteArray bytes = rendering.render(start());
-            if (bytes.isEmpty())
-                continue;
-            return bytes;
-        }
+            bytes = render(start());
+            break;
         case Stage::Items: {
             const Event items = piece();
-            if (!items.list.isEmpty())
-                return rendering.render(items);
-            m_stage = Stage::End;
-            continue;
+            if (items.list.isEmpty())
+                m_stage = Stage::End;
+            else
+                bytes = render(items);
+            break;
         }
         case Stage::End:
             m_stage = Stage::Done;
-            return rendering.render(end());
+            bytes = render(end());
+            break;
         case Stage::Done:
             return {};
         }
+        if (!bytes.isEmpty())
+            return bytes;
     }
 }
 

@@ -26,7 +26,7 @@ public:
     Listing(const Directory &directory, What what, const NamePattern &pattern, int page,
             int pageSize, const QString &label, const QSet<QString> &administrators = {});
 
-    QByteArray next(const Rendering &rendering) override;
+    QByteArray next(const Render &render) override;
 
 private:
     enum class Stage { Start, Items, End, Done };

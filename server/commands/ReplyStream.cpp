@@ -30,11 +30,11 @@ public:
         : m_events(events)
     {
     }
-    QByteArray next(const Rendering &rendering) override
+    QByteArray next(const Render &render) override
     {
-        // An event a rendering shows nothing for is skipped: empty means the reply is over.
+        // An event a reader is shown nothing for is skipped: empty means the reply is over.
         while (!m_events.isEmpty()) {
-            QByteArray bytes = rendering.render(m_events.takeFirst());
+            QByteArray bytes = render(m_events.takeFirst());
             if (!bytes.isEmpty())
                 return bytes;
         }
@@ -134,7 +134,8 @@ bool ReplyStream::fill()
             return false;
         }
         if (m_source) {
-            QByteArray piece = m_source->next(m_session->replyRendering());
+            QByteArray piece = m_source->next(
+                [this](const Event &event) { return m_session->renderReply(event); });
             if (!piece.isEmpty()) {
                 setLines({std::move(piece)}, false);
                 return true;
@@ -251,11 +252,11 @@ void ReplyStream::pageRead(const HistoryPart &part, const HistoryPage &page)
     }
     if (!page.error.isEmpty()) {
         // The markers still come, empty, so that a program waiting for them goes on.
-        m_lines = {m_session->replyRendering().render(
+        m_lines = {m_session->renderReply(
                        labelled(Event::historyStart(part.room, part.peer, part.reason, 0), part)),
-                   m_session->replyRendering().render(labelled(
+                   m_session->renderReply(labelled(
                        Event::error(ErrorCode::StorageFailed, u"history"_s, u"failed"_s), part)),
-                   m_session->replyRendering().render(labelled(
+                   m_session->renderReply(labelled(
                        Event::historyEnd(part.room, part.peer, part.reason, 0, {}, 0), part))};
         m_linesHeld = false;
         m_written = 0;

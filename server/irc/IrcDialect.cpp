@@ -2,6 +2,7 @@
 #include "irc/IrcDialect.h"
 
 #include "CommandTable.h"
+#include "NameRules.h"
 #include "Protocol.h"
 #include "irc/IrcNumeric.h"
 
@@ -48,6 +49,9 @@ bool isChatCommand(const QString &verb)
     return spec && spec->type != CommandType::Set;
 }
 
+// ISON and USERHOST answer for at most this many nicknames (RFC 2812 says 5 for USERHOST).
+constexpr qsizetype MaxLookups = 20;
+
 // The start time the 003 numeric names.
 const QDateTime &startTime()
 {
@@ -67,7 +71,24 @@ IrcDialect::IrcDialect(QString serverName, bool serverPassword)
 
 QList<IrcCapabilities::Offer> IrcDialect::offers()
 {
-    return {{u"echo-message"_s, {}}, {u"message-tags"_s, {}}, {u"server-time"_s, {}}};
+    // cap-notify is implied by CAP LS 302 and means nothing more here: what is offered never
+    // changes while a client is connected.
+    return {{u"batch"_s, {}},
+            {u"cap-notify"_s, {}},
+            {u"sasl"_s, u"PLAIN"_s},
+            {u"draft/chathistory"_s, {}},
+            {u"echo-message"_s, {}},
+            {u"message-tags"_s, {}},
+            {u"multi-prefix"_s, {}},
+            {u"server-time"_s, {}},
+            {u"userhost-in-names"_s, {}}};
+}
+
+bool IrcDialect::fetchesHistory() const
+{
+    return const_cast<IrcRegistration &>(m_registration)
+        .capabilities()
+        .isEnabled(u"draft/chathistory"_s);
 }
 
 IrcRendering::Options IrcDialect::options() const
@@ -79,6 +100,9 @@ IrcRendering::Options IrcDialect::options() const
     options.serverTime = caps.isEnabled(u"server-time"_s);
     options.messageIds = caps.isEnabled(u"message-tags"_s);
     options.echoMessage = caps.isEnabled(u"echo-message"_s);
+    options.batch = caps.isEnabled(u"batch"_s);
+    options.multiPrefix = caps.isEnabled(u"multi-prefix"_s);
+    options.userhostInNames = caps.isEnabled(u"userhost-in-names"_s);
     return options;
 }
 
@@ -121,8 +145,12 @@ IrcDialect::Input IrcDialect::handle(QByteArrayView line, const QString &me,
         input.replies = reply(417, target, {u"Input line was too long"_s});
         return input;
     }
-    if (m_loggedIn)
+    if (m_loggedIn && !m_holding)
         return handleRegistered(message, me, rooms);
+    if (message.command() == u"AUTHENTICATE") {
+        authenticate(input, message);
+        return input;
+    }
 
     for (const IrcMessage &answer : m_registration.handle(message))
         input.replies += answer.toLine();
@@ -130,17 +158,90 @@ IrcDialect::Input IrcDialect::handle(QByteArrayView line, const QString &me,
     input.quit = m_registration.hasQuit();
     if (input.quit)
         input.replies += IrcMessage(u"ERROR"_s, {u"Closing link: quit"_s}).toLine();
-    if (!input.quit && !m_loginSent && m_registration.isComplete()) {
+    if (input.quit || !m_registration.isComplete())
+        return input;
+    if (m_holding) {
+        m_holding = false;
+        input.replies += welcome(m_nick);
+        input.release = true;
+    } else if (!m_loginSent) {
         m_loginSent = true;
-        const QString password = m_registration.password();
         if (m_serverPassword)
-            input.commands << u"@PASS pass "_s + password;
-        QString login = u"@NICK login "_s + m_registration.nick();
-        if (!m_serverPassword && !password.isEmpty())
-            login += u' ' + password; // the account's password, as bouncers and bots send it
-        input.commands << login;
+            input.commands << u"@PASS pass "_s + m_registration.password();
+        input.commands << loginCommand();
     }
     return input;
+}
+
+QString IrcDialect::loginCommand() const
+{
+    QString login = u"@NICK login "_s + m_registration.nick();
+    const QString password = m_registration.password();
+    if (!m_serverPassword && !password.isEmpty())
+        login += u' ' + password; // the account's password, as bouncers and bots send it
+    return login;
+}
+
+void IrcDialect::authenticate(Input &input, const IrcMessage &message)
+{
+    const QString target = m_registration.target();
+    if (!m_registration.capabilities().isEnabled(u"sasl"_s)) {
+        input.replies = reply(IrcNumeric::SaslFail, target, {u"SASL authentication failed"_s});
+        return;
+    }
+    if (m_loggedIn || m_loginSent) {
+        input.replies =
+            reply(IrcNumeric::SaslAlready, target, {u"You have already authenticated"_s});
+        return;
+    }
+    const IrcSasl::Step step = m_sasl.handle(message, m_serverName, target);
+    for (const IrcMessage &answer : step.replies)
+        input.replies += answer.toLine();
+    if (!step.done)
+        return;
+    // The chat's login of the account is the check: a name that is not registered takes no
+    // password (432), a wrong one is 904, a right one logs in (see saslResult()).
+    m_loginSent = true;
+    m_saslPending = true;
+    if (m_serverPassword)
+        input.commands << u"@SASL pass "_s + m_registration.password();
+    input.commands << u"@SASL login %1 %2"_s.arg(step.account, step.password);
+}
+
+IrcDialect::Reaction IrcDialect::saslResult(const Event &event)
+{
+    Reaction reaction;
+    // What the login brings (the hall, its history) carries the login's label too.
+    if (event.kind != Event::Kind::Ok && event.kind != Event::Kind::Error)
+        return reaction;
+    reaction.replace = true;
+    if (!m_saslPending)
+        return reaction; // the login after a refused server password, say: already answered
+    const bool registered = m_registration.isComplete();
+    if (event.kind == Event::Kind::Ok && event.command == "login"_L1) {
+        m_saslPending = false;
+        m_loggedIn = m_saslLoggedIn = true;
+        m_nick = event.list.value(0);
+        reaction.bytes =
+            reply(IrcNumeric::LoggedIn, m_registration.target(),
+                  {IrcRendering::source(m_nick), m_nick, u"You are now logged in as "_s + m_nick}) +
+            reply(IrcNumeric::SaslSuccess, m_registration.target(),
+                  {u"SASL authentication successful"_s});
+        if (registered)
+            reaction.bytes += welcome(m_nick); // the client did not wait for 903
+        else
+            reaction.holdAfter = m_holding = true;
+    } else if (event.kind == Event::Kind::Error) {
+        m_saslPending = false;
+        m_loginSent = false;
+        reaction.bytes =
+            reply(IrcNumeric::SaslFail, m_registration.target(), {u"SASL authentication failed"_s});
+        if (registered) { // the client did not wait: log in by its NICK as without SASL
+            m_loginSent = true;
+            reaction.command = loginCommand();
+        }
+    }
+    return reaction;
 }
 
 IrcDialect::Input IrcDialect::handleRegistered(const IrcMessage &message, const QString &me,
@@ -213,7 +314,18 @@ IrcDialect::Input IrcDialect::handleRegistered(const IrcMessage &message, const 
             input.replies = reply(IrcNumeric::NoNicknameGiven, me, {u"No nickname given"_s});
             return input;
         }
-        run(u"who "_s + message.params().last());
+        lookUp(input, verb, me, {message.params().last()});
+    } else if (verb == u"ISON" || verb == u"USERHOST") {
+        if (message.paramCount() < 1)
+            return needMore();
+        const QStringList nicks =
+            message.params().join(u' ').split(u' ', Qt::SkipEmptyParts).mid(0, MaxLookups);
+        lookUp(input, verb, me, nicks);
+    } else if (verb == u"LUSERS") {
+        run(u"list * 1"_s); // 254 from the count of rooms
+        run(u"who * 1"_s);  // 251 and 255 from the count of people
+    } else if (verb == u"CHATHISTORY") {
+        chatHistory(input, message, rooms);
     } else if (verb == u"LIST") {
         QString filter = message.param(0);
         if (filter.startsWith(u'#'))
@@ -291,9 +403,14 @@ IrcDialect::Input IrcDialect::handleRegistered(const IrcMessage &message, const 
             input.replies += answer.toLine();
         input.optionsChanged = true;
     } else if (verb == u"MOTD") {
-        input.replies = reply(422, me, {u"MOTD File is missing"_s});
+        input.replies = motd(me);
     } else if (verb == u"HELP") {
         run(u"help"_s);
+    } else if (verb == u"AUTHENTICATE") { // SASL is offered during registration only
+        input.replies =
+            m_saslLoggedIn
+                ? reply(IrcNumeric::SaslAlready, me, {u"You have already authenticated"_s})
+                : reply(IrcNumeric::SaslFail, me, {u"SASL authentication failed"_s});
     } else if (verb == u"USER" || verb == u"PASS") {
         input.replies = reply(IrcNumeric::AlreadyRegistered, me, {u"You may not reregister"_s});
     } else if (isChatCommand(verb)) {
@@ -343,9 +460,173 @@ void IrcDialect::say(Input &input, const IrcMessage &message, const QString &me)
     }
 }
 
+void IrcDialect::lookUp(Input &input, const QString &verb, const QString &me,
+                        const QStringList &nicks)
+{
+    QStringList valid;
+    for (const QString &nick : nicks) {
+        if (NameRules::isValidNick(nick))
+            valid << nick;
+        else if (verb == u"WHOIS")
+            input.replies += reply(IrcNumeric::NoSuchNick, me, {nick, u"No such nick"_s}) +
+                             reply(318, me, {nick, u"End of /WHOIS list"_s});
+    }
+    if (valid.isEmpty() && verb != u"WHOIS") // no one by such names is here
+        input.replies += reply(verb == u"ISON" ? 303 : 302, me, {QString()});
+    for (qsizetype i = 0; i < valid.size(); ++i) {
+        m_lookups.append({verb, valid[i], i + 1 == valid.size()});
+        // The who listing's filter finds a piece of a name; with "*" the name must start with
+        // it, which keeps the listing short. answerLookup() keeps the exact name.
+        input.commands << u'@' + verb + u" who "_s + valid[i] + u'*';
+    }
+}
+
+IrcDialect::Reaction IrcDialect::answerLookup(const Event &event, const QString &me)
+{
+    Reaction reaction;
+    reaction.replace = true;
+    if (m_lookups.isEmpty())
+        return reaction;
+    const Lookup &lookup = m_lookups.first();
+    const bool whois = lookup.verb == u"WHOIS";
+    const QString key = NameRules::key(lookup.nick);
+    IrcRendering::Options options = this->options();
+    options.me = me;
+    if (event.kind == Event::Kind::Who) {
+        Event exact = event;
+        exact.list.clear();
+        for (qsizetype i = 0; i + 2 < event.list.size(); i += 3) {
+            if (NameRules::key(event.list[i]) == key)
+                exact.list << event.list.mid(i, 3);
+        }
+        if (exact.list.isEmpty())
+            return reaction;
+        if (whois) {
+            reaction.bytes = IrcRendering::render(exact, options);
+            m_found << exact.list[0];
+        } else if (lookup.verb == u"ISON") {
+            m_found << exact.list[0];
+        } else { // USERHOST: nick[*]=+|-user@host, * for an administrator, - when away
+            const QStringList flags = exact.list[2].split(u',');
+            m_found << u"%1%2=%3%1@chat"_s.arg(
+                exact.list[0], flags.contains(Event::AdminFlag) ? u"*"_s : QString(),
+                flags.contains(Event::AwayFlag) ? u"-"_s : u"+"_s);
+        }
+        return reaction;
+    }
+    if (event.kind != Event::Kind::ListingEnd && event.kind != Event::Kind::Error)
+        return reaction; // the listing's start
+    const Lookup done = m_lookups.takeFirst();
+    if (whois) {
+        if (m_found.isEmpty())
+            reaction.bytes = reply(IrcNumeric::NoSuchNick, me, {done.nick, u"No such nick"_s});
+        reaction.bytes += reply(318, me, {done.nick, u"End of /WHOIS list"_s});
+        m_found.clear();
+    } else if (done.last) {
+        reaction.bytes = done.verb == u"ISON" ? reply(303, me, {m_found.join(u' ')})
+                                              : reply(302, me, {m_found.join(u' ')});
+        m_found.clear();
+    }
+    return reaction;
+}
+
+void IrcDialect::chatHistory(Input &input, const IrcMessage &message,
+                             const QStringList &rooms) const
+{
+    const QString subcommand = message.param(0).toUpper();
+    auto fail = [&](const QString &code, QStringList context, const QString &text) {
+        context.prepend(code);
+        context.prepend(u"CHATHISTORY"_s);
+        context << text;
+        input.replies += IrcMessage(u"FAIL"_s, context, m_serverName).toLine();
+    };
+    static const QStringList known{u"LATEST"_s, u"BEFORE"_s, u"AFTER"_s, u"AROUND"_s, u"BETWEEN"_s};
+    if (!known.contains(subcommand)) {
+        // TARGETS lists conversations by time, and references here are msgids.
+        fail(u"UNKNOWN_COMMAND"_s, {message.param(0).isEmpty() ? u"*"_s : message.param(0)},
+             u"Unknown subcommand"_s);
+        return;
+    }
+    const bool between = subcommand == u"BETWEEN";
+    if (message.paramCount() < (between ? 5 : 4)) {
+        fail(u"NEED_MORE_PARAMS"_s, {subcommand}, u"Missing parameters"_s);
+        return;
+    }
+    const QString target = message.param(1);
+    const QString room = IrcRendering::room(target);
+    if (room.isEmpty() ? !NameRules::isValidNick(target)
+                       : !std::any_of(rooms.begin(), rooms.end(), [&room](const QString &in) {
+                             return NameRules::key(in) == NameRules::key(room);
+                         })) {
+        fail(u"INVALID_TARGET"_s, {subcommand, target}, u"You are not in that channel"_s);
+        return;
+    }
+    bool ok = false;
+    const int limit = message.param(between ? 4 : 3).toInt(&ok);
+    // A reference: * (LATEST only) or msgid=; what it names, as the chat's history counts.
+    auto anchorOf = [&](const QString &reference, quint64 *anchor) {
+        if (!reference.startsWith(u"msgid="_s))
+            return false;
+        const QStringView msgid = QStringView(reference).mid(6);
+        *anchor =
+            room.isEmpty() ? IrcRendering::privateIdOf(msgid) : IrcRendering::roomSeqOf(msgid);
+        return *anchor != 0;
+    };
+    quint64 anchor = 0;
+    quint64 other = 0;
+    const bool latestAll = subcommand == u"LATEST" && message.param(2) == u"*";
+    if (!ok || limit < 1 || (!latestAll && !anchorOf(message.param(2), &anchor)) ||
+        (between && !anchorOf(message.param(3), &other))) {
+        // Timestamps are not references here: ISUPPORT says MSGREFTYPES=msgid.
+        fail(u"INVALID_PARAMS"_s, {subcommand},
+             u"References are * or msgid= (a msgid of this server), limits a number above 0"_s);
+        return;
+    }
+    int count = std::min(limit, Protocol::HistoryPageMax);
+    const QString from = room.isEmpty() ? u'@' + target : room;
+    QString range;
+    if (subcommand == u"BEFORE") {
+        range = u" before %1"_s.arg(anchor);
+    } else if (subcommand == u"AFTER" || (subcommand == u"LATEST" && !latestAll)) {
+        range = u" after %1"_s.arg(anchor);
+    } else if (subcommand == u"AROUND") {
+        // A room's lines are numbered without gaps: the page ending count/2 after the anchor.
+        range = u" before %1"_s.arg(room.isEmpty() ? anchor + 1 : anchor + count / 2 + 1);
+    } else if (between) {
+        if (!room.isEmpty()) {
+            const quint64 gap = anchor < other ? other - anchor - 1 : anchor - other - 1;
+            count = int(std::min<quint64>(quint64(count), gap));
+        }
+        range = (anchor < other ? u" after %1"_s : u" before %1"_s).arg(anchor);
+        if (count == 0 || anchor == other) {
+            // Nothing between them: an empty batch, as any page without lines.
+            IrcRendering::Options options = this->options();
+            const Event start =
+                Event::historyStart(room, room.isEmpty() ? target : QString(), u"request"_s, 0);
+            input.replies += IrcRendering::render(start, options) +
+                             IrcRendering::render(Event::historyEnd({}, {}, {}, 0, {}, 0), options);
+            return;
+        }
+    }
+    input.commands << u"@CHATHISTORY history %1 %2%3"_s.arg(from).arg(count).arg(range);
+}
+
 IrcDialect::Reaction IrcDialect::react(const Event &event, const QString &me)
 {
     Reaction reaction;
+    if (event.label == "SASL"_L1)
+        return saslResult(event);
+    if (event.label == "WHOIS"_L1 || event.label == "ISON"_L1 || event.label == "USERHOST"_L1)
+        return answerLookup(event, me);
+    if (event.label == "CHATHISTORY"_L1 && event.kind == Event::Kind::Error) {
+        reaction.replace = true;
+        reaction.bytes = IrcMessage(u"FAIL"_s,
+                                    {u"CHATHISTORY"_s, u"MESSAGE_ERROR"_s, u"*"_s,
+                                     Event::errorText(event.code, event.subject)},
+                                    m_serverName)
+                             .toLine();
+        return reaction;
+    }
     if (event.kind == Event::Kind::Ok && event.command == "login"_L1 && !m_loggedIn) {
         m_loggedIn = true;
         reaction.replace = true;
@@ -390,6 +671,17 @@ IrcDialect::Reaction IrcDialect::react(const Event &event, const QString &me)
     return reaction;
 }
 
+QByteArray IrcDialect::motd(const QString &nick) const
+{
+    // A short one that says what is different here; 422 (no MOTD) reads as an error to some.
+    return reply(375, nick, {u"- %1 Message of the day -"_s.arg(m_serverName)}) +
+           reply(372, nick,
+                 {u"- Rooms are channels: everyone starts in #hall. JOIN makes a room."_s}) +
+           reply(372, nick,
+                 {u"- Telnet and desktop users are here too; HELP lists the chat's commands."_s}) +
+           reply(376, nick, {u"End of /MOTD command"_s});
+}
+
 QByteArray IrcDialect::welcome(const QString &nick) const
 {
     const QString version = u"chat-server-%1"_s.arg(QStringLiteral(CHAT_VERSION));
@@ -407,7 +699,11 @@ QByteArray IrcDialect::welcome(const QString &nick) const
                     u"PREFIX=(qo)~@"_s, u"NICKLEN=%1"_s.arg(Protocol::NickMaxLength),
                     u"CHANNELLEN=%1"_s.arg(Protocol::RoomMaxLength + 1),
                     u"TOPICLEN=%1"_s.arg(Protocol::TopicMaxLength), u"LINELEN=512"_s, u"UTF8ONLY"_s,
-                    u"NETWORK=%1"_s.arg(m_serverName), u"are supported by this server"_s});
-    bytes += reply(422, nick, {u"MOTD File is missing"_s});
+                    u"are supported by this server"_s});
+    bytes +=
+        reply(IrcNumeric::ISupport, nick,
+              {u"NETWORK=%1"_s.arg(m_serverName), u"CHATHISTORY=%1"_s.arg(Protocol::HistoryPageMax),
+               u"MSGREFTYPES=msgid"_s, u"are supported by this server"_s});
+    bytes += motd(nick);
     return bytes;
 }

@@ -5,6 +5,7 @@
 #include "IrcMessage.h"
 #include "IrcRendering.h"
 #include "irc/IrcRegistration.h"
+#include "irc/IrcSasl.h"
 
 #include <QByteArray>
 #include <QString>
@@ -29,6 +30,7 @@ public:
         QStringList commands;        // chat lines to run, in order
         bool optionsChanged = false; // CAP changed what the rendering shows
         bool quit = false;
+        bool release = false; // registration ended after a SASL login: send what was held
     };
     // One line from the client (without CR LF); me is the nickname once logged in, rooms the
     // rooms the person is in (JOIN 0 leaves them all).
@@ -39,25 +41,55 @@ public:
         bool replace = false; // send bytes instead of the event's usual rendering
         QByteArray bytes;
         QString command; // a chat line to run next, or empty
+        // Hold what follows until registration ends (Input::release): a SASL login came
+        // before it, and the client may not see the welcome, its channels or anything else
+        // before CAP END.
+        bool holdAfter = false;
     };
     // What an event sent to this connection (its person: me) means to IRC beyond its rendering.
     Reaction react(const Event &event, const QString &me);
 
     // How this connection's events are rendered (its capabilities).
     IrcRendering::Options options() const;
+    // The client asks for history with CHATHISTORY (IRCv3 draft/chathistory): entering a
+    // channel shows none by itself.
+    bool fetchesHistory() const;
 
     // The capabilities offered to IRC clients.
     static QList<IrcCapabilities::Offer> offers();
 
 private:
+    // A question answered from the chat's who listing (WHOIS, ISON, USERHOST): the listing
+    // finds names by a piece of them, the answer names only the nick asked about.
+    struct Lookup
+    {
+        QString verb;
+        QString nick;
+        bool last = true; // of an ISON's or USERHOST's nicknames: the reply follows it
+    };
+
     Input handleRegistered(const IrcMessage &message, const QString &me, const QStringList &rooms);
+    void authenticate(Input &input, const IrcMessage &message);
+    Reaction saslResult(const Event &event);
+    QString loginCommand() const;
     void say(Input &input, const IrcMessage &message, const QString &me);
+    void chatHistory(Input &input, const IrcMessage &message, const QStringList &rooms) const;
+    void lookUp(Input &input, const QString &verb, const QString &me, const QStringList &nicks);
+    Reaction answerLookup(const Event &event, const QString &me);
     QByteArray welcome(const QString &nick) const;
+    QByteArray motd(const QString &nick) const;
     QByteArray reply(int numeric, const QString &me, QStringList params) const;
 
     QString m_serverName;
     bool m_serverPassword;
     IrcRegistration m_registration;
+    IrcSasl m_sasl;
     bool m_loginSent = false;
     bool m_loggedIn = false;
+    bool m_saslPending = false; // its login was asked for, not answered yet
+    bool m_saslLoggedIn = false;
+    bool m_holding = false;  // logged in by SASL, registration not over yet
+    QString m_nick;          // as the chat logged the client in
+    QList<Lookup> m_lookups; // asked, in order: the listings answer in that order
+    QStringList m_found;     // an ISON's or USERHOST's answers so far
 };

@@ -21,5 +21,12 @@ inline constexpr int NeedMoreParams = 461;    // ERR_NEEDMOREPARAMS
 inline constexpr int AlreadyRegistered = 462; // ERR_ALREADYREGISTERED
 inline constexpr int PasswordMismatch = 464;  // ERR_PASSWDMISMATCH
 inline constexpr int InvalidCapCommand = 410; // ERR_INVALIDCAPCMD (IRCv3)
+inline constexpr int LoggedIn = 900;          // RPL_LOGGEDIN
+inline constexpr int SaslSuccess = 903;       // RPL_SASLSUCCESS
+inline constexpr int SaslFail = 904;          // ERR_SASLFAIL
+inline constexpr int SaslTooLong = 905;       // ERR_SASLTOOLONG
+inline constexpr int SaslAborted = 906;       // ERR_SASLABORTED
+inline constexpr int SaslAlready = 907;       // ERR_SASLALREADY
+inline constexpr int SaslMechanisms = 908;    // RPL_SASLMECHS
 
 } // namespace IrcNumeric

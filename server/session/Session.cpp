@@ -130,6 +130,11 @@ QString Session::nick() const
     return m_user ? m_user->nick() : QString();
 }
 
+bool Session::wantsHistoryOnJoin() const
+{
+    return !m_irc || !m_irc->fetchesHistory();
+}
+
 void Session::attach(User *user)
 {
     m_user = user;
@@ -190,23 +195,31 @@ Rendering Session::replyRendering() const
     return rendering;
 }
 
+QByteArray Session::renderReply(const Event &event, bool actor)
+{
+    if (!m_irc)
+        return m_rendering->forActor(actor).render(event);
+    const IrcDialect::Reaction reaction = m_irc->react(event, nick());
+    if (!reaction.command.isEmpty()) {
+        // Queued: the processor is in the middle of a command.
+        m_pendingCommands.prepend(reaction.command);
+        QMetaObject::invokeMethod(this, &Session::takeLines, Qt::QueuedConnection);
+    }
+    m_ircHoldNext = reaction.holdAfter;
+    return reaction.replace ? reaction.bytes : replyRendering().forActor(actor).render(event);
+}
+
 void Session::send(Event event, const QString &label, bool actor)
 {
     event.label = label;
-    QByteArray bytes;
-    if (m_irc) {
-        const IrcDialect::Reaction reaction = m_irc->react(event, nick());
-        if (!reaction.command.isEmpty()) {
-            // Queued: the processor is in the middle of a command.
-            m_pendingCommands.prepend(reaction.command);
-            QMetaObject::invokeMethod(this, &Session::takeLines, Qt::QueuedConnection);
-        }
-        bytes = reaction.replace ? reaction.bytes : replyRendering().forActor(actor).render(event);
-        if (bytes.isEmpty())
-            return;
-    } else {
-        bytes = m_rendering->forActor(actor).render(event);
+    const QByteArray bytes = renderReply(event, actor);
+    if (std::exchange(m_ircHoldNext, false)) {
+        sendRendered(bytes);
+        m_ircHolding = true;
+        return;
     }
+    if (bytes.isEmpty())
+        return;
     if (event.kind == Event::Kind::Private)
         ++m_metrics.messagesDelivered;
     if (m_paused && event.kind == Event::Kind::Private)
@@ -246,6 +259,8 @@ void Session::sendRendered(const QByteArray &bytes)
 {
     if (m_state == State::Gone || m_outputOverflow)
         return;
+    if (m_ircHolding)
+        return holdForIrc(bytes);
     if (m_paused)
         return hold(bytes, {});
     if (m_connection->bytesToWrite() + bytes.size() > m_config.maxOutputBytes) {
@@ -257,6 +272,13 @@ void Session::sendRendered(const QByteArray &bytes)
     }
     m_metrics.bytesSent += bytes.size();
     m_connection->write(bytes);
+}
+
+void Session::holdForIrc(const QByteArray &bytes)
+{
+    m_ircHeld += bytes;
+    if (m_ircHeld.size() > m_config.maxOutputBytes)
+        overflow();
 }
 
 void Session::overflow()
@@ -293,6 +315,10 @@ bool Session::writePaced(const QByteArray &bytes)
 {
     if (m_state == State::Gone || m_outputOverflow)
         return true; // nothing will be read: the writer may as well finish
+    if (m_ircHolding) {
+        holdForIrc(bytes);
+        return true;
+    }
     m_metrics.bytesSent += bytes.size();
     m_connection->write(bytes);
     // Half the cap: the other half is for what waits meanwhile (see sendRendered).
@@ -430,8 +456,15 @@ void Session::handleIrcLine(const QByteArray &line)
             rooms << room->name();
     }
     const IrcDialect::Input input = m_irc->handle(line, nick(), rooms);
+    // The dialect's own replies during registration (CAP, PONG, the welcome) are never held;
+    // what the chat sent meanwhile follows the welcome.
+    const bool holding = std::exchange(m_ircHolding, false);
     if (!input.replies.isEmpty())
         sendRendered(input.replies);
+    if (input.release)
+        sendRendered(std::exchange(m_ircHeld, {}));
+    else
+        m_ircHolding = holding;
     if (input.optionsChanged) {
         Rendering rendering = *m_rendering;
         rendering.irc = m_irc->options();

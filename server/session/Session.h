@@ -62,7 +62,13 @@ public:
     const Rendering &rendering() const override { return *m_rendering; }
     // The rendering of a reply to this session alone: IRC's numerics name their reader.
     Rendering replyRendering() const;
+    // A reply to this session alone, as it is shown to it: in IRC, what the dialect makes of
+    // it (IrcDialect::react). Empty when it is shown nothing.
+    QByteArray renderReply(const Event &event, bool actor = false);
     bool isIrc() const { return m_irc != nullptr; }
+    // Whether entering a room shows its recent history: not to an IRC client that asks for it
+    // itself (CHATHISTORY), which would then see it twice.
+    bool wantsHistoryOnJoin() const;
     // Whether it reads a listing whole (programs, IRC) rather than a page at a time (people).
     bool readsWholeLists() const { return m_rendering->tagged || m_irc; }
     QString language() const { return m_language; }
@@ -134,6 +140,7 @@ protected:
     void timerEvent(QTimerEvent *event) override;
 
 private:
+    void holdForIrc(const QByteArray &bytes);
     void receive(QByteArrayView data);
     void takeLines();
     void handleLine(const QByteArray &line);
@@ -172,6 +179,11 @@ private:
     HeldOutput m_held;
     std::unique_ptr<IrcDialect> m_irc; // null for the chat's own dialect
     QStringList m_pendingCommands;     // IRC's lines translated, waiting their turn
+    // A SASL login came before IRC registration ended: output waits for its end (within the
+    // output cap), as an IRC client may not see anything but the registration's replies.
+    bool m_ircHolding = false;
+    bool m_ircHoldNext = false; // the reply being rendered starts the hold, after it
+    QByteArray m_ircHeld;
     bool m_paused = false;
     bool m_inputPaused = false;
     QString m_language = QStringLiteral("en");

@@ -1,0 +1,425 @@
+// SPDX-License-Identifier: MIT
+#include "IrcClient.h"
+#include "ServerFixture.h"
+
+#include <QRegularExpression>
+#include <QTest>
+
+using namespace Qt::StringLiterals;
+
+namespace {
+
+constexpr auto Server = IrcClient::Server;
+
+ServerConfig ircConfig()
+{
+    ServerConfig config;
+    config.ircPort = ServerConfig::FreePort;
+    config.database = u"memory"_s;
+    return config;
+}
+
+// Lines with their tags, less the time (it changes from run to run).
+QStringList withoutTime(const QStringList &lines)
+{
+    static const QRegularExpression time(u";time=[^; ]+|time=[^; ]+;?"_s);
+    QStringList kept;
+    for (QString line : lines) {
+        line.remove(time);
+        if (line.startsWith(u"@ "_s))
+            line = line.mid(2);
+        kept << line;
+    }
+    return kept;
+}
+
+// Lines until one contains what, for answers that wait for a password's hash.
+QStringList readUntil(IrcClient &irc, const QString &what)
+{
+    QStringList lines;
+    for (int i = 0; i < 50 && !lines.join(u'\n').contains(what); ++i)
+        lines += irc.sync();
+    return lines;
+}
+
+// A registered account, made by someone on telnet who then leaves.
+bool registerAccount(ServerFixture &fixture, const QString &nick, const QString &password)
+{
+    LineClient &owner = fixture.loggedIn(nick);
+    owner.send(u"register "_s + password);
+    QString reply;
+    for (int i = 0; i < 10 && !reply.contains(u"is registered"_s); ++i)
+        reply = owner.readLine(30000); // the password is hashed on its own thread
+    owner.send(u"logout"_s);
+    return reply.contains(u"is registered"_s) && owner.waitForDisconnected();
+}
+
+QString plain(const QString &authzid, const QString &account, const QString &password)
+{
+    return QString::fromLatin1(
+        (authzid.toUtf8() + '\0' + account.toUtf8() + '\0' + password.toUtf8()).toBase64());
+}
+
+} // namespace
+
+// The IRCv3 extensions beyond message tags: draft/chathistory in batches, SASL PLAIN, the
+// lookups (WHOIS, ISON, USERHOST, LUSERS) and the name list's prefixes, checked against the
+// IRCv3 specifications and RFC 2812's numerics.
+class TestIrcV3 : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void initTestCase();
+    void chatHistory_data();
+    void chatHistory();
+    void privateHistory();
+    void historyWithoutBatch();
+    void joinHistoryComesInABatchOrNotAtAll();
+    void sasl_data();
+    void sasl();
+    void saslBeforeClientWaits();
+    void lookups_data();
+    void lookups();
+    void namesPrefixes();
+
+private:
+    // For the SASL rows: one server with carol's account (hashing a password takes a while).
+    std::unique_ptr<ServerFixture> m_accounts;
+    // For the history rows: one server where tess said "line 1" to "line 10" in the hall.
+    std::unique_ptr<ServerFixture> m_history;
+};
+
+void TestIrcV3::initTestCase()
+{
+    m_accounts = std::make_unique<ServerFixture>(ircConfig());
+    QVERIFY(registerAccount(*m_accounts, u"carol"_s, u"s3cret-enough"_s));
+    m_history = std::make_unique<ServerFixture>(ircConfig());
+    LineClient &telnet = m_history->loggedIn(u"tess"_s);
+    for (int n = 1; n <= 10; ++n)
+        telnet.send(u"line %1"_s.arg(n));
+    QVERIFY(!telnet.sync().isEmpty());
+}
+
+void TestIrcV3::chatHistory_data()
+{
+    QTest::addColumn<QString>("sent");
+    QTest::addColumn<QStringList>("replies");
+    const QString s = Server;
+    // tess said "line 1" to "line 10" in the hall: ids and sequence numbers 1 to 10.
+    auto page = [&s](QList<int> lines) {
+        QStringList page{s + u" BATCH +history chathistory #hall"_s};
+        for (int n : lines)
+            page << u"@batch=history;msgid=%1-%1 :tess!tess@chat PRIVMSG #hall :line %1"_s.arg(n);
+        return page << s + u" BATCH -history"_s;
+    };
+    QTest::newRow("LATEST *") << u"CHATHISTORY LATEST #hall * 3"_s << page({8, 9, 10});
+    QTest::newRow("LATEST after a msgid")
+        << u"CHATHISTORY LATEST #hall msgid=8-8 10"_s << page({9, 10});
+    QTest::newRow("BEFORE") << u"CHATHISTORY BEFORE #hall msgid=5-5 2"_s << page({3, 4});
+    QTest::newRow("AFTER") << u"CHATHISTORY AFTER #hall msgid=5-5 2"_s << page({6, 7});
+    QTest::newRow("AROUND") << u"CHATHISTORY AROUND #hall msgid=5-5 4"_s << page({4, 5, 6, 7});
+    QTest::newRow("BETWEEN") << u"CHATHISTORY BETWEEN #hall msgid=2-2 msgid=6-6 10"_s
+                             << page({3, 4, 5});
+    QTest::newRow("BETWEEN backwards")
+        << u"CHATHISTORY BETWEEN #hall msgid=6-6 msgid=2-2 2"_s << page({4, 5});
+    QTest::newRow("BETWEEN neighbours")
+        << u"CHATHISTORY BETWEEN #hall msgid=2-2 msgid=3-3 10"_s << page({});
+    QTest::newRow("a channel name in any case") << u"CHATHISTORY LATEST #HALL * 1"_s << page({10});
+    QTest::newRow("more than the server gives")
+        << u"CHATHISTORY LATEST #hall * 5000"_s << page({1, 2, 3, 4, 5, 6, 7, 8, 9, 10});
+    QTest::newRow("not in that channel")
+        << u"CHATHISTORY LATEST #elsewhere * 10"_s
+        << QStringList{s + u" FAIL CHATHISTORY INVALID_TARGET LATEST #elsewhere :You are not in "
+                           "that channel"_s};
+    const QString invalid = u" :References are * or msgid= (a msgid of this server), limits a "
+                            "number above 0"_s;
+    QTest::newRow("a timestamp")
+        << u"CHATHISTORY BEFORE #hall timestamp=2026-11-28T12:00:00.000Z 10"_s
+        << QStringList{s + u" FAIL CHATHISTORY INVALID_PARAMS BEFORE"_s + invalid};
+    QTest::newRow("someone else's msgid")
+        << u"CHATHISTORY BEFORE #hall msgid=abc 10"_s
+        << QStringList{s + u" FAIL CHATHISTORY INVALID_PARAMS BEFORE"_s + invalid};
+    QTest::newRow("* for BEFORE") << u"CHATHISTORY BEFORE #hall * 10"_s
+                                  << QStringList{s + u" FAIL CHATHISTORY INVALID_PARAMS BEFORE"_s +
+                                                 invalid};
+    QTest::newRow("a limit of 0") << u"CHATHISTORY LATEST #hall * 0"_s
+                                  << QStringList{s + u" FAIL CHATHISTORY INVALID_PARAMS LATEST"_s +
+                                                 invalid};
+    QTest::newRow("missing parameters")
+        << u"CHATHISTORY BEFORE #hall"_s
+        << QStringList{s + u" FAIL CHATHISTORY NEED_MORE_PARAMS BEFORE :Missing parameters"_s};
+    QTest::newRow("TARGETS")
+        << u"CHATHISTORY TARGETS timestamp=a timestamp=b 10"_s
+        << QStringList{s + u" FAIL CHATHISTORY UNKNOWN_COMMAND TARGETS :Unknown subcommand"_s};
+    QTest::newRow("nothing at all")
+        << u"CHATHISTORY"_s
+        << QStringList{s + u" FAIL CHATHISTORY UNKNOWN_COMMAND * :Unknown subcommand"_s};
+}
+
+void TestIrcV3::chatHistory()
+{
+    QFETCH(QString, sent);
+    QFETCH(QStringList, replies);
+    IrcClient irc;
+    QVERIFY(irc.connectTo(*m_history));
+    irc.send(u"CAP REQ :batch server-time message-tags draft/chathistory"_s);
+    irc.send(u"CAP END"_s);
+    QVERIFY(irc.registerAs(u"alice"_s));
+    irc.send(sent);
+    QCOMPARE(withoutTime(irc.sync(true)), replies);
+    irc.send(u"QUIT"_s); // the name is free for the next row
+    QVERIFY(irc.line().waitForDisconnected());
+}
+
+void TestIrcV3::privateHistory()
+{
+    ServerFixture fixture(ircConfig());
+    LineClient &telnet = fixture.loggedIn(u"tess"_s);
+    IrcClient irc;
+    QVERIFY(irc.connectTo(fixture));
+    irc.send(u"CAP REQ :batch message-tags draft/chathistory"_s);
+    irc.send(u"CAP END"_s);
+    QVERIFY(irc.registerAs(u"alice"_s));
+    telnet.send(u"msg alice hello alice"_s);
+    telnet.sync();
+    irc.send(u"PRIVMSG tess :hello tess"_s);
+    QCOMPARE(withoutTime(irc.sync(true)),
+             QStringList{u"@msgid=1 :tess!tess@chat PRIVMSG alice :hello alice"_s});
+    irc.send(u"CHATHISTORY LATEST tess * 10"_s);
+    const QStringList both{Server + u" BATCH +history chathistory tess"_s,
+                           u"@batch=history;msgid=1 :tess!tess@chat PRIVMSG alice :hello alice"_s,
+                           u"@batch=history;msgid=2 :alice!alice@chat PRIVMSG tess :hello tess"_s,
+                           Server + u" BATCH -history"_s};
+    QCOMPARE(withoutTime(irc.sync(true)), both);
+    irc.send(u"CHATHISTORY BEFORE tess msgid=2 10"_s);
+    QCOMPARE(withoutTime(irc.sync(true)), (QStringList{both[0], both[1], both[3]}));
+    irc.send(u"CHATHISTORY LATEST not_a_nick! * 10"_s);
+    QCOMPARE(irc.sync(), QStringList{Server + u" FAIL CHATHISTORY INVALID_TARGET LATEST "
+                                              "not_a_nick! :You are not in that channel"_s});
+}
+
+void TestIrcV3::historyWithoutBatch()
+{
+    // Without batch (and without tags), a page is its lines alone.
+    ServerFixture fixture(ircConfig());
+    LineClient &telnet = fixture.loggedIn(u"tess"_s);
+    telnet.send(u"said first"_s);
+    telnet.sync();
+    IrcClient irc;
+    QVERIFY(irc.connectTo(fixture));
+    QVERIFY(irc.registerAs(u"alice"_s));
+    irc.send(u"CHATHISTORY LATEST #hall * 5"_s);
+    QCOMPARE(irc.sync(true), QStringList{u":tess!tess@chat PRIVMSG #hall :said first"_s});
+}
+
+void TestIrcV3::joinHistoryComesInABatchOrNotAtAll()
+{
+    ServerFixture fixture(ircConfig());
+    LineClient &telnet = fixture.loggedIn(u"tess"_s);
+    telnet.send(u"said before you came"_s);
+    telnet.sync();
+
+    IrcClient batched;
+    QVERIFY(batched.connectTo(fixture));
+    batched.send(u"CAP REQ :batch server-time"_s);
+    batched.send(u"CAP END"_s);
+    QVERIFY(batched.registerAs(u"batched"_s));
+    batched.send(u"PART #hall"_s);
+    batched.send(u"JOIN #hall"_s);
+    QStringList lines = batched.sync(true);
+    QVERIFY(lines.join(u'\n').contains(u"@batch=history;time=20"_s)); // when it was said
+    lines = withoutTime(lines);
+    QVERIFY2(lines.join(u'\n').contains(
+                 Server +
+                 u" BATCH +history chathistory #hall\n@batch=history :tess!tess@chat "
+                 "PRIVMSG #hall :said before you came\n"_s +
+                 Server + u" BATCH -history"_s),
+             qPrintable(lines.join(u'\n')));
+
+    // A client that asks for history itself is not sent it unasked.
+    IrcClient asks;
+    QVERIFY(asks.connectTo(fixture));
+    asks.send(u"CAP REQ draft/chathistory"_s);
+    asks.send(u"CAP END"_s);
+    QVERIFY(asks.registerAs(u"asks"_s));
+    asks.send(u"PART #hall"_s);
+    asks.send(u"JOIN #hall"_s);
+    const QString joined = asks.sync().join(u'\n');
+    QVERIFY2(!joined.contains(u"said before you came"_s), qPrintable(joined));
+    QVERIFY2(joined.contains(u" 366 asks #hall "_s), qPrintable(joined));
+}
+
+void TestIrcV3::sasl_data()
+{
+    QTest::addColumn<QStringList>("exchange"); // AUTHENTICATE lines after PLAIN
+    QTest::addColumn<QString>("answer");       // the numeric that ends the exchange
+    QTest::addColumn<QString>("welcomed");     // the nick 001 names after CAP END
+
+    const QString s = Server;
+    QTest::newRow("right password")
+        << QStringList{plain({}, u"carol"_s, u"s3cret-enough"_s)}
+        << s + u" 903 zed :SASL authentication successful"_s << u"carol"_s;
+    QTest::newRow("an authzid that is the account")
+        << QStringList{plain(u"carol"_s, u"carol"_s, u"s3cret-enough"_s)}
+        << s + u" 903 zed :SASL authentication successful"_s << u"carol"_s;
+    QTest::newRow("wrong password") << QStringList{plain({}, u"carol"_s, u"guess"_s)}
+                                    << s + u" 904 zed :SASL authentication failed"_s << u"zed"_s;
+    QTest::newRow("an account that does not exist")
+        << QStringList{plain({}, u"nobody"_s, u"whatever"_s)}
+        << s + u" 904 zed :SASL authentication failed"_s << u"zed"_s;
+    QTest::newRow("another authzid")
+        << QStringList{plain(u"admin"_s, u"carol"_s, u"s3cret-enough"_s)}
+        << s + u" 904 zed :SASL authentication failed"_s << u"zed"_s;
+    QTest::newRow("not base64") << QStringList{u"@@@@"_s}
+                                << s + u" 904 zed :SASL authentication failed"_s << u"zed"_s;
+    QTest::newRow("aborted") << QStringList{u"*"_s}
+                             << s + u" 906 zed :SASL authentication aborted"_s << u"zed"_s;
+    QTest::newRow("too long") << QStringList{QString(400, u'A'), QString(400, u'A'),
+                                             QString(400, u'A'), QString(400, u'A')}
+                              << s + u" 905 zed :SASL message too long"_s << u"zed"_s;
+}
+
+void TestIrcV3::sasl()
+{
+    QFETCH(QStringList, exchange);
+    QFETCH(QString, answer);
+    QFETCH(QString, welcomed);
+    IrcClient irc;
+    QVERIFY(irc.connectTo(*m_accounts));
+    irc.send(u"CAP LS 302"_s);
+    irc.send(u"CAP REQ sasl"_s);
+    irc.send(u"NICK zed"_s);
+    irc.send(u"USER zed 0 * :Zed"_s);
+    QCOMPARE(irc.sync().mid(1), QStringList{Server + u" CAP * ACK sasl"_s});
+    irc.send(u"AUTHENTICATE PLAIN"_s);
+    QCOMPARE(irc.sync(), QStringList{u"AUTHENTICATE +"_s});
+    for (const QString &line : exchange)
+        irc.send(u"AUTHENTICATE "_s + line);
+    QStringList lines = readUntil(irc, answer.section(u' ', 1, 1) + u" zed"_s);
+    // Nothing but the exchange before CAP END: not the welcome, not the hall.
+    if (welcomed == u"carol")
+        QCOMPARE(lines, (QStringList{Server + u" 900 zed carol!carol@chat carol :You are now "
+                                              "logged in as carol"_s,
+                                     answer}));
+    else
+        QCOMPARE(lines, QStringList{answer});
+    irc.send(u"CAP END"_s);
+    lines = readUntil(irc, u" 366 "_s);
+    QVERIFY2(lines.value(0).startsWith(Server + u" 001 "_s + welcomed + u" :Welcome"_s),
+             qPrintable(lines.join(u'\n')));
+    QVERIFY2(lines.contains(u":%1!%1@chat JOIN #hall"_s.arg(welcomed)),
+             qPrintable(lines.join(u'\n')));
+    // SASL is offered during registration only.
+    irc.send(u"AUTHENTICATE PLAIN"_s);
+    QCOMPARE(irc.sync(), QStringList{welcomed == u"carol"
+                                         ? Server + u" 907 carol :You have already authenticated"_s
+                                         : Server + u" 904 zed :SASL authentication failed"_s});
+    irc.send(u"QUIT"_s); // the names are free for the next row
+    QVERIFY(irc.line().waitForDisconnected());
+}
+
+void TestIrcV3::saslBeforeClientWaits()
+{
+    ServerFixture &fixture = *m_accounts;
+    // A client that sends CAP END without waiting for 903 is welcomed once the check is done.
+    IrcClient irc;
+    QVERIFY(irc.connectTo(fixture));
+    irc.send(u"CAP REQ sasl"_s);
+    irc.send(u"NICK zed"_s);
+    irc.send(u"USER zed 0 * :Zed"_s);
+    irc.send(u"AUTHENTICATE PLAIN"_s);
+    irc.send(u"AUTHENTICATE "_s + plain({}, u"carol"_s, u"s3cret-enough"_s));
+    irc.send(u"CAP END"_s);
+    QStringList lines = readUntil(irc, u" 366 "_s);
+    const QString all = lines.join(u'\n');
+    QVERIFY2(all.contains(u" 903 zed :SASL authentication successful\n"_s + Server +
+                          u" 001 carol :Welcome"_s),
+             qPrintable(all));
+
+    // Without the sasl capability, AUTHENTICATE fails.
+    IrcClient bare;
+    QVERIFY(bare.connectTo(fixture));
+    bare.send(u"AUTHENTICATE PLAIN"_s);
+    QCOMPARE(bare.sync(), QStringList{Server + u" 904 * :SASL authentication failed"_s});
+    // An unknown mechanism is answered with the ones there are.
+    bare.send(u"CAP REQ sasl"_s);
+    bare.send(u"AUTHENTICATE EXTERNAL"_s);
+    QCOMPARE(bare.sync(), (QStringList{Server + u" CAP * ACK sasl"_s,
+                                       Server + u" 908 * PLAIN :are available SASL mechanisms"_s,
+                                       Server + u" 904 * :SASL authentication failed"_s}));
+}
+
+void TestIrcV3::lookups_data()
+{
+    QTest::addColumn<QString>("sent");
+    QTest::addColumn<QStringList>("replies");
+    const QString s = Server;
+    // In the server: alice (this client), alice2 (away), bob.
+    QTest::newRow("WHOIS finds the nick, not the ones that start with it")
+        << u"WHOIS alice"_s
+        << QStringList{s + u" 311 alice alice alice chat * alice"_s,
+                       s + u" 319 alice alice #hall"_s,
+                       s + u" 318 alice alice :End of /WHOIS list"_s};
+    QTest::newRow("WHOIS nobody") << u"WHOIS nobody"_s
+                                  << QStringList{s + u" 401 alice nobody :No such nick"_s,
+                                                 s + u" 318 alice nobody :End of /WHOIS list"_s};
+    QTest::newRow("WHOIS no nick at all")
+        << u"WHOIS !!"_s
+        << QStringList{s + u" 401 alice !! :No such nick"_s,
+                       s + u" 318 alice !! :End of /WHOIS list"_s};
+    QTest::newRow("ISON") << u"ISON alice2 carol BOB ali"_s
+                          << QStringList{s + u" 303 alice :alice2 bob"_s};
+    QTest::newRow("ISON nobody") << u"ISON carol"_s << QStringList{s + u" 303 alice :"_s};
+    QTest::newRow("ISON without nicks")
+        << u"ISON"_s << QStringList{s + u" 461 alice ISON :Not enough parameters"_s};
+    QTest::newRow("USERHOST") << u"USERHOST bob alice2 nobody"_s
+                              << QStringList{s +
+                                             u" 302 alice :bob=+bob@chat alice2=-alice2@chat"_s};
+    QTest::newRow("LUSERS") << u"LUSERS"_s
+                            << QStringList{s + u" 254 alice 1 :channels formed"_s,
+                                           s + u" 251 alice :There are 3 users and 0 invisible "
+                                               "on 1 servers"_s,
+                                           s + u" 255 alice :I have 3 clients and 0 servers"_s};
+}
+
+void TestIrcV3::lookups()
+{
+    QFETCH(QString, sent);
+    QFETCH(QStringList, replies);
+    ServerFixture fixture(ircConfig());
+    LineClient &alice2 = fixture.loggedIn(u"alice2"_s);
+    alice2.send(u"away lunch"_s);
+    alice2.sync();
+    fixture.loggedIn(u"bob"_s);
+    IrcClient irc;
+    QVERIFY(irc.connectTo(fixture));
+    QVERIFY(irc.registerAs(u"alice"_s));
+    irc.send(sent);
+    QCOMPARE(irc.sync(), replies);
+}
+
+void TestIrcV3::namesPrefixes()
+{
+    ServerFixture fixture(ircConfig());
+    LineClient &bob = fixture.loggedIn(u"bob"_s);
+    bob.send(u"create den"_s);
+    bob.sync();
+    IrcClient irc;
+    QVERIFY(irc.connectTo(fixture));
+    irc.send(u"CAP REQ :multi-prefix userhost-in-names"_s);
+    irc.send(u"CAP END"_s);
+    QVERIFY(irc.registerAs(u"alice"_s));
+    irc.send(u"JOIN #den"_s);
+    irc.sync();
+    bob.send(u"op #den alice"_s);
+    bob.sync();
+    irc.sync();
+    irc.send(u"NAMES #den"_s);
+    QCOMPARE(irc.sync(),
+             (QStringList{Server + u" 353 alice = #den :~bob!bob@chat @alice!alice@chat"_s,
+                          Server + u" 366 alice #den :End of /NAMES list"_s}));
+}
+
+QTEST_GUILESS_MAIN(TestIrcV3)
+#include "tst_ircv3.moc"

@@ -1,0 +1,43 @@
+// SPDX-License-Identifier: MIT
+#include "IrcClient.h"
+
+#include "app/ChatServer.h"
+
+using namespace Qt::StringLiterals;
+
+bool IrcClient::connectTo(ServerFixture &fixture)
+{
+    return m_line.connectTo(fixture.server().ircPort());
+}
+
+void IrcClient::send(const QString &line)
+{
+    m_line.sendRaw(line.toUtf8() + "\r\n");
+}
+
+QStringList IrcClient::sync(bool keepTags)
+{
+    const QString token = u"sync%1"_s.arg(++m_syncs);
+    send(u"PING "_s + token);
+    QStringList lines;
+    for (;;) {
+        QString line = m_line.readLine();
+        if (line.isNull())
+            return lines << u"<no PONG>"_s;
+        if (!keepTags && line.startsWith(u'@'))
+            line = line.section(u' ', 1);
+        if (line == Server + u" PONG test.chat "_s + token)
+            return lines;
+        lines << line;
+    }
+}
+
+bool IrcClient::registerAs(const QString &nick)
+{
+    send(u"NICK "_s + nick);
+    send(u"USER "_s + nick + u" 0 * :"_s + nick);
+    const QStringList lines = sync();
+    return std::any_of(lines.begin(), lines.end(), [&nick](const QString &line) {
+        return line.startsWith(Server + u" 001 "_s + nick);
+    });
+}

@@ -1,0 +1,32 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+
+#include "LineClient.h"
+#include "ServerFixture.h"
+
+#include <QStringList>
+
+// A test's IRC client on the fixture's IRC port: lines out, and everything the server answers
+// up to a PING's PONG (sync), so that a test compares whole answers, not lines one by one.
+class IrcClient
+{
+public:
+    // The server's IRC name in tests (the fixture names the server "test").
+    static constexpr QLatin1StringView Server{":test.chat"};
+
+    bool connectTo(ServerFixture &fixture);
+    void send(const QString &line);
+    void sendRaw(const QByteArray &bytes) { m_line.sendRaw(bytes); }
+
+    // Everything the server sends before answering a PING sent now, with tags kept when asked.
+    QStringList sync(bool keepTags = false);
+
+    // Registers as nick and reads the welcome up to the hall's names.
+    bool registerAs(const QString &nick);
+
+    LineClient &line() { return m_line; }
+
+private:
+    LineClient m_line;
+    int m_syncs = 0;
+};
