@@ -15,6 +15,7 @@ inline constexpr QLatin1StringView Version{"3"};
 inline constexpr quint16 DefaultPort = 5005;
 // IRC's registered port: the IRC front end's listener (docs/IRC.md).
 inline constexpr quint16 DefaultIrcPort = 6667;
+inline constexpr quint16 DefaultIrcTlsPort = 6697; // IRC over TLS, when TLS is configured
 
 // Longest line a peer may send, in bytes, without its line terminator.
 inline constexpr qsizetype DefaultMaxLineBytes = 4096;

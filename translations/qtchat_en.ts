@@ -162,6 +162,10 @@
         <source>(the IRC listener: --irc-port picks another port, 0 turns it off)</source>
         <translation>(the IRC listener: --irc-port picks another port, 0 turns it off)</translation>
     </message>
+    <message>
+        <source>(the IRC listener over TLS: --irc-tls-port picks another port, 0 turns it off)</source>
+        <translation>(the IRC listener over TLS: --irc-tls-port picks another port, 0 turns it off)</translation>
+    </message>
 </context>
 <context>
     <name>ChatSession</name>
@@ -1638,6 +1642,10 @@
         <source>TCP port of the IRC listener, for IRC clients (0 turns it off).</source>
         <translation>TCP port of the IRC listener, for IRC clients (0 turns it off).</translation>
     </message>
+    <message>
+        <source>TCP port of the IRC listener over TLS, when --tls-cert and --tls-key are given (0 turns it off).</source>
+        <translation>TCP port of the IRC listener over TLS, when --tls-cert and --tls-key are given (0 turns it off).</translation>
+    </message>
 </context>
 <context>
     <name>StatusText</name>
@@ -2344,6 +2352,10 @@
     <message>
         <source>chat-server listening for IRC on %1 port %2</source>
         <translation>chat-server listening for IRC on %1 port %2</translation>
+    </message>
+    <message>
+        <source>chat-server listening for IRC over TLS on %1 port %2</source>
+        <translation>chat-server listening for IRC over TLS on %1 port %2</translation>
     </message>
 </context>
 </TS>

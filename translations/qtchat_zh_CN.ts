@@ -160,6 +160,10 @@
         <source>(the IRC listener: --irc-port picks another port, 0 turns it off)</source>
         <translation>（IRC 监听器：--irc-port 可换一个端口，0 表示关闭）</translation>
     </message>
+    <message>
+        <source>(the IRC listener over TLS: --irc-tls-port picks another port, 0 turns it off)</source>
+        <translation>（TLS 上的 IRC 监听器：--irc-tls-port 可换一个端口，0 表示关闭）</translation>
+    </message>
 </context>
 <context>
     <name>ChatSession</name>
@@ -1619,6 +1623,10 @@
         <source>TCP port of the IRC listener, for IRC clients (0 turns it off).</source>
         <translation>IRC 监听器的 TCP 端口，供 IRC 客户端使用（0 表示关闭）。</translation>
     </message>
+    <message>
+        <source>TCP port of the IRC listener over TLS, when --tls-cert and --tls-key are given (0 turns it off).</source>
+        <translation>TLS 上的 IRC 监听器的 TCP 端口，在给出 --tls-cert 和 --tls-key 时使用（0 表示关闭）。</translation>
+    </message>
 </context>
 <context>
     <name>StatusText</name>
@@ -2305,6 +2313,10 @@
     <message>
         <source>chat-server listening for IRC on %1 port %2</source>
         <translation>chat-server 正在 %1 的端口 %2 上监听 IRC</translation>
+    </message>
+    <message>
+        <source>chat-server listening for IRC over TLS on %1 port %2</source>
+        <translation>chat-server 正在 %1 的端口 %2 上监听 TLS 上的 IRC</translation>
     </message>
 </context>
 </TS>

@@ -216,6 +216,8 @@ void ChatServer::reloadTls(ServerConfig &applied)
         return;
     }
     m_tls->setTls(tls, applied.tlsHandshakeTimeoutSeconds * 1000);
+    if (m_ircTls)
+        m_ircTls->setTls(tls, applied.tlsHandshakeTimeoutSeconds * 1000);
     qCInfo(lcServer, "tls: certificate for new connections read from %s (expires %s)",
            qUtf8Printable(applied.tlsCertificateFile),
            qUtf8Printable(tls.localCertificate().expiryDate().toString(Qt::ISODate)));
@@ -262,16 +264,35 @@ bool ChatServer::setUpTls()
     QSslConfiguration tls;
     if (!TlsCredentials::load(m_config.tlsCertificateFile, m_config.tlsKeyFile, &tls, &m_error))
         return false;
-    m_tls = std::make_unique<Listener>([this](const QHostAddress &peer) { return admit(peer); });
-    m_tls->setTls(tls, m_config.tlsHandshakeTimeoutSeconds * 1000);
-    m_tls->setListenBacklogSize(m_config.listenBacklog);
-    connect(m_tls.get(), &QTcpServer::pendingConnectionAvailable, this,
-            &ChatServer::acceptTlsConnections);
-    if (!m_tls->listen(m_config.bindAddress, m_config.tlsPort)) {
-        m_error = listenError(m_config.tlsPort, m_tls->errorString());
+    m_tls = tlsListener(tls, m_config.tlsPort, false);
+    if (!m_tls)
         return false;
+    if (m_config.ircTlsPort != 0) {
+        const int port = m_config.ircTlsPort == ServerConfig::FreePort ? 0 : m_config.ircTlsPort;
+        m_ircTls = tlsListener(tls, quint16(port), true);
+        if (!m_ircTls) {
+            m_error += u' ' + tr("(the IRC listener over TLS: --irc-tls-port picks another port, "
+                                 "0 turns it off)");
+            return false;
+        }
     }
     return true;
+}
+
+std::unique_ptr<Listener> ChatServer::tlsListener(const QSslConfiguration &tls, quint16 port,
+                                                  bool irc)
+{
+    auto listener = std::make_unique<Listener>(
+        [this, irc](const QHostAddress &peer) { return admit(peer, irc); });
+    listener->setTls(tls, m_config.tlsHandshakeTimeoutSeconds * 1000);
+    listener->setListenBacklogSize(m_config.listenBacklog);
+    connect(listener.get(), &QTcpServer::pendingConnectionAvailable, this,
+            [this, accepting = listener.get(), irc] { acceptTlsConnections(accepting, irc); });
+    if (!listener->listen(m_config.bindAddress, port)) {
+        m_error = listenError(port, listener->errorString());
+        return {};
+    }
+    return listener;
 }
 
 QByteArray ChatServer::admit(const QHostAddress &peer, bool irc)
@@ -305,11 +326,11 @@ QByteArray ChatServer::admit(const QHostAddress &peer, bool irc)
     return {};
 }
 
-void ChatServer::acceptTlsConnections()
+void ChatServer::acceptTlsConnections(Listener *listener, bool irc)
 {
-    // The TLS listener makes nothing but QSslSockets.
-    while (QTcpSocket *socket = m_tls->nextPendingConnection())
-        addSession(new TlsConnection(static_cast<QSslSocket *>(socket)), true);
+    // A TLS listener makes nothing but QSslSockets.
+    while (QTcpSocket *socket = listener->nextPendingConnection())
+        addSession(new TlsConnection(static_cast<QSslSocket *>(socket)), true, irc);
 }
 
 void ChatServer::addSession(Connection *connection, bool tls, bool irc)
@@ -322,9 +343,10 @@ void ChatServer::addSession(Connection *connection, bool tls, bool irc)
     connect(session, &QObject::destroyed, this, [this, peer, tls] { sessionDestroyed(peer, tls); });
     qCInfo(lcServer, "#%llu connected from %s%s", session->number(),
            qUtf8Printable(session->peer()),
-           tls   ? " (TLS)"
-           : irc ? " (IRC)"
-                 : "");
+           tls && irc ? " (IRC, TLS)"
+           : tls      ? " (TLS)"
+           : irc      ? " (IRC)"
+                      : "");
     m_processor->addSession(session);
 }
 
@@ -367,6 +389,8 @@ void ChatServer::shutdown()
         m_irc->close();
     if (m_tls)
         m_tls->close();
+    if (m_ircTls)
+        m_ircTls->close();
     m_processor->shutdown();
     if (m_sessionCount == 0) {
         QTimer::singleShot(0, this, &ChatServer::finishStopping);

@@ -38,6 +38,7 @@ public:
     quint16 port() const { return m_plain.serverPort(); }
     quint16 tlsPort() const { return m_tls ? m_tls->serverPort() : 0; }
     quint16 ircPort() const { return m_irc ? m_irc->serverPort() : 0; }
+    quint16 ircTlsPort() const { return m_ircTls ? m_ircTls->serverPort() : 0; }
     quint16 metricsPort() const;
     QHostAddress address() const { return m_plain.serverAddress(); }
     int sessionCount() const { return m_sessionCount; }
@@ -74,10 +75,12 @@ private:
     bool openStore();
     QByteArray admit(const QHostAddress &peer, bool irc = false);
     bool setUpTls();
+    // A TLS listener on port for the chat's clients, or for IRC clients.
+    std::unique_ptr<Listener> tlsListener(const QSslConfiguration &tls, quint16 port, bool irc);
     bool setUpIrc();
     bool setUpMetrics();
     QString listenError(quint16 port, const QString &reason) const;
-    void acceptTlsConnections();
+    void acceptTlsConnections(Listener *listener, bool irc);
     void addSession(Connection *connection, bool tls, bool irc = false);
     void sessionDestroyed(const QHostAddress &peer, bool tls);
     void finishStopping();
@@ -94,6 +97,7 @@ private:
     Listener m_plain;
     std::unique_ptr<Listener> m_tls;
     std::unique_ptr<Listener> m_irc;
+    std::unique_ptr<Listener> m_ircTls;
     std::unique_ptr<MetricsServer> m_metricsServer;
     QHash<QHostAddress, int> m_perAddress;
     QString m_error;

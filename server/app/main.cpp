@@ -113,6 +113,14 @@ int main(int argc, char *argv[])
                                   .arg(where)
                                   .arg(server.tlsPort())));
     }
+    if (server.ircTlsPort() != 0) {
+        printf("%s\n",
+               qUtf8Printable(
+                   translated(QT_TRANSLATE_NOOP("main", "chat-server listening for IRC over TLS on "
+                                                        "%1 port %2"))
+                       .arg(where)
+                       .arg(server.ircTlsPort())));
+    }
     if (server.metricsPort() != 0) {
         printf("%s\n", qUtf8Printable(translated(QT_TRANSLATE_NOOP(
                                                      "main", "chat-server metrics on %1 port %2"))

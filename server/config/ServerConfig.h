@@ -65,6 +65,7 @@ struct ServerConfig
     // IRC: a listener for IRC clients onto the same rooms and people (docs/IRC.md)
     static constexpr int FreePort = -1;     // ircPort: a free port (tests); not an option's value
     int ircPort = Protocol::DefaultIrcPort; // 0: off
+    int ircTlsPort = Protocol::DefaultIrcTlsPort; // with TLS (below) only; 0: off; or FreePort
 
     // TLS: a second listener when a certificate and key are given
     quint16 tlsPort = Protocol::DefaultPort + 1;

@@ -3,6 +3,8 @@
 #include "ServerFixture.h"
 
 #include <QRegularExpression>
+#include <QSignalSpy>
+#include <QSslSocket>
 #include <QTest>
 
 using namespace Qt::StringLiterals;
@@ -39,6 +41,7 @@ private slots:
     void malformedInput_data();
     void malformedInput();
     void listenerOff();
+    void listenerOverTls();
 };
 
 void TestIrcSession::welcome()
@@ -417,6 +420,37 @@ void TestIrcSession::listenerOff()
     ServerFixture fixture(config);
     QVERIFY(fixture.isListening());
     QCOMPARE(fixture.server().ircPort(), quint16(0));
+}
+
+void TestIrcSession::listenerOverTls()
+{
+    if (!QSslSocket::supportsSsl())
+        QSKIP("no TLS backend in this Qt");
+    ServerConfig config = ircConfig();
+    config.tlsCertificateFile = QStringLiteral(TEST_DATA "/test-cert.pem");
+    config.tlsKeyFile = QStringLiteral(TEST_DATA "/test-key.pem");
+    config.tlsPort = 0;
+    config.ircTlsPort = ServerConfig::FreePort;
+    ServerFixture fixture(config);
+    QVERIFY2(fixture.isListening(), qPrintable(fixture.server().errorString()));
+    QVERIFY(fixture.server().ircTlsPort() != 0);
+
+    QSslSocket socket;
+    QSslConfiguration tls = socket.sslConfiguration();
+    tls.setCaCertificates(QSslCertificate::fromPath(QStringLiteral(TEST_DATA "/test-cert.pem")));
+    socket.setSslConfiguration(tls);
+    QSignalSpy encrypted(&socket, &QSslSocket::encrypted);
+    socket.connectToHostEncrypted(u"localhost"_s, fixture.server().ircTlsPort());
+    QVERIFY(encrypted.wait(LineClient::Timeout));
+    socket.write("NICK sec\r\nUSER sec 0 * :Sec\r\n");
+    // An IRC session like the plain one: the welcome, then the hall.
+    QTRY_VERIFY(socket.canReadLine());
+    QCOMPARE(QString::fromUtf8(socket.readLine()),
+             Server + u" 001 sec :Welcome to the test.chat IRC network, sec\r\n"_s);
+
+    // Without TLS configured there is no IRC listener over TLS either.
+    ServerFixture plain(ircConfig());
+    QCOMPARE(plain.server().ircTlsPort(), quint16(0));
 }
 
 QTEST_MAIN(TestIrcSession)
