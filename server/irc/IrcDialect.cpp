@@ -4,6 +4,7 @@
 #include "CommandTable.h"
 #include "NameRules.h"
 #include "Protocol.h"
+#include "irc/IrcChatHistory.h"
 #include "irc/IrcNumeric.h"
 
 #include <QDateTime>
@@ -48,9 +49,6 @@ bool isChatCommand(const QString &verb)
     const CommandSpec *spec = CommandTable::find(verb.toLower());
     return spec && spec->type != CommandType::Set;
 }
-
-// ISON and USERHOST answer for at most this many nicknames (RFC 2812 says 5 for USERHOST).
-constexpr qsizetype MaxLookups = 20;
 
 // The start time the 003 numeric names.
 const QDateTime &startTime()
@@ -318,14 +316,17 @@ IrcDialect::Input IrcDialect::handleRegistered(const IrcMessage &message, const 
     } else if (verb == u"ISON" || verb == u"USERHOST") {
         if (message.paramCount() < 1)
             return needMore();
-        const QStringList nicks =
-            message.params().join(u' ').split(u' ', Qt::SkipEmptyParts).mid(0, MaxLookups);
-        lookUp(input, verb, me, nicks);
+        lookUp(input, verb, me, message.params().join(u' ').split(u' ', Qt::SkipEmptyParts));
     } else if (verb == u"LUSERS") {
         run(u"list * 1"_s); // 254 from the count of rooms
         run(u"who * 1"_s);  // 251 and 255 from the count of people
     } else if (verb == u"CHATHISTORY") {
-        chatHistory(input, message, rooms);
+        IrcRendering::Options options = this->options();
+        options.me = me;
+        const IrcChatHistory::Request request = IrcChatHistory::translate(message, rooms, options);
+        input.replies += request.replies;
+        if (!request.command.isEmpty())
+            input.commands << request.command;
     } else if (verb == u"LIST") {
         QString filter = message.param(0);
         if (filter.startsWith(u'#'))
@@ -463,152 +464,11 @@ void IrcDialect::say(Input &input, const IrcMessage &message, const QString &me)
 void IrcDialect::lookUp(Input &input, const QString &verb, const QString &me,
                         const QStringList &nicks)
 {
-    QStringList valid;
-    for (const QString &nick : nicks) {
-        if (NameRules::isValidNick(nick))
-            valid << nick;
-        else if (verb == u"WHOIS")
-            input.replies += reply(IrcNumeric::NoSuchNick, me, {nick, u"No such nick"_s}) +
-                             reply(318, me, {nick, u"End of /WHOIS list"_s});
-    }
-    if (valid.isEmpty() && verb != u"WHOIS") // no one by such names is here
-        input.replies += reply(verb == u"ISON" ? 303 : 302, me, {QString()});
-    for (qsizetype i = 0; i < valid.size(); ++i) {
-        m_lookups.append({verb, valid[i], i + 1 == valid.size()});
-        // The who listing's filter finds a piece of a name; with "*" the name must start with
-        // it, which keeps the listing short. answerLookup() keeps the exact name.
-        input.commands << u'@' + verb + u" who "_s + valid[i] + u'*';
-    }
-}
-
-IrcDialect::Reaction IrcDialect::answerLookup(const Event &event, const QString &me)
-{
-    Reaction reaction;
-    reaction.replace = true;
-    if (m_lookups.isEmpty())
-        return reaction;
-    const Lookup &lookup = m_lookups.first();
-    const bool whois = lookup.verb == u"WHOIS";
-    const QString key = NameRules::key(lookup.nick);
     IrcRendering::Options options = this->options();
     options.me = me;
-    if (event.kind == Event::Kind::Who) {
-        Event exact = event;
-        exact.list.clear();
-        for (qsizetype i = 0; i + 2 < event.list.size(); i += 3) {
-            if (NameRules::key(event.list[i]) == key)
-                exact.list << event.list.mid(i, 3);
-        }
-        if (exact.list.isEmpty())
-            return reaction;
-        if (whois) {
-            reaction.bytes = IrcRendering::render(exact, options);
-            m_found << exact.list[0];
-        } else if (lookup.verb == u"ISON") {
-            m_found << exact.list[0];
-        } else { // USERHOST: nick[*]=+|-user@host, * for an administrator, - when away
-            const QStringList flags = exact.list[2].split(u',');
-            m_found << u"%1%2=%3%1@chat"_s.arg(
-                exact.list[0], flags.contains(Event::AdminFlag) ? u"*"_s : QString(),
-                flags.contains(Event::AwayFlag) ? u"-"_s : u"+"_s);
-        }
-        return reaction;
-    }
-    if (event.kind != Event::Kind::ListingEnd && event.kind != Event::Kind::Error)
-        return reaction; // the listing's start
-    const Lookup done = m_lookups.takeFirst();
-    if (whois) {
-        if (m_found.isEmpty())
-            reaction.bytes = reply(IrcNumeric::NoSuchNick, me, {done.nick, u"No such nick"_s});
-        reaction.bytes += reply(318, me, {done.nick, u"End of /WHOIS list"_s});
-        m_found.clear();
-    } else if (done.last) {
-        reaction.bytes = done.verb == u"ISON" ? reply(303, me, {m_found.join(u' ')})
-                                              : reply(302, me, {m_found.join(u' ')});
-        m_found.clear();
-    }
-    return reaction;
-}
-
-void IrcDialect::chatHistory(Input &input, const IrcMessage &message,
-                             const QStringList &rooms) const
-{
-    const QString subcommand = message.param(0).toUpper();
-    auto fail = [&](const QString &code, QStringList context, const QString &text) {
-        context.prepend(code);
-        context.prepend(u"CHATHISTORY"_s);
-        context << text;
-        input.replies += IrcMessage(u"FAIL"_s, context, m_serverName).toLine();
-    };
-    static const QStringList known{u"LATEST"_s, u"BEFORE"_s, u"AFTER"_s, u"AROUND"_s, u"BETWEEN"_s};
-    if (!known.contains(subcommand)) {
-        // TARGETS lists conversations by time, and references here are msgids.
-        fail(u"UNKNOWN_COMMAND"_s, {message.param(0).isEmpty() ? u"*"_s : message.param(0)},
-             u"Unknown subcommand"_s);
-        return;
-    }
-    const bool between = subcommand == u"BETWEEN";
-    if (message.paramCount() < (between ? 5 : 4)) {
-        fail(u"NEED_MORE_PARAMS"_s, {subcommand}, u"Missing parameters"_s);
-        return;
-    }
-    const QString target = message.param(1);
-    const QString room = IrcRendering::room(target);
-    if (room.isEmpty() ? !NameRules::isValidNick(target)
-                       : !std::any_of(rooms.begin(), rooms.end(), [&room](const QString &in) {
-                             return NameRules::key(in) == NameRules::key(room);
-                         })) {
-        fail(u"INVALID_TARGET"_s, {subcommand, target}, u"You are not in that channel"_s);
-        return;
-    }
-    bool ok = false;
-    const int limit = message.param(between ? 4 : 3).toInt(&ok);
-    // A reference: * (LATEST only) or msgid=; what it names, as the chat's history counts.
-    auto anchorOf = [&](const QString &reference, quint64 *anchor) {
-        if (!reference.startsWith(u"msgid="_s))
-            return false;
-        const QStringView msgid = QStringView(reference).mid(6);
-        *anchor =
-            room.isEmpty() ? IrcRendering::privateIdOf(msgid) : IrcRendering::roomSeqOf(msgid);
-        return *anchor != 0;
-    };
-    quint64 anchor = 0;
-    quint64 other = 0;
-    const bool latestAll = subcommand == u"LATEST" && message.param(2) == u"*";
-    if (!ok || limit < 1 || (!latestAll && !anchorOf(message.param(2), &anchor)) ||
-        (between && !anchorOf(message.param(3), &other))) {
-        // Timestamps are not references here: ISUPPORT says MSGREFTYPES=msgid.
-        fail(u"INVALID_PARAMS"_s, {subcommand},
-             u"References are * or msgid= (a msgid of this server), limits a number above 0"_s);
-        return;
-    }
-    int count = std::min(limit, Protocol::HistoryPageMax);
-    const QString from = room.isEmpty() ? u'@' + target : room;
-    QString range;
-    if (subcommand == u"BEFORE") {
-        range = u" before %1"_s.arg(anchor);
-    } else if (subcommand == u"AFTER" || (subcommand == u"LATEST" && !latestAll)) {
-        range = u" after %1"_s.arg(anchor);
-    } else if (subcommand == u"AROUND") {
-        // A room's lines are numbered without gaps: the page ending count/2 after the anchor.
-        range = u" before %1"_s.arg(room.isEmpty() ? anchor + 1 : anchor + count / 2 + 1);
-    } else if (between) {
-        if (!room.isEmpty()) {
-            const quint64 gap = anchor < other ? other - anchor - 1 : anchor - other - 1;
-            count = int(std::min<quint64>(quint64(count), gap));
-        }
-        range = (anchor < other ? u" after %1"_s : u" before %1"_s).arg(anchor);
-        if (count == 0 || anchor == other) {
-            // Nothing between them: an empty batch, as any page without lines.
-            IrcRendering::Options options = this->options();
-            const Event start =
-                Event::historyStart(room, room.isEmpty() ? target : QString(), u"request"_s, 0);
-            input.replies += IrcRendering::render(start, options) +
-                             IrcRendering::render(Event::historyEnd({}, {}, {}, 0, {}, 0), options);
-            return;
-        }
-    }
-    input.commands << u"@CHATHISTORY history %1 %2%3"_s.arg(from).arg(count).arg(range);
+    const IrcLookups::Asked asked = m_lookups.ask(verb, nicks, options);
+    input.replies += asked.replies;
+    input.commands += asked.commands;
 }
 
 IrcDialect::Reaction IrcDialect::react(const Event &event, const QString &me)
@@ -616,15 +476,16 @@ IrcDialect::Reaction IrcDialect::react(const Event &event, const QString &me)
     Reaction reaction;
     if (event.label == "SASL"_L1)
         return saslResult(event);
-    if (event.label == "WHOIS"_L1 || event.label == "ISON"_L1 || event.label == "USERHOST"_L1)
-        return answerLookup(event, me);
+    if (IrcLookups::answers(event)) {
+        IrcRendering::Options options = this->options();
+        options.me = me;
+        reaction.replace = true;
+        reaction.bytes = m_lookups.answer(event, options);
+        return reaction;
+    }
     if (event.label == "CHATHISTORY"_L1 && event.kind == Event::Kind::Error) {
         reaction.replace = true;
-        reaction.bytes = IrcMessage(u"FAIL"_s,
-                                    {u"CHATHISTORY"_s, u"MESSAGE_ERROR"_s, u"*"_s,
-                                     Event::errorText(event.code, event.subject)},
-                                    m_serverName)
-                             .toLine();
+        reaction.bytes = IrcChatHistory::failure(event, m_serverName);
         return reaction;
     }
     if (event.kind == Event::Kind::Ok && event.command == "login"_L1 && !m_loggedIn) {

@@ -4,6 +4,7 @@
 #include "Event.h"
 #include "IrcMessage.h"
 #include "IrcRendering.h"
+#include "irc/IrcLookups.h"
 #include "irc/IrcRegistration.h"
 #include "irc/IrcSasl.h"
 
@@ -59,23 +60,12 @@ public:
     static QList<IrcCapabilities::Offer> offers();
 
 private:
-    // A question answered from the chat's who listing (WHOIS, ISON, USERHOST): the listing
-    // finds names by a piece of them, the answer names only the nick asked about.
-    struct Lookup
-    {
-        QString verb;
-        QString nick;
-        bool last = true; // of an ISON's or USERHOST's nicknames: the reply follows it
-    };
-
     Input handleRegistered(const IrcMessage &message, const QString &me, const QStringList &rooms);
     void authenticate(Input &input, const IrcMessage &message);
     Reaction saslResult(const Event &event);
     QString loginCommand() const;
     void say(Input &input, const IrcMessage &message, const QString &me);
-    void chatHistory(Input &input, const IrcMessage &message, const QStringList &rooms) const;
     void lookUp(Input &input, const QString &verb, const QString &me, const QStringList &nicks);
-    Reaction answerLookup(const Event &event, const QString &me);
     QByteArray welcome(const QString &nick) const;
     QByteArray motd(const QString &nick) const;
     QByteArray reply(int numeric, const QString &me, QStringList params) const;
@@ -88,8 +78,7 @@ private:
     bool m_loggedIn = false;
     bool m_saslPending = false; // its login was asked for, not answered yet
     bool m_saslLoggedIn = false;
-    bool m_holding = false;  // logged in by SASL, registration not over yet
-    QString m_nick;          // as the chat logged the client in
-    QList<Lookup> m_lookups; // asked, in order: the listings answer in that order
-    QStringList m_found;     // an ISON's or USERHOST's answers so far
+    bool m_holding = false; // logged in by SASL, registration not over yet
+    QString m_nick;         // as the chat logged the client in
+    IrcLookups m_lookups;
 };
