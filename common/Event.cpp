@@ -123,12 +123,14 @@ Event Event::topicChanged(quint64 id, const QString &room, quint64 seq, const QS
     return e;
 }
 
-Event Event::presence(const QString &room, const QString &nick, const QString &state)
+Event Event::presence(const QString &room, const QString &nick, const QString &state,
+                      const QString &awayText)
 {
     Event e(Kind::Presence);
     e.room = room;
     e.nick = nick;
     e.subject = state;
+    e.text = awayText;
     return e;
 }
 

@@ -30,7 +30,8 @@ public:
         Topic,        // room, nick (who set it, may be empty), text  (the current topic)
         TopicChanged, // id, room, seq, nick (who set it), text
         Presence,     // room, nick, subject: "reconnecting" (the connection dropped and the
-                      // place is held) or "back" (resumed)
+                      // place is held), "back" (resumed), "away" (text: the away message; not
+                      // in the tagged layout) or "here" (no longer away)
         Moderation,   // room, nick (who acted), subject: the act ("op", "deop", "kick", "mute",
                       // "unmute", "ban", "unban", "invite", "rule"), target (on whom: a nick,
                       // a ban's mask, a rule's name), text: a kick's reason, a mute's seconds,
@@ -75,6 +76,9 @@ public:
     static constexpr QLatin1StringView OperatorFlag{"op"};
     static constexpr QLatin1StringView MutedFlag{"muted"};
     static constexpr QLatin1StringView AdminFlag{"admin"};
+    // Presence states besides reconnecting and back: away and no longer away.
+    static constexpr QLatin1StringView AwayState{"away"};
+    static constexpr QLatin1StringView HereState{"here"};
     // What a listing lists: the kind of its pieces.
     static constexpr QLatin1StringView ListingRooms{"rooms"};
     static constexpr QLatin1StringView ListingWho{"who"};
@@ -95,7 +99,8 @@ public:
     static Event topic(const QString &room, const QString &setter, const QString &text);
     static Event topicChanged(quint64 id, const QString &room, quint64 seq, const QString &setter,
                               const QString &text);
-    static Event presence(const QString &room, const QString &nick, const QString &state);
+    static Event presence(const QString &room, const QString &nick, const QString &state,
+                          const QString &awayText = {});
     static Event moderation(const QString &room, const QString &actor, const QString &act,
                             const QString &target, const QString &detail);
     static Event users(const QString &room, qsizetype total, const QStringList &nickFlagPairs);

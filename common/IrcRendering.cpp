@@ -298,8 +298,8 @@ bool isHistory(const Event &event)
 {
     // Lines said, with a label: the actor's own (PRIVMSG, NOTICE, SAY...), or history, which
     // these commands bring (NICK and SASL log in, and entering the hall shows its history).
-    static const QStringList bringHistory{u"CHATHISTORY"_s, u"HISTORY"_s, u"JOIN"_s,
-                                          u"NICK"_s, u"SASL"_s};
+    static const QStringList bringHistory{u"CHATHISTORY"_s, u"HISTORY"_s, u"JOIN"_s, u"NICK"_s,
+                                          u"SASL"_s};
     return bringHistory.contains(event.label);
 }
 
@@ -440,9 +440,16 @@ QByteArray render(const Event &event, const Options &options)
         return line({}, u"PING"_s, {event.subject});
     case K::Pong:
         return line(options.serverName, u"PONG"_s, {options.serverName, event.subject});
+    case K::Presence:
+        if (!options.awayNotify)
+            return {};
+        if (event.subject == Event::AwayState)
+            return line(source(event.nick), u"AWAY"_s, {event.text});
+        if (event.subject == Event::HereState)
+            return line(source(event.nick), u"AWAY"_s, {});
+        return {};
     case K::Invalid:
     case K::Welcome:
-    case K::Presence:
     case K::Settings:
         break;
     case K::HistoryStart:

@@ -23,6 +23,7 @@ struct Options
     bool batch = false;       // IRCv3 batch: history comes in a chathistory batch
     bool multiPrefix = false; // IRCv3 multi-prefix: every prefix of a person (~@), not the first
     bool userhostInNames = false; // IRCv3 userhost-in-names: nick!user@host in 353
+    bool awayNotify = false;      // IRCv3 away-notify: AWAY when someone in a channel goes away
     QString serverName;           // the source of numerics and server notices
     QString me; // the reader's nickname, for replies to it alone; empty in what rooms share
 

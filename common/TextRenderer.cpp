@@ -539,7 +539,10 @@ QByteArray render(const Event &event, const Options &options)
         w.line(self ? leaveText(w, event, self) : w.inRoom(event.room, leaveText(w, event, self)));
         break;
     case K::Presence:
-        w.line(w.inRoom(event.room, presenceText(w, event)));
+        // Going away and coming back are flags in look and who: announced, they would be noise
+        // to read (programs and IRC's away-notify take them).
+        if (event.subject != Event::AwayState && event.subject != Event::HereState)
+            w.line(w.inRoom(event.room, presenceText(w, event)));
         break;
     case K::Moderation:
         w.line(w.inRoom(event.room, moderationText(w, event)));

@@ -768,7 +768,9 @@ void ChatConnection::handleRoomEvent(const Event &event)
         emit left(event.room, event.nick, event.subject);
         break;
     case Event::Kind::Presence:
-        emit presenceChanged(event.room, event.nick, event.subject == "reconnecting"_L1);
+        // Away and here again are flags in the people list (RoomState), not lines to show.
+        if (event.subject != Event::AwayState && event.subject != Event::HereState)
+            emit presenceChanged(event.room, event.nick, event.subject == "reconnecting"_L1);
         break;
     case Event::Kind::Moderation:
         emit moderated(event.room, event.nick, event.subject, event.target, event.text);

@@ -90,7 +90,10 @@ void RoomState::apply(const Event &event, bool self)
         break;
     }
     case Event::Kind::Presence:
-        changeFlags(event.nick, &MemberFlags::reconnecting, event.subject == "reconnecting"_L1);
+        if (event.subject == Event::AwayState || event.subject == Event::HereState)
+            changeFlags(event.nick, &MemberFlags::away, event.subject == Event::AwayState);
+        else
+            changeFlags(event.nick, &MemberFlags::reconnecting, event.subject == "reconnecting"_L1);
         break;
     case Event::Kind::Moderation:
         // subject: the act, target: on whom. A kick or ban is followed by the person's leave.

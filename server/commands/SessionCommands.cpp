@@ -5,6 +5,7 @@
 #include "Protocol.h"
 #include "Translations.h"
 #include "commands/ChatContext.h"
+#include "core/Room.h"
 #include "core/User.h"
 #include "session/Session.h"
 
@@ -87,13 +88,29 @@ void SessionCommands::pong(Session *, const Command &)
 
 void SessionCommands::away(Session *session, const Command &command)
 {
+    User *user = session->user();
     const QString text = command.arguments().value(0).left(Protocol::TopicMaxLength);
-    session->user()->setAway(text);
+    const bool changed = !user->isAway() || user->awayText() != text;
+    user->setAway(text);
     session->send(Event::ok(u"away"_s, {text}), command.label());
+    if (changed)
+        announceAway(user);
 }
 
 void SessionCommands::back(Session *session, const Command &command)
 {
-    session->user()->setBack();
+    User *user = session->user();
+    const bool changed = user->isAway();
+    user->setBack();
     session->send(Event::ok(u"back"_s, {}), command.label());
+    if (changed)
+        announceAway(user);
+}
+
+void SessionCommands::announceAway(const User *user)
+{
+    // The people in the person's rooms keep their flags right without asking again.
+    const QString state = user->isAway() ? Event::AwayState : Event::HereState;
+    for (Room *room : user->rooms())
+        room->announcePresence(user, state, user->awayText());
 }

@@ -4,6 +4,7 @@
 class ChatContext;
 class Command;
 class Session;
+class User;
 
 // The connection itself: help, settings, ping and pong.
 class SessionCommands
@@ -16,10 +17,12 @@ public:
     void ping(Session *session, const Command &command);
     void pong(Session *session, const Command &command);
     // Away with a text (flag "away" in users and who; private messages get the text back
-    // once), and back.
+    // once), and back; both announced to the person's rooms when they change something.
     void away(Session *session, const Command &command);
     void back(Session *session, const Command &command);
 
 private:
+    void announceAway(const User *user);
+
     ChatContext &m_chat;
 };

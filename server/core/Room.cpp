@@ -146,12 +146,12 @@ void Room::remove(User *user)
     }
 }
 
-void Room::announcePresence(const User *user, const QString &state)
+void Room::announcePresence(const User *user, const QString &state, const QString &awayText)
 {
     if (isCrowded())
         return;
     announceArrivals();
-    const Event event = Event::presence(m_name, user->nick(), state);
+    const Event event = Event::presence(m_name, user->nick(), state, awayText);
     SharedRenderings shared;
     for (User *member : std::as_const(m_members)) {
         if (member == user)

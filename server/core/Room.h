@@ -74,8 +74,9 @@ public:
                const QString &label = {});
     // Removes user without telling anyone (the server is going down).
     void remove(User *user);
-    // Tells the others that user's connection dropped ("reconnecting") or came back ("back").
-    void announcePresence(const User *user, const QString &state);
+    // Tells the others that user's connection dropped ("reconnecting") or came back ("back"),
+    // or that they went away (with awayText) or are here again (Event::presence).
+    void announcePresence(const User *user, const QString &state, const QString &awayText = {});
 
     // Sends event to every connection of every member; actor's connections (may be null) read
     // it in the "You ..." form, and its connection actorEndpoint with actorLabel.

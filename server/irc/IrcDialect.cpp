@@ -71,15 +71,11 @@ QList<IrcCapabilities::Offer> IrcDialect::offers()
 {
     // cap-notify is implied by CAP LS 302 and means nothing more here: what is offered never
     // changes while a client is connected.
-    return {{u"batch"_s, {}},
-            {u"cap-notify"_s, {}},
-            {u"sasl"_s, u"PLAIN"_s},
-            {u"draft/chathistory"_s, {}},
-            {u"echo-message"_s, {}},
-            {u"message-tags"_s, {}},
-            {u"multi-prefix"_s, {}},
-            {u"server-time"_s, {}},
-            {u"userhost-in-names"_s, {}}};
+    return {{u"away-notify"_s, {}},       {u"batch"_s, {}},
+            {u"cap-notify"_s, {}},        {u"sasl"_s, u"PLAIN"_s},
+            {u"draft/chathistory"_s, {}}, {u"echo-message"_s, {}},
+            {u"message-tags"_s, {}},      {u"multi-prefix"_s, {}},
+            {u"server-time"_s, {}},       {u"userhost-in-names"_s, {}}};
 }
 
 bool IrcDialect::fetchesHistory() const
@@ -101,6 +97,7 @@ IrcRendering::Options IrcDialect::options() const
     options.batch = caps.isEnabled(u"batch"_s);
     options.multiPrefix = caps.isEnabled(u"multi-prefix"_s);
     options.userhostInNames = caps.isEnabled(u"userhost-in-names"_s);
+    options.awayNotify = caps.isEnabled(u"away-notify"_s);
     return options;
 }
 

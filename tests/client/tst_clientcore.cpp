@@ -127,6 +127,15 @@ void TestClientCore::roomStateFollowsEvents()
     QCOMPARE(state.userCount(), 2);
     QCOMPARE(users.size(), 4);
 
+    // Going away and coming back change the flag, as a dropped connection does its own.
+    state.apply(Event::presence(u"hall"_s, u"robert"_s, u"away"_s, u"lunch"_s), false);
+    QVERIFY(state.flags(u"robert"_s).away);
+    state.apply(Event::presence(u"hall"_s, u"robert"_s, u"reconnecting"_s), false);
+    QVERIFY(state.flags(u"robert"_s).away && state.flags(u"robert"_s).reconnecting);
+    state.apply(Event::presence(u"hall"_s, u"robert"_s, u"here"_s), false);
+    state.apply(Event::presence(u"hall"_s, u"robert"_s, u"back"_s), false);
+    QVERIFY(!state.flags(u"robert"_s).away && !state.flags(u"robert"_s).reconnecting);
+
     // A crowded room: the server names some, counts all, and announces no one.
     QSignalSpy count(&state, &RoomState::userCountChanged);
     state.apply(Event::users(u"hall"_s, 1200,

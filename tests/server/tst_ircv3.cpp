@@ -82,6 +82,7 @@ private slots:
     void lookups_data();
     void lookups();
     void namesPrefixes();
+    void awayNotify();
 
 private:
     // For the SASL rows: one server with carol's account (hashing a password takes a while).
@@ -419,6 +420,46 @@ void TestIrcV3::namesPrefixes()
     QCOMPARE(irc.sync(),
              (QStringList{Server + u" 353 alice = #den :~bob!bob@chat @alice!alice@chat"_s,
                           Server + u" 366 alice #den :End of /NAMES list"_s}));
+}
+
+void TestIrcV3::awayNotify()
+{
+    ServerFixture fixture(ircConfig());
+    LineClient &telnet = fixture.loggedIn(u"tess"_s);
+    LineClient &program = fixture.taggedLoggedIn(u"prog"_s);
+    IrcClient notified;
+    QVERIFY(notified.connectTo(fixture));
+    notified.send(u"CAP REQ away-notify"_s);
+    notified.send(u"CAP END"_s);
+    QVERIFY(notified.registerAs(u"alice"_s));
+    IrcClient plain;
+    QVERIFY(plain.connectTo(fixture));
+    QVERIFY(plain.registerAs(u"bob"_s));
+    notified.sync();
+    telnet.sync();
+    program.sync();
+
+    telnet.send(u"away lunch"_s);
+    telnet.sync();
+    QCOMPARE(notified.sync(), QStringList{u":tess!tess@chat AWAY lunch"_s});
+    QCOMPARE(plain.sync(), QStringList());
+    const QStringList tagged = program.sync();
+    QCOMPARE(tagged.size(), 1);
+    QVERIFY2(tagged.first().startsWith(u"presence "_s) &&
+                 tagged.first().endsWith(u" hall tess away"_s),
+             qPrintable(tagged.first()));
+    // The same text again changes nothing, and says nothing.
+    telnet.send(u"away lunch"_s);
+    telnet.sync();
+    QCOMPARE(notified.sync(), QStringList());
+
+    telnet.send(u"back"_s);
+    QCOMPARE(telnet.sync(), QStringList{u"You are no longer marked as away."_s});
+    QCOMPARE(notified.sync(), QStringList{u":tess!tess@chat AWAY"_s});
+    // From IRC too.
+    plain.send(u"AWAY :gone fishing"_s);
+    plain.sync();
+    QCOMPARE(notified.sync(), QStringList{u":bob!bob@chat AWAY :gone fishing"_s});
 }
 
 QTEST_GUILESS_MAIN(TestIrcV3)
