@@ -2,7 +2,8 @@
 # SPDX-License-Identifier: MIT
 # A real IRC client against the built server: Debian's irssi, in tmux, joins #hall and talks
 # with a person on a plain socket (as on telnet) and a program on the tagged rendering; both
-# sides are checked. Usage: irssi_session.sh path/to/chat-server
+# sides are checked. Then a second irssi logs in to a registered account by SASL PLAIN.
+# Usage: irssi_session.sh path/to/chat-server
 set -euo pipefail
 server=$1
 for tool in irssi tmux; do
@@ -20,7 +21,10 @@ cleanup() {
 trap cleanup EXIT
 fail() {
     echo "FAIL: $*"
-    echo "--- irssi's screen:"; tmux -L "$socket" capture-pane -p -t irc 2>/dev/null || true
+    for session in irc sasl; do
+        echo "--- irssi's screen ($session):"
+        tmux -L "$socket" capture-pane -p -t "$session" 2>/dev/null || true
+    done
     echo "--- the server's log:"; tail -n 30 "$work/server.log"
     exit 1
 }
@@ -104,4 +108,25 @@ tmux -L "$socket" send-keys -t irc "/part #hall" Enter
 expect_line 3 "ircz has left the room" "tess sees irssi leave"
 tmux -L "$socket" send-keys -t irc "/quit" Enter
 expect_line 4 "^leave .* hall ircz" "prog saw irssi leave"
-echo "PASS: irssi, a telnet user and a program talked in #hall both ways"
+
+# SASL PLAIN: carol registers on telnet and leaves; irssi, set up as people set it up (a
+# network with sasl_username and sasl_password), comes back as carol whatever its nick.
+exec 5<>"/dev/tcp/127.0.0.1/$chat_port"
+printf 'login carol\r\nregister sesame-street-42\r\n' >&5
+expect_line 5 "is registered" "carol registers"
+printf 'logout\r\n' >&5
+expect_line 4 "^leave .* hall carol" "carol leaves"
+mkdir -p "$work/irssi-sasl"
+cat >"$work/irssi-sasl/config" <<CONFIG
+chatnets = { chat = { type = "IRC"; sasl_mechanism = "PLAIN"; sasl_username = "carol"; sasl_password = "sesame-street-42"; }; };
+servers = ( { address = "127.0.0.1"; chatnet = "chat"; port = "$irc_port"; autoconnect = "yes"; use_tls = "no"; } );
+settings = { core = { nick = "someone"; real_name = "Carol"; user_name = "carol"; }; };
+CONFIG
+tmux -L "$socket" new-session -d -s sasl -x 160 -y 40 "TERM=screen irssi --home='$work/irssi-sasl'"
+expect_line 4 "^join .* hall carol$" "carol comes back by SASL"
+tmux -L "$socket" send-keys -t sasl "/join #hall" Enter
+tmux -L "$socket" send-keys -t sasl "carol by SASL" Enter
+expect_line 3 "^carol: carol by SASL$" "tess reads carol"
+tmux -L "$socket" send-keys -t sasl "/quit" Enter
+expect_line 4 "^leave .* hall carol" "carol leaves again"
+echo "PASS: irssi, a telnet user and a program talked in #hall both ways; irssi logged in by SASL"
