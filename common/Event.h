@@ -150,6 +150,10 @@ public:
     QString subject;
     QString text;
     QStringList list;
+    // The accounts of the people an event is about, for IRC (account-tag, extended-join): who
+    // said it (Message, Action, Private, TopicChanged), who arrived (Join; Joins: one for each
+    // nickname of list). Empty for someone without an account; not in the tagged layout.
+    QStringList accounts;
 
     bool isValid() const { return kind != Kind::Invalid; }
     // A users event's count: how many are in the room, never fewer than it names.

@@ -77,6 +77,19 @@ void addTags(IrcMessage &message, const Event &event, const Options &options)
         message.addTag(u"time"_s, event.time.toString(Qt::ISODateWithMs));
     if (options.messageIds && event.id != 0)
         message.addTag(u"msgid"_s, messageId(event));
+    if (options.accountTag && !event.accounts.value(0).isEmpty())
+        message.addTag(u"account"_s, event.accounts.value(0));
+}
+
+// A JOIN line; with extended-join, the account ("*": none) and the real name (the nick: the
+// chat keeps no other name).
+QByteArray joinLine(const QString &room, const QString &nick, const QString &account,
+                    const Options &options)
+{
+    QStringList params{channel(room)};
+    if (options.extendedJoin)
+        params << (account.isEmpty() ? u"*"_s : account) << nick;
+    return IrcMessage(u"JOIN"_s, params, source(nick)).toLine();
 }
 
 // The prefixes of a person's flags: the first (~ or @), or with multi-prefix all of them.
@@ -340,11 +353,11 @@ QByteArray render(const Event &event, const Options &options)
             return {};
         return line(source(event.nick), u"PRIVMSG"_s, {event.target, event.text}, event, options);
     case K::Join:
-        return line(source(event.nick), u"JOIN"_s, {channel(event.room)});
+        return joinLine(event.room, event.nick, event.accounts.value(0), options);
     case K::Joins: {
         QByteArray bytes;
-        for (const QString &nick : event.list)
-            bytes += line(source(nick), u"JOIN"_s, {channel(event.room)});
+        for (qsizetype i = 0; i < event.list.size(); ++i)
+            bytes += joinLine(event.room, event.list[i], event.accounts.value(i), options);
         return bytes;
     }
     case K::Leave: {

@@ -24,6 +24,8 @@ struct Options
     bool multiPrefix = false; // IRCv3 multi-prefix: every prefix of a person (~@), not the first
     bool userhostInNames = false; // IRCv3 userhost-in-names: nick!user@host in 353
     bool awayNotify = false;      // IRCv3 away-notify: AWAY when someone in a channel goes away
+    bool accountTag = false;      // IRCv3 account-tag: @account on what someone with one says
+    bool extendedJoin = false;    // IRCv3 extended-join: JOIN #room account :realname
     QString serverName;           // the source of numerics and server notices
     QString me; // the reader's nickname, for replies to it alone; empty in what rooms share
 

@@ -40,24 +40,28 @@ void MessageLog::postToRoom(Room *room, StoredMessage::Kind kind, const User *se
     line.text = text;
     ++m_writes;
     ++m_metrics.messagesReceived;
-    m_store.append(line, [this, room = QPointer<Room>(room), shown = std::move(shown)](
-                             const StoredMessage &stored, const QString &error) {
-        written();
-        if (!room)
-            return;
-        if (!error.isEmpty()) {
-            shown({}, error);
-            return;
-        }
-        // The fan-out: from here, the commit known on the event loop, to the broadcast queued
-        // for every member (shown does it). The store's own latency is counted by the store.
-        const auto committed = std::chrono::steady_clock::now();
-        room->setLastSeq(stored.seq);
-        if (stored.kind == StoredMessage::Kind::Topic)
-            room->setTopic(stored.text, stored.sender);
-        shown(eventFor(stored), {});
-        m_metrics.fanout.observe(microsecondsSince(committed));
-    });
+    m_store.append(line,
+                   [this, room = QPointer<Room>(room), account = sender->account(),
+                    shown = std::move(shown)](const StoredMessage &stored, const QString &error) {
+                       written();
+                       if (!room)
+                           return;
+                       if (!error.isEmpty()) {
+                           shown({}, error);
+                           return;
+                       }
+                       // The fan-out: from here, the commit known on the event loop, to the
+                       // broadcast queued for every member (shown does it). The store's own latency
+                       // is counted by the store.
+                       const auto committed = std::chrono::steady_clock::now();
+                       room->setLastSeq(stored.seq);
+                       if (stored.kind == StoredMessage::Kind::Topic)
+                           room->setTopic(stored.text, stored.sender);
+                       Event event = eventFor(stored);
+                       event.accounts = {account};
+                       shown(event, {});
+                       m_metrics.fanout.observe(microsecondsSince(committed));
+                   });
 }
 
 void MessageLog::postPrivate(const User *from, const User *to, const QString &text, Shown shown)
@@ -72,16 +76,18 @@ void MessageLog::postPrivate(const User *from, const User *to, const QString &te
     line.text = text;
     ++m_writes;
     ++m_metrics.messagesReceived;
-    m_store.append(
-        line, [this, shown = std::move(shown)](const StoredMessage &stored, const QString &error) {
-            written();
-            if (!error.isEmpty()) {
-                shown({}, error);
-                return;
-            }
-            m_lastPrivateId = std::max(m_lastPrivateId, stored.id);
-            shown(eventFor(stored), {});
-        });
+    m_store.append(line, [this, account = from->account(), shown = std::move(shown)](
+                             const StoredMessage &stored, const QString &error) {
+        written();
+        if (!error.isEmpty()) {
+            shown({}, error);
+            return;
+        }
+        m_lastPrivateId = std::max(m_lastPrivateId, stored.id);
+        Event event = eventFor(stored);
+        event.accounts = {account};
+        shown(event, {});
+    });
 }
 
 void MessageLog::createRoom(const StoredRoom &room, std::function<void(const QString &)> done)

@@ -69,7 +69,9 @@ void Room::enter(User *user, const Endpoint *actor, const QString &label)
 {
     m_members.append(user);
     user->addRoom(this);
-    user->send(Event::join(m_name, user->nick()), actor, label, true);
+    Event joined = Event::join(m_name, user->nick());
+    joined.accounts = {user->account()};
+    user->send(joined, actor, label, true);
     // The others hear of it together with whoever else arrives before the event loop comes
     // round: when many people log in at once, one line instead of one per arrival.
     if (m_arrivals.isEmpty())
@@ -108,10 +110,15 @@ void Room::announceArrivals()
             const Rendering &rendering = endpoint->rendering();
             endpoint->sendRendered(shared.bytesFor(rendering, first, [&] {
                 QStringList nicks;
-                for (qsizetype i = first; i < arrivals.size(); ++i)
+                QStringList accounts;
+                for (qsizetype i = first; i < arrivals.size(); ++i) {
                     nicks.append(arrivals[i].nick);
-                return rendering.render(nicks.size() == 1 ? Event::join(m_name, nicks.first())
-                                                          : Event::joins(m_name, nicks));
+                    accounts.append(arrivals[i].user->account());
+                }
+                Event event = nicks.size() == 1 ? Event::join(m_name, nicks.first())
+                                                : Event::joins(m_name, nicks);
+                event.accounts = accounts;
+                return rendering.render(event);
             }));
         }
     }

@@ -71,11 +71,20 @@ QList<IrcCapabilities::Offer> IrcDialect::offers()
 {
     // cap-notify is implied by CAP LS 302 and means nothing more here: what is offered never
     // changes while a client is connected.
-    return {{u"away-notify"_s, {}},       {u"batch"_s, {}},
-            {u"cap-notify"_s, {}},        {u"sasl"_s, u"PLAIN"_s},
-            {u"draft/chathistory"_s, {}}, {u"echo-message"_s, {}},
-            {u"message-tags"_s, {}},      {u"multi-prefix"_s, {}},
-            {u"server-time"_s, {}},       {u"userhost-in-names"_s, {}}};
+    // clang-format off
+    return {{u"account-tag"_s, {}},
+            {u"away-notify"_s, {}},
+            {u"batch"_s, {}},
+            {u"cap-notify"_s, {}},
+            {u"draft/chathistory"_s, {}},
+            {u"echo-message"_s, {}},
+            {u"extended-join"_s, {}},
+            {u"message-tags"_s, {}},
+            {u"multi-prefix"_s, {}},
+            {u"sasl"_s, u"PLAIN"_s},
+            {u"server-time"_s, {}},
+            {u"userhost-in-names"_s, {}}};
+    // clang-format on
 }
 
 bool IrcDialect::fetchesHistory() const
@@ -98,6 +107,8 @@ IrcRendering::Options IrcDialect::options() const
     options.multiPrefix = caps.isEnabled(u"multi-prefix"_s);
     options.userhostInNames = caps.isEnabled(u"userhost-in-names"_s);
     options.awayNotify = caps.isEnabled(u"away-notify"_s);
+    options.accountTag = caps.isEnabled(u"account-tag"_s);
+    options.extendedJoin = caps.isEnabled(u"extended-join"_s);
     return options;
 }
 

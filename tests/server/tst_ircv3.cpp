@@ -83,6 +83,7 @@ private slots:
     void lookups();
     void namesPrefixes();
     void awayNotify();
+    void accountsShown();
 
 private:
     // For the SASL rows: one server with carol's account (hashing a password takes a while).
@@ -337,6 +338,8 @@ void TestIrcV3::saslBeforeClientWaits()
     QVERIFY2(all.contains(u" 903 zed :SASL authentication successful\n"_s + Server +
                           u" 001 carol :Welcome"_s),
              qPrintable(all));
+    irc.send(u"QUIT"_s); // carol's name is free for the tests after this one
+    QVERIFY(irc.line().waitForDisconnected());
 
     // Without the sasl capability, AUTHENTICATE fails.
     IrcClient bare;
@@ -460,6 +463,40 @@ void TestIrcV3::awayNotify()
     plain.send(u"AWAY :gone fishing"_s);
     plain.sync();
     QCOMPARE(notified.sync(), QStringList{u":bob!bob@chat AWAY :gone fishing"_s});
+}
+
+void TestIrcV3::accountsShown()
+{
+    ServerFixture &fixture = *m_accounts; // carol has an account there
+    IrcClient watcher;
+    QVERIFY(watcher.connectTo(fixture));
+    watcher.send(u"CAP REQ :account-tag extended-join"_s);
+    watcher.send(u"CAP END"_s);
+    QVERIFY(watcher.registerAs(u"watcher"_s));
+
+    LineClient &carol = fixture.connect();
+    carol.send(u"login carol s3cret-enough"_s);
+    QString reply;
+    for (int i = 0; i < 10 && !reply.contains(u"logged in"_s); ++i)
+        reply = carol.readLine(30000); // the password is hashed on its own thread
+    QVERIFY2(reply.contains(u"logged in"_s), qPrintable(reply));
+    LineClient &tess = fixture.loggedIn(u"tess"_s);
+    carol.send(u"hello from an account"_s);
+    carol.sync();
+    tess.send(u"hello from no account"_s);
+    tess.sync();
+    carol.send(u"msg watcher psst"_s);
+    carol.sync();
+    QStringList lines;
+    QTRY_VERIFY((lines += watcher.sync(true), lines.size() >= 5));
+    QCOMPARE(lines, (QStringList{
+                        u":carol!carol@chat JOIN #hall carol carol"_s,
+                        u":tess!tess@chat JOIN #hall * tess"_s,
+                        u"@account=carol :carol!carol@chat PRIVMSG #hall :hello from an account"_s,
+                        u":tess!tess@chat PRIVMSG #hall :hello from no account"_s,
+                        u"@account=carol :carol!carol@chat PRIVMSG watcher psst"_s}));
+    carol.send(u"logout"_s);
+    QVERIFY(carol.waitForDisconnected());
 }
 
 QTEST_GUILESS_MAIN(TestIrcV3)
