@@ -15,10 +15,11 @@
 
 class Connection;
 class MetricsServer;
+class WebListener;
 
 // The server put together: opens the store and brings back its rooms, owns the listeners
-// (plain, and TLS when configured) and the metrics endpoint, admits connections within the
-// limits, makes a Session for each and hands it to the CommandProcessor; reloads its
+// (plain, IRC, web, and TLS when configured) and the metrics endpoint, admits connections within
+// the limits, makes a Session for each and hands it to the CommandProcessor; reloads its
 // configuration on request; on shutdown stops accepting, says goodbye, lets the store commit
 // what is queued and reports when done.
 class ChatServer : public QObject
@@ -38,6 +39,7 @@ public:
     quint16 port() const { return m_plain.serverPort(); }
     quint16 tlsPort() const { return m_tls ? m_tls->serverPort() : 0; }
     quint16 ircPort() const { return m_irc ? m_irc->serverPort() : 0; }
+    quint16 webPort() const;
     quint16 metricsPort() const;
     QHostAddress address() const { return m_plain.serverAddress(); }
     int sessionCount() const { return m_sessionCount; }
@@ -75,11 +77,14 @@ private:
     QByteArray admit(const QHostAddress &peer, bool irc = false);
     bool setUpTls();
     bool setUpIrc();
+    bool setUpWeb();
     bool setUpMetrics();
     QString listenError(quint16 port, const QString &reason) const;
     void acceptTlsConnections();
-    void addSession(Connection *connection, bool tls, bool irc = false);
+    void addSession(Connection *connection, bool tls, bool irc = false, bool web = false);
     void sessionDestroyed(const QHostAddress &peer, bool tls);
+    // Gives back what admit() counted for peer.
+    void release(const QHostAddress &peer);
     void finishStopping();
     // The file-backed parts of a reload; each keeps what is in effect when it fails.
     void reloadTls(ServerConfig &applied);
@@ -94,6 +99,7 @@ private:
     Listener m_plain;
     std::unique_ptr<Listener> m_tls;
     std::unique_ptr<Listener> m_irc;
+    std::unique_ptr<WebListener> m_web;
     std::unique_ptr<MetricsServer> m_metricsServer;
     QHash<QHostAddress, int> m_perAddress;
     QString m_error;

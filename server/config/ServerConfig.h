@@ -66,6 +66,12 @@ struct ServerConfig
     static constexpr int FreePort = -1;     // ircPort: a free port (tests); not an option's value
     int ircPort = Protocol::DefaultIrcPort; // 0: off
 
+    // The web front end: the page and its WebSocket on one port (docs/WEB.md)
+    int webPort = Protocol::DefaultWebPort; // 0: off; FreePort: a free port (tests)
+    // Origins (scheme://host[:port]) whose pages may open the WebSocket, comma-separated;
+    // empty: only the page's own origin, the one the request's Host header names.
+    QString webOrigins;
+
     // TLS: a second listener when a certificate and key are given
     quint16 tlsPort = Protocol::DefaultPort + 1;
     QString tlsCertificateFile;

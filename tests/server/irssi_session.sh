@@ -29,7 +29,7 @@ fail() {
 # and the test tries again if it was taken.
 for attempt in 1 2 3 4 5; do
     irc_port=$((20000 + RANDOM % 40000))
-    "$server" --port 0 --irc-port "$irc_port" --bind 127.0.0.1 --database memory --name irssi-test \
+    "$server" --port 0 --irc-port "$irc_port" --web-port 0 --bind 127.0.0.1 --database memory --name irssi-test \
         >"$work/server.log" 2>&1 &
     server_pid=$!
     for _ in $(seq 100); do

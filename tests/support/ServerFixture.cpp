@@ -20,6 +20,9 @@ ServerConfig loopback(ServerConfig config, const QString &dataDirectory)
     // Tests run side by side: IRC only where a test asks for it (a free port).
     if (config.ircPort == Protocol::DefaultIrcPort)
         config.ircPort = 0;
+    // The web front end likewise (ServerConfig::FreePort asks for it).
+    if (config.webPort == Protocol::DefaultWebPort)
+        config.webPort = 0;
     if (config.name.isEmpty())
         config.name = u"test"_s;
     return config;
