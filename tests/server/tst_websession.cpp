@@ -100,6 +100,7 @@ private slots:
     void files_data();
     void files();
     void headTooLong();
+    void silentConnectionLetGo();
     void handshake();
     void origins_data();
     void origins();
@@ -201,6 +202,20 @@ void TestWebSession::headTooLong()
     const HttpReply reply =
         exchange(port, "GET / HTTP/1.1\r\nX-Filler: " + QByteArray(9000, 'x') + "\r\n\r\n");
     QCOMPARE(reply.status, 431);
+    QTRY_COMPARE(f.server().sessionCount(), 0);
+}
+
+void TestWebSession::silentConnectionLetGo()
+{
+    ServerConfig config = webConfig();
+    config.loginTimeoutSeconds = 1;
+    ServerFixture f(config);
+    // Connected, and never a byte: let go at the login deadline, its admission given back.
+    QTcpSocket silent;
+    silent.connectToHost(QHostAddress::LocalHost, f.server().webPort());
+    QVERIFY(waitUntil([&] { return silent.state() == QAbstractSocket::ConnectedState; }));
+    QTRY_COMPARE(f.server().sessionCount(), 1); // counted as any connection
+    QVERIFY(waitUntil([&] { return silent.state() == QAbstractSocket::UnconnectedState; }));
     QTRY_COMPARE(f.server().sessionCount(), 0);
 }
 
