@@ -104,6 +104,7 @@ private slots:
     void handshake();
     void origins_data();
     void origins();
+    void originsReloadLive();
     void binaryFrameRefused();
     void oversizedFrameRefused();
     void floodPacing();
@@ -275,6 +276,29 @@ void TestWebSession::origins()
         QVERIFY(web.readLine().startsWith(u"Welcome"_s));
     else
         QTRY_COMPARE(f.server().sessionCount(), 0);
+}
+
+void TestWebSession::originsReloadLive()
+{
+    ServerConfig config = webConfig();
+    config.webOrigins = u"https://old.example"_s;
+    ServerFixture f(config);
+    const quint16 port = f.server().webPort();
+    WebClient refused(u"https://new.example"_s);
+    QVERIFY(!refused.open(port));
+    // A reload (SIGHUP) puts a new list in effect for the next handshake.
+    ServerConfig reloaded = f.server().config();
+    reloaded.webOrigins = u"https://new.example"_s;
+    f.server().setConfigurationSource([reloaded] {
+        ServerOptions::Result result;
+        result.config = reloaded;
+        return result;
+    });
+    QVERIFY(f.server().reloadConfiguration());
+    WebClient allowed(u"https://new.example"_s);
+    QVERIFY(allowed.open(port));
+    WebClient old(u"https://old.example"_s);
+    QVERIFY(!old.open(port));
 }
 
 void TestWebSession::binaryFrameRefused()
