@@ -16,7 +16,7 @@ packages=(
     # the IRC front end's test drives a real IRC client in a terminal
     irssi tmux
     # the browser client's test: Debian's Chromium, driven by playwright-core from npm
-    chromium nodejs npm
+    chromium nodejs
     # bench/compare.sh: perf for system call counts. The IRC servers it compares with (ngircd,
     # inspircd) are not installed here: Debian starts them on port 6667, the chat server's IRC
     # port, and scripts/run-server.sh would then fail to listen.
@@ -27,6 +27,8 @@ missing=()
 for p in "${packages[@]}"; do
     dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
 done
+# npm: Debian packages it apart from nodejs, other builds of nodejs bring their own.
+command -v npm >/dev/null || missing+=(npm)
 if ((${#missing[@]})); then
     if [[ $(id -u) -ne 0 ]]; then
         echo "Missing Debian packages. Install them as root, then run this again:" >&2
