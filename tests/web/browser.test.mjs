@@ -9,7 +9,15 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import net from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { chromium } from 'playwright-core';
+
+let chromium;
+try {
+  ({ chromium } = await import('playwright-core'));
+} catch {
+  console.log('FAIL: playwright-core is not installed in tests/web: run scripts/setup.sh');
+  console.log('0 passed, 1 failed');
+  process.exit(1);
+}
 
 const serverPath = process.argv[2];
 const shotsAt = process.argv.indexOf('--screenshots');
