@@ -98,12 +98,12 @@ bool parse(const QStringList &arguments, BenchOptions &options, QString &error)
         // The server's hardening limits would stop the load itself: every client comes from
         // 127.0.0.1 and senders keep --window lines in flight. The same options as
         // bench/compare.sh, which says why each is needed.
-        options.serverCommand =
-            (server +
-             u" --port 0 --irc-port 0 --bind 127.0.0.1 --exempt-loopback --flood-burst 100"
-             " --flood-rate 100000 --max-connections 10100"_s +
-             (options.history ? QString() : u" --database memory"_s))
-                .toStdString();
+        options.serverCommand = (server +
+                                 u" --port 0 --irc-port 0 --web-port 0 --bind 127.0.0.1 "
+                                 u"--exempt-loopback --flood-burst 100"
+                                 " --flood-rate 100000 --max-connections 10100"_s +
+                                 (options.history ? QString() : u" --database memory"_s))
+                                    .toStdString();
     }
     bool ok = toInt(parser.value(u"port"_s), 0, options.port) &&
               toInt(parser.value(u"clients"_s), 1, options.clients) &&

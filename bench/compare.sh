@@ -129,7 +129,7 @@ fi
 # and keeps that rate up (flood pacing allows 10 at once, then 5/s: raised to 100 at once and
 # 100,000/s). --max-connections (10,000 by default) is raised to 10,100 so W4 is not at the
 # edge. The output cap (256 KiB) and the presence limit (200) stay at their defaults.
-chat_opts="--port 0 --irc-port 0 --bind 127.0.0.1 --exempt-loopback --flood-burst 100 --flood-rate 100000 \
+chat_opts="--port 0 --irc-port 0 --web-port 0 --bind 127.0.0.1 --exempt-loopback --flood-burst 100 --flood-rate 100000 \
 --max-connections 10100"
 
 # The value of a number or boolean key in chat-bench's one-line JSON.

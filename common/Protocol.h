@@ -16,6 +16,9 @@ inline constexpr quint16 DefaultPort = 5005;
 // IRC's registered port: the IRC front end's listener (docs/IRC.md).
 inline constexpr quint16 DefaultIrcPort = 6667;
 inline constexpr quint16 DefaultIrcTlsPort = 6697; // IRC over TLS, when TLS is configured
+// The web front end's HTTP and WebSocket listener (docs/WEB.md): apart from the chat, IRC and
+// metrics ports, and above 1024 so that nobody needs root to run it.
+inline constexpr quint16 DefaultWebPort = 5080;
 
 // Longest line a peer may send, in bytes, without its line terminator.
 inline constexpr qsizetype DefaultMaxLineBytes = 4096;

@@ -105,7 +105,7 @@ fi
 # The unpacked server with the packaged configuration; only the data folder (the service's
 # /var/lib/chat-server) and the port (5005 may be taken here) are moved.
 "$root/usr/bin/chat-server" --config "$root/etc/chat-server/chat-server.conf" \
-    --data-dir "$work/data" --port 0 --irc-port 0 --bind 127.0.0.1 --metrics-address 0 \
+    --data-dir "$work/data" --port 0 --irc-port 0 --web-port 0 --bind 127.0.0.1 --metrics-address 0 \
     >"$work/stdout" 2>"$work/stderr" &
 server_pid=$!
 port=

@@ -28,7 +28,7 @@ cleanup() {
 }
 trap cleanup EXIT
 
-"$build/server/chat-server" --port 0 --irc-port 0 --data-dir "$workdir/data" >"$workdir/server.log" 2>&1 &
+"$build/server/chat-server" --port 0 --irc-port 0 --web-port 0 --data-dir "$workdir/data" >"$workdir/server.log" 2>&1 &
 server_pid=$!
 for _ in $(seq 50); do
     port=$(grep -o 'port [0-9]*' "$workdir/server.log" | head -n1 | cut -d' ' -f2 || true)

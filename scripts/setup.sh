@@ -15,6 +15,8 @@ packages=(
     appstream dbus-daemon
     # the IRC front end's test drives a real IRC client in a terminal
     irssi tmux
+    # the browser client's test: Debian's Chromium, driven by playwright-core from npm
+    chromium nodejs
     # bench/compare.sh: perf for system call counts. The IRC servers it compares with (ngircd,
     # inspircd) are not installed here: Debian starts them on port 6667, the chat server's IRC
     # port, and scripts/run-server.sh would then fail to listen.
@@ -25,6 +27,8 @@ missing=()
 for p in "${packages[@]}"; do
     dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
 done
+# npm: Debian packages it apart from nodejs, other builds of nodejs bring their own.
+command -v npm >/dev/null || missing+=(npm)
 if ((${#missing[@]})); then
     if [[ $(id -u) -ne 0 ]]; then
         echo "Missing Debian packages. Install them as root, then run this again:" >&2
@@ -35,6 +39,12 @@ if ((${#missing[@]})); then
     export DEBIAN_FRONTEND=noninteractive
     apt-get update -qq
     apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+fi
+
+# playwright-core, at the version tests/web/package-lock.json pins (it drives the Chromium above
+# and downloads no browser of its own).
+if [[ ! -d tests/web/node_modules ]]; then
+    (cd tests/web && PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 npm ci --no-audit --no-fund --loglevel=error)
 fi
 
 presets=("$@")

@@ -166,6 +166,10 @@
         <source>(the IRC listener over TLS: --irc-tls-port picks another port, 0 turns it off)</source>
         <translation>(the IRC listener over TLS: --irc-tls-port picks another port, 0 turns it off)</translation>
     </message>
+    <message>
+        <source>(the web front end: --web-port picks another port, 0 turns it off)</source>
+        <translation>(the web front end: --web-port picks another port, 0 turns it off)</translation>
+    </message>
 </context>
 <context>
     <name>ChatSession</name>
@@ -1646,6 +1650,14 @@
         <source>TCP port of the IRC listener over TLS, when --tls-cert and --tls-key are given (0 turns it off).</source>
         <translation>TCP port of the IRC listener over TLS, when --tls-cert and --tls-key are given (0 turns it off).</translation>
     </message>
+    <message>
+        <source>TCP port of the web front end: the browser client&apos;s page and its WebSocket (0 turns it off).</source>
+        <translation>TCP port of the web front end: the browser client&apos;s page and its WebSocket (0 turns it off).</translation>
+    </message>
+    <message>
+        <source>Origins (scheme://host:port), comma-separated, whose pages may open the web front end&apos;s WebSocket (default: only the page&apos;s own origin).</source>
+        <translation>Origins (scheme://host:port), comma-separated, whose pages may open the web front end&apos;s WebSocket (default: only the page&apos;s own origin).</translation>
+    </message>
 </context>
 <context>
     <name>StatusText</name>
@@ -2356,6 +2368,10 @@
     <message>
         <source>chat-server listening for IRC over TLS on %1 port %2</source>
         <translation>chat-server listening for IRC over TLS on %1 port %2</translation>
+    </message>
+    <message>
+        <source>chat-server listening for browsers on %1 port %2</source>
+        <translation>chat-server listening for browsers on %1 port %2</translation>
     </message>
 </context>
 </TS>

@@ -164,6 +164,10 @@
         <source>(the IRC listener over TLS: --irc-tls-port picks another port, 0 turns it off)</source>
         <translation>（TLS 上的 IRC 监听器：--irc-tls-port 可换一个端口，0 表示关闭）</translation>
     </message>
+    <message>
+        <source>(the web front end: --web-port picks another port, 0 turns it off)</source>
+        <translation>（Web 前端：--web-port 可换一个端口，0 表示关闭）</translation>
+    </message>
 </context>
 <context>
     <name>ChatSession</name>
@@ -1627,6 +1631,14 @@
         <source>TCP port of the IRC listener over TLS, when --tls-cert and --tls-key are given (0 turns it off).</source>
         <translation>TLS 上的 IRC 监听器的 TCP 端口，在给出 --tls-cert 和 --tls-key 时使用（0 表示关闭）。</translation>
     </message>
+    <message>
+        <source>TCP port of the web front end: the browser client&apos;s page and its WebSocket (0 turns it off).</source>
+        <translation>Web 前端的 TCP 端口：浏览器客户端的网页及其 WebSocket（0 表示关闭）。</translation>
+    </message>
+    <message>
+        <source>Origins (scheme://host:port), comma-separated, whose pages may open the web front end&apos;s WebSocket (default: only the page&apos;s own origin).</source>
+        <translation>允许其网页打开 Web 前端 WebSocket 的来源（scheme://host:port），以逗号分隔（默认：仅限网页自身的来源）。</translation>
+    </message>
 </context>
 <context>
     <name>StatusText</name>
@@ -2317,6 +2329,10 @@
     <message>
         <source>chat-server listening for IRC over TLS on %1 port %2</source>
         <translation>chat-server 正在 %1 的端口 %2 上监听 TLS 上的 IRC</translation>
+    </message>
+    <message>
+        <source>chat-server listening for browsers on %1 port %2</source>
+        <translation>chat-server 正在 %1 的端口 %2 上监听浏览器</translation>
     </message>
 </context>
 </TS>

@@ -19,6 +19,7 @@
 #include "session/Session.h"
 #include "store/MemoryStore.h"
 #include "store/SqlStore.h"
+#include "web/WebListener.h"
 
 #include <QEventLoop>
 #include <QSslSocket>
@@ -119,6 +120,9 @@ bool ChatServer::listen()
         return false;
     if (!m_config.tlsCertificateFile.isEmpty() && !setUpTls())
         return false;
+    // After TLS: the web front end speaks HTTPS with its certificate.
+    if (m_config.webPort != 0 && !setUpWeb())
+        return false;
     return m_config.metricsPort < 0 || setUpMetrics();
 }
 
@@ -218,6 +222,8 @@ void ChatServer::reloadTls(ServerConfig &applied)
     m_tls->setTls(tls, applied.tlsHandshakeTimeoutSeconds * 1000);
     if (m_ircTls)
         m_ircTls->setTls(tls, applied.tlsHandshakeTimeoutSeconds * 1000);
+    if (m_web) // with TLS on, the web front end is HTTPS with the same certificate
+        m_web->setTls(tls, applied.tlsHandshakeTimeoutSeconds * 1000);
     qCInfo(lcServer, "tls: certificate for new connections read from %s (expires %s)",
            qUtf8Printable(applied.tlsCertificateFile),
            qUtf8Printable(tls.localCertificate().expiryDate().toString(Qt::ISODate)));
@@ -254,6 +260,33 @@ bool ChatServer::setUpIrc()
         // Most often another IRC server has the port.
         m_error = listenError(port, m_irc->errorString()) + u' ' +
                   tr("(the IRC listener: --irc-port picks another port, 0 turns it off)");
+        return false;
+    }
+    return true;
+}
+
+quint16 ChatServer::webPort() const
+{
+    return m_web ? m_web->serverPort() : 0;
+}
+
+bool ChatServer::setUpWeb()
+{
+    m_web = std::make_unique<WebListener>(m_config,
+                                          [this](const QHostAddress &peer) { return admit(peer); });
+    if (m_tls) {
+        QSslConfiguration tls;
+        if (!TlsCredentials::load(m_config.tlsCertificateFile, m_config.tlsKeyFile, &tls, &m_error))
+            return false;
+        m_web->setTls(tls, m_config.tlsHandshakeTimeoutSeconds * 1000);
+    }
+    connect(m_web.get(), &WebListener::connectionReady, this,
+            [this](Connection *connection) { addSession(connection, bool(m_tls), false, true); });
+    connect(m_web.get(), &WebListener::released, this, &ChatServer::release);
+    const quint16 port = m_config.webPort == ServerConfig::FreePort ? 0 : quint16(m_config.webPort);
+    if (!m_web->listen(m_config.bindAddress, port)) {
+        m_error = listenError(port, m_web->errorString()) + u' ' +
+                  tr("(the web front end: --web-port picks another port, 0 turns it off)");
         return false;
     }
     return true;
@@ -333,7 +366,7 @@ void ChatServer::acceptTlsConnections(Listener *listener, bool irc)
         addSession(new TlsConnection(static_cast<QSslSocket *>(socket)), true, irc);
 }
 
-void ChatServer::addSession(Connection *connection, bool tls, bool irc)
+void ChatServer::addSession(Connection *connection, bool tls, bool irc, bool web)
 {
     auto *session = new Session(connection, ++m_lastSessionNumber, m_config, m_metrics,
                                 irc ? Session::Dialect::Irc : Session::Dialect::Chat, this);
@@ -343,17 +376,23 @@ void ChatServer::addSession(Connection *connection, bool tls, bool irc)
     connect(session, &QObject::destroyed, this, [this, peer, tls] { sessionDestroyed(peer, tls); });
     qCInfo(lcServer, "#%llu connected from %s%s", session->number(),
            qUtf8Printable(session->peer()),
-           tls && irc ? " (IRC, TLS)"
-           : tls      ? " (TLS)"
-           : irc      ? " (IRC)"
-                      : "");
+           web          ? (tls ? " (web, TLS)" : " (web)")
+           : tls && irc ? " (IRC, TLS)"
+           : tls        ? " (TLS)"
+           : irc        ? " (IRC)"
+                        : "");
     m_processor->addSession(session);
 }
 
 void ChatServer::sessionDestroyed(const QHostAddress &peer, bool tls)
 {
-    --m_sessionCount;
     --m_metrics.open[tls];
+    release(peer);
+}
+
+void ChatServer::release(const QHostAddress &peer)
+{
+    --m_sessionCount;
     auto it = m_perAddress.find(peer);
     if (it != m_perAddress.end() && --*it <= 0)
         m_perAddress.erase(it);
@@ -387,6 +426,8 @@ void ChatServer::shutdown()
     m_plain.close();
     if (m_irc)
         m_irc->close();
+    if (m_web)
+        m_web->close();
     if (m_tls)
         m_tls->close();
     if (m_ircTls)

@@ -15,10 +15,11 @@
 
 class Connection;
 class MetricsServer;
+class WebListener;
 
 // The server put together: opens the store and brings back its rooms, owns the listeners
-// (plain, and TLS when configured) and the metrics endpoint, admits connections within the
-// limits, makes a Session for each and hands it to the CommandProcessor; reloads its
+// (plain, IRC, web, and TLS when configured) and the metrics endpoint, admits connections within
+// the limits, makes a Session for each and hands it to the CommandProcessor; reloads its
 // configuration on request; on shutdown stops accepting, says goodbye, lets the store commit
 // what is queued and reports when done.
 class ChatServer : public QObject
@@ -39,6 +40,7 @@ public:
     quint16 tlsPort() const { return m_tls ? m_tls->serverPort() : 0; }
     quint16 ircPort() const { return m_irc ? m_irc->serverPort() : 0; }
     quint16 ircTlsPort() const { return m_ircTls ? m_ircTls->serverPort() : 0; }
+    quint16 webPort() const;
     quint16 metricsPort() const;
     QHostAddress address() const { return m_plain.serverAddress(); }
     int sessionCount() const { return m_sessionCount; }
@@ -78,11 +80,14 @@ private:
     // A TLS listener on port for the chat's clients, or for IRC clients.
     std::unique_ptr<Listener> tlsListener(const QSslConfiguration &tls, quint16 port, bool irc);
     bool setUpIrc();
+    bool setUpWeb();
     bool setUpMetrics();
     QString listenError(quint16 port, const QString &reason) const;
     void acceptTlsConnections(Listener *listener, bool irc);
-    void addSession(Connection *connection, bool tls, bool irc = false);
+    void addSession(Connection *connection, bool tls, bool irc = false, bool web = false);
     void sessionDestroyed(const QHostAddress &peer, bool tls);
+    // Gives back what admit() counted for peer.
+    void release(const QHostAddress &peer);
     void finishStopping();
     // The file-backed parts of a reload; each keeps what is in effect when it fails.
     void reloadTls(ServerConfig &applied);
@@ -98,6 +103,7 @@ private:
     std::unique_ptr<Listener> m_tls;
     std::unique_ptr<Listener> m_irc;
     std::unique_ptr<Listener> m_ircTls;
+    std::unique_ptr<WebListener> m_web;
     std::unique_ptr<MetricsServer> m_metricsServer;
     QHash<QHostAddress, int> m_perAddress;
     QString m_error;

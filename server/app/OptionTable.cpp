@@ -112,6 +112,8 @@ QList<ServerOption> makeTable()
         text(u"name"_s, u"name"_s, QT_TRANSLATE_NOOP("ServerOptions", "Server name shown in the greeting (default: this machine's name)."), &C::name, Reload::Live),
         number(u"irc-port"_s, QT_TRANSLATE_NOOP("ServerOptions", "TCP port of the IRC listener, for IRC clients (0 turns it off)."), &C::ircPort, 0, 65535, Reload::Restart),
         number(u"irc-tls-port"_s, QT_TRANSLATE_NOOP("ServerOptions", "TCP port of the IRC listener over TLS, when --tls-cert and --tls-key are given (0 turns it off)."), &C::ircTlsPort, 0, 65535, Reload::Restart),
+        number(u"web-port"_s, QT_TRANSLATE_NOOP("ServerOptions", "TCP port of the web front end: the browser client's page and its WebSocket (0 turns it off)."), &C::webPort, 0, 65535, Reload::Restart),
+        text(u"web-origins"_s, u"origins"_s, QT_TRANSLATE_NOOP("ServerOptions", "Origins (scheme://host:port), comma-separated, whose pages may open the web front end's WebSocket (default: only the page's own origin)."), &C::webOrigins, Reload::Live),
         number(u"tls-port"_s, QT_TRANSLATE_NOOP("ServerOptions", "TCP port of the TLS listener (with --tls-cert and --tls-key)."), &C::tlsPort, 0, 65535, Reload::Restart),
         text(u"tls-cert"_s, u"file"_s, QT_TRANSLATE_NOOP("ServerOptions", "PEM certificate (chain) for the TLS listener."), &C::tlsCertificateFile, Reload::NewConnections),
         text(u"tls-key"_s, u"file"_s, QT_TRANSLATE_NOOP("ServerOptions", "PEM private key for the TLS listener."), &C::tlsKeyFile, Reload::NewConnections),

@@ -106,6 +106,14 @@ int main(int argc, char *argv[])
                                   .arg(where)
                                   .arg(server.ircPort())));
     }
+    if (server.webPort() != 0) {
+        printf("%s\n",
+               qUtf8Printable(
+                   translated(QT_TRANSLATE_NOOP("main",
+                                                "chat-server listening for browsers on %1 port %2"))
+                       .arg(where)
+                       .arg(server.webPort())));
+    }
     if (server.tlsPort() != 0) {
         printf("%s\n",
                qUtf8Printable(translated(QT_TRANSLATE_NOOP(

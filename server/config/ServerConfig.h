@@ -67,6 +67,12 @@ struct ServerConfig
     int ircPort = Protocol::DefaultIrcPort; // 0: off
     int ircTlsPort = Protocol::DefaultIrcTlsPort; // with TLS (below) only; 0: off; or FreePort
 
+    // The web front end: the page and its WebSocket on one port (docs/WEB.md)
+    int webPort = Protocol::DefaultWebPort; // 0: off; FreePort: a free port (tests)
+    // Origins (scheme://host[:port]) whose pages may open the WebSocket, comma-separated;
+    // empty: only the page's own origin, the one the request's Host header names.
+    QString webOrigins;
+
     // TLS: a second listener when a certificate and key are given
     quint16 tlsPort = Protocol::DefaultPort + 1;
     QString tlsCertificateFile;

@@ -83,6 +83,7 @@ private:
         config.floodRate = m_options.floodRate;
         config.bindAddress = QHostAddress::LocalHost;
         config.ircPort = 0;
+        config.webPort = 0;
         config.name = u"test"_s;
         config.shutdownGraceMs = 500;
         config.dataDirectory = m_dataDirectory.path();

@@ -333,8 +333,9 @@ void TestRobustness::startServer(const QStringList &extraArguments)
     // must not meet the next.
     const QString dataDirectory = m_logDir.filePath(u"data-%1"_s.arg(++m_starts));
     m_server->start(QString::fromUtf8(CHAT_SERVER_EXECUTABLE),
-                    QStringList{u"--port"_s, u"0"_s, u"--irc-port"_s, u"0"_s, u"--bind"_s,
-                                u"127.0.0.1"_s, u"--data-dir"_s, dataDirectory} +
+                    QStringList{u"--port"_s, u"0"_s, u"--irc-port"_s, u"0"_s, u"--web-port"_s,
+                                u"0"_s, u"--bind"_s, u"127.0.0.1"_s, u"--data-dir"_s,
+                                dataDirectory} +
                         extraArguments);
     QVERIFY2(m_server->waitForStarted(), qPrintable(m_server->errorString()));
     QSignalSpy ready(m_server.get(), &QProcess::readyReadStandardOutput);

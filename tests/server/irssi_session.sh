@@ -33,7 +33,7 @@ fail() {
 # and the test tries again if it was taken.
 for attempt in 1 2 3 4 5; do
     irc_port=$((20000 + RANDOM % 40000))
-    "$server" --port 0 --irc-port "$irc_port" --bind 127.0.0.1 --database memory --name irssi-test \
+    "$server" --port 0 --irc-port "$irc_port" --web-port 0 --bind 127.0.0.1 --database memory --name irssi-test \
         >"$work/server.log" 2>&1 &
     server_pid=$!
     for _ in $(seq 100); do
@@ -59,9 +59,9 @@ expect_line() { # fd pattern what
     fail "$3: no line matching '$2'"
 }
 # Waits for irssi's screen to show a pattern.
-expect_screen() { # pattern what
+expect_screen() { # pattern what [tmux session]
     for _ in $(seq 100); do
-        tmux -L "$socket" capture-pane -p -t irc | grep -q -- "$1" && return 0
+        tmux -L "$socket" capture-pane -p -t "${3:-irc}" | grep -q -- "$1" && return 0
         sleep 0.1
     done
     fail "$2: irssi never showed '$1'"
@@ -124,7 +124,10 @@ settings = { core = { nick = "someone"; real_name = "Carol"; user_name = "carol"
 CONFIG
 tmux -L "$socket" new-session -d -s sasl -x 160 -y 40 "TERM=screen irssi --home='$work/irssi-sasl'"
 expect_line 4 "^join .* hall carol$" "carol comes back by SASL"
+# The others see carol as soon as the password is right; irssi, once registration is over.
+expect_screen "End of /MOTD" "irssi is welcomed after SASL" sasl
 tmux -L "$socket" send-keys -t sasl "/join #hall" Enter
+expect_screen "\[#hall" "irssi shows #hall after SASL" sasl
 tmux -L "$socket" send-keys -t sasl "carol by SASL" Enter
 expect_line 3 "^carol: carol by SASL$" "tess reads carol"
 tmux -L "$socket" send-keys -t sasl "/quit" Enter

@@ -191,12 +191,27 @@ void TestDurability::startServer()
     m_server->setStandardErrorFile(m_dir.filePath(u"server.log"_s), QIODevice::Append);
     // As fast as a writer can send; nothing is pruned, so that the history starts at 1; no
     // history on entering, so that what a client is shown is what was said in its cycle.
-    m_server->start(QString::fromUtf8(CHAT_SERVER_EXECUTABLE),
-                    {u"--port"_s, u"0"_s, u"--irc-port"_s, u"0"_s, u"--bind"_s, u"127.0.0.1"_s,
-                     u"--data-dir"_s, m_dir.filePath(u"data"_s), u"--flood-burst"_s, u"1000"_s,
-                     u"--flood-rate"_s, u"100000"_s, u"--exempt-loopback"_s,
-                     u"--history-per-room"_s, u"0"_s, u"--history-days"_s, u"0"_s,
-                     u"--history-on-join"_s, u"0"_s});
+    m_server->start(QString::fromUtf8(CHAT_SERVER_EXECUTABLE), {u"--port"_s,
+                                                                u"0"_s,
+                                                                u"--irc-port"_s,
+                                                                u"0"_s,
+                                                                u"--web-port"_s,
+                                                                u"0"_s,
+                                                                u"--bind"_s,
+                                                                u"127.0.0.1"_s,
+                                                                u"--data-dir"_s,
+                                                                m_dir.filePath(u"data"_s),
+                                                                u"--flood-burst"_s,
+                                                                u"1000"_s,
+                                                                u"--flood-rate"_s,
+                                                                u"100000"_s,
+                                                                u"--exempt-loopback"_s,
+                                                                u"--history-per-room"_s,
+                                                                u"0"_s,
+                                                                u"--history-days"_s,
+                                                                u"0"_s,
+                                                                u"--history-on-join"_s,
+                                                                u"0"_s});
     QVERIFY2(m_server->waitForStarted(), qPrintable(m_server->errorString()));
     ++m_starts;
     QSignalSpy ready(m_server.get(), &QProcess::readyReadStandardOutput);

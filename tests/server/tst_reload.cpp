@@ -36,6 +36,8 @@ public:
                        u"--durability"_s,
                        u"normal"_s,
                        u"--irc-port"_s,
+                       u"0"_s,
+                       u"--web-port"_s,
                        u"0"_s};
         const ServerOptions::Result options = ServerOptions::parse(m_arguments);
         m_error = options.error;

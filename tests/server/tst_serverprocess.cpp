@@ -79,10 +79,11 @@ void TestServerProcess::chatLikeTelnet()
 {
     QProcess server;
     QTemporaryDir home;
-    const quint16 port = startServer(server,
-                                     {u"--port"_s, u"0"_s, u"--irc-port"_s, u"0"_s, u"--bind"_s,
-                                      u"127.0.0.1"_s, u"--name"_s, u"lan party"_s},
-                                     home);
+    const quint16 port =
+        startServer(server,
+                    {u"--port"_s, u"0"_s, u"--irc-port"_s, u"0"_s, u"--web-port"_s, u"0"_s,
+                     u"--bind"_s, u"127.0.0.1"_s, u"--name"_s, u"lan party"_s},
+                    home);
     QVERIFY(port != 0);
     LineClient telnet;
     LineClient nc;
@@ -111,7 +112,8 @@ void TestServerProcess::sigtermTellsClientsAndExitsZero()
 {
     QProcess server;
     QTemporaryDir home;
-    const quint16 port = startServer(server, {u"--port"_s, u"0"_s, u"--irc-port"_s, u"0"_s}, home);
+    const quint16 port = startServer(
+        server, {u"--port"_s, u"0"_s, u"--irc-port"_s, u"0"_s, u"--web-port"_s, u"0"_s}, home);
     QVERIFY(port != 0);
     LineClient alice;
     LineClient waiting; // not logged in yet: told all the same
@@ -133,8 +135,8 @@ void TestServerProcess::busyPortIsAnError()
 {
     QProcess first;
     QTemporaryDir firstHome;
-    const quint16 port =
-        startServer(first, {u"--port"_s, u"0"_s, u"--irc-port"_s, u"0"_s}, firstHome);
+    const quint16 port = startServer(
+        first, {u"--port"_s, u"0"_s, u"--irc-port"_s, u"0"_s, u"--web-port"_s, u"0"_s}, firstHome);
     QVERIFY(port != 0);
     QProcess second;
     QTemporaryDir home;
@@ -213,10 +215,10 @@ void TestServerProcess::unusableDatabaseIsAnError()
     const QString dataDirectory = home.filePath(u"chat-server"_s);
     QProcess first;
     if (contents.isEmpty()) {
-        QVERIFY(
-            startServer(first,
-                        {u"--port"_s, u"0"_s, u"--irc-port"_s, u"0"_s, u"--bind"_s, u"127.0.0.1"_s},
-                        home) != 0);
+        QVERIFY(startServer(first,
+                            {u"--port"_s, u"0"_s, u"--irc-port"_s, u"0"_s, u"--web-port"_s, u"0"_s,
+                             u"--bind"_s, u"127.0.0.1"_s},
+                            home) != 0);
     } else {
         QVERIFY(QDir().mkpath(dataDirectory));
         QFile file(dataDirectory + u"/chat.db"_s);
@@ -226,7 +228,8 @@ void TestServerProcess::unusableDatabaseIsAnError()
     QProcess second;
     useDataHome(second, home);
     second.start(QString::fromUtf8(CHAT_SERVER_EXECUTABLE),
-                 {u"--port"_s, u"0"_s, u"--irc-port"_s, u"0"_s, u"--bind"_s, u"127.0.0.1"_s});
+                 {u"--port"_s, u"0"_s, u"--irc-port"_s, u"0"_s, u"--web-port"_s, u"0"_s,
+                  u"--bind"_s, u"127.0.0.1"_s});
     QVERIFY(waitForExit(second));
     QCOMPARE(second.exitCode(), 1);
     const QString error = QString::fromUtf8(second.readAllStandardError());
@@ -247,8 +250,10 @@ void TestServerProcess::restartKeepsRoomsAndHistory()
 {
     QTemporaryDir home;
     QProcess server;
-    quint16 port = startServer(
-        server, {u"--port"_s, u"0"_s, u"--irc-port"_s, u"0"_s, u"--bind"_s, u"127.0.0.1"_s}, home);
+    quint16 port = startServer(server,
+                               {u"--port"_s, u"0"_s, u"--irc-port"_s, u"0"_s, u"--web-port"_s,
+                                u"0"_s, u"--bind"_s, u"127.0.0.1"_s},
+                               home);
     QVERIFY(port != 0);
     {
         LineClient alice;
@@ -265,8 +270,10 @@ void TestServerProcess::restartKeepsRoomsAndHistory()
     QVERIFY(waitForExit(server));
     QCOMPARE(server.exitCode(), 0);
 
-    port = startServer(
-        server, {u"--port"_s, u"0"_s, u"--irc-port"_s, u"0"_s, u"--bind"_s, u"127.0.0.1"_s}, home);
+    port = startServer(server,
+                       {u"--port"_s, u"0"_s, u"--irc-port"_s, u"0"_s, u"--web-port"_s, u"0"_s,
+                        u"--bind"_s, u"127.0.0.1"_s},
+                       home);
     QVERIFY(port != 0);
     LineClient bob;
     QVERIFY(bob.connectTo(port));
@@ -350,10 +357,11 @@ void TestServerProcess::sighupReloadsTheFile()
     file.write("name = before\n");
     file.close();
     QProcess server;
-    const quint16 port = startServer(server,
-                                     {u"--config"_s, file.fileName(), u"--port"_s, u"0"_s,
-                                      u"--irc-port"_s, u"0"_s, u"--bind"_s, u"127.0.0.1"_s},
-                                     home);
+    const quint16 port =
+        startServer(server,
+                    {u"--config"_s, file.fileName(), u"--port"_s, u"0"_s, u"--irc-port"_s, u"0"_s,
+                     u"--web-port"_s, u"0"_s, u"--bind"_s, u"127.0.0.1"_s},
+                    home);
     QVERIFY(port != 0);
     LineClient alice;
     QVERIFY(alice.connectTo(port));

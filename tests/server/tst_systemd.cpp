@@ -98,7 +98,7 @@ quint16 startServer(QProcess &process, const QTemporaryDir &home, const QMap<QSt
     process.setProcessEnvironment(environment);
     process.start(QString::fromUtf8(CHAT_SERVER_EXECUTABLE),
                   {u"--config"_s, u"/dev/null"_s, u"--port"_s, u"0"_s, u"--irc-port"_s, u"0"_s,
-                   u"--bind"_s, u"127.0.0.1"_s});
+                   u"--web-port"_s, u"0"_s, u"--bind"_s, u"127.0.0.1"_s});
     QSignalSpy ready(&process, &QProcess::readyReadStandardOutput);
     while (!process.canReadLine()) {
         if (!ready.wait(LineClient::Timeout))

@@ -22,6 +22,9 @@ ServerConfig loopback(ServerConfig config, const QString &dataDirectory)
         config.ircPort = 0;
     if (config.ircTlsPort == Protocol::DefaultIrcTlsPort)
         config.ircTlsPort = 0;
+    // The web front end likewise (ServerConfig::FreePort asks for it).
+    if (config.webPort == Protocol::DefaultWebPort)
+        config.webPort = 0;
     if (config.name.isEmpty())
         config.name = u"test"_s;
     return config;
