@@ -199,7 +199,11 @@ for w in W1 W2 W3 W4; do
             results[$name.$r]=$json
             if [[ -z $json ]]; then echo "$w  $name $r: no result"; continue; fi
             row "$w" "$name" "$r" "$json"
-            [[ $(get "$json" timedOut) == true ]] && echo "    $name timed out after ${timeout}s"
+            if [[ $(get "$json" timedOut) == true ]]; then
+                # Shown, but no figure of a run that did not finish goes into a median.
+                echo "    $name timed out after ${timeout}s: left out of the medians"
+                results[$name.$r]=
+            fi
         done
     done
     # System calls per line from a round of their own, with perf attached while messages flow.
@@ -229,20 +233,20 @@ for w in W1 W2 W3 W4; do
             "$(fmt "$(med serverIdleCpuPercent)" 2)"
     done
     for mine in chat chatirc; do
-    [[ ,$servers, == *,$mine,* ]] || continue
-    for other in "${names[@]}"; do
-        [[ $other == chat || $other == chatirc ]] && continue
-        # Ratios within each round, then their median: the servers of one round ran side by side.
-        per_round() {
-            local values=()
-            for ((r = 1; r <= runs; ++r)); do
-                values+=("$(ratio "$(get "${results[$mine.$r]:-}" "$1")" "$(get "${results[$other.$r]:-}" "$1")")")
-            done
-            echo "$(median "${values[@]}") (${values[*]})"
-        }
-        echo "    $mine/$other: cpu us/line $(per_round serverCpuUsPerLine)," \
-             "lines/s $(per_round linesPerSecond), p99 $(per_round p99Ms)," \
-             "ready $(per_round readySeconds), KiB/conn $(per_round serverKiBPerClient)"
-    done
+        [[ ,$servers, == *,$mine,* ]] || continue
+        for other in "${names[@]}"; do
+            [[ $other == chat || $other == chatirc ]] && continue
+            # Ratios within each round, then their median: the servers of one round ran side by side.
+            per_round() {
+                local values=()
+                for ((r = 1; r <= runs; ++r)); do
+                    values+=("$(ratio "$(get "${results[$mine.$r]:-}" "$1")" "$(get "${results[$other.$r]:-}" "$1")")")
+                done
+                echo "$(median "${values[@]}") (${values[*]})"
+            }
+            echo "    $mine/$other: cpu us/line $(per_round serverCpuUsPerLine)," \
+                 "lines/s $(per_round linesPerSecond), p99 $(per_round p99Ms)," \
+                 "ready $(per_round readySeconds), KiB/conn $(per_round serverKiBPerClient)"
+        done
     done
 done
