@@ -456,8 +456,10 @@ QByteArray render(const Event &event, const Options &options)
     case K::Presence:
         if (!options.awayNotify)
             return {};
+        // AWAY without a text would say "back": away without one says "Away".
         if (event.subject == Event::AwayState)
-            return line(source(event.nick), u"AWAY"_s, {event.text});
+            return line(source(event.nick), u"AWAY"_s,
+                        {event.text.isEmpty() ? u"Away"_s : event.text});
         if (event.subject == Event::HereState)
             return line(source(event.nick), u"AWAY"_s, {});
         return {};

@@ -111,6 +111,7 @@ void SessionCommands::announceAway(const User *user)
 {
     // The people in the person's rooms keep their flags right without asking again.
     const QString state = user->isAway() ? Event::AwayState : Event::HereState;
+    QSet<const Endpoint *> toldIrc;
     for (Room *room : user->rooms())
-        room->announcePresence(user, state, user->awayText());
+        room->announcePresence(user, state, user->awayText(), &toldIrc);
 }

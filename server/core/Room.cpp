@@ -118,7 +118,15 @@ void Room::announceArrivals()
                 Event event = nicks.size() == 1 ? Event::join(m_name, nicks.first())
                                                 : Event::joins(m_name, nicks);
                 event.accounts = accounts;
-                return rendering.render(event);
+                QByteArray bytes = rendering.render(event);
+                // Who arrives away is away here too: the flag comes with the arrival.
+                for (qsizetype i = first; i < arrivals.size(); ++i) {
+                    const User *arrived = arrivals[i].user;
+                    if (arrived->isAway())
+                        bytes += rendering.render(Event::presence(
+                            m_name, arrivals[i].nick, Event::AwayState, arrived->awayText()));
+                }
+                return bytes;
             }));
         }
     }
@@ -153,7 +161,8 @@ void Room::remove(User *user)
     }
 }
 
-void Room::announcePresence(const User *user, const QString &state, const QString &awayText)
+void Room::announcePresence(const User *user, const QString &state, const QString &awayText,
+                            QSet<const Endpoint *> *toldIrc)
 {
     if (isCrowded())
         return;
@@ -165,6 +174,11 @@ void Room::announcePresence(const User *user, const QString &state, const QStrin
             continue; // the person knows
         for (Endpoint *endpoint : member->endpoints()) {
             const Rendering &rendering = endpoint->rendering();
+            if (toldIrc && rendering.irc.enabled) {
+                if (toldIrc->contains(endpoint))
+                    continue;
+                toldIrc->insert(endpoint);
+            }
             endpoint->sendRendered(
                 shared.bytesFor(rendering, 0, [&] { return rendering.render(event); }));
         }

@@ -75,8 +75,11 @@ public:
     // Removes user without telling anyone (the server is going down).
     void remove(User *user);
     // Tells the others that user's connection dropped ("reconnecting") or came back ("back"),
-    // or that they went away (with awayText) or are here again (Event::presence).
-    void announcePresence(const User *user, const QString &state, const QString &awayText = {});
+    // or that they went away (with awayText) or are here again (Event::presence). IRC's AWAY
+    // names no channel: with toldIrc, an IRC connection already in it is not told again (the
+    // caller announces in each of the person's rooms).
+    void announcePresence(const User *user, const QString &state, const QString &awayText = {},
+                          QSet<const Endpoint *> *toldIrc = nullptr);
 
     // Sends event to every connection of every member; actor's connections (may be null) read
     // it in the "You ..." form, and its connection actorEndpoint with actorLabel.

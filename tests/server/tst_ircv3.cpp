@@ -463,6 +463,21 @@ void TestIrcV3::awayNotify()
     plain.send(u"AWAY :gone fishing"_s);
     plain.sync();
     QCOMPARE(notified.sync(), QStringList{u":bob!bob@chat AWAY :gone fishing"_s});
+
+    // Someone away who arrives is away in the channel from the start.
+    notified.send(u"JOIN #den"_s);
+    notified.sync();
+    plain.send(u"JOIN #den"_s);
+    plain.sync();
+    QCOMPARE(notified.sync(),
+             (QStringList{u":bob!bob@chat JOIN #den"_s, u":bob!bob@chat AWAY :gone fishing"_s}));
+    program.send(u"join den"_s);
+    program.sync();
+    QVERIFY(notified.sync().contains(u":prog!prog@chat JOIN #den"_s));
+    program.send(u"away"_s);
+    program.sync();
+    // Once, though they share two channels: AWAY names none.
+    QCOMPARE(notified.sync(), QStringList{u":prog!prog@chat AWAY Away"_s});
 }
 
 void TestIrcV3::accountsShown()
