@@ -13,14 +13,6 @@ namespace {
 
 constexpr auto Server = IrcClient::Server;
 
-ServerConfig ircConfig()
-{
-    ServerConfig config;
-    config.ircPort = ServerConfig::FreePort;
-    config.database = u"memory"_s;
-    return config;
-}
-
 } // namespace
 
 // The IRC front end, as RFC 2812 and IRCv3 describe the client protocol: each row of session()
@@ -46,7 +38,7 @@ private slots:
 
 void TestIrcSession::welcome()
 {
-    ServerFixture fixture(ircConfig());
+    ServerFixture fixture(IrcClient::serverConfig());
     QVERIFY(fixture.isListening());
     IrcClient irc;
     QVERIFY(irc.connectTo(fixture));
@@ -242,7 +234,7 @@ void TestIrcSession::session()
 {
     QFETCH(QStringList, sent);
     QFETCH(QStringList, replies);
-    ServerFixture fixture(ircConfig());
+    ServerFixture fixture(IrcClient::serverConfig());
     IrcClient irc;
     QVERIFY(irc.connectTo(fixture));
     QVERIFY(irc.registerAs(u"alice"_s));
@@ -253,7 +245,7 @@ void TestIrcSession::session()
 
 void TestIrcSession::nickInUseDuringRegistration()
 {
-    ServerFixture fixture(ircConfig());
+    ServerFixture fixture(IrcClient::serverConfig());
     fixture.loggedIn(u"bob"_s);
     IrcClient irc;
     QVERIFY(irc.connectTo(fixture));
@@ -268,7 +260,7 @@ void TestIrcSession::nickInUseDuringRegistration()
 
 void TestIrcSession::registeredNickNeedsPassword()
 {
-    ServerFixture fixture(ircConfig());
+    ServerFixture fixture(IrcClient::serverConfig());
     LineClient &owner = fixture.loggedIn(u"carol"_s);
     owner.send(u"register s3cret-enough"_s);
     QString reply;
@@ -298,7 +290,7 @@ void TestIrcSession::registeredNickNeedsPassword()
 
 void TestIrcSession::threeKindsOfClientInOneRoom()
 {
-    ServerFixture fixture(ircConfig());
+    ServerFixture fixture(IrcClient::serverConfig());
     IrcClient irc;
     QVERIFY(irc.connectTo(fixture));
     QVERIFY(irc.registerAs(u"ircy"_s));
@@ -364,7 +356,7 @@ void TestIrcSession::threeKindsOfClientInOneRoom()
 
 void TestIrcSession::capabilitiesShapeMessages()
 {
-    ServerFixture fixture(ircConfig());
+    ServerFixture fixture(IrcClient::serverConfig());
     IrcClient irc;
     QVERIFY(irc.connectTo(fixture));
     irc.send(u"CAP LS 302"_s);
@@ -403,7 +395,7 @@ void TestIrcSession::malformedInput()
 {
     QFETCH(QByteArray, bytes);
     QFETCH(QString, reply);
-    ServerFixture fixture(ircConfig());
+    ServerFixture fixture(IrcClient::serverConfig());
     IrcClient irc;
     QVERIFY(irc.connectTo(fixture));
     QVERIFY(irc.registerAs(u"alice"_s));
@@ -416,7 +408,7 @@ void TestIrcSession::malformedInput()
 
 void TestIrcSession::listenerOff()
 {
-    ServerConfig config = ircConfig();
+    ServerConfig config = IrcClient::serverConfig();
     config.ircPort = 0;
     ServerFixture fixture(config);
     QVERIFY(fixture.isListening());
@@ -427,7 +419,7 @@ void TestIrcSession::listenerOverTls()
 {
     if (!QSslSocket::supportsSsl())
         QSKIP("no TLS backend in this Qt");
-    ServerConfig config = ircConfig();
+    ServerConfig config = IrcClient::serverConfig();
     config.tlsCertificateFile = QStringLiteral(TEST_DATA "/test-cert.pem");
     config.tlsKeyFile = QStringLiteral(TEST_DATA "/test-key.pem");
     config.tlsPort = 0;
@@ -450,7 +442,7 @@ void TestIrcSession::listenerOverTls()
              Server + u" 001 sec :Welcome to the test.chat IRC network, sec\r\n"_s);
 
     // Without TLS configured there is no IRC listener over TLS either.
-    ServerFixture plain(ircConfig());
+    ServerFixture plain(IrcClient::serverConfig());
     QCOMPARE(plain.server().ircTlsPort(), quint16(0));
 }
 

@@ -11,14 +11,6 @@ namespace {
 
 constexpr auto Server = IrcClient::Server;
 
-ServerConfig ircConfig()
-{
-    ServerConfig config;
-    config.ircPort = ServerConfig::FreePort;
-    config.database = u"memory"_s;
-    return config;
-}
-
 // Lines with their tags, less the time (it changes from run to run).
 QStringList withoutTime(const QStringList &lines)
 {
@@ -94,9 +86,9 @@ private:
 
 void TestIrcV3::initTestCase()
 {
-    m_accounts = std::make_unique<ServerFixture>(ircConfig());
+    m_accounts = std::make_unique<ServerFixture>(IrcClient::serverConfig());
     QVERIFY(registerAccount(*m_accounts, u"carol"_s, u"s3cret-enough"_s));
-    m_history = std::make_unique<ServerFixture>(ircConfig());
+    m_history = std::make_unique<ServerFixture>(IrcClient::serverConfig());
     LineClient &telnet = m_history->loggedIn(u"tess"_s);
     for (int n = 1; n <= 10; ++n)
         telnet.send(u"line %1"_s.arg(n));
@@ -176,7 +168,7 @@ void TestIrcV3::chatHistory()
 
 void TestIrcV3::privateHistory()
 {
-    ServerFixture fixture(ircConfig());
+    ServerFixture fixture(IrcClient::serverConfig());
     LineClient &telnet = fixture.loggedIn(u"tess"_s);
     IrcClient irc;
     QVERIFY(irc.connectTo(fixture));
@@ -204,7 +196,7 @@ void TestIrcV3::privateHistory()
 void TestIrcV3::historyWithoutBatch()
 {
     // Without batch (and without tags), a page is its lines alone.
-    ServerFixture fixture(ircConfig());
+    ServerFixture fixture(IrcClient::serverConfig());
     LineClient &telnet = fixture.loggedIn(u"tess"_s);
     telnet.send(u"said first"_s);
     telnet.sync();
@@ -217,7 +209,7 @@ void TestIrcV3::historyWithoutBatch()
 
 void TestIrcV3::joinHistoryComesInABatchOrNotAtAll()
 {
-    ServerFixture fixture(ircConfig());
+    ServerFixture fixture(IrcClient::serverConfig());
     LineClient &telnet = fixture.loggedIn(u"tess"_s);
     telnet.send(u"said before you came"_s);
     telnet.sync();
@@ -391,7 +383,7 @@ void TestIrcV3::lookups()
 {
     QFETCH(QString, sent);
     QFETCH(QStringList, replies);
-    ServerFixture fixture(ircConfig());
+    ServerFixture fixture(IrcClient::serverConfig());
     LineClient &alice2 = fixture.loggedIn(u"alice2"_s);
     alice2.send(u"away lunch"_s);
     alice2.sync();
@@ -405,7 +397,7 @@ void TestIrcV3::lookups()
 
 void TestIrcV3::namesPrefixes()
 {
-    ServerFixture fixture(ircConfig());
+    ServerFixture fixture(IrcClient::serverConfig());
     LineClient &bob = fixture.loggedIn(u"bob"_s);
     bob.send(u"create den"_s);
     bob.sync();
@@ -427,7 +419,7 @@ void TestIrcV3::namesPrefixes()
 
 void TestIrcV3::awayNotify()
 {
-    ServerFixture fixture(ircConfig());
+    ServerFixture fixture(IrcClient::serverConfig());
     LineClient &telnet = fixture.loggedIn(u"tess"_s);
     LineClient &program = fixture.taggedLoggedIn(u"prog"_s);
     IrcClient notified;

@@ -5,6 +5,14 @@
 
 using namespace Qt::StringLiterals;
 
+ServerConfig IrcClient::serverConfig()
+{
+    ServerConfig config;
+    config.ircPort = ServerConfig::FreePort;
+    config.database = u"memory"_s;
+    return config;
+}
+
 bool IrcClient::connectTo(ServerFixture &fixture)
 {
     return m_line.connectTo(fixture.server().ircPort());

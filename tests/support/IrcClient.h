@@ -13,6 +13,8 @@ class IrcClient
 public:
     // The server's IRC name in tests (the fixture names the server "test").
     static constexpr QLatin1StringView Server{":test.chat"};
+    // A server for IRC tests: its IRC listener on a free port, history in memory.
+    static ServerConfig serverConfig();
 
     bool connectTo(ServerFixture &fixture);
     void send(const QString &line);
