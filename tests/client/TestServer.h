@@ -82,7 +82,9 @@ private:
         config.resumeGraceSeconds = m_options.resumeGraceSeconds;
         config.floodRate = m_options.floodRate;
         config.bindAddress = QHostAddress::LocalHost;
+        // Tests run side by side: no listener on a fixed port (IRC, IRC over TLS, web).
         config.ircPort = 0;
+        config.ircTlsPort = 0;
         config.webPort = 0;
         config.name = u"test"_s;
         config.shutdownGraceMs = 500;
