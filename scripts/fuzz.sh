@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # SPDX-License-Identifier: MIT
-# Builds the "fuzz" preset and fuzzes the protocol library for a while (default 60 seconds).
+# Builds the "fuzz" preset and fuzzes the protocol library and the reader of Redis's replies for
+# a while (default 60 seconds in all).
 # The fuzzer works on a copy of tests/fuzz/corpus, so a run never changes the committed seeds;
 # what it finds new, and the reproducer of any crash, stay in the temporary directory it prints.
 # Exits non-zero on any crash, leak, timeout or broken property.
@@ -17,15 +18,25 @@ cmake --preset fuzz >/dev/null
 cmake --build --preset fuzz
 
 work=$(mktemp -d "${TMPDIR:-/tmp}/chat-fuzz.XXXXXX")
-cp -r tests/fuzz/corpus "$work/corpus"
-echo "fuzzing for ${seconds}s; corpus copy in $work/corpus"
+# Two targets share the time: the protocol (what every client sends) two thirds, the reader of
+# Redis's replies the rest.
 status=0
-ASAN_OPTIONS=${ASAN_OPTIONS:-detect_leaks=1} \
-UBSAN_OPTIONS=${UBSAN_OPTIONS:-print_stacktrace=1:halt_on_error=1} \
-    "$root/build/fuzz/tests/fuzz/fuzz_protocol" "$work/corpus" \
-    -max_total_time="$seconds" -max_len=8192 -timeout=10 -rss_limit_mb=2048 \
-    -print_final_stats=1 -artifact_prefix="$work/" || status=$?
-if [[ $status -ne 0 ]]; then
-    echo "fuzz_protocol failed with status $status ; reproducer in $work (run fuzz_protocol <file>)" >&2
-fi
+fuzz() { # target corpus seconds
+    local target=$1 corpus=$2 time=$3
+    cp -r "tests/fuzz/$corpus" "$work/$corpus"
+    echo "fuzzing $target for ${time}s; corpus copy in $work/$corpus"
+    local result=0
+    ASAN_OPTIONS=${ASAN_OPTIONS:-detect_leaks=1} \
+    UBSAN_OPTIONS=${UBSAN_OPTIONS:-print_stacktrace=1:halt_on_error=1} \
+        "$root/build/fuzz/tests/fuzz/$target" "$work/$corpus" \
+        -max_total_time="$time" -max_len=8192 -timeout=10 -rss_limit_mb=2048 \
+        -print_final_stats=1 -artifact_prefix="$work/$target-" || result=$?
+    if [[ $result -ne 0 ]]; then
+        echo "$target failed with status $result ; reproducer in $work (run $target <file>)" >&2
+        status=$result
+    fi
+}
+protocol_seconds=$(( seconds * 2 / 3 > 0 ? seconds * 2 / 3 : 1 ))
+fuzz fuzz_protocol corpus "$protocol_seconds"
+fuzz fuzz_resp resp-corpus "$(( seconds - protocol_seconds > 0 ? seconds - protocol_seconds : 1 ))"
 exit $status
