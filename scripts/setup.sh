@@ -15,6 +15,7 @@ packages=(
     appstream dbus-daemon
     # the IRC front end's test drives a real IRC client in a terminal
     irssi tmux
+    redis-server
     # the browser client's test: Debian's Chromium, driven by playwright-core from npm
     chromium nodejs
     # bench/compare.sh: perf for system call counts. The IRC servers it compares with (ngircd,
