@@ -71,6 +71,16 @@ void TestIrcLabels::labelled_data()
         << all << u"@label=m2 PRIVMSG nobody :hi"_s
         << QStringList{u"@label=m2 "_s + s +
                        u" 401 alice nobody :No one called nobody is logged in."_s};
+    QTest::newRow("NOTICE to nobody: never answered")
+        << all << u"@label=m3 NOTICE nobody :hi"_s << QStringList{u"@label=m3 "_s + s + u" ACK"_s};
+    QTest::newRow("MODE b: an error turned into an empty list")
+        << all << u"@label=b1 MODE #hall b"_s
+        << QStringList{u"@label=b1 "_s + s + u" 368 alice #hall :End of channel ban list"_s};
+    QTest::newRow("LUSERS: two commands, one response")
+        << all << u"@label=l1 LUSERS"_s
+        << batch(u"l1"_s, {s + u" 254 alice 1 :channels formed"_s,
+                           s + u" 251 alice :There are 1 users and 0 invisible on 1 servers"_s,
+                           s + u" 255 alice :I have 1 clients and 0 servers"_s});
     QTest::newRow("NAMES") << all << u"@label=n1 NAMES #hall"_s
                            << batch(u"n1"_s, {s + u" 353 alice = #hall alice"_s,
                                               s + u" 366 alice #hall :End of /NAMES list"_s});
