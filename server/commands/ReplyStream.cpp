@@ -103,7 +103,7 @@ void ReplyStream::pump()
     for (;;) {
         if (m_written < m_lines.size()) {
             const QByteArray &line = m_lines.at(m_written++);
-            const bool more = m_session->writePaced(line);
+            const bool more = m_session->writePaced(line, m_linesReply);
             if (m_linesHeld)
                 m_session->releaseHeld(line.size());
             if (!more)
@@ -137,7 +137,7 @@ bool ReplyStream::fill()
             QByteArray piece = m_source->next(
                 [this](const Event &event) { return m_session->renderReply(event); });
             if (!piece.isEmpty()) {
-                setLines({std::move(piece)}, false);
+                setLines({std::move(piece)}, false, true);
                 return true;
             }
             m_source.reset();
@@ -156,17 +156,18 @@ bool ReplyStream::fill()
                 break;
             }
             if (!item.waited.isEmpty()) {
-                setLines(std::move(item.waited), true);
+                setLines(std::move(item.waited), true, false);
                 return true;
             }
         }
     }
 }
 
-void ReplyStream::setLines(QList<QByteArray> lines, bool held)
+void ReplyStream::setLines(QList<QByteArray> lines, bool held, bool reply)
 {
     m_lines = std::move(lines);
     m_linesHeld = held;
+    m_linesReply = reply;
     m_written = 0;
 }
 
@@ -246,20 +247,19 @@ void ReplyStream::pageRead(const HistoryPart &part, const HistoryPage &page)
             rest.request.anchor = part.request.roomId != 0 ? last.seq : last.id;
             m_items.prepend({rest, {}, {}, 0});
         }
-        setLines(std::move(lines), false);
+        setLines(std::move(lines), false, false);
         pump();
         return;
     }
     if (!page.error.isEmpty()) {
         // The markers still come, empty, so that a program waiting for them goes on.
-        m_lines = {m_session->renderReply(
-                       labelled(Event::historyStart(part.room, part.peer, part.reason, 0), part)),
-                   m_session->renderReply(labelled(
-                       Event::error(ErrorCode::StorageFailed, u"history"_s, u"failed"_s), part)),
-                   m_session->renderReply(labelled(
-                       Event::historyEnd(part.room, part.peer, part.reason, 0, {}, 0), part))};
-        m_linesHeld = false;
-        m_written = 0;
+        setLines({m_session->renderReply(
+                      labelled(Event::historyStart(part.room, part.peer, part.reason, 0), part)),
+                  m_session->renderReply(labelled(
+                      Event::error(ErrorCode::StorageFailed, u"history"_s, u"failed"_s), part)),
+                  m_session->renderReply(labelled(
+                      Event::historyEnd(part.room, part.peer, part.reason, 0, {}, 0), part))},
+                 false, true);
         pump();
         return;
     }
@@ -298,6 +298,6 @@ void ReplyStream::pageRead(const HistoryPart &part, const HistoryPage &page)
         Event::historyEnd(part.room, part.peer, part.reason, page.messages.size(), next, from);
     end.label = part.label;
     lines.append(plain.render(end));
-    setLines(std::move(lines), false);
+    setLines(std::move(lines), false, true);
     pump();
 }

@@ -79,7 +79,9 @@ private:
     bool fill();
     void read(const HistoryPart &part, const HistoryRequest &request);
     void pageRead(const HistoryPart &part, const HistoryPage &page);
-    void setLines(QList<QByteArray> lines, bool held);
+    // held: the session's held output, released as written; reply: lines that answer the
+    // session's command (not held output, nor live lines read back).
+    void setLines(QList<QByteArray> lines, bool held, bool reply);
     // After the parts: what the session let go while they were written, read back.
     bool addCatchUp();
 
@@ -90,6 +92,7 @@ private:
     QList<QByteArray> m_lines;             // being written
     qsizetype m_written = 0;
     bool m_linesHeld = false; // m_lines is the session's held output: released as written
+    bool m_linesReply = false;
     bool m_reading = false;
     bool m_active = false;
     bool m_pumping = false;

@@ -24,11 +24,13 @@ public:
     // Bytes already rendered with rendering().
     virtual void sendRendered(const QByteArray &bytes) = 0;
     // The same for a line of a room, which the store also holds (roomId, seq): a connection
-    // that holds its output back may read it from there again instead of keeping it.
-    virtual void sendLine(const QByteArray &bytes, qint64 roomId, quint64 seq)
+    // that holds its output back may read it from there again instead of keeping it. reply:
+    // the line answers this endpoint's own command (it was rendered with the command's label).
+    virtual void sendLine(const QByteArray &bytes, qint64 roomId, quint64 seq, bool reply = false)
     {
         Q_UNUSED(roomId);
         Q_UNUSED(seq);
+        Q_UNUSED(reply);
         sendRendered(bytes);
     }
     // label: the label of the command that caused the event, if any; actor: this endpoint's

@@ -216,7 +216,7 @@ void Room::sendToActor(const Event &event, const User *actor, SharedRenderings &
         if (endpoint == actorEndpoint && !actorLabel.isEmpty()) {
             Event labelled = event;
             labelled.label = actorLabel;
-            endpoint->sendLine(rendering.render(labelled), m_id, event.seq);
+            endpoint->sendLine(rendering.render(labelled), m_id, event.seq, true);
             continue;
         }
         endpoint->sendLine(shared.bytesFor(rendering, 0, [&] { return rendering.render(event); }),

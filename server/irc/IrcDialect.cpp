@@ -79,6 +79,7 @@ QList<IrcCapabilities::Offer> IrcDialect::offers()
             {u"draft/chathistory"_s, {}},
             {u"echo-message"_s, {}},
             {u"extended-join"_s, {}},
+            {u"labeled-response"_s, {}},
             {u"message-tags"_s, {}},
             {u"multi-prefix"_s, {}},
             {u"sasl"_s, u"PLAIN"_s},
@@ -92,6 +93,21 @@ bool IrcDialect::fetchesHistory() const
     return const_cast<IrcRegistration &>(m_registration)
         .capabilities()
         .isEnabled(u"draft/chathistory"_s);
+}
+
+QString IrcDialect::label(QByteArrayView line) const
+{
+    if (!line.startsWith('@') || !m_loggedIn || m_holding)
+        return {};
+    const IrcCapabilities &caps = const_cast<IrcRegistration &>(m_registration).capabilities();
+    if (!caps.isEnabled(u"labeled-response"_s) || !caps.isEnabled(u"batch"_s))
+        return {};
+    // The specification's limit: a label that breaks it is no label, and the line is answered
+    // as any other.
+    const QString label = IrcMessage::parse(line).tag(u"label");
+    if (label.isEmpty() || label.toUtf8().size() > MaxLabelBytes)
+        return {};
+    return label;
 }
 
 IrcRendering::Options IrcDialect::options() const

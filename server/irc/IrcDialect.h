@@ -50,6 +50,13 @@ public:
     // What an event sent to this connection (its person: me) means to IRC beyond its rendering.
     Reaction react(const Event &event, const QString &me);
 
+    // The label of line (IRCv3 labeled-response), or empty when its response carries none: the
+    // tag is missing, empty or longer than MaxLabelBytes, the client did not turn on both
+    // labeled-response and the batch it depends on, or it is still registering (what
+    // registration answers is the registration's).
+    QString label(QByteArrayView line) const;
+    static constexpr qsizetype MaxLabelBytes = 64;
+
     // How this connection's events are rendered (its capabilities).
     IrcRendering::Options options() const;
     // The client asks for history with CHATHISTORY (IRCv3 draft/chathistory): entering a

@@ -8,6 +8,7 @@
 #include "config/ServerConfig.h"
 #include "core/Endpoint.h"
 #include "irc/IrcDialect.h"
+#include "irc/IrcLabeledResponse.h"
 #include "metrics/ServerMetrics.h"
 #include "session/FloodControl.h"
 #include "session/HeldOutput.h"
@@ -97,7 +98,7 @@ public:
     void send(Event event, const QString &label = {}, bool actor = false) override;
     // Sends bytes already rendered with rendering() (a broadcast shares them).
     void sendRendered(const QByteArray &bytes) override;
-    void sendLine(const QByteArray &bytes, qint64 roomId, quint64 seq) override;
+    void sendLine(const QByteArray &bytes, qint64 roomId, quint64 seq, bool reply = false) override;
 
     // Commands in order: while a command's effect waits (a room being stored), the lines after
     // it wait too, in the flood queue and within its limits, so that "create games" then
@@ -119,8 +120,9 @@ public:
     HeldOutput::CatchUp takeCatchUp() { return m_held.takeCatchUp(); }
     void resumeOutput();
     // The paced writer's way out, past the pause. False when the connection holds enough for
-    // now: write more after drained().
-    bool writePaced(const QByteArray &bytes);
+    // now: write more after drained(). reply: the bytes answer this session's own command (a
+    // page, a listing), not output that waited or was read back.
+    bool writePaced(const QByteArray &bytes, bool reply = false);
     // Whether what is written now can still reach the reader.
     bool isWritable() const { return m_state != State::Gone && !m_outputOverflow; }
 
@@ -145,6 +147,14 @@ private:
     void takeLines();
     void handleLine(const QByteArray &line);
     void handleIrcLine(const QByteArray &line);
+    void answerIrcLine(const QByteArray &line);
+    // IRCv3 labeled-response: see the comment above awaitResponses() in Session.cpp.
+    void awaitResponses();
+    void responsesDone();
+    void stepLabelled();
+    QByteArray answering(const QByteArray &bytes, bool mayKeep);
+    void openResponse();
+    void writeNow(const QByteArray &bytes);
     // Runs a line of the chat's commands (IRC's, translated) as if the client had sent it.
     void run(const QString &line);
     // Runs the translated commands that wait; false when input is paused or the session gone.
@@ -184,6 +194,15 @@ private:
     bool m_ircHolding = false;
     bool m_ircHoldNext = false; // the reply being rendered starts the hold, after it
     QByteArray m_ircHeld;
+    // A labelled IRC line: waiting for the responses before it (Settling), then answered
+    // (Answering) until its response is complete; no other line is read meanwhile.
+    enum class LabelStage { None, Settling, Answering };
+    LabelStage m_labelStage = LabelStage::None;
+    QByteArray m_labelledLine;
+    QString m_label;
+    std::optional<IrcLabeledResponse> m_response; // while Answering
+    quint64 m_responses = 0;                      // numbers their batches
+    bool m_stepOnResume = false; // the responses are done once paused output is out
     bool m_paused = false;
     bool m_inputPaused = false;
     QString m_language = QStringLiteral("en");
