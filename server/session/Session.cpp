@@ -16,11 +16,6 @@ using namespace Qt::StringLiterals;
 
 namespace {
 
-// The chat line that marks where the responses to an IRC client's lines so far are complete
-// (see awaitResponses()), and its label: its pong is never shown.
-constexpr auto BarrierLabel = "LABEL"_L1;
-const QString LabelBarrier = u"@LABEL ping"_s;
-
 // TAB is the only control character allowed in text; the rest could rewrite other people's
 // terminals (ESC), hide text (CR) or end strings early (NUL).
 bool hasControlCharacters(QStringView text)
@@ -58,6 +53,7 @@ Session::Session(Connection *connection, quint64 number, const ServerConfig &con
                                        : config.maxLineBytes)
     , m_flood(floodLimits(config))
     , m_held(config.maxOutputBytes)
+    , m_labels(config, [this](const QByteArray &bytes) { writeNow(bytes); })
 {
     m_connection->setParent(this);
     m_connection->setKeepAlive(true);
@@ -216,7 +212,7 @@ QByteArray Session::renderReply(const Event &event, bool actor)
 
 void Session::send(Event event, const QString &label, bool actor)
 {
-    if (m_irc && event.kind == Event::Kind::Pong && label == BarrierLabel)
+    if (m_irc && event.kind == Event::Kind::Pong && LabelledResponses::isBarrierLabel(label))
         return responsesDone();
     event.label = label;
     QByteArray bytes = renderReply(event, actor);
@@ -226,7 +222,7 @@ void Session::send(Event event, const QString &label, bool actor)
         return;
     }
     if (!label.isEmpty())
-        bytes = answering(bytes, true);
+        bytes = m_labels.answering(bytes, true, m_paused);
     if (bytes.isEmpty())
         return;
     if (event.kind == Event::Kind::Private)
@@ -240,7 +236,7 @@ void Session::send(Event event, const QString &label, bool actor)
 void Session::sendLine(const QByteArray &line, qint64 roomId, quint64 seq, bool reply)
 {
     ++m_metrics.messagesDelivered;
-    const QByteArray bytes = reply ? answering(line, true) : line;
+    const QByteArray bytes = reply ? m_labels.answering(line, true, m_paused) : line;
     if (bytes.isEmpty())
         return;
     if (m_paused)
@@ -275,8 +271,7 @@ void Session::sendRendered(const QByteArray &bytes)
         return holdForIrc(bytes);
     if (m_paused)
         return hold(bytes, {});
-    if (m_response && m_response->keepsLine())
-        openResponse(); // what comes now must not overtake the response's first line
+    m_labels.openIfKept(); // what comes now must not overtake the response's first line
     if (m_connection->bytesToWrite() + bytes.size() > m_config.maxOutputBytes) {
         // Queued bytes reach the kernel only between events, so a busy moment can queue a lot
         // for a healthy reader: give the kernel what it takes now before judging.
@@ -312,8 +307,7 @@ void Session::overflow()
 
 void Session::pauseOutput()
 {
-    if (m_response && m_response->keepsLine())
-        openResponse(); // the rest of the response may come from the paced writer
+    m_labels.openIfKept(); // the rest of the response may come from the paced writer
     m_paused = true;
 }
 
@@ -325,7 +319,7 @@ void Session::resumeOutput()
         m_held.released(bytes.size());
         sendRendered(bytes);
     }
-    if (std::exchange(m_stepOnResume, false))
+    if (m_labels.takeStepOnResume())
         QMetaObject::invokeMethod(this, &Session::stepLabelled, Qt::QueuedConnection);
 }
 
@@ -333,7 +327,7 @@ bool Session::writePaced(const QByteArray &piece, bool reply)
 {
     if (m_state == State::Gone || m_outputOverflow)
         return true; // nothing will be read: the writer may as well finish
-    const QByteArray bytes = reply ? answering(piece, false) : piece;
+    const QByteArray bytes = reply ? m_labels.answering(piece, false, m_paused) : piece;
     if (m_ircHolding) {
         holdForIrc(bytes);
         return true;
@@ -426,7 +420,7 @@ void Session::takeLines()
         // What an IRC line was translated into goes before the next line.
         if (!runPending())
             return;
-        if (m_labelStage != LabelStage::None)
+        if (m_labels.isActive())
             return; // stepLabelled() reads on once the labelled line is answered
         const QByteArray line = m_flood.take(m_clock.elapsed());
         if (line.isNull())
@@ -474,9 +468,7 @@ void Session::handleIrcLine(const QByteArray &line)
     const QString label = m_irc->label(line);
     if (label.isEmpty())
         return answerIrcLine(line);
-    m_labelStage = LabelStage::Settling;
-    m_label = label;
-    m_labelledLine = line;
+    m_labels.begin(label, line);
     awaitResponses();
 }
 
@@ -491,7 +483,7 @@ void Session::answerIrcLine(const QByteArray &line)
     // The dialect's own replies during registration (CAP, PONG, the welcome) are never held;
     // what the chat sent meanwhile follows the welcome.
     const bool holding = std::exchange(m_ircHolding, false);
-    const QByteArray replies = answering(input.replies, true);
+    const QByteArray replies = m_labels.answering(input.replies, true, m_paused);
     if (!replies.isEmpty())
         sendRendered(replies);
     if (input.release)
@@ -509,30 +501,19 @@ void Session::answerIrcLine(const QByteArray &line)
         close(u"quit"_s);
 }
 
-// IRCv3 labeled-response: the whole response to a labelled line carries its label, so where a
-// response ends must be known, while its parts come from many places: the dialect's own
-// replies, the commands' replies (some after a write to the store, or a password hashed on its
-// own thread), and the ReplyStream's pages and listings written as the reader takes them.
-// The chat's ping is already the barrier that comes after all of that (SessionCommands::ping:
-// its pong waits for the session's earlier lines, their store writes and their waiting
-// commands); the last piece is the ReplyStream, whose pause lets the pong's moment pass before
-// the pages are out, so the response is complete when the pong came and output is no longer
-// paused. A labelled line waits for such a barrier before it is handled too, so that nothing
-// an earlier line caused is taken for its response, and no other line is read until its
-// response is complete. Within that window what carries a command label (the replies to this
-// session's command) is the response; what does not (other people's lines) is not, and goes
-// out beside it, unlabelled and outside the batch.
+// IRCv3 labeled-response: LabelledResponses says where a response begins and ends (the chat's
+// ping is the barrier) and which output is part of it.
 void Session::awaitResponses()
 {
-    m_pendingCommands << LabelBarrier;
+    m_pendingCommands << LabelledResponses::BarrierCommand;
     runPending();
 }
 
 void Session::responsesDone()
 {
-    if (m_paused)
-        m_stepOnResume = true; // see resumeOutput()
-    else // queued: this runs inside a command, or inside the paced writer's loop
+    // Queued: this runs inside a command, or inside the paced writer's loop; when output is
+    // paused, resumeOutput() steps.
+    if (m_labels.barrierReached(m_paused))
         QMetaObject::invokeMethod(this, &Session::stepLabelled, Qt::QueuedConnection);
 }
 
@@ -540,40 +521,15 @@ void Session::stepLabelled()
 {
     if (m_state == State::Gone)
         return;
-    if (m_labelStage == LabelStage::Settling) {
-        m_labelStage = LabelStage::Answering;
-        m_response.emplace(m_label, u"L%1"_s.arg(++m_responses), m_config.ircServerName());
-        answerIrcLine(std::exchange(m_labelledLine, {}));
+    const LabelledResponses::Step step = m_labels.step();
+    if (step.kind == LabelledResponses::Step::Kind::Answer) {
+        answerIrcLine(step.bytes);
         if (m_state != State::Gone)
             awaitResponses();
-    } else if (m_labelStage == LabelStage::Answering) {
-        m_labelStage = LabelStage::None;
-        const QByteArray end = m_response->finish();
-        m_response.reset();
-        sendRendered(end);
+    } else if (step.kind == LabelledResponses::Step::Kind::Finish) {
+        sendRendered(step.bytes);
         takeLines();
     }
-}
-
-QByteArray Session::answering(const QByteArray &bytes, bool mayKeep)
-{
-    if (!m_response || bytes.isEmpty())
-        return bytes;
-    // One line that may be all of the response waits to see; a piece of the paced writer's does
-    // not, as the rest of it may be paced.
-    if (mayKeep && !m_paused && m_response->isUnstarted() && bytes.count("\r\n") == 1) {
-        m_response->keep(bytes);
-        return {};
-    }
-    openResponse();
-    return m_response->inBatch(bytes);
-}
-
-void Session::openResponse()
-{
-    // Written at once, past any pause: every line of the response, whichever way it goes out,
-    // comes after its batch's start, and the end comes only once they are all out.
-    writeNow(m_response->open());
 }
 
 void Session::writeNow(const QByteArray &bytes)

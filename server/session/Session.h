@@ -8,10 +8,10 @@
 #include "config/ServerConfig.h"
 #include "core/Endpoint.h"
 #include "irc/IrcDialect.h"
-#include "irc/IrcLabeledResponse.h"
 #include "metrics/ServerMetrics.h"
 #include "session/FloodControl.h"
 #include "session/HeldOutput.h"
+#include "session/LabelledResponses.h"
 
 #include <QBasicTimer>
 #include <QElapsedTimer>
@@ -148,12 +148,12 @@ private:
     void handleLine(const QByteArray &line);
     void handleIrcLine(const QByteArray &line);
     void answerIrcLine(const QByteArray &line);
-    // IRCv3 labeled-response: see the comment above awaitResponses() in Session.cpp.
+    // IRCv3 labeled-response (LabelledResponses): sends the barrier, hears its pong, and takes
+    // the next step once it came.
     void awaitResponses();
     void responsesDone();
     void stepLabelled();
-    QByteArray answering(const QByteArray &bytes, bool mayKeep);
-    void openResponse();
+    // Writes past any pause (a labelled response's start).
     void writeNow(const QByteArray &bytes);
     // Runs a line of the chat's commands (IRC's, translated) as if the client had sent it.
     void run(const QString &line);
@@ -194,15 +194,7 @@ private:
     bool m_ircHolding = false;
     bool m_ircHoldNext = false; // the reply being rendered starts the hold, after it
     QByteArray m_ircHeld;
-    // A labelled IRC line: waiting for the responses before it (Settling), then answered
-    // (Answering) until its response is complete; no other line is read meanwhile.
-    enum class LabelStage { None, Settling, Answering };
-    LabelStage m_labelStage = LabelStage::None;
-    QByteArray m_labelledLine;
-    QString m_label;
-    std::optional<IrcLabeledResponse> m_response; // while Answering
-    quint64 m_responses = 0;                      // numbers their batches
-    bool m_stepOnResume = false; // the responses are done once paused output is out
+    LabelledResponses m_labels; // IRC's labelled lines and their responses
     bool m_paused = false;
     bool m_inputPaused = false;
     QString m_language = QStringLiteral("en");
