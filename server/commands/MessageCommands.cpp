@@ -3,6 +3,7 @@
 
 #include "NameRules.h"
 #include "Protocol.h"
+#include "TimeAnchor.h"
 #include "commands/ChatContext.h"
 #include "core/Room.h"
 #include "core/User.h"
@@ -10,11 +11,15 @@
 
 #include <QPointer>
 
+#include <algorithm>
+#include <optional>
+
 using namespace Qt::StringLiterals;
 
 namespace {
 
-// "history [room|#room|@nick] [count] [before|after <number>]", taken apart.
+// "history [room|#room|@nick] [count] [before|after <number>|<time> [after|before <time>]]",
+// taken apart.
 struct HistoryArguments
 {
     bool valid = false;
@@ -23,6 +28,10 @@ struct HistoryArguments
     qint64 count = Protocol::HistoryPageDefault;
     HistoryRequest::Direction direction = HistoryRequest::Direction::Latest;
     quint64 anchor = 0;
+    std::optional<qint64> time; // the anchor is a time (TimeAnchor) instead of a number
+    // A time on the other side of the anchor (after it when the page goes back, before it when
+    // it goes forward): the page holds the lines between the two.
+    std::optional<qint64> otherSide;
 };
 
 bool isNumber(const QString &word, quint64 *value)
@@ -58,12 +67,23 @@ HistoryArguments parseHistory(const QStringList &words)
     }
     if (i < words.size() && isDirection(words[i])) {
         const bool before = words[i].compare("before"_L1, Qt::CaseInsensitive) == 0;
-        if (i + 1 >= words.size() || !isNumber(words[i + 1], &number))
+        if (i + 1 >= words.size())
+            return args;
+        if (isNumber(words[i + 1], &number))
+            args.anchor = number;
+        else if (!(args.time = TimeAnchor::parse(words[i + 1])))
             return args;
         args.direction =
             before ? HistoryRequest::Direction::Before : HistoryRequest::Direction::After;
-        args.anchor = number;
         i += 2;
+        const auto isOtherSide = [&](const QString &w) {
+            return w.compare(before ? "after"_L1 : "before"_L1, Qt::CaseInsensitive) == 0;
+        };
+        if (i < words.size() && isOtherSide(words[i])) {
+            if (i + 1 >= words.size() || !(args.otherSide = TimeAnchor::parse(words[i + 1])))
+                return args;
+            i += 2;
+        }
     }
     args.valid = i == words.size() && args.count > 0;
     return args;
@@ -140,6 +160,18 @@ void MessageCommands::history(Session *session, const Command &command)
     request.direction = args.direction;
     request.anchor = args.anchor;
     request.limit = int(args.count);
+    if (args.time && args.direction == HistoryRequest::Direction::Before) {
+        // The newest lines below the time. A bound of 0 is none: the epoch itself reads as its
+        // next millisecond, which no line was said at.
+        request.direction = HistoryRequest::Direction::Latest;
+        request.beforeMs = std::max<qint64>(*args.time, 1);
+    } else if (args.time) {
+        request.afterMs = *args.time; // the oldest lines above it, from the first
+    }
+    if (args.otherSide && args.direction == HistoryRequest::Direction::After)
+        request.beforeMs = std::max<qint64>(*args.otherSide, 1);
+    else if (args.otherSide)
+        request.afterMs = *args.otherSide;
     ReplyStream::HistoryPart part{request, {}, {}, u"request"_s, command.label(), false};
     if (!args.peer.isEmpty()) {
         if (!NameRules::isValidNick(args.peer))

@@ -154,8 +154,10 @@ HistoryPage MemoryHistory::read(const HistoryRequest &request) const
         const auto room = m_rooms.find(request.roomId);
         if (room == m_rooms.end())
             return page;
-        const QList<quint64> seqs =
-            walk(KeysOf{room->second.lines}, range, wanted, [](quint64) { return true; });
+        const auto &lines = room->second.lines;
+        const QList<quint64> seqs = walk(KeysOf{lines}, range, wanted, [&](quint64 seq) {
+            return range.contains(m_lines.at(lines.at(seq)).message.time.toMSecsSinceEpoch());
+        });
         for (quint64 seq : seqs)
             ids.append(room->second.lines.at(seq));
     } else {
@@ -163,7 +165,9 @@ HistoryPage MemoryHistory::read(const HistoryRequest &request) const
         if (person == m_privateByPerson.cend())
             return page;
         ids = walk(*person, range, wanted, [&](quint64 id) {
-            return matches(m_lines.at(id), request.person, request.peerKey);
+            const Line &line = m_lines.at(id);
+            return range.contains(line.message.time.toMSecsSinceEpoch()) &&
+                   matches(line, request.person, request.peerKey);
         });
     }
     page.more = ids.size() > range.limit;

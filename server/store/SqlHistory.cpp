@@ -40,15 +40,15 @@ SqlHistory::SqlHistory(SqlConnection &connection)
 bool SqlHistory::prepare(QString *error)
 {
     // "room_id IS NULL" lets SQLite use the partial private indexes; an empty peer key
-    // matches every peer.
-    const QString room = Columns + u"WHERE room_id = ? AND seq >= ? AND seq <= ? ORDER BY seq %1 "
-                                   u"LIMIT ?"_s;
+    // matches every peer. The times only skip rows on the index's walk.
+    const QString room = Columns + u"WHERE room_id = ? AND seq >= ? AND seq <= ? AND time_ms > ? "
+                                   u"AND time_ms < ? ORDER BY seq %1 LIMIT ?"_s;
     const QString sent = Columns + u"WHERE room_id IS NULL AND sender_person = ? AND id >= ? AND "
-                                   u"id <= ? AND (? = '' OR recipient_key = ?) ORDER BY id %1 "
-                                   u"LIMIT ?"_s;
+                                   u"id <= ? AND time_ms > ? AND time_ms < ? AND (? = '' OR "
+                                   u"recipient_key = ?) ORDER BY id %1 LIMIT ?"_s;
     const QString received = Columns + u"WHERE room_id IS NULL AND recipient_person = ? AND id >= "
-                                       u"? AND id <= ? AND (? = '' OR sender_key = ?) ORDER BY id "
-                                       u"%1 LIMIT ?"_s;
+                                       u"? AND id <= ? AND time_ms > ? AND time_ms < ? AND (? = '' "
+                                       u"OR sender_key = ?) ORDER BY id %1 LIMIT ?"_s;
     for (auto [statements, order] : {std::pair{&m_newest, u"DESC"_s}, {&m_oldest, u"ASC"_s}}) {
         for (auto [query, sql] : {std::pair{&statements->room, room},
                                   {&statements->sent, sent},
@@ -78,8 +78,9 @@ HistoryPage SqlHistory::read(const HistoryRequest &request)
     Statements &s = range.newestFirst ? m_newest : m_oldest;
     QList<StoredMessage> lines;
     if (request.roomId != 0) {
-        const QVariant values[] = {request.roomId, qint64(range.low), qint64(range.high), wanted};
-        for (int i = 0; i < 4; ++i)
+        const QVariant values[] = {request.roomId, qint64(range.low), qint64(range.high),
+                                   range.afterMs,  range.beforeMs,    wanted};
+        for (int i = 0; i < 6; ++i)
             s.room.bindValue(i, values[i]);
         if (!fetch(s.room, &lines, &page.error))
             return page;
@@ -88,9 +89,15 @@ HistoryPage SqlHistory::read(const HistoryRequest &request)
         // Qt binds a null QString as NULL, which equals nothing.
         const QString peer = request.peerKey.isNull() ? QString::fromLatin1("") : request.peerKey;
         for (auto [query, out] : {std::pair{&s.sent, &lines}, {&s.received, &received}}) {
-            const QVariant values[] = {
-                qint64(request.person), qint64(range.low), qint64(range.high), peer, peer, wanted};
-            for (int i = 0; i < 6; ++i)
+            const QVariant values[] = {qint64(request.person),
+                                       qint64(range.low),
+                                       qint64(range.high),
+                                       range.afterMs,
+                                       range.beforeMs,
+                                       peer,
+                                       peer,
+                                       wanted};
+            for (int i = 0; i < 8; ++i)
                 query->bindValue(i, values[i]);
             if (!fetch(*query, out, &page.error))
                 return page;

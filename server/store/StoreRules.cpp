@@ -149,6 +149,10 @@ Range range(const HistoryRequest &request)
     Range r;
     r.limit = clampLimit(request.limit);
     r.high = request.upTo != 0 ? std::min(request.upTo, MaxKey) : MaxKey;
+    if (request.afterMs != 0)
+        r.afterMs = request.afterMs;
+    if (request.beforeMs != 0)
+        r.beforeMs = request.beforeMs;
     switch (request.direction) {
     case HistoryRequest::Direction::Latest:
         break;

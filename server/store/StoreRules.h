@@ -48,8 +48,12 @@ struct Range
     quint64 high = MaxKey;
     bool newestFirst = true;
     int limit = 50;
+    // Times (milliseconds since the epoch) the lines lie strictly between.
+    qint64 afterMs = std::numeric_limits<qint64>::min();
+    qint64 beforeMs = std::numeric_limits<qint64>::max();
 
-    bool isEmpty() const { return low > high; }
+    bool isEmpty() const { return low > high || afterMs >= beforeMs; }
+    bool contains(qint64 timeMs) const { return timeMs > afterMs && timeMs < beforeMs; }
 };
 Range range(const HistoryRequest &request);
 int clampLimit(int limit);

@@ -69,6 +69,11 @@ struct HistoryRequest
     quint64 anchor = 0;
     quint64 upTo = 0; // 0: no upper bound (in any direction: no line above upTo is read)
     int limit = 50;   // at most this many lines; below 1 reads 1, above 1000 reads 1000
+    // Only lines whose time (milliseconds since the epoch) is above afterMs and below beforeMs,
+    // both excluded; 0: no bound. Ids and sequence numbers follow time, so a page by time is the
+    // same walk as a page by key, with the lines outside the times skipped.
+    qint64 afterMs = 0;
+    qint64 beforeMs = 0;
 };
 
 struct HistoryPage

@@ -280,7 +280,10 @@ void TestHistory::paging_data()
     QTest::addColumn<quint64>("from");
     QTest::addColumn<int>("error");
     QTest::addColumn<QString>("subject");
-    const QString usage = u"history [room|@nick] [count] [before|after <number>]"_s;
+    const QString usage =
+        u"history [room|@nick] [count] [before|after <number>|<time> [after|before <time>]]"_s;
+    const QString earlier = u"2000-01-01T00:00:00.000Z"_s;
+    const QString later = u"2999-01-01T00:00:00.000Z"_s;
     struct Row
     {
         const char *name;
@@ -307,6 +310,82 @@ void TestHistory::paging_data()
         {"after the last", u"history hall after 10"_s, {}, {}, 0, 0, {}},
         {"after beyond the last", u"history hall after 99"_s, {}, {}, 0, 0, {}},
         {"BEFORE in capitals", u"history hall 2 BEFORE 5"_s, range(3, 4), u"before"_s, 3, 0, {}},
+        // Times: every line was said between these two.
+        {"before a later time",
+         u"history hall 3 before "_s + later,
+         range(8, 10),
+         u"before"_s,
+         8,
+         0,
+         {}},
+        {"before an earlier time", u"history hall before "_s + earlier, {}, {}, 0, 0, {}},
+        {"before the epoch", u"history hall before 1970-01-01T00:00:00.000Z"_s, {}, {}, 0, 0, {}},
+        {"after an earlier time",
+         u"history hall 3 after "_s + earlier,
+         range(1, 3),
+         u"after"_s,
+         3,
+         0,
+         {}},
+        {"after a later time", u"history hall after "_s + later, {}, {}, 0, 0, {}},
+        {"after a number, before a later time",
+         u"history hall 3 after 5 before "_s + later,
+         range(6, 8),
+         u"after"_s,
+         8,
+         0,
+         {}},
+        {"after a number, before an earlier time",
+         u"history hall after 5 before "_s + earlier,
+         {},
+         {},
+         0,
+         0,
+         {}},
+        {"before a number, after an earlier time",
+         u"history hall 3 before 5 after "_s + earlier,
+         range(2, 4),
+         u"before"_s,
+         2,
+         0,
+         {}},
+        {"between two times",
+         u"history hall 2 after "_s + earlier + u" before "_s + later,
+         range(1, 2),
+         u"after"_s,
+         2,
+         0,
+         {}},
+        {"between two times, the wrong way round",
+         u"history hall after "_s + later + u" before "_s + earlier,
+         {},
+         {},
+         0,
+         0,
+         {}},
+        {"the other side twice",
+         u"history hall after 5 before "_s + later + u" before "_s + later,
+         {},
+         {},
+         0,
+         461,
+         usage},
+        {"the same side twice", u"history hall after 5 after "_s + earlier, {}, {}, 0, 461, usage},
+        {"the other side a number", u"history hall after 5 before 8"_s, {}, {}, 0, 461, usage},
+        {"a time without milliseconds",
+         u"history hall before 2999-01-01T00:00:00Z"_s,
+         {},
+         {},
+         0,
+         461,
+         usage},
+        {"a time in another zone",
+         u"history hall before 2999-01-01T00:00:00.000+01:00"_s,
+         {},
+         {},
+         0,
+         461,
+         usage},
         {"1000", u"history hall 1000"_s, range(1, 10), {}, 0, 0, {}},
         {"count 0", u"history hall 0"_s, {}, {}, 0, 461, usage},
         {"count 1001", u"history hall 1001"_s, {}, {}, 0, 416, u"1000"_s},
@@ -420,8 +499,9 @@ void TestHistory::pagingText_data()
                        u"[HH:mm] [hall] alice: line 9"_s, u"[HH:mm] [hall] alice: line 10"_s,
                        u"--- older: history hall before 9 ---"_s};
     QTest::newRow("bad count") << false << u"history 0"_s
-                               << QStringList{u"Error: Usage: history [room|@nick] [count] "
-                                              "[before|after <number>]"_s};
+                               << QStringList{
+                                      u"Error: Usage: history [room|@nick] [count] "
+                                      "[before|after <number>|<time> [after|before <time>]]"_s};
     QTest::newRow("too many") << false << u"history 5000"_s
                               << QStringList{u"Error: At most 1000 lines per history request."_s};
 }

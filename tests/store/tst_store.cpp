@@ -55,6 +55,8 @@ private slots:
     void refusedLines();
     void read_data();
     void read();
+    void readByTime_data();
+    void readByTime();
     void countersContinueAfterReopen();
     void accountsSurviveReopen();
     void roomRulesSurviveReopen();
@@ -530,6 +532,89 @@ void tst_Store::read()
     QCOMPARE(page.more, more);
     for (qsizetype i = 1; i < page.messages.size(); ++i)
         QVERIFY(page.messages[i - 1].id < page.messages[i].id);
+}
+
+void tst_Store::readByTime_data()
+{
+    using D = HistoryRequest::Direction;
+    QTest::addColumn<qint64>("roomId");
+    QTest::addColumn<quint64>("person");
+    QTest::addColumn<QString>("peer");
+    QTest::addColumn<D>("direction");
+    QTest::addColumn<quint64>("anchor");
+    // Seconds after the fill's start (line n was said at second n); 0: no bound.
+    QTest::addColumn<int>("afterS");
+    QTest::addColumn<int>("beforeS");
+    QTest::addColumn<int>("limit");
+    QTest::addColumn<QStringList>("expected");
+    QTest::addColumn<bool>("more");
+
+    const QString none;
+    const QString r = u"r"_s;
+    const QString p = u"p"_s;
+    // clang-format off
+    QTest::newRow("latest before a time") << 1ll << 0ull << none << D::Latest << 0ull << 0 << 5 << 3 << numbered(r, 2, 4) << true;
+    QTest::newRow("latest before a time, reaching the start") << 1ll << 0ull << none << D::Latest << 0ull << 0 << 3 << 50 << numbered(r, 1, 2) << false;
+    QTest::newRow("after a time") << 1ll << 0ull << none << D::After << 0ull << 5 << 0 << 3 << numbered(r, 6, 8) << true;
+    QTest::newRow("after a time, reaching the end") << 1ll << 0ull << none << D::After << 0ull << 7 << 0 << 3 << numbered(r, 8, 10) << false;
+    QTest::newRow("between two times") << 1ll << 0ull << none << D::After << 0ull << 2 << 6 << 50 << numbered(r, 3, 5) << false;
+    QTest::newRow("between two times, newest") << 1ll << 0ull << none << D::Latest << 0ull << 2 << 6 << 2 << numbered(r, 4, 5) << true;
+    QTest::newRow("after a key, before a time") << 1ll << 0ull << none << D::After << 2ull << 0 << 6 << 50 << numbered(r, 3, 5) << false;
+    QTest::newRow("before a key, after a time") << 1ll << 0ull << none << D::Before << 8ull << 5 << 0 << 50 << numbered(r, 6, 7) << false;
+    QTest::newRow("times that meet") << 1ll << 0ull << none << D::After << 0ull << 5 << 5 << 50 << QStringList() << false;
+    QTest::newRow("times the wrong way round") << 1ll << 0ull << none << D::Latest << 0ull << 6 << 4 << 50 << QStringList() << false;
+    QTest::newRow("before every line") << 1ll << 0ull << none << D::Latest << 0ull << 0 << 1 << 50 << QStringList() << false;
+    QTest::newRow("after every line") << 1ll << 0ull << none << D::After << 0ull << 10 << 0 << 50 << QStringList() << false;
+    QTest::newRow("private before a time") << 0ll << 1ull << none << D::Latest << 0ull << 0 << 3 << 50 << numbered(p, 1, 2) << false;
+    QTest::newRow("private after a time") << 0ll << 1ull << none << D::After << 0ull << 1 << 0 << 2 << numbered(p, 2, 3) << true;
+    QTest::newRow("private between, one peer") << 0ll << 1ull << u"bob"_s << D::After << 0ull << 1 << 4 << 50 << QStringList({u"p2"_s}) << false;
+    QTest::newRow("private, the other end") << 0ll << 3ull << none << D::Latest << 0ull << 2 << 0 << 50 << numbered(p, 3, 4) << false;
+    // clang-format on
+}
+
+void tst_Store::readByTime()
+{
+    QFETCH(qint64, roomId);
+    QFETCH(quint64, person);
+    QFETCH(QString, peer);
+    QFETCH(HistoryRequest::Direction, direction);
+    QFETCH(quint64, anchor);
+    QFETCH(int, afterS);
+    QFETCH(int, beforeS);
+    QFETCH(int, limit);
+    QFETCH(QStringList, expected);
+    QFETCH(bool, more);
+
+    // Line n of the room, and private message n, at second n.
+    const QDateTime start = QDateTime::currentDateTimeUtc().addDays(-1);
+    QCOMPARE(createRoom(*m_store, room(1, u"lobby"_s)).error, QString());
+    QList<StoredMessage> lines;
+    for (int i = 1; i <= 10; ++i)
+        lines.append(line(1, u"r%1"_s.arg(i), start.addSecs(i)));
+    const QStringList peers = {u"bob"_s, u"bob"_s, u"carol"_s, u"carol"_s};
+    for (int i = 1; i <= 4; ++i) {
+        const quint64 other = i <= 2 ? 2 : 3;
+        lines.append(
+            privateLine(u"alice"_s, 1, peers[i - 1], other, u"p%1"_s.arg(i), start.addSecs(i)));
+    }
+    for (const Written &w : appendAll(*m_store, lines))
+        QCOMPARE(w.error, QString());
+
+    HistoryRequest request;
+    request.roomId = roomId;
+    request.person = person;
+    request.peerKey = peer;
+    request.direction = direction;
+    request.anchor = anchor;
+    request.afterMs = afterS != 0 ? start.addSecs(afterS).toMSecsSinceEpoch() : 0;
+    request.beforeMs = beforeS != 0 ? start.addSecs(beforeS).toMSecsSinceEpoch() : 0;
+    request.limit = limit;
+    bool answered = false;
+    const HistoryPage page = StoreHarness::read(*m_store, request, &answered);
+    QVERIFY(answered);
+    QCOMPARE(page.error, QString());
+    QCOMPARE(texts(page), expected);
+    QCOMPARE(page.more, more);
 }
 
 void tst_Store::countersContinueAfterReopen()
