@@ -12,7 +12,8 @@
 // CHATHISTORY (IRCv3 draft/chathistory) in the chat's own history command, so that an IRC
 // client pages through exactly the history the other clients see. References are msgids
 // (IrcRendering::messageId): a room line's carries its sequence number, a private message's
-// is its id, which is what the chat's history counts by.
+// is its id, which is what the chat's history counts by; or timestamps, which the chat's
+// history takes as they are.
 namespace IrcChatHistory {
 
 struct Request

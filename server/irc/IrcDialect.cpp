@@ -588,7 +588,7 @@ QByteArray IrcDialect::welcome(const QString &nick) const
     bytes +=
         reply(IrcNumeric::ISupport, nick,
               {u"NETWORK=%1"_s.arg(m_serverName), u"CHATHISTORY=%1"_s.arg(Protocol::HistoryPageMax),
-               u"MSGREFTYPES=msgid"_s, u"are supported by this server"_s});
+               u"MSGREFTYPES=timestamp,msgid"_s, u"are supported by this server"_s});
     bytes += motd(nick);
     return bytes;
 }

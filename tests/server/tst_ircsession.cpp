@@ -60,8 +60,9 @@ void TestIrcSession::welcome()
     for (const QString &token : {u"CHANTYPES=#"_s, u"NICKLEN=24"_s, u"CHANNELLEN=33"_s,
                                  u"TOPICLEN=300"_s, u"CASEMAPPING=rfc8265"_s, u"UTF8ONLY"_s})
         QVERIFY2(lines.value(5).contains(token), qPrintable(lines.value(5)));
-    QCOMPARE(lines.value(6), Server + u" 005 alice NETWORK=test.chat CHATHISTORY=1000 "
-                                      "MSGREFTYPES=msgid :are supported by this server"_s);
+    QCOMPARE(lines.value(6), Server +
+                                 u" 005 alice NETWORK=test.chat CHATHISTORY=1000 "
+                                 "MSGREFTYPES=timestamp,msgid :are supported by this server"_s);
     QCOMPARE(lines.value(7), Server + u" 375 alice :- test.chat Message of the day -"_s);
     QVERIFY(lines.value(8).startsWith(Server + u" 372 alice :- "_s));
     QVERIFY(lines.value(9).startsWith(Server + u" 372 alice :- "_s));

@@ -126,11 +126,47 @@ void TestIrcV3::chatHistory_data()
         << u"CHATHISTORY LATEST #elsewhere * 10"_s
         << QStringList{s + u" FAIL CHATHISTORY INVALID_TARGET LATEST #elsewhere :You are not in "
                            "that channel"_s};
-    const QString invalid = u" :References are * or msgid= (a msgid of this server), limits a "
-                            "number above 0"_s;
-    QTest::newRow("a timestamp")
-        << u"CHATHISTORY BEFORE #hall timestamp=2026-11-28T12:00:00.000Z 10"_s
+    const QString invalid = u" :References are *, msgid= (a msgid of this server) or "
+                            "timestamp=, limits a number above 0"_s;
+    // Every line was said between these two times.
+    const QString earlier = u"timestamp=2000-01-01T00:00:00.000Z"_s;
+    const QString later = u"timestamp=2999-01-01T00:00:00.000Z"_s;
+    QTest::newRow("BEFORE a timestamp")
+        << u"CHATHISTORY BEFORE #hall %1 2"_s.arg(later) << page({9, 10});
+    QTest::newRow("BEFORE an earlier timestamp")
+        << u"CHATHISTORY BEFORE #hall %1 2"_s.arg(earlier) << page({});
+    QTest::newRow("AFTER a timestamp")
+        << u"CHATHISTORY AFTER #hall %1 2"_s.arg(earlier) << page({1, 2});
+    QTest::newRow("AFTER a later timestamp")
+        << u"CHATHISTORY AFTER #hall %1 2"_s.arg(later) << page({});
+    QTest::newRow("LATEST after a timestamp")
+        << u"CHATHISTORY LATEST #hall %1 3"_s.arg(earlier) << page({1, 2, 3});
+    QTest::newRow("LATEST after a later timestamp")
+        << u"CHATHISTORY LATEST #hall %1 3"_s.arg(later) << page({});
+    QTest::newRow("AROUND a timestamp")
+        << u"CHATHISTORY AROUND #hall %1 2"_s.arg(later) << page({9, 10});
+    QTest::newRow("BETWEEN timestamps")
+        << u"CHATHISTORY BETWEEN #hall %1 %2 3"_s.arg(earlier, later) << page({1, 2, 3});
+    QTest::newRow("BETWEEN timestamps backwards")
+        << u"CHATHISTORY BETWEEN #hall %1 %2 2"_s.arg(later, earlier) << page({9, 10});
+    QTest::newRow("BETWEEN timestamps, nothing between")
+        << u"CHATHISTORY BETWEEN #hall %1 %1 10"_s.arg(later) << page({});
+    QTest::newRow("BETWEEN a msgid and a timestamp")
+        << u"CHATHISTORY BETWEEN #hall msgid=2-2 %1 10"_s.arg(later)
+        << QStringList{s + u" FAIL CHATHISTORY INVALID_PARAMS BETWEEN :BETWEEN takes two msgids "
+                           "or two timestamps"_s};
+    QTest::newRow("BETWEEN a bad timestamp")
+        << u"CHATHISTORY BETWEEN #hall %1 timestamp=yesterday 10"_s.arg(earlier)
+        << QStringList{s + u" FAIL CHATHISTORY INVALID_PARAMS BETWEEN"_s + invalid};
+    QTest::newRow("a timestamp without milliseconds")
+        << u"CHATHISTORY BEFORE #hall timestamp=2026-11-28T12:00:00Z 10"_s
         << QStringList{s + u" FAIL CHATHISTORY INVALID_PARAMS BEFORE"_s + invalid};
+    QTest::newRow("a timestamp in another zone")
+        << u"CHATHISTORY AFTER #hall timestamp=2026-11-28T12:00:00.000+01:00 10"_s
+        << QStringList{s + u" FAIL CHATHISTORY INVALID_PARAMS AFTER"_s + invalid};
+    QTest::newRow("an empty timestamp")
+        << u"CHATHISTORY LATEST #hall timestamp= 10"_s
+        << QStringList{s + u" FAIL CHATHISTORY INVALID_PARAMS LATEST"_s + invalid};
     QTest::newRow("someone else's msgid")
         << u"CHATHISTORY BEFORE #hall msgid=abc 10"_s
         << QStringList{s + u" FAIL CHATHISTORY INVALID_PARAMS BEFORE"_s + invalid};
