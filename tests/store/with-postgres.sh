@@ -34,7 +34,10 @@ cleanup() {
     rm -rf "$dir"
 }
 trap cleanup EXIT
-trap 'exit 130' INT TERM
+# A test runs in the background so that a signal is handled at once (bash would wait for a
+# foreground program first): it is stopped, then the server (EXIT).
+child=
+trap '[[ -n $child ]] && kill "$child" 2>/dev/null; exit 130' INT TERM
 
 # A password with characters a URL must escape, so that the tests cover its decoding.
 user=chat
@@ -83,6 +86,9 @@ export CHAT_TEST_POSTGRESQL_URL="postgresql://$user:$password_in_url@127.0.0.1:$
 status=0
 for program in "$@"; do
     echo "== $program on PostgreSQL (127.0.0.1:$port/$database)"
-    "$program" || status=1
+    "$program" &
+    child=$!
+    wait "$child" || status=1
+    child=
 done
 exit $status
