@@ -15,6 +15,11 @@ const QString DiskFull = u"53100"_s;
 const QString DataCorrupted = u"XX001"_s;
 const QString IndexCorrupted = u"XX002"_s;
 
+// The advisory lock that keeps a second chat-server off the database (its key: "chat" in
+// ASCII). Advisory locks are per database, so servers on other databases of one PostgreSQL
+// do not meet.
+constexpr qint64 ServerLock = 0x63686174;
+
 } // namespace
 
 PostgresDialect::PostgresDialect(const StoreOptions &options)
@@ -68,6 +73,22 @@ bool PostgresDialect::configure(SqlConnection &connection, QString *error) const
         connection.value(setting, &why);
         if (!why.isEmpty()) {
             *error = u"cannot use the database %1: %2"_s.arg(where(), why);
+            return false;
+        }
+    }
+    // The writer keeps ids and sequence numbers in memory (SqlCommitter), so one server per
+    // database, as the lock file does for SQLite: the setup connection holds the lock while
+    // it migrates, the writer's for the store's life. The reader needs none.
+    if (connection.role() != SqlConnection::Role::Reader) {
+        const QVariant locked =
+            connection.value(u"SELECT pg_try_advisory_lock(%1)"_s.arg(ServerLock), &why);
+        if (!why.isEmpty()) {
+            *error = u"cannot use the database %1: %2"_s.arg(where(), why);
+            return false;
+        }
+        if (!locked.toBool()) {
+            *error =
+                u"the database %1 is in use by another chat-server; stop it first"_s.arg(where());
             return false;
         }
     }

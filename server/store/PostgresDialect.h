@@ -5,8 +5,9 @@
 #include "store/SqlDialect.h"
 
 // PostgreSQL through Qt's QPSQL driver, at the URL of StoreOptions::databaseUrl. The server
-// owns its files, so there is no folder to lock and no file to check; durability is the
-// session's synchronous_commit, and the reader's sessions are read-only. A PostgreSQL
+// owns its files, so there is no folder to lock and no file to check: an advisory lock keeps
+// a second chat-server off the database instead. Durability is the session's
+// synchronous_commit, and the reader's sessions are read-only. A PostgreSQL
 // database has no size limit of its own: StoreOptions::maxBytes is not applied (a warning
 // says so).
 class PostgresDialect : public SqlDialect

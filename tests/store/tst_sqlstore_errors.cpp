@@ -176,6 +176,7 @@ void tst_SqlStoreErrors::openFails_data()
         QTest::newRow("someone else's tables") << Setup::ForeignTables << u"^cannot use the database %1: it holds tables, but not those of a chat-server$"_s.arg(where);
         QTest::newRow("wrong password") << Setup::WrongPassword << u"^cannot open the database %1: .*password authentication failed"_s.arg(where);
         QTest::newRow("no such database") << Setup::NoSuchDatabase << u"^cannot open the database %1: .*does not exist"_s.arg(elsewhere);
+        QTest::newRow("locked by another store") << Setup::LockedByStore << u"^the database %1 is in use by another chat-server; stop it first$"_s.arg(where);
         // clang-format on
         return;
     }
