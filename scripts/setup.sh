@@ -10,6 +10,9 @@ packages=(
     cmake ninja-build g++ clang libclang-rt-14-dev pkg-config openssl
     qt6-base-dev qt6-base-dev-tools qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools
     qt6-svg-dev qt6-httpserver-dev qt6-websockets-dev libgl-dev libvulkan-dev libqt6sql6-sqlite sqlite3 libicu-dev libargon2-dev
+    # the store on PostgreSQL: Qt's driver, and the server that the store_postgresql test starts
+    # for itself (tests/store/with-postgres.sh; it never uses a running service)
+    libqt6sql6-psql postgresql
     dpkg-dev file systemd
     # the client's tests: AppStream validation, a private D-Bus for the notifier
     appstream dbus-daemon

@@ -1543,10 +1543,6 @@
         <translation>Largest size of the database file in MiB; writes beyond it are refused (0: no limit).</translation>
     </message>
     <message>
-        <source>Where history is kept: sqlite (a file in the data folder) or memory (forgotten when the server stops). Default: sqlite.</source>
-        <translation>Where history is kept: sqlite (a file in the data folder) or memory (forgotten when the server stops). Default: sqlite.</translation>
-    </message>
-    <message>
         <source>full: every line survives a power cut; normal: it survives the server being killed, a power cut may lose the last ones. Default: full.</source>
         <translation>full: every line survives a power cut; normal: it survives the server being killed, a power cut may lose the last ones. Default: full.</translation>
     </message>
@@ -1657,6 +1653,14 @@
     <message>
         <source>Origins (scheme://host:port), comma-separated, whose pages may open the web front end&apos;s WebSocket (default: only the page&apos;s own origin).</source>
         <translation>Origins (scheme://host:port), comma-separated, whose pages may open the web front end&apos;s WebSocket (default: only the page&apos;s own origin).</translation>
+    </message>
+    <message>
+        <source>Where history is kept: sqlite (a file in the data folder), memory (forgotten when the server stops) or a PostgreSQL database, postgresql://user:password@host:port/dbname. Default: sqlite.</source>
+        <translation>Where history is kept: sqlite (a file in the data folder), memory (forgotten when the server stops) or a PostgreSQL database, postgresql://user:password@host:port/dbname. Default: sqlite.</translation>
+    </message>
+    <message>
+        <source>sqlite, memory or postgresql://user:password@host:port/dbname</source>
+        <translation>sqlite, memory or postgresql://user:password@host:port/dbname</translation>
     </message>
 </context>
 <context>

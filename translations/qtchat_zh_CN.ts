@@ -1524,10 +1524,6 @@
         <translation>数据库文件的最大大小（MiB）；超出后拒绝写入（0：不限）。</translation>
     </message>
     <message>
-        <source>Where history is kept: sqlite (a file in the data folder) or memory (forgotten when the server stops). Default: sqlite.</source>
-        <translation>历史保存在哪里：sqlite（数据文件夹中的一个文件）或 memory（服务器停止后丢失）。默认：sqlite。</translation>
-    </message>
-    <message>
         <source>full: every line survives a power cut; normal: it survives the server being killed, a power cut may lose the last ones. Default: full.</source>
         <translation>full：每一行都能在断电后保留；normal：服务器被杀死后仍保留，断电可能丢失最后几行。默认：full。</translation>
     </message>
@@ -1638,6 +1634,14 @@
     <message>
         <source>Origins (scheme://host:port), comma-separated, whose pages may open the web front end&apos;s WebSocket (default: only the page&apos;s own origin).</source>
         <translation>允许其网页打开 Web 前端 WebSocket 的来源（scheme://host:port），以逗号分隔（默认：仅限网页自身的来源）。</translation>
+    </message>
+    <message>
+        <source>Where history is kept: sqlite (a file in the data folder), memory (forgotten when the server stops) or a PostgreSQL database, postgresql://user:password@host:port/dbname. Default: sqlite.</source>
+        <translation>历史保存在哪里：sqlite（数据文件夹中的一个文件）、memory（服务器停止后丢失）或 PostgreSQL 数据库 postgresql://user:password@host:port/dbname。默认：sqlite。</translation>
+    </message>
+    <message>
+        <source>sqlite, memory or postgresql://user:password@host:port/dbname</source>
+        <translation>sqlite、memory 或 postgresql://user:password@host:port/dbname</translation>
     </message>
 </context>
 <context>

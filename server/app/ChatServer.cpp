@@ -18,6 +18,7 @@
 #include "net/TlsCredentials.h"
 #include "session/Session.h"
 #include "store/MemoryStore.h"
+#include "store/PostgresUrl.h"
 #include "store/SqlStore.h"
 #include "web/WebListener.h"
 
@@ -34,6 +35,8 @@ StoreOptions storeOptions(const ServerConfig &config)
     StoreOptions options;
     options.dataDirectory = config.dataDirectory.isEmpty() ? ServerOptions::defaultDataDirectory()
                                                            : config.dataDirectory;
+    if (PostgresUrl::isPostgres(config.database))
+        options.databaseUrl = config.database;
     options.durability = config.durability;
     options.maxBytes = qint64(config.maxDatabaseMegabytes) * 1024 * 1024;
     options.historyDays = config.historyDays;
@@ -176,9 +179,10 @@ bool ChatServer::reloadConfiguration()
     }
     Reconfiguration plan = Reconfiguration::plan(m_config, loaded.config);
     for (const Reconfiguration::Change &change : std::as_const(plan.needRestart)) {
+        // A database URL may hold a password, which the log never shows.
         qCWarning(lcServer, "configuration: %s changed to \"%s\" needs a restart; keeping \"%s\"",
-                  qUtf8Printable(change.option), qUtf8Printable(change.to),
-                  qUtf8Printable(change.from));
+                  qUtf8Printable(change.option), qUtf8Printable(PostgresUrl::redacted(change.to)),
+                  qUtf8Printable(PostgresUrl::redacted(change.from)));
     }
     reloadTls(plan.applied);
     reloadPasswords(plan.applied);
@@ -186,8 +190,8 @@ bool ChatServer::reloadConfiguration()
         if (OptionTable::find(change.option)->get(plan.applied) != change.to)
             continue; // a file that could not be used: said above
         qCInfo(lcServer, "configuration: %s changed from \"%s\" to \"%s\"",
-               qUtf8Printable(change.option), qUtf8Printable(change.from),
-               qUtf8Printable(change.to));
+               qUtf8Printable(change.option), qUtf8Printable(PostgresUrl::redacted(change.from)),
+               qUtf8Printable(PostgresUrl::redacted(change.to)));
     }
     // In place: sessions and commands hold references to m_config.
     m_config = plan.applied;

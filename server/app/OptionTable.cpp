@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 #include "app/OptionTable.h"
 
+#include "store/PostgresUrl.h"
+
 #include <QCoreApplication>
 
 using namespace Qt::StringLiterals;
@@ -143,10 +145,15 @@ QList<ServerOption> makeTable()
         number(u"resume-grace"_s, QT_TRANSLATE_NOOP("ServerOptions", "Seconds a dropped person's name and rooms are held for a resume (0: none)."), &C::resumeGraceSeconds, 0, 86400, Reload::Live),
         number(u"resume-replay-limit"_s, QT_TRANSLATE_NOOP("ServerOptions", "Lines per room a resume replays at most (the newest)."), &C::resumeReplayLimit, 1, 1000, Reload::Live),
         text(u"data-dir"_s, u"folder"_s, QT_TRANSLATE_NOOP("ServerOptions", "Folder of the database (default: ~/.local/share/chat-server, or $XDG_DATA_HOME/chat-server when that is set)."), &C::dataDirectory, Reload::Restart),
-        choice(u"database"_s, u"kind"_s, QT_TRANSLATE_NOOP("ServerOptions", "Where history is kept: sqlite (a file in the data folder) or memory (forgotten when the server stops). Default: sqlite."),
-               [](const C &config) { return config.database; },
-               [](C &config, bool sqlite) { config.database = sqlite ? u"sqlite"_s : u"memory"_s; },
-               {u"sqlite"_s, u"memory"_s}, Reload::Restart),
+        {u"database"_s, u"kind"_s, QT_TRANSLATE_NOOP("ServerOptions", "Where history is kept: sqlite (a file in the data folder), memory (forgotten when the server stops) or a PostgreSQL database, postgresql://user:password@host:port/dbname. Default: sqlite."), Reload::Restart, false,
+         [](const C &config) { return config.database; },
+         [](C &config, const QString &value) {
+             const QString word = value.trimmed();
+             if (word != "sqlite"_L1 && word != "memory"_L1 && !PostgresUrl(word).isValid())
+                 return translated(QT_TRANSLATE_NOOP("ServerOptions", "sqlite, memory or postgresql://user:password@host:port/dbname"));
+             config.database = word;
+             return QString();
+         }},
         choice(u"durability"_s, u"level"_s, QT_TRANSLATE_NOOP("ServerOptions", "full: every line survives a power cut; normal: it survives the server being killed, a power cut may lose the last ones. Default: full."),
                [](const C &config) { return config.durability == D::Full ? u"full"_s : u"normal"_s; },
                [](C &config, bool full) { config.durability = full ? D::Full : D::Normal; },

@@ -4,6 +4,7 @@
 #include "app/OptionDocs.h"
 #include "app/OptionTable.h"
 #include "config/ConfigFile.h"
+#include "store/PostgresUrl.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
@@ -30,10 +31,11 @@ QString applyFile(const ConfigFile &file, ServerConfig &config)
                        .arg(entry.key);
         }
         const QString expected = option->set(config, entry.value);
+        // The value is quoted, but never a database URL's password.
         if (!expected.isEmpty()) {
             return file.where(entry) +
                    translated(QT_TRANSLATE_NOOP("ServerOptions", "invalid %1 (%2): \"%3\""))
-                       .arg(entry.key, expected, entry.value);
+                       .arg(entry.key, expected, PostgresUrl::redacted(entry.value));
         }
     }
     return {};
@@ -133,7 +135,7 @@ Result parse(const QStringList &arguments)
         const QString expected = option.set(settings, value);
         if (!expected.isEmpty()) {
             result.error = translated(QT_TRANSLATE_NOOP("ServerOptions", "Invalid --%1 (%2): %3"))
-                               .arg(option.name, expected, value);
+                               .arg(option.name, expected, PostgresUrl::redacted(value));
             return result;
         }
     }

@@ -44,8 +44,8 @@ struct ServerConfig
     int roomIdleSeconds = 86400;  // an empty room (not the hall) goes after this long; 0: never
     int listPageSize = Protocol::DefaultListPageSize; // rooms or people per page of list, who
 
-    // The store: "sqlite" (a database file in dataDirectory) or "memory" (forgotten when the
-    // server stops: for tests and benchmarks)
+    // The store: "sqlite" (a database file in dataDirectory), "memory" (forgotten when the
+    // server stops: for tests and benchmarks) or a PostgreSQL URL (PostgresUrl)
     QString database = QStringLiteral("sqlite");
     QString dataDirectory; // empty: the platform's application data folder
     StoreOptions::Durability durability = StoreOptions::Durability::Full;

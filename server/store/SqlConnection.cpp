@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "store/SqlConnection.h"
 
-#include "store/Store.h"
+#include "store/SqlDialect.h"
 
 #include <QAtomicInteger>
 #include <QSqlError>
@@ -10,18 +10,6 @@
 using namespace Qt::StringLiterals;
 
 namespace {
-
-// SQLite's primary result codes that open() and the writer tell apart.
-constexpr int SqliteCorrupt = 11;
-constexpr int SqliteFull = 13;
-constexpr int SqliteNotADatabase = 26;
-
-int sqliteCode(const QSqlError &error)
-{
-    // Qt gives SQLite's result code as text; extended codes keep the primary one in the low
-    // byte.
-    return error.nativeErrorCode().toInt() & 0xff;
-}
 
 QString uniqueName(SqlConnection::Role role)
 {
@@ -33,10 +21,9 @@ QString uniqueName(SqlConnection::Role role)
 
 } // namespace
 
-SqlConnection::SqlConnection(const QString &path, const StoreOptions &options, Role role)
-    : m_path(path)
+SqlConnection::SqlConnection(const SqlDialect &dialect, Role role)
+    : m_dialect(dialect)
     , m_name(uniqueName(role))
-    , m_options(options)
     , m_role(role)
 {
 }
@@ -52,74 +39,16 @@ SqlConnection::~SqlConnection()
 
 bool SqlConnection::open(QString *error)
 {
-    m_db = QSqlDatabase::addDatabase(u"QSQLITE"_s, m_name);
-    if (!m_db.isValid()) {
-        *error = u"Qt's SQLite driver is missing (Debian: libqt6sql6-sqlite)"_s;
+    m_db = m_dialect.add(m_name, error);
+    if (!m_db.isValid())
         return false;
-    }
-    m_db.setDatabaseName(m_path);
     if (!m_db.open()) {
-        *error = u"cannot open the database %1: %2"_s.arg(m_path, describe(m_db.lastError()));
+        // where() names the database without its password.
+        *error =
+            u"cannot open the database %1: %2"_s.arg(m_dialect.where(), describe(m_db.lastError()));
         return false;
     }
-    return setPragmas(error);
-}
-
-bool SqlConnection::useWal(QString *error)
-{
-    QString why;
-    const QString mode = value(u"PRAGMA journal_mode=WAL"_s, &why).toString();
-    if (!why.isEmpty()) {
-        *error = u"cannot use the database %1: %2"_s.arg(m_path, why);
-        return false;
-    }
-    if (mode.compare(u"wal"_s, Qt::CaseInsensitive) != 0)
-        qWarning("store: %s keeps the journal mode %s instead of WAL; reads will wait for writes",
-                 qPrintable(m_path), qPrintable(mode));
-    return true;
-}
-
-bool SqlConnection::setPragmas(QString *error)
-{
-    QString why;
-    value(u"SELECT COUNT(*) FROM sqlite_master"_s, &why);
-    if (!why.isEmpty()) {
-        *error = u"cannot use the database %1: %2"_s.arg(m_path, why);
-        return false;
-    }
-    QStringList pragmas = {
-        u"PRAGMA busy_timeout=5000"_s,
-        u"PRAGMA foreign_keys=ON"_s,
-        m_options.durability == StoreOptions::Durability::Full ? u"PRAGMA synchronous=FULL"_s
-                                                               : u"PRAGMA synchronous=NORMAL"_s,
-    };
-    if (m_role == Role::Reader)
-        pragmas << u"PRAGMA query_only=ON"_s;
-    for (const QString &pragma : std::as_const(pragmas)) {
-        value(pragma, &why);
-        if (!why.isEmpty()) {
-            *error = u"cannot use the database %1: %2"_s.arg(m_path, why);
-            return false;
-        }
-    }
-    // The size limit holds per connection, so each one that writes sets it.
-    if (m_role != Role::Reader && m_options.maxBytes > 0) {
-        const qint64 pageSize = value(u"PRAGMA page_size"_s, &why).toLongLong();
-        if (why.isEmpty() && pageSize > 0) {
-            const qint64 pages = std::max<qint64>(1, m_options.maxBytes / pageSize);
-            const qint64 set = value(u"PRAGMA max_page_count=%1"_s.arg(pages), &why).toLongLong();
-            // SQLite never sets it below the file's present size.
-            if (why.isEmpty() && set > pages && m_role == Role::Setup)
-                qWarning("store: %s already holds %lld bytes, more than its limit of %lld; "
-                         "writes will fail until the limit is raised",
-                         qPrintable(m_path), set * pageSize, m_options.maxBytes);
-        }
-        if (!why.isEmpty()) {
-            *error = u"cannot limit the size of %1: %2"_s.arg(m_path, why);
-            return false;
-        }
-    }
-    return true;
+    return m_dialect.configure(*this, error);
 }
 
 QVariant SqlConnection::value(const QString &sql, QString *error)
@@ -136,21 +65,7 @@ QVariant SqlConnection::value(const QString &sql, QString *error)
     return result;
 }
 
-QString SqlConnection::explain(const QSqlError &error, qint64 maxBytes)
+QString SqlConnection::describe(const QSqlError &error) const
 {
-    const QString text = error.databaseText().isEmpty() ? error.text() : error.databaseText();
-    switch (sqliteCode(error)) {
-    case SqliteNotADatabase:
-        return u"not a chat-server database (%1)"_s.arg(text);
-    case SqliteCorrupt:
-        return u"the database is damaged (%1); restore it from a backup"_s.arg(text);
-    case SqliteFull:
-        // Store::isFullError() recognises the prefix: the server says "full" rather than "failed".
-        if (maxBytes > 0)
-            return Store::FullErrorPrefix +
-                   u" (%1; its limit is %2 bytes)"_s.arg(text).arg(maxBytes);
-        return Store::FullErrorPrefix + u" (%1)"_s.arg(text);
-    default:
-        return text;
-    }
+    return m_dialect.explain(error);
 }

@@ -4,9 +4,8 @@
 #include "store/SqlConnection.h"
 #include "store/SqlHistory.h"
 
-SqlReader::SqlReader(const QString &path, const StoreOptions &options, Deliver deliver)
-    : m_path(path)
-    , m_options(options)
+SqlReader::SqlReader(const SqlDialect &dialect, Deliver deliver)
+    : m_dialect(dialect)
     , m_deliver(std::move(deliver))
 {
     setObjectName(QStringLiteral("chat-store-reader"));
@@ -20,7 +19,7 @@ SqlReader::~SqlReader()
 
 void SqlReader::run()
 {
-    SqlConnection connection(m_path, m_options, SqlConnection::Role::Reader);
+    SqlConnection connection(m_dialect, SqlConnection::Role::Reader);
     SqlHistory history(connection);
     QString error;
     if (!connection.open(&error) || !history.prepare(&error)) {

@@ -2,14 +2,15 @@
 #pragma once
 
 #include "store/SqlThread.h"
-#include "store/StoreOptions.h"
 #include "store/StoredMessage.h"
 #include "store/WorkQueue.h"
 
 #include <functional>
 
+class SqlDialect;
+
 // The thread that reads history, with its own connection, so that a page never waits for a
-// commit (the database runs in WAL mode: readers and the writer do not block each other).
+// commit (SQLite runs in WAL mode, PostgreSQL always lets readers and writers pass).
 // Requests are served in the order they came; the pages of everything taken in one turn go
 // to deliver(), on this thread, in that order.
 class SqlReader : public SqlThread
@@ -17,7 +18,8 @@ class SqlReader : public SqlThread
 public:
     using Deliver = std::function<void(QList<HistoryPage> pages)>;
 
-    SqlReader(const QString &path, const StoreOptions &options, Deliver deliver);
+    // The dialect outlives the reader.
+    SqlReader(const SqlDialect &dialect, Deliver deliver);
     ~SqlReader() override;
 
     void enqueue(const HistoryRequest &request) { m_queue.push(request); }
@@ -28,8 +30,7 @@ protected:
     void run() override;
 
 private:
-    QString m_path;
-    StoreOptions m_options;
+    const SqlDialect &m_dialect;
     Deliver m_deliver;
     WorkQueue<HistoryRequest> m_queue;
 };

@@ -135,7 +135,8 @@ bool SqlRoomRules::logModeration(const StoredModeration &entry, QString *error)
 bool SqlRoomRules::loadModeration(QSqlQuery &query, int kept, QList<StoredModeration> *entries)
 {
     // Newest first, so that each room's oldest beyond kept are simply skipped; rowid breaks
-    // ties of the same millisecond in the order of writing.
+    // ties of the same millisecond in the order of writing (PostgreSQL's schema has a column
+    // of that name: migrations/postgresql/004_moderation_log.sql).
     if (!query.exec(u"SELECT room_id, at_ms, actor, act, target, detail FROM moderation_log "
                     u"ORDER BY room_id, at_ms DESC, rowid DESC"_s))
         return false;

@@ -19,7 +19,7 @@ const QString NotOpen = u"the store is not open"_s;
 SqlStore::SqlStore(const StoreOptions &options, QObject *parent)
     : Store(parent)
     , m_options(options)
-    , m_directory(options.dataDirectory)
+    , m_dialect(SqlDialect::create(options))
 {
 }
 
@@ -30,7 +30,7 @@ SqlStore::~SqlStore()
     handOverPass(); // what this pass wrote is committed too
     m_open = false;
     stopThreads();
-    m_directory.unlock();
+    m_dialect->release();
 }
 
 bool SqlStore::open()
@@ -42,7 +42,7 @@ bool SqlStore::open()
     QString error;
     if (!start(&error)) {
         stopThreads();
-        m_directory.unlock();
+        m_dialect->release();
         setErrorString(error);
         return false;
     }
@@ -54,33 +54,32 @@ bool SqlStore::open()
 bool SqlStore::start(QString *error)
 {
     m_state = {};
-    if (!m_directory.prepare(error) || !m_directory.lock(error) ||
-        !m_directory.checkDatabaseFile(error))
+    if (!m_dialect->claim(error))
         return false;
-    const QString path = m_directory.databasePath();
+    const QString where = m_dialect->where();
     {
-        SqlConnection setup(path, m_options, SqlConnection::Role::Setup);
+        SqlConnection setup(*m_dialect, SqlConnection::Role::Setup);
         if (!setup.open(error))
             return false;
-        // The schema is checked before WAL is switched on: a file that is not ours, or is
-        // newer, is left as it was.
+        // The schema is checked before the dialect changes anything (SQLite's WAL): a
+        // database that is not ours, or is newer, is left as it was.
         QString why;
-        if (!Migrations::migrate(setup.database(), &why)) {
-            *error = u"cannot use the database %1: %2"_s.arg(path, why);
+        if (!Migrations::migrate(setup.database(), *m_dialect, &why)) {
+            *error = u"cannot use the database %1: %2"_s.arg(where, why);
             return false;
         }
-        if (!setup.useWal(error))
+        if (!m_dialect->afterMigration(setup, error))
             return false;
         if (!m_state.load(setup, &why)) {
-            *error = u"cannot use the database %1: %2"_s.arg(path, why);
+            *error = u"cannot use the database %1: %2"_s.arg(where, why);
             return false;
         }
     }
     m_writer = std::make_unique<SqlWriter>(
-        path, m_options, m_state,
+        *m_dialect, m_options, m_state,
         [this](QList<SqlCommitter::Result> r) { writesDone(std::move(r)); });
     m_reader = std::make_unique<SqlReader>(
-        path, m_options, [this](QList<HistoryPage> pages) { readsDone(std::move(pages)); });
+        *m_dialect, [this](QList<HistoryPage> pages) { readsDone(std::move(pages)); });
     m_writer->start();
     m_reader->start();
     return m_writer->waitUntilReady(error) && m_reader->waitUntilReady(error);
@@ -209,7 +208,7 @@ void SqlStore::close()
     handOverPass(); // what this pass wrote is committed too
     m_open = false;
     stopThreads();
-    m_directory.unlock();
+    m_dialect->release();
     // Everything is answered by now; the posted deliveries, if any, will find nothing left.
     deliverWrites();
     deliverReads();

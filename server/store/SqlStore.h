@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
-#include "store/DataDirectory.h"
 #include "store/SqlCommitter.h"
+#include "store/SqlDialect.h"
 #include "store/SqlStartState.h"
 #include "store/Store.h"
 
@@ -14,9 +14,10 @@
 class SqlReader;
 class SqlWriter;
 
-// The Store in a SQLite database, <dataDirectory>/chat.db, with one writer thread (group
-// commit, retention) and one reader thread, each on a connection of its own. The Store's
-// thread only queues work and runs callbacks; the callbacks never leave it (not even to be
+// The Store in a SQL database, with one writer thread (group commit, retention) and one reader
+// thread, each on a connection of its own. The database is SQLite's <dataDirectory>/chat.db,
+// or PostgreSQL's at StoreOptions::databaseUrl; SqlDialect holds what differs between them. The
+// Store's thread only queues work and runs callbacks; the callbacks never leave it (not even to be
 // destroyed), whatever the threads do.
 //
 // close() commits what is queued and runs, before it returns, the callbacks of everything
@@ -53,7 +54,8 @@ public:
     StoreStats stats() const override;
     void close() override;
 
-    QString databasePath() const { return m_directory.databasePath(); }
+    // The database, for messages: SQLite's file, or PostgreSQL's host and name.
+    QString where() const { return m_dialect->where(); }
 
 private:
     struct PendingWrite
@@ -77,7 +79,7 @@ private:
     void deliverReads();
 
     StoreOptions m_options;
-    DataDirectory m_directory;
+    std::unique_ptr<SqlDialect> m_dialect;
     SqlStartState m_state;
     std::unique_ptr<SqlWriter> m_writer;
     std::unique_ptr<SqlReader> m_reader;

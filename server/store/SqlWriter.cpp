@@ -7,9 +7,9 @@
 
 #include <QDateTime>
 
-SqlWriter::SqlWriter(const QString &path, const StoreOptions &options, const SqlStartState &state,
-                     Deliver deliver)
-    : m_path(path)
+SqlWriter::SqlWriter(const SqlDialect &dialect, const StoreOptions &options,
+                     const SqlStartState &state, Deliver deliver)
+    : m_dialect(dialect)
     , m_options(options)
     , m_state(state)
     , m_deliver(std::move(deliver))
@@ -46,7 +46,7 @@ StoreStats SqlWriter::stats() const
 
 void SqlWriter::run()
 {
-    SqlConnection connection(m_path, m_options, SqlConnection::Role::Writer);
+    SqlConnection connection(m_dialect, SqlConnection::Role::Writer);
     SqlCommitter committer(connection, m_state);
     SqlPruner pruner(connection, m_options);
     QString error;

@@ -9,6 +9,8 @@
 
 #include <QMutex>
 
+class SqlDialect;
+
 #include <chrono>
 #include <functional>
 
@@ -23,7 +25,8 @@ public:
     using Result = SqlCommitter::Result;
     using Deliver = std::function<void(QList<Result> results)>;
 
-    SqlWriter(const QString &path, const StoreOptions &options, const SqlStartState &state,
+    // The dialect outlives the writer.
+    SqlWriter(const SqlDialect &dialect, const StoreOptions &options, const SqlStartState &state,
               Deliver deliver);
     ~SqlWriter() override;
 
@@ -50,7 +53,7 @@ private:
 
     void commitBatch(SqlCommitter &committer, const QList<Queued> &batch);
 
-    QString m_path;
+    const SqlDialect &m_dialect;
     StoreOptions m_options;
     SqlStartState m_state;
     Deliver m_deliver;

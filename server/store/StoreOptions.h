@@ -16,8 +16,12 @@ struct StoreOptions
 
     // SqlStore: the folder that holds the database file (made 0700, the file 0600).
     QString dataDirectory;
+    // SqlStore on PostgreSQL instead: postgresql://user:password@host:port/dbname (see
+    // PostgresUrl). Empty: SQLite in dataDirectory.
+    QString databaseUrl;
     Durability durability = Durability::Full;
     // The database file may not grow past this; a write that would is refused. 0: no limit.
+    // SQLite only: a PostgreSQL database has no limit of its own.
     qint64 maxBytes = 0;
 
     // Retention: lines older than this many days, and a room's lines beyond its newest

@@ -181,6 +181,14 @@ void TestServerOptions::fileAndCommandLine_data()
         << QByteArray() << QStringList() << u"metrics-address"_s << QString();
     QTest::newRow("a data folder") << QByteArray("data-dir = /var/lib/chat-server\n")
                                    << QStringList() << u"data-dir"_s << u"/var/lib/chat-server"_s;
+    QTest::newRow("a PostgreSQL database")
+        << QByteArray("database = postgresql://chat:s%40cret@db.example.org:5432/chat\n")
+        << QStringList() << u"database"_s
+        << u"postgresql://chat:s%40cret@db.example.org:5432/chat"_s;
+    QTest::newRow("a PostgreSQL database on the command line wins")
+        << QByteArray("database = sqlite\n")
+        << QStringList{u"--database"_s, u"postgres://chat@localhost/chat?sslmode=require"_s}
+        << u"database"_s << u"postgres://chat@localhost/chat?sslmode=require"_s;
 }
 
 void TestServerOptions::fileAndCommandLine()
@@ -216,8 +224,12 @@ void TestServerOptions::badFile_data()
                                   << u"%1:1: invalid port (0 to 65535): \"\""_s;
     QTest::newRow("bad flag") << QByteArray("exempt-loopback = maybe\n") << QStringList()
                               << u"%1:1: invalid exempt-loopback (true or false): \"maybe\""_s;
-    QTest::newRow("bad choice") << QByteArray("database = oracle\n") << QStringList()
-                                << u"%1:1: invalid database (sqlite or memory): \"oracle\""_s;
+    QTest::newRow("bad choice")
+        << QByteArray("database = oracle\n") << QStringList()
+        << u"%1:1: invalid database (sqlite, memory or postgresql://user:password@host:port/dbname): \"oracle\""_s;
+    QTest::newRow("database URL without a database, password not shown")
+        << QByteArray("database = postgresql://chat:secret@db.example.org:5432/\n") << QStringList()
+        << u"%1:1: invalid database (sqlite, memory or postgresql://user:password@host:port/dbname): \"postgresql://chat:****@db.example.org:5432/\""_s;
     QTest::newRow("bad address") << QByteArray("bind = 999.1.1.1\n") << QStringList()
                                  << u"%1:1: invalid bind (an IP address): \"999.1.1.1\""_s;
     QTest::newRow("bad metrics address")

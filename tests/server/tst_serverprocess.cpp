@@ -182,8 +182,15 @@ void TestServerProcess::badArguments_data()
     QTest::newRow("bad bind address") << QStringList{u"--bind"_s, u"999.1.1.1"_s}
                                       << u"Invalid --bind (an IP address): 999.1.1.1"_s;
     QTest::newRow("unknown option") << QStringList{u"--colour"_s} << u"Unknown option 'colour'"_s;
-    QTest::newRow("unknown database") << QStringList{u"--database"_s, u"oracle"_s}
-                                      << u"Invalid --database (sqlite or memory): oracle"_s;
+    QTest::newRow("unknown database")
+        << QStringList{u"--database"_s, u"oracle"_s}
+        << u"Invalid --database (sqlite, memory or postgresql://user:password@host:port/dbname): "
+           u"oracle"_s;
+    // The value is quoted, but not a database URL's password.
+    QTest::newRow("database URL without a database")
+        << QStringList{u"--database"_s, u"postgresql://chat:secret@db.example.org/"_s}
+        << u"Invalid --database (sqlite, memory or postgresql://user:password@host:port/dbname): "
+           u"postgresql://chat:****@db.example.org/"_s;
     QTest::newRow("unknown durability") << QStringList{u"--durability"_s, u"maybe"_s}
                                         << u"Invalid --durability (full or normal): maybe"_s;
     QTest::newRow("negative history days") << QStringList{u"--history-days"_s, u"-1"_s}

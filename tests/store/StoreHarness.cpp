@@ -3,8 +3,11 @@
 
 #include "NameRules.h"
 #include "store/MemoryStore.h"
+#include "store/PostgresUrl.h"
 #include "store/SqlStore.h"
 
+#include <QSqlError>
+#include <QSqlQuery>
 #include <QTest>
 
 using namespace Qt::StringLiterals;
@@ -24,11 +27,69 @@ QDateTime now()
 
 } // namespace
 
+QString postgresUrl()
+{
+    return qEnvironmentVariable("CHAT_TEST_POSTGRESQL_URL");
+}
+
+QStringList sqlDatabases()
+{
+    return postgresUrl().isEmpty() ? QStringList{u"sqlite"_s} : QStringList{u"postgresql"_s};
+}
+
+StoreOptions onDatabase(const QString &database, StoreOptions options)
+{
+    if (database == u"postgresql"_s)
+        options.databaseUrl = postgresUrl();
+    return options;
+}
+
+bool withDatabase(const QString &database, const QString &sqliteFile, const QString &name,
+                  const std::function<bool(QSqlDatabase &)> &fn)
+{
+    bool ok = false;
+    {
+        QSqlDatabase db;
+        if (database == u"postgresql"_s) {
+            const PostgresUrl url(postgresUrl());
+            db = QSqlDatabase::addDatabase(u"QPSQL"_s, name);
+            db.setHostName(url.host());
+            db.setPort(url.port());
+            db.setUserName(url.user());
+            db.setPassword(url.password());
+            db.setDatabaseName(url.databaseName());
+        } else {
+            db = QSqlDatabase::addDatabase(u"QSQLITE"_s, name);
+            db.setDatabaseName(sqliteFile);
+        }
+        ok = db.open() && fn(db);
+        if (!ok)
+            qWarning("%s: %s", qPrintable(name), qPrintable(db.lastError().text()));
+        db.close();
+    }
+    QSqlDatabase::removeDatabase(name);
+    return ok;
+}
+
+bool emptyPostgres(QString *error)
+{
+    return withDatabase(u"postgresql"_s, {}, u"empty-postgres"_s, [error](QSqlDatabase &db) {
+        QSqlQuery q(db);
+        for (const QString &sql : {u"DROP SCHEMA public CASCADE"_s, u"CREATE SCHEMA public"_s}) {
+            if (!q.exec(sql)) {
+                *error = q.lastError().text();
+                return false;
+            }
+        }
+        return true;
+    });
+}
+
 std::unique_ptr<Store> make(const QString &backend, const StoreOptions &options)
 {
-    if (backend == u"sql"_s)
-        return std::make_unique<SqlStore>(options);
-    return std::make_unique<MemoryStore>(options);
+    if (backend == u"memory"_s)
+        return std::make_unique<MemoryStore>(options);
+    return std::make_unique<SqlStore>(onDatabase(backend, options));
 }
 
 Written createRoom(Store &store, const StoredRoom &room)

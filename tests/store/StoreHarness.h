@@ -3,6 +3,8 @@
 
 #include "store/Store.h"
 
+#include <QSqlDatabase>
+
 #include <functional>
 #include <memory>
 
@@ -11,7 +13,22 @@
 // is false if it never did.
 namespace StoreHarness {
 
-// "sql" or "memory".
+// The PostgreSQL database the tests may use, from CHAT_TEST_POSTGRESQL_URL (set by
+// with-postgres.sh, which starts a PostgreSQL of its own); empty: none.
+QString postgresUrl();
+// The SQL databases to run a test on: PostgreSQL alone when postgresUrl() names one (the
+// store_postgresql test), SQLite otherwise ("sqlite", "postgresql").
+QStringList sqlDatabases();
+// Options for a SqlStore on that database: PostgreSQL's URL, or SQLite's folder as given.
+StoreOptions onDatabase(const QString &database, StoreOptions options);
+// Drops every table of the PostgreSQL database, so that each test starts empty as a new
+// SQLite folder does.
+bool emptyPostgres(QString *error);
+// A connection to the database as an older program would have made it, for fn; named name.
+bool withDatabase(const QString &database, const QString &sqliteFile, const QString &name,
+                  const std::function<bool(QSqlDatabase &)> &fn);
+
+// "sqlite", "postgresql" (SqlStore on that database) or "memory".
 std::unique_ptr<Store> make(const QString &backend, const StoreOptions &options);
 
 struct Written

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "StoreHarness.h"
 #include "store/Migrations.h"
+#include "store/SqlDialect.h"
 #include "store/SqlStore.h"
 
 #include <QDir>
@@ -15,12 +16,15 @@ using namespace StoreHarness;
 
 // A database as each older program left it, rows included, opened by this one: upgraded to
 // the latest version with nothing lost. A new migration adds a row to versions_data() with
-// the rows a database of its version holds.
+// the rows a database of its version holds. Runs on SQLite, or on PostgreSQL (the global
+// "database" column) when with-postgres.sh gives it one: the store_postgresql test.
 class tst_Migrations : public QObject
 {
     Q_OBJECT
 
 private slots:
+    void initTestCase_data();
+    void init();
     void split_data();
     void split();
     void stepsAreNumbered();
@@ -29,9 +33,34 @@ private slots:
     void newerVersionIsRefused();
 
 private:
-    // Runs fn on a plain connection to the file, as an older program would have.
+    // Runs fn on a plain connection to the database, as an older program would have.
     bool withDatabase(const QString &file, const std::function<bool(QSqlDatabase &)> &fn);
+    // The options of a store on the data folder dir, or on PostgreSQL.
+    StoreOptions options(const QString &dir) const;
 };
+
+void tst_Migrations::initTestCase_data()
+{
+    QTest::addColumn<QString>("database");
+    for (const QString &database : sqlDatabases())
+        QTest::newRow(qPrintable(database)) << database;
+}
+
+void tst_Migrations::init()
+{
+    QFETCH_GLOBAL(QString, database);
+    QString error;
+    if (database == u"postgresql"_s)
+        QVERIFY2(emptyPostgres(&error), qPrintable(error));
+}
+
+StoreOptions tst_Migrations::options(const QString &dir) const
+{
+    QFETCH_GLOBAL(QString, database);
+    StoreOptions result;
+    result.dataDirectory = dir;
+    return onDatabase(database, result);
+}
 
 void tst_Migrations::split_data()
 {
@@ -58,29 +87,25 @@ void tst_Migrations::split()
 
 void tst_Migrations::stepsAreNumbered()
 {
-    const QList<Migrations::Step> steps = Migrations::steps();
+    // Every database has the same versions, whichever files replace the shared ones.
+    QFETCH_GLOBAL(QString, database);
+    const QList<Migrations::Step> steps =
+        Migrations::steps(SqlDialect::create(options({}))->migrationVariant());
     QVERIFY(!steps.isEmpty());
     for (qsizetype i = 0; i < steps.size(); ++i) {
         QCOMPARE(steps[i].version, i + 1);
         QVERIFY(!steps[i].statements.isEmpty());
     }
     QCOMPARE(Migrations::latestVersion(), steps.size());
+    if (database == u"postgresql"_s)
+        QVERIFY(steps.constFirst().statements != Migrations::steps().constFirst().statements);
 }
 
 bool tst_Migrations::withDatabase(const QString &file,
                                   const std::function<bool(QSqlDatabase &)> &fn)
 {
-    bool ok = false;
-    {
-        QSqlDatabase db = QSqlDatabase::addDatabase(u"QSQLITE"_s, u"older"_s);
-        db.setDatabaseName(file);
-        ok = db.open() && fn(db);
-        if (!ok)
-            qWarning("older database: %s", qPrintable(db.lastError().text()));
-        db.close();
-    }
-    QSqlDatabase::removeDatabase(u"older"_s);
-    return ok;
+    QFETCH_GLOBAL(QString, database);
+    return StoreHarness::withDatabase(database, file, u"older"_s, fn);
 }
 
 void tst_Migrations::versions_data()
@@ -223,13 +248,15 @@ void tst_Migrations::versions()
     QFile empty(file);
     QVERIFY(empty.open(QIODevice::WriteOnly));
     empty.close();
+    const StoreOptions options = this->options(dir.filePath(u"data"_s));
+    const std::unique_ptr<SqlDialect> dialect = SqlDialect::create(options);
     QVERIFY(withDatabase(file, [&](QSqlDatabase &db) {
         QString error;
-        if (!Migrations::applyUpTo(db, version, &error)) {
+        if (!Migrations::applyUpTo(db, *dialect, version, &error)) {
             qWarning("applyUpTo: %s", qPrintable(error));
             return false;
         }
-        if (Migrations::currentVersion(db, &error) != version)
+        if (Migrations::currentVersion(db, *dialect, &error) != version)
             return false;
         QSqlQuery q(db);
         for (const QString &row : rows) {
@@ -241,8 +268,6 @@ void tst_Migrations::versions()
         return true;
     }));
 
-    StoreOptions options;
-    options.dataDirectory = dir.filePath(u"data"_s);
     SqlStore store(options);
     QVERIFY2(store.open(), qPrintable(store.errorString()));
     QCOMPARE(store.bootNumber(), bootNumber);
@@ -277,7 +302,7 @@ void tst_Migrations::versions()
 
     QVERIFY(withDatabase(file, [&](QSqlDatabase &db) {
         QString error;
-        return Migrations::currentVersion(db, &error) == Migrations::latestVersion();
+        return Migrations::currentVersion(db, *dialect, &error) == Migrations::latestVersion();
     }));
 }
 
@@ -287,14 +312,14 @@ void tst_Migrations::newerVersionIsRefused()
     QVERIFY(QDir().mkpath(dir.filePath(u"data"_s)));
     const QString file = dir.filePath(u"data/chat.db"_s);
     const int newer = Migrations::latestVersion() + 1;
+    const StoreOptions options = this->options(dir.filePath(u"data"_s));
+    const std::unique_ptr<SqlDialect> dialect = SqlDialect::create(options);
     QVERIFY(withDatabase(file, [&](QSqlDatabase &db) {
         QString error;
         QSqlQuery q(db);
-        return Migrations::applyUpTo(db, Migrations::latestVersion(), &error) &&
+        return Migrations::applyUpTo(db, *dialect, Migrations::latestVersion(), &error) &&
                q.exec(u"UPDATE meta SET value = %1 WHERE name = 'schema_version'"_s.arg(newer));
     }));
-    StoreOptions options;
-    options.dataDirectory = dir.filePath(u"data"_s);
     SqlStore store(options);
     QVERIFY(!store.open());
     QVERIFY2(store.errorString().endsWith(
@@ -303,8 +328,9 @@ void tst_Migrations::newerVersionIsRefused()
                      .arg(Migrations::latestVersion())),
              qPrintable(store.errorString()));
     QString error;
-    QVERIFY(withDatabase(
-        file, [&](QSqlDatabase &db) { return Migrations::currentVersion(db, &error) == newer; }));
+    QVERIFY(withDatabase(file, [&](QSqlDatabase &db) {
+        return Migrations::currentVersion(db, *dialect, &error) == newer;
+    }));
 }
 
 QTEST_GUILESS_MAIN(tst_Migrations)

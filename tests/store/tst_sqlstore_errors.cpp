@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "StoreHarness.h"
 #include "store/Migrations.h"
+#include "store/PostgresUrl.h"
 #include "store/SqlStore.h"
 
 #include <QCryptographicHash>
@@ -13,6 +14,7 @@
 #include <QSysInfo>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QUrl>
 
 #include <sys/stat.h>
 #include <unistd.h>
@@ -36,6 +38,8 @@ enum class Setup {
     ForeignTables,
     LockedByStore,
     LockedByProcess,
+    WrongPassword,
+    NoSuchDatabase,
 };
 
 QByteArray fileHash(const QString &path)
@@ -80,7 +84,9 @@ QByteArray randomBytes(qsizetype n)
 Q_DECLARE_METATYPE(Setup)
 
 // SqlStore's open() refuses what it cannot use, with words that name the problem, and never
-// replaces a file it refused with a fresh database.
+// replaces a file it refused with a fresh database. On PostgreSQL (the store_postgresql test)
+// the rows that are not about a file: a newer or foreign schema, a refused login, a missing
+// database; the words name the host and the database, never the password.
 class tst_SqlStoreErrors : public QObject
 {
     Q_OBJECT
@@ -96,6 +102,8 @@ private slots:
     void fullDatabase();
 
 private:
+    bool onPostgres() const { return !postgresUrl().isEmpty(); }
+    QString database() const { return onPostgres() ? u"postgresql"_s : u"sqlite"_s; }
     // A store on the data directory with lines in it, closed again.
     bool makeDatabase(int lines, const StoreOptions &options);
 
@@ -115,6 +123,11 @@ void tst_SqlStoreErrors::init()
     m_options = {};
     m_options.dataDirectory = m_data;
     m_options.durability = StoreOptions::Durability::Normal;
+    if (onPostgres()) {
+        QString error;
+        QVERIFY2(emptyPostgres(&error), qPrintable(error));
+        m_options = onDatabase(u"postgresql"_s, m_options);
+    }
 }
 
 void tst_SqlStoreErrors::cleanup()
@@ -149,6 +162,24 @@ void tst_SqlStoreErrors::openFails_data()
     QTest::addColumn<Setup>("setup");
     QTest::addColumn<QString>("error"); // a regular expression
 
+    const QString newer =
+        u"database schema version %1 is newer than this server's %2; use a newer chat-server$"_s
+            .arg(Migrations::latestVersion() + 1)
+            .arg(Migrations::latestVersion());
+    if (onPostgres()) {
+        const PostgresUrl url(postgresUrl());
+        const QString where = QRegularExpression::escape(url.where());
+        const QString elsewhere = QRegularExpression::escape(
+            url.where().replace(url.databaseName(), u"no_such_database"_s));
+        // clang-format off
+        QTest::newRow("newer schema") << Setup::NewerSchema << u"^cannot use the database %1: "_s.arg(where) + newer;
+        QTest::newRow("someone else's tables") << Setup::ForeignTables << u"^cannot use the database %1: it holds tables, but not those of a chat-server$"_s.arg(where);
+        QTest::newRow("wrong password") << Setup::WrongPassword << u"^cannot open the database %1: .*password authentication failed"_s.arg(where);
+        QTest::newRow("no such database") << Setup::NoSuchDatabase << u"^cannot open the database %1: .*does not exist"_s.arg(elsewhere);
+        QTest::newRow("locked by another store") << Setup::LockedByStore << u"^the database %1 is in use by another chat-server; stop it first$"_s.arg(where);
+        // clang-format on
+        return;
+    }
     const QString pid = QString::number(QCoreApplication::applicationPid());
     // clang-format off
     QTest::newRow("directory cannot be created") << Setup::ParentIsFile << u"^cannot create the data directory .*/parent/data: .*/parent is not a folder$"_s;
@@ -160,7 +191,7 @@ void tst_SqlStoreErrors::openFails_data()
     QTest::newRow("a few bytes") << Setup::ShortGarbage << u"^.*/chat.db is not a chat-server database"_s;
     QTest::newRow("truncated") << Setup::Truncated << u"^the database .*/chat.db is damaged: it is cut short \\(\\d+ bytes of \\d+\\); restore it from a backup$"_s;
     QTest::newRow("damaged pages") << Setup::DamagedPages << u"^cannot use the database .*/chat.db: the database is damaged \\(.*\\); restore it from a backup$"_s;
-    QTest::newRow("newer schema") << Setup::NewerSchema << u"^cannot use the database .*/chat.db: database schema version %1 is newer than this server's %2; use a newer chat-server$"_s.arg(Migrations::latestVersion() + 1).arg(Migrations::latestVersion());
+    QTest::newRow("newer schema") << Setup::NewerSchema << u"^cannot use the database .*/chat.db: "_s + newer;
     QTest::newRow("someone else's tables") << Setup::ForeignTables << u"^cannot use the database .*/chat.db: it holds tables, but not those of a chat-server$"_s;
     QTest::newRow("locked by another store") << Setup::LockedByStore << u"^the data directory .*/data is in use by another chat-server \\(pid %1, .*\\); stop it first"_s.arg(pid);
     QTest::newRow("locked by another process") << Setup::LockedByProcess << u"^the data directory .*/data is in use by another chat-server \\(pid \\d+, cat on .*\\)"_s;
@@ -223,31 +254,31 @@ void tst_SqlStoreErrors::openFails()
         }
         break;
     }
-    case Setup::NewerSchema: {
+    case Setup::NewerSchema:
         QVERIFY(makeDatabase(1, m_options));
-        QSqlDatabase db = QSqlDatabase::addDatabase(u"QSQLITE"_s, u"newer"_s);
-        db.setDatabaseName(m_file);
-        QVERIFY(db.open());
-        QSqlQuery q(db);
-        QVERIFY(q.exec(u"UPDATE meta SET value = value + 1 WHERE name = 'schema_version'"_s));
-        q = QSqlQuery();
-        db.close();
-        db = QSqlDatabase();
-        QSqlDatabase::removeDatabase(u"newer"_s);
+        QVERIFY(withDatabase(database(), m_file, u"newer"_s, [](QSqlDatabase &db) {
+            return QSqlQuery(db).exec(
+                u"UPDATE meta SET value = value + 1 WHERE name = 'schema_version'"_s);
+        }));
+        break;
+    case Setup::ForeignTables:
+        QVERIFY(onPostgres() || makeDir(m_data));
+        QVERIFY(withDatabase(database(), m_file, u"foreign"_s, [](QSqlDatabase &db) {
+            return QSqlQuery(db).exec(u"CREATE TABLE recipes (name TEXT)"_s);
+        }));
+        QVERIFY(onPostgres() ||
+                QFile::setPermissions(m_file, QFile::ReadOwner | QFile::WriteOwner));
+        break;
+    case Setup::WrongPassword: {
+        QUrl url(m_options.databaseUrl);
+        url.setPassword(u"not-the-password"_s);
+        m_options.databaseUrl = url.toString();
         break;
     }
-    case Setup::ForeignTables: {
-        QVERIFY(makeDir(m_data));
-        QSqlDatabase db = QSqlDatabase::addDatabase(u"QSQLITE"_s, u"foreign"_s);
-        db.setDatabaseName(m_file);
-        QVERIFY(db.open());
-        QSqlQuery q(db);
-        QVERIFY(q.exec(u"CREATE TABLE recipes (name TEXT)"_s));
-        QVERIFY(QFile::setPermissions(m_file, QFile::ReadOwner | QFile::WriteOwner));
-        q = QSqlQuery();
-        db.close();
-        db = QSqlDatabase();
-        QSqlDatabase::removeDatabase(u"foreign"_s);
+    case Setup::NoSuchDatabase: {
+        QUrl url(m_options.databaseUrl);
+        url.setPath(u"/no_such_database"_s);
+        m_options.databaseUrl = url.toString();
         break;
     }
     case Setup::LockedByStore:
@@ -275,6 +306,10 @@ void tst_SqlStoreErrors::openFails()
     QVERIFY(!store.open());
     QVERIFY2(QRegularExpression(error).match(store.errorString()).hasMatch(),
              qPrintable(store.errorString()));
+    if (onPostgres()) {
+        for (const QString &url : {postgresUrl(), m_options.databaseUrl})
+            QVERIFY(!store.errorString().contains(PostgresUrl(url).password()));
+    }
     // Still refused the second time, and nothing replaced or made instead.
     QVERIFY(!store.open());
     QCOMPARE(QFileInfo(m_file).isFile(), fileExisted);
@@ -291,6 +326,8 @@ void tst_SqlStoreErrors::openFails()
 
 void tst_SqlStoreErrors::staleLockIsTakenOver()
 {
+    if (onPostgres())
+        QSKIP("a SQLite file's folder, lock and size: not PostgreSQL's");
     // A lock left by a process that is gone: a finished child's pid.
     QProcess gone;
     gone.start(u"true"_s, {});
@@ -306,6 +343,8 @@ void tst_SqlStoreErrors::staleLockIsTakenOver()
 
 void tst_SqlStoreErrors::modesOfNewFiles()
 {
+    if (onPostgres())
+        QSKIP("a SQLite file's folder, lock and size: not PostgreSQL's");
     const mode_t old = ::umask(0);
     SqlStore store(m_options);
     const bool opened = store.open();
@@ -320,6 +359,8 @@ void tst_SqlStoreErrors::modesOfNewFiles()
 
 void tst_SqlStoreErrors::modesAreTightened()
 {
+    if (onPostgres())
+        QSKIP("a SQLite file's folder, lock and size: not PostgreSQL's");
     QVERIFY(makeDatabase(1, m_options));
     QVERIFY(::chmod(QFile::encodeName(m_data).constData(), 0755) == 0);
     QVERIFY(::chmod(QFile::encodeName(m_file).constData(), 0644) == 0);
@@ -340,6 +381,8 @@ void tst_SqlStoreErrors::modesAreTightened()
 // kept, no gap in the sequence), serves reads, and writes again once the limit is raised.
 void tst_SqlStoreErrors::fullDatabase()
 {
+    if (onPostgres())
+        QSKIP("a SQLite file's folder, lock and size: not PostgreSQL's");
     m_options.maxBytes = 160 * 1024;
     auto store = std::make_unique<SqlStore>(m_options);
     QVERIFY2(store->open(), qPrintable(store->errorString()));

@@ -32,7 +32,8 @@ QDateTime daysAgo(int days)
 } // namespace
 
 // Every test runs against both stores (the global "backend" column): they must behave the
-// same, except that only SqlStore outlives its object.
+// same, except that only SqlStore outlives its object. SqlStore runs on SQLite, or on
+// PostgreSQL alone when with-postgres.sh gives it one (the store_postgresql test).
 class tst_Store : public QObject
 {
     Q_OBJECT
@@ -85,8 +86,10 @@ private:
 void tst_Store::initTestCase_data()
 {
     QTest::addColumn<QString>("backend");
-    QTest::newRow("sql") << u"sql"_s;
-    QTest::newRow("memory") << u"memory"_s;
+    for (const QString &database : sqlDatabases())
+        QTest::newRow(qPrintable(database)) << database;
+    if (postgresUrl().isEmpty())
+        QTest::newRow("memory") << u"memory"_s;
 }
 
 void tst_Store::init()
@@ -97,6 +100,10 @@ void tst_Store::init()
     m_options.dataDirectory = m_dir->filePath(u"data"_s);
     m_options.durability = StoreOptions::Durability::Normal;
     m_options.pruneIntervalMs = 60 * 60 * 1000; // no retention unless a test asks for it
+    QFETCH_GLOBAL(QString, backend);
+    QString error;
+    if (backend == u"postgresql"_s)
+        QVERIFY2(emptyPostgres(&error), qPrintable(error));
     QVERIFY(openStore());
 }
 
@@ -111,7 +118,7 @@ void tst_Store::cleanup()
 bool tst_Store::isSql() const
 {
     QFETCH_GLOBAL(QString, backend);
-    return backend == u"sql"_s;
+    return backend != u"memory"_s;
 }
 
 bool tst_Store::openStore()

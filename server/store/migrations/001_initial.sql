@@ -35,7 +35,7 @@ CREATE TABLE rooms (
 -- peer; empty for room lines.
 -- id is INTEGER PRIMARY KEY, the one departure from portable SQL here: in SQLite that is the
 -- table's own 64-bit row id, which saves a second B-tree per line (a fifth of a commit's work).
--- A PostgreSQL schema declares it BIGINT. Lines are inserted in id order with the server's
+-- postgresql/001_initial.sql declares it BIGINT. Lines are inserted in id order with the server's
 -- clock, so retention by age walks ids from the oldest and needs no index on time_ms.
 CREATE TABLE messages (
     id INTEGER PRIMARY KEY,

@@ -1,0 +1,112 @@
+// SPDX-License-Identifier: MIT
+#include "store/PostgresDialect.h"
+
+#include "store/SqlConnection.h"
+#include "store/Store.h"
+
+#include <QSqlError>
+
+using namespace Qt::StringLiterals;
+
+namespace {
+
+// SQLSTATEs (PostgreSQL's appendix "Error Codes") that the writer and open() tell apart.
+const QString DiskFull = u"53100"_s;
+const QString DataCorrupted = u"XX001"_s;
+const QString IndexCorrupted = u"XX002"_s;
+
+// The advisory lock that keeps a second chat-server off the database (its key: "chat" in
+// ASCII). Advisory locks are per database, so servers on other databases of one PostgreSQL
+// do not meet.
+constexpr qint64 ServerLock = 0x63686174;
+
+} // namespace
+
+PostgresDialect::PostgresDialect(const StoreOptions &options)
+    : SqlDialect(options)
+    , m_url(options.databaseUrl)
+{
+}
+
+QString PostgresDialect::migrationVariant() const
+{
+    return u"postgresql"_s;
+}
+
+bool PostgresDialect::claim(QString *error)
+{
+    if (!m_url.isValid()) {
+        *error = m_url.errorString();
+        return false;
+    }
+    return true;
+}
+
+QSqlDatabase PostgresDialect::add(const QString &name, QString *error) const
+{
+    QSqlDatabase db = QSqlDatabase::addDatabase(u"QPSQL"_s, name);
+    if (!db.isValid())
+        *error = u"Qt's PostgreSQL driver is missing (Debian: libqt6sql6-psql)"_s;
+    db.setHostName(m_url.host());
+    db.setPort(m_url.port());
+    db.setUserName(m_url.user());
+    db.setPassword(m_url.password());
+    db.setDatabaseName(m_url.databaseName());
+    db.setConnectOptions(m_url.connectOptions());
+    return db;
+}
+
+bool PostgresDialect::configure(SqlConnection &connection, QString *error) const
+{
+    // Full: a commit returns once PostgreSQL has flushed it to disk, whatever the server's
+    // default. Normal: once it is committed in PostgreSQL's memory, which outlives this
+    // process but not a crash of PostgreSQL's machine (its WAL writer flushes within
+    // wal_writer_delay).
+    QStringList settings = {
+        m_options.durability == StoreOptions::Durability::Full ? u"SET synchronous_commit TO on"_s
+                                                               : u"SET synchronous_commit TO off"_s,
+    };
+    if (connection.role() == SqlConnection::Role::Reader)
+        settings << u"SET SESSION CHARACTERISTICS AS TRANSACTION READ ONLY"_s;
+    QString why;
+    for (const QString &setting : std::as_const(settings)) {
+        connection.value(setting, &why);
+        if (!why.isEmpty()) {
+            *error = u"cannot use the database %1: %2"_s.arg(where(), why);
+            return false;
+        }
+    }
+    // The writer keeps ids and sequence numbers in memory (SqlCommitter), so one server per
+    // database, as the lock file does for SQLite: the setup connection holds the lock while
+    // it migrates, the writer's for the store's life. The reader needs none.
+    if (connection.role() != SqlConnection::Role::Reader) {
+        const QVariant locked =
+            connection.value(u"SELECT pg_try_advisory_lock(%1)"_s.arg(ServerLock), &why);
+        if (!why.isEmpty()) {
+            *error = u"cannot use the database %1: %2"_s.arg(where(), why);
+            return false;
+        }
+        if (!locked.toBool()) {
+            *error =
+                u"the database %1 is in use by another chat-server; stop it first"_s.arg(where());
+            return false;
+        }
+    }
+    if (connection.role() == SqlConnection::Role::Setup && m_options.maxBytes > 0)
+        qWarning("store: %s is a PostgreSQL database, which has no size limit of its own; the "
+                 "limit of %lld bytes is not applied (give PostgreSQL's disk a quota instead)",
+                 qPrintable(where()), m_options.maxBytes);
+    return true;
+}
+
+QString PostgresDialect::explain(const QSqlError &error) const
+{
+    const QString text = error.databaseText().isEmpty() ? error.text() : error.databaseText();
+    const QString state = error.nativeErrorCode();
+    if (state == DiskFull)
+        // Store::isFullError() recognises the prefix: the server says "full" rather than "failed".
+        return Store::FullErrorPrefix + u" (%1)"_s.arg(text.trimmed());
+    if (state == DataCorrupted || state == IndexCorrupted)
+        return u"the database is damaged (%1); restore it from a backup"_s.arg(text.trimmed());
+    return text.trimmed();
+}
