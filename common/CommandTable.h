@@ -47,6 +47,7 @@ enum class CommandType {
     Disconnect,
     Close,
     Modlog,
+    Conversations,
 };
 
 // How the words after the command word are split into arguments.

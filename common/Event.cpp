@@ -270,6 +270,16 @@ Event Event::modlog(const QString &room, qsizetype total, qsizetype first,
     return e;
 }
 
+Event Event::conversations(qsizetype total, qsizetype first,
+                           const QStringList &conversationTimePairs)
+{
+    Event e(Kind::Conversations);
+    e.count = total;
+    e.seq = quint64(first);
+    e.list = conversationTimePairs;
+    return e;
+}
+
 Event Event::away(const QString &nick, const QString &text)
 {
     Event e(Kind::Away);

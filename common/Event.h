@@ -16,57 +16,61 @@ class Event
 public:
     enum class Kind {
         Invalid,
-        Welcome,      // text: server name, subject: protocol version
-        Ok,           // command, list: details (login: nick, resume token, grace seconds;
-                      // set: key, value; leave, switch: room)
-        Error,        // code, command, subject, text (English description)
-        Message,      // id, room, seq, nick, text
-        Action,       // id, room, seq, nick, text
-        Private,      // id, nick (from), target (to), text
-        Join,         // room, nick
-        Joins,        // room, list: nicknames (several arrived at once)
-        Leave,        // room, nick, subject: reason (part, quit, lost, shutdown)
-        NickChange,   // nick (old), target (new)
-        Topic,        // room, nick (who set it, may be empty), text  (the current topic)
-        TopicChanged, // id, room, seq, nick (who set it), text
-        Presence,     // room, nick, subject: "reconnecting" (the connection dropped and the
-                      // place is held), "back" (resumed), "away" (text: the away message; not
-                      // in the tagged layout) or "here" (no longer away)
-        Moderation,   // room, nick (who acted), subject: the act ("op", "deop", "kick", "mute",
-                      // "unmute", "ban", "unban", "invite", "rule"), target (on whom: a nick,
-                      // a ban's mask, a rule's name), text: a kick's reason, a mute's seconds,
-                      // a ban's seconds (0: for good) and reason ("600 spamming"), a rule's
-                      // "on" or "off"
-        Users,        // room, subject: how many are in it, list: pairs of nickname and flags
-                      // (all of them, or in a crowded room the first ones; see Room)
-        Who,          // list: triples of nickname, rooms (comma-separated), flags: one piece of
-                      // a listing (between ListingStart and ListingEnd)
-        Rooms,        // list: triples of room, member count, topic: one piece of a listing
-        ListingStart, // subject: what follows ("rooms" or "who"), count: how many match in
-                      // all, seq: the page asked for (0: every item), text: the filter (may
-                      // be empty)
-        ListingEnd,   // subject, text: as ListingStart; count: items sent; id: matching items
-                      // after them (0: none); seq: the page that shows them next (0: none)
-        Help,         // list: pairs of usage, summary
-        Settings,     // list: pairs of key, value
-        HistoryStart, // room (or empty), nick (the peer of a private history, or empty),
-                      // subject: why ("join", "resume", "request"), count: lines that follow;
-                      // time: the first line's
-        HistoryEnd,   // room, nick, subject, count: as HistoryStart; target: where more lines
-                      // are ("before", "after", or empty: none), seq: the sequence number
-                      // (message id for private history) to ask from
-        Bans,         // room, count: how many bans the room has, seq: the index of this
-                      // line's first ban (a long list is several lines), list: quadruples of
-                      // mask, seconds left (empty: for good), setter, reason
-        Rules,        // room, list: the room's rules that are on ("invite-only", ...)
-        Modlog,       // room, count: how many acts follow in all, seq: the index of this
-                      // line's first act, list: quintuples of time (ISO 8601 UTC), actor, act,
-                      // target, detail: the room's moderation log, oldest first
-        Away,         // nick, text: the away message of the person a private message went to
-        Notice,       // nick (the administrator), text: a notice to everyone on the server
-        Bye,          // subject: reason (logout, shutdown, ...)
-        Ping,         // subject: token
-        Pong,         // subject: token
+        Welcome,       // text: server name, subject: protocol version
+        Ok,            // command, list: details (login: nick, resume token, grace seconds;
+                       // set: key, value; leave, switch: room)
+        Error,         // code, command, subject, text (English description)
+        Message,       // id, room, seq, nick, text
+        Action,        // id, room, seq, nick, text
+        Private,       // id, nick (from), target (to), text
+        Join,          // room, nick
+        Joins,         // room, list: nicknames (several arrived at once)
+        Leave,         // room, nick, subject: reason (part, quit, lost, shutdown)
+        NickChange,    // nick (old), target (new)
+        Topic,         // room, nick (who set it, may be empty), text  (the current topic)
+        TopicChanged,  // id, room, seq, nick (who set it), text
+        Presence,      // room, nick, subject: "reconnecting" (the connection dropped and the
+                       // place is held), "back" (resumed), "away" (text: the away message; not
+                       // in the tagged layout) or "here" (no longer away)
+        Moderation,    // room, nick (who acted), subject: the act ("op", "deop", "kick", "mute",
+                       // "unmute", "ban", "unban", "invite", "rule"), target (on whom: a nick,
+                       // a ban's mask, a rule's name), text: a kick's reason, a mute's seconds,
+                       // a ban's seconds (0: for good) and reason ("600 spamming"), a rule's
+                       // "on" or "off"
+        Users,         // room, subject: how many are in it, list: pairs of nickname and flags
+                       // (all of them, or in a crowded room the first ones; see Room)
+        Who,           // list: triples of nickname, rooms (comma-separated), flags: one piece of
+                       // a listing (between ListingStart and ListingEnd)
+        Rooms,         // list: triples of room, member count, topic: one piece of a listing
+        ListingStart,  // subject: what follows ("rooms" or "who"), count: how many match in
+                       // all, seq: the page asked for (0: every item), text: the filter (may
+                       // be empty)
+        ListingEnd,    // subject, text: as ListingStart; count: items sent; id: matching items
+                       // after them (0: none); seq: the page that shows them next (0: none)
+        Help,          // list: pairs of usage, summary
+        Settings,      // list: pairs of key, value
+        HistoryStart,  // room (or empty), nick (the peer of a private history, or empty),
+                       // subject: why ("join", "resume", "request"), count: lines that follow;
+                       // time: the first line's
+        HistoryEnd,    // room, nick, subject, count: as HistoryStart; target: where more lines
+                       // are ("before", "after", or empty: none), seq: the sequence number
+                       // (message id for private history) to ask from
+        Bans,          // room, count: how many bans the room has, seq: the index of this
+                       // line's first ban (a long list is several lines), list: quadruples of
+                       // mask, seconds left (empty: for good), setter, reason
+        Rules,         // room, list: the room's rules that are on ("invite-only", ...)
+        Modlog,        // room, count: how many acts follow in all, seq: the index of this
+                       // line's first act, list: quintuples of time (ISO 8601 UTC), actor, act,
+                       // target, detail: the room's moderation log, oldest first
+        Conversations, // count: how many conversations follow in all, seq: the index of this
+                       // line's first, list: pairs of conversation (a room, or @nick for
+                       // private messages) and the time of its newest line between the times
+                       // asked (ISO 8601 UTC), newest first
+        Away,          // nick, text: the away message of the person a private message went to
+        Notice,        // nick (the administrator), text: a notice to everyone on the server
+        Bye,           // subject: reason (logout, shutdown, ...)
+        Ping,          // subject: token
+        Pong,          // subject: token
     };
 
     // Flags of a person in users and who lists (comma-separated; empty when none).
@@ -121,6 +125,8 @@ public:
     static Event rules(const QString &room, const QStringList &rulesOn);
     static Event modlog(const QString &room, qsizetype total, qsizetype first,
                         const QStringList &timeActorActTargetDetail);
+    static Event conversations(qsizetype total, qsizetype first,
+                               const QStringList &conversationTimePairs);
     static Event away(const QString &nick, const QString &text);
     static Event notice(const QString &from, const QString &text);
     static Event bye(const QString &reason);

@@ -125,6 +125,31 @@ QByteArray line(const QString &source, const QString &command, QStringList param
     return message.toLine();
 }
 
+// CHATHISTORY TARGETS' answer (draft/chathistory): a line for each conversation with the time
+// of its newest line, in a draft/chathistory-targets batch when the reader takes batches (and
+// bare lines otherwise, as the spec says). The batch opens before the first piece's lines and
+// closes after the last piece's; nothing comes between the pieces (ReplyStream).
+QByteArray targets(const Event &event, const Options &options)
+{
+    constexpr auto batch = "targets"_L1;
+    QByteArray bytes;
+    if (options.batch && event.seq == 0)
+        bytes += IrcMessage(u"BATCH"_s, {u'+' + batch, u"draft/chathistory-targets"_s},
+                            options.serverName)
+                     .toLine();
+    const QStringList &l = event.list;
+    for (qsizetype i = 0; i + 1 < l.size(); i += 2) {
+        const QString target = l[i].startsWith(u'@') ? l[i].mid(1) : channel(l[i]);
+        IrcMessage message(u"CHATHISTORY"_s, {u"TARGETS"_s, target, l[i + 1]}, options.serverName);
+        if (options.batch)
+            message.addTag(u"batch"_s, batch);
+        bytes += message.toLine();
+    }
+    if (options.batch && qint64(event.seq) + l.size() / 2 >= event.count)
+        bytes += IrcMessage(u"BATCH"_s, {u'-' + batch}, options.serverName).toLine();
+    return bytes;
+}
+
 // The IRC channel mode of a room rule (Ergo's +R for registered-only).
 QChar modeOf(const QString &rule)
 {
@@ -434,6 +459,15 @@ QByteArray render(const Event &event, const Options &options)
             bytes += line(options.serverName, u"NOTICE"_s,
                           {me.isEmpty() ? u"*"_s : me, channel(event.room) + u' ' + text});
         }
+        return bytes;
+    }
+    case K::Conversations: {
+        if (event.label == "CHATHISTORY"_L1)
+            return targets(event, options);
+        QByteArray bytes; // the chat's own command, asked by its name: a notice each
+        for (qsizetype i = 0; i + 1 < event.list.size(); i += 2)
+            bytes += line(options.serverName, u"NOTICE"_s,
+                          {me.isEmpty() ? u"*"_s : me, event.list[i] + u' ' + event.list[i + 1]});
         return bytes;
     }
     case K::Away:

@@ -50,6 +50,7 @@ const QList<Layout> &layouts()
         {K::Bans,         u"bans"_s,         {F::Room, F::Count, F::Seq},                    4},
         {K::Rules,        u"rules"_s,        {F::Room},                                      1},
         {K::Modlog,       u"modlog"_s,       {F::Room, F::Count, F::Seq},                    5},
+        {K::Conversations, u"conversations"_s, {F::Count, F::Seq},                           2},
         {K::Away,         u"away"_s,         {F::Nick, F::Text},                             0},
         {K::Notice,       u"notice"_s,       {F::Nick, F::Text},                             0},
         {K::Bye,          u"bye"_s,          {F::Subject},                                   0},

@@ -171,6 +171,18 @@ void renderList(Writer &w, const Event &event)
             w.line(entry);
         }
         break;
+    case Event::Kind::Conversations:
+        if (event.seq == 0 && event.count == 0)
+            w.line(w.phrase(QT_TRANSLATE_NOOP("TextRenderer", "Nothing was said then.")));
+        else if (event.seq == 0)
+            w.line(
+                w.phrase(QT_TRANSLATE_N_NOOP("TextRenderer", "Conversations (%n), newest first:"),
+                         int(event.count)));
+        // The time as the history command takes it, so that it can be copied into one.
+        for (qsizetype i = 0; i + 1 < l.size(); i += 2)
+            w.line(w.phrase(QT_TRANSLATE_NOOP("TextRenderer", "  %1, last at %2"))
+                       .arg(l[i], l[i + 1]));
+        break;
     case Event::Kind::Rules:
         w.line(w.phrase(QT_TRANSLATE_NOOP("TextRenderer", "Rules of %1: %2"))
                    .arg(event.room, l.join(u", "_s)));
@@ -593,6 +605,7 @@ QByteArray render(const Event &event, const Options &options)
     case K::Bans:
     case K::Rules:
     case K::Modlog:
+    case K::Conversations:
         renderList(w, event);
         break;
     case K::Away:
@@ -617,8 +630,10 @@ QByteArray render(const Event &event, const Options &options)
         break;
     }
     // The pieces of a listing go on under their stamped heading.
-    const bool piece = event.kind == K::Rooms || event.kind == K::Who ||
-                       ((event.kind == K::Bans || event.kind == K::Modlog) && event.seq > 0);
+    const bool piece =
+        event.kind == K::Rooms || event.kind == K::Who ||
+        ((event.kind == K::Bans || event.kind == K::Modlog || event.kind == K::Conversations) &&
+         event.seq > 0);
     return w.finish(event.time, !piece);
 }
 

@@ -596,6 +596,10 @@
         <source>Show the room&apos;s latest moderation acts: who did what to whom, when and why (operators).</source>
         <translation>Show the room&apos;s latest moderation acts: who did what to whom, when and why (operators).</translation>
     </message>
+    <message>
+        <source>List your rooms and private conversations with messages between two times, the latest first.</source>
+        <translation>List your rooms and private conversations with messages between two times, the latest first.</translation>
+    </message>
 </context>
 <context>
     <name>ConfigFile</name>
@@ -2288,6 +2292,21 @@
             <numerusform>Moderation in %1 (%n):</numerusform>
             <numerusform>Moderation in %1 (%n):</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Nothing was said then.</source>
+        <translation>Nothing was said then.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Conversations (%n), newest first:</source>
+        <translation>
+            <numerusform>Conversation (%n), newest first:</numerusform>
+            <numerusform>Conversations (%n), newest first:</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>  %1, last at %2</source>
+        <translation>  %1, last at %2</translation>
     </message>
 </context>
 <context>

@@ -229,6 +229,8 @@ void CommandProcessor::dispatch(Session *session, const Command &command)
         return m_admin.close(session, command);
     case T::Modlog:
         return m_moderation.modlog(session, command);
+    case T::Conversations:
+        return m_messages.conversations(session, command);
     }
 }
 

@@ -5,9 +5,12 @@
 #include "Protocol.h"
 #include "TimeAnchor.h"
 #include "commands/ChatContext.h"
+#include "core/Directory.h"
+#include "core/MessageLog.h"
 #include "core/Room.h"
 #include "core/User.h"
 #include "session/Session.h"
+#include "store/Store.h"
 
 #include <QPointer>
 
@@ -217,4 +220,85 @@ void MessageCommands::history(Session *session, const Command &command)
         }
         m_chat.stream(session, part);
     });
+}
+
+// "conversations <time> <time> [count]": the rooms the person is in and the people they
+// exchanged private messages with, that have lines between the two times (either first, both
+// excluded), the latest first.
+void MessageCommands::conversations(Session *session, const Command &command)
+{
+    const QStringList words = command.arguments();
+    const std::optional<qint64> first = TimeAnchor::parse(words.value(0));
+    const std::optional<qint64> second = TimeAnchor::parse(words.value(1));
+    bool ok = true;
+    const qint64 count =
+        words.size() > 2 ? words.at(2).toLongLong(&ok) : Protocol::HistoryPageDefault;
+    if (!first || !second || words.size() > 3 || !ok || count < 1)
+        return m_chat.fail(session, command, ErrorCode::NeedMoreParams,
+                           QString::fromLatin1(command.spec().usage));
+    if (count > Protocol::HistoryPageMax)
+        return m_chat.fail(session, command, ErrorCode::HistoryTooLong,
+                           QString::number(Protocol::HistoryPageMax));
+    TargetsRequest request;
+    request.person = session->user()->personId();
+    // A bound of 0 is none: the epoch itself reads as its next millisecond.
+    request.afterMs = std::min(*first, *second);
+    request.beforeMs = std::max<qint64>(std::max(*first, *second), 1);
+    request.limit = int(count);
+    // The answer comes after the effect of what the session said before asking.
+    m_chat.log().afterWrites(
+        [this, session = QPointer<Session>(session), request, label = command.label()]() mutable {
+            if (!session || session->state() != Session::State::LoggedIn)
+                return;
+            for (const Room *room : session->user()->rooms())
+                request.roomIds.append(room->id());
+            m_chat.replies(session).addRead([this, request, label](ReplyStream::Deliver deliver) {
+                m_chat.log().store().readTargets(request,
+                                                 [this, label, deliver](const TargetsPage &page) {
+                                                     deliver(conversationEvents(page, label));
+                                                 });
+            });
+        });
+}
+
+// The answer in lines of about ListLineBytes, like other lists; a failed read is an error.
+QList<Event> MessageCommands::conversationEvents(const TargetsPage &page,
+                                                 const QString &label) const
+{
+    QList<Event> events;
+    if (!page.error.isEmpty()) {
+        events.append(Event::error(ErrorCode::StorageFailed, u"conversations"_s, u"failed"_s));
+    } else {
+        QStringList pairs;
+        for (const StoredTarget &target : page.targets) {
+            if (target.roomId == 0) {
+                pairs << u'@' + target.peer;
+            } else if (const Room *room = m_chat.directory().roomById(target.roomId)) {
+                pairs << room->name();
+            } else {
+                continue; // deleted since
+            }
+            pairs << target.latest.toString(Qt::ISODateWithMs);
+        }
+        const qsizetype total = pairs.size() / 2;
+        qsizetype first = 0;
+        qsizetype bytes = 0;
+        QStringList line;
+        for (qsizetype i = 0; i < total; ++i) {
+            const qsizetype size = pairs[2 * i].toUtf8().size() + 30;
+            if (!line.isEmpty() && bytes + size > Protocol::ListLineBytes) {
+                events.append(Event::conversations(total, first, line));
+                line.clear();
+                bytes = 0;
+                first = i;
+            }
+            line << pairs[2 * i] << pairs[2 * i + 1];
+            bytes += size;
+        }
+        if (!line.isEmpty() || events.isEmpty())
+            events.append(Event::conversations(total, first, line));
+    }
+    for (Event &event : events)
+        event.label = label;
+    return events;
 }

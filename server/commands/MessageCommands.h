@@ -1,6 +1,11 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
+#include "Event.h"
+#include "store/StoredMessage.h"
+
+#include <QList>
+
 class ChatContext;
 class Command;
 class Session;
@@ -15,9 +20,11 @@ public:
     void me(Session *session, const Command &command);
     void msg(Session *session, const Command &command);
     void history(Session *session, const Command &command);
+    void conversations(Session *session, const Command &command);
 
 private:
     void post(Session *session, const Command &command, bool action);
+    QList<Event> conversationEvents(const TargetsPage &page, const QString &label) const;
 
     ChatContext &m_chat;
 };

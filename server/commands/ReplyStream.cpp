@@ -79,13 +79,20 @@ void ReplyStream::addEvents(const QList<Event> &events)
     add(std::move(item), charge);
 }
 
+void ReplyStream::addRead(std::function<void(Deliver)> start)
+{
+    Item item;
+    item.read = std::move(start);
+    add(std::move(item), QueuedReplyCost);
+}
+
 void ReplyStream::add(Item item, qint64 charge)
 {
     if (!m_active) {
         m_active = true;
         m_session->pauseOutput();
     } else {
-        m_items.append({std::nullopt, {}, m_session->takePaused(), 0});
+        m_items.append({std::nullopt, {}, {}, m_session->takePaused(), 0});
         // A reader who asks and asks without reading is a reader who does not read.
         if (!m_session->chargeHeld(charge))
             return;
@@ -155,6 +162,17 @@ bool ReplyStream::fill()
                 m_source = std::move(item.source);
                 break;
             }
+            if (item.read) {
+                m_reading = true;
+                item.read([self = QPointer<ReplyStream>(this)](const QList<Event> &events) {
+                    if (!self)
+                        return;
+                    self->m_reading = false;
+                    self->m_source = std::make_shared<Events>(events);
+                    self->pump();
+                });
+                return true;
+            }
             if (!item.waited.isEmpty()) {
                 setLines(std::move(item.waited), true, false);
                 return true;
@@ -177,7 +195,7 @@ bool ReplyStream::addCatchUp()
     if (missed.isEmpty())
         return false;
     // What was held before the first line let go comes first.
-    m_items.append({std::nullopt, {}, m_session->takePaused(), 0});
+    m_items.append({std::nullopt, {}, {}, m_session->takePaused(), 0});
     for (auto it = missed.rooms.cbegin(); it != missed.rooms.cend(); ++it) {
         const Room *room = m_log.directory().roomById(it.key());
         if (!room)
@@ -190,7 +208,7 @@ bool ReplyStream::addCatchUp()
         request.limit = Protocol::HistoryPageMax;
         HistoryPart part{request, room->name(), {}, {}, {}, false};
         part.catchUp = true;
-        m_items.append({part, {}, {}, 0});
+        m_items.append({part, {}, {}, {}, 0});
     }
     if (missed.privateFrom != 0 && m_session->user()) {
         HistoryRequest request;
@@ -201,7 +219,7 @@ bool ReplyStream::addCatchUp()
         request.limit = Protocol::HistoryPageMax;
         HistoryPart part{request, {}, {}, {}, {}, false};
         part.catchUp = true;
-        m_items.append({part, {}, {}, 0});
+        m_items.append({part, {}, {}, {}, 0});
     }
     return true;
 }
@@ -245,7 +263,7 @@ void ReplyStream::pageRead(const HistoryPart &part, const HistoryPage &page)
             HistoryPart rest = part;
             const StoredMessage &last = page.messages.last();
             rest.request.anchor = part.request.roomId != 0 ? last.seq : last.id;
-            m_items.prepend({rest, {}, {}, 0});
+            m_items.prepend({rest, {}, {}, {}, 0});
         }
         setLines(std::move(lines), false, false);
         pump();

@@ -9,6 +9,7 @@
 #include <QList>
 #include <QObject>
 
+#include <functional>
 #include <memory>
 #include <optional>
 
@@ -60,6 +61,11 @@ public:
     // Replies made now (a member list as it is now), rendered when their turn comes, that must
     // not come before the replies asked for before them. Charged for the items they hold.
     void addEvents(const QList<Event> &events);
+    // Replies made from a read that starts when their turn comes: start(deliver) begins it, and
+    // deliver(events) (later, on this thread) gives the replies; nothing after them goes out
+    // before.
+    using Deliver = std::function<void(const QList<Event> &events)>;
+    void addRead(std::function<void(Deliver deliver)> start);
 
 private:
     // Parts to send, and between them the output that waited before each was added.
@@ -67,6 +73,7 @@ private:
     {
         std::optional<HistoryPart> history;
         std::shared_ptr<ReplySource> source;
+        std::function<void(Deliver)> read;
         QList<QByteArray> waited;
         qint64 charge = 0; // counted against the output cap while it waits
     };

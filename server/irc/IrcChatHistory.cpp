@@ -55,6 +55,30 @@ QString nextMillisecond(const QString &time)
     return QDateTime::fromMSecsSinceEpoch(ms, Qt::UTC).toString(Qt::ISODateWithMs);
 }
 
+// TARGETS <timestamp> <timestamp> <limit>: the chat's conversations command, which takes the
+// two times in either order as TARGETS does.
+Request targets(const IrcMessage &message, const QString &server)
+{
+    Request request;
+    if (message.paramCount() < 4) {
+        request.replies =
+            fail(server, u"NEED_MORE_PARAMS"_s, {u"TARGETS"_s}, u"Missing parameters"_s);
+        return request;
+    }
+    const Reference first = referenceOf(message.param(1), false);
+    const Reference second = referenceOf(message.param(2), false);
+    bool ok = false;
+    const int limit = message.param(3).toInt(&ok);
+    if (!first.isTime() || !second.isTime() || !ok || limit < 1) {
+        request.replies = fail(server, u"INVALID_PARAMS"_s, {u"TARGETS"_s},
+                               u"TARGETS takes two timestamps and a limit above 0"_s);
+        return request;
+    }
+    request.command = u"@CHATHISTORY conversations %1 %2 %3"_s.arg(
+        first.time, second.time, QString::number(std::min(limit, Protocol::HistoryPageMax)));
+    return request;
+}
+
 } // namespace
 
 Request translate(const IrcMessage &message, const QStringList &rooms,
@@ -63,9 +87,10 @@ Request translate(const IrcMessage &message, const QStringList &rooms,
     Request request;
     const QString &server = options.serverName;
     const QString subcommand = message.param(0).toUpper();
+    if (subcommand == u"TARGETS")
+        return targets(message, server);
     static const QStringList known{u"LATEST"_s, u"BEFORE"_s, u"AFTER"_s, u"AROUND"_s, u"BETWEEN"_s};
     if (!known.contains(subcommand)) {
-        // TARGETS lists conversations by time, which the chat's history cannot be asked.
         request.replies =
             fail(server, u"UNKNOWN_COMMAND"_s,
                  {message.param(0).isEmpty() ? u"*"_s : message.param(0)}, u"Unknown subcommand"_s);

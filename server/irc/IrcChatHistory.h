@@ -13,7 +13,7 @@
 // client pages through exactly the history the other clients see. References are msgids
 // (IrcRendering::messageId): a room line's carries its sequence number, a private message's
 // is its id, which is what the chat's history counts by; or timestamps, which the chat's
-// history takes as they are.
+// history takes as they are. TARGETS is the chat's conversations command.
 namespace IrcChatHistory {
 
 struct Request

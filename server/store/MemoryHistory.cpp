@@ -4,6 +4,8 @@
 #include "NameRules.h"
 #include "store/StoreRules.h"
 
+#include <QSet>
+
 #include <algorithm>
 
 using namespace Qt::StringLiterals;
@@ -177,6 +179,47 @@ HistoryPage MemoryHistory::read(const HistoryRequest &request) const
         std::reverse(ids.begin(), ids.end());
     for (quint64 id : std::as_const(ids))
         page.messages.append(m_lines.at(id).message);
+    return page;
+}
+
+TargetsPage MemoryHistory::targets(const TargetsRequest &request) const
+{
+    TargetsPage page;
+    const StoreRules::Range range = StoreRules::range(request);
+    if (range.isEmpty())
+        return page;
+    const auto timeOf = [this](quint64 id) { return m_lines.at(id).message.time; };
+    QList<StoredTarget> targets;
+    for (qint64 roomId : request.roomIds) {
+        const auto room = m_rooms.find(roomId);
+        if (room == m_rooms.end())
+            continue;
+        // Sequence numbers follow time: the first line in the times from the newest.
+        const auto &lines = room->second.lines;
+        for (auto it = lines.rbegin(); it != lines.rend(); ++it) {
+            const QDateTime time = timeOf(it->second);
+            if (range.contains(time.toMSecsSinceEpoch())) {
+                targets.append({roomId, {}, time});
+                break;
+            }
+        }
+    }
+    // Ids follow time too: the first line with each peer from the newest.
+    QSet<QString> peers;
+    static const std::set<quint64> none;
+    const auto person = m_privateByPerson.constFind(request.person);
+    const std::set<quint64> &ids = person != m_privateByPerson.cend() ? *person : none;
+    for (auto it = ids.rbegin(); it != ids.rend(); ++it) {
+        const Line &line = m_lines.at(*it);
+        const bool sent = line.message.senderPerson == request.person;
+        const QString &peerKey = sent ? line.recipientKey : line.senderKey;
+        if (!range.contains(line.message.time.toMSecsSinceEpoch()) || peers.contains(peerKey))
+            continue;
+        peers.insert(peerKey);
+        targets.append({0, sent ? line.message.recipient : line.message.sender, line.message.time});
+    }
+    StoreRules::keepNewest(targets, range.limit);
+    page.targets = std::move(targets);
     return page;
 }
 

@@ -28,6 +28,7 @@ public:
     // Gives message its id and, for a room line, its seq.
     QString append(StoredMessage &message);
     HistoryPage read(const HistoryRequest &request) const;
+    TargetsPage targets(const TargetsRequest &request) const;
 
     // Retention, as SqlPruner does it: plan a round, then steps of at most budget lines.
     void startPruning(const StoreOptions &options, qint64 nowMs);

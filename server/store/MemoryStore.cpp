@@ -195,6 +195,19 @@ void MemoryStore::read(const HistoryRequest &request, ReadDone done)
     });
 }
 
+void MemoryStore::readTargets(const TargetsRequest &request, TargetsDone done)
+{
+    TargetsPage page;
+    if (m_open)
+        page = m_history.targets(request);
+    else
+        page.error = NotOpen;
+    answer([done = std::move(done), page] {
+        if (done)
+            done(page);
+    });
+}
+
 void MemoryStore::countWrite(const QString &error)
 {
     if (!error.isEmpty()) {

@@ -46,6 +46,7 @@ public:
     void deleteSanction(const StoredSanction &sanction, WriteDone done) override;
     void logModeration(const StoredModeration &entry, WriteDone done) override;
     void read(const HistoryRequest &request, ReadDone done) override;
+    void readTargets(const TargetsRequest &request, TargetsDone done) override;
 
     StoreStats stats() const override { return m_stats; }
     void close() override;

@@ -3,6 +3,7 @@
 
 #include "store/SqlConnection.h"
 #include "store/SqlHistory.h"
+#include "store/SqlTargets.h"
 
 SqlReader::SqlReader(const SqlDialect &dialect, Deliver deliver)
     : m_dialect(dialect)
@@ -21,22 +22,26 @@ void SqlReader::run()
 {
     SqlConnection connection(m_dialect, SqlConnection::Role::Reader);
     SqlHistory history(connection);
+    SqlTargets targets(connection);
     QString error;
-    if (!connection.open(&error) || !history.prepare(&error)) {
+    if (!connection.open(&error) || !history.prepare(&error) || !targets.prepare(&error)) {
         reportReady(error);
         return;
     }
     reportReady({});
     for (;;) {
         bool stopping = false;
-        const QList<HistoryRequest> requests =
-            m_queue.takeAll(QDeadlineTimer(QDeadlineTimer::Forever), &stopping);
-        if (!requests.isEmpty()) {
-            QList<HistoryPage> pages;
-            pages.reserve(requests.size());
-            for (const HistoryRequest &request : requests)
-                pages.append(history.read(request));
-            m_deliver(std::move(pages));
+        const QList<Job> jobs = m_queue.takeAll(QDeadlineTimer(QDeadlineTimer::Forever), &stopping);
+        if (!jobs.isEmpty()) {
+            QList<Answer> answers;
+            answers.reserve(jobs.size());
+            for (const Job &job : jobs) {
+                if (const auto *request = std::get_if<HistoryRequest>(&job))
+                    answers.append(history.read(*request));
+                else
+                    answers.append(targets.read(std::get<TargetsRequest>(job)));
+            }
+            m_deliver(std::move(answers));
         }
         if (stopping)
             break;

@@ -6,23 +6,27 @@
 #include "store/WorkQueue.h"
 
 #include <functional>
+#include <variant>
 
 class SqlDialect;
 
 // The thread that reads history, with its own connection, so that a page never waits for a
 // commit (SQLite runs in WAL mode, PostgreSQL always lets readers and writers pass).
-// Requests are served in the order they came; the pages of everything taken in one turn go
-// to deliver(), on this thread, in that order.
+// Requests (pages of history, or the conversations between two times) are served in the order
+// they came; the answers to everything taken in one turn go to deliver(), on this thread, in
+// that order.
 class SqlReader : public SqlThread
 {
 public:
-    using Deliver = std::function<void(QList<HistoryPage> pages)>;
+    using Job = std::variant<HistoryRequest, TargetsRequest>;
+    using Answer = std::variant<HistoryPage, TargetsPage>;
+    using Deliver = std::function<void(QList<Answer> answers)>;
 
     // The dialect outlives the reader.
     SqlReader(const SqlDialect &dialect, Deliver deliver);
     ~SqlReader() override;
 
-    void enqueue(const HistoryRequest &request) { m_queue.push(request); }
+    void enqueue(const Job &job) { m_queue.push(job); }
     // Serves what is queued, then ends the thread; wait() for it.
     void stop() { m_queue.stop(); }
 
@@ -32,5 +36,5 @@ protected:
 private:
     const SqlDialect &m_dialect;
     Deliver m_deliver;
-    WorkQueue<HistoryRequest> m_queue;
+    WorkQueue<Job> m_queue;
 };

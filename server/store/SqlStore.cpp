@@ -79,7 +79,7 @@ bool SqlStore::start(QString *error)
         *m_dialect, m_options, m_state,
         [this](QList<SqlCommitter::Result> r) { writesDone(std::move(r)); });
     m_reader = std::make_unique<SqlReader>(
-        *m_dialect, [this](QList<HistoryPage> pages) { readsDone(std::move(pages)); });
+        *m_dialect, [this](QList<SqlReader::Answer> answers) { readsDone(std::move(answers)); });
     m_writer->start();
     m_reader->start();
     return m_writer->waitUntilReady(error) && m_reader->waitUntilReady(error);
@@ -187,13 +187,25 @@ void SqlStore::handOverPass()
 void SqlStore::read(const HistoryRequest &request, ReadDone done)
 {
     m_readCallbacks.push_back(std::move(done));
-    if (!m_open) {
-        HistoryPage page;
-        page.error = NotOpen;
-        readsDone({page});
-        return;
-    }
-    m_reader->enqueue(request);
+    HistoryPage notOpen;
+    notOpen.error = NotOpen;
+    enqueueRead(request, notOpen);
+}
+
+void SqlStore::readTargets(const TargetsRequest &request, TargetsDone done)
+{
+    m_readCallbacks.push_back(std::move(done));
+    TargetsPage notOpen;
+    notOpen.error = NotOpen;
+    enqueueRead(request, notOpen);
+}
+
+void SqlStore::enqueueRead(const SqlReader::Job &job, SqlReader::Answer notOpen)
+{
+    if (m_open)
+        m_reader->enqueue(job);
+    else
+        readsDone({std::move(notOpen)});
 }
 
 StoreStats SqlStore::stats() const
@@ -223,11 +235,11 @@ void SqlStore::writesDone(QList<SqlCommitter::Result> results)
         QMetaObject::invokeMethod(this, &SqlStore::deliverWrites, Qt::QueuedConnection);
 }
 
-void SqlStore::readsDone(QList<HistoryPage> pages)
+void SqlStore::readsDone(QList<SqlReader::Answer> answers)
 {
     QMutexLocker lock(&m_doneMutex);
-    for (HistoryPage &page : pages)
-        m_doneReads.push_back(std::move(page));
+    for (SqlReader::Answer &answer : answers)
+        m_doneReads.push_back(std::move(answer));
     if (!std::exchange(m_readsPosted, true))
         QMetaObject::invokeMethod(this, &SqlStore::deliverReads, Qt::QueuedConnection);
 }
@@ -275,19 +287,25 @@ void SqlStore::deliverReads()
         m_readsPosted = false;
     }
     while (due-- > 0) {
-        HistoryPage page;
+        SqlReader::Answer answer;
         {
             QMutexLocker lock(&m_doneMutex);
             if (m_doneReads.empty())
                 return;
-            page = std::move(m_doneReads.front());
+            answer = std::move(m_doneReads.front());
             m_doneReads.pop_front();
         }
         Q_ASSERT(!m_readCallbacks.empty());
-        ReadDone done = std::move(m_readCallbacks.front());
+        const auto done = std::move(m_readCallbacks.front());
         m_readCallbacks.pop_front();
-        if (done)
-            done(page);
+        // Answers come in the order the reads were asked, so each finds its own kind of
+        // callback.
+        if (const auto *page = std::get_if<HistoryPage>(&answer)) {
+            if (const auto &pageDone = std::get<ReadDone>(done))
+                pageDone(*page);
+        } else if (const auto &targetsDone = std::get<TargetsDone>(done)) {
+            targetsDone(std::get<TargetsPage>(answer));
+        }
         if (!alive)
             return;
     }

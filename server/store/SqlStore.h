@@ -3,6 +3,7 @@
 
 #include "store/SqlCommitter.h"
 #include "store/SqlDialect.h"
+#include "store/SqlReader.h"
 #include "store/SqlStartState.h"
 #include "store/Store.h"
 
@@ -10,8 +11,8 @@
 
 #include <deque>
 #include <memory>
+#include <variant>
 
-class SqlReader;
 class SqlWriter;
 
 // The Store in a SQL database, with one writer thread (group commit, retention) and one reader
@@ -50,6 +51,7 @@ public:
     void deleteSanction(const StoredSanction &sanction, WriteDone done) override;
     void logModeration(const StoredModeration &entry, WriteDone done) override;
     void read(const HistoryRequest &request, ReadDone done) override;
+    void readTargets(const TargetsRequest &request, TargetsDone done) override;
 
     StoreStats stats() const override;
     void close() override;
@@ -73,7 +75,9 @@ private:
     void handOver(SqlCommitter::Write write);
     void handOverPass();
     void writesDone(QList<SqlCommitter::Result> results);
-    void readsDone(QList<HistoryPage> pages);
+    void readsDone(QList<SqlReader::Answer> answers);
+    // Queues a read, or answers it with an error when the store is not open.
+    void enqueueRead(const SqlReader::Job &job, SqlReader::Answer notOpen);
     // On the Store's thread: run the callbacks, in order.
     void deliverWrites();
     void deliverReads();
@@ -88,12 +92,12 @@ private:
 
     // The Store's thread only.
     std::deque<PendingWrite> m_writeCallbacks;
-    std::deque<ReadDone> m_readCallbacks;
+    std::deque<std::variant<ReadDone, TargetsDone>> m_readCallbacks;
 
     // Shared with the worker threads.
     QMutex m_doneMutex;
     std::deque<SqlCommitter::Result> m_doneWrites;
-    std::deque<HistoryPage> m_doneReads;
+    std::deque<SqlReader::Answer> m_doneReads;
     bool m_writesPosted = false;
     QList<SqlCommitter::Write> m_outgoing; // written in this pass, for the writer at its end
     bool m_handOverPosted = false;

@@ -31,6 +31,7 @@ public:
     using WriteDone = std::function<void(const QString &error)>;
     using AppendDone = std::function<void(const StoredMessage &committed, const QString &error)>;
     using ReadDone = std::function<void(const HistoryPage &page)>;
+    using TargetsDone = std::function<void(const TargetsPage &page)>;
 
     using QObject::QObject;
 
@@ -87,6 +88,9 @@ public:
     virtual void logModeration(const StoredModeration &entry, WriteDone done) = 0;
 
     virtual void read(const HistoryRequest &request, ReadDone done) = 0;
+    // The conversations with lines between two times (IRC's CHATHISTORY TARGETS). Reads and
+    // this are answered in the order they were asked.
+    virtual void readTargets(const TargetsRequest &request, TargetsDone done) = 0;
 
     virtual StoreStats stats() const = 0;
 

@@ -2,6 +2,7 @@
 #include "store/StoreRules.h"
 
 #include <algorithm>
+#include <tuple>
 
 using namespace Qt::StringLiterals;
 
@@ -171,6 +172,24 @@ Range range(const HistoryRequest &request)
         break;
     }
     return r;
+}
+
+Range range(const TargetsRequest &request)
+{
+    HistoryRequest times;
+    times.afterMs = request.afterMs;
+    times.beforeMs = request.beforeMs;
+    times.limit = request.limit;
+    return range(times);
+}
+
+void keepNewest(QList<StoredTarget> &targets, int limit)
+{
+    std::sort(targets.begin(), targets.end(), [](const StoredTarget &a, const StoredTarget &b) {
+        return std::tuple(b.latest, a.roomId, a.peer) < std::tuple(a.latest, b.roomId, b.peer);
+    });
+    if (targets.size() > limit)
+        targets.resize(limit);
 }
 
 qint64 ageCutoffMs(const StoreOptions &options, qint64 nowMs)

@@ -56,7 +56,12 @@ struct Range
     bool contains(qint64 timeMs) const { return timeMs > afterMs && timeMs < beforeMs; }
 };
 Range range(const HistoryRequest &request);
+// A targets request's times and limit (its keys are unbounded).
+Range range(const TargetsRequest &request);
 int clampLimit(int limit);
+// The newest limit of targets, newest first; ties by room, then peer, so that both stores
+// give the same answer.
+void keepNewest(QList<StoredTarget> &targets, int limit);
 
 // Retention. A line older than this (milliseconds since the epoch) goes; 0: none goes by age.
 qint64 ageCutoffMs(const StoreOptions &options, qint64 nowMs);

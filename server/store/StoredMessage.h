@@ -84,3 +84,32 @@ struct HistoryPage
     bool more = false;
     QString error; // not empty: the read failed and messages is empty
 };
+
+// The conversations with lines between two times: the rooms among roomIds and the people that
+// person exchanged private messages with.
+struct TargetsRequest
+{
+    quint64 person = 0;
+    QList<qint64> roomIds;
+    // Only lines whose time (milliseconds since the epoch) is above afterMs and below beforeMs,
+    // both excluded, as in HistoryRequest; 0: no bound.
+    qint64 afterMs = 0;
+    qint64 beforeMs = 0;
+    int limit = 50; // at most this many conversations; below 1 reads 1, above 1000 reads 1000
+};
+
+// A conversation and the time of its newest line between the request's times.
+struct StoredTarget
+{
+    qint64 roomId = 0; // a room, or 0 for a private conversation with peer
+    QString peer;      // the other person's nickname as shown on the newest line
+    QDateTime latest;  // UTC
+
+    bool operator==(const StoredTarget &) const = default;
+};
+
+struct TargetsPage
+{
+    QList<StoredTarget> targets; // newest first
+    QString error;               // not empty: the read failed and targets is empty
+};

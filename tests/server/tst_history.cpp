@@ -4,6 +4,7 @@
 // databases, and a full database refusing a line before anyone sees it.
 #include "ServerFixture.h"
 #include "TaggedCodec.h"
+#include "TimeAnchor.h"
 
 #include <QRegularExpression>
 #include <QTest>
@@ -116,6 +117,8 @@ private slots:
     void pagingText();
     void privateHistory_data();
     void privateHistory();
+    void conversations_data();
+    void conversations();
     void longPageToAReader();
     void longPageWhileTheRoomTalks();
     void longPageToANonReader();
@@ -599,6 +602,77 @@ void TestHistory::privateHistory()
     QVERIFY(alice.waitForDisconnected());
     LineClient &newAlice = f.taggedLoggedIn(u"alice"_s);
     QCOMPARE(page(newAlice, u"history @bob"_s), QStringList{u"end bob  0"_s});
+}
+
+void TestHistory::conversations_data()
+{
+    QTest::addColumn<QString>("database");
+    addDatabases("conversations");
+}
+
+void TestHistory::conversations()
+{
+    QFETCH(QString, database);
+    ServerConfig config;
+    config.database = database;
+    config.floodRate = 0;
+    ServerFixture f(config);
+    LineClient &alice = f.taggedLoggedIn(u"alice"_s);
+    LineClient &bob = f.taggedLoggedIn(u"bob"_s);
+    LineClient &carol = f.taggedLoggedIn(u"carol"_s);
+    alice.send(u"say in the hall"_s);
+    alice.sync();
+    // Lines said in one millisecond come by name (rooms after people): these come in that order
+    // too, so that the order is the same however fast they are said.
+    alice.send(u"msg CAROL one"_s);
+    alice.sync();
+    bob.send(u"msg alice two"_s);
+    bob.sync();
+    for (LineClient *client : {&alice, &bob, &carol})
+        client->sync();
+
+    // Each reply as "total first: conversation..." with the times left out (checked for form).
+    const auto ask = [](LineClient &client, const QString &request) {
+        client.send(request);
+        QStringList replies;
+        for (const QString &line : client.sync()) {
+            const Event event = TaggedCodec::parse(line);
+            if (event.kind != Event::Kind::Conversations) {
+                replies << line;
+                continue;
+            }
+            QStringList names;
+            for (qsizetype i = 0; i + 1 < event.list.size(); i += 2) {
+                names << event.list[i];
+                if (!TimeAnchor::parse(event.list[i + 1]))
+                    names << u"bad time "_s + event.list[i + 1];
+            }
+            replies << u"%1 %2: %3"_s.arg(event.count).arg(event.seq).arg(names.join(u' '));
+        }
+        return replies;
+    };
+    const QString earlier = u"2000-01-01T00:00:00.000Z"_s;
+    const QString later = u"2999-01-01T00:00:00.000Z"_s;
+    const QString all = u"conversations %1 %2"_s.arg(earlier, later);
+    QCOMPARE(ask(alice, all), QStringList{u"3 0: @bob @carol hall"_s});
+    QCOMPARE(ask(alice, u"conversations %1 %2 2"_s.arg(later, earlier)),
+             QStringList{u"2 0: @bob @carol"_s});
+    // Each end sees the other's.
+    QCOMPARE(ask(bob, all), QStringList{u"2 0: @alice hall"_s});
+    QCOMPARE(ask(carol, all), QStringList{u"2 0: @alice hall"_s});
+    QCOMPARE(ask(alice, u"conversations %1 %1"_s.arg(later)), QStringList{u"0 0: "_s});
+    // Bad arguments, and a count beyond the page limit.
+    for (const QString &bad : {u"conversations"_s, u"conversations %1"_s.arg(earlier),
+                               u"conversations %1 yesterday"_s.arg(earlier),
+                               u"conversations %1 %2 0"_s.arg(earlier, later),
+                               u"conversations %1 %2 1 2"_s.arg(earlier, later)}) {
+        const QStringList replies = ask(alice, bad);
+        QCOMPARE(replies.size(), 1);
+        QCOMPARE(TaggedCodec::parse(replies[0]).code, ErrorCode::NeedMoreParams);
+    }
+    const QStringList tooMany = ask(alice, u"conversations %1 %2 1001"_s.arg(earlier, later));
+    QCOMPARE(tooMany.size(), 1);
+    QCOMPARE(TaggedCodec::parse(tooMany[0]).code, ErrorCode::HistoryTooLong);
 }
 
 // A page of a thousand long lines (3 MB) comes at the pace of a reader who reads, whatever the

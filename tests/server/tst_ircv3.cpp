@@ -67,6 +67,7 @@ private slots:
     void chatHistory();
     void privateHistory();
     void historyWithoutBatch();
+    void targets();
     void joinHistoryComesInABatchOrNotAtAll();
     void sasl_data();
     void sasl();
@@ -179,9 +180,28 @@ void TestIrcV3::chatHistory_data()
     QTest::newRow("missing parameters")
         << u"CHATHISTORY BEFORE #hall"_s
         << QStringList{s + u" FAIL CHATHISTORY NEED_MORE_PARAMS BEFORE :Missing parameters"_s};
-    QTest::newRow("TARGETS")
-        << u"CHATHISTORY TARGETS timestamp=a timestamp=b 10"_s
-        << QStringList{s + u" FAIL CHATHISTORY UNKNOWN_COMMAND TARGETS :Unknown subcommand"_s};
+    const QString targetsInvalid =
+        u" FAIL CHATHISTORY INVALID_PARAMS TARGETS :TARGETS takes two timestamps and a limit "
+        "above 0"_s;
+    QTest::newRow("TARGETS, nothing said then")
+        << u"CHATHISTORY TARGETS %1 %1 10"_s.arg(earlier)
+        << QStringList{s + u" BATCH +targets draft/chathistory-targets"_s,
+                       s + u" BATCH -targets"_s};
+    QTest::newRow("TARGETS, a bad timestamp")
+        << u"CHATHISTORY TARGETS timestamp=a %1 10"_s.arg(later) << QStringList{s + targetsInvalid};
+    QTest::newRow("TARGETS, a msgid")
+        << u"CHATHISTORY TARGETS msgid=2-2 %1 10"_s.arg(later) << QStringList{s + targetsInvalid};
+    QTest::newRow("TARGETS, a limit of 0")
+        << u"CHATHISTORY TARGETS %1 %2 0"_s.arg(earlier, later) << QStringList{s + targetsInvalid};
+    QTest::newRow("TARGETS, a limit that is no number")
+        << u"CHATHISTORY TARGETS %1 %2 many"_s.arg(earlier, later)
+        << QStringList{s + targetsInvalid};
+    QTest::newRow("TARGETS, missing parameters")
+        << u"CHATHISTORY TARGETS %1 %2"_s.arg(earlier, later)
+        << QStringList{s + u" FAIL CHATHISTORY NEED_MORE_PARAMS TARGETS :Missing parameters"_s};
+    QTest::newRow("another subcommand")
+        << u"CHATHISTORY SOMETHING #hall * 10"_s
+        << QStringList{s + u" FAIL CHATHISTORY UNKNOWN_COMMAND SOMETHING :Unknown subcommand"_s};
     QTest::newRow("nothing at all")
         << u"CHATHISTORY"_s
         << QStringList{s + u" FAIL CHATHISTORY UNKNOWN_COMMAND * :Unknown subcommand"_s};
@@ -241,6 +261,60 @@ void TestIrcV3::historyWithoutBatch()
     QVERIFY(irc.registerAs(u"alice"_s));
     irc.send(u"CHATHISTORY LATEST #hall * 5"_s);
     QCOMPARE(irc.sync(true), QStringList{u":tess!tess@chat PRIVMSG #hall :said first"_s});
+}
+
+void TestIrcV3::targets()
+{
+    // tess speaks in the hall, then privately to alice; alice is in the hall too.
+    ServerFixture fixture(IrcClient::serverConfig());
+    LineClient &telnet = fixture.loggedIn(u"tess"_s);
+    telnet.send(u"said in the hall"_s);
+    telnet.sync();
+    IrcClient irc;
+    QVERIFY(irc.connectTo(fixture));
+    irc.send(u"CAP REQ :batch draft/chathistory"_s);
+    irc.send(u"CAP END"_s);
+    QVERIFY(irc.registerAs(u"alice"_s));
+    irc.sync();
+    telnet.send(u"msg alice hello alice"_s);
+    telnet.sync();
+    QCOMPARE(irc.sync(), QStringList{u":tess!tess@chat PRIVMSG alice :hello alice"_s});
+
+    // The times of the latest lines vary: each is checked for its form.
+    static const QRegularExpression isoTime(
+        u"\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d\\.\\d{3}Z$"_s);
+    const auto timeless = [](QStringList lines) {
+        for (QString &line : lines)
+            line.replace(isoTime, u"<time>"_s);
+        return lines;
+    };
+    const QString earlier = u"timestamp=2000-01-01T00:00:00.000Z"_s;
+    const QString later = u"timestamp=2999-01-01T00:00:00.000Z"_s;
+    const QString open = Server + u" BATCH +targets draft/chathistory-targets"_s;
+    const QString tess = u"@batch=targets "_s + Server + u" CHATHISTORY TARGETS tess <time>"_s;
+    const QString hall = u"@batch=targets "_s + Server + u" CHATHISTORY TARGETS #hall <time>"_s;
+    const QString close = Server + u" BATCH -targets"_s;
+    irc.send(u"CHATHISTORY TARGETS %1 %2 10"_s.arg(earlier, later));
+    QCOMPARE(timeless(irc.sync(true)), (QStringList{open, tess, hall, close}));
+    irc.send(u"CHATHISTORY TARGETS %1 %2 10"_s.arg(later, earlier));
+    QCOMPARE(timeless(irc.sync(true)), (QStringList{open, tess, hall, close}));
+    irc.send(u"CHATHISTORY TARGETS %1 %2 1"_s.arg(earlier, later));
+    QCOMPARE(timeless(irc.sync(true)), (QStringList{open, tess, close}));
+
+    // The latest private line's time bounds the next question: before it, only the hall.
+    irc.send(u"CHATHISTORY TARGETS %1 %2 10"_s.arg(earlier, later));
+    const QString latest = irc.sync(true).value(1).section(u' ', -1);
+    irc.send(u"CHATHISTORY TARGETS %1 timestamp=%2 10"_s.arg(earlier, latest));
+    QCOMPARE(timeless(irc.sync(true)), (QStringList{open, hall, close}));
+
+    // Without batch, the lines alone.
+    IrcClient bare;
+    QVERIFY(bare.connectTo(fixture));
+    QVERIFY(bare.registerAs(u"bob"_s));
+    bare.sync();
+    bare.send(u"CHATHISTORY TARGETS %1 %2 10"_s.arg(earlier, later));
+    QCOMPARE(timeless(bare.sync(true)),
+             QStringList{Server + u" CHATHISTORY TARGETS #hall <time>"_s});
 }
 
 void TestIrcV3::joinHistoryComesInABatchOrNotAtAll()

@@ -191,6 +191,18 @@ HistoryPage read(Store &store, const HistoryRequest &request, bool *answered)
     return result;
 }
 
+TargetsPage readTargets(Store &store, const TargetsRequest &request, bool *answered)
+{
+    TargetsPage result;
+    *answered = false;
+    store.readTargets(request, [&](const TargetsPage &page) {
+        result = page;
+        *answered = true;
+    });
+    (void)QTest::qWaitFor([&] { return *answered; }, TimeoutMs);
+    return result;
+}
+
 StoredRoom room(qint64 id, const QString &name, const QString &creator)
 {
     StoredRoom r;

@@ -49,6 +49,7 @@ Written written(Store &store, const std::function<void(Store &, Store::WriteDone
 // every callback; the results are in callback order.
 QList<Written> appendAll(Store &store, const QList<StoredMessage> &messages);
 HistoryPage read(Store &store, const HistoryRequest &request, bool *answered);
+TargetsPage readTargets(Store &store, const TargetsRequest &request, bool *answered);
 
 StoredRoom room(qint64 id, const QString &name, const QString &creator = {});
 StoredAccount account(const QString &name, const QString &passwordHash);

@@ -58,6 +58,8 @@ private slots:
     void read();
     void readByTime_data();
     void readByTime();
+    void readTargets_data();
+    void readTargets();
     void countersContinueAfterReopen();
     void accountsSurviveReopen();
     void roomRulesSurviveReopen();
@@ -622,6 +624,81 @@ void tst_Store::readByTime()
     QCOMPARE(page.error, QString());
     QCOMPARE(texts(page), expected);
     QCOMPARE(page.more, more);
+}
+
+void tst_Store::readTargets_data()
+{
+    QTest::addColumn<quint64>("person");
+    QTest::addColumn<QList<qint64>>("roomIds");
+    // Seconds after the fill's start; 0: no bound.
+    QTest::addColumn<int>("afterS");
+    QTest::addColumn<int>("beforeS");
+    QTest::addColumn<int>("limit");
+    // "room<id> <second>" or "@<peer> <second>", newest first.
+    QTest::addColumn<QStringList>("expected");
+
+    const QList<qint64> both{1, 2};
+    // clang-format off
+    QTest::newRow("rooms and people") << 1ull << both << 0 << 0 << 50 << QStringList{u"room2 8"_s, u"@BOB 7"_s, u"@carol 6"_s, u"room1 5"_s};
+    QTest::newRow("limit") << 1ull << both << 0 << 0 << 2 << QStringList{u"room2 8"_s, u"@BOB 7"_s};
+    QTest::newRow("limit 0 reads 1") << 1ull << both << 0 << 0 << 0 << QStringList{u"room2 8"_s};
+    QTest::newRow("newest line in the times") << 1ull << both << 0 << 7 << 50 << QStringList{u"@carol 6"_s, u"room1 5"_s, u"@Bob 4"_s, u"room2 2"_s};
+    QTest::newRow("bounds excluded") << 1ull << both << 4 << 7 << 50 << QStringList{u"@carol 6"_s, u"room1 5"_s};
+    QTest::newRow("only the rooms asked") << 1ull << QList<qint64>{2} << 4 << 0 << 50 << QStringList{u"room2 8"_s, u"@BOB 7"_s, u"@carol 6"_s};
+    QTest::newRow("nothing then") << 1ull << both << 8 << 0 << 50 << QStringList();
+    QTest::newRow("times that meet") << 1ull << both << 5 << 5 << 50 << QStringList();
+    QTest::newRow("times the wrong way round") << 1ull << both << 7 << 3 << 50 << QStringList();
+    QTest::newRow("the other end, no rooms") << 3ull << QList<qint64>() << 0 << 0 << 50 << QStringList{u"@bob 10"_s, u"@alice 6"_s};
+    QTest::newRow("nobody") << 9ull << QList<qint64>() << 0 << 0 << 50 << QStringList();
+    // clang-format on
+}
+
+void tst_Store::readTargets()
+{
+    QFETCH(quint64, person);
+    QFETCH(QList<qint64>, roomIds);
+    QFETCH(int, afterS);
+    QFETCH(int, beforeS);
+    QFETCH(int, limit);
+    QFETCH(QStringList, expected);
+
+    // Rooms 1 to 3 and private messages of alice (1), bob (2) and carol (3), each line at the
+    // second of its text; bob's nickname is written three ways, one key.
+    const QDateTime start = QDateTime::currentDateTimeUtc().addDays(-1);
+    for (qint64 id : {1, 2, 3})
+        QCOMPARE(createRoom(*m_store, room(id, u"room%1"_s.arg(id))).error, QString());
+    const QList<StoredMessage> lines = {
+        line(1, u"1"_s, start.addSecs(1)),
+        line(2, u"2"_s, start.addSecs(2)),
+        line(1, u"3"_s, start.addSecs(3)),
+        privateLine(u"alice"_s, 1, u"Bob"_s, 2, u"4"_s, start.addSecs(4)),
+        line(1, u"5"_s, start.addSecs(5)),
+        privateLine(u"carol"_s, 3, u"alice"_s, 1, u"6"_s, start.addSecs(6)),
+        privateLine(u"alice"_s, 1, u"BOB"_s, 2, u"7"_s, start.addSecs(7)),
+        line(2, u"8"_s, start.addSecs(8)),
+        line(3, u"9"_s, start.addSecs(9)),
+        privateLine(u"bob"_s, 2, u"carol"_s, 3, u"10"_s, start.addSecs(10)),
+    };
+    for (const Written &w : appendAll(*m_store, lines))
+        QCOMPARE(w.error, QString());
+
+    TargetsRequest request;
+    request.person = person;
+    request.roomIds = roomIds;
+    request.afterMs = afterS != 0 ? start.addSecs(afterS).toMSecsSinceEpoch() : 0;
+    request.beforeMs = beforeS != 0 ? start.addSecs(beforeS).toMSecsSinceEpoch() : 0;
+    request.limit = limit;
+    bool answered = false;
+    const TargetsPage page = StoreHarness::readTargets(*m_store, request, &answered);
+    QVERIFY(answered);
+    QCOMPARE(page.error, QString());
+    QStringList targets;
+    for (const StoredTarget &target : page.targets) {
+        const QString name =
+            target.roomId != 0 ? u"room%1"_s.arg(target.roomId) : u'@' + target.peer;
+        targets << u"%1 %2"_s.arg(name).arg(start.secsTo(target.latest));
+    }
+    QCOMPARE(targets, expected);
 }
 
 void tst_Store::countersContinueAfterReopen()

@@ -201,6 +201,7 @@ void tst_TaggedCodec::kindWord_data()
     QTest::newRow("bans") << K::Bans << u"bans"_s;
     QTest::newRow("rules") << K::Rules << u"rules"_s;
     QTest::newRow("modlog") << K::Modlog << u"modlog"_s;
+    QTest::newRow("conversations") << K::Conversations << u"conversations"_s;
     QTest::newRow("away") << K::Away << u"away"_s;
     QTest::newRow("notice") << K::Notice << u"notice"_s;
     QTest::newRow("bye") << K::Bye << u"bye"_s;

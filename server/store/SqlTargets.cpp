@@ -1,0 +1,87 @@
+// SPDX-License-Identifier: MIT
+#include "store/SqlTargets.h"
+
+#include "store/SqlConnection.h"
+#include "store/StoreRules.h"
+
+#include <QSqlError>
+
+using namespace Qt::StringLiterals;
+
+SqlTargets::SqlTargets(SqlConnection &connection)
+    : m_connection(connection)
+{
+}
+
+bool SqlTargets::prepare(QString *error)
+{
+    // A message's id follows its time, so a peer's newest line is the one with the highest id.
+    // "room_id IS NULL" lets SQLite use the partial private indexes.
+    const QString room = u"SELECT time_ms FROM messages WHERE room_id = ? AND time_ms > ? AND "
+                         u"time_ms < ? ORDER BY seq DESC LIMIT 1"_s;
+    const QString privates =
+        u"SELECT m.time_ms, m.sender_person, m.sender, m.recipient FROM messages m JOIN "
+        u"(SELECT MAX(id) AS id FROM messages WHERE room_id IS NULL AND (sender_person = ? OR "
+        u"recipient_person = ?) AND time_ms > ? AND time_ms < ? GROUP BY CASE WHEN "
+        u"sender_person = ? THEN recipient_key ELSE sender_key END) newest ON m.id = newest.id "
+        u"ORDER BY m.id DESC LIMIT ?"_s;
+    for (auto [query, sql] : {std::pair{&m_room, room}, {&m_private, privates}}) {
+        *query = QSqlQuery(m_connection.database());
+        query->setForwardOnly(true);
+        if (!query->prepare(sql)) {
+            *error = m_connection.describe(query->lastError());
+            return false;
+        }
+    }
+    return true;
+}
+
+TargetsPage SqlTargets::read(const TargetsRequest &request)
+{
+    TargetsPage page;
+    const StoreRules::Range range = StoreRules::range(request);
+    if (range.isEmpty())
+        return page;
+    QList<StoredTarget> targets;
+    for (qint64 roomId : request.roomIds) {
+        const QVariant values[] = {roomId, range.afterMs, range.beforeMs};
+        for (int i = 0; i < 3; ++i)
+            m_room.bindValue(i, values[i]);
+        if (!exec(m_room, &page.error))
+            return page;
+        if (m_room.next())
+            targets.append({roomId,
+                            {},
+                            QDateTime::fromMSecsSinceEpoch(m_room.value(0).toLongLong(), Qt::UTC)});
+        m_room.finish();
+    }
+    const QVariant values[] = {qint64(request.person), qint64(request.person), range.afterMs,
+                               range.beforeMs,         qint64(request.person), range.limit};
+    for (int i = 0; i < 6; ++i)
+        m_private.bindValue(i, values[i]);
+    if (!exec(m_private, &page.error))
+        return page;
+    while (m_private.next()) {
+        const bool sent = quint64(m_private.value(1).toLongLong()) == request.person;
+        targets.append({0, m_private.value(sent ? 3 : 2).toString(),
+                        QDateTime::fromMSecsSinceEpoch(m_private.value(0).toLongLong(), Qt::UTC)});
+    }
+    if (m_private.lastError().isValid())
+        page.error = m_connection.describe(m_private.lastError());
+    // Ends the statement, so that this connection holds no snapshot between reads.
+    m_private.finish();
+    if (!page.error.isEmpty())
+        return page;
+    StoreRules::keepNewest(targets, range.limit);
+    page.targets = std::move(targets);
+    return page;
+}
+
+bool SqlTargets::exec(QSqlQuery &query, QString *error)
+{
+    if (query.exec())
+        return true;
+    *error = m_connection.describe(query.lastError());
+    query.finish();
+    return false;
+}
