@@ -99,7 +99,7 @@ QList<CommandSpec> makeTable()
         {T::Modlog,  u"modlog"_s,  {},                 S::OptionalName, R::Yes, A::LoggedIn,    "modlog [#room] [count]",
          QT_TRANSLATE_NOOP("CommandTable", "Show the room's latest moderation acts: who did what to whom, when and why (operators).")},
         {T::Conversations, u"conversations"_s, {},     S::Words,        R::No,  A::LoggedIn,    "conversations <time> <time> [count]",
-         QT_TRANSLATE_NOOP("CommandTable", "List your rooms and private conversations with messages between two times, the latest first.")},
+         QT_TRANSLATE_NOOP("CommandTable", "List your rooms and private conversations with messages between two times, from the first time toward the second.")},
     };
     // clang-format on
 }

@@ -65,7 +65,7 @@ public:
         Conversations, // count: how many conversations follow in all, seq: the index of this
                        // line's first, list: pairs of conversation (a room, or @nick for
                        // private messages) and the time of its newest line between the times
-                       // asked (ISO 8601 UTC), newest first
+                       // asked (ISO 8601 UTC), from the first time asked toward the second
         Away,          // nick, text: the away message of the person a private message went to
         Notice,        // nick (the administrator), text: a notice to everyone on the server
         Bye,           // subject: reason (logout, shutdown, ...)

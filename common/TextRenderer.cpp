@@ -175,9 +175,8 @@ void renderList(Writer &w, const Event &event)
         if (event.seq == 0 && event.count == 0)
             w.line(w.phrase(QT_TRANSLATE_NOOP("TextRenderer", "Nothing was said then.")));
         else if (event.seq == 0)
-            w.line(
-                w.phrase(QT_TRANSLATE_N_NOOP("TextRenderer", "Conversations (%n), newest first:"),
-                         int(event.count)));
+            w.line(w.phrase(QT_TRANSLATE_N_NOOP("TextRenderer", "Conversations (%n):"),
+                            int(event.count)));
         // The time as the history command takes it, so that it can be copied into one.
         for (qsizetype i = 0; i + 1 < l.size(); i += 2)
             w.line(w.phrase(QT_TRANSLATE_NOOP("TextRenderer", "  %1, last at %2"))

@@ -597,8 +597,8 @@
         <translation>Show the room&apos;s latest moderation acts: who did what to whom, when and why (operators).</translation>
     </message>
     <message>
-        <source>List your rooms and private conversations with messages between two times, the latest first.</source>
-        <translation>List your rooms and private conversations with messages between two times, the latest first.</translation>
+        <source>List your rooms and private conversations with messages between two times, from the first time toward the second.</source>
+        <translation>List your rooms and private conversations with messages between two times, from the first time toward the second.</translation>
     </message>
 </context>
 <context>
@@ -2297,16 +2297,16 @@
         <source>Nothing was said then.</source>
         <translation>Nothing was said then.</translation>
     </message>
-    <message numerus="yes">
-        <source>Conversations (%n), newest first:</source>
-        <translation>
-            <numerusform>Conversation (%n), newest first:</numerusform>
-            <numerusform>Conversations (%n), newest first:</numerusform>
-        </translation>
-    </message>
     <message>
         <source>  %1, last at %2</source>
         <translation>  %1, last at %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>Conversations (%n):</source>
+        <translation>
+            <numerusform>Conversation (%n):</numerusform>
+            <numerusform>Conversations (%n):</numerusform>
+        </translation>
     </message>
 </context>
 <context>

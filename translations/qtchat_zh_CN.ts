@@ -588,8 +588,8 @@
         <translation>显示房间最近的管理操作：谁在何时对谁做了什么、为什么（管理员）。</translation>
     </message>
     <message>
-        <source>List your rooms and private conversations with messages between two times, the latest first.</source>
-        <translation>列出在两个时间之间有消息的你的房间和私聊，最近的在前。</translation>
+        <source>List your rooms and private conversations with messages between two times, from the first time toward the second.</source>
+        <translation>列出在两个时间之间有消息的你的房间和私聊，从第一个时间往第二个时间排列。</translation>
     </message>
 </context>
 <context>
@@ -2259,15 +2259,15 @@
         <source>Nothing was said then.</source>
         <translation>那段时间没有人说话。</translation>
     </message>
-    <message numerus="yes">
-        <source>Conversations (%n), newest first:</source>
-        <translation>
-            <numerusform>对话（%n），最近的在前：</numerusform>
-        </translation>
-    </message>
     <message>
         <source>  %1, last at %2</source>
         <translation>  %1，最后一条在 %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>Conversations (%n):</source>
+        <translation>
+            <numerusform>对话（%n）：</numerusform>
+        </translation>
     </message>
 </context>
 <context>

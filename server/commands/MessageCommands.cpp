@@ -223,8 +223,8 @@ void MessageCommands::history(Session *session, const Command &command)
 }
 
 // "conversations <time> <time> [count]": the rooms the person is in and the people they
-// exchanged private messages with, that have lines between the two times (either first, both
-// excluded), the latest first.
+// exchanged private messages with, that have lines between the two times (both excluded), in
+// the order of their latest lines from the first time toward the second.
 void MessageCommands::conversations(Session *session, const Command &command)
 {
     const QStringList words = command.arguments();
@@ -245,6 +245,7 @@ void MessageCommands::conversations(Session *session, const Command &command)
     request.afterMs = std::min(*first, *second);
     request.beforeMs = std::max<qint64>(std::max(*first, *second), 1);
     request.limit = int(count);
+    request.oldestFirst = *first < *second;
     // The answer comes after the effect of what the session said before asking.
     m_chat.log().afterWrites(
         [this, session = QPointer<Session>(session), request, label = command.label()]() mutable {

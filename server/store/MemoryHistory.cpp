@@ -218,7 +218,7 @@ TargetsPage MemoryHistory::targets(const TargetsRequest &request) const
         peers.insert(peerKey);
         targets.append({0, sent ? line.message.recipient : line.message.sender, line.message.time});
     }
-    StoreRules::keepNewest(targets, range.limit);
+    StoreRules::keepFirst(targets, range.limit, request.oldestFirst);
     page.targets = std::move(targets);
     return page;
 }

@@ -24,8 +24,10 @@ bool SqlTargets::prepare(QString *error)
         u"(SELECT MAX(id) AS id FROM messages WHERE room_id IS NULL AND (sender_person = ? OR "
         u"recipient_person = ?) AND time_ms > ? AND time_ms < ? GROUP BY CASE WHEN "
         u"sender_person = ? THEN recipient_key ELSE sender_key END) newest ON m.id = newest.id "
-        u"ORDER BY m.id DESC LIMIT ?"_s;
-    for (auto [query, sql] : {std::pair{&m_room, room}, {&m_private, privates}}) {
+        u"ORDER BY m.id %1 LIMIT ?"_s;
+    for (auto [query, sql] : {std::pair{&m_room, room},
+                              {&m_newestPrivate, privates.arg(u"DESC"_s)},
+                              {&m_oldestPrivate, privates.arg(u"ASC"_s)}}) {
         *query = QSqlQuery(m_connection.database());
         query->setForwardOnly(true);
         if (!query->prepare(sql)) {
@@ -57,22 +59,23 @@ TargetsPage SqlTargets::read(const TargetsRequest &request)
     }
     const QVariant values[] = {qint64(request.person), qint64(request.person), range.afterMs,
                                range.beforeMs,         qint64(request.person), range.limit};
+    QSqlQuery &privates = request.oldestFirst ? m_oldestPrivate : m_newestPrivate;
     for (int i = 0; i < 6; ++i)
-        m_private.bindValue(i, values[i]);
-    if (!exec(m_private, &page.error))
+        privates.bindValue(i, values[i]);
+    if (!exec(privates, &page.error))
         return page;
-    while (m_private.next()) {
-        const bool sent = quint64(m_private.value(1).toLongLong()) == request.person;
-        targets.append({0, m_private.value(sent ? 3 : 2).toString(),
-                        QDateTime::fromMSecsSinceEpoch(m_private.value(0).toLongLong(), Qt::UTC)});
+    while (privates.next()) {
+        const bool sent = quint64(privates.value(1).toLongLong()) == request.person;
+        targets.append({0, privates.value(sent ? 3 : 2).toString(),
+                        QDateTime::fromMSecsSinceEpoch(privates.value(0).toLongLong(), Qt::UTC)});
     }
-    if (m_private.lastError().isValid())
-        page.error = m_connection.describe(m_private.lastError());
+    if (privates.lastError().isValid())
+        page.error = m_connection.describe(privates.lastError());
     // Ends the statement, so that this connection holds no snapshot between reads.
-    m_private.finish();
+    privates.finish();
     if (!page.error.isEmpty())
         return page;
-    StoreRules::keepNewest(targets, range.limit);
+    StoreRules::keepFirst(targets, range.limit, request.oldestFirst);
     page.targets = std::move(targets);
     return page;
 }

@@ -25,5 +25,6 @@ private:
 
     SqlConnection &m_connection;
     QSqlQuery m_room;
-    QSqlQuery m_private;
+    QSqlQuery m_newestPrivate;
+    QSqlQuery m_oldestPrivate;
 };

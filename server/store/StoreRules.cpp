@@ -183,10 +183,14 @@ Range range(const TargetsRequest &request)
     return range(times);
 }
 
-void keepNewest(QList<StoredTarget> &targets, int limit)
+void keepFirst(QList<StoredTarget> &targets, int limit, bool oldestFirst)
 {
-    std::sort(targets.begin(), targets.end(), [](const StoredTarget &a, const StoredTarget &b) {
+    // Oldest first is newest first read backwards, ties included.
+    const auto newer = [](const StoredTarget &a, const StoredTarget &b) {
         return std::tuple(b.latest, a.roomId, a.peer) < std::tuple(a.latest, b.roomId, b.peer);
+    };
+    std::sort(targets.begin(), targets.end(), [&](const StoredTarget &a, const StoredTarget &b) {
+        return oldestFirst ? newer(b, a) : newer(a, b);
     });
     if (targets.size() > limit)
         targets.resize(limit);

@@ -59,9 +59,9 @@ Range range(const HistoryRequest &request);
 // A targets request's times and limit (its keys are unbounded).
 Range range(const TargetsRequest &request);
 int clampLimit(int limit);
-// The newest limit of targets, newest first; ties by room, then peer, so that both stores
-// give the same answer.
-void keepNewest(QList<StoredTarget> &targets, int limit);
+// The first limit of targets in the order asked: newest first (ties by room, then peer, so that
+// both stores give the same answer), or exactly the reverse.
+void keepFirst(QList<StoredTarget> &targets, int limit, bool oldestFirst);
 
 // Retention. A line older than this (milliseconds since the epoch) goes; 0: none goes by age.
 qint64 ageCutoffMs(const StoreOptions &options, qint64 nowMs);

@@ -96,6 +96,9 @@ struct TargetsRequest
     qint64 afterMs = 0;
     qint64 beforeMs = 0;
     int limit = 50; // at most this many conversations; below 1 reads 1, above 1000 reads 1000
+    // The conversations whose newest lines are the oldest, oldest first, rather than the newest
+    // first: from the earlier time toward the later, as CHATHISTORY TARGETS asks.
+    bool oldestFirst = false;
 };
 
 // A conversation and the time of its newest line between the request's times.
@@ -110,6 +113,6 @@ struct StoredTarget
 
 struct TargetsPage
 {
-    QList<StoredTarget> targets; // newest first
+    QList<StoredTarget> targets; // newest first, or oldest first as asked
     QString error;               // not empty: the read failed and targets is empty
 };

@@ -622,8 +622,9 @@ void TestHistory::conversations()
     LineClient &carol = f.taggedLoggedIn(u"carol"_s);
     alice.send(u"say in the hall"_s);
     alice.sync();
-    // Lines said in one millisecond come by name (rooms after people): these come in that order
-    // too, so that the order is the same however fast they are said.
+    // Newest first, lines said in one millisecond come by name, people before rooms (oldest
+    // first, the reverse): these come in that order too, so that the order is the same however
+    // fast they are said.
     alice.send(u"msg CAROL one"_s);
     alice.sync();
     bob.send(u"msg alice two"_s);
@@ -654,12 +655,12 @@ void TestHistory::conversations()
     const QString earlier = u"2000-01-01T00:00:00.000Z"_s;
     const QString later = u"2999-01-01T00:00:00.000Z"_s;
     const QString all = u"conversations %1 %2"_s.arg(earlier, later);
-    QCOMPARE(ask(alice, all), QStringList{u"3 0: @bob @carol hall"_s});
+    QCOMPARE(ask(alice, all), QStringList{u"3 0: hall @carol @bob"_s});
     QCOMPARE(ask(alice, u"conversations %1 %2 2"_s.arg(later, earlier)),
              QStringList{u"2 0: @bob @carol"_s});
     // Each end sees the other's.
-    QCOMPARE(ask(bob, all), QStringList{u"2 0: @alice hall"_s});
-    QCOMPARE(ask(carol, all), QStringList{u"2 0: @alice hall"_s});
+    QCOMPARE(ask(bob, all), QStringList{u"2 0: hall @alice"_s});
+    QCOMPARE(ask(carol, all), QStringList{u"2 0: hall @alice"_s});
     QCOMPARE(ask(alice, u"conversations %1 %1"_s.arg(later)), QStringList{u"0 0: "_s});
     // Bad arguments, and a count beyond the page limit.
     for (const QString &bad : {u"conversations"_s, u"conversations %1"_s.arg(earlier),

@@ -294,15 +294,18 @@ void TestIrcV3::targets()
     const QString tess = u"@batch=targets "_s + Server + u" CHATHISTORY TARGETS tess <time>"_s;
     const QString hall = u"@batch=targets "_s + Server + u" CHATHISTORY TARGETS #hall <time>"_s;
     const QString close = Server + u" BATCH -targets"_s;
-    irc.send(u"CHATHISTORY TARGETS %1 %2 10"_s.arg(earlier, later));
-    QCOMPARE(timeless(irc.sync(true)), (QStringList{open, tess, hall, close}));
+    // From the first time toward the second.
     irc.send(u"CHATHISTORY TARGETS %1 %2 10"_s.arg(later, earlier));
     QCOMPARE(timeless(irc.sync(true)), (QStringList{open, tess, hall, close}));
-    irc.send(u"CHATHISTORY TARGETS %1 %2 1"_s.arg(earlier, later));
+    irc.send(u"CHATHISTORY TARGETS %1 %2 10"_s.arg(earlier, later));
+    QCOMPARE(timeless(irc.sync(true)), (QStringList{open, hall, tess, close}));
+    irc.send(u"CHATHISTORY TARGETS %1 %2 1"_s.arg(later, earlier));
     QCOMPARE(timeless(irc.sync(true)), (QStringList{open, tess, close}));
+    irc.send(u"CHATHISTORY TARGETS %1 %2 1"_s.arg(earlier, later));
+    QCOMPARE(timeless(irc.sync(true)), (QStringList{open, hall, close}));
 
     // The latest private line's time bounds the next question: before it, only the hall.
-    irc.send(u"CHATHISTORY TARGETS %1 %2 10"_s.arg(earlier, later));
+    irc.send(u"CHATHISTORY TARGETS %1 %2 10"_s.arg(later, earlier));
     const QString latest = irc.sync(true).value(1).section(u' ', -1);
     irc.send(u"CHATHISTORY TARGETS %1 timestamp=%2 10"_s.arg(earlier, latest));
     QCOMPARE(timeless(irc.sync(true)), (QStringList{open, hall, close}));

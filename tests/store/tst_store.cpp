@@ -634,22 +634,26 @@ void tst_Store::readTargets_data()
     QTest::addColumn<int>("afterS");
     QTest::addColumn<int>("beforeS");
     QTest::addColumn<int>("limit");
-    // "room<id> <second>" or "@<peer> <second>", newest first.
+    // "room<id> <second>" or "@<peer> <second>", in the order asked.
     QTest::addColumn<QStringList>("expected");
+    QTest::addColumn<bool>("oldestFirst");
 
     const QList<qint64> both{1, 2};
     // clang-format off
-    QTest::newRow("rooms and people") << 1ull << both << 0 << 0 << 50 << QStringList{u"room2 8"_s, u"@BOB 7"_s, u"@carol 6"_s, u"room1 5"_s};
-    QTest::newRow("limit") << 1ull << both << 0 << 0 << 2 << QStringList{u"room2 8"_s, u"@BOB 7"_s};
-    QTest::newRow("limit 0 reads 1") << 1ull << both << 0 << 0 << 0 << QStringList{u"room2 8"_s};
-    QTest::newRow("newest line in the times") << 1ull << both << 0 << 7 << 50 << QStringList{u"@carol 6"_s, u"room1 5"_s, u"@Bob 4"_s, u"room2 2"_s};
-    QTest::newRow("bounds excluded") << 1ull << both << 4 << 7 << 50 << QStringList{u"@carol 6"_s, u"room1 5"_s};
-    QTest::newRow("only the rooms asked") << 1ull << QList<qint64>{2} << 4 << 0 << 50 << QStringList{u"room2 8"_s, u"@BOB 7"_s, u"@carol 6"_s};
-    QTest::newRow("nothing then") << 1ull << both << 8 << 0 << 50 << QStringList();
-    QTest::newRow("times that meet") << 1ull << both << 5 << 5 << 50 << QStringList();
-    QTest::newRow("times the wrong way round") << 1ull << both << 7 << 3 << 50 << QStringList();
-    QTest::newRow("the other end, no rooms") << 3ull << QList<qint64>() << 0 << 0 << 50 << QStringList{u"@bob 10"_s, u"@alice 6"_s};
-    QTest::newRow("nobody") << 9ull << QList<qint64>() << 0 << 0 << 50 << QStringList();
+    QTest::newRow("rooms and people") << 1ull << both << 0 << 0 << 50 << QStringList{u"room2 8"_s, u"@BOB 7"_s, u"@carol 6"_s, u"room1 5"_s} << false;
+    QTest::newRow("limit") << 1ull << both << 0 << 0 << 2 << QStringList{u"room2 8"_s, u"@BOB 7"_s} << false;
+    QTest::newRow("limit 0 reads 1") << 1ull << both << 0 << 0 << 0 << QStringList{u"room2 8"_s} << false;
+    QTest::newRow("newest line in the times") << 1ull << both << 0 << 7 << 50 << QStringList{u"@carol 6"_s, u"room1 5"_s, u"@Bob 4"_s, u"room2 2"_s} << false;
+    QTest::newRow("bounds excluded") << 1ull << both << 4 << 7 << 50 << QStringList{u"@carol 6"_s, u"room1 5"_s} << false;
+    QTest::newRow("only the rooms asked") << 1ull << QList<qint64>{2} << 4 << 0 << 50 << QStringList{u"room2 8"_s, u"@BOB 7"_s, u"@carol 6"_s} << false;
+    QTest::newRow("nothing then") << 1ull << both << 8 << 0 << 50 << QStringList() << false;
+    QTest::newRow("times that meet") << 1ull << both << 5 << 5 << 50 << QStringList() << false;
+    QTest::newRow("times the wrong way round") << 1ull << both << 7 << 3 << 50 << QStringList() << false;
+    QTest::newRow("the other end, no rooms") << 3ull << QList<qint64>() << 0 << 0 << 50 << QStringList{u"@bob 10"_s, u"@alice 6"_s} << false;
+    QTest::newRow("oldest first") << 1ull << both << 0 << 0 << 50 << QStringList{u"room1 5"_s, u"@carol 6"_s, u"@BOB 7"_s, u"room2 8"_s} << true;
+    QTest::newRow("oldest first, limit") << 1ull << both << 0 << 0 << 2 << QStringList{u"room1 5"_s, u"@carol 6"_s} << true;
+    QTest::newRow("oldest first in the times") << 1ull << both << 0 << 7 << 3 << QStringList{u"room2 2"_s, u"@Bob 4"_s, u"room1 5"_s} << true;
+    QTest::newRow("nobody") << 9ull << QList<qint64>() << 0 << 0 << 50 << QStringList() << false;
     // clang-format on
 }
 
@@ -661,6 +665,7 @@ void tst_Store::readTargets()
     QFETCH(int, beforeS);
     QFETCH(int, limit);
     QFETCH(QStringList, expected);
+    QFETCH(bool, oldestFirst);
 
     // Rooms 1 to 3 and private messages of alice (1), bob (2) and carol (3), each line at the
     // second of its text; bob's nickname is written three ways, one key.
@@ -688,6 +693,7 @@ void tst_Store::readTargets()
     request.afterMs = afterS != 0 ? start.addSecs(afterS).toMSecsSinceEpoch() : 0;
     request.beforeMs = beforeS != 0 ? start.addSecs(beforeS).toMSecsSinceEpoch() : 0;
     request.limit = limit;
+    request.oldestFirst = oldestFirst;
     bool answered = false;
     const TargetsPage page = StoreHarness::readTargets(*m_store, request, &answered);
     QVERIFY(answered);
