@@ -11,20 +11,6 @@ namespace {
 
 constexpr auto Server = IrcClient::Server;
 
-// Lines with their tags, less the time (it changes from run to run).
-QStringList withoutTime(const QStringList &lines)
-{
-    static const QRegularExpression time(u";time=[^; ]+|time=[^; ]+;?"_s);
-    QStringList kept;
-    for (QString line : lines) {
-        line.remove(time);
-        if (line.startsWith(u"@ "_s))
-            line = line.mid(2);
-        kept << line;
-    }
-    return kept;
-}
-
 // A labeled-response batch around lines given without tags; lines of a batch of their own (a
 // chathistory batch nested in it) stay as they are.
 QStringList batch(const QString &label, const QStringList &lines, const QString &id = u"L1"_s)
@@ -131,7 +117,7 @@ void TestIrcLabels::labelled()
     irc.send(u"CAP END"_s);
     QVERIFY(irc.registerAs(u"alice"_s));
     irc.send(sent);
-    QCOMPARE(withoutTime(irc.sync(true)), replies);
+    QCOMPARE(irc.syncWithoutTime(), replies);
 }
 
 void TestIrcLabels::joinWithHistory()
@@ -149,7 +135,7 @@ void TestIrcLabels::joinWithHistory()
     irc.send(u"@label=j1 JOIN #den"_s);
     const QString s = Server;
     QCOMPARE(
-        withoutTime(irc.sync(true)),
+        irc.syncWithoutTime(),
         batch(u"j1"_s, {u":alice!alice@chat JOIN #den"_s, s + u" 353 alice = #den :~tess alice"_s,
                         s + u" 366 alice #den :End of /NAMES list"_s,
                         s + u" BATCH +history chathistory #den"_s,
@@ -171,7 +157,7 @@ void TestIrcLabels::chatHistoryNestsItsBatch()
     QVERIFY(irc.registerAs(u"alice"_s));
     irc.send(u"@label=h1 CHATHISTORY LATEST #hall * 5"_s);
     const QString s = Server;
-    QCOMPARE(withoutTime(irc.sync(true)),
+    QCOMPARE(irc.syncWithoutTime(),
              batch(u"h1"_s, {s + u" BATCH +history chathistory #hall"_s,
                              u"@batch=history;msgid=1-1 :tess!tess@chat PRIVMSG #hall :line 1"_s,
                              u"@batch=history;msgid=2-2 :tess!tess@chat PRIVMSG #hall :line 2"_s,
@@ -275,7 +261,7 @@ void TestIrcLabels::linesAfterWaitForTheResponse()
     irc.send(u"@label=t1 TOPIC #fresh"_s);
     const QString s = Server;
     QCOMPARE(
-        withoutTime(irc.sync(true)),
+        irc.syncWithoutTime(),
         batch(u"j1"_s, {u":alice!alice@chat JOIN #fresh"_s, s + u" 353 alice = #fresh ~alice"_s,
                         s + u" 366 alice #fresh :End of /NAMES list"_s}) +
             QStringList{u"@label=t1 "_s + s + u" 331 alice #fresh :No topic is set"_s});

@@ -11,20 +11,6 @@ namespace {
 
 constexpr auto Server = IrcClient::Server;
 
-// Lines with their tags, less the time (it changes from run to run).
-QStringList withoutTime(const QStringList &lines)
-{
-    static const QRegularExpression time(u";time=[^; ]+|time=[^; ]+;?"_s);
-    QStringList kept;
-    for (QString line : lines) {
-        line.remove(time);
-        if (line.startsWith(u"@ "_s))
-            line = line.mid(2);
-        kept << line;
-    }
-    return kept;
-}
-
 // Lines until one contains what, for answers that wait for a password's hash.
 QStringList readUntil(IrcClient &irc, const QString &what)
 {
@@ -217,7 +203,7 @@ void TestIrcV3::chatHistory()
     irc.send(u"CAP END"_s);
     QVERIFY(irc.registerAs(u"alice"_s));
     irc.send(sent);
-    QCOMPARE(withoutTime(irc.sync(true)), replies);
+    QCOMPARE(irc.syncWithoutTime(), replies);
     irc.send(u"QUIT"_s); // the name is free for the next row
     QVERIFY(irc.line().waitForDisconnected());
 }
@@ -234,16 +220,16 @@ void TestIrcV3::privateHistory()
     telnet.send(u"msg alice hello alice"_s);
     telnet.sync();
     irc.send(u"PRIVMSG tess :hello tess"_s);
-    QCOMPARE(withoutTime(irc.sync(true)),
+    QCOMPARE(irc.syncWithoutTime(),
              QStringList{u"@msgid=1 :tess!tess@chat PRIVMSG alice :hello alice"_s});
     irc.send(u"CHATHISTORY LATEST tess * 10"_s);
     const QStringList both{Server + u" BATCH +history chathistory tess"_s,
                            u"@batch=history;msgid=1 :tess!tess@chat PRIVMSG alice :hello alice"_s,
                            u"@batch=history;msgid=2 :alice!alice@chat PRIVMSG tess :hello tess"_s,
                            Server + u" BATCH -history"_s};
-    QCOMPARE(withoutTime(irc.sync(true)), both);
+    QCOMPARE(irc.syncWithoutTime(), both);
     irc.send(u"CHATHISTORY BEFORE tess msgid=2 10"_s);
-    QCOMPARE(withoutTime(irc.sync(true)), (QStringList{both[0], both[1], both[3]}));
+    QCOMPARE(irc.syncWithoutTime(), (QStringList{both[0], both[1], both[3]}));
     irc.send(u"CHATHISTORY LATEST not_a_nick! * 10"_s);
     QCOMPARE(irc.sync(), QStringList{Server + u" FAIL CHATHISTORY INVALID_TARGET LATEST "
                                               "not_a_nick! :You are not in that channel"_s});
@@ -336,7 +322,7 @@ void TestIrcV3::joinHistoryComesInABatchOrNotAtAll()
     batched.send(u"JOIN #hall"_s);
     QStringList lines = batched.sync(true);
     QVERIFY(lines.join(u'\n').contains(u"@batch=history;time=20"_s)); // when it was said
-    lines = withoutTime(lines);
+    lines = IrcClient::withoutTime(lines);
     QVERIFY2(lines.join(u'\n').contains(
                  Server +
                  u" BATCH +history chathistory #hall\n@batch=history :tess!tess@chat "

@@ -3,6 +3,8 @@
 
 #include "app/ChatServer.h"
 
+#include <QRegularExpression>
+
 using namespace Qt::StringLiterals;
 
 ServerConfig IrcClient::serverConfig()
@@ -48,4 +50,17 @@ bool IrcClient::registerAs(const QString &nick)
     return std::any_of(lines.begin(), lines.end(), [&nick](const QString &line) {
         return line.startsWith(Server + u" 001 "_s + nick);
     });
+}
+
+QStringList IrcClient::withoutTime(const QStringList &lines)
+{
+    static const QRegularExpression time(u";time=[^; ]+|time=[^; ]+;?"_s);
+    QStringList kept;
+    for (QString line : lines) {
+        line.remove(time);
+        if (line.startsWith(u"@ "_s))
+            line = line.mid(2);
+        kept << line;
+    }
+    return kept;
 }

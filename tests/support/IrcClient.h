@@ -22,6 +22,9 @@ public:
 
     // Everything the server sends before answering a PING sent now, with tags kept when asked.
     QStringList sync(bool keepTags = false);
+    // The same with tags, less the time (it changes from run to run).
+    QStringList syncWithoutTime() { return withoutTime(sync(true)); }
+    static QStringList withoutTime(const QStringList &lines);
 
     // Registers as nick and reads the welcome up to the hall's names.
     bool registerAs(const QString &nick);
