@@ -17,8 +17,12 @@ const QString IndexCorrupted = u"XX002"_s;
 
 // The advisory lock that keeps a second chat-server off the database (its key: "chat" in
 // ASCII). Advisory locks are per database, so servers on other databases of one PostgreSQL
-// do not meet.
+// do not meet. The nodes of a cluster hold it shared: together they keep off a lone server,
+// and a lone server keeps them off.
 constexpr qint64 ServerLock = 0x63686174;
+// Held by the nodes of a cluster while they check and upgrade the schema and count their boot,
+// one node at a time ("chaT").
+constexpr qint64 SetupLock = 0x63686154;
 
 } // namespace
 
@@ -76,19 +80,31 @@ bool PostgresDialect::configure(SqlConnection &connection, QString *error) const
             return false;
         }
     }
-    // The writer keeps ids and sequence numbers in memory (SqlCommitter), so one server per
+    // A lone server keeps ids and sequence numbers in memory (SqlCommitter), so one server per
     // database, as the lock file does for SQLite: the setup connection holds the lock while
     // it migrates, the writer's for the store's life. The reader needs none.
     if (connection.role() != SqlConnection::Role::Reader) {
-        const QVariant locked =
-            connection.value(u"SELECT pg_try_advisory_lock(%1)"_s.arg(ServerLock), &why);
+        if (m_options.sharedWriters && connection.role() == SqlConnection::Role::Setup) {
+            // Waits for a node that is upgrading the schema: a start-up may block.
+            connection.value(u"SELECT pg_advisory_lock(%1)"_s.arg(SetupLock), &why);
+            if (!why.isEmpty()) {
+                *error = u"cannot use the database %1: %2"_s.arg(where(), why);
+                return false;
+            }
+        }
+        const QString take = m_options.sharedWriters ? u"SELECT pg_try_advisory_lock_shared(%1)"_s
+                                                     : u"SELECT pg_try_advisory_lock(%1)"_s;
+        const QVariant locked = connection.value(take.arg(ServerLock), &why);
         if (!why.isEmpty()) {
             *error = u"cannot use the database %1: %2"_s.arg(where(), why);
             return false;
         }
         if (!locked.toBool()) {
-            *error =
-                u"the database %1 is in use by another chat-server; stop it first"_s.arg(where());
+            *error = m_options.sharedWriters
+                         ? u"the database %1 is in use by a chat-server that is not in a cluster; "
+                           u"stop it first"_s.arg(where())
+                         : u"the database %1 is in use by another chat-server; stop it first"_s.arg(
+                               where());
             return false;
         }
     }

@@ -8,6 +8,8 @@
 
 #include <QSqlError>
 
+#include <algorithm>
+
 using namespace Qt::StringLiterals;
 
 namespace {
@@ -26,8 +28,10 @@ QString text(const QString &s)
 
 } // namespace
 
-SqlCommitter::SqlCommitter(SqlConnection &connection, const SqlStartState &state)
+SqlCommitter::SqlCommitter(SqlConnection &connection, const SqlStartState &state,
+                           bool sharedWriters)
     : m_connection(connection)
+    , m_shared(sharedWriters)
     , m_lastId(state.lastMessageId)
     , m_roomRules(connection)
 {
@@ -60,7 +64,21 @@ bool SqlCommitter::prepare(QString *error)
                            u"VALUES (?, ?, ?, ?)"_s},
         {&m_deleteAccount, u"DELETE FROM accounts WHERE name_key = ?"_s},
     };
+    // FOR UPDATE is PostgreSQL's (and shared writers are PostgreSQL only).
+    const Statement sharedStatements[] = {
+        {&m_lockLastId, u"SELECT value FROM meta WHERE name = 'last_message_id' FOR UPDATE"_s},
+        {&m_lockLastSeq, u"SELECT name_key, last_seq FROM rooms WHERE id = ? FOR UPDATE"_s},
+    };
     for (const Statement &s : statements) {
+        *s.query = QSqlQuery(db);
+        if (!s.query->prepare(s.sql)) {
+            *error = m_connection.describe(s.query->lastError());
+            return false;
+        }
+    }
+    for (const Statement &s : sharedStatements) {
+        if (!m_shared)
+            break;
         *s.query = QSqlQuery(db);
         if (!s.query->prepare(s.sql)) {
             *error = m_connection.describe(s.query->lastError());
@@ -115,6 +133,9 @@ bool SqlCommitter::tryCommit(const QList<Write> &writes, QList<Result> *results,
     };
     if (!db.transaction())
         return fail(m_connection.describe(db.lastError()));
+    QString why;
+    if (m_shared && !lockCounters(writes, &why))
+        return fail(why);
     for (const Write &write : writes) {
         Result result;
         Outcome outcome;
@@ -138,7 +159,6 @@ bool SqlCommitter::tryCommit(const QList<Write> &writes, QList<Result> *results,
             result.committed = {};
         results->append(result);
     }
-    QString why;
     if (!saveCounters(undo, &why))
         return fail(why);
     if (!db.commit())
@@ -325,6 +345,51 @@ SqlCommitter::Outcome SqlCommitter::roomRule(const Write &write, QString *error)
     else
         ok = m_roomRules.deleteSanction(write.sanction, error);
     return ok ? Outcome::Done : Outcome::Failed;
+}
+
+bool SqlCommitter::lockCounters(const QList<Write> &writes, QString *error)
+{
+    QList<qint64> roomIds;
+    bool lines = false;
+    for (const Write &write : writes) {
+        if (write.type != Write::Type::Line)
+            continue;
+        lines = true;
+        if (write.message.roomId != 0)
+            roomIds.append(write.message.roomId);
+    }
+    if (!lines)
+        return true;
+    if (!m_lockLastId.exec() || !m_lockLastId.next()) {
+        *error = m_lockLastId.lastError().isValid() ? failure(m_lockLastId)
+                                                    : u"the database has no message counter"_s;
+        m_lockLastId.finish();
+        return false;
+    }
+    m_lastId = quint64(m_lockLastId.value(0).toLongLong());
+    m_lockLastId.finish();
+    // Ascending ids, so that two writers lock rooms in one order.
+    std::sort(roomIds.begin(), roomIds.end());
+    roomIds.erase(std::unique(roomIds.begin(), roomIds.end()), roomIds.end());
+    for (qint64 id : std::as_const(roomIds)) {
+        m_lockLastSeq.bindValue(0, id);
+        if (!m_lockLastSeq.exec()) {
+            *error = failure(m_lockLastSeq);
+            return false;
+        }
+        if (m_lockLastSeq.next()) {
+            Room &room = m_rooms[id];
+            room.key = m_lockLastSeq.value(0).toString();
+            room.lastSeq = quint64(m_lockLastSeq.value(1).toLongLong());
+            m_keys.insert(room.key);
+        } else if (const auto gone = m_rooms.find(id); gone != m_rooms.end()) {
+            // Deleted by another node: its lines are refused as for any room not there.
+            m_keys.remove(gone->key);
+            m_rooms.erase(gone);
+        }
+        m_lockLastSeq.finish();
+    }
+    return true;
 }
 
 bool SqlCommitter::saveCounters(const Undo &undo, QString *error)

@@ -16,6 +16,10 @@ struct SqlStartState;
 // its id and its room's next sequence number. The counters live here, in memory, and reach
 // the database once per transaction (meta.last_message_id once, rooms.last_seq once per
 // room touched), so a batch of a thousand lines costs a thousand inserts and a few updates.
+// With shared writers (the nodes of a cluster on one PostgreSQL database) each transaction
+// first reads the counters it will use back from the database and locks their rows, the id
+// counter's first and then the rooms' by id, so that writers never deadlock, and a room's
+// sequence numbers follow the order its lines commit in, whichever node commits them.
 //
 // Runs on the writer thread only, with the writer's connection.
 class SqlCommitter
@@ -51,7 +55,7 @@ public:
         QString error;           // not empty: nothing of this write was kept
     };
 
-    SqlCommitter(SqlConnection &connection, const SqlStartState &state);
+    SqlCommitter(SqlConnection &connection, const SqlStartState &state, bool sharedWriters);
 
     bool prepare(QString *error);
 
@@ -81,6 +85,9 @@ private:
     enum class Outcome { Done, Refused, Failed };
 
     bool tryCommit(const QList<Write> &writes, QList<Result> *results, QString *error);
+    // Shared writers: the counters the lines of writes use, from the database, locked until
+    // the transaction ends. A room another node made becomes known here.
+    bool lockCounters(const QList<Write> &writes, QString *error);
     Outcome addRoom(StoredRoom room, Undo &undo, QString *error);
     Outcome addLine(StoredMessage &message, Undo &undo, QString *error);
     Outcome deleteRoom(qint64 id, Undo &undo, QString *error);
@@ -95,6 +102,7 @@ private:
     QString failure(QSqlQuery &query) const;
 
     SqlConnection &m_connection;
+    const bool m_shared;
     quint64 m_lastId = 0;
     QHash<qint64, Room> m_rooms;
     QSet<QString> m_keys;
@@ -108,5 +116,7 @@ private:
     QSqlQuery m_deleteRoom;
     QSqlQuery m_insertAccount;
     QSqlQuery m_deleteAccount;
+    QSqlQuery m_lockLastId;  // shared writers only
+    QSqlQuery m_lockLastSeq; // shared writers only
     SqlRoomRules m_roomRules;
 };

@@ -47,7 +47,7 @@ StoreStats SqlWriter::stats() const
 void SqlWriter::run()
 {
     SqlConnection connection(m_dialect, SqlConnection::Role::Writer);
-    SqlCommitter committer(connection, m_state);
+    SqlCommitter committer(connection, m_state, m_options.sharedWriters);
     SqlPruner pruner(connection, m_options);
     QString error;
     if (!connection.open(&error) || !committer.prepare(&error) || !pruner.prepare(&error)) {

@@ -37,6 +37,11 @@ QString SqliteDialect::migrationVariant() const
 
 bool SqliteDialect::claim(QString *error)
 {
+    if (m_options.sharedWriters) {
+        *error = u"a database file cannot be shared by the nodes of a cluster; give them a "
+                 u"PostgreSQL database"_s;
+        return false;
+    }
     return m_directory.prepare(error) && m_directory.lock(error) &&
            m_directory.checkDatabaseFile(error);
 }

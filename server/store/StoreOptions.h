@@ -23,6 +23,11 @@ struct StoreOptions
     // The database file may not grow past this; a write that would is refused. 0: no limit.
     // SQLite only: a PostgreSQL database has no limit of its own.
     qint64 maxBytes = 0;
+    // Several servers write to this database at once (the nodes of a cluster, PostgreSQL only):
+    // each transaction takes the message id and sequence counters from the database under row
+    // locks instead of trusting its own memory, so that ids stay unique and each room's
+    // sequence numbers gap-free and in commit order whichever node commits.
+    bool sharedWriters = false;
 
     // Retention: lines older than this many days, and a room's lines beyond its newest
     // maxLinesPerRoom, are removed in small batches, every pruneIntervalMs. 0: no limit.
