@@ -10,6 +10,7 @@
 #include "app/OptionTable.h"
 #include "app/Reconfiguration.h"
 #include "app/ServerOptions.h"
+#include "cluster/ClusterNode.h"
 #include "commands/RoomRuleKeeper.h"
 #include "config/ServerLog.h"
 #include "core/Room.h"
@@ -41,6 +42,7 @@ StoreOptions storeOptions(const ServerConfig &config)
     options.maxBytes = qint64(config.maxDatabaseMegabytes) * 1024 * 1024;
     options.historyDays = config.historyDays;
     options.maxLinesPerRoom = config.historyPerRoom;
+    options.sharedWriters = !config.cluster.isEmpty();
     return options;
 }
 
@@ -67,6 +69,11 @@ ChatServer::~ChatServer()
 bool ChatServer::openStore()
 {
     const StoreOptions options = storeOptions(m_config);
+    if (!m_config.cluster.isEmpty() && !PostgresUrl::isPostgres(m_config.database)) {
+        m_error = tr("the nodes of a cluster share one PostgreSQL database: give --database "
+                     "postgresql://user:password@host:port/dbname with --cluster");
+        return false;
+    }
     if (m_config.database == "memory"_L1)
         m_store = std::make_unique<MemoryStore>(options);
     else
@@ -84,6 +91,8 @@ bool ChatServer::openStore()
     }
     RoomRuleKeeper(*m_store, *m_clock).restore(directory);
     m_processor->sanctionExpiry().schedule();
+    if (!m_config.cluster.isEmpty() && !joinCluster())
+        return false;
     if (directory.hall())
         return true;
     // A new store: the hall is its first room, stored before anyone can say anything in it.
@@ -104,6 +113,24 @@ bool ChatServer::openStore()
         return false;
     }
     directory.addRoom(hall.id, hall.name);
+    return true;
+}
+
+bool ChatServer::joinCluster()
+{
+    ClusterNode::Options options;
+    QString error;
+    if (!ClusterNode::parseUrl(m_config.cluster, &options, &error)) {
+        m_error = tr("cannot join the cluster %1: %2").arg(m_config.cluster, error);
+        return false;
+    }
+    options.nodeId = (m_config.nodeName.isEmpty()
+                          ? QSysInfo::machineHostName() + u':' + QString::number(m_config.port)
+                          : m_config.nodeName)
+                         .toUtf8();
+    m_cluster = std::make_unique<ClusterNode>(options);
+    m_processor->log().setBus(&m_cluster->bus());
+    m_cluster->start();
     return true;
 }
 

@@ -13,6 +13,7 @@
 #include <functional>
 #include <memory>
 
+class ClusterNode;
 class Connection;
 class MetricsServer;
 class WebListener;
@@ -49,6 +50,8 @@ public:
 
     CommandProcessor &processor() { return *m_processor; }
     Store &store() { return *m_store; }
+    // This node's part in its cluster, or null for a server on its own.
+    ClusterNode *cluster() { return m_cluster.get(); }
     // The settings in effect: sessions and commands read this object, which a reload updates.
     const ServerConfig &config() const { return m_config; }
     const ServerMetrics &metrics() const { return m_metrics; }
@@ -75,6 +78,8 @@ signals:
 
 private:
     bool openStore();
+    // Joins the cluster that the configuration names.
+    bool joinCluster();
     QByteArray admit(const QHostAddress &peer, bool irc = false);
     bool setUpTls();
     // A TLS listener on port for the chat's clients, or for IRC clients.
@@ -99,6 +104,7 @@ private:
     std::function<ServerOptions::Result()> m_source;
     std::unique_ptr<Store> m_store;
     std::unique_ptr<CommandProcessor> m_processor; // made once the store is open
+    std::unique_ptr<ClusterNode> m_cluster;        // a node of a cluster only
     Listener m_plain;
     std::unique_ptr<Listener> m_tls;
     std::unique_ptr<Listener> m_irc;

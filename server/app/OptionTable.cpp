@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "app/OptionTable.h"
 
+#include "cluster/ClusterNode.h"
 #include "store/PostgresUrl.h"
 
 #include <QCoreApplication>
@@ -160,6 +161,17 @@ QList<ServerOption> makeTable()
                {u"full"_s, u"normal"_s}, Reload::Restart),
         number(u"history-days"_s, QT_TRANSLATE_NOOP("ServerOptions", "Days lines are kept (0: for ever)."), &C::historyDays, 0, 36500, Reload::Restart),
         number(u"history-per-room"_s, QT_TRANSLATE_NOOP("ServerOptions", "Lines kept per room, the newest (0: no limit)."), &C::historyPerRoom, 0, 1 << 30, Reload::Restart),
+        {u"cluster"_s, u"url"_s, QT_TRANSLATE_NOOP("ServerOptions", "Makes this server a node of a cluster: the Redis server that the nodes share, redis://host:port (they also need one PostgreSQL --database). Default: none, a server on its own."), Reload::Restart, false,
+         [](const C &config) { return config.cluster; },
+         [](C &config, const QString &value) {
+             ClusterNode::Options options;
+             QString error;
+             if (!value.trimmed().isEmpty() && !ClusterNode::parseUrl(value, &options, &error))
+                 return translated(QT_TRANSLATE_NOOP("ServerOptions", "redis://host:port"));
+             config.cluster = value.trimmed();
+             return QString();
+         }},
+        text(u"node-name"_s, u"name"_s, QT_TRANSLATE_NOOP("ServerOptions", "This node's name in its cluster, the same across its restarts (default: this machine's name and the port)."), &C::nodeName, Reload::Restart),
         number(u"max-database-mb"_s, QT_TRANSLATE_NOOP("ServerOptions", "Largest size of the database file in MiB; writes beyond it are refused (0: no limit)."), &C::maxDatabaseMegabytes, 0, 1 << 30, Reload::Restart),
         {u"metrics-address"_s, u"[address:]port"_s, QT_TRANSLATE_NOOP("ServerOptions", "Serve Prometheus metrics (/metrics) and health checks (/healthz, /readyz) over HTTP on this port, of loopback unless an address is given (default: off)."), Reload::Restart, false,
          [](const C &config) { return OptionTable::hostPortText(config.metricsAddress, config.metricsPort); },

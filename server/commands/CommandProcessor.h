@@ -47,6 +47,7 @@ public:
     void shutdown();
 
     Directory &directory() { return m_chat.directory(); }
+    MessageLog &log() { return m_chat.log(); }
     // Empty rooms go once a minute; tests that move their clock call sweep() themselves.
     RoomExpiry &roomExpiry() { return m_chat.roomExpiry(); }
     PasswordGate &passwords() { return m_chat.passwords(); }

@@ -53,6 +53,12 @@ struct ServerConfig
     int historyDays = 30;         // 0: kept for ever
     int historyPerRoom = 100000;  // lines kept per room; 0: no limit
 
+    // A cluster (docs/CLUSTER.md): Redis as redis://host:port, with a PostgreSQL database;
+    // empty: a server on its own. nodeName: this node's name among them, which must stay the
+    // same across its restarts; empty: this machine's name and the port.
+    QString cluster;
+    QString nodeName;
+
     // Connections
     int maxConnectionsPerAddress = 16;
     int maxConnections = 10000;

@@ -1,8 +1,10 @@
 // SPDX-License-Identifier: MIT
 #include "core/MessageLog.h"
 
+#include "cluster/Bus.h"
 #include "core/Directory.h"
 #include "core/Room.h"
+#include "core/RoomSequence.h"
 #include "core/User.h"
 #include "store/Store.h"
 
@@ -28,6 +30,47 @@ MessageLog::MessageLog(Store &store, const Directory &directory, ServerMetrics &
 {
 }
 
+MessageLog::~MessageLog() = default;
+
+void MessageLog::setBus(Bus *bus)
+{
+    m_bus = bus;
+    m_sequence = std::make_unique<RoomSequence>(
+        m_store, m_directory,
+        [this](Room *room, const StoredMessage &line) { showArrived(room, line, {}); });
+    QObject::connect(bus, &Bus::arrived, m_sequence.get(),
+                     [this](const ClusterLine &line) { arrived(line); });
+    QObject::connect(bus, &Bus::missedLines, m_sequence.get(), [this] { m_sequence->catchUp(); });
+}
+
+void MessageLog::arrived(const ClusterLine &line)
+{
+    if (line.message.roomId == 0)
+        return; // private messages across nodes: not yet (docs/CLUSTER.md)
+    Room *room = m_directory.roomById(line.message.roomId);
+    if (!room)
+        return;
+    if (line.mark) {
+        m_sequence->reaches(room, line.message.seq);
+        return;
+    }
+    m_sequence->committed(
+        room, line.message.seq,
+        [this, room = QPointer<Room>(room), line = line.message, account = line.account] {
+            if (room)
+                showArrived(room, line, account);
+        });
+}
+
+void MessageLog::showArrived(Room *room, const StoredMessage &line, const QString &account)
+{
+    if (line.kind == StoredMessage::Kind::Topic)
+        room->setTopic(line.text, line.sender);
+    Event event = eventFor(line);
+    event.accounts = {account};
+    room->broadcast(event, nullptr);
+}
+
 void MessageLog::postToRoom(Room *room, StoredMessage::Kind kind, const User *sender,
                             const QString &text, Shown shown)
 {
@@ -40,28 +83,41 @@ void MessageLog::postToRoom(Room *room, StoredMessage::Kind kind, const User *se
     line.text = text;
     ++m_writes;
     ++m_metrics.messagesReceived;
-    m_store.append(line,
-                   [this, room = QPointer<Room>(room), account = sender->account(),
-                    shown = std::move(shown)](const StoredMessage &stored, const QString &error) {
-                       written();
-                       if (!room)
-                           return;
-                       if (!error.isEmpty()) {
-                           shown({}, error);
-                           return;
-                       }
-                       // The fan-out: from here, the commit known on the event loop, to the
-                       // broadcast queued for every member (shown does it). The store's own latency
-                       // is counted by the store.
-                       const auto committed = std::chrono::steady_clock::now();
-                       room->setLastSeq(stored.seq);
-                       if (stored.kind == StoredMessage::Kind::Topic)
-                           room->setTopic(stored.text, stored.sender);
-                       Event event = eventFor(stored);
-                       event.accounts = {account};
-                       shown(event, {});
-                       m_metrics.fanout.observe(microsecondsSince(committed));
-                   });
+    m_store.append(
+        line, [this, room = QPointer<Room>(room), account = sender->account(),
+               shown = std::move(shown)](const StoredMessage &stored, const QString &error) {
+            written();
+            if (!room)
+                return;
+            if (!error.isEmpty()) {
+                shown({}, error);
+                return;
+            }
+            if (!m_sequence) {
+                room->setLastSeq(stored.seq);
+                showCommitted(room, stored, account, shown);
+                return;
+            }
+            m_bus->publish(ClusterLine{false, stored, account, {}});
+            m_sequence->committed(room, stored.seq, [this, room, stored, account, shown] {
+                if (room)
+                    showCommitted(room, stored, account, shown);
+            });
+        });
+}
+
+void MessageLog::showCommitted(Room *room, const StoredMessage &stored, const QString &account,
+                               const Shown &shown)
+{
+    // The fan-out: from here, the commit known on the event loop, to the broadcast queued for
+    // every member (shown does it). The store's own latency is counted by the store.
+    const auto committed = std::chrono::steady_clock::now();
+    if (stored.kind == StoredMessage::Kind::Topic)
+        room->setTopic(stored.text, stored.sender);
+    Event event = eventFor(stored);
+    event.accounts = {account};
+    shown(event, {});
+    m_metrics.fanout.observe(microsecondsSince(committed));
 }
 
 void MessageLog::postPrivate(const User *from, const User *to, const QString &text, Shown shown)

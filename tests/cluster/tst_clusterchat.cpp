@@ -1,0 +1,240 @@
+// SPDX-License-Identifier: MIT
+// Two chat-server nodes of one cluster, in this process, on a redis-server the test starts and
+// the PostgreSQL that with-postgres.sh starts: people on different nodes talk in one room and
+// every member sees the same lines in the same order, also when the bus loses lines.
+#include "RedisProcess.h"
+#include "ServerFixture.h"
+#include "cluster/ClusterNode.h"
+#include "cluster/RedisConnection.h"
+#include "store/PostgresUrl.h"
+
+#include <QSqlDatabase>
+#include <QSqlError>
+#include <QSqlQuery>
+#include <QTest>
+
+using namespace Qt::StringLiterals;
+
+namespace {
+
+constexpr int TimeoutMs = 30000;
+
+QString postgresUrl()
+{
+    return qEnvironmentVariable("CHAT_TEST_POSTGRESQL_URL");
+}
+
+// Every table dropped, so that each test starts on a new database.
+bool emptyDatabase(QString *error)
+{
+    bool ok = false;
+    {
+        const PostgresUrl url(postgresUrl());
+        QSqlDatabase db = QSqlDatabase::addDatabase(u"QPSQL"_s, u"empty"_s);
+        db.setHostName(url.host());
+        db.setPort(url.port());
+        db.setUserName(url.user());
+        db.setPassword(url.password());
+        db.setDatabaseName(url.databaseName());
+        ok = db.open();
+        QSqlQuery q(db);
+        for (const QString &sql : {u"DROP SCHEMA public CASCADE"_s, u"CREATE SCHEMA public"_s})
+            ok = ok && q.exec(sql);
+        if (!ok)
+            *error = q.lastError().isValid() ? q.lastError().text() : db.lastError().text();
+        q.finish();
+        db.close();
+    }
+    QSqlDatabase::removeDatabase(u"empty"_s);
+    return ok;
+}
+
+// The room lines a client read, in the order it read them: "seq text".
+QStringList roomLines(LineClient &client, int count)
+{
+    QStringList lines;
+    QElapsedTimer elapsed;
+    elapsed.start();
+    while (lines.size() < count && elapsed.elapsed() < TimeoutMs) {
+        const Event event = client.readEvent(int(TimeoutMs - elapsed.elapsed()));
+        if (!event.isValid())
+            break;
+        if (event.kind == Event::Kind::Message)
+            lines << u"%1 %2"_s.arg(event.seq).arg(event.text);
+    }
+    return lines;
+}
+
+} // namespace
+
+class TestClusterChat : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void initTestCase();
+    void init();
+    void cleanup();
+    void bothWays();
+    void oneOrder_data();
+    void oneOrder();
+    void subscriptionKilled();
+    void publisherCutOff();
+
+private:
+    std::unique_ptr<ServerFixture> node(const QByteArray &name);
+    // Both nodes up, in the cluster and listening to the bus.
+    bool startNodes();
+
+    RedisProcess m_redis;
+    std::unique_ptr<ServerFixture> m_a;
+    std::unique_ptr<ServerFixture> m_b;
+};
+
+void TestClusterChat::initTestCase()
+{
+    if (postgresUrl().isEmpty())
+        QSKIP("needs PostgreSQL: run through tests/store/with-postgres.sh (the cluster_chat "
+              "test)");
+    QVERIFY2(m_redis.start(), qPrintable(m_redis.errorString()));
+}
+
+void TestClusterChat::init()
+{
+    QString error;
+    QVERIFY2(emptyDatabase(&error), qPrintable(error));
+    QVERIFY(startNodes());
+}
+
+void TestClusterChat::cleanup()
+{
+    m_a.reset();
+    m_b.reset();
+}
+
+std::unique_ptr<ServerFixture> TestClusterChat::node(const QByteArray &name)
+{
+    ServerConfig config;
+    config.database = postgresUrl();
+    config.cluster = u"redis://127.0.0.1:%1"_s.arg(m_redis.port());
+    config.nodeName = QString::fromUtf8(name);
+    config.historyOnJoin = 0;
+    auto fixture = std::make_unique<ServerFixture>(config);
+    if (!fixture->isListening())
+        qWarning("node %s: %s", name.constData(), qPrintable(fixture->server().errorString()));
+    return fixture;
+}
+
+bool TestClusterChat::startNodes()
+{
+    // One after the other: the first makes the hall of a new database.
+    m_a = node("a");
+    if (!m_a->isListening())
+        return false;
+    m_b = node("b");
+    if (!m_b->isListening())
+        return false;
+    return QTest::qWaitFor(
+        [&] {
+            return m_a->server().cluster()->isConnected() && m_b->server().cluster()->isConnected();
+        },
+        TimeoutMs);
+}
+
+void TestClusterChat::bothWays()
+{
+    LineClient &ann = m_a->taggedLoggedIn(u"ann"_s);
+    LineClient &bob = m_b->taggedLoggedIn(u"bob"_s);
+    ann.send(u"say hello from a"_s);
+    QCOMPARE(roomLines(bob, 1), QStringList{u"1 hello from a"_s});
+    QCOMPARE(roomLines(ann, 1), QStringList{u"1 hello from a"_s});
+    bob.send(u"say hello from b"_s);
+    QCOMPARE(roomLines(ann, 1), QStringList{u"2 hello from b"_s});
+    QCOMPARE(roomLines(bob, 1), QStringList{u"2 hello from b"_s});
+}
+
+void TestClusterChat::oneOrder_data()
+{
+    QTest::addColumn<int>("sendersPerNode");
+    QTest::addColumn<int>("linesEach");
+    QTest::newRow("one sender a node, 100 lines each") << 1 << 100;
+    QTest::newRow("three senders a node, 40 lines each") << 3 << 40;
+}
+
+void TestClusterChat::oneOrder()
+{
+    QFETCH(int, sendersPerNode);
+    QFETCH(int, linesEach);
+    // Watchers on both nodes, and senders on both that write without waiting, so that the
+    // nodes' commits interleave and their publishes cross.
+    LineClient &watchA = m_a->taggedLoggedIn(u"watcha"_s);
+    LineClient &watchB = m_b->taggedLoggedIn(u"watchb"_s);
+    QList<LineClient *> senders;
+    for (int i = 0; i < sendersPerNode; ++i) {
+        senders << &m_a->taggedLoggedIn(u"a%1"_s.arg(i));
+        senders << &m_b->taggedLoggedIn(u"b%1"_s.arg(i));
+    }
+    for (int line = 0; line < linesEach; ++line) {
+        for (int s = 0; s < senders.size(); ++s)
+            senders.at(s)->send(u"say s%1 line %2"_s.arg(s).arg(line));
+    }
+    const int total = linesEach * int(senders.size());
+    const QStringList seenA = roomLines(watchA, total);
+    const QStringList seenB = roomLines(watchB, total);
+    QCOMPARE(seenA.size(), total);
+    QCOMPARE(seenA, seenB);
+    // The order is the sequence numbers', without a gap, and each sender's lines keep theirs.
+    QList<int> nextOf(senders.size(), 0);
+    for (int i = 0; i < total; ++i) {
+        const QStringList words = seenA.at(i).split(u' ');
+        QCOMPARE(words.at(0).toInt(), i + 1);
+        const int sender = words.at(1).mid(1).toInt();
+        QCOMPARE(words.at(3).toInt(), nextOf[sender]++);
+    }
+}
+
+void TestClusterChat::subscriptionKilled()
+{
+    LineClient &ann = m_a->taggedLoggedIn(u"ann"_s);
+    LineClient &bob = m_b->taggedLoggedIn(u"bob"_s);
+    // Lines on the way while Redis drops every subscriber: the nodes subscribe again and read
+    // what went by unheard from the store.
+    for (int i = 0; i < 30; ++i)
+        ann.send(u"say early %1"_s.arg(i));
+    RedisConnection admin;
+    admin.connectToServer(u"127.0.0.1"_s, m_redis.port());
+    bool killed = false;
+    admin.send({"CLIENT", "KILL", "TYPE", "pubsub"}, [&](const RespValue &) { killed = true; });
+    QTRY_VERIFY_WITH_TIMEOUT(killed, TimeoutMs);
+    for (int i = 0; i < 30; ++i)
+        ann.send(u"say late %1"_s.arg(i));
+    const QStringList seen = roomLines(bob, 60);
+    QCOMPARE(seen.size(), 60);
+    for (int i = 0; i < 60; ++i)
+        QCOMPARE(seen.at(i),
+                 u"%1 %2 %3"_s.arg(i + 1).arg(i < 30 ? u"early"_s : u"late"_s).arg(i % 30));
+    QCOMPARE(roomLines(ann, 60), seen);
+}
+
+void TestClusterChat::publisherCutOff()
+{
+    LineClient &ann = m_a->taggedLoggedIn(u"ann"_s);
+    LineClient &bob = m_b->taggedLoggedIn(u"bob"_s);
+    // Node a loses Redis (its connections are killed) while its people talk: their lines are
+    // committed and shown on a, and b learns of them from a's marks once a is back.
+    RedisConnection admin;
+    admin.connectToServer(u"127.0.0.1"_s, m_redis.port());
+    bool killed = false;
+    admin.send({"CLIENT", "KILL", "TYPE", "normal"}, [&](const RespValue &) { killed = true; });
+    QTRY_VERIFY_WITH_TIMEOUT(killed, TimeoutMs);
+    for (int i = 0; i < 10; ++i)
+        ann.send(u"say cut %1"_s.arg(i));
+    QStringList expected;
+    for (int i = 0; i < 10; ++i)
+        expected << u"%1 cut %2"_s.arg(i + 1).arg(i);
+    QCOMPARE(roomLines(ann, 10), expected);
+    QCOMPARE(roomLines(bob, 10), expected);
+}
+
+QTEST_GUILESS_MAIN(TestClusterChat)
+#include "tst_clusterchat.moc"
