@@ -170,6 +170,14 @@
         <source>(the web front end: --web-port picks another port, 0 turns it off)</source>
         <translation>(the web front end: --web-port picks another port, 0 turns it off)</translation>
     </message>
+    <message>
+        <source>the nodes of a cluster share one PostgreSQL database: give --database postgresql://user:password@host:port/dbname with --cluster</source>
+        <translation>the nodes of a cluster share one PostgreSQL database: give --database postgresql://user:password@host:port/dbname with --cluster</translation>
+    </message>
+    <message>
+        <source>cannot join the cluster %1: %2</source>
+        <translation>cannot join the cluster %1: %2</translation>
+    </message>
 </context>
 <context>
     <name>ChatSession</name>
@@ -1665,6 +1673,18 @@
     <message>
         <source>sqlite, memory or postgresql://user:password@host:port/dbname</source>
         <translation>sqlite, memory or postgresql://user:password@host:port/dbname</translation>
+    </message>
+    <message>
+        <source>Makes this server a node of a cluster: the Redis server that the nodes share, redis://host:port (they also need one PostgreSQL --database). Default: none, a server on its own.</source>
+        <translation>Makes this server a node of a cluster: the Redis server that the nodes share, redis://host:port (they also need one PostgreSQL --database). Default: none, a server on its own.</translation>
+    </message>
+    <message>
+        <source>redis://host:port</source>
+        <translation>redis://host:port</translation>
+    </message>
+    <message>
+        <source>This node&apos;s name in its cluster, the same across its restarts (default: this machine&apos;s name and the port).</source>
+        <translation>This node&apos;s name in its cluster, the same across its restarts (default: this machine&apos;s name and the port).</translation>
     </message>
 </context>
 <context>

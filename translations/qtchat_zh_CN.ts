@@ -168,6 +168,14 @@
         <source>(the web front end: --web-port picks another port, 0 turns it off)</source>
         <translation>（Web 前端：--web-port 可换一个端口，0 表示关闭）</translation>
     </message>
+    <message>
+        <source>the nodes of a cluster share one PostgreSQL database: give --database postgresql://user:password@host:port/dbname with --cluster</source>
+        <translation>集群的各节点共用一个 PostgreSQL 数据库：请与 --cluster 一起给出 --database postgresql://user:password@host:port/dbname</translation>
+    </message>
+    <message>
+        <source>cannot join the cluster %1: %2</source>
+        <translation>无法加入集群 %1：%2</translation>
+    </message>
 </context>
 <context>
     <name>ChatSession</name>
@@ -1646,6 +1654,18 @@
     <message>
         <source>sqlite, memory or postgresql://user:password@host:port/dbname</source>
         <translation>sqlite、memory 或 postgresql://user:password@host:port/dbname</translation>
+    </message>
+    <message>
+        <source>Makes this server a node of a cluster: the Redis server that the nodes share, redis://host:port (they also need one PostgreSQL --database). Default: none, a server on its own.</source>
+        <translation>让本服务器成为集群的一个节点：各节点共用的 Redis 服务器，redis://host:port（各节点还需共用一个 PostgreSQL --database）。默认：无，即独立运行的服务器。</translation>
+    </message>
+    <message>
+        <source>redis://host:port</source>
+        <translation>redis://host:port</translation>
+    </message>
+    <message>
+        <source>This node&apos;s name in its cluster, the same across its restarts (default: this machine&apos;s name and the port).</source>
+        <translation>本节点在集群中的名字，重启前后须保持不变（默认：本机名加端口）。</translation>
     </message>
 </context>
 <context>
