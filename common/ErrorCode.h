@@ -42,6 +42,8 @@ enum class ErrorCode : int {
                                 // identify has no registered nickname to log in with
     BadPassword = 492,          // subject: the shortest password allowed (one word)
     ServerFull = 503,           // subject: the limit of connections
+    Unavailable = 504,          // subject: empty (a node of a cluster cut off from it takes no
+                                // new names until it is back)
     StorageFailed = 507,        // subject: "full" (the store reached its size) or "failed"
     NickRegistered = 902,       // subject: the nickname, registered: its password is needed
                                 // (IRC's ERR_NICKLOCKED)

@@ -359,6 +359,10 @@ const char *Event::errorTemplate(ErrorCode code, const QString &subject)
         return QT_TRANSLATE_NOOP("Event", "Wrong password.");
     case ErrorCode::ServerFull:
         return QT_TRANSLATE_NOOP("Event", "The server is full (%1 connections); try again later.");
+    case ErrorCode::Unavailable:
+        return QT_TRANSLATE_NOOP("Event", "This server has lost touch with the rest of its "
+                                          "cluster and takes no new names until it is back; try "
+                                          "again in a moment.");
     case ErrorCode::UnknownCommand:
         return QT_TRANSLATE_NOOP("Event", "Unknown command: %1 (help lists the commands).");
     case ErrorCode::BadNick:

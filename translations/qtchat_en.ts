@@ -881,6 +881,10 @@
         <source>Only the server&apos;s administrators may use %1.</source>
         <translation>Only the server&apos;s administrators may use %1.</translation>
     </message>
+    <message>
+        <source>This server has lost touch with the rest of its cluster and takes no new names until it is back; try again in a moment.</source>
+        <translation>This server has lost touch with the rest of its cluster and takes no new names until it is back; try again in a moment.</translation>
+    </message>
 </context>
 <context>
     <name>FreedesktopNotifier</name>

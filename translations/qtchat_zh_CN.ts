@@ -870,6 +870,10 @@
         <source>Only the server&apos;s administrators may use %1.</source>
         <translation>只有服务器管理员才能使用 %1。</translation>
     </message>
+    <message>
+        <source>This server has lost touch with the rest of its cluster and takes no new names until it is back; try again in a moment.</source>
+        <translation>本服务器与集群的其他部分失去了联系，恢复之前不接受新的昵称；请稍后再试。</translation>
+    </message>
 </context>
 <context>
     <name>FreedesktopNotifier</name>

@@ -130,6 +130,7 @@ bool ChatServer::joinCluster()
                          .toUtf8();
     m_cluster = std::make_unique<ClusterNode>(options);
     m_processor->log().setBus(&m_cluster->bus());
+    m_processor->names().setClaims(&m_cluster->claims());
     m_cluster->start();
     return true;
 }
@@ -158,7 +159,10 @@ bool ChatServer::listen()
 
 bool ChatServer::isReady() const
 {
-    return m_store && m_processor && m_plain.isListening() && !m_stopping;
+    // A node of a cluster without its lease can take no names: a load balancer should send
+    // people elsewhere.
+    return m_store && m_processor && m_plain.isListening() && !m_stopping &&
+           (!m_cluster || m_cluster->lease().isHeld());
 }
 
 quint16 ChatServer::metricsPort() const

@@ -45,7 +45,8 @@ public:
     quint16 metricsPort() const;
     QHostAddress address() const { return m_plain.serverAddress(); }
     int sessionCount() const { return m_sessionCount; }
-    // Listening, the store open and not shutting down: what /readyz reports.
+    // Listening, the store open, not shutting down and, on a node of a cluster, holding its
+    // lease: what /readyz reports.
     bool isReady() const;
 
     CommandProcessor &processor() { return *m_processor; }

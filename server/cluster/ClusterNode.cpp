@@ -41,6 +41,10 @@ ClusterNode::ClusterNode(const Options &options, QObject *parent)
 
 ClusterNode::~ClusterNode()
 {
+    // A node that stops frees its names for the others now, not within its lease.
+    m_lease.release();
+    if (m_commands)
+        m_commands->flush();
     for (RedisConnection *redis : {m_commands.data(), m_subscriber.data()}) {
         if (redis) {
             redis->disconnect(this);

@@ -40,6 +40,11 @@ NameClaims::NameClaims(const NodeLease &lease, QObject *parent)
 {
 }
 
+void NameClaims::setConnection(RedisConnection *redis)
+{
+    m_redis = redis;
+}
+
 QByteArray NameClaims::redisKey(const QString &key)
 {
     return "name:" + key.toUtf8();

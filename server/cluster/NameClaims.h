@@ -25,7 +25,7 @@ public:
 
     explicit NameClaims(const NodeLease &lease, QObject *parent = nullptr);
 
-    void setConnection(RedisConnection *redis) { m_redis = redis; }
+    void setConnection(RedisConnection *redis);
 
     // Claims key (NameRules::key() of a nickname) for this node. Refused with an error while
     // the lease is not held: a node that may be cut off must not take names.

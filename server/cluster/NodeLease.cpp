@@ -16,6 +16,14 @@ end
 return 0
 )lua";
 
+// Deletes the lease only if it is still this epoch's.
+const QByteArray ReleaseScript = R"lua(
+if redis.call('GET', KEYS[1]) == ARGV[1] then
+  return redis.call('DEL', KEYS[1])
+end
+return 0
+)lua";
+
 } // namespace
 
 NodeLease::NodeLease(const QByteArray &nodeId, const Timing &timing, QObject *parent)
@@ -116,6 +124,16 @@ void NodeLease::renew()
                         lose(u"the lease had run out in Redis"_s);
                     // An error (the connection ended): the lease runs out on its own count.
                 });
+}
+
+void NodeLease::release()
+{
+    if (!m_held)
+        return;
+    if (m_redis && m_redis->isConnected())
+        m_redis->send({"EVAL", ReleaseScript, "1", keyOf(m_nodeId), QByteArray::number(m_epoch)});
+    m_renewTimer.stop();
+    lose(u"released"_s);
 }
 
 void NodeLease::renewed(qint64 sentAtMs)

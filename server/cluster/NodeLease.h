@@ -37,6 +37,9 @@ public:
     void setConnection(RedisConnection *redis);
 
     bool isHeld() const { return m_held; }
+    // Gives the lease up (the node is stopping): its names come free at once instead of when
+    // the lease would have run out. Sent, not waited for.
+    void release();
     quint64 epoch() const { return m_epoch; }
     QByteArray nodeId() const { return m_nodeId; }
     // What a claim made under this lease holds: "<node id>:<epoch>".

@@ -80,6 +80,12 @@ void RedisConnection::subscribe(const QList<QByteArray> &channels)
     armTimeout();
 }
 
+void RedisConnection::flush()
+{
+    if (m_socket && m_state == State::Connected)
+        m_socket->flush();
+}
+
 void RedisConnection::close(const QString &why)
 {
     if (m_state == State::Ended)

@@ -52,6 +52,9 @@ public:
     // unsubscribing and PING may be sent on this connection, as Redis requires.
     void subscribe(const QList<QByteArray> &channels);
 
+    // Hands what is queued to the kernel now, without waiting for Redis: what a process that is
+    // about to exit sends last still leaves.
+    void flush();
     // Ends the connection now; disconnected() follows, from the event loop.
     void close(const QString &why);
     QString errorString() const { return m_error; }

@@ -109,7 +109,17 @@ void AccessCommands::login(Session *session, const Command &command)
     if (command.arguments().size() > 1)
         return m_chat.fail(session, command, ErrorCode::BadNick,
                            NameRules::normalized(command.arguments().join(u' ')));
-    m_chat.logIn(session, nick, {}, command.label());
+    m_chat.names().claim(session, nick, [this, session, command, nick](ErrorCode refusal) {
+        if (session->state() != Session::State::LoggingIn)
+            return; // logged in by an earlier line meanwhile: that person keeps the name
+        if (refusal != ErrorCode::None)
+            return m_chat.fail(session, command, refusal,
+                               refusal == ErrorCode::NickInUse ? nick : QString());
+        // Another connection here took it while the cluster was asked.
+        if (const User *holder = m_chat.directory().holderOf(nick))
+            return m_chat.fail(session, command, ErrorCode::NickInUse, takenName(nick, holder));
+        m_chat.logIn(session, nick, {}, command.label());
+    });
 }
 
 void AccessCommands::resume(Session *session, const Command &command)
@@ -199,10 +209,30 @@ void AccessCommands::nick(Session *session, const Command &command)
     const StoredAccount *account = m_chat.accounts().like(newNick);
     if (account && account->key != user->account())
         return m_chat.fail(session, command, ErrorCode::NickInUse, account->name);
+    m_chat.names().claim(session, newNick, [this, session, command, newNick](ErrorCode refusal) {
+        if (session->state() != Session::State::LoggedIn)
+            return;
+        if (refusal != ErrorCode::None)
+            return m_chat.fail(session, command, refusal,
+                               refusal == ErrorCode::NickInUse ? newNick : QString());
+        rename(session, command, newNick);
+    });
+}
+
+void AccessCommands::rename(Session *session, const Command &command, const QString &newNick)
+{
+    User *user = session->user();
+    // Taken here while the cluster was asked.
+    const User *owner = m_chat.directory().holderOf(newNick);
+    if (owner && owner != user)
+        return m_chat.fail(session, command, ErrorCode::NickInUse, takenName(newNick, owner));
     const QString oldNick = user->nick();
     m_chat.directory().releaseNick(oldNick);
     m_chat.directory().claimNick(newNick, user);
     user->setNick(newNick);
+    // A new spelling of the same name keeps its claim.
+    if (NameRules::key(oldNick) != NameRules::key(newNick))
+        m_chat.names().release(oldNick);
     qCInfo(lcServer, "%s is now known as %s", qUtf8Printable(oldNick), qUtf8Printable(newNick));
     // Everyone who shares a room with the person hears it once, however many rooms they share.
     const Event event = Event::nickChange(oldNick, newNick);

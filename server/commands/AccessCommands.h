@@ -30,6 +30,9 @@ public:
     void forget(const Session *session) { m_wrongTokens.remove(session); }
 
 private:
+    // nick's second half, once the name is this node's to give.
+    void rename(Session *session, const Command &command, const QString &newNick);
+
     ChatContext &m_chat;
     AccountCommands &m_accounts;
     QHash<const Session *, int> m_wrongTokens;

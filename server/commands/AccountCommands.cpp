@@ -49,8 +49,18 @@ void AccountCommands::logInWith(Session *session, const Command &command, const 
         // take over a person, not a second login.
         if (const User *holder = m_chat.directory().holderOf(nick))
             return m_chat.fail(session, command, ErrorCode::NickInUse, holder->nick());
-        m_asked.remove(session);
-        m_chat.logIn(session, nick, key, command.label());
+        m_chat.names().claim(session, nick, [this, session, command, nick, key](ErrorCode refusal) {
+            if (session->state() != Session::State::LoggingIn)
+                return;
+            // On another node: resume is the way to take over a person there too.
+            if (refusal != ErrorCode::None)
+                return m_chat.fail(session, command, refusal,
+                                   refusal == ErrorCode::NickInUse ? nick : QString());
+            if (const User *holder = m_chat.directory().holderOf(nick))
+                return m_chat.fail(session, command, ErrorCode::NickInUse, holder->nick());
+            m_asked.remove(session);
+            m_chat.logIn(session, nick, key, command.label());
+        });
     });
 }
 

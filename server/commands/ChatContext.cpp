@@ -18,6 +18,7 @@ ChatContext::ChatContext(const ServerConfig &config, Store &store, ServerMetrics
     , m_metrics(metrics)
     , m_directory(config.presenceLimit, this)
     , m_log(store, m_directory, metrics)
+    , m_names(m_directory)
     , m_accounts(store.accounts())
     , m_accountGate(m_hasher)
     , m_passwords(config.passwordFile)
@@ -106,8 +107,10 @@ void ChatContext::endPerson(User *user, const QString &reason)
         else
             room->leave(user, reason, false);
     }
-    if (m_directory.user(user->nick()) == user)
+    if (m_directory.user(user->nick()) == user) {
         m_directory.releaseNick(user->nick());
+        m_names.release(user->nick());
+    }
     m_tokens.revoke(user);
     m_roomQuota.forget(user->personId());
     user->deleteLater();

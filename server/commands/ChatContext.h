@@ -4,6 +4,7 @@
 #include "Command.h"
 #include "ErrorCode.h"
 #include "commands/ModerationLog.h"
+#include "commands/NameGate.h"
 #include "commands/ReplyStream.h"
 #include "commands/RoomExpiry.h"
 #include "commands/RoomQuota.h"
@@ -52,6 +53,8 @@ public:
     Directory &directory() { return m_directory; }
     MessageLog &log() { return m_log; }
     AccountBook &accounts() { return m_accounts; }
+    // Where logins and renames take their names (across the cluster, on a node of one).
+    NameGate &names() { return m_names; }
     // Writes the roles and mutes that must outlive a restart.
     RoomRuleKeeper &roomRules() { return m_roomRules; }
     // Ends timed bans and mutes: schedule() after setting one.
@@ -119,6 +122,7 @@ private:
     ServerMetrics &m_metrics;
     Directory m_directory;
     MessageLog m_log;
+    NameGate m_names;
     AccountBook m_accounts;
     AccountHasher m_hasher;
     AccountGate m_accountGate;

@@ -48,6 +48,7 @@ public:
 
     Directory &directory() { return m_chat.directory(); }
     MessageLog &log() { return m_chat.log(); }
+    NameGate &names() { return m_chat.names(); }
     // Empty rooms go once a minute; tests that move their clock call sweep() themselves.
     RoomExpiry &roomExpiry() { return m_chat.roomExpiry(); }
     PasswordGate &passwords() { return m_chat.passwords(); }

@@ -65,6 +65,25 @@ QStringList roomLines(LineClient &client, int count)
     return lines;
 }
 
+// The answer to a command the client sent (its ok or its error), skipping other events.
+Event answer(LineClient &client, const QString &command)
+{
+    QElapsedTimer elapsed;
+    elapsed.start();
+    while (elapsed.elapsed() < TimeoutMs) {
+        const Event event = client.readEvent(int(TimeoutMs - elapsed.elapsed()));
+        if (!event.isValid())
+            break;
+        if ((event.kind == Event::Kind::Ok || event.kind == Event::Kind::Error) &&
+            event.command == command)
+            return event;
+        // A rename's answer is the news of it, which the renamed read first.
+        if (event.kind == Event::Kind::NickChange && command == "nick"_L1)
+            return event;
+    }
+    return {};
+}
+
 } // namespace
 
 class TestClusterChat : public QObject
@@ -80,15 +99,21 @@ private slots:
     void oneOrder();
     void subscriptionKilled();
     void publisherCutOff();
+    void nameTakenOnAnotherNode();
+    void nameRace();
+    void renameAcrossNodes();
+    void cutOffNodeTakesNoNames();
+    void stoppedNodeFreesNames();
 
 private:
     std::unique_ptr<ServerFixture> node(const QByteArray &name);
-    // Both nodes up, in the cluster and listening to the bus.
+    // Both nodes up, in the cluster (each holding its lease) and listening to the bus.
     bool startNodes();
 
     RedisProcess m_redis;
     std::unique_ptr<ServerFixture> m_a;
     std::unique_ptr<ServerFixture> m_b;
+    int m_round = 0;
 };
 
 void TestClusterChat::initTestCase()
@@ -119,6 +144,7 @@ std::unique_ptr<ServerFixture> TestClusterChat::node(const QByteArray &name)
     config.cluster = u"redis://127.0.0.1:%1"_s.arg(m_redis.port());
     config.nodeName = QString::fromUtf8(name);
     config.historyOnJoin = 0;
+    config.exemptLoopback = true; // every client of the test comes from 127.0.0.1
     auto fixture = std::make_unique<ServerFixture>(config);
     if (!fixture->isListening())
         qWarning("node %s: %s", name.constData(), qPrintable(fixture->server().errorString()));
@@ -128,15 +154,19 @@ std::unique_ptr<ServerFixture> TestClusterChat::node(const QByteArray &name)
 bool TestClusterChat::startNodes()
 {
     // One after the other: the first makes the hall of a new database.
-    m_a = node("a");
+    // New names each time: a node restarted under its old name waits for its last lease to run
+    // out (NodeLease), which is tested on its own.
+    ++m_round;
+    m_a = node("a" + QByteArray::number(m_round));
     if (!m_a->isListening())
         return false;
-    m_b = node("b");
+    m_b = node("b" + QByteArray::number(m_round));
     if (!m_b->isListening())
         return false;
     return QTest::qWaitFor(
         [&] {
-            return m_a->server().cluster()->isConnected() && m_b->server().cluster()->isConnected();
+            return m_a->server().isReady() && m_b->server().isReady() &&
+                   m_a->server().cluster()->isConnected() && m_b->server().cluster()->isConnected();
         },
         TimeoutMs);
 }
@@ -234,6 +264,118 @@ void TestClusterChat::publisherCutOff()
         expected << u"%1 cut %2"_s.arg(i + 1).arg(i);
     QCOMPARE(roomLines(ann, 10), expected);
     QCOMPARE(roomLines(bob, 10), expected);
+}
+
+void TestClusterChat::nameTakenOnAnotherNode()
+{
+    m_a->taggedLoggedIn(u"ann"_s);
+    LineClient &other = m_b->connect();
+    other.useTagged();
+    // Any spelling of it: names are claimed by their key.
+    other.send(u"login ANN"_s);
+    const Event refused = answer(other, u"login"_s);
+    QCOMPARE(refused.kind, Event::Kind::Error);
+    QCOMPARE(refused.code, ErrorCode::NickInUse);
+    // The connection may go on with another name.
+    other.send(u"login anne"_s);
+    QCOMPARE(answer(other, u"login"_s).kind, Event::Kind::Ok);
+}
+
+void TestClusterChat::nameRace()
+{
+    // Both nodes asked for one name at the same moment, again and again: one winner each time.
+    for (int round = 0; round < 20; ++round) {
+        LineClient &onA = m_a->connect();
+        LineClient &onB = m_b->connect();
+        onA.useTagged();
+        onB.useTagged();
+        const QString name = u"zed%1"_s.arg(round);
+        onA.send(u"login "_s + name);
+        onB.send(u"login "_s + name);
+        const Event a = answer(onA, u"login"_s);
+        const Event b = answer(onB, u"login"_s);
+        QVERIFY(a.isValid() && b.isValid());
+        QCOMPARE(int(a.kind == Event::Kind::Ok) + int(b.kind == Event::Kind::Ok), 1);
+        const Event &loser = a.kind == Event::Kind::Ok ? b : a;
+        QCOMPARE(loser.code, ErrorCode::NickInUse);
+    }
+}
+
+void TestClusterChat::renameAcrossNodes()
+{
+    LineClient &ann = m_a->taggedLoggedIn(u"ann"_s);
+    LineClient &bob = m_b->taggedLoggedIn(u"bob"_s);
+    ann.send(u"nick bob"_s);
+    const Event refused = answer(ann, u"nick"_s);
+    QCOMPARE(refused.kind, Event::Kind::Error);
+    QCOMPARE(refused.code, ErrorCode::NickInUse);
+    // Gone from b, the name is free for a; a's old name is free for b.
+    bob.send(u"nick robert"_s);
+    QCOMPARE(answer(bob, u"nick"_s).kind, Event::Kind::NickChange);
+    ann.send(u"nick bob"_s);
+    QCOMPARE(answer(ann, u"nick"_s).kind, Event::Kind::NickChange);
+    LineClient &third = m_b->connect();
+    third.useTagged();
+    third.send(u"login ann"_s);
+    QCOMPARE(answer(third, u"login"_s).kind, Event::Kind::Ok);
+    // A new spelling of one's own name keeps its claim.
+    bob.send(u"nick Robert"_s);
+    QCOMPARE(answer(bob, u"nick"_s).kind, Event::Kind::NickChange);
+    LineClient &fourth = m_a->connect();
+    fourth.useTagged();
+    fourth.send(u"login robert"_s);
+    QCOMPARE(answer(fourth, u"login"_s).code, ErrorCode::NickInUse);
+    // Logged out, the name is free on the other node.
+    bob.send(u"logout"_s);
+    QVERIFY(bob.waitForDisconnected());
+    // B lets the name go as the person ends, which may reach Redis just after A asks.
+    bool loggedIn = false;
+    QTRY_VERIFY_WITH_TIMEOUT(
+        loggedIn ||
+            [&] {
+                fourth.send(u"login robert"_s);
+                loggedIn = answer(fourth, u"login"_s).kind == Event::Kind::Ok;
+                return loggedIn;
+            }(),
+        TimeoutMs);
+}
+
+void TestClusterChat::cutOffNodeTakesNoNames()
+{
+    // Redis stops answering: the nodes' leases run out by their own count, and they take no new
+    // names until they hold a lease again.
+    m_redis.pause();
+    QTRY_VERIFY_WITH_TIMEOUT(!m_a->server().cluster()->lease().isHeld(), TimeoutMs);
+    LineClient &late = m_a->connect();
+    late.useTagged();
+    late.send(u"login carl"_s);
+    const Event refused = answer(late, u"login"_s);
+    QCOMPARE(refused.kind, Event::Kind::Error);
+    QCOMPARE(refused.code, ErrorCode::Unavailable);
+    m_redis.resume();
+    QTRY_VERIFY_WITH_TIMEOUT(m_a->server().cluster()->lease().isHeld(), TimeoutMs);
+    late.send(u"login carl"_s);
+    QCOMPARE(answer(late, u"login"_s).kind, Event::Kind::Ok);
+}
+
+void TestClusterChat::stoppedNodeFreesNames()
+{
+    m_a->taggedLoggedIn(u"ann"_s);
+    LineClient &other = m_b->connect();
+    other.useTagged();
+    other.send(u"login ann"_s);
+    QCOMPARE(answer(other, u"login"_s).code, ErrorCode::NickInUse);
+    // A node that stops gives its lease up: its names are free well before the lease (3 s)
+    // would have run out.
+    QElapsedTimer sinceStop;
+    sinceStop.start();
+    m_a.reset();
+    bool loggedIn = false;
+    while (!loggedIn && sinceStop.elapsed() < 2000) {
+        other.send(u"login ann"_s);
+        loggedIn = answer(other, u"login"_s).kind == Event::Kind::Ok;
+    }
+    QVERIFY2(loggedIn, "the stopped node's name was not free within 2 s");
 }
 
 QTEST_GUILESS_MAIN(TestClusterChat)
