@@ -237,13 +237,17 @@ QByteArray names(const Event &event, const Options &options, const QString &me)
         names.clear();
     };
     for (qsizetype i = 0; i + 1 < event.list.size(); i += 2) {
-        const QString entry = prefixes(event.list[i + 1].split(u','), options) +
-                              (options.userhostInNames ? source(event.list[i]) : event.list[i]);
-        if (!names.isEmpty() && names.size() + entry.size() > 400)
+        // Most members have no flags: no list is made for them, and no string for each entry
+        // (a join renders every member).
+        const QString &flags = event.list[i + 1];
+        const QString prefix = flags.isEmpty() ? QString() : prefixes(flags.split(u','), options);
+        const QString shown = options.userhostInNames ? source(event.list[i]) : event.list[i];
+        if (!names.isEmpty() && names.size() + prefix.size() + shown.size() > 400)
             flush();
         if (!names.isEmpty())
             names += u' ';
-        names += entry;
+        names += prefix;
+        names += shown;
     }
     if (!names.isEmpty())
         flush();
