@@ -175,6 +175,23 @@ QByteArray bans(const Event &event, const Options &options, const QString &me)
     return bytes;
 }
 
+// The muted members of a look's member list as ban list entries, to an operator or the owner.
+QByteArray mutes(const Event &event, const Options &options, const QString &me)
+{
+    QByteArray bytes;
+    bool mayList = false;
+    for (qsizetype i = 0; i + 1 < event.list.size(); i += 2) {
+        const QStringList flags = event.list[i + 1].split(u',');
+        if (event.list[i] == me)
+            mayList = flags.contains(Event::OperatorFlag) || flags.contains(Event::OwnerFlag) ||
+                      flags.contains(Event::AdminFlag);
+        if (flags.contains(Event::MutedFlag))
+            bytes += numeric(options, 367, me,
+                             {channel(event.room), u"m:"_s + event.list[i], options.serverName});
+    }
+    return mayList ? bytes : QByteArray();
+}
+
 QByteArray moderation(const Event &event, const Options &options)
 {
     const QString actor = source(event.nick);
@@ -190,6 +207,11 @@ QByteArray moderation(const Event &event, const Options &options)
         return line(actor, u"MODE"_s, {room, u"+b"_s, event.target});
     if (event.subject == "unban"_L1)
         return line(actor, u"MODE"_s, {room, u"-b"_s, event.target});
+    // InspIRCd's mute extban: q is the owner's mode here.
+    if (event.subject == "mute"_L1)
+        return line(actor, u"MODE"_s, {room, u"+b"_s, u"m:"_s + event.target});
+    if (event.subject == "unmute"_L1)
+        return line(actor, u"MODE"_s, {room, u"-b"_s, u"m:"_s + event.target});
     if (event.subject == "invite"_L1)
         return line(actor, u"INVITE"_s, {event.target, room});
     if (event.subject == "rule"_L1) {
@@ -215,13 +237,17 @@ QByteArray names(const Event &event, const Options &options, const QString &me)
         names.clear();
     };
     for (qsizetype i = 0; i + 1 < event.list.size(); i += 2) {
-        const QString entry = prefixes(event.list[i + 1].split(u','), options) +
-                              (options.userhostInNames ? source(event.list[i]) : event.list[i]);
-        if (!names.isEmpty() && names.size() + entry.size() > 400)
+        // Most members have no flags: no list is made for them, and no string for each entry
+        // (a join renders every member).
+        const QString &flags = event.list[i + 1];
+        const QString prefix = flags.isEmpty() ? QString() : prefixes(flags.split(u','), options);
+        const QString shown = options.userhostInNames ? source(event.list[i]) : event.list[i];
+        if (!names.isEmpty() && names.size() + prefix.size() + shown.size() > 400)
             flush();
         if (!names.isEmpty())
             names += u' ';
-        names += entry;
+        names += prefix;
+        names += shown;
     }
     if (!names.isEmpty())
         flush();
@@ -409,6 +435,8 @@ QByteArray render(const Event &event, const Options &options)
     case K::Users:
         if (event.label == "MODE"_L1)
             return {}; // MODE #room asked look for the rules alone
+        if (event.label == MutesLabel)
+            return mutes(event, options, me);
         return event.label == "WHO"_L1 ? whoRoom(event, options, me) : names(event, options, me);
     case K::Who:
         return who(event, options, me);

@@ -55,6 +55,11 @@ bool isHistory(const Event &event);
 // NAMES) and is never shown.
 QByteArray render(const Event &event, const Options &options);
 
+// The label of a look that asks for a room's mutes alone: its member list is rendered as a 367
+// line ("m:<nick>", InspIRCd's mute extban) for each muted member, to the room's operators and
+// owner (who alone may see the ban list), and as nothing to the others.
+inline constexpr QLatin1StringView MutesLabel{"MUTES"};
+
 // A numeric reply: ":server 403 me #room :No such channel".
 QByteArray numeric(const Options &options, int code, const QString &me, QStringList params);
 

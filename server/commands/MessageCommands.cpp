@@ -5,6 +5,7 @@
 #include "Protocol.h"
 #include "TimeAnchor.h"
 #include "commands/ChatContext.h"
+#include "commands/HistoryArguments.h"
 #include "core/Directory.h"
 #include "core/MessageLog.h"
 #include "core/Room.h"
@@ -21,75 +22,26 @@ using namespace Qt::StringLiterals;
 
 namespace {
 
-// "history [room|#room|@nick] [count] [before|after <number>|<time> [after|before <time>]]",
-// taken apart.
-struct HistoryArguments
+// Every read of a page: its request, and the second read it may have.
+template <typename Change> void eachRead(ReplyStream::HistoryPart &part, Change change)
 {
-    bool valid = false;
-    QString room;
-    QString peer;
-    qint64 count = Protocol::HistoryPageDefault;
-    HistoryRequest::Direction direction = HistoryRequest::Direction::Latest;
-    quint64 anchor = 0;
-    std::optional<qint64> time; // the anchor is a time (TimeAnchor) instead of a number
-    // A time on the other side of the anchor (after it when the page goes back, before it when
-    // it goes forward): the page holds the lines between the two.
-    std::optional<qint64> otherSide;
-};
-
-bool isNumber(const QString &word, quint64 *value)
-{
-    if (word.isEmpty() || !std::all_of(word.begin(), word.end(),
-                                       [](QChar c) { return c.isDigit() && c.unicode() < 0x80; }))
-        return false;
-    bool ok = false;
-    *value = word.toULongLong(&ok);
-    return ok;
+    change(part.request);
+    if (part.otherWay)
+        change(*part.otherWay);
+    if (part.following)
+        change(*part.following);
 }
 
-HistoryArguments parseHistory(const QStringList &words)
+// Lines committed later reach the session live: a read of history stops where they begin,
+// at last (the room's last sequence number, or the last private message's id).
+void stopAt(HistoryRequest &request, quint64 last)
 {
-    HistoryArguments args;
-    qsizetype i = 0;
-    quint64 number = 0;
-    const auto isDirection = [](const QString &w) {
-        return w.compare("before"_L1, Qt::CaseInsensitive) == 0 ||
-               w.compare("after"_L1, Qt::CaseInsensitive) == 0;
-    };
-    if (i < words.size() && words[i].startsWith(u'@')) {
-        args.peer = words[i++].sliced(1);
-        if (args.peer.isEmpty())
-            return args;
-    } else if (i < words.size() && !isNumber(words[i], &number) && !isDirection(words[i])) {
-        args.room = words[i].startsWith(u'#') ? words[i].sliced(1) : words[i];
-        ++i;
+    request.upTo = request.upTo != 0 ? std::min(request.upTo, last) : last;
+    if (last == 0 ||
+        (request.direction == HistoryRequest::Direction::After && request.anchor >= last)) {
+        request.direction = HistoryRequest::Direction::After; // nothing to read
+        request.anchor = last;
     }
-    if (i < words.size() && isNumber(words[i], &number)) {
-        args.count = qint64(std::min<quint64>(number, quint64(1) << 40));
-        ++i;
-    }
-    if (i < words.size() && isDirection(words[i])) {
-        const bool before = words[i].compare("before"_L1, Qt::CaseInsensitive) == 0;
-        if (i + 1 >= words.size())
-            return args;
-        if (isNumber(words[i + 1], &number))
-            args.anchor = number;
-        else if (!(args.time = TimeAnchor::parse(words[i + 1])))
-            return args;
-        args.direction =
-            before ? HistoryRequest::Direction::Before : HistoryRequest::Direction::After;
-        i += 2;
-        const auto isOtherSide = [&](const QString &w) {
-            return w.compare(before ? "after"_L1 : "before"_L1, Qt::CaseInsensitive) == 0;
-        };
-        if (i < words.size() && isOtherSide(words[i])) {
-            if (i + 1 >= words.size() || !(args.otherSide = TimeAnchor::parse(words[i + 1])))
-                return args;
-            i += 2;
-        }
-    }
-    args.valid = i == words.size() && args.count > 0;
-    return args;
 }
 
 } // namespace
@@ -152,35 +104,26 @@ void MessageCommands::msg(Session *session, const Command &command)
 
 void MessageCommands::history(Session *session, const Command &command)
 {
-    const HistoryArguments args = parseHistory(command.arguments());
+    const HistoryArguments args = HistoryArguments::parse(command.arguments());
     if (!args.valid)
         return m_chat.fail(session, command, ErrorCode::NeedMoreParams,
                            QString::fromLatin1(command.spec().usage));
     if (args.count > Protocol::HistoryPageMax)
         return m_chat.fail(session, command, ErrorCode::HistoryTooLong,
                            QString::number(Protocol::HistoryPageMax));
-    HistoryRequest request;
-    request.direction = args.direction;
-    request.anchor = args.anchor;
-    request.limit = int(args.count);
-    if (args.time && args.direction == HistoryRequest::Direction::Before) {
-        // The newest lines below the time. A bound of 0 is none: the epoch itself reads as its
-        // next millisecond, which no line was said at.
-        request.direction = HistoryRequest::Direction::Latest;
-        request.beforeMs = std::max<qint64>(*args.time, 1);
-    } else if (args.time) {
-        request.afterMs = *args.time; // the oldest lines above it, from the first
-    }
-    if (args.otherSide && args.direction == HistoryRequest::Direction::After)
-        request.beforeMs = std::max<qint64>(*args.otherSide, 1);
-    else if (args.otherSide)
-        request.afterMs = *args.otherSide;
-    ReplyStream::HistoryPart part{request, {}, {}, u"request"_s, command.label(), false};
+    const HistoryArguments::Reads reads = args.reads();
+    ReplyStream::HistoryPart part{reads.request, {}, {}, u"request"_s, command.label(), false};
+    part.otherWay = reads.otherWay;
+    part.following = reads.following;
     if (!args.peer.isEmpty()) {
         if (!NameRules::isValidNick(args.peer))
             return m_chat.fail(session, command, ErrorCode::BadNick, args.peer);
-        part.request.person = session->user()->personId();
-        part.request.peerKey = NameRules::key(args.peer);
+        const quint64 person = session->user()->personId();
+        const QString peerKey = NameRules::key(args.peer);
+        eachRead(part, [&](HistoryRequest &request) {
+            request.person = person;
+            request.peerKey = peerKey;
+        });
         part.peer = NameRules::normalized(args.peer);
     } else {
         Room *room = nullptr;
@@ -194,30 +137,23 @@ void MessageCommands::history(Session *session, const Command &command)
                 return m_chat.fail(session, command, ErrorCode::NotInRoom,
                                    room ? room->name() : NameRules::normalized(args.room));
         }
-        part.request.roomId = room->id();
+        eachRead(part, [room](HistoryRequest &request) { request.roomId = room->id(); });
         part.room = room->name();
     }
     // The page comes after the effect of what the session said before asking.
     m_chat.log().afterWrites([this, session = QPointer<Session>(session), part]() mutable {
         if (!session || session->state() != Session::State::LoggedIn)
             return;
+        quint64 last = 0;
         if (part.request.roomId != 0) {
             const Room *room = m_chat.directory().roomById(part.request.roomId);
             if (!room)
                 return;
-            // Lines committed later reach the session live: the page stops where they begin.
-            part.request.upTo = room->lastSeq();
-            if (room->lastSeq() == 0 ||
-                (part.request.direction == HistoryRequest::Direction::After &&
-                 part.request.anchor >= room->lastSeq())) {
-                part.request.direction = HistoryRequest::Direction::After;
-                part.request.anchor = room->lastSeq();
-            }
+            last = room->lastSeq();
         } else {
-            part.request.upTo = m_chat.log().lastPrivateId();
-            if (part.request.upTo == 0)
-                part.request.direction = HistoryRequest::Direction::After; // nothing yet
+            last = m_chat.log().lastPrivateId();
         }
+        eachRead(part, [last](HistoryRequest &request) { stopAt(request, last); });
         m_chat.stream(session, part);
     });
 }

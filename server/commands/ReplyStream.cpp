@@ -11,6 +11,9 @@
 
 #include <QPointer>
 
+#include <algorithm>
+#include <utility>
+
 using namespace Qt::StringLiterals;
 
 namespace {
@@ -19,6 +22,25 @@ Event labelled(Event event, const ReplyStream::HistoryPart &part)
 {
     event.label = part.label;
     return event;
+}
+
+// A page around a point from the lines up to it (oldest first, as many as the page may hold)
+// and those after it: half of limit after the point and the rest up to it, the one side taking
+// what the other lacks, so that a page near either end of the history is still full. More
+// lines are older ones, as for any page going back.
+HistoryPage aroundPage(const HistoryPage &upTo, const HistoryPage &after, int limit)
+{
+    HistoryPage page;
+    if (!upTo.error.isEmpty() || !after.error.isEmpty()) {
+        page.error = upTo.error.isEmpty() ? after.error : upTo.error;
+        return page;
+    }
+    const qsizetype afterCount = std::min(
+        after.messages.size(), std::max<qsizetype>(limit / 2, limit - upTo.messages.size()));
+    const qsizetype upToCount = std::min(upTo.messages.size(), limit - afterCount);
+    page.messages = upTo.messages.last(upToCount) + after.messages.first(afterCount);
+    page.more = upTo.more || upToCount < upTo.messages.size();
+    return page;
 }
 
 // Events made when they were asked for, a piece each: their lists hold names shared with
@@ -226,18 +248,43 @@ bool ReplyStream::addCatchUp()
 
 void ReplyStream::read(const HistoryPart &part, const HistoryRequest &request)
 {
+    m_reading = true;
+    fetch(request, [this, part](const HistoryPage &page) { received(part, page); });
+}
+
+void ReplyStream::fetch(const HistoryRequest &request,
+                        std::function<void(const HistoryPage &)> done)
+{
     // A replay with nothing in the gap: upTo 0 would mean "no bound" to the store.
     if (request.direction == HistoryRequest::Direction::After &&
         (request.upTo == 0 || request.anchor >= request.upTo)) {
-        pageRead(part, {});
+        done({});
         return;
     }
-    m_reading = true;
-    m_log.store().read(request,
-                       [self = QPointer<ReplyStream>(this), part](const HistoryPage &page) {
-                           if (self)
-                               self->pageRead(part, page);
-                       });
+    m_log.store().read(request, [self = QPointer<ReplyStream>(this),
+                                 done = std::move(done)](const HistoryPage &page) {
+        if (self)
+            done(page);
+    });
+}
+
+void ReplyStream::received(HistoryPart part, const HistoryPage &page)
+{
+    if (part.otherWay && page.error.isEmpty() && page.messages.isEmpty()) {
+        // Ids and sequence numbers follow time: when the lines after a line and before a time
+        // are none, the time is before the line, and the page goes back from the line.
+        part.request = *std::exchange(part.otherWay, std::nullopt);
+        read(part, part.request);
+        return;
+    }
+    if (part.following && page.error.isEmpty()) {
+        const HistoryRequest following = *std::exchange(part.following, std::nullopt);
+        fetch(following, [this, part, upToPoint = page](const HistoryPage &after) {
+            pageRead(part, aroundPage(upToPoint, after, part.request.limit));
+        });
+        return;
+    }
+    pageRead(part, page);
 }
 
 void ReplyStream::pageRead(const HistoryPart &part, const HistoryPage &page)

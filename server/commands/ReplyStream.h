@@ -51,6 +51,12 @@ public:
         // Lines that were live, read back from the store after the session's held output ran
         // out of room (see HeldOutput): no history markers, and page after page up to upTo.
         bool catchUp = false;
+        // A page between a line and a time, whose direction only the stored lines tell: when
+        // request finds no line, otherWay (the same bounds the other way round) is read.
+        std::optional<HistoryRequest> otherWay;
+        // A page around a point: request reads the lines up to it, following those after it,
+        // and the page keeps about as many of each (see aroundPage()).
+        std::optional<HistoryRequest> following;
     };
 
     // A child of session: it ends with it.
@@ -85,6 +91,11 @@ private:
     // Sets up what comes next (lines to write, or a read under way); false when nothing does.
     bool fill();
     void read(const HistoryPart &part, const HistoryRequest &request);
+    // One read from the store, or none when the request can find nothing; done is called on
+    // this thread, at once or later, and not at all once this stream is gone.
+    void fetch(const HistoryRequest &request, std::function<void(const HistoryPage &)> done);
+    // A read of a part is done: on to its second read, if it has one, or to its page.
+    void received(HistoryPart part, const HistoryPage &page);
     void pageRead(const HistoryPart &part, const HistoryPage &page);
     // held: the session's held output, released as written; reply: lines that answer the
     // session's command (not held output, nor live lines read back).

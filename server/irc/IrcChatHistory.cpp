@@ -5,8 +5,6 @@
 #include "Protocol.h"
 #include "TimeAnchor.h"
 
-#include <QDateTime>
-
 #include <algorithm>
 
 using namespace Qt::StringLiterals;
@@ -46,13 +44,6 @@ Reference referenceOf(const QString &reference, bool inRoom)
         return {};
     const QStringView msgid = QStringView(reference).mid(6);
     return {inRoom ? IrcRendering::roomSeqOf(msgid) : IrcRendering::privateIdOf(msgid), {}};
-}
-
-// The millisecond after time, written as the chat reads it.
-QString nextMillisecond(const QString &time)
-{
-    const qint64 ms = TimeAnchor::parse(time).value_or(0) + 1;
-    return QDateTime::fromMSecsSinceEpoch(ms, Qt::UTC).toString(Qt::ISODateWithMs);
 }
 
 // TARGETS <timestamp> <timestamp> <limit>: the chat's conversations command, which takes the
@@ -120,52 +111,24 @@ Request translate(const IrcMessage &message, const QStringList &rooms,
     const bool latestAll = subcommand == u"LATEST" && message.param(2) == u"*";
     const Reference anchor = latestAll ? Reference{} : referenceOf(message.param(2), inRoom);
     const Reference other = between ? referenceOf(message.param(3), inRoom) : Reference{};
-    // Which of a msgid and a time comes first is not known before the store is read: BETWEEN
-    // takes two of a kind.
-    const bool mixed =
-        between && anchor.isValid() && other.isValid() && anchor.isTime() != other.isTime();
-    if (!ok || limit < 1 || (!latestAll && !anchor.isValid()) || (between && !other.isValid()) ||
-        mixed) {
+    if (!ok || limit < 1 || (!latestAll && !anchor.isValid()) || (between && !other.isValid())) {
         request.replies = fail(server, u"INVALID_PARAMS"_s, {subcommand},
-                               mixed ? u"BETWEEN takes two msgids or two timestamps"_s
-                                     : u"References are *, msgid= (a msgid of this server) or "
-                                       u"timestamp=, limits a number above 0"_s);
+                               u"References are *, msgid= (a msgid of this server) or "
+                               u"timestamp=, limits a number above 0"_s);
         return request;
     }
-    int count = std::min(limit, Protocol::HistoryPageMax);
+    const int count = std::min(limit, Protocol::HistoryPageMax);
     QString range;
     if (subcommand == u"BEFORE") {
         range = u" before %1"_s.arg(anchor.anchor());
     } else if (subcommand == u"AFTER" || (subcommand == u"LATEST" && !latestAll)) {
         // LATEST after m: the lines after m, oldest first.
         range = u" after %1"_s.arg(anchor.anchor());
-    } else if (subcommand == u"AROUND" && anchor.isTime()) {
-        // The page that ends at the time, the line said at it included.
-        range = u" before %1"_s.arg(nextMillisecond(anchor.time));
     } else if (subcommand == u"AROUND") {
-        // A room's lines are numbered without gaps: the page that ends count/2 after the
-        // anchor. Private messages are not: the page that ends at it.
-        range = u" before %1"_s.arg(inRoom ? anchor.key + count / 2 + 1 : anchor.key + 1);
-    } else if (between && anchor.isTime()) {
-        // The lines between the two times, from the first: oldest first when it is the earlier.
-        const bool forward = anchor.time < other.time; // the one spelling sorts as time does
-        range = (forward ? u" after %1 before %2"_s : u" before %1 after %2"_s)
-                    .arg(anchor.time, other.time);
+        range = u" around %1"_s.arg(anchor.anchor());
     } else if (between) {
-        const quint64 gap =
-            anchor.key < other.key ? other.key - anchor.key : anchor.key - other.key;
-        if (inRoom) // exactly the lines between; in private, count after (or before) the first
-            count = int(std::min<quint64>(quint64(count), gap == 0 ? 0 : gap - 1));
-        if (count == 0) {
-            // Nothing between them: an empty batch, as any page without lines.
-            const Event start =
-                Event::historyStart(room, inRoom ? QString() : target, u"request"_s, 0);
-            request.replies =
-                IrcRendering::render(start, options) +
-                IrcRendering::render(Event::historyEnd({}, {}, {}, 0, {}, 0), options);
-            return request;
-        }
-        range = (anchor.key < other.key ? u" after %1"_s : u" before %1"_s).arg(anchor.key);
+        // Either bound a msgid or a time; the page goes from the first toward the second.
+        range = u" between %1 %2"_s.arg(anchor.anchor(), other.anchor());
     }
     request.command =
         u"@CHATHISTORY history %1 %2%3"_s.arg(inRoom ? room : u'@' + target).arg(count).arg(range);

@@ -5,6 +5,7 @@
 #include "NameRules.h"
 #include "Protocol.h"
 #include "irc/IrcChatHistory.h"
+#include "irc/IrcModes.h"
 #include "irc/IrcNumeric.h"
 
 #include <QDateTime>
@@ -370,34 +371,12 @@ IrcDialect::Input IrcDialect::handleRegistered(const IrcMessage &message, const 
             run(u"kick #%1 %2%3"_s.arg(room, message.param(1),
                                        reason.isEmpty() ? QString() : u' ' + reason));
         }
-    } else if (verb == u"MODE") {
-        if (message.paramCount() < 1)
-            return needMore();
-        const QString room = IrcRendering::room(message.param(0));
-        const QString change = message.param(1);
-        const QString argument = message.param(2);
-        // One mode letter per MODE line, as the chat's commands do one thing each.
-        static const QHash<QString, QString> rules{
-            {u"i"_s, u"invite-only"_s}, {u"t"_s, u"topic-lock"_s}, {u"R"_s, u"registered-only"_s}};
-        const QString sign = change.left(1);
-        const QString letter = change.mid(1);
-        if (room.isEmpty()) { // a user's modes: we have none
-            input.replies = reply(221, me, {u"+"_s});
-        } else if (message.paramCount() == 1) {
-            run(u"look #"_s + room); // its rules come back as 324
-        } else if (change == u"b" || (change == u"+b" && argument.isEmpty())) {
-            input.commands << u"@BANS bans #"_s + room; // see react()
-        } else if ((sign == u"+" || sign == u"-") && letter == u"o" && !argument.isEmpty()) {
-            run((sign == u"+" ? u"op #"_s : u"deop #"_s) + room + u' ' + argument);
-        } else if ((sign == u"+" || sign == u"-") && letter == u"b" && !argument.isEmpty()) {
-            run((sign == u"+" ? u"ban #"_s : u"unban #"_s) + room + u' ' + argument);
-        } else if ((sign == u"+" || sign == u"-") && rules.contains(letter)) {
-            run(u"rule #%1 %2 %3"_s.arg(room, rules.value(letter),
-                                        sign == u"+" ? u"on"_s : u"off"_s));
-        } else {
-            input.replies =
-                reply(472, me, {message.param(1).mid(1, 1), u"is unknown mode char to me"_s});
-        }
+    } else if (verb == u"MODE" || verb == u"TBAN") {
+        const IrcModes::Translation translation =
+            verb == u"MODE" ? IrcModes::mode(message, me, m_serverName)
+                            : IrcModes::timedBan(message, me, m_serverName);
+        input.replies += translation.replies;
+        input.commands += translation.commands;
     } else if (verb == u"AWAY") {
         const QString text = plainText(message.param(0)).trimmed();
         run(text.isEmpty() ? u"back"_s : u"away "_s + text);
@@ -536,6 +515,10 @@ IrcDialect::Reaction IrcDialect::react(const Event &event, const QString &me)
         reaction.replace = true; // no error ever answers a NOTICE
         return reaction;
     }
+    if (event.label == IrcRendering::MutesLabel) {
+        reaction.replace = true; // the ban list's own request answers why there is none
+        return reaction;
+    }
     if (event.label == "BANS"_L1 && event.code == ErrorCode::NotRoomOperator) {
         // Clients ask for the ban list of every channel they join; the chat shows it to
         // operators only, so to the others it is an empty list, not an error each time.
@@ -579,12 +562,13 @@ QByteArray IrcDialect::welcome(const QString &nick) const
                    {u"This server was created %1"_s.arg(startTime().toString(Qt::ISODate))});
     bytes += reply(IrcNumeric::MyInfo, nick, {m_serverName, version, u"i"_s, u"o"_s});
     // Honest ISUPPORT: what the chat's name rules and limits really are.
-    bytes += reply(IrcNumeric::ISupport, nick,
-                   {u"CASEMAPPING=rfc8265"_s, u"CHANTYPES=#"_s, u"CHANMODES=,,,"_s,
-                    u"PREFIX=(qo)~@"_s, u"NICKLEN=%1"_s.arg(Protocol::NickMaxLength),
-                    u"CHANNELLEN=%1"_s.arg(Protocol::RoomMaxLength + 1),
-                    u"TOPICLEN=%1"_s.arg(Protocol::TopicMaxLength), u"LINELEN=512"_s, u"UTF8ONLY"_s,
-                    u"are supported by this server"_s});
+    bytes +=
+        reply(IrcNumeric::ISupport, nick,
+              {u"CASEMAPPING=rfc8265"_s, u"CHANTYPES=#"_s, u"CHANMODES=b,,,iRt"_s, u"EXTBAN=,m"_s,
+               u"PREFIX=(qo)~@"_s, u"NICKLEN=%1"_s.arg(Protocol::NickMaxLength),
+               u"CHANNELLEN=%1"_s.arg(Protocol::RoomMaxLength + 1),
+               u"TOPICLEN=%1"_s.arg(Protocol::TopicMaxLength), u"LINELEN=512"_s, u"UTF8ONLY"_s,
+               u"are supported by this server"_s});
     bytes +=
         reply(IrcNumeric::ISupport, nick,
               {u"NETWORK=%1"_s.arg(m_serverName), u"CHATHISTORY=%1"_s.arg(Protocol::HistoryPageMax),

@@ -156,6 +156,11 @@ Range range(const HistoryRequest &request)
         r.beforeMs = request.beforeMs;
     switch (request.direction) {
     case HistoryRequest::Direction::Latest:
+        // Only the lines above the anchor (0: all of them); nothing lies above MaxKey.
+        if (request.anchor >= MaxKey)
+            r.high = 0;
+        else
+            r.low = request.anchor + 1;
         break;
     case HistoryRequest::Direction::Before:
         // Nothing lies below 1; an anchor of 0 asks for nothing.

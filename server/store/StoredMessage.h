@@ -52,7 +52,9 @@ struct StoredRoom
 struct HistoryRequest
 {
     enum class Direction {
-        Latest, // the newest lines (with upTo: the newest at or below upTo)
+        // The newest lines (with upTo: at or below upTo; with anchor: above anchor, so that a
+        // page between two keys can start from the higher one).
+        Latest,
         Before, // the newest lines below anchor
         After,  // the oldest lines above anchor (with upTo: at or below upTo)
     };

@@ -58,7 +58,8 @@ void TestIrcSession::welcome()
     QVERIFY(lines.value(4).startsWith(Server + u" 004 alice test.chat "_s));
     // ISUPPORT tells the truth about our names.
     for (const QString &token : {u"CHANTYPES=#"_s, u"NICKLEN=24"_s, u"CHANNELLEN=33"_s,
-                                 u"TOPICLEN=300"_s, u"CASEMAPPING=rfc8265"_s, u"UTF8ONLY"_s})
+                                 u"TOPICLEN=300"_s, u"CASEMAPPING=rfc8265"_s, u"UTF8ONLY"_s,
+                                 u"CHANMODES=b,,,iRt"_s, u"EXTBAN=,m"_s, u"PREFIX=(qo)~@"_s})
         QVERIFY2(lines.value(5).contains(token), qPrintable(lines.value(5)));
     QCOMPARE(lines.value(6), Server +
                                  u" 005 alice NETWORK=test.chat CHATHISTORY=1000 "

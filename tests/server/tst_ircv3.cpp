@@ -2,6 +2,7 @@
 #include "IrcClient.h"
 #include "ServerFixture.h"
 
+#include <QDateTime>
 #include <QRegularExpression>
 #include <QTest>
 
@@ -69,6 +70,8 @@ private:
     std::unique_ptr<ServerFixture> m_accounts;
     // For the history rows: one server where tess said "line 1" to "line 10" in the hall.
     std::unique_ptr<ServerFixture> m_history;
+    // A time after lines 1 to 5 were said and before lines 6 to 10 were.
+    QString m_middle;
 };
 
 void TestIrcV3::initTestCase()
@@ -77,7 +80,17 @@ void TestIrcV3::initTestCase()
     QVERIFY(registerAccount(*m_accounts, u"carol"_s, u"s3cret-enough"_s));
     m_history = std::make_unique<ServerFixture>(IrcClient::serverConfig());
     LineClient &telnet = m_history->loggedIn(u"tess"_s);
-    for (int n = 1; n <= 10; ++n)
+    for (int n = 1; n <= 5; ++n)
+        telnet.send(u"line %1"_s.arg(n));
+    QVERIFY(!telnet.sync().isEmpty());
+    // Lines 1 to 5 have their times (the server runs on this thread, on this clock): a
+    // millisecond later than all of them and earlier than the lines said after it is waited
+    // for, at most two milliseconds, so that a time in the middle is no race.
+    const qint64 middle = QDateTime::currentMSecsSinceEpoch() + 1;
+    while (QDateTime::currentMSecsSinceEpoch() <= middle) {
+    }
+    m_middle = QDateTime::fromMSecsSinceEpoch(middle, Qt::UTC).toString(Qt::ISODateWithMs);
+    for (int n = 6; n <= 10; ++n)
         telnet.send(u"line %1"_s.arg(n));
     QVERIFY(!telnet.sync().isEmpty());
 }
@@ -138,10 +151,38 @@ void TestIrcV3::chatHistory_data()
         << u"CHATHISTORY BETWEEN #hall %1 %2 2"_s.arg(later, earlier) << page({9, 10});
     QTest::newRow("BETWEEN timestamps, nothing between")
         << u"CHATHISTORY BETWEEN #hall %1 %1 10"_s.arg(later) << page({});
-    QTest::newRow("BETWEEN a msgid and a timestamp")
-        << u"CHATHISTORY BETWEEN #hall msgid=2-2 %1 10"_s.arg(later)
-        << QStringList{s + u" FAIL CHATHISTORY INVALID_PARAMS BETWEEN :BETWEEN takes two msgids "
-                           "or two timestamps"_s};
+    const QString middle = u"timestamp="_s + m_middle;
+    QTest::newRow("AROUND a timestamp in the middle")
+        << u"CHATHISTORY AROUND #hall %1 4"_s.arg(middle) << page({4, 5, 6, 7});
+    QTest::newRow("AROUND a timestamp in the middle, an odd limit")
+        << u"CHATHISTORY AROUND #hall %1 3"_s.arg(middle) << page({4, 5, 6});
+    QTest::newRow("AROUND an earlier timestamp")
+        << u"CHATHISTORY AROUND #hall %1 2"_s.arg(earlier) << page({1, 2});
+    QTest::newRow("AROUND the newest msgid")
+        << u"CHATHISTORY AROUND #hall msgid=10-10 4"_s << page({7, 8, 9, 10});
+    QTest::newRow("AROUND the first msgid")
+        << u"CHATHISTORY AROUND #hall msgid=1-1 3"_s << page({1, 2, 3});
+    QTest::newRow("BETWEEN a msgid and a later timestamp")
+        << u"CHATHISTORY BETWEEN #hall msgid=2-2 %1 3"_s.arg(later) << page({3, 4, 5});
+    QTest::newRow("BETWEEN a msgid and an earlier timestamp")
+        << u"CHATHISTORY BETWEEN #hall msgid=8-8 %1 3"_s.arg(earlier) << page({5, 6, 7});
+    QTest::newRow("BETWEEN a msgid and a timestamp in the middle")
+        << u"CHATHISTORY BETWEEN #hall msgid=2-2 %1 10"_s.arg(middle) << page({3, 4, 5});
+    QTest::newRow("BETWEEN a msgid and a timestamp in the middle, backwards")
+        << u"CHATHISTORY BETWEEN #hall msgid=9-9 %1 10"_s.arg(middle) << page({6, 7, 8});
+    QTest::newRow("BETWEEN a msgid and a timestamp, nothing between")
+        << u"CHATHISTORY BETWEEN #hall msgid=5-5 %1 10"_s.arg(middle) << page({});
+    QTest::newRow("BETWEEN an earlier timestamp and a msgid")
+        << u"CHATHISTORY BETWEEN #hall %1 msgid=4-4 10"_s.arg(earlier) << page({1, 2, 3});
+    QTest::newRow("BETWEEN a later timestamp and a msgid")
+        << u"CHATHISTORY BETWEEN #hall %1 msgid=7-7 2"_s.arg(later) << page({9, 10});
+    QTest::newRow("BETWEEN a timestamp in the middle and a msgid")
+        << u"CHATHISTORY BETWEEN #hall %1 msgid=9-9 10"_s.arg(middle) << page({6, 7, 8});
+    QTest::newRow("BETWEEN a timestamp in the middle and a msgid, backwards")
+        << u"CHATHISTORY BETWEEN #hall %1 msgid=2-2 2"_s.arg(middle) << page({4, 5});
+    QTest::newRow("BETWEEN a msgid and someone else's")
+        << u"CHATHISTORY BETWEEN #hall msgid=2-2 msgid=abc 10"_s
+        << QStringList{s + u" FAIL CHATHISTORY INVALID_PARAMS BETWEEN"_s + invalid};
     QTest::newRow("BETWEEN a bad timestamp")
         << u"CHATHISTORY BETWEEN #hall %1 timestamp=yesterday 10"_s.arg(earlier)
         << QStringList{s + u" FAIL CHATHISTORY INVALID_PARAMS BETWEEN"_s + invalid};
@@ -230,6 +271,12 @@ void TestIrcV3::privateHistory()
     QCOMPARE(irc.syncWithoutTime(), both);
     irc.send(u"CHATHISTORY BEFORE tess msgid=2 10"_s);
     QCOMPARE(irc.syncWithoutTime(), (QStringList{both[0], both[1], both[3]}));
+    irc.send(u"CHATHISTORY BETWEEN tess msgid=2 msgid=1 10"_s); // nothing between them
+    QCOMPARE(irc.syncWithoutTime(), (QStringList{both[0], both[3]}));
+    irc.send(u"CHATHISTORY BETWEEN tess msgid=1 timestamp=2999-01-01T00:00:00.000Z 10"_s);
+    QCOMPARE(irc.syncWithoutTime(), (QStringList{both[0], both[2], both[3]}));
+    irc.send(u"CHATHISTORY AROUND tess msgid=1 10"_s);
+    QCOMPARE(irc.syncWithoutTime(), both);
     irc.send(u"CHATHISTORY LATEST not_a_nick! * 10"_s);
     QCOMPARE(irc.sync(), QStringList{Server + u" FAIL CHATHISTORY INVALID_TARGET LATEST "
                                               "not_a_nick! :You are not in that channel"_s});

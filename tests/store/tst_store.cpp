@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "NameRules.h"
 #include "StoreHarness.h"
+#include "store/StoreRules.h"
 
 #include <QTemporaryDir>
 #include <QTest>
@@ -471,6 +472,10 @@ void tst_Store::read_data()
     QTest::newRow("latest, all of it") << 1ll << 0ull << none << D::Latest << 0ull << 0ull << 50 << numbered(r, 1, 10) << false;
     QTest::newRow("latest, exactly all") << 1ll << 0ull << none << D::Latest << 0ull << 0ull << 10 << numbered(r, 1, 10) << false;
     QTest::newRow("latest with upTo") << 1ll << 0ull << none << D::Latest << 0ull << 5ull << 3 << numbered(r, 3, 5) << true;
+    QTest::newRow("latest above an anchor") << 1ll << 0ull << none << D::Latest << 6ull << 0ull << 3 << numbered(r, 8, 10) << true;
+    QTest::newRow("latest above an anchor, reaching it") << 1ll << 0ull << none << D::Latest << 6ull << 9ull << 5 << numbered(r, 7, 9) << false;
+    QTest::newRow("latest above an anchor, nothing between") << 1ll << 0ull << none << D::Latest << 6ull << 6ull << 5 << QStringList() << false;
+    QTest::newRow("latest above the last key") << 1ll << 0ull << none << D::Latest << quint64(StoreRules::MaxKey) << 0ull << 5 << QStringList() << false;
     QTest::newRow("before") << 1ll << 0ull << none << D::Before << 5ull << 0ull << 3 << numbered(r, 2, 4) << true;
     QTest::newRow("before, reaching the start") << 1ll << 0ull << none << D::Before << 4ull << 0ull << 3 << numbered(r, 1, 3) << false;
     QTest::newRow("before the first") << 1ll << 0ull << none << D::Before << 1ull << 0ull << 3 << QStringList() << false;
@@ -496,6 +501,8 @@ void tst_Store::read_data()
     QTest::newRow("private latest") << 0ll << 1ull << none << D::Latest << 0ull << 0ull << 3 << alice.mid(3) << true;
     QTest::newRow("private, all of them") << 0ll << 1ull << none << D::Latest << 0ull << 0ull << 50 << alice << false;
     QTest::newRow("private latest with upTo") << 0ll << 1ull << none << D::Latest << 0ull << 3ull << 50 << alice.mid(0, 3) << false;
+    QTest::newRow("private latest above an anchor") << 0ll << 1ull << none << D::Latest << 2ull << 6ull << 50 << QStringList({u"p3"_s, u"p5"_s, u"p6"_s}) << false;
+    QTest::newRow("peer, latest above an anchor") << 0ll << 1ull << u"bob"_s << D::Latest << 1ull << 7ull << 2 << QStringList({u"p6"_s, u"p7"_s}) << true;
     QTest::newRow("private before") << 0ll << 1ull << none << D::Before << 5ull << 0ull << 2 << QStringList({u"p2"_s, u"p3"_s}) << true;
     QTest::newRow("private after") << 0ll << 1ull << none << D::After << 2ull << 0ull << 2 << QStringList({u"p3"_s, u"p5"_s}) << true;
     QTest::newRow("private after with upTo") << 0ll << 1ull << none << D::After << 2ull << 5ull << 5 << QStringList({u"p3"_s, u"p5"_s}) << false;

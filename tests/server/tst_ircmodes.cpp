@@ -1,0 +1,192 @@
+// SPDX-License-Identifier: MIT
+#include "IrcClient.h"
+#include "ManualClock.h"
+#include "ServerFixture.h"
+#include "irc/IrcModes.h"
+
+#include <QTest>
+
+#include <optional>
+
+using namespace Qt::StringLiterals;
+
+namespace {
+
+constexpr auto Server = IrcClient::Server;
+
+} // namespace
+
+// Bans and mutes from IRC (server/irc/IrcModes): MODE +b/-b with InspIRCd's mute extban
+// (m:<nick>, as q is the owner's mode here), the ban list with the mutes in it, and
+// InspIRCd's TBAN onto the chat's timed bans and mutes. alice on IRC owns #g, where bob is on
+// telnet.
+class TestIrcModes : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void durations_data();
+    void durations();
+    void moderation_data();
+    void moderation();
+    void timedMuteEnds();
+    void membersSeeNoMutes();
+};
+
+void TestIrcModes::durations_data()
+{
+    QTest::addColumn<QString>("word");
+    QTest::addColumn<qint64>("seconds"); // 0: refused
+    QTest::newRow("seconds") << u"90"_s << 90ll;
+    QTest::newRow("minutes") << u"10m"_s << 600ll;
+    QTest::newRow("hours and minutes") << u"1h30m"_s << 5400ll;
+    QTest::newRow("a week") << u"1w"_s << 604800ll;
+    QTest::newRow("a year") << u"1y"_s << 31536000ll;
+    QTest::newRow("units in capitals") << u"2H"_s << 7200ll;
+    QTest::newRow("trailing seconds") << u"1m5"_s << 65ll;
+    QTest::newRow("zero") << u"0"_s << 0ll;
+    QTest::newRow("zero minutes") << u"0m"_s << 0ll;
+    QTest::newRow("empty") << QString() << 0ll;
+    QTest::newRow("a unit alone") << u"h"_s << 0ll;
+    QTest::newRow("two units") << u"1hm"_s << 0ll;
+    QTest::newRow("another unit") << u"3x"_s << 0ll;
+    QTest::newRow("negative") << u"-5"_s << 0ll;
+    QTest::newRow("a space") << u"1h 5m"_s << 0ll;
+    QTest::newRow("too many digits") << u"99999999999999999999"_s << 0ll;
+}
+
+void TestIrcModes::durations()
+{
+    QFETCH(QString, word);
+    QFETCH(qint64, seconds);
+    const std::optional<qint64> read = IrcModes::seconds(word);
+    QCOMPARE(read.value_or(0), seconds);
+}
+
+void TestIrcModes::moderation_data()
+{
+    QTest::addColumn<QStringList>("sent");
+    QTest::addColumn<QStringList>("replies"); // alice's
+    const QString s = Server;
+    const QString end = s + u" 368 alice #g :End of channel ban list"_s;
+    QTest::newRow("a mute as an extended ban")
+        << QStringList{u"MODE #g +b m:bob"_s}
+        << QStringList{u":alice!alice@chat MODE #g +b m:bob"_s};
+    QTest::newRow("a mute with a client's mask")
+        << QStringList{u"MODE #g +b m:bob!*@*"_s}
+        << QStringList{u":alice!alice@chat MODE #g +b m:bob"_s};
+    QTest::newRow("a mute lifted") << QStringList{u"MODE #g +b m:bob"_s, u"MODE #g -b m:bob"_s}
+                                   << QStringList{u":alice!alice@chat MODE #g +b m:bob"_s,
+                                                  u":alice!alice@chat MODE #g -b m:bob"_s};
+    QTest::newRow("mutes and bans in the ban list")
+        << QStringList{u"MODE #g +b m:bob"_s, u"MODE #g +b carol"_s, u"MODE #g b"_s}
+        << QStringList{
+               u":alice!alice@chat MODE #g +b m:bob"_s, u":alice!alice@chat MODE #g +b carol"_s,
+               s + u" 367 alice #g m:bob test.chat"_s, s + u" 367 alice #g carol alice"_s, end};
+    QTest::newRow("a mute of someone not there")
+        << QStringList{u"MODE #g +b m:carol"_s}
+        << QStringList{s + u" 441 alice carol * :carol is not in that room."_s};
+    QTest::newRow("a mute of nobody")
+        << QStringList{u"MODE #g +b m:"_s}
+        << QStringList{s + u" 461 alice MUTE :Usage: mute [#room] <nick> [seconds]"_s};
+    QTest::newRow("TBAN") << QStringList{u"TBAN #g 1h bob"_s, u"MODE #g b"_s}
+                          << QStringList{u":alice!alice@chat MODE #g +b bob"_s,
+                                         s + u" 367 alice #g bob alice"_s, end};
+    QTest::newRow("TBAN of a mute") << QStringList{u"TBAN #g 10m m:bob"_s}
+                                    << QStringList{u":alice!alice@chat MODE #g +b m:bob"_s};
+    QTest::newRow("TBAN of an address")
+        << QStringList{u"TBAN #g 1d 192.0.2.0/24"_s}
+        << QStringList{u":alice!alice@chat MODE #g +b 192.0.2.0/24"_s};
+    QTest::newRow("TBAN for longer than the chat bans")
+        << QStringList{u"TBAN #g 2y bob"_s}
+        << QStringList{s + u" 461 alice BAN :Usage: ban [#room] <mask> [duration] [reason]"_s};
+    QTest::newRow("TBAN with a bad time") << QStringList{u"TBAN #g soon bob"_s, u"TBAN #g 0 bob"_s}
+                                          << QStringList{s + u" NOTICE alice :Invalid ban time"_s,
+                                                         s + u" NOTICE alice :Invalid ban time"_s};
+    QTest::newRow("TBAN without enough parameters")
+        << QStringList{u"TBAN #g 1h"_s}
+        << QStringList{s + u" 461 alice TBAN :Not enough parameters"_s};
+    QTest::newRow("TBAN of a channel that is not one")
+        << QStringList{u"TBAN g 1h bob"_s} << QStringList{s + u" 403 alice g :No such channel"_s};
+    QTest::newRow("TBAN where one is no operator")
+        << QStringList{u"TBAN #hall 1h bob"_s}
+        << QStringList{s + u" 482 alice #hall :You may not do that in hall: it takes the room's "
+                           "operators or owner."_s};
+    QTest::newRow("+q is the owner's, not a quiet")
+        << QStringList{u"MODE #g +q bob"_s}
+        << QStringList{s + u" 472 alice q :is unknown mode char to me"_s};
+}
+
+void TestIrcModes::moderation()
+{
+    QFETCH(QStringList, sent);
+    QFETCH(QStringList, replies);
+    ServerConfig config = IrcClient::serverConfig();
+    config.historyOnJoin = 0;
+    ServerFixture fixture(config);
+    IrcClient irc;
+    QVERIFY(irc.connectTo(fixture));
+    QVERIFY(irc.registerAs(u"alice"_s));
+    irc.send(u"JOIN #g"_s);
+    QCOMPARE(irc.sync().value(0), u":alice!alice@chat JOIN #g"_s);
+    LineClient &bob = fixture.loggedIn(u"bob"_s);
+    bob.send(u"join g"_s);
+    bob.sync();
+    // IRC clients are in several rooms at once: alice saw bob arrive in the hall too.
+    QCOMPARE(irc.sync(), (QStringList{u":bob!bob@chat JOIN #hall"_s, u":bob!bob@chat PART #hall"_s,
+                                      u":bob!bob@chat JOIN #g"_s}));
+    for (const QString &line : std::as_const(sent))
+        irc.send(line);
+    QCOMPARE(irc.sync(), replies);
+}
+
+void TestIrcModes::timedMuteEnds()
+{
+    ManualClock clock;
+    ServerConfig config = IrcClient::serverConfig();
+    config.historyOnJoin = 0;
+    ServerFixture fixture(config, &clock);
+    IrcClient irc;
+    QVERIFY(irc.connectTo(fixture));
+    QVERIFY(irc.registerAs(u"alice"_s));
+    irc.send(u"JOIN #g"_s);
+    irc.sync();
+    LineClient &bob = fixture.loggedIn(u"bob"_s);
+    bob.send(u"join g"_s);
+    bob.sync();
+    irc.send(u"TBAN #g 10m m:bob"_s);
+    QCOMPARE(irc.sync().last(), u":alice!alice@chat MODE #g +b m:bob"_s);
+    QCOMPARE(bob.sync(), QStringList{u"* alice muted bob for 600 seconds."_s});
+    bob.send(u"hello?"_s);
+    QCOMPARE(bob.sync(), QStringList{u"Error: You are muted in g: you may read, but not speak."_s});
+    clock.advanceSeconds(601);
+    bob.send(u"hello again"_s);
+    bob.sync();
+    QCOMPARE(irc.sync(), QStringList{u":bob!bob@chat PRIVMSG #g :hello again"_s});
+}
+
+void TestIrcModes::membersSeeNoMutes()
+{
+    ServerConfig config = IrcClient::serverConfig();
+    config.historyOnJoin = 0;
+    ServerFixture fixture(config);
+    IrcClient owner;
+    QVERIFY(owner.connectTo(fixture));
+    QVERIFY(owner.registerAs(u"alice"_s));
+    owner.send(u"JOIN #g"_s);
+    owner.sync();
+    IrcClient member;
+    QVERIFY(member.connectTo(fixture));
+    QVERIFY(member.registerAs(u"bob"_s));
+    member.send(u"JOIN #g"_s);
+    member.sync();
+    owner.send(u"MODE #g +b m:bob"_s);
+    owner.sync();
+    // Like the bans, which the chat shows to operators alone: an empty list.
+    member.send(u"MODE #g b"_s);
+    QCOMPARE(member.sync(), (QStringList{u":alice!alice@chat MODE #g +b m:bob"_s,
+                                         Server + u" 368 bob #g :End of channel ban list"_s}));
+}
+
+QTEST_GUILESS_MAIN(TestIrcModes)
+#include "tst_ircmodes.moc"
