@@ -12,14 +12,15 @@
 #                    [--baseline PATH] [--no-syscalls]
 # --chat-server runs another chat-server binary; --baseline adds one more server to every
 # round, "base", another chat-server binary (an older build: a before/after table whose two
-# sides ran side by side).
+# sides ran side by side); with --baseline, "baseirc" in --servers runs it over IRC as well
+# (beside chatirc).
 # Unless --no-syscalls, one more round per workload counts each server's system calls with
 # perf stat (tracing costs a little per call, so the CPU figures come from untraced rounds).
 set -euo pipefail
 
 usage() {
     echo "usage: $0 BUILD_DIR [--quick] [--only W1,W2,W3,W4] [--runs N] [--timeout SECONDS]" \
-         "[--servers chat,chatirc,relay,ngircd,inspircd] [--chat-server PATH] [--baseline PATH]" \
+         "[--servers chat,chatirc,relay,ngircd,inspircd,baseirc] [--chat-server PATH] [--baseline PATH]" \
          "[--no-syscalls]" >&2
     exit 2
 }
@@ -47,6 +48,9 @@ relay=$build/bench/bench-relay
 [[ -x $bench && -x $server && -x $relay ]] || { echo "no chat-bench, chat-server or bench-relay in $build" >&2; exit 2; }
 ngircd=$(command -v ngircd || true)
 inspircd=$(command -v inspircd || true)
+if [[ ,$servers, == *,baseirc,* && -z $baseline ]]; then
+    echo "baseirc runs the --baseline binary over IRC: give --baseline PATH" >&2; exit 2
+fi
 if [[ ,$servers, == *,ngircd,* && -z $ngircd ]]; then
     echo "ngircd is not installed: apt-get install ngircd (Debian starts it on 6667; systemctl disable --now ngircd)" >&2; exit 2
 fi
@@ -62,6 +66,7 @@ trap 'rm -rf "$work"' EXIT
 irc_port=$((20000 + RANDOM % 20000))
 insp_port=$((irc_port + 1))
 chat_irc_port=$((irc_port + 2)) # chatirc: chat-server driven over its IRC front end
+base_irc_port=$((irc_port + 3)) # baseirc: the baseline driven over its IRC front end
 # Flood protection off (MaxPenaltyTime = 0) and no per-address limit: every client comes
 # from 127.0.0.1. No DNS, ident or PAM, so logins measure the server alone.
 cat > "$work/ngircd.conf" <<CONF
@@ -157,6 +162,9 @@ run() {
                      --server-cmd "$server ${chat_opts/--irc-port 0/--irc-port $chat_irc_port}" || true ;;
         base) QT_LOGGING_RULES="chat.server.info=false" "$bench" --json --timeout "$timeout" \
                   $args "$@" --server-cmd "$baseline $chat_opts" || true ;;
+        baseirc) QT_LOGGING_RULES="chat.server.info=false" "$bench" --json --timeout "$timeout" \
+                     $args "$@" --protocol irc --port "$base_irc_port" \
+                     --server-cmd "$baseline ${chat_opts/--irc-port 0/--irc-port $base_irc_port}" || true ;;
         relay) "$bench" --json --timeout "$timeout" $args "$@" --protocol irc \
                    --server-cmd "$relay --port 0" || true ;;
         # ngIRCd's listen backlog is small: more than a few connections waiting for accept()
@@ -232,10 +240,13 @@ for w in W1 W2 W3 W4; do
             "$(fmt "$(get "${results[$name.sys]:-}" sendCallsPerLine)" 4)" \
             "$(fmt "$(med serverIdleCpuPercent)" 2)"
     done
-    for mine in chat chatirc; do
+    for mine in chat chatirc baseirc; do
         [[ ,$servers, == *,$mine,* ]] || continue
         for other in "${names[@]}"; do
-            [[ $other == chat || $other == chatirc ]] && continue
+            [[ $other == chat || $other == chatirc || $other == "$mine" ]] && continue
+            # baseirc is compared with the IRC servers, and chatirc with it.
+            [[ $other == baseirc && $mine != chatirc ]] && continue
+            [[ $mine == baseirc && $other == base ]] && continue
             # Ratios within each round, then their median: the servers of one round ran side by side.
             per_round() {
                 local values=()

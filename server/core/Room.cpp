@@ -68,6 +68,8 @@ void Room::setTopic(const QString &topic, const QString &setter)
 void Room::enter(User *user, const Endpoint *actor, const QString &label)
 {
     m_members.append(user);
+    for (Endpoint *endpoint : user->endpoints())
+        m_readers.append({user, endpoint});
     user->addRoom(this);
     Event joined = Event::join(m_name, user->nick());
     joined.accounts = {user->account()};
@@ -139,6 +141,7 @@ void Room::leave(User *user, const QString &reason, bool tellLeaver, const Endpo
     announceArrivals();
     if (!m_members.removeOne(user))
         return;
+    m_readers.removeIf([user](const Reader &reader) { return reader.member == user; });
     user->removeRoom(this);
     m_roles.left(user);
     const Event event = Event::leave(m_name, user->nick(), reason);
@@ -156,6 +159,7 @@ void Room::leave(User *user, const QString &reason, bool tellLeaver, const Endpo
 void Room::remove(User *user)
 {
     if (m_members.removeOne(user)) {
+        m_readers.removeIf([user](const Reader &reader) { return reader.member == user; });
         user->removeRoom(this);
         m_roles.left(user);
     }
@@ -192,20 +196,30 @@ void Room::broadcast(const Event &event, const User *actor, const Endpoint *acto
     announceArrivals();
 
     SharedRenderings shared;
-    for (User *member : std::as_const(m_members)) {
-        if (member == actor) {
-            sendToActor(event, member, shared, actorEndpoint, actorLabel);
+    bool actorTold = false;
+    for (const Reader &reader : std::as_const(m_readers)) {
+        if (reader.member == actor) {
+            if (!std::exchange(actorTold, true))
+                sendToActor(event, actor, shared, actorEndpoint, actorLabel);
             continue;
         }
-        // Per member only what must be: its endpoints' bytes are shared by rendering, and a
-        // reader's own rendering is already the bystander's form.
-        for (Endpoint *endpoint : member->endpoints()) {
-            const Rendering &rendering = endpoint->rendering();
-            endpoint->sendLine(
-                shared.bytesFor(rendering, 0, [&] { return rendering.render(event); }), m_id,
-                event.seq);
-        }
+        // Per connection only what must be: the bytes are shared by rendering, and a reader's
+        // own rendering is already the bystander's form.
+        Endpoint *endpoint = reader.endpoint;
+        const Rendering &rendering = endpoint->rendering();
+        endpoint->sendLine(shared.bytesFor(rendering, 0, [&] { return rendering.render(event); }),
+                           m_id, event.seq);
     }
+}
+
+void Room::attached(User *member, Endpoint *endpoint)
+{
+    m_readers.append({member, endpoint});
+}
+
+void Room::detached(Endpoint *endpoint)
+{
+    m_readers.removeIf([endpoint](const Reader &reader) { return reader.endpoint == endpoint; });
 }
 
 void Room::sendToActor(const Event &event, const User *actor, SharedRenderings &shared,

@@ -86,6 +86,10 @@ public:
     void broadcast(const Event &event, const User *actor, const Endpoint *actorEndpoint = nullptr,
                    const QString &actorLabel = {});
 
+    // User calls these as a member's connection comes or goes.
+    void attached(User *member, Endpoint *endpoint);
+    void detached(Endpoint *endpoint);
+
 signals:
     void entered(const QString &nick);
     void left(const QString &nick, const QString &reason);
@@ -112,6 +116,15 @@ private:
     quint64 m_lastSeq = 0;
     bool m_pending = false;
     QList<User *> m_members;
+    // Every connection of every member, with its member: what broadcast() walks, one flat list
+    // instead of each member's User and its list of endpoints (two dependent cache misses per
+    // member and line in W1's fan-out, docs/PERFORMANCE.md).
+    struct Reader
+    {
+        User *member;
+        Endpoint *endpoint;
+    };
+    QList<Reader> m_readers;
     RoomRoles m_roles;
     RoomBans m_bans;
     RoomModes m_modes;

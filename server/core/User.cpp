@@ -32,13 +32,19 @@ void User::removeRoom(Room *room)
 void User::attach(Endpoint *endpoint)
 {
     m_graceTimer.stop();
-    if (!m_endpoints.contains(endpoint))
-        m_endpoints.append(endpoint);
+    if (m_endpoints.contains(endpoint))
+        return;
+    m_endpoints.append(endpoint);
+    for (Room *room : std::as_const(m_rooms))
+        room->attached(this, endpoint);
 }
 
 void User::detach(Endpoint *endpoint)
 {
-    m_endpoints.removeOne(endpoint);
+    if (!m_endpoints.removeOne(endpoint))
+        return;
+    for (Room *room : std::as_const(m_rooms))
+        room->detached(endpoint);
 }
 
 void User::holdFor(int graceMs)

@@ -236,7 +236,11 @@ void Session::send(Event event, const QString &label, bool actor)
 void Session::sendLine(const QByteArray &line, qint64 roomId, quint64 seq, bool reply)
 {
     ++m_metrics.messagesDelivered;
-    const QByteArray bytes = reply ? m_labels.answering(line, true, m_paused) : line;
+    // Only a reply is copied: a broadcast runs this for every member, with the same bytes.
+    QByteArray answer;
+    if (reply)
+        answer = m_labels.answering(line, true, m_paused);
+    const QByteArray &bytes = reply ? answer : line;
     if (bytes.isEmpty())
         return;
     if (m_paused)

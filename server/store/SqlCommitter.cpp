@@ -33,6 +33,7 @@ SqlCommitter::SqlCommitter(SqlConnection &connection, const SqlStartState &state
     : m_connection(connection)
     , m_shared(sharedWriters)
     , m_lastId(state.lastMessageId)
+    , m_insertLine(connection)
     , m_roomRules(connection)
 {
     for (const StoredRoom &room : state.rooms) {
@@ -52,9 +53,6 @@ bool SqlCommitter::prepare(QString *error)
     const Statement statements[] = {
         {&m_insertRoom, u"INSERT INTO rooms (id, name, name_key, creator, created_ms, topic, "
                         u"topic_setter, topic_ms, last_seq) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"_s},
-        {&m_insertLine, u"INSERT INTO messages (id, kind, room_id, seq, time_ms, sender, "
-                        u"sender_key, sender_person, recipient, recipient_key, recipient_person, "
-                        u"body) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"_s},
         {&m_setTopic, u"UPDATE rooms SET topic = ?, topic_setter = ?, topic_ms = ? WHERE id = ?"_s},
         {&m_setLastSeq, u"UPDATE rooms SET last_seq = ? WHERE id = ?"_s},
         {&m_setLastId, u"UPDATE meta SET value = ? WHERE name = 'last_message_id'"_s},
@@ -85,13 +83,19 @@ bool SqlCommitter::prepare(QString *error)
             return false;
         }
     }
-    return m_roomRules.prepare(error);
+    return m_insertLine.prepare(
+               u"INSERT INTO messages (id, kind, room_id, seq, time_ms, sender, "
+               u"sender_key, sender_person, recipient, recipient_key, "
+               u"recipient_person, body) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"_s,
+               error) &&
+           m_roomRules.prepare(error);
 }
 
 QList<SqlCommitter::Result> SqlCommitter::commit(const QList<Write> &writes, int *transactions)
 {
     *transactions = 0;
     QList<Result> results;
+    results.reserve(writes.size());
     QString error;
     if (tryCommit(writes, &results, &error)) {
         ++*transactions;
@@ -157,7 +161,7 @@ bool SqlCommitter::tryCommit(const QList<Write> &writes, QList<Result> *results,
             return fail(result.error);
         if (outcome == Outcome::Refused)
             result.committed = {};
-        results->append(result);
+        results->append(std::move(result));
     }
     if (!saveCounters(undo, &why))
         return fail(why);
@@ -220,25 +224,31 @@ SqlCommitter::Outcome SqlCommitter::addLine(StoredMessage &message, Undo &undo, 
             undo.lastSeqs.insert(message.roomId, room->lastSeq);
         message.seq = ++room->lastSeq;
     }
-    QSqlQuery &q = m_insertLine;
-    q.bindValue(0, qint64(message.id));
-    q.bindValue(1, int(message.kind));
-    q.bindValue(2, room ? QVariant(message.roomId) : QVariant(QMetaType::fromType<qint64>()));
-    q.bindValue(3, room ? QVariant(qint64(message.seq)) : QVariant(QMetaType::fromType<qint64>()));
-    q.bindValue(4, message.time.toMSecsSinceEpoch());
-    q.bindValue(5, text(message.sender));
-    // Keys find a private conversation; a room line is found by its room.
+    // Keys find a private conversation; a room line is found by its room. The strings bound
+    // live until exec().
     const bool isPrivate = message.kind == StoredMessage::Kind::Private;
-    q.bindValue(6, isPrivate ? text(NameRules::key(message.sender)) : QString(u""_s));
-    q.bindValue(7, qint64(message.senderPerson));
-    q.bindValue(8, text(message.recipient));
-    q.bindValue(9, isPrivate ? text(NameRules::key(message.recipient)) : QString(u""_s));
-    q.bindValue(10, qint64(message.recipientPerson));
-    q.bindValue(11, text(message.text));
-    if (!q.exec()) {
-        *error = failure(q);
-        return Outcome::Failed;
+    const QString senderKey = isPrivate ? NameRules::key(message.sender) : QString();
+    const QString recipientKey = isPrivate ? NameRules::key(message.recipient) : QString();
+    SqlStatement &q = m_insertLine;
+    q.bind(0, qint64(message.id));
+    q.bind(1, qint64(message.kind));
+    if (room) {
+        q.bind(2, message.roomId);
+        q.bind(3, qint64(message.seq));
+    } else {
+        q.bindNull(2);
+        q.bindNull(3);
     }
+    q.bind(4, message.time.toMSecsSinceEpoch());
+    q.bind(5, message.sender);
+    q.bind(6, senderKey);
+    q.bind(7, qint64(message.senderPerson));
+    q.bind(8, message.recipient);
+    q.bind(9, recipientKey);
+    q.bind(10, qint64(message.recipientPerson));
+    q.bind(11, message.text);
+    if (!q.exec(error))
+        return Outcome::Failed;
     if (message.kind == StoredMessage::Kind::Topic) {
         QSqlQuery &t = m_setTopic;
         t.bindValue(0, text(message.text));

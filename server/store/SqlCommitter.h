@@ -2,6 +2,7 @@
 #pragma once
 
 #include "store/SqlRoomRules.h"
+#include "store/SqlStatement.h"
 #include "store/StoredAccount.h"
 #include "store/StoredMessage.h"
 
@@ -108,7 +109,7 @@ private:
     QSet<QString> m_keys;
 
     QSqlQuery m_insertRoom;
-    QSqlQuery m_insertLine;
+    SqlStatement m_insertLine; // the bulk of the writes: bound without Qt SQL on SQLite
     QSqlQuery m_setTopic;
     QSqlQuery m_setLastSeq;
     QSqlQuery m_setLastId;

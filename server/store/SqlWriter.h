@@ -51,7 +51,7 @@ private:
         Clock::time_point at;
     };
 
-    void commitBatch(SqlCommitter &committer, const QList<Queued> &batch);
+    void commitBatch(SqlCommitter &committer, QList<Queued> batch);
 
     const SqlDialect &m_dialect;
     StoreOptions m_options;
