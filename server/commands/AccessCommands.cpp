@@ -178,7 +178,9 @@ void AccessCommands::resume(Session *session, const Command &command)
                                   wasReconnecting ? user->seqAtDrop(room) : room->lastSeq());
         request.upTo = room->lastSeq();
         request.limit = limit;
-        m_chat.stream(session, {request, room->name(), {}, u"resume"_s, command.label(), true});
+        m_chat.stream(
+            session,
+            {request, room->name(), {}, u"resume"_s, command.label(), true, false, {}, {}});
     }
     HistoryRequest privates;
     privates.person = user->personId();
@@ -187,7 +189,7 @@ void AccessCommands::resume(Session *session, const Command &command)
                                                                    : m_chat.log().lastPrivateId());
     privates.upTo = m_chat.log().lastPrivateId();
     privates.limit = limit;
-    m_chat.stream(session, {privates, {}, {}, u"resume"_s, command.label(), true});
+    m_chat.stream(session, {privates, {}, {}, u"resume"_s, command.label(), true, false, {}, {}});
 }
 
 void AccessCommands::logout(Session *session, const Command &command)

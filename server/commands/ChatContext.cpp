@@ -145,7 +145,7 @@ void ChatContext::enter(Session *session, Room *room, const QString &label)
         request.direction = HistoryRequest::Direction::Latest;
         request.upTo = room->lastSeq();
         request.limit = m_config.historyOnJoin;
-        stream(session, {request, room->name(), {}, u"join"_s, label, false});
+        stream(session, {request, room->name(), {}, u"join"_s, label, false, false, {}, {}});
     }
 }
 

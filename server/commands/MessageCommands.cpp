@@ -112,7 +112,8 @@ void MessageCommands::history(Session *session, const Command &command)
         return m_chat.fail(session, command, ErrorCode::HistoryTooLong,
                            QString::number(Protocol::HistoryPageMax));
     const HistoryArguments::Reads reads = args.reads();
-    ReplyStream::HistoryPart part{reads.request, {}, {}, u"request"_s, command.label(), false};
+    ReplyStream::HistoryPart part{reads.request, {}, {}, u"request"_s, command.label(), false,
+                                  false,         {}, {}};
     part.otherWay = reads.otherWay;
     part.following = reads.following;
     if (!args.peer.isEmpty()) {

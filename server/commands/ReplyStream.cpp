@@ -228,8 +228,7 @@ bool ReplyStream::addCatchUp()
         request.anchor = it.value() - 1;
         request.upTo = room->lastSeq();
         request.limit = Protocol::HistoryPageMax;
-        HistoryPart part{request, room->name(), {}, {}, {}, false};
-        part.catchUp = true;
+        HistoryPart part{request, room->name(), {}, {}, {}, false, true, {}, {}};
         m_items.append({part, {}, {}, {}, 0});
     }
     if (missed.privateFrom != 0 && m_session->user()) {
@@ -239,8 +238,7 @@ bool ReplyStream::addCatchUp()
         request.anchor = missed.privateFrom - 1;
         request.upTo = m_log.lastPrivateId();
         request.limit = Protocol::HistoryPageMax;
-        HistoryPart part{request, {}, {}, {}, {}, false};
-        part.catchUp = true;
+        HistoryPart part{request, {}, {}, {}, {}, false, true, {}, {}};
         m_items.append({part, {}, {}, {}, 0});
     }
     return true;
