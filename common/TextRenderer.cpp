@@ -366,6 +366,10 @@ QString byeText(const Writer &w, const Event &event)
     if (event.subject == "resume"_L1)
         return w.phrase(
             QT_TRANSLATE_NOOP("TextRenderer", "Too many wrong resume tokens; disconnected."));
+    if (event.subject == "collision"_L1)
+        return w.phrase(QT_TRANSLATE_NOOP("TextRenderer",
+                                          "Someone on another node of this cluster took your name "
+                                          "while this node was cut off from it; log in again."));
     if (event.subject == "password"_L1)
         return w.phrase(
             QT_TRANSLATE_NOOP("TextRenderer", "Too many wrong passwords; disconnected."));

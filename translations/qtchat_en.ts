@@ -2332,6 +2332,10 @@
             <numerusform>Conversations (%n):</numerusform>
         </translation>
     </message>
+    <message>
+        <source>Someone on another node of this cluster took your name while this node was cut off from it; log in again.</source>
+        <translation>Someone on another node of this cluster took your name while this node was cut off from it; log in again.</translation>
+    </message>
 </context>
 <context>
     <name>TrayIcon</name>

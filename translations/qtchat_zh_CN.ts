@@ -2293,6 +2293,10 @@
             <numerusform>对话（%n）：</numerusform>
         </translation>
     </message>
+    <message>
+        <source>Someone on another node of this cluster took your name while this node was cut off from it; log in again.</source>
+        <translation>在本节点与集群断开期间，集群中另一个节点上的人用了你的昵称；请重新登录。</translation>
+    </message>
 </context>
 <context>
     <name>TrayIcon</name>

@@ -131,6 +131,8 @@ bool ChatServer::joinCluster()
     m_cluster = std::make_unique<ClusterNode>(options);
     m_processor->log().setBus(&m_cluster->bus());
     m_processor->names().setClaims(&m_cluster->claims());
+    connect(&m_cluster->lease(), &NodeLease::acquired, this,
+            [this] { m_processor->reclaimNames(); });
     m_cluster->start();
     return true;
 }

@@ -234,6 +234,22 @@ void CommandProcessor::dispatch(Session *session, const Command &command)
     }
 }
 
+void CommandProcessor::reclaimNames()
+{
+    m_chat.names().reclaim(m_chat.directory().users(), [this](User *user) {
+        qCWarning(lcServer, "cluster: %s was taken on another node while this one was cut off",
+                  qUtf8Printable(user->nick()));
+        const QList<Session *> sessions = m_chat.sessionsOf(user);
+        for (Session *session : sessions) {
+            session->send(Event::bye(u"collision"_s));
+            session->close(u"collision"_s);
+        }
+        // Reconnecting, with no connection to close: gone now.
+        if (sessions.isEmpty())
+            m_chat.endPerson(user, u"lost"_s);
+    });
+}
+
 void CommandProcessor::sessionClosed(Session *session, const QString &reason)
 {
     qCInfo(lcServer, "#%llu disconnected (%s)", session->number(), qUtf8Printable(reason));
@@ -253,7 +269,7 @@ void CommandProcessor::sessionClosed(Session *session, const QString &reason)
     // A flood is closed on purpose: that person does not get their place kept.
     // Nor does someone an administrator disconnected.
     if (m_chat.isShuttingDown() || reason == "logout"_L1 || reason == "flood"_L1 ||
-        reason == "disconnect"_L1 || graceMs <= 0) {
+        reason == "disconnect"_L1 || reason == "collision"_L1 || graceMs <= 0) {
         m_chat.endPerson(user, m_chat.isShuttingDown()     ? u"shutdown"_s
                                : reason == "logout"_L1     ? u"quit"_s
                                : reason == "disconnect"_L1 ? u"disconnect"_s

@@ -49,6 +49,10 @@ public:
     Directory &directory() { return m_chat.directory(); }
     MessageLog &log() { return m_chat.log(); }
     NameGate &names() { return m_chat.names(); }
+    // On a node of a cluster that holds its lease again after it was cut off: its people's
+    // names are claimed again, and whoever's name was taken elsewhere meanwhile is let go
+    // (bye "collision"), so that no name is held twice.
+    void reclaimNames();
     // Empty rooms go once a minute; tests that move their clock call sweep() themselves.
     RoomExpiry &roomExpiry() { return m_chat.roomExpiry(); }
     PasswordGate &passwords() { return m_chat.passwords(); }

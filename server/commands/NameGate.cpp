@@ -5,6 +5,7 @@
 #include "cluster/NameClaims.h"
 #include "config/ServerLog.h"
 #include "core/Directory.h"
+#include "core/User.h"
 #include "session/Session.h"
 
 NameGate::NameGate(const Directory &directory)
@@ -45,4 +46,17 @@ void NameGate::release(const QString &nick)
 {
     if (m_claims)
         m_claims->release(NameRules::key(nick));
+}
+
+void NameGate::reclaim(const QList<User *> &people, std::function<void(User *)> lost)
+{
+    if (!m_claims)
+        return;
+    for (User *user : people) {
+        m_claims->claim(NameRules::key(user->nick()),
+                        [person = QPointer<User>(user), lost](bool claimed, const QString &error) {
+                            if (person && !claimed && error.isEmpty())
+                                lost(person);
+                        });
+    }
 }

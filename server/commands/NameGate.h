@@ -11,6 +11,7 @@
 class Directory;
 class NameClaims;
 class Session;
+class User;
 
 // Where a login or a rename takes its nickname. On a server of its own the directory decides
 // alone, at once. On a node of a cluster the name is first claimed across the cluster
@@ -33,6 +34,10 @@ public:
     void claim(Session *session, const QString &nick, Claimed claimed);
     // The person who held nick no longer does (gone, or renamed to another name).
     void release(const QString &nick);
+    // The node holds a lease again, under a new epoch, after it was cut off: claims the names of
+    // people again; lost runs for each whose name another node took meanwhile (it cannot stay
+    // held twice). A name that cannot be asked about now is asked again at the next epoch.
+    void reclaim(const QList<User *> &people, std::function<void(User *)> lost);
 
 private:
     const Directory &m_directory;

@@ -5,6 +5,7 @@
 #include "RedisProcess.h"
 #include "ServerFixture.h"
 #include "cluster/ClusterNode.h"
+#include "cluster/NodeLease.h"
 #include "cluster/RedisConnection.h"
 #include "store/PostgresUrl.h"
 
@@ -104,6 +105,7 @@ private slots:
     void renameAcrossNodes();
     void cutOffNodeTakesNoNames();
     void stoppedNodeFreesNames();
+    void nameTakenWhileCutOff();
 
 private:
     std::unique_ptr<ServerFixture> node(const QByteArray &name);
@@ -376,6 +378,34 @@ void TestClusterChat::stoppedNodeFreesNames()
         loggedIn = answer(other, u"login"_s).kind == Event::Kind::Ok;
     }
     QVERIFY2(loggedIn, "the stopped node's name was not free within 2 s");
+}
+
+void TestClusterChat::nameTakenWhileCutOff()
+{
+    LineClient &ann = m_a->taggedLoggedIn(u"ann"_s);
+    // Node a's lease goes (as if a had been cut off past it): its names are free for b.
+    RedisConnection admin;
+    admin.connectToServer(u"127.0.0.1"_s, m_redis.port());
+    bool deleted = false;
+    admin.send({"DEL", NodeLease::keyOf("a" + QByteArray::number(m_round))},
+               [&](const RespValue &) { deleted = true; });
+    QTRY_VERIFY_WITH_TIMEOUT(deleted, TimeoutMs);
+    LineClient &other = m_b->connect();
+    other.useTagged();
+    other.send(u"login ann"_s);
+    QCOMPARE(answer(other, u"login"_s).kind, Event::Kind::Ok);
+    // Back under a new epoch, a finds its person's name taken: the person is let go, so that
+    // no name is held twice; the one on b keeps it.
+    QElapsedTimer waited;
+    waited.start();
+    Event bye;
+    while (bye.kind != Event::Kind::Bye && waited.elapsed() < TimeoutMs)
+        bye = ann.readEvent(int(TimeoutMs - waited.elapsed()));
+    QCOMPARE(bye.kind, Event::Kind::Bye);
+    QCOMPARE(bye.subject, u"collision"_s);
+    QVERIFY(ann.waitForDisconnected());
+    other.send(u"say still mine"_s);
+    QCOMPARE(roomLines(other, 1), QStringList{u"1 still mine"_s});
 }
 
 QTEST_GUILESS_MAIN(TestClusterChat)
