@@ -131,6 +131,12 @@ bool ChatServer::joinCluster()
     m_cluster = std::make_unique<ClusterNode>(options);
     m_processor->log().setBus(&m_cluster->bus());
     m_processor->names().setClaims(&m_cluster->claims());
+    m_processor->roomExpiry().disable();
+    m_processor->directory().setIdBase(qint64(m_store->bootNumber()) * Directory::IdRange);
+    connect(&m_cluster->bus(), &Bus::arrived, this, [this](const ClusterEvent &event) {
+        if (event.type == ClusterEvent::Type::Room)
+            m_processor->roomMadeElsewhere(event.room);
+    });
     connect(&m_cluster->lease(), &NodeLease::acquired, this,
             [this] { m_processor->reclaimNames(); });
     m_cluster->start();

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
-#include "cluster/ClusterLine.h"
+#include "cluster/ClusterEvent.h"
 
 #include <QObject>
 
@@ -21,11 +21,11 @@ public:
 
     // Tells the other nodes of a committed line. Never fails in the caller's face: a line the
     // bus could not send is announced by a mark once it can again.
-    virtual void publish(const ClusterLine &line) = 0;
+    virtual void publish(const ClusterEvent &line) = 0;
 
 signals:
     // A line or mark published by some node, this one included.
-    void arrived(const ClusterLine &line);
+    void arrived(const ClusterEvent &line);
     // Lines may have been missed (the subscription came back after a loss): every room must be
     // checked against the store.
     void missedLines();

@@ -34,12 +34,12 @@ void RedisBus::setConnections(RedisConnection *commands, RedisConnection *subscr
     publishMarks();
 }
 
-void RedisBus::publish(const ClusterLine &line)
+void RedisBus::publish(const ClusterEvent &line)
 {
-    ClusterLine sent = line;
+    ClusterEvent sent = line;
     sent.origin = m_origin;
     if (!m_commands || !m_commands->isConnected()) {
-        if (!line.mark && line.message.roomId != 0) {
+        if (line.type == ClusterEvent::Type::Line && line.message.roomId != 0) {
             quint64 &highest = m_unpublished[line.message.roomId];
             highest = std::max(highest, line.message.seq);
         }
@@ -62,7 +62,7 @@ void RedisBus::received(const QByteArray &channel, const QByteArray &payload)
 {
     if (channel != Channel)
         return;
-    const std::optional<ClusterLine> line = ClusterLine::decode(payload);
+    const std::optional<ClusterEvent> line = ClusterEvent::decode(payload);
     if (!line) {
         qCWarning(lcServer, "cluster: ignored a malformed message of %lld bytes on %s",
                   qint64(payload.size()), Channel.data());
@@ -77,10 +77,6 @@ void RedisBus::publishMarks()
         return;
     const QHash<qint64, quint64> marks = std::exchange(m_unpublished, {});
     for (auto it = marks.cbegin(); it != marks.cend(); ++it) {
-        ClusterLine mark;
-        mark.mark = true;
-        mark.message.roomId = it.key();
-        mark.message.seq = it.value();
-        publish(mark);
+        publish(ClusterEvent::mark(it.key(), it.value()));
     }
 }

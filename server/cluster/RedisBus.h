@@ -30,7 +30,7 @@ public:
     // The owner whose lines this node publishes (NodeLease::owner()).
     void setOrigin(const QByteArray &origin) { m_origin = origin; }
 
-    void publish(const ClusterLine &line) override;
+    void publish(const ClusterEvent &line) override;
     // The subscription is in place: lines published from now on arrive.
     bool isListening() const { return m_listening; }
 

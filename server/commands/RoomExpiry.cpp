@@ -41,7 +41,7 @@ void RoomExpiry::emptied(Room *room)
 
 int RoomExpiry::sweep()
 {
-    if (m_config.roomIdleSeconds <= 0)
+    if (m_config.roomIdleSeconds <= 0 || m_disabled)
         return 0;
     const qint64 dueBefore = m_clock.nowMs() - qint64(m_config.roomIdleSeconds) * 1000;
     QList<Room *> due;

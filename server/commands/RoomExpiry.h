@@ -31,6 +31,9 @@ public:
 
     // Removes the rooms that have been empty long enough; returns how many went.
     int sweep();
+    // On a node of a cluster rooms do not expire: a room empty here may have members on
+    // another node, which this one does not know of yet (docs/CLUSTER.md).
+    void disable() { m_disabled = true; }
     // Removes room now, from the directory and with its history from the store (an
     // administrator closed it); nobody may be in it.
     void remove(Room *room);
@@ -44,5 +47,6 @@ private:
     const ServerConfig &m_config;
     const Clock &m_clock;
     QHash<Room *, qint64> m_emptySince; // on m_clock
+    bool m_disabled = false;
     QTimer m_timer;
 };

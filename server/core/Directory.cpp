@@ -32,6 +32,13 @@ Room *Directory::roomLike(const QString &name) const
     return m_roomSkeletons.value(Lookalikes::skeleton(name), nullptr);
 }
 
+qint64 Directory::nextRoomId() const
+{
+    if (m_idBase > 0)
+        return std::max(m_lastOwnId, m_idBase) + 1;
+    return m_lastRoomId + 1;
+}
+
 Room *Directory::addRoom(qint64 id, const QString &name)
 {
     auto *room = new Room(id, NameRules::normalized(name), m_presenceLimit, this);
@@ -40,6 +47,8 @@ Room *Directory::addRoom(qint64 id, const QString &name)
     // Rooms stored before skeletons were checked may share one: the first keeps it.
     m_roomSkeletons.insert(Lookalikes::skeleton(name), room);
     m_lastRoomId = std::max(m_lastRoomId, id);
+    if (m_idBase > 0 && id > m_idBase && id < m_idBase + IdRange)
+        m_lastOwnId = std::max(m_lastOwnId, id);
     if (NameRules::key(name) == NameRules::key(QString(Protocol::HallName)))
         m_hall = room;
     emit roomAdded(room);

@@ -30,8 +30,13 @@ public:
     void setPresenceLimit(qsizetype presenceLimit);
     // Adds a room; id is the store's.
     Room *addRoom(qint64 id, const QString &name);
-    // The id a new room gets: one more than any room's so far.
-    qint64 nextRoomId() const { return m_lastRoomId + 1; }
+    // The id a new room gets: one more than any room's so far, or, once setIdBase() was called,
+    // than any of this server's own range.
+    qint64 nextRoomId() const;
+    // The nodes of a cluster make rooms at once: each gives ids from a range of its own (base
+    // and the 2^24 ids above it; the base comes from the boot number, which no two share).
+    static constexpr qint64 IdRange = qint64(1) << 24;
+    void setIdBase(qint64 base) { m_idBase = base; }
     // Forgets a room (it could not be stored, or it expired); nobody may be in it.
     void removeRoom(Room *room);
     QList<Room *> rooms() const; // the hall first, then by name
@@ -61,5 +66,7 @@ private:
     QHash<QString, User *> m_userSkeletons;
     qsizetype m_presenceLimit;
     qint64 m_lastRoomId = 0;
+    qint64 m_idBase = 0;
+    qint64 m_lastOwnId = 0; // the highest id in [m_idBase, m_idBase + IdRange)
     Room *m_hall = nullptr;
 };

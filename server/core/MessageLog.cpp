@@ -39,18 +39,20 @@ void MessageLog::setBus(Bus *bus)
         m_store, m_directory,
         [this](Room *room, const StoredMessage &line) { showArrived(room, line, {}); });
     QObject::connect(bus, &Bus::arrived, m_sequence.get(),
-                     [this](const ClusterLine &line) { arrived(line); });
+                     [this](const ClusterEvent &line) { arrived(line); });
     QObject::connect(bus, &Bus::missedLines, m_sequence.get(), [this] { m_sequence->catchUp(); });
 }
 
-void MessageLog::arrived(const ClusterLine &line)
+void MessageLog::arrived(const ClusterEvent &line)
 {
     if (line.message.roomId == 0)
         return; // private messages across nodes: not yet (docs/CLUSTER.md)
     Room *room = m_directory.roomById(line.message.roomId);
     if (!room)
         return;
-    if (line.mark) {
+    if (line.type == ClusterEvent::Type::Room)
+        return; // CommandProcessor adds the room (ChatServer wires it)
+    if (line.type == ClusterEvent::Type::Mark) {
         m_sequence->reaches(room, line.message.seq);
         return;
     }
@@ -98,7 +100,7 @@ void MessageLog::postToRoom(Room *room, StoredMessage::Kind kind, const User *se
                 showCommitted(room, stored, account, shown);
                 return;
             }
-            m_bus->publish(ClusterLine{false, stored, account, {}});
+            m_bus->publish(ClusterEvent::line(stored, account));
             m_sequence->committed(room, stored.seq, [this, room, stored, account, shown] {
                 if (room)
                     showCommitted(room, stored, account, shown);
@@ -149,8 +151,10 @@ void MessageLog::postPrivate(const User *from, const User *to, const QString &te
 void MessageLog::createRoom(const StoredRoom &room, std::function<void(const QString &)> done)
 {
     ++m_writes;
-    m_store.createRoom(room, [this, done = std::move(done)](const QString &error) {
+    m_store.createRoom(room, [this, room, done = std::move(done)](const QString &error) {
         written();
+        if (error.isEmpty() && m_bus)
+            m_bus->publish(ClusterEvent::madeRoom(room));
         done(error);
     });
 }

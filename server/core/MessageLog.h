@@ -11,7 +11,7 @@
 class Bus;
 class Directory;
 class RoomSequence;
-struct ClusterLine;
+struct ClusterEvent;
 class Room;
 class Store;
 class User;
@@ -64,7 +64,7 @@ private:
     void showCommitted(Room *room, const StoredMessage &stored, const QString &account,
                        const Shown &shown);
     // A line or mark another node published (or this one: already shown, so dropped).
-    void arrived(const ClusterLine &line);
+    void arrived(const ClusterEvent &line);
     // A line this node did not commit, shown to the room's members here.
     void showArrived(Room *room, const StoredMessage &line, const QString &account);
 

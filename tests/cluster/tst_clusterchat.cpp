@@ -78,8 +78,11 @@ Event answer(LineClient &client, const QString &command)
         if ((event.kind == Event::Kind::Ok || event.kind == Event::Kind::Error) &&
             event.command == command)
             return event;
-        // A rename's answer is the news of it, which the renamed read first.
+        // A rename's answer is the news of it, which the renamed read first; a join's or a new
+        // room's, the join.
         if (event.kind == Event::Kind::NickChange && command == "nick"_L1)
+            return event;
+        if (event.kind == Event::Kind::Join && (command == "join"_L1 || command == "create"_L1))
             return event;
     }
     return {};
@@ -106,6 +109,7 @@ private slots:
     void cutOffNodeTakesNoNames();
     void stoppedNodeFreesNames();
     void nameTakenWhileCutOff();
+    void roomMadeOnOneNode();
 
 private:
     std::unique_ptr<ServerFixture> node(const QByteArray &name);
@@ -406,6 +410,35 @@ void TestClusterChat::nameTakenWhileCutOff()
     QVERIFY(ann.waitForDisconnected());
     other.send(u"say still mine"_s);
     QCOMPARE(roomLines(other, 1), QStringList{u"1 still mine"_s});
+}
+
+void TestClusterChat::roomMadeOnOneNode()
+{
+    LineClient &ann = m_a->taggedLoggedIn(u"ann"_s);
+    LineClient &bob = m_b->taggedLoggedIn(u"bob"_s);
+    ann.send(u"create games"_s);
+    QCOMPARE(answer(ann, u"create"_s).kind, Event::Kind::Join);
+    // Node b hears of the room from the bus (at once, but not within the call).
+    bool joined = false;
+    QTRY_VERIFY_WITH_TIMEOUT(
+        joined ||
+            [&] {
+                bob.send(u"join games"_s);
+                joined = answer(bob, u"join"_s).kind == Event::Kind::Join;
+                return joined;
+            }(),
+        TimeoutMs);
+    // The same name cannot be made again on either node.
+    bob.send(u"create Games"_s);
+    QCOMPARE(answer(bob, u"create"_s).code, ErrorCode::RoomExists);
+    ann.send(u"say #games hello games"_s);
+    QCOMPARE(roomLines(bob, 1), QStringList{u"1 hello games"_s});
+    QCOMPARE(roomLines(ann, 1), QStringList{u"1 hello games"_s});
+    // Rooms made on both nodes at once get ids of their own ranges: both are stored.
+    ann.send(u"create chess"_s);
+    bob.send(u"create music"_s);
+    QCOMPARE(answer(ann, u"create"_s).kind, Event::Kind::Join);
+    QCOMPARE(answer(bob, u"create"_s).kind, Event::Kind::Join);
 }
 
 QTEST_GUILESS_MAIN(TestClusterChat)

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: MIT
-// What nodes publish to each other: every kind of line and the mark survive the trip, and
-// decode() refuses anything that is not exactly that shape.
-#include "cluster/ClusterLine.h"
+// What nodes publish to each other: every kind of line, the mark and a new room survive the
+// trip, and decode() refuses anything that is not exactly one of those shapes.
+#include "cluster/ClusterEvent.h"
 
 #include <QCborMap>
 #include <QCborValue>
@@ -11,9 +11,9 @@ using namespace Qt::StringLiterals;
 
 namespace {
 
-ClusterLine roomLine(StoredMessage::Kind kind)
+ClusterEvent roomLine(StoredMessage::Kind kind)
 {
-    ClusterLine line;
+    ClusterEvent line;
     line.message.kind = kind;
     line.message.id = 42;
     line.message.roomId = 3;
@@ -34,7 +34,7 @@ QByteArray cbor(const QCborMap &map)
 
 } // namespace
 
-class TestClusterLine : public QObject
+class TestClusterEvent : public QObject
 {
     Q_OBJECT
 
@@ -45,41 +45,47 @@ private slots:
     void refused();
 };
 
-void TestClusterLine::roundTrip_data()
+void TestClusterEvent::roundTrip_data()
 {
-    QTest::addColumn<ClusterLine>("line");
+    QTest::addColumn<ClusterEvent>("line");
     QTest::newRow("message") << roomLine(StoredMessage::Kind::Message);
     QTest::newRow("action") << roomLine(StoredMessage::Kind::Action);
-    ClusterLine topic = roomLine(StoredMessage::Kind::Topic);
+    ClusterEvent topic = roomLine(StoredMessage::Kind::Topic);
     topic.message.text.clear();
     topic.account.clear();
     QTest::newRow("topic cleared, no account") << topic;
-    ClusterLine privateLine = roomLine(StoredMessage::Kind::Private);
+    ClusterEvent privateLine = roomLine(StoredMessage::Kind::Private);
     privateLine.message.roomId = 0;
     privateLine.message.seq = 0;
     privateLine.message.recipient = u"bob"_s;
     privateLine.message.recipientPerson = 99;
     QTest::newRow("private") << privateLine;
-    ClusterLine mark;
-    mark.mark = true;
-    mark.message.roomId = 3;
-    mark.message.seq = 1000;
+    ClusterEvent mark = ClusterEvent::mark(3, 1000);
     mark.origin = "node2:1";
     QTest::newRow("mark") << mark;
+    StoredRoom games;
+    games.id = (qint64(7) << 24) + 1;
+    games.name = u"Spiele-游戏"_s;
+    games.creator = u"Zoë"_s;
+    games.created = QDateTime::fromMSecsSinceEpoch(1'790'000'000'000, Qt::UTC);
+    ClusterEvent room = ClusterEvent::madeRoom(games);
+    room.origin = "node1:2";
+    QTest::newRow("room") << room;
 }
 
-void TestClusterLine::roundTrip()
+void TestClusterEvent::roundTrip()
 {
-    QFETCH(ClusterLine, line);
-    const std::optional<ClusterLine> back = ClusterLine::decode(line.encode());
+    QFETCH(ClusterEvent, line);
+    const std::optional<ClusterEvent> back = ClusterEvent::decode(line.encode());
     QVERIFY(back);
-    QCOMPARE(back->mark, line.mark);
+    QCOMPARE(back->type, line.type);
     QCOMPARE(back->message, line.message);
+    QCOMPARE(back->room, line.room);
     QCOMPARE(back->account, line.account);
     QCOMPARE(back->origin, line.origin);
 }
 
-void TestClusterLine::refused_data()
+void TestClusterEvent::refused_data()
 {
     QTest::addColumn<QByteArray>("payload");
     const QCborMap good =
@@ -120,22 +126,41 @@ void TestClusterLine::refused_data()
     privateNoRecipient.insert(4, 0);
     QTest::newRow("private without recipient") << cbor(privateNoRecipient);
     QCborMap mark;
-    mark.insert(0, true);
+    mark.insert(0, 1);
     mark.insert(12, QByteArray("n:1"));
     mark.insert(3, 3);
     mark.insert(4, 0);
     QTest::newRow("mark at seq 0") << cbor(mark);
     mark.insert(4, 5);
-    mark.insert(0, 1);
-    QTest::newRow("mark not true") << cbor(mark);
+    mark.insert(0, true);
+    QTest::newRow("type not a number") << cbor(mark);
+    mark.insert(0, 3);
+    QTest::newRow("type 3") << cbor(mark);
+    const QCborMap room =
+        QCborValue::fromCbor(
+            ClusterEvent::madeRoom(
+                StoredRoom{
+                    5, u"games"_s, {}, u"ann"_s, QDateTime::currentDateTimeUtc(), {}, {}, {}, 0})
+                .encode())
+            .toMap();
+    auto roomWith = [&](int key, const QCborValue &value) {
+        QCborMap map = room;
+        map.insert(key, value);
+        return cbor(map);
+    };
+    QTest::newRow("room id 0") << roomWith(3, 0);
+    QTest::newRow("room name not a room name") << roomWith(13, u"two words"_s);
+    QTest::newRow("room name empty") << roomWith(13, u""_s);
+    QTest::newRow("room name a number") << roomWith(13, 5);
+    QTest::newRow("room creator bytes") << roomWith(6, QByteArray("ann"));
     QTest::newRow("too long") << with(10, QString(300 * 1024, u'x'));
 }
 
-void TestClusterLine::refused()
+void TestClusterEvent::refused()
 {
     QFETCH(QByteArray, payload);
-    QVERIFY(!ClusterLine::decode(payload));
+    QVERIFY(!ClusterEvent::decode(payload));
 }
 
-QTEST_GUILESS_MAIN(TestClusterLine)
-#include "tst_clusterline.moc"
+QTEST_GUILESS_MAIN(TestClusterEvent)
+#include "tst_clusterevent.moc"

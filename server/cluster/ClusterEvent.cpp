@@ -1,0 +1,186 @@
+// SPDX-License-Identifier: MIT
+#include "cluster/ClusterEvent.h"
+
+#include "NameRules.h"
+
+#include <QCborMap>
+#include <QCborValue>
+
+namespace {
+
+// Keys of the map; a new field takes a new number, an old number is never reused.
+enum Key : int {
+    TypeKey = 0,
+    Kind = 1,
+    Id = 2,
+    Room = 3,
+    Seq = 4,
+    TimeMs = 5,
+    Sender = 6,
+    SenderPerson = 7,
+    Recipient = 8,
+    RecipientPerson = 9,
+    Text = 10,
+    Account = 11,
+    Origin = 12,
+    Name = 13,
+};
+
+// The largest payload decode() looks at: a line's text is capped far below this.
+constexpr qsizetype MaxPayloadBytes = 256 * 1024;
+
+bool isUnsigned(const QCborValue &value)
+{
+    return value.isInteger() && value.toInteger() >= 0;
+}
+
+bool decodeLine(const QCborMap &map, ClusterEvent &event)
+{
+    StoredMessage &message = event.message;
+    const qint64 kind = map.value(Kind).toInteger(-1);
+    if (kind < int(StoredMessage::Kind::Message) || kind > int(StoredMessage::Kind::Private))
+        return false;
+    message.kind = StoredMessage::Kind(kind);
+    const bool isPrivate = message.kind == StoredMessage::Kind::Private;
+    // A room's line has a room and a sequence number, a private one neither.
+    if (isPrivate != (message.roomId == 0) || isPrivate != (message.seq == 0))
+        return false;
+    if (!isUnsigned(map.value(Id)) || map.value(Id).toInteger() == 0 ||
+        !map.value(TimeMs).isInteger() || !map.value(Sender).isString() ||
+        !isUnsigned(map.value(SenderPerson)) || !map.value(Text).isString())
+        return false;
+    message.id = quint64(map.value(Id).toInteger());
+    message.time = QDateTime::fromMSecsSinceEpoch(map.value(TimeMs).toInteger(), Qt::UTC);
+    message.sender = map.value(Sender).toString();
+    message.senderPerson = quint64(map.value(SenderPerson).toInteger());
+    message.text = map.value(Text).toString();
+    if (isPrivate) {
+        if (!map.value(Recipient).isString() || !isUnsigned(map.value(RecipientPerson)))
+            return false;
+        message.recipient = map.value(Recipient).toString();
+        message.recipientPerson = quint64(map.value(RecipientPerson).toInteger());
+    }
+    if (map.contains(Account)) {
+        if (!map.value(Account).isString())
+            return false;
+        event.account = map.value(Account).toString();
+    }
+    return true;
+}
+
+bool decodeRoom(const QCborMap &map, ClusterEvent &event)
+{
+    if (!isUnsigned(map.value(Room)) || map.value(Room).toInteger() == 0 ||
+        !map.value(Name).isString() || !map.value(Sender).isString() ||
+        !map.value(TimeMs).isInteger())
+        return false;
+    event.room.id = map.value(Room).toInteger();
+    event.room.name = map.value(Name).toString();
+    if (!NameRules::isValidRoom(event.room.name))
+        return false;
+    event.room.key = NameRules::key(event.room.name);
+    event.room.creator = map.value(Sender).toString();
+    event.room.created = QDateTime::fromMSecsSinceEpoch(map.value(TimeMs).toInteger(), Qt::UTC);
+    return true;
+}
+
+} // namespace
+
+ClusterEvent ClusterEvent::line(const StoredMessage &message, const QString &account)
+{
+    ClusterEvent event;
+    event.message = message;
+    event.account = account;
+    return event;
+}
+
+ClusterEvent ClusterEvent::mark(qint64 roomId, quint64 seq)
+{
+    ClusterEvent event;
+    event.type = Type::Mark;
+    event.message.roomId = roomId;
+    event.message.seq = seq;
+    return event;
+}
+
+ClusterEvent ClusterEvent::madeRoom(const StoredRoom &room)
+{
+    ClusterEvent event;
+    event.type = Type::Room;
+    event.room = room;
+    event.room.key = NameRules::key(room.name);
+    // What the others need of it: its topic and counters start empty.
+    event.room.topic.clear();
+    event.room.topicSetter.clear();
+    event.room.topicTime = {};
+    event.room.lastSeq = 0;
+    return event;
+}
+
+QByteArray ClusterEvent::encode() const
+{
+    QCborMap map;
+    map.insert(Origin, QCborValue(origin));
+    if (type != Type::Line)
+        map.insert(TypeKey, int(type));
+    if (type == Type::Room) {
+        map.insert(Room, room.id);
+        map.insert(Name, room.name);
+        map.insert(Sender, room.creator);
+        map.insert(TimeMs, room.created.toMSecsSinceEpoch());
+        return map.toCborValue().toCbor();
+    }
+    map.insert(Room, message.roomId);
+    map.insert(Seq, qint64(message.seq));
+    if (type == Type::Mark)
+        return map.toCborValue().toCbor();
+    map.insert(Kind, int(message.kind));
+    map.insert(Id, qint64(message.id));
+    map.insert(TimeMs, message.time.toMSecsSinceEpoch());
+    map.insert(Sender, message.sender);
+    map.insert(SenderPerson, qint64(message.senderPerson));
+    if (message.kind == StoredMessage::Kind::Private) {
+        map.insert(Recipient, message.recipient);
+        map.insert(RecipientPerson, qint64(message.recipientPerson));
+    }
+    map.insert(Text, message.text);
+    if (!account.isEmpty())
+        map.insert(Account, account);
+    return map.toCborValue().toCbor();
+}
+
+std::optional<ClusterEvent> ClusterEvent::decode(const QByteArray &payload)
+{
+    if (payload.size() > MaxPayloadBytes)
+        return std::nullopt;
+    QCborParserError error;
+    const QCborValue value = QCborValue::fromCbor(payload, &error);
+    if (error.error != QCborError::NoError || !value.isMap())
+        return std::nullopt;
+    const QCborMap map = value.toMap();
+    ClusterEvent event;
+    if (!map.value(Origin).isByteArray())
+        return std::nullopt;
+    event.origin = map.value(Origin).toByteArray();
+    const qint64 type = map.contains(TypeKey) ? map.value(TypeKey).toInteger(-1) : 0;
+    if (type < int(Type::Line) || type > int(Type::Room))
+        return std::nullopt;
+    event.type = Type(type);
+    if (event.type == Type::Room) {
+        if (!decodeRoom(map, event))
+            return std::nullopt;
+        return event;
+    }
+    if (!isUnsigned(map.value(Room)) || !isUnsigned(map.value(Seq)))
+        return std::nullopt;
+    event.message.roomId = map.value(Room).toInteger();
+    event.message.seq = quint64(map.value(Seq).toInteger());
+    if (event.type == Type::Mark) {
+        if (event.message.roomId == 0 || event.message.seq == 0)
+            return std::nullopt;
+        return event;
+    }
+    if (!decodeLine(map, event))
+        return std::nullopt;
+    return event;
+}

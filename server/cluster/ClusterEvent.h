@@ -1,0 +1,38 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+
+#include "store/StoredMessage.h"
+
+#include <QByteArray>
+#include <QString>
+
+#include <optional>
+
+// What one node tells the others through the engine:
+// - Line: a line, committed (every node shows a room's line to its own members of the room);
+// - Mark: "the room's lines reach seq" (a node that was cut off from the engine while it
+//   committed lines sends one per room on its return, so the others read what they missed);
+// - Room: a room, committed (the other nodes add it to their directories).
+//
+// On the wire: a CBOR map with small integer keys, so that a line costs a few bytes more than
+// its text. decode() trusts nothing: a payload that is not exactly one of these shapes is
+// refused (the engine carries what any client of it published).
+struct ClusterEvent
+{
+    enum class Type { Line = 0, Mark = 1, Room = 2 };
+
+    Type type = Type::Line;
+    StoredMessage message; // Line; Mark: roomId and seq only
+    StoredRoom room;       // Room: id, name, creator, created (its key is NameRules::key(name))
+    QString account;       // Line: the sender's account key, for IRC's account tag; may be empty
+    QByteArray origin;     // the lease owner that published it ("<node>:<epoch>")
+
+    static ClusterEvent line(const StoredMessage &message, const QString &account);
+    static ClusterEvent mark(qint64 roomId, quint64 seq);
+    static ClusterEvent madeRoom(const StoredRoom &room);
+
+    QByteArray encode() const;
+    static std::optional<ClusterEvent> decode(const QByteArray &payload);
+
+    bool operator==(const ClusterEvent &) const = default;
+};
