@@ -36,6 +36,10 @@ bool parse(const QStringList &arguments, BenchOptions &options, QString &error)
         {u"host"_s, u"Server address (loopback)."_s, u"address"_s, u"127.0.0.1"_s},
         {u"port"_s, u"Server port; 0 with --server-cmd reads it from the server's output."_s,
          u"port"_s, u"0"_s},
+        {u"more-ports"_s,
+         u"Comma-separated ports of further nodes of one cluster (with --port): clients are "
+         "spread over all the nodes in turn."_s,
+         u"ports"_s},
         {u"server-cmd"_s,
          u"Start this server command (sh syntax) for each run, measure it, stop it."_s,
          u"command"_s},
@@ -83,6 +87,15 @@ bool parse(const QStringList &arguments, BenchOptions &options, QString &error)
         return false;
     }
     options.host = parser.value(u"host"_s).toStdString();
+    for (const QString &word : parser.value(u"more-ports"_s).split(u',', Qt::SkipEmptyParts)) {
+        bool portOk = false;
+        const int port = word.trimmed().toInt(&portOk);
+        if (!portOk || port < 1 || port > 65535) {
+            error = u"--more-ports takes ports, not %1"_s.arg(word);
+            return false;
+        }
+        options.morePorts.push_back(port);
+    }
     options.serverCommand = parser.value(u"server-cmd"_s).toStdString();
     const QString history = parser.value(u"history"_s);
     if (history != "on"_L1 && history != "off"_L1) {

@@ -5,6 +5,7 @@
 #include <QString>
 
 #include <string>
+#include <vector>
 
 // What one invocation of chat-bench should do; filled from the command line.
 struct BenchOptions
@@ -13,7 +14,10 @@ struct BenchOptions
 
     Protocol protocol = Protocol::Chat;
     std::string host = "127.0.0.1";
-    int port = 0;              // 0: learn it from the spawned server's "... port N" line
+    int port = 0; // 0: learn it from the spawned server's "... port N" line
+    // Further nodes of a cluster that is already running: clients are spread over port and
+    // these in turn, so that lines cross between the nodes.
+    std::vector<int> morePorts;
     std::string serverCommand; // empty: use a server that is already running
     bool spawn = false;        // serverCommand is the chat-server built next to chat-bench
     bool history = true;       // spawn: keep history in SQLite (on) or in memory (off)

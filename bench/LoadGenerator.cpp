@@ -49,9 +49,15 @@ LoadGenerator::LoadGenerator(const BenchOptions &options, const Dialect &dialect
     , m_inFlight(size_t(options.senders))
     , m_tracker(options.clients, options.senders, options.messages)
 {
-    m_address.sin_family = AF_INET;
-    m_address.sin_port = htons(uint16_t(port));
-    inet_pton(AF_INET, options.host.c_str(), &m_address.sin_addr);
+    std::vector<int> ports{port};
+    ports.insert(ports.end(), options.morePorts.begin(), options.morePorts.end());
+    for (int each : ports) {
+        sockaddr_in address{};
+        address.sin_family = AF_INET;
+        address.sin_port = htons(uint16_t(each));
+        inet_pton(AF_INET, options.host.c_str(), &address.sin_addr);
+        m_addresses.push_back(address);
+    }
     m_epoll = epoll_create1(EPOLL_CLOEXEC);
     for (int i = 0; i < options.clients; ++i) {
         m_clients[size_t(i)].room = i % m_roomCount;
@@ -263,7 +269,8 @@ void LoadGenerator::startConnect(int index)
     // Senders write one short line at a time; Nagle would hold them back for an ACK.
     setsockopt(client.fd, IPPROTO_TCP, TCP_NODELAY, &one, sizeof one);
     ++m_connecting;
-    if (connect(client.fd, reinterpret_cast<const sockaddr *>(&m_address), sizeof m_address) != 0 &&
+    const sockaddr_in &address = m_addresses[size_t(index) % m_addresses.size()];
+    if (connect(client.fd, reinterpret_cast<const sockaddr *>(&address), sizeof address) != 0 &&
         errno != EINPROGRESS) {
         retryOrFail(index, "connect");
         return;

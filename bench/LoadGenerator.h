@@ -58,8 +58,8 @@ private:
     const Dialect &m_dialect;
     const ServerProcess *m_server;
     const char m_tag;
-    const int m_roomCount; // rooms actually used: the login room counts as one
-    sockaddr_in m_address{};
+    const int m_roomCount;                // rooms actually used: the login room counts as one
+    std::vector<sockaddr_in> m_addresses; // the server's, or each node's of a cluster
     int m_epoll = -1;
     int64_t m_deadlineNs = 0;
 
