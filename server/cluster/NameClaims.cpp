@@ -25,13 +25,6 @@ redis.call('SET', KEYS[1], ARGV[1])
 return 1
 )lua";
 
-const QByteArray ReleaseScript = R"lua(
-if redis.call('GET', KEYS[1]) == ARGV[1] then
-  return redis.call('DEL', KEYS[1])
-end
-return 0
-)lua";
-
 } // namespace
 
 NameClaims::NameClaims(const NodeLease &lease, QObject *parent)
@@ -68,5 +61,6 @@ void NameClaims::claim(const QString &key, Done done)
 void NameClaims::release(const QString &key)
 {
     if (m_redis && m_redis->isConnected())
-        m_redis->send({"EVAL", ReleaseScript, "1", redisKey(key), m_lease.owner()});
+        m_redis->send(
+            {"EVAL", RedisConnection::DeleteIfHolds, "1", redisKey(key), m_lease.owner()});
 }

@@ -16,14 +16,6 @@ end
 return 0
 )lua";
 
-// Deletes the lease only if it is still this epoch's.
-const QByteArray ReleaseScript = R"lua(
-if redis.call('GET', KEYS[1]) == ARGV[1] then
-  return redis.call('DEL', KEYS[1])
-end
-return 0
-)lua";
-
 } // namespace
 
 NodeLease::NodeLease(const QByteArray &nodeId, const Timing &timing, QObject *parent)
@@ -131,7 +123,8 @@ void NodeLease::release()
     if (!m_held)
         return;
     if (m_redis && m_redis->isConnected())
-        m_redis->send({"EVAL", ReleaseScript, "1", keyOf(m_nodeId), QByteArray::number(m_epoch)});
+        m_redis->send({"EVAL", RedisConnection::DeleteIfHolds, "1", keyOf(m_nodeId),
+                       QByteArray::number(m_epoch)});
     m_renewTimer.stop();
     lose(u"released"_s);
 }

@@ -19,6 +19,13 @@ RespValue errorReply(const QString &why)
 
 } // namespace
 
+const QByteArray RedisConnection::DeleteIfHolds = R"lua(
+if redis.call('GET', KEYS[1]) == ARGV[1] then
+  return redis.call('DEL', KEYS[1])
+end
+return 0
+)lua";
+
 RedisConnection::RedisConnection(QObject *parent)
     : QObject(parent)
     , m_socket(new QTcpSocket(this))

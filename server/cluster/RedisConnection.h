@@ -28,6 +28,11 @@ class RedisConnection : public QObject
 public:
     using Reply = std::function<void(const RespValue &reply)>;
 
+    // A Lua script (EVAL, one key and one argument) that deletes the key only while it holds
+    // the argument: how a lease or a claim is given up without taking one that has since passed
+    // to someone else.
+    static const QByteArray DeleteIfHolds;
+
     // How long Redis may take to answer the oldest command on the way before the connection is
     // given up (a paused or cut-off Redis must not hold a node's leases and names in limbo).
     static constexpr int DefaultReplyTimeoutMs = 3000;

@@ -34,14 +34,7 @@ void AdminCommands::disconnect(Session *session, const Command &command)
     qCInfo(lcServer, "%s disconnected %s: %s", qUtf8Printable(session->user()->nick()),
            qUtf8Printable(user->nick()), qUtf8Printable(command.argument(1)));
     session->send(Event::ok(u"disconnect"_s, {user->nick()}), command.label());
-    const QList<Session *> sessions = m_chat.sessionsOf(user);
-    for (Session *each : sessions) {
-        each->send(Event::bye(u"disconnect"_s));
-        each->close(u"disconnect"_s);
-    }
-    // Reconnecting already, with no connection to close: gone now.
-    if (sessions.isEmpty())
-        m_chat.endPerson(user, u"disconnect"_s);
+    m_chat.disconnectPerson(user, u"disconnect"_s, u"disconnect"_s);
 }
 
 void AdminCommands::close(Session *session, const Command &command)

@@ -116,6 +116,18 @@ void ChatContext::endPerson(User *user, const QString &reason)
     user->deleteLater();
 }
 
+void ChatContext::disconnectPerson(User *user, const QString &bye, const QString &leaveReason)
+{
+    const QList<Session *> sessions = sessionsOf(user);
+    for (Session *session : sessions) {
+        session->send(Event::bye(bye));
+        session->close(bye);
+    }
+    // Reconnecting already, with no connection to close: gone now.
+    if (sessions.isEmpty())
+        endPerson(user, leaveReason);
+}
+
 QList<Session *> ChatContext::sessionsOf(const User *user) const
 {
     QList<Session *> sessions;

@@ -96,6 +96,10 @@ public:
     QStringList loginDetails(const User *user, const QString &token) const;
     // The person is gone for good: out of every room (the others told reason), name free.
     void endPerson(User *user, const QString &reason);
+    // Closes every connection of the person with bye (the person ends as they close, see
+    // CommandProcessor::sessionClosed); one already reconnecting ends at once, the others told
+    // leaveReason.
+    void disconnectPerson(User *user, const QString &bye, const QString &leaveReason);
     // The sessions that carry user.
     QList<Session *> sessionsOf(const User *user) const;
 

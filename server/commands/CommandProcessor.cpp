@@ -248,14 +248,7 @@ void CommandProcessor::reclaimNames()
     m_chat.names().reclaim(m_chat.directory().users(), [this](User *user) {
         qCWarning(lcServer, "cluster: %s was taken on another node while this one was cut off",
                   qUtf8Printable(user->nick()));
-        const QList<Session *> sessions = m_chat.sessionsOf(user);
-        for (Session *session : sessions) {
-            session->send(Event::bye(u"collision"_s));
-            session->close(u"collision"_s);
-        }
-        // Reconnecting, with no connection to close: gone now.
-        if (sessions.isEmpty())
-            m_chat.endPerson(user, u"lost"_s);
+        m_chat.disconnectPerson(user, u"collision"_s, u"lost"_s);
     });
 }
 
