@@ -130,6 +130,8 @@ private:
     std::unique_ptr<ServerFixture> node(const QByteArray &name);
     // Both nodes up, in the cluster (each holding its lease) and listening to the bus.
     bool startNodes();
+    // Runs a command on the test's Redis, as an administrator would; true once answered.
+    bool redisCommand(const QList<QByteArray> &command);
 
     RedisProcess m_redis;
     std::unique_ptr<ServerFixture> m_a;
@@ -192,6 +194,15 @@ bool TestClusterChat::startNodes()
         TimeoutMs);
 }
 
+bool TestClusterChat::redisCommand(const QList<QByteArray> &command)
+{
+    RedisConnection admin;
+    admin.connectToServer(u"127.0.0.1"_s, m_redis.port());
+    bool answered = false;
+    admin.send(command, [&](const RespValue &) { answered = true; });
+    return QTest::qWaitFor([&] { return answered; }, TimeoutMs);
+}
+
 void TestClusterChat::bothWays()
 {
     LineClient &ann = m_a->taggedLoggedIn(u"ann"_s);
@@ -252,11 +263,7 @@ void TestClusterChat::subscriptionKilled()
     // what went by unheard from the store.
     for (int i = 0; i < 30; ++i)
         ann.send(u"say early %1"_s.arg(i));
-    RedisConnection admin;
-    admin.connectToServer(u"127.0.0.1"_s, m_redis.port());
-    bool killed = false;
-    admin.send({"CLIENT", "KILL", "TYPE", "pubsub"}, [&](const RespValue &) { killed = true; });
-    QTRY_VERIFY_WITH_TIMEOUT(killed, TimeoutMs);
+    QVERIFY(redisCommand({"CLIENT", "KILL", "TYPE", "pubsub"}));
     for (int i = 0; i < 30; ++i)
         ann.send(u"say late %1"_s.arg(i));
     const QStringList seen = roomLines(bob, 60);
@@ -273,11 +280,7 @@ void TestClusterChat::publisherCutOff()
     LineClient &bob = m_b->taggedLoggedIn(u"bob"_s);
     // Node a loses Redis (its connections are killed) while its people talk: their lines are
     // committed and shown on a, and b learns of them from a's marks once a is back.
-    RedisConnection admin;
-    admin.connectToServer(u"127.0.0.1"_s, m_redis.port());
-    bool killed = false;
-    admin.send({"CLIENT", "KILL", "TYPE", "normal"}, [&](const RespValue &) { killed = true; });
-    QTRY_VERIFY_WITH_TIMEOUT(killed, TimeoutMs);
+    QVERIFY(redisCommand({"CLIENT", "KILL", "TYPE", "normal"}));
     for (int i = 0; i < 10; ++i)
         ann.send(u"say cut %1"_s.arg(i));
     QStringList expected;
@@ -389,12 +392,7 @@ void TestClusterChat::nameTakenWhileCutOff()
 {
     LineClient &ann = m_a->taggedLoggedIn(u"ann"_s);
     // Node a's lease goes (as if a had been cut off past it): its names are free for b.
-    RedisConnection admin;
-    admin.connectToServer(u"127.0.0.1"_s, m_redis.port());
-    bool deleted = false;
-    admin.send({"DEL", NodeLease::keyOf("a" + QByteArray::number(m_round))},
-               [&](const RespValue &) { deleted = true; });
-    QTRY_VERIFY_WITH_TIMEOUT(deleted, TimeoutMs);
+    QVERIFY(redisCommand({"DEL", NodeLease::keyOf("a" + QByteArray::number(m_round))}));
     LineClient &other = m_b->connect();
     other.useTagged();
     other.send(u"login ann"_s);
