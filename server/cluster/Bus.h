@@ -11,7 +11,8 @@
 // its publish, a subscription that dropped): the store has every line, and sequence numbers
 // tell a node what it is missing (RoomSequence).
 //
-// RedisBus carries it through Redis; tests use a bus of their own.
+// RedisBus carries it through Redis (tests/cluster/tst_clusterchat); what a node does with what
+// arrives is RoomSequence's, tested without a bus (tst_roomsequence).
 class Bus : public QObject
 {
     Q_OBJECT

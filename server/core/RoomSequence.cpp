@@ -106,8 +106,10 @@ void RoomSequence::drain(qint64 roomId)
 void RoomSequence::fetch(qint64 roomId, quint64 upTo)
 {
     Room *room = m_directory.roomById(roomId);
-    if (!room)
+    if (!room) {
+        m_waiting.erase(roomId); // gone (closed, deleted) while its lines waited
         return;
+    }
     Waiting &waiting = m_waiting[roomId];
     if (waiting.reading)
         return;
