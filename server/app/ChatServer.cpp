@@ -13,6 +13,7 @@
 #include "cluster/ClusterNode.h"
 #include "commands/RoomRuleKeeper.h"
 #include "config/ServerLog.h"
+#include "core/ClusterFeed.h"
 #include "core/Room.h"
 #include "net/PlainConnection.h"
 #include "net/TlsConnection.h"
@@ -129,14 +130,11 @@ bool ChatServer::joinCluster()
                           : m_config.nodeName)
                          .toUtf8();
     m_cluster = std::make_unique<ClusterNode>(options);
-    m_processor->log().setBus(&m_cluster->bus());
+    m_feed = std::make_unique<ClusterFeed>(m_cluster->bus(), *m_store, m_processor->directory(),
+                                           m_processor->log());
     m_processor->names().setClaims(&m_cluster->claims());
     m_processor->roomExpiry().disable();
     m_processor->directory().setIdBase(qint64(m_store->bootNumber()) * Directory::IdRange);
-    connect(&m_cluster->bus(), &Bus::arrived, this, [this](const ClusterEvent &event) {
-        if (event.type == ClusterEvent::Type::Room)
-            m_processor->roomMadeElsewhere(event.room);
-    });
     connect(&m_cluster->lease(), &NodeLease::acquired, this,
             [this] { m_processor->reclaimNames(); });
     m_cluster->start();

@@ -13,6 +13,7 @@
 #include <functional>
 #include <memory>
 
+class ClusterFeed;
 class ClusterNode;
 class Connection;
 class MetricsServer;
@@ -106,6 +107,7 @@ private:
     std::unique_ptr<Store> m_store;
     std::unique_ptr<CommandProcessor> m_processor; // made once the store is open
     std::unique_ptr<ClusterNode> m_cluster;        // a node of a cluster only
+    std::unique_ptr<ClusterFeed> m_feed;           // the same
     Listener m_plain;
     std::unique_ptr<Listener> m_tls;
     std::unique_ptr<Listener> m_irc;

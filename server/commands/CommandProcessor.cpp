@@ -234,15 +234,6 @@ void CommandProcessor::dispatch(Session *session, const Command &command)
     }
 }
 
-void CommandProcessor::roomMadeElsewhere(const StoredRoom &stored)
-{
-    Directory &directory = m_chat.directory();
-    if (directory.roomById(stored.id) || directory.roomLike(stored.name))
-        return;
-    directory.addRoom(stored.id, stored.name);
-    qCInfo(lcServer, "room %s made on another node", qUtf8Printable(stored.name));
-}
-
 void CommandProcessor::reclaimNames()
 {
     m_chat.names().reclaim(m_chat.directory().users(), [this](User *user) {

@@ -53,10 +53,6 @@ public:
     // names are claimed again, and whoever's name was taken elsewhere meanwhile is let go
     // (bye "collision"), so that no name is held twice.
     void reclaimNames();
-    // On a node of a cluster: a room another node made (docs/CLUSTER.md). Ignored when this
-    // node knows it, or holds its name for a room of its own being stored (the store lets one
-    // of the two be made).
-    void roomMadeElsewhere(const StoredRoom &room);
     // Empty rooms go once a minute; tests that move their clock call sweep() themselves.
     RoomExpiry &roomExpiry() { return m_chat.roomExpiry(); }
     PasswordGate &passwords() { return m_chat.passwords(); }

@@ -30,47 +30,10 @@ MessageLog::MessageLog(Store &store, const Directory &directory, ServerMetrics &
 {
 }
 
-MessageLog::~MessageLog() = default;
-
-void MessageLog::setBus(Bus *bus)
+void MessageLog::setCluster(Bus *bus, RoomSequence *sequence)
 {
     m_bus = bus;
-    m_sequence = std::make_unique<RoomSequence>(
-        m_store, m_directory,
-        [this](Room *room, const StoredMessage &line) { showArrived(room, line, {}); });
-    QObject::connect(bus, &Bus::arrived, m_sequence.get(),
-                     [this](const ClusterEvent &line) { arrived(line); });
-    QObject::connect(bus, &Bus::missedLines, m_sequence.get(), [this] { m_sequence->catchUp(); });
-}
-
-void MessageLog::arrived(const ClusterEvent &line)
-{
-    if (line.message.roomId == 0)
-        return; // private messages across nodes: not yet (docs/CLUSTER.md)
-    Room *room = m_directory.roomById(line.message.roomId);
-    if (!room)
-        return;
-    if (line.type == ClusterEvent::Type::Room)
-        return; // CommandProcessor adds the room (ChatServer wires it)
-    if (line.type == ClusterEvent::Type::Mark) {
-        m_sequence->reaches(room, line.message.seq);
-        return;
-    }
-    m_sequence->committed(
-        room, line.message.seq,
-        [this, room = QPointer<Room>(room), line = line.message, account = line.account] {
-            if (room)
-                showArrived(room, line, account);
-        });
-}
-
-void MessageLog::showArrived(Room *room, const StoredMessage &line, const QString &account)
-{
-    if (line.kind == StoredMessage::Kind::Topic)
-        room->setTopic(line.text, line.sender);
-    Event event = eventFor(line);
-    event.accounts = {account};
-    room->broadcast(event, nullptr);
+    m_sequence = sequence;
 }
 
 void MessageLog::postToRoom(Room *room, StoredMessage::Kind kind, const User *sender,

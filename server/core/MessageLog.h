@@ -6,12 +6,10 @@
 #include "store/StoredMessage.h"
 
 #include <functional>
-#include <memory>
 
 class Bus;
 class Directory;
 class RoomSequence;
-struct ClusterEvent;
 class Room;
 class Store;
 class User;
@@ -28,13 +26,11 @@ public:
 
     // metrics counts the lines posted and times their fan-out.
     MessageLog(Store &store, const Directory &directory, ServerMetrics &metrics);
-    ~MessageLog();
 
-    // On a node of a cluster: every committed line is published on bus, and a room's lines,
-    // this node's and the others', are shown in the order of their sequence numbers
-    // (RoomSequence). Without a bus a line is shown as soon as it is committed.
-    void setBus(Bus *bus);
-    RoomSequence *sequence() const { return m_sequence.get(); }
+    // On a node of a cluster (ClusterFeed): every committed line and room is published on bus,
+    // and a room's lines, this node's and the others', are shown in the order of their sequence
+    // numbers (sequence). Without them a line is shown as soon as it is committed.
+    void setCluster(Bus *bus, RoomSequence *sequence);
 
     // Stores a line of room: a message, an action or a topic (text empty: cleared). The room's
     // last sequence number and topic follow the commit before shown runs.
@@ -63,16 +59,12 @@ private:
     // A line of this node's, committed: shown runs with its event.
     void showCommitted(Room *room, const StoredMessage &stored, const QString &account,
                        const Shown &shown);
-    // A line or mark another node published (or this one: already shown, so dropped).
-    void arrived(const ClusterEvent &line);
-    // A line this node did not commit, shown to the room's members here.
-    void showArrived(Room *room, const StoredMessage &line, const QString &account);
 
     Store &m_store;
     const Directory &m_directory;
     ServerMetrics &m_metrics;
     Bus *m_bus = nullptr;
-    std::unique_ptr<RoomSequence> m_sequence;
+    RoomSequence *m_sequence = nullptr;
     quint64 m_lastPrivateId = 0;
     qint64 m_writes = 0;   // made
     qint64 m_answered = 0; // answered by the store, in the order made

@@ -1,0 +1,44 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+
+#include "core/RoomSequence.h"
+
+#include <QObject>
+
+class Bus;
+class Directory;
+class MessageLog;
+class Room;
+class Store;
+struct ClusterEvent;
+struct StoredMessage;
+struct StoredRoom;
+
+// What a node of a cluster does with what the nodes publish (docs/CLUSTER.md): a room's lines
+// reach its members here in sequence order (RoomSequence, which this node's own commits go
+// through too: MessageLog), a mark or a lost subscription makes it read what it missed from the
+// store, and a room made on another node joins the directory.
+class ClusterFeed : public QObject
+{
+    Q_OBJECT
+
+public:
+    // log: publishes this node's commits on bus and orders them with the others' from now on.
+    ClusterFeed(Bus &bus, Store &store, Directory &directory, MessageLog &log,
+                QObject *parent = nullptr);
+    ~ClusterFeed() override;
+
+    RoomSequence &sequence() { return m_sequence; }
+
+private:
+    void arrived(const ClusterEvent &event);
+    // A line this node did not commit, to the room's members here.
+    void show(Room *room, const StoredMessage &line, const QString &account);
+    // A room another node made; ignored when this node knows it, or holds its name for a room
+    // of its own being stored (the store lets one of the two be made).
+    void addRoom(const StoredRoom &room);
+
+    Directory &m_directory;
+    MessageLog &m_log;
+    RoomSequence m_sequence;
+};
