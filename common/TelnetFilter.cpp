@@ -63,8 +63,11 @@ void TelnetFilter::trackUtf8(unsigned char byte)
 QByteArray TelnetFilter::filter(QByteArrayView data, QByteArray &reply)
 {
     if (m_state == State::Data && !data.contains(char(IAC))) {
-        // A UTF-8 sequence is at most 4 bytes, so its tail tells where the text stands.
-        m_utf8Pending = 0;
+        // A UTF-8 sequence is at most 4 bytes, so the text's last four tell where it stands; a
+        // shorter piece goes on from where the text before it stood (how a stream is cut into
+        // reads must not change what is restored below).
+        if (data.size() >= 4)
+            m_utf8Pending = 0;
         for (const char ch : data.last(std::min<qsizetype>(4, data.size())))
             trackUtf8(static_cast<unsigned char>(ch));
         return data.toByteArray();
@@ -86,7 +89,8 @@ QByteArray TelnetFilter::filter(QByteArrayView data, QByteArray &reply)
         case State::Command:
             m_state = State::Data;
             if (byte == IAC) {
-                text.append(ch);
+                text.append(ch); // a literal 255: text like any other byte
+                trackUtf8(byte);
             } else if (byte >= WILL) {
                 m_verb = byte;
                 m_state = State::Option;

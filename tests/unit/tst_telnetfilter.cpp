@@ -30,6 +30,8 @@ private slots:
     void filter();
     void everySplit_data();
     void everySplit();
+    void everyByteApart_data();
+    void everyByteApart();
     void replyIsAppended();
 };
 
@@ -115,6 +117,14 @@ void tst_TelnetFilter::everySplit_data()
     QTest::newRow("ctrl-c") << "x" + bytes({IAC, IP, IAC, DO, TIMING_MARK}) + "y";
     QTest::newRow("subnegotiation") << bytes({IAC, SB, NAWS, 0, 80, IAC, IAC, 24, IAC, SE}) + "z";
     QTest::newRow("literal and ayt") << bytes({IAC, IAC, IAC, AYT, IAC, IAC});
+    // 小 is E5 B0 8F; Linux telnet sends its last byte as IAC AO. Restoring it depends on where
+    // the text stands in the character, whatever the reads were.
+    QTest::newRow("special character after short reads")
+        << bytes({char(0xe5), char(0xb0), IAC, AO});
+    QTest::newRow("special character after a literal 255")
+        << bytes({char(0xf5), IAC, IAC, char(0x80), IAC, AO, 'x'});
+    QTest::newRow("special character after a long read")
+        << "abc" + bytes({char(0xe5), char(0xb0), IAC, AO});
 }
 
 void tst_TelnetFilter::everySplit()
@@ -131,6 +141,27 @@ void tst_TelnetFilter::everySplit()
         QVERIFY2(text == wholeText, qPrintable(u"text differs when cut at %1"_s.arg(cut)));
         QVERIFY2(reply == wholeReply, qPrintable(u"reply differs when cut at %1"_s.arg(cut)));
     }
+}
+
+// The same, read one byte at a time: the shortest reads there are.
+void tst_TelnetFilter::everyByteApart_data()
+{
+    everySplit_data();
+}
+
+void tst_TelnetFilter::everyByteApart()
+{
+    QFETCH(QByteArray, stream);
+
+    QByteArray wholeReply;
+    const QByteArray wholeText = TelnetFilter().filter(stream, wholeReply);
+    TelnetFilter filter;
+    QByteArray text;
+    QByteArray reply;
+    for (qsizetype i = 0; i < stream.size(); ++i)
+        text += filter.filter(QByteArrayView(stream).sliced(i, 1), reply);
+    QCOMPARE(text, wholeText);
+    QCOMPARE(reply, wholeReply);
 }
 
 void tst_TelnetFilter::replyIsAppended()
