@@ -19,6 +19,8 @@ usage() {
 }
 
 here=$(cd "$(dirname "$0")" && pwd)
+# shellcheck source=../scripts/loopback.sh
+source "$here/../scripts/loopback.sh"
 
 # First pass: parse, then run again inside a PostgreSQL of our own.
 if [[ -z ${CHAT_TEST_POSTGRESQL_URL:-} ]]; then
@@ -61,21 +63,12 @@ cleanup() {
 }
 trap cleanup EXIT
 
-port_is_free() { ! (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
-free_port() {
-    local port
-    while :; do
-        port=$((20000 + RANDOM % 40000))
-        port_is_free "$port" && { echo "$port"; return; }
-    done
-}
-wait_for_port() {
-    for _ in $(seq 1 200); do
-        port_is_free "$1" || return 0
-        sleep 0.05
-    done
-    echo "FAIL: nothing listens on port $1" >&2
-    exit 1
+# Waits for a listener on port, or gives up.
+listening() {
+    wait_for_port "$1" || {
+        echo "FAIL: nothing listens on port $1" >&2
+        exit 1
+    }
 }
 
 # User and system time of a process, in clock ticks; with its reaped children's for PostgreSQL,
@@ -96,12 +89,8 @@ postgres_ticks() {
     echo "$total"
 }
 
-redis_port=$(free_port)
-redis-server --port "$redis_port" --bind 127.0.0.1 --save "" --appendonly no \
-    --daemonize no >"$work/redis.log" 2>&1 &
-redis_pid=$!
+start_redis "$work/redis.log" || listening "$redis_port"
 pids+=("$redis_pid")
-wait_for_port "$redis_port"
 
 # Each setup starts on an empty database, as chat-bench makes its room anew.
 credentials=${url#postgresql://}
@@ -143,7 +132,7 @@ for round in $(seq 1 "$runs"); do
                 >"$work/node$run-$n.log" 2>&1 &
             node_pids+=($!)
             pids+=($!)
-            wait_for_port "$port"
+            listening "$port"
             ports+=("$port")
         done
         # A node holds its lease a moment after it listens.

@@ -11,6 +11,8 @@ set -euo pipefail
 
 here=$(cd "$(dirname "$0")" && pwd)
 root=$(cd "$here/.." && pwd)
+# shellcheck source=loopback.sh
+source "$here/loopback.sh"
 
 if [[ -z ${CHAT_TEST_POSTGRESQL_URL:-} ]]; then
     build=${1:-}
@@ -44,29 +46,17 @@ cleanup() {
 trap cleanup EXIT
 trap 'exit 0' INT TERM
 
-port_is_free() { ! (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
-free_port() {
-    local port
-    while :; do
-        port=$((20000 + RANDOM % 40000))
-        port_is_free "$port" && { echo "$port"; return; }
-    done
-}
-wait_for_port() {
-    for _ in $(seq 1 200); do
-        port_is_free "$1" || return 0
-        sleep 0.05
-    done
-    echo "FAIL: nothing listens on port $1; the logs end:" >&2
-    tail -n 5 "$work"/*.log >&2
-    exit 1
+# Waits for a listener on port, or gives up with the end of every log.
+listening() {
+    wait_for_port "$1" || {
+        echo "FAIL: nothing listens on port $1; the logs end:" >&2
+        tail -n 5 "$work"/*.log >&2
+        exit 1
+    }
 }
 
-redis_port=$(free_port)
-redis-server --port "$redis_port" --bind 127.0.0.1 --save "" --appendonly no \
-    >"$work/redis.log" 2>&1 &
-pids+=($!)
-wait_for_port "$redis_port"
+start_redis "$work/redis.log" || listening "$redis_port"
+pids+=("$redis_pid")
 
 # The first node makes the schema and the hall of the new database; the others follow it.
 servers=""
@@ -78,7 +68,7 @@ for n in 1 2 3; do
         --node-name "node$n" --metrics-address "127.0.0.1:$metrics" \
         --max-connections-per-address 1000 >"$work/node$n.log" 2>&1 &
     pids+=($!)
-    wait_for_port "$port"
+    listening "$port"
     servers+="    server node$n 127.0.0.1:$port check port $metrics inter 1s fall 2 rise 1"$'\n'
 done
 
@@ -107,7 +97,7 @@ $servers
 EOF
 haproxy -f "$work/haproxy.cfg" -db >"$work/haproxy.log" 2>&1 &
 pids+=($!)
-wait_for_port "$front"
+listening "$front"
 
 echo "A cluster of three nodes is running behind HAProxy: connect to 127.0.0.1:$front"
 echo "  (nc 127.0.0.1 $front, or the desktop client). Logs: $work. Ctrl-C stops it."

@@ -7,6 +7,8 @@
 #   tests/store/with-postgres.sh PROGRAM...     each program runs in turn; fails if one fails
 # PostgreSQL refuses to run as root: as root, the server runs as the postgres user.
 set -euo pipefail
+# shellcheck source=../../scripts/loopback.sh
+source "$(cd "$(dirname "$0")/../../scripts" && pwd)/loopback.sh"
 
 if (($# == 0)); then
     echo "usage: $0 PROGRAM..." >&2
@@ -62,11 +64,9 @@ chmod 700 "$dir"
 # quicker in between: then the next one). fsync=off: a cluster thrown away at the end has
 # nothing to keep across a crash, and the machine's disk is spared (the store still sets
 # synchronous_commit as it would).
-port_is_free() { ! (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
 started=
 for _ in 1 2 3 4 5 6 7 8 9 10; do
-    port=$((20000 + RANDOM % 40000))
-    port_is_free "$port" || continue
+    port=$(free_port)
     if "${as_server[@]}" "$bin/pg_ctl" -D "$dir/data" -l "$dir/server.log" -w -t 60 \
         -o "-c listen_addresses=127.0.0.1 -p $port -k $dir/socket -c fsync=off" start >/dev/null; then
         started=1

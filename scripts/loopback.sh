@@ -1,0 +1,36 @@
+# SPDX-License-Identifier: MIT
+# Sourced by the scripts that start services of their own on 127.0.0.1 (tests/store/
+# with-postgres.sh, bench/cluster.sh, scripts/run-cluster.sh): free ports, waiting for a
+# listener, and a redis-server that keeps nothing on disk.
+
+# Whether nothing answers on port.
+port_is_free() { ! (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
+
+# A port nothing answers on now (another program may still take it first).
+free_port() {
+    local port
+    while :; do
+        port=$((20000 + RANDOM % 40000))
+        port_is_free "$port" && { echo "$port"; return; }
+    done
+}
+
+# Waits up to 10 s for something to listen on port; false if nothing does.
+wait_for_port() {
+    local _
+    for _ in $(seq 1 200); do
+        port_is_free "$1" || return 0
+        sleep 0.05
+    done
+    return 1
+}
+
+# Starts redis-server on a free port, logging to $1; sets redis_port and redis_pid. False if
+# it does not listen.
+start_redis() {
+    redis_port=$(free_port)
+    redis-server --port "$redis_port" --bind 127.0.0.1 --save "" --appendonly no \
+        --daemonize no >"$1" 2>&1 &
+    redis_pid=$!
+    wait_for_port "$redis_port"
+}
