@@ -6,6 +6,8 @@
 
 #include <QUrl>
 
+#include <algorithm>
+
 using namespace Qt::StringLiterals;
 
 bool ClusterNode::parseUrl(const QString &text, Options *options, QString *error)
@@ -31,9 +33,9 @@ ClusterNode::ClusterNode(const Options &options, QObject *parent)
     , m_options(options)
     , m_lease(options.nodeId, options.timing)
     , m_claims(m_lease)
+    , m_nextRetryMs(options.reconnectMs)
 {
     m_retry.setSingleShot(true);
-    m_retry.setInterval(m_options.reconnectMs);
     connect(&m_retry, &QTimer::timeout, this, &ClusterNode::connectNow);
     connect(&m_lease, &NodeLease::acquired, this, [this] { m_bus.setOrigin(m_lease.owner()); });
     connect(&m_bus, &RedisBus::listening, this, &ClusterNode::connected);
@@ -74,6 +76,8 @@ void ClusterNode::connectNow()
                 return;
             qCInfo(lcServer, "cluster: connected to Redis at %s:%u as node %s",
                    qPrintable(m_options.host), m_options.port, m_options.nodeId.constData());
+            m_nextRetryMs = m_options.reconnectMs;
+            m_failing = false;
             m_lease.setConnection(m_commands);
             m_claims.setConnection(m_commands);
             m_bus.setConnections(m_commands, m_subscriber);
@@ -89,8 +93,11 @@ void ClusterNode::lost(const QString &why)
     // new one, and the bus catches up on what the subscription missed.
     if (m_retry.isActive())
         return;
-    qCWarning(lcServer, "cluster: lost Redis at %s:%u (%s); connecting again",
-              qPrintable(m_options.host), m_options.port, qPrintable(why));
+    // Said once a spell: a Redis that stays away would otherwise fill the log.
+    if (!m_failing)
+        qCWarning(lcServer, "cluster: lost Redis at %s:%u (%s); connecting again until it is back",
+                  qPrintable(m_options.host), m_options.port, qPrintable(why));
+    m_failing = true;
     m_bus.setConnections(nullptr, nullptr);
     m_claims.setConnection(nullptr);
     m_lease.setConnection(nullptr);
@@ -104,6 +111,9 @@ void ClusterNode::lost(const QString &why)
     m_commands = nullptr;
     m_subscriber = nullptr;
     m_up = 0;
-    m_retry.start();
+    // The first wait after a loss is short, for a restart or a dropped connection; each next
+    // one longer, up to MaxReconnectMs, so that a Redis that stays down is not hammered.
+    m_retry.start(m_nextRetryMs);
+    m_nextRetryMs = std::min(m_nextRetryMs * 2, MaxReconnectMs);
     emit connectionLost(why);
 }

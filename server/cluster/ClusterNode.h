@@ -28,8 +28,10 @@ public:
         int reconnectMs = DefaultReconnectMs;
     };
     static constexpr quint16 DefaultPort = 6379;
-    // The wait before connecting again after a loss.
+    // The wait before connecting again after a loss, doubled after each failed attempt up to
+    // MaxReconnectMs.
     static constexpr int DefaultReconnectMs = 500;
+    static constexpr int MaxReconnectMs = 8000;
 
     // Reads redis://host[:port] into options; false, with error, for anything else.
     static bool parseUrl(const QString &url, Options *options, QString *error);
@@ -62,6 +64,8 @@ private:
     RedisBus m_bus;
     QPointer<RedisConnection> m_commands;
     QPointer<RedisConnection> m_subscriber;
-    int m_up = 0; // connections of the current pair that are connected
+    int m_up = 0;           // connections of the current pair that are connected
+    bool m_failing = false; // lost, and not connected again since (the loss was logged)
     QTimer m_retry;
+    int m_nextRetryMs; // the wait before the next attempt after a loss
 };
