@@ -3,6 +3,7 @@
 
 #include "NameRules.h"
 
+#include <QCborArray>
 #include <QCborMap>
 #include <QCborValue>
 
@@ -24,6 +25,13 @@ enum Key : int {
     Account = 11,
     Origin = 12,
     Name = 13,
+    Person = 14,
+    Version = 15,
+    AwayText = 16,
+    Rooms = 17,
+    Previous = 18,
+    Reason = 19,
+    Gone = 20,
 };
 
 // The largest payload decode() looks at: a line's text is capped far below this.
@@ -84,6 +92,69 @@ bool decodeRoom(const QCborMap &map, ClusterEvent &event)
     return true;
 }
 
+bool optionalString(const QCborMap &map, Key key, QString *value)
+{
+    if (!map.contains(key))
+        return true;
+    if (!map.value(key).isString())
+        return false;
+    *value = map.value(key).toString();
+    return true;
+}
+
+bool decodePerson(const QCborMap &map, ClusterEvent &event)
+{
+    ClusterPerson &person = event.person;
+    if (!isUnsigned(map.value(Person)) || map.value(Person).toInteger() == 0 ||
+        !isUnsigned(map.value(Version)) || !map.value(Name).isString() ||
+        !map.value(Rooms).isArray())
+        return false;
+    person.id = quint64(map.value(Person).toInteger());
+    person.version = quint64(map.value(Version).toInteger());
+    person.nick = map.value(Name).toString();
+    if (!NameRules::isValidNick(person.nick))
+        return false;
+    person.away = map.contains(AwayText);
+    if (!optionalString(map, Account, &person.account) ||
+        !optionalString(map, AwayText, &person.awayText) ||
+        !optionalString(map, Previous, &person.previousNick) ||
+        !optionalString(map, Reason, &person.reason))
+        return false;
+    for (const QCborValue &room : map.value(Rooms).toArray()) {
+        if (!isUnsigned(room) || room.toInteger() == 0)
+            return false;
+        person.rooms.append(room.toInteger());
+    }
+    if (map.contains(Gone)) {
+        if (!map.value(Gone).isBool())
+            return false;
+        person.gone = map.value(Gone).toBool();
+    }
+    return true;
+}
+
+QByteArray encodePerson(QCborMap &map, const ClusterPerson &person)
+{
+    map.insert(Person, qint64(person.id));
+    map.insert(Version, qint64(person.version));
+    map.insert(Name, person.nick);
+    if (!person.account.isEmpty())
+        map.insert(Account, person.account);
+    if (person.away)
+        map.insert(AwayText, person.awayText);
+    QCborArray rooms;
+    for (qint64 room : person.rooms)
+        rooms.append(room);
+    map.insert(Rooms, rooms);
+    if (!person.previousNick.isEmpty())
+        map.insert(Previous, person.previousNick);
+    if (!person.reason.isEmpty())
+        map.insert(Reason, person.reason);
+    if (person.gone)
+        map.insert(Gone, true);
+    return map.toCborValue().toCbor();
+}
+
 } // namespace
 
 ClusterEvent ClusterEvent::line(const StoredMessage &message, const QString &account)
@@ -117,6 +188,22 @@ ClusterEvent ClusterEvent::madeRoom(const StoredRoom &room)
     return event;
 }
 
+ClusterEvent ClusterEvent::changed(const ClusterPerson &person)
+{
+    ClusterEvent event;
+    event.type = Type::Person;
+    event.person = person;
+    return event;
+}
+
+ClusterEvent ClusterEvent::people(quint64 version)
+{
+    ClusterEvent event;
+    event.type = Type::People;
+    event.version = version;
+    return event;
+}
+
 QByteArray ClusterEvent::encode() const
 {
     QCborMap map;
@@ -128,6 +215,12 @@ QByteArray ClusterEvent::encode() const
         map.insert(Name, room.name);
         map.insert(Sender, room.creator);
         map.insert(TimeMs, room.created.toMSecsSinceEpoch());
+        return map.toCborValue().toCbor();
+    }
+    if (type == Type::Person)
+        return encodePerson(map, person);
+    if (type == Type::People) {
+        map.insert(Version, qint64(version));
         return map.toCborValue().toCbor();
     }
     map.insert(Room, message.roomId);
@@ -163,9 +256,20 @@ std::optional<ClusterEvent> ClusterEvent::decode(const QByteArray &payload)
         return std::nullopt;
     event.origin = map.value(Origin).toByteArray();
     const qint64 type = map.contains(TypeKey) ? map.value(TypeKey).toInteger(-1) : 0;
-    if (type < int(Type::Line) || type > int(Type::Room))
+    if (type < int(Type::Line) || type > int(Type::People))
         return std::nullopt;
     event.type = Type(type);
+    if (event.type == Type::Person) {
+        if (!decodePerson(map, event))
+            return std::nullopt;
+        return event;
+    }
+    if (event.type == Type::People) {
+        if (!isUnsigned(map.value(Version)))
+            return std::nullopt;
+        event.version = quint64(map.value(Version).toInteger());
+        return event;
+    }
     if (event.type == Type::Room) {
         if (!decodeRoom(map, event))
             return std::nullopt;

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
+#include "cluster/ClusterPerson.h"
 #include "store/StoredMessage.h"
 
 #include <QByteArray>
@@ -12,24 +13,32 @@
 // - Line: a line, committed (every node shows a room's line to its own members of the room);
 // - Mark: "the room's lines reach seq" (a node that was cut off from the engine while it
 //   committed lines sends one per room on its return, so the others read what they missed);
-// - Room: a room, committed (the other nodes add it to their directories).
+// - Room: a room, committed (the other nodes add it to their directories);
+// - Person: one of the node's people changed (entered or left a room, renamed, went away or
+//   came back, ended), with their whole state;
+// - People: the node wrote the list of its people in the engine again (it started, came back
+//   or took a new epoch), at version: the others read it.
 //
 // On the wire: a CBOR map with small integer keys, so that a line costs a few bytes more than
 // its text. decode() trusts nothing: a payload that is not exactly one of these shapes is
 // refused (the engine carries what any client of it published).
 struct ClusterEvent
 {
-    enum class Type { Line = 0, Mark = 1, Room = 2 };
+    enum class Type { Line = 0, Mark = 1, Room = 2, Person = 3, People = 4 };
 
     Type type = Type::Line;
     StoredMessage message; // Line; Mark: roomId and seq only
     StoredRoom room;       // Room: id, name, creator, created (its key is NameRules::key(name))
     QString account;       // Line: the sender's account key, for IRC's account tag; may be empty
+    ClusterPerson person;  // Person
+    quint64 version = 0;   // People
     QByteArray origin;     // the lease owner that published it ("<node>:<epoch>")
 
     static ClusterEvent line(const StoredMessage &message, const QString &account);
     static ClusterEvent mark(qint64 roomId, quint64 seq);
     static ClusterEvent madeRoom(const StoredRoom &room);
+    static ClusterEvent changed(const ClusterPerson &person);
+    static ClusterEvent people(quint64 version);
 
     QByteArray encode() const;
     static std::optional<ClusterEvent> decode(const QByteArray &payload);

@@ -31,6 +31,15 @@ public:
     void setOrigin(const QByteArray &origin) { m_origin = origin; }
 
     void publish(const ClusterEvent &line) override;
+    void publishPerson(const ClusterPerson &person) override;
+    void publishPeople(const QList<ClusterPerson> &people, quint64 version) override;
+    void readPeople(const QByteArray &node, PeopleRead done) override;
+    void readLeases(const QList<QByteArray> &nodes, LeasesRead done) override;
+    // The Redis key of a node's list of its people (a hash: "epoch", "version", and an entry
+    // per person id).
+    static QByteArray peopleKeyOf(const QByteArray &node);
+    // "<node>:<epoch>" split in two; false if owner is not of that shape.
+    static bool splitOwner(const QByteArray &owner, QByteArray *node, QByteArray *epoch);
     // The subscription is in place: lines published from now on arrive.
     bool isListening() const { return m_listening; }
 
@@ -40,6 +49,7 @@ signals:
 private:
     void received(const QByteArray &channel, const QByteArray &payload);
     void publishMarks();
+    bool canWrite() const;
 
     QPointer<RedisConnection> m_commands;
     QPointer<RedisConnection> m_subscriber;

@@ -63,7 +63,7 @@ User *ChatContext::newPerson(Session *session, const QString &nick)
 {
     // Person ids never repeat: the store's boot number above a counter of this run.
     auto *user = new User(nick, (m_bootNumber << 32) | ++m_lastPerson, this);
-    m_directory.claimNick(nick, user);
+    m_directory.addPerson(nick, user);
     user->attach(session);
     session->attach(user);
     connect(user, &User::graceExpired, this, [this, user] { endPerson(user, u"lost"_s); });

@@ -82,13 +82,18 @@ void MessageCommands::post(Session *session, const Command &command, bool action
 void MessageCommands::msg(Session *session, const Command &command)
 {
     User *target = m_chat.directory().user(command.argument(0));
-    if (!target)
+    // On a node of a cluster, the person may be on another node: their node shows it.
+    RemotePerson *remote = target ? nullptr : m_chat.directory().remote().find(command.argument(0));
+    if (!target && !remote)
         return m_chat.fail(session, command, ErrorCode::NoSuchNick, command.argument(0));
     User *user = session->user();
+    const QString to = target ? target->nick() : remote->nick;
+    const quint64 toPerson = target ? target->personId() : remote->id;
     m_chat.log().postPrivate(
-        user, target, command.argument(1),
+        user, to, toPerson, command.argument(1),
         [this, session = QPointer<Session>(session), user = QPointer<User>(user),
-         target = QPointer<User>(target), command](const Event &event, const QString &error) {
+         target = QPointer<User>(target), to, toPerson,
+         command](const Event &event, const QString &error) {
             if (!error.isEmpty())
                 return m_chat.failToStore(session, command, error);
             // A person reconnecting reads it when they resume.
@@ -96,9 +101,17 @@ void MessageCommands::msg(Session *session, const Command &command)
                 target->send(event);
             if (user)
                 user->send(event, session, command.label(), true);
+            if (!session || !user)
+                return;
             // An away person's text goes back once per text.
-            if (session && user && target && target != user && target->tellAway(user->personId()))
+            if (target && target != user && target->tellAway(user->personId()))
                 session->send(Event::away(target->nick(), target->awayText()), command.label());
+            RemotePerson *remote = target ? nullptr : m_chat.directory().remote().find(to);
+            if (remote && remote->id == toPerson && remote->away &&
+                !remote->awayTold.contains(user->personId())) {
+                remote->awayTold.insert(user->personId());
+                session->send(Event::away(remote->nick, remote->awayText), command.label());
+            }
         });
 }
 

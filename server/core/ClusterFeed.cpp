@@ -6,6 +6,7 @@
 #include "core/Directory.h"
 #include "core/MessageLog.h"
 #include "core/Room.h"
+#include "core/User.h"
 
 #include <QPointer>
 
@@ -16,6 +17,7 @@ ClusterFeed::ClusterFeed(Bus &bus, Store &store, Directory &directory, MessageLo
     , m_log(log)
     , m_sequence(store, directory,
                  [this](Room *room, const StoredMessage &line) { show(room, line, {}); })
+    , m_presence(bus, directory)
 {
     m_log.setCluster(&bus, &m_sequence);
     connect(&bus, &Bus::arrived, this, &ClusterFeed::arrived);
@@ -31,8 +33,10 @@ void ClusterFeed::arrived(const ClusterEvent &event)
 {
     if (event.type == ClusterEvent::Type::Room)
         return addRoom(event.room);
+    if (event.type == ClusterEvent::Type::Person || event.type == ClusterEvent::Type::People)
+        return m_presence.arrived(event);
     if (event.message.roomId == 0)
-        return; // private messages across nodes: not yet (docs/CLUSTER.md)
+        return deliver(event.message, event.account);
     Room *room = m_directory.roomById(event.message.roomId);
     if (!room)
         return;
@@ -53,6 +57,18 @@ void ClusterFeed::show(Room *room, const StoredMessage &line, const QString &acc
     Event event = m_log.eventFor(line);
     event.accounts = {account};
     room->broadcast(event, nullptr);
+}
+
+void ClusterFeed::deliver(const StoredMessage &line, const QString &account)
+{
+    User *recipient = m_directory.user(line.recipient);
+    // The name may be someone else's here by now: the person is who it was sent to.
+    if (!recipient || recipient->personId() != line.recipientPerson)
+        return;
+    m_log.privateArrived(line.id);
+    Event event = m_log.eventFor(line);
+    event.accounts = {account};
+    recipient->send(event);
 }
 
 void ClusterFeed::addRoom(const StoredRoom &room)

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
+#include "core/PresenceFeed.h"
 #include "core/RoomSequence.h"
 
 #include <QObject>
@@ -17,7 +18,8 @@ struct StoredRoom;
 // What a node of a cluster does with what the nodes publish (docs/CLUSTER.md): a room's lines
 // reach its members here in sequence order (RoomSequence, which this node's own commits go
 // through too: MessageLog), a mark or a lost subscription makes it read what it missed from the
-// store, and a room made on another node joins the directory.
+// store, a room made on another node joins the directory, a private message reaches its
+// recipient here, and what the others' people do reaches this node's (PresenceFeed).
 class ClusterFeed : public QObject
 {
     Q_OBJECT
@@ -29,6 +31,7 @@ public:
     ~ClusterFeed() override;
 
     RoomSequence &sequence() { return m_sequence; }
+    PresenceFeed &presence() { return m_presence; }
 
 private:
     void arrived(const ClusterEvent &event);
@@ -37,8 +40,11 @@ private:
     // A room another node made; ignored when this node knows it, or holds its name for a room
     // of its own being stored (the store lets one of the two be made).
     void addRoom(const StoredRoom &room);
+    // A private message another node committed, to its recipient if they are here.
+    void deliver(const StoredMessage &line, const QString &account);
 
     Directory &m_directory;
     MessageLog &m_log;
     RoomSequence m_sequence;
+    PresenceFeed m_presence;
 };

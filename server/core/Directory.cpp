@@ -98,6 +98,12 @@ User *Directory::holderOf(const QString &nick) const
     return m_userSkeletons.value(Lookalikes::skeleton(nick), nullptr);
 }
 
+void Directory::addPerson(const QString &nick, User *user)
+{
+    claimNick(nick, user);
+    emit personAdded(user);
+}
+
 void Directory::claimNick(const QString &nick, User *user)
 {
     m_users.insert(NameRules::key(nick), user);

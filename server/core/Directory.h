@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
+#include "core/RemotePeople.h"
+
 #include <QHash>
 #include <QMap>
 #include <QObject>
@@ -50,10 +52,16 @@ public:
     // The person whose nickname is nick or looks like it (the same skeleton), or null.
     User *holderOf(const QString &nick) const;
     bool isNickTaken(const QString &nick) const { return holderOf(nick) != nullptr; }
+    // A new person of this node's, under nick.
+    void addPerson(const QString &nick, User *user);
     void claimNick(const QString &nick, User *user);
     void releaseNick(const QString &nick);
+    // The people of the other nodes of a cluster (empty on a server of one).
+    RemotePeople &remote() { return m_remote; }
+    const RemotePeople &remote() const { return m_remote; }
 
 signals:
+    void personAdded(User *user);
     void roomAdded(Room *room);
     // The room is about to be deleted (it could not be stored, or it expired).
     void roomRemoved(Room *room);
@@ -69,4 +77,5 @@ private:
     qint64 m_idBase = 0;
     qint64 m_lastOwnId = 0; // the highest id in [m_idBase, m_idBase + IdRange)
     Room *m_hall = nullptr;
+    RemotePeople m_remote{*this};
 };

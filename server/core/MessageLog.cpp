@@ -85,15 +85,16 @@ void MessageLog::showCommitted(Room *room, const StoredMessage &stored, const QS
     m_metrics.fanout.observe(microsecondsSince(committed));
 }
 
-void MessageLog::postPrivate(const User *from, const User *to, const QString &text, Shown shown)
+void MessageLog::postPrivate(const User *from, const QString &to, quint64 toPerson,
+                             const QString &text, Shown shown)
 {
     StoredMessage line;
     line.kind = StoredMessage::Kind::Private;
     line.time = QDateTime::currentDateTimeUtc();
     line.sender = from->nick();
     line.senderPerson = from->personId();
-    line.recipient = to->nick();
-    line.recipientPerson = to->personId();
+    line.recipient = to;
+    line.recipientPerson = toPerson;
     line.text = text;
     ++m_writes;
     ++m_metrics.messagesReceived;
@@ -105,6 +106,8 @@ void MessageLog::postPrivate(const User *from, const User *to, const QString &te
             return;
         }
         m_lastPrivateId = std::max(m_lastPrivateId, stored.id);
+        if (m_bus && !m_directory.user(stored.recipient))
+            m_bus->publish(ClusterEvent::line(stored, account));
         Event event = eventFor(stored);
         event.accounts = {account};
         shown(event, {});

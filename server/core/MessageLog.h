@@ -36,7 +36,10 @@ public:
     // last sequence number and topic follow the commit before shown runs.
     void postToRoom(Room *room, StoredMessage::Kind kind, const User *sender, const QString &text,
                     Shown shown);
-    void postPrivate(const User *from, const User *to, const QString &text, Shown shown);
+    // Stores a private message to the person toPerson, known as to; on a node of a cluster,
+    // one to a person on another node is published for their node to show.
+    void postPrivate(const User *from, const QString &to, quint64 toPerson, const QString &text,
+                     Shown shown);
     // Stores a new room; done runs once it is committed (error empty) or refused.
     void createRoom(const StoredRoom &room, std::function<void(const QString &error)> done);
 
@@ -47,6 +50,9 @@ public:
     // The highest id of a committed private message: where a dropped connection's person
     // stands in their private messages.
     quint64 lastPrivateId() const { return m_lastPrivateId; }
+    // Another node committed private message id to one of this node's people, who are shown
+    // it now: history reaches it from now on.
+    void privateArrived(quint64 id) { m_lastPrivateId = std::max(m_lastPrivateId, id); }
 
     // The event a stored line is shown as (with its original time).
     Event eventFor(const StoredMessage &message) const;

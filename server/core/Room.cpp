@@ -3,11 +3,14 @@
 
 #include "Event.h"
 #include "core/Endpoint.h"
+#include "core/RemotePerson.h"
 #include "core/RenderingCatalog.h"
 #include "core/SharedRenderings.h"
 #include "core/User.h"
 
 #include <QHash>
+
+using namespace Qt::StringLiterals;
 
 Room::Room(qint64 id, const QString &name, qsizetype presenceLimit, QObject *parent)
     : QObject(parent)
@@ -19,10 +22,10 @@ Room::Room(qint64 id, const QString &name, qsizetype presenceLimit, QObject *par
 
 Event Room::usersEvent() const
 {
-    const qsizetype listed = std::min(m_members.size(), m_presenceLimit);
+    const qsizetype listed = std::min(memberCount(), m_presenceLimit);
     QStringList pairs;
     pairs.reserve(listed * 2);
-    for (qsizetype i = 0; i < listed; ++i) {
+    for (qsizetype i = 0; i < std::min(m_members.size(), listed); ++i) {
         // The room's own flags (owner, op, muted), then the person's (away, reconnecting).
         const QString roomFlags = m_roles.flags(m_members[i]);
         const QString personFlags = m_members[i]->flags();
@@ -30,7 +33,9 @@ Event Room::usersEvent() const
               << (roomFlags.isEmpty() || personFlags.isEmpty() ? roomFlags + personFlags
                                                                : roomFlags + u',' + personFlags);
     }
-    return Event::users(m_name, m_members.size(), pairs);
+    for (qsizetype i = 0; i < listed - m_members.size(); ++i)
+        pairs << m_remote[i]->nick << m_remote[i]->flags();
+    return Event::users(m_name, memberCount(), pairs);
 }
 
 void Room::sendUsersToPrograms(const QSet<const User *> &skip)
@@ -142,7 +147,7 @@ void Room::leave(User *user, const QString &reason, bool tellLeaver, const Endpo
     if (!m_members.removeOne(user))
         return;
     m_readers.removeIf([user](const Reader &reader) { return reader.member == user; });
-    user->removeRoom(this);
+    user->removeRoom(this, reason);
     m_roles.left(user);
     const Event event = Event::leave(m_name, user->nick(), reason);
     if (!isCrowded()) {
@@ -160,7 +165,7 @@ void Room::remove(User *user)
 {
     if (m_members.removeOne(user)) {
         m_readers.removeIf([user](const Reader &reader) { return reader.member == user; });
-        user->removeRoom(this);
+        user->removeRoom(this, u"shutdown"_s);
         m_roles.left(user);
     }
 }
@@ -168,13 +173,19 @@ void Room::remove(User *user)
 void Room::announcePresence(const User *user, const QString &state, const QString &awayText,
                             QSet<const Endpoint *> *toldIrc)
 {
+    tellPresence(user, user->nick(), state, awayText, toldIrc);
+}
+
+void Room::tellPresence(const User *skip, const QString &nick, const QString &state,
+                        const QString &awayText, QSet<const Endpoint *> *toldIrc)
+{
     if (isCrowded())
         return;
     announceArrivals();
-    const Event event = Event::presence(m_name, user->nick(), state, awayText);
+    const Event event = Event::presence(m_name, nick, state, awayText);
     SharedRenderings shared;
     for (User *member : std::as_const(m_members)) {
-        if (member == user)
+        if (member == skip)
             continue; // the person knows
         for (Endpoint *endpoint : member->endpoints()) {
             const Rendering &rendering = endpoint->rendering();
@@ -187,6 +198,43 @@ void Room::announcePresence(const User *user, const QString &state, const QStrin
                 shared.bytesFor(rendering, 0, [&] { return rendering.render(event); }));
         }
     }
+}
+
+void Room::enterRemote(RemotePerson *person)
+{
+    announceArrivals();
+    m_remote.append(person);
+    person->rooms.append(this);
+    Event joined = Event::join(m_name, person->nick);
+    joined.accounts = {person->account};
+    tellRemoteChange(joined);
+    if (person->away)
+        announceRemotePresence(person, Event::AwayState, person->awayText);
+}
+
+void Room::leaveRemote(RemotePerson *person, const QString &reason)
+{
+    announceArrivals();
+    if (!m_remote.removeOne(person))
+        return;
+    person->rooms.removeOne(this);
+    tellRemoteChange(Event::leave(m_name, person->nick, reason));
+}
+
+void Room::tellRemoteChange(const Event &news)
+{
+    if (isCrowded() != m_wasCrowded) {
+        m_wasCrowded = isCrowded();
+        sendUsersToPrograms(); // the whole list again, instead of the news
+    } else if (!isCrowded()) {
+        broadcast(news, nullptr);
+    }
+}
+
+void Room::announceRemotePresence(const RemotePerson *person, const QString &state,
+                                  const QString &awayText)
+{
+    tellPresence(nullptr, person->nick, state, awayText, nullptr);
 }
 
 void Room::broadcast(const Event &event, const User *actor, const Endpoint *actorEndpoint,

@@ -14,6 +14,7 @@ class Endpoint;
 class Event;
 class SharedRenderings;
 class User;
+struct RemotePerson;
 
 // A room: its name, its topic and its members. Everything said in a room goes through
 // broadcast(), which renders the event once per distinct rendering and shares the bytes among
@@ -37,7 +38,10 @@ public:
     QString name() const { return m_name; }
     QString topic() const { return m_topic; }
     QString topicSetter() const { return m_topicSetter; }
+    // This node's members (on a node of a cluster, the others' are remoteMembers()).
     const QList<User *> &members() const { return m_members; }
+    const QList<RemotePerson *> &remoteMembers() const { return m_remote; }
+    qsizetype memberCount() const { return m_members.size() + m_remote.size(); }
     // Its owner, operators and the muted (an unregistered member's role ends as they leave).
     RoomRoles &roles() { return m_roles; }
     const RoomRoles &roles() const { return m_roles; }
@@ -47,7 +51,7 @@ public:
     // Its rules (invite-only, topic lock, registered only) and invitations.
     RoomModes &modes() { return m_modes; }
     const RoomModes &modes() const { return m_modes; }
-    bool isCrowded() const { return m_members.size() > m_presenceLimit; }
+    bool isCrowded() const { return memberCount() > m_presenceLimit; }
     // A new limit (a reload); programs get a fresh member list if the room became crowded or
     // stopped being so.
     void setPresenceLimit(qsizetype presenceLimit);
@@ -81,6 +85,13 @@ public:
     void announcePresence(const User *user, const QString &state, const QString &awayText = {},
                           QSet<const Endpoint *> *toldIrc = nullptr);
 
+    // A person on another node entered or left the room, or went away or came back: this
+    // node's members are told as they would be of one of their own (RemotePeople).
+    void enterRemote(RemotePerson *person);
+    void leaveRemote(RemotePerson *person, const QString &reason);
+    void announceRemotePresence(const RemotePerson *person, const QString &state,
+                                const QString &awayText);
+
     // Sends event to every connection of every member; actor's connections (may be null) read
     // it in the "You ..." form, and its connection actorEndpoint with actorLabel.
     void broadcast(const Event &event, const User *actor, const Endpoint *actorEndpoint = nullptr,
@@ -106,6 +117,12 @@ private:
                      const Endpoint *actorEndpoint, const QString &actorLabel);
     // Sends the member list to the tagged connections, except those of the users in skip.
     void sendUsersToPrograms(const QSet<const User *> &skip = {});
+    // announcePresence() for nick, told to every member but skip.
+    void tellPresence(const User *skip, const QString &nick, const QString &state,
+                      const QString &awayText, QSet<const Endpoint *> *toldIrc);
+    // After a member of another node came or went: the crowding change, or news, as leave()
+    // and announceArrivals() tell this node's own.
+    void tellRemoteChange(const Event &news);
 
     qint64 m_id;
     QString m_name;
@@ -116,6 +133,7 @@ private:
     quint64 m_lastSeq = 0;
     bool m_pending = false;
     QList<User *> m_members;
+    QList<RemotePerson *> m_remote; // RemotePeople's; listed after this node's own
     // Every connection of every member, with its member: what broadcast() walks, one flat list
     // instead of each member's User and its list of endpoints (two dependent cache misses per
     // member and line in W1's fan-out, docs/PERFORMANCE.md).

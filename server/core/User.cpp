@@ -17,15 +17,30 @@ User::User(const QString &nick, quint64 personId, QObject *parent)
 
 User::~User() = default;
 
-void User::addRoom(Room *room)
+void User::setNick(const QString &nick)
 {
-    if (!m_rooms.contains(room))
-        m_rooms.append(room);
+    m_nick = nick;
+    emit changed({});
 }
 
-void User::removeRoom(Room *room)
+void User::setAccount(const QString &key)
 {
-    m_rooms.removeOne(room);
+    m_account = key;
+    emit changed({});
+}
+
+void User::addRoom(Room *room)
+{
+    if (!m_rooms.contains(room)) {
+        m_rooms.append(room);
+        emit changed({});
+    }
+}
+
+void User::removeRoom(Room *room, const QString &why)
+{
+    if (m_rooms.removeOne(room))
+        emit changed(why);
     m_seqAtDrop.remove(room);
 }
 
@@ -68,6 +83,7 @@ void User::setAway(const QString &text)
         m_awayTold.clear();
     m_away = true;
     m_awayText = text;
+    emit changed({});
 }
 
 void User::setBack()
@@ -75,6 +91,7 @@ void User::setBack()
     m_away = false;
     m_awayText.clear();
     m_awayTold.clear();
+    emit changed({});
 }
 
 bool User::tellAway(quint64 senderId)

@@ -27,19 +27,19 @@ public:
     ~User() override;
 
     QString nick() const { return m_nick; }
-    void setNick(const QString &nick) { m_nick = nick; }
+    void setNick(const QString &nick);
     quint64 personId() const { return m_personId; }
     // The key of the account the person proved to own (registered or identified), or empty.
     // It stays when they change their nickname: the account is the person's, not the name's.
     QString account() const { return m_account; }
-    void setAccount(const QString &key) { m_account = key; }
+    void setAccount(const QString &key);
 
     // The rooms, in the order they were entered.
     const QList<Room *> &rooms() const { return m_rooms; }
     bool isIn(const Room *room) const { return m_rooms.contains(room); }
-    // Room calls these as the person enters and leaves.
+    // Room calls these as the person enters and leaves (why: the leave's reason).
     void addRoom(Room *room);
-    void removeRoom(Room *room);
+    void removeRoom(Room *room, const QString &why);
 
     const QList<Endpoint *> &endpoints() const { return m_endpoints; }
     void attach(Endpoint *endpoint);
@@ -75,6 +75,9 @@ public:
 signals:
     // The grace period passed with no connection: the person is gone.
     void graceExpired();
+    // What others see of the person changed: their nickname, account, rooms or away state;
+    // why: the reason of a leave, else empty. (A node of a cluster tells the others.)
+    void changed(const QString &why);
 
 protected:
     void timerEvent(QTimerEvent *event) override;

@@ -103,6 +103,57 @@ bool sendUntil(LineClient &client, const QString &line, const QString &command, 
     return false;
 }
 
+// The next event the client reads that matches, skipping others; invalid if none comes.
+Event waitFor(LineClient &client, const std::function<bool(const Event &)> &matches,
+              int ms = TimeoutMs)
+{
+    QElapsedTimer elapsed;
+    elapsed.start();
+    while (elapsed.elapsed() < ms) {
+        const Event event = client.readEvent(int(ms - elapsed.elapsed()));
+        if (!event.isValid())
+            break;
+        if (matches(event))
+            return event;
+    }
+    return {};
+}
+
+Event waitFor(LineClient &client, Event::Kind kind, const QString &nick, int ms = TimeoutMs)
+{
+    return waitFor(
+        client, [&](const Event &event) { return event.kind == kind && event.nick == nick; }, ms);
+}
+
+// The nicknames `look` lists in room, as the client's node knows them.
+QStringList membersOf(LineClient &client, const QString &room)
+{
+    client.send(u"look #"_s + room);
+    const Event users = waitFor(client, [&](const Event &event) {
+        return event.kind == Event::Kind::Users && event.room == room;
+    });
+    QStringList nicks;
+    for (qsizetype i = 0; i + 1 < users.list.size(); i += 2)
+        nicks << users.list.at(i);
+    nicks.sort();
+    return nicks;
+}
+
+// Asks until the client's node lists exactly nicks in room, for what it learns from another
+// node a moment later.
+bool listsSoon(LineClient &client, const QString &room, QStringList nicks, int ms = TimeoutMs)
+{
+    nicks.sort();
+    QElapsedTimer elapsed;
+    elapsed.start();
+    while (elapsed.elapsed() < ms) {
+        if (membersOf(client, room) == nicks)
+            return true;
+        QTest::qWait(50);
+    }
+    return false;
+}
+
 } // namespace
 
 class TestClusterChat : public QObject
@@ -125,6 +176,11 @@ private slots:
     void stoppedNodeFreesNames();
     void nameTakenWhileCutOff();
     void roomMadeOnOneNode();
+    void peopleAcrossNodes();
+    void privateAcrossNodes();
+    void lateNodeReadsLists();
+    void stoppedNodesPeopleLeave();
+    void leaseLostPeopleLeaveAndReturn();
 
 private:
     std::unique_ptr<ServerFixture> node(const QByteArray &name);
@@ -430,6 +486,119 @@ void TestClusterChat::roomMadeOnOneNode()
     bob.send(u"create music"_s);
     QCOMPARE(answer(ann, u"create"_s).kind, Event::Kind::Join);
     QCOMPARE(answer(bob, u"create"_s).kind, Event::Kind::Join);
+}
+
+void TestClusterChat::peopleAcrossNodes()
+{
+    LineClient &ann = m_a->taggedLoggedIn(u"ann"_s);
+    LineClient &bob = m_b->taggedLoggedIn(u"bob"_s);
+    // Each node lists and announces the other's people as its own.
+    QVERIFY(waitFor(ann, Event::Kind::Join, u"bob"_s).isValid());
+    QVERIFY(listsSoon(ann, u"hall"_s, {u"ann"_s, u"bob"_s}));
+    QVERIFY(listsSoon(bob, u"hall"_s, {u"ann"_s, u"bob"_s}));
+    bob.send(u"nick robert"_s);
+    const Event renamed = waitFor(ann, Event::Kind::NickChange, u"bob"_s);
+    QCOMPARE(renamed.target, u"robert"_s);
+    bob.send(u"away lunch"_s);
+    const Event away = waitFor(ann, Event::Kind::Presence, u"robert"_s);
+    QCOMPARE(away.subject, QString(Event::AwayState));
+    bob.send(u"back"_s);
+    QCOMPARE(waitFor(ann, Event::Kind::Presence, u"robert"_s).subject, QString(Event::HereState));
+    // A room made on b, entered from a: its members on both nodes.
+    bob.send(u"create games"_s);
+    QCOMPARE(answer(bob, u"create"_s).kind, Event::Kind::Join);
+    QVERIFY(sendUntil(ann, u"join games"_s, u"join"_s, Event::Kind::Join));
+    QVERIFY(listsSoon(ann, u"games"_s, {u"ann"_s, u"robert"_s}));
+    QVERIFY(waitFor(bob, Event::Kind::Join, u"ann"_s).isValid());
+    bob.send(u"leave games"_s);
+    const Event left = waitFor(ann, Event::Kind::Leave, u"robert"_s);
+    QCOMPARE(left.room, u"games"_s);
+    QCOMPARE(left.subject, u"part"_s);
+    bob.send(u"logout"_s);
+    const Event quit = waitFor(ann, Event::Kind::Leave, u"robert"_s);
+    QCOMPARE(quit.room, u"hall"_s);
+    QCOMPARE(quit.subject, u"quit"_s);
+    QVERIFY(listsSoon(ann, u"hall"_s, {u"ann"_s}));
+}
+
+void TestClusterChat::privateAcrossNodes()
+{
+    LineClient &ann = m_a->taggedLoggedIn(u"ann"_s);
+    LineClient &bob = m_b->taggedLoggedIn(u"bob"_s);
+    QVERIFY(waitFor(ann, Event::Kind::Join, u"bob"_s).isValid());
+    ann.send(u"msg bob hello from a"_s);
+    Event heard = waitFor(bob, Event::Kind::Private, u"ann"_s);
+    QCOMPARE(heard.target, u"bob"_s);
+    QCOMPARE(heard.text, u"hello from a"_s);
+    QVERIFY(waitFor(ann, Event::Kind::Private, u"ann"_s).isValid()); // the echo
+    QVERIFY(listsSoon(bob, u"hall"_s, {u"ann"_s, u"bob"_s}));
+    bob.send(u"msg ann hello from b"_s);
+    heard = waitFor(ann, Event::Kind::Private, u"bob"_s);
+    QCOMPARE(heard.text, u"hello from b"_s);
+    // An away person's text comes back from their node's knowledge, once per text.
+    bob.send(u"away out"_s);
+    QVERIFY(waitFor(ann, Event::Kind::Presence, u"bob"_s).isValid());
+    ann.send(u"msg bob are you there"_s);
+    const Event away = waitFor(ann, Event::Kind::Away, u"bob"_s);
+    QCOMPARE(away.text, u"out"_s);
+    QCOMPARE(waitFor(bob, Event::Kind::Private, u"ann"_s).text, u"are you there"_s);
+    // Both in each one's private history, whichever node reads it.
+    bob.send(u"history @ann 10"_s);
+    QStringList texts;
+    waitFor(bob, [&](const Event &event) {
+        if (event.kind == Event::Kind::Private)
+            texts << event.text;
+        return event.kind == Event::Kind::HistoryEnd;
+    });
+    QCOMPARE(texts, (QStringList{u"hello from a"_s, u"hello from b"_s, u"are you there"_s}));
+    ann.send(u"msg nobody hello"_s);
+    QCOMPARE(answer(ann, u"msg"_s).code, ErrorCode::NoSuchNick);
+}
+
+void TestClusterChat::lateNodeReadsLists()
+{
+    m_a->taggedLoggedIn(u"ann"_s);
+    LineClient &bob = m_b->taggedLoggedIn(u"bob"_s);
+    bob.send(u"away busy"_s);
+    QCOMPARE(answer(bob, u"away"_s).kind, Event::Kind::Ok);
+    // A node that starts now learns who is where from the lists, not from changes.
+    std::unique_ptr<ServerFixture> c = node("c" + QByteArray::number(m_round));
+    QVERIFY(c->isListening());
+    QTRY_VERIFY_WITH_TIMEOUT(c->server().cluster()->isConnected(), TimeoutMs);
+    LineClient &carl = c->taggedLoggedIn(u"carl"_s);
+    QVERIFY(listsSoon(carl, u"hall"_s, {u"ann"_s, u"bob"_s, u"carl"_s}));
+    carl.send(u"look"_s);
+    const Event users =
+        waitFor(carl, [](const Event &event) { return event.kind == Event::Kind::Users; });
+    const qsizetype at = users.list.indexOf(u"bob"_s);
+    QVERIFY(at >= 0 && at % 2 == 0);
+    QCOMPARE(users.list.at(at + 1), QString(Event::AwayFlag));
+}
+
+void TestClusterChat::stoppedNodesPeopleLeave()
+{
+    LineClient &ann = m_a->taggedLoggedIn(u"ann"_s);
+    m_b->taggedLoggedIn(u"bob"_s);
+    QVERIFY(waitFor(ann, Event::Kind::Join, u"bob"_s).isValid());
+    // A stopped node gives its lease up: its people leave the others' lists within one watch.
+    m_b.reset();
+    const Event left = waitFor(ann, Event::Kind::Leave, u"bob"_s, 3000);
+    QVERIFY2(left.isValid(), "the stopped node's person did not leave within 3 s");
+    QVERIFY(listsSoon(ann, u"hall"_s, {u"ann"_s}));
+}
+
+void TestClusterChat::leaseLostPeopleLeaveAndReturn()
+{
+    LineClient &ann = m_a->taggedLoggedIn(u"ann"_s);
+    m_b->taggedLoggedIn(u"bob"_s);
+    QVERIFY(waitFor(ann, Event::Kind::Join, u"bob"_s).isValid());
+    // Node b's lease goes, as if b had been cut off past it: its people are gone for a...
+    QVERIFY(redisCommand({"DEL", NodeLease::keyOf("b" + QByteArray::number(m_round))}));
+    const Event left = waitFor(ann, Event::Kind::Leave, u"bob"_s);
+    QCOMPARE(left.subject, u"lost"_s);
+    // ...until b holds a lease again, under a new epoch, and writes its list again.
+    QVERIFY(waitFor(ann, Event::Kind::Join, u"bob"_s).isValid());
+    QVERIFY(listsSoon(ann, u"hall"_s, {u"ann"_s, u"bob"_s}));
 }
 
 QTEST_GUILESS_MAIN(TestClusterChat)

@@ -71,6 +71,34 @@ void TestClusterEvent::roundTrip_data()
     ClusterEvent room = ClusterEvent::madeRoom(games);
     room.origin = "node1:2";
     QTest::newRow("room") << room;
+    ClusterPerson zoe;
+    zoe.id = (quint64(7) << 32) | 3;
+    zoe.version = 41;
+    zoe.nick = u"Zoë"_s;
+    zoe.account = u"zoë"_s;
+    zoe.away = true;
+    zoe.awayText = u"午饭"_s;
+    zoe.rooms = {1, (qint64(7) << 24) + 1};
+    zoe.previousNick = u"zoe"_s;
+    zoe.reason = u"kick"_s;
+    ClusterEvent person = ClusterEvent::changed(zoe);
+    person.origin = "host:5000:3";
+    QTest::newRow("person, every field") << person;
+    ClusterPerson plain;
+    plain.id = 1;
+    plain.nick = u"ann"_s;
+    ClusterEvent inNoRoom = ClusterEvent::changed(plain);
+    inNoRoom.origin = "a:1";
+    QTest::newRow("person in no room, away without text") << inNoRoom;
+    plain.away = true;
+    plain.gone = true;
+    plain.reason = u"quit"_s;
+    ClusterEvent gone = ClusterEvent::changed(plain);
+    gone.origin = "a:1";
+    QTest::newRow("person gone") << gone;
+    ClusterEvent people = ClusterEvent::people(12);
+    people.origin = "b:9";
+    QTest::newRow("people") << people;
 }
 
 void TestClusterEvent::roundTrip()
@@ -83,6 +111,8 @@ void TestClusterEvent::roundTrip()
     QCOMPARE(back->room, line.room);
     QCOMPARE(back->account, line.account);
     QCOMPARE(back->origin, line.origin);
+    QCOMPARE(back->person, line.person);
+    QCOMPARE(back->version, line.version);
 }
 
 void TestClusterEvent::refused_data()
@@ -135,7 +165,47 @@ void TestClusterEvent::refused_data()
     mark.insert(0, true);
     QTest::newRow("type not a number") << cbor(mark);
     mark.insert(0, 3);
-    QTest::newRow("type 3") << cbor(mark);
+    QTest::newRow("type 3 (a person) without one") << cbor(mark);
+    mark.insert(0, 5);
+    QTest::newRow("type 5") << cbor(mark);
+    ClusterPerson ann;
+    ann.id = 1;
+    ann.version = 2;
+    ann.nick = u"ann"_s;
+    ann.rooms = {1};
+    ClusterEvent annEvent = ClusterEvent::changed(ann);
+    annEvent.origin = "a:1";
+    const QCborMap person = QCborValue::fromCbor(annEvent.encode()).toMap();
+    auto personWith = [&](int key, const QCborValue &value) {
+        QCborMap map = person;
+        map.insert(key, value);
+        return cbor(map);
+    };
+    auto personWithout = [&](int key) {
+        QCborMap map = person;
+        map.remove(key);
+        return cbor(map);
+    };
+    QTest::newRow("person id 0") << personWith(14, 0);
+    QTest::newRow("person without id") << personWithout(14);
+    QTest::newRow("person without version") << personWithout(15);
+    QTest::newRow("person version negative") << personWith(15, -1);
+    QTest::newRow("person without nick") << personWithout(13);
+    QTest::newRow("person nick not a nick") << personWith(13, u"two words"_s);
+    QTest::newRow("person away text a number") << personWith(16, 1);
+    QTest::newRow("person rooms not a list") << personWith(17, 1);
+    QTest::newRow("person without rooms") << personWithout(17);
+    QTest::newRow("person in room 0") << personWith(17, QCborArray{1, 0});
+    QTest::newRow("person in room named") << personWith(17, QCborArray{u"hall"_s});
+    QTest::newRow("person previous nick bytes") << personWith(18, QByteArray("x"));
+    QTest::newRow("person reason a number") << personWith(19, 2);
+    QTest::newRow("person gone a number") << personWith(20, 1);
+    QCborMap peopleNews;
+    peopleNews.insert(0, 4);
+    peopleNews.insert(12, QByteArray("b:9"));
+    QTest::newRow("people without version") << cbor(peopleNews);
+    peopleNews.insert(15, u"1"_s);
+    QTest::newRow("people version a string") << cbor(peopleNews);
     const QCborMap room =
         QCborValue::fromCbor(
             ClusterEvent::madeRoom(

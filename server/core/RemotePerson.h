@@ -1,0 +1,29 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+
+#include "Event.h"
+
+#include <QByteArray>
+#include <QList>
+#include <QSet>
+#include <QString>
+
+class Room;
+
+// A person on another node of the cluster, as this node knows them from what that node
+// publishes (RemotePeople): enough to list them in rooms, announce what they do, and send them
+// private messages through the bus. Their connections are the other node's.
+struct RemotePerson
+{
+    quint64 id = 0; // User::personId()
+    QByteArray node;
+    QString nick;
+    QString account;
+    bool away = false;
+    QString awayText;
+    QList<Room *> rooms;    // those this node knows, in the order entered
+    QSet<quint64> awayTold; // person ids that heard the current away text
+
+    // As User::flags(): shown beside the name in lists.
+    QString flags() const { return away ? QString(Event::AwayFlag) : QString(); }
+};
