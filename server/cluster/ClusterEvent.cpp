@@ -32,6 +32,7 @@ enum Key : int {
     Previous = 18,
     Reason = 19,
     Gone = 20,
+    Reconnecting = 21,
 };
 
 // The largest payload decode() looks at: a line's text is capped far below this.
@@ -125,10 +126,12 @@ bool decodePerson(const QCborMap &map, ClusterEvent &event)
             return false;
         person.rooms.append(room.toInteger());
     }
-    if (map.contains(Gone)) {
-        if (!map.value(Gone).isBool())
+    for (auto [key, flag] : {std::pair{Gone, &person.gone}, {Reconnecting, &person.reconnecting}}) {
+        if (!map.contains(key))
+            continue;
+        if (!map.value(key).isBool())
             return false;
-        person.gone = map.value(Gone).toBool();
+        *flag = map.value(key).toBool();
     }
     return true;
 }
@@ -152,6 +155,8 @@ QByteArray encodePerson(QCborMap &map, const ClusterPerson &person)
         map.insert(Reason, person.reason);
     if (person.gone)
         map.insert(Gone, true);
+    if (person.reconnecting)
+        map.insert(Reconnecting, true);
     return map.toCborValue().toCbor();
 }
 

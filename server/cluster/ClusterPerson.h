@@ -16,7 +16,8 @@ struct ClusterPerson
     QString account; // key, or empty
     bool away = false;
     QString awayText;
-    QList<qint64> rooms; // ids, in the order entered
+    QList<qint64> rooms;       // ids, in the order entered
+    bool reconnecting = false; // no connection carries them: their place is held (User)
     // The change: the nickname before it (a rename), why the rooms no longer in rooms were
     // left or, with gone, why the person ended.
     QString previousNick;

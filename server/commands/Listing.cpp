@@ -5,6 +5,7 @@
 #include "Protocol.h"
 #include "Rendering.h"
 #include "core/Directory.h"
+#include "core/RemotePerson.h"
 #include "core/Room.h"
 #include "core/User.h"
 
@@ -140,21 +141,25 @@ bool Listing::matches(const QString &key, const Room *room) const
 bool Listing::advance(QStringList *items)
 {
     if (m_what == What::People) {
+        // This node's people and the other nodes' (a cluster), merged in key order.
         const auto &users = m_directory.usersByKey();
-        for (auto it = after(users, m_after); it != users.cend(); ++it) {
-            m_after = it.key();
-            if (!m_pattern.matches(it.key()))
+        const auto &remote = m_directory.remote().byKey();
+        auto local = after(users, m_after);
+        auto far = after(remote, m_after);
+        while (local != users.cend() || far != remote.cend()) {
+            const bool isLocal =
+                far == remote.cend() || (local != users.cend() && local.key() < far.key());
+            m_after = isLocal ? local.key() : far.key();
+            if (!m_pattern.matches(m_after)) {
+                if (isLocal)
+                    ++local;
+                else
+                    ++far;
                 continue;
+            }
             if (!items)
                 return true;
-            const User *user = it.value();
-            QStringList rooms;
-            for (const Room *room : user->rooms())
-                rooms << room->name();
-            QString flags = user->flags();
-            if (!user->account().isEmpty() && m_administrators.contains(user->account()))
-                flags += flags.isEmpty() ? QString(Event::AdminFlag) : u',' + Event::AdminFlag;
-            *items << user->nick() << rooms.join(u',') << flags;
+            *items << (isLocal ? describe(local.value()) : describe(far.value()));
             return true;
         }
         return false;
@@ -175,8 +180,30 @@ bool Listing::advance(QStringList *items)
     if (!found)
         return false;
     if (items)
-        *items << found->name() << QString::number(found->members().size()) << found->topic();
+        *items << found->name() << QString::number(found->memberCount()) << found->topic();
     return true;
+}
+
+QStringList Listing::describe(const User *user) const
+{
+    QStringList rooms;
+    for (const Room *room : user->rooms())
+        rooms << room->name();
+    QString flags = user->flags();
+    if (!user->account().isEmpty() && m_administrators.contains(user->account()))
+        flags += flags.isEmpty() ? QString(Event::AdminFlag) : u',' + Event::AdminFlag;
+    return {user->nick(), rooms.join(u','), flags};
+}
+
+QStringList Listing::describe(const RemotePerson *person) const
+{
+    QStringList rooms;
+    for (const Room *room : person->rooms)
+        rooms << room->name();
+    QString flags = person->flags();
+    if (!person->account.isEmpty() && m_administrators.contains(person->account))
+        flags += flags.isEmpty() ? QString(Event::AdminFlag) : u',' + Event::AdminFlag;
+    return {person->nick, rooms.join(u','), flags};
 }
 
 qsizetype Listing::countRest()

@@ -8,6 +8,7 @@
 #include <QSet>
 
 class Directory;
+struct RemotePerson;
 class Room;
 class User;
 
@@ -38,6 +39,9 @@ private:
     // items (unless null); false when there is none.
     bool advance(QStringList *items);
     bool matches(const QString &key, const Room *room) const;
+    // A person's item of a who listing: nickname, rooms, flags.
+    QStringList describe(const User *user) const;
+    QStringList describe(const RemotePerson *person) const;
     qsizetype countRest();
     Event labelled(Event event) const;
 

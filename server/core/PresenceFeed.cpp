@@ -64,6 +64,7 @@ ClusterPerson PresenceFeed::stateOf(const User *user) const
     person.account = user->account();
     person.away = user->isAway();
     person.awayText = user->awayText();
+    person.reconnecting = user->isReconnecting();
     for (const Room *room : user->rooms())
         person.rooms.append(room->id());
     return person;

@@ -57,6 +57,7 @@ void RemotePeople::apply(const QByteArray &node, const ClusterPerson &change)
     person->node = node;
     person->account = change.account;
     setAway(person.get(), change.away, change.awayText);
+    setReconnecting(person.get(), change.reconnecting);
     moveRooms(person.get(), change.rooms, change.reason.isEmpty() ? u"part"_s : change.reason);
 }
 
@@ -127,6 +128,16 @@ void RemotePeople::setAway(RemotePerson *person, bool away, const QString &text)
     person->awayTold.clear();
     for (Room *room : std::as_const(person->rooms))
         room->announceRemotePresence(person, away ? Event::AwayState : Event::HereState, text);
+}
+
+void RemotePeople::setReconnecting(RemotePerson *person, bool reconnecting)
+{
+    if (person->reconnecting == reconnecting)
+        return;
+    person->reconnecting = reconnecting;
+    // The states the person's own node announces (CommandProcessor, AccessCommands' resume).
+    for (Room *room : std::as_const(person->rooms))
+        room->announceRemotePresence(person, reconnecting ? u"reconnecting"_s : u"back"_s, {});
 }
 
 void RemotePeople::moveRooms(RemotePerson *person, const QList<qint64> &roomIds,

@@ -5,6 +5,7 @@
 #include "core/RemotePerson.h"
 
 #include <QHash>
+#include <QMap>
 #include <QObject>
 
 #include <memory>
@@ -34,6 +35,8 @@ public:
 
     // The person of another node whose nickname is nick, or null.
     RemotePerson *find(const QString &nick) const;
+    // Everyone by NameRules::key(), for walking a long list (as Directory::usersByKey()).
+    const QMap<QString, RemotePerson *> &byKey() const { return m_byNick; }
     qsizetype count() const { return qsizetype(m_people.size()); }
     // The nodes this node knows people of.
     QList<QByteArray> nodes() const;
@@ -42,9 +45,10 @@ private:
     void remove(RemotePerson *person, const QString &reason);
     void rename(RemotePerson *person, const QString &nick);
     void setAway(RemotePerson *person, bool away, const QString &text);
+    void setReconnecting(RemotePerson *person, bool reconnecting);
     void moveRooms(RemotePerson *person, const QList<qint64> &roomIds, const QString &reason);
 
     Directory &m_directory;
     QHash<quint64, std::shared_ptr<RemotePerson>> m_people; // by id
-    QHash<QString, RemotePerson *> m_byNick;                // by NameRules::key()
+    QMap<QString, RemotePerson *> m_byNick;                 // by NameRules::key()
 };

@@ -21,9 +21,16 @@ struct RemotePerson
     QString account;
     bool away = false;
     QString awayText;
+    bool reconnecting = false;
     QList<Room *> rooms;    // those this node knows, in the order entered
     QSet<quint64> awayTold; // person ids that heard the current away text
 
     // As User::flags(): shown beside the name in lists.
-    QString flags() const { return away ? QString(Event::AwayFlag) : QString(); }
+    QString flags() const
+    {
+        if (!reconnecting)
+            return away ? QString(Event::AwayFlag) : QString();
+        return away ? Event::AwayFlag + u',' + Event::ReconnectingFlag
+                    : QString(Event::ReconnectingFlag);
+    }
 };

@@ -52,6 +52,8 @@ void User::attach(Endpoint *endpoint)
     m_endpoints.append(endpoint);
     for (Room *room : std::as_const(m_rooms))
         room->attached(this, endpoint);
+    if (m_endpoints.size() == 1)
+        emit changed({}); // back from reconnecting
 }
 
 void User::detach(Endpoint *endpoint)
@@ -60,6 +62,8 @@ void User::detach(Endpoint *endpoint)
         return;
     for (Room *room : std::as_const(m_rooms))
         room->detached(endpoint);
+    if (m_endpoints.isEmpty())
+        emit changed({}); // reconnecting
 }
 
 void User::holdFor(int graceMs)

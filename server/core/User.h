@@ -75,7 +75,8 @@ public:
 signals:
     // The grace period passed with no connection: the person is gone.
     void graceExpired();
-    // What others see of the person changed: their nickname, account, rooms or away state;
+    // What others see of the person changed: their nickname, account, rooms, away state or
+    // whether a connection carries them;
     // why: the reason of a leave, else empty. (A node of a cluster tells the others.)
     void changed(const QString &why);
 

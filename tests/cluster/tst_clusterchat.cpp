@@ -491,11 +491,20 @@ void TestClusterChat::roomMadeOnOneNode()
 void TestClusterChat::peopleAcrossNodes()
 {
     LineClient &ann = m_a->taggedLoggedIn(u"ann"_s);
-    LineClient &bob = m_b->taggedLoggedIn(u"bob"_s);
+    LineClient &bob = m_b->connect();
+    bob.useTagged();
+    bob.send(u"login bob"_s);
+    const QString token = answer(bob, u"login"_s).list.value(1);
+    QVERIFY(!token.isEmpty());
     // Each node lists and announces the other's people as its own.
     QVERIFY(waitFor(ann, Event::Kind::Join, u"bob"_s).isValid());
     QVERIFY(listsSoon(ann, u"hall"_s, {u"ann"_s, u"bob"_s}));
     QVERIFY(listsSoon(bob, u"hall"_s, {u"ann"_s, u"bob"_s}));
+    // Who is on the server, both nodes' people in one list, in name order.
+    ann.send(u"who"_s);
+    const Event who =
+        waitFor(ann, [](const Event &event) { return event.kind == Event::Kind::Who; });
+    QCOMPARE(who.list, (QStringList{u"ann"_s, u"hall"_s, {}, u"bob"_s, u"hall"_s, {}}));
     bob.send(u"nick robert"_s);
     const Event renamed = waitFor(ann, Event::Kind::NickChange, u"bob"_s);
     QCOMPARE(renamed.target, u"robert"_s);
@@ -514,7 +523,19 @@ void TestClusterChat::peopleAcrossNodes()
     const Event left = waitFor(ann, Event::Kind::Leave, u"robert"_s);
     QCOMPARE(left.room, u"games"_s);
     QCOMPARE(left.subject, u"part"_s);
-    bob.send(u"logout"_s);
+    // A dropped connection: the person's place is held on b, and a shows them reconnecting
+    // until they resume.
+    bob.abort();
+    QCOMPARE(waitFor(ann, Event::Kind::Presence, u"robert"_s).subject, u"reconnecting"_s);
+    ann.send(u"look #hall"_s);
+    const Event held =
+        waitFor(ann, [](const Event &event) { return event.kind == Event::Kind::Users; });
+    QCOMPARE(held.list.value(held.list.indexOf(u"robert"_s) + 1), QString(Event::ReconnectingFlag));
+    LineClient &phone = m_b->connect();
+    phone.useTagged();
+    phone.send(u"resume "_s + token);
+    QCOMPARE(waitFor(ann, Event::Kind::Presence, u"robert"_s).subject, u"back"_s);
+    phone.send(u"logout"_s);
     const Event quit = waitFor(ann, Event::Kind::Leave, u"robert"_s);
     QCOMPARE(quit.room, u"hall"_s);
     QCOMPARE(quit.subject, u"quit"_s);

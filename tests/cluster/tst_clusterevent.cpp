@@ -79,6 +79,7 @@ void TestClusterEvent::roundTrip_data()
     zoe.away = true;
     zoe.awayText = u"午饭"_s;
     zoe.rooms = {1, (qint64(7) << 24) + 1};
+    zoe.reconnecting = true;
     zoe.previousNick = u"zoe"_s;
     zoe.reason = u"kick"_s;
     ClusterEvent person = ClusterEvent::changed(zoe);
@@ -200,6 +201,7 @@ void TestClusterEvent::refused_data()
     QTest::newRow("person previous nick bytes") << personWith(18, QByteArray("x"));
     QTest::newRow("person reason a number") << personWith(19, 2);
     QTest::newRow("person gone a number") << personWith(20, 1);
+    QTest::newRow("person reconnecting a string") << personWith(21, u"yes"_s);
     QCborMap peopleNews;
     peopleNews.insert(0, 4);
     peopleNews.insert(12, QByteArray("b:9"));
