@@ -2,159 +2,19 @@
 // Two chat-server nodes of one cluster, in this process, on a redis-server the test starts and
 // the PostgreSQL that with-postgres.sh starts: people on different nodes talk in one room and
 // every member sees the same lines in the same order, also when the bus loses lines.
+#include "EventWaits.h"
 #include "RedisProcess.h"
+#include "ScratchPostgres.h"
 #include "ServerFixture.h"
 #include "cluster/ClusterNode.h"
 #include "cluster/NodeLease.h"
 #include "cluster/RedisConnection.h"
-#include "store/PostgresUrl.h"
 
-#include <QSqlDatabase>
-#include <QSqlError>
-#include <QSqlQuery>
 #include <QTest>
 
 using namespace Qt::StringLiterals;
 
-namespace {
-
-constexpr int TimeoutMs = 30000;
-
-QString postgresUrl()
-{
-    return qEnvironmentVariable("CHAT_TEST_POSTGRESQL_URL");
-}
-
-// Every table dropped, so that each test starts on a new database.
-bool emptyDatabase(QString *error)
-{
-    bool ok = false;
-    {
-        const PostgresUrl url(postgresUrl());
-        QSqlDatabase db = QSqlDatabase::addDatabase(u"QPSQL"_s, u"empty"_s);
-        db.setHostName(url.host());
-        db.setPort(url.port());
-        db.setUserName(url.user());
-        db.setPassword(url.password());
-        db.setDatabaseName(url.databaseName());
-        ok = db.open();
-        QSqlQuery q(db);
-        for (const QString &sql : {u"DROP SCHEMA public CASCADE"_s, u"CREATE SCHEMA public"_s})
-            ok = ok && q.exec(sql);
-        if (!ok)
-            *error = q.lastError().isValid() ? q.lastError().text() : db.lastError().text();
-        q.finish();
-        db.close();
-    }
-    QSqlDatabase::removeDatabase(u"empty"_s);
-    return ok;
-}
-
-// The room lines a client read, in the order it read them: "seq text".
-QStringList roomLines(LineClient &client, int count)
-{
-    QStringList lines;
-    QElapsedTimer elapsed;
-    elapsed.start();
-    while (lines.size() < count && elapsed.elapsed() < TimeoutMs) {
-        const Event event = client.readEvent(int(TimeoutMs - elapsed.elapsed()));
-        if (!event.isValid())
-            break;
-        if (event.kind == Event::Kind::Message)
-            lines << u"%1 %2"_s.arg(event.seq).arg(event.text);
-    }
-    return lines;
-}
-
-// The answer to a command the client sent (its ok or its error), skipping other events.
-Event answer(LineClient &client, const QString &command)
-{
-    QElapsedTimer elapsed;
-    elapsed.start();
-    while (elapsed.elapsed() < TimeoutMs) {
-        const Event event = client.readEvent(int(TimeoutMs - elapsed.elapsed()));
-        if (!event.isValid())
-            break;
-        if ((event.kind == Event::Kind::Ok || event.kind == Event::Kind::Error) &&
-            event.command == command)
-            return event;
-        // A rename's answer is the news of it, which the renamed read first; a join's or a new
-        // room's, the join.
-        if (event.kind == Event::Kind::NickChange && command == "nick"_L1)
-            return event;
-        if (event.kind == Event::Kind::Join && (command == "join"_L1 || command == "create"_L1))
-            return event;
-    }
-    return {};
-}
-
-// Sends line until the answer to command is of kind wanted, for what another node learns a
-// moment later than this one (a freed name, a new room); false if it never is within ms.
-bool sendUntil(LineClient &client, const QString &line, const QString &command, Event::Kind wanted,
-               int ms = TimeoutMs)
-{
-    QElapsedTimer elapsed;
-    elapsed.start();
-    while (elapsed.elapsed() < ms) {
-        client.send(line);
-        if (answer(client, command).kind == wanted)
-            return true;
-    }
-    return false;
-}
-
-// The next event the client reads that matches, skipping others; invalid if none comes.
-Event waitFor(LineClient &client, const std::function<bool(const Event &)> &matches,
-              int ms = TimeoutMs)
-{
-    QElapsedTimer elapsed;
-    elapsed.start();
-    while (elapsed.elapsed() < ms) {
-        const Event event = client.readEvent(int(ms - elapsed.elapsed()));
-        if (!event.isValid())
-            break;
-        if (matches(event))
-            return event;
-    }
-    return {};
-}
-
-Event waitFor(LineClient &client, Event::Kind kind, const QString &nick, int ms = TimeoutMs)
-{
-    return waitFor(
-        client, [&](const Event &event) { return event.kind == kind && event.nick == nick; }, ms);
-}
-
-// The nicknames `look` lists in room, as the client's node knows them.
-QStringList membersOf(LineClient &client, const QString &room)
-{
-    client.send(u"look #"_s + room);
-    const Event users = waitFor(client, [&](const Event &event) {
-        return event.kind == Event::Kind::Users && event.room == room;
-    });
-    QStringList nicks;
-    for (qsizetype i = 0; i + 1 < users.list.size(); i += 2)
-        nicks << users.list.at(i);
-    nicks.sort();
-    return nicks;
-}
-
-// Asks until the client's node lists exactly nicks in room, for what it learns from another
-// node a moment later.
-bool listsSoon(LineClient &client, const QString &room, QStringList nicks, int ms = TimeoutMs)
-{
-    nicks.sort();
-    QElapsedTimer elapsed;
-    elapsed.start();
-    while (elapsed.elapsed() < ms) {
-        if (membersOf(client, room) == nicks)
-            return true;
-        QTest::qWait(50);
-    }
-    return false;
-}
-
-} // namespace
+using namespace EventWaits;
 
 class TestClusterChat : public QObject
 {
@@ -197,7 +57,7 @@ private:
 
 void TestClusterChat::initTestCase()
 {
-    if (postgresUrl().isEmpty())
+    if (ScratchPostgres::url().isEmpty())
         QSKIP("needs PostgreSQL: run through tests/store/with-postgres.sh (the cluster_chat "
               "test)");
     QVERIFY2(m_redis.start(), qPrintable(m_redis.errorString()));
@@ -206,7 +66,7 @@ void TestClusterChat::initTestCase()
 void TestClusterChat::init()
 {
     QString error;
-    QVERIFY2(emptyDatabase(&error), qPrintable(error));
+    QVERIFY2(ScratchPostgres::empty(&error), qPrintable(error));
     QVERIFY(startNodes());
 }
 
@@ -219,7 +79,7 @@ void TestClusterChat::cleanup()
 std::unique_ptr<ServerFixture> TestClusterChat::node(const QByteArray &name)
 {
     ServerConfig config;
-    config.database = postgresUrl();
+    config.database = ScratchPostgres::url();
     config.cluster = u"redis://127.0.0.1:%1"_s.arg(m_redis.port());
     config.nodeName = QString::fromUtf8(name);
     config.historyOnJoin = 0;
