@@ -133,17 +133,20 @@ bool ChatServer::joinCluster()
     m_feed = std::make_unique<ClusterFeed>(m_cluster->bus(), *m_store, m_processor->directory(),
                                            m_processor->log());
     m_processor->names().setClaims(&m_cluster->claims());
+    m_processor->publishRulesOn(&m_cluster->bus());
+    connect(m_feed.get(), &ClusterFeed::ruleArrived, m_processor.get(),
+            &CommandProcessor::applyRule);
     m_processor->roomExpiry().disable();
     m_processor->directory().setIdBase(qint64(m_store->bootNumber()) * Directory::IdRange);
     connect(&m_cluster->lease(), &NodeLease::acquired, this, [this] {
         m_processor->reclaimNames();
-        m_feed->presence().resync(m_cluster->lease().owner());
+        m_feed->resync(m_cluster->lease().owner());
     });
     // Back on the bus under the same lease: what this node's people did meanwhile, and the
     // others' did, may have gone by unheard.
     connect(m_cluster.get(), &ClusterNode::connected, this, [this] {
         if (m_cluster->lease().isHeld())
-            m_feed->presence().resync(m_cluster->lease().owner());
+            m_feed->resync(m_cluster->lease().owner());
     });
     m_cluster->start();
     return true;

@@ -33,6 +33,10 @@ enum Key : int {
     Reason = 19,
     Gone = 20,
     Reconnecting = 21,
+    Until = 22,
+    Removed = 23,
+    Act = 24,
+    Target = 25,
 };
 
 // The largest payload decode() looks at: a line's text is capped far below this.
@@ -136,6 +140,80 @@ bool decodePerson(const QCborMap &map, ClusterEvent &event)
     return true;
 }
 
+bool optionalTime(const QCborMap &map, Key key, QDateTime *value)
+{
+    if (!map.contains(key))
+        return true;
+    if (!map.value(key).isInteger())
+        return false;
+    *value = QDateTime::fromMSecsSinceEpoch(map.value(key).toInteger(), Qt::UTC);
+    return true;
+}
+
+void insertTime(QCborMap &map, Key key, const QDateTime &time)
+{
+    if (time.isValid())
+        map.insert(key, time.toMSecsSinceEpoch());
+}
+
+bool decodeRoomId(const QCborMap &map, qint64 *roomId)
+{
+    if (!isUnsigned(map.value(Room)) || map.value(Room).toInteger() == 0)
+        return false;
+    *roomId = map.value(Room).toInteger();
+    return true;
+}
+
+bool decodeRemoved(const QCborMap &map, ClusterEvent &event)
+{
+    if (!map.contains(Removed))
+        return true;
+    if (!map.value(Removed).isBool())
+        return false;
+    event.removed = map.value(Removed).toBool();
+    return true;
+}
+
+bool decodeSanction(const QCborMap &map, ClusterEvent &event)
+{
+    StoredSanction &sanction = event.sanction;
+    const qint64 kind = map.value(Kind).toInteger(-1);
+    if (!decodeRoomId(map, &sanction.roomId) || kind < int(StoredSanction::Kind::Mute) ||
+        kind > int(StoredSanction::Kind::Invite) || !map.value(Name).isString())
+        return false;
+    sanction.kind = StoredSanction::Kind(kind);
+    sanction.mask = map.value(Name).toString();
+    return !sanction.mask.isEmpty() && optionalTime(map, Until, &sanction.until) &&
+           optionalTime(map, TimeMs, &sanction.created) &&
+           optionalString(map, Sender, &sanction.setter) &&
+           optionalString(map, Text, &sanction.reason) && decodeRemoved(map, event);
+}
+
+bool decodeRole(const QCborMap &map, ClusterEvent &event)
+{
+    StoredRole &role = event.role;
+    const qint64 kind = map.value(Kind).toInteger(-1);
+    if (!decodeRoomId(map, &role.roomId) || kind < int(StoredRole::Role::Operator) ||
+        kind > int(StoredRole::Role::Owner) || !map.value(Account).isString())
+        return false;
+    role.role = StoredRole::Role(kind);
+    role.account = map.value(Account).toString();
+    return !role.account.isEmpty() && decodeRemoved(map, event);
+}
+
+bool decodeModeration(const QCborMap &map, ClusterEvent &event)
+{
+    StoredModeration &entry = event.moderation;
+    if (!decodeRoomId(map, &entry.roomId) || !map.value(TimeMs).isInteger() ||
+        !map.value(Sender).isString() || !map.value(Act).isString())
+        return false;
+    entry.time = QDateTime::fromMSecsSinceEpoch(map.value(TimeMs).toInteger(), Qt::UTC);
+    entry.actor = map.value(Sender).toString();
+    entry.act = map.value(Act).toString();
+    return !entry.act.isEmpty() && optionalString(map, Target, &entry.target) &&
+           optionalString(map, Text, &entry.detail);
+}
+
 QByteArray encodePerson(QCborMap &map, const ClusterPerson &person)
 {
     map.insert(Person, qint64(person.id));
@@ -201,6 +279,32 @@ ClusterEvent ClusterEvent::changed(const ClusterPerson &person)
     return event;
 }
 
+ClusterEvent ClusterEvent::sanctioned(const StoredSanction &sanction, bool removed)
+{
+    ClusterEvent event;
+    event.type = Type::Sanction;
+    event.sanction = sanction;
+    event.removed = removed;
+    return event;
+}
+
+ClusterEvent ClusterEvent::roleSet(const StoredRole &role, bool removed)
+{
+    ClusterEvent event;
+    event.type = Type::Role;
+    event.role = role;
+    event.removed = removed;
+    return event;
+}
+
+ClusterEvent ClusterEvent::moderated(const StoredModeration &entry)
+{
+    ClusterEvent event;
+    event.type = Type::Moderation;
+    event.moderation = entry;
+    return event;
+}
+
 ClusterEvent ClusterEvent::people(quint64 version)
 {
     ClusterEvent event;
@@ -224,6 +328,37 @@ QByteArray ClusterEvent::encode() const
     }
     if (type == Type::Person)
         return encodePerson(map, person);
+    if (removed)
+        map.insert(Removed, true);
+    if (type == Type::Sanction) {
+        map.insert(Room, sanction.roomId);
+        map.insert(Kind, int(sanction.kind));
+        map.insert(Name, sanction.mask);
+        insertTime(map, Until, sanction.until);
+        insertTime(map, TimeMs, sanction.created);
+        if (!sanction.setter.isEmpty())
+            map.insert(Sender, sanction.setter);
+        if (!sanction.reason.isEmpty())
+            map.insert(Text, sanction.reason);
+        return map.toCborValue().toCbor();
+    }
+    if (type == Type::Role) {
+        map.insert(Room, role.roomId);
+        map.insert(Kind, int(role.role));
+        map.insert(Account, role.account);
+        return map.toCborValue().toCbor();
+    }
+    if (type == Type::Moderation) {
+        map.insert(Room, moderation.roomId);
+        map.insert(TimeMs, moderation.time.toMSecsSinceEpoch());
+        map.insert(Sender, moderation.actor);
+        map.insert(Act, moderation.act);
+        if (!moderation.target.isEmpty())
+            map.insert(Target, moderation.target);
+        if (!moderation.detail.isEmpty())
+            map.insert(Text, moderation.detail);
+        return map.toCborValue().toCbor();
+    }
     if (type == Type::People) {
         map.insert(Version, qint64(version));
         return map.toCborValue().toCbor();
@@ -261,9 +396,18 @@ std::optional<ClusterEvent> ClusterEvent::decode(const QByteArray &payload)
         return std::nullopt;
     event.origin = map.value(Origin).toByteArray();
     const qint64 type = map.contains(TypeKey) ? map.value(TypeKey).toInteger(-1) : 0;
-    if (type < int(Type::Line) || type > int(Type::People))
+    if (type < int(Type::Line) || type > int(Type::Moderation))
         return std::nullopt;
     event.type = Type(type);
+    if (event.type == Type::Sanction || event.type == Type::Role ||
+        event.type == Type::Moderation) {
+        const bool ok = event.type == Type::Sanction ? decodeSanction(map, event)
+                        : event.type == Type::Role   ? decodeRole(map, event)
+                                                     : decodeModeration(map, event);
+        if (!ok)
+            return std::nullopt;
+        return event;
+    }
     if (event.type == Type::Person) {
         if (!decodePerson(map, event))
             return std::nullopt;

@@ -3,6 +3,7 @@
 
 #include "cluster/ClusterPerson.h"
 #include "store/StoredMessage.h"
+#include "store/StoredRoomRule.h"
 
 #include <QByteArray>
 #include <QString>
@@ -17,28 +18,48 @@
 // - Person: one of the node's people changed (entered or left a room, renamed, went away or
 //   came back, ended), with their whole state;
 // - People: the node wrote the list of its people in the engine again (it started, came back
-//   or took a new epoch), at version: the others read it.
+//   or took a new epoch), at version: the others read it;
+// - Sanction, Role: a room's ban, mute, rule or invitation, or a registered person's role in
+//   it, was stored (or, removed, deleted): the other nodes apply it to the room;
+// - Moderation: an act of moderation was logged: the other nodes tell their members of the
+//   room, as the acting node tells its own.
 //
 // On the wire: a CBOR map with small integer keys, so that a line costs a few bytes more than
 // its text. decode() trusts nothing: a payload that is not exactly one of these shapes is
 // refused (the engine carries what any client of it published).
 struct ClusterEvent
 {
-    enum class Type { Line = 0, Mark = 1, Room = 2, Person = 3, People = 4 };
+    enum class Type {
+        Line = 0,
+        Mark = 1,
+        Room = 2,
+        Person = 3,
+        People = 4,
+        Sanction = 5,
+        Role = 6,
+        Moderation = 7,
+    };
 
     Type type = Type::Line;
-    StoredMessage message; // Line; Mark: roomId and seq only
-    StoredRoom room;       // Room: id, name, creator, created (its key is NameRules::key(name))
-    QString account;       // Line: the sender's account key, for IRC's account tag; may be empty
-    ClusterPerson person;  // Person
-    quint64 version = 0;   // People
-    QByteArray origin;     // the lease owner that published it ("<node>:<epoch>")
+    StoredMessage message;   // Line; Mark: roomId and seq only
+    StoredRoom room;         // Room: id, name, creator, created (its key is NameRules::key(name))
+    QString account;         // Line: the sender's account key, for IRC's account tag; may be empty
+    ClusterPerson person;    // Person
+    quint64 version = 0;     // People
+    StoredSanction sanction; // Sanction
+    StoredRole role;         // Role
+    bool removed = false;    // Sanction, Role: deleted rather than stored
+    StoredModeration moderation; // Moderation
+    QByteArray origin;           // the lease owner that published it ("<node>:<epoch>")
 
     static ClusterEvent line(const StoredMessage &message, const QString &account);
     static ClusterEvent mark(qint64 roomId, quint64 seq);
     static ClusterEvent madeRoom(const StoredRoom &room);
     static ClusterEvent changed(const ClusterPerson &person);
     static ClusterEvent people(quint64 version);
+    static ClusterEvent sanctioned(const StoredSanction &sanction, bool removed);
+    static ClusterEvent roleSet(const StoredRole &role, bool removed);
+    static ClusterEvent moderated(const StoredModeration &entry);
 
     QByteArray encode() const;
     static std::optional<ClusterEvent> decode(const QByteArray &payload);

@@ -107,19 +107,43 @@ void BanCommands::ban(Session *session, const Command &command)
 
 void BanCommands::putOut(Session *session, Room *room, const QList<BanMask> &masks)
 {
-    const User *actor = session->user();
-    const Permissions::Standing actorRank = m_moderation.rank(room, actor);
+    putOut(room, masks, m_moderation.rank(room, session->user()), {});
+}
+
+void BanCommands::bannedElsewhere(Room *room, const StoredSanction &ban)
+{
+    const BanMask mask = BanMask::parse(ban.mask);
+    if (!mask.isValid())
+        return;
+    // Those it puts out are told who did it, as the banner's node tells its own; the others
+    // hear it with the act itself, which comes after (ClusterEvent::Moderation).
+    const qint64 seconds =
+        ban.until.isValid() ? std::max<qint64>(1, QDateTime::currentDateTimeUtc().secsTo(ban.until))
+                            : 0;
+    const Event act =
+        Event::moderation(room->name(), ban.setter, u"ban"_s, mask.text(),
+                          ban.reason.isEmpty() ? QString::number(seconds)
+                                               : QString::number(seconds) + u' ' + ban.reason);
+    putOut(room, {mask}, Permissions::Standing::Operator, act);
+}
+
+void BanCommands::putOut(Room *room, const QList<BanMask> &masks, Permissions::Standing above,
+                         const Event &tell)
+{
     const QList<User *> members = room->members();
     for (User *member : members) {
-        if (m_moderation.rank(room, member) >= actorRank)
+        if (m_moderation.rank(room, member) >= above)
             continue;
         const QString nickKey = NameRules::key(member->nick());
         const QList<QHostAddress> addresses = addressesOf(member);
         const bool caught = std::any_of(masks.cbegin(), masks.cend(), [&](const BanMask &mask) {
             return mask.matches(nickKey, member->account(), addresses);
         });
-        if (caught)
-            room->leave(member, u"ban"_s, true);
+        if (!caught)
+            continue;
+        if (tell.isValid())
+            member->send(tell);
+        room->leave(member, u"ban"_s, true);
     }
 }
 

@@ -1,7 +1,10 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
+#include "Event.h"
+#include "commands/Permissions.h"
 #include "core/BanMask.h"
+#include "store/StoredRoomRule.h"
 
 #include <QList>
 
@@ -33,11 +36,18 @@ public:
     void ban(Session *session, const Command &command);
     void unban(Session *session, const Command &command);
     void bans(Session *session, const Command &command);
+    // A ban another node of a cluster stored: whoever it catches here is put out, except the
+    // room's operators and above (the banner's own standing is not known here).
+    void bannedElsewhere(Room *room, const StoredSanction &ban);
 
 private:
     QList<QHostAddress> addressesOf(const User *user, const Session *session = nullptr) const;
     // Puts out of room everyone the masks catch who stands below the actor.
     void putOut(Session *session, Room *room, const QList<BanMask> &masks);
+    // Whoever masks catch in room is put out, except people of standing above or beyond; those
+    // put out are sent tell first, if valid.
+    void putOut(Room *room, const QList<BanMask> &masks, Permissions::Standing above,
+                const Event &tell);
 
     ChatContext &m_chat;
     ModerationCommands &m_moderation;

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 #include "commands/CommandProcessor.h"
 
+#include "cluster/ClusterEvent.h"
+
 #include "config/ServerLog.h"
 #include "core/Room.h"
 #include "core/User.h"
@@ -232,6 +234,42 @@ void CommandProcessor::dispatch(Session *session, const Command &command)
     case T::Conversations:
         return m_messages.conversations(session, command);
     }
+}
+
+void CommandProcessor::publishRulesOn(Bus *bus)
+{
+    m_chat.roomRules().setBus(bus);
+    m_chat.moderationLog().setBus(bus);
+}
+
+void CommandProcessor::applyRule(const ClusterEvent &event)
+{
+    using Type = ClusterEvent::Type;
+    const qint64 roomId = event.type == Type::Sanction ? event.sanction.roomId
+                          : event.type == Type::Role   ? event.role.roomId
+                                                       : event.moderation.roomId;
+    Room *room = m_chat.directory().roomById(roomId);
+    if (!room)
+        return;
+    if (event.type == Type::Role)
+        return m_chat.roomRules().apply(room, event.role, event.removed);
+    if (event.type == Type::Sanction) {
+        m_chat.roomRules().apply(room, event.sanction, event.removed);
+        if (event.removed)
+            return;
+        if (event.sanction.kind == StoredSanction::Kind::Ban)
+            m_bans.bannedElsewhere(room, event.sanction);
+        if (event.sanction.until.isValid())
+            m_chat.sanctionExpiry().schedule();
+        return;
+    }
+    if (event.type != Type::Moderation)
+        return;
+    const StoredModeration &act = event.moderation;
+    m_chat.moderationLog().remember(act);
+    const Event news = Event::moderation(room->name(), act.actor, act.act, act.target, act.detail);
+    for (User *member : room->members())
+        member->send(news);
 }
 
 void CommandProcessor::reclaimNames()

@@ -17,8 +17,10 @@
 
 #include <QObject>
 
+class Bus;
 class Session;
 class Store;
+struct ClusterEvent;
 
 // The one place that decides who may run a command (the command table's availability, then
 // the person's standing in the room for the commands Permissions governs, checked before any
@@ -53,6 +55,11 @@ public:
     // names are claimed again, and whoever's name was taken elsewhere meanwhile is let go
     // (bye "collision"), so that no name is held twice.
     void reclaimNames();
+    // On a node of a cluster: the rooms' rules and moderation acts stored here are published
+    // on bus, and those another node published (a Sanction, Role or Moderation event) are
+    // applied here: a ban puts out whoever it catches, an act is told to the room's members.
+    void publishRulesOn(Bus *bus);
+    void applyRule(const ClusterEvent &event);
     // Empty rooms go once a minute; tests that move their clock call sweep() themselves.
     RoomExpiry &roomExpiry() { return m_chat.roomExpiry(); }
     PasswordGate &passwords() { return m_chat.passwords(); }

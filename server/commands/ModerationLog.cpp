@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "commands/ModerationLog.h"
 
+#include "cluster/Bus.h"
 #include "config/ServerLog.h"
 #include "core/Room.h"
 #include "store/Store.h"
@@ -22,15 +23,22 @@ void ModerationLog::record(const Room *room, const QString &actor, const QString
     entry.act = act;
     entry.target = target;
     entry.detail = detail;
+    remember(entry);
+    m_store.logModeration(entry, [this, entry](const QString &error) {
+        // The act is done and announced; only its line in the log is missing.
+        if (!error.isEmpty())
+            qCWarning(lcServer, "a moderation act could not be logged: %s", qUtf8Printable(error));
+        else if (m_bus)
+            m_bus->publish(ClusterEvent::moderated(entry));
+    });
+}
+
+void ModerationLog::remember(const StoredModeration &entry)
+{
     QList<StoredModeration> &kept = m_byRoom[entry.roomId];
     kept.append(entry);
     if (kept.size() > Store::ModerationKept)
         kept.removeFirst();
-    m_store.logModeration(entry, [](const QString &error) {
-        // The act is done and announced; only its line in the log is missing.
-        if (!error.isEmpty())
-            qCWarning(lcServer, "a moderation act could not be logged: %s", qUtf8Printable(error));
-    });
 }
 
 QList<StoredModeration> ModerationLog::latest(const Room *room, int count) const

@@ -6,12 +6,15 @@
 #include <QHash>
 #include <QList>
 
+class Bus;
 class Room;
 class Store;
 
 // Every act of moderation in a room (who, what, to whom, when, why): written through the
 // store (its writer thread, never the event loop), and the newest Store::ModerationKept of
-// each room kept in memory too, for `modlog`, which therefore never waits for a read.
+// each room kept in memory too, for `modlog`, which therefore never waits for a read. On a
+// node of a cluster each act is published once logged, and the acts of the other nodes are
+// remembered as they arrive.
 class ModerationLog
 {
 public:
@@ -20,10 +23,15 @@ public:
 
     void record(const Room *room, const QString &actor, const QString &act, const QString &target,
                 const QString &detail);
+    // Publishes every act logged from now on (null: none).
+    void setBus(Bus *bus) { m_bus = bus; }
+    // An act another node logged.
+    void remember(const StoredModeration &entry);
     // The newest count acts of room, oldest first.
     QList<StoredModeration> latest(const Room *room, int count) const;
 
 private:
     Store &m_store;
+    Bus *m_bus = nullptr;
     QHash<qint64, QList<StoredModeration>> m_byRoom; // oldest first
 };

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "commands/RoomRuleKeeper.h"
 
+#include "cluster/Bus.h"
 #include "config/ServerLog.h"
 #include "core/Clock.h"
 #include "core/Directory.h"
@@ -18,9 +19,7 @@ void RoomRuleKeeper::restore(Directory &directory) const
 {
     for (const StoredRole &role : m_store.roles()) {
         if (Room *room = directory.roomById(role.roomId))
-            room->roles().restoreRole(role.account, role.role == StoredRole::Role::Owner
-                                                        ? RoomRoles::Role::Owner
-                                                        : RoomRoles::Role::Operator);
+            apply(room, role, false);
     }
     const QDateTime now = QDateTime::currentDateTimeUtc();
     for (const StoredSanction &sanction : m_store.sanctions()) {
@@ -32,34 +31,67 @@ void RoomRuleKeeper::restore(Directory &directory) const
             const qint64 leftMs = now.msecsTo(sanction.until);
             // It ended while the server was down: nobody needs to be told.
             if (leftMs <= 0) {
-                m_store.deleteSanction(sanction, written);
+                m_store.deleteSanction(sanction, warn);
                 continue;
             }
             untilMs = m_clock.nowMs() + leftMs;
         }
-        if (sanction.kind == StoredSanction::Kind::Invite) {
-            room->modes().invite(sanction.mask);
-            continue;
-        }
-        if (sanction.kind == StoredSanction::Kind::Rule) {
-            if (const std::optional<RoomModes::Rule> rule = RoomModes::parse(sanction.mask))
-                room->modes().set(*rule, true);
-            continue;
-        }
-        if (sanction.kind == StoredSanction::Kind::Mute) {
-            room->roles().restoreMute(sanction.mask, untilMs);
-            continue;
-        }
-        RoomBans::Ban ban;
-        ban.mask = BanMask::parse(sanction.mask);
-        ban.untilMs = untilMs;
-        ban.setter = sanction.setter;
-        ban.reason = sanction.reason;
-        ban.created = sanction.created;
-        // A mask a later version wrote and this one cannot read is left alone.
-        if (ban.mask.isValid())
-            room->bans().add(ban);
+        put(room, sanction, untilMs);
     }
+}
+
+void RoomRuleKeeper::put(Room *room, const StoredSanction &sanction, qint64 untilMs)
+{
+    if (sanction.kind == StoredSanction::Kind::Invite)
+        return room->modes().invite(sanction.mask);
+    if (sanction.kind == StoredSanction::Kind::Rule) {
+        if (const std::optional<RoomModes::Rule> rule = RoomModes::parse(sanction.mask))
+            room->modes().set(*rule, true);
+        return;
+    }
+    if (sanction.kind == StoredSanction::Kind::Mute)
+        return room->roles().restoreMute(sanction.mask, untilMs);
+    RoomBans::Ban ban;
+    ban.mask = BanMask::parse(sanction.mask);
+    ban.untilMs = untilMs;
+    ban.setter = sanction.setter;
+    ban.reason = sanction.reason;
+    ban.created = sanction.created;
+    // A mask a later version wrote and this one cannot read is left alone.
+    if (ban.mask.isValid())
+        room->bans().add(ban);
+}
+
+void RoomRuleKeeper::apply(Room *room, const StoredSanction &sanction, bool removed) const
+{
+    if (!removed) {
+        const qint64 leftMs = QDateTime::currentDateTimeUtc().msecsTo(sanction.until);
+        if (sanction.until.isValid() && leftMs <= 0)
+            return; // over before it came
+        return put(room, sanction, sanction.until.isValid() ? m_clock.nowMs() + leftMs : 0);
+    }
+    switch (sanction.kind) {
+    case StoredSanction::Kind::Invite:
+        return room->modes().useInvitation(sanction.mask);
+    case StoredSanction::Kind::Rule:
+        if (const std::optional<RoomModes::Rule> rule = RoomModes::parse(sanction.mask))
+            room->modes().set(*rule, false);
+        return;
+    case StoredSanction::Kind::Mute:
+        return room->roles().forgetMute(sanction.mask);
+    case StoredSanction::Kind::Ban:
+        room->bans().remove(BanMask::parse(sanction.mask));
+        return;
+    }
+}
+
+void RoomRuleKeeper::apply(Room *room, const StoredRole &role, bool removed) const
+{
+    if (removed)
+        return room->roles().forgetAccount(role.account);
+    room->roles().restoreRole(role.account, role.role == StoredRole::Role::Owner
+                                                ? RoomRoles::Role::Owner
+                                                : RoomRoles::Role::Operator);
 }
 
 void RoomRuleKeeper::setRole(const Room *room, const User *user, RoomRoles::Role role)
@@ -70,10 +102,10 @@ void RoomRuleKeeper::setRole(const Room *room, const User *user, RoomRoles::Role
     stored.roomId = room->id();
     stored.account = user->account();
     if (role == RoomRoles::Role::Member)
-        return m_store.deleteRole(stored, written);
+        return m_store.deleteRole(stored, written(stored, true));
     stored.role =
         role == RoomRoles::Role::Owner ? StoredRole::Role::Owner : StoredRole::Role::Operator;
-    m_store.saveRole(stored, written);
+    m_store.saveRole(stored, written(stored, false));
 }
 
 void RoomRuleKeeper::mute(const Room *room, const User *user, qint64 untilMs, const QString &setter)
@@ -87,7 +119,7 @@ void RoomRuleKeeper::mute(const Room *room, const User *user, qint64 untilMs, co
     stored.created = QDateTime::currentDateTimeUtc();
     stored.until = wallTime(untilMs);
     stored.setter = setter;
-    m_store.saveSanction(stored, written);
+    m_store.saveSanction(stored, written(stored, false));
 }
 
 void RoomRuleKeeper::unmute(const Room *room, const User *user)
@@ -98,7 +130,7 @@ void RoomRuleKeeper::unmute(const Room *room, const User *user)
     stored.roomId = room->id();
     stored.kind = StoredSanction::Kind::Mute;
     stored.mask = user->account();
-    m_store.deleteSanction(stored, written);
+    m_store.deleteSanction(stored, written(stored, true));
 }
 
 void RoomRuleKeeper::invite(const Room *room, const QString &key, const QString &setter)
@@ -112,7 +144,7 @@ void RoomRuleKeeper::invite(const Room *room, const QString &key, const QString 
     stored.mask = key;
     stored.created = QDateTime::currentDateTimeUtc();
     stored.setter = setter;
-    m_store.saveSanction(stored, written);
+    m_store.saveSanction(stored, written(stored, false));
 }
 
 void RoomRuleKeeper::setRule(const Room *room, RoomModes::Rule rule, bool on, const QString &setter)
@@ -122,10 +154,10 @@ void RoomRuleKeeper::setRule(const Room *room, RoomModes::Rule rule, bool on, co
     stored.kind = StoredSanction::Kind::Rule;
     stored.mask = RoomModes::name(rule);
     if (!on)
-        return m_store.deleteSanction(stored, written);
+        return m_store.deleteSanction(stored, written(stored, true));
     stored.created = QDateTime::currentDateTimeUtc();
     stored.setter = setter;
-    m_store.saveSanction(stored, written);
+    m_store.saveSanction(stored, written(stored, false));
 }
 
 void RoomRuleKeeper::ban(const Room *room, const RoomBans::Ban &ban)
@@ -138,7 +170,7 @@ void RoomRuleKeeper::ban(const Room *room, const RoomBans::Ban &ban)
     stored.until = wallTime(ban.untilMs);
     stored.setter = ban.setter;
     stored.reason = ban.reason;
-    m_store.saveSanction(stored, written);
+    m_store.saveSanction(stored, written(stored, false));
 }
 
 void RoomRuleKeeper::unban(const Room *room, const BanMask &mask)
@@ -155,7 +187,7 @@ void RoomRuleKeeper::ended(const Room *room, StoredSanction::Kind kind, const QS
     stored.roomId = room->id();
     stored.kind = kind;
     stored.mask = mask;
-    m_store.deleteSanction(stored, written);
+    m_store.deleteSanction(stored, written(stored, true));
 }
 
 QDateTime RoomRuleKeeper::wallTime(qint64 untilMs) const
@@ -165,7 +197,26 @@ QDateTime RoomRuleKeeper::wallTime(qint64 untilMs) const
     return QDateTime::currentDateTimeUtc().addMSecs(untilMs - m_clock.nowMs());
 }
 
-void RoomRuleKeeper::written(const QString &error)
+std::function<void(const QString &)> RoomRuleKeeper::written(const StoredSanction &sanction,
+                                                             bool removed)
+{
+    return [this, sanction, removed](const QString &error) {
+        warn(error);
+        if (error.isEmpty() && m_bus)
+            m_bus->publish(ClusterEvent::sanctioned(sanction, removed));
+    };
+}
+
+std::function<void(const QString &)> RoomRuleKeeper::written(const StoredRole &role, bool removed)
+{
+    return [this, role, removed](const QString &error) {
+        warn(error);
+        if (error.isEmpty() && m_bus)
+            m_bus->publish(ClusterEvent::roleSet(role, removed));
+    };
+}
+
+void RoomRuleKeeper::warn(const QString &error)
 {
     // The rule holds in memory already; only the next restart would forget it.
     if (!error.isEmpty())

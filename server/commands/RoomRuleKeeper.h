@@ -6,6 +6,9 @@
 #include "core/RoomRoles.h"
 #include "store/StoredRoomRule.h"
 
+#include <functional>
+
+class Bus;
 class Clock;
 class Directory;
 class Room;
@@ -19,6 +22,9 @@ class User;
 // never comes back after a restart. A ban is kept whatever its mask: a nick, an account and an
 // address all mean the same after a restart.
 //
+// On a node of a cluster each change is published once stored, and the other nodes' changes
+// are applied to the rooms here as they arrive (apply()).
+//
 // Times: RoomRoles counts on the server's monotonic clock, which starts again at a reboot;
 // the store keeps the wall-clock end, and restore() turns it back into the time left.
 class RoomRuleKeeper
@@ -29,6 +35,11 @@ public:
     // At start-up, once the rooms are in directory: their kept roles, and the mutes and bans
     // still running; those that ended while the server was down are deleted from the store.
     void restore(Directory &directory) const;
+    // Publishes every change stored from now on (null: none).
+    void setBus(Bus *bus) { m_bus = bus; }
+    // What another node stored (removed: deleted) into room, as restore() puts it back.
+    void apply(Room *room, const StoredSanction &sanction, bool removed) const;
+    void apply(Room *room, const StoredRole &role, bool removed) const;
 
     void setRole(const Room *room, const User *user, RoomRoles::Role role);
     // untilMs on the server's clock; 0: until unmuted.
@@ -47,8 +58,14 @@ public:
 private:
     // The wall-clock time of untilMs on the server's clock (0: invalid, for good).
     QDateTime wallTime(qint64 untilMs) const;
-    static void written(const QString &error);
+    // The store's answer to a change: published once stored.
+    std::function<void(const QString &)> written(const StoredSanction &sanction, bool removed);
+    std::function<void(const QString &)> written(const StoredRole &role, bool removed);
+    static void warn(const QString &error);
+    // restore()'s and apply()'s part: sanction into room; untilMs on the server's clock.
+    static void put(Room *room, const StoredSanction &sanction, qint64 untilMs);
 
     Store &m_store;
+    Bus *m_bus = nullptr;
     const Clock &m_clock;
 };

@@ -2,6 +2,7 @@
 #include "core/ClusterFeed.h"
 
 #include "cluster/Bus.h"
+#include "cluster/RedisBus.h"
 #include "config/ServerLog.h"
 #include "core/Directory.h"
 #include "core/MessageLog.h"
@@ -35,6 +36,15 @@ void ClusterFeed::arrived(const ClusterEvent &event)
         return addRoom(event.room);
     if (event.type == ClusterEvent::Type::Person || event.type == ClusterEvent::Type::People)
         return m_presence.arrived(event);
+    if (event.type == ClusterEvent::Type::Sanction || event.type == ClusterEvent::Type::Role ||
+        event.type == ClusterEvent::Type::Moderation) {
+        // This node applied its own as it stored them.
+        QByteArray node;
+        QByteArray epoch;
+        if (RedisBus::splitOwner(event.origin, &node, &epoch) && node != m_nodeId)
+            emit ruleArrived(event);
+        return;
+    }
     if (event.message.roomId == 0)
         return deliver(event.message, event.account);
     Room *room = m_directory.roomById(event.message.roomId);
@@ -57,6 +67,13 @@ void ClusterFeed::show(Room *room, const StoredMessage &line, const QString &acc
     Event event = m_log.eventFor(line);
     event.accounts = {account};
     room->broadcast(event, nullptr);
+}
+
+void ClusterFeed::resync(const QByteArray &owner)
+{
+    QByteArray epoch;
+    RedisBus::splitOwner(owner, &m_nodeId, &epoch);
+    m_presence.resync(owner);
 }
 
 void ClusterFeed::deliver(const StoredMessage &line, const QString &account)

@@ -31,7 +31,16 @@ public:
     ~ClusterFeed() override;
 
     RoomSequence &sequence() { return m_sequence; }
+    // This node holds its lease, under owner, and is connected (again): what it tells the
+    // others and what they told is brought up to date (PresenceFeed), and what it published
+    // itself is known by its origin from now on.
+    void resync(const QByteArray &owner);
     PresenceFeed &presence() { return m_presence; }
+
+signals:
+    // Another node stored a room's rule or role, or logged an act of moderation (a Sanction,
+    // Role or Moderation event): the command processor applies it.
+    void ruleArrived(const ClusterEvent &event);
 
 private:
     void arrived(const ClusterEvent &event);
@@ -47,4 +56,5 @@ private:
     MessageLog &m_log;
     RoomSequence m_sequence;
     PresenceFeed m_presence;
+    QByteArray m_nodeId; // this node's name in the cluster, once it held a lease
 };

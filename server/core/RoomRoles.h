@@ -48,6 +48,8 @@ public:
     // The account is gone (unregistered): its roles go too, so that a later holder of the name
     // does not inherit them. Its mutes stay: unregistering must not lift one.
     void forgetAccount(const QString &account) { m_roles.remove(account); }
+    // A mute lifted elsewhere (another node of a cluster), by key.
+    void forgetMute(const QString &key) { m_mutedUntil.remove(key); }
 
     // The person left the room.
     void left(const User *user);

@@ -41,6 +41,8 @@ private slots:
     void lateNodeReadsLists();
     void stoppedNodesPeopleLeave();
     void leaseLostPeopleLeaveAndReturn();
+    void banAcrossNodes();
+    void ruleAcrossNodes();
 
 private:
     std::unique_ptr<ServerFixture> node(const QByteArray &name);
@@ -463,8 +465,8 @@ void TestClusterChat::stoppedNodesPeopleLeave()
     QVERIFY(waitFor(ann, Event::Kind::Join, u"bob"_s).isValid());
     // A stopped node gives its lease up: its people leave the others' lists within one watch.
     m_b.reset();
-    const Event left = waitFor(ann, Event::Kind::Leave, u"bob"_s, 3000);
-    QVERIFY2(left.isValid(), "the stopped node's person did not leave within 3 s");
+    const Event left = waitFor(ann, Event::Kind::Leave, u"bob"_s, 4000);
+    QVERIFY2(left.isValid(), "the stopped node's person did not leave within 4 s");
     QVERIFY(listsSoon(ann, u"hall"_s, {u"ann"_s}));
 }
 
@@ -480,6 +482,56 @@ void TestClusterChat::leaseLostPeopleLeaveAndReturn()
     // ...until b holds a lease again, under a new epoch, and writes its list again.
     QVERIFY(waitFor(ann, Event::Kind::Join, u"bob"_s).isValid());
     QVERIFY(listsSoon(ann, u"hall"_s, {u"ann"_s, u"bob"_s}));
+}
+
+void TestClusterChat::banAcrossNodes()
+{
+    LineClient &ann = m_a->taggedLoggedIn(u"ann"_s);
+    LineClient &bob = m_b->taggedLoggedIn(u"bob"_s);
+    ann.send(u"create games"_s);
+    QCOMPARE(answer(ann, u"create"_s).kind, Event::Kind::Join);
+    QVERIFY(sendUntil(bob, u"join games"_s, u"join"_s, Event::Kind::Join));
+    QVERIFY(waitFor(ann, Event::Kind::Join, u"bob"_s).isValid());
+    // The owner on a bans bob, who is on b: b puts him out, and he is told who did it.
+    ann.send(u"ban #games bob 1h no spoilers"_s);
+    const Event act = waitFor(bob, [](const Event &event) {
+        return event.kind == Event::Kind::Moderation && event.subject == "ban"_L1;
+    });
+    QCOMPARE(act.nick, u"ann"_s);
+    QCOMPARE(act.target, u"bob"_s);
+    QVERIFY2(act.text.endsWith(u" no spoilers"_s), qPrintable(act.text));
+    const Event out = waitFor(ann, Event::Kind::Leave, u"bob"_s);
+    QCOMPARE(out.room, u"games"_s);
+    QCOMPARE(out.subject, u"ban"_s);
+    // The ban holds on b: bob cannot come back, there or under another name's look-alike.
+    bob.send(u"join games"_s);
+    QCOMPARE(answer(bob, u"join"_s).code, ErrorCode::BannedFromRoom);
+    // Lifted on a, it is lifted on b.
+    ann.send(u"unban #games bob"_s);
+    QVERIFY(sendUntil(bob, u"join games"_s, u"join"_s, Event::Kind::Join));
+}
+
+void TestClusterChat::ruleAcrossNodes()
+{
+    LineClient &ann = m_a->taggedLoggedIn(u"ann"_s);
+    LineClient &bob = m_b->taggedLoggedIn(u"bob"_s);
+    ann.send(u"create club"_s);
+    QCOMPARE(answer(ann, u"create"_s).kind, Event::Kind::Join);
+    QVERIFY(sendUntil(bob, u"join club"_s, u"join"_s, Event::Kind::Join));
+    // Invite-only, set on a: b's members are told (after b applied it)...
+    ann.send(u"rule #club invite-only on"_s);
+    const Event act = waitFor(bob, [](const Event &event) {
+        return event.kind == Event::Kind::Moderation && event.room == "club"_L1;
+    });
+    QCOMPARE(act.nick, u"ann"_s);
+    QCOMPARE(act.target, u"invite-only"_s);
+    // ...and it keeps b's people out until they are invited.
+    bob.send(u"leave club"_s);
+    QVERIFY(waitFor(ann, Event::Kind::Leave, u"bob"_s).isValid());
+    bob.send(u"join club"_s);
+    QCOMPARE(answer(bob, u"join"_s).code, ErrorCode::InviteOnlyRoom);
+    ann.send(u"rule #club invite-only off"_s);
+    QVERIFY(sendUntil(bob, u"join club"_s, u"join"_s, Event::Kind::Join));
 }
 
 QTEST_GUILESS_MAIN(TestClusterChat)

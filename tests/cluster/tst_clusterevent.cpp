@@ -100,6 +100,38 @@ void TestClusterEvent::roundTrip_data()
     ClusterEvent people = ClusterEvent::people(12);
     people.origin = "b:9";
     QTest::newRow("people") << people;
+    StoredSanction ban;
+    ban.roomId = 5;
+    ban.kind = StoredSanction::Kind::Ban;
+    ban.mask = u"*!*@192.0.2.*"_s;
+    ban.until = QDateTime::fromMSecsSinceEpoch(1'790'000'360'000, Qt::UTC);
+    ban.setter = u"ann"_s;
+    ban.reason = u"spam 广告"_s;
+    ban.created = QDateTime::fromMSecsSinceEpoch(1'790'000'000'000, Qt::UTC);
+    ClusterEvent banned = ClusterEvent::sanctioned(ban, false);
+    banned.origin = "a:1";
+    QTest::newRow("ban, timed") << banned;
+    StoredSanction rule;
+    rule.roomId = 5;
+    rule.kind = StoredSanction::Kind::Rule;
+    rule.mask = u"invite-only"_s;
+    ClusterEvent ruleOff = ClusterEvent::sanctioned(rule, true);
+    ruleOff.origin = "a:1";
+    QTest::newRow("rule removed") << ruleOff;
+    ClusterEvent owner =
+        ClusterEvent::roleSet(StoredRole{7, u"zoë"_s, StoredRole::Role::Owner}, false);
+    owner.origin = "b:2";
+    QTest::newRow("owner") << owner;
+    ClusterEvent deop =
+        ClusterEvent::roleSet(StoredRole{7, u"bob"_s, StoredRole::Role::Operator}, true);
+    deop.origin = "b:2";
+    QTest::newRow("operator removed") << deop;
+    StoredModeration kick{5,        QDateTime::fromMSecsSinceEpoch(1'790'000'000'000, Qt::UTC),
+                          u"ann"_s, u"kick"_s,
+                          u"bob"_s, u"calm down"_s};
+    ClusterEvent kicked = ClusterEvent::moderated(kick);
+    kicked.origin = "a:1";
+    QTest::newRow("moderation") << kicked;
 }
 
 void TestClusterEvent::roundTrip()
@@ -114,6 +146,10 @@ void TestClusterEvent::roundTrip()
     QCOMPARE(back->origin, line.origin);
     QCOMPARE(back->person, line.person);
     QCOMPARE(back->version, line.version);
+    QCOMPARE(back->sanction, line.sanction);
+    QCOMPARE(back->role, line.role);
+    QCOMPARE(back->removed, line.removed);
+    QCOMPARE(back->moderation, line.moderation);
 }
 
 void TestClusterEvent::refused_data()
@@ -208,6 +244,40 @@ void TestClusterEvent::refused_data()
     QTest::newRow("people without version") << cbor(peopleNews);
     peopleNews.insert(15, u"1"_s);
     QTest::newRow("people version a string") << cbor(peopleNews);
+    QCborMap sanction;
+    sanction.insert(0, 5);
+    sanction.insert(12, QByteArray("a:1"));
+    sanction.insert(3, 5);
+    sanction.insert(1, int(StoredSanction::Kind::Ban));
+    sanction.insert(13, u"bob"_s);
+    QVERIFY(ClusterEvent::decode(cbor(sanction))); // the shape the rows below spoil
+    auto sanctionWith = [&](int key, const QCborValue &value) {
+        QCborMap map = sanction;
+        map.insert(key, value);
+        return cbor(map);
+    };
+    QTest::newRow("sanction room 0") << sanctionWith(3, 0);
+    QTest::newRow("sanction kind 9") << sanctionWith(1, 9);
+    QTest::newRow("sanction mask empty") << sanctionWith(13, u""_s);
+    QTest::newRow("sanction until a string") << sanctionWith(22, u"soon"_s);
+    QTest::newRow("sanction removed a number") << sanctionWith(23, 1);
+    QCborMap role = sanction;
+    role.insert(0, 6);
+    role.remove(13);
+    QTest::newRow("role without account") << cbor(role);
+    role.insert(11, u"bob"_s);
+    role.insert(1, 2);
+    QTest::newRow("role kind 2") << cbor(role);
+    QCborMap act;
+    act.insert(0, 7);
+    act.insert(12, QByteArray("a:1"));
+    act.insert(3, 5);
+    act.insert(5, 1);
+    act.insert(6, u"ann"_s);
+    QTest::newRow("moderation without act") << cbor(act);
+    act.insert(24, u"kick"_s);
+    act.insert(25, 3);
+    QTest::newRow("moderation target a number") << cbor(act);
     const QCborMap room =
         QCborValue::fromCbor(
             ClusterEvent::madeRoom(
