@@ -4,12 +4,14 @@
 // without a valid header in time is closed and counted; from anyone else a PROXY line is only
 // a line.
 #include "ServerFixture.h"
+#include "session/Session.h"
 
 #include <QSignalSpy>
 #include <QSslSocket>
 #include <QTest>
 #include <QtEndian>
 
+#include <algorithm>
 #include <memory>
 
 using namespace Qt::StringLiterals;
@@ -118,6 +120,15 @@ LineClient &loggedInFrom(ServerFixture &f, const QString &nick, const char *sour
     return client;
 }
 
+// Whether exactly one of the server's sessions has address for its peer.
+bool hasSessionFrom(ChatServer &server, const QString &address)
+{
+    const QList<Session *> &sessions = server.processor().sessions();
+    return std::count_if(sessions.begin(), sessions.end(), [&address](const Session *session) {
+               return session->peerAddress() == QHostAddress(address);
+           }) == 1;
+}
+
 qint64 proxyHeaderRefusals(const ChatServer &server)
 {
     return server.metrics().refused[int(ServerMetrics::Refusal::ProxyHeader)];
@@ -132,6 +143,7 @@ class TestProxyProtocol : public QObject
 private slots:
     void countedByTheHeadersAddress_data();
     void countedByTheHeadersAddress();
+    void webSocketHasTheHeadersAddress();
     void banByTheHeadersAddress();
     void noValidHeaderIsClosed_data();
     void noValidHeaderIsClosed();
@@ -146,24 +158,29 @@ void TestProxyProtocol::countedByTheHeadersAddress_data()
     QTest::addColumn<QByteArray>("first"); // the second connection sends it too
     QTest::addColumn<QByteArray>("other"); // from another address
     QTest::addColumn<QString>("greeting"); // what the first reads, when the port greets
+    QTest::addColumn<QString>("address");  // the first's, as its session knows it
 
     QTest::newRow("chat, v1") << Port::Chat << v1("192.0.2.7") << v1("192.0.2.8")
-                              << u"Welcome to test!"_s;
+                              << u"Welcome to test!"_s << u"192.0.2.7"_s;
     QTest::newRow("chat, v2") << Port::Chat << v2("192.0.2.7") << v2("192.0.2.8")
-                              << u"Welcome to test!"_s;
+                              << u"Welcome to test!"_s << u"192.0.2.7"_s;
     QTest::newRow("chat, v1 TCP6")
         << Port::Chat << QByteArray("PROXY TCP6 2001:db8::7 ::1 40000 5005\r\n")
-        << QByteArray("PROXY TCP6 2001:db8::8 ::1 40000 5005\r\n") << u"Welcome to test!"_s;
+        << QByteArray("PROXY TCP6 2001:db8::8 ::1 40000 5005\r\n") << u"Welcome to test!"_s
+        << u"2001:db8::7"_s;
     // A health check's header: the balancer's own address, loopback here, counts.
-    QTest::newRow("chat, UNKNOWN is the balancer") << Port::Chat << QByteArray("PROXY UNKNOWN\r\n")
-                                                   << v1("192.0.2.8") << u"Welcome to test!"_s;
+    QTest::newRow("chat, UNKNOWN is the balancer")
+        << Port::Chat << QByteArray("PROXY UNKNOWN\r\n") << v1("192.0.2.8") << u"Welcome to test!"_s
+        << u"127.0.0.1"_s;
     QTest::newRow("chat, v2 LOCAL is the balancer")
         << Port::Chat << QByteArray("\r\n\r\n\0\r\nQUIT\n\x20\x00\0\0", 16) << v2("192.0.2.8")
-        << u"Welcome to test!"_s;
-    QTest::newRow("IRC, v1") << Port::Irc << v1("192.0.2.7") << v1("192.0.2.8") << QString();
+        << u"Welcome to test!"_s << u"127.0.0.1"_s;
+    QTest::newRow("IRC, v1") << Port::Irc << v1("192.0.2.7") << v1("192.0.2.8") << QString()
+                             << u"192.0.2.7"_s;
     QTest::newRow("TLS, v2") << Port::Tls << v2("192.0.2.7") << v2("192.0.2.8")
-                             << u"Welcome to test!"_s;
-    QTest::newRow("web, v1") << Port::Web << v1("192.0.2.7") << v1("192.0.2.8") << QString();
+                             << u"Welcome to test!"_s << u"192.0.2.7"_s;
+    QTest::newRow("web, v1") << Port::Web << v1("192.0.2.7") << v1("192.0.2.8") << QString()
+                             << u"192.0.2.7"_s;
 }
 
 void TestProxyProtocol::countedByTheHeadersAddress()
@@ -172,6 +189,7 @@ void TestProxyProtocol::countedByTheHeadersAddress()
     QFETCH(QByteArray, first);
     QFETCH(QByteArray, other);
     QFETCH(QString, greeting);
+    QFETCH(QString, address);
     if (port == Port::Tls && !QSslSocket::supportsSsl())
         QSKIP("no TLS backend in this Qt");
 
@@ -184,6 +202,10 @@ void TestProxyProtocol::countedByTheHeadersAddress()
 
     const auto admitted = through(listening, first, tls);
     QTRY_COMPARE(f.server().sessionCount(), 1);
+    // The session itself knows the header's address (a web connection has none before it
+    // becomes a WebSocket: webSocketHasTheHeadersAddress).
+    if (port != Port::Web)
+        QTRY_VERIFY(hasSessionFrom(f.server(), address));
     if (!greeting.isEmpty()) {
         QVERIFY(waitForLine(*admitted));
         QVERIFY(admitted->readLine().startsWith(greeting.toUtf8()));
@@ -195,6 +217,20 @@ void TestProxyProtocol::countedByTheHeadersAddress()
     QTRY_COMPARE(f.server().sessionCount(), 2);
     QCOMPARE(proxyHeaderRefusals(f.server()), qint64(0));
     QVERIFY(admitted->state() == QAbstractSocket::ConnectedState);
+}
+
+void TestProxyProtocol::webSocketHasTheHeadersAddress()
+{
+    ServerFixture f(behindBalancer(Port::Web));
+    const quint16 port = f.server().webPort();
+    const auto socket = through(port, v2("192.0.2.7"), false);
+    socket->write(
+        "GET /chat HTTP/1.1\r\nHost: 127.0.0.1:" + QByteArray::number(port) +
+        "\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n"
+        "Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\nSec-WebSocket-Version: 13\r\n\r\n");
+    QVERIFY(waitForLine(*socket));
+    QVERIFY(socket->readLine().startsWith("HTTP/1.1 101"));
+    QTRY_VERIFY(hasSessionFrom(f.server(), u"192.0.2.7"_s));
 }
 
 void TestProxyProtocol::banByTheHeadersAddress()
