@@ -21,7 +21,6 @@ public:
     // The first item of list that is neither an address nor a subnet; empty when all are.
     static QString invalidItem(const QString &list);
 
-    bool isEmpty() const { return m_subnets.isEmpty(); }
     // peer as Listener::plainAddress gives it (IPv4 as IPv4).
     bool trusts(const QHostAddress &peer) const;
     int headerTimeoutMs() const { return m_headerTimeoutMs; }
