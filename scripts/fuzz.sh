@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # SPDX-License-Identifier: MIT
-# Builds the "fuzz" preset and fuzzes the protocol library and the reader of Redis's replies for
-# a while (default 60 seconds in all).
-# The fuzzer works on a copy of tests/fuzz/corpus, so a run never changes the committed seeds;
+# Builds the "fuzz" preset and fuzzes the protocol library, the reader of Redis's replies and the
+# PROXY protocol header for a while (default 60 seconds in all).
+# The fuzzer works on a copy of each target's corpus in tests/fuzz, so a run never changes the
+# committed seeds;
 # what it finds new, and the reproducer of any crash, stay in the temporary directory it prints.
 # Exits non-zero on any crash, leak, timeout or broken property.
 #   scripts/fuzz.sh [seconds]
@@ -18,8 +19,8 @@ cmake --preset fuzz >/dev/null
 cmake --build --preset fuzz
 
 work=$(mktemp -d "${TMPDIR:-/tmp}/chat-fuzz.XXXXXX")
-# Two targets share the time: the protocol (what every client sends) two thirds, the reader of
-# Redis's replies the rest.
+# Three targets share the time: the protocol (what every client sends) half, the reader of
+# Redis's replies and the PROXY header (what a load balancer sends first) a quarter each.
 status=0
 fuzz() { # target corpus seconds
     local target=$1 corpus=$2 time=$3
@@ -36,7 +37,10 @@ fuzz() { # target corpus seconds
         status=$result
     fi
 }
-protocol_seconds=$(( seconds * 2 / 3 > 0 ? seconds * 2 / 3 : 1 ))
+protocol_seconds=$(( seconds / 2 > 0 ? seconds / 2 : 1 ))
+resp_seconds=$(( seconds / 4 > 0 ? seconds / 4 : 1 ))
+proxy_seconds=$(( seconds - protocol_seconds - resp_seconds > 0 ? seconds - protocol_seconds - resp_seconds : 1 ))
 fuzz fuzz_protocol corpus "$protocol_seconds"
-fuzz fuzz_resp resp-corpus "$(( seconds - protocol_seconds > 0 ? seconds - protocol_seconds : 1 ))"
+fuzz fuzz_resp resp-corpus "$resp_seconds"
+fuzz fuzz_proxy proxy-corpus "$proxy_seconds"
 exit $status

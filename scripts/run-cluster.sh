@@ -66,14 +66,18 @@ for n in 1 2 3; do
     "$build/server/chat-server" --port "$port" --bind 127.0.0.1 --irc-port 0 --web-port 0 \
         --database "$CHAT_TEST_POSTGRESQL_URL" --cluster "redis://127.0.0.1:$redis_port" \
         --node-name "node$n" --metrics-address "127.0.0.1:$metrics" \
-        --max-connections-per-address 1000 >"$work/node$n.log" 2>&1 &
+        --proxy-from 127.0.0.1 >"$work/node$n.log" 2>&1 &
     pids+=($!)
-    listening "$port"
-    servers+="    server node$n 127.0.0.1:$port check port $metrics inter 1s fall 2 rise 1"$'\n'
+    # The metrics port opens after the chat port: a probe of the chat port from loopback, which
+    # the node trusts for PROXY headers, would be logged as a connection without its header.
+    listening "$metrics"
+    servers+="    server node$n 127.0.0.1:$port send-proxy-v2 check port $metrics inter 1s fall 2 rise 1"$'\n'
 done
 
-# Every connection reaches a node from HAProxy's address, so the nodes' per-address limit
-# counts HAProxy (raised above); HAProxy applies the limit per person's address instead.
+# Every connection reaches a node from HAProxy's address; with send-proxy-v2 it starts with a
+# PROXY header naming the person's address, which the nodes believe from HAProxy's address
+# (--proxy-from) alone, so their per-address limits and the logs count people, not HAProxy.
+# HAProxy's stick table limits a person's connections across all the nodes.
 front=$(free_port)
 cat >"$work/haproxy.cfg" <<EOF
 global

@@ -1690,6 +1690,18 @@
         <source>This node&apos;s name in its cluster, the same across its restarts (default: this machine&apos;s name and the port).</source>
         <translation>This node&apos;s name in its cluster, the same across its restarts (default: this machine&apos;s name and the port).</translation>
     </message>
+    <message>
+        <source>Load balancers (addresses or subnets such as 10.0.0.0/24, comma-separated) whose connections start with a PROXY protocol header, version 1 or 2 (HAProxy&apos;s send-proxy or send-proxy-v2), naming the person&apos;s real address; a connection from them without one is closed. Default: none.</source>
+        <translation>Load balancers (addresses or subnets such as 10.0.0.0/24, comma-separated) whose connections start with a PROXY protocol header, version 1 or 2 (HAProxy&apos;s send-proxy or send-proxy-v2), naming the person&apos;s real address; a connection from them without one is closed. Default: none.</translation>
+    </message>
+    <message>
+        <source>addresses or subnets such as 10.0.0.0/8, comma-separated</source>
+        <translation>addresses or subnets such as 10.0.0.0/8, comma-separated</translation>
+    </message>
+    <message>
+        <source>Milliseconds a load balancer&apos;s connection has to send its PROXY header.</source>
+        <translation>Milliseconds a load balancer&apos;s connection has to send its PROXY header.</translation>
+    </message>
 </context>
 <context>
     <name>StatusText</name>

@@ -1671,6 +1671,18 @@
         <source>This node&apos;s name in its cluster, the same across its restarts (default: this machine&apos;s name and the port).</source>
         <translation>本节点在集群中的名字，重启前后须保持不变（默认：本机名加端口）。</translation>
     </message>
+    <message>
+        <source>Load balancers (addresses or subnets such as 10.0.0.0/24, comma-separated) whose connections start with a PROXY protocol header, version 1 or 2 (HAProxy&apos;s send-proxy or send-proxy-v2), naming the person&apos;s real address; a connection from them without one is closed. Default: none.</source>
+        <translation>负载均衡器（地址或子网，如 10.0.0.0/24，以逗号分隔）：它们的连接以 PROXY 协议头（第 1 或第 2 版，即 HAProxy 的 send-proxy 或 send-proxy-v2）开头，写明对方的真实地址；来自它们却没有该协议头的连接会被关闭。默认：无。</translation>
+    </message>
+    <message>
+        <source>addresses or subnets such as 10.0.0.0/8, comma-separated</source>
+        <translation>地址或子网，如 10.0.0.0/8，以逗号分隔</translation>
+    </message>
+    <message>
+        <source>Milliseconds a load balancer&apos;s connection has to send its PROXY header.</source>
+        <translation>负载均衡器的连接发送 PROXY 协议头允许的毫秒数。</translation>
+    </message>
 </context>
 <context>
     <name>StatusText</name>

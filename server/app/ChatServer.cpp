@@ -52,11 +52,15 @@ StoreOptions storeOptions(const ServerConfig &config)
 ChatServer::ChatServer(const ServerConfig &config, QObject *parent)
     : QObject(parent)
     , m_config(config)
+    , m_proxyTrust(config.proxyFrom, config.proxyHeaderTimeoutMs)
     , m_plain([this](const QHostAddress &peer) { return admit(peer); })
 {
     m_plain.setListenBacklogSize(config.listenBacklog);
+    trustProxies(&m_plain);
     connect(&m_plain, &Listener::descriptorAccepted, this,
-            [this](qintptr descriptor) { addSession(new PlainConnection(descriptor), false); });
+            [this](qintptr descriptor, const QHostAddress &peer, quint16 port) {
+                addSession(new PlainConnection(descriptor, peer, port), false);
+            });
 }
 
 ChatServer::~ChatServer()
@@ -241,8 +245,9 @@ bool ChatServer::reloadConfiguration()
                qUtf8Printable(change.option), qUtf8Printable(PostgresUrl::redacted(change.from)),
                qUtf8Printable(PostgresUrl::redacted(change.to)));
     }
-    // In place: sessions and commands hold references to m_config.
+    // In place: sessions and commands hold references to m_config, listeners to the trust.
     m_config = plan.applied;
+    m_proxyTrust = ProxyTrust(m_config.proxyFrom, m_config.proxyHeaderTimeoutMs);
     m_processor->reconfigure();
     qCInfo(lcServer, "configuration reloaded%s%s", loaded.configFile.isEmpty() ? "" : " from ",
            qUtf8Printable(loaded.configFile));
@@ -304,9 +309,11 @@ bool ChatServer::setUpIrc()
     m_irc =
         std::make_unique<Listener>([this](const QHostAddress &peer) { return admit(peer, true); });
     m_irc->setListenBacklogSize(m_config.listenBacklog);
-    connect(m_irc.get(), &Listener::descriptorAccepted, this, [this](qintptr descriptor) {
-        addSession(new PlainConnection(descriptor), false, true);
-    });
+    trustProxies(m_irc.get());
+    connect(m_irc.get(), &Listener::descriptorAccepted, this,
+            [this](qintptr descriptor, const QHostAddress &peer, quint16 port) {
+                addSession(new PlainConnection(descriptor, peer, port), false, true);
+            });
     const quint16 port = m_config.ircPort == ServerConfig::FreePort ? 0 : quint16(m_config.ircPort);
     if (!m_irc->listen(m_config.bindAddress, port)) {
         // Most often another IRC server has the port.
@@ -326,6 +333,7 @@ bool ChatServer::setUpWeb()
 {
     m_web = std::make_unique<WebListener>(m_config,
                                           [this](const QHostAddress &peer) { return admit(peer); });
+    trustProxies(&m_web->listener());
     if (m_tls) {
         QSslConfiguration tls;
         if (!TlsCredentials::load(m_config.tlsCertificateFile, m_config.tlsKeyFile, &tls, &m_error))
@@ -371,6 +379,7 @@ std::unique_ptr<Listener> ChatServer::tlsListener(const QSslConfiguration &tls, 
         [this, irc](const QHostAddress &peer) { return admit(peer, irc); });
     listener->setTls(tls, m_config.tlsHandshakeTimeoutSeconds * 1000);
     listener->setListenBacklogSize(m_config.listenBacklog);
+    trustProxies(listener.get());
     connect(listener.get(), &QTcpServer::pendingConnectionAvailable, this,
             [this, accepting = listener.get(), irc] { acceptTlsConnections(accepting, irc); });
     if (!listener->listen(m_config.bindAddress, port)) {
@@ -378,6 +387,19 @@ std::unique_ptr<Listener> ChatServer::tlsListener(const QSslConfiguration &tls, 
         return {};
     }
     return listener;
+}
+
+void ChatServer::trustProxies(Listener *listener)
+{
+    listener->setProxyTrust(&m_proxyTrust);
+    connect(listener, &Listener::proxyHeaderFailed, this, &ChatServer::proxyHeaderFailed);
+}
+
+void ChatServer::proxyHeaderFailed(const QString &proxy, const QString &reason)
+{
+    ++m_metrics.refused[int(ServerMetrics::Refusal::ProxyHeader)];
+    qCInfo(lcServer, "refused %s (a load balancer): %s", qUtf8Printable(proxy),
+           qUtf8Printable(reason));
 }
 
 QByteArray ChatServer::admit(const QHostAddress &peer, bool irc)

@@ -6,6 +6,7 @@
 #include "config/ServerConfig.h"
 #include "metrics/ServerMetrics.h"
 #include "net/Listener.h"
+#include "net/ProxyTrust.h"
 
 #include <QHash>
 #include <QObject>
@@ -91,6 +92,9 @@ private:
     bool setUpMetrics();
     QString listenError(quint16 port, const QString &reason) const;
     void acceptTlsConnections(Listener *listener, bool irc);
+    // Gives listener the load balancers' trust and logs and counts their failed headers.
+    void trustProxies(Listener *listener);
+    void proxyHeaderFailed(const QString &proxy, const QString &reason);
     void addSession(Connection *connection, bool tls, bool irc = false, bool web = false);
     void sessionDestroyed(const QHostAddress &peer, bool tls);
     // Gives back what admit() counted for peer.
@@ -108,6 +112,8 @@ private:
     std::unique_ptr<CommandProcessor> m_processor; // made once the store is open
     std::unique_ptr<ClusterNode> m_cluster;        // a node of a cluster only
     std::unique_ptr<ClusterFeed> m_feed;           // the same
+    // Before the listeners, which hold on to it; a reload replaces it in place.
+    ProxyTrust m_proxyTrust;
     Listener m_plain;
     std::unique_ptr<Listener> m_tls;
     std::unique_ptr<Listener> m_irc;

@@ -2,6 +2,7 @@
 #include "app/OptionTable.h"
 
 #include "cluster/ClusterNode.h"
+#include "net/ProxyTrust.h"
 #include "store/PostgresUrl.h"
 
 #include <QCoreApplication>
@@ -134,6 +135,15 @@ QList<ServerOption> makeTable()
         flag(u"exempt-loopback"_s, QT_TRANSLATE_NOOP("ServerOptions", "No per-address connection limit for 127.0.0.1 and ::1."), &C::exemptLoopback, Reload::Live),
         number(u"max-connections"_s, QT_TRANSLATE_NOOP("ServerOptions", "Connections allowed in all."), &C::maxConnections, 1, 1 << 30, Reload::Live),
         number(u"listen-backlog"_s, QT_TRANSLATE_NOOP("ServerOptions", "Connections the kernel queues before the server accepts them."), &C::listenBacklog, 1, 65535, Reload::Restart),
+        {u"proxy-from"_s, u"addresses"_s, QT_TRANSLATE_NOOP("ServerOptions", "Load balancers (addresses or subnets such as 10.0.0.0/24, comma-separated) whose connections start with a PROXY protocol header, version 1 or 2 (HAProxy's send-proxy or send-proxy-v2), naming the person's real address; a connection from them without one is closed. Default: none."), Reload::NewConnections, false,
+         [](const C &config) { return config.proxyFrom; },
+         [](C &config, const QString &value) {
+             if (!ProxyTrust::invalidItem(value).isEmpty())
+                 return translated(QT_TRANSLATE_NOOP("ServerOptions", "addresses or subnets such as 10.0.0.0/8, comma-separated"));
+             config.proxyFrom = value.trimmed();
+             return QString();
+         }},
+        number(u"proxy-header-timeout-ms"_s, QT_TRANSLATE_NOOP("ServerOptions", "Milliseconds a load balancer's connection has to send its PROXY header."), &C::proxyHeaderTimeoutMs, 100, 60000, Reload::NewConnections),
         number(u"login-timeout"_s, QT_TRANSLATE_NOOP("ServerOptions", "Seconds a connection may take to log in."), &C::loginTimeoutSeconds, 1, 86400, Reload::NewConnections),
         number(u"ping-interval"_s, QT_TRANSLATE_NOOP("ServerOptions", "Seconds of silence after which a tagged client is pinged."), &C::pingIntervalSeconds, 1, 86400, Reload::Live),
         number(u"ping-timeout"_s, QT_TRANSLATE_NOOP("ServerOptions", "Seconds a pinged client has to answer."), &C::pingTimeoutSeconds, 1, 86400, Reload::Live),

@@ -68,6 +68,13 @@ struct ServerConfig
     int pingTimeoutSeconds = 60;  // ...and closed when they do not answer in this time
     int listenBacklog = 1024;     // Qt's default of 50 drops connections when many arrive at once
 
+    // Load balancers in front (docs/CLUSTER.md): addresses and subnets, comma-separated, whose
+    // connections start with a PROXY header naming the real peer (net/ProxyTrust); empty: none.
+    QString proxyFrom;
+    // How long such a connection has to send its header; HAProxy sends it at once.
+    static constexpr int DefaultProxyHeaderTimeoutMs = 3000;
+    int proxyHeaderTimeoutMs = DefaultProxyHeaderTimeoutMs;
+
     // IRC: a listener for IRC clients onto the same rooms and people (docs/IRC.md)
     static constexpr int FreePort = -1;     // ircPort: a free port (tests); not an option's value
     int ircPort = Protocol::DefaultIrcPort; // 0: off

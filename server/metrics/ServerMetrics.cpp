@@ -18,6 +18,8 @@ const char *ServerMetrics::label(Refusal refusal)
         return "server-full";
     case Refusal::PerAddress:
         return "per-address";
+    case Refusal::ProxyHeader:
+        return "proxy-header";
     case Refusal::Shutdown:
         break;
     }

@@ -16,8 +16,13 @@ struct ServerMetrics
 {
     enum class Transport { Plain, Tls };
     static constexpr int TransportCount = 2;
-    enum class Refusal { ServerFull, PerAddress, Shutdown };
-    static constexpr int RefusalCount = 3;
+    enum class Refusal {
+        ServerFull,
+        PerAddress,
+        Shutdown,
+        ProxyHeader, // a trusted load balancer's connection without a valid PROXY header in time
+    };
+    static constexpr int RefusalCount = 4;
     // Why a session ended: the reasons Session::close() and friends are given.
     enum class Disconnect {
         Lost, // the peer went away

@@ -1,6 +1,10 @@
 // SPDX-License-Identifier: MIT
 #include "net/Listener.h"
 
+#include "net/PeerSocket.h"
+#include "net/ProxyHeaderReader.h"
+#include "net/ProxyTrust.h"
+
 #include <QSslSocket>
 #include <QTimer>
 
@@ -30,6 +34,14 @@ QHostAddress Listener::peerOf(qintptr descriptor, quint16 *port)
     return QHostAddress(address);
 }
 
+QString Listener::peerText(const QHostAddress &address, quint16 port)
+{
+    const QHostAddress plain = plainAddress(address);
+    if (plain.protocol() == QAbstractSocket::IPv4Protocol)
+        return QStringLiteral("%1:%2").arg(plain.toString()).arg(port);
+    return QStringLiteral("[%1]:%2").arg(plain.toString()).arg(port);
+}
+
 Listener::Listener(Admission admission, QObject *parent)
     : QTcpServer(parent)
     , m_admission(std::move(admission))
@@ -44,7 +56,33 @@ void Listener::setTls(const QSslConfiguration &configuration, int handshakeTimeo
 
 void Listener::incomingConnection(qintptr descriptor)
 {
-    const QByteArray refusal = m_admission(plainAddress(peerOf(descriptor)));
+    quint16 port = 0;
+    const QHostAddress peer = plainAddress(peerOf(descriptor, &port));
+    if (m_proxyTrust && m_proxyTrust->trusts(peer))
+        readProxyHeader(descriptor, peer, port);
+    else
+        admit(descriptor, peer, port);
+}
+
+void Listener::readProxyHeader(qintptr descriptor, const QHostAddress &proxy, quint16 port)
+{
+    auto *reader = new ProxyHeaderReader(descriptor, m_proxyTrust->headerTimeoutMs(), this);
+    connect(reader, &ProxyHeaderReader::headerRead, this,
+            [this, proxy, port](qintptr descriptor, const ProxyHeader &header) {
+                // UNKNOWN and LOCAL (the balancer's health checks) are the balancer's own.
+                if (header.source.isNull())
+                    admit(descriptor, proxy, port);
+                else
+                    admit(descriptor, plainAddress(header.source), header.sourcePort);
+            });
+    connect(reader, &ProxyHeaderReader::failed, this, [this, proxy, port](const QString &reason) {
+        emit proxyHeaderFailed(peerText(proxy, port), reason);
+    });
+}
+
+void Listener::admit(qintptr descriptor, const QHostAddress &peer, quint16 port)
+{
+    const QByteArray refusal = m_admission(peer);
     if (!refusal.isEmpty()) {
         // Best effort and never blocking: the refused peer may not be reading.
         [[maybe_unused]] const ssize_t sent =
@@ -54,11 +92,13 @@ void Listener::incomingConnection(qintptr descriptor)
         return;
     }
     if (!m_tlsConfiguration) {
-        emit descriptorAccepted(descriptor);
+        emit descriptorAccepted(descriptor, peer, port);
         return;
     }
-    auto *socket = new QSslSocket(this);
+    // The handshake starts on bytes still in the kernel: a PROXY header before them is gone.
+    auto *socket = new PeerSocket<QSslSocket>(this);
     socket->setSocketDescriptor(descriptor);
+    socket->setPeer(peer, port);
     socket->setSslConfiguration(*m_tlsConfiguration);
     socket->startServerEncryption();
     QTimer::singleShot(m_handshakeTimeoutMs, socket, [socket] {

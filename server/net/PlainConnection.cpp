@@ -1,7 +1,6 @@
 // SPDX-License-Identifier: MIT
 #include "net/PlainConnection.h"
 
-#include "net/Listener.h"
 #include "net/OutputFlusher.h"
 
 #include <QTimerEvent>
@@ -28,13 +27,15 @@ bool isPeerGone(int error)
 
 } // namespace
 
-PlainConnection::PlainConnection(qintptr descriptor, QObject *parent)
+PlainConnection::PlainConnection(qintptr descriptor, const QHostAddress &peer, quint16 peerPort,
+                                 QObject *parent)
     : Connection(parent)
     , m_descriptor(int(descriptor))
+    , m_peerAddress(peer)
+    , m_peerPort(peerPort)
     , m_readNotifier(descriptor, QSocketNotifier::Read)
 {
     ::fcntl(m_descriptor, F_SETFL, ::fcntl(m_descriptor, F_GETFL) | O_NONBLOCK);
-    m_peerAddress = Listener::peerOf(descriptor, &m_peerPort);
     // We coalesce ourselves: one send per connection and event-loop pass. Nagle's algorithm on
     // top would hold each pass's bytes back until the previous ones are acknowledged, and a
     // member that only listens acknowledges late (delayed ACK): W1 fell to half the lines/s.

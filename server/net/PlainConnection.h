@@ -18,8 +18,10 @@ class PlainConnection final : public Connection
     Q_OBJECT
 
 public:
-    // Takes ownership of descriptor, an accepted TCP socket.
-    explicit PlainConnection(qintptr descriptor, QObject *parent = nullptr);
+    // Takes ownership of descriptor, an accepted TCP socket from peer (the listener's word for
+    // it: behind a load balancer, the address its PROXY header gave, not the kernel's).
+    PlainConnection(qintptr descriptor, const QHostAddress &peer, quint16 peerPort,
+                    QObject *parent = nullptr);
     ~PlainConnection() override;
 
     QHostAddress peerAddress() const override { return m_peerAddress; }

@@ -26,15 +26,6 @@ bool hasControlCharacters(QStringView text)
     });
 }
 
-// "192.0.2.1:5000" or "[2001:db8::1]:5000"; IPv4 clients of a dual-stack listener show as IPv4.
-QString peerText(const QHostAddress &address, quint16 port)
-{
-    const QHostAddress plain = Listener::plainAddress(address);
-    if (plain.protocol() == QAbstractSocket::IPv4Protocol)
-        return u"%1:%2"_s.arg(plain.toString()).arg(port);
-    return u"[%1]:%2"_s.arg(plain.toString()).arg(port);
-}
-
 FloodControl::Limits floodLimits(const ServerConfig &config)
 {
     return {config.floodBurst, config.floodRate, config.floodQueueLines, config.floodQueueBytes};
@@ -66,7 +57,7 @@ Session::Session(Connection *connection, quint64 number, const ServerConfig &con
         m_roomsMode = RoomsMode::Many; // IRC clients are in several channels at once
     }
     m_rendering = &RenderingCatalog::intern(rendering);
-    m_peer = peerText(m_connection->peerAddress(), m_connection->peerPort());
+    m_peer = Listener::peerText(m_connection->peerAddress(), m_connection->peerPort());
     m_clock.start();
 
     connect(m_connection, &Connection::received, this, &Session::receive);

@@ -2,6 +2,7 @@
 #include "web/WebListener.h"
 
 #include "config/ServerConfig.h"
+#include "net/PeerSocket.h"
 #include "web/HttpExchange.h"
 #include "web/HttpResponse.h"
 #include "web/WebConnection.h"
@@ -35,11 +36,13 @@ WebListener::WebListener(const ServerConfig &config, Listener::Admission admissi
     // Non-secure mode even over TLS: the socket handed to it is already encrypted.
     , m_handshakes(u"chat-server"_s, QWebSocketServer::NonSecureMode)
 {
-    connect(&m_listener, &Listener::descriptorAccepted, this, [this](qintptr descriptor) {
-        auto *socket = new QTcpSocket;
-        socket->setSocketDescriptor(descriptor);
-        accept(socket);
-    });
+    connect(&m_listener, &Listener::descriptorAccepted, this,
+            [this](qintptr descriptor, const QHostAddress &peer, quint16 port) {
+                auto *socket = new PeerSocket<QTcpSocket>;
+                socket->setSocketDescriptor(descriptor);
+                socket->setPeer(peer, port);
+                accept(socket);
+            });
     connect(&m_listener, &QTcpServer::pendingConnectionAvailable, this, [this] {
         // With TLS the listener makes nothing but QSslSockets, already encrypting.
         while (QTcpSocket *socket = m_listener.nextPendingConnection())

@@ -31,6 +31,9 @@ public:
     void close() { m_listener.close(); }
     quint16 serverPort() const { return m_listener.serverPort(); }
     QString errorString() const { return m_listener.errorString(); }
+    // The listener under it, for what ChatServer sets on every listener (the load balancers it
+    // trusts for PROXY headers, ahead of TLS and HTTP alike).
+    Listener &listener() { return m_listener; }
 
 signals:
     // A WebSocket is ready for a Session; the receiver owns connection. Its admission goes

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 // PlainConnection on a real loopback TCP pair: the test holds the peer's end as a raw
 // descriptor, so that it can stop reading, shrink buffers, half-close or reset at will.
+#include "net/Listener.h"
 #include "net/PlainConnection.h"
 
 #include <QSignalSpy>
@@ -77,7 +78,9 @@ void TestPlainConnection::connectPair(int peerReceiveBuffer)
     QCOMPARE(::connect(m_peer, reinterpret_cast<sockaddr *>(&address), length), 0);
     m_descriptor = ::accept(m_listener, nullptr, nullptr);
     QVERIFY(m_descriptor >= 0);
-    m_connection = new PlainConnection(m_descriptor);
+    quint16 port = 0;
+    const QHostAddress peer = Listener::peerOf(m_descriptor, &port);
+    m_connection = new PlainConnection(m_descriptor, peer, port);
 }
 
 QByteArray TestPlainConnection::readPeer(qsizetype bytes, int timeoutMs)
