@@ -137,9 +137,9 @@ bool ChatServer::joinCluster()
     m_feed = std::make_unique<ClusterFeed>(m_cluster->bus(), *m_store, m_processor->directory(),
                                            m_processor->log());
     m_processor->names().setClaims(&m_cluster->claims());
-    m_processor->publishRulesOn(&m_cluster->bus());
-    connect(m_feed.get(), &ClusterFeed::ruleArrived, m_processor.get(),
-            &CommandProcessor::applyRule);
+    m_processor->publishOn(&m_cluster->bus());
+    connect(m_feed.get(), &ClusterFeed::storedElsewhere, m_processor.get(),
+            &CommandProcessor::applyStored);
     m_processor->roomExpiry().disable();
     m_processor->directory().setIdBase(qint64(m_store->bootNumber()) * Directory::IdRange);
     connect(&m_cluster->lease(), &NodeLease::acquired, this, [this] {

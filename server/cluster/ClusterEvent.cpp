@@ -37,6 +37,7 @@ enum Key : int {
     Removed = 23,
     Act = 24,
     Target = 25,
+    Hash = 26,
 };
 
 // The largest payload decode() looks at: a line's text is capped far below this.
@@ -214,6 +215,26 @@ bool decodeModeration(const QCborMap &map, ClusterEvent &event)
            optionalString(map, Text, &entry.detail);
 }
 
+bool decodeAccount(const QCborMap &map, ClusterEvent &event)
+{
+    StoredAccount &account = event.storedAccount;
+    if (!decodeRemoved(map, event) || !map.value(Account).isString())
+        return false;
+    account.key = map.value(Account).toString();
+    if (account.key.isEmpty() || account.key != NameRules::key(account.key))
+        return false;
+    if (event.removed)
+        return true;
+    if (!map.value(Name).isString() || !map.value(Hash).isString() ||
+        !map.value(TimeMs).isInteger())
+        return false;
+    account.name = map.value(Name).toString();
+    account.passwordHash = map.value(Hash).toString();
+    account.created = QDateTime::fromMSecsSinceEpoch(map.value(TimeMs).toInteger(), Qt::UTC);
+    return NameRules::isValidNick(account.name) && NameRules::key(account.name) == account.key &&
+           !account.passwordHash.isEmpty();
+}
+
 QByteArray encodePerson(QCborMap &map, const ClusterPerson &person)
 {
     map.insert(Person, qint64(person.id));
@@ -305,6 +326,18 @@ ClusterEvent ClusterEvent::moderated(const StoredModeration &entry)
     return event;
 }
 
+ClusterEvent ClusterEvent::accountSaved(const StoredAccount &account, bool removed)
+{
+    ClusterEvent event;
+    event.type = Type::Account;
+    event.removed = removed;
+    if (removed)
+        event.storedAccount.key = account.key;
+    else
+        event.storedAccount = account;
+    return event;
+}
+
 ClusterEvent ClusterEvent::people(quint64 version)
 {
     ClusterEvent event;
@@ -346,6 +379,15 @@ QByteArray ClusterEvent::encode() const
         map.insert(Room, role.roomId);
         map.insert(Kind, int(role.role));
         map.insert(Account, role.account);
+        return map.toCborValue().toCbor();
+    }
+    if (type == Type::Account) {
+        map.insert(Account, storedAccount.key);
+        if (!removed) {
+            map.insert(Name, storedAccount.name);
+            map.insert(Hash, storedAccount.passwordHash);
+            map.insert(TimeMs, storedAccount.created.toMSecsSinceEpoch());
+        }
         return map.toCborValue().toCbor();
     }
     if (type == Type::Moderation) {
@@ -396,8 +438,14 @@ std::optional<ClusterEvent> ClusterEvent::decode(const QByteArray &payload)
         return std::nullopt;
     event.origin = map.value(Origin).toByteArray();
     const qint64 type = map.contains(TypeKey) ? map.value(TypeKey).toInteger(-1) : 0;
-    if (type < int(Type::Line) || type > int(Type::Moderation))
+    if (type < int(Type::Line) || type > int(Type::Account))
         return std::nullopt;
+    if (type == int(Type::Account)) {
+        event.type = Type::Account;
+        if (!decodeAccount(map, event))
+            return std::nullopt;
+        return event;
+    }
     event.type = Type(type);
     if (event.type == Type::Sanction || event.type == Type::Role ||
         event.type == Type::Moderation) {

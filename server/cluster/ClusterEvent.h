@@ -2,6 +2,7 @@
 #pragma once
 
 #include "cluster/ClusterPerson.h"
+#include "store/StoredAccount.h"
 #include "store/StoredMessage.h"
 #include "store/StoredRoomRule.h"
 
@@ -22,7 +23,10 @@
 // - Sanction, Role: a room's ban, mute, rule or invitation, or a registered person's role in
 //   it, was stored (or, removed, deleted): the other nodes apply it to the room;
 // - Moderation: an act of moderation was logged: the other nodes tell their members of the
-//   room, as the acting node tells its own.
+//   room, as the acting node tells its own;
+// - Account: an account was stored (registered, its password changed) or, removed, deleted:
+//   the other nodes' account books follow (it carries the password's hash, as the shared
+//   database does: Redis is inside the same trust boundary).
 //
 // On the wire: a CBOR map with small integer keys, so that a line costs a few bytes more than
 // its text. decode() trusts nothing: a payload that is not exactly one of these shapes is
@@ -38,6 +42,7 @@ struct ClusterEvent
         Sanction = 5,
         Role = 6,
         Moderation = 7,
+        Account = 8,
     };
 
     Type type = Type::Line;
@@ -50,6 +55,7 @@ struct ClusterEvent
     StoredRole role;         // Role
     bool removed = false;    // Sanction, Role: deleted rather than stored
     StoredModeration moderation; // Moderation
+    StoredAccount storedAccount; // Account (removed: only its key)
     QByteArray origin;           // the lease owner that published it ("<node>:<epoch>")
 
     static ClusterEvent line(const StoredMessage &message, const QString &account);
@@ -60,6 +66,7 @@ struct ClusterEvent
     static ClusterEvent sanctioned(const StoredSanction &sanction, bool removed);
     static ClusterEvent roleSet(const StoredRole &role, bool removed);
     static ClusterEvent moderated(const StoredModeration &entry);
+    static ClusterEvent accountSaved(const StoredAccount &account, bool removed);
 
     QByteArray encode() const;
     static std::optional<ClusterEvent> decode(const QByteArray &payload);

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 #include "commands/AccountCommands.h"
 
+#include "cluster/ClusterEvent.h"
+
 #include "NameRules.h"
 #include "Protocol.h"
 #include "commands/ChatContext.h"
@@ -107,6 +109,7 @@ void AccountCommands::registerNick(Session *session, const Command &command)
                     if (!error.isEmpty())
                         return m_chat.failToStore(alive, command, error);
                     m_chat.accounts().put(account);
+                    m_chat.tellCluster(ClusterEvent::accountSaved(account, false));
                     if (person)
                         person->setAccount(account.key);
                     qCInfo(lcServer, "%s registered", qUtf8Printable(account.name));
@@ -148,6 +151,7 @@ void AccountCommands::password(Session *session, const Command &command)
                     if (!error.isEmpty())
                         return m_chat.failToStore(alive, command, error);
                     m_chat.accounts().put(changed);
+                    m_chat.tellCluster(ClusterEvent::accountSaved(changed, false));
                     qCInfo(lcServer, "%s changed their password", qUtf8Printable(changed.name));
                     if (alive && alive->state() == Session::State::LoggedIn)
                         alive->send(Event::ok(u"password"_s, {}), command.label());
@@ -171,14 +175,10 @@ void AccountCommands::unregister(Session *session, const Command &command)
                 return m_chat.failToStore(alive, command, error);
             const StoredAccount *gone = m_chat.accounts().find(key);
             const QString name = gone ? gone->name : key;
-            m_chat.accounts().remove(key);
-            // A later holder of the name must not inherit the rooms it ran.
-            for (Room *room : m_chat.directory().rooms())
-                room->roles().forgetAccount(key);
-            for (User *user : m_chat.directory().users()) {
-                if (user->account() == key)
-                    user->setAccount({});
-            }
+            m_chat.forgetAccount(key);
+            StoredAccount removed;
+            removed.key = key;
+            m_chat.tellCluster(ClusterEvent::accountSaved(removed, true));
             qCInfo(lcServer, "%s is no longer registered", qUtf8Printable(name));
             if (alive && alive->state() == Session::State::LoggedIn)
                 alive->send(Event::ok(u"unregister"_s, {name}), command.label());

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 #include "commands/ChatContext.h"
 
+#include "cluster/Bus.h"
+
 #include "NameRules.h"
 #include "config/ServerLog.h"
 #include "core/Room.h"
@@ -96,6 +98,31 @@ User *ChatContext::logIn(Session *session, const QString &nick, const QString &a
             enter(session, hall, label);
     }
     return user;
+}
+
+void ChatContext::setBus(Bus *bus)
+{
+    m_bus = bus;
+    m_roomRules.setBus(bus);
+    m_moderationLog.setBus(bus);
+}
+
+void ChatContext::tellCluster(const ClusterEvent &event)
+{
+    if (m_bus)
+        m_bus->publish(event);
+}
+
+void ChatContext::forgetAccount(const QString &key)
+{
+    m_accounts.remove(key);
+    // A later holder of the name must not inherit the rooms it ran.
+    for (Room *room : m_directory.rooms())
+        room->roles().forgetAccount(key);
+    for (User *user : m_directory.users()) {
+        if (user->account() == key)
+            user->setAccount({});
+    }
 }
 
 void ChatContext::endPerson(User *user, const QString &reason)

@@ -26,7 +26,9 @@
 
 #include <functional>
 
+class Bus;
 class Clock;
+struct ClusterEvent;
 class Room;
 class Session;
 class Store;
@@ -94,6 +96,15 @@ public:
     // The details of an ok login or resume: the nick, and the resume token with the grace
     // period when resuming is on.
     QStringList loginDetails(const User *user, const QString &token) const;
+    // On a node of a cluster: what this node stores that the others must know (rules,
+    // moderation, accounts) is published on bus from now on.
+    void setBus(Bus *bus);
+    // Tells the other nodes of a change this node stored (nothing on a server of one).
+    void tellCluster(const ClusterEvent &event);
+    // The account is gone (unregistered here or on another node): its rooms' roles go, and
+    // whoever was identified to it is no longer.
+    void forgetAccount(const QString &key);
+
     // The person is gone for good: out of every room (the others told reason), name free.
     void endPerson(User *user, const QString &reason);
     // Closes every connection of the person with bye (the person ends as they close, see
@@ -142,5 +153,6 @@ private:
     quint64 m_bootNumber;
     quint32 m_lastPerson = 0;
     bool m_shuttingDown = false;
+    Bus *m_bus = nullptr;
     QSet<QString> m_administrators; // account keys, from the configuration
 };

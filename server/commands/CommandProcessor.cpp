@@ -236,15 +236,19 @@ void CommandProcessor::dispatch(Session *session, const Command &command)
     }
 }
 
-void CommandProcessor::publishRulesOn(Bus *bus)
+void CommandProcessor::publishOn(Bus *bus)
 {
-    m_chat.roomRules().setBus(bus);
-    m_chat.moderationLog().setBus(bus);
+    m_chat.setBus(bus);
 }
 
-void CommandProcessor::applyRule(const ClusterEvent &event)
+void CommandProcessor::applyStored(const ClusterEvent &event)
 {
     using Type = ClusterEvent::Type;
+    if (event.type == Type::Account) {
+        if (event.removed)
+            return m_chat.forgetAccount(event.storedAccount.key);
+        return m_chat.accounts().put(event.storedAccount);
+    }
     const qint64 roomId = event.type == Type::Sanction ? event.sanction.roomId
                           : event.type == Type::Role   ? event.role.roomId
                                                        : event.moderation.roomId;

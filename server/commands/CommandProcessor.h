@@ -55,11 +55,12 @@ public:
     // names are claimed again, and whoever's name was taken elsewhere meanwhile is let go
     // (bye "collision"), so that no name is held twice.
     void reclaimNames();
-    // On a node of a cluster: the rooms' rules and moderation acts stored here are published
-    // on bus, and those another node published (a Sanction, Role or Moderation event) are
-    // applied here: a ban puts out whoever it catches, an act is told to the room's members.
-    void publishRulesOn(Bus *bus);
-    void applyRule(const ClusterEvent &event);
+    // On a node of a cluster: the rooms' rules, moderation acts and accounts stored here are
+    // published on bus, and those another node published (a Sanction, Role, Moderation or
+    // Account event) are applied here: a ban puts out whoever it catches, an act is told to
+    // the room's members, an account is known (or forgotten) as if it had been made here.
+    void publishOn(Bus *bus);
+    void applyStored(const ClusterEvent &event);
     // Empty rooms go once a minute; tests that move their clock call sweep() themselves.
     RoomExpiry &roomExpiry() { return m_chat.roomExpiry(); }
     PasswordGate &passwords() { return m_chat.passwords(); }

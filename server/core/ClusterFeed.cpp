@@ -37,12 +37,12 @@ void ClusterFeed::arrived(const ClusterEvent &event)
     if (event.type == ClusterEvent::Type::Person || event.type == ClusterEvent::Type::People)
         return m_presence.arrived(event);
     if (event.type == ClusterEvent::Type::Sanction || event.type == ClusterEvent::Type::Role ||
-        event.type == ClusterEvent::Type::Moderation) {
+        event.type == ClusterEvent::Type::Moderation || event.type == ClusterEvent::Type::Account) {
         // This node applied its own as it stored them.
         QByteArray node;
         QByteArray epoch;
         if (RedisBus::splitOwner(event.origin, &node, &epoch) && node != m_nodeId)
-            emit ruleArrived(event);
+            emit storedElsewhere(event);
         return;
     }
     if (event.message.roomId == 0)

@@ -38,9 +38,10 @@ public:
     PresenceFeed &presence() { return m_presence; }
 
 signals:
-    // Another node stored a room's rule or role, or logged an act of moderation (a Sanction,
-    // Role or Moderation event): the command processor applies it.
-    void ruleArrived(const ClusterEvent &event);
+    // Another node stored a room's rule or role, logged an act of moderation or stored an
+    // account (a Sanction, Role, Moderation or Account event): the command processor applies
+    // it.
+    void storedElsewhere(const ClusterEvent &event);
 
 private:
     void arrived(const ClusterEvent &event);

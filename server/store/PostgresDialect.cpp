@@ -115,6 +115,17 @@ bool PostgresDialect::configure(SqlConnection &connection, QString *error) const
     return true;
 }
 
+void PostgresDialect::beforeClose(SqlConnection &connection) const
+{
+    // PostgreSQL lets a session's advisory locks go when its backend has exited, which happens
+    // after the client closed the connection: a store opened again at once (a restart, the
+    // writer after the set-up connection) would find the server's lock still held.
+    if (connection.role() == SqlConnection::Role::Reader)
+        return;
+    QString error;
+    connection.value(u"SELECT pg_advisory_unlock_all()"_s, &error);
+}
+
 QString PostgresDialect::explain(const QSqlError &error) const
 {
     const QString text = error.databaseText().isEmpty() ? error.text() : error.databaseText();

@@ -23,6 +23,7 @@ public:
     bool configure(SqlConnection &connection, QString *error) const override;
     bool afterMigration(SqlConnection &, QString *) const override { return true; }
     QString explain(const QSqlError &error) const override;
+    void beforeClose(SqlConnection &connection) const override;
 
 private:
     PostgresUrl m_url;

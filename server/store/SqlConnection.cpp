@@ -32,6 +32,8 @@ SqlConnection::~SqlConnection()
 {
     if (!m_db.isValid())
         return;
+    if (m_db.isOpen())
+        m_dialect.beforeClose(*this);
     m_db.close();
     m_db = QSqlDatabase();
     QSqlDatabase::removeDatabase(m_name);

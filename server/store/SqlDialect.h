@@ -47,6 +47,9 @@ public:
     virtual bool configure(SqlConnection &connection, QString *error) const = 0;
     // On the setup connection, once the schema is known to be ours.
     virtual bool afterMigration(SqlConnection &connection, QString *error) const = 0;
+    // The connection is about to close: what it holds must be let go of now, not when the
+    // database notices it has gone (the next connection may want it at once).
+    virtual void beforeClose(SqlConnection &connection) const { Q_UNUSED(connection); }
 
     // Words for a failed statement: the database's own message and what it means here.
     virtual QString explain(const QSqlError &error) const = 0;

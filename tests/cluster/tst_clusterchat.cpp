@@ -43,6 +43,7 @@ private slots:
     void leaseLostPeopleLeaveAndReturn();
     void banAcrossNodes();
     void ruleAcrossNodes();
+    void accountAcrossNodes();
 
 private:
     std::unique_ptr<ServerFixture> node(const QByteArray &name);
@@ -532,6 +533,39 @@ void TestClusterChat::ruleAcrossNodes()
     QCOMPARE(answer(bob, u"join"_s).code, ErrorCode::InviteOnlyRoom);
     ann.send(u"rule #club invite-only off"_s);
     QVERIFY(sendUntil(bob, u"join club"_s, u"join"_s, Event::Kind::Join));
+}
+
+void TestClusterChat::accountAcrossNodes()
+{
+    LineClient &ann = m_a->taggedLoggedIn(u"ann"_s);
+    ann.send(u"register first-secret"_s);
+    QCOMPARE(answer(ann, u"register"_s).kind, Event::Kind::Ok);
+    ann.send(u"logout"_s);
+    QVERIFY(ann.waitForDisconnected());
+    // The account is known on b: its password opens it there (before b hears of it, the two
+    // words are a name with a space, refused)...
+    LineClient &onB = m_b->connect();
+    onB.useTagged();
+    QVERIFY(sendUntil(onB, u"login ann first-secret"_s, u"login"_s, Event::Kind::Ok));
+    // ...and nobody takes the name there without it.
+    LineClient &stranger = m_b->connect();
+    stranger.useTagged();
+    onB.send(u"password first-secret second-secret"_s);
+    QCOMPARE(answer(onB, u"password"_s).kind, Event::Kind::Ok);
+    onB.send(u"logout"_s);
+    QVERIFY(onB.waitForDisconnected());
+    stranger.send(u"login ann"_s);
+    QCOMPARE(answer(stranger, u"login"_s).kind, Event::Kind::Error);
+    // The new password holds on a.
+    LineClient &back = m_a->connect();
+    back.useTagged();
+    QVERIFY(sendUntil(back, u"login ann second-secret"_s, u"login"_s, Event::Kind::Ok));
+    // Unregistered on a, the name is anyone's on b.
+    back.send(u"unregister second-secret"_s);
+    QCOMPARE(answer(back, u"unregister"_s).kind, Event::Kind::Ok);
+    back.send(u"logout"_s);
+    QVERIFY(back.waitForDisconnected());
+    QVERIFY(sendUntil(stranger, u"login ann"_s, u"login"_s, Event::Kind::Ok));
 }
 
 QTEST_GUILESS_MAIN(TestClusterChat)

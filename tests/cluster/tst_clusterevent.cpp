@@ -132,6 +132,14 @@ void TestClusterEvent::roundTrip_data()
     ClusterEvent kicked = ClusterEvent::moderated(kick);
     kicked.origin = "a:1";
     QTest::newRow("moderation") << kicked;
+    StoredAccount zoeAccount{u"Zoë"_s, u"zoë"_s, u"$argon2id$v=19$m=65536,t=2,p=1$c2FsdA$aGFzaA"_s,
+                             QDateTime::fromMSecsSinceEpoch(1'790'000'000'000, Qt::UTC)};
+    ClusterEvent registered = ClusterEvent::accountSaved(zoeAccount, false);
+    registered.origin = "a:1";
+    QTest::newRow("account") << registered;
+    ClusterEvent unregistered = ClusterEvent::accountSaved(zoeAccount, true);
+    unregistered.origin = "a:1";
+    QTest::newRow("account removed: its key only") << unregistered;
 }
 
 void TestClusterEvent::roundTrip()
@@ -150,6 +158,7 @@ void TestClusterEvent::roundTrip()
     QCOMPARE(back->role, line.role);
     QCOMPARE(back->removed, line.removed);
     QCOMPARE(back->moderation, line.moderation);
+    QCOMPARE(back->storedAccount, line.storedAccount);
 }
 
 void TestClusterEvent::refused_data()
@@ -278,6 +287,24 @@ void TestClusterEvent::refused_data()
     act.insert(24, u"kick"_s);
     act.insert(25, 3);
     QTest::newRow("moderation target a number") << cbor(act);
+    QCborMap account;
+    account.insert(0, 8);
+    account.insert(12, QByteArray("a:1"));
+    account.insert(11, u"ann"_s);
+    account.insert(13, u"Ann"_s);
+    account.insert(26, u"$argon2id$x"_s);
+    account.insert(5, 1);
+    QVERIFY(ClusterEvent::decode(cbor(account)));
+    auto accountWith = [&](int key, const QCborValue &value) {
+        QCborMap map = account;
+        map.insert(key, value);
+        return cbor(map);
+    };
+    QTest::newRow("account key not a key") << accountWith(11, u"Ann"_s);
+    QTest::newRow("account name of another key") << accountWith(13, u"bob"_s);
+    QTest::newRow("account without hash") << accountWith(26, QCborValue());
+    QTest::newRow("account hash empty") << accountWith(26, u""_s);
+    QTest::newRow("account name not a nick") << accountWith(13, u"a n n"_s);
     const QCborMap room =
         QCborValue::fromCbor(
             ClusterEvent::madeRoom(
