@@ -300,6 +300,13 @@ ClusterEvent ClusterEvent::changed(const ClusterPerson &person)
     return event;
 }
 
+ClusterEvent ClusterEvent::deletedRoom(const StoredRoom &room)
+{
+    ClusterEvent event = madeRoom(room);
+    event.removed = true;
+    return event;
+}
+
 ClusterEvent ClusterEvent::sanctioned(const StoredSanction &sanction, bool removed)
 {
     ClusterEvent event;
@@ -357,6 +364,8 @@ QByteArray ClusterEvent::encode() const
         map.insert(Name, room.name);
         map.insert(Sender, room.creator);
         map.insert(TimeMs, room.created.toMSecsSinceEpoch());
+        if (removed)
+            map.insert(Removed, true);
         return map.toCborValue().toCbor();
     }
     if (type == Type::Person)
@@ -468,7 +477,7 @@ std::optional<ClusterEvent> ClusterEvent::decode(const QByteArray &payload)
         return event;
     }
     if (event.type == Type::Room) {
-        if (!decodeRoom(map, event))
+        if (!decodeRoom(map, event) || !decodeRemoved(map, event))
             return std::nullopt;
         return event;
     }

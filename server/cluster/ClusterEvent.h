@@ -15,7 +15,8 @@
 // - Line: a line, committed (every node shows a room's line to its own members of the room);
 // - Mark: "the room's lines reach seq" (a node that was cut off from the engine while it
 //   committed lines sends one per room on its return, so the others read what they missed);
-// - Room: a room, committed (the other nodes add it to their directories);
+// - Room: a room, committed (the other nodes add it to their directories) or, removed, deleted
+//   (closed: the other nodes' members leave it and it goes);
 // - Person: one of the node's people changed (entered or left a room, renamed, went away or
 //   came back, ended), with their whole state;
 // - People: the node wrote the list of its people in the engine again (it started, came back
@@ -53,7 +54,7 @@ struct ClusterEvent
     quint64 version = 0;     // People
     StoredSanction sanction; // Sanction
     StoredRole role;         // Role
-    bool removed = false;    // Sanction, Role: deleted rather than stored
+    bool removed = false;    // Room, Sanction, Role, Account: deleted rather than stored
     StoredModeration moderation; // Moderation
     StoredAccount storedAccount; // Account (removed: only its key)
     QByteArray origin;           // the lease owner that published it ("<node>:<epoch>")
@@ -61,6 +62,7 @@ struct ClusterEvent
     static ClusterEvent line(const StoredMessage &message, const QString &account);
     static ClusterEvent mark(qint64 roomId, quint64 seq);
     static ClusterEvent madeRoom(const StoredRoom &room);
+    static ClusterEvent deletedRoom(const StoredRoom &room);
     static ClusterEvent changed(const ClusterPerson &person);
     static ClusterEvent people(quint64 version);
     static ClusterEvent sanctioned(const StoredSanction &sanction, bool removed);

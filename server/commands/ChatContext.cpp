@@ -105,6 +105,7 @@ void ChatContext::setBus(Bus *bus)
     m_bus = bus;
     m_roomRules.setBus(bus);
     m_moderationLog.setBus(bus);
+    m_roomExpiry.setBus(bus);
 }
 
 void ChatContext::tellCluster(const ClusterEvent &event)

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 #include "commands/RoomExpiry.h"
 
+#include "cluster/Bus.h"
+
 #include "config/ServerConfig.h"
 #include "config/ServerLog.h"
 #include "core/Clock.h"
@@ -61,10 +63,16 @@ int RoomExpiry::sweep()
 
 void RoomExpiry::remove(Room *room)
 {
-    m_store.deleteRoom(room->id(), [name = room->name()](const QString &error) {
+    StoredRoom gone;
+    gone.id = room->id();
+    gone.name = room->name();
+    gone.created = QDateTime::currentDateTimeUtc();
+    m_store.deleteRoom(room->id(), [this, gone](const QString &error) {
         if (!error.isEmpty())
             qCWarning(lcServer, "room %s could not be deleted from the store: %s",
-                      qUtf8Printable(name), qUtf8Printable(error));
+                      qUtf8Printable(gone.name), qUtf8Printable(error));
+        else if (m_bus)
+            m_bus->publish(ClusterEvent::deletedRoom(gone));
     });
     m_directory.removeRoom(room);
 }

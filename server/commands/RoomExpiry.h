@@ -5,6 +5,7 @@
 #include <QObject>
 #include <QTimer>
 
+class Bus;
 class Clock;
 class Directory;
 class Room;
@@ -34,6 +35,9 @@ public:
     // On a node of a cluster rooms do not expire: a room empty here may have members on
     // another node, which this one does not know of yet (docs/CLUSTER.md).
     void disable() { m_disabled = true; }
+    // On a node of a cluster: a room deleted here is published on bus once the store deleted
+    // it, so that the other nodes let it go too.
+    void setBus(Bus *bus) { m_bus = bus; }
     // Removes room now, from the directory and with its history from the store (an
     // administrator closed it); nobody may be in it.
     void remove(Room *room);
@@ -43,6 +47,7 @@ private:
     void emptied(Room *room);
 
     Directory &m_directory;
+    Bus *m_bus = nullptr;
     Store &m_store;
     const ServerConfig &m_config;
     const Clock &m_clock;

@@ -11,6 +11,8 @@
 
 #include <QPointer>
 
+using namespace Qt::StringLiterals;
+
 ClusterFeed::ClusterFeed(Bus &bus, Store &store, Directory &directory, MessageLog &log,
                          QObject *parent)
     : QObject(parent)
@@ -33,7 +35,7 @@ ClusterFeed::~ClusterFeed()
 void ClusterFeed::arrived(const ClusterEvent &event)
 {
     if (event.type == ClusterEvent::Type::Room)
-        return addRoom(event.room);
+        return event.removed ? removeRoom(event.room) : addRoom(event.room);
     if (event.type == ClusterEvent::Type::Person || event.type == ClusterEvent::Type::People)
         return m_presence.arrived(event);
     if (event.type == ClusterEvent::Type::Sanction || event.type == ClusterEvent::Type::Role ||
@@ -86,6 +88,20 @@ void ClusterFeed::deliver(const StoredMessage &line, const QString &account)
     Event event = m_log.eventFor(line);
     event.accounts = {account};
     recipient->send(event);
+}
+
+void ClusterFeed::removeRoom(const StoredRoom &stored)
+{
+    Room *room = m_directory.roomById(stored.id);
+    if (!room || room == m_directory.hall())
+        return;
+    // Closed on another node: its members here are told of it by the act (Moderation), which
+    // came first, and leave as that node's did.
+    const QList<User *> members = room->members();
+    for (User *member : members)
+        room->leave(member, u"close"_s, true);
+    m_directory.removeRoom(room);
+    qCInfo(lcServer, "room %s deleted on another node", qUtf8Printable(stored.name));
 }
 
 void ClusterFeed::addRoom(const StoredRoom &room)

@@ -50,6 +50,8 @@ private:
     // A room another node made; ignored when this node knows it, or holds its name for a room
     // of its own being stored (the store lets one of the two be made).
     void addRoom(const StoredRoom &room);
+    // A room another node deleted (closed): this node's members leave it and it goes.
+    void removeRoom(const StoredRoom &room);
     // A private message another node committed, to its recipient if they are here.
     void deliver(const StoredMessage &line, const QString &account);
 

@@ -66,6 +66,7 @@ bool SqlCommitter::prepare(QString *error)
     const Statement sharedStatements[] = {
         {&m_lockLastId, u"SELECT value FROM meta WHERE name = 'last_message_id' FOR UPDATE"_s},
         {&m_lockLastSeq, u"SELECT name_key, last_seq FROM rooms WHERE id = ? FOR UPDATE"_s},
+        {&m_findRoomKey, u"SELECT id FROM rooms WHERE name_key = ?"_s},
     };
     for (const Statement &s : statements) {
         *s.query = QSqlQuery(db);
@@ -176,6 +177,19 @@ SqlCommitter::Outcome SqlCommitter::addRoom(StoredRoom room, Undo &undo, QString
     *error = StoreRules::checkRoom(room);
     if (error->isEmpty() && m_rooms.contains(room.id))
         *error = StoreRules::roomIdTaken(room.id);
+    if (error->isEmpty() && m_shared) {
+        // Another node may have made or deleted a room of that name: the database knows.
+        m_findRoomKey.bindValue(0, room.key);
+        if (!m_findRoomKey.exec()) {
+            *error = failure(m_findRoomKey);
+            return Outcome::Failed;
+        }
+        if (m_findRoomKey.next())
+            m_keys.insert(room.key);
+        else
+            m_keys.remove(room.key);
+        m_findRoomKey.finish();
+    }
     if (error->isEmpty() && m_keys.contains(room.key))
         *error = StoreRules::roomNameTaken(room.name);
     if (!error->isEmpty())
@@ -359,25 +373,50 @@ SqlCommitter::Outcome SqlCommitter::roomRule(const Write &write, QString *error)
 
 bool SqlCommitter::lockCounters(const QList<Write> &writes, QString *error)
 {
+    // Every room the writes touch, as the database has it now: another node may have made it
+    // (its rules, its moderation log and its deletion are refused for a room not known here)
+    // or deleted it.
     QList<qint64> roomIds;
     bool lines = false;
     for (const Write &write : writes) {
-        if (write.type != Write::Type::Line)
-            continue;
-        lines = true;
-        if (write.message.roomId != 0)
-            roomIds.append(write.message.roomId);
+        switch (write.type) {
+        case Write::Type::Line:
+            lines = true;
+            if (write.message.roomId != 0)
+                roomIds.append(write.message.roomId);
+            break;
+        case Write::Type::DeleteRoom:
+            roomIds.append(write.room.id);
+            break;
+        case Write::Type::Role:
+        case Write::Type::DeleteRole:
+            roomIds.append(write.role.roomId);
+            break;
+        case Write::Type::Sanction:
+        case Write::Type::DeleteSanction:
+            roomIds.append(write.sanction.roomId);
+            break;
+        case Write::Type::Moderation:
+            roomIds.append(write.moderation.roomId);
+            break;
+        case Write::Type::Room:
+        case Write::Type::Account:
+        case Write::Type::DeleteAccount:
+            break;
+        }
     }
-    if (!lines)
+    if (!lines && roomIds.isEmpty())
         return true;
-    if (!m_lockLastId.exec() || !m_lockLastId.next()) {
+    if (lines && (!m_lockLastId.exec() || !m_lockLastId.next())) {
         *error = m_lockLastId.lastError().isValid() ? failure(m_lockLastId)
                                                     : u"the database has no message counter"_s;
         m_lockLastId.finish();
         return false;
     }
-    m_lastId = quint64(m_lockLastId.value(0).toLongLong());
-    m_lockLastId.finish();
+    if (lines) {
+        m_lastId = quint64(m_lockLastId.value(0).toLongLong());
+        m_lockLastId.finish();
+    }
     // Ascending ids, so that two writers lock rooms in one order.
     std::sort(roomIds.begin(), roomIds.end());
     roomIds.erase(std::unique(roomIds.begin(), roomIds.end()), roomIds.end());

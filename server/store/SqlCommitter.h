@@ -119,5 +119,6 @@ private:
     QSqlQuery m_deleteAccount;
     QSqlQuery m_lockLastId;  // shared writers only
     QSqlQuery m_lockLastSeq; // shared writers only
+    QSqlQuery m_findRoomKey; // shared writers only
     SqlRoomRules m_roomRules;
 };

@@ -44,6 +44,7 @@ private slots:
     void banAcrossNodes();
     void ruleAcrossNodes();
     void accountAcrossNodes();
+    void roomClosedOnAnotherNode();
 
 private:
     std::unique_ptr<ServerFixture> node(const QByteArray &name);
@@ -87,6 +88,7 @@ std::unique_ptr<ServerFixture> TestClusterChat::node(const QByteArray &name)
     config.nodeName = QString::fromUtf8(name);
     config.historyOnJoin = 0;
     config.exemptLoopback = true; // every client of the test comes from 127.0.0.1
+    config.administrators = u"root"_s;
     auto fixture = std::make_unique<ServerFixture>(config);
     if (!fixture->isListening())
         qWarning("node %s: %s", name.constData(), qPrintable(fixture->server().errorString()));
@@ -566,6 +568,35 @@ void TestClusterChat::accountAcrossNodes()
     back.send(u"logout"_s);
     QVERIFY(back.waitForDisconnected());
     QVERIFY(sendUntil(stranger, u"login ann"_s, u"login"_s, Event::Kind::Ok));
+}
+
+void TestClusterChat::roomClosedOnAnotherNode()
+{
+    LineClient &root = m_a->taggedLoggedIn(u"root"_s);
+    root.send(u"register root-secret"_s);
+    QCOMPARE(answer(root, u"register"_s).kind, Event::Kind::Ok);
+    LineClient &bob = m_b->taggedLoggedIn(u"bob"_s);
+    bob.send(u"create games"_s);
+    QCOMPARE(answer(bob, u"create"_s).kind, Event::Kind::Join);
+    QVERIFY(sendUntil(root, u"join games"_s, u"join"_s, Event::Kind::Join));
+    // An administrator on a closes a room made on b: b's members are told and put out, and
+    // the room is gone there too.
+    root.send(u"close games enough"_s);
+    const Event closed = answer(root, u"close"_s);
+    QVERIFY2(closed.kind == Event::Kind::Ok,
+             qPrintable(closed.subject + u' ' + QString::number(int(closed.code))));
+    const Event act = waitFor(bob, [](const Event &event) {
+        return event.kind == Event::Kind::Moderation && event.subject == "close"_L1;
+    });
+    QCOMPARE(act.nick, u"root"_s);
+    QCOMPARE(act.text, u"enough"_s);
+    const Event out = waitFor(bob, Event::Kind::Leave, u"bob"_s);
+    QCOMPARE(out.room, u"games"_s);
+    QCOMPARE(out.subject, u"close"_s);
+    bob.send(u"join games"_s);
+    QCOMPARE(answer(bob, u"join"_s).code, ErrorCode::NoSuchRoom);
+    // The name is free again, on either node.
+    QVERIFY(sendUntil(bob, u"create games"_s, u"create"_s, Event::Kind::Join));
 }
 
 QTEST_GUILESS_MAIN(TestClusterChat)

@@ -71,6 +71,9 @@ void TestClusterEvent::roundTrip_data()
     ClusterEvent room = ClusterEvent::madeRoom(games);
     room.origin = "node1:2";
     QTest::newRow("room") << room;
+    ClusterEvent closed = ClusterEvent::deletedRoom(games);
+    closed.origin = "node1:2";
+    QTest::newRow("room deleted") << closed;
     ClusterPerson zoe;
     zoe.id = (quint64(7) << 32) | 3;
     zoe.version = 41;
