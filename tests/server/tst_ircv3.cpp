@@ -327,21 +327,28 @@ void TestIrcV3::targets()
     const QString tess = u"@batch=targets "_s + Server + u" CHATHISTORY TARGETS tess <time>"_s;
     const QString hall = u"@batch=targets "_s + Server + u" CHATHISTORY TARGETS #hall <time>"_s;
     const QString close = Server + u" BATCH -targets"_s;
+    // The whole batch: a store read may answer after the PONG of the sync that asked.
+    const auto batch = [&irc, &close] {
+        QStringList lines = irc.sync(true);
+        for (int i = 0; i < 100 && (lines.isEmpty() || lines.last() != close); ++i)
+            lines += irc.sync(true);
+        return lines;
+    };
     // From the first time toward the second.
     irc.send(u"CHATHISTORY TARGETS %1 %2 10"_s.arg(later, earlier));
-    QCOMPARE(timeless(irc.sync(true)), (QStringList{open, tess, hall, close}));
+    QCOMPARE(timeless(batch()), (QStringList{open, tess, hall, close}));
     irc.send(u"CHATHISTORY TARGETS %1 %2 10"_s.arg(earlier, later));
-    QCOMPARE(timeless(irc.sync(true)), (QStringList{open, hall, tess, close}));
+    QCOMPARE(timeless(batch()), (QStringList{open, hall, tess, close}));
     irc.send(u"CHATHISTORY TARGETS %1 %2 1"_s.arg(later, earlier));
-    QCOMPARE(timeless(irc.sync(true)), (QStringList{open, tess, close}));
+    QCOMPARE(timeless(batch()), (QStringList{open, tess, close}));
     irc.send(u"CHATHISTORY TARGETS %1 %2 1"_s.arg(earlier, later));
-    QCOMPARE(timeless(irc.sync(true)), (QStringList{open, hall, close}));
+    QCOMPARE(timeless(batch()), (QStringList{open, hall, close}));
 
     // The latest private line's time bounds the next question: before it, only the hall.
     irc.send(u"CHATHISTORY TARGETS %1 %2 10"_s.arg(later, earlier));
-    const QString latest = irc.sync(true).value(1).section(u' ', -1);
+    const QString latest = batch().value(1).section(u' ', -1);
     irc.send(u"CHATHISTORY TARGETS %1 timestamp=%2 10"_s.arg(earlier, latest));
-    QCOMPARE(timeless(irc.sync(true)), (QStringList{open, hall, close}));
+    QCOMPARE(timeless(batch()), (QStringList{open, hall, close}));
 
     // Without batch, the lines alone.
     IrcClient bare;
@@ -349,8 +356,10 @@ void TestIrcV3::targets()
     QVERIFY(bare.registerAs(u"bob"_s));
     bare.sync();
     bare.send(u"CHATHISTORY TARGETS %1 %2 10"_s.arg(earlier, later));
-    QCOMPARE(timeless(bare.sync(true)),
-             QStringList{Server + u" CHATHISTORY TARGETS #hall <time>"_s});
+    QStringList lines = bare.sync(true);
+    for (int i = 0; i < 100 && lines.isEmpty(); ++i)
+        lines += bare.sync(true);
+    QCOMPARE(timeless(lines), QStringList{Server + u" CHATHISTORY TARGETS #hall <time>"_s});
 }
 
 void TestIrcV3::joinHistoryComesInABatchOrNotAtAll()
