@@ -397,8 +397,9 @@ IrcDialect::Input IrcDialect::handleRegistered(const IrcMessage &message, const 
             input.replies = reply(IrcNumeric::NoOrigin, me, {u"No origin specified"_s});
             return input;
         }
-        input.replies =
-            IrcMessage(u"PONG"_s, {m_serverName, message.param(0)}, m_serverName).toLine();
+        // The chat's ping: its pong comes after everything the earlier lines caused (store
+        // writes, history pages, listings), so a client may use it as a barrier.
+        run(u"ping "_s + message.param(0));
     } else if (verb == u"PONG") {
         run(u"pong "_s + message.param(0));
     } else if (verb == u"CAP") {
