@@ -140,6 +140,8 @@ bool ChatServer::joinCluster()
     m_processor->publishOn(&m_cluster->bus());
     connect(m_feed.get(), &ClusterFeed::storedElsewhere, m_processor.get(),
             &CommandProcessor::applyStored);
+    connect(m_feed.get(), &ClusterFeed::resumeElsewhere, m_processor.get(),
+            &CommandProcessor::resumeElsewhere);
     m_processor->roomExpiry().disable();
     m_processor->directory().setIdBase(qint64(m_store->bootNumber()) * Directory::IdRange);
     connect(&m_cluster->lease(), &NodeLease::acquired, this, [this] {

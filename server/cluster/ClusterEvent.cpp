@@ -38,6 +38,11 @@ enum Key : int {
     Act = 24,
     Target = 25,
     Hash = 26,
+    Ask = 27,
+    Token = 28,
+    Seqs = 29,
+    Roles = 30,
+    MovedTo = 31,
 };
 
 // The largest payload decode() looks at: a line's text is capped far below this.
@@ -130,6 +135,11 @@ bool decodePerson(const QCborMap &map, ClusterEvent &event)
         if (!isUnsigned(room) || room.toInteger() == 0)
             return false;
         person.rooms.append(room.toInteger());
+    }
+    if (map.contains(MovedTo)) {
+        if (!map.value(MovedTo).isByteArray() || map.value(MovedTo).toByteArray().isEmpty())
+            return false;
+        person.movedTo = map.value(MovedTo).toByteArray();
     }
     for (auto [key, flag] : {std::pair{Gone, &person.gone}, {Reconnecting, &person.reconnecting}}) {
         if (!map.contains(key))
@@ -235,6 +245,54 @@ bool decodeAccount(const QCborMap &map, ClusterEvent &event)
            !account.passwordHash.isEmpty();
 }
 
+// Pairs of integers, [[a, b], ...], each above 0 (a role may be 0: RoomRoles::Role::Member
+// is never sent, but reads as nothing to restore).
+template <typename Second>
+bool decodePairs(const QCborValue &value, QList<std::pair<qint64, Second>> *pairs)
+{
+    if (!value.isArray())
+        return false;
+    for (const QCborValue &item : value.toArray()) {
+        const QCborArray pair = item.toArray();
+        if (!item.isArray() || pair.size() != 2 || !isUnsigned(pair.at(0)) ||
+            pair.at(0).toInteger() == 0 || !isUnsigned(pair.at(1)))
+            return false;
+        pairs->append({pair.at(0).toInteger(), Second(pair.at(1).toInteger())});
+    }
+    return true;
+}
+
+template <typename Second> QCborArray encodePairs(const QList<std::pair<qint64, Second>> &pairs)
+{
+    QCborArray array;
+    for (const auto &[first, second] : pairs)
+        array.append(QCborArray{first, qint64(second)});
+    return array;
+}
+
+bool decodeHandover(const QCborMap &map, ClusterEvent &event)
+{
+    ClusterHandover &handover = event.handover;
+    if (!isUnsigned(map.value(Ask)) || map.value(Ask).toInteger() == 0)
+        return false;
+    handover.ask = quint64(map.value(Ask).toInteger());
+    if (event.type == ClusterEvent::Type::ResumeAsk) {
+        // A SHA-256 digest.
+        if (!map.value(Token).isByteArray() || map.value(Token).toByteArray().size() != 32)
+            return false;
+        handover.token = map.value(Token).toByteArray();
+        return true;
+    }
+    if (!decodePerson(map, event) || !decodePairs(map.value(Seqs), &handover.seqsAtDrop) ||
+        !decodePairs(map.value(Roles), &handover.roles) || !isUnsigned(map.value(Id)) ||
+        !map.value(Token).isByteArray() || map.value(Token).toByteArray().size() != 32)
+        return false;
+    handover.person = std::exchange(event.person, {});
+    handover.privateIdAtDrop = quint64(map.value(Id).toInteger());
+    handover.token = map.value(Token).toByteArray();
+    return true;
+}
+
 QByteArray encodePerson(QCborMap &map, const ClusterPerson &person)
 {
     map.insert(Person, qint64(person.id));
@@ -254,6 +312,8 @@ QByteArray encodePerson(QCborMap &map, const ClusterPerson &person)
         map.insert(Reason, person.reason);
     if (person.gone)
         map.insert(Gone, true);
+    if (!person.movedTo.isEmpty())
+        map.insert(MovedTo, QCborValue(person.movedTo));
     if (person.reconnecting)
         map.insert(Reconnecting, true);
     return map.toCborValue().toCbor();
@@ -345,6 +405,23 @@ ClusterEvent ClusterEvent::accountSaved(const StoredAccount &account, bool remov
     return event;
 }
 
+ClusterEvent ClusterEvent::resumeAsked(quint64 ask, const QByteArray &token)
+{
+    ClusterEvent event;
+    event.type = Type::ResumeAsk;
+    event.handover.ask = ask;
+    event.handover.token = token;
+    return event;
+}
+
+ClusterEvent ClusterEvent::resumeGiven(const ClusterHandover &handover)
+{
+    ClusterEvent event;
+    event.type = Type::ResumeGive;
+    event.handover = handover;
+    return event;
+}
+
 ClusterEvent ClusterEvent::people(quint64 version)
 {
     ClusterEvent event;
@@ -370,6 +447,16 @@ QByteArray ClusterEvent::encode() const
     }
     if (type == Type::Person)
         return encodePerson(map, person);
+    if (type == Type::ResumeAsk || type == Type::ResumeGive) {
+        map.insert(Ask, qint64(handover.ask));
+        map.insert(Token, QCborValue(handover.token));
+        if (type == Type::ResumeAsk)
+            return map.toCborValue().toCbor();
+        map.insert(Seqs, encodePairs(handover.seqsAtDrop));
+        map.insert(Roles, encodePairs(handover.roles));
+        map.insert(Id, qint64(handover.privateIdAtDrop));
+        return encodePerson(map, handover.person);
+    }
     if (removed)
         map.insert(Removed, true);
     if (type == Type::Sanction) {
@@ -447,7 +534,7 @@ std::optional<ClusterEvent> ClusterEvent::decode(const QByteArray &payload)
         return std::nullopt;
     event.origin = map.value(Origin).toByteArray();
     const qint64 type = map.contains(TypeKey) ? map.value(TypeKey).toInteger(-1) : 0;
-    if (type < int(Type::Line) || type > int(Type::Account))
+    if (type < int(Type::Line) || type > int(Type::ResumeGive))
         return std::nullopt;
     if (type == int(Type::Account)) {
         event.type = Type::Account;
@@ -467,6 +554,11 @@ std::optional<ClusterEvent> ClusterEvent::decode(const QByteArray &payload)
     }
     if (event.type == Type::Person) {
         if (!decodePerson(map, event))
+            return std::nullopt;
+        return event;
+    }
+    if (event.type == Type::ResumeAsk || event.type == Type::ResumeGive) {
+        if (!decodeHandover(map, event))
             return std::nullopt;
         return event;
     }

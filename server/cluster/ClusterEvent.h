@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
+#include "cluster/ClusterHandover.h"
 #include "cluster/ClusterPerson.h"
 #include "store/StoredAccount.h"
 #include "store/StoredMessage.h"
@@ -27,7 +28,9 @@
 //   room, as the acting node tells its own;
 // - Account: an account was stored (registered, its password changed) or, removed, deleted:
 //   the other nodes' account books follow (it carries the password's hash, as the shared
-//   database does: Redis is inside the same trust boundary).
+//   database does: Redis is inside the same trust boundary);
+// - ResumeAsk: a connection reached this node with a resume token it did not issue: whichever
+//   node did gives the person away (ResumeGive, naming the ask), so that they go on here.
 //
 // On the wire: a CBOR map with small integer keys, so that a line costs a few bytes more than
 // its text. decode() trusts nothing: a payload that is not exactly one of these shapes is
@@ -44,6 +47,8 @@ struct ClusterEvent
         Role = 6,
         Moderation = 7,
         Account = 8,
+        ResumeAsk = 9,
+        ResumeGive = 10,
     };
 
     Type type = Type::Line;
@@ -57,6 +62,7 @@ struct ClusterEvent
     bool removed = false;    // Room, Sanction, Role, Account: deleted rather than stored
     StoredModeration moderation; // Moderation
     StoredAccount storedAccount; // Account (removed: only its key)
+    ClusterHandover handover;    // ResumeAsk (ask and token), ResumeGive
     QByteArray origin;           // the lease owner that published it ("<node>:<epoch>")
 
     static ClusterEvent line(const StoredMessage &message, const QString &account);
@@ -69,6 +75,8 @@ struct ClusterEvent
     static ClusterEvent roleSet(const StoredRole &role, bool removed);
     static ClusterEvent moderated(const StoredModeration &entry);
     static ClusterEvent accountSaved(const StoredAccount &account, bool removed);
+    static ClusterEvent resumeAsked(quint64 ask, const QByteArray &token);
+    static ClusterEvent resumeGiven(const ClusterHandover &handover);
 
     QByteArray encode() const;
     static std::optional<ClusterEvent> decode(const QByteArray &payload);

@@ -23,6 +23,9 @@ struct ClusterPerson
     QString previousNick;
     QString reason;
     bool gone = false;
+    // With gone: the person did not end but moved to this node (their resume reached it), so
+    // the others move them there without telling anyone they left (ClusterHandover).
+    QByteArray movedTo;
 
     bool operator==(const ClusterPerson &) const = default;
 };

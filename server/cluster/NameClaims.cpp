@@ -25,6 +25,15 @@ redis.call('SET', KEYS[1], ARGV[1])
 return 1
 )lua";
 
+// KEYS[1] the name, ARGV[1] this node's owner, ARGV[2] the receiving node's.
+const QByteArray HandOverScript = R"lua(
+if redis.call('GET', KEYS[1]) == ARGV[1] then
+  redis.call('SET', KEYS[1], ARGV[2])
+  return 1
+end
+return 0
+)lua";
+
 } // namespace
 
 NameClaims::NameClaims(const NodeLease &lease, QObject *parent)
@@ -56,6 +65,12 @@ void NameClaims::claim(const QString &key, Done done)
                           return done(false, QString::fromUtf8(reply.bytes));
                       done(reply.integer == 1, {});
                   });
+}
+
+void NameClaims::handOver(const QString &key, const QByteArray &owner)
+{
+    if (m_redis && m_redis->isConnected())
+        m_redis->send({"EVAL", HandOverScript, "1", redisKey(key), m_lease.owner(), owner});
 }
 
 void NameClaims::release(const QString &key)

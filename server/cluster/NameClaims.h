@@ -32,6 +32,9 @@ public:
     void claim(const QString &key, Done done);
     // Lets key go, if this node's lease still holds it.
     void release(const QString &key);
+    // Gives key to the node whose lease owner is owner, if this node's lease still holds it, in
+    // one step: no third node can take the name between (a person moving, ClusterHandover).
+    void handOver(const QString &key, const QByteArray &owner);
 
     static QByteArray redisKey(const QString &key);
 

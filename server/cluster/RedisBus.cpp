@@ -159,6 +159,13 @@ QByteArray RedisBus::peopleKeyOf(const QByteArray &node)
     return "people:" + node;
 }
 
+QByteArray RedisBus::nodeOf(const QByteArray &owner)
+{
+    QByteArray node;
+    QByteArray epoch;
+    return splitOwner(owner, &node, &epoch) ? node : QByteArray();
+}
+
 bool RedisBus::splitOwner(const QByteArray &owner, QByteArray *node, QByteArray *epoch)
 {
     const qsizetype colon = owner.lastIndexOf(':');

@@ -40,6 +40,8 @@ public:
     static QByteArray peopleKeyOf(const QByteArray &node);
     // "<node>:<epoch>" split in two; false if owner is not of that shape.
     static bool splitOwner(const QByteArray &owner, QByteArray *node, QByteArray *epoch);
+    // The node of owner, or empty if owner is not of that shape.
+    static QByteArray nodeOf(const QByteArray &owner);
     // The subscription is in place: lines published from now on arrive.
     bool isListening() const { return m_listening; }
 

@@ -10,22 +10,24 @@
 #include "security/Lookalikes.h"
 #include "session/Session.h"
 
+#include <QPointer>
 #include <QRegularExpression>
 
 using namespace Qt::StringLiterals;
 
 namespace {
 
-// Where a resuming client stands: the last sequence number it saw per room ("hall:120") and
-// the last private message id ("@:88"). Null when an argument is malformed.
-struct Positions
+// The subject of a 433: the name asked for when it is the same name as one in use, the name in
+// use when it only looks like it ("аlice" asked, "alice" taken), so that the reply says who.
+QString takenName(const QString &asked, const User *holder)
 {
-    bool valid = true;
-    QHash<QString, quint64> rooms; // by NameRules::key
-    std::optional<quint64> privateId;
-};
+    return NameRules::key(asked) == NameRules::key(holder->nick()) ? asked : holder->nick();
+}
 
-Positions parsePositions(const QStringList &arguments, qsizetype maxCount)
+} // namespace
+
+AccessCommands::Positions AccessCommands::parsePositions(const QStringList &arguments,
+                                                         qsizetype maxCount)
 {
     Positions positions;
     if (arguments.size() > maxCount) {
@@ -50,15 +52,6 @@ Positions parsePositions(const QStringList &arguments, qsizetype maxCount)
     }
     return positions;
 }
-
-// The subject of a 433: the name asked for when it is the same name as one in use, the name in
-// use when it only looks like it ("аlice" asked, "alice" taken), so that the reply says who.
-QString takenName(const QString &asked, const User *holder)
-{
-    return NameRules::key(asked) == NameRules::key(holder->nick()) ? asked : holder->nick();
-}
-
-} // namespace
 
 AccessCommands::AccessCommands(ChatContext &chat, AccountCommands &accounts)
     : m_chat(chat)
@@ -135,16 +128,45 @@ void AccessCommands::resume(Session *session, const Command &command)
     if (!positions.valid)
         return m_chat.fail(session, command, ErrorCode::NeedMoreParams,
                            QString::fromLatin1(command.spec().usage));
-    User *user = m_chat.tokens().find(arguments.first());
-    if (!user) {
-        qCInfo(lcServer, "#%llu gave a wrong resume token", session->number());
-        m_chat.fail(session, command, ErrorCode::BadResumeToken);
-        if (++m_wrongTokens[session] >= MaxWrongTokens)
-            session->closeWithBye(u"resume"_s);
-        return;
-    }
-    m_wrongTokens.remove(session);
+    const QString token = arguments.first();
+    if (User *user = m_chat.tokens().find(token))
+        return resumeAs(session, command, user, positions);
+    if (!ResumeTokens::isWellFormed(token) || !m_chat.handover().isOn())
+        return wrongToken(session, command);
+    // Perhaps another node's: its person comes here, and the session's later lines wait.
+    session->pauseInput();
+    m_chat.handover().ask(
+        token, [this, alive = QPointer<Session>(session), command, positions](User *user) {
+            const bool waiting = alive && alive->state() == Session::State::LoggingIn;
+            if (waiting)
+                alive->resumeInput();
+            if (!user) {
+                if (waiting)
+                    wrongToken(alive, command);
+                return;
+            }
+            if (!waiting) {
+                // Gone while the person came: their place is held here, as after any drop.
+                user->holdFor(m_chat.config().resumeGraceSeconds * 1000);
+                return;
+            }
+            resumeAs(alive, command, user, positions);
+        });
+}
 
+void AccessCommands::wrongToken(Session *session, const Command &command)
+{
+    qCInfo(lcServer, "#%llu gave a wrong resume token", session->number());
+    m_chat.fail(session, command, ErrorCode::BadResumeToken);
+    if (++m_wrongTokens[session] >= MaxWrongTokens)
+        session->closeWithBye(u"resume"_s);
+}
+
+void AccessCommands::resumeAs(Session *session, const Command &command, User *user,
+                              const Positions &positions)
+{
+    m_wrongTokens.remove(session);
+    const QString token = command.arguments().first();
     const bool wasReconnecting = user->isReconnecting();
     // A connection the server still thinks alive (Wi-Fi changed, a laptop woke) is replaced.
     const QList<Session *> old = m_chat.sessionsOf(user);
@@ -156,8 +178,7 @@ void AccessCommands::resume(Session *session, const Command &command)
     }
     qCInfo(lcServer, "#%llu resumed %s", session->number(), qUtf8Printable(user->nick()));
     ++m_chat.metrics().resumes;
-    session->send(Event::ok(u"resume"_s, m_chat.loginDetails(user, arguments.first())),
-                  command.label());
+    session->send(Event::ok(u"resume"_s, m_chat.loginDetails(user, token)), command.label());
     if (wasReconnecting) {
         for (Room *room : user->rooms())
             room->announcePresence(user, u"back"_s);

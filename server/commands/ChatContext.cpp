@@ -64,10 +64,16 @@ void ChatContext::failToStore(Session *session, const Command &command, const QS
 User *ChatContext::newPerson(Session *session, const QString &nick)
 {
     // Person ids never repeat: the store's boot number above a counter of this run.
-    auto *user = new User(nick, (m_bootNumber << 32) | ++m_lastPerson, this);
-    m_directory.addPerson(nick, user);
+    User *user = adoptPerson(nick, (m_bootNumber << 32) | ++m_lastPerson);
     user->attach(session);
     session->attach(user);
+    return user;
+}
+
+User *ChatContext::adoptPerson(const QString &nick, quint64 personId)
+{
+    auto *user = new User(nick, personId, this);
+    m_directory.addPerson(nick, user);
     connect(user, &User::graceExpired, this, [this, user] { endPerson(user, u"lost"_s); });
     return user;
 }
@@ -106,6 +112,7 @@ void ChatContext::setBus(Bus *bus)
     m_roomRules.setBus(bus);
     m_moderationLog.setBus(bus);
     m_roomExpiry.setBus(bus);
+    m_handover.setBus(bus);
 }
 
 void ChatContext::tellCluster(const ClusterEvent &event)

@@ -6,6 +6,7 @@
 #include "commands/ModerationLog.h"
 #include "commands/NameGate.h"
 #include "commands/ReplyStream.h"
+#include "commands/ResumeHandover.h"
 #include "commands/RoomExpiry.h"
 #include "commands/RoomQuota.h"
 #include "commands/RoomRuleKeeper.h"
@@ -57,6 +58,8 @@ public:
     AccountBook &accounts() { return m_accounts; }
     // Where logins and renames take their names (across the cluster, on a node of one).
     NameGate &names() { return m_names; }
+    // Resumes through another node of a cluster (asks for and gives away people).
+    ResumeHandover &handover() { return m_handover; }
     // Writes the roles and mutes that must outlive a restart.
     RoomRuleKeeper &roomRules() { return m_roomRules; }
     // Ends timed bans and mutes: schedule() after setting one.
@@ -84,6 +87,9 @@ public:
 
     // A new person with nick (already checked to be free), carried by session.
     User *newPerson(Session *session, const QString &nick);
+    // A person who moved here from another node of a cluster, under their person id, carried by
+    // no connection yet (ResumeHandover).
+    User *adoptPerson(const QString &nick, quint64 personId);
     // Logs session in as a new person with nick (checked to be free, and proved to be theirs
     // if it is registered: account is its key, else empty), answers the command that did it
     // (label) and takes the person into the hall.
@@ -138,6 +144,7 @@ private:
     Directory m_directory;
     MessageLog m_log;
     NameGate m_names;
+    ResumeHandover m_handover{*this};
     AccountBook m_accounts;
     AccountHasher m_hasher;
     AccountGate m_accountGate;

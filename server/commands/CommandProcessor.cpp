@@ -276,6 +276,11 @@ void CommandProcessor::applyStored(const ClusterEvent &event)
         member->send(news);
 }
 
+void CommandProcessor::resumeElsewhere(const ClusterEvent &event)
+{
+    m_chat.handover().arrived(event);
+}
+
 void CommandProcessor::reclaimNames()
 {
     m_chat.names().reclaim(m_chat.directory().users(), [this](User *user) {

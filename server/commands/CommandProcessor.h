@@ -61,6 +61,8 @@ public:
     // the room's members, an account is known (or forgotten) as if it had been made here.
     void publishOn(Bus *bus);
     void applyStored(const ClusterEvent &event);
+    // A resume's ask or answer from another node (ResumeHandover).
+    void resumeElsewhere(const ClusterEvent &event);
     // Empty rooms go once a minute; tests that move their clock call sweep() themselves.
     RoomExpiry &roomExpiry() { return m_chat.roomExpiry(); }
     PasswordGate &passwords() { return m_chat.passwords(); }

@@ -48,6 +48,12 @@ void NameGate::release(const QString &nick)
         m_claims->release(NameRules::key(nick));
 }
 
+void NameGate::handOver(const QString &nick, const QByteArray &owner)
+{
+    if (m_claims)
+        m_claims->handOver(NameRules::key(nick), owner);
+}
+
 void NameGate::reclaim(const QList<User *> &people, std::function<void(User *)> lost)
 {
     if (!m_claims)

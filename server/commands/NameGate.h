@@ -34,6 +34,8 @@ public:
     void claim(Session *session, const QString &nick, Claimed claimed);
     // The person who held nick no longer does (gone, or renamed to another name).
     void release(const QString &nick);
+    // The person who holds nick moves to the node whose lease owner is owner.
+    void handOver(const QString &nick, const QByteArray &owner);
     // The node holds a lease again, under a new epoch, after it was cut off: claims the names of
     // people again; lost runs for each whose name another node took meanwhile (it cannot stay
     // held twice). A name that cannot be asked about now is asked again at the next epoch.

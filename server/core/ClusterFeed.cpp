@@ -41,10 +41,17 @@ void ClusterFeed::arrived(const ClusterEvent &event)
     if (event.type == ClusterEvent::Type::Sanction || event.type == ClusterEvent::Type::Role ||
         event.type == ClusterEvent::Type::Moderation || event.type == ClusterEvent::Type::Account) {
         // This node applied its own as it stored them.
-        QByteArray node;
-        QByteArray epoch;
-        if (RedisBus::splitOwner(event.origin, &node, &epoch) && node != m_nodeId)
+        const QByteArray node = RedisBus::nodeOf(event.origin);
+        if (!node.isEmpty() && node != m_nodeId)
             emit storedElsewhere(event);
+        return;
+    }
+    if (event.type == ClusterEvent::Type::ResumeAsk ||
+        event.type == ClusterEvent::Type::ResumeGive) {
+        // A node does not ask itself: it looked at its own tokens first.
+        const QByteArray node = RedisBus::nodeOf(event.origin);
+        if (!node.isEmpty() && node != m_nodeId)
+            emit resumeElsewhere(event);
         return;
     }
     if (event.message.roomId == 0)
@@ -73,8 +80,7 @@ void ClusterFeed::show(Room *room, const StoredMessage &line, const QString &acc
 
 void ClusterFeed::resync(const QByteArray &owner)
 {
-    QByteArray epoch;
-    RedisBus::splitOwner(owner, &m_nodeId, &epoch);
+    m_nodeId = RedisBus::nodeOf(owner);
     m_presence.resync(owner);
 }
 

@@ -42,6 +42,9 @@ signals:
     // account (a Sanction, Role, Moderation or Account event): the command processor applies
     // it.
     void storedElsewhere(const ClusterEvent &event);
+    // A resume reached another node with a token it did not issue (ResumeAsk), or the node
+    // that issued it gives the person away (ResumeGive): ResumeHandover's.
+    void resumeElsewhere(const ClusterEvent &event);
 
 private:
     void arrived(const ClusterEvent &event);

@@ -17,13 +17,6 @@ namespace {
 // Why people the others no longer list left: their node is gone, or they ended unheard.
 const QString LostReason = u"lost"_s;
 
-QByteArray nodeOf(const QByteArray &owner)
-{
-    QByteArray node;
-    QByteArray epoch;
-    return RedisBus::splitOwner(owner, &node, &epoch) ? node : QByteArray();
-}
-
 } // namespace
 
 PresenceFeed::PresenceFeed(Bus &bus, Directory &directory, QObject *parent)
@@ -40,6 +33,8 @@ PresenceFeed::PresenceFeed(Bus &bus, Directory &directory, QObject *parent)
 void PresenceFeed::watch(User *user)
 {
     connect(user, &User::changed, this, [this, user](const QString &why) { changed(user, why); });
+    connect(user, &User::handedOver, this,
+            [this, user](const QByteArray &node) { movedAway(user, node); });
     connect(user, &QObject::destroyed, this, [this, user, id = user->personId()] {
         m_dirty.remove(user);
         ended(id);
@@ -106,10 +101,24 @@ void PresenceFeed::ended(quint64 id)
     m_bus.publishPerson(person);
 }
 
+void PresenceFeed::movedAway(User *user, const QByteArray &node)
+{
+    disconnect(user, nullptr, this, nullptr);
+    m_dirty.remove(user);
+    // Their last state, as the others know it, so that a node that missed changes still moves
+    // the right person.
+    ClusterPerson person = stateOf(user);
+    person.version = ++m_version;
+    person.gone = true;
+    person.movedTo = node;
+    m_published.remove(person.id);
+    m_bus.publishPerson(person);
+}
+
 void PresenceFeed::resync(const QByteArray &owner)
 {
     m_owner = owner;
-    m_nodeId = nodeOf(owner);
+    m_nodeId = RedisBus::nodeOf(owner);
     flush();
     m_bus.publishPeople(m_published.values(), ++m_version);
     readAll();
@@ -117,7 +126,7 @@ void PresenceFeed::resync(const QByteArray &owner)
 
 void PresenceFeed::arrived(const ClusterEvent &event)
 {
-    const QByteArray node = nodeOf(event.origin);
+    const QByteArray node = RedisBus::nodeOf(event.origin);
     if (node.isEmpty() || node == m_nodeId)
         return;
     Node &state = m_nodes[node];
@@ -141,6 +150,9 @@ void PresenceFeed::apply(const QByteArray &node, Node &state, const ClusterEvent
     if (event.origin != state.owner || event.person.version <= state.version)
         return; // older than what the list said, or of an epoch the node left
     state.version = event.person.version;
+    // Moved here: this node takes them (ResumeHandover), or took them already.
+    if (event.person.gone && event.person.movedTo == m_nodeId)
+        return m_directory.remote().forget(event.person.id);
     m_directory.remote().apply(node, event.person);
 }
 

@@ -50,6 +50,9 @@ private:
     void watch(User *user);
     void changed(User *user, const QString &why);
     void ended(quint64 id);
+    // The person goes on on node: the others move them there, and nothing more is told of
+    // them from here.
+    void movedAway(User *user, const QByteArray &node);
     void flush();
     ClusterPerson stateOf(const User *user) const;
     void read(const QByteArray &node);

@@ -39,6 +39,12 @@ QList<QByteArray> RemotePeople::nodes() const
 void RemotePeople::apply(const QByteArray &node, const ClusterPerson &change)
 {
     std::shared_ptr<RemotePerson> person = m_people.value(change.id);
+    if (change.gone && !change.movedTo.isEmpty()) {
+        // Their new node may have told of them first.
+        if (person && person->node == node)
+            person->node = change.movedTo;
+        return;
+    }
     if (change.gone) {
         if (person)
             remove(person.get(), change.reason.isEmpty() ? u"quit"_s : change.reason);
@@ -56,9 +62,27 @@ void RemotePeople::apply(const QByteArray &node, const ClusterPerson &change)
     }
     person->node = node;
     person->account = change.account;
+    // Rooms left first: someone who logged out (their connection gone, so reconnecting, and
+    // out of every room) is seen to leave, not to be reconnecting first. Rooms entered last:
+    // an arrival comes with the away state it has now.
+    QList<Room *> now;
+    for (qint64 id : change.rooms) {
+        // A room this node does not know yet (made on another node a moment ago) is skipped:
+        // the person's next change names it again.
+        if (Room *room = m_directory.roomById(id); room && !room->isPending())
+            now.append(room);
+    }
+    const QList<Room *> before = person->rooms;
+    for (Room *room : before) {
+        if (!now.contains(room))
+            room->leaveRemote(person.get(), change.reason.isEmpty() ? u"part"_s : change.reason);
+    }
     setAway(person.get(), change.away, change.awayText);
     setReconnecting(person.get(), change.reconnecting);
-    moveRooms(person.get(), change.rooms, change.reason.isEmpty() ? u"part"_s : change.reason);
+    for (Room *room : std::as_const(now)) {
+        if (!person->rooms.contains(room))
+            room->enterRemote(person.get());
+    }
 }
 
 void RemotePeople::replace(const QByteArray &node, const QList<ClusterPerson> &people,
@@ -85,6 +109,38 @@ void RemotePeople::replace(const QByteArray &node, const QList<ClusterPerson> &p
 void RemotePeople::drop(const QByteArray &node, const QString &reason)
 {
     replace(node, {}, reason);
+}
+
+void RemotePeople::adopt(const QByteArray &node, const ClusterPerson &change)
+{
+    forget(change.id);
+    auto person = std::make_shared<RemotePerson>();
+    person->id = change.id;
+    person->node = node;
+    person->nick = change.nick;
+    person->account = change.account;
+    person->away = change.away;
+    person->awayText = change.awayText;
+    person->reconnecting = change.reconnecting;
+    m_people.insert(change.id, person);
+    m_byNick.insert(NameRules::key(change.nick), person.get());
+    for (qint64 id : change.rooms) {
+        if (Room *room = m_directory.roomById(id); room && !room->isPending())
+            room->placeRemote(person.get());
+    }
+}
+
+void RemotePeople::forget(quint64 id)
+{
+    const std::shared_ptr<RemotePerson> person = m_people.take(id);
+    if (!person)
+        return;
+    const QList<Room *> rooms = person->rooms;
+    for (Room *room : rooms)
+        room->unplaceRemote(person.get());
+    const QString key = NameRules::key(person->nick);
+    if (m_byNick.value(key) == person.get())
+        m_byNick.remove(key);
 }
 
 void RemotePeople::remove(RemotePerson *person, const QString &reason)
@@ -138,25 +194,4 @@ void RemotePeople::setReconnecting(RemotePerson *person, bool reconnecting)
     // The states the person's own node announces (CommandProcessor, AccessCommands' resume).
     for (Room *room : std::as_const(person->rooms))
         room->announceRemotePresence(person, reconnecting ? u"reconnecting"_s : u"back"_s, {});
-}
-
-void RemotePeople::moveRooms(RemotePerson *person, const QList<qint64> &roomIds,
-                             const QString &reason)
-{
-    QList<Room *> now;
-    for (qint64 id : roomIds) {
-        // A room this node does not know yet (made on another node a moment ago) is skipped:
-        // the person's next change names it again.
-        if (Room *room = m_directory.roomById(id); room && !room->isPending())
-            now.append(room);
-    }
-    const QList<Room *> before = person->rooms;
-    for (Room *room : before) {
-        if (!now.contains(room))
-            room->leaveRemote(person, reason);
-    }
-    for (Room *room : std::as_const(now)) {
-        if (!person->rooms.contains(room))
-            room->enterRemote(person);
-    }
 }

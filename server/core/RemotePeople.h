@@ -32,6 +32,11 @@ public:
     void replace(const QByteArray &node, const QList<ClusterPerson> &people, const QString &reason);
     // Node is gone (its lease ran out, or it stopped): all its people left (reason).
     void drop(const QByteArray &node, const QString &reason);
+    // A person moved between nodes (a resume, ClusterHandover): whoever shares a room with them
+    // here saw no leave and sees no join. adopt: they are node's now (this node gave them
+    // away); forget: they are no longer another node's (this node takes them).
+    void adopt(const QByteArray &node, const ClusterPerson &person);
+    void forget(quint64 id);
 
     // The person of another node whose nickname is nick, or null.
     RemotePerson *find(const QString &nick) const;
@@ -46,7 +51,6 @@ private:
     void rename(RemotePerson *person, const QString &nick);
     void setAway(RemotePerson *person, bool away, const QString &text);
     void setReconnecting(RemotePerson *person, bool reconnecting);
-    void moveRooms(RemotePerson *person, const QList<qint64> &roomIds, const QString &reason);
 
     Directory &m_directory;
     QHash<quint64, std::shared_ptr<RemotePerson>> m_people; // by id

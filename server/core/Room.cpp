@@ -221,6 +221,26 @@ void Room::leaveRemote(RemotePerson *person, const QString &reason)
     tellRemoteChange(Event::leave(m_name, person->nick, reason));
 }
 
+void Room::place(User *user)
+{
+    m_members.append(user);
+    for (Endpoint *endpoint : user->endpoints())
+        m_readers.append({user, endpoint});
+    user->addRoom(this);
+}
+
+void Room::placeRemote(RemotePerson *person)
+{
+    m_remote.append(person);
+    person->rooms.append(this);
+}
+
+void Room::unplaceRemote(RemotePerson *person)
+{
+    if (m_remote.removeOne(person))
+        person->rooms.removeOne(this);
+}
+
 void Room::tellRemoteChange(const Event &news)
 {
     if (isCrowded() != m_wasCrowded) {

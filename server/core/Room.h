@@ -91,6 +91,11 @@ public:
     void leaveRemote(RemotePerson *person, const QString &reason);
     void announceRemotePresence(const RemotePerson *person, const QString &state,
                                 const QString &awayText);
+    // A person who moved between nodes (a resume through another node) is put in or taken out
+    // of the member list without telling anyone: to the others they never left.
+    void place(User *user);
+    void placeRemote(RemotePerson *person);
+    void unplaceRemote(RemotePerson *person);
 
     // Sends event to every connection of every member; actor's connections (may be null) read
     // it in the "You ..." form, and its connection actorEndpoint with actorLabel.

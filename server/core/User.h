@@ -72,6 +72,11 @@ public:
     void send(const Event &event, const Endpoint *labelled = nullptr, const QString &label = {},
               bool actor = false);
 
+    // The person goes on on another node of the cluster (their resume reached it): what
+    // happens to this object from now on (it is taken out of its rooms and deleted) is no
+    // change that the others should hear of.
+    void handOver(const QByteArray &node) { emit handedOver(node); }
+
 signals:
     // The grace period passed with no connection: the person is gone.
     void graceExpired();
@@ -79,6 +84,7 @@ signals:
     // whether a connection carries them;
     // why: the reason of a leave, else empty. (A node of a cluster tells the others.)
     void changed(const QString &why);
+    void handedOver(const QByteArray &node);
 
 protected:
     void timerEvent(QTimerEvent *event) override;

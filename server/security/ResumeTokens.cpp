@@ -19,9 +19,21 @@ QString ResumeTokens::issue(const User *user)
 
 User *ResumeTokens::find(const QString &token) const
 {
-    if (token.size() != TokenLength)
+    if (!isWellFormed(token))
         return nullptr;
-    return const_cast<User *>(m_users.value(digest(token), nullptr));
+    return findDigest(digest(token));
+}
+
+User *ResumeTokens::findDigest(const QByteArray &digest) const
+{
+    return const_cast<User *>(m_users.value(digest, nullptr));
+}
+
+void ResumeTokens::adopt(const QByteArray &digest, const User *user)
+{
+    revoke(user);
+    m_users.insert(digest, user);
+    m_digests.insert(user, digest);
 }
 
 void ResumeTokens::revoke(const User *user)

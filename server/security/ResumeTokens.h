@@ -23,9 +23,16 @@ public:
     User *find(const QString &token) const;
     void revoke(const User *user);
 
-private:
+    // On a node of a cluster, a token another node issued is asked for by its digest
+    // (ClusterHandover): the token itself never leaves the node it was given to.
+    static bool isWellFormed(const QString &token) { return token.size() == TokenLength; }
     static QByteArray digest(const QString &token);
+    User *findDigest(const QByteArray &digest) const;
+    QByteArray digestOf(const User *user) const { return m_digests.value(user); }
+    // The person came from another node with their token: it works here from now on.
+    void adopt(const QByteArray &digest, const User *user);
 
+private:
     QHash<QByteArray, const User *> m_users;   // by digest
     QHash<const User *, QByteArray> m_digests; // by user
 };

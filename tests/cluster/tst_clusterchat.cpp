@@ -45,9 +45,14 @@ private slots:
     void ruleAcrossNodes();
     void accountAcrossNodes();
     void roomClosedOnAnotherNode();
+    void resumeThroughAnotherNode();
+    void wrongTokenOnAnotherNode();
+    void resumeWhileConnectedElsewhere();
 
 private:
     std::unique_ptr<ServerFixture> node(const QByteArray &name);
+    // A tagged client logged in as nick on node, and the resume token its login gave.
+    LineClient &loggedInWithToken(ServerFixture &node, const QString &nick, QString *token);
     // Both nodes up, in the cluster (each holding its lease) and listening to the bus.
     bool startNodes();
     // Runs a command on the test's Redis, as an administrator would; true once answered.
@@ -93,6 +98,16 @@ std::unique_ptr<ServerFixture> TestClusterChat::node(const QByteArray &name)
     if (!fixture->isListening())
         qWarning("node %s: %s", name.constData(), qPrintable(fixture->server().errorString()));
     return fixture;
+}
+
+LineClient &TestClusterChat::loggedInWithToken(ServerFixture &node, const QString &nick,
+                                               QString *token)
+{
+    LineClient &client = node.connect();
+    client.useTagged();
+    client.send(u"login "_s + nick);
+    *token = answer(client, u"login"_s).list.value(1);
+    return client;
 }
 
 bool TestClusterChat::startNodes()
@@ -356,10 +371,8 @@ void TestClusterChat::roomMadeOnOneNode()
 void TestClusterChat::peopleAcrossNodes()
 {
     LineClient &ann = m_a->taggedLoggedIn(u"ann"_s);
-    LineClient &bob = m_b->connect();
-    bob.useTagged();
-    bob.send(u"login bob"_s);
-    const QString token = answer(bob, u"login"_s).list.value(1);
+    QString token;
+    LineClient &bob = loggedInWithToken(*m_b, u"bob"_s, &token);
     QVERIFY(!token.isEmpty());
     // Each node lists and announces the other's people as its own.
     QVERIFY(waitFor(ann, Event::Kind::Join, u"bob"_s).isValid());
@@ -576,8 +589,6 @@ void TestClusterChat::roomClosedOnAnotherNode()
     root.send(u"register root-secret"_s);
     QCOMPARE(answer(root, u"register"_s).kind, Event::Kind::Ok);
     LineClient &bob = m_b->taggedLoggedIn(u"bob"_s);
-    // Bob's arrival in the hall first: answer() takes any join for the answer to `join`.
-    QVERIFY(waitFor(root, Event::Kind::Join, u"bob"_s).isValid());
     bob.send(u"create games"_s);
     QCOMPARE(answer(bob, u"create"_s).kind, Event::Kind::Join);
     QVERIFY(sendUntil(root, u"join games"_s, u"join"_s, Event::Kind::Join));
@@ -597,6 +608,124 @@ void TestClusterChat::roomClosedOnAnotherNode()
     QCOMPARE(answer(bob, u"join"_s).code, ErrorCode::NoSuchRoom);
     // The name is free again, on either node.
     QVERIFY(sendUntil(bob, u"create games"_s, u"create"_s, Event::Kind::Join));
+}
+
+void TestClusterChat::resumeThroughAnotherNode()
+{
+    // Bob on a made a room (he owns it), ann on b is in it with him.
+    LineClient &ann = m_b->taggedLoggedIn(u"ann"_s);
+    QString token;
+    LineClient &bob = loggedInWithToken(*m_a, u"bob"_s, &token);
+    QVERIFY(!token.isEmpty());
+    bob.send(u"create games"_s);
+    QCOMPARE(answer(bob, u"create"_s, u"games"_s).kind, Event::Kind::Join);
+    QVERIFY(sendUntil(ann, u"join games"_s, u"join"_s, Event::Kind::Join));
+    QVERIFY(listsSoon(ann, u"games"_s, {u"ann"_s, u"bob"_s}));
+    bob.send(u"say #games before the drop"_s);
+    QCOMPARE(roomLines(bob, 1), QStringList{u"1 before the drop"_s});
+
+    // What ann hears of bob in games (she hears it in the hall too).
+    const auto inGames = [&ann] {
+        return waitFor(ann, [](const Event &event) {
+            return event.nick == "bob"_L1 && event.room == "games"_L1 &&
+                   (event.kind == Event::Kind::Presence || event.kind == Event::Kind::Leave ||
+                    event.kind == Event::Kind::Join);
+        });
+    };
+
+    // His connection drops; ann says something meanwhile; a balancer sends him to b.
+    bob.abort();
+    QCOMPARE(inGames().subject, u"reconnecting"_s);
+    ann.send(u"say #games while you were away"_s);
+    LineClient &phone = m_b->connect();
+    phone.useTagged();
+    phone.send(u"resume "_s + token);
+    const Event resumed = answer(phone, u"resume"_s);
+    QCOMPARE(resumed.kind, Event::Kind::Ok);
+    QCOMPARE(resumed.list.value(0), u"bob"_s);
+    // What he missed, and only that.
+    QCOMPARE(roomLines(phone, 1), QStringList{u"2 while you were away"_s});
+    // Ann saw him come back, and never leave or arrive.
+    const Event back = inGames();
+    QCOMPARE(back.kind, Event::Kind::Presence);
+    QCOMPARE(back.subject, u"back"_s);
+    // He is b's now, with his room and his role in it; a lists him as b's person.
+    phone.send(u"look #games"_s);
+    const Event games =
+        waitFor(phone, [](const Event &event) { return event.kind == Event::Kind::Users; });
+    QVERIFY2(games.list.value(games.list.indexOf(u"bob"_s) + 1).contains(u"owner"_s),
+             qPrintable(games.list.join(u' ')));
+    LineClient &carl = m_a->taggedLoggedIn(u"carl"_s);
+    QVERIFY(sendUntil(carl, u"join games"_s, u"join"_s, Event::Kind::Join));
+    QVERIFY(listsSoon(carl, u"games"_s, {u"ann"_s, u"bob"_s, u"carl"_s}));
+    // One holder of his name: a login as bob on a is refused.
+    LineClient &other = m_a->connect();
+    other.useTagged();
+    other.send(u"login bob"_s);
+    QCOMPARE(answer(other, u"login"_s).code, ErrorCode::NickInUse);
+    phone.send(u"say #games back on b"_s);
+    QCOMPARE(roomLines(ann, 1), QStringList{u"3 back on b"_s});
+
+    // The same token goes on working, back through a.
+    phone.abort();
+    QCOMPARE(inGames().subject, u"reconnecting"_s);
+    LineClient &laptop = m_a->connect();
+    laptop.useTagged();
+    laptop.send(u"resume "_s + token);
+    QCOMPARE(answer(laptop, u"resume"_s).kind, Event::Kind::Ok);
+    QCOMPARE(inGames().subject, u"back"_s);
+    laptop.send(u"say #games and on a again"_s);
+    QCOMPARE(roomLines(ann, 1), QStringList{u"4 and on a again"_s});
+    laptop.send(u"logout"_s);
+    const Event quit = inGames();
+    QVERIFY2(quit.kind == Event::Kind::Leave, qPrintable(quit.subject + u" "_s + quit.room));
+    QCOMPARE(quit.subject, u"quit"_s);
+    QVERIFY(listsSoon(ann, u"games"_s, {u"ann"_s, u"carl"_s}));
+    QVERIFY(listsSoon(carl, u"games"_s, {u"ann"_s, u"carl"_s}));
+}
+
+void TestClusterChat::wrongTokenOnAnotherNode()
+{
+    // A token no node issued is a wrong token, on a node of a cluster as on a server alone.
+    LineClient &ann = m_a->taggedLoggedIn(u"ann"_s);
+    Q_UNUSED(ann);
+    LineClient &guess = m_b->connect();
+    guess.useTagged();
+    guess.send(u"resume "_s + QString(32, u'0'));
+    QCOMPARE(answer(guess, u"resume"_s).code, ErrorCode::BadResumeToken);
+    // Still logged out, and free to log in.
+    guess.send(u"login guess"_s);
+    QCOMPARE(answer(guess, u"login"_s).kind, Event::Kind::Ok);
+}
+
+void TestClusterChat::resumeWhileConnectedElsewhere()
+{
+    // A laptop that changed networks: a still thinks the old connection alive when the new one
+    // reaches b. The old one is closed (bye resumed) and nobody sees bob go or come.
+    LineClient &ann = m_a->taggedLoggedIn(u"ann"_s);
+    QString token;
+    LineClient &bob = loggedInWithToken(*m_a, u"bob"_s, &token);
+    QVERIFY(!token.isEmpty());
+    QVERIFY(waitFor(ann, Event::Kind::Join, u"bob"_s).isValid());
+    ann.send(u"say before the move"_s);
+    QCOMPARE(roomLines(bob, 1), QStringList{u"1 before the move"_s});
+    LineClient &moved = m_b->connect();
+    moved.useTagged();
+    moved.send(u"resume "_s + token + u" hall:1"_s);
+    QCOMPARE(answer(moved, u"resume"_s).kind, Event::Kind::Ok);
+    const Event bye =
+        waitFor(bob, [](const Event &event) { return event.kind == Event::Kind::Bye; });
+    QCOMPARE(bye.subject, u"resumed"_s);
+    ann.send(u"say after the move"_s);
+    QCOMPARE(roomLines(moved, 1), QStringList{u"2 after the move"_s});
+    // Ann heard nothing of bob meanwhile: the next she hears is his line.
+    moved.send(u"say hello from b"_s);
+    const Event next = waitFor(ann, [](const Event &event) {
+        return event.nick == "bob"_L1 && event.kind != Event::Kind::Users;
+    });
+    QCOMPARE(next.kind, Event::Kind::Message);
+    QCOMPARE(next.text, u"hello from b"_s);
+    QVERIFY(listsSoon(ann, u"hall"_s, {u"ann"_s, u"bob"_s}));
 }
 
 QTEST_GUILESS_MAIN(TestClusterChat)

@@ -100,6 +100,35 @@ void TestClusterEvent::roundTrip_data()
     ClusterEvent gone = ClusterEvent::changed(plain);
     gone.origin = "a:1";
     QTest::newRow("person gone") << gone;
+    plain.movedTo = "b";
+    ClusterEvent moved = ClusterEvent::changed(plain);
+    moved.origin = "a:1";
+    QTest::newRow("person moved to another node") << moved;
+    const QByteArray digest(32, '\xab');
+    ClusterEvent ask = ClusterEvent::resumeAsked((quint64(1) << 62) + 5, digest);
+    ask.origin = "b:2";
+    QTest::newRow("resume asked") << ask;
+    ClusterHandover handover;
+    handover.ask = 77;
+    handover.token = digest;
+    handover.person = zoe;
+    handover.person.previousNick.clear();
+    handover.person.reason.clear();
+    handover.seqsAtDrop = {{1, 120}, {(qint64(7) << 24) + 1, 0}};
+    handover.privateIdAtDrop = 88;
+    handover.roles = {{(qint64(7) << 24) + 1, 2}};
+    ClusterEvent given = ClusterEvent::resumeGiven(handover);
+    given.origin = "a:1";
+    QTest::newRow("resume given, every field") << given;
+    ClusterHandover bare;
+    bare.ask = 1;
+    bare.token = digest;
+    bare.person = plain;
+    bare.person.gone = false;
+    bare.person.movedTo.clear();
+    ClusterEvent givenBare = ClusterEvent::resumeGiven(bare);
+    givenBare.origin = "a:1";
+    QTest::newRow("resume given, in no room") << givenBare;
     ClusterEvent people = ClusterEvent::people(12);
     people.origin = "b:9";
     QTest::newRow("people") << people;
@@ -162,6 +191,7 @@ void TestClusterEvent::roundTrip()
     QCOMPARE(back->removed, line.removed);
     QCOMPARE(back->moderation, line.moderation);
     QCOMPARE(back->storedAccount, line.storedAccount);
+    QCOMPARE(back->handover, line.handover);
 }
 
 void TestClusterEvent::refused_data()
@@ -326,6 +356,48 @@ void TestClusterEvent::refused_data()
     QTest::newRow("room name a number") << roomWith(13, 5);
     QTest::newRow("room creator bytes") << roomWith(6, QByteArray("ann"));
     QTest::newRow("too long") << with(10, QString(300 * 1024, u'x'));
+    QTest::newRow("person moved to nowhere") << personWith(31, QByteArray());
+    QTest::newRow("person moved to a string") << personWith(31, u"b"_s);
+    const QByteArray digest(32, '\x01');
+    const QCborMap ask =
+        QCborValue::fromCbor(ClusterEvent::resumeAsked(9, digest).encode()).toMap();
+    auto askWith = [&](int key, const QCborValue &value) {
+        QCborMap map = ask;
+        map.insert(key, value);
+        map.insert(12, QByteArray("b:1"));
+        return cbor(map);
+    };
+    QVERIFY(ClusterEvent::decode(askWith(27, 9)));
+    QTest::newRow("ask 0") << askWith(27, 0);
+    QTest::newRow("ask negative") << askWith(27, -9);
+    QTest::newRow("ask without number") << askWith(27, QCborValue());
+    QTest::newRow("ask token short") << askWith(28, QByteArray(31, 'x'));
+    QTest::newRow("ask token a string") << askWith(28, QString(32, u'x'));
+    ClusterHandover handover;
+    handover.ask = 9;
+    handover.token = digest;
+    handover.person.id = 3;
+    handover.person.nick = u"ann"_s;
+    handover.person.rooms = {1};
+    handover.seqsAtDrop = {{1, 4}};
+    const QCborMap given =
+        QCborValue::fromCbor(ClusterEvent::resumeGiven(handover).encode()).toMap();
+    auto givenWith = [&](int key, const QCborValue &value) {
+        QCborMap map = given;
+        map.insert(key, value);
+        map.insert(12, QByteArray("a:1"));
+        return cbor(map);
+    };
+    QVERIFY(ClusterEvent::decode(givenWith(29, QCborArray{QCborArray{1, 4}})));
+    QTest::newRow("given without person") << givenWith(14, QCborValue());
+    QTest::newRow("given without token") << givenWith(28, QCborValue());
+    QTest::newRow("given seqs not a list") << givenWith(29, 4);
+    QTest::newRow("given seq not a pair") << givenWith(29, QCborArray{QCborArray{1}});
+    QTest::newRow("given seq in room 0") << givenWith(29, QCborArray{QCborArray{0, 4}});
+    QTest::newRow("given seq negative") << givenWith(29, QCborArray{QCborArray{1, -4}});
+    QTest::newRow("given roles without") << givenWith(30, QCborValue());
+    QTest::newRow("given role a string") << givenWith(30, QCborArray{QCborArray{1, u"op"_s}});
+    QTest::newRow("given private id negative") << givenWith(2, -1);
 }
 
 void TestClusterEvent::refused()

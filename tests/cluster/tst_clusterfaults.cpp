@@ -267,8 +267,7 @@ void TestClusterFaults::redisRestarted()
                 claimed = reply.integer == 1;
                 answered = true;
             });
-            QTest::qWaitFor([&] { return answered; }, 2000);
-            return claimed;
+            return QTest::qWaitFor([&] { return answered; }, 2000) && claimed;
         },
         TimeoutMs));
     LineClient &other = m_a->connect();

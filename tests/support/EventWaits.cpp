@@ -23,7 +23,7 @@ QStringList EventWaits::roomLines(LineClient &client, int count)
     return lines;
 }
 
-Event EventWaits::answer(LineClient &client, const QString &command)
+Event EventWaits::answer(LineClient &client, const QString &command, const QString &room)
 {
     QElapsedTimer elapsed;
     elapsed.start();
@@ -38,7 +38,8 @@ Event EventWaits::answer(LineClient &client, const QString &command)
         // room's, the join.
         if (event.kind == Event::Kind::NickChange && command == "nick"_L1)
             return event;
-        if (event.kind == Event::Kind::Join && (command == "join"_L1 || command == "create"_L1))
+        if (event.kind == Event::Kind::Join && (command == "join"_L1 || command == "create"_L1) &&
+            (room.isEmpty() || event.room == room))
             return event;
     }
     return {};
@@ -47,11 +48,13 @@ Event EventWaits::answer(LineClient &client, const QString &command)
 bool EventWaits::sendUntil(LineClient &client, const QString &line, const QString &command,
                            Event::Kind wanted, int ms)
 {
+    const bool entering = command == "join"_L1 || command == "create"_L1;
+    const QString room = entering ? line.section(u' ', 1, 1) : QString();
     QElapsedTimer elapsed;
     elapsed.start();
     while (elapsed.elapsed() < ms) {
         client.send(line);
-        if (answer(client, command).kind == wanted)
+        if (answer(client, command, room).kind == wanted)
             return true;
     }
     return false;

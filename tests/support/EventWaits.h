@@ -19,9 +19,11 @@ constexpr int TimeoutMs = 30000;
 // The room lines the client read, in the order it read them: "seq text".
 QStringList roomLines(LineClient &client, int count);
 // The answer to a command the client sent (its ok or its error), skipping other events; a
-// rename's answer is the news of it, a join's or a new room's the join.
-Event answer(LineClient &client, const QString &command);
+// rename's answer is the news of it, a join's or a new room's the join (into room, when one is
+// named: someone else's arrival elsewhere is no answer).
+Event answer(LineClient &client, const QString &command, const QString &room = {});
 // Sends line until the answer to command is of kind wanted; false if it never is within ms.
+// A join or a new room is answered by a join into the room line names.
 bool sendUntil(LineClient &client, const QString &line, const QString &command, Event::Kind wanted,
                int ms = TimeoutMs);
 // The next event the client reads that matches, skipping others; invalid if none comes.

@@ -1,0 +1,136 @@
+// SPDX-License-Identifier: MIT
+#include "commands/ResumeHandover.h"
+
+#include "cluster/Bus.h"
+#include "cluster/ClusterEvent.h"
+#include "cluster/RedisBus.h"
+#include "commands/ChatContext.h"
+#include "config/ServerLog.h"
+#include "core/Room.h"
+#include "core/User.h"
+#include "security/ResumeTokens.h"
+#include "session/Session.h"
+
+#include <QRandomGenerator>
+#include <QTimer>
+
+using namespace Qt::StringLiterals;
+
+ResumeHandover::ResumeHandover(ChatContext &chat, QObject *parent)
+    : QObject(parent)
+    , m_chat(chat)
+{
+}
+
+void ResumeHandover::ask(const QString &token, Taken taken)
+{
+    quint64 number = 0;
+    // 63 bits: the bus carries numbers as signed integers.
+    while (number == 0 || m_asks.contains(number))
+        number = QRandomGenerator::system()->generate64() >> 1;
+    m_asks.insert(number, std::move(taken));
+    m_bus->publish(ClusterEvent::resumeAsked(number, ResumeTokens::digest(token)));
+    QTimer::singleShot(m_answerTimeoutMs, this, [this, number] { answered(number, nullptr); });
+}
+
+void ResumeHandover::answered(quint64 ask, User *user)
+{
+    const Taken taken = m_asks.take(ask);
+    if (taken)
+        taken(user);
+}
+
+void ResumeHandover::arrived(const ClusterEvent &event)
+{
+    if (event.type == ClusterEvent::Type::ResumeAsk)
+        return give(event);
+    if (event.type != ClusterEvent::Type::ResumeGive || !m_asks.contains(event.handover.ask))
+        return; // another node's ask, or one that gave up waiting
+    answered(event.handover.ask, take(event.handover));
+}
+
+void ResumeHandover::give(const ClusterEvent &ask)
+{
+    User *user = m_chat.tokens().findDigest(ask.handover.token);
+    const QByteArray node = RedisBus::nodeOf(ask.origin);
+    if (!user || node.isEmpty() || !m_bus)
+        return;
+    const bool reconnecting = user->isReconnecting();
+    ClusterHandover handover;
+    handover.ask = ask.handover.ask;
+    handover.token = ask.handover.token;
+    ClusterPerson &person = handover.person;
+    person.id = user->personId();
+    person.nick = user->nick();
+    person.account = user->account();
+    person.away = user->isAway();
+    person.awayText = user->awayText();
+    person.reconnecting = reconnecting;
+    for (Room *room : user->rooms()) {
+        person.rooms.append(room->id());
+        // Someone still connected here has seen everything up to now.
+        handover.seqsAtDrop.append(
+            {room->id(), reconnecting ? user->seqAtDrop(room) : room->lastSeq()});
+        if (const RoomRoles::Role role = room->roles().role(user); role != RoomRoles::Role::Member)
+            handover.roles.append({room->id(), int(role)});
+    }
+    handover.privateIdAtDrop =
+        reconnecting ? user->privateIdAtDrop() : m_chat.log().lastPrivateId();
+    qCInfo(lcServer, "cluster: %s resumes on node %s", qUtf8Printable(user->nick()),
+           node.constData());
+
+    // In this order on the one connection to the engine: the name, the move, the person.
+    m_chat.names().handOver(user->nick(), ask.origin);
+    user->handOver(node);
+    m_bus->publish(ClusterEvent::resumeGiven(handover));
+
+    const QList<Session *> sessions = m_chat.sessionsOf(user);
+    for (Session *session : sessions) {
+        user->detach(session);
+        session->closeWithBye(u"resumed"_s);
+    }
+    const QList<Room *> rooms = user->rooms();
+    for (Room *room : rooms)
+        room->remove(user);
+    m_chat.directory().releaseNick(user->nick());
+    m_chat.directory().remote().adopt(node, person);
+    m_chat.tokens().revoke(user);
+    m_chat.roomQuota().forget(user->personId());
+    user->deleteLater();
+}
+
+User *ResumeHandover::take(const ClusterHandover &handover)
+{
+    const ClusterPerson &person = handover.person;
+    m_chat.directory().remote().forget(person.id);
+    if (User *holder = m_chat.directory().holderOf(person.nick)) {
+        // Cannot be while the name's claim is the cluster's to give; if it were, the one here
+        // keeps it and the resume fails rather than hold one name twice.
+        qCWarning(lcServer, "cluster: %s came from another node but is here already",
+                  qUtf8Printable(holder->nick()));
+        return nullptr;
+    }
+    User *user = m_chat.adoptPerson(person.nick, person.id);
+    user->setAccount(person.account);
+    if (person.away)
+        user->setAway(person.awayText);
+    QHash<const Room *, quint64> seqs;
+    for (qint64 id : person.rooms) {
+        Room *room = m_chat.directory().roomById(id);
+        if (!room || room->isPending())
+            continue; // gone meanwhile, or not known here yet
+        room->place(user);
+        for (const auto &[roomId, seq] : handover.seqsAtDrop) {
+            if (roomId == id)
+                seqs.insert(room, seq);
+        }
+        for (const auto &[roomId, role] : handover.roles) {
+            if (roomId == id && role > int(RoomRoles::Role::Member) &&
+                role <= int(RoomRoles::Role::Owner))
+                room->roles().setRole(user, RoomRoles::Role(role));
+        }
+    }
+    user->rememberDropPoint(seqs, handover.privateIdAtDrop);
+    m_chat.tokens().adopt(handover.token, user);
+    return user;
+}
