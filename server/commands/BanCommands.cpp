@@ -67,14 +67,15 @@ void BanCommands::ban(Session *session, const Command &command)
     QList<BanMask> masks = {mask};
     QString target = mask.text();
     if (mask.kind() == BanMask::Kind::Nick) {
-        if (const User *named =
-                m_chat.directory().user(NameRules::normalized(command.argument(0)))) {
-            target = named->nick();
+        const ModerationTarget named =
+            ModerationTarget::find(m_chat.directory(), NameRules::normalized(command.argument(0)));
+        if (named.exists()) {
+            target = named.nick();
             // Nobody bans themselves or someone of their own standing or above.
             if (m_moderation.rank(room, named) >= m_moderation.rank(room, actor))
                 return m_chat.fail(session, command, ErrorCode::NotRoomOperator, room->name());
-            if (!named->account().isEmpty())
-                masks.append(BanMask::account(named->account()));
+            if (!named.account().isEmpty())
+                masks.append(BanMask::account(named.account()));
         }
     }
     qsizetype added = 0;

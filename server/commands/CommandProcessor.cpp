@@ -274,6 +274,15 @@ void CommandProcessor::applyStored(const ClusterEvent &event)
     const Event news = Event::moderation(room->name(), act.actor, act.act, act.target, act.detail);
     for (User *member : room->members())
         member->send(news);
+    // What the act does to a person of this node, done here as the acting node does it to its
+    // own: the kicked leave (having heard why), the invited hear of it.
+    User *target = act.target.isEmpty() ? nullptr : m_chat.directory().user(act.target);
+    if (!target)
+        return;
+    if (act.act == "kick"_L1 && target->isIn(room))
+        room->leave(target, u"kick"_s, true);
+    else if (act.act == "invite"_L1 && !target->isIn(room))
+        target->send(news);
 }
 
 void CommandProcessor::resumeElsewhere(const ClusterEvent &event)

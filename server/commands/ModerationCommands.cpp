@@ -50,65 +50,83 @@ Permissions::Standing ModerationCommands::rank(const Room *room, const User *use
     return fromRole(room->roles().role(user));
 }
 
-User *ModerationCommands::target(Session *session, const Command &command, Room **room)
+Permissions::Standing ModerationCommands::rank(const Room *room,
+                                               const ModerationTarget &target) const
+{
+    if (target.user)
+        return rank(room, target.user);
+    return rank(room, target.key(), target.account());
+}
+
+Permissions::Standing ModerationCommands::rank(const Room *room, const QString &key,
+                                               const QString &account) const
+{
+    if (!account.isEmpty() && m_chat.administrators().contains(account))
+        return Permissions::Standing::Administrator;
+    return fromRole(room->roles().role(key));
+}
+
+ModerationTarget ModerationCommands::target(Session *session, const Command &command, Room **room)
 {
     *room = m_chat.targetRoom(session, command);
     if (!*room)
-        return nullptr;
-    User *user = m_chat.directory().user(NameRules::normalized(command.argument(0)));
-    if (!user || !user->isIn(*room)) {
+        return {};
+    const QString nick = NameRules::normalized(command.argument(0));
+    const ModerationTarget target = ModerationTarget::find(m_chat.directory(), nick);
+    if (!target.isIn(*room)) {
         m_chat.fail(session, command, ErrorCode::NotInThatRoom,
-                    user ? user->nick() : NameRules::normalized(command.argument(0)));
-        return nullptr;
+                    target.exists() ? target.nick() : nick);
+        return {};
     }
     // An administrator acts on anyone else, the owner on anyone but them, an operator on
     // members only; nobody on themselves.
-    const User *actor = session->user();
-    if (rank(*room, user) >= rank(*room, actor)) {
+    if (rank(*room, target) >= rank(*room, session->user())) {
         m_chat.fail(session, command, ErrorCode::NotRoomOperator, (*room)->name());
-        return nullptr;
+        return {};
     }
-    return user;
+    return target;
 }
 
 void ModerationCommands::op(Session *session, const Command &command)
 {
     Room *room = nullptr;
-    User *user = target(session, command, &room);
-    if (!user)
+    const ModerationTarget user = target(session, command, &room);
+    if (!user.exists())
         return;
-    room->roles().setRole(user, RoomRoles::Role::Operator);
-    m_chat.roomRules().setRole(room, user, RoomRoles::Role::Operator);
-    announce(session, command, room, u"op"_s, user->nick(), {});
+    room->roles().setRole(user.key(), RoomRoles::Role::Operator);
+    m_chat.roomRules().setRole(room, user.key(), RoomRoles::Role::Operator);
+    announce(session, command, room, u"op"_s, user.nick(), {});
 }
 
 void ModerationCommands::deop(Session *session, const Command &command)
 {
     Room *room = nullptr;
-    User *user = target(session, command, &room);
-    if (!user)
+    const ModerationTarget user = target(session, command, &room);
+    if (!user.exists())
         return;
-    room->roles().setRole(user, RoomRoles::Role::Member);
-    m_chat.roomRules().setRole(room, user, RoomRoles::Role::Member);
-    announce(session, command, room, u"deop"_s, user->nick(), {});
+    room->roles().setRole(user.key(), RoomRoles::Role::Member);
+    m_chat.roomRules().setRole(room, user.key(), RoomRoles::Role::Member);
+    announce(session, command, room, u"deop"_s, user.nick(), {});
 }
 
 void ModerationCommands::kick(Session *session, const Command &command)
 {
     Room *room = nullptr;
-    User *user = target(session, command, &room);
-    if (!user)
+    const ModerationTarget user = target(session, command, &room);
+    if (!user.exists())
         return;
-    // The room hears why before the person goes, the person too.
-    announce(session, command, room, u"kick"_s, user->nick(), command.argument(1));
-    room->leave(user, u"kick"_s, true);
+    // The room hears why before the person goes, the person too. A person of another node
+    // is put out by their node, when the act reaches it.
+    announce(session, command, room, u"kick"_s, user.nick(), command.argument(1));
+    if (user.user)
+        room->leave(user.user, u"kick"_s, true);
 }
 
 void ModerationCommands::mute(Session *session, const Command &command)
 {
     Room *room = nullptr;
-    User *user = target(session, command, &room);
-    if (!user)
+    const ModerationTarget user = target(session, command, &room);
+    if (!user.exists())
         return;
     qint64 seconds = 0;
     if (command.arguments().size() > 1) {
@@ -119,22 +137,22 @@ void ModerationCommands::mute(Session *session, const Command &command)
         seconds = *given;
     }
     const qint64 untilMs = seconds == 0 ? 0 : m_chat.clock().nowMs() + seconds * 1000;
-    room->roles().mute(user, untilMs);
-    m_chat.roomRules().mute(room, user, untilMs, session->user()->nick());
+    room->roles().mute(user.key(), untilMs);
+    m_chat.roomRules().mute(room, user.key(), untilMs, session->user()->nick());
     m_chat.sanctionExpiry().schedule();
-    announce(session, command, room, u"mute"_s, user->nick(),
+    announce(session, command, room, u"mute"_s, user.nick(),
              seconds == 0 ? QString() : QString::number(seconds));
 }
 
 void ModerationCommands::unmute(Session *session, const Command &command)
 {
     Room *room = nullptr;
-    User *user = target(session, command, &room);
-    if (!user)
+    const ModerationTarget user = target(session, command, &room);
+    if (!user.exists())
         return;
-    room->roles().unmute(user);
-    m_chat.roomRules().unmute(room, user);
-    announce(session, command, room, u"unmute"_s, user->nick(), {});
+    room->roles().unmute(user.key());
+    m_chat.roomRules().unmute(room, user.key());
+    announce(session, command, room, u"unmute"_s, user.nick(), {});
 }
 
 void ModerationCommands::modlog(Session *session, const Command &command)

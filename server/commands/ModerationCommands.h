@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
+#include "commands/ModerationTarget.h"
 #include "commands/Permissions.h"
 
 class ChatContext;
@@ -14,7 +15,8 @@ class User;
 // left here is whom they may act on: nobody acts on someone of their own standing or above.
 // Administrators (accounts named in the configuration) stand above every room's owner.
 // Every act is announced to the room. Roles and mutes live in memory (RoomRoles); those of
-// registered people are also written through the store (RoomRuleKeeper).
+// registered people are also written through the store (RoomRuleKeeper). On a node of a
+// cluster the person acted on may be on another node (ModerationTarget).
 class ModerationCommands
 {
 public:
@@ -39,14 +41,16 @@ public:
     // The standing of user in room apart from a mute: what decides whom they may act on, and
     // whether a room's rules keep them out.
     Permissions::Standing rank(const Room *room, const User *user) const;
+    Permissions::Standing rank(const Room *room, const ModerationTarget &target) const;
     // Tells everyone in room that the actor did act to target (a nick, a ban's mask, a
     // rule's name; detail: a reason, seconds).
     void announce(Session *session, const Command &command, Room *room, const QString &act,
                   const QString &target, const QString &detail);
 
 private:
-    // The member the command names, in the room it is about, below the actor's standing; null
+    // The member the command names, in the room it is about, below the actor's standing; none
     // after replying with the error.
-    User *target(Session *session, const Command &command, Room **room);
+    ModerationTarget target(Session *session, const Command &command, Room **room);
+    Permissions::Standing rank(const Room *room, const QString &key, const QString &account) const;
     ChatContext &m_chat;
 };

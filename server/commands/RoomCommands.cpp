@@ -140,8 +140,9 @@ void RoomCommands::create(Session *session, const Command &command)
         if (session && session->state() == Session::State::LoggedIn &&
             hasRoomFor(session, command)) {
             // Whoever creates a room owns it.
-            room->roles().setRole(session->user(), RoomRoles::Role::Owner);
-            m_chat.roomRules().setRole(room, session->user(), RoomRoles::Role::Owner);
+            const QString owner = RoomRoles::keyOf(session->user());
+            room->roles().setRole(owner, RoomRoles::Role::Owner);
+            m_chat.roomRules().setRole(room, owner, RoomRoles::Role::Owner);
             m_chat.enter(session, room, command.label());
         }
     });

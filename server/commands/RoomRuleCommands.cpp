@@ -39,17 +39,18 @@ void RoomRuleCommands::invite(Session *session, const Command &command)
     if (!room)
         return;
     const QString nick = NameRules::normalized(command.argument(0));
-    User *invitee = m_chat.directory().user(nick);
-    if (!invitee)
+    const ModerationTarget invitee = ModerationTarget::find(m_chat.directory(), nick);
+    if (!invitee.exists())
         return m_chat.fail(session, command, ErrorCode::NoSuchNick, nick);
-    const QString key = RoomRoles::keyOf(invitee);
+    const QString key = invitee.key();
     room->modes().invite(key);
     m_chat.roomRules().invite(room, key, session->user()->nick());
-    m_moderation.announce(session, command, room, u"invite"_s, invitee->nick(), {});
-    // The invitee is not in the room: they hear it too, to know they may join.
-    if (!invitee->isIn(room))
-        invitee->send(Event::moderation(room->name(), session->user()->nick(), u"invite"_s,
-                                        invitee->nick(), {}));
+    m_moderation.announce(session, command, room, u"invite"_s, invitee.nick(), {});
+    // The invitee is not in the room: they hear it too, to know they may join (from their own
+    // node, if it is another).
+    if (invitee.user && !invitee.user->isIn(room))
+        invitee.user->send(Event::moderation(room->name(), session->user()->nick(), u"invite"_s,
+                                             invitee.nick(), {}));
 }
 
 void RoomRuleCommands::entered(Session *session, Room *room)

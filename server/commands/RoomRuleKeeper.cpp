@@ -94,56 +94,53 @@ void RoomRuleKeeper::apply(Room *room, const StoredRole &role, bool removed) con
                                                 : RoomRoles::Role::Operator);
 }
 
-void RoomRuleKeeper::setRole(const Room *room, const User *user, RoomRoles::Role role)
+void RoomRuleKeeper::setRole(const Room *room, const QString &key, RoomRoles::Role role)
 {
-    if (user->account().isEmpty())
-        return;
     StoredRole stored;
     stored.roomId = room->id();
-    stored.account = user->account();
-    if (role == RoomRoles::Role::Member)
+    stored.account = key;
+    const bool removed = role == RoomRoles::Role::Member;
+    if (!removed)
+        stored.role =
+            role == RoomRoles::Role::Owner ? StoredRole::Role::Owner : StoredRole::Role::Operator;
+    if (!RoomRoles::isAccountKey(key))
+        return tell(stored, removed);
+    if (removed)
         return m_store.deleteRole(stored, written(stored, true));
-    stored.role =
-        role == RoomRoles::Role::Owner ? StoredRole::Role::Owner : StoredRole::Role::Operator;
     m_store.saveRole(stored, written(stored, false));
 }
 
-void RoomRuleKeeper::mute(const Room *room, const User *user, qint64 untilMs, const QString &setter)
+void RoomRuleKeeper::mute(const Room *room, const QString &key, qint64 untilMs,
+                          const QString &setter)
 {
-    if (user->account().isEmpty())
-        return;
     StoredSanction stored;
     stored.roomId = room->id();
     stored.kind = StoredSanction::Kind::Mute;
-    stored.mask = user->account();
+    stored.mask = key;
     stored.created = QDateTime::currentDateTimeUtc();
     stored.until = wallTime(untilMs);
     stored.setter = setter;
+    if (!RoomRoles::isAccountKey(key))
+        return tell(stored, false);
     m_store.saveSanction(stored, written(stored, false));
 }
 
-void RoomRuleKeeper::unmute(const Room *room, const User *user)
+void RoomRuleKeeper::unmute(const Room *room, const QString &key)
 {
-    if (user->account().isEmpty())
-        return;
-    StoredSanction stored;
-    stored.roomId = room->id();
-    stored.kind = StoredSanction::Kind::Mute;
-    stored.mask = user->account();
-    m_store.deleteSanction(stored, written(stored, true));
+    ended(room, StoredSanction::Kind::Mute, key);
 }
 
 void RoomRuleKeeper::invite(const Room *room, const QString &key, const QString &setter)
 {
-    // An unregistered person's key is a person id, which means nothing after a restart.
-    if (!RoomRoles::isAccountKey(key))
-        return;
     StoredSanction stored;
     stored.roomId = room->id();
     stored.kind = StoredSanction::Kind::Invite;
     stored.mask = key;
     stored.created = QDateTime::currentDateTimeUtc();
     stored.setter = setter;
+    // An unregistered person's key is a person id, which means nothing after a restart.
+    if (!RoomRoles::isAccountKey(key))
+        return tell(stored, false);
     m_store.saveSanction(stored, written(stored, false));
 }
 
@@ -180,13 +177,13 @@ void RoomRuleKeeper::unban(const Room *room, const BanMask &mask)
 
 void RoomRuleKeeper::ended(const Room *room, StoredSanction::Kind kind, const QString &mask)
 {
-    if ((kind == StoredSanction::Kind::Mute || kind == StoredSanction::Kind::Invite) &&
-        !RoomRoles::isAccountKey(mask))
-        return;
     StoredSanction stored;
     stored.roomId = room->id();
     stored.kind = kind;
     stored.mask = mask;
+    if ((kind == StoredSanction::Kind::Mute || kind == StoredSanction::Kind::Invite) &&
+        !RoomRoles::isAccountKey(mask))
+        return tell(stored, true);
     m_store.deleteSanction(stored, written(stored, true));
 }
 
@@ -214,6 +211,18 @@ std::function<void(const QString &)> RoomRuleKeeper::written(const StoredRole &r
         if (error.isEmpty() && m_bus)
             m_bus->publish(ClusterEvent::roleSet(role, removed));
     };
+}
+
+void RoomRuleKeeper::tell(const StoredSanction &sanction, bool removed)
+{
+    if (m_bus)
+        m_bus->publish(ClusterEvent::sanctioned(sanction, removed));
+}
+
+void RoomRuleKeeper::tell(const StoredRole &role, bool removed)
+{
+    if (m_bus)
+        m_bus->publish(ClusterEvent::roleSet(role, removed));
 }
 
 void RoomRuleKeeper::warn(const QString &error)

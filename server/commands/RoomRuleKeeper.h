@@ -22,8 +22,9 @@ class User;
 // never comes back after a restart. A ban is kept whatever its mask: a nick, an account and an
 // address all mean the same after a restart.
 //
-// On a node of a cluster each change is published once stored, and the other nodes' changes
-// are applied to the rooms here as they arrive (apply()).
+// On a node of a cluster each change is published once stored (an unregistered person's at
+// once, as it is not stored), and the other nodes' changes are applied to the rooms here as they
+// arrive (apply()): every node knows everyone's role in a room, whichever node they are on.
 //
 // Times: RoomRoles counts on the server's monotonic clock, which starts again at a reboot;
 // the store keeps the wall-clock end, and restore() turns it back into the time left.
@@ -41,10 +42,11 @@ public:
     void apply(Room *room, const StoredSanction &sanction, bool removed) const;
     void apply(Room *room, const StoredRole &role, bool removed) const;
 
-    void setRole(const Room *room, const User *user, RoomRoles::Role role);
+    // The person is known by key (RoomRoles::keyOf()).
+    void setRole(const Room *room, const QString &key, RoomRoles::Role role);
     // untilMs on the server's clock; 0: until unmuted.
-    void mute(const Room *room, const User *user, qint64 untilMs, const QString &setter);
-    void unmute(const Room *room, const User *user);
+    void mute(const Room *room, const QString &key, qint64 untilMs, const QString &setter);
+    void unmute(const Room *room, const QString &key);
     void setRule(const Room *room, RoomModes::Rule rule, bool on, const QString &setter);
     // An invitation of the person known by key (kept when it is an account's); ended() with
     // Kind::Invite once it is used.
@@ -61,6 +63,9 @@ private:
     // The store's answer to a change: published once stored.
     std::function<void(const QString &)> written(const StoredSanction &sanction, bool removed);
     std::function<void(const QString &)> written(const StoredRole &role, bool removed);
+    // An unregistered person's change, not stored: told to the other nodes at once.
+    void tell(const StoredSanction &sanction, bool removed);
+    void tell(const StoredRole &role, bool removed);
     static void warn(const QString &error);
     // restore()'s and apply()'s part: sanction into room; untilMs on the server's clock.
     static void put(Room *room, const StoredSanction &sanction, qint64 untilMs);

@@ -2,6 +2,7 @@
 #pragma once
 
 #include "Event.h"
+#include "core/RoomRoles.h"
 
 #include <QByteArray>
 #include <QList>
@@ -24,6 +25,9 @@ struct RemotePerson
     bool reconnecting = false;
     QList<Room *> rooms;    // those this node knows, in the order entered
     QSet<quint64> awayTold; // person ids that heard the current away text
+
+    // How rooms know them (RoomRoles::keyOf()).
+    QString key() const { return RoomRoles::keyOf(account, id); }
 
     // As User::flags(): shown beside the name in lists.
     QString flags() const

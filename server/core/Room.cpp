@@ -25,16 +25,18 @@ Event Room::usersEvent() const
     const qsizetype listed = std::min(memberCount(), m_presenceLimit);
     QStringList pairs;
     pairs.reserve(listed * 2);
-    for (qsizetype i = 0; i < std::min(m_members.size(), listed); ++i) {
-        // The room's own flags (owner, op, muted), then the person's (away, reconnecting).
-        const QString roomFlags = m_roles.flags(m_members[i]);
-        const QString personFlags = m_members[i]->flags();
-        pairs << m_members[i]->nick()
-              << (roomFlags.isEmpty() || personFlags.isEmpty() ? roomFlags + personFlags
-                                                               : roomFlags + u',' + personFlags);
-    }
+    // The room's own flags (owner, op, muted), then the person's (away, reconnecting).
+    const auto joined = [](const QString &roomFlags, const QString &personFlags) {
+        return roomFlags.isEmpty() || personFlags.isEmpty() ? roomFlags + personFlags
+                                                            : roomFlags + u',' + personFlags;
+    };
+    for (qsizetype i = 0; i < std::min(m_members.size(), listed); ++i)
+        pairs << m_members[i]->nick() << joined(m_roles.flags(m_members[i]), m_members[i]->flags());
+    const bool anyRoomFlags = !m_roles.isEmpty();
     for (qsizetype i = 0; i < listed - m_members.size(); ++i)
-        pairs << m_remote[i]->nick << m_remote[i]->flags();
+        pairs << m_remote[i]->nick
+              << joined(anyRoomFlags ? m_roles.flags(m_remote[i]->key()) : QString(),
+                        m_remote[i]->flags());
     return Event::users(m_name, memberCount(), pairs);
 }
 
@@ -218,6 +220,7 @@ void Room::leaveRemote(RemotePerson *person, const QString &reason)
     if (!m_remote.removeOne(person))
         return;
     person->rooms.removeOne(this);
+    m_roles.left(person->key());
     tellRemoteChange(Event::leave(m_name, person->nick, reason));
 }
 

@@ -8,34 +8,26 @@ using namespace Qt::StringLiterals;
 
 QString RoomRoles::keyOf(const User *user)
 {
-    // '#' cannot start an account key (a nickname's), so the two never meet.
-    return user->account().isEmpty() ? u"#"_s + QString::number(user->personId()) : user->account();
+    return keyOf(user->account(), user->personId());
 }
 
-RoomRoles::Role RoomRoles::role(const User *user) const
+QString RoomRoles::keyOf(const QString &account, quint64 personId)
 {
-    // Every line said asks: most rooms have no roles, and then no key is made.
-    if (m_roles.isEmpty())
-        return Role::Member;
-    return m_roles.value(keyOf(user), Role::Member);
+    // '#' cannot start an account key (a nickname's), so the two never meet.
+    return account.isEmpty() ? u"#"_s + QString::number(personId) : account;
 }
 
-void RoomRoles::setRole(const User *user, Role role)
+RoomRoles::Role RoomRoles::role(const QString &key) const
+{
+    return m_roles.value(key, Role::Member);
+}
+
+void RoomRoles::setRole(const QString &key, Role role)
 {
     if (role == Role::Member)
-        m_roles.remove(keyOf(user));
+        m_roles.remove(key);
     else
-        m_roles.insert(keyOf(user), role);
-}
-
-void RoomRoles::mute(const User *user, qint64 untilMs)
-{
-    m_mutedUntil.insert(keyOf(user), untilMs);
-}
-
-void RoomRoles::unmute(const User *user)
-{
-    m_mutedUntil.remove(keyOf(user));
+        m_roles.insert(key, role);
 }
 
 bool RoomRoles::isMuted(const User *user, qint64 nowMs) const
@@ -46,15 +38,15 @@ bool RoomRoles::isMuted(const User *user, qint64 nowMs) const
     return it != m_mutedUntil.cend() && (*it == 0 || nowMs < *it);
 }
 
-bool RoomRoles::hasMute(const User *user) const
+bool RoomRoles::hasMute(const QString &key) const
 {
-    return !m_mutedUntil.isEmpty() && m_mutedUntil.contains(keyOf(user));
+    return m_mutedUntil.contains(key);
 }
 
-QString RoomRoles::flags(const User *user) const
+QString RoomRoles::flags(const QString &key) const
 {
     QStringList words;
-    switch (role(user)) {
+    switch (role(key)) {
     case Role::Owner:
         words << QString(Event::OwnerFlag);
         break;
@@ -64,7 +56,7 @@ QString RoomRoles::flags(const User *user) const
     case Role::Member:
         break;
     }
-    if (hasMute(user))
+    if (hasMute(key))
         words << QString(Event::MutedFlag);
     return words.join(u',');
 }
@@ -93,8 +85,8 @@ QStringList RoomRoles::expireMutes(qint64 nowMs)
     return ended;
 }
 
-void RoomRoles::left(const User *user)
+void RoomRoles::left(const QString &key)
 {
-    if (user->account().isEmpty())
-        m_roles.remove(keyOf(user));
+    if (!isAccountKey(key))
+        m_roles.remove(key);
 }

@@ -17,25 +17,39 @@ class RoomRoles
 public:
     enum class Role { Member, Operator, Owner };
 
-    Role role(const User *user) const;
-    void setRole(const User *user, Role role);
+    // Each by the person's key (keyOf()), whichever node of a cluster they are on, or by this
+    // node's person.
+    Role role(const QString &key) const;
+    // Every line said asks: most rooms have no roles, and then no key is made.
+    Role role(const User *user) const
+    {
+        return m_roles.isEmpty() ? Role::Member : role(keyOf(user));
+    }
+    void setRole(const QString &key, Role role);
+    void setRole(const User *user, Role role) { setRole(keyOf(user), role); }
 
     // Muted until untilMs on the server's clock; 0: until unmuted.
-    void mute(const User *user, qint64 untilMs);
-    void unmute(const User *user);
+    void mute(const QString &key, qint64 untilMs) { m_mutedUntil.insert(key, untilMs); }
+    void unmute(const QString &key) { m_mutedUntil.remove(key); }
     bool isMuted(const User *user, qint64 nowMs) const;
-    // Whether a mute is set on user, ended or not (an ended one goes at once: SanctionExpiry).
-    bool hasMute(const User *user) const;
-    // The flags of user in this room's member list: "owner" or "op", and "muted"
+    // Whether a mute is set on the person, ended or not (an ended one goes at once:
+    // SanctionExpiry).
+    bool hasMute(const QString &key) const;
+    // The flags of the person in this room's member list: "owner" or "op", and "muted"
     // (comma-separated; empty when none).
-    QString flags(const User *user) const;
+    QString flags(const QString &key) const;
+    QString flags(const User *user) const { return isEmpty() ? QString() : flags(keyOf(user)); }
     // When the next timed mute ends (on the server's clock), or 0 when none does.
     qint64 nextMuteEnd() const;
     // Lifts the mutes that have ended by nowMs; returns the keys (see keyOf()) they were on.
     QStringList expireMutes(qint64 nowMs);
 
+    // No roles and no mutes: nobody has a flag here.
+    bool isEmpty() const { return m_roles.isEmpty() && m_mutedUntil.isEmpty(); }
+
     // How a person is known here: their account key, or '#' and their person id.
     static QString keyOf(const User *user);
+    static QString keyOf(const QString &account, quint64 personId);
     static bool isAccountKey(const QString &key) { return !key.startsWith(u'#'); }
 
     // What the store kept, by account key (see RoomRuleKeeper).
@@ -51,8 +65,9 @@ public:
     // A mute lifted elsewhere (another node of a cluster), by key.
     void forgetMute(const QString &key) { m_mutedUntil.remove(key); }
 
-    // The person left the room.
-    void left(const User *user);
+    // The person (of any node) left the room.
+    void left(const QString &key);
+    void left(const User *user) { left(keyOf(user)); }
 
 private:
     QHash<QString, Role> m_roles;

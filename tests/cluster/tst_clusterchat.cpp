@@ -48,6 +48,7 @@ private slots:
     void resumeThroughAnotherNode();
     void wrongTokenOnAnotherNode();
     void resumeWhileConnectedElsewhere();
+    void moderationAcrossNodes();
 
 private:
     std::unique_ptr<ServerFixture> node(const QByteArray &name);
@@ -726,6 +727,74 @@ void TestClusterChat::resumeWhileConnectedElsewhere()
     QCOMPARE(next.kind, Event::Kind::Message);
     QCOMPARE(next.text, u"hello from b"_s);
     QVERIFY(listsSoon(ann, u"hall"_s, {u"ann"_s, u"bob"_s}));
+}
+
+void TestClusterChat::moderationAcrossNodes()
+{
+    // Ann on a owns games; bob on b is in it. Neither is registered: their roles are known by
+    // person ids, which the nodes tell each other.
+    LineClient &ann = m_a->taggedLoggedIn(u"ann"_s);
+    LineClient &bob = m_b->taggedLoggedIn(u"bob"_s);
+    ann.send(u"create games"_s);
+    QCOMPARE(answer(ann, u"create"_s, u"games"_s).kind, Event::Kind::Join);
+    QVERIFY(sendUntil(bob, u"join games"_s, u"join"_s, Event::Kind::Join));
+    QVERIFY(listsSoon(ann, u"games"_s, {u"ann"_s, u"bob"_s}));
+    const auto act = [](LineClient &client, const QString &what) {
+        return waitFor(client, [&what](const Event &event) {
+            return event.kind == Event::Kind::Moderation && event.subject == what;
+        });
+    };
+    const auto flagsOf = [](LineClient &client, const QString &nick) {
+        client.send(u"look #games"_s);
+        const Event users =
+            waitFor(client, [](const Event &event) { return event.kind == Event::Kind::Users; });
+        const qsizetype at = users.list.indexOf(nick);
+        return at >= 0 && at % 2 == 0 ? users.list.value(at + 1) : u"<not listed>"_s;
+    };
+    // Both nodes list ann as the owner.
+    QCOMPARE(flagsOf(ann, u"ann"_s), u"owner"_s);
+    QTRY_COMPARE_WITH_TIMEOUT(flagsOf(bob, u"ann"_s), u"owner"_s, TimeoutMs);
+
+    // The owner makes bob an operator from her node; both nodes list him so.
+    ann.send(u"op #games bob"_s);
+    QCOMPARE(act(ann, u"op"_s).target, u"bob"_s);
+    QCOMPARE(act(bob, u"op"_s).nick, u"ann"_s);
+    QTRY_COMPARE_WITH_TIMEOUT(flagsOf(bob, u"bob"_s), u"op"_s, TimeoutMs);
+    QCOMPARE(flagsOf(ann, u"bob"_s), u"op"_s);
+    // An operator on b may not act on the owner on a.
+    bob.send(u"kick #games ann"_s);
+    QCOMPARE(answer(bob, u"kick"_s).code, ErrorCode::NotRoomOperator);
+    ann.send(u"deop #games bob"_s);
+    QVERIFY(act(bob, u"deop"_s).isValid());
+    QTRY_COMPARE_WITH_TIMEOUT(flagsOf(bob, u"bob"_s), QString(), TimeoutMs);
+
+    // Muted from a, bob cannot speak on b until unmuted.
+    ann.send(u"mute #games bob 600"_s);
+    QVERIFY(act(bob, u"mute"_s).isValid());
+    QTRY_COMPARE_WITH_TIMEOUT(flagsOf(bob, u"bob"_s), QString(Event::MutedFlag), TimeoutMs);
+    bob.send(u"say #games may I"_s);
+    QCOMPARE(answer(bob, u"say"_s).code, ErrorCode::CannotSendToRoom);
+    ann.send(u"unmute #games bob"_s);
+    QVERIFY(act(bob, u"unmute"_s).isValid());
+    QTRY_COMPARE_WITH_TIMEOUT(flagsOf(bob, u"bob"_s), QString(), TimeoutMs);
+    bob.send(u"say #games thank you"_s);
+    QCOMPARE(roomLines(ann, 1), QStringList{u"1 thank you"_s});
+
+    // Kicked from a: bob hears why, then is put out by his node; a sees him leave.
+    ann.send(u"kick #games bob enough"_s);
+    QCOMPARE(act(bob, u"kick"_s).text, u"enough"_s);
+    const Event out = waitFor(bob, Event::Kind::Leave, u"bob"_s);
+    QCOMPARE(out.room, u"games"_s);
+    QCOMPARE(out.subject, u"kick"_s);
+    const Event seen = waitFor(ann, Event::Kind::Leave, u"bob"_s);
+    QCOMPARE(seen.subject, u"kick"_s);
+    QVERIFY(listsSoon(ann, u"games"_s, {u"ann"_s}));
+
+    // Invited from a, bob hears of it on b.
+    ann.send(u"invite #games bob"_s);
+    const Event invited = act(bob, u"invite"_s);
+    QCOMPARE(invited.room, u"games"_s);
+    QCOMPARE(invited.target, u"bob"_s);
 }
 
 QTEST_GUILESS_MAIN(TestClusterChat)
