@@ -142,6 +142,8 @@ bool ChatServer::joinCluster()
             &CommandProcessor::applyStored);
     connect(m_feed.get(), &ClusterFeed::resumeElsewhere, m_processor.get(),
             &CommandProcessor::resumeElsewhere);
+    connect(m_feed.get(), &ClusterFeed::administeredElsewhere, m_processor.get(),
+            &CommandProcessor::administeredElsewhere);
     m_processor->roomExpiry().disable();
     m_processor->directory().setIdBase(qint64(m_store->bootNumber()) * Directory::IdRange);
     connect(&m_cluster->lease(), &NodeLease::acquired, this, [this] {

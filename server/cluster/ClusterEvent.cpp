@@ -293,6 +293,23 @@ bool decodeHandover(const QCborMap &map, ClusterEvent &event)
     return true;
 }
 
+bool decodeAdminAct(const QCborMap &map, ClusterEvent &event)
+{
+    if (!map.value(Sender).isString() || !NameRules::isValidNick(map.value(Sender).toString()))
+        return false;
+    event.message.sender = map.value(Sender).toString();
+    if (event.type == ClusterEvent::Type::Notice) {
+        if (!map.value(Text).isString() || map.value(Text).toString().isEmpty())
+            return false;
+        event.message.text = map.value(Text).toString();
+        return true;
+    }
+    if (!isUnsigned(map.value(Person)) || map.value(Person).toInteger() == 0)
+        return false;
+    event.person.id = quint64(map.value(Person).toInteger());
+    return true;
+}
+
 QByteArray encodePerson(QCborMap &map, const ClusterPerson &person)
 {
     map.insert(Person, qint64(person.id));
@@ -422,6 +439,24 @@ ClusterEvent ClusterEvent::resumeGiven(const ClusterHandover &handover)
     return event;
 }
 
+ClusterEvent ClusterEvent::noticed(const QString &sender, const QString &text)
+{
+    ClusterEvent event;
+    event.type = Type::Notice;
+    event.message.sender = sender;
+    event.message.text = text;
+    return event;
+}
+
+ClusterEvent ClusterEvent::disconnected(quint64 personId, const QString &sender)
+{
+    ClusterEvent event;
+    event.type = Type::Disconnect;
+    event.person.id = personId;
+    event.message.sender = sender;
+    return event;
+}
+
 ClusterEvent ClusterEvent::people(quint64 version)
 {
     ClusterEvent event;
@@ -447,6 +482,14 @@ QByteArray ClusterEvent::encode() const
     }
     if (type == Type::Person)
         return encodePerson(map, person);
+    if (type == Type::Notice || type == Type::Disconnect) {
+        map.insert(Sender, message.sender);
+        if (type == Type::Notice)
+            map.insert(Text, message.text);
+        else
+            map.insert(Person, qint64(person.id));
+        return map.toCborValue().toCbor();
+    }
     if (type == Type::ResumeAsk || type == Type::ResumeGive) {
         map.insert(Ask, qint64(handover.ask));
         map.insert(Token, QCborValue(handover.token));
@@ -534,7 +577,7 @@ std::optional<ClusterEvent> ClusterEvent::decode(const QByteArray &payload)
         return std::nullopt;
     event.origin = map.value(Origin).toByteArray();
     const qint64 type = map.contains(TypeKey) ? map.value(TypeKey).toInteger(-1) : 0;
-    if (type < int(Type::Line) || type > int(Type::ResumeGive))
+    if (type < int(Type::Line) || type > int(Type::Disconnect))
         return std::nullopt;
     if (type == int(Type::Account)) {
         event.type = Type::Account;
@@ -559,6 +602,11 @@ std::optional<ClusterEvent> ClusterEvent::decode(const QByteArray &payload)
     }
     if (event.type == Type::ResumeAsk || event.type == Type::ResumeGive) {
         if (!decodeHandover(map, event))
+            return std::nullopt;
+        return event;
+    }
+    if (event.type == Type::Notice || event.type == Type::Disconnect) {
+        if (!decodeAdminAct(map, event))
             return std::nullopt;
         return event;
     }

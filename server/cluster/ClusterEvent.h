@@ -30,7 +30,11 @@
 //   the other nodes' account books follow (it carries the password's hash, as the shared
 //   database does: Redis is inside the same trust boundary);
 // - ResumeAsk: a connection reached this node with a resume token it did not issue: whichever
-//   node did gives the person away (ResumeGive, naming the ask), so that they go on here.
+//   node did gives the person away (ResumeGive, naming the ask), so that they go on here;
+// - Notice: an administrator told everyone something (message: sender and text): each node
+//   tells its own people;
+// - Disconnect: an administrator disconnected a person of another node (person: id only;
+//   message: sender, the administrator): their node closes their connections.
 //
 // On the wire: a CBOR map with small integer keys, so that a line costs a few bytes more than
 // its text. decode() trusts nothing: a payload that is not exactly one of these shapes is
@@ -49,10 +53,12 @@ struct ClusterEvent
         Account = 8,
         ResumeAsk = 9,
         ResumeGive = 10,
+        Notice = 11,
+        Disconnect = 12,
     };
 
     Type type = Type::Line;
-    StoredMessage message;   // Line; Mark: roomId and seq only
+    StoredMessage message;   // Line; Mark: roomId and seq only; Notice, Disconnect: see above
     StoredRoom room;         // Room: id, name, creator, created (its key is NameRules::key(name))
     QString account;         // Line: the sender's account key, for IRC's account tag; may be empty
     ClusterPerson person;    // Person
@@ -77,6 +83,8 @@ struct ClusterEvent
     static ClusterEvent accountSaved(const StoredAccount &account, bool removed);
     static ClusterEvent resumeAsked(quint64 ask, const QByteArray &token);
     static ClusterEvent resumeGiven(const ClusterHandover &handover);
+    static ClusterEvent noticed(const QString &sender, const QString &text);
+    static ClusterEvent disconnected(quint64 personId, const QString &sender);
 
     QByteArray encode() const;
     static std::optional<ClusterEvent> decode(const QByteArray &payload);

@@ -2,8 +2,10 @@
 #include "commands/AdminCommands.h"
 
 #include "NameRules.h"
+#include "cluster/ClusterEvent.h"
 #include "commands/ChatContext.h"
 #include "config/ServerLog.h"
+#include "core/RemotePerson.h"
 #include "core/Room.h"
 #include "core/User.h"
 #include "session/Session.h"
@@ -23,18 +25,46 @@ void AdminCommands::notice(Session *session, const Command &command)
     const QList<User *> users = m_chat.directory().users();
     for (User *user : users)
         user->send(event, session, command.label(), user == actor);
+    m_chat.tellCluster(ClusterEvent::noticed(actor->nick(), command.argument(0)));
 }
 
 void AdminCommands::disconnect(Session *session, const Command &command)
 {
     const QString nick = NameRules::normalized(command.argument(0));
     User *user = m_chat.directory().user(nick);
-    if (!user)
+    const RemotePerson *remote = user ? nullptr : m_chat.directory().remote().find(nick);
+    if (!user && !remote)
         return m_chat.fail(session, command, ErrorCode::NoSuchNick, nick);
+    const QString name = user ? user->nick() : remote->nick;
     qCInfo(lcServer, "%s disconnected %s: %s", qUtf8Printable(session->user()->nick()),
-           qUtf8Printable(user->nick()), qUtf8Printable(command.argument(1)));
-    session->send(Event::ok(u"disconnect"_s, {user->nick()}), command.label());
-    m_chat.disconnectPerson(user, u"disconnect"_s, u"disconnect"_s);
+           qUtf8Printable(name), qUtf8Printable(command.argument(1)));
+    session->send(Event::ok(u"disconnect"_s, {name}), command.label());
+    if (user)
+        m_chat.disconnectPerson(user, u"disconnect"_s, u"disconnect"_s);
+    else
+        m_chat.tellCluster(ClusterEvent::disconnected(remote->id, session->user()->nick()));
+}
+
+void AdminCommands::fromElsewhere(const ClusterEvent &event)
+{
+    if (event.type == ClusterEvent::Type::Notice) {
+        qCInfo(lcServer, "notice from %s (on another node)", qUtf8Printable(event.message.sender));
+        const Event notice = Event::notice(event.message.sender, event.message.text);
+        const QList<User *> users = m_chat.directory().users();
+        for (User *user : users)
+            user->send(notice);
+        return;
+    }
+    if (event.type != ClusterEvent::Type::Disconnect)
+        return;
+    const QList<User *> users = m_chat.directory().users();
+    for (User *user : users) {
+        if (user->personId() == event.person.id) {
+            qCInfo(lcServer, "%s disconnected %s (from another node)",
+                   qUtf8Printable(event.message.sender), qUtf8Printable(user->nick()));
+            return m_chat.disconnectPerson(user, u"disconnect"_s, u"disconnect"_s);
+        }
+    }
 }
 
 void AdminCommands::close(Session *session, const Command &command)

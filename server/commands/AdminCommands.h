@@ -4,11 +4,13 @@
 class ChatContext;
 class Command;
 class Session;
+struct ClusterEvent;
 
 // What only the server's administrators (accounts named in the configuration) may do,
 // beyond running every room: tell everyone something (notice), close someone's connections
 // (disconnect) and close a room (close). Who may is decided before they get here
-// (Permissions::checkServer).
+// (Permissions::checkServer). On a node of a cluster a notice reaches every node's people, and
+// a person of another node is disconnected by their node (fromElsewhere()).
 class AdminCommands
 {
 public:
@@ -21,6 +23,8 @@ public:
     // Everyone in the room leaves (reason "close") and the room goes with its history, as an
     // expired one does. The hall stays: it is where everyone starts.
     void close(Session *session, const Command &command);
+    // Another node's administrator did one of these (a Notice or Disconnect event).
+    void fromElsewhere(const ClusterEvent &event);
 
 private:
     ChatContext &m_chat;

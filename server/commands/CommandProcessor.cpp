@@ -290,6 +290,11 @@ void CommandProcessor::resumeElsewhere(const ClusterEvent &event)
     m_chat.handover().arrived(event);
 }
 
+void CommandProcessor::administeredElsewhere(const ClusterEvent &event)
+{
+    m_admin.fromElsewhere(event);
+}
+
 void CommandProcessor::reclaimNames()
 {
     m_chat.names().reclaim(m_chat.directory().users(), [this](User *user) {

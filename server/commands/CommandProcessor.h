@@ -63,6 +63,8 @@ public:
     void applyStored(const ClusterEvent &event);
     // A resume's ask or answer from another node (ResumeHandover).
     void resumeElsewhere(const ClusterEvent &event);
+    // An administrator's notice or disconnect from another node (AdminCommands).
+    void administeredElsewhere(const ClusterEvent &event);
     // Empty rooms go once a minute; tests that move their clock call sweep() themselves.
     RoomExpiry &roomExpiry() { return m_chat.roomExpiry(); }
     PasswordGate &passwords() { return m_chat.passwords(); }

@@ -54,6 +54,12 @@ void ClusterFeed::arrived(const ClusterEvent &event)
             emit resumeElsewhere(event);
         return;
     }
+    if (event.type == ClusterEvent::Type::Notice || event.type == ClusterEvent::Type::Disconnect) {
+        const QByteArray node = RedisBus::nodeOf(event.origin);
+        if (!node.isEmpty() && node != m_nodeId)
+            emit administeredElsewhere(event);
+        return;
+    }
     if (event.message.roomId == 0)
         return deliver(event.message, event.account);
     Room *room = m_directory.roomById(event.message.roomId);

@@ -45,6 +45,9 @@ signals:
     // A resume reached another node with a token it did not issue (ResumeAsk), or the node
     // that issued it gives the person away (ResumeGive): ResumeHandover's.
     void resumeElsewhere(const ClusterEvent &event);
+    // An administrator on another node told everyone something or disconnected a person
+    // (a Notice or Disconnect event): AdminCommands'.
+    void administeredElsewhere(const ClusterEvent &event);
 
 private:
     void arrived(const ClusterEvent &event);

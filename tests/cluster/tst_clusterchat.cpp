@@ -49,6 +49,7 @@ private slots:
     void wrongTokenOnAnotherNode();
     void resumeWhileConnectedElsewhere();
     void moderationAcrossNodes();
+    void administratorAcrossNodes();
 
 private:
     std::unique_ptr<ServerFixture> node(const QByteArray &name);
@@ -795,6 +796,33 @@ void TestClusterChat::moderationAcrossNodes()
     const Event invited = act(bob, u"invite"_s);
     QCOMPARE(invited.room, u"games"_s);
     QCOMPARE(invited.target, u"bob"_s);
+}
+
+void TestClusterChat::administratorAcrossNodes()
+{
+    // root (an administrator by the configuration) on a; bob on b.
+    LineClient &root = m_a->taggedLoggedIn(u"root"_s);
+    root.send(u"register root-secret"_s);
+    QCOMPARE(answer(root, u"register"_s).kind, Event::Kind::Ok);
+    LineClient &bob = m_b->taggedLoggedIn(u"bob"_s);
+    QVERIFY(waitFor(root, Event::Kind::Join, u"bob"_s).isValid());
+    // A notice reaches everyone, on every node.
+    root.send(u"notice restarting at noon"_s);
+    const Event notice =
+        waitFor(bob, [](const Event &event) { return event.kind == Event::Kind::Notice; });
+    QCOMPARE(notice.nick, u"root"_s);
+    QCOMPARE(notice.text, u"restarting at noon"_s);
+    // A person of another node is disconnected by their node: gone at once, seen leaving.
+    root.send(u"disconnect bob"_s);
+    QCOMPARE(answer(root, u"disconnect"_s).kind, Event::Kind::Ok);
+    const Event bye =
+        waitFor(bob, [](const Event &event) { return event.kind == Event::Kind::Bye; });
+    QCOMPARE(bye.subject, u"disconnect"_s);
+    QVERIFY(bob.waitForDisconnected());
+    const Event left = waitFor(root, Event::Kind::Leave, u"bob"_s);
+    QCOMPARE(left.subject, u"disconnect"_s);
+    root.send(u"disconnect nobody"_s);
+    QCOMPARE(answer(root, u"disconnect"_s).code, ErrorCode::NoSuchNick);
 }
 
 QTEST_GUILESS_MAIN(TestClusterChat)

@@ -129,6 +129,12 @@ void TestClusterEvent::roundTrip_data()
     ClusterEvent givenBare = ClusterEvent::resumeGiven(bare);
     givenBare.origin = "a:1";
     QTest::newRow("resume given, in no room") << givenBare;
+    ClusterEvent notice = ClusterEvent::noticed(u"root"_s, u"back in five 分钟"_s);
+    notice.origin = "a:1";
+    QTest::newRow("notice") << notice;
+    ClusterEvent disconnected = ClusterEvent::disconnected((quint64(7) << 32) | 3, u"root"_s);
+    disconnected.origin = "a:1";
+    QTest::newRow("disconnect") << disconnected;
     ClusterEvent people = ClusterEvent::people(12);
     people.origin = "b:9";
     QTest::newRow("people") << people;
@@ -398,6 +404,30 @@ void TestClusterEvent::refused_data()
     QTest::newRow("given roles without") << givenWith(30, QCborValue());
     QTest::newRow("given role a string") << givenWith(30, QCborArray{QCborArray{1, u"op"_s}});
     QTest::newRow("given private id negative") << givenWith(2, -1);
+    const QCborMap notice =
+        QCborValue::fromCbor(ClusterEvent::noticed(u"root"_s, u"hello"_s).encode()).toMap();
+    auto noticeWith = [&](int key, const QCborValue &value) {
+        QCborMap map = notice;
+        map.insert(key, value);
+        map.insert(12, QByteArray("a:1"));
+        return cbor(map);
+    };
+    QVERIFY(ClusterEvent::decode(noticeWith(10, u"hi"_s)));
+    QTest::newRow("notice empty") << noticeWith(10, u""_s);
+    QTest::newRow("notice without text") << noticeWith(10, QCborValue());
+    QTest::newRow("notice from no nick") << noticeWith(6, u"two words"_s);
+    const QCborMap cut =
+        QCborValue::fromCbor(ClusterEvent::disconnected(5, u"root"_s).encode()).toMap();
+    auto cutWith = [&](int key, const QCborValue &value) {
+        QCborMap map = cut;
+        map.insert(key, value);
+        map.insert(12, QByteArray("a:1"));
+        return cbor(map);
+    };
+    QVERIFY(ClusterEvent::decode(cutWith(14, 6)));
+    QTest::newRow("disconnect person 0") << cutWith(14, 0);
+    QTest::newRow("disconnect without person") << cutWith(14, QCborValue());
+    QTest::newRow("disconnect sender a number") << cutWith(6, 1);
 }
 
 void TestClusterEvent::refused()
