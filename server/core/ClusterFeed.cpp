@@ -8,6 +8,7 @@
 #include "core/MessageLog.h"
 #include "core/Room.h"
 #include "core/User.h"
+#include "store/Store.h"
 
 #include <QPointer>
 
@@ -16,6 +17,7 @@ using namespace Qt::StringLiterals;
 ClusterFeed::ClusterFeed(Bus &bus, Store &store, Directory &directory, MessageLog &log,
                          QObject *parent)
     : QObject(parent)
+    , m_store(store)
     , m_directory(directory)
     , m_log(log)
     , m_sequence(store, directory,
@@ -88,6 +90,47 @@ void ClusterFeed::resync(const QByteArray &owner)
 {
     m_nodeId = RedisBus::nodeOf(owner);
     m_presence.resync(owner);
+    // A room committed here is in what the store reads from now on; one still being stored is
+    // not asked about.
+    QSet<qint64> known;
+    for (const Room *room : m_directory.rooms()) {
+        if (!room->isPending())
+            known.insert(room->id());
+    }
+    m_store.readRooms([this, alive = QPointer<ClusterFeed>(this), known](const RoomsPage &page) {
+        if (alive)
+            catchUpRooms(known, page);
+    });
+}
+
+void ClusterFeed::catchUpRooms(const QSet<qint64> &known, const RoomsPage &page)
+{
+    if (!page.error.isEmpty()) {
+        // The next resync reads them again; lines and people do not wait for it.
+        qCWarning(lcServer, "cluster: cannot read the rooms: %s", qUtf8Printable(page.error));
+        return;
+    }
+    QSet<qint64> stored;
+    for (const StoredRoom &room : page.rooms) {
+        stored.insert(room.id);
+        if (m_directory.roomById(room.id))
+            continue;
+        addRoom(room);
+        if (Room *added = m_directory.roomById(room.id)) {
+            added->setLastSeq(room.lastSeq);
+            added->setTopic(room.topic, room.topicSetter);
+        }
+    }
+    for (qint64 id : known) {
+        if (stored.contains(id))
+            continue;
+        if (const Room *room = m_directory.roomById(id)) {
+            StoredRoom gone;
+            gone.id = id;
+            gone.name = room->name();
+            removeRoom(gone);
+        }
+    }
 }
 
 void ClusterFeed::deliver(const StoredMessage &line, const QString &account)

@@ -5,6 +5,7 @@
 #include "core/RoomSequence.h"
 
 #include <QObject>
+#include <QSet>
 
 class Bus;
 class Directory;
@@ -12,6 +13,7 @@ class MessageLog;
 class Room;
 class Store;
 struct ClusterEvent;
+struct RoomsPage;
 struct StoredMessage;
 struct StoredRoom;
 
@@ -32,8 +34,9 @@ public:
 
     RoomSequence &sequence() { return m_sequence; }
     // This node holds its lease, under owner, and is connected (again): what it tells the
-    // others and what they told is brought up to date (PresenceFeed), and what it published
-    // itself is known by its origin from now on.
+    // others and what they told is brought up to date (PresenceFeed), the rooms made or closed
+    // meanwhile are read from the store, and what it published itself is known by its origin
+    // from now on.
     void resync(const QByteArray &owner);
     PresenceFeed &presence() { return m_presence; }
 
@@ -60,7 +63,11 @@ private:
     void removeRoom(const StoredRoom &room);
     // A private message another node committed, to its recipient if they are here.
     void deliver(const StoredMessage &line, const QString &account);
+    // The rooms as the store has them now: those this node does not know are added, and of
+    // those it knew (committed) when it asked, the ones the store no longer has are closed.
+    void catchUpRooms(const QSet<qint64> &known, const RoomsPage &page);
 
+    Store &m_store;
     Directory &m_directory;
     MessageLog &m_log;
     RoomSequence m_sequence;

@@ -195,6 +195,19 @@ void MemoryStore::read(const HistoryRequest &request, ReadDone done)
     });
 }
 
+void MemoryStore::readRooms(RoomsDone done)
+{
+    RoomsPage page;
+    if (m_open)
+        page.rooms = m_history.rooms();
+    else
+        page.error = NotOpen;
+    answer([done = std::move(done), page] {
+        if (done)
+            done(page);
+    });
+}
+
 void MemoryStore::readTargets(const TargetsRequest &request, TargetsDone done)
 {
     TargetsPage page;

@@ -47,6 +47,7 @@ public:
     void logModeration(const StoredModeration &entry, WriteDone done) override;
     void read(const HistoryRequest &request, ReadDone done) override;
     void readTargets(const TargetsRequest &request, TargetsDone done) override;
+    void readRooms(RoomsDone done) override;
 
     StoreStats stats() const override { return m_stats; }
     void close() override;

@@ -3,6 +3,7 @@
 
 #include "store/SqlConnection.h"
 #include "store/SqlHistory.h"
+#include "store/SqlRooms.h"
 #include "store/SqlTargets.h"
 
 SqlReader::SqlReader(const SqlDialect &dialect, Deliver deliver)
@@ -36,10 +37,16 @@ void SqlReader::run()
             QList<Answer> answers;
             answers.reserve(jobs.size());
             for (const Job &job : jobs) {
-                if (const auto *request = std::get_if<HistoryRequest>(&job))
+                if (const auto *request = std::get_if<HistoryRequest>(&job)) {
                     answers.append(history.read(*request));
-                else
-                    answers.append(targets.read(std::get<TargetsRequest>(job)));
+                } else if (const auto *asked = std::get_if<TargetsRequest>(&job)) {
+                    answers.append(targets.read(*asked));
+                } else {
+                    RoomsPage page;
+                    if (!SqlRooms::read(connection, &page.rooms, &page.error))
+                        page.rooms.clear();
+                    answers.append(page);
+                }
             }
             m_deliver(std::move(answers));
         }

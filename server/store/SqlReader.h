@@ -12,14 +12,15 @@ class SqlDialect;
 
 // The thread that reads history, with its own connection, so that a page never waits for a
 // commit (SQLite runs in WAL mode, PostgreSQL always lets readers and writers pass).
-// Requests (pages of history, or the conversations between two times) are served in the order
+// Requests (pages of history, the conversations between two times, or the rooms) are served in
+// the order
 // they came; the answers to everything taken in one turn go to deliver(), on this thread, in
 // that order.
 class SqlReader : public SqlThread
 {
 public:
-    using Job = std::variant<HistoryRequest, TargetsRequest>;
-    using Answer = std::variant<HistoryPage, TargetsPage>;
+    using Job = std::variant<HistoryRequest, TargetsRequest, RoomsRequest>;
+    using Answer = std::variant<HistoryPage, TargetsPage, RoomsPage>;
     using Deliver = std::function<void(QList<Answer> answers)>;
 
     // The dialect outlives the reader.

@@ -3,6 +3,7 @@
 
 #include "store/SqlConnection.h"
 #include "store/SqlRoomRules.h"
+#include "store/SqlRooms.h"
 #include "store/Store.h"
 
 #include <QSqlError>
@@ -55,24 +56,11 @@ bool SqlStartState::load(SqlConnection &connection, QString *error)
     if (query.lastError().isValid())
         return fail(query.lastError());
 
-    if (!query.exec(u"SELECT id, name, name_key, creator, created_ms, topic, topic_setter, "
-                    u"topic_ms, last_seq FROM rooms ORDER BY id"_s))
-        return fail(query.lastError());
-    while (query.next()) {
-        StoredRoom room;
-        room.id = query.value(0).toLongLong();
-        room.name = query.value(1).toString();
-        room.key = query.value(2).toString();
-        room.creator = query.value(3).toString();
-        room.created = timeFromMs(query.value(4));
-        room.topic = query.value(5).toString();
-        room.topicSetter = query.value(6).toString();
-        room.topicTime = timeFromMs(query.value(7));
-        room.lastSeq = quint64(query.value(8).toLongLong());
-        rooms.append(room);
+    if (!SqlRooms::read(query, &rooms)) {
+        *error = connection.describe(query.lastError());
+        db.rollback();
+        return false;
     }
-    if (query.lastError().isValid())
-        return fail(query.lastError());
 
     if (!query.exec(u"SELECT name_key, name, password_hash, created_ms FROM accounts "
                     u"ORDER BY name_key"_s))

@@ -200,6 +200,14 @@ void SqlStore::readTargets(const TargetsRequest &request, TargetsDone done)
     enqueueRead(request, notOpen);
 }
 
+void SqlStore::readRooms(RoomsDone done)
+{
+    m_readCallbacks.push_back(std::move(done));
+    RoomsPage notOpen;
+    notOpen.error = NotOpen;
+    enqueueRead(RoomsRequest{}, notOpen);
+}
+
 void SqlStore::enqueueRead(const SqlReader::Job &job, SqlReader::Answer notOpen)
 {
     if (m_open)
@@ -303,6 +311,9 @@ void SqlStore::deliverReads()
         if (const auto *page = std::get_if<HistoryPage>(&answer)) {
             if (const auto &pageDone = std::get<ReadDone>(done))
                 pageDone(*page);
+        } else if (const auto *rooms = std::get_if<RoomsPage>(&answer)) {
+            if (const auto &roomsDone = std::get<RoomsDone>(done))
+                roomsDone(*rooms);
         } else if (const auto &targetsDone = std::get<TargetsDone>(done)) {
             targetsDone(std::get<TargetsPage>(answer));
         }

@@ -52,6 +52,7 @@ public:
     void logModeration(const StoredModeration &entry, WriteDone done) override;
     void read(const HistoryRequest &request, ReadDone done) override;
     void readTargets(const TargetsRequest &request, TargetsDone done) override;
+    void readRooms(RoomsDone done) override;
 
     StoreStats stats() const override;
     void close() override;
@@ -92,7 +93,7 @@ private:
 
     // The Store's thread only.
     std::deque<PendingWrite> m_writeCallbacks;
-    std::deque<std::variant<ReadDone, TargetsDone>> m_readCallbacks;
+    std::deque<std::variant<ReadDone, TargetsDone, RoomsDone>> m_readCallbacks;
 
     // Shared with the worker threads.
     QMutex m_doneMutex;

@@ -32,6 +32,7 @@ public:
     using AppendDone = std::function<void(const StoredMessage &committed, const QString &error)>;
     using ReadDone = std::function<void(const HistoryPage &page)>;
     using TargetsDone = std::function<void(const TargetsPage &page)>;
+    using RoomsDone = std::function<void(const RoomsPage &page)>;
 
     using QObject::QObject;
 
@@ -91,6 +92,9 @@ public:
     // The conversations with lines between two times (IRC's CHATHISTORY TARGETS). Reads and
     // this are answered in the order they were asked.
     virtual void readTargets(const TargetsRequest &request, TargetsDone done) = 0;
+    // Every room now, as rooms() was at open(): what other writers of a shared database made
+    // or deleted since is in it.
+    virtual void readRooms(RoomsDone done) = 0;
 
     virtual StoreStats stats() const = 0;
 

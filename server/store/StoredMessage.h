@@ -118,3 +118,15 @@ struct TargetsPage
     QList<StoredTarget> targets; // newest first, or oldest first as asked
     QString error;               // not empty: the read failed and targets is empty
 };
+
+// Every room as the store has them now (a node of a cluster that was cut off while others made
+// or closed rooms catches up with it).
+struct RoomsRequest
+{
+};
+
+struct RoomsPage
+{
+    QList<StoredRoom> rooms; // by id
+    QString error;           // not empty: the read failed and rooms is empty
+};

@@ -9,6 +9,8 @@
 #include "cluster/ClusterNode.h"
 #include "cluster/NodeLease.h"
 #include "cluster/RedisConnection.h"
+#include "core/Directory.h"
+#include "store/SqlStore.h"
 
 #include <QTest>
 
@@ -50,6 +52,7 @@ private slots:
     void resumeWhileConnectedElsewhere();
     void moderationAcrossNodes();
     void administratorAcrossNodes();
+    void roomsMadeWhileCutOff();
 
 private:
     std::unique_ptr<ServerFixture> node(const QByteArray &name);
@@ -407,9 +410,7 @@ void TestClusterChat::peopleAcrossNodes()
     // until they resume.
     bob.abort();
     QCOMPARE(waitFor(ann, Event::Kind::Presence, u"robert"_s).subject, u"reconnecting"_s);
-    ann.send(u"look #hall"_s);
-    const Event held =
-        waitFor(ann, [](const Event &event) { return event.kind == Event::Kind::Users; });
+    const Event held = look(ann, u"hall"_s);
     QCOMPARE(held.list.value(held.list.indexOf(u"robert"_s) + 1), QString(Event::ReconnectingFlag));
     LineClient &phone = m_b->connect();
     phone.useTagged();
@@ -468,9 +469,7 @@ void TestClusterChat::lateNodeReadsLists()
     QTRY_VERIFY_WITH_TIMEOUT(c->server().cluster()->isConnected(), TimeoutMs);
     LineClient &carl = c->taggedLoggedIn(u"carl"_s);
     QVERIFY(listsSoon(carl, u"hall"_s, {u"ann"_s, u"bob"_s, u"carl"_s}));
-    carl.send(u"look"_s);
-    const Event users =
-        waitFor(carl, [](const Event &event) { return event.kind == Event::Kind::Users; });
+    const Event users = look(carl);
     const qsizetype at = users.list.indexOf(u"bob"_s);
     QVERIFY(at >= 0 && at % 2 == 0);
     QCOMPARE(users.list.at(at + 1), QString(Event::AwayFlag));
@@ -639,6 +638,7 @@ void TestClusterChat::resumeThroughAnotherNode()
     bob.abort();
     QCOMPARE(inGames().subject, u"reconnecting"_s);
     ann.send(u"say #games while you were away"_s);
+    QCOMPARE(roomLines(ann, 1), QStringList{u"2 while you were away"_s});
     LineClient &phone = m_b->connect();
     phone.useTagged();
     phone.send(u"resume "_s + token);
@@ -652,9 +652,7 @@ void TestClusterChat::resumeThroughAnotherNode()
     QCOMPARE(back.kind, Event::Kind::Presence);
     QCOMPARE(back.subject, u"back"_s);
     // He is b's now, with his room and his role in it; a lists him as b's person.
-    phone.send(u"look #games"_s);
-    const Event games =
-        waitFor(phone, [](const Event &event) { return event.kind == Event::Kind::Users; });
+    const Event games = look(phone, u"games"_s);
     QVERIFY2(games.list.value(games.list.indexOf(u"bob"_s) + 1).contains(u"owner"_s),
              qPrintable(games.list.join(u' ')));
     LineClient &carl = m_a->taggedLoggedIn(u"carl"_s);
@@ -746,9 +744,7 @@ void TestClusterChat::moderationAcrossNodes()
         });
     };
     const auto flagsOf = [](LineClient &client, const QString &nick) {
-        client.send(u"look #games"_s);
-        const Event users =
-            waitFor(client, [](const Event &event) { return event.kind == Event::Kind::Users; });
+        const Event users = look(client, u"games"_s);
         const qsizetype at = users.list.indexOf(nick);
         return at >= 0 && at % 2 == 0 ? users.list.value(at + 1) : u"<not listed>"_s;
     };
@@ -823,6 +819,49 @@ void TestClusterChat::administratorAcrossNodes()
     QCOMPARE(left.subject, u"disconnect"_s);
     root.send(u"disconnect nobody"_s);
     QCOMPARE(answer(root, u"disconnect"_s).code, ErrorCode::NoSuchNick);
+}
+
+void TestClusterChat::roomsMadeWhileCutOff()
+{
+    LineClient &bob = m_b->taggedLoggedIn(u"bob"_s);
+    bob.send(u"create games"_s);
+    QCOMPARE(answer(bob, u"create"_s, u"games"_s).kind, Event::Kind::Join);
+    // What the nodes heard nothing of, as if they were cut off from Redis when it happened: a
+    // room made and one closed by another writer of the database.
+    StoreOptions options;
+    options.databaseUrl = ScratchPostgres::url();
+    options.sharedWriters = true;
+    SqlStore other(options);
+    QVERIFY2(other.open(), qPrintable(other.errorString()));
+    StoredRoom missed;
+    missed.id = qint64(4000) * Directory::IdRange + 1;
+    missed.name = u"missed"_s;
+    missed.key = u"missed"_s;
+    missed.creator = u"zed"_s;
+    missed.created = QDateTime::currentDateTimeUtc();
+    qint64 gamesId = 0;
+    for (const StoredRoom &room : other.rooms()) {
+        if (room.name == "games"_L1)
+            gamesId = room.id;
+    }
+    QVERIFY(gamesId != 0);
+    int written = 0;
+    other.createRoom(missed, [&](const QString &error) { written += error.isEmpty(); });
+    other.deleteRoom(gamesId, [&](const QString &error) { written += error.isEmpty(); });
+    QTRY_COMPARE_WITH_TIMEOUT(written, 2, TimeoutMs);
+    other.close();
+    bob.send(u"join missed"_s);
+    QCOMPARE(answer(bob, u"join"_s).code, ErrorCode::NoSuchRoom);
+    // Back on the bus (its subscription dropped and came back), each node reads the rooms.
+    QVERIFY(redisCommand({"CLIENT", "KILL", "TYPE", "pubsub"}));
+    const Event out = waitFor(bob, Event::Kind::Leave, u"bob"_s);
+    QCOMPARE(out.room, u"games"_s);
+    QCOMPARE(out.subject, u"close"_s);
+    QVERIFY(sendUntil(bob, u"join missed"_s, u"join"_s, Event::Kind::Join));
+    LineClient &ann = m_a->taggedLoggedIn(u"ann"_s);
+    QVERIFY(sendUntil(ann, u"join missed"_s, u"join"_s, Event::Kind::Join));
+    ann.send(u"say #missed found it"_s);
+    QCOMPARE(roomLines(bob, 1), QStringList{u"1 found it"_s});
 }
 
 QTEST_GUILESS_MAIN(TestClusterChat)

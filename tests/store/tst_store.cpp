@@ -7,6 +7,7 @@
 #include <QTest>
 
 #include <memory>
+#include <optional>
 
 using namespace Qt::StringLiterals;
 using namespace StoreHarness;
@@ -53,6 +54,7 @@ private slots:
     void appendNumbersLines();
     void callbacksRunLaterInOrder();
     void topicLineSetsTopic();
+    void readRoomsSeesWhatIsNow();
     void refusedLines_data();
     void refusedLines();
     void read_data();
@@ -366,6 +368,41 @@ void tst_Store::topicLineSetsTopic()
     hall.topicTime = topic.time;
     hall.lastSeq = 1;
     QCOMPARE(m_store->rooms(), QList<StoredRoom>({hall}));
+}
+
+void tst_Store::readRoomsSeesWhatIsNow()
+{
+    // rooms() is what open() found; readRooms() what the store has at the time it reads.
+    StoredRoom hall = room(1, u"hall"_s);
+    StoredRoom gone = room(2, u"gone"_s);
+    QCOMPARE(createRoom(*m_store, hall).error, QString());
+    QCOMPARE(createRoom(*m_store, gone).error, QString());
+    StoredMessage topic = line(1, u"tea at five"_s);
+    topic.kind = StoredMessage::Kind::Topic;
+    topic.sender = u"Bob"_s;
+    QCOMPARE(append(*m_store, topic).error, QString());
+    QCOMPARE(StoreHarness::deleteRoom(*m_store, 2).error, QString());
+    StoredRoom late = room(3, u"late"_s, u"carol"_s);
+    QCOMPARE(createRoom(*m_store, late).error, QString());
+
+    std::optional<RoomsPage> page;
+    m_store->readRooms([&](const RoomsPage &read) { page = read; });
+    QVERIFY(!page); // later, never inside the call
+    QTRY_VERIFY(page);
+    QCOMPARE(page->error, QString());
+    hall.topic = u"tea at five"_s;
+    hall.topicSetter = u"Bob"_s;
+    hall.topicTime = topic.time;
+    hall.lastSeq = 1;
+    late.key = NameRules::key(late.name);
+    QCOMPARE(page->rooms, QList<StoredRoom>({hall, late}));
+
+    m_store->close();
+    page.reset();
+    m_store->readRooms([&](const RoomsPage &read) { page = read; });
+    QTRY_VERIFY(page);
+    QVERIFY(!page->error.isEmpty());
+    QVERIFY(page->rooms.isEmpty());
 }
 
 void tst_Store::refusedLines_data()

@@ -81,12 +81,19 @@ Event EventWaits::waitFor(LineClient &client, Event::Kind kind, const QString &n
         client, [&](const Event &event) { return event.kind == kind && event.nick == nick; }, ms);
 }
 
+Event EventWaits::look(LineClient &client, const QString &room)
+{
+    static int asked = 0;
+    const QString label = u"look%1"_s.arg(++asked);
+    client.send(u"@%1 look %2"_s.arg(label, room.isEmpty() ? QString() : u'#' + room).trimmed());
+    return waitFor(client, [&](const Event &event) {
+        return event.kind == Event::Kind::Users && event.label == label;
+    });
+}
+
 QStringList EventWaits::membersOf(LineClient &client, const QString &room)
 {
-    client.send(u"look #"_s + room);
-    const Event users = waitFor(client, [&](const Event &event) {
-        return event.kind == Event::Kind::Users && event.room == room;
-    });
+    const Event users = look(client, room);
     QStringList nicks;
     for (qsizetype i = 0; i + 1 < users.list.size(); i += 2)
         nicks << users.list.at(i);

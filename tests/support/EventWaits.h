@@ -30,6 +30,9 @@ bool sendUntil(LineClient &client, const QString &line, const QString &command, 
 Event waitFor(LineClient &client, const std::function<bool(const Event &)> &matches,
               int ms = TimeoutMs);
 Event waitFor(LineClient &client, Event::Kind kind, const QString &nick, int ms = TimeoutMs);
+// The member list (a users event) `look` answers for room (the hall when empty), labelled so
+// that a list sent before (a join's) is not taken for it.
+Event look(LineClient &client, const QString &room = {});
 // The nicknames `look` lists in room, sorted, as the client's server knows them.
 QStringList membersOf(LineClient &client, const QString &room);
 // Asks until the client's server lists exactly nicks in room; false if it does not within ms.
