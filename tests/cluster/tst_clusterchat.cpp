@@ -53,6 +53,7 @@ private slots:
     void moderationAcrossNodes();
     void administratorAcrossNodes();
     void roomsMadeWhileCutOff();
+    void threeNodes();
 
 private:
     std::unique_ptr<ServerFixture> node(const QByteArray &name);
@@ -862,6 +863,57 @@ void TestClusterChat::roomsMadeWhileCutOff()
     QVERIFY(sendUntil(ann, u"join missed"_s, u"join"_s, Event::Kind::Join));
     ann.send(u"say #missed found it"_s);
     QCOMPARE(roomLines(bob, 1), QStringList{u"1 found it"_s});
+}
+
+void TestClusterChat::threeNodes()
+{
+    // A third node joins the two: one chat across the three.
+    std::unique_ptr<ServerFixture> c = node("c" + QByteArray::number(m_round));
+    QVERIFY(c->isListening());
+    QTRY_VERIFY_WITH_TIMEOUT(c->server().isReady() && c->server().cluster()->isConnected(),
+                             TimeoutMs);
+    QList<LineClient *> people;
+    people << &m_a->taggedLoggedIn(u"ann"_s);
+    QString token;
+    people << &loggedInWithToken(*m_b, u"bob"_s, &token);
+    QVERIFY(!token.isEmpty());
+    people << &c->taggedLoggedIn(u"cat"_s);
+    for (LineClient *person : std::as_const(people))
+        QVERIFY(listsSoon(*person, u"hall"_s, {u"ann"_s, u"bob"_s, u"cat"_s}));
+    // Everyone writes at once; everyone reads the same lines in the same order.
+    constexpr int LinesEach = 30;
+    for (int line = 0; line < LinesEach; ++line) {
+        for (qsizetype p = 0; p < people.size(); ++p)
+            people.at(p)->send(u"say p%1 line %2"_s.arg(p).arg(line));
+    }
+    const QStringList first = roomLines(*people.first(), 3 * LinesEach);
+    QCOMPARE(first.size(), 3 * LinesEach);
+    for (qsizetype p = 1; p < people.size(); ++p)
+        QCOMPARE(roomLines(*people.at(p), 3 * LinesEach), first);
+    // Bob's connection drops on b; he comes back through c, then through a. Then c stops: cat
+    // leaves everyone's lists, and bob, who is a's by now, stays, his name held once.
+    people.at(1)->abort();
+    LineClient &phone = c->connect();
+    phone.useTagged();
+    phone.send(u"resume "_s + token);
+    QCOMPARE(answer(phone, u"resume"_s).kind, Event::Kind::Ok);
+    phone.send(u"say bob via c"_s);
+    QCOMPARE(roomLines(*people.first(), 1), QStringList{u"91 bob via c"_s});
+    phone.abort();
+    LineClient &laptop = m_a->connect();
+    laptop.useTagged();
+    laptop.send(u"resume "_s + token);
+    QCOMPARE(answer(laptop, u"resume"_s).kind, Event::Kind::Ok);
+    c.reset();
+    const Event left = waitFor(*people.first(), Event::Kind::Leave, u"cat"_s, 4000);
+    QVERIFY2(left.isValid(), "the stopped node's person did not leave within 4 s");
+    QVERIFY(listsSoon(*people.first(), u"hall"_s, {u"ann"_s, u"bob"_s}));
+    LineClient &other = m_b->connect();
+    other.useTagged();
+    other.send(u"login bob"_s);
+    QCOMPARE(answer(other, u"login"_s).code, ErrorCode::NickInUse);
+    laptop.send(u"say bob via a"_s);
+    QCOMPARE(roomLines(*people.first(), 1), QStringList{u"92 bob via a"_s});
 }
 
 QTEST_GUILESS_MAIN(TestClusterChat)
