@@ -3,6 +3,7 @@
 // the PostgreSQL that with-postgres.sh starts: people on different nodes talk in one room and
 // every member sees the same lines in the same order, also when the bus loses lines.
 #include "EventWaits.h"
+#include "IrcClient.h"
 #include "RedisProcess.h"
 #include "ScratchPostgres.h"
 #include "ServerFixture.h"
@@ -100,6 +101,7 @@ std::unique_ptr<ServerFixture> TestClusterChat::node(const QByteArray &name)
     config.historyOnJoin = 0;
     config.exemptLoopback = true; // every client of the test comes from 127.0.0.1
     config.administrators = u"root"_s;
+    config.ircPort = ServerConfig::FreePort;
     auto fixture = std::make_unique<ServerFixture>(config);
     if (!fixture->isListening())
         qWarning("node %s: %s", name.constData(), qPrintable(fixture->server().errorString()));
@@ -914,6 +916,36 @@ void TestClusterChat::threeNodes()
     QCOMPARE(answer(other, u"login"_s).code, ErrorCode::NickInUse);
     laptop.send(u"say bob via a"_s);
     QCOMPARE(roomLines(*people.first(), 1), QStringList{u"92 bob via a"_s});
+
+    // An IRC user on b and a telnet user on a talk with each other and the others.
+    IrcClient irc;
+    QVERIFY(irc.line().connectTo(m_b->server().ircPort()));
+    QVERIFY(irc.registerAs(u"ivy"_s));
+    LineClient &telnet = m_a->loggedIn(u"tex"_s);
+    const auto ircHears = [&irc](const QString &text) {
+        for (QString line = irc.line().readLine(); !line.isNull(); line = irc.line().readLine()) {
+            if (line.contains(text))
+                return line;
+        }
+        return QString();
+    };
+    const auto telnetHears = [&telnet](const QString &text) {
+        for (QString line = telnet.readLine(); !line.isNull(); line = telnet.readLine()) {
+            if (line.contains(text))
+                return true;
+        }
+        return false;
+    };
+    QVERIFY(listsSoon(*people.first(), u"hall"_s, {u"ann"_s, u"bob"_s, u"ivy"_s, u"tex"_s}));
+    irc.send(u"PRIVMSG #hall :hello from irc"_s);
+    QVERIFY(telnetHears(u"hello from irc"_s));
+    QCOMPARE(roomLines(*people.first(), 1), QStringList{u"93 hello from irc"_s});
+    telnet.send(u"hello from telnet"_s);
+    QCOMPARE(ircHears(u"hello from telnet"_s), u":tex!tex@chat PRIVMSG #hall :hello from telnet"_s);
+    irc.send(u"NAMES #hall"_s);
+    QStringList names = ircHears(u" 353 "_s).section(u" :"_s, 1).split(u' ');
+    names.sort();
+    QCOMPARE(names, (QStringList{u"ann"_s, u"bob"_s, u"ivy"_s, u"tex"_s}));
 }
 
 QTEST_GUILESS_MAIN(TestClusterChat)
