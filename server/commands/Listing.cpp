@@ -186,24 +186,23 @@ bool Listing::advance(QStringList *items)
 
 QStringList Listing::describe(const User *user) const
 {
-    QStringList rooms;
-    for (const Room *room : user->rooms())
-        rooms << room->name();
-    QString flags = user->flags();
-    if (!user->account().isEmpty() && m_administrators.contains(user->account()))
-        flags += flags.isEmpty() ? QString(Event::AdminFlag) : u',' + Event::AdminFlag;
-    return {user->nick(), rooms.join(u','), flags};
+    return describe(user->nick(), user->rooms(), user->flags(), user->account());
 }
 
 QStringList Listing::describe(const RemotePerson *person) const
 {
-    QStringList rooms;
-    for (const Room *room : person->rooms)
-        rooms << room->name();
-    QString flags = person->flags();
-    if (!person->account.isEmpty() && m_administrators.contains(person->account))
+    return describe(person->nick, person->rooms, person->flags(), person->account);
+}
+
+QStringList Listing::describe(const QString &nick, const QList<Room *> &rooms, QString flags,
+                              const QString &account) const
+{
+    QStringList names;
+    for (const Room *room : rooms)
+        names << room->name();
+    if (!account.isEmpty() && m_administrators.contains(account))
         flags += flags.isEmpty() ? QString(Event::AdminFlag) : u',' + Event::AdminFlag;
-    return {person->nick, rooms.join(u','), flags};
+    return {nick, names.join(u','), flags};
 }
 
 qsizetype Listing::countRest()

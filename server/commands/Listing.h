@@ -42,6 +42,9 @@ private:
     // A person's item of a who listing: nickname, rooms, flags.
     QStringList describe(const User *user) const;
     QStringList describe(const RemotePerson *person) const;
+    // A who triple: the nick, the rooms, the flags (and "admin" for an administrator's account).
+    QStringList describe(const QString &nick, const QList<Room *> &rooms, QString flags,
+                         const QString &account) const;
     qsizetype countRest();
     Event labelled(Event event) const;
 

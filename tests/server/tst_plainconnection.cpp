@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 // PlainConnection on a real loopback TCP pair: the test holds the peer's end as a raw
 // descriptor, so that it can stop reading, shrink buffers, half-close or reset at will.
+#include "SocketWaits.h"
 #include "net/Listener.h"
 #include "net/PlainConnection.h"
 
@@ -35,7 +36,6 @@ private:
     // The peer's end (m_peer) and the server's end wrapped in a PlainConnection.
     void connectPair(int peerReceiveBuffer = 0);
     QByteArray readPeer(qsizetype bytes, int timeoutMs = 5000);
-    bool peerSeesEof(int timeoutMs = 5000);
 
     int m_listener = -1;
     int m_peer = -1;
@@ -100,22 +100,6 @@ QByteArray TestPlainConnection::readPeer(qsizetype bytes, int timeoutMs)
             QTest::qWait(1);
     }
     return got;
-}
-
-bool TestPlainConnection::peerSeesEof(int timeoutMs)
-{
-    QDeadlineTimer deadline(timeoutMs);
-    char byte;
-    while (!deadline.hasExpired()) {
-        QCoreApplication::processEvents();
-        const ssize_t n = ::recv(m_peer, &byte, 1, MSG_DONTWAIT);
-        if (n == 0)
-            return true;
-        if (n > 0)
-            return false;
-        QTest::qWait(1);
-    }
-    return false;
 }
 
 void TestPlainConnection::peerAddressAndPort()
@@ -193,7 +177,7 @@ void TestPlainConnection::closeSendsQueueThenFin()
     m_connection->close(5000);
     m_connection->write("too late\r\n");
     QCOMPARE(readPeer(5), QByteArray("bye\r\n"));
-    QVERIFY(peerSeesEof());
+    QVERIFY(SocketWaits::peerSeesEof(m_peer));
     // What the peer sends now is dropped; its own FIN ends the connection.
     QCOMPARE(::send(m_peer, "ignored\r\n", 9, MSG_NOSIGNAL), 9);
     QCOMPARE(disconnected.size(), 0);
@@ -208,7 +192,7 @@ void TestPlainConnection::graceEndsSilentPeer()
     connectPair();
     QSignalSpy disconnected(m_connection, &Connection::disconnected);
     m_connection->close(100);
-    QVERIFY(peerSeesEof());
+    QVERIFY(SocketWaits::peerSeesEof(m_peer));
     QVERIFY(disconnected.wait(2000));
     QCOMPARE(disconnected.size(), 1);
 }
@@ -254,7 +238,7 @@ void TestPlainConnection::abortDropsQueue()
     QCOMPARE(disconnected.size(), 1);
     QVERIFY(m_connection->isClosed());
     QCOMPARE(m_connection->bytesToWrite(), 0);
-    QVERIFY(peerSeesEof());
+    QVERIFY(SocketWaits::peerSeesEof(m_peer));
     m_connection->abort();
     QCOMPARE(disconnected.size(), 1);
 }

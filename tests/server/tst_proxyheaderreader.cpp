@@ -3,6 +3,7 @@
 // in the kernel until the reader has taken it, is read whole; exactly the header's bytes are
 // taken, so what follows is still there for the next owner; anything else, a silence past the
 // deadline or a peer that leaves closes the connection.
+#include "SocketWaits.h"
 #include "net/ProxyHeaderReader.h"
 
 #include <QPointer>
@@ -42,7 +43,6 @@ private:
     void send(const QByteArray &bytes);
     // Bytes the kernel holds for m_descriptor, not yet read.
     int waiting() const;
-    bool peerSeesEof();
 
     int m_listener = -1;
     int m_peer = -1;
@@ -92,21 +92,6 @@ int TestProxyHeaderReader::waiting() const
     int bytes = -1;
     ::ioctl(m_descriptor, FIONREAD, &bytes);
     return bytes;
-}
-
-bool TestProxyHeaderReader::peerSeesEof()
-{
-    char byte;
-    QDeadlineTimer deadline(5000);
-    while (!deadline.hasExpired()) {
-        const ssize_t got = ::recv(m_peer, &byte, 1, MSG_DONTWAIT);
-        if (got == 0)
-            return true;
-        if (got > 0)
-            return false;
-        QTest::qWait(5);
-    }
-    return false;
 }
 
 void TestProxyHeaderReader::pieces_data()
@@ -166,7 +151,7 @@ void TestProxyHeaderReader::pieces()
     QTRY_VERIFY(alive.isNull()); // it deletes itself
     if (!read) {
         QVERIFY(handedBack < 0);
-        QVERIFY(peerSeesEof());
+        QVERIFY(SocketWaits::peerSeesEof(m_peer));
         return;
     }
     QCOMPARE(handedBack, qintptr(m_descriptor));
@@ -188,7 +173,7 @@ void TestProxyHeaderReader::deadline()
     send("PROXY TCP4 192.0.2.7"); // and no more
     QVERIFY(failed.wait());
     QCOMPARE(failed.at(0).at(0).toString(), u"PROXY header not finished within 100 ms"_s);
-    QVERIFY(peerSeesEof());
+    QVERIFY(SocketWaits::peerSeesEof(m_peer));
 }
 
 void TestProxyHeaderReader::peerLeaves()
