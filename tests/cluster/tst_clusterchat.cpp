@@ -284,8 +284,8 @@ void TestClusterChat::renameAcrossNodes()
     QCOMPARE(answer(ann, u"nick"_s).kind, Event::Kind::NickChange);
     LineClient &third = m_b->connect();
     third.useTagged();
-    third.send(u"login ann"_s);
-    QCOMPARE(answer(third, u"login"_s).kind, Event::Kind::Ok);
+    // A lets the old name go once the rename is done, which may reach Redis just after B asks.
+    QVERIFY(sendUntil(third, u"login ann"_s, u"login"_s, Event::Kind::Ok));
     // A new spelling of one's own name keeps its claim.
     bob.send(u"nick Robert"_s);
     QCOMPARE(answer(bob, u"nick"_s).kind, Event::Kind::NickChange);
