@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # SPDX-License-Identifier: MIT
-# Builds the "fuzz" preset and fuzzes the protocol library, the reader of Redis's replies and the
-# PROXY protocol header for a while (default 60 seconds in all).
+# Builds the "fuzz" preset and fuzzes the protocol library, the reader of Redis's replies, the
+# PROXY protocol header and what cluster nodes read from the bus for a while (default 60 seconds
+# in all).
 # The fuzzer works on a copy of each target's corpus in tests/fuzz, so a run never changes the
 # committed seeds;
 # what it finds new, and the reproducer of any crash, stay in the temporary directory it prints.
@@ -19,8 +20,9 @@ cmake --preset fuzz >/dev/null
 cmake --build --preset fuzz
 
 work=$(mktemp -d "${TMPDIR:-/tmp}/chat-fuzz.XXXXXX")
-# Three targets share the time: the protocol (what every client sends) half, the reader of
-# Redis's replies and the PROXY header (what a load balancer sends first) a quarter each.
+# Four targets share the time: the protocol (what every client sends) half; the reader of
+# Redis's replies, the PROXY header (what a load balancer sends first) and the cluster's events
+# (what nodes publish) a sixth each.
 status=0
 fuzz() { # target corpus seconds
     local target=$1 corpus=$2 time=$3
@@ -38,9 +40,11 @@ fuzz() { # target corpus seconds
     fi
 }
 protocol_seconds=$(( seconds / 2 > 0 ? seconds / 2 : 1 ))
-resp_seconds=$(( seconds / 4 > 0 ? seconds / 4 : 1 ))
-proxy_seconds=$(( seconds - protocol_seconds - resp_seconds > 0 ? seconds - protocol_seconds - resp_seconds : 1 ))
+resp_seconds=$(( seconds / 6 > 0 ? seconds / 6 : 1 ))
+proxy_seconds=$(( seconds / 6 > 0 ? seconds / 6 : 1 ))
+cluster_seconds=$(( seconds - protocol_seconds - resp_seconds - proxy_seconds > 0 ? seconds - protocol_seconds - resp_seconds - proxy_seconds : 1 ))
 fuzz fuzz_protocol corpus "$protocol_seconds"
 fuzz fuzz_resp resp-corpus "$resp_seconds"
 fuzz fuzz_proxy proxy-corpus "$proxy_seconds"
+fuzz fuzz_cluster cluster-corpus "$cluster_seconds"
 exit $status

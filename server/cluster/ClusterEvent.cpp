@@ -48,6 +48,13 @@ enum Key : int {
 // The largest payload decode() looks at: a line's text is capped far below this.
 constexpr qsizetype MaxPayloadBytes = 256 * 1024;
 
+// value's integer, or otherwise when it is none (QCborValue::toInteger() would convert a double,
+// which is undefined for one out of range).
+qint64 integerOr(const QCborValue &value, qint64 otherwise)
+{
+    return value.isInteger() ? value.toInteger() : otherwise;
+}
+
 bool isUnsigned(const QCborValue &value)
 {
     return value.isInteger() && value.toInteger() >= 0;
@@ -56,7 +63,7 @@ bool isUnsigned(const QCborValue &value)
 bool decodeLine(const QCborMap &map, ClusterEvent &event)
 {
     StoredMessage &message = event.message;
-    const qint64 kind = map.value(Kind).toInteger(-1);
+    const qint64 kind = integerOr(map.value(Kind), -1);
     if (kind < int(StoredMessage::Kind::Message) || kind > int(StoredMessage::Kind::Private))
         return false;
     message.kind = StoredMessage::Kind(kind);
@@ -188,7 +195,7 @@ bool decodeRemoved(const QCborMap &map, ClusterEvent &event)
 bool decodeSanction(const QCborMap &map, ClusterEvent &event)
 {
     StoredSanction &sanction = event.sanction;
-    const qint64 kind = map.value(Kind).toInteger(-1);
+    const qint64 kind = integerOr(map.value(Kind), -1);
     if (!decodeRoomId(map, &sanction.roomId) || kind < int(StoredSanction::Kind::Mute) ||
         kind > int(StoredSanction::Kind::Invite) || !map.value(Name).isString())
         return false;
@@ -203,7 +210,7 @@ bool decodeSanction(const QCborMap &map, ClusterEvent &event)
 bool decodeRole(const QCborMap &map, ClusterEvent &event)
 {
     StoredRole &role = event.role;
-    const qint64 kind = map.value(Kind).toInteger(-1);
+    const qint64 kind = integerOr(map.value(Kind), -1);
     if (!decodeRoomId(map, &role.roomId) || kind < int(StoredRole::Role::Operator) ||
         kind > int(StoredRole::Role::Owner) || !map.value(Account).isString())
         return false;
@@ -576,7 +583,7 @@ std::optional<ClusterEvent> ClusterEvent::decode(const QByteArray &payload)
     if (!map.value(Origin).isByteArray())
         return std::nullopt;
     event.origin = map.value(Origin).toByteArray();
-    const qint64 type = map.contains(TypeKey) ? map.value(TypeKey).toInteger(-1) : 0;
+    const qint64 type = map.contains(TypeKey) ? integerOr(map.value(TypeKey), -1) : 0;
     if (type < int(Type::Line) || type > int(Type::Disconnect))
         return std::nullopt;
     if (type == int(Type::Account)) {

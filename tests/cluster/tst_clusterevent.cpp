@@ -226,6 +226,9 @@ void TestClusterEvent::refused_data()
     QTest::newRow("kind 0") << with(1, 0);
     QTest::newRow("kind 5") << with(1, 5);
     QTest::newRow("kind a string") << with(1, u"1"_s);
+    // Found by fuzz_cluster: a double out of any integer's range was converted to one.
+    QTest::newRow("kind a huge double") << with(1, 1.4e19);
+    QTest::newRow("kind a double") << with(1, 1.0);
     QTest::newRow("no id") << without(2);
     QTest::newRow("id 0") << with(2, 0);
     QTest::newRow("no time") << without(5);
@@ -249,6 +252,8 @@ void TestClusterEvent::refused_data()
     mark.insert(4, 5);
     mark.insert(0, true);
     QTest::newRow("type not a number") << cbor(mark);
+    mark.insert(0, 1.4e19);
+    QTest::newRow("type a huge double") << cbor(mark);
     mark.insert(0, 3);
     QTest::newRow("type 3 (a person) without one") << cbor(mark);
     mark.insert(0, 5);
