@@ -6,6 +6,7 @@
 #include "cluster/RedisBus.h"
 #include "commands/ChatContext.h"
 #include "config/ServerLog.h"
+#include "core/Clock.h"
 #include "core/Room.h"
 #include "core/User.h"
 #include "security/ResumeTokens.h"
@@ -22,22 +23,38 @@ ResumeHandover::ResumeHandover(ChatContext &chat, QObject *parent)
 {
 }
 
+void ResumeHandover::setBus(Bus *bus)
+{
+    if (m_bus)
+        disconnect(m_bus, nullptr, this, nullptr);
+    m_bus = bus;
+    if (m_bus)
+        connect(m_bus, &Bus::missedLines, this, &ResumeHandover::askAgain);
+}
+
 void ResumeHandover::ask(const QString &token, Taken taken)
 {
     quint64 number = 0;
     // 63 bits: the bus carries numbers as signed integers.
     while (number == 0 || m_asks.contains(number))
         number = QRandomGenerator::system()->generate64() >> 1;
-    m_asks.insert(number, std::move(taken));
-    m_bus->publish(ClusterEvent::resumeAsked(number, ResumeTokens::digest(token)));
+    const QByteArray digest = ResumeTokens::digest(token);
+    m_asks.insert(number, {digest, std::move(taken)});
+    m_bus->publish(ClusterEvent::resumeAsked(number, digest));
     QTimer::singleShot(m_answerTimeoutMs, this, [this, number] { answered(number, nullptr); });
+}
+
+void ResumeHandover::askAgain()
+{
+    for (auto it = m_asks.cbegin(); it != m_asks.cend(); ++it)
+        m_bus->publish(ClusterEvent::resumeAsked(it.key(), it->token));
 }
 
 void ResumeHandover::answered(quint64 ask, User *user)
 {
-    const Taken taken = m_asks.take(ask);
-    if (taken)
-        taken(user);
+    const Asked asked = m_asks.take(ask);
+    if (asked.taken)
+        asked.taken(user);
 }
 
 void ResumeHandover::arrived(const ClusterEvent &event)
@@ -51,6 +68,15 @@ void ResumeHandover::arrived(const ClusterEvent &event)
 
 void ResumeHandover::give(const ClusterEvent &ask)
 {
+    const qint64 nowMs = m_chat.clock().nowMs();
+    for (auto it = m_given.begin(); it != m_given.end();)
+        it = nowMs - it->atMs > GivenKeptMs ? m_given.erase(it) : std::next(it);
+    if (const auto again = m_given.constFind(ask.handover.ask); again != m_given.cend()) {
+        // The answer may have been lost: the same again (the person is gone from here).
+        if (m_bus && again->handover.token == ask.handover.token)
+            m_bus->publish(ClusterEvent::resumeGiven(again->handover));
+        return;
+    }
     User *user = m_chat.tokens().findDigest(ask.handover.token);
     const QByteArray node = RedisBus::nodeOf(ask.origin);
     if (!user || node.isEmpty() || !m_bus)
@@ -83,6 +109,7 @@ void ResumeHandover::give(const ClusterEvent &ask)
     m_chat.names().handOver(user->nick(), ask.origin);
     user->handOver(node);
     m_bus->publish(ClusterEvent::resumeGiven(handover));
+    m_given.insert(handover.ask, {handover, nowMs});
 
     const QList<Session *> sessions = m_chat.sessionsOf(user);
     for (Session *session : sessions) {
