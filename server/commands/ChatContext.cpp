@@ -146,6 +146,22 @@ void ChatContext::endPerson(User *user, const QString &reason)
         m_directory.releaseNick(user->nick());
         m_names.release(user->nick());
     }
+    forget(user);
+}
+
+void ChatContext::handOverPerson(User *user)
+{
+    const QList<Room *> rooms = user->rooms();
+    for (Room *room : rooms)
+        room->remove(user);
+    // The name's claim went with them: only this node's hold on it goes.
+    if (m_directory.user(user->nick()) == user)
+        m_directory.releaseNick(user->nick());
+    forget(user);
+}
+
+void ChatContext::forget(User *user)
+{
     m_tokens.revoke(user);
     m_roomQuota.forget(user->personId());
     user->deleteLater();

@@ -113,6 +113,9 @@ public:
 
     // The person is gone for good: out of every room (the others told reason), name free.
     void endPerson(User *user, const QString &reason);
+    // The person goes on on another node of the cluster (ResumeHandover, which handed their
+    // name's claim over): out of every room here without telling anyone, and forgotten.
+    void handOverPerson(User *user);
     // Closes every connection of the person with bye (the person ends as they close, see
     // CommandProcessor::sessionClosed); one already reconnecting ends at once, the others told
     // leaveReason.
@@ -138,6 +141,9 @@ public:
     Room *targetRoom(Session *session, const Command &command);
 
 private:
+    // endPerson()'s and handOverPerson()'s end: the token, the room quota, the object.
+    void forget(User *user);
+
     const ServerConfig &m_config;
     const Clock &m_clock;
     ServerMetrics &m_metrics;

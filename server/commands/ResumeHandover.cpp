@@ -7,6 +7,7 @@
 #include "commands/ChatContext.h"
 #include "config/ServerLog.h"
 #include "core/Clock.h"
+#include "core/PresenceFeed.h"
 #include "core/Room.h"
 #include "core/User.h"
 #include "security/ResumeTokens.h"
@@ -85,15 +86,8 @@ void ResumeHandover::give(const ClusterEvent &ask)
     ClusterHandover handover;
     handover.ask = ask.handover.ask;
     handover.token = ask.handover.token;
-    ClusterPerson &person = handover.person;
-    person.id = user->personId();
-    person.nick = user->nick();
-    person.account = user->account();
-    person.away = user->isAway();
-    person.awayText = user->awayText();
-    person.reconnecting = reconnecting;
+    handover.person = PresenceFeed::stateOf(user);
     for (Room *room : user->rooms()) {
-        person.rooms.append(room->id());
         // Someone still connected here has seen everything up to now.
         handover.seqsAtDrop.append(
             {room->id(), reconnecting ? user->seqAtDrop(room) : room->lastSeq()});
@@ -116,14 +110,8 @@ void ResumeHandover::give(const ClusterEvent &ask)
         user->detach(session);
         session->closeWithBye(u"resumed"_s);
     }
-    const QList<Room *> rooms = user->rooms();
-    for (Room *room : rooms)
-        room->remove(user);
-    m_chat.directory().releaseNick(user->nick());
-    m_chat.directory().remote().adopt(node, person);
-    m_chat.tokens().revoke(user);
-    m_chat.roomQuota().forget(user->personId());
-    user->deleteLater();
+    m_chat.handOverPerson(user);
+    m_chat.directory().remote().adopt(node, handover.person);
 }
 
 User *ResumeHandover::take(const ClusterHandover &handover)

@@ -36,31 +36,45 @@ ClusterFeed::~ClusterFeed()
 
 void ClusterFeed::arrived(const ClusterEvent &event)
 {
-    if (event.type == ClusterEvent::Type::Room)
-        return event.removed ? removeRoom(event.room) : addRoom(event.room);
-    if (event.type == ClusterEvent::Type::Person || event.type == ClusterEvent::Type::People)
+    using Type = ClusterEvent::Type;
+    if (event.type == Type::Room) {
+        if (!event.removed)
+            return addRoom(event.room);
+        if (Room *room = m_directory.roomById(event.room.id))
+            removeRoom(room);
+        return;
+    }
+    if (event.type == Type::Person || event.type == Type::People)
         return m_presence.arrived(event);
-    if (event.type == ClusterEvent::Type::Sanction || event.type == ClusterEvent::Type::Role ||
-        event.type == ClusterEvent::Type::Moderation || event.type == ClusterEvent::Type::Account) {
-        // This node applied its own as it stored them.
-        const QByteArray node = RedisBus::nodeOf(event.origin);
-        if (!node.isEmpty() && node != m_nodeId)
+    // What the command processor carries out. This node did its own as it stored them, asks
+    // no one but itself for its own tokens, and told its own people.
+    const QByteArray node = RedisBus::nodeOf(event.origin);
+    const bool elsewhere = !node.isEmpty() && node != m_nodeId;
+    switch (event.type) {
+    case Type::Sanction:
+    case Type::Role:
+    case Type::Moderation:
+    case Type::Account:
+        if (elsewhere)
             emit storedElsewhere(event);
         return;
-    }
-    if (event.type == ClusterEvent::Type::ResumeAsk ||
-        event.type == ClusterEvent::Type::ResumeGive) {
-        // A node does not ask itself: it looked at its own tokens first.
-        const QByteArray node = RedisBus::nodeOf(event.origin);
-        if (!node.isEmpty() && node != m_nodeId)
+    case Type::ResumeAsk:
+    case Type::ResumeGive:
+        if (elsewhere)
             emit resumeElsewhere(event);
         return;
-    }
-    if (event.type == ClusterEvent::Type::Notice || event.type == ClusterEvent::Type::Disconnect) {
-        const QByteArray node = RedisBus::nodeOf(event.origin);
-        if (!node.isEmpty() && node != m_nodeId)
+    case Type::Notice:
+    case Type::Disconnect:
+        if (elsewhere)
             emit administeredElsewhere(event);
         return;
+    case Type::Line:
+    case Type::Mark:
+        break;
+    case Type::Room:
+    case Type::Person:
+    case Type::People:
+        return; // taken above
     }
     if (event.message.roomId == 0)
         return deliver(event.message, event.account);
@@ -124,12 +138,8 @@ void ClusterFeed::catchUpRooms(const QSet<qint64> &known, const RoomsPage &page)
     for (qint64 id : known) {
         if (stored.contains(id))
             continue;
-        if (const Room *room = m_directory.roomById(id)) {
-            StoredRoom gone;
-            gone.id = id;
-            gone.name = room->name();
-            removeRoom(gone);
-        }
+        if (Room *room = m_directory.roomById(id))
+            removeRoom(room);
     }
 }
 
@@ -145,18 +155,17 @@ void ClusterFeed::deliver(const StoredMessage &line, const QString &account)
     recipient->send(event);
 }
 
-void ClusterFeed::removeRoom(const StoredRoom &stored)
+void ClusterFeed::removeRoom(Room *room)
 {
-    Room *room = m_directory.roomById(stored.id);
-    if (!room || room == m_directory.hall())
+    if (room == m_directory.hall())
         return;
     // Closed on another node: its members here are told of it by the act (Moderation), which
     // came first, and leave as that node's did.
     const QList<User *> members = room->members();
     for (User *member : members)
         room->leave(member, u"close"_s, true);
+    qCInfo(lcServer, "room %s deleted on another node", qUtf8Printable(room->name()));
     m_directory.removeRoom(room);
-    qCInfo(lcServer, "room %s deleted on another node", qUtf8Printable(stored.name));
 }
 
 void ClusterFeed::addRoom(const StoredRoom &room)

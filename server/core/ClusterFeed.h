@@ -60,7 +60,7 @@ private:
     // of its own being stored (the store lets one of the two be made).
     void addRoom(const StoredRoom &room);
     // A room another node deleted (closed): this node's members leave it and it goes.
-    void removeRoom(const StoredRoom &room);
+    void removeRoom(Room *room);
     // A private message another node committed, to its recipient if they are here.
     void deliver(const StoredMessage &line, const QString &account);
     // The rooms as the store has them now: those this node does not know are added, and of

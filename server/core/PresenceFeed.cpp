@@ -51,7 +51,7 @@ void PresenceFeed::changed(User *user, const QString &why)
         reason = why;
 }
 
-ClusterPerson PresenceFeed::stateOf(const User *user) const
+ClusterPerson PresenceFeed::stateOf(const User *user)
 {
     ClusterPerson person;
     person.id = user->personId();

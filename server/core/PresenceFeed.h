@@ -37,6 +37,8 @@ public:
     // A Person or People event from the bus.
     void arrived(const ClusterEvent &event);
     void setLeaseWatchMs(int ms) { m_leaseWatch.setInterval(ms); }
+    // One of this node's people as the others are told of them (no change, no version).
+    static ClusterPerson stateOf(const User *user);
 
 private:
     struct Node
@@ -54,7 +56,6 @@ private:
     // them from here.
     void movedAway(User *user, const QByteArray &node);
     void flush();
-    ClusterPerson stateOf(const User *user) const;
     void read(const QByteArray &node);
     void readAll();
     void readDone(const QByteArray &asked, bool ok, const QList<NodePeople> &lists);

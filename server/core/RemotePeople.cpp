@@ -50,28 +50,16 @@ void RemotePeople::apply(const QByteArray &node, const ClusterPerson &change)
             remove(person.get(), change.reason.isEmpty() ? u"quit"_s : change.reason);
         return;
     }
-    if (!person) {
-        person = std::make_shared<RemotePerson>();
-        person->id = change.id;
-        person->node = node;
-        person->nick = change.nick;
-        m_people.insert(change.id, person);
-        m_byNick.insert(NameRules::key(change.nick), person.get());
-    } else if (person->nick != change.nick) {
+    if (!person)
+        person = insert(node, change);
+    else if (person->nick != change.nick)
         rename(person.get(), change.nick);
-    }
     person->node = node;
     person->account = change.account;
     // Rooms left first: someone who logged out (their connection gone, so reconnecting, and
     // out of every room) is seen to leave, not to be reconnecting first. Rooms entered last:
     // an arrival comes with the away state it has now.
-    QList<Room *> now;
-    for (qint64 id : change.rooms) {
-        // A room this node does not know yet (made on another node a moment ago) is skipped:
-        // the person's next change names it again.
-        if (Room *room = m_directory.roomById(id); room && !room->isPending())
-            now.append(room);
-    }
+    const QList<Room *> now = roomsOf(change);
     const QList<Room *> before = person->rooms;
     for (Room *room : before) {
         if (!now.contains(room))
@@ -114,45 +102,67 @@ void RemotePeople::drop(const QByteArray &node, const QString &reason)
 void RemotePeople::adopt(const QByteArray &node, const ClusterPerson &change)
 {
     forget(change.id);
-    auto person = std::make_shared<RemotePerson>();
-    person->id = change.id;
-    person->node = node;
-    person->nick = change.nick;
+    const std::shared_ptr<RemotePerson> person = insert(node, change);
     person->account = change.account;
     person->away = change.away;
     person->awayText = change.awayText;
     person->reconnecting = change.reconnecting;
-    m_people.insert(change.id, person);
-    m_byNick.insert(NameRules::key(change.nick), person.get());
-    for (qint64 id : change.rooms) {
-        if (Room *room = m_directory.roomById(id); room && !room->isPending())
-            room->placeRemote(person.get());
-    }
+    for (Room *room : roomsOf(change))
+        room->placeRemote(person.get());
 }
 
 void RemotePeople::forget(quint64 id)
 {
-    const std::shared_ptr<RemotePerson> person = m_people.take(id);
+    const std::shared_ptr<RemotePerson> person = take(id);
     if (!person)
         return;
     const QList<Room *> rooms = person->rooms;
     for (Room *room : rooms)
         room->unplaceRemote(person.get());
-    const QString key = NameRules::key(person->nick);
-    if (m_byNick.value(key) == person.get())
-        m_byNick.remove(key);
 }
 
 void RemotePeople::remove(RemotePerson *person, const QString &reason)
 {
     // Kept alive while its rooms are told: it is still named in their lists until then.
-    const std::shared_ptr<RemotePerson> keep = m_people.take(person->id);
+    const std::shared_ptr<RemotePerson> keep = take(person->id);
     const QList<Room *> rooms = person->rooms;
     for (Room *room : rooms)
         room->leaveRemote(person, reason);
+}
+
+std::shared_ptr<RemotePerson> RemotePeople::insert(const QByteArray &node,
+                                                   const ClusterPerson &change)
+{
+    auto person = std::make_shared<RemotePerson>();
+    person->id = change.id;
+    person->node = node;
+    person->nick = change.nick;
+    m_people.insert(change.id, person);
+    m_byNick.insert(NameRules::key(change.nick), person.get());
+    return person;
+}
+
+std::shared_ptr<RemotePerson> RemotePeople::take(quint64 id)
+{
+    std::shared_ptr<RemotePerson> person = m_people.take(id);
+    if (!person)
+        return person;
     const QString key = NameRules::key(person->nick);
-    if (m_byNick.value(key) == person)
+    if (m_byNick.value(key) == person.get())
         m_byNick.remove(key);
+    return person;
+}
+
+QList<Room *> RemotePeople::roomsOf(const ClusterPerson &change) const
+{
+    QList<Room *> rooms;
+    for (qint64 id : change.rooms) {
+        // A room this node does not know yet (made on another node a moment ago) is skipped:
+        // the person's next change names it again.
+        if (Room *room = m_directory.roomById(id); room && !room->isPending())
+            rooms.append(room);
+    }
+    return rooms;
 }
 
 void RemotePeople::rename(RemotePerson *person, const QString &nick)

@@ -48,6 +48,12 @@ public:
 
 private:
     void remove(RemotePerson *person, const QString &reason);
+    // A person new here, by id and nick only; the rest is the caller's to set.
+    std::shared_ptr<RemotePerson> insert(const QByteArray &node, const ClusterPerson &change);
+    // Out of both indexes; null if not known.
+    std::shared_ptr<RemotePerson> take(quint64 id);
+    // The rooms change names that this node knows.
+    QList<Room *> roomsOf(const ClusterPerson &change) const;
     void rename(RemotePerson *person, const QString &nick);
     void setAway(RemotePerson *person, bool away, const QString &text);
     void setReconnecting(RemotePerson *person, bool reconnecting);

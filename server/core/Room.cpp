@@ -74,10 +74,7 @@ void Room::setTopic(const QString &topic, const QString &setter)
 
 void Room::enter(User *user, const Endpoint *actor, const QString &label)
 {
-    m_members.append(user);
-    for (Endpoint *endpoint : user->endpoints())
-        m_readers.append({user, endpoint});
-    user->addRoom(this);
+    place(user);
     Event joined = Event::join(m_name, user->nick());
     joined.accounts = {user->account()};
     user->send(joined, actor, label, true);
@@ -205,8 +202,7 @@ void Room::tellPresence(const User *skip, const QString &nick, const QString &st
 void Room::enterRemote(RemotePerson *person)
 {
     announceArrivals();
-    m_remote.append(person);
-    person->rooms.append(this);
+    placeRemote(person);
     Event joined = Event::join(m_name, person->nick);
     joined.accounts = {person->account};
     tellRemoteChange(joined);
@@ -217,9 +213,8 @@ void Room::enterRemote(RemotePerson *person)
 void Room::leaveRemote(RemotePerson *person, const QString &reason)
 {
     announceArrivals();
-    if (!m_remote.removeOne(person))
+    if (!unplaceRemote(person))
         return;
-    person->rooms.removeOne(this);
     m_roles.left(person->key());
     tellRemoteChange(Event::leave(m_name, person->nick, reason));
 }
@@ -238,10 +233,12 @@ void Room::placeRemote(RemotePerson *person)
     person->rooms.append(this);
 }
 
-void Room::unplaceRemote(RemotePerson *person)
+bool Room::unplaceRemote(RemotePerson *person)
 {
-    if (m_remote.removeOne(person))
-        person->rooms.removeOne(this);
+    if (!m_remote.removeOne(person))
+        return false;
+    person->rooms.removeOne(this);
+    return true;
 }
 
 void Room::tellRemoteChange(const Event &news)

@@ -92,10 +92,11 @@ public:
     void announceRemotePresence(const RemotePerson *person, const QString &state,
                                 const QString &awayText);
     // A person who moved between nodes (a resume through another node) is put in or taken out
-    // of the member list without telling anyone: to the others they never left.
+    // of the member list without telling anyone: to the others they never left. (enter() and
+    // the remote moves are these and the telling.) unplaceRemote: false if not a member.
     void place(User *user);
     void placeRemote(RemotePerson *person);
-    void unplaceRemote(RemotePerson *person);
+    bool unplaceRemote(RemotePerson *person);
 
     // Sends event to every connection of every member; actor's connections (may be null) read
     // it in the "You ..." form, and its connection actorEndpoint with actorLabel.
