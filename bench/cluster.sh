@@ -133,10 +133,15 @@ for round in $(seq 1 "$runs"); do
             node_pids+=($!)
             pids+=($!)
             listening "$port"
+            # A node of a cluster takes logins once it holds its lease, a moment after it
+            # listens.
+            if [[ $setup != single ]] &&
+                ! wait_for_line "$work/node$run-$n.log" "holds its lease"; then
+                echo "FAIL: node $n did not take its lease" >&2
+                exit 1
+            fi
             ports+=("$port")
         done
-        # A node holds its lease a moment after it listens.
-        sleep 1
         more=()
         ((nodes > 1)) && more=(--more-ports "$(IFS=,; echo "${ports[*]:1}")")
         before_nodes=0

@@ -1,7 +1,7 @@
 # SPDX-License-Identifier: MIT
 # Sourced by the scripts that start services of their own on 127.0.0.1 (tests/store/
 # with-postgres.sh, bench/cluster.sh, scripts/run-cluster.sh): free ports, waiting for a
-# listener, and a redis-server that keeps nothing on disk.
+# listener or a log line, and a redis-server that keeps nothing on disk.
 
 # Whether nothing answers on port.
 port_is_free() { ! (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
@@ -20,6 +20,17 @@ wait_for_port() {
     local _
     for _ in $(seq 1 200); do
         port_is_free "$1" || return 0
+        sleep 0.05
+    done
+    return 1
+}
+
+# Waits up to 10 s for a line matching the pattern $2 (grep -E) in the log file $1; false if
+# none comes (a cluster node logs "holds its lease" once it takes logins).
+wait_for_line() {
+    local _
+    for _ in $(seq 1 200); do
+        grep -qE "$2" "$1" 2>/dev/null && return 0
         sleep 0.05
     done
     return 1

@@ -2,6 +2,7 @@
 #include "cluster/NodeLease.h"
 
 #include "cluster/RedisConnection.h"
+#include "config/ServerLog.h"
 
 using namespace Qt::StringLiterals;
 
@@ -90,6 +91,10 @@ void NodeLease::acquire()
                     return; // tried again at the next tick
                 m_epoch = quint64(epoch.integer);
                 m_held = true;
+                // What decides whether the node takes people (/readyz): scripts and tests that
+                // start a node wait for this line.
+                qCInfo(lcServer, "cluster: node %s holds its lease (epoch %llu): taking logins",
+                       m_nodeId.constData(), static_cast<unsigned long long>(m_epoch));
                 renewed(sentAt);
                 emit acquired(m_epoch);
             });
@@ -126,7 +131,7 @@ void NodeLease::release()
         m_redis->send({"EVAL", RedisConnection::DeleteIfHolds, "1", keyOf(m_nodeId),
                        QByteArray::number(m_epoch)});
     m_renewTimer.stop();
-    lose(u"released"_s);
+    end(u"released"_s);
 }
 
 void NodeLease::renewed(qint64 sentAtMs)
@@ -142,6 +147,14 @@ void NodeLease::lose(const QString &why)
 {
     if (!m_held)
         return;
+    qCWarning(lcServer,
+              "cluster: node %s lost its lease (%s): no logins or renames until it holds one again",
+              m_nodeId.constData(), qUtf8Printable(why));
+    end(why);
+}
+
+void NodeLease::end(const QString &why)
+{
     m_held = false;
     m_expiry.stop();
     emit lost(why);

@@ -58,7 +58,9 @@ private:
     void acquire();
     void renew();
     void renewed(qint64 sentAtMs);
+    // Lost against the node's will (said in the log), or ended: no longer held.
     void lose(const QString &why);
+    void end(const QString &why);
 
     QByteArray m_nodeId;
     Timing m_timing;

@@ -62,9 +62,12 @@ public:
                          u"--cluster"_s, u"redis://127.0.0.1:%1"_s.arg(m_redisPort),
                          u"--node-name"_s, m_name, u"--exempt-loopback"_s});
         static const QRegularExpression listening(u"listening on .* port (\\d+)"_s);
+        // A node listens a moment before it holds its lease, and takes no logins until then.
+        static const QRegularExpression leased(u"cluster: node .* holds its lease"_s);
+        bool ready = false;
         QElapsedTimer elapsed;
         elapsed.start();
-        while (m_port == 0 && elapsed.elapsed() < TimeoutMs) {
+        while ((m_port == 0 || !ready) && elapsed.elapsed() < TimeoutMs) {
             if (!m_process.canReadLine() && !m_process.waitForReadyRead(1000)) {
                 if (m_process.state() == QProcess::NotRunning)
                     break;
@@ -75,15 +78,16 @@ public:
                 const auto match = listening.match(line);
                 if (match.hasMatch() && m_port == 0)
                     m_port = match.captured(1).toUShort();
+                ready = ready || leased.match(line).hasMatch();
             }
         }
-        if (m_port == 0)
+        if (m_port == 0 || !ready)
             qWarning("node %s did not start: %s", qPrintable(m_name),
                      m_process.readAll().constData());
         // Whatever it logs from now on is not read: keep the pipe from filling.
         QObject::connect(&m_process, &QProcess::readyRead, &m_process,
                          [this] { m_process.readAll(); });
-        return m_port != 0;
+        return m_port != 0 && ready;
     }
 
     // A tagged client logged in as nick on this node.
