@@ -145,17 +145,17 @@ bool SqlCommitter::tryCommit(const QList<Write> &writes, QList<Result> *results,
         Result result;
         Outcome outcome;
         if (write.type == Write::Type::Room) {
-            outcome = addRoom(write.room, undo, &result.error);
+            outcome = addRoom(write.room(), undo, &result.error);
         } else if (write.type == Write::Type::DeleteRoom) {
-            outcome = deleteRoom(write.room.id, undo, &result.error);
+            outcome = deleteRoom(write.room().id, undo, &result.error);
         } else if (write.type == Write::Type::Account) {
-            outcome = saveAccount(write.account, &result.error);
+            outcome = saveAccount(write.account(), &result.error);
         } else if (write.type == Write::Type::DeleteAccount) {
-            outcome = deleteAccount(write.account.key, &result.error);
+            outcome = deleteAccount(write.account().key, &result.error);
         } else if (write.type != Write::Type::Line) {
             outcome = roomRule(write, &result.error);
         } else {
-            result.committed = write.message;
+            result.committed = write.message();
             outcome = addLine(result.committed, undo, &result.error);
         }
         if (outcome == Outcome::Failed)
@@ -342,18 +342,19 @@ SqlCommitter::Outcome SqlCommitter::deleteAccount(const QString &key, QString *e
 SqlCommitter::Outcome SqlCommitter::roomRule(const Write &write, QString *error)
 {
     if (write.type == Write::Type::Moderation) {
-        if (!m_rooms.contains(write.moderation.roomId)) {
-            *error = StoreRules::noSuchRoom(write.moderation.roomId);
+        if (!m_rooms.contains(write.moderation().roomId)) {
+            *error = StoreRules::noSuchRoom(write.moderation().roomId);
             return Outcome::Refused;
         }
-        return m_roomRules.logModeration(write.moderation, error) ? Outcome::Done : Outcome::Failed;
+        return m_roomRules.logModeration(write.moderation(), error) ? Outcome::Done
+                                                                    : Outcome::Failed;
     }
     const bool saves = write.type == Write::Type::Role || write.type == Write::Type::Sanction;
     const bool isRole = write.type == Write::Type::Role || write.type == Write::Type::DeleteRole;
-    const qint64 roomId = isRole ? write.role.roomId : write.sanction.roomId;
+    const qint64 roomId = isRole ? write.role().roomId : write.sanction().roomId;
     if (saves) {
-        *error =
-            isRole ? StoreRules::checkRole(write.role) : StoreRules::checkSanction(write.sanction);
+        *error = isRole ? StoreRules::checkRole(write.role())
+                        : StoreRules::checkSanction(write.sanction());
         if (error->isEmpty() && !m_rooms.contains(roomId))
             *error = StoreRules::noSuchRoom(roomId);
         if (!error->isEmpty())
@@ -361,13 +362,13 @@ SqlCommitter::Outcome SqlCommitter::roomRule(const Write &write, QString *error)
     }
     bool ok = false;
     if (write.type == Write::Type::Role)
-        ok = m_roomRules.saveRole(write.role, error);
+        ok = m_roomRules.saveRole(write.role(), error);
     else if (write.type == Write::Type::DeleteRole)
-        ok = m_roomRules.deleteRole(write.role, error);
+        ok = m_roomRules.deleteRole(write.role(), error);
     else if (write.type == Write::Type::Sanction)
-        ok = m_roomRules.saveSanction(write.sanction, error);
+        ok = m_roomRules.saveSanction(write.sanction(), error);
     else
-        ok = m_roomRules.deleteSanction(write.sanction, error);
+        ok = m_roomRules.deleteSanction(write.sanction(), error);
     return ok ? Outcome::Done : Outcome::Failed;
 }
 
@@ -382,22 +383,22 @@ bool SqlCommitter::lockCounters(const QList<Write> &writes, QString *error)
         switch (write.type) {
         case Write::Type::Line:
             lines = true;
-            if (write.message.roomId != 0)
-                roomIds.append(write.message.roomId);
+            if (write.message().roomId != 0)
+                roomIds.append(write.message().roomId);
             break;
         case Write::Type::DeleteRoom:
-            roomIds.append(write.room.id);
+            roomIds.append(write.room().id);
             break;
         case Write::Type::Role:
         case Write::Type::DeleteRole:
-            roomIds.append(write.role.roomId);
+            roomIds.append(write.role().roomId);
             break;
         case Write::Type::Sanction:
         case Write::Type::DeleteSanction:
-            roomIds.append(write.sanction.roomId);
+            roomIds.append(write.sanction().roomId);
             break;
         case Write::Type::Moderation:
-            roomIds.append(write.moderation.roomId);
+            roomIds.append(write.moderation().roomId);
             break;
         case Write::Type::Room:
         case Write::Type::Account:

@@ -10,6 +10,8 @@
 #include <QSet>
 #include <QSqlQuery>
 
+#include <variant>
+
 class SqlConnection;
 struct SqlStartState;
 
@@ -43,12 +45,19 @@ public:
             Moderation
         };
         Type type = Type::Line;
-        StoredRoom room;
-        StoredMessage message;
-        StoredAccount account;
-        StoredRole role;
-        StoredSanction sanction;
-        StoredModeration moderation;
+        // The one payload the type names: a write is queued and moved a few times on its way
+        // to the writer thread, a line per message said, so it is no bigger than its largest
+        // payload.
+        std::variant<StoredMessage, StoredRoom, StoredAccount, StoredRole, StoredSanction,
+                     StoredModeration>
+            payload;
+
+        const StoredMessage &message() const { return std::get<StoredMessage>(payload); }
+        const StoredRoom &room() const { return std::get<StoredRoom>(payload); }
+        const StoredAccount &account() const { return std::get<StoredAccount>(payload); }
+        const StoredRole &role() const { return std::get<StoredRole>(payload); }
+        const StoredSanction &sanction() const { return std::get<StoredSanction>(payload); }
+        const StoredModeration &moderation() const { return std::get<StoredModeration>(payload); }
     };
     struct Result
     {

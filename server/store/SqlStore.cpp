@@ -106,7 +106,7 @@ void SqlStore::write(SqlCommitter::Write write, WriteDone done)
 
 void SqlStore::createRoom(const StoredRoom &room, WriteDone done)
 {
-    write({SqlCommitter::Write::Type::Room, room, {}, {}, {}, {}, {}}, std::move(done));
+    write({SqlCommitter::Write::Type::Room, room}, std::move(done));
 }
 
 void SqlStore::append(const StoredMessage &message, AppendDone done)
@@ -116,55 +116,51 @@ void SqlStore::append(const StoredMessage &message, AppendDone done)
         writesDone({SqlCommitter::Result{{}, NotOpen}});
         return;
     }
-    handOver({SqlCommitter::Write::Type::Line, {}, message, {}, {}, {}, {}});
+    handOver({SqlCommitter::Write::Type::Line, message});
 }
 
 void SqlStore::deleteRoom(qint64 roomId, WriteDone done)
 {
     StoredRoom room;
     room.id = roomId;
-    write({SqlCommitter::Write::Type::DeleteRoom, room, {}, {}, {}, {}, {}}, std::move(done));
+    write({SqlCommitter::Write::Type::DeleteRoom, room}, std::move(done));
 }
 
 void SqlStore::saveAccount(const StoredAccount &account, WriteDone done)
 {
-    write({SqlCommitter::Write::Type::Account, {}, {}, account, {}, {}, {}}, std::move(done));
+    write({SqlCommitter::Write::Type::Account, account}, std::move(done));
 }
 
 void SqlStore::deleteAccount(const QString &key, WriteDone done)
 {
     StoredAccount account;
     account.key = key;
-    write({SqlCommitter::Write::Type::DeleteAccount, {}, {}, account, {}, {}, {}}, std::move(done));
+    write({SqlCommitter::Write::Type::DeleteAccount, account}, std::move(done));
 }
 
 void SqlStore::saveRole(const StoredRole &role, WriteDone done)
 {
-    write({SqlCommitter::Write::Type::Role, {}, {}, {}, role, {}, {}}, std::move(done));
+    write({SqlCommitter::Write::Type::Role, role}, std::move(done));
 }
 
 void SqlStore::deleteRole(const StoredRole &role, WriteDone done)
 {
-    write({SqlCommitter::Write::Type::DeleteRole, {}, {}, {}, role, {}, {}}, std::move(done));
+    write({SqlCommitter::Write::Type::DeleteRole, role}, std::move(done));
 }
 
 void SqlStore::saveSanction(const StoredSanction &sanction, WriteDone done)
 {
-    write({SqlCommitter::Write::Type::Sanction, {}, {}, {}, {}, sanction, {}}, std::move(done));
+    write({SqlCommitter::Write::Type::Sanction, sanction}, std::move(done));
 }
 
 void SqlStore::deleteSanction(const StoredSanction &sanction, WriteDone done)
 {
-    write({SqlCommitter::Write::Type::DeleteSanction, {}, {}, {}, {}, sanction, {}},
-          std::move(done));
+    write({SqlCommitter::Write::Type::DeleteSanction, sanction}, std::move(done));
 }
 
 void SqlStore::logModeration(const StoredModeration &entry, WriteDone done)
 {
-    SqlCommitter::Write write;
-    write.type = SqlCommitter::Write::Type::Moderation;
-    write.moderation = entry;
-    this->write(std::move(write), std::move(done));
+    write({SqlCommitter::Write::Type::Moderation, entry}, std::move(done));
 }
 
 void SqlStore::handOver(SqlCommitter::Write write)

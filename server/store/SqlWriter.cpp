@@ -86,8 +86,8 @@ void SqlWriter::run()
 
 void SqlWriter::commitBatch(SqlCommitter &committer, QList<Queued> batch)
 {
-    // The writes are moved, not copied: a Write is big (one of each kind of payload), and the
-    // latency below needs only each one's time and type.
+    // The writes are moved, not copied: the latency below needs only each one's time and
+    // type.
     QList<Write> writes;
     writes.reserve(batch.size());
     for (Queued &queued : batch)
