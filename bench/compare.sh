@@ -25,6 +25,9 @@ usage() {
     exit 2
 }
 [[ $# -ge 1 ]] || usage
+here=$(cd "$(dirname "$0")" && pwd)
+# shellcheck source=../scripts/loopback.sh
+source "$here/../scripts/loopback.sh"
 build=$(cd "$1" && pwd); shift
 quick=0; only="W1,W2,W3,W4"; timeout=180; runs=3; servers="chat,chatirc,relay,ngircd,inspircd"
 server=$build/server/chat-server; syscalls=1; baseline=
@@ -63,10 +66,12 @@ fi
 
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
-irc_port=$((20000 + RANDOM % 20000))
-insp_port=$((irc_port + 1))
-chat_irc_port=$((irc_port + 2)) # chatirc: chat-server driven over its IRC front end
-base_irc_port=$((irc_port + 3)) # baseirc: the baseline driven over its IRC front end
+# Fixed ports for the servers that cannot say which port they got; out of the range of
+# outgoing connections' ports, which a round's clients would otherwise hold for the next.
+irc_port=$(free_port)
+insp_port=$(free_port)
+chat_irc_port=$(free_port) # chatirc: chat-server driven over its IRC front end
+base_irc_port=$(free_port) # baseirc: the baseline driven over its IRC front end
 # Flood protection off (MaxPenaltyTime = 0) and no per-address limit: every client comes
 # from 127.0.0.1. No DNS, ident or PAM, so logins measure the server alone.
 cat > "$work/ngircd.conf" <<CONF

@@ -6,11 +6,20 @@
 # Whether nothing answers on port.
 port_is_free() { ! (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
 
-# A port nothing answers on now (another program may still take it first).
+# A port nothing answers on now (another program may still take it first), below the range
+# the kernel takes the local ports of outgoing connections from: a benchmark's thousands of
+# client connections would otherwise hold the port a server of a later round asks for.
 free_port() {
-    local port
+    local port low high base span
+    read -r low high </proc/sys/net/ipv4/ip_local_port_range
+    if ((low > 11000)); then
+        base=10000 span=$((low - 10000))
+    else # an unusual range: above it instead
+        base=$((high + 1)) span=$((65536 - high - 1))
+    fi
+    ((span > 0)) || base=20000 span=40000
     while :; do
-        port=$((20000 + RANDOM % 40000))
+        port=$((base + RANDOM % span))
         port_is_free "$port" && { echo "$port"; return; }
     done
 }

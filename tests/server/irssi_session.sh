@@ -6,6 +6,8 @@
 # Usage: irssi_session.sh path/to/chat-server
 set -euo pipefail
 server=$1
+# shellcheck source=../../scripts/loopback.sh
+source "$(dirname "$0")/../../scripts/loopback.sh"
 for tool in irssi tmux; do
     command -v "$tool" >/dev/null || { echo "FAIL: $tool is not installed (scripts/setup.sh installs it)"; exit 1; }
 done
@@ -29,10 +31,10 @@ fail() {
     exit 1
 }
 
-# Free ports: the server says which it got when asked for port 0; IRC takes a random high one
-# and the test tries again if it was taken.
+# Free ports: the server says which it got when asked for port 0; IRC takes a free one and
+# the test tries again if another program took it first.
 for attempt in 1 2 3 4 5; do
-    irc_port=$((20000 + RANDOM % 40000))
+    irc_port=$(free_port)
     "$server" --port 0 --irc-port "$irc_port" --web-port 0 --bind 127.0.0.1 --database memory --name irssi-test \
         >"$work/server.log" 2>&1 &
     server_pid=$!
