@@ -113,9 +113,7 @@ void TestIrcLabels::labelled()
     ServerFixture fixture(IrcClient::serverConfig());
     IrcClient irc;
     QVERIFY(irc.connectTo(fixture));
-    irc.send(u"CAP REQ :"_s + caps);
-    irc.send(u"CAP END"_s);
-    QVERIFY(irc.registerAs(u"alice"_s));
+    QVERIFY(irc.registerAs(u"alice"_s, caps));
     irc.send(sent);
     QCOMPARE(irc.syncWithoutTime(), replies);
 }
@@ -129,9 +127,7 @@ void TestIrcLabels::joinWithHistory()
     tess.sync();
     IrcClient irc;
     QVERIFY(irc.connectTo(fixture));
-    irc.send(u"CAP REQ :batch labeled-response"_s);
-    irc.send(u"CAP END"_s);
-    QVERIFY(irc.registerAs(u"alice"_s));
+    QVERIFY(irc.registerAs(u"alice"_s, u"batch labeled-response"_s));
     irc.send(u"@label=j1 JOIN #den"_s);
     const QString s = Server;
     QCOMPARE(
@@ -152,9 +148,7 @@ void TestIrcLabels::chatHistoryNestsItsBatch()
     tess.sync();
     IrcClient irc;
     QVERIFY(irc.connectTo(fixture));
-    irc.send(u"CAP REQ :batch labeled-response draft/chathistory message-tags"_s);
-    irc.send(u"CAP END"_s);
-    QVERIFY(irc.registerAs(u"alice"_s));
+    QVERIFY(irc.registerAs(u"alice"_s, u"batch labeled-response draft/chathistory message-tags"_s));
     irc.send(u"@label=h1 CHATHISTORY LATEST #hall * 5"_s);
     const QString s = Server;
     QCOMPARE(irc.syncWithoutTime(),
@@ -182,9 +176,7 @@ void TestIrcLabels::othersLinesStayOutside()
     tess.sync();
     IrcClient irc;
     QVERIFY(irc.connectTo(fixture));
-    irc.send(u"CAP REQ :batch labeled-response draft/chathistory echo-message"_s);
-    irc.send(u"CAP END"_s);
-    QVERIFY(irc.registerAs(u"alice"_s));
+    QVERIFY(irc.registerAs(u"alice"_s, u"batch labeled-response draft/chathistory echo-message"_s));
     QStringList lines;
     for (int n = 1; n <= 5; ++n) {
         irc.send(u"@label=h%1 CHATHISTORY LATEST #hall * 20"_s.arg(n));
@@ -237,9 +229,7 @@ void TestIrcLabels::othersLineDuringAHash()
     LineClient &tess = fixture.loggedIn(u"tess"_s);
     IrcClient irc;
     QVERIFY(irc.connectTo(fixture));
-    irc.send(u"CAP REQ :batch labeled-response"_s);
-    irc.send(u"CAP END"_s);
-    QVERIFY(irc.registerAs(u"alice"_s));
+    QVERIFY(irc.registerAs(u"alice"_s, u"batch labeled-response"_s));
     irc.send(u"@label=r1 REGISTER s3cret-enough"_s);
     tess.send(u"meanwhile"_s);
     const QStringList lines = irc.sync(true);
@@ -254,9 +244,7 @@ void TestIrcLabels::linesAfterWaitForTheResponse()
     ServerFixture fixture(IrcClient::serverConfig());
     IrcClient irc;
     QVERIFY(irc.connectTo(fixture));
-    irc.send(u"CAP REQ :batch labeled-response"_s);
-    irc.send(u"CAP END"_s);
-    QVERIFY(irc.registerAs(u"alice"_s));
+    QVERIFY(irc.registerAs(u"alice"_s, u"batch labeled-response"_s));
     irc.send(u"@label=j1 JOIN #fresh"_s);
     irc.send(u"@label=t1 TOPIC #fresh"_s);
     const QString s = Server;

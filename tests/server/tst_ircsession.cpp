@@ -362,9 +362,7 @@ void TestIrcSession::capabilitiesShapeMessages()
     IrcClient irc;
     QVERIFY(irc.connectTo(fixture));
     irc.send(u"CAP LS 302"_s);
-    irc.send(u"CAP REQ :echo-message server-time message-tags"_s);
-    irc.send(u"CAP END"_s);
-    QVERIFY(irc.registerAs(u"alice"_s));
+    QVERIFY(irc.registerAs(u"alice"_s, u"echo-message server-time message-tags"_s));
     irc.send(u"PRIVMSG #hall :echoed"_s);
     const QStringList lines = irc.sync(true);
     QCOMPARE(lines.size(), 1);

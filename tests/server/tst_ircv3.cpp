@@ -241,9 +241,7 @@ void TestIrcV3::chatHistory()
     QFETCH(QStringList, replies);
     IrcClient irc;
     QVERIFY(irc.connectTo(*m_history));
-    irc.send(u"CAP REQ :batch server-time message-tags draft/chathistory"_s);
-    irc.send(u"CAP END"_s);
-    QVERIFY(irc.registerAs(u"alice"_s));
+    QVERIFY(irc.registerAs(u"alice"_s, u"batch server-time message-tags draft/chathistory"_s));
     irc.send(sent);
     QCOMPARE(irc.syncWithoutTime(), replies);
     irc.send(u"QUIT"_s); // the name is free for the next row
@@ -256,9 +254,7 @@ void TestIrcV3::privateHistory()
     LineClient &telnet = fixture.loggedIn(u"tess"_s);
     IrcClient irc;
     QVERIFY(irc.connectTo(fixture));
-    irc.send(u"CAP REQ :batch message-tags draft/chathistory"_s);
-    irc.send(u"CAP END"_s);
-    QVERIFY(irc.registerAs(u"alice"_s));
+    QVERIFY(irc.registerAs(u"alice"_s, u"batch message-tags draft/chathistory"_s));
     telnet.send(u"msg alice hello alice"_s);
     telnet.sync();
     irc.send(u"PRIVMSG tess :hello tess"_s);
@@ -305,9 +301,7 @@ void TestIrcV3::pingWaitsForHistory()
     ServerFixture fixture(IrcClient::serverConfig());
     IrcClient irc;
     QVERIFY(irc.connectTo(fixture));
-    irc.send(u"CAP REQ :batch draft/chathistory"_s);
-    irc.send(u"CAP END"_s);
-    QVERIFY(irc.registerAs(u"alice"_s));
+    QVERIFY(irc.registerAs(u"alice"_s, u"batch draft/chathistory"_s));
     irc.sync();
     irc.sendRaw("PRIVMSG #hall :just said\r\nCHATHISTORY LATEST #hall * 5\r\nPING :at last\r\n");
     QStringList lines;
@@ -333,9 +327,7 @@ void TestIrcV3::targets()
     const qint64 hallSaid = QDateTime::currentMSecsSinceEpoch();
     IrcClient irc;
     QVERIFY(irc.connectTo(fixture));
-    irc.send(u"CAP REQ :batch draft/chathistory"_s);
-    irc.send(u"CAP END"_s);
-    QVERIFY(irc.registerAs(u"alice"_s));
+    QVERIFY(irc.registerAs(u"alice"_s, u"batch draft/chathistory"_s));
     irc.sync();
     QTRY_VERIFY(QDateTime::currentMSecsSinceEpoch() > hallSaid);
     telnet.send(u"msg alice hello alice"_s);
@@ -393,9 +385,7 @@ void TestIrcV3::joinHistoryComesInABatchOrNotAtAll()
 
     IrcClient batched;
     QVERIFY(batched.connectTo(fixture));
-    batched.send(u"CAP REQ :batch server-time"_s);
-    batched.send(u"CAP END"_s);
-    QVERIFY(batched.registerAs(u"batched"_s));
+    QVERIFY(batched.registerAs(u"batched"_s, u"batch server-time"_s));
     batched.send(u"PART #hall"_s);
     batched.send(u"JOIN #hall"_s);
     QStringList lines = batched.sync(true);
@@ -411,9 +401,7 @@ void TestIrcV3::joinHistoryComesInABatchOrNotAtAll()
     // A client that asks for history itself is not sent it unasked.
     IrcClient asks;
     QVERIFY(asks.connectTo(fixture));
-    asks.send(u"CAP REQ draft/chathistory"_s);
-    asks.send(u"CAP END"_s);
-    QVERIFY(asks.registerAs(u"asks"_s));
+    QVERIFY(asks.registerAs(u"asks"_s, u"draft/chathistory"_s));
     asks.send(u"PART #hall"_s);
     asks.send(u"JOIN #hall"_s);
     const QString joined = asks.sync().join(u'\n');
@@ -580,9 +568,7 @@ void TestIrcV3::namesPrefixes()
     bob.sync();
     IrcClient irc;
     QVERIFY(irc.connectTo(fixture));
-    irc.send(u"CAP REQ :multi-prefix userhost-in-names"_s);
-    irc.send(u"CAP END"_s);
-    QVERIFY(irc.registerAs(u"alice"_s));
+    QVERIFY(irc.registerAs(u"alice"_s, u"multi-prefix userhost-in-names"_s));
     irc.send(u"JOIN #den"_s);
     irc.sync();
     bob.send(u"op #den alice"_s);
@@ -601,9 +587,7 @@ void TestIrcV3::awayNotify()
     LineClient &program = fixture.taggedLoggedIn(u"prog"_s);
     IrcClient notified;
     QVERIFY(notified.connectTo(fixture));
-    notified.send(u"CAP REQ away-notify"_s);
-    notified.send(u"CAP END"_s);
-    QVERIFY(notified.registerAs(u"alice"_s));
+    QVERIFY(notified.registerAs(u"alice"_s, u"away-notify"_s));
     IrcClient plain;
     QVERIFY(plain.connectTo(fixture));
     QVERIFY(plain.registerAs(u"bob"_s));
@@ -654,9 +638,7 @@ void TestIrcV3::accountsShown()
     ServerFixture &fixture = *m_accounts; // carol has an account there
     IrcClient watcher;
     QVERIFY(watcher.connectTo(fixture));
-    watcher.send(u"CAP REQ :account-tag extended-join"_s);
-    watcher.send(u"CAP END"_s);
-    QVERIFY(watcher.registerAs(u"watcher"_s));
+    QVERIFY(watcher.registerAs(u"watcher"_s, u"account-tag extended-join"_s));
 
     LineClient &carol = fixture.connect();
     carol.send(u"login carol s3cret-enough"_s);

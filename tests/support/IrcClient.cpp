@@ -42,8 +42,12 @@ QStringList IrcClient::sync(bool keepTags)
     }
 }
 
-bool IrcClient::registerAs(const QString &nick)
+bool IrcClient::registerAs(const QString &nick, const QString &caps)
 {
+    if (!caps.isEmpty()) {
+        send(u"CAP REQ :"_s + caps);
+        send(u"CAP END"_s);
+    }
     send(u"NICK "_s + nick);
     send(u"USER "_s + nick + u" 0 * :"_s + nick);
     const QStringList lines = sync();

@@ -26,8 +26,9 @@ public:
     QStringList syncWithoutTime() { return withoutTime(sync(true)); }
     static QStringList withoutTime(const QStringList &lines);
 
-    // Registers as nick and reads the welcome up to the hall's names.
-    bool registerAs(const QString &nick);
+    // Registers as nick and reads the welcome up to the hall's names; with caps (a
+    // space-separated list), asks for those capabilities first, as a modern client does.
+    bool registerAs(const QString &nick, const QString &caps = {});
 
     LineClient &line() { return m_line; }
 
