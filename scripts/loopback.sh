@@ -5,6 +5,7 @@
 
 # Whether nothing answers on port.
 port_is_free() { ! (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
+port_listens() { ! port_is_free "$1"; }
 
 # A port nothing answers on now (another program may still take it first), below the range
 # the kernel takes the local ports of outgoing connections from: a benchmark's thousands of
@@ -24,26 +25,22 @@ free_port() {
     done
 }
 
-# Waits up to 10 s for something to listen on port; false if nothing does.
-wait_for_port() {
+# Runs the command given until it succeeds, up to 10 s; false if it never does.
+poll() {
     local _
     for _ in $(seq 1 200); do
-        port_is_free "$1" || return 0
+        "$@" && return 0
         sleep 0.05
     done
     return 1
 }
 
+# Waits up to 10 s for something to listen on port; false if nothing does.
+wait_for_port() { poll port_listens "$1"; }
+
 # Waits up to 10 s for a line matching the pattern $2 (grep -E) in the log file $1; false if
 # none comes (a cluster node logs "holds its lease" once it takes logins).
-wait_for_line() {
-    local _
-    for _ in $(seq 1 200); do
-        grep -qE "$2" "$1" 2>/dev/null && return 0
-        sleep 0.05
-    done
-    return 1
-}
+wait_for_line() { poll grep -qE "$2" "$1" 2>/dev/null; }
 
 # Starts redis-server on a free port, logging to $1; sets redis_port and redis_pid. False if
 # it does not listen.
