@@ -237,10 +237,13 @@ void ChatContext::stream(Session *session, const ReplyStream::HistoryPart &part)
 
 ReplyStream &ChatContext::replies(Session *session)
 {
-    auto *stream = session->findChild<ReplyStream *>(QString(), Qt::FindDirectChildrenOnly);
-    if (!stream)
-        stream = new ReplyStream(session, m_log);
-    return *stream;
+    const auto streams =
+        session->findChildren<ReplyStream *>(QString(), Qt::FindDirectChildrenOnly);
+    for (ReplyStream *stream : streams) {
+        if (!stream->isDone())
+            return *stream;
+    }
+    return *new ReplyStream(session, m_log);
 }
 
 Room *ChatContext::targetRoom(Session *session, const Command &command)

@@ -144,8 +144,12 @@ void ReplyStream::pump()
         if (m_reading)
             break; // pageRead() brings us back
         if (!fill()) {
-            // Whatever waited meanwhile goes out in order with the rest.
+            // Whatever waited meanwhile goes out in order with the rest. The stream goes with
+            // its last reply: a session keeps none between replies (a member list's worth of
+            // items per idle session adds up over thousands of them).
             m_active = false;
+            m_done = true;
+            deleteLater();
             m_session->resumeOutput();
             break;
         }

@@ -59,7 +59,7 @@ public:
         std::optional<HistoryRequest> following;
     };
 
-    // A child of session: it ends with it.
+    // A child of session: it ends with it, or once its replies are all written.
     ReplyStream(Session *session, const MessageLog &log);
 
     void addHistory(const HistoryPart &part);
@@ -72,6 +72,8 @@ public:
     // before.
     using Deliver = std::function<void(const QList<Event> &events)>;
     void addRead(std::function<void(Deliver deliver)> start);
+    // Its replies are all written and it is about to be deleted: later replies take a new one.
+    bool isDone() const { return m_done; }
 
 private:
     // Parts to send, and between them the output that waited before each was added.
@@ -114,4 +116,5 @@ private:
     bool m_reading = false;
     bool m_active = false;
     bool m_pumping = false;
+    bool m_done = false;
 };
