@@ -1,19 +1,24 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
+#include "net/ConnectionHandler.h"
+
 #include <QByteArrayView>
 #include <QHostAddress>
 #include <QObject>
 
-// The byte transport under one Session: plain TCP on a bare descriptor or TLS on a QSslSocket.
-// The Session only queues bytes, hears what arrives and asks to close; how bytes reach the
-// kernel is the transport's business.
+// The byte transport under one Session: plain TCP on a bare descriptor, TLS on a QSslSocket or
+// a WebSocket. The Session only queues bytes, hears what arrives (as the ConnectionHandler) and
+// asks to close; how bytes reach the kernel is the transport's business.
 class Connection : public QObject
 {
     Q_OBJECT
 
 public:
     using QObject::QObject;
+
+    // The one object told what happens to this connection (its Session); null: nobody.
+    void setHandler(ConnectionHandler *handler) { m_handler = handler; }
 
     // Bytes a connection reads ahead of its Session per wake-up: beyond it the kernel holds the
     // data back and TCP slows the sender, so a client that sends without end costs the server
@@ -32,25 +37,24 @@ public:
     // disconnection before it returns: callers may be in the middle of a broadcast.
     virtual void flush() = 0;
 
-    // Asks for drained() once the bytes queued fall to bytes or fewer: a sender that writes at
-    // its reader's pace (a page of history) waits for it instead of queueing without end.
+    // Asks for connectionDrained() once the bytes queued fall to bytes or fewer: a sender that
+    // writes at its reader's pace (a page of history) waits for it instead of queueing without end.
     virtual void notifyWhenBelow(qint64 bytes) = 0;
 
     // Sends what is queued, then closes; gives up and aborts after graceMs.
     virtual void close(int graceMs) = 0;
     // Closes at once, dropping what is queued.
     virtual void abort() = 0;
-    // True once the connection has ended (disconnected() was emitted).
+    // True once the connection has ended (the handler was told connectionEnded()).
     virtual bool isClosed() const = 0;
 
-signals:
-    // Bytes from the peer; valid only during the call.
-    void received(QByteArrayView bytes);
-    // The connection has ended, whoever ended it; emitted once.
-    void disconnected();
-    // The queue fell as notifyWhenBelow() asked; emitted once per request, from the event loop
-    // (never inside write() or flush()).
-    void drained();
-    // Something went wrong; disconnected() follows.
-    void errorOccurred(const QString &message);
+protected:
+    // For the transports: what they have to tell goes to the handler, when there is one.
+    void reportReceived(QByteArrayView bytes);
+    void reportDrained();
+    void reportError(const QString &message);
+    void reportDisconnected();
+
+private:
+    ConnectionHandler *m_handler = nullptr;
 };

@@ -92,7 +92,7 @@ void PlainConnection::checkDrained()
         this,
         [this] {
             if (m_state == State::Open)
-                emit drained();
+                reportDrained();
         },
         Qt::QueuedConnection);
 }
@@ -129,13 +129,13 @@ void PlainConnection::readable()
     if (got > 0) {
         // After close() what the peer still sends is dropped; only its FIN is awaited.
         if (m_state == State::Open)
-            emit received(QByteArrayView(buffer.data(), got));
+            reportReceived(QByteArrayView(buffer.data(), got));
         return;
     }
     if (got < 0 && (errno == EAGAIN || errno == EWOULDBLOCK || errno == EINTR))
         return;
     if (got < 0 && !isPeerGone(errno))
-        emit errorOccurred(qt_error_string(errno));
+        reportError(qt_error_string(errno));
     end();
 }
 
@@ -214,7 +214,7 @@ void PlainConnection::failLater(int error)
             if (m_state != State::Failing)
                 return;
             if (!isPeerGone(error))
-                emit errorOccurred(qt_error_string(error));
+                reportError(qt_error_string(error));
             end();
         },
         Qt::QueuedConnection);
@@ -223,7 +223,7 @@ void PlainConnection::failLater(int error)
 void PlainConnection::end()
 {
     closeDescriptor();
-    emit disconnected();
+    reportDisconnected();
 }
 
 void PlainConnection::closeDescriptor()

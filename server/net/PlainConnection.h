@@ -63,6 +63,6 @@ private:
     std::unique_ptr<QSocketNotifier> m_writeNotifier;
     OutputBuffer m_output;
     QBasicTimer m_graceTimer;
-    qint64 m_drainedBelow = -1; // -1: nobody waits for drained()
+    qint64 m_drainedBelow = -1; // -1: nobody waits to be told it drained
     bool m_flushScheduled = false;
 };

@@ -11,10 +11,10 @@ TlsConnection::TlsConnection(QSslSocket *socket, QObject *parent)
     m_socket->setParent(this);
     m_socket->setReadBufferSize(ReadAheadBytes);
     connect(m_socket, &QSslSocket::readyRead, this, &TlsConnection::readSocket);
-    connect(m_socket, &QSslSocket::disconnected, this, &Connection::disconnected);
+    connect(m_socket, &QSslSocket::disconnected, this, [this] { reportDisconnected(); });
     connect(m_socket, &QSslSocket::encryptedBytesWritten, this, &TlsConnection::checkDrained);
     connect(m_socket, &QSslSocket::errorOccurred, this,
-            [this](QAbstractSocket::SocketError) { emit errorOccurred(m_socket->errorString()); });
+            [this](QAbstractSocket::SocketError) { reportError(m_socket->errorString()); });
 }
 
 QHostAddress TlsConnection::peerAddress() const
@@ -60,7 +60,7 @@ void TlsConnection::checkDrained()
         m_socket->state() != QAbstractSocket::ConnectedState)
         return;
     m_drainedBelow = -1;
-    emit drained();
+    reportDrained();
 }
 
 void TlsConnection::close(int graceMs)
@@ -84,5 +84,5 @@ void TlsConnection::readSocket()
 {
     // Whoever hears the bytes may close us in between.
     while (m_socket->state() == QAbstractSocket::ConnectedState && m_socket->bytesAvailable() > 0)
-        emit received(m_socket->read(ReadAheadBytes));
+        reportReceived(m_socket->read(ReadAheadBytes));
 }

@@ -30,5 +30,5 @@ private:
     void checkDrained();
 
     QSslSocket *m_socket;
-    qint64 m_drainedBelow = -1; // -1: nobody waits for drained()
+    qint64 m_drainedBelow = -1; // -1: nobody waits to be told it drained
 };

@@ -60,10 +60,7 @@ Session::Session(Connection *connection, quint64 number, const ServerConfig &con
     m_peer = Listener::peerText(m_connection->peerAddress(), m_connection->peerPort());
     m_clock.start();
 
-    connect(m_connection, &Connection::received, this, &Session::receive);
-    connect(m_connection, &Connection::disconnected, this, [this] { finish(u"lost"_s); });
-    connect(m_connection, &Connection::errorOccurred, this, &Session::finish);
-    connect(m_connection, &Connection::drained, this, &Session::drained);
+    m_connection->setHandler(this);
 
     // One timer keeps the login deadline, then the ping interval and the ping deadline, and
     // decides what it meant when it fires. Qt keeps all timers in one list sorted by due time
@@ -75,7 +72,11 @@ Session::Session(Connection *connection, quint64 number, const ServerConfig &con
     armWatchdog(m_loginDueMs);
 }
 
-Session::~Session() = default;
+Session::~Session()
+{
+    // The connection is our child and goes after us: it has nobody to tell any more.
+    m_connection->setHandler(nullptr);
+}
 
 qint64 Session::queuedBytes() const
 {
@@ -607,8 +608,30 @@ void Session::finish(const QString &reason)
     m_floodTimer.stop();
     m_watchdog.stop();
     emit closed(reason);
+    // A connection still sending its last lines is deleted with us once it has ended.
     if (m_connection->isClosed())
         deleteLater();
+}
+
+void Session::connectionReceived(QByteArrayView bytes)
+{
+    receive(bytes);
+}
+
+void Session::connectionDrained()
+{
+    emit drained();
+}
+
+void Session::connectionFailed(const QString &message)
+{
+    finish(message);
+}
+
+void Session::connectionEnded()
+{
+    if (m_state == State::Gone)
+        deleteLater();
     else
-        connect(m_connection, &Connection::disconnected, this, &QObject::deleteLater);
+        finish(u"lost"_s);
 }

@@ -9,6 +9,7 @@
 #include "core/Endpoint.h"
 #include "irc/IrcDialect.h"
 #include "metrics/ServerMetrics.h"
+#include "net/ConnectionHandler.h"
 #include "session/FloodControl.h"
 #include "session/HeldOutput.h"
 #include "session/LabelledResponses.h"
@@ -32,7 +33,7 @@ class User;
 // attached to, which may have other connections and outlives this one. It also keeps its
 // connection honest (flood pacing, output cap, login deadline, ping). It decides nothing about
 // what a command means: CommandProcessor does.
-class Session final : public QObject, public Endpoint
+class Session final : public QObject, public Endpoint, private ConnectionHandler
 {
     Q_OBJECT
 
@@ -142,6 +143,12 @@ protected:
     void timerEvent(QTimerEvent *event) override;
 
 private:
+    // What the connection tells (ConnectionHandler).
+    void connectionReceived(QByteArrayView bytes) override;
+    void connectionDrained() override;
+    void connectionFailed(const QString &message) override;
+    void connectionEnded() override;
+
     void holdForIrc(const QByteArray &bytes);
     void receive(QByteArrayView data);
     void takeLines();

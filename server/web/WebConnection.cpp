@@ -28,7 +28,7 @@ WebConnection::WebConnection(QWebSocket *socket, QTcpSocket *transport, qsizetyp
             [this](QAbstractSocket::SocketError error) {
                 // A peer that leaves is no error: disconnected() says it.
                 if (error != QAbstractSocket::RemoteHostClosedError && !m_closed)
-                    emit errorOccurred(m_socket->errorString());
+                    reportError(m_socket->errorString());
             });
 }
 
@@ -59,7 +59,7 @@ void WebConnection::receiveText(const QString &message)
     if (m_closed || m_graceTimer.isActive())
         return; // after close() what the peer still sends is dropped, as on TCP
     // A line break inside a frame ends a line there, as in a TCP stream.
-    emit received(QByteArray(message.toUtf8() + '\n'));
+    reportReceived(QByteArray(message.toUtf8() + '\n'));
 }
 
 void WebConnection::write(QByteArrayView bytes)
@@ -101,7 +101,7 @@ void WebConnection::checkDrained()
     if (m_drainedBelow < 0 || bytesToWrite() > m_drainedBelow || m_closed)
         return;
     m_drainedBelow = -1;
-    emit drained();
+    reportDrained();
 }
 
 void WebConnection::close(int graceMs)
@@ -133,5 +133,5 @@ void WebConnection::end()
         return;
     m_closed = true;
     m_graceTimer.stop();
-    emit disconnected();
+    reportDisconnected();
 }

@@ -51,6 +51,6 @@ private:
     QPointer<QTcpSocket> m_transport;
     QByteArray m_partialLine; // what was written after the last line end
     QBasicTimer m_graceTimer;
-    qint64 m_drainedBelow = -1; // -1: nobody waits for drained()
+    qint64 m_drainedBelow = -1; // -1: nobody waits to be told it drained
     bool m_closed = false;
 };

@@ -13,6 +13,24 @@
 #include <sys/socket.h>
 #include <unistd.h>
 
+// What the connection tells its handler, as signals a QSignalSpy can wait for.
+class ConnectionProbe : public QObject, public ConnectionHandler
+{
+    Q_OBJECT
+
+signals:
+    void received(const QByteArray &bytes);
+    void drained();
+    void failed(const QString &message);
+    void ended();
+
+private:
+    void connectionReceived(QByteArrayView bytes) override { emit received(bytes.toByteArray()); }
+    void connectionDrained() override { emit drained(); }
+    void connectionFailed(const QString &message) override { emit failed(message); }
+    void connectionEnded() override { emit ended(); }
+};
+
 class TestPlainConnection : public QObject
 {
     Q_OBJECT
@@ -25,6 +43,7 @@ private slots:
     void sendsQueueInOrderOncePerPass_data();
     void sendsQueueInOrderOncePerPass();
     void slowPeerKeepsTheRest();
+    void drainedOncePerRequest();
     void closeSendsQueueThenFin();
     void graceEndsSilentPeer();
     void peerCloseIsDisconnected();
@@ -41,6 +60,7 @@ private:
     int m_peer = -1;
     int m_descriptor = -1;
     PlainConnection *m_connection = nullptr;
+    ConnectionProbe m_probe;
 };
 
 void TestPlainConnection::init()
@@ -81,6 +101,7 @@ void TestPlainConnection::connectPair(int peerReceiveBuffer)
     quint16 port = 0;
     const QHostAddress peer = Listener::peerOf(m_descriptor, &port);
     m_connection = new PlainConnection(m_descriptor, peer, port);
+    m_connection->setHandler(&m_probe);
 }
 
 QByteArray TestPlainConnection::readPeer(qsizetype bytes, int timeoutMs)
@@ -116,8 +137,8 @@ void TestPlainConnection::receivesBytes()
 {
     connectPair();
     QByteArray got;
-    connect(m_connection, &Connection::received, this,
-            [&got](QByteArrayView bytes) { got.append(bytes); });
+    connect(&m_probe, &ConnectionProbe::received, this,
+            [&got](const QByteArray &bytes) { got.append(bytes); });
     QCOMPARE(::send(m_peer, "hello\r\n", 7, 0), 7);
     QTRY_COMPARE(got, QByteArray("hello\r\n"));
 }
@@ -169,10 +190,34 @@ void TestPlainConnection::slowPeerKeepsTheRest()
     QTRY_COMPARE(m_connection->bytesToWrite(), 0);
 }
 
+void TestPlainConnection::drainedOncePerRequest()
+{
+    connectPair(4096);
+    QSignalSpy drained(&m_probe, &ConnectionProbe::drained);
+    const QByteArray line(1000, 'd');
+    qsizetype queued = 0;
+    while (m_connection->bytesToWrite() < 256 * 1024) {
+        m_connection->write(line);
+        queued += line.size();
+        m_connection->flush();
+    }
+    m_connection->notifyWhenBelow(1024);
+    // Told from the event loop once the peer took enough, never inside the request.
+    QCOMPARE(drained.size(), 0);
+    QCOMPARE(readPeer(queued, 20000).size(), queued);
+    QTRY_COMPARE(drained.size(), 1);
+    // Asking when the queue is already low enough is answered at once, from the event loop.
+    m_connection->notifyWhenBelow(0);
+    QCOMPARE(drained.size(), 1);
+    QTRY_COMPARE(drained.size(), 2);
+    QCoreApplication::processEvents();
+    QCOMPARE(drained.size(), 2);
+}
+
 void TestPlainConnection::closeSendsQueueThenFin()
 {
     connectPair();
-    QSignalSpy disconnected(m_connection, &Connection::disconnected);
+    QSignalSpy disconnected(&m_probe, &ConnectionProbe::ended);
     m_connection->write("bye\r\n");
     m_connection->close(5000);
     m_connection->write("too late\r\n");
@@ -190,7 +235,7 @@ void TestPlainConnection::closeSendsQueueThenFin()
 void TestPlainConnection::graceEndsSilentPeer()
 {
     connectPair();
-    QSignalSpy disconnected(m_connection, &Connection::disconnected);
+    QSignalSpy disconnected(&m_probe, &ConnectionProbe::ended);
     m_connection->close(100);
     QVERIFY(SocketWaits::peerSeesEof(m_peer));
     QVERIFY(disconnected.wait(2000));
@@ -200,8 +245,8 @@ void TestPlainConnection::graceEndsSilentPeer()
 void TestPlainConnection::peerCloseIsDisconnected()
 {
     connectPair();
-    QSignalSpy disconnected(m_connection, &Connection::disconnected);
-    QSignalSpy errors(m_connection, &Connection::errorOccurred);
+    QSignalSpy disconnected(&m_probe, &ConnectionProbe::ended);
+    QSignalSpy errors(&m_probe, &ConnectionProbe::failed);
     ::close(m_peer);
     m_peer = -1;
     QVERIFY(disconnected.wait());
@@ -212,7 +257,7 @@ void TestPlainConnection::peerCloseIsDisconnected()
 void TestPlainConnection::resetIsReportedLater()
 {
     connectPair();
-    QSignalSpy disconnected(m_connection, &Connection::disconnected);
+    QSignalSpy disconnected(&m_probe, &ConnectionProbe::ended);
     const linger reset = {1, 0};
     ::setsockopt(m_peer, SOL_SOCKET, SO_LINGER, &reset, sizeof reset);
     ::close(m_peer);
@@ -232,7 +277,7 @@ void TestPlainConnection::resetIsReportedLater()
 void TestPlainConnection::abortDropsQueue()
 {
     connectPair();
-    QSignalSpy disconnected(m_connection, &Connection::disconnected);
+    QSignalSpy disconnected(&m_probe, &ConnectionProbe::ended);
     m_connection->write("never sent\r\n");
     m_connection->abort();
     QCOMPARE(disconnected.size(), 1);
