@@ -40,12 +40,16 @@ CommandProcessor::CommandProcessor(const ServerConfig &config, Store &store, Ser
     connect(&m_chat.directory(), &Directory::roomAdded, this, logRoom);
 }
 
+CommandProcessor::~CommandProcessor()
+{
+    // Sessions are the server's children and may outlive us by a moment.
+    for (Session *session : std::as_const(m_chat.sessions()))
+        session->setHandler(nullptr);
+}
+
 void CommandProcessor::addSession(Session *session)
 {
-    connect(session, &Session::commandReceived, this,
-            [this, session](const Command &command) { handle(session, command); });
-    connect(session, &Session::closed, this,
-            [this, session](const QString &reason) { sessionClosed(session, reason); });
+    session->setHandler(this);
     m_chat.sessions().append(session);
     session->send(Event::welcome(m_chat.config().displayName()));
 }
@@ -71,7 +75,7 @@ void CommandProcessor::shutdown()
         session->close(u"shutdown"_s);
 }
 
-void CommandProcessor::handle(Session *session, const Command &command)
+void CommandProcessor::commandReceived(Session *session, const Command &command)
 {
     const bool loggedIn = session->state() == Session::State::LoggedIn;
     switch (command.spec().availability) {

@@ -14,6 +14,7 @@
 #include "commands/SessionCommands.h"
 #include "config/ServerConfig.h"
 #include "core/Clock.h"
+#include "session/SessionHandler.h"
 
 #include <QObject>
 
@@ -27,7 +28,7 @@ struct ClusterEvent;
 // handler runs) and hands it to its group. It also follows each session to
 // its end: a person whose connection dropped is held for the grace period, one who logged out
 // is gone at once.
-class CommandProcessor : public QObject
+class CommandProcessor : public QObject, private SessionHandler
 {
     Q_OBJECT
 
@@ -37,6 +38,7 @@ public:
     // clock: what the room limits count time on (the system's, or a test's).
     CommandProcessor(const ServerConfig &config, Store &store, ServerMetrics &metrics,
                      const Clock &clock = Clock::system(), QObject *parent = nullptr);
+    ~CommandProcessor() override;
 
     // False, with errorString(), when the configured password file cannot be used.
     bool isReady() { return m_chat.passwords().isReady(); }
@@ -78,12 +80,14 @@ public:
     void reconfigure();
 
 private:
-    void handle(Session *session, const Command &command);
+    // What a session tells (SessionHandler).
+    void commandReceived(Session *session, const Command &command) override;
+    void sessionClosed(Session *session, const QString &reason) override;
+
     // The error that keeps session's person out of the room a join names, or None.
     ErrorCode entryRefusal(Session *session, const Command &command, QString *room);
     ErrorCode entryRefusal(Session *session, const Room *room);
     void dispatch(Session *session, const Command &command);
-    void sessionClosed(Session *session, const QString &reason);
 
     ChatContext m_chat;
     AccountCommands m_accountCommands;

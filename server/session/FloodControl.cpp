@@ -47,6 +47,9 @@ QByteArray FloodControl::take(qint64 nowMs)
     }
     QByteArray line = m_queue.dequeue();
     m_queuedBytes -= line.size();
+    // A quiet session keeps no queue's worth of room: thousands of them would each hold one.
+    if (m_queue.isEmpty())
+        m_queue = {};
     return line;
 }
 

@@ -12,6 +12,8 @@
 #include <QStringDecoder>
 #include <QTimerEvent>
 
+#include <utility>
+
 using namespace Qt::StringLiterals;
 
 namespace {
@@ -456,7 +458,8 @@ void Session::handleLine(const QByteArray &line)
              command.label());
         return;
     }
-    emit commandReceived(command);
+    if (m_handler)
+        m_handler->commandReceived(this, command);
 }
 
 void Session::handleIrcLine(const QByteArray &line)
@@ -556,7 +559,8 @@ void Session::run(const QString &line)
              command.label());
         return;
     }
-    emit commandReceived(command);
+    if (m_handler)
+        m_handler->commandReceived(this, command);
 }
 
 void Session::watch()
@@ -607,7 +611,9 @@ void Session::finish(const QString &reason)
     ++m_metrics.disconnects[std::size_t(ServerMetrics::disconnectFor(reason))];
     m_floodTimer.stop();
     m_watchdog.stop();
-    emit closed(reason);
+    // Told once; nothing the session still reads afterwards is run.
+    if (SessionHandler *handler = std::exchange(m_handler, nullptr))
+        handler->sessionClosed(this, reason);
     // A connection still sending its last lines is deleted with us once it has ended.
     if (m_connection->isClosed())
         deleteLater();

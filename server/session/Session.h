@@ -13,6 +13,7 @@
 #include "session/FloodControl.h"
 #include "session/HeldOutput.h"
 #include "session/LabelledResponses.h"
+#include "session/SessionHandler.h"
 
 #include <QBasicTimer>
 #include <QElapsedTimer>
@@ -54,6 +55,9 @@ public:
     Session(Connection *connection, quint64 number, const ServerConfig &config,
             ServerMetrics &metrics, Dialect dialect = Dialect::Chat, QObject *parent = nullptr);
     ~Session() override;
+
+    // The one object told of this session's commands and of its end; null: nobody.
+    void setHandler(SessionHandler *handler) { m_handler = handler; }
 
     quint64 number() const { return m_number; }
     QString peer() const { return m_peer; }
@@ -127,17 +131,14 @@ public:
     // Whether what is written now can still reach the reader.
     bool isWritable() const { return m_state != State::Gone && !m_outputOverflow; }
 
-    // Sends what is queued, then disconnects. reason is logged and reported by closed().
+    // Sends what is queued, then disconnects. reason is logged and told to the handler.
     void close(const QString &reason);
     // Says goodbye with reason (the bye event), then closes.
     void closeWithBye(const QString &reason);
 
 signals:
-    void commandReceived(const Command &command);
     // The connection took what writePaced() refused to add to.
     void drained();
-    // Emitted once when the session ends, whatever the cause; the object is deleted later.
-    void closed(const QString &reason);
 
 protected:
     void timerEvent(QTimerEvent *event) override;
@@ -177,6 +178,7 @@ private:
     void updateRendering();
 
     Connection *m_connection;
+    SessionHandler *m_handler = nullptr;
     quint64 m_number;
     const ServerConfig &m_config;
     ServerMetrics &m_metrics;
