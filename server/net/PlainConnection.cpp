@@ -33,7 +33,7 @@ PlainConnection::PlainConnection(qintptr descriptor, const QHostAddress &peer, q
     , m_descriptor(int(descriptor))
     , m_peerAddress(peer)
     , m_peerPort(peerPort)
-    , m_readNotifier(descriptor, QSocketNotifier::Read)
+    , m_readNotifier(descriptor, QSocketNotifier::Read, [this] { readable(); })
 {
     ::fcntl(m_descriptor, F_SETFL, ::fcntl(m_descriptor, F_GETFL) | O_NONBLOCK);
     // We coalesce ourselves: one send per connection and event-loop pass. Nagle's algorithm on
@@ -41,7 +41,6 @@ PlainConnection::PlainConnection(qintptr descriptor, const QHostAddress &peer, q
     // member that only listens acknowledges late (delayed ACK): W1 fell to half the lines/s.
     const int noDelay = 1;
     ::setsockopt(m_descriptor, IPPROTO_TCP, TCP_NODELAY, &noDelay, sizeof noDelay);
-    connect(&m_readNotifier, &QSocketNotifier::activated, this, &PlainConnection::readable);
 }
 
 PlainConnection::~PlainConnection()
@@ -193,9 +192,8 @@ void PlainConnection::waitUntilWritable(bool wait)
     if (!m_writeNotifier) {
         if (!wait)
             return;
-        m_writeNotifier = std::make_unique<QSocketNotifier>(m_descriptor, QSocketNotifier::Write);
-        connect(m_writeNotifier.get(), &QSocketNotifier::activated, this,
-                &PlainConnection::sendQueued);
+        m_writeNotifier = std::make_unique<DescriptorNotifier>(m_descriptor, QSocketNotifier::Write,
+                                                               [this] { sendQueued(); });
     }
     m_writeNotifier->setEnabled(wait);
 }

@@ -2,10 +2,10 @@
 #pragma once
 
 #include "net/Connection.h"
+#include "net/DescriptorNotifier.h"
 #include "net/OutputBuffer.h"
 
 #include <QBasicTimer>
-#include <QSocketNotifier>
 
 #include <memory>
 
@@ -58,9 +58,9 @@ private:
     State m_state = State::Open;
     QHostAddress m_peerAddress;
     quint16 m_peerPort = 0;
-    QSocketNotifier m_readNotifier;
+    DescriptorNotifier m_readNotifier;
     // Made the first time the kernel does not take everything: most connections never need it.
-    std::unique_ptr<QSocketNotifier> m_writeNotifier;
+    std::unique_ptr<DescriptorNotifier> m_writeNotifier;
     OutputBuffer m_output;
     QBasicTimer m_graceTimer;
     qint64 m_drainedBelow = -1; // -1: nobody waits to be told it drained

@@ -46,7 +46,6 @@ Session::Session(Connection *connection, quint64 number, const ServerConfig &con
                                        : config.maxLineBytes)
     , m_flood(floodLimits(config))
     , m_held(config.maxOutputBytes)
-    , m_labels(config, [this](const QByteArray &bytes) { writeNow(bytes); })
 {
     m_connection->setParent(this);
     m_connection->setKeepAlive(true);
@@ -56,6 +55,8 @@ Session::Session(Connection *connection, quint64 number, const ServerConfig &con
         m_irc =
             std::make_unique<IrcDialect>(config.ircServerName(), !config.passwordFile.isEmpty());
         rendering.irc = m_irc->options();
+        m_labels = std::make_unique<LabelledResponses>(
+            config, [this](const QByteArray &bytes) { writeNow(bytes); });
         m_roomsMode = RoomsMode::Many; // IRC clients are in several channels at once
     }
     m_rendering = &RenderingCatalog::intern(rendering);
@@ -216,7 +217,7 @@ void Session::send(Event event, const QString &label, bool actor)
         return;
     }
     if (!label.isEmpty())
-        bytes = m_labels.answering(bytes, true, m_paused);
+        bytes = answering(bytes, true);
     if (bytes.isEmpty())
         return;
     if (event.kind == Event::Kind::Private)
@@ -233,7 +234,7 @@ void Session::sendLine(const QByteArray &line, qint64 roomId, quint64 seq, bool 
     // Only a reply is copied: a broadcast runs this for every member, with the same bytes.
     QByteArray answer;
     if (reply)
-        answer = m_labels.answering(line, true, m_paused);
+        answer = answering(line, true);
     const QByteArray &bytes = reply ? answer : line;
     if (bytes.isEmpty())
         return;
@@ -241,6 +242,11 @@ void Session::sendLine(const QByteArray &line, qint64 roomId, quint64 seq, bool 
         hold(bytes, {roomId, seq, 0});
     else
         sendRendered(bytes);
+}
+
+QByteArray Session::answering(const QByteArray &bytes, bool mayKeep)
+{
+    return m_labels ? m_labels->answering(bytes, mayKeep, m_paused) : bytes;
 }
 
 void Session::hold(const QByteArray &bytes, const HeldOutput::Origin &origin)
@@ -269,7 +275,8 @@ void Session::sendRendered(const QByteArray &bytes)
         return holdForIrc(bytes);
     if (m_paused)
         return hold(bytes, {});
-    m_labels.openIfKept(); // what comes now must not overtake the response's first line
+    if (m_labels)
+        m_labels->openIfKept(); // what comes now must not overtake the response's first line
     if (m_connection->bytesToWrite() + bytes.size() > m_config.maxOutputBytes) {
         // Queued bytes reach the kernel only between events, so a busy moment can queue a lot
         // for a healthy reader: give the kernel what it takes now before judging.
@@ -305,7 +312,8 @@ void Session::overflow()
 
 void Session::pauseOutput()
 {
-    m_labels.openIfKept(); // the rest of the response may come from the paced writer
+    if (m_labels)
+        m_labels->openIfKept(); // the rest of the response may come from the paced writer
     m_paused = true;
 }
 
@@ -317,7 +325,7 @@ void Session::resumeOutput()
         m_held.released(bytes.size());
         sendRendered(bytes);
     }
-    if (m_labels.takeStepOnResume())
+    if (m_labels && m_labels->takeStepOnResume())
         QMetaObject::invokeMethod(this, &Session::stepLabelled, Qt::QueuedConnection);
 }
 
@@ -325,7 +333,7 @@ bool Session::writePaced(const QByteArray &piece, bool reply)
 {
     if (m_state == State::Gone || m_outputOverflow)
         return true; // nothing will be read: the writer may as well finish
-    const QByteArray bytes = reply ? m_labels.answering(piece, false, m_paused) : piece;
+    const QByteArray bytes = reply ? answering(piece, false) : piece;
     if (m_ircHolding) {
         holdForIrc(bytes);
         return true;
@@ -418,7 +426,7 @@ void Session::takeLines()
         // What an IRC line was translated into goes before the next line.
         if (!runPending())
             return;
-        if (m_labels.isActive())
+        if (m_labels && m_labels->isActive())
             return; // stepLabelled() reads on once the labelled line is answered
         const QByteArray line = m_flood.take(m_clock.elapsed());
         if (line.isNull())
@@ -467,7 +475,7 @@ void Session::handleIrcLine(const QByteArray &line)
     const QString label = m_irc->label(line);
     if (label.isEmpty())
         return answerIrcLine(line);
-    m_labels.begin(label, line);
+    m_labels->begin(label, line);
     awaitResponses();
 }
 
@@ -482,7 +490,7 @@ void Session::answerIrcLine(const QByteArray &line)
     // The dialect's own replies during registration (CAP, PONG, the welcome) are never held;
     // what the chat sent meanwhile follows the welcome.
     const bool holding = std::exchange(m_ircHolding, false);
-    const QByteArray replies = m_labels.answering(input.replies, true, m_paused);
+    const QByteArray replies = answering(input.replies, true);
     if (!replies.isEmpty())
         sendRendered(replies);
     if (input.release)
@@ -512,7 +520,7 @@ void Session::responsesDone()
 {
     // Queued: this runs inside a command, or inside the paced writer's loop; when output is
     // paused, resumeOutput() steps.
-    if (m_labels.barrierReached(m_paused))
+    if (m_labels->barrierReached(m_paused))
         QMetaObject::invokeMethod(this, &Session::stepLabelled, Qt::QueuedConnection);
 }
 
@@ -520,7 +528,7 @@ void Session::stepLabelled()
 {
     if (m_state == State::Gone)
         return;
-    const LabelledResponses::Step step = m_labels.step();
+    const LabelledResponses::Step step = m_labels->step();
     if (step.kind == LabelledResponses::Step::Kind::Answer) {
         answerIrcLine(step.bytes);
         if (m_state != State::Gone)

@@ -174,6 +174,8 @@ private:
     void armWatchdog(qint64 dueMs);
     void finish(const QString &reason);
     void overflow();
+    // Output that answers a command, as a labelled IRC response needs it (see LabelledResponses).
+    QByteArray answering(const QByteArray &bytes, bool mayKeep);
     void hold(const QByteArray &bytes, const HeldOutput::Origin &origin);
     void updateRendering();
 
@@ -203,7 +205,9 @@ private:
     bool m_ircHolding = false;
     bool m_ircHoldNext = false; // the reply being rendered starts the hold, after it
     QByteArray m_ircHeld;
-    LabelledResponses m_labels; // IRC's labelled lines and their responses
+    // IRC's labelled lines and their responses; null for the chat's own dialect, whose sessions
+    // are the many and never label a response.
+    std::unique_ptr<LabelledResponses> m_labels;
     bool m_paused = false;
     bool m_inputPaused = false;
     QString m_language = QStringLiteral("en");
