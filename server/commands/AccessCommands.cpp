@@ -147,7 +147,7 @@ void AccessCommands::resume(Session *session, const Command &command)
             }
             if (!waiting) {
                 // Gone while the person came: their place is held here, as after any drop.
-                user->holdFor(m_chat.config().resumeGraceSeconds * 1000);
+                m_chat.holdPlace(user, m_chat.config().resumeGraceSeconds * 1000);
                 return;
             }
             resumeAs(alive, command, user, positions);

@@ -74,7 +74,6 @@ User *ChatContext::adoptPerson(const QString &nick, quint64 personId)
 {
     auto *user = new User(nick, personId, this);
     m_directory.addPerson(nick, user);
-    connect(user, &User::graceExpired, this, [this, user] { endPerson(user, u"lost"_s); });
     return user;
 }
 
@@ -131,6 +130,11 @@ void ChatContext::forgetAccount(const QString &key)
         if (user->account() == key)
             user->setAccount({});
     }
+}
+
+void ChatContext::holdPlace(User *user, int graceMs)
+{
+    user->holdFor(graceMs, [this, user] { endPerson(user, u"lost"_s); });
 }
 
 void ChatContext::endPerson(User *user, const QString &reason)

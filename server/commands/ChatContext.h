@@ -113,6 +113,9 @@ public:
 
     // The person is gone for good: out of every room (the others told reason), name free.
     void endPerson(User *user, const QString &reason);
+    // No connection carries the person: their place is kept for graceMs, for a resume; then
+    // they are gone ("lost").
+    void holdPlace(User *user, int graceMs);
     // The person goes on on another node of the cluster (ResumeHandover, which handed their
     // name's claim over): out of every room here without telling anyone, and forgotten.
     void handOverPerson(User *user);

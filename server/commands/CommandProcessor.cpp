@@ -334,7 +334,7 @@ void CommandProcessor::sessionClosed(Session *session, const QString &reason)
                                                            : u"lost"_s);
         return;
     }
-    user->holdFor(graceMs);
+    m_chat.holdPlace(user, graceMs);
     // The person's place is held: the others see them reconnecting, and what is said meanwhile
     // waits in the store for their resume.
     QHash<const Room *, quint64> seqs;

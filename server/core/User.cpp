@@ -6,6 +6,8 @@
 
 #include <QTimerEvent>
 
+#include <utility>
+
 using namespace Qt::StringLiterals;
 
 User::User(const QString &nick, quint64 personId, QObject *parent)
@@ -47,6 +49,7 @@ void User::removeRoom(Room *room, const QString &why)
 void User::attach(Endpoint *endpoint)
 {
     m_graceTimer.stop();
+    m_graceExpired = nullptr;
     if (m_endpoints.contains(endpoint))
         return;
     m_endpoints.append(endpoint);
@@ -66,10 +69,12 @@ void User::detach(Endpoint *endpoint)
         emit changed({}); // reconnecting
 }
 
-void User::holdFor(int graceMs)
+void User::holdFor(int graceMs, std::function<void()> expired)
 {
-    if (isReconnecting())
-        m_graceTimer.start(graceMs, this);
+    if (!isReconnecting())
+        return;
+    m_graceExpired = std::move(expired);
+    m_graceTimer.start(graceMs, this);
 }
 
 QString User::flags() const
@@ -125,6 +130,7 @@ void User::timerEvent(QTimerEvent *event)
         return;
     }
     m_graceTimer.stop();
-    if (isReconnecting())
-        emit graceExpired();
+    // Called last: it ends the person (this object is deleted later).
+    if (isReconnecting() && m_graceExpired)
+        std::exchange(m_graceExpired, nullptr)();
 }
