@@ -51,6 +51,7 @@ StoreOptions storeOptions(const ServerConfig &config)
 
 ChatServer::ChatServer(const ServerConfig &config, QObject *parent)
     : QObject(parent)
+    , m_sessions([this](const QHostAddress &peer, bool tls) { sessionDestroyed(peer, tls); }, this)
     , m_config(config)
     , m_proxyTrust(config.proxyFrom, config.proxyHeaderTimeoutMs)
     , m_plain([this](const QHostAddress &peer) { return admit(peer); })
@@ -447,11 +448,10 @@ void ChatServer::acceptTlsConnections(Listener *listener, bool irc)
 void ChatServer::addSession(Connection *connection, bool tls, bool irc, bool web)
 {
     auto *session = new Session(connection, ++m_lastSessionNumber, m_config, m_metrics,
-                                irc ? Session::Dialect::Irc : Session::Dialect::Chat, this);
-    const QHostAddress peer = session->peerAddress();
+                                irc ? Session::Dialect::Irc : Session::Dialect::Chat);
     ++m_metrics.accepted[tls];
     ++m_metrics.open[tls];
-    connect(session, &QObject::destroyed, this, [this, peer, tls] { sessionDestroyed(peer, tls); });
+    m_sessions.adopt(session, session->peerAddress(), tls);
     qCInfo(lcServer, "#%llu connected from %s%s", session->number(),
            qUtf8Printable(session->peer()),
            web          ? (tls ? " (web, TLS)" : " (web)")

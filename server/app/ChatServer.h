@@ -2,6 +2,7 @@
 #pragma once
 
 #include "app/ServerOptions.h"
+#include "app/SessionRoster.h"
 #include "commands/CommandProcessor.h"
 #include "config/ServerConfig.h"
 #include "metrics/ServerMetrics.h"
@@ -104,6 +105,8 @@ private:
     void reloadTls(ServerConfig &applied);
     void reloadPasswords(ServerConfig &applied);
 
+    // First, so that it goes last: sessions refer to much of what follows.
+    SessionRoster m_sessions;
     ServerConfig m_config;
     const Clock *m_clock = &Clock::system();
     ServerMetrics m_metrics;

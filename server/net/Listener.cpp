@@ -14,6 +14,9 @@
 
 QHostAddress Listener::plainAddress(const QHostAddress &address)
 {
+    // A copy shares the address's data; making a new one costs an allocation per call.
+    if (address.protocol() != QAbstractSocket::IPv6Protocol)
+        return address;
     bool isV4 = false;
     const quint32 v4 = address.toIPv4Address(&isV4);
     return isV4 ? QHostAddress(v4) : address;
