@@ -74,7 +74,6 @@ ReplyStream::ReplyStream(Session *session, const MessageLog &log)
     , m_session(session)
     , m_log(log)
 {
-    connect(session, &Session::drained, this, &ReplyStream::pump);
 }
 
 void ReplyStream::addHistory(const HistoryPart &part)
@@ -135,8 +134,13 @@ void ReplyStream::pump()
             const bool more = m_session->writePaced(line, m_linesReply);
             if (m_linesHeld)
                 m_session->releaseHeld(line.size());
-            if (!more)
-                break; // drained() brings us back
+            if (!more) {
+                m_session->whenDrained([self = QPointer<ReplyStream>(this)] {
+                    if (self)
+                        self->pump();
+                });
+                break;
+            }
             continue;
         }
         m_lines.clear();

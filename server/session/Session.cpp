@@ -634,7 +634,8 @@ void Session::connectionReceived(QByteArrayView bytes)
 
 void Session::connectionDrained()
 {
-    emit drained();
+    if (std::function<void()> resume = std::exchange(m_whenDrained, nullptr))
+        resume();
 }
 
 void Session::connectionFailed(const QString &message)

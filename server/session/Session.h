@@ -21,8 +21,10 @@
 #include <QObject>
 #include <QPointer>
 
+#include <functional>
 #include <memory>
 #include <optional>
+#include <utility>
 
 class Connection;
 class Room;
@@ -125,9 +127,13 @@ public:
     HeldOutput::CatchUp takeCatchUp() { return m_held.takeCatchUp(); }
     void resumeOutput();
     // The paced writer's way out, past the pause. False when the connection holds enough for
-    // now: write more after drained(). reply: the bytes answer this session's own command (a
-    // page, a listing), not output that waited or was read back.
+    // now: write more once whenDrained() says so. reply: the bytes answer this session's own
+    // command (a page, a listing), not output that waited or was read back.
     bool writePaced(const QByteArray &bytes, bool reply = false);
+    // After writePaced() said false: resume is called (once, from the event loop) when the
+    // connection took enough. One paced writer per session (its ReplyStream), so a call rather
+    // than a signal, whose connection data every session would keep for good.
+    void whenDrained(std::function<void()> resume) { m_whenDrained = std::move(resume); }
     // Whether what is written now can still reach the reader.
     bool isWritable() const { return m_state != State::Gone && !m_outputOverflow; }
 
@@ -135,10 +141,6 @@ public:
     void close(const QString &reason);
     // Says goodbye with reason (the bye event), then closes.
     void closeWithBye(const QString &reason);
-
-signals:
-    // The connection took what writePaced() refused to add to.
-    void drained();
 
 protected:
     void timerEvent(QTimerEvent *event) override;
@@ -181,6 +183,7 @@ private:
 
     Connection *m_connection;
     SessionHandler *m_handler = nullptr;
+    std::function<void()> m_whenDrained;
     quint64 m_number;
     const ServerConfig &m_config;
     ServerMetrics &m_metrics;
