@@ -5,6 +5,8 @@
 #include "ServerFixture.h"
 #include "TaggedCodec.h"
 #include "TimeAnchor.h"
+#include "commands/ReplyStream.h"
+#include "session/Session.h"
 
 #include <QRegularExpression>
 #include <QTest>
@@ -818,6 +820,19 @@ void TestHistory::longPageToAReader()
     }
     QCOMPARE(reader.sync(), QStringList());
     QVERIFY(reader.isConnected());
+    // The paced reply is over, and with it the object that paced it: an idle session keeps none
+    // (thousands of idle sessions would each hold one).
+    const Session *session = f.sessionOf(u"reader"_s);
+    QVERIFY(session);
+    QTRY_VERIFY(session->findChildren<ReplyStream *>().isEmpty());
+    // A later reply is paced by a new one.
+    reader.send(u"@again history hall 1"_s);
+    QCOMPARE(reader.readEvent().kind, Event::Kind::HistoryStart);
+    const Event last = reader.readEvent();
+    QCOMPARE(last.seq, quint64(1020));
+    QCOMPARE(last.label, u"again"_s);
+    QCOMPARE(reader.readEvent().kind, Event::Kind::HistoryEnd);
+    QTRY_VERIFY(session->findChildren<ReplyStream *>().isEmpty());
 }
 
 // A long page to a reader that reads it steadily while the room goes on talking: the page comes

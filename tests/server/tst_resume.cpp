@@ -310,11 +310,9 @@ void TestResume::exactlyOnce()
             if (event.kind == Event::Kind::Message)
                 ++read;
         }
-        const QList<Session *> sessions = f.server().findChildren<Session *>();
-        const auto session = std::find_if(sessions.begin(), sessions.end(),
-                                          [](Session *s) { return s->nick() == "receiver"_L1; });
-        QVERIFY(session != sessions.end());
-        QVERIFY2((*session)->isOutputPaused(), "the page was over before the drop");
+        const Session *session = f.sessionOf(u"receiver"_s);
+        QVERIFY(session);
+        QVERIFY2(session->isOutputPaused(), "the page was over before the drop");
     } else {
         sender.sendRaw(burst(1, BurstSize));
         for (int read = 0; read < cut;) {

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 #include "ServerFixture.h"
 
+#include "session/Session.h"
+
 using namespace Qt::StringLiterals;
 
 namespace {
@@ -83,4 +85,14 @@ LineClient &ServerFixture::taggedLoggedIn(const QString &nick)
     client.send(u"login "_s + nick);
     client.sync();
     return client;
+}
+
+Session *ServerFixture::sessionOf(const QString &nick)
+{
+    const QList<Session *> sessions = m_server->findChildren<Session *>();
+    for (Session *session : sessions) {
+        if (session->nick() == nick)
+            return session;
+    }
+    return nullptr;
 }

@@ -9,6 +9,8 @@
 #include <memory>
 #include <vector>
 
+class Session;
+
 // A real ChatServer on a free loopback port, in this process, and clients connected to it.
 // Unless the config names a data folder, its database lives in a temporary folder of its own.
 // restart() stops the server and starts another on the same folder.
@@ -30,6 +32,10 @@ public:
     LineClient &loggedIn(const QString &nick, const QHostAddress &address = {});
     // The same in the tagged rendering.
     LineClient &taggedLoggedIn(const QString &nick);
+
+    // The server's session of the person called nick (the first, when they have several), or
+    // null.
+    Session *sessionOf(const QString &nick);
 
     QString dataDirectory() const { return m_dataDirectory.path(); }
     // A new server on the same data folder, config and clock; the clients are let go.
