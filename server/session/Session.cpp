@@ -377,7 +377,7 @@ bool Session::isOtherProtocol(QByteArrayView bytes, bool firstLine) const
     return http.match(QString::fromLatin1(bytes)).hasMatch();
 }
 
-void Session::receive(QByteArrayView data)
+void Session::connectionReceived(QByteArrayView data)
 {
     if (m_state == State::Gone)
         return;
@@ -625,11 +625,6 @@ void Session::finish(const QString &reason)
     // A connection still sending its last lines is deleted with us once it has ended.
     if (m_connection->isClosed())
         deleteLater();
-}
-
-void Session::connectionReceived(QByteArrayView bytes)
-{
-    receive(bytes);
 }
 
 void Session::connectionDrained()

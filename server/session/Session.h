@@ -147,13 +147,12 @@ protected:
 
 private:
     // What the connection tells (ConnectionHandler).
-    void connectionReceived(QByteArrayView bytes) override;
+    void connectionReceived(QByteArrayView data) override;
     void connectionDrained() override;
     void connectionFailed(const QString &message) override;
     void connectionEnded() override;
 
     void holdForIrc(const QByteArray &bytes);
-    void receive(QByteArrayView data);
     void takeLines();
     void handleLine(const QByteArray &line);
     void handleIrcLine(const QByteArray &line);
