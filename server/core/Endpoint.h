@@ -23,14 +23,20 @@ public:
     virtual const Rendering &rendering() const = 0;
     // Bytes already rendered with rendering().
     virtual void sendRendered(const QByteArray &bytes) = 0;
+    // Who else a room's line goes to, as sendLine() is told.
+    enum class LineFor {
+        Readers, // every endpoint that reads alike gets these bytes (rendered with rendering())
+        Actor,   // the person who caused it, rendered for them alone ("You ...")
+        Reply,   // the same, answering this endpoint's own command (with the command's label)
+    };
     // The same for a line of a room, which the store also holds (roomId, seq): a connection
-    // that holds its output back may read it from there again instead of keeping it. reply:
-    // the line answers this endpoint's own command (it was rendered with the command's label).
-    virtual void sendLine(const QByteArray &bytes, qint64 roomId, quint64 seq, bool reply = false)
+    // that holds its output back may read it from there again instead of keeping it.
+    virtual void sendLine(const QByteArray &bytes, qint64 roomId, quint64 seq,
+                          LineFor lineFor = LineFor::Readers)
     {
         Q_UNUSED(roomId);
         Q_UNUSED(seq);
-        Q_UNUSED(reply);
+        Q_UNUSED(lineFor);
         sendRendered(bytes);
     }
     // label: the label of the command that caused the event, if any; actor: this endpoint's

@@ -298,10 +298,11 @@ void Room::sendToActor(const Event &event, const User *actor, SharedRenderings &
         if (endpoint == actorEndpoint && !actorLabel.isEmpty()) {
             Event labelled = event;
             labelled.label = actorLabel;
-            endpoint->sendLine(rendering.render(labelled), m_id, event.seq, true);
+            endpoint->sendLine(rendering.render(labelled), m_id, event.seq,
+                               Endpoint::LineFor::Reply);
             continue;
         }
         endpoint->sendLine(shared.bytesFor(rendering, 0, [&] { return rendering.render(event); }),
-                           m_id, event.seq);
+                           m_id, event.seq, Endpoint::LineFor::Actor);
     }
 }

@@ -3,6 +3,7 @@
 
 #include "net/ConnectionHandler.h"
 
+#include <QByteArray>
 #include <QByteArrayView>
 #include <QHostAddress>
 #include <QObject>
@@ -31,6 +32,14 @@ public:
 
     // Queues bytes for sending; they are copied, so the caller's may go at once.
     virtual void write(QByteArrayView bytes) = 0;
+    // The same for bytes that other connections are likely given in the same event-loop pass
+    // (a broadcast's line), rendered for the readers of stream: a transport may keep them once
+    // for all of them (PassArena) instead of copying them for each.
+    virtual void writeShared(const QByteArray &bytes, const void *stream)
+    {
+        Q_UNUSED(stream);
+        write(bytes);
+    }
     // Bytes queued and not yet taken by the kernel.
     virtual qint64 bytesToWrite() const = 0;
     // Gives the kernel what it takes now, without waiting. Never reports an error or a

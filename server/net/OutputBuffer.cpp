@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 #include "net/OutputBuffer.h"
 
+#include <algorithm>
+
 #include <sys/uio.h>
 
 void OutputBuffer::appendToNewBlocks(QByteArrayView bytes)
@@ -8,27 +10,32 @@ void OutputBuffer::appendToNewBlocks(QByteArrayView bytes)
     const char *data = bytes.data();
     qsizetype left = bytes.size();
     while (left > 0) {
-        if (m_blocks.isEmpty() || m_tail == BlockBytes) {
-            m_blocks.append(OutputBlockPool::take());
-            m_tail = 0;
+        if (m_runs.isEmpty() || !m_runs.last().block ||
+            m_runs.last().end() == m_runs.last().block + BlockBytes) {
+            char *block = OutputBlockPool::take();
+            m_runs.append({block, block, 0});
         }
-        const qsizetype part = std::min(left, BlockBytes - m_tail);
-        std::memcpy(m_blocks.last() + m_tail, data, size_t(part));
-        m_tail += part;
+        Run &last = m_runs.last();
+        const qsizetype part = std::min<qsizetype>(left, last.block + BlockBytes - last.end());
+        std::memcpy(last.end(), data, size_t(part));
+        last.size += part;
         m_size += part;
         data += part;
         left -= part;
     }
 }
 
+qsizetype OutputBuffer::blockCount() const
+{
+    return std::count_if(m_runs.cbegin(), m_runs.cend(), [](const Run &run) { return run.block; });
+}
+
 int OutputBuffer::gather(iovec *vectors, int max) const
 {
-    const int count = int(std::min<qsizetype>(m_blocks.size(), max));
+    const int count = int(std::min<qsizetype>(m_runs.size(), max));
     for (int i = 0; i < count; ++i) {
-        const qsizetype start = i == 0 ? m_head : 0;
-        const qsizetype end = i == m_blocks.size() - 1 ? m_tail : BlockBytes;
-        vectors[i].iov_base = m_blocks[i] + start;
-        vectors[i].iov_len = size_t(end - start);
+        vectors[i].iov_base = m_runs[i].data;
+        vectors[i].iov_len = size_t(m_runs[i].size);
     }
     return count;
 }
@@ -41,22 +48,46 @@ void OutputBuffer::consume(qsizetype bytes)
         return;
     }
     m_size -= bytes;
-    m_head += bytes;
     qsizetype emptied = 0;
-    while (m_head >= BlockBytes) {
-        OutputBlockPool::give(m_blocks[emptied++]);
-        m_head -= BlockBytes;
+    while (bytes >= m_runs[emptied].size) {
+        const Run &run = m_runs[emptied++];
+        bytes -= run.size;
+        if (run.block)
+            OutputBlockPool::give(run.block);
     }
+    m_runs[emptied].data += bytes;
+    m_runs[emptied].size -= bytes;
     if (emptied > 0)
-        m_blocks.remove(0, emptied);
+        m_runs.remove(0, emptied);
+}
+
+void OutputBuffer::copyReferred()
+{
+    if (!m_referring)
+        return;
+    // The runs again, the referred ones as copies. A block kept from before may take the
+    // copy of the run after it: nothing of its own follows its last byte.
+    const QVarLengthArray<Run, 2> referred = m_runs;
+    m_runs.clear();
+    m_size = 0;
+    m_referring = false;
+    for (const Run &run : referred) {
+        if (run.block) {
+            m_runs.append(run);
+            m_size += run.size;
+        } else {
+            append(QByteArrayView(run.data, run.size));
+        }
+    }
 }
 
 void OutputBuffer::clear()
 {
-    for (char *block : m_blocks)
-        OutputBlockPool::give(block);
-    m_blocks.clear();
-    m_head = 0;
-    m_tail = 0;
+    for (const Run &run : std::as_const(m_runs)) {
+        if (run.block)
+            OutputBlockPool::give(run.block);
+    }
+    m_runs.clear();
     m_size = 0;
+    m_referring = false;
 }

@@ -14,6 +14,7 @@ struct Pending
 {
     QList<PlainConnection *> connections;
     bool posted = false;
+    quint64 flushes = 0;
 };
 
 thread_local Pending t_pending;
@@ -44,4 +45,12 @@ void OutputFlusher::flushAll()
     const QList<PlainConnection *> connections = std::exchange(t_pending.connections, {});
     for (PlainConnection *connection : connections)
         connection->flushScheduled();
+    // What the arena kept for this pass may be reused: nothing was queued during the flush.
+    Q_ASSERT(t_pending.connections.isEmpty());
+    ++t_pending.flushes;
+}
+
+quint64 OutputFlusher::flushes()
+{
+    return t_pending.flushes;
 }

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
+#include <QtGlobal>
+
 class PlainConnection;
 
 // Sends the plain connections' queued output once per event-loop pass. Everything queued while
@@ -15,6 +17,9 @@ public:
     static void schedule(PlainConnection *connection);
     // Forgets a scheduled connection that is going away.
     static void cancel(PlainConnection *connection);
+    // How many passes' output this thread has flushed: bytes a connection refers to instead of
+    // copying (PassArena) are sent, or copied, by the end of the flush after they were queued.
+    static quint64 flushes();
 
 private:
     static void flushAll();

@@ -2,6 +2,7 @@
 #include "net/PlainConnection.h"
 
 #include "net/OutputFlusher.h"
+#include "net/PassArena.h"
 
 #include <QTimerEvent>
 
@@ -62,6 +63,28 @@ void PlainConnection::write(QByteArrayView bytes)
     if (m_state != State::Open || bytes.isEmpty())
         return;
     m_output.append(bytes);
+    scheduleFlush();
+}
+
+void PlainConnection::writeShared(const QByteArray &bytes, const void *stream)
+{
+    if (m_state != State::Open || bytes.isEmpty())
+        return;
+    // Referred bytes must leave, or be copied, at the pass's flush: a connection that waits for
+    // room in the kernel is not flushed then and copies.
+    if (!(m_writeNotifier && m_writeNotifier->isEnabled())) {
+        const QByteArrayView kept = PassArena::keep(bytes, stream);
+        if (!kept.isEmpty() && m_output.refer(kept)) {
+            scheduleFlush();
+            return;
+        }
+    }
+    m_output.append(bytes);
+    scheduleFlush();
+}
+
+void PlainConnection::scheduleFlush()
+{
     // A waiting write notifier sends the queue when the kernel has room again.
     if (m_flushScheduled || (m_writeNotifier && m_writeNotifier->isEnabled()))
         return;
@@ -159,7 +182,7 @@ void PlainConnection::sendQueued()
         if (sent < 0 && errno == EINTR)
             continue;
         if (sent < 0 && (errno == EAGAIN || errno == EWOULDBLOCK)) {
-            waitUntilWritable(true);
+            waitForRoom();
             return;
         }
         if (sent < 0) {
@@ -174,7 +197,7 @@ void PlainConnection::sendQueued()
             for (int i = 0; i < count; ++i)
                 offered += blocks[size_t(i)].iov_len;
             if (size_t(sent) < offered) {
-                waitUntilWritable(true);
+                waitForRoom();
                 return;
             }
         }
@@ -185,6 +208,13 @@ void PlainConnection::sendQueued()
         ::shutdown(m_descriptor, SHUT_WR);
         m_state = State::AwaitingEof;
     }
+}
+
+void PlainConnection::waitForRoom()
+{
+    // What waits outlives the pass's arena.
+    m_output.copyReferred();
+    waitUntilWritable(true);
 }
 
 void PlainConnection::waitUntilWritable(bool wait)

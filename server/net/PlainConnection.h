@@ -28,6 +28,7 @@ public:
     quint16 peerPort() const override { return m_peerPort; }
     void setKeepAlive(bool on) override;
     void write(QByteArrayView bytes) override;
+    void writeShared(const QByteArray &bytes, const void *stream) override;
     qint64 bytesToWrite() const override { return m_output.size(); }
     void flush() override { sendQueued(); }
     void notifyWhenBelow(qint64 bytes) override;
@@ -49,20 +50,26 @@ private:
     void readable();
     void sendQueued();
     void checkDrained();
+    // After the bytes are queued: one flush per pass unless the kernel is full.
+    void scheduleFlush();
+    // The kernel took less than it was offered: the rest waits until the descriptor is writable.
+    void waitForRoom();
     void waitUntilWritable(bool wait);
     void failLater(int error);
     void end();
     void closeDescriptor();
 
-    int m_descriptor;
+    // What write() reads for every member of a broadcast, side by side.
     State m_state = State::Open;
+    bool m_flushScheduled = false;
+    OutputBuffer m_output;
+    // Made the first time the kernel does not take everything: most connections never need it.
+    std::unique_ptr<DescriptorNotifier> m_writeNotifier;
+
+    int m_descriptor;
     QHostAddress m_peerAddress;
     quint16 m_peerPort = 0;
     DescriptorNotifier m_readNotifier;
-    // Made the first time the kernel does not take everything: most connections never need it.
-    std::unique_ptr<DescriptorNotifier> m_writeNotifier;
-    OutputBuffer m_output;
     QBasicTimer m_graceTimer;
     qint64 m_drainedBelow = -1; // -1: nobody waits to be told it drained
-    bool m_flushScheduled = false;
 };

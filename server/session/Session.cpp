@@ -39,9 +39,9 @@ Session::Session(Connection *connection, quint64 number, const ServerConfig &con
                  ServerMetrics &metrics, Dialect dialect, QObject *parent)
     : QObject(parent)
     , m_connection(connection)
-    , m_number(number)
     , m_config(config)
     , m_metrics(metrics)
+    , m_number(number)
     , m_framer(dialect == Dialect::Irc ? IrcMessage::MaxClientTagBytes + IrcMessage::MaxBodyBytes
                                        : config.maxLineBytes)
     , m_flood(floodLimits(config))
@@ -228,10 +228,11 @@ void Session::send(Event event, const QString &label, bool actor)
         sendRendered(bytes);
 }
 
-void Session::sendLine(const QByteArray &line, qint64 roomId, quint64 seq, bool reply)
+void Session::sendLine(const QByteArray &line, qint64 roomId, quint64 seq, LineFor lineFor)
 {
     ++m_metrics.messagesDelivered;
     // Only a reply is copied: a broadcast runs this for every member, with the same bytes.
+    const bool reply = lineFor == LineFor::Reply;
     QByteArray answer;
     if (reply)
         answer = answering(line, true);
@@ -241,7 +242,7 @@ void Session::sendLine(const QByteArray &line, qint64 roomId, quint64 seq, bool 
     if (m_paused)
         hold(bytes, {roomId, seq, 0});
     else
-        sendRendered(bytes);
+        write(bytes, lineFor == LineFor::Readers);
 }
 
 QByteArray Session::answering(const QByteArray &bytes, bool mayKeep)
@@ -269,6 +270,11 @@ bool Session::chargeHeld(qint64 bytes)
 
 void Session::sendRendered(const QByteArray &bytes)
 {
+    write(bytes, false);
+}
+
+void Session::write(const QByteArray &bytes, bool shared)
+{
     if (m_state == State::Gone || m_outputOverflow)
         return;
     if (m_ircHolding)
@@ -285,7 +291,10 @@ void Session::sendRendered(const QByteArray &bytes)
             return overflow();
     }
     m_metrics.bytesSent += bytes.size();
-    m_connection->write(bytes);
+    if (shared)
+        m_connection->writeShared(bytes, m_rendering);
+    else
+        m_connection->write(bytes);
 }
 
 void Session::holdForIrc(const QByteArray &bytes)

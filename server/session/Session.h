@@ -105,7 +105,8 @@ public:
     void send(Event event, const QString &label = {}, bool actor = false) override;
     // Sends bytes already rendered with rendering() (a broadcast shares them).
     void sendRendered(const QByteArray &bytes) override;
-    void sendLine(const QByteArray &bytes, qint64 roomId, quint64 seq, bool reply = false) override;
+    void sendLine(const QByteArray &bytes, qint64 roomId, quint64 seq,
+                  LineFor lineFor = LineFor::Readers) override;
 
     // Commands in order: while a command's effect waits (a room being stored), the lines after
     // it wait too, in the flood queue and within its limits, so that "create games" then
@@ -152,6 +153,8 @@ private:
     void connectionFailed(const QString &message) override;
     void connectionEnded() override;
 
+    // sendRendered(), for bytes that its fellow readers get too (shared) or not.
+    void write(const QByteArray &bytes, bool shared);
     void holdForIrc(const QByteArray &bytes);
     void takeLines();
     void handleLine(const QByteArray &line);
@@ -180,12 +183,25 @@ private:
     void hold(const QByteArray &bytes, const HeldOutput::Origin &origin);
     void updateRendering();
 
+    // What each line of a broadcast reads (sendLine, sendRendered), side by side: read for
+    // every member of a room, these fields cost a cache miss each when spread over the object.
     Connection *m_connection;
+    const Rendering *m_rendering; // RenderingCatalog's: its address identifies it
+    const ServerConfig &m_config;
+    ServerMetrics &m_metrics;
+    // IRC's labelled lines and their responses; null for the chat's own dialect, whose sessions
+    // are the many and never label a response.
+    std::unique_ptr<LabelledResponses> m_labels;
+    State m_state = State::LoggingIn;
+    bool m_paused = false;
+    bool m_outputOverflow = false;
+    // A SASL login came before IRC registration ended: output waits for its end (within the
+    // output cap), as an IRC client may not see anything but the registration's replies.
+    bool m_ircHolding = false;
+
     SessionHandler *m_handler = nullptr;
     std::function<void()> m_whenDrained;
     quint64 m_number;
-    const ServerConfig &m_config;
-    ServerMetrics &m_metrics;
     QString m_peer;
     TelnetFilter m_telnet;
     LineFramer m_framer;
@@ -194,23 +210,14 @@ private:
     // Basic timers: a QTimer is an object of its own with a connection, per session.
     QBasicTimer m_floodTimer;
     QBasicTimer m_watchdog;
-    State m_state = State::LoggingIn;
     User *m_user = nullptr; // outlives the session: the processor ends the person
     QPointer<Room> m_currentRoom;
     std::optional<RoomsMode> m_roomsMode; // unset: one for text, many for tagged
-    const Rendering *m_rendering;         // RenderingCatalog's: its address identifies it
     HeldOutput m_held;
     std::unique_ptr<IrcDialect> m_irc; // null for the chat's own dialect
     QStringList m_pendingCommands;     // IRC's lines translated, waiting their turn
-    // A SASL login came before IRC registration ended: output waits for its end (within the
-    // output cap), as an IRC client may not see anything but the registration's replies.
-    bool m_ircHolding = false;
-    bool m_ircHoldNext = false; // the reply being rendered starts the hold, after it
+    bool m_ircHoldNext = false;        // the reply being rendered starts the hold, after it
     QByteArray m_ircHeld;
-    // IRC's labelled lines and their responses; null for the chat's own dialect, whose sessions
-    // are the many and never label a response.
-    std::unique_ptr<LabelledResponses> m_labels;
-    bool m_paused = false;
     bool m_inputPaused = false;
     QString m_language = QStringLiteral("en");
     qint64 m_linesHandled = 0;
@@ -219,5 +226,4 @@ private:
     qint64 m_loginDueMs = 0;  // on m_clock
     qint64 m_watchdogDueMs = 0;
     bool m_sawBytes = false;
-    bool m_outputOverflow = false;
 };

@@ -10,6 +10,8 @@
 
 #include <sys/uio.h>
 
+using namespace Qt::StringLiterals;
+
 namespace {
 
 constexpr qsizetype Block = OutputBuffer::BlockBytes;
@@ -50,6 +52,11 @@ private slots:
     void drainedBufferHoldsNoBlock();
     void blocksAreReusedAcrossPasses();
     void poolKeepsABoundedNumber();
+    void referredAndCopiedKeepOrder_data();
+    void referredAndCopiedKeepOrder();
+    void referredRunsAreBounded();
+    void copyReferredLetsTheArenaGo_data();
+    void copyReferredLetsTheArenaGo();
 };
 
 void TestOutputBuffer::appendKeepsOrder_data()
@@ -179,6 +186,103 @@ void TestOutputBuffer::poolKeepsABoundedNumber()
         QCOMPARE(buffer.blockCount(), blocks);
     }
     QCOMPARE(OutputBlockPool::keptCount(), OutputBlockPool::KeptBlocks);
+}
+
+void TestOutputBuffer::referredAndCopiedKeepOrder_data()
+{
+    // Steps: 'r' refers to the next piece of the arena, 's' skips a piece of it (another room's
+    // line), 'c' copies a piece of its own. What gather() offers is the bytes in step order, in
+    // as many vectors as there are runs; referred runs hold no block.
+    QTest::addColumn<QString>("steps");
+    QTest::addColumn<int>("vectors");
+    QTest::addColumn<qsizetype>("blocks");
+    QTest::newRow("one referred piece") << u"r"_s << 1 << qsizetype(0);
+    QTest::newRow("a pass of a room's lines is one run") << u"rrrrrrrrrr"_s << 1 << qsizetype(0);
+    QTest::newRow("own bytes first") << u"crrr"_s << 2 << qsizetype(1);
+    QTest::newRow("own bytes between") << u"rrcrr"_s << 3 << qsizetype(1);
+    QTest::newRow("another room's line between") << u"rrsrr"_s << 2 << qsizetype(0);
+    QTest::newRow("own bytes across blocks, then a run")
+        << QString(45, u'c') + u"r"_s << 3 << qsizetype(2);
+}
+
+void TestOutputBuffer::referredAndCopiedKeepOrder()
+{
+    QFETCH(QString, steps);
+    QFETCH(int, vectors);
+    QFETCH(qsizetype, blocks);
+    QByteArray arena;
+    for (int i = 0; i < 64; ++i)
+        arena += piece(i, 61);
+    OutputBuffer buffer;
+    QByteArray expected;
+    qsizetype at = 0;
+    for (int i = 0; i < steps.size(); ++i) {
+        if (steps[i] == u'c') {
+            const QByteArray own = piece(100 + i, 61);
+            buffer.append(own);
+            expected += own;
+            continue;
+        }
+        const QByteArrayView next(arena.constData() + at, 61);
+        at += 61;
+        if (steps[i] == u's')
+            continue;
+        QVERIFY(buffer.refer(next));
+        expected += next.toByteArray();
+    }
+    QCOMPARE(buffer.size(), expected.size());
+    QCOMPARE(gathered(buffer), expected);
+    std::vector<iovec> all(64);
+    QCOMPARE(buffer.gather(all.data(), 64), vectors);
+    QCOMPARE(buffer.blockCount(), blocks);
+}
+
+void TestOutputBuffer::referredRunsAreBounded()
+{
+    // Lines of a pass that are not side by side in the arena start new runs up to MaxRuns;
+    // the next is refused (and copied by the caller), a continuation of the last run is not.
+    QByteArray arena(1000, 'a');
+    OutputBuffer buffer;
+    for (qsizetype run = 0; run < OutputBuffer::MaxRuns; ++run)
+        QVERIFY(buffer.refer(QByteArrayView(arena.constData() + 100 * run, 10)));
+    QVERIFY(!buffer.refer(QByteArrayView(arena.constData() + 900, 10)));
+    const qsizetype lastEnd = 100 * (OutputBuffer::MaxRuns - 1) + 10;
+    QVERIFY(buffer.refer(QByteArrayView(arena.constData() + lastEnd, 5)));
+    QCOMPARE(buffer.size(), 10 * OutputBuffer::MaxRuns + 5);
+}
+
+void TestOutputBuffer::copyReferredLetsTheArenaGo_data()
+{
+    QTest::addColumn<qsizetype>("sent"); // what the kernel took before the pass ended
+    QTest::newRow("nothing sent") << qsizetype(0);
+    QTest::newRow("part of the first run") << qsizetype(20);
+    QTest::newRow("the first run and own bytes") << qsizetype(300 + 61);
+    QTest::newRow("into the last run") << qsizetype(300 + 61 + 150);
+}
+
+void TestOutputBuffer::copyReferredLetsTheArenaGo()
+{
+    // What the kernel did not take by the end of the pass is copied; the arena's bytes may then
+    // change without changing what is sent.
+    QFETCH(qsizetype, sent);
+    QByteArray arena(600, 'r');
+    for (qsizetype i = 0; i < arena.size(); ++i)
+        arena[i] = char('a' + i % 26);
+    OutputBuffer buffer;
+    QVERIFY(buffer.refer(QByteArrayView(arena.constData(), 300)));
+    const QByteArray own = piece(7, 61);
+    buffer.append(own);
+    QVERIFY(buffer.refer(QByteArrayView(arena.constData() + 300, 300)));
+    QByteArray expected = arena.left(300) + own + arena.mid(300);
+    buffer.consume(sent);
+    expected.remove(0, sent);
+    buffer.copyReferred();
+    QVERIFY(!buffer.refers());
+    arena.fill('X');
+    QCOMPARE(buffer.size(), expected.size());
+    QCOMPARE(gathered(buffer), expected);
+    buffer.consume(buffer.size());
+    QCOMPARE(buffer.blockCount(), 0);
 }
 
 QTEST_GUILESS_MAIN(TestOutputBuffer)

@@ -3,6 +3,7 @@
 // descriptor, so that it can stop reading, shrink buffers, half-close or reset at will.
 #include "SocketWaits.h"
 #include "net/Listener.h"
+#include "net/PassArena.h"
 #include "net/PlainConnection.h"
 
 #include <QSignalSpy>
@@ -12,6 +13,8 @@
 #include <netinet/in.h>
 #include <sys/socket.h>
 #include <unistd.h>
+
+using namespace Qt::StringLiterals;
 
 // What the connection tells its handler, as signals a QSignalSpy can wait for.
 class ConnectionProbe : public QObject, public ConnectionHandler
@@ -43,6 +46,9 @@ private slots:
     void sendsQueueInOrderOncePerPass_data();
     void sendsQueueInOrderOncePerPass();
     void slowPeerKeepsTheRest();
+    void sharedBytesKeepOrder_data();
+    void sharedBytesKeepOrder();
+    void sharedBytesOutliveTheirPass();
     void drainedOncePerRequest();
     void closeSendsQueueThenFin();
     void graceEndsSilentPeer();
@@ -186,6 +192,82 @@ void TestPlainConnection::slowPeerKeepsTheRest()
     // The kernel took what it could; the rest waits for the peer.
     QVERIFY(m_connection->bytesToWrite() > 0);
     QVERIFY(m_connection->bytesToWrite() < expected.size());
+    QCOMPARE(readPeer(expected.size(), 20000), expected);
+    QTRY_COMPARE(m_connection->bytesToWrite(), 0);
+}
+
+void TestPlainConnection::sharedBytesKeepOrder_data()
+{
+    // Steps: 'a' and 'b' a new broadcast line for the readers of rendering A or B, 'A' the last
+    // A line once more, 'o' bytes of this connection's own, 'L' an A line longer than the
+    // arena's chunks (copied).
+    QTest::addColumn<QString>("steps");
+    QTest::newRow("a room's lines") << u"aaaaaaaaaa"_s;
+    QTest::newRow("own bytes between") << u"aaoaaoo"_s;
+    QTest::newRow("two renderings") << u"ababbaab"_s;
+    QTest::newRow("the same line twice") << u"aAaA"_s;
+    QTest::newRow("more runs than kept") << u"abababababab"_s;
+    QTest::newRow("a long line") << u"aLaoL"_s;
+}
+
+void TestPlainConnection::sharedBytesKeepOrder()
+{
+    QFETCH(QString, steps);
+    connectPair();
+    const int streamA = 0, streamB = 0;
+    QByteArray expected, lastA;
+    for (int i = 0; i < steps.size(); ++i) {
+        const QByteArray line = QByteArray::number(i) + ' ' + steps.mid(i, 1).toLatin1() + "\r\n";
+        switch (steps[i].toLatin1()) {
+        case 'a':
+            lastA = line;
+            m_connection->writeShared(lastA, &streamA);
+            expected += lastA;
+            break;
+        case 'A':
+            m_connection->writeShared(lastA, &streamA);
+            expected += lastA;
+            break;
+        case 'b':
+            m_connection->writeShared(line, &streamB);
+            expected += line;
+            break;
+        case 'L': {
+            const QByteArray long_(PassArena::ChunkBytes + 10, 'L');
+            m_connection->writeShared(long_, &streamA);
+            expected += long_;
+            break;
+        }
+        default:
+            m_connection->write(line);
+            expected += line;
+        }
+    }
+    QCOMPARE(m_connection->bytesToWrite(), expected.size());
+    QCOMPARE(readPeer(expected.size()), expected);
+}
+
+void TestPlainConnection::sharedBytesOutliveTheirPass()
+{
+    // A broadcast's lines are kept once, in the pass's arena, and the connection refers to
+    // them. What the kernel does not take by the pass's flush is copied, so that the arena can
+    // be reused: overwritten in the next pass, it changes nothing of what the peer reads.
+    connectPair(4096);
+    // The kernel takes a few KiB at a time: most of the pass's referred bytes wait.
+    const int sendBuffer = 4096;
+    QCOMPARE(::setsockopt(m_descriptor, SOL_SOCKET, SO_SNDBUF, &sendBuffer, sizeof sendBuffer), 0);
+    const int stream = 0;
+    QByteArray expected;
+    for (int i = 0; expected.size() < 1024 * 1024; ++i) {
+        const QByteArray line = "line " + QByteArray::number(i) + ' ' + QByteArray(1000, 'x');
+        m_connection->writeShared(line, &stream);
+        expected += line;
+    }
+    QCoreApplication::processEvents(); // the pass's flush
+    QVERIFY(m_connection->bytesToWrite() > 0);
+    QVERIFY(m_connection->bytesToWrite() < expected.size());
+    for (qsizetype kept = 0; kept < 2 * expected.size(); kept += 1000)
+        QVERIFY(!PassArena::keep(QByteArray(1000, char('A' + kept % 26)), &stream).isEmpty());
     QCOMPARE(readPeer(expected.size(), 20000), expected);
     QTRY_COMPARE(m_connection->bytesToWrite(), 0);
 }
