@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "net/OutputFlusher.h"
 
+#include "net/PassArena.h"
 #include "net/PlainConnection.h"
 
 #include <QAbstractEventDispatcher>
@@ -14,7 +15,6 @@ struct Pending
 {
     QList<PlainConnection *> connections;
     bool posted = false;
-    quint64 flushes = 0;
 };
 
 thread_local Pending t_pending;
@@ -47,10 +47,5 @@ void OutputFlusher::flushAll()
         connection->flushScheduled();
     // What the arena kept for this pass may be reused: nothing was queued during the flush.
     Q_ASSERT(t_pending.connections.isEmpty());
-    ++t_pending.flushes;
-}
-
-quint64 OutputFlusher::flushes()
-{
-    return t_pending.flushes;
+    PassArena::passFlushed();
 }

@@ -1,8 +1,6 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
-#include <QtGlobal>
-
 class PlainConnection;
 
 // Sends the plain connections' queued output once per event-loop pass. Everything queued while
@@ -17,9 +15,6 @@ public:
     static void schedule(PlainConnection *connection);
     // Forgets a scheduled connection that is going away.
     static void cancel(PlainConnection *connection);
-    // How many passes' output this thread has flushed: bytes a connection refers to instead of
-    // copying (PassArena) are sent, or copied, by the end of the flush after they were queued.
-    static quint64 flushes();
 
 private:
     static void flushAll();

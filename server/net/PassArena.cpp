@@ -1,8 +1,6 @@
 // SPDX-License-Identifier: MIT
 #include "net/PassArena.h"
 
-#include "net/OutputFlusher.h"
-
 #include <QVarLengthArray>
 
 #include <cstring>
@@ -21,7 +19,7 @@ struct Stream
 
 struct Arena
 {
-    quint64 pass = 0; // OutputFlusher::flushes() when what is kept was kept
+    bool flushed = false; // what is kept has been sent or copied: reuse it at the next keep
     QVarLengthArray<Stream, PassArena::MaxStreams> streams;
     std::vector<char *> chunks; // in use in this pass
     std::vector<char *> free;
@@ -36,9 +34,9 @@ struct Arena
 
     // Everything kept before the last flush has been sent or copied by the connections that
     // referred to it.
-    void startPass(quint64 flushes)
+    void startPass()
     {
-        pass = flushes;
+        flushed = false;
         streams.clear();
         for (char *chunk : chunks) {
             if (qsizetype(free.size()) < PassArena::KeptChunks)
@@ -67,11 +65,17 @@ thread_local Arena t_arena;
 
 } // namespace
 
-QByteArrayView PassArena::keep(const QByteArray &bytes, const void *stream)
+void PassArena::passFlushed()
+{
+    t_arena.flushed = true;
+    t_last = {};
+}
+
+QByteArrayView PassArena::keepNew(const QByteArray &bytes, const void *stream)
 {
     Arena &arena = t_arena;
-    if (const quint64 flushes = OutputFlusher::flushes(); arena.pass != flushes)
-        arena.startPass(flushes);
+    if (arena.flushed)
+        arena.startPass();
     Stream *found = nullptr;
     for (Stream &s : arena.streams) {
         if (s.key == stream) {
@@ -80,8 +84,10 @@ QByteArrayView PassArena::keep(const QByteArray &bytes, const void *stream)
         }
     }
     if (found && found->source.constData() == bytes.constData() &&
-        found->source.size() == bytes.size())
+        found->source.size() == bytes.size()) {
+        t_last = {bytes.constData(), stream, found->kept};
         return found->kept;
+    }
     const qsizetype size = bytes.size();
     if (size == 0 || size > ChunkBytes)
         return {};
@@ -100,5 +106,6 @@ QByteArrayView PassArena::keep(const QByteArray &bytes, const void *stream)
     found->used += size;
     found->source = bytes;
     found->kept = QByteArrayView(place, size);
+    t_last = {bytes.constData(), stream, found->kept};
     return found->kept;
 }
