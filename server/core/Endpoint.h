@@ -39,6 +39,14 @@ public:
         Q_UNUSED(lineFor);
         sendRendered(bytes);
     }
+    // Several lines of a room at once, the first with sequence number firstSeq, for every
+    // endpoint that reads alike (LineFor::Readers): a batch of lines committed together.
+    virtual void sendLines(const QByteArray &bytes, qint64 roomId, quint64 firstSeq,
+                           qsizetype lines)
+    {
+        Q_UNUSED(lines);
+        sendLine(bytes, roomId, firstSeq);
+    }
     // label: the label of the command that caused the event, if any; actor: this endpoint's
     // person caused the event (text reads "You ...").
     virtual void send(Event event, const QString &label = {}, bool actor = false) = 0;

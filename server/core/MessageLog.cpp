@@ -28,6 +28,36 @@ MessageLog::MessageLog(Store &store, const Directory &directory, ServerMetrics &
     , m_directory(directory)
     , m_metrics(metrics)
 {
+    m_store.setDeliveryListener(this);
+}
+
+MessageLog::~MessageLog()
+{
+    m_store.setDeliveryListener(nullptr);
+}
+
+void MessageLog::deliveryStarted()
+{
+    m_delivering = true;
+}
+
+void MessageLog::deliveryInterrupted()
+{
+    sendGathered();
+}
+
+void MessageLog::deliveryEnded()
+{
+    sendGathered();
+    m_delivering = false;
+}
+
+void MessageLog::sendGathered()
+{
+    m_batch.send();
+    for (const auto &known : m_gatheredSince)
+        m_metrics.fanout.observe(microsecondsSince(known));
+    m_gatheredSince.clear();
 }
 
 void MessageLog::setCluster(Bus *bus, RoomSequence *sequence)
@@ -81,8 +111,17 @@ void MessageLog::showCommitted(Room *room, const StoredMessage &stored, const QS
         room->setTopic(stored.text, stored.sender);
     Event event = eventFor(stored);
     event.accounts = {account};
+    // On a node of a cluster the room's sequence may release other nodes' lines from here,
+    // broadcast as they come: this node's are not gathered ahead of them.
+    if (!m_delivering || m_sequence) {
+        shown(event, {});
+        m_metrics.fanout.observe(microsecondsSince(committed));
+        return;
+    }
+    // Its broadcast joins the room's other lines of this delivery; timed when they go.
+    BroadcastBatch::Gathering gathering(m_batch);
     shown(event, {});
-    m_metrics.fanout.observe(microsecondsSince(committed));
+    m_gatheredSince.push_back(committed);
 }
 
 void MessageLog::postPrivate(const User *from, const QString &to, quint64 toPerson,

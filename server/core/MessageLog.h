@@ -2,22 +2,27 @@
 #pragma once
 
 #include "Event.h"
+#include "core/BroadcastBatch.h"
 #include "metrics/ServerMetrics.h"
+#include "store/Store.h"
 #include "store/StoredMessage.h"
 
+#include <chrono>
 #include <functional>
+#include <vector>
 
 class Bus;
 class Directory;
 class RoomSequence;
 class Room;
-class Store;
 class User;
 
 // The way from something said to the store and back: a line is stored first and shown only
 // once it is committed, so that nothing anyone saw can be lost (docs/PROTOCOL.md, "History").
-// It turns stored lines into the events both renderings show.
-class MessageLog
+// It turns stored lines into the events both renderings show. The lines of a room that the
+// store commits together are broadcast together (BroadcastBatch), at the points the store names
+// (Store::DeliveryListener), so that nothing else overtakes them.
+class MessageLog : private Store::DeliveryListener
 {
 public:
     // Called on the event loop once the line is committed (error empty, event ready to show)
@@ -26,6 +31,9 @@ public:
 
     // metrics counts the lines posted and times their fan-out.
     MessageLog(Store &store, const Directory &directory, ServerMetrics &metrics);
+    ~MessageLog();
+    MessageLog(const MessageLog &) = delete;
+    MessageLog &operator=(const MessageLog &) = delete;
 
     // On a node of a cluster (ClusterFeed): every committed line and room is published on bus,
     // and a room's lines, this node's and the others', are shown in the order of their sequence
@@ -61,6 +69,11 @@ public:
     const Directory &directory() const { return m_directory; }
 
 private:
+    void deliveryStarted() override;
+    void deliveryInterrupted() override;
+    void deliveryEnded() override;
+    // Sends the lines gathered and times their fan-out.
+    void sendGathered();
     void written();
     // A line of this node's, committed: shown runs with its event.
     void showCommitted(Room *room, const StoredMessage &stored, const QString &account,
@@ -75,4 +88,7 @@ private:
     qint64 m_writes = 0;   // made
     qint64 m_answered = 0; // answered by the store, in the order made
     QList<std::pair<qint64, std::function<void()>>> m_waiting; // by the write count they wait for
+    bool m_delivering = false; // in a run of the store's callbacks: room lines are gathered
+    BroadcastBatch m_batch;
+    std::vector<std::chrono::steady_clock::time_point> m_gatheredSince; // when each was known
 };

@@ -9,6 +9,9 @@
 #include "core/User.h"
 
 #include <QHash>
+#include <QVarLengthArray>
+
+#include <vector>
 
 using namespace Qt::StringLiterals;
 
@@ -259,6 +262,70 @@ void Room::announceRemotePresence(const RemotePerson *person, const QString &sta
 
 void Room::broadcast(const Event &event, const User *actor, const Endpoint *actorEndpoint,
                      const QString &actorLabel)
+{
+    if (BroadcastBatch *batch = BroadcastBatch::gathering()) {
+        batch->add(this, {event, actor, actorEndpoint, actorLabel});
+        return;
+    }
+    broadcastLine(event, actor, actorEndpoint, actorLabel);
+}
+
+void Room::broadcastLines(const QList<BroadcastBatch::Line> &lines)
+{
+    if (lines.size() == 1) {
+        const BroadcastBatch::Line &line = lines.first();
+        return broadcastLine(line.event, line.actor, line.actorEndpoint, line.actorLabel);
+    }
+    announceArrivals();
+    QSet<const User *> actors;
+    for (const BroadcastBatch::Line &line : lines) {
+        if (line.actor)
+            actors.insert(line.actor);
+    }
+    // Each line's bytes by rendering, and all of them together by rendering.
+    std::vector<SharedRenderings> each(size_t(lines.size()));
+    SharedRenderings together;
+    QVarLengthArray<const Reader *, 32> authors;
+    const quint64 firstSeq = lines.first().event.seq;
+    for (const Reader &reader : std::as_const(m_readers)) {
+        if (actors.contains(reader.member)) {
+            authors.append(&reader);
+            continue;
+        }
+        Endpoint *endpoint = reader.endpoint;
+        const Rendering &rendering = endpoint->rendering();
+        const QByteArray &bytes = together.bytesFor(rendering, 0, [&] {
+            QByteArray all;
+            for (qsizetype i = 0; i < lines.size(); ++i) {
+                all += each[size_t(i)].bytesFor(rendering, 0,
+                                                [&] { return rendering.render(lines[i].event); });
+            }
+            return all;
+        });
+        endpoint->sendLines(bytes, m_id, firstSeq, lines.size());
+    }
+    // Whoever said some of them reads them line by line, as broadcastLine() sends each.
+    for (qsizetype i = 0; i < lines.size(); ++i) {
+        const BroadcastBatch::Line &line = lines[i];
+        SharedRenderings &shared = each[size_t(i)];
+        bool actorTold = false;
+        for (const Reader *reader : std::as_const(authors)) {
+            if (reader->member == line.actor) {
+                if (!std::exchange(actorTold, true))
+                    sendToActor(line.event, line.actor, shared, line.actorEndpoint,
+                                line.actorLabel);
+                continue;
+            }
+            const Rendering &rendering = reader->endpoint->rendering();
+            reader->endpoint->sendLine(
+                shared.bytesFor(rendering, 0, [&] { return rendering.render(line.event); }), m_id,
+                line.event.seq);
+        }
+    }
+}
+
+void Room::broadcastLine(const Event &event, const User *actor, const Endpoint *actorEndpoint,
+                         const QString &actorLabel)
 {
     // Whoever arrived is announced before anything that happens after the arrival.
     announceArrivals();

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
+#include "core/BroadcastBatch.h"
 #include "core/RoomBans.h"
 #include "core/RoomModes.h"
 #include "core/RoomRoles.h"
@@ -100,8 +101,13 @@ public:
 
     // Sends event to every connection of every member; actor's connections (may be null) read
     // it in the "You ..." form, and its connection actorEndpoint with actorLabel.
+    // While a BroadcastBatch is gathering, the event joins it and goes with the room's other
+    // lines committed together.
     void broadcast(const Event &event, const User *actor, const Endpoint *actorEndpoint = nullptr,
                    const QString &actorLabel = {});
+    // BroadcastBatch's: lines of this room, in order, sent as broadcast() sends each, except
+    // that a member who said none of them is handed them all at once.
+    void broadcastLines(const QList<BroadcastBatch::Line> &lines);
 
     // User calls these as a member's connection comes or goes.
     void attached(User *member, Endpoint *endpoint);
@@ -118,6 +124,8 @@ private:
         QString nick;
     };
     void announceArrivals();
+    void broadcastLine(const Event &event, const User *actor, const Endpoint *actorEndpoint,
+                       const QString &actorLabel);
     // broadcast()'s part for the actor's own connections, which read "You ...".
     void sendToActor(const Event &event, const User *actor, SharedRenderings &shared,
                      const Endpoint *actorEndpoint, const QString &actorLabel);

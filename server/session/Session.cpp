@@ -230,6 +230,8 @@ void Session::send(Event event, const QString &label, bool actor)
 
 void Session::sendLine(const QByteArray &line, qint64 roomId, quint64 seq, LineFor lineFor)
 {
+    if (lineFor == LineFor::Readers)
+        return sendLines(line, roomId, seq, 1);
     ++m_metrics.messagesDelivered;
     // Only a reply is copied: a broadcast runs this for every member, with the same bytes.
     const bool reply = lineFor == LineFor::Reply;
@@ -242,7 +244,19 @@ void Session::sendLine(const QByteArray &line, qint64 roomId, quint64 seq, LineF
     if (m_paused)
         hold(bytes, {roomId, seq, 0});
     else
-        write(bytes, lineFor == LineFor::Readers);
+        write(bytes, false);
+}
+
+void Session::sendLines(const QByteArray &bytes, qint64 roomId, quint64 firstSeq, qsizetype lines)
+{
+    m_metrics.messagesDelivered += lines;
+    if (bytes.isEmpty())
+        return;
+    // Held as one: let go, the catch-up reads them all again from the first.
+    if (m_paused)
+        hold(bytes, {roomId, firstSeq, 0});
+    else
+        write(bytes, true);
 }
 
 QByteArray Session::answering(const QByteArray &bytes, bool mayKeep)

@@ -107,6 +107,8 @@ public:
     void sendRendered(const QByteArray &bytes) override;
     void sendLine(const QByteArray &bytes, qint64 roomId, quint64 seq,
                   LineFor lineFor = LineFor::Readers) override;
+    void sendLines(const QByteArray &bytes, qint64 roomId, quint64 firstSeq,
+                   qsizetype lines) override;
 
     // Commands in order: while a command's effect waits (a room being stored), the lines after
     // it wait too, in the flood queue and within its limits, so that "create games" then

@@ -176,10 +176,13 @@ void MemoryStore::append(const StoredMessage &message, AppendDone done)
     } else {
         committed = {};
     }
-    answer([done = std::move(done), committed, error] {
-        if (done)
-            done(committed, error);
-    });
+    const bool roomLine = error.isEmpty() && committed.roomId != 0;
+    answer(
+        [done = std::move(done), committed, error] {
+            if (done)
+                done(committed, error);
+        },
+        roomLine);
 }
 
 void MemoryStore::read(const HistoryRequest &request, ReadDone done)
@@ -233,9 +236,9 @@ void MemoryStore::countWrite(const QString &error)
         ++m_stats.transactions;
 }
 
-void MemoryStore::answer(std::function<void()> callback)
+void MemoryStore::answer(std::function<void()> callback, bool roomLine)
 {
-    m_callbacks.push_back(std::move(callback));
+    m_callbacks.push_back({std::move(callback), roomLine});
     if (!std::exchange(m_deliveryPosted, true))
         QMetaObject::invokeMethod(this, &MemoryStore::deliver, Qt::QueuedConnection);
 }
@@ -249,10 +252,12 @@ void MemoryStore::deliver()
     qsizetype due = qsizetype(m_callbacks.size());
     m_deliveryPosted = false;
     m_batchCounted = false;
+    DeliveryRun run(*this);
     while (due-- > 0 && !m_callbacks.empty()) {
-        const std::function<void()> callback = std::move(m_callbacks.front());
+        const Answer answer = std::move(m_callbacks.front());
         m_callbacks.pop_front();
-        callback();
+        run.next(answer.roomLine);
+        answer.callback();
         if (!alive)
             return;
     }

@@ -59,7 +59,8 @@ private:
     // Empty when a rule for roomId may be kept; otherwise why not.
     QString checkRule(qint64 roomId, const QString &ruleError) const;
     // Runs later, with the other callbacks of the same batch.
-    void answer(std::function<void()> callback);
+    // roomLine: the callback answers a room's line committed (see DeliveryListener).
+    void answer(std::function<void()> callback, bool roomLine = false);
     void deliver();
     void pruneStep();
 
@@ -78,7 +79,12 @@ private:
     quint32 m_bootNumber = 0;
     bool m_open = false;
     StoreStats m_stats;
-    std::deque<std::function<void()>> m_callbacks;
+    struct Answer
+    {
+        std::function<void()> callback;
+        bool roomLine;
+    };
+    std::deque<Answer> m_callbacks;
     bool m_deliveryPosted = false;
     bool m_batchCounted = false;
     QTimer m_pruneTimer;

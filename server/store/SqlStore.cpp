@@ -260,6 +260,7 @@ void SqlStore::deliverWrites()
         due = qsizetype(m_doneWrites.size());
         m_writesPosted = false;
     }
+    DeliveryRun run(*this);
     while (due-- > 0) {
         SqlCommitter::Result result;
         {
@@ -272,6 +273,7 @@ void SqlStore::deliverWrites()
         Q_ASSERT(!m_writeCallbacks.empty());
         PendingWrite pending = std::move(m_writeCallbacks.front());
         m_writeCallbacks.pop_front();
+        run.next(pending.lineDone && result.error.isEmpty() && result.committed.roomId != 0);
         if (pending.lineDone)
             pending.lineDone(result.committed, result.error);
         else if (pending.roomDone)

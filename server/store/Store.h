@@ -7,6 +7,7 @@
 #include "store/StoredRoomRule.h"
 
 #include <QObject>
+#include <QPointer>
 
 #include <functional>
 
@@ -110,9 +111,57 @@ public:
     // store is not open fail, their callbacks still running later.
     virtual void close() = 0;
 
+    // Told where each run of callbacks the store delivers together (the answers of a commit)
+    // starts and ends, and before each callback in it that is not a line of a room committed:
+    // what the committed lines of a room broadcast may be gathered and sent at those points
+    // (MessageLog), and anything else comes after what was gathered, as it would have.
+    class DeliveryListener
+    {
+    public:
+        virtual void deliveryStarted() = 0;
+        virtual void deliveryInterrupted() = 0;
+        virtual void deliveryEnded() = 0;
+
+    protected:
+        ~DeliveryListener() = default;
+    };
+    // One listener, or none; it must stop listening before it goes.
+    void setDeliveryListener(DeliveryListener *listener) { m_delivery = listener; }
+
 protected:
     void setErrorString(const QString &error) { m_error = error; }
 
+    // For the stores' delivery loops: tells the listener, if there is one, that a run starts, and
+    // that it ended when this goes (unless a callback deleted the store, and its listener with it).
+    class DeliveryRun
+    {
+    public:
+        explicit DeliveryRun(const Store &store)
+            : m_store(&store)
+        {
+            if (store.m_delivery)
+                store.m_delivery->deliveryStarted();
+        }
+        ~DeliveryRun()
+        {
+            if (m_store && m_store->m_delivery)
+                m_store->m_delivery->deliveryEnded();
+        }
+        DeliveryRun(const DeliveryRun &) = delete;
+        DeliveryRun &operator=(const DeliveryRun &) = delete;
+
+        // Before each callback: roomLine says whether it answers a room's line committed.
+        void next(bool roomLine)
+        {
+            if (!roomLine && m_store && m_store->m_delivery)
+                m_store->m_delivery->deliveryInterrupted();
+        }
+
+    private:
+        QPointer<const Store> m_store;
+    };
+
 private:
     QString m_error;
+    DeliveryListener *m_delivery = nullptr;
 };

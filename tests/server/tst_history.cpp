@@ -113,6 +113,8 @@ private slots:
     void historyOnJoin_data();
     void historyOnJoin();
     void linesSaidWhileEntering();
+    void linesCommittedTogether_data();
+    void linesCommittedTogether();
     void paging_data();
     void paging();
     void pagingText_data();
@@ -274,6 +276,75 @@ void TestHistory::linesSaidWhileEntering()
     }
     QVERIFY(!inBatch);
     QCOMPARE(seqs, range(1, 40));
+}
+
+void TestHistory::linesCommittedTogether_data()
+{
+    QTest::addColumn<QString>("database");
+    addDatabases("two authors and a reader");
+}
+
+// Lines the store commits together are handed to each reader at once (BroadcastBatch): every
+// member still sees every line once, in order, and what is not a room line comes where it
+// was said (a private message between two runs of the room's lines), the authors as anyone.
+void TestHistory::linesCommittedTogether()
+{
+    QFETCH(QString, database);
+    ServerConfig config;
+    config.database = database;
+    config.historyOnJoin = 0;
+    config.floodRate = 0;
+    ServerFixture f(config);
+    LineClient &alice = f.taggedLoggedIn(u"alice"_s);
+    LineClient &bob = f.taggedLoggedIn(u"bob"_s);
+    LineClient &carol = f.taggedLoggedIn(u"carol"_s);
+    alice.sync();
+    bob.sync();
+    carol.sync();
+    // In one write each, so that the store commits them together.
+    QByteArray fromAlice, fromBob;
+    for (int i = 1; i <= 30; ++i) {
+        fromAlice += "say alice " + QByteArray::number(i) + "\r\n";
+        fromBob += "say bob " + QByteArray::number(i) + "\r\n";
+        if (i == 15)
+            fromAlice += "msg carol between\r\n";
+    }
+    alice.socket().write(fromAlice);
+    bob.socket().write(fromBob);
+    for (LineClient *reader : {&alice, &bob, &carol}) {
+        QList<Event> lines;
+        int privateAfter = -1; // alice's lines carol had read before the private message
+        int aliceLines = 0;
+        while (lines.size() < 60) {
+            const Event event = reader->readEvent();
+            QVERIFY2(
+                event.isValid(),
+                qPrintable(u"%1 read %2 lines"_s.arg(reader == &carol ? u"carol"_s : u"an author"_s)
+                               .arg(lines.size())));
+            if (event.kind == Event::Kind::Private) {
+                QCOMPARE(event.text, u"between"_s);
+                privateAfter = aliceLines;
+                continue;
+            }
+            if (event.kind != Event::Kind::Message)
+                continue; // an author's ok
+            QCOMPARE(event.seq, quint64(lines.size() + 1));
+            if (event.nick == u"alice"_s) {
+                QCOMPARE(event.text, u"alice %1"_s.arg(++aliceLines));
+            }
+            lines << event;
+        }
+        const QStringList texts = [&] {
+            QStringList t;
+            for (const Event &e : lines)
+                t << e.text;
+            return t;
+        }();
+        for (int i = 1; i <= 30; ++i)
+            QCOMPARE(texts.count(u"bob %1"_s.arg(i)), 1);
+        if (reader == &carol)
+            QCOMPARE(privateAfter, 15);
+    }
 }
 
 void TestHistory::paging_data()
