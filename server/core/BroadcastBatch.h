@@ -7,6 +7,8 @@
 #include <QPointer>
 #include <QString>
 
+#include <utility>
+
 class Endpoint;
 class Room;
 class User;
@@ -53,7 +55,6 @@ public:
     void add(Room *room, Line line);
     // Hands the room its lines; the batch is empty afterwards.
     void send();
-    bool isEmpty() const { return m_lines.isEmpty(); }
 
 private:
     static thread_local BroadcastBatch *t_gathering;

@@ -25,6 +25,7 @@ qint64 microsecondsSince(std::chrono::steady_clock::time_point start)
 
 MessageLog::MessageLog(Store &store, const Directory &directory, ServerMetrics &metrics)
     : m_store(store)
+    , m_storeAlive(&store)
     , m_directory(directory)
     , m_metrics(metrics)
 {
@@ -33,7 +34,9 @@ MessageLog::MessageLog(Store &store, const Directory &directory, ServerMetrics &
 
 MessageLog::~MessageLog()
 {
-    m_store.setDeliveryListener(nullptr);
+    // The server may delete its store first (closed, so that no callback reaches in here).
+    if (m_storeAlive)
+        m_store.setDeliveryListener(nullptr);
 }
 
 void MessageLog::deliveryStarted()

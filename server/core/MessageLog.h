@@ -7,6 +7,8 @@
 #include "store/Store.h"
 #include "store/StoredMessage.h"
 
+#include <QPointer>
+
 #include <chrono>
 #include <functional>
 #include <vector>
@@ -80,6 +82,7 @@ private:
                        const Shown &shown);
 
     Store &m_store;
+    QPointer<Store> m_storeAlive;
     const Directory &m_directory;
     ServerMetrics &m_metrics;
     Bus *m_bus = nullptr;
