@@ -30,6 +30,11 @@ qsizetype OutputBuffer::blockCount() const
     return std::count_if(m_runs.cbegin(), m_runs.cend(), [](const Run &run) { return run.block; });
 }
 
+bool OutputBuffer::refers() const
+{
+    return std::any_of(m_runs.cbegin(), m_runs.cend(), [](const Run &run) { return !run.block; });
+}
+
 int OutputBuffer::gather(iovec *vectors, int max) const
 {
     const int count = int(std::min<qsizetype>(m_runs.size(), max));
@@ -63,14 +68,13 @@ void OutputBuffer::consume(qsizetype bytes)
 
 void OutputBuffer::copyReferred()
 {
-    if (!m_referring)
+    if (!refers())
         return;
     // The runs again, the referred ones as copies. A block kept from before may take the
     // copy of the run after it: nothing of its own follows its last byte.
     const QVarLengthArray<Run, 2> referred = m_runs;
     m_runs.clear();
     m_size = 0;
-    m_referring = false;
     for (const Run &run : referred) {
         if (run.block) {
             m_runs.append(run);
@@ -89,5 +93,4 @@ void OutputBuffer::clear()
     }
     m_runs.clear();
     m_size = 0;
-    m_referring = false;
 }

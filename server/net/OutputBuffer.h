@@ -21,8 +21,9 @@ class OutputBuffer
 {
 public:
     static constexpr qsizetype BlockBytes = OutputBlockPool::BlockBytes;
-    // Runs referred to beyond the first: a member whose lines of a pass are not side by side in
-    // the arena (lines of other rooms between) copies them instead of sending many small buffers.
+    // A referred run that does not continue the last one is started only while the buffer holds
+    // fewer runs than this: a member whose lines of a pass are not side by side in the arena
+    // (lines of other rooms between) copies them instead of sending many small buffers.
     static constexpr qsizetype MaxRuns = 4;
 
     OutputBuffer() = default;
@@ -65,7 +66,6 @@ public:
         }
         m_runs.append({nullptr, const_cast<char *>(bytes.data()), size});
         m_size += size;
-        m_referring = true;
         return true;
     }
 
@@ -74,7 +74,7 @@ public:
     // Blocks of its own it holds (referred runs take none).
     qsizetype blockCount() const;
     // Whether some of the bytes are referred to, not copied.
-    bool refers() const { return m_referring; }
+    bool refers() const;
 
     // Points up to max vectors at the buffered bytes, oldest first; returns how many.
     int gather(iovec *vectors, int max) const;
@@ -99,5 +99,4 @@ private:
 
     QVarLengthArray<Run, 2> m_runs;
     qsizetype m_size = 0;
-    bool m_referring = false;
 };

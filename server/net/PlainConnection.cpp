@@ -72,7 +72,7 @@ void PlainConnection::writeShared(const QByteArray &bytes, const void *stream)
         return;
     // Referred bytes must leave, or be copied, at the pass's flush: a connection that waits for
     // room in the kernel is not flushed then and copies.
-    if (!(m_writeNotifier && m_writeNotifier->isEnabled())) {
+    if (!isWaitingForRoom()) {
         const QByteArrayView kept = PassArena::keep(bytes, stream);
         if (!kept.isEmpty() && m_output.refer(kept)) {
             scheduleFlush();
@@ -86,7 +86,7 @@ void PlainConnection::writeShared(const QByteArray &bytes, const void *stream)
 void PlainConnection::scheduleFlush()
 {
     // A waiting write notifier sends the queue when the kernel has room again.
-    if (m_flushScheduled || (m_writeNotifier && m_writeNotifier->isEnabled()))
+    if (m_flushScheduled || isWaitingForRoom())
         return;
     m_flushScheduled = true;
     OutputFlusher::schedule(this);

@@ -54,6 +54,7 @@ private:
     void scheduleFlush();
     // The kernel took less than it was offered: the rest waits until the descriptor is writable.
     void waitForRoom();
+    bool isWaitingForRoom() const { return m_writeNotifier && m_writeNotifier->isEnabled(); }
     void waitUntilWritable(bool wait);
     void failLater(int error);
     void end();

@@ -176,7 +176,7 @@ void MemoryStore::append(const StoredMessage &message, AppendDone done)
     } else {
         committed = {};
     }
-    const bool roomLine = error.isEmpty() && committed.roomId != 0;
+    const bool roomLine = isCommittedRoomLine(committed, error);
     answer(
         [done = std::move(done), committed, error] {
             if (done)

@@ -273,7 +273,7 @@ void SqlStore::deliverWrites()
         Q_ASSERT(!m_writeCallbacks.empty());
         PendingWrite pending = std::move(m_writeCallbacks.front());
         m_writeCallbacks.pop_front();
-        run.next(pending.lineDone && result.error.isEmpty() && result.committed.roomId != 0);
+        run.next(pending.lineDone && isCommittedRoomLine(result.committed, result.error));
         if (pending.lineDone)
             pending.lineDone(result.committed, result.error);
         else if (pending.roomDone)

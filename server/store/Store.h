@@ -131,6 +131,13 @@ public:
 protected:
     void setErrorString(const QString &error) { m_error = error; }
 
+    // Whether an append's answer is a line of a room that was kept: the one kind of callback
+    // a DeliveryRun does not stop for.
+    static bool isCommittedRoomLine(const StoredMessage &committed, const QString &error)
+    {
+        return error.isEmpty() && committed.roomId != 0;
+    }
+
     // For the stores' delivery loops: tells the listener, if there is one, that a run starts, and
     // that it ended when this goes (unless a callback deleted the store, and its listener with it).
     class DeliveryRun
@@ -150,7 +157,8 @@ protected:
         DeliveryRun(const DeliveryRun &) = delete;
         DeliveryRun &operator=(const DeliveryRun &) = delete;
 
-        // Before each callback: roomLine says whether it answers a room's line committed.
+        // Before each callback: roomLine says whether it answers a room's line committed
+        // (isCommittedRoomLine).
         void next(bool roomLine)
         {
             if (!roomLine && m_store && m_store->m_delivery)
