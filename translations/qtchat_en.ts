@@ -1702,6 +1702,10 @@
         <source>Milliseconds a load balancer&apos;s connection has to send its PROXY header.</source>
         <translation>Milliseconds a load balancer&apos;s connection has to send its PROXY header.</translation>
     </message>
+    <message>
+        <source>hall: IRC clients start in #hall, as everyone does; none: in no channel, as on other IRC servers. Default: hall.</source>
+        <translation>hall: IRC clients start in #hall, as everyone does; none: in no channel, as on other IRC servers. Default: hall.</translation>
+    </message>
 </context>
 <context>
     <name>StatusText</name>

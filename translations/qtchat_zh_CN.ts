@@ -1683,6 +1683,10 @@
         <source>Milliseconds a load balancer&apos;s connection has to send its PROXY header.</source>
         <translation>负载均衡器的连接发送 PROXY 协议头允许的毫秒数。</translation>
     </message>
+    <message>
+        <source>hall: IRC clients start in #hall, as everyone does; none: in no channel, as on other IRC servers. Default: hall.</source>
+        <translation>hall：IRC 客户端和所有人一样从 #hall 开始；none：和其他 IRC 服务器一样不在任何频道。默认：hall。</translation>
+    </message>
 </context>
 <context>
     <name>StatusText</name>

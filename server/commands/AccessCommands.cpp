@@ -66,11 +66,16 @@ void AccessCommands::pass(Session *session, const Command &command)
         session->send(Event::ok(u"pass"_s, {}), command.label());
         return;
     }
+    // The lines after it (a client sends PASS, NICK and USER at once) wait for the verdict,
+    // which comes from the hashing thread.
+    session->pauseInput();
     passwords.check(
         session, command.argument(0),
-        [session, label = command.label()](PasswordGate::Verdict verdict) {
-            if (session->state() == Session::State::Gone)
+        [session, alive = QPointer<Session>(session),
+         label = command.label()](PasswordGate::Verdict verdict) {
+            if (!alive || session->state() == Session::State::Gone)
                 return;
+            session->resumeInput();
             if (verdict == PasswordGate::Verdict::Accepted) {
                 session->send(Event::ok(u"pass"_s, {}), label);
                 return;

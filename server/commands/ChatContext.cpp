@@ -94,7 +94,8 @@ User *ChatContext::logIn(Session *session, const QString &nick, const QString &a
            account.isEmpty() ? "" : " (registered)");
     ++m_metrics.logins;
     session->send(Event::ok(u"login"_s, loginDetails(user, m_tokens.issue(user))), label);
-    if (Room *hall = m_directory.hall()) {
+    Room *hall = m_directory.hall();
+    if (hall && (m_config.ircJoinsHall || !session->isIrc())) {
         // Someone banned from the hall is logged in and in no room: other rooms may take them.
         const ErrorCode refusal = m_entryCheck ? m_entryCheck(session, hall) : ErrorCode::None;
         if (refusal != ErrorCode::None)

@@ -79,6 +79,9 @@ struct ServerConfig
     static constexpr int FreePort = -1;     // ircPort: a free port (tests); not an option's value
     int ircPort = Protocol::DefaultIrcPort; // 0: off
     int ircTlsPort = Protocol::DefaultIrcTlsPort; // with TLS (below) only; 0: off; or FreePort
+    // Whether an IRC client starts in #hall, as everyone else does, or in no channel, as on
+    // other IRC servers (its client joins what it was told to; conformance tests expect it).
+    bool ircJoinsHall = true;
 
     // The web front end: the page and its WebSocket on one port (docs/WEB.md)
     int webPort = Protocol::DefaultWebPort; // 0: off; FreePort: a free port (tests)

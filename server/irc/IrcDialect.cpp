@@ -544,8 +544,9 @@ QByteArray IrcDialect::motd(const QString &nick) const
 {
     // A short one that says what is different here; 422 (no MOTD) reads as an error to some.
     return reply(375, nick, {u"- %1 Message of the day -"_s.arg(m_serverName)}) +
-           reply(372, nick,
-                 {u"- Rooms are channels: everyone starts in #hall. JOIN makes a room."_s}) +
+           reply(
+               372, nick,
+               {u"- Rooms are channels, and #hall is where everyone meets. JOIN makes a room."_s}) +
            reply(372, nick,
                  {u"- Telnet and desktop users are here too; HELP lists the chat's commands."_s}) +
            reply(376, nick, {u"End of /MOTD command"_s});

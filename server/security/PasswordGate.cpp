@@ -3,13 +3,22 @@
 
 #include "session/Session.h"
 
+#include <QPointer>
 #include <QTimer>
 
-PasswordGate::PasswordGate(const QString &passwordFile)
+PasswordGate::PasswordGate(const QString &passwordFile, QObject *parent)
+    : QObject(parent)
 {
+    m_pool.setMaxThreadCount(1);
     m_clock.start();
     if (!passwordFile.isEmpty())
         m_hash = PasswordHash::fromFile(passwordFile, &m_error);
+}
+
+PasswordGate::~PasswordGate()
+{
+    m_pool.clear();
+    m_pool.waitForDone();
 }
 
 bool PasswordGate::reload(const QString &passwordFile, QString *error)
@@ -39,13 +48,24 @@ void PasswordGate::check(Session *session, const QString &password,
     const qint64 wait =
         m_guard.scheduleAttempt(session->peerAddress().toString(), m_clock.elapsed());
     QTimer::singleShot(wait, session, [this, session, password, done = std::move(done)] {
-        done(judge(session, password));
+        // The hash in effect now: a reload may replace it while the thread compares.
+        m_pool.start([this, hash = m_hash, password, guard = QPointer<Session>(session), done] {
+            const bool matches = hash.matches(password);
+            QMetaObject::invokeMethod(
+                this,
+                [this, guard, matches, done] {
+                    if (guard && guard->state() != Session::State::Gone)
+                        done(decide(guard, matches));
+                },
+                Qt::QueuedConnection);
+        });
     });
 }
 
-PasswordGate::Verdict PasswordGate::judge(Session *session, const QString &password)
+PasswordGate::Verdict PasswordGate::decide(Session *session, bool matches)
 {
-    if (m_hash.matches(password)) {
+    // No password any more (a reload while it was compared): everyone passes.
+    if (matches || !m_hash.isValid()) {
         m_guard.recordSuccess(session->peerAddress().toString());
         m_passed.insert(session);
         return Verdict::Accepted;

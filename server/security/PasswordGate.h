@@ -6,22 +6,30 @@
 
 #include <QElapsedTimer>
 #include <QHash>
+#include <QObject>
 #include <QSet>
+#include <QThreadPool>
 
 #include <functional>
 
 class Session;
 
 // Who has given the server password. Each check waits first for as long as its address has
-// earned by wrong guesses (LoginGuard); the verdict comes back later on the event loop.
-class PasswordGate
+// earned by wrong guesses (LoginGuard), then compares the hash on a thread of its own (PBKDF2
+// costs a fifth of a second on purpose, which the event loop must never pay); the verdict comes
+// back later on the event loop.
+class PasswordGate : public QObject
 {
+    Q_OBJECT
+
 public:
     enum class Verdict { Accepted, Wrong, TooManyWrong };
     static constexpr int MaxWrongPerSession = 3;
 
     // No file: no password is needed.
-    explicit PasswordGate(const QString &passwordFile);
+    explicit PasswordGate(const QString &passwordFile, QObject *parent = nullptr);
+    // Waits for a comparison under way; its verdict is dropped.
+    ~PasswordGate() override;
 
     // False, with errorString(), when the password file cannot be used.
     bool isReady() const { return m_error.isEmpty(); }
@@ -38,7 +46,7 @@ public:
     void forget(const Session *session);
 
 private:
-    Verdict judge(Session *session, const QString &password);
+    Verdict decide(Session *session, bool matches);
 
     PasswordHash m_hash; // not valid: no password needed
     QString m_error;
@@ -46,4 +54,5 @@ private:
     QElapsedTimer m_clock;
     QSet<const Session *> m_passed;
     QHash<const Session *, int> m_wrong;
+    QThreadPool m_pool; // one thread: a storm of guesses takes one core at most
 };

@@ -1,10 +1,12 @@
 // SPDX-License-Identifier: MIT
 #include "IrcClient.h"
 #include "ServerFixture.h"
+#include "security/PasswordHash.h"
 
 #include <QRegularExpression>
 #include <QSignalSpy>
 #include <QSslSocket>
+#include <QTemporaryFile>
 #include <QTest>
 
 using namespace Qt::StringLiterals;
@@ -27,6 +29,8 @@ private slots:
     void session_data();
     void session();
     void nickInUseDuringRegistration();
+    void startsInNoChannelWhenAsked();
+    void serverPasswordAtRegistration();
     void registeredNickNeedsPassword();
     void threeKindsOfClientInOneRoom();
     void capabilitiesShapeMessages();
@@ -205,12 +209,13 @@ void TestIrcSession::session_data()
         << QStringList{s + u" 461 alice KICK :Not enough parameters"_s};
     QTest::newRow("MOTD")
         << QStringList{u"MOTD"_s}
-        << QStringList{s + u" 375 alice :- test.chat Message of the day -"_s,
-                       s + u" 372 alice :- Rooms are channels: everyone starts in #hall. JOIN "
-                           "makes a room."_s,
-                       s + u" 372 alice :- Telnet and desktop users are here too; HELP lists the "
-                           "chat's commands."_s,
-                       s + u" 376 alice :End of /MOTD command"_s};
+        << QStringList{
+               s + u" 375 alice :- test.chat Message of the day -"_s,
+               s + u" 372 alice :- Rooms are channels, and #hall is where everyone meets. JOIN "
+                   "makes a room."_s,
+               s + u" 372 alice :- Telnet and desktop users are here too; HELP lists the "
+                   "chat's commands."_s,
+               s + u" 376 alice :End of /MOTD command"_s};
     QTest::newRow("USER again") << QStringList{u"USER a 0 * :A"_s}
                                 << QStringList{s + u" 462 alice :You may not reregister"_s};
     QTest::newRow("a chat command by /quote")
@@ -243,6 +248,56 @@ void TestIrcSession::session()
     for (const QString &line : std::as_const(sent))
         irc.send(line);
     QCOMPARE(irc.sync(), replies);
+}
+
+void TestIrcSession::startsInNoChannelWhenAsked()
+{
+    // --irc-autojoin none: an IRC client starts where it does on other IRC servers, in no
+    // channel; the chat's own clients still start in the hall.
+    ServerConfig config = IrcClient::serverConfig();
+    config.ircJoinsHall = false;
+    ServerFixture fixture(config);
+    fixture.loggedIn(u"bob"_s);
+    IrcClient irc;
+    QVERIFY(irc.connectTo(fixture));
+    irc.send(u"NICK alice"_s);
+    irc.send(u"USER alice 0 * :alice"_s);
+    const QStringList welcome = irc.sync();
+    QVERIFY(!welcome.filter(Server + u" 001 alice "_s).isEmpty());
+    QVERIFY2(welcome.filter(u"alice@chat JOIN"_s).isEmpty(), qPrintable(welcome.join(u'\n')));
+    irc.send(u"WHOIS alice"_s);
+    QCOMPARE(irc.sync(), (QStringList{Server + u" 311 alice alice alice chat * alice"_s,
+                                      Server + u" 318 alice alice :End of /WHOIS list"_s}));
+    irc.send(u"JOIN #hall"_s);
+    QCOMPARE(irc.sync(), (QStringList{u":alice!alice@chat JOIN #hall"_s,
+                                      Server + u" 353 alice = #hall :bob alice"_s,
+                                      Server + u" 366 alice #hall :End of /NAMES list"_s}));
+}
+
+void TestIrcSession::serverPasswordAtRegistration()
+{
+    // IRC clients send PASS, NICK and USER at once; the password is checked on another thread
+    // and the login waits for it.
+    QTemporaryFile file;
+    QVERIFY(file.open());
+    file.write(PasswordHash::create(u"opensesame"_s, 1000) + '\n');
+    file.close();
+    ServerConfig config = IrcClient::serverConfig();
+    config.passwordFile = file.fileName();
+    ServerFixture fixture(config);
+    IrcClient irc;
+    QVERIFY(irc.connectTo(fixture));
+    irc.send(u"PASS opensesame"_s);
+    QVERIFY(irc.registerAs(u"alice"_s));
+
+    IrcClient wrong;
+    QVERIFY(wrong.connectTo(fixture));
+    wrong.send(u"PASS guess"_s);
+    wrong.send(u"NICK bob"_s);
+    wrong.send(u"USER bob 0 * :bob"_s);
+    const QStringList refused = wrong.sync();
+    QVERIFY2(!refused.filter(Server + u" 464 * "_s).isEmpty(), qPrintable(refused.join(u'\n')));
+    QVERIFY(refused.filter(Server + u" 001 "_s).isEmpty());
 }
 
 void TestIrcSession::nickInUseDuringRegistration()

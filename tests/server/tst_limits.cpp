@@ -29,6 +29,7 @@ private slots:
     void otherProtocols_data();
     void otherProtocols();
     void password();
+    void passwordThenLoginAtOnce();
     void passwordHash_data();
     void passwordHash();
     void guessesAreSlowed();
@@ -258,6 +259,23 @@ void TestLimits::otherProtocols()
     QCOMPARE(client.readLine(),
              u"Error: This is a chat server: connect with telnet, nc or chat-client."_s);
     QVERIFY(client.waitForDisconnected());
+}
+
+void TestLimits::passwordThenLoginAtOnce()
+{
+    // A program sends both lines at once: the login waits for the password's verdict, which
+    // comes from another thread.
+    QTemporaryFile file;
+    QVERIFY(file.open());
+    file.write(PasswordHash::create(u"open sesame"_s, 1000) + '\n');
+    file.close();
+    ServerConfig config;
+    config.passwordFile = file.fileName();
+    ServerFixture f(config);
+    LineClient &client = f.connect();
+    client.sendRaw("pass open sesame\nlogin alice\n");
+    QCOMPARE(client.readLine(), u"Password accepted: now log in with login <nick>."_s);
+    QCOMPARE(client.readLine(), u"You are logged in as alice."_s);
 }
 
 void TestLimits::password()
