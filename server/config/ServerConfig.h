@@ -114,13 +114,14 @@ struct ServerConfig
         const QString host = QSysInfo::machineHostName();
         return host.isEmpty() ? QStringLiteral("chat") : host;
     }
-    // IRC's server name is a host name: the display name's letters, digits, dots and dashes.
+    // IRC's server name is a host name: the display name's letters, digits, dots and dashes, in
+    // their case (host names are compared without it; clients show it as given).
     QString ircServerName() const
     {
         QString host;
         for (QChar c : displayName()) {
             if ((c.isLetterOrNumber() && c.unicode() < 0x80) || c == u'.' || c == u'-')
-                host += c.toLower();
+                host += c;
         }
         if (host.isEmpty() || !host.front().isLetterOrNumber())
             return QStringLiteral("chat.server");

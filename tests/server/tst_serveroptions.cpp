@@ -79,6 +79,8 @@ class TestServerOptions : public QObject
     Q_OBJECT
 
 private slots:
+    void ircServerName_data();
+    void ircServerName();
     void fileSyntax_data();
     void fileSyntax();
     void fileAndCommandLine_data();
@@ -355,6 +357,26 @@ void TestServerOptions::reloadPlan()
     QCOMPARE(plan.needRestart.size(), !taken && changed ? 1 : 0);
     if (taken)
         QCOMPARE(plan.changed.first().to, value);
+}
+
+void TestServerOptions::ircServerName_data()
+{
+    QTest::addColumn<QString>("name");
+    QTest::addColumn<QString>("ircName");
+    QTest::newRow("a host name keeps its case") << u"My.Little.Server"_s << u"My.Little.Server"_s;
+    QTest::newRow("a word becomes a host under .chat") << u"Lab"_s << u"Lab.chat"_s;
+    QTest::newRow("what a host name cannot hold is dropped")
+        << u"Café Chat!"_s << u"CafChat.chat"_s;
+    QTest::newRow("nothing left") << u"¡¿"_s << u"chat.server"_s;
+}
+
+void TestServerOptions::ircServerName()
+{
+    QFETCH(QString, name);
+    QFETCH(QString, ircName);
+    ServerConfig config;
+    config.name = name;
+    QCOMPARE(config.ircServerName(), ircName);
 }
 
 QTEST_GUILESS_MAIN(TestServerOptions)
