@@ -251,17 +251,24 @@ ReplyStream &ChatContext::replies(Session *session)
     return *new ReplyStream(session, m_log);
 }
 
+Room *ChatContext::memberRoom(Session *session, const Command &command, const QString &name)
+{
+    Room *room = m_directory.room(name);
+    if (!room) {
+        fail(session, command, ErrorCode::NoSuchRoom, NameRules::normalized(name));
+        return nullptr;
+    }
+    if (!session->user()->isIn(room)) {
+        fail(session, command, ErrorCode::NotInRoom, room->name());
+        return nullptr;
+    }
+    return room;
+}
+
 Room *ChatContext::targetRoom(Session *session, const Command &command)
 {
-    if (!command.room().isEmpty()) {
-        Room *room = m_directory.room(command.room());
-        if (!room || !session->user()->isIn(room)) {
-            fail(session, command, ErrorCode::NotInRoom,
-                 room ? room->name() : NameRules::normalized(command.room()));
-            return nullptr;
-        }
-        return room;
-    }
+    if (!command.room().isEmpty())
+        return memberRoom(session, command, command.room());
     Room *room = session->currentRoom();
     if (!room)
         fail(session, command, ErrorCode::NotInRoom);

@@ -142,6 +142,9 @@ public:
     // or the session's current room. Replies with the error and returns null when there is
     // none.
     Room *targetRoom(Session *session, const Command &command);
+    // The room called name that the session's person is in. Replies with the error (no such
+    // room, or not in it) and returns null otherwise.
+    Room *memberRoom(Session *session, const Command &command, const QString &name);
 
 private:
     // endPerson()'s and handOverPerson()'s end: the token, the room quota, the object.

@@ -146,10 +146,9 @@ void MessageCommands::history(Session *session, const Command &command)
             if (!room)
                 return m_chat.fail(session, command, ErrorCode::NotInRoom);
         } else {
-            room = m_chat.directory().room(args.room);
-            if (!room || !session->user()->isIn(room))
-                return m_chat.fail(session, command, ErrorCode::NotInRoom,
-                                   room ? room->name() : NameRules::normalized(args.room));
+            room = m_chat.memberRoom(session, command, args.room);
+            if (!room)
+                return;
         }
         eachRead(part, [room](HistoryRequest &request) { request.roomId = room->id(); });
         part.room = room->name();

@@ -174,11 +174,9 @@ void RoomCommands::leave(Session *session, const Command &command)
         if (!room)
             return m_chat.fail(session, command, ErrorCode::NotInRoom);
     } else {
-        room = m_chat.directory().room(withoutHash(command.argument(0)));
-        if (!room || !session->user()->isIn(room))
-            return m_chat.fail(session, command, ErrorCode::NotInRoom,
-                               room ? room->name()
-                                    : NameRules::normalized(withoutHash(command.argument(0))));
+        room = m_chat.memberRoom(session, command, withoutHash(command.argument(0)));
+        if (!room)
+            return;
     }
     m_chat.leave(session, room, command.label());
 }
@@ -188,11 +186,9 @@ void RoomCommands::switchTo(Session *session, const Command &command)
     if (namesNoRoom(command))
         return m_chat.fail(session, command, ErrorCode::NeedMoreParams,
                            QString::fromLatin1(command.spec().usage));
-    Room *room = m_chat.directory().room(withoutHash(command.argument(0)));
-    if (!room || !session->user()->isIn(room))
-        return m_chat.fail(session, command, ErrorCode::NotInRoom,
-                           room ? room->name()
-                                : NameRules::normalized(withoutHash(command.argument(0))));
+    Room *room = m_chat.memberRoom(session, command, withoutHash(command.argument(0)));
+    if (!room)
+        return;
     session->setCurrentRoom(room);
     session->send(Event::ok(u"switch"_s, {room->name()}), command.label());
 }

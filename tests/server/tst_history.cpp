@@ -578,7 +578,7 @@ void TestHistory::paging_data()
         {"words after the room", u"history hall sideways"_s, {}, {}, 0, 461, usage},
         {"@ alone", u"history @"_s, {}, {}, 0, 461, usage},
         {"@ a bad nickname", u"history @b!d"_s, {}, {}, 0, 432, u"b!d"_s},
-        {"unknown room", u"history nowhere"_s, {}, {}, 0, 442, u"nowhere"_s},
+        {"unknown room", u"history nowhere"_s, {}, {}, 0, 403, u"nowhere"_s},
         {"a room not in", u"history games 3"_s, {}, {}, 0, 442, u"games"_s},
     };
     for (const Row &row : rows) {

@@ -112,9 +112,10 @@ void TestIrcSession::session_data()
                        u":alice!alice@chat PART #hall"_s, u":alice!alice@chat PART #a"_s};
     QTest::newRow("PART") << QStringList{u"PART #hall"_s}
                           << QStringList{u":alice!alice@chat PART #hall"_s};
-    QTest::newRow("PART a channel you are not in")
+    QTest::newRow("PART a channel that does not exist")
         << QStringList{u"PART #nowhere"_s}
-        << QStringList{s + u" 442 alice #nowhere :You are not in nowhere: join it first."_s};
+        << QStringList{s + u" 403 alice #nowhere :There is no room called nowhere (list shows the "
+                           "rooms)."_s};
     QTest::newRow("TOPIC set, then asked")
         << QStringList{u"TOPIC #hall :tea at four"_s, u"TOPIC #hall"_s}
         << QStringList{u":alice!alice@chat TOPIC #hall :tea at four"_s,
@@ -155,9 +156,18 @@ void TestIrcSession::session_data()
     QTest::newRow("PRIVMSG without a recipient")
         << QStringList{u"PRIVMSG"_s}
         << QStringList{s + u" 411 alice :No recipient given (PRIVMSG)"_s};
-    QTest::newRow("PRIVMSG to a channel you are not in")
+    QTest::newRow("PRIVMSG to a channel that does not exist")
         << QStringList{u"PRIVMSG #games :hi"_s}
-        << QStringList{s + u" 442 alice #games :You are not in games: join it first."_s};
+        << QStringList{s + u" 403 alice #games :There is no room called games (list shows the "
+                           "rooms)."_s};
+    QTest::newRow("PRIVMSG and PART of a channel you are not in")
+        << QStringList{u"JOIN #g"_s, u"PART #g"_s, u"PRIVMSG #g :hi"_s, u"PART #g"_s}
+        << QStringList{u":alice!alice@chat JOIN #g"_s,
+                       s + u" 353 alice = #g ~alice"_s,
+                       s + u" 366 alice #g :End of /NAMES list"_s,
+                       u":alice!alice@chat PART #g"_s,
+                       s + u" 442 alice #g :You are not in g: join it first."_s,
+                       s + u" 442 alice #g :You are not in g: join it first."_s};
     QTest::newRow("CTCP other than ACTION is dropped")
         << QStringList{u"PRIVMSG #hall :\x01VERSION\x01"_s} << QStringList{};
     QTest::newRow("NICK change") << QStringList{u"NICK alicia"_s}
