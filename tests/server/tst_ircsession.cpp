@@ -1,12 +1,11 @@
 // SPDX-License-Identifier: MIT
 #include "IrcClient.h"
+#include "PasswordFile.h"
 #include "ServerFixture.h"
-#include "security/PasswordHash.h"
 
 #include <QRegularExpression>
 #include <QSignalSpy>
 #include <QSslSocket>
-#include <QTemporaryFile>
 #include <QTest>
 
 using namespace Qt::StringLiterals;
@@ -288,12 +287,9 @@ void TestIrcSession::serverPasswordAtRegistration()
 {
     // IRC clients send PASS, NICK and USER at once; the password is checked on another thread
     // and the login waits for it.
-    QTemporaryFile file;
-    QVERIFY(file.open());
-    file.write(PasswordHash::create(u"opensesame"_s, 1000) + '\n');
-    file.close();
+    const PasswordFile password(u"opensesame"_s);
     ServerConfig config = IrcClient::serverConfig();
-    config.passwordFile = file.fileName();
+    config.passwordFile = password.path();
     ServerFixture fixture(config);
     IrcClient irc;
     QVERIFY(irc.connectTo(fixture));

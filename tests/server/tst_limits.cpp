@@ -1,13 +1,13 @@
 // SPDX-License-Identifier: MIT
 // Every limit of the server trips as docs/SECURITY.md says, and only for the one who trips it.
 // Limits are set low through ServerConfig so that each case takes a fraction of a second.
+#include "PasswordFile.h"
 #include "ServerFixture.h"
 #include "security/LoginGuard.h"
 #include "security/PasswordHash.h"
 
 #include <QSignalSpy>
 #include <QSslSocket>
-#include <QTemporaryFile>
 #include <QTest>
 
 using namespace Qt::StringLiterals;
@@ -265,12 +265,9 @@ void TestLimits::passwordThenLoginAtOnce()
 {
     // A program sends both lines at once: the login waits for the password's verdict, which
     // comes from another thread.
-    QTemporaryFile file;
-    QVERIFY(file.open());
-    file.write(PasswordHash::create(u"open sesame"_s, 1000) + '\n');
-    file.close();
+    const PasswordFile password(u"open sesame"_s);
     ServerConfig config;
-    config.passwordFile = file.fileName();
+    config.passwordFile = password.path();
     ServerFixture f(config);
     LineClient &client = f.connect();
     client.sendRaw("pass open sesame\nlogin alice\n");
@@ -280,12 +277,9 @@ void TestLimits::passwordThenLoginAtOnce()
 
 void TestLimits::password()
 {
-    QTemporaryFile file;
-    QVERIFY(file.open());
-    file.write(PasswordHash::create(u"open sesame"_s, 1000) + '\n');
-    file.close();
+    const PasswordFile password(u"open sesame"_s);
     ServerConfig config;
-    config.passwordFile = file.fileName();
+    config.passwordFile = password.path();
     ServerFixture f(config);
     QVERIFY(f.isListening());
 

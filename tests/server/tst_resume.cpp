@@ -3,15 +3,14 @@
 // program that says where it stood gets every line it missed exactly once; a person on telnet
 // gets what was said after the drop; wrong, expired and malformed tokens and positions change
 // nothing and cannot wear the server down.
+#include "PasswordFile.h"
 #include "ServerFixture.h"
 #include "TaggedCodec.h"
-#include "security/PasswordHash.h"
 #include "session/Session.h"
 
 #include <QDeadlineTimer>
 #include <QRandomGenerator>
 #include <QRegularExpression>
-#include <QTemporaryFile>
 #include <QTest>
 
 using namespace Qt::StringLiterals;
@@ -894,12 +893,9 @@ void TestResume::replayOrder()
 // On a server with a password, resuming needs it too, like logging in.
 void TestResume::resumeNeedsThePassword()
 {
-    QTemporaryFile file;
-    QVERIFY(file.open());
-    file.write(PasswordHash::create(u"open sesame"_s, 1000) + '\n');
-    file.close();
+    const PasswordFile password(u"open sesame"_s);
     ServerConfig config;
-    config.passwordFile = file.fileName();
+    config.passwordFile = password.path();
     ServerFixture f(config);
     const QString accepted = u"Password accepted: now log in with login <nick>."_s;
     LineClient &alice = f.connect();
