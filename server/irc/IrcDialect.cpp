@@ -311,17 +311,27 @@ IrcDialect::Input IrcDialect::handleRegistered(const IrcMessage &message, const 
     } else if (verb == u"TOPIC") {
         if (message.paramCount() < 1)
             return needMore();
-        for (const QString &room : roomsIn(message.param(0))) {
-            const QString text = plainText(message.param(1)).trimmed();
-            run(u"topic #"_s + room + (text.isEmpty() ? QString() : u' ' + text));
-        }
+        // "TOPIC #room" asks; "TOPIC #room :" (an empty text) clears it, the chat's "-".
+        const QString text = plainText(message.param(1)).trimmed();
+        const QString change = message.paramCount() < 2 ? QString()
+                               : text.isEmpty()         ? u" -"_s
+                                                        : u' ' + text;
+        for (const QString &room : roomsIn(message.param(0)))
+            run(u"topic #"_s + room + change);
     } else if (verb == u"NAMES") {
         if (message.paramCount() < 1) {
             input.replies = reply(366, me, {u"*"_s, u"End of /NAMES list"_s});
             return input;
         }
-        for (const QString &room : roomsIn(message.param(0)))
-            run(u"look #"_s + room);
+        // What is not a channel has no names: an empty list, as RFC 2812 answers (react()
+        // answers so for a channel that does not exist or that the client is not in).
+        for (const QString &channel : message.param(0).split(u',', Qt::SkipEmptyParts)) {
+            const QString room = IrcRendering::room(channel);
+            if (room.isEmpty())
+                input.replies += reply(366, me, {channel, u"End of /NAMES list"_s});
+            else
+                run(u"look #"_s + room);
+        }
     } else if (verb == u"WHO") {
         const QString mask = message.param(0);
         if (mask.isEmpty() || mask == u"*") {
@@ -526,6 +536,13 @@ IrcDialect::Reaction IrcDialect::react(const Event &event, const QString &me)
         reaction.replace = true;
         reaction.bytes =
             reply(368, me, {IrcRendering::channel(event.subject), u"End of channel ban list"_s});
+        return reaction;
+    }
+    if (event.label == "NAMES"_L1 &&
+        (event.code == ErrorCode::NoSuchRoom || event.code == ErrorCode::NotInRoom)) {
+        reaction.replace = true;
+        reaction.bytes =
+            reply(366, me, {IrcRendering::channel(event.subject), u"End of /NAMES list"_s});
         return reaction;
     }
     if (event.label == "JOIN"_L1) {

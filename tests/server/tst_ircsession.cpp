@@ -119,8 +119,21 @@ void TestIrcSession::session_data()
         << QStringList{u"TOPIC #hall :tea at four"_s, u"TOPIC #hall"_s}
         << QStringList{u":alice!alice@chat TOPIC #hall :tea at four"_s,
                        s + u" 332 alice #hall :tea at four"_s};
+    QTest::newRow("TOPIC set, then cleared by an empty text")
+        << QStringList{u"TOPIC #hall :tea at four"_s, u"TOPIC #hall :"_s}
+        << QStringList{u":alice!alice@chat TOPIC #hall :tea at four"_s,
+                       u":alice!alice@chat TOPIC #hall :"_s};
     QTest::newRow("TOPIC with no topic set")
         << QStringList{u"TOPIC #hall"_s} << QStringList{s + u" 331 alice #hall :No topic is set"_s};
+    QTest::newRow("NAMES of channels there are no names for")
+        << QStringList{u"NAMES #nowhere,nowhere"_s, u"JOIN #g"_s, u"PART #g"_s, u"NAMES #g"_s}
+        << QStringList{s + u" 366 alice nowhere :End of /NAMES list"_s,
+                       s + u" 366 alice #nowhere :End of /NAMES list"_s,
+                       u":alice!alice@chat JOIN #g"_s,
+                       s + u" 353 alice = #g ~alice"_s,
+                       s + u" 366 alice #g :End of /NAMES list"_s,
+                       u":alice!alice@chat PART #g"_s,
+                       s + u" 366 alice #g :End of /NAMES list"_s};
     QTest::newRow("NAMES") << QStringList{u"NAMES #hall"_s}
                            << QStringList{s + u" 353 alice = #hall alice"_s,
                                           s + u" 366 alice #hall :End of /NAMES list"_s};
