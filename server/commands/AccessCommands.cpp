@@ -71,10 +71,7 @@ void AccessCommands::pass(Session *session, const Command &command)
     session->pauseInput();
     passwords.check(
         session, command.argument(0),
-        [session, alive = QPointer<Session>(session),
-         label = command.label()](PasswordGate::Verdict verdict) {
-            if (!alive || session->state() == Session::State::Gone)
-                return;
+        [session, label = command.label()](PasswordGate::Verdict verdict) {
             session->resumeInput();
             if (verdict == PasswordGate::Verdict::Accepted) {
                 session->send(Event::ok(u"pass"_s, {}), label);

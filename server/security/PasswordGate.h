@@ -41,7 +41,7 @@ public:
     bool reload(const QString &passwordFile, QString *error);
 
     bool hasPassed(const Session *session) const;
-    // Calls done with the verdict, unless session is destroyed first.
+    // Calls done with the verdict, unless the session is gone (closed or destroyed) first.
     void check(Session *session, const QString &password, std::function<void(Verdict)> done);
     void forget(const Session *session);
 
