@@ -9,6 +9,7 @@
 #include "core/Room.h"
 #include "core/User.h"
 #include "security/Lookalikes.h"
+#include "session/InputPause.h"
 #include "session/Session.h"
 #include "store/Store.h"
 
@@ -251,9 +252,11 @@ void RoomCommands::topic(Session *session, const Command &command)
         return m_chat.fail(session, command, ErrorCode::TopicTooLong,
                            QString::number(Protocol::TopicMaxLength));
     User *user = session->user();
+    // What the session asks next (the topic, say) is answered once the change is the room's.
     m_chat.log().postToRoom(room, StoredMessage::Kind::Topic, user, text,
-                            [this, session = QPointer<Session>(session),
-                             user = QPointer<User>(user), room = QPointer<Room>(room),
+                            [this, pause = InputPause(session),
+                             session = QPointer<Session>(session), user = QPointer<User>(user),
+                             room = QPointer<Room>(room),
                              command](const Event &event, const QString &error) {
                                 if (!error.isEmpty()) {
                                     m_chat.failToStore(session, command, error);
