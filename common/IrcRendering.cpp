@@ -2,6 +2,7 @@
 #include "IrcRendering.h"
 
 #include "IrcMessage.h"
+#include "NameRules.h"
 
 using namespace Qt::StringLiterals;
 
@@ -212,8 +213,15 @@ QByteArray moderation(const Event &event, const Options &options)
         return line(actor, u"MODE"_s, {room, u"+b"_s, u"m:"_s + event.target});
     if (event.subject == "unmute"_L1)
         return line(actor, u"MODE"_s, {room, u"-b"_s, u"m:"_s + event.target});
-    if (event.subject == "invite"_L1)
-        return line(actor, u"INVITE"_s, {event.target, room});
+    // Only the two people it concerns hear of an invitation (RFC 2812 3.2.7): the one invited
+    // as INVITE, the one who invited as 341.
+    if (event.subject == "invite"_L1) {
+        if (NameRules::key(event.target) == NameRules::key(options.me))
+            return line(actor, u"INVITE"_s, {event.target, room});
+        if (options.self)
+            return numeric(options, 341, options.me, {event.target, room});
+        return {};
+    }
     if (event.subject == "rule"_L1) {
         const QChar mode = modeOf(event.target);
         if (!mode.isNull())

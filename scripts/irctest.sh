@@ -57,11 +57,16 @@ fi
 find irctest/server_tests -maxdepth 1 -name '*.py' ! -name '__init__.py' | sort >"$work/modules"
 find irctest/server_tests -mindepth 1 -maxdepth 1 -type d ! -name '__pycache__' | sort >>"$work/modules"
 
+# irctest keeps the ports its servers use in a file of the temporary directory, unlocked
+# unless under pytest-xdist: each shard has its own, as a file written by two at once (or left
+# half-written by an earlier run) breaks every test after it. The ports themselves are found
+# free by the system.
 run() { # controller name
     local controller=$1 name=$2 k
     for ((k = 0; k < shards; k++)); do
+        mkdir "$work/tmp.$name.$k"
         # shellcheck disable=SC2046
-        CHAT_SERVER=$build/server/chat-server PYTHONPATH=$root/scripts/irctest \
+        TMPDIR=$work/tmp.$name.$k CHAT_SERVER=$build/server/chat-server PYTHONPATH=$root/scripts/irctest \
             timeout 3600 $python -m pytest --controller "$controller" -p no:cacheprovider -v -rfs \
             -m 'not implementation-specific and not deprecated and not strict' \
             $(awk -v k=$k -v n="$shards" 'NR % n == k' "$work/modules") "${extra[@]}" \

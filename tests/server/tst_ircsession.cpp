@@ -32,6 +32,7 @@ private slots:
     void serverPasswordAtRegistration();
     void registeredNickNeedsPassword();
     void threeKindsOfClientInOneRoom();
+    void invitationConcernsTwo();
     void capabilitiesShapeMessages();
     void malformedInput_data();
     void malformedInput();
@@ -428,6 +429,35 @@ void TestIrcSession::threeKindsOfClientInOneRoom()
     QVERIFY(irc.line().waitForDisconnected());
     QCOMPARE(telnet.sync(),
              (QStringList{u"* prog has left the room."_s, u"* ircx has left the chat."_s}));
+}
+
+void TestIrcSession::invitationConcernsTwo()
+{
+    ServerFixture fixture(IrcClient::serverConfig());
+    IrcClient alice;
+    QVERIFY(alice.connectTo(fixture));
+    QVERIFY(alice.registerAs(u"alice"_s));
+    IrcClient bob;
+    QVERIFY(bob.connectTo(fixture));
+    QVERIFY(bob.registerAs(u"bob"_s));
+    IrcClient carol;
+    QVERIFY(carol.connectTo(fixture));
+    QVERIFY(carol.registerAs(u"carol"_s));
+    alice.send(u"JOIN #den"_s);
+    alice.sync();
+    carol.send(u"JOIN #den"_s);
+    alice.send(u"MODE #den +i"_s);
+    alice.sync();
+    carol.sync();
+    bob.sync();
+
+    // RFC 2812 3.2.7: the one invited hears INVITE, the one who invited 341, nobody else a word.
+    alice.send(u"INVITE bob #den"_s);
+    QCOMPARE(alice.sync(), QStringList{Server + u" 341 alice bob #den"_s});
+    QCOMPARE(bob.sync(), QStringList{u":alice!alice@chat INVITE bob #den"_s});
+    QCOMPARE(carol.sync(), QStringList{});
+    bob.send(u"JOIN #den"_s);
+    QCOMPARE(bob.sync().value(0), u":bob!bob@chat JOIN #den"_s);
 }
 
 void TestIrcSession::capabilitiesShapeMessages()
