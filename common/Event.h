@@ -160,6 +160,12 @@ public:
     // said it (Message, Action, Private, TopicChanged), who arrived (Join; Joins: one for each
     // nickname of list). Empty for someone without an account; not in the tagged layout.
     QStringList accounts;
+    // What IRC shows of those people besides their nicknames (WHO, WHOIS, extended-join): for
+    // each person of a Who piece, each arrival of a Join (Joins) and, when asked for, each
+    // member of a Users list (Room::usersEvent), their user name, real name
+    // and away text (the flags say whether they are away), three items each; an empty user or real
+    // name is shown as the nickname. Not in the tagged layout.
+    QStringList details;
 
     bool isValid() const { return kind != Kind::Invalid; }
     // A users event's count: how many are in the room, never fewer than it names.

@@ -82,14 +82,33 @@ void addTags(IrcMessage &message, const Event &event, const Options &options)
         message.addTag(u"account"_s, event.accounts.value(0));
 }
 
-// A JOIN line; with extended-join, the account ("*": none) and the real name (the nick: the
-// chat keeps no other name).
-QByteArray joinLine(const QString &room, const QString &nick, const QString &account,
+// What an event tells of its person-th person besides the nickname (Event::details); the
+// nickname stands in for a name the person has not given (those not on IRC).
+struct Details
+{
+    QString userName;
+    QString realName;
+    QString awayText;
+};
+
+Details detailsOf(const Event &event, qsizetype person, const QString &nick)
+{
+    const QString userName = event.details.value(3 * person);
+    const QString realName = event.details.value(3 * person + 1);
+    return {userName.isEmpty() ? nick : userName, realName.isEmpty() ? nick : realName,
+            event.details.value(3 * person + 2)};
+}
+
+// The person-th arrival of a Join or Joins as a JOIN line; with extended-join, the account
+// ("*": none) and the real name.
+QByteArray joinLine(const Event &event, qsizetype person, const QString &nick,
                     const Options &options)
 {
-    QStringList params{channel(room)};
-    if (options.extendedJoin)
-        params << (account.isEmpty() ? u"*"_s : account) << nick;
+    QStringList params{channel(event.room)};
+    if (options.extendedJoin) {
+        const QString account = event.accounts.value(person);
+        params << (account.isEmpty() ? u"*"_s : account) << detailsOf(event, person, nick).realName;
+    }
     return IrcMessage(u"JOIN"_s, params, source(nick)).toLine();
 }
 
@@ -265,13 +284,13 @@ QByteArray names(const Event &event, const Options &options, const QString &me)
 
 // One 352 line: the person as WHO shows them.
 QByteArray whoLine(const Options &options, const QString &me, const QString &room,
-                   const QString &nick, const QString &flags)
+                   const QString &nick, const QString &flags, const Details &details)
 {
     const QStringList words = flags.split(u',');
     const QString status = (words.contains("away"_L1) ? u"G"_s : u"H"_s) + prefixes(words, options);
     return numeric(options, 352, me,
-                   {room.isEmpty() ? u"*"_s : channel(room), nick, u"chat"_s, options.serverName,
-                    nick, status, u"0 "_s + nick});
+                   {room.isEmpty() ? u"*"_s : channel(room), details.userName, u"chat"_s,
+                    options.serverName, nick, status, u"0 "_s + details.realName});
 }
 
 // WHO #room is the room's member list in 352 lines.
@@ -279,7 +298,8 @@ QByteArray whoRoom(const Event &event, const Options &options, const QString &me
 {
     QByteArray bytes;
     for (qsizetype i = 0; i + 1 < event.list.size(); i += 2)
-        bytes += whoLine(options, me, event.room, event.list[i], event.list[i + 1]);
+        bytes += whoLine(options, me, event.room, event.list[i], event.list[i + 1],
+                         detailsOf(event, i / 2, event.list[i]));
     bytes += numeric(options, 315, me, {channel(event.room), u"End of /WHO list"_s});
     return bytes;
 }
@@ -292,17 +312,21 @@ QByteArray who(const Event &event, const Options &options, const QString &me)
     for (qsizetype i = 0; i + 2 < event.list.size(); i += 3) {
         const QString &nick = event.list[i];
         const QStringList rooms = event.list[i + 1].split(u',', Qt::SkipEmptyParts);
+        const Details details = detailsOf(event, i / 3, nick);
         if (!whois) {
-            bytes += whoLine(options, me, rooms.value(0), nick, event.list[i + 2]);
+            bytes += whoLine(options, me, rooms.value(0), nick, event.list[i + 2], details);
             continue;
         }
-        bytes += numeric(options, 311, me, {nick, nick, u"chat"_s, u"*"_s, nick});
+        bytes += numeric(options, 311, me,
+                         {nick, details.userName, u"chat"_s, u"*"_s, details.realName});
         if (!rooms.isEmpty()) {
             QStringList channels;
             for (const QString &room : rooms)
                 channels << channel(room);
             bytes += numeric(options, 319, me, {nick, channels.join(u' ')});
         }
+        if (event.list[i + 2].split(u',').contains(Event::AwayFlag))
+            bytes += numeric(options, 301, me, {nick, details.awayText});
     }
     return bytes;
 }
@@ -316,9 +340,12 @@ QByteArray lusers(const Event &event, const Options &options)
     const QString count = QString::number(event.count);
     if (event.subject == Event::ListingRooms)
         return numeric(options, 254, options.me, {count, u"channels formed"_s});
+    // 265 and 266 without the optional counts: the chat keeps no highest count.
     return numeric(options, 251, options.me,
                    {u"There are %1 users and 0 invisible on 1 servers"_s.arg(count)}) +
-           numeric(options, 255, options.me, {u"I have %1 clients and 0 servers"_s.arg(count)});
+           numeric(options, 255, options.me, {u"I have %1 clients and 0 servers"_s.arg(count)}) +
+           numeric(options, 265, options.me, {u"Current local users: %1"_s.arg(count)}) +
+           numeric(options, 266, options.me, {u"Current global users: %1"_s.arg(count)});
 }
 
 } // namespace
@@ -412,11 +439,11 @@ QByteArray render(const Event &event, const Options &options)
             return {};
         return line(source(event.nick), u"PRIVMSG"_s, {event.target, event.text}, event, options);
     case K::Join:
-        return joinLine(event.room, event.nick, event.accounts.value(0), options);
+        return joinLine(event, 0, event.nick, options);
     case K::Joins: {
         QByteArray bytes;
         for (qsizetype i = 0; i < event.list.size(); ++i)
-            bytes += joinLine(event.room, event.list[i], event.accounts.value(i), options);
+            bytes += joinLine(event, i, event.list[i], options);
         return bytes;
     }
     case K::Leave: {

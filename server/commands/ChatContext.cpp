@@ -65,6 +65,7 @@ User *ChatContext::newPerson(Session *session, const QString &nick)
 {
     // Person ids never repeat: the store's boot number above a counter of this run.
     User *user = adoptPerson(nick, (m_bootNumber << 32) | ++m_lastPerson);
+    user->setNames(session->userName(), session->realName());
     user->attach(session);
     session->attach(user);
     return user;

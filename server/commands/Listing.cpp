@@ -105,6 +105,7 @@ Event Listing::start()
 Event Listing::piece()
 {
     QStringList items;
+    QStringList details;
     const qsizetype limit = m_page > 0 ? m_pageSize - m_sent : qsizetype(m_pageSize);
     qsizetype count = 0;
     qsizetype bytes = 0;
@@ -112,17 +113,24 @@ Event Listing::piece()
         QStringList item = std::exchange(m_next, {});
         if (item.isEmpty() && !advance(&item))
             break;
-        const qsizetype size = taggedSize(item);
+        // A person's item ends with their details for IRC, which the tagged line leaves out.
+        const QStringList shown = m_what == What::Rooms ? item : item.mid(0, 3);
+        const qsizetype size = taggedSize(shown);
         if (count > 0 && bytes + size > Protocol::ListLineMaxBytes) {
             m_next = item; // the next line's first
             break;
         }
-        items += item;
+        items += shown;
+        details += item.mid(shown.size());
         bytes += size;
         ++count;
     }
     m_sent += count;
-    return labelled(m_what == What::Rooms ? Event::rooms(items) : Event::who(items));
+    if (m_what == What::Rooms)
+        return labelled(Event::rooms(items));
+    Event who = Event::who(items);
+    who.details = details;
+    return labelled(who);
 }
 
 Event Listing::end()
@@ -186,12 +194,13 @@ bool Listing::advance(QStringList *items)
 
 QStringList Listing::describe(const User *user) const
 {
-    return describe(user->nick(), user->rooms(), user->flags(), user->account());
+    return describe(user->nick(), user->rooms(), user->flags(), user->account()) + user->details();
 }
 
 QStringList Listing::describe(const RemotePerson *person) const
 {
-    return describe(person->nick, person->rooms, person->flags(), person->account);
+    return describe(person->nick, person->rooms, person->flags(), person->account) +
+           QStringList{QString(), QString(), person->away ? person->awayText : QString()};
 }
 
 QStringList Listing::describe(const QString &nick, const QList<Room *> &rooms, QString flags,

@@ -39,7 +39,8 @@ private:
     // items (unless null); false when there is none.
     bool advance(QStringList *items);
     bool matches(const QString &key, const Room *room) const;
-    // A person's item of a who listing: nickname, rooms, flags.
+    // A person's item of a who listing: nickname, rooms, flags, then their details for IRC
+    // (Event::details).
     QStringList describe(const User *user) const;
     QStringList describe(const RemotePerson *person) const;
     // A who triple: the nick, the rooms, the flags (and "admin" for an administrator's account).

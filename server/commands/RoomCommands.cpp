@@ -199,7 +199,7 @@ void RoomCommands::look(Session *session, const Command &command)
     // A crowded room lists the first presence-limit members: bounded, but long enough to be
     // written at the reader's pace, after the replies asked for before it.
     if (Room *room = m_chat.targetRoom(session, command)) {
-        Event users = room->usersEvent();
+        Event users = room->usersEvent(session->isIrc()); // WHO #room shows the details
         users.label = command.label();
         QList<Event> events = {users};
         // The room's rules, when any is on (always for IRC, whose MODE #room asks for them).

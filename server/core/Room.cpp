@@ -23,24 +23,34 @@ Room::Room(qint64 id, const QString &name, qsizetype presenceLimit, QObject *par
 {
 }
 
-Event Room::usersEvent() const
+Event Room::usersEvent(bool withDetails) const
 {
     const qsizetype listed = std::min(memberCount(), m_presenceLimit);
     QStringList pairs;
     pairs.reserve(listed * 2);
+    QStringList details;
     // The room's own flags (owner, op, muted), then the person's (away, reconnecting).
     const auto joined = [](const QString &roomFlags, const QString &personFlags) {
         return roomFlags.isEmpty() || personFlags.isEmpty() ? roomFlags + personFlags
                                                             : roomFlags + u',' + personFlags;
     };
-    for (qsizetype i = 0; i < std::min(m_members.size(), listed); ++i)
+    for (qsizetype i = 0; i < std::min(m_members.size(), listed); ++i) {
         pairs << m_members[i]->nick() << joined(m_roles.flags(m_members[i]), m_members[i]->flags());
+        if (withDetails)
+            details << m_members[i]->details();
+    }
     const bool anyRoomFlags = !m_roles.isEmpty();
-    for (qsizetype i = 0; i < listed - m_members.size(); ++i)
+    for (qsizetype i = 0; i < listed - m_members.size(); ++i) {
         pairs << m_remote[i]->nick
               << joined(anyRoomFlags ? m_roles.flags(m_remote[i]->key()) : QString(),
                         m_remote[i]->flags());
-    return Event::users(m_name, memberCount(), pairs);
+        if (withDetails)
+            details << QString() << QString()
+                    << (m_remote[i]->away ? m_remote[i]->awayText : QString());
+    }
+    Event users = Event::users(m_name, memberCount(), pairs);
+    users.details = details;
+    return users;
 }
 
 void Room::sendUsersToPrograms(const QSet<const User *> &skip)
@@ -80,6 +90,7 @@ void Room::enter(User *user, const Endpoint *actor, const QString &label)
     place(user);
     Event joined = Event::join(m_name, user->nick());
     joined.accounts = {user->account()};
+    joined.details = user->details();
     user->send(joined, actor, label, true);
     // The others hear of it together with whoever else arrives before the event loop comes
     // round: when many people log in at once, one line instead of one per arrival.
@@ -120,13 +131,16 @@ void Room::announceArrivals()
             endpoint->sendRendered(shared.bytesFor(rendering, first, [&] {
                 QStringList nicks;
                 QStringList accounts;
+                QStringList details;
                 for (qsizetype i = first; i < arrivals.size(); ++i) {
                     nicks.append(arrivals[i].nick);
                     accounts.append(arrivals[i].user->account());
+                    details.append(arrivals[i].user->details());
                 }
                 Event event = nicks.size() == 1 ? Event::join(m_name, nicks.first())
                                                 : Event::joins(m_name, nicks);
                 event.accounts = accounts;
+                event.details = details;
                 QByteArray bytes = rendering.render(event);
                 // Who arrives away is away here too: the flag comes with the arrival.
                 for (qsizetype i = first; i < arrivals.size(); ++i) {

@@ -56,8 +56,9 @@ public:
     // A new limit (a reload); programs get a fresh member list if the room became crowded or
     // stopped being so.
     void setPresenceLimit(qsizetype presenceLimit);
-    // The users event: how many are here and their names and flags (the first presenceLimit).
-    Event usersEvent() const;
+    // The users event: how many are here and their names and flags (the first presenceLimit);
+    // withDetails: their Event::details too (for IRC's WHO #room).
+    Event usersEvent(bool withDetails = false) const;
 
     // The sequence number of the room's last committed line: every line up to it is in the
     // store, and every later one reaches the members when it is committed.

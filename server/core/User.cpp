@@ -31,6 +31,12 @@ void User::setAccount(const QString &key)
     emit changed({});
 }
 
+void User::setNames(const QString &userName, const QString &realName)
+{
+    m_userName = userName;
+    m_realName = realName;
+}
+
 void User::addRoom(Room *room)
 {
     if (!m_rooms.contains(room)) {

@@ -35,6 +35,16 @@ public:
     // It stays when they change their nickname: the account is the person's, not the name's.
     QString account() const { return m_account; }
     void setAccount(const QString &key);
+    // What an IRC client said of the person when it registered (USER): empty for the others,
+    // whom IRC shows by their nickname.
+    QString userName() const { return m_userName; }
+    QString realName() const { return m_realName; }
+    void setNames(const QString &userName, const QString &realName);
+    // The details an IRC listing shows of the person (see Event::details).
+    QStringList details() const
+    {
+        return {m_userName, m_realName, m_away ? m_awayText : QString()};
+    }
 
     // The rooms, in the order they were entered.
     const QList<Room *> &rooms() const { return m_rooms; }
@@ -94,6 +104,8 @@ private:
     QString m_nick;
     quint64 m_personId;
     QString m_account;
+    QString m_userName;
+    QString m_realName;
     bool m_away = false;
     QString m_awayText;
     QSet<quint64> m_awayTold; // person ids that heard the current away text

@@ -10,6 +10,7 @@
 
 #include <QDateTime>
 #include <QHash>
+#include <QLocale>
 
 using namespace Qt::StringLiterals;
 
@@ -417,6 +418,18 @@ IrcDialect::Input IrcDialect::handleRegistered(const IrcMessage &message, const 
              m_registration.capabilities().handle(message, m_serverName, me))
             input.replies += answer.toLine();
         input.optionsChanged = true;
+    } else if (verb == u"TIME") {
+        // This server's time; there is no other server to ask.
+        const QString server = message.param(0);
+        if (!server.isEmpty() && server.compare(m_serverName, Qt::CaseInsensitive) != 0) {
+            input.replies = reply(IrcNumeric::NoSuchServer, me, {server, u"No such server"_s});
+            return input;
+        }
+        const QDateTime now = QDateTime::currentDateTimeUtc();
+        input.replies =
+            reply(IrcNumeric::Time, me,
+                  {m_serverName, QString::number(now.toSecsSinceEpoch()), u"0"_s,
+                   QLocale::c().toString(now, u"dddd MMMM d yyyy -- HH:mm:ss 'UTC'"_s)});
     } else if (verb == u"MOTD") {
         input.replies = motd(me);
     } else if (verb == u"HELP") {

@@ -63,6 +63,10 @@ public:
     // channel shows none by itself.
     bool fetchesHistory() const;
 
+    // What the client said of itself at registration (IrcRegistration::userName()).
+    const QString &userName() const { return m_registration.userName(); }
+    const QString &realName() const { return m_registration.realName(); }
+
     // The capabilities offered to IRC clients.
     static QList<IrcCapabilities::Offer> offers();
 

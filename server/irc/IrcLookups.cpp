@@ -49,9 +49,12 @@ QByteArray IrcLookups::answer(const Event &event, const IrcRendering::Options &o
         const QString key = NameRules::key(question.nick);
         Event exact = event;
         exact.list.clear();
+        exact.details.clear();
         for (qsizetype i = 0; i + 2 < event.list.size(); i += 3) {
-            if (NameRules::key(event.list[i]) == key)
+            if (NameRules::key(event.list[i]) == key) {
                 exact.list << event.list.mid(i, 3);
+                exact.details << event.details.mid(i, 3); // three of each per person
+            }
         }
         if (exact.list.isEmpty())
             return {};

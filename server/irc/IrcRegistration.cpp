@@ -6,6 +6,27 @@
 
 using namespace Qt::StringLiterals;
 
+namespace {
+
+// The first most characters of text that are printable, and when refused (ASCII) is not empty
+// (a user name is one word) not spaces nor one of refused.
+QString printable(const QString &text, const QString &refused, qsizetype most)
+{
+    QList<char32_t> kept;
+    for (const char32_t c : text.toUcs4()) {
+        if (kept.size() == most)
+            break;
+        if (!QChar::isPrint(c) ||
+            (!refused.isEmpty() &&
+             (QChar::isSpace(c) || (c < 0x80 && refused.contains(QLatin1Char(char(c)))))))
+            continue;
+        kept.append(c);
+    }
+    return QString::fromUcs4(kept.constData(), kept.size());
+}
+
+} // namespace
+
 IrcRegistration::IrcRegistration(QString serverName, QList<IrcCapabilities::Offer> capabilities)
     : m_serverName(std::move(serverName))
     , m_capabilities(std::move(capabilities))
@@ -14,7 +35,7 @@ IrcRegistration::IrcRegistration(QString serverName, QList<IrcCapabilities::Offe
 
 bool IrcRegistration::isComplete() const
 {
-    return !m_nick.isEmpty() && !m_user.isEmpty() && !m_capabilities.isNegotiating();
+    return !m_nick.isEmpty() && m_userGiven && !m_capabilities.isNegotiating();
 }
 
 IrcMessage IrcRegistration::reply(int numeric, QStringList params) const
@@ -33,10 +54,13 @@ QList<IrcMessage> IrcRegistration::handle(const IrcMessage &message)
     if (command == u"USER") {
         if (message.paramCount() < 4)
             return {reply(IrcNumeric::NeedMoreParams, {command, u"Not enough parameters"_s})};
-        if (!m_user.isEmpty())
+        if (m_userGiven)
             return {reply(IrcNumeric::AlreadyRegistered, {u"You may not reregister"_s})};
-        m_user = message.param(0);
-        m_realName = message.param(3);
+        m_userGiven = true;
+        m_user = printable(message.param(0), u"!@"_s, UserNameMaxLength);
+        if (!m_user.isEmpty())
+            m_user.prepend(u'~');
+        m_realName = printable(message.param(3).trimmed(), {}, RealNameMaxLength);
         return {};
     }
     if (command == u"PASS") {

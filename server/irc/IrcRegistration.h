@@ -28,8 +28,14 @@ public:
     // The nickname so far, "*" before there is one (the target of numeric replies).
     QString target() const { return m_nick.isEmpty() ? QStringLiteral("*") : m_nick; }
     const QString &nick() const { return m_nick; }
-    const QString &user() const { return m_user; }
+    // What USER said, as others are shown it (WHO, WHOIS): the user name in printable
+    // characters but spaces, '!' and '@', at most UserNameMaxLength of them, after '~' (as
+    // servers mark a name no ident server vouched for); the real name in printable characters,
+    // at most RealNameMaxLength of them. Empty before USER, or when nothing was left.
+    const QString &userName() const { return m_user; }
     const QString &realName() const { return m_realName; }
+    static constexpr qsizetype UserNameMaxLength = 10;
+    static constexpr qsizetype RealNameMaxLength = 64;
     const QString &password() const { return m_password; }
     IrcCapabilities &capabilities() { return m_capabilities; }
 
@@ -41,6 +47,7 @@ private:
     IrcCapabilities m_capabilities;
     QString m_nick;
     QString m_user;
+    bool m_userGiven = false;
     QString m_realName;
     QString m_password;
     bool m_quit = false;

@@ -74,6 +74,9 @@ public:
     // it (IrcDialect::react). Empty when it is shown nothing.
     QByteArray renderReply(const Event &event, bool actor = false);
     bool isIrc() const { return m_irc != nullptr; }
+    // The user name and real name an IRC client gave at registration; empty for the others.
+    QString userName() const { return m_irc ? m_irc->userName() : QString(); }
+    QString realName() const { return m_irc ? m_irc->realName() : QString(); }
     // Whether entering a room shows its recent history: not to an IRC client that asks for it
     // itself (CHATHISTORY), which would then see it twice.
     bool wantsHistoryOnJoin() const;

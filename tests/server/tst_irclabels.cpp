@@ -66,12 +66,14 @@ void TestIrcLabels::labelled_data()
         << all << u"@label=l1 LUSERS"_s
         << batch(u"l1"_s, {s + u" 254 alice 1 :channels formed"_s,
                            s + u" 251 alice :There are 1 users and 0 invisible on 1 servers"_s,
-                           s + u" 255 alice :I have 1 clients and 0 servers"_s});
+                           s + u" 255 alice :I have 1 clients and 0 servers"_s,
+                           s + u" 265 alice :Current local users: 1"_s,
+                           s + u" 266 alice :Current global users: 1"_s});
     QTest::newRow("NAMES") << all << u"@label=n1 NAMES #hall"_s
                            << batch(u"n1"_s, {s + u" 353 alice = #hall alice"_s,
                                               s + u" 366 alice #hall :End of /NAMES list"_s});
     QTest::newRow("WHOIS") << all << u"@label=w1 WHOIS alice"_s
-                           << batch(u"w1"_s, {s + u" 311 alice alice alice chat * alice"_s,
+                           << batch(u"w1"_s, {s + u" 311 alice alice ~alice chat * alice"_s,
                                               s + u" 319 alice alice #hall"_s,
                                               s + u" 318 alice alice :End of /WHOIS list"_s});
     QTest::newRow("PING") << all << u"@label=p1 PING tok"_s

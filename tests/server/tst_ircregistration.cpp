@@ -26,6 +26,8 @@ private slots:
     void session();
     void capListIsSplit_data();
     void capListIsSplit();
+    void names_data();
+    void names();
     void fields();
 };
 
@@ -161,6 +163,41 @@ void TestIrcRegistration::capListIsSplit()
     QCOMPARE(names.size(), 60);
 }
 
+void TestIrcRegistration::names_data()
+{
+    QTest::addColumn<QByteArray>("line");
+    QTest::addColumn<QString>("userName");
+    QTest::addColumn<QString>("realName");
+    QTest::newRow("plain") << QByteArray("USER bob 0 * :Bob Marley") << u"~bob"_s
+                           << u"Bob Marley"_s;
+    QTest::newRow("long user name, cut to 10")
+        << QByteArray("USER abcdefghijklmn 0 * :x") << u"~abcdefghij"_s << u"x"_s;
+    QTest::newRow("characters a user name cannot hold are dropped")
+        << QByteArray("USER b!o@b\x01 0 * :x") << u"~bob"_s << u"x"_s;
+    QTest::newRow("emoji are whole characters")
+        << QByteArray("USER \xF0\x9F\x98\x8A\xF0\x9F\x98\x8A 0 * :realname")
+        << u"~\U0001F60A\U0001F60A"_s << u"realname"_s;
+    QTest::newRow("control characters and padding leave the real name")
+        << QByteArray("USER bob 0 * :  Bob\x02 Bold\x03  ") << u"~bob"_s << u"Bob Bold"_s;
+    QTest::newRow("long real name, cut to 64")
+        << QByteArray("USER bob 0 * :") + QByteArray(80, 'r') << u"~bob"_s << QString(64, u'r');
+    QTest::newRow("nothing left of the user name")
+        << QByteArray("USER @!@ 0 * :x") << QString() << u"x"_s;
+}
+
+void TestIrcRegistration::names()
+{
+    QFETCH(QByteArray, line);
+    QFETCH(QString, userName);
+    QFETCH(QString, realName);
+    IrcRegistration registration(u"irc.test"_s, offers());
+    QVERIFY(registration.handle(IrcMessage::parse("NICK bob")).isEmpty());
+    QVERIFY(registration.handle(IrcMessage::parse(line)).isEmpty());
+    QVERIFY(registration.isComplete());
+    QCOMPARE(registration.userName(), userName);
+    QCOMPARE(registration.realName(), realName);
+}
+
 void TestIrcRegistration::fields()
 {
     IrcRegistration registration(u"irc.test"_s, offers());
@@ -168,7 +205,7 @@ void TestIrcRegistration::fields()
         QVERIFY(registration.handle(IrcMessage::parse(line)).isEmpty());
     QVERIFY(registration.isComplete());
     QCOMPARE(registration.nick(), u"Alice"_s); // fullwidth Ａ: the plain letter (NFKC)
-    QCOMPARE(registration.user(), u"alice"_s);
+    QCOMPARE(registration.userName(), u"~alice"_s);
     QCOMPARE(registration.realName(), u"Alice Liddell"_s);
     QCOMPARE(registration.password(), u"s3cret"_s);
 

@@ -3,6 +3,8 @@
 #include "PasswordFile.h"
 #include "ServerFixture.h"
 
+#include <QDateTime>
+#include <QLocale>
 #include <QRegularExpression>
 #include <QSignalSpy>
 #include <QSslSocket>
@@ -33,6 +35,7 @@ private slots:
     void registeredNickNeedsPassword();
     void threeKindsOfClientInOneRoom();
     void invitationConcernsTwo();
+    void timeIsNow();
     void capabilitiesShapeMessages();
     void malformedInput_data();
     void malformedInput();
@@ -142,14 +145,14 @@ void TestIrcSession::session_data()
         << QStringList{u"NAMES"_s} << QStringList{s + u" 366 alice * :End of /NAMES list"_s};
     QTest::newRow("WHO a channel")
         << QStringList{u"WHO #hall"_s}
-        << QStringList{s + u" 352 alice #hall alice chat test.chat alice H :0 alice"_s,
+        << QStringList{s + u" 352 alice #hall ~alice chat test.chat alice H :0 alice"_s,
                        s + u" 315 alice #hall :End of /WHO list"_s};
     QTest::newRow("WHO a mask")
         << QStringList{u"WHO ali*"_s}
-        << QStringList{s + u" 352 alice #hall alice chat test.chat alice H :0 alice"_s,
+        << QStringList{s + u" 352 alice #hall ~alice chat test.chat alice H :0 alice"_s,
                        s + u" 315 alice ali* :End of /WHO list"_s};
     QTest::newRow("WHOIS") << QStringList{u"WHOIS alice"_s}
-                           << QStringList{s + u" 311 alice alice alice chat * alice"_s,
+                           << QStringList{s + u" 311 alice alice ~alice chat * alice"_s,
                                           s + u" 319 alice alice #hall"_s,
                                           s + u" 318 alice alice :End of /WHOIS list"_s};
     QTest::newRow("WHOIS without a nick")
@@ -289,7 +292,7 @@ void TestIrcSession::startsInNoChannelWhenAsked()
     QVERIFY(!welcome.filter(Server + u" 001 alice "_s).isEmpty());
     QVERIFY2(welcome.filter(u"alice@chat JOIN"_s).isEmpty(), qPrintable(welcome.join(u'\n')));
     irc.send(u"WHOIS alice"_s);
-    QCOMPARE(irc.sync(), (QStringList{Server + u" 311 alice alice alice chat * alice"_s,
+    QCOMPARE(irc.sync(), (QStringList{Server + u" 311 alice alice ~alice chat * alice"_s,
                                       Server + u" 318 alice alice :End of /WHOIS list"_s}));
     irc.send(u"JOIN #hall"_s);
     QCOMPARE(irc.sync(), (QStringList{u":alice!alice@chat JOIN #hall"_s,
@@ -458,6 +461,31 @@ void TestIrcSession::invitationConcernsTwo()
     QCOMPARE(carol.sync(), QStringList{});
     bob.send(u"JOIN #den"_s);
     QCOMPARE(bob.sync().value(0), u":bob!bob@chat JOIN #den"_s);
+}
+
+void TestIrcSession::timeIsNow()
+{
+    ServerFixture fixture(IrcClient::serverConfig());
+    IrcClient irc;
+    QVERIFY(irc.connectTo(fixture));
+    QVERIFY(irc.registerAs(u"alice"_s));
+    const qint64 before = QDateTime::currentSecsSinceEpoch();
+    irc.send(u"TIME"_s);
+    const QStringList replies = irc.sync();
+    const qint64 after = QDateTime::currentSecsSinceEpoch();
+    QCOMPARE(replies.size(), 1);
+    // ":test.chat 391 alice test.chat <seconds> 0 :Monday November 30 2026 -- 00:20:00 UTC"
+    const QStringList words = replies.first().split(u' ');
+    QCOMPARE(words.mid(0, 4), (QStringList{Server, u"391"_s, u"alice"_s, u"test.chat"_s}));
+    QVERIFY2(words.value(4).toLongLong() >= before && words.value(4).toLongLong() <= after,
+             qPrintable(replies.first()));
+    QDateTime shown = QLocale::c().toDateTime(replies.first().section(u" :"_s, 1),
+                                              u"dddd MMMM d yyyy -- HH:mm:ss 'UTC'"_s);
+    QVERIFY2(shown.isValid(), qPrintable(replies.first()));
+    shown.setTimeSpec(Qt::UTC);
+    QVERIFY(qAbs(shown.toSecsSinceEpoch() - words.value(4).toLongLong()) <= 1);
+    irc.send(u"TIME elsewhere.example"_s);
+    QCOMPARE(irc.sync(), QStringList{Server + u" 402 alice elsewhere.example :No such server"_s});
 }
 
 void TestIrcSession::capabilitiesShapeMessages()

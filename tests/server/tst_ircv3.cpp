@@ -65,6 +65,7 @@ private slots:
     void namesPrefixes();
     void awayNotify();
     void accountsShown();
+    void namesFromUser();
 
 private:
     // For the SASL rows: one server with carol's account (hashing a password takes a while).
@@ -519,9 +520,14 @@ void TestIrcV3::lookups_data()
     // In the server: alice (this client), alice2 (away), bob.
     QTest::newRow("WHOIS finds the nick, not the ones that start with it")
         << u"WHOIS alice"_s
-        << QStringList{s + u" 311 alice alice alice chat * alice"_s,
+        << QStringList{s + u" 311 alice alice ~alice chat * alice"_s,
                        s + u" 319 alice alice #hall"_s,
                        s + u" 318 alice alice :End of /WHOIS list"_s};
+    QTest::newRow("WHOIS someone away")
+        << u"WHOIS alice2"_s
+        << QStringList{s + u" 311 alice alice2 alice2 chat * alice2"_s,
+                       s + u" 319 alice alice2 #hall"_s, s + u" 301 alice alice2 lunch"_s,
+                       s + u" 318 alice alice2 :End of /WHOIS list"_s};
     QTest::newRow("WHOIS nobody") << u"WHOIS nobody"_s
                                   << QStringList{s + u" 401 alice nobody :No such nick"_s,
                                                  s + u" 318 alice nobody :End of /WHOIS list"_s};
@@ -541,7 +547,9 @@ void TestIrcV3::lookups_data()
                             << QStringList{s + u" 254 alice 1 :channels formed"_s,
                                            s + u" 251 alice :There are 3 users and 0 invisible "
                                                "on 1 servers"_s,
-                                           s + u" 255 alice :I have 3 clients and 0 servers"_s};
+                                           s + u" 255 alice :I have 3 clients and 0 servers"_s,
+                                           s + u" 265 alice :Current local users: 3"_s,
+                                           s + u" 266 alice :Current global users: 3"_s};
 }
 
 void TestIrcV3::lookups()
@@ -663,6 +671,36 @@ void TestIrcV3::accountsShown()
                         u"@account=carol :carol!carol@chat PRIVMSG watcher psst"_s}));
     carol.send(u"logout"_s);
     QVERIFY(carol.waitForDisconnected());
+}
+
+void TestIrcV3::namesFromUser()
+{
+    // What USER gave is what WHO, WHOIS and extended-join show of the person, to everyone.
+    ServerFixture fixture(IrcClient::serverConfig());
+    IrcClient watcher;
+    QVERIFY(watcher.connectTo(fixture));
+    QVERIFY(watcher.registerAs(u"watcher"_s, u"extended-join"_s));
+    IrcClient bob;
+    QVERIFY(bob.connectTo(fixture));
+    bob.send(u"NICK bob"_s);
+    bob.send(u"USER bobby 0 * :Bob the \x02"
+             "Builder\x02"_s);
+    QVERIFY(!bob.sync().filter(u" 001 bob "_s).isEmpty());
+    QCOMPARE(watcher.sync(), QStringList{u":bob!bob@chat JOIN #hall * :Bob the Builder"_s});
+    watcher.send(u"WHOIS bob"_s);
+    QCOMPARE(watcher.sync(), (QStringList{Server + u" 311 watcher bob ~bobby chat * :Bob the "
+                                                   "Builder"_s,
+                                          Server + u" 319 watcher bob #hall"_s,
+                                          Server + u" 318 watcher bob :End of /WHOIS list"_s}));
+    watcher.send(u"WHO bob"_s);
+    QCOMPARE(watcher.sync(),
+             (QStringList{Server + u" 352 watcher #hall ~bobby chat test.chat bob H :0 Bob the "
+                                   "Builder"_s,
+                          Server + u" 315 watcher bob :End of /WHO list"_s}));
+    // A telnet user has no other names than the nickname.
+    LineClient &tess = fixture.loggedIn(u"tess"_s);
+    Q_UNUSED(tess);
+    QCOMPARE(watcher.sync(), QStringList{u":tess!tess@chat JOIN #hall * tess"_s});
 }
 
 QTEST_GUILESS_MAIN(TestIrcV3)
