@@ -64,11 +64,13 @@ Command Command::parse(const QString &line, bool acceptLabel)
         std::tie(room, arguments) = firstWord(arguments);
         room = room.sliced(1);
     }
-    // People type "who is here?", "close enough" or "notice anything?" to the room: on telnet
-    // a filter and the administrators' commands need the "/"; programs always mean the command.
+    // People type "who is here?", "quit smoking", "close enough" or "notice anything?" to the
+    // room: on telnet a filter, parting words and the administrators' commands need the "/";
+    // programs always mean the command.
     const bool typedAsChat =
-        spec && (spec->shape == ArgShape::Filter || spec->type == CommandType::Notice ||
-                 spec->type == CommandType::Close || spec->type == CommandType::Disconnect);
+        spec && (spec->shape == ArgShape::Filter || spec->type == CommandType::Logout ||
+                 spec->type == CommandType::Notice || spec->type == CommandType::Close ||
+                 spec->type == CommandType::Disconnect);
     const bool takesNoWords =
         spec && (spec->shape == ArgShape::None || (typedAsChat && !acceptLabel));
     const bool chat = !spec || (!slashed && takesNoWords && !arguments.isEmpty());

@@ -87,12 +87,14 @@ Event Event::joins(const QString &room, const QStringList &nicks)
     return e;
 }
 
-Event Event::leave(const QString &room, const QString &nick, const QString &reason)
+Event Event::leave(const QString &room, const QString &nick, const QString &reason,
+                   const QString &words)
 {
     Event e(Kind::Leave);
     e.room = room;
     e.nick = nick;
     e.subject = reason;
+    e.text = words;
     return e;
 }
 

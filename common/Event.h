@@ -25,7 +25,9 @@ public:
         Private,       // id, nick (from), target (to), text
         Join,          // room, nick
         Joins,         // room, list: nicknames (several arrived at once)
-        Leave,         // room, nick, subject: reason (part, quit, lost, shutdown)
+        Leave,         // room, nick, subject: reason (part, quit, lost, shutdown), text:
+                       // their own words, when they gave some as they left (part) or logged
+                       // out (quit); not in the tagged layout
         NickChange,    // nick (old), target (new)
         Topic,         // room, nick (who set it, may be empty), text  (the current topic)
         TopicChanged,  // id, room, seq, nick (who set it), text
@@ -98,7 +100,8 @@ public:
                                 const QString &text);
     static Event join(const QString &room, const QString &nick);
     static Event joins(const QString &room, const QStringList &nicks);
-    static Event leave(const QString &room, const QString &nick, const QString &reason);
+    static Event leave(const QString &room, const QString &nick, const QString &reason,
+                       const QString &words = {});
     static Event nickChange(const QString &oldNick, const QString &newNick);
     static Event topic(const QString &room, const QString &setter, const QString &text);
     static Event topicChanged(quint64 id, const QString &room, quint64 seq, const QString &setter,

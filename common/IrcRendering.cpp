@@ -53,17 +53,29 @@ QStringList errorParams(const Event &event)
     return {event.subject};
 }
 
-QString leaveReason(const QString &reason)
+// Why someone left, as PART's or QUIT's reason: their own words, if they gave some.
+QString leaveReason(const Event &event)
 {
+    const QString &reason = event.subject;
     if (reason == "part"_L1)
-        return {};
+        return event.text;
     if (reason == "quit"_L1)
-        return u"Quit"_s;
+        return event.text.isEmpty() ? u"Quit"_s : u"Quit: "_s + event.text;
     if (reason == "lost"_L1)
         return u"Connection lost"_s;
+    if (reason == "disconnect"_L1)
+        return u"Disconnected by an administrator"_s;
     if (reason == "shutdown"_L1)
         return u"Server shutting down"_s;
     return reason;
+}
+
+// Whether a leave's reason takes the person out of every room at once: IRC says QUIT, once
+// (the server tells each IRC connection of it in one room only; see Room::quit).
+bool quits(const QString &reason)
+{
+    return reason == "quit"_L1 || reason == "lost"_L1 || reason == "disconnect"_L1 ||
+           reason == "shutdown"_L1;
 }
 
 // History pages come one at a time and nothing comes between a page's first and last line
@@ -450,8 +462,10 @@ QByteArray render(const Event &event, const Options &options)
         // A kick or ban was shown as KICK or MODE by the moderation line before it.
         if (event.subject == "kick"_L1 || event.subject == "ban"_L1)
             return {};
+        const QString reason = leaveReason(event);
+        if (quits(event.subject))
+            return line(source(event.nick), u"QUIT"_s, {reason});
         QStringList params{channel(event.room)};
-        const QString reason = leaveReason(event.subject);
         if (!reason.isEmpty())
             params << reason;
         return line(source(event.nick), u"PART"_s, params);

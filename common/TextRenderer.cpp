@@ -250,6 +250,10 @@ QString leaveText(const Writer &w, const Event &event, bool self)
 {
     if (self)
         return w.phrase(QT_TRANSLATE_NOOP("TextRenderer", "* You have left %1.")).arg(event.room);
+    // Their own words, when they gave some (part, quit), end the line.
+    if (event.subject == "quit"_L1 && !event.text.isEmpty())
+        return w.phrase(QT_TRANSLATE_NOOP("TextRenderer", "* %1 has left the chat: %2"))
+            .arg(event.nick, event.text);
     if (event.subject == "quit"_L1)
         return w.phrase(QT_TRANSLATE_NOOP("TextRenderer", "* %1 has left the chat."))
             .arg(event.nick);
@@ -267,6 +271,9 @@ QString leaveText(const Writer &w, const Event &event, bool self)
     if (event.subject == "close"_L1)
         return w.phrase(QT_TRANSLATE_NOOP("TextRenderer", "* %1 has left: the room was closed."))
             .arg(event.nick);
+    if (event.subject == "part"_L1 && !event.text.isEmpty())
+        return w.phrase(QT_TRANSLATE_NOOP("TextRenderer", "* %1 has left the room: %2"))
+            .arg(event.nick, event.text);
     return w.phrase(QT_TRANSLATE_NOOP("TextRenderer", "* %1 has left the room.")).arg(event.nick);
 }
 

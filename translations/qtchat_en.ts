@@ -2352,6 +2352,14 @@
         <source>Someone on another node of this cluster took your name while this node was cut off from it; log in again.</source>
         <translation>Someone on another node of this cluster took your name while this node was cut off from it; log in again.</translation>
     </message>
+    <message>
+        <source>* %1 has left the chat: %2</source>
+        <translation>* %1 has left the chat: %2</translation>
+    </message>
+    <message>
+        <source>* %1 has left the room: %2</source>
+        <translation>* %1 has left the room: %2</translation>
+    </message>
 </context>
 <context>
     <name>TrayIcon</name>

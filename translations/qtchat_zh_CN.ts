@@ -2313,6 +2313,14 @@
         <source>Someone on another node of this cluster took your name while this node was cut off from it; log in again.</source>
         <translation>在本节点与集群断开期间，集群中另一个节点上的人用了你的昵称；请重新登录。</translation>
     </message>
+    <message>
+        <source>* %1 has left the chat: %2</source>
+        <translation>* %1 离开了聊天：%2</translation>
+    </message>
+    <message>
+        <source>* %1 has left the room: %2</source>
+        <translation>* %1 离开了房间：%2</translation>
+    </message>
 </context>
 <context>
     <name>TrayIcon</name>

@@ -217,6 +217,7 @@ void AccessCommands::resumeAs(Session *session, const Command &command, User *us
 
 void AccessCommands::logout(Session *session, const Command &command)
 {
+    session->setFarewell(command.argument(0).trimmed());
     session->send(Event::bye(u"logout"_s), command.label());
     session->close(u"logout"_s);
 }

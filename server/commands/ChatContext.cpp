@@ -139,14 +139,15 @@ void ChatContext::holdPlace(User *user, int graceMs)
     user->holdFor(graceMs, [this, user] { endPerson(user, u"lost"_s); });
 }
 
-void ChatContext::endPerson(User *user, const QString &reason)
+void ChatContext::endPerson(User *user, const QString &reason, const QString &words)
 {
     const QList<Room *> rooms = user->rooms();
+    QSet<const Endpoint *> toldIrc;
     for (Room *room : rooms) {
         if (m_shuttingDown)
             room->remove(user);
         else
-            room->leave(user, reason, false);
+            room->quit(user, reason, words, toldIrc);
     }
     if (m_directory.user(user->nick()) == user) {
         m_directory.releaseNick(user->nick());
@@ -218,9 +219,9 @@ void ChatContext::enter(Session *session, Room *room, const QString &label)
     }
 }
 
-void ChatContext::leave(Session *session, Room *room, const QString &label)
+void ChatContext::leave(Session *session, Room *room, const QString &label, const QString &words)
 {
-    room->leave(session->user(), u"part"_s, true, session, label);
+    room->leave(session->user(), u"part"_s, true, session, label, words);
 }
 
 void ChatContext::sendRoomState(Session *session, const Room *room, const QString &label)

@@ -112,7 +112,8 @@ public:
     void forgetAccount(const QString &key);
 
     // The person is gone for good: out of every room (the others told reason), name free.
-    void endPerson(User *user, const QString &reason);
+    // words: theirs, when they logged out with some.
+    void endPerson(User *user, const QString &reason, const QString &words = {});
     // No connection carries the person: their place is kept for graceMs, for a resume; then
     // they are gone ("lost").
     void holdPlace(User *user, int graceMs);
@@ -130,7 +131,7 @@ public:
     // are in. Sends the room's topic, members and recent history.
     void enter(Session *session, Room *room, const QString &label);
     // Takes session's person out of room, telling them too.
-    void leave(Session *session, Room *room, const QString &label);
+    void leave(Session *session, Room *room, const QString &label, const QString &words = {});
     // The room's topic (if any) and member list, to session.
     void sendRoomState(Session *session, const Room *room, const QString &label);
     // Sends history to session at its pace, after what it was sent so far.

@@ -166,7 +166,10 @@ void RoomCommands::join(Session *session, const Command &command)
 
 void RoomCommands::leave(Session *session, const Command &command)
 {
-    if (namesNoRoom(command))
+    // "leave [room] [words]": the room, then what the others are told as the person goes.
+    const QString name = command.argument(0).section(u' ', 0, 0);
+    const QString words = command.argument(0).section(u' ', 1).trimmed();
+    if (!command.arguments().isEmpty() && withoutHash(name).isEmpty())
         return m_chat.fail(session, command, ErrorCode::NeedMoreParams,
                            QString::fromLatin1(command.spec().usage));
     Room *room = nullptr;
@@ -175,11 +178,11 @@ void RoomCommands::leave(Session *session, const Command &command)
         if (!room)
             return m_chat.fail(session, command, ErrorCode::NotInRoom);
     } else {
-        room = m_chat.memberRoom(session, command, withoutHash(command.argument(0)));
+        room = m_chat.memberRoom(session, command, withoutHash(name));
         if (!room)
             return;
     }
-    m_chat.leave(session, room, command.label());
+    m_chat.leave(session, room, command.label(), words);
 }
 
 void RoomCommands::switchTo(Session *session, const Command &command)

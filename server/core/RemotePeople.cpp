@@ -61,9 +61,13 @@ void RemotePeople::apply(const QByteArray &node, const ClusterPerson &change)
     // an arrival comes with the away state it has now.
     const QList<Room *> now = roomsOf(change);
     const QList<Room *> before = person->rooms;
+    const QString reason = change.reason.isEmpty() ? u"part"_s : change.reason;
+    // Out of every room at once (logged out, lost): IRC hears it once, as QUIT.
+    QSet<const Endpoint *> toldIrc;
+    const bool quits = now.isEmpty() && reason != "part"_L1;
     for (Room *room : before) {
         if (!now.contains(room))
-            room->leaveRemote(person.get(), change.reason.isEmpty() ? u"part"_s : change.reason);
+            room->leaveRemote(person.get(), reason, quits ? &toldIrc : nullptr);
     }
     setAway(person.get(), change.away, change.awayText);
     setReconnecting(person.get(), change.reconnecting);
@@ -126,8 +130,9 @@ void RemotePeople::remove(RemotePerson *person, const QString &reason)
     // Kept alive while its rooms are told: it is still named in their lists until then.
     const std::shared_ptr<RemotePerson> keep = take(person->id);
     const QList<Room *> rooms = person->rooms;
+    QSet<const Endpoint *> toldIrc;
     for (Room *room : rooms)
-        room->leaveRemote(person, reason);
+        room->leaveRemote(person, reason, &toldIrc);
 }
 
 std::shared_ptr<RemotePerson> RemotePeople::insert(const QByteArray &node,

@@ -155,17 +155,24 @@ void Room::announceArrivals()
     }
 }
 
-void Room::leave(User *user, const QString &reason, bool tellLeaver, const Endpoint *actor,
-                 const QString &label)
+bool Room::takeOut(User *user, const QString &reason)
 {
-    // Whoever arrived is announced before the departure.
-    announceArrivals();
     if (!m_members.removeOne(user))
-        return;
+        return false;
     m_readers.removeIf([user](const Reader &reader) { return reader.member == user; });
     user->removeRoom(this, reason);
     m_roles.left(user);
-    const Event event = Event::leave(m_name, user->nick(), reason);
+    return true;
+}
+
+void Room::leave(User *user, const QString &reason, bool tellLeaver, const Endpoint *actor,
+                 const QString &label, const QString &words)
+{
+    // Whoever arrived is announced before the departure.
+    announceArrivals();
+    if (!takeOut(user, reason))
+        return;
+    const Event event = Event::leave(m_name, user->nick(), reason, words);
     if (!isCrowded()) {
         if (std::exchange(m_wasCrowded, false))
             sendUsersToPrograms(); // the whole list again, instead of the departure
@@ -177,13 +184,24 @@ void Room::leave(User *user, const QString &reason, bool tellLeaver, const Endpo
     emit left(user->nick(), reason);
 }
 
+void Room::quit(User *user, const QString &reason, const QString &words,
+                QSet<const Endpoint *> &toldIrc)
+{
+    announceArrivals();
+    if (!takeOut(user, reason))
+        return;
+    if (!isCrowded()) {
+        if (std::exchange(m_wasCrowded, false))
+            sendUsersToPrograms();
+        else
+            tellMembers(Event::leave(m_name, user->nick(), reason, words), nullptr, &toldIrc);
+    }
+    emit left(user->nick(), reason);
+}
+
 void Room::remove(User *user)
 {
-    if (m_members.removeOne(user)) {
-        m_readers.removeIf([user](const Reader &reader) { return reader.member == user; });
-        user->removeRoom(this, u"shutdown"_s);
-        m_roles.left(user);
-    }
+    takeOut(user, u"shutdown"_s);
 }
 
 void Room::announcePresence(const User *user, const QString &state, const QString &awayText,
@@ -198,7 +216,11 @@ void Room::tellPresence(const User *skip, const QString &nick, const QString &st
     if (isCrowded())
         return;
     announceArrivals();
-    const Event event = Event::presence(m_name, nick, state, awayText);
+    tellMembers(Event::presence(m_name, nick, state, awayText), skip, toldIrc);
+}
+
+void Room::tellMembers(const Event &event, const User *skip, QSet<const Endpoint *> *toldIrc)
+{
     SharedRenderings shared;
     for (User *member : std::as_const(m_members)) {
         if (member == skip)
@@ -227,13 +249,16 @@ void Room::enterRemote(RemotePerson *person)
         announceRemotePresence(person, Event::AwayState, person->awayText);
 }
 
-void Room::leaveRemote(RemotePerson *person, const QString &reason)
+void Room::leaveRemote(RemotePerson *person, const QString &reason, QSet<const Endpoint *> *toldIrc)
 {
     announceArrivals();
     if (!unplaceRemote(person))
         return;
     m_roles.left(person->key());
-    tellRemoteChange(Event::leave(m_name, person->nick, reason));
+    const Event news = Event::leave(m_name, person->nick, reason);
+    if (toldIrc && !isCrowded() && !m_wasCrowded)
+        return tellMembers(news, nullptr, toldIrc);
+    tellRemoteChange(news);
 }
 
 void Room::place(User *user)

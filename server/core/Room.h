@@ -76,8 +76,14 @@ public:
     void enter(User *user, const Endpoint *actor = nullptr, const QString &label = {});
     // Removes user and tells the others why; tells the user's connections too when they are
     // there to read it (a leave or a move) rather than gone.
+    // words: the person's own, if they gave some.
     void leave(User *user, const QString &reason, bool tellLeaver, const Endpoint *actor = nullptr,
-               const QString &label = {});
+               const QString &label = {}, const QString &words = {});
+    // Removes user, who leaves every room at once (logged out, lost), and tells the others as
+    // leave() does, but an IRC connection only once however many of the rooms it shares with
+    // them (IRC says QUIT, not a PART per channel): toldIrc holds those told so far.
+    void quit(User *user, const QString &reason, const QString &words,
+              QSet<const Endpoint *> &toldIrc);
     // Removes user without telling anyone (the server is going down).
     void remove(User *user);
     // Tells the others that user's connection dropped ("reconnecting") or came back ("back"),
@@ -90,7 +96,9 @@ public:
     // A person on another node entered or left the room, or went away or came back: this
     // node's members are told as they would be of one of their own (RemotePeople).
     void enterRemote(RemotePerson *person);
-    void leaveRemote(RemotePerson *person, const QString &reason);
+    // toldIrc: as quit()'s, when they leave every room at once.
+    void leaveRemote(RemotePerson *person, const QString &reason,
+                     QSet<const Endpoint *> *toldIrc = nullptr);
     void announceRemotePresence(const RemotePerson *person, const QString &state,
                                 const QString &awayText);
     // A person who moved between nodes (a resume through another node) is put in or taken out
@@ -132,6 +140,10 @@ private:
                      const Endpoint *actorEndpoint, const QString &actorLabel);
     // Sends the member list to the tagged connections, except those of the users in skip.
     void sendUsersToPrograms(const QSet<const User *> &skip = {});
+    // Takes a member out (their rooms, the readers, the roles); false if user was none.
+    bool takeOut(User *user, const QString &reason);
+    // event to every member but skip, to an IRC connection only if not in toldIrc (if given).
+    void tellMembers(const Event &event, const User *skip, QSet<const Endpoint *> *toldIrc);
     // announcePresence() for nick, told to every member but skip.
     void tellPresence(const User *skip, const QString &nick, const QString &state,
                       const QString &awayText, QSet<const Endpoint *> *toldIrc);

@@ -307,8 +307,9 @@ IrcDialect::Input IrcDialect::handleRegistered(const IrcMessage &message, const 
     } else if (verb == u"PART") {
         if (message.paramCount() < 1)
             return needMore();
+        const QString words = plainText(message.param(1)).trimmed();
         for (const QString &room : roomsIn(message.param(0)))
-            run(u"leave "_s + room);
+            run(u"leave "_s + room + (words.isEmpty() ? QString() : u' ' + words));
     } else if (verb == u"TOPIC") {
         if (message.paramCount() < 1)
             return needMore();
@@ -402,7 +403,8 @@ IrcDialect::Input IrcDialect::handleRegistered(const IrcMessage &message, const 
         }
         run(u"invite #%1 %2"_s.arg(room, message.param(0)));
     } else if (verb == u"QUIT") {
-        run(u"logout"_s);
+        const QString words = plainText(message.param(0)).trimmed();
+        run(words.isEmpty() ? u"logout"_s : u"logout "_s + words);
     } else if (verb == u"PING") {
         if (message.paramCount() < 1) {
             input.replies = reply(IrcNumeric::NoOrigin, me, {u"No origin specified"_s});

@@ -83,6 +83,10 @@ public:
     // Whether it reads a listing whole (programs, IRC) rather than a page at a time (people).
     bool readsWholeLists() const { return m_rendering->tagged || m_irc; }
     QString language() const { return m_language; }
+    // What the person said as they logged out on this connection ("logout [words]"), which the
+    // others are told if it was their last.
+    QString farewell() const { return m_farewell; }
+    void setFarewell(const QString &words) { m_farewell = words; }
     // Output queued and not yet taken by the kernel, held output included.
     qint64 queuedBytes() const;
 
@@ -225,6 +229,7 @@ private:
     QByteArray m_ircHeld;
     bool m_inputPaused = false;
     QString m_language = QStringLiteral("en");
+    QString m_farewell;
     qint64 m_linesHandled = 0;
     qint64 m_lastLineMs = 0;  // on m_clock
     qint64 m_pingSentMs = -1; // on m_clock; -1: no ping waits for an answer

@@ -36,6 +36,7 @@ private slots:
     void threeKindsOfClientInOneRoom();
     void invitationConcernsTwo();
     void timeIsNow();
+    void partingWords();
     void capabilitiesShapeMessages();
     void malformedInput_data();
     void malformedInput();
@@ -431,7 +432,7 @@ void TestIrcSession::threeKindsOfClientInOneRoom()
     irc.send(u"QUIT :bye"_s);
     QVERIFY(irc.line().waitForDisconnected());
     QCOMPARE(telnet.sync(),
-             (QStringList{u"* prog has left the room."_s, u"* ircx has left the chat."_s}));
+             (QStringList{u"* prog has left the room."_s, u"* ircx has left the chat: bye"_s}));
 }
 
 void TestIrcSession::invitationConcernsTwo()
@@ -461,6 +462,57 @@ void TestIrcSession::invitationConcernsTwo()
     QCOMPARE(carol.sync(), QStringList{});
     bob.send(u"JOIN #den"_s);
     QCOMPARE(bob.sync().value(0), u":bob!bob@chat JOIN #den"_s);
+}
+
+void TestIrcSession::partingWords()
+{
+    ServerFixture fixture(IrcClient::serverConfig());
+    IrcClient alice;
+    QVERIFY(alice.connectTo(fixture));
+    QVERIFY(alice.registerAs(u"alice"_s));
+    IrcClient bob;
+    QVERIFY(bob.connectTo(fixture));
+    QVERIFY(bob.registerAs(u"bob"_s));
+    LineClient &tess = fixture.loggedIn(u"tess"_s);
+    alice.send(u"JOIN #den"_s);
+    alice.sync();
+    bob.send(u"JOIN #den"_s);
+    bob.sync();
+    alice.sync();
+    tess.sync();
+
+    // PART's reason is passed on, to IRC and to telnet alike.
+    bob.send(u"PART #den :see you \x02"
+             "soon\x02"_s);
+    QCOMPARE(bob.sync(), QStringList{u":bob!bob@chat PART #den :see you soon"_s});
+    QCOMPARE(alice.sync(), QStringList{u":bob!bob@chat PART #den :see you soon"_s});
+    bob.send(u"JOIN #den"_s);
+    bob.sync();
+    alice.sync();
+    tess.send(u"/join den"_s); // one room at a time on telnet: out of the hall first
+    tess.send(u"/leave den off to lunch"_s);
+    tess.send(u"/join hall"_s);
+    tess.sync();
+    QCOMPARE(alice.sync(),
+             (QStringList{u":tess!tess@chat PART #hall"_s, u":tess!tess@chat JOIN #den"_s,
+                          u":tess!tess@chat PART #den :off to lunch"_s,
+                          u":tess!tess@chat JOIN #hall"_s}));
+    bob.sync();
+
+    // QUIT is one line however many channels are shared, with the words given.
+    bob.send(u"QUIT :gone fishing"_s);
+    QVERIFY(bob.line().waitForDisconnected());
+    QCOMPARE(alice.sync(), QStringList{u":bob!bob@chat QUIT :Quit: gone fishing"_s});
+    QCOMPARE(tess.sync(), QStringList{u"* bob has left the chat: gone fishing"_s});
+    // A telnet user's /quit with words too; without any, "Quit".
+    tess.send(u"/quit back soon"_s);
+    QVERIFY(tess.waitForDisconnected());
+    QCOMPARE(alice.sync(), QStringList{u":tess!tess@chat QUIT :Quit: back soon"_s});
+    LineClient &carol = fixture.loggedIn(u"carol"_s);
+    alice.sync();
+    carol.send(u"/quit"_s);
+    QVERIFY(carol.waitForDisconnected());
+    QCOMPARE(alice.sync(), QStringList{u":carol!carol@chat QUIT Quit"_s});
 }
 
 void TestIrcSession::timeIsNow()

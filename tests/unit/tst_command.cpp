@@ -124,7 +124,7 @@ void tst_Command::parse_data()
     QTest::newRow("at sign without labels") << u"@a1 /who"_s << false << T::Say << u"say"_s << S{u"@a1 /who"_s} << ok << QString() << QString();
 
     // Errors.
-    QTest::newRow("logout with argument") << u"/logout x"_s << false << T::Logout << u"logout"_s << S{} << needMore << u"logout"_s << QString();
+    QTest::newRow("logout with parting words") << u"/logout x"_s << false << T::Logout << u"logout"_s << S{u"x"_s} << ok << QString() << QString();
     // list and who: a filter and a page, with a slash in text; always for programs.
     QTest::newRow("who filter") << u"/who ali"_s << false << T::Who << u"who"_s << S{u"ali"_s} << ok << QString() << QString();
     QTest::newRow("list filter and page") << u"/list gam* 2"_s << false << T::List << u"list"_s << S{u"gam*"_s, u"2"_s} << ok << QString() << QString();
@@ -135,7 +135,8 @@ void tst_Command::parse_data()
     QTest::newRow("tagged who filter without slash") << u"@w who ali"_s << true << T::Who << u"who"_s << S{u"ali"_s} << ok << QString() << u"w"_s;
     QTest::newRow("tagged list page without slash") << u"list 2"_s << true << T::List << u"list"_s << S{u"2"_s} << ok << QString() << QString();
     QTest::newRow("tagged look with words is still chat") << u"look around"_s << true << T::Say << u"say"_s << S{u"look around"_s} << ok << QString() << QString();
-    QTest::newRow("logout with argument") << u"/logout now"_s << false << T::Logout << u"logout"_s << S{} << needMore << u"logout"_s << QString();
+    QTest::newRow("quit with parting words") << u"/quit see you all"_s << false << T::Logout << u"logout"_s << S{u"see you all"_s} << ok << QString() << QString();
+    QTest::newRow("tagged logout with words") << u"logout see you"_s << true << T::Logout << u"logout"_s << S{u"see you"_s} << ok << QString() << QString();
     QTest::newRow("unknown command") << u"/bogus"_s << false << T::Say << u"bogus"_s << S{} << unknown << u"bogus"_s << QString();
     QTest::newRow("unknown command with text") << u"/bogus one two"_s << false << T::Say << u"bogus"_s << S{} << unknown << u"bogus"_s << QString();
     QTest::newRow("unknown command case kept") << u"/BoGus"_s << false << T::Say << u"BoGus"_s << S{} << unknown << u"BoGus"_s << QString();
