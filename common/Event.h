@@ -165,9 +165,10 @@ public:
     QStringList accounts;
     // What IRC shows of those people besides their nicknames (WHO, WHOIS, extended-join): for
     // each person of a Who piece, each arrival of a Join (Joins) and, when asked for, each
-    // member of a Users list (Room::usersEvent), their user name, real name
-    // and away text (the flags say whether they are away), three items each; an empty user or real
-    // name is shown as the nickname. Not in the tagged layout.
+    // member of a Users list (Room::usersEvent), four items: their user name, real name, away
+    // text (the flags say whether they are away) and, in a Who piece, the rooms of theirs that
+    // they run (owner or operator; comma-separated). An empty user or real name is shown as the
+    // nickname. Not in the tagged layout.
     QStringList details;
 
     bool isValid() const { return kind != Kind::Invalid; }

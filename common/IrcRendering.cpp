@@ -101,14 +101,16 @@ struct Details
     QString userName;
     QString realName;
     QString awayText;
+    QStringList runs; // the rooms they run
 };
 
 Details detailsOf(const Event &event, qsizetype person, const QString &nick)
 {
-    const QString userName = event.details.value(3 * person);
-    const QString realName = event.details.value(3 * person + 1);
+    const QString userName = event.details.value(4 * person);
+    const QString realName = event.details.value(4 * person + 1);
     return {userName.isEmpty() ? nick : userName, realName.isEmpty() ? nick : realName,
-            event.details.value(3 * person + 2)};
+            event.details.value(4 * person + 2),
+            event.details.value(4 * person + 3).split(u',', Qt::SkipEmptyParts)};
 }
 
 // The person-th arrival of a Join or Joins as a JOIN line; with extended-join, the account
@@ -124,15 +126,15 @@ QByteArray joinLine(const Event &event, qsizetype person, const QString &nick,
     return IrcMessage(u"JOIN"_s, params, source(nick)).toLine();
 }
 
-// The prefixes of a person's flags: the first (~ or @), or with multi-prefix all of them.
-QString prefixes(const QStringList &flags, const Options &options)
+// The prefix of a person's flags: the room's owner and its operators are IRC's channel
+// operators. IRC has no owner but what services give, and its clients and bots take the maker
+// of a channel for an operator; the chat's rules still tell the two apart (an operator cannot
+// deop or kick the owner: 482).
+QString prefixes(const QStringList &flags)
 {
-    QString prefix;
-    if (flags.contains("owner"_L1))
-        prefix += u'~';
-    if (flags.contains("op"_L1) && (prefix.isEmpty() || options.multiPrefix))
-        prefix += u'@';
-    return prefix;
+    if (flags.contains("owner"_L1) || flags.contains("op"_L1))
+        return u"@"_s;
+    return {};
 }
 
 // A history page's batch: opened before its first line, closed after its last (IRCv3 batch,
@@ -279,7 +281,7 @@ QByteArray names(const Event &event, const Options &options, const QString &me)
         // Most members have no flags: no list is made for them, and no string for each entry
         // (a join renders every member).
         const QString &flags = event.list[i + 1];
-        const QString prefix = flags.isEmpty() ? QString() : prefixes(flags.split(u','), options);
+        const QString prefix = flags.isEmpty() ? QString() : prefixes(flags.split(u','));
         const QString shown = options.userhostInNames ? source(event.list[i]) : event.list[i];
         if (!names.isEmpty() && names.size() + prefix.size() + shown.size() > 400)
             flush();
@@ -299,7 +301,7 @@ QByteArray whoLine(const Options &options, const QString &me, const QString &roo
                    const QString &nick, const QString &flags, const Details &details)
 {
     const QStringList words = flags.split(u',');
-    const QString status = (words.contains("away"_L1) ? u"G"_s : u"H"_s) + prefixes(words, options);
+    const QString status = (words.contains("away"_L1) ? u"G"_s : u"H"_s) + prefixes(words);
     return numeric(options, 352, me,
                    {room.isEmpty() ? u"*"_s : channel(room), details.userName, u"chat"_s,
                     options.serverName, nick, status, u"0 "_s + details.realName});
@@ -334,7 +336,7 @@ QByteArray who(const Event &event, const Options &options, const QString &me)
         if (!rooms.isEmpty()) {
             QStringList channels;
             for (const QString &room : rooms)
-                channels << channel(room);
+                channels << (details.runs.contains(room) ? u"@"_s : QString()) + channel(room);
             bytes += numeric(options, 319, me, {nick, channels.join(u' ')});
         }
         if (event.list[i + 2].split(u',').contains(Event::AwayFlag))

@@ -16,12 +16,11 @@ namespace IrcRendering {
 struct Options
 {
     bool enabled = false;
-    bool self = false;        // the reader is the event's actor
-    bool serverTime = false;  // IRCv3 server-time: @time on lines with a time
-    bool messageIds = false;  // IRCv3 message-tags: @msgid on messages
-    bool echoMessage = false; // IRCv3 echo-message: a sender sees its own messages
-    bool batch = false;       // IRCv3 batch: history comes in a chathistory batch
-    bool multiPrefix = false; // IRCv3 multi-prefix: every prefix of a person (~@), not the first
+    bool self = false;            // the reader is the event's actor
+    bool serverTime = false;      // IRCv3 server-time: @time on lines with a time
+    bool messageIds = false;      // IRCv3 message-tags: @msgid on messages
+    bool echoMessage = false;     // IRCv3 echo-message: a sender sees its own messages
+    bool batch = false;           // IRCv3 batch: history comes in a chathistory batch
     bool userhostInNames = false; // IRCv3 userhost-in-names: nick!user@host in 353
     bool awayNotify = false;      // IRCv3 away-notify: AWAY when someone in a channel goes away
     bool accountTag = false;      // IRCv3 account-tag: @account on what someone with one says

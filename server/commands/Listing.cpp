@@ -194,13 +194,25 @@ bool Listing::advance(QStringList *items)
 
 QStringList Listing::describe(const User *user) const
 {
-    return describe(user->nick(), user->rooms(), user->flags(), user->account()) + user->details();
+    return describe(user->nick(), user->rooms(), user->flags(), user->account()) +
+           user->details(runs(user->rooms(), RoomRoles::keyOf(user)));
 }
 
 QStringList Listing::describe(const RemotePerson *person) const
 {
     return describe(person->nick, person->rooms, person->flags(), person->account) +
-           QStringList{QString(), QString(), person->away ? person->awayText : QString()};
+           QStringList{QString(), QString(), person->away ? person->awayText : QString(),
+                       runs(person->rooms, person->key())};
+}
+
+QString Listing::runs(const QList<Room *> &rooms, const QString &key)
+{
+    QStringList run;
+    for (const Room *room : rooms) {
+        if (room->roles().role(key) != RoomRoles::Role::Member)
+            run << room->name();
+    }
+    return run.join(u',');
 }
 
 QStringList Listing::describe(const QString &nick, const QList<Room *> &rooms, QString flags,

@@ -46,6 +46,8 @@ private:
     // A who triple: the nick, the rooms, the flags (and "admin" for an administrator's account).
     QStringList describe(const QString &nick, const QList<Room *> &rooms, QString flags,
                          const QString &account) const;
+    // The names of those of rooms that the person of key runs (owner or operator).
+    static QString runs(const QList<Room *> &rooms, const QString &key);
     qsizetype countRest();
     Event labelled(Event event) const;
 

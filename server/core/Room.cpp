@@ -46,7 +46,7 @@ Event Room::usersEvent(bool withDetails) const
                         m_remote[i]->flags());
         if (withDetails)
             details << QString() << QString()
-                    << (m_remote[i]->away ? m_remote[i]->awayText : QString());
+                    << (m_remote[i]->away ? m_remote[i]->awayText : QString()) << QString();
     }
     Event users = Event::users(m_name, memberCount(), pairs);
     users.details = details;

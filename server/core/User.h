@@ -40,10 +40,11 @@ public:
     QString userName() const { return m_userName; }
     QString realName() const { return m_realName; }
     void setNames(const QString &userName, const QString &realName);
-    // The details an IRC listing shows of the person (see Event::details).
-    QStringList details() const
+    // The details an IRC listing shows of the person (see Event::details); runs: the rooms
+    // they run, for a who listing.
+    QStringList details(const QString &runs = {}) const
     {
-        return {m_userName, m_realName, m_away ? m_awayText : QString()};
+        return {m_userName, m_realName, m_away ? m_awayText : QString(), runs};
     }
 
     // The rooms, in the order they were entered.

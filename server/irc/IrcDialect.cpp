@@ -83,7 +83,6 @@ QList<IrcCapabilities::Offer> IrcDialect::offers()
             {u"extended-join"_s, {}},
             {u"labeled-response"_s, {}},
             {u"message-tags"_s, {}},
-            {u"multi-prefix"_s, {}},
             {u"sasl"_s, u"PLAIN"_s},
             {u"server-time"_s, {}},
             {u"userhost-in-names"_s, {}}};
@@ -122,7 +121,6 @@ IrcRendering::Options IrcDialect::options() const
     options.messageIds = caps.isEnabled(u"message-tags"_s);
     options.echoMessage = caps.isEnabled(u"echo-message"_s);
     options.batch = caps.isEnabled(u"batch"_s);
-    options.multiPrefix = caps.isEnabled(u"multi-prefix"_s);
     options.userhostInNames = caps.isEnabled(u"userhost-in-names"_s);
     options.awayNotify = caps.isEnabled(u"away-notify"_s);
     options.accountTag = caps.isEnabled(u"account-tag"_s);
@@ -596,13 +594,12 @@ QByteArray IrcDialect::welcome(const QString &nick) const
                    {u"This server was created %1"_s.arg(startTime().toString(Qt::ISODate))});
     bytes += reply(IrcNumeric::MyInfo, nick, {m_serverName, version, u"i"_s, u"o"_s});
     // Honest ISUPPORT: what the chat's name rules and limits really are.
-    bytes +=
-        reply(IrcNumeric::ISupport, nick,
-              {u"CASEMAPPING=rfc8265"_s, u"CHANTYPES=#"_s, u"CHANMODES=b,,,iRt"_s, u"EXTBAN=,m"_s,
-               u"PREFIX=(qo)~@"_s, u"NICKLEN=%1"_s.arg(Protocol::NickMaxLength),
-               u"CHANNELLEN=%1"_s.arg(Protocol::RoomMaxLength + 1),
-               u"TOPICLEN=%1"_s.arg(Protocol::TopicMaxLength), u"LINELEN=512"_s, u"UTF8ONLY"_s,
-               u"are supported by this server"_s});
+    bytes += reply(IrcNumeric::ISupport, nick,
+                   {u"CASEMAPPING=rfc8265"_s, u"CHANTYPES=#"_s, u"CHANMODES=b,,,iRt"_s,
+                    u"EXTBAN=,m"_s, u"PREFIX=(o)@"_s, u"NICKLEN=%1"_s.arg(Protocol::NickMaxLength),
+                    u"CHANNELLEN=%1"_s.arg(Protocol::RoomMaxLength + 1),
+                    u"TOPICLEN=%1"_s.arg(Protocol::TopicMaxLength), u"LINELEN=512"_s, u"UTF8ONLY"_s,
+                    u"are supported by this server"_s});
     bytes +=
         reply(IrcNumeric::ISupport, nick,
               {u"NETWORK=%1"_s.arg(m_serverName), u"CHATHISTORY=%1"_s.arg(Protocol::HistoryPageMax),

@@ -53,7 +53,7 @@ QByteArray IrcLookups::answer(const Event &event, const IrcRendering::Options &o
         for (qsizetype i = 0; i + 2 < event.list.size(); i += 3) {
             if (NameRules::key(event.list[i]) == key) {
                 exact.list << event.list.mid(i, 3);
-                exact.details << event.details.mid(i, 3); // three of each per person
+                exact.details << event.details.mid(i / 3 * 4, 4); // four per person
             }
         }
         if (exact.list.isEmpty())

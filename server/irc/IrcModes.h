@@ -10,11 +10,10 @@
 
 #include <optional>
 
-// MODE and TBAN in the chat's moderation commands. The owner is IRC's +q here (PREFIX=(qo)~@,
-// as InspIRCd and UnrealIRCd have it), so a mute is what those servers make of it when q is
-// taken: an extended ban, "+b m:<nick>" (InspIRCd's mute extban; ISUPPORT EXTBAN=,m), listed
-// with the bans. TBAN is InspIRCd's timed ban (m_timedbans), onto the chat's timed ban, or
-// its timed mute for an "m:" mask.
+// MODE and TBAN in the chat's moderation commands. A mute is what InspIRCd and UnrealIRCd
+// make of it, where q is an owner: an extended ban, "+b m:<nick>" (InspIRCd's mute extban;
+// ISUPPORT EXTBAN=,m), listed with the bans. TBAN is InspIRCd's timed ban (m_timedbans), onto the
+// chat's timed ban, or its timed mute for an "m:" mask.
 //
 //   MODE <channel> [("+" | "-") ("o" nick | "b" mask | "i" | "t" | "R")] | MODE <channel> b
 //   TBAN <channel> <duration> <mask>

@@ -134,7 +134,7 @@ void TestIrcLabels::joinWithHistory()
     const QString s = Server;
     QCOMPARE(
         irc.syncWithoutTime(),
-        batch(u"j1"_s, {u":alice!alice@chat JOIN #den"_s, s + u" 353 alice = #den :~tess alice"_s,
+        batch(u"j1"_s, {u":alice!alice@chat JOIN #den"_s, s + u" 353 alice = #den :@tess alice"_s,
                         s + u" 366 alice #den :End of /NAMES list"_s,
                         s + u" BATCH +history chathistory #den"_s,
                         u"@batch=history :tess!tess@chat PRIVMSG #den :said before you came"_s,
@@ -252,7 +252,7 @@ void TestIrcLabels::linesAfterWaitForTheResponse()
     const QString s = Server;
     QCOMPARE(
         irc.syncWithoutTime(),
-        batch(u"j1"_s, {u":alice!alice@chat JOIN #fresh"_s, s + u" 353 alice = #fresh ~alice"_s,
+        batch(u"j1"_s, {u":alice!alice@chat JOIN #fresh"_s, s + u" 353 alice = #fresh @alice"_s,
                         s + u" 366 alice #fresh :End of /NAMES list"_s}) +
             QStringList{u"@label=t1 "_s + s + u" 331 alice #fresh :No topic is set"_s});
 }

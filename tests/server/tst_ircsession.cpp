@@ -57,7 +57,7 @@ void TestIrcSession::welcome()
     const QStringList lines = irc.sync();
     QCOMPARE(lines.value(0),
              Server + u" CAP * LS :account-tag away-notify batch cap-notify draft/chathistory "
-                      "echo-message extended-join labeled-response message-tags multi-prefix "
+                      "echo-message extended-join labeled-response message-tags "
                       "sasl=PLAIN server-time userhost-in-names"_s);
     QVERIFY2(lines.value(1).startsWith(Server + u" 001 alice :Welcome"_s),
              qPrintable(lines.value(1)));
@@ -67,7 +67,7 @@ void TestIrcSession::welcome()
     // ISUPPORT tells the truth about our names.
     for (const QString &token : {u"CHANTYPES=#"_s, u"NICKLEN=24"_s, u"CHANNELLEN=33"_s,
                                  u"TOPICLEN=300"_s, u"CASEMAPPING=rfc8265"_s, u"UTF8ONLY"_s,
-                                 u"CHANMODES=b,,,iRt"_s, u"EXTBAN=,m"_s, u"PREFIX=(qo)~@"_s})
+                                 u"CHANMODES=b,,,iRt"_s, u"EXTBAN=,m"_s, u"PREFIX=(o)@"_s})
         QVERIFY2(lines.value(5).contains(token), qPrintable(lines.value(5)));
     QCOMPARE(lines.value(6), Server +
                                  u" 005 alice NETWORK=test.chat CHATHISTORY=1000 "
@@ -89,16 +89,16 @@ void TestIrcSession::session_data()
 
     QTest::newRow("JOIN makes a channel that does not exist")
         << QStringList{u"JOIN #games"_s}
-        << QStringList{u":alice!alice@chat JOIN #games"_s, s + u" 353 alice = #games ~alice"_s,
+        << QStringList{u":alice!alice@chat JOIN #games"_s, s + u" 353 alice = #games @alice"_s,
                        s + u" 366 alice #games :End of /NAMES list"_s};
     QTest::newRow("JOIN a channel you are in says nothing")
         << QStringList{u"JOIN #hall"_s} << QStringList{};
     QTest::newRow("JOIN several") << QStringList{u"JOIN #a,#b"_s}
                                   << QStringList{u":alice!alice@chat JOIN #a"_s,
-                                                 s + u" 353 alice = #a ~alice"_s,
+                                                 s + u" 353 alice = #a @alice"_s,
                                                  s + u" 366 alice #a :End of /NAMES list"_s,
                                                  u":alice!alice@chat JOIN #b"_s,
-                                                 s + u" 353 alice = #b ~alice"_s,
+                                                 s + u" 353 alice = #b @alice"_s,
                                                  s + u" 366 alice #b :End of /NAMES list"_s};
     QTest::newRow("JOIN without a channel")
         << QStringList{u"JOIN"_s} << QStringList{s + u" 461 alice JOIN :Not enough parameters"_s};
@@ -111,7 +111,7 @@ void TestIrcSession::session_data()
                            "digit or '_'."_s};
     QTest::newRow("JOIN 0 leaves every channel")
         << QStringList{u"JOIN #a"_s, u"JOIN 0"_s}
-        << QStringList{u":alice!alice@chat JOIN #a"_s, s + u" 353 alice = #a ~alice"_s,
+        << QStringList{u":alice!alice@chat JOIN #a"_s, s + u" 353 alice = #a @alice"_s,
                        s + u" 366 alice #a :End of /NAMES list"_s,
                        u":alice!alice@chat PART #hall"_s, u":alice!alice@chat PART #a"_s};
     QTest::newRow("PART") << QStringList{u"PART #hall"_s}
@@ -135,7 +135,7 @@ void TestIrcSession::session_data()
         << QStringList{s + u" 366 alice nowhere :End of /NAMES list"_s,
                        s + u" 366 alice #nowhere :End of /NAMES list"_s,
                        u":alice!alice@chat JOIN #g"_s,
-                       s + u" 353 alice = #g ~alice"_s,
+                       s + u" 353 alice = #g @alice"_s,
                        s + u" 366 alice #g :End of /NAMES list"_s,
                        u":alice!alice@chat PART #g"_s,
                        s + u" 366 alice #g :End of /NAMES list"_s};
@@ -180,7 +180,7 @@ void TestIrcSession::session_data()
     QTest::newRow("PRIVMSG and PART of a channel you are not in")
         << QStringList{u"JOIN #g"_s, u"PART #g"_s, u"PRIVMSG #g :hi"_s, u"PART #g"_s}
         << QStringList{u":alice!alice@chat JOIN #g"_s,
-                       s + u" 353 alice = #g ~alice"_s,
+                       s + u" 353 alice = #g @alice"_s,
                        s + u" 366 alice #g :End of /NAMES list"_s,
                        u":alice!alice@chat PART #g"_s,
                        s + u" 442 alice #g :You are not in g: join it first."_s,
@@ -214,7 +214,7 @@ void TestIrcSession::session_data()
         << QStringList{u"JOIN #g"_s, u"MODE #g +t"_s,     u"MODE #g +i"_s, u"MODE #g -i"_s,
                        u"MODE #g"_s, u"MODE #g +b bob"_s, u"MODE #g b"_s,  u"MODE #g -b bob"_s}
         << QStringList{u":alice!alice@chat JOIN #g"_s,
-                       s + u" 353 alice = #g ~alice"_s,
+                       s + u" 353 alice = #g @alice"_s,
                        s + u" 366 alice #g :End of /NAMES list"_s,
                        u":alice!alice@chat MODE #g +t"_s,
                        u":alice!alice@chat MODE #g +i"_s,
@@ -439,14 +439,11 @@ void TestIrcSession::invitationConcernsTwo()
 {
     ServerFixture fixture(IrcClient::serverConfig());
     IrcClient alice;
-    QVERIFY(alice.connectTo(fixture));
-    QVERIFY(alice.registerAs(u"alice"_s));
+    QVERIFY(alice.connectAs(fixture, u"alice"_s));
     IrcClient bob;
-    QVERIFY(bob.connectTo(fixture));
-    QVERIFY(bob.registerAs(u"bob"_s));
+    QVERIFY(bob.connectAs(fixture, u"bob"_s));
     IrcClient carol;
-    QVERIFY(carol.connectTo(fixture));
-    QVERIFY(carol.registerAs(u"carol"_s));
+    QVERIFY(carol.connectAs(fixture, u"carol"_s));
     alice.send(u"JOIN #den"_s);
     alice.sync();
     carol.send(u"JOIN #den"_s);
@@ -468,11 +465,9 @@ void TestIrcSession::partingWords()
 {
     ServerFixture fixture(IrcClient::serverConfig());
     IrcClient alice;
-    QVERIFY(alice.connectTo(fixture));
-    QVERIFY(alice.registerAs(u"alice"_s));
+    QVERIFY(alice.connectAs(fixture, u"alice"_s));
     IrcClient bob;
-    QVERIFY(bob.connectTo(fixture));
-    QVERIFY(bob.registerAs(u"bob"_s));
+    QVERIFY(bob.connectAs(fixture, u"bob"_s));
     LineClient &tess = fixture.loggedIn(u"tess"_s);
     alice.send(u"JOIN #den"_s);
     alice.sync();

@@ -576,7 +576,7 @@ void TestIrcV3::namesPrefixes()
     bob.sync();
     IrcClient irc;
     QVERIFY(irc.connectTo(fixture));
-    QVERIFY(irc.registerAs(u"alice"_s, u"multi-prefix userhost-in-names"_s));
+    QVERIFY(irc.registerAs(u"alice"_s, u"userhost-in-names"_s));
     irc.send(u"JOIN #den"_s);
     irc.sync();
     bob.send(u"op #den alice"_s);
@@ -584,7 +584,7 @@ void TestIrcV3::namesPrefixes()
     irc.sync();
     irc.send(u"NAMES #den"_s);
     QCOMPARE(irc.sync(),
-             (QStringList{Server + u" 353 alice = #den :~bob!bob@chat @alice!alice@chat"_s,
+             (QStringList{Server + u" 353 alice = #den :@bob!bob@chat @alice!alice@chat"_s,
                           Server + u" 366 alice #den :End of /NAMES list"_s}));
 }
 
@@ -687,10 +687,12 @@ void TestIrcV3::namesFromUser()
              "Builder\x02"_s);
     QVERIFY(!bob.sync().filter(u" 001 bob "_s).isEmpty());
     QCOMPARE(watcher.sync(), QStringList{u":bob!bob@chat JOIN #hall * :Bob the Builder"_s});
+    bob.send(u"JOIN #bobs"_s); // his own: WHOIS marks it with @
+    bob.sync();
     watcher.send(u"WHOIS bob"_s);
     QCOMPARE(watcher.sync(), (QStringList{Server + u" 311 watcher bob ~bobby chat * :Bob the "
                                                    "Builder"_s,
-                                          Server + u" 319 watcher bob #hall"_s,
+                                          Server + u" 319 watcher bob :#hall @#bobs"_s,
                                           Server + u" 318 watcher bob :End of /WHOIS list"_s}));
     watcher.send(u"WHO bob"_s);
     QCOMPARE(watcher.sync(),

@@ -29,6 +29,11 @@ public:
     // Registers as nick and reads the welcome up to the hall's names; with caps (a
     // space-separated list), asks for those capabilities first, as a modern client does.
     bool registerAs(const QString &nick, const QString &caps = {});
+    // connectTo(), then registerAs().
+    bool connectAs(ServerFixture &fixture, const QString &nick, const QString &caps = {})
+    {
+        return connectTo(fixture) && registerAs(nick, caps);
+    }
 
     LineClient &line() { return m_line; }
 
