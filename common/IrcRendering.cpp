@@ -328,7 +328,11 @@ QByteArray who(const Event &event, const Options &options, const QString &me)
         const QStringList rooms = event.list[i + 1].split(u',', Qt::SkipEmptyParts);
         const Details details = detailsOf(event, i / 3, nick);
         if (!whois) {
-            bytes += whoLine(options, me, rooms.value(0), nick, event.list[i + 2], details);
+            // The room shown is the first: their prefix is the one they have there.
+            const QString flags = details.runs.contains(rooms.value(0))
+                                      ? event.list[i + 2] + u',' + Event::OperatorFlag
+                                      : event.list[i + 2];
+            bytes += whoLine(options, me, rooms.value(0), nick, flags, details);
             continue;
         }
         bytes += numeric(options, 311, me,

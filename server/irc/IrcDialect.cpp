@@ -83,6 +83,7 @@ QList<IrcCapabilities::Offer> IrcDialect::offers()
             {u"extended-join"_s, {}},
             {u"labeled-response"_s, {}},
             {u"message-tags"_s, {}},
+            {u"multi-prefix"_s, {}}, // met by itself: a person has one prefix here
             {u"sasl"_s, u"PLAIN"_s},
             {u"server-time"_s, {}},
             {u"userhost-in-names"_s, {}}};

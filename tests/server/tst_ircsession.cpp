@@ -57,7 +57,7 @@ void TestIrcSession::welcome()
     const QStringList lines = irc.sync();
     QCOMPARE(lines.value(0),
              Server + u" CAP * LS :account-tag away-notify batch cap-notify draft/chathistory "
-                      "echo-message extended-join labeled-response message-tags "
+                      "echo-message extended-join labeled-response message-tags multi-prefix "
                       "sasl=PLAIN server-time userhost-in-names"_s);
     QVERIFY2(lines.value(1).startsWith(Server + u" 001 alice :Welcome"_s),
              qPrintable(lines.value(1)));

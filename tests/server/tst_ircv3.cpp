@@ -699,6 +699,15 @@ void TestIrcV3::namesFromUser()
              (QStringList{Server + u" 352 watcher #hall ~bobby chat test.chat bob H :0 Bob the "
                                    "Builder"_s,
                           Server + u" 315 watcher bob :End of /WHO list"_s}));
+    // WHO by nick shows the first room they are in, and their prefix there.
+    bob.send(u"PART #hall"_s);
+    bob.sync();
+    QCOMPARE(watcher.sync(), QStringList{u":bob!bob@chat PART #hall"_s});
+    watcher.send(u"WHO bob"_s);
+    QCOMPARE(watcher.sync(),
+             (QStringList{Server + u" 352 watcher #bobs ~bobby chat test.chat bob H@ :0 Bob the "
+                                   "Builder"_s,
+                          Server + u" 315 watcher bob :End of /WHO list"_s}));
     // A telnet user has no other names than the nickname.
     LineClient &tess = fixture.loggedIn(u"tess"_s);
     Q_UNUSED(tess);
