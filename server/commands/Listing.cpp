@@ -201,8 +201,7 @@ QStringList Listing::describe(const User *user) const
 QStringList Listing::describe(const RemotePerson *person) const
 {
     return describe(person->nick, person->rooms, person->flags(), person->account) +
-           QStringList{QString(), QString(), person->away ? person->awayText : QString(),
-                       runs(person->rooms, person->key())};
+           person->details(runs(person->rooms, person->key()));
 }
 
 QString Listing::runs(const QList<Room *> &rooms, const QString &key)

@@ -29,6 +29,12 @@ struct RemotePerson
     // How rooms know them (RoomRoles::keyOf()).
     QString key() const { return RoomRoles::keyOf(account, id); }
 
+    // As User::details(): another node does not tell their user and real name.
+    QStringList details(const QString &runs = {}) const
+    {
+        return {QString(), QString(), away ? awayText : QString(), runs};
+    }
+
     // As User::flags(): shown beside the name in lists.
     QString flags() const
     {

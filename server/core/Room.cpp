@@ -45,8 +45,7 @@ Event Room::usersEvent(bool withDetails) const
               << joined(anyRoomFlags ? m_roles.flags(m_remote[i]->key()) : QString(),
                         m_remote[i]->flags());
         if (withDetails)
-            details << QString() << QString()
-                    << (m_remote[i]->away ? m_remote[i]->awayText : QString()) << QString();
+            details << m_remote[i]->details();
     }
     Event users = Event::users(m_name, memberCount(), pairs);
     users.details = details;
