@@ -457,6 +457,12 @@ QString Event::fillErrorTemplate(const QString &text, ErrorCode code, const QStr
     return text.contains("%1"_L1) ? text.arg(subject) : text;
 }
 
+bool Event::leavesEveryRoom(QStringView reason)
+{
+    return reason == QuitReason || reason == LostReason || reason == DisconnectReason ||
+           reason == ShutdownReason;
+}
+
 QString Event::errorText(ErrorCode code, const QString &subject)
 {
     return fillErrorTemplate(QString::fromUtf8(errorTemplate(code, subject)), code, subject);

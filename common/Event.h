@@ -88,6 +88,13 @@ public:
     // What a listing lists: the kind of its pieces.
     static constexpr QLatin1StringView ListingRooms{"rooms"};
     static constexpr QLatin1StringView ListingWho{"who"};
+    // Why someone left (a leave's subject). These four take them out of every room at once,
+    // which IRC says as one QUIT; "part" and "kick" are one room's.
+    static constexpr QLatin1StringView QuitReason{"quit"};             // they logged out
+    static constexpr QLatin1StringView LostReason{"lost"};             // the connection dropped
+    static constexpr QLatin1StringView DisconnectReason{"disconnect"}; // an administrator's act
+    static constexpr QLatin1StringView ShutdownReason{"shutdown"};     // the server stopped
+    static bool leavesEveryRoom(QStringView reason);
 
     static Event welcome(const QString &serverName);
     static Event ok(const QString &command, const QStringList &details);

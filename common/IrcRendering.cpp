@@ -59,23 +59,15 @@ QString leaveReason(const Event &event)
     const QString &reason = event.subject;
     if (reason == "part"_L1)
         return event.text;
-    if (reason == "quit"_L1)
+    if (reason == Event::QuitReason)
         return event.text.isEmpty() ? u"Quit"_s : u"Quit: "_s + event.text;
-    if (reason == "lost"_L1)
+    if (reason == Event::LostReason)
         return u"Connection lost"_s;
-    if (reason == "disconnect"_L1)
+    if (reason == Event::DisconnectReason)
         return u"Disconnected by an administrator"_s;
-    if (reason == "shutdown"_L1)
+    if (reason == Event::ShutdownReason)
         return u"Server shutting down"_s;
     return reason;
-}
-
-// Whether a leave's reason takes the person out of every room at once: IRC says QUIT, once
-// (the server tells each IRC connection of it in one room only; see Room::quit).
-bool quits(const QString &reason)
-{
-    return reason == "quit"_L1 || reason == "lost"_L1 || reason == "disconnect"_L1 ||
-           reason == "shutdown"_L1;
 }
 
 // History pages come one at a time and nothing comes between a page's first and last line
@@ -469,7 +461,9 @@ QByteArray render(const Event &event, const Options &options)
         if (event.subject == "kick"_L1 || event.subject == "ban"_L1)
             return {};
         const QString reason = leaveReason(event);
-        if (quits(event.subject))
+        // Out of every room at once: QUIT, once (the server tells each IRC connection of it in
+        // one room only; see Room::quit).
+        if (Event::leavesEveryRoom(event.subject))
             return line(source(event.nick), u"QUIT"_s, {reason});
         QStringList params{channel(event.room)};
         if (!reason.isEmpty())

@@ -136,7 +136,7 @@ void ChatContext::forgetAccount(const QString &key)
 
 void ChatContext::holdPlace(User *user, int graceMs)
 {
-    user->holdFor(graceMs, [this, user] { endPerson(user, u"lost"_s); });
+    user->holdFor(graceMs, [this, user] { endPerson(user, Event::LostReason); });
 }
 
 void ChatContext::endPerson(User *user, const QString &reason, const QString &words)

@@ -329,10 +329,10 @@ void CommandProcessor::sessionClosed(Session *session, const QString &reason)
     if (m_chat.isShuttingDown() || reason == "logout"_L1 || reason == "flood"_L1 ||
         reason == "disconnect"_L1 || reason == "collision"_L1 || graceMs <= 0) {
         m_chat.endPerson(user,
-                         m_chat.isShuttingDown()     ? u"shutdown"_s
-                         : reason == "logout"_L1     ? u"quit"_s
-                         : reason == "disconnect"_L1 ? u"disconnect"_s
-                                                     : u"lost"_s,
+                         m_chat.isShuttingDown()     ? Event::ShutdownReason
+                         : reason == "logout"_L1     ? Event::QuitReason
+                         : reason == "disconnect"_L1 ? Event::DisconnectReason
+                                                     : Event::LostReason,
                          reason == "logout"_L1 ? session->farewell() : QString());
         return;
     }

@@ -12,13 +12,6 @@
 
 using namespace Qt::StringLiterals;
 
-namespace {
-
-// Why people the others no longer list left: their node is gone, or they ended unheard.
-const QString LostReason = u"lost"_s;
-
-} // namespace
-
 PresenceFeed::PresenceFeed(Bus &bus, Directory &directory, QObject *parent)
     : QObject(parent)
     , m_bus(bus)
@@ -195,7 +188,7 @@ void PresenceFeed::readDone(const QByteArray &asked, bool ok, const QList<NodePe
             state.owner.clear();
             continue;
         }
-        m_directory.remote().replace(list.node, list.people, LostReason);
+        m_directory.remote().replace(list.node, list.people, Event::LostReason);
         state.owner = list.owner;
         state.version = list.version;
         const QList<ClusterEvent> waiting = std::exchange(state.waiting, {});
@@ -215,7 +208,7 @@ void PresenceFeed::forget(const QByteArray &node)
     m_nodes.remove(node);
     if (m_directory.remote().nodes().contains(node)) {
         qCInfo(lcServer, "cluster: node %s is gone; its people left", node.constData());
-        m_directory.remote().drop(node, LostReason);
+        m_directory.remote().drop(node, Event::LostReason);
     }
 }
 

@@ -47,7 +47,8 @@ void RemotePeople::apply(const QByteArray &node, const ClusterPerson &change)
     }
     if (change.gone) {
         if (person)
-            remove(person.get(), change.reason.isEmpty() ? u"quit"_s : change.reason);
+            remove(person.get(),
+                   change.reason.isEmpty() ? QString(Event::QuitReason) : change.reason);
         return;
     }
     if (!person)

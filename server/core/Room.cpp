@@ -200,7 +200,7 @@ void Room::quit(User *user, const QString &reason, const QString &words,
 
 void Room::remove(User *user)
 {
-    takeOut(user, u"shutdown"_s);
+    takeOut(user, Event::ShutdownReason);
 }
 
 void Room::announcePresence(const User *user, const QString &state, const QString &awayText,

@@ -7,6 +7,7 @@
 #include "irc/IrcChatHistory.h"
 #include "irc/IrcModes.h"
 #include "irc/IrcNumeric.h"
+#include "irc/IrcText.h"
 
 #include <QDateTime>
 #include <QHash>
@@ -15,35 +16,6 @@
 using namespace Qt::StringLiterals;
 
 namespace {
-
-// mIRC formatting (bold, colours, italics, reset...) means nothing to the other clients and
-// its control characters are refused in chat text; CTCP's \x01 is read before this.
-QString plainText(QStringView text)
-{
-    QString plain;
-    plain.reserve(text.size());
-    for (qsizetype i = 0; i < text.size(); ++i) {
-        const char16_t c = text[i].unicode();
-        if (c == 0x03) { // colour: up to two digits, then optionally a comma and two more
-            auto digits = [&] {
-                for (int n = 0; n < 2 && i + 1 < text.size() && text[i + 1].isDigit(); ++n)
-                    ++i;
-            };
-            digits();
-            if (i + 2 < text.size() && text[i + 1] == u',' && text[i + 2].isDigit()) {
-                ++i;
-                digits();
-            }
-            continue;
-        }
-        if (c < 0x20 && c != u'\t')
-            continue;
-        if (c >= 0x7f && c < 0xa0)
-            continue;
-        plain += text[i];
-    }
-    return plain;
-}
 
 // A chat command an IRC client may give by /quote. Not "set": the rendering is IRC's.
 bool isChatCommand(const QString &verb)
@@ -306,14 +278,14 @@ IrcDialect::Input IrcDialect::handleRegistered(const IrcMessage &message, const 
     } else if (verb == u"PART") {
         if (message.paramCount() < 1)
             return needMore();
-        const QString words = plainText(message.param(1)).trimmed();
+        const QString words = IrcText::plain(message.param(1)).trimmed();
         for (const QString &room : roomsIn(message.param(0)))
             run(u"leave "_s + room + (words.isEmpty() ? QString() : u' ' + words));
     } else if (verb == u"TOPIC") {
         if (message.paramCount() < 1)
             return needMore();
         // "TOPIC #room" asks; "TOPIC #room :" (an empty text) clears it, the chat's "-".
-        const QString text = plainText(message.param(1)).trimmed();
+        const QString text = IrcText::plain(message.param(1)).trimmed();
         const QString change = message.paramCount() < 2 ? QString()
                                : text.isEmpty()         ? u" -"_s
                                                         : u' ' + text;
@@ -378,7 +350,7 @@ IrcDialect::Input IrcDialect::handleRegistered(const IrcMessage &message, const 
         if (message.paramCount() < 2)
             return needMore();
         for (const QString &room : roomsIn(message.param(0))) {
-            const QString reason = plainText(message.param(2)).trimmed();
+            const QString reason = IrcText::plain(message.param(2)).trimmed();
             run(u"kick #%1 %2%3"_s.arg(room, message.param(1),
                                        reason.isEmpty() ? QString() : u' ' + reason));
         }
@@ -389,7 +361,7 @@ IrcDialect::Input IrcDialect::handleRegistered(const IrcMessage &message, const 
         input.replies += translation.replies;
         input.commands += translation.commands;
     } else if (verb == u"AWAY") {
-        const QString text = plainText(message.param(0)).trimmed();
+        const QString text = IrcText::plain(message.param(0)).trimmed();
         run(text.isEmpty() ? u"back"_s : u"away "_s + text);
     } else if (verb == u"INVITE") {
         if (message.paramCount() < 2)
@@ -402,7 +374,7 @@ IrcDialect::Input IrcDialect::handleRegistered(const IrcMessage &message, const 
         }
         run(u"invite #%1 %2"_s.arg(room, message.param(0)));
     } else if (verb == u"QUIT") {
-        const QString words = plainText(message.param(0)).trimmed();
+        const QString words = IrcText::plain(message.param(0)).trimmed();
         run(words.isEmpty() ? u"logout"_s : u"logout "_s + words);
     } else if (verb == u"PING") {
         if (message.paramCount() < 1) {
@@ -472,7 +444,7 @@ void IrcDialect::say(Input &input, const IrcMessage &message, const QString &me)
         text = text.mid(7);
         action = true;
     }
-    text = plainText(text).trimmed();
+    text = IrcText::plain(text).trimmed();
     if (text.isEmpty()) {
         if (!notice)
             input.replies = reply(412, me, {u"No text to send"_s});

@@ -3,17 +3,18 @@
 
 #include "NameRules.h"
 #include "irc/IrcNumeric.h"
+#include "irc/IrcText.h"
 
 using namespace Qt::StringLiterals;
 
 namespace {
 
-// The first most characters of text that are printable, and when refused (ASCII) is not empty
-// (a user name is one word) not spaces nor one of refused.
+// The first most characters of text that are printable, without IRC's formatting, and when
+// refused (ASCII) is not empty (a user name is one word) not spaces nor one of refused.
 QString printable(const QString &text, const QString &refused, qsizetype most)
 {
     QList<char32_t> kept;
-    for (const char32_t c : text.toUcs4()) {
+    for (const char32_t c : IrcText::plain(text).trimmed().toUcs4()) {
         if (kept.size() == most)
             break;
         if (!QChar::isPrint(c) ||
@@ -60,7 +61,7 @@ QList<IrcMessage> IrcRegistration::handle(const IrcMessage &message)
         m_user = printable(message.param(0), u"!@"_s, UserNameMaxLength);
         if (!m_user.isEmpty())
             m_user.prepend(u'~');
-        m_realName = printable(message.param(3).trimmed(), {}, RealNameMaxLength);
+        m_realName = printable(message.param(3), {}, RealNameMaxLength);
         return {};
     }
     if (command == u"PASS") {

@@ -179,6 +179,15 @@ void TestIrcRegistration::names_data()
         << u"~\U0001F60A\U0001F60A"_s << u"realname"_s;
     QTest::newRow("control characters and padding leave the real name")
         << QByteArray("USER bob 0 * :  Bob\x02 Bold\x03  ") << u"~bob"_s << u"Bob Bold"_s;
+    QTest::newRow("colours leave the real name with their digits")
+        << QByteArray("USER bob 0 * :\x03"
+                      "4Bob \x03"
+                      "12,1Marley\x03")
+        << u"~bob"_s << u"Bob Marley"_s;
+    QTest::newRow("a colour before the real name leaves no space")
+        << QByteArray("USER bob 0 * :\x03"
+                      "4 Bob")
+        << u"~bob"_s << u"Bob"_s;
     QTest::newRow("long real name, cut to 64")
         << QByteArray("USER bob 0 * :") + QByteArray(80, 'r') << u"~bob"_s << QString(64, u'r');
     QTest::newRow("nothing left of the user name")
