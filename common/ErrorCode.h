@@ -28,8 +28,10 @@ enum class ErrorCode : int {
     NeedMoreParams = 461,       // subject: the command's usage line
     AlreadyLoggedIn = 462,      // subject: your nickname
     PasswordMismatch = 464,     // subject: "required" or "wrong"
+    RoomFull = 471,             // subject: the room, whose limit of members is reached
     InviteOnlyRoom = 473,       // subject: the room, which takes an invitation (invite-only)
     BannedFromRoom = 474,       // subject: the room you are banned from
+    BadRoomKey = 475,           // subject: the room, which takes a key you did not give
     NeedRegisteredNick = 477,   // subject: the room, which takes an identified account
     BanListFull = 478,          // subject: the most bans a room holds
     BadRoomName = 479,          // subject: the rejected room name
@@ -45,6 +47,7 @@ enum class ErrorCode : int {
     Unavailable = 504,          // subject: empty (a node of a cluster cut off from it takes no
                                 // new names until it is back)
     StorageFailed = 507,        // subject: "full" (the store reached its size) or "failed"
+    InvalidRuleValue = 696,     // subject: the rule ("limit" or "key") the value does not fit
     NickRegistered = 902,       // subject: the nickname, registered: its password is needed
                                 // (IRC's ERR_NICKLOCKED)
     AccountPasswordWrong = 904, // subject: the account's name (IRC's ERR_SASLFAIL)

@@ -428,6 +428,16 @@ const char *Event::errorTemplate(ErrorCode code, const QString &subject)
         return QT_TRANSLATE_NOOP("Event", "%1 is invite-only: an operator must invite you first.");
     case ErrorCode::BannedFromRoom:
         return QT_TRANSLATE_NOOP("Event", "You are banned from %1.");
+    case ErrorCode::RoomFull:
+        return QT_TRANSLATE_NOOP("Event", "%1 is full: its operators set a limit of people.");
+    case ErrorCode::BadRoomKey:
+        return QT_TRANSLATE_NOOP("Event", "%1 takes a key: join %1 <key>.");
+    case ErrorCode::InvalidRuleValue:
+        if (subject == "key"_L1)
+            return QT_TRANSLATE_NOOP("Event", "A room's key is one word of up to %1 letters, "
+                                              "digits or signs (not \"off\"), or off.");
+        return QT_TRANSLATE_NOOP("Event",
+                                 "A room's limit is a number of people from 1 to %1, or off.");
     case ErrorCode::NeedRegisteredNick:
         return QT_TRANSLATE_NOOP(
             "Event", "Only registered people may enter %1: register or identify first.");
@@ -454,6 +464,8 @@ QString Event::fillErrorTemplate(const QString &text, ErrorCode code, const QStr
         return text.arg(subject, QString::number(Protocol::RoomMaxLength));
     if (code == ErrorCode::BadPassword)
         return text.arg(subject, QString::number(Protocol::PasswordMaxLength));
+    if (code == ErrorCode::InvalidRuleValue)
+        return text.arg(subject == "key"_L1 ? Protocol::RoomKeyMaxLength : Protocol::RoomLimitMax);
     return text.contains("%1"_L1) ? text.arg(subject) : text;
 }
 

@@ -23,6 +23,8 @@ bool isAboutRoom(ErrorCode code)
     case ErrorCode::NotRoomOperator:
     case ErrorCode::RoomExists:
     case ErrorCode::InviteOnlyRoom:
+    case ErrorCode::RoomFull:
+    case ErrorCode::BadRoomKey:
     case ErrorCode::BannedFromRoom:
     case ErrorCode::NeedRegisteredNick:
     case ErrorCode::BanListFull:
@@ -177,7 +179,7 @@ QByteArray targets(const Event &event, const Options &options)
 }
 
 // The IRC channel mode of a room rule (Ergo's +R for registered-only).
-QChar modeOf(const QString &rule)
+QChar modeOf(QStringView rule)
 {
     if (rule == "invite-only"_L1)
         return u'i';
@@ -185,6 +187,10 @@ QChar modeOf(const QString &rule)
         return u't';
     if (rule == "registered-only"_L1)
         return u'R';
+    if (rule == "limit"_L1)
+        return u'l';
+    if (rule == "key"_L1)
+        return u'k';
     return {};
 }
 
@@ -249,9 +255,15 @@ QByteArray moderation(const Event &event, const Options &options)
     }
     if (event.subject == "rule"_L1) {
         const QChar mode = modeOf(event.target);
+        const bool off = event.text == "off"_L1;
+        // A limit's and a key's value follows their letter; -k takes a parameter too.
+        QStringList params{room, (off ? u"-"_s : u"+"_s) + mode};
+        if (!off && event.text != "on"_L1)
+            params << event.text;
+        else if (off && mode == u'k')
+            params << u"*"_s;
         if (!mode.isNull())
-            return line(actor, u"MODE"_s,
-                        {room, (event.text == "off"_L1 ? u"-"_s : u"+"_s) + mode});
+            return line(actor, u"MODE"_s, params);
     }
     QString text = u"%1 %2 %3"_s.arg(event.nick, event.subject, event.target);
     if (!event.text.isEmpty())
@@ -522,12 +534,18 @@ QByteArray render(const Event &event, const Options &options)
         // The modes of the room, for MODE #room (look's other replies are not asked for).
         if (event.label != "MODE"_L1)
             return {};
+        // Rules with a value come as "limit=20"; the values follow the letters, in their order.
         QString modes = u"+"_s;
+        QStringList values;
         for (const QString &rule : event.list) {
-            if (const QChar mode = modeOf(rule); !mode.isNull())
+            const qsizetype equals = rule.indexOf(u'=');
+            if (const QChar mode = modeOf(QStringView(rule).left(equals)); !mode.isNull()) {
                 modes += mode;
+                if (equals >= 0)
+                    values << rule.mid(equals + 1);
+            }
         }
-        return numeric(options, 324, me, {channel(event.room), modes});
+        return numeric(options, 324, me, QStringList{channel(event.room), modes} + values);
     }
     case K::Modlog: {
         QByteArray bytes;

@@ -27,6 +27,12 @@ inline constexpr qsizetype DefaultMaxLineBytes = 4096;
 inline constexpr int NickMaxLength = 24;
 inline constexpr int RoomMaxLength = 32;
 inline constexpr int TopicMaxLength = 300;
+// A room's key (`rule key <word>`, typed as `join <room> <key>`): RFC 2812's, one word of
+// printable ASCII.
+inline constexpr int RoomKeyMaxLength = 23;
+// The largest limit of people a room may be given (`rule limit <count>`): far above any room,
+// small enough to stay a plain number.
+inline constexpr int RoomLimitMax = 1'000'000;
 
 // Passwords of registered nicknames, in code points: one word (no spaces), so that
 // "password <old> <new>" and "login <nick> <password>" read unambiguously.

@@ -333,9 +333,12 @@ QString moderationText(const Writer &w, const Event &event)
     if (act == "rule"_L1 && event.text == "on"_L1)
         return w.phrase(QT_TRANSLATE_NOOP("TextRenderer", "* %1 turned the rule %2 on."))
             .arg(event.nick, event.target);
-    if (act == "rule"_L1)
+    if (act == "rule"_L1 && event.text == "off"_L1)
         return w.phrase(QT_TRANSLATE_NOOP("TextRenderer", "* %1 turned the rule %2 off."))
             .arg(event.nick, event.target);
+    if (act == "rule"_L1) // a limit or a key, with its value
+        return w.phrase(QT_TRANSLATE_NOOP("TextRenderer", "* %1 set the room's %2 to %3."))
+            .arg(event.nick, event.target, event.text);
     return w.phrase(QT_TRANSLATE_NOOP("TextRenderer", "* %1 let %2 speak again."))
         .arg(event.nick, event.target);
 }

@@ -577,10 +577,6 @@
         <translation>Let someone into an invite-only room, once (operators).</translation>
     </message>
     <message>
-        <source>Turn a rule of the room on or off (operators).</source>
-        <translation>Turn a rule of the room on or off (operators).</translation>
-    </message>
-    <message>
         <source>Say that you are away; private messages get your text back.</source>
         <translation>Say that you are away; private messages get your text back.</translation>
     </message>
@@ -607,6 +603,10 @@
     <message>
         <source>List your rooms and private conversations with messages between two times, from the first time toward the second.</source>
         <translation>List your rooms and private conversations with messages between two times, from the first time toward the second.</translation>
+    </message>
+    <message>
+        <source>Turn a rule of the room on or off, or give it a limit of people or a key to join with (operators).</source>
+        <translation>Turn a rule of the room on or off, or give it a limit of people or a key to join with (operators).</translation>
     </message>
 </context>
 <context>
@@ -884,6 +884,22 @@
     <message>
         <source>This server has lost touch with the rest of its cluster and takes no new names until it is back; try again in a moment.</source>
         <translation>This server has lost touch with the rest of its cluster and takes no new names until it is back; try again in a moment.</translation>
+    </message>
+    <message>
+        <source>%1 is full: its operators set a limit of people.</source>
+        <translation>%1 is full: its operators set a limit of people.</translation>
+    </message>
+    <message>
+        <source>%1 takes a key: join %1 &lt;key&gt;.</source>
+        <translation>%1 takes a key: join %1 &lt;key&gt;.</translation>
+    </message>
+    <message>
+        <source>A room&apos;s key is one word of up to %1 letters, digits or signs (not &quot;off&quot;), or off.</source>
+        <translation>A room&apos;s key is one word of up to %1 letters, digits or signs (not &quot;off&quot;), or off.</translation>
+    </message>
+    <message>
+        <source>A room&apos;s limit is a number of people from 1 to %1, or off.</source>
+        <translation>A room&apos;s limit is a number of people from 1 to %1, or off.</translation>
     </message>
 </context>
 <context>
@@ -2359,6 +2375,10 @@
     <message>
         <source>* %1 has left the room: %2</source>
         <translation>* %1 has left the room: %2</translation>
+    </message>
+    <message>
+        <source>* %1 set the room&apos;s %2 to %3.</source>
+        <translation>* %1 set the room&apos;s %2 to %3.</translation>
     </message>
 </context>
 <context>

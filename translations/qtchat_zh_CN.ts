@@ -568,10 +568,6 @@
         <translation>邀请某人进入仅限邀请的房间，一次有效（管理员）。</translation>
     </message>
     <message>
-        <source>Turn a rule of the room on or off (operators).</source>
-        <translation>打开或关闭房间的一条规则（管理员）。</translation>
-    </message>
-    <message>
         <source>Say that you are away; private messages get your text back.</source>
         <translation>表示你暂时离开；给你的私信会收到你的留言。</translation>
     </message>
@@ -598,6 +594,10 @@
     <message>
         <source>List your rooms and private conversations with messages between two times, from the first time toward the second.</source>
         <translation>列出在两个时间之间有消息的你的房间和私聊，从第一个时间往第二个时间排列。</translation>
+    </message>
+    <message>
+        <source>Turn a rule of the room on or off, or give it a limit of people or a key to join with (operators).</source>
+        <translation>开启或关闭房间的规则，或给房间设定人数上限或加入密钥（管理员）。</translation>
     </message>
 </context>
 <context>
@@ -873,6 +873,22 @@
     <message>
         <source>This server has lost touch with the rest of its cluster and takes no new names until it is back; try again in a moment.</source>
         <translation>本服务器与集群的其他部分失去了联系，恢复之前不接受新的昵称；请稍后再试。</translation>
+    </message>
+    <message>
+        <source>%1 is full: its operators set a limit of people.</source>
+        <translation>%1 已满：管理员设定了人数上限。</translation>
+    </message>
+    <message>
+        <source>%1 takes a key: join %1 &lt;key&gt;.</source>
+        <translation>%1 需要密钥：join %1 &lt;密钥&gt;。</translation>
+    </message>
+    <message>
+        <source>A room&apos;s key is one word of up to %1 letters, digits or signs (not &quot;off&quot;), or off.</source>
+        <translation>房间密钥是一个最多 %1 个字母、数字或符号的词（不能是 &quot;off&quot;），或 off。</translation>
+    </message>
+    <message>
+        <source>A room&apos;s limit is a number of people from 1 to %1, or off.</source>
+        <translation>房间人数上限是 1 到 %1 之间的数字，或 off。</translation>
     </message>
 </context>
 <context>
@@ -2320,6 +2336,10 @@
     <message>
         <source>* %1 has left the room: %2</source>
         <translation>* %1 离开了房间：%2</translation>
+    </message>
+    <message>
+        <source>* %1 set the room&apos;s %2 to %3.</source>
+        <translation>* %1 把房间的 %2 设为 %3。</translation>
     </message>
 </context>
 <context>

@@ -133,18 +133,20 @@ ErrorCode CommandProcessor::entryRefusal(Session *session, const Command &comman
     if (!room || room->isPending() || session->user()->isIn(room))
         return ErrorCode::None;
     *name = room->name();
-    return entryRefusal(session, room);
+    return entryRefusal(session, room, command.argument(1));
 }
 
-ErrorCode CommandProcessor::entryRefusal(Session *session, const Room *room)
+ErrorCode CommandProcessor::entryRefusal(Session *session, const Room *room, const QString &key)
 {
     User *user = session->user();
     const RoomModes &modes = room->modes();
+    const bool invited = modes.isInvited(RoomRoles::keyOf(user));
     Permissions::Entry entry;
     entry.standing = m_moderation.rank(room, user);
     entry.banned = m_bans.catches(room, user, session);
-    entry.uninvited =
-        modes.isOn(RoomModes::Rule::InviteOnly) && !modes.isInvited(RoomRoles::keyOf(user));
+    entry.uninvited = modes.isOn(RoomModes::Rule::InviteOnly) && !invited;
+    entry.keyless = !modes.opensWith(key) && !invited;
+    entry.full = modes.isFull(room->memberCount()) && !invited;
     entry.unregistered = modes.isOn(RoomModes::Rule::RegisteredOnly) && user->account().isEmpty();
     return Permissions::checkEntry(entry);
 }

@@ -86,7 +86,8 @@ private:
 
     // The error that keeps session's person out of the room a join names, or None.
     ErrorCode entryRefusal(Session *session, const Command &command, QString *room);
-    ErrorCode entryRefusal(Session *session, const Room *room);
+    // key: what they gave to open a room that has one.
+    ErrorCode entryRefusal(Session *session, const Room *room, const QString &key = {});
     void dispatch(Session *session, const Command &command);
 
     ChatContext m_chat;

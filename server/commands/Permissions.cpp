@@ -58,6 +58,8 @@ struct EntryRule
 constexpr EntryRule EntryRules[] = {
     {&Entry::banned,       Standing::Operator, ErrorCode::BannedFromRoom},
     {&Entry::uninvited,    Standing::Operator, ErrorCode::InviteOnlyRoom},
+    {&Entry::keyless,      Standing::Operator, ErrorCode::BadRoomKey},
+    {&Entry::full,         Standing::Operator, ErrorCode::RoomFull},
     {&Entry::unregistered, Standing::Operator, ErrorCode::NeedRegisteredNick},
 };
 // clang-format on

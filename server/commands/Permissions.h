@@ -45,7 +45,11 @@ struct Entry
                                           // or owner is one before entering)
     bool banned = false;                  // a running ban in the room catches them
     bool uninvited = false;               // the room is invite-only and they hold no invitation
-    bool unregistered = false;            // the room is registered-only and they are not identified
+    // The room has a key and they gave another, or none; an invitation lets them past it, as on
+    // IRC.
+    bool keyless = false;
+    bool full = false;         // the room's limit is reached; an invitation passes
+    bool unregistered = false; // the room is registered-only and they are not identified
 };
 // ErrorCode::None when they may enter. The room's operators, owner and the administrators
 // always may: a room's rules keep out others, never the people who run it.

@@ -22,15 +22,27 @@ void RoomRuleCommands::rule(Session *session, const Command &command)
     if (!room)
         return;
     const std::optional<RoomModes::Rule> rule = RoomModes::parse(command.argument(0));
-    const QString value = command.argument(1).toLower();
-    if (!rule || (value != "on"_L1 && value != "off"_L1))
+    const QString word = command.argument(1);
+    const bool off = word.compare("off"_L1, Qt::CaseInsensitive) == 0;
+    if (!rule || word.isEmpty() ||
+        (!RoomModes::takesValue(*rule) && !off && word.compare("on"_L1, Qt::CaseInsensitive) != 0))
         return m_chat.fail(session, command, ErrorCode::NeedMoreParams,
                            QString::fromLatin1(command.spec().usage));
-    const bool on = value == "on"_L1;
-    if (room->modes().set(*rule, on))
-        m_chat.roomRules().setRule(room, *rule, on, session->user()->nick());
+    // A limit or a key in place of "on".
+    QString value;
+    if (RoomModes::takesValue(*rule) && !off) {
+        const std::optional<QString> checked = RoomModes::valueOf(*rule, word);
+        if (!checked)
+            return m_chat.fail(session, command, ErrorCode::InvalidRuleValue,
+                               QString(RoomModes::name(*rule)));
+        value = *checked;
+    }
+    if (room->modes().set(*rule, !off, value))
+        m_chat.roomRules().setRule(room, *rule, !off, session->user()->nick(), value);
     m_moderation.announce(session, command, room, u"rule"_s, QString(RoomModes::name(*rule)),
-                          value);
+                          off               ? u"off"_s
+                          : value.isEmpty() ? u"on"_s
+                                            : value);
 }
 
 void RoomRuleCommands::invite(Session *session, const Command &command)

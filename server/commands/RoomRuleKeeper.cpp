@@ -45,8 +45,14 @@ void RoomRuleKeeper::put(Room *room, const StoredSanction &sanction, qint64 unti
     if (sanction.kind == StoredSanction::Kind::Invite)
         return room->modes().invite(sanction.mask);
     if (sanction.kind == StoredSanction::Kind::Rule) {
-        if (const std::optional<RoomModes::Rule> rule = RoomModes::parse(sanction.mask))
+        // A valued rule's value is kept in the reason; one this version cannot read is left.
+        const std::optional<RoomModes::Rule> rule = RoomModes::parse(sanction.mask);
+        if (!rule)
+            return;
+        if (!RoomModes::takesValue(*rule))
             room->modes().set(*rule, true);
+        else if (const std::optional<QString> value = RoomModes::valueOf(*rule, sanction.reason))
+            room->modes().set(*rule, true, *value);
         return;
     }
     if (sanction.kind == StoredSanction::Kind::Mute)
@@ -144,7 +150,8 @@ void RoomRuleKeeper::invite(const Room *room, const QString &key, const QString 
     m_store.saveSanction(stored, written(stored, false));
 }
 
-void RoomRuleKeeper::setRule(const Room *room, RoomModes::Rule rule, bool on, const QString &setter)
+void RoomRuleKeeper::setRule(const Room *room, RoomModes::Rule rule, bool on, const QString &setter,
+                             const QString &value)
 {
     StoredSanction stored;
     stored.roomId = room->id();
@@ -154,6 +161,7 @@ void RoomRuleKeeper::setRule(const Room *room, RoomModes::Rule rule, bool on, co
         return m_store.deleteSanction(stored, written(stored, true));
     stored.created = QDateTime::currentDateTimeUtc();
     stored.setter = setter;
+    stored.reason = value;
     m_store.saveSanction(stored, written(stored, false));
 }
 

@@ -273,8 +273,14 @@ IrcDialect::Input IrcDialect::handleRegistered(const IrcMessage &message, const 
                 run(u"leave "_s + room);
             return input;
         }
-        for (const QString &room : roomsIn(message.param(0)))
-            run(u"join "_s + room);
+        // JOIN #a,#b key-of-a: keys in the order of the channels.
+        const QStringList keys = message.param(1).split(u',');
+        const QStringList channels = message.param(0).split(u',', Qt::SkipEmptyParts);
+        for (qsizetype i = 0; i < channels.size(); ++i) {
+            const QString key = keys.value(i).trimmed();
+            for (const QString &room : roomsIn(channels[i]))
+                run(u"join "_s + room + (key.isEmpty() ? QString() : u' ' + key));
+        }
     } else if (verb == u"PART") {
         if (message.paramCount() < 1)
             return needMore();
@@ -568,10 +574,11 @@ QByteArray IrcDialect::welcome(const QString &nick) const
     bytes += reply(IrcNumeric::MyInfo, nick, {m_serverName, version, u"i"_s, u"o"_s});
     // Honest ISUPPORT: what the chat's name rules and limits really are.
     bytes += reply(IrcNumeric::ISupport, nick,
-                   {u"CASEMAPPING=rfc8265"_s, u"CHANTYPES=#"_s, u"CHANMODES=b,,,iRt"_s,
+                   {u"CASEMAPPING=rfc8265"_s, u"CHANTYPES=#"_s, u"CHANMODES=b,k,l,iRt"_s,
                     u"EXTBAN=,m"_s, u"PREFIX=(o)@"_s, u"NICKLEN=%1"_s.arg(Protocol::NickMaxLength),
                     u"CHANNELLEN=%1"_s.arg(Protocol::RoomMaxLength + 1),
-                    u"TOPICLEN=%1"_s.arg(Protocol::TopicMaxLength), u"LINELEN=512"_s, u"UTF8ONLY"_s,
+                    u"TOPICLEN=%1"_s.arg(Protocol::TopicMaxLength),
+                    u"KEYLEN=%1"_s.arg(Protocol::RoomKeyMaxLength), u"LINELEN=512"_s, u"UTF8ONLY"_s,
                     u"are supported by this server"_s});
     bytes +=
         reply(IrcNumeric::ISupport, nick,

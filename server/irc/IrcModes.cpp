@@ -1,7 +1,9 @@
 // SPDX-License-Identifier: MIT
 #include "irc/IrcModes.h"
 
+#include "Event.h"
 #include "IrcRendering.h"
+#include "core/RoomModes.h"
 #include "irc/IrcNumeric.h"
 
 #include <QHash>
@@ -92,6 +94,18 @@ Translation mode(const IrcMessage &message, const QString &me, const QString &se
             run((sign == u"+" ? u"mute #"_s : u"unmute #"_s) + room + u' ' + *nick);
         else
             run((sign == u"+" ? u"ban #"_s : u"unban #"_s) + room + u' ' + argument);
+    } else if (signed_ && (letter == u"l" || letter == u"k")) {
+        // A limit and a key carry a value; taking one off needs none (-k's is not checked).
+        const RoomModes::Rule rule = letter == u"l" ? RoomModes::Rule::Limit : RoomModes::Rule::Key;
+        const std::optional<QString> value =
+            sign == u"-" ? u"off"_s : RoomModes::valueOf(rule, argument);
+        if (value)
+            run(u"rule #%1 %2 %3"_s.arg(room, RoomModes::name(rule), *value));
+        else
+            t.replies = numeric(
+                serverName, IrcNumeric::InvalidModeParam, me,
+                {IrcRendering::channel(room), letter, argument.isEmpty() ? u"*"_s : argument,
+                 Event::errorText(ErrorCode::InvalidRuleValue, QString(RoomModes::name(rule)))});
     } else if (signed_ && rules.contains(letter)) {
         run(u"rule #%1 %2 %3"_s.arg(room, rules.value(letter), sign == u"+" ? u"on"_s : u"off"_s));
     } else {

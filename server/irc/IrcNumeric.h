@@ -23,6 +23,7 @@ inline constexpr int NeedMoreParams = 461;    // ERR_NEEDMOREPARAMS
 inline constexpr int AlreadyRegistered = 462; // ERR_ALREADYREGISTERED
 inline constexpr int PasswordMismatch = 464;  // ERR_PASSWDMISMATCH
 inline constexpr int InvalidCapCommand = 410; // ERR_INVALIDCAPCMD (IRCv3)
+inline constexpr int InvalidModeParam = 696;  // ERR_INVALIDMODEPARAM (modern IRC)
 inline constexpr int LoggedIn = 900;          // RPL_LOGGEDIN
 inline constexpr int SaslSuccess = 903;       // RPL_SASLSUCCESS
 inline constexpr int SaslFail = 904;          // ERR_SASLFAIL

@@ -18,9 +18,10 @@ struct StoredRole
 
 // A rule against someone in a room: a mute (may read, may not speak) or a ban (may not enter);
 // an invitation of a registered person into an invite-only room, not used yet; or a rule of
-// the room itself that is on (invite-only, topic-lock, registered-only), whose mask is the
-// rule's name. Rules share the table rather than having one of their own: they are
-// a room's few words with a setter and a time, the same shape, and no schema change was needed.
+// the room itself that is on (invite-only, topic-lock, registered-only, limit, key), whose mask
+// is the rule's name and whose reason is its value, for a limit (the number) and a key. Rules share
+// the table rather than having one of their own: they are a room's few words with a setter and a
+// time, the same shape, and no schema change was needed.
 struct StoredSanction
 {
     enum class Kind { Mute, Ban, Rule, Invite };
@@ -31,7 +32,7 @@ struct StoredSanction
                      // address mask; a rule: its name
     QDateTime until; // wall-clock end; invalid: until lifted
     QString setter;  // the nick that set it
-    QString reason;
+    QString reason;  // a ban's reason; a limit's number, a key
     QDateTime created;
 
     bool operator==(const StoredSanction &) const = default;

@@ -226,7 +226,7 @@ void TestChatServer::joinErrors_data()
     QTest::newRow("no such room")
         << u"join nowhere"_s << u"Error: There is no room called nowhere (list shows the rooms)."_s;
     QTest::newRow("already there") << u"join HALL"_s << u"Error: You are already in hall."_s;
-    QTest::newRow("join without name") << u"join"_s << u"Error: Usage: join <room>"_s;
+    QTest::newRow("join without name") << u"join"_s << u"Error: Usage: join <room> [key]"_s;
     QTest::newRow("create hall") << u"create Hall"_s
                                  << u"Error: The room Hall already exists: use join Hall."_s;
     QTest::newRow("create bad name") << u"create my room"_s << badRoom.arg(u"my room"_s);
@@ -436,7 +436,8 @@ void TestChatServer::helpForOneCommand()
     alice.send(u"? /select"_s);
     QCOMPARE(
         alice.sync(),
-        QStringList{u"join <room>  Enter a room (with rooms one, leaving the one you are in)."_s});
+        QStringList{
+            u"join <room> [key]  Enter a room (with rooms one, leaving the one you are in)."_s});
     alice.send(u"h"_s);
     const QStringList all = alice.sync();
     QCOMPARE(all.size(), 1 + CommandTable::all().size());

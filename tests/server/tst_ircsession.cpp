@@ -35,6 +35,7 @@ private slots:
     void registeredNickNeedsPassword();
     void threeKindsOfClientInOneRoom();
     void invitationConcernsTwo();
+    void limitAndKey();
     void timeIsNow();
     void partingWords();
     void capabilitiesShapeMessages();
@@ -65,9 +66,10 @@ void TestIrcSession::welcome()
     QVERIFY(lines.value(3).startsWith(Server + u" 003 alice "_s));
     QVERIFY(lines.value(4).startsWith(Server + u" 004 alice test.chat "_s));
     // ISUPPORT tells the truth about our names.
-    for (const QString &token : {u"CHANTYPES=#"_s, u"NICKLEN=24"_s, u"CHANNELLEN=33"_s,
-                                 u"TOPICLEN=300"_s, u"CASEMAPPING=rfc8265"_s, u"UTF8ONLY"_s,
-                                 u"CHANMODES=b,,,iRt"_s, u"EXTBAN=,m"_s, u"PREFIX=(o)@"_s})
+    for (const QString &token :
+         {u"CHANTYPES=#"_s, u"NICKLEN=24"_s, u"CHANNELLEN=33"_s, u"TOPICLEN=300"_s,
+          u"CASEMAPPING=rfc8265"_s, u"UTF8ONLY"_s, u"CHANMODES=b,k,l,iRt"_s, u"KEYLEN=23"_s,
+          u"EXTBAN=,m"_s, u"PREFIX=(o)@"_s})
         QVERIFY2(lines.value(5).contains(token), qPrintable(lines.value(5)));
     QCOMPARE(lines.value(6), Server +
                                  u" 005 alice NETWORK=test.chat CHATHISTORY=1000 "
@@ -200,8 +202,8 @@ void TestIrcSession::session_data()
         << QStringList{u"MODE #hall"_s} << QStringList{s + u" 324 alice #hall +"_s};
     QTest::newRow("MODE of a user")
         << QStringList{u"MODE alice"_s} << QStringList{s + u" 221 alice +"_s};
-    QTest::newRow("MODE unknown") << QStringList{u"MODE #hall +k secret"_s}
-                                  << QStringList{s + u" 472 alice k :is unknown mode char to me"_s};
+    QTest::newRow("MODE unknown") << QStringList{u"MODE #hall +z secret"_s}
+                                  << QStringList{s + u" 472 alice z :is unknown mode char to me"_s};
     QTest::newRow("MODE +o by someone who is not an operator")
         << QStringList{u"MODE #hall +o alice"_s}
         << QStringList{s + u" 482 alice #hall :You may not do that in hall: it takes the room's "
@@ -459,6 +461,66 @@ void TestIrcSession::invitationConcernsTwo()
     QCOMPARE(carol.sync(), QStringList{});
     bob.send(u"JOIN #den"_s);
     QCOMPARE(bob.sync().value(0), u":bob!bob@chat JOIN #den"_s);
+}
+
+// +l and +k are the chat's limit and key rules: echoed with their value, shown by 324, keeping
+// out with 471 and 475; bad values are 696 (modern IRC's ERR_INVALIDMODEPARAM).
+void TestIrcSession::limitAndKey()
+{
+    ServerFixture fixture(IrcClient::serverConfig());
+    IrcClient alice;
+    QVERIFY(alice.connectAs(fixture, u"alice"_s));
+    IrcClient bob;
+    QVERIFY(bob.connectAs(fixture, u"bob"_s));
+    IrcClient carol;
+    QVERIFY(carol.connectAs(fixture, u"carol"_s));
+    alice.send(u"JOIN #den"_s);
+    alice.sync();
+    bob.sync();
+    const QString invalid = u" :A room's limit is a number of people from 1 to 1000000, or off."_s;
+    alice.send(u"MODE #den +l 0"_s);
+    alice.send(u"MODE #den +l"_s);
+    alice.send(u"MODE #den +k :two words"_s);
+    alice.send(u"MODE #den +l 2"_s);
+    alice.send(u"MODE #den +k beer"_s);
+    alice.send(u"MODE #den"_s);
+    QCOMPARE(alice.sync(),
+             QStringList(
+                 {Server + u" 696 alice #den l 0"_s + invalid,
+                  Server + u" 696 alice #den l *"_s + invalid,
+                  Server + u" 696 alice #den k two words :A room's key is one word of up to 23 "
+                           "letters, digits or signs (not \"off\"), or off."_s,
+                  u":alice!alice@chat MODE #den +l 2"_s, u":alice!alice@chat MODE #den +k beer"_s,
+                  Server + u" 324 alice #den +lk 2 beer"_s}));
+
+    // A key: none or a wrong one is 475; the right one lets in. Then the room is full: 471.
+    bob.send(u"JOIN #den"_s);
+    bob.send(u"JOIN #den bees"_s);
+    QCOMPARE(bob.sync(),
+             QStringList({Server + u" 475 bob #den :den takes a key: join den <key>."_s,
+                          Server + u" 475 bob #den :den takes a key: join den <key>."_s}));
+    bob.send(u"JOIN #den,#side beer"_s); // keys go with the channels in their order
+    QCOMPARE(bob.sync().filter(u" JOIN "_s),
+             QStringList({u":bob!bob@chat JOIN #den"_s, u":bob!bob@chat JOIN #side"_s}));
+    carol.send(u"JOIN #den beer"_s);
+    QCOMPARE(carol.sync(),
+             QStringList({Server + u" 471 carol #den :den is full: its operators set a limit of "
+                                   "people."_s}));
+    // An invitation lets past both, as on other servers.
+    alice.sync();
+    alice.send(u"INVITE carol #den"_s);
+    alice.sync();
+    carol.sync();
+    carol.send(u"JOIN #den"_s);
+    QCOMPARE(carol.sync().value(0), u":carol!carol@chat JOIN #den"_s);
+
+    alice.sync();
+    alice.send(u"MODE #den -l"_s);
+    alice.send(u"MODE #den -k"_s);
+    alice.send(u"MODE #den"_s);
+    QCOMPARE(alice.sync(),
+             QStringList({u":alice!alice@chat MODE #den -l"_s,
+                          u":alice!alice@chat MODE #den -k *"_s, Server + u" 324 alice #den +"_s}));
 }
 
 void TestIrcSession::partingWords()

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: MIT
 // A room's rules through a real server: invite-only (473 until invited, an invitation lets in
-// once), topic lock (482 for members), registered-only (477 until identified); set by
-// operators only, shown by look, kept across a restart.
+// once), topic lock (482 for members), registered-only (477 until identified), a limit of
+// people (471) and a key (475); set by operators only, shown by look, kept across a restart.
 #include "ExpectLines.h"
 #include "ServerFixture.h"
 
@@ -37,6 +37,10 @@ private slots:
     void topicLock();
     void registeredOnly();
     void onlyOperatorsSetRules();
+    void memberLimit();
+    void roomKey();
+    void badValues_data();
+    void badValues();
     void rulesSurviveRestart();
     void invitationSurvivesRestartUntilUsed();
 };
@@ -125,12 +129,112 @@ void TestRoomRules::onlyOperatorsSetRules()
     }
     alice.sync();
     const QString usage =
-        u"Error: Usage: rule [#room] <invite-only|topic-lock|registered-only> <on|off>"_s;
+        u"Error: Usage: rule [#room] <invite-only|topic-lock|registered-only> <on|off> | "
+        u"limit <count|off> | key <word|off>"_s;
     for (const QString &line :
          {u"rule loud on"_s, u"rule invite-only maybe"_s, u"rule invite-only"_s}) {
         alice.send(line);
         EXPECT_LINES(alice, QStringList({usage}));
     }
+}
+
+void TestRoomRules::memberLimit()
+{
+    ServerFixture f;
+    LineClient &alice = owner(f);
+    LineClient &bob = f.loggedIn(u"bob"_s);
+    LineClient &carol = f.loggedIn(u"carol"_s);
+    alice.send(u"rule limit 2"_s);
+    QVERIFY(alice.sync().contains(u"* alice set the room's limit to 2."_s));
+    bob.send(u"join games"_s);
+    QVERIFY(bob.sync().contains(Entered));
+    carol.sync(); // bob left the hall
+    const QString full = u"Error: games is full: its operators set a limit of people."_s;
+    carol.send(u"join games"_s);
+    EXPECT_LINES(carol, QStringList({full}));
+    // A place is free again when someone leaves; a limit below the count puts nobody out.
+    bob.send(u"leave games"_s);
+    bob.sync();
+    carol.send(u"join games"_s);
+    QVERIFY(carol.sync().contains(Entered));
+    alice.send(u"rule limit 1"_s);
+    alice.send(u"look"_s);
+    QVERIFY(alice.sync().contains(u"Rules of games: limit=1"_s));
+    bob.send(u"join games"_s);
+    EXPECT_LINES(bob, QStringList({full}));
+    // An invitation lets past the limit, once.
+    alice.send(u"invite bob"_s);
+    alice.sync();
+    bob.sync();
+    bob.send(u"join games"_s);
+    QVERIFY(bob.sync().contains(Entered));
+    alice.send(u"rule limit off"_s);
+    QVERIFY(alice.sync().contains(u"* alice turned the rule limit off."_s));
+    alice.send(u"look"_s);
+    QVERIFY(!alice.sync().join(u'\n').contains(u"Rules of"_s));
+}
+
+void TestRoomRules::roomKey()
+{
+    ServerFixture f;
+    LineClient &alice = owner(f);
+    LineClient &bob = f.loggedIn(u"bob"_s);
+    alice.send(u"rule key sesame"_s);
+    QVERIFY(alice.sync().contains(u"* alice set the room's key to sesame."_s));
+    const QString keyed = u"Error: games takes a key: join games <key>."_s;
+    for (const QString &line : {u"join games"_s, u"join games Sesame"_s, u"join #games open"_s}) {
+        bob.send(line);
+        EXPECT_LINES(bob, QStringList({keyed}));
+    }
+    bob.send(u"join #games sesame"_s);
+    QVERIFY(bob.sync().contains(Entered));
+    bob.send(u"look"_s);
+    QVERIFY(bob.sync().contains(u"Rules of games: key=sesame"_s));
+    // The key does not keep out who runs the room.
+    alice.send(u"leave games"_s);
+    alice.send(u"join games"_s);
+    QVERIFY(alice.sync().contains(Entered));
+    alice.send(u"rule key off"_s);
+    alice.sync();
+    bob.send(u"leave games"_s);
+    bob.send(u"join games"_s);
+    QVERIFY(bob.sync().contains(Entered));
+}
+
+void TestRoomRules::badValues_data()
+{
+    QTest::addColumn<QString>("line");
+    QTest::addColumn<QString>("error");
+    const QString limit =
+        u"Error: A room's limit is a number of people from 1 to 1000000, or off."_s;
+    const QString key = u"Error: A room's key is one word of up to 23 letters, digits or signs "
+                        "(not \"off\"), or off."_s;
+    const QString usage =
+        u"Error: Usage: rule [#room] <invite-only|topic-lock|registered-only> <on|off> | "
+        u"limit <count|off> | key <word|off>"_s;
+    QTest::newRow("limit zero") << u"rule limit 0"_s << limit;
+    QTest::newRow("limit negative") << u"rule limit -1"_s << limit;
+    QTest::newRow("limit not a number") << u"rule limit many"_s << limit;
+    QTest::newRow("limit with a sign") << u"rule limit +5"_s << limit;
+    QTest::newRow("limit too large") << u"rule limit 1000001"_s << limit;
+    QTest::newRow("limit on") << u"rule limit on"_s << limit;
+    QTest::newRow("limit without a value") << u"rule limit"_s << usage;
+    QTest::newRow("key too long") << u"rule key "_s + QString(24, u'k') << key;
+    QTest::newRow("key not ASCII") << u"rule key 芝麻"_s << key;
+    QTest::newRow("key with a comma") << u"rule key a,b"_s << key;
+    QTest::newRow("key of two words") << u"rule key open sesame"_s << usage;
+}
+
+void TestRoomRules::badValues()
+{
+    QFETCH(QString, line);
+    QFETCH(QString, error);
+    ServerFixture f;
+    LineClient &alice = owner(f);
+    alice.send(line);
+    EXPECT_LINES(alice, QStringList({error}));
+    alice.send(u"look"_s);
+    QVERIFY(!alice.sync().join(u'\n').contains(u"Rules of"_s));
 }
 
 void TestRoomRules::rulesSurviveRestart()
@@ -141,6 +245,9 @@ void TestRoomRules::rulesSurviveRestart()
     alice.send(u"rule invite-only on"_s);
     alice.send(u"rule registered-only on"_s);
     alice.send(u"rule registered-only off"_s);
+    alice.send(u"rule limit 4"_s);
+    alice.send(u"rule limit 5"_s); // the new value replaces the old one
+    alice.send(u"rule key sesame"_s);
     alice.sync();
 
     QVERIFY(f.restart());
@@ -149,7 +256,8 @@ void TestRoomRules::rulesSurviveRestart()
     back.send(u"join games"_s); // the owner is never kept out
     back.sync();
     back.send(u"look"_s);
-    QVERIFY(back.sync().contains(u"Rules of games: invite-only, topic-lock"_s));
+    QVERIFY(
+        back.sync().contains(u"Rules of games: invite-only, topic-lock, limit=5, key=sesame"_s));
     LineClient &bob = f.loggedIn(u"bob"_s);
     bob.send(u"join games"_s);
     EXPECT_LINES(bob, QStringList({InviteOnly}));

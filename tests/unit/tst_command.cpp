@@ -147,7 +147,7 @@ void tst_Command::parse_data()
     QTest::newRow("password with two words") << u"password old-one new-one"_s << false << T::Password << u"password"_s << S{u"old-one"_s, u"new-one"_s} << ok << QString() << QString();
     QTest::newRow("register without password") << u"/register"_s << false << T::Register << u"register"_s << S{} << needMore << u"register <password>"_s << QString();
     QTest::newRow("create without room") << u"/create"_s << false << T::Create << u"create"_s << S{} << needMore << u"create <room>"_s << QString();
-    QTest::newRow("join without room") << u"/join   "_s << false << T::Join << u"join"_s << S{} << needMore << u"join <room>"_s << QString();
+    QTest::newRow("join without room") << u"/join   "_s << false << T::Join << u"join"_s << S{} << needMore << u"join <room> [key]"_s << QString();
     QTest::newRow("nick without name") << u"nick"_s << false << T::Nick << u"nick"_s << S{} << needMore << u"nick <new>"_s << QString();
     QTest::newRow("msg without anything") << u"/msg"_s << false << T::Msg << u"msg"_s << S{} << needMore << u"msg <nick> <text>"_s << QString();
     QTest::newRow("msg without text") << u"/msg bob"_s << false << T::Msg << u"msg"_s << S{} << noText << QString() << QString();
