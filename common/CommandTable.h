@@ -36,6 +36,8 @@ enum class CommandType {
     Kick,
     Mute,
     Unmute,
+    Voice,
+    Devoice,
     Ban,
     Unban,
     Bans,

@@ -10,7 +10,8 @@ enum class ErrorCode : int {
     BadInput = 400,             // subject: "utf8", "control", "label" or "protocol"
     NoSuchNick = 401,           // subject: the nickname
     NoSuchRoom = 403,           // subject: the room name
-    CannotSendToRoom = 404,     // subject: the room where you are muted
+    CannotSendToRoom = 404,     // subject: the room where you are muted, or which is moderated
+                                // and you have no voice
     TooManyRooms = 405,         // subject: the limit of rooms per person
     RoomExists = 409,           // subject: the room name
     NoText = 412,               // subject: empty

@@ -396,7 +396,8 @@ const char *Event::errorTemplate(ErrorCode code, const QString &subject)
         return QT_TRANSLATE_NOOP("Event",
                                  "The server could not store your message: it was not sent.");
     case ErrorCode::CannotSendToRoom:
-        return QT_TRANSLATE_NOOP("Event", "You are muted in %1: you may read, but not speak.");
+        return QT_TRANSLATE_NOOP("Event", "You may not speak in %1: you are muted there, or it is "
+                                          "moderated and nobody gave you a voice. You may read.");
     case ErrorCode::NotInThatRoom:
         return QT_TRANSLATE_NOOP("Event", "%1 is not in that room.");
     case ErrorCode::NotRoomOperator:

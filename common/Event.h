@@ -81,6 +81,7 @@ public:
     static constexpr QLatin1StringView OwnerFlag{"owner"};
     static constexpr QLatin1StringView OperatorFlag{"op"};
     static constexpr QLatin1StringView MutedFlag{"muted"};
+    static constexpr QLatin1StringView VoicedFlag{"voice"}; // may speak in a moderated room
     static constexpr QLatin1StringView AdminFlag{"admin"};
     // Presence states besides reconnecting and back: away and no longer away.
     static constexpr QLatin1StringView AwayState{"away"};

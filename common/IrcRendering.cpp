@@ -123,12 +123,16 @@ QByteArray joinLine(const Event &event, qsizetype person, const QString &nick,
 // The prefix of a person's flags: the room's owner and its operators are IRC's channel
 // operators. IRC has no owner but what services give, and its clients and bots take the maker
 // of a channel for an operator; the chat's rules still tell the two apart (an operator cannot
-// deop or kick the owner: 482).
-QString prefixes(const QStringList &flags)
+// deop or kick the owner: 482). A voice is "+"; both show only with multi-prefix, the highest
+// alone otherwise.
+QString prefixes(const QStringList &flags, const Options &options)
 {
-    if (flags.contains("owner"_L1) || flags.contains("op"_L1))
-        return u"@"_s;
-    return {};
+    QString shown;
+    if (flags.contains(Event::OwnerFlag) || flags.contains(Event::OperatorFlag))
+        shown += u'@';
+    if (flags.contains(Event::VoicedFlag) && (shown.isEmpty() || options.multiPrefix))
+        shown += u'+';
+    return shown;
 }
 
 // A history page's batch: opened before its first line, closed after its last (IRCv3 batch,
@@ -187,6 +191,8 @@ QChar modeOf(QStringView rule)
         return u't';
     if (rule == "registered-only"_L1)
         return u'R';
+    if (rule == "moderated"_L1)
+        return u'm';
     if (rule == "limit"_L1)
         return u'l';
     if (rule == "key"_L1)
@@ -244,6 +250,10 @@ QByteArray moderation(const Event &event, const Options &options)
         return line(actor, u"MODE"_s, {room, u"+b"_s, u"m:"_s + event.target});
     if (event.subject == "unmute"_L1)
         return line(actor, u"MODE"_s, {room, u"-b"_s, u"m:"_s + event.target});
+    if (event.subject == "voice"_L1)
+        return line(actor, u"MODE"_s, {room, u"+v"_s, event.target});
+    if (event.subject == "devoice"_L1)
+        return line(actor, u"MODE"_s, {room, u"-v"_s, event.target});
     // Only the two people it concerns hear of an invitation (RFC 2812 3.2.7): the one invited
     // as INVITE, the one who invited as 341.
     if (event.subject == "invite"_L1) {
@@ -285,7 +295,7 @@ QByteArray names(const Event &event, const Options &options, const QString &me)
         // Most members have no flags: no list is made for them, and no string for each entry
         // (a join renders every member).
         const QString &flags = event.list[i + 1];
-        const QString prefix = flags.isEmpty() ? QString() : prefixes(flags.split(u','));
+        const QString prefix = flags.isEmpty() ? QString() : prefixes(flags.split(u','), options);
         const QString shown = options.userhostInNames ? source(event.list[i]) : event.list[i];
         if (!names.isEmpty() && names.size() + prefix.size() + shown.size() > 400)
             flush();
@@ -305,7 +315,7 @@ QByteArray whoLine(const Options &options, const QString &me, const QString &roo
                    const QString &nick, const QString &flags, const Details &details)
 {
     const QStringList words = flags.split(u',');
-    const QString status = (words.contains("away"_L1) ? u"G"_s : u"H"_s) + prefixes(words);
+    const QString status = (words.contains("away"_L1) ? u"G"_s : u"H"_s) + prefixes(words, options);
     return numeric(options, 352, me,
                    {room.isEmpty() ? u"*"_s : channel(room), details.userName, u"chat"_s,
                     options.serverName, nick, status, u"0 "_s + details.realName});

@@ -25,6 +25,7 @@ struct Options
     bool awayNotify = false;      // IRCv3 away-notify: AWAY when someone in a channel goes away
     bool accountTag = false;      // IRCv3 account-tag: @account on what someone with one says
     bool extendedJoin = false;    // IRCv3 extended-join: JOIN #room account :realname
+    bool multiPrefix = false;     // IRCv3 multi-prefix: "@+" in NAMES and WHO, not only "@"
     QString serverName;           // the source of numerics and server notices
     QString me; // the reader's nickname, for replies to it alone; empty in what rooms share
 

@@ -72,6 +72,9 @@ QString flagsText(const Writer &w, const QString &flags)
             words << w.phrase(QT_TRANSLATE_NOOP("TextRenderer", "away"));
         else if (flag == Event::MutedFlag)
             words << w.phrase(QT_TRANSLATE_NOOP("TextRenderer", "muted"));
+        // Who may speak when the room is moderated.
+        else if (flag == Event::VoicedFlag)
+            words << w.phrase(QT_TRANSLATE_NOOP("TextRenderer", "voice"));
         // A room's roles are for programs (the desktop client marks them); people on telnet
         // see who runs a room from what the room is told (op, kick...).
         else if (flag != Event::OwnerFlag && flag != Event::OperatorFlag &&
@@ -321,6 +324,12 @@ QString moderationText(const Writer &w, const Event &event)
         return banText(w, event);
     if (act == "unban"_L1)
         return w.phrase(QT_TRANSLATE_NOOP("TextRenderer", "* %1 lifted the ban on %2."))
+            .arg(event.nick, event.target);
+    if (act == "voice"_L1)
+        return w.phrase(QT_TRANSLATE_NOOP("TextRenderer", "* %1 gave %2 a voice in the room."))
+            .arg(event.nick, event.target);
+    if (act == "devoice"_L1)
+        return w.phrase(QT_TRANSLATE_NOOP("TextRenderer", "* %1 took back %2's voice."))
             .arg(event.nick, event.target);
     if (act == "invite"_L1)
         return w.phrase(QT_TRANSLATE_NOOP("TextRenderer", "* %1 invited %2 into the room."))

@@ -608,6 +608,14 @@
         <source>Turn a rule of the room on or off, or give it a limit of people or a key to join with (operators).</source>
         <translation>Turn a rule of the room on or off, or give it a limit of people or a key to join with (operators).</translation>
     </message>
+    <message>
+        <source>Let someone speak in a moderated room (operators).</source>
+        <translation>Let someone speak in a moderated room (operators).</translation>
+    </message>
+    <message>
+        <source>Take back someone&apos;s voice in a moderated room (operators).</source>
+        <translation>Take back someone&apos;s voice in a moderated room (operators).</translation>
+    </message>
 </context>
 <context>
     <name>ConfigFile</name>
@@ -850,10 +858,6 @@
         <translation>The nickname %1 is already registered.</translation>
     </message>
     <message>
-        <source>You are muted in %1: you may read, but not speak.</source>
-        <translation>You are muted in %1: you may read, but not speak.</translation>
-    </message>
-    <message>
         <source>%1 is not in that room.</source>
         <translation>%1 is not in that room.</translation>
     </message>
@@ -900,6 +904,10 @@
     <message>
         <source>A room&apos;s limit is a number of people from 1 to %1, or off.</source>
         <translation>A room&apos;s limit is a number of people from 1 to %1, or off.</translation>
+    </message>
+    <message>
+        <source>You may not speak in %1: you are muted there, or it is moderated and nobody gave you a voice. You may read.</source>
+        <translation>You may not speak in %1: you are muted there, or it is moderated and nobody gave you a voice. You may read.</translation>
     </message>
 </context>
 <context>
@@ -1846,10 +1854,6 @@
         <translation>Nobody has registered the nickname &quot;%1&quot;: leave the password empty to log in with it. Once in, Account → Register this name… keeps it yours.</translation>
     </message>
     <message>
-        <source>You are muted in %1: you may read, but not speak until an operator unmutes you or the time is up.</source>
-        <translation>You are muted in %1: you may read, but not speak until an operator unmutes you or the time is up.</translation>
-    </message>
-    <message>
         <source>You are banned from %1: its operators keep you out of it.</source>
         <translation>You are banned from %1: its operators keep you out of it.</translation>
     </message>
@@ -1888,6 +1892,10 @@
     <message>
         <source>Too many wrong passwords: the server closed the connection. Wait a moment before trying again; each wrong password makes the server answer more slowly.</source>
         <translation>Too many wrong passwords: the server closed the connection. Wait a moment before trying again; each wrong password makes the server answer more slowly.</translation>
+    </message>
+    <message>
+        <source>You may not speak in %1: you are muted there (until an operator unmutes you or the time is up), or the room is moderated and nobody gave you a voice. You may still read.</source>
+        <translation>You may not speak in %1: you are muted there (until an operator unmutes you or the time is up), or the room is moderated and nobody gave you a voice. You may still read.</translation>
     </message>
 </context>
 <context>
@@ -2379,6 +2387,18 @@
     <message>
         <source>* %1 set the room&apos;s %2 to %3.</source>
         <translation>* %1 set the room&apos;s %2 to %3.</translation>
+    </message>
+    <message>
+        <source>voice</source>
+        <translation>voice</translation>
+    </message>
+    <message>
+        <source>* %1 gave %2 a voice in the room.</source>
+        <translation>* %1 gave %2 a voice in the room.</translation>
+    </message>
+    <message>
+        <source>* %1 took back %2&apos;s voice.</source>
+        <translation>* %1 took back %2&apos;s voice.</translation>
     </message>
 </context>
 <context>

@@ -599,6 +599,14 @@
         <source>Turn a rule of the room on or off, or give it a limit of people or a key to join with (operators).</source>
         <translation>开启或关闭房间的规则，或给房间设定人数上限或加入密钥（管理员）。</translation>
     </message>
+    <message>
+        <source>Let someone speak in a moderated room (operators).</source>
+        <translation>允许某人在受控房间里发言（管理员）。</translation>
+    </message>
+    <message>
+        <source>Take back someone&apos;s voice in a moderated room (operators).</source>
+        <translation>收回某人在受控房间里的发言权（管理员）。</translation>
+    </message>
 </context>
 <context>
     <name>ConfigFile</name>
@@ -839,10 +847,6 @@
         <translation>昵称 %1 已经被注册。</translation>
     </message>
     <message>
-        <source>You are muted in %1: you may read, but not speak.</source>
-        <translation>你在 %1 被禁言了：可以看，但不能说。</translation>
-    </message>
-    <message>
         <source>%1 is not in that room.</source>
         <translation>%1 不在那个房间里。</translation>
     </message>
@@ -889,6 +893,10 @@
     <message>
         <source>A room&apos;s limit is a number of people from 1 to %1, or off.</source>
         <translation>房间人数上限是 1 到 %1 之间的数字，或 off。</translation>
+    </message>
+    <message>
+        <source>You may not speak in %1: you are muted there, or it is moderated and nobody gave you a voice. You may read.</source>
+        <translation>你不能在 %1 发言：你在那里被禁言，或该房间受控而没有人给你发言权。你仍可阅读。</translation>
     </message>
 </context>
 <context>
@@ -1827,10 +1835,6 @@
         <translation>昵称“%1”还没有人注册：密码留空即可用它登录。登录后，用“账号 → 注册这个昵称…”就能把它留给自己。</translation>
     </message>
     <message>
-        <source>You are muted in %1: you may read, but not speak until an operator unmutes you or the time is up.</source>
-        <translation>你在 %1 中被禁言了：可以看消息，但在管理员解除禁言或时间到之前不能发言。</translation>
-    </message>
-    <message>
         <source>You are banned from %1: its operators keep you out of it.</source>
         <translation>你被 %1 封禁了：该聊天室的管理员不让你进入。</translation>
     </message>
@@ -1869,6 +1873,10 @@
     <message>
         <source>Too many wrong passwords: the server closed the connection. Wait a moment before trying again; each wrong password makes the server answer more slowly.</source>
         <translation>输错密码的次数太多：服务器断开了连接。请稍等片刻再试；每输错一次，服务器的回答都会更慢。</translation>
+    </message>
+    <message>
+        <source>You may not speak in %1: you are muted there (until an operator unmutes you or the time is up), or the room is moderated and nobody gave you a voice. You may still read.</source>
+        <translation>你不能在 %1 发言：你在那里被禁言（直到管理员解除或时间到），或该房间受控而没有人给你发言权。你仍可阅读。</translation>
     </message>
 </context>
 <context>
@@ -2340,6 +2348,18 @@
     <message>
         <source>* %1 set the room&apos;s %2 to %3.</source>
         <translation>* %1 把房间的 %2 设为 %3。</translation>
+    </message>
+    <message>
+        <source>voice</source>
+        <translation>可发言</translation>
+    </message>
+    <message>
+        <source>* %1 gave %2 a voice in the room.</source>
+        <translation>* %1 给了 %2 在房间里的发言权。</translation>
+    </message>
+    <message>
+        <source>* %1 took back %2&apos;s voice.</source>
+        <translation>* %1 收回了 %2 的发言权。</translation>
     </message>
 </context>
 <context>

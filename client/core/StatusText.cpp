@@ -131,8 +131,9 @@ QString StatusText::commandError(ErrorCode code, const QString &subject)
 {
     switch (int(code)) {
     case int(ErrorCode::CannotSendToRoom):
-        return tr("You are muted in %1: you may read, but not speak until an operator unmutes "
-                  "you or the time is up.")
+        return tr("You may not speak in %1: you are muted there (until an operator unmutes you "
+                  "or the time is up), or the room is moderated and nobody gave you a voice. You "
+                  "may still read.")
             .arg(subject);
     case int(Banned):
         return tr("You are banned from %1: its operators keep you out of it.").arg(subject);

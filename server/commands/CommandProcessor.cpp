@@ -102,6 +102,7 @@ void CommandProcessor::commandReceived(Session *session, const Command &command)
             return;
         Permissions::Situation situation;
         situation.topicLocked = room->modes().isOn(RoomModes::Rule::TopicLock);
+        situation.moderated = room->modes().isOn(RoomModes::Rule::Moderated);
         situation.changes = !command.arguments().isEmpty();
         const ErrorCode refusal = Permissions::check(
             command.type(), m_moderation.standing(room, session->user()), situation);
@@ -213,6 +214,10 @@ void CommandProcessor::dispatch(Session *session, const Command &command)
         return m_moderation.kick(session, command);
     case T::Mute:
         return m_moderation.mute(session, command);
+    case T::Voice:
+        return m_moderation.voice(session, command);
+    case T::Devoice:
+        return m_moderation.devoice(session, command);
     case T::Unmute:
         return m_moderation.unmute(session, command);
     case T::Ban:

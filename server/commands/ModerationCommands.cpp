@@ -16,9 +16,10 @@ using namespace Qt::StringLiterals;
 
 namespace {
 
-Permissions::Standing fromRole(RoomRoles::Role role)
+// The standing of the person known by key in a room of these roles.
+Permissions::Standing fromRoles(const RoomRoles &roles, const QString &key)
 {
-    switch (role) {
+    switch (roles.role(key)) {
     case RoomRoles::Role::Owner:
         return Permissions::Standing::Owner;
     case RoomRoles::Role::Operator:
@@ -26,7 +27,7 @@ Permissions::Standing fromRole(RoomRoles::Role role)
     case RoomRoles::Role::Member:
         break;
     }
-    return Permissions::Standing::Member;
+    return roles.isVoiced(key) ? Permissions::Standing::Voiced : Permissions::Standing::Member;
 }
 
 } // namespace
@@ -47,7 +48,10 @@ Permissions::Standing ModerationCommands::rank(const Room *room, const User *use
 {
     if (m_chat.isAdministrator(user))
         return Permissions::Standing::Administrator;
-    return fromRole(room->roles().role(user));
+    // Most rooms have no roles: no key is made for every line said.
+    if (room->roles().isEmpty())
+        return Permissions::Standing::Member;
+    return fromRoles(room->roles(), RoomRoles::keyOf(user));
 }
 
 Permissions::Standing ModerationCommands::rank(const Room *room,
@@ -63,10 +67,10 @@ Permissions::Standing ModerationCommands::rank(const Room *room, const QString &
 {
     if (!account.isEmpty() && m_chat.administrators().contains(account))
         return Permissions::Standing::Administrator;
-    return fromRole(room->roles().role(key));
+    return fromRoles(room->roles(), key);
 }
 
-ModerationTarget ModerationCommands::target(Session *session, const Command &command, Room **room)
+ModerationTarget ModerationCommands::member(Session *session, const Command &command, Room **room)
 {
     *room = m_chat.targetRoom(session, command);
     if (!*room)
@@ -78,6 +82,14 @@ ModerationTarget ModerationCommands::target(Session *session, const Command &com
                     target.exists() ? target.nick() : nick);
         return {};
     }
+    return target;
+}
+
+ModerationTarget ModerationCommands::target(Session *session, const Command &command, Room **room)
+{
+    const ModerationTarget target = member(session, command, room);
+    if (!target.exists())
+        return {};
     // An administrator acts on anyone else, the owner on anyone but them, an operator on
     // members only; nobody on themselves.
     if (rank(*room, target) >= rank(*room, session->user())) {
@@ -153,6 +165,29 @@ void ModerationCommands::unmute(Session *session, const Command &command)
     room->roles().unmute(user.key());
     m_chat.roomRules().unmute(room, user.key());
     announce(session, command, room, u"unmute"_s, user.nick(), {});
+}
+
+void ModerationCommands::voice(Session *session, const Command &command)
+{
+    // Anyone in the room, themselves too: a voice acts on nobody, it lets them speak.
+    Room *room = nullptr;
+    const ModerationTarget user = member(session, command, &room);
+    if (!user.exists())
+        return;
+    room->roles().voice(user.key());
+    m_chat.roomRules().voice(room, user.key(), session->user()->nick());
+    announce(session, command, room, u"voice"_s, user.nick(), {});
+}
+
+void ModerationCommands::devoice(Session *session, const Command &command)
+{
+    Room *room = nullptr;
+    const ModerationTarget user = member(session, command, &room);
+    if (!user.exists())
+        return;
+    room->roles().devoice(user.key());
+    m_chat.roomRules().ended(room, StoredSanction::Kind::Voice, user.key());
+    announce(session, command, room, u"devoice"_s, user.nick(), {});
 }
 
 void ModerationCommands::modlog(Session *session, const Command &command)

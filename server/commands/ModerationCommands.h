@@ -35,6 +35,9 @@ public:
     void kick(Session *session, const Command &command);
     void mute(Session *session, const Command &command);
     void unmute(Session *session, const Command &command);
+    // A voice lets a member speak in a moderated room; operators give it to anyone in the room.
+    void voice(Session *session, const Command &command);
+    void devoice(Session *session, const Command &command);
     // The room's newest acts (count, DefaultLogCount without one), oldest first.
     void modlog(Session *session, const Command &command);
 
@@ -48,8 +51,9 @@ public:
                   const QString &target, const QString &detail);
 
 private:
-    // The member the command names, in the room it is about, below the actor's standing; none
-    // after replying with the error.
+    // The member the command names, in the room it is about; none after replying with the error.
+    ModerationTarget member(Session *session, const Command &command, Room **room);
+    // The same, below the actor's standing.
     ModerationTarget target(Session *session, const Command &command, Room **room);
     Permissions::Standing rank(const Room *room, const QString &key, const QString &account) const;
     ChatContext &m_chat;

@@ -12,6 +12,7 @@ namespace {
 enum class When {
     Always,
     TopicLocked, // the room's topic is locked and the command would change it
+    Moderated,   // the room is moderated
 };
 
 struct Rule
@@ -25,11 +26,15 @@ struct Rule
 // clang-format off
 constexpr Rule Rules[] = {
     {CommandType::Say,    Standing::Member,   ErrorCode::CannotSendToRoom},
+    {CommandType::Say,    Standing::Voiced,   ErrorCode::CannotSendToRoom, When::Moderated},
     {CommandType::Me,     Standing::Member,   ErrorCode::CannotSendToRoom},
+    {CommandType::Me,     Standing::Voiced,   ErrorCode::CannotSendToRoom, When::Moderated},
     {CommandType::Topic,  Standing::Operator, ErrorCode::NotRoomOperator, When::TopicLocked},
     {CommandType::Kick,   Standing::Operator, ErrorCode::NotRoomOperator},
     {CommandType::Mute,   Standing::Operator, ErrorCode::NotRoomOperator},
     {CommandType::Unmute, Standing::Operator, ErrorCode::NotRoomOperator},
+    {CommandType::Voice,  Standing::Operator, ErrorCode::NotRoomOperator},
+    {CommandType::Devoice, Standing::Operator, ErrorCode::NotRoomOperator},
     {CommandType::Ban,    Standing::Operator, ErrorCode::NotRoomOperator},
     {CommandType::Unban,  Standing::Operator, ErrorCode::NotRoomOperator},
     {CommandType::Bans,   Standing::Operator, ErrorCode::NotRoomOperator},
@@ -64,15 +69,6 @@ constexpr EntryRule EntryRules[] = {
 };
 // clang-format on
 
-const Rule *ruleFor(CommandType command)
-{
-    for (const Rule &rule : Rules) {
-        if (rule.command == command)
-            return &rule;
-    }
-    return nullptr;
-}
-
 bool applies(When when, const Situation &situation)
 {
     switch (when) {
@@ -80,6 +76,8 @@ bool applies(When when, const Situation &situation)
         return true;
     case When::TopicLocked:
         return situation.topicLocked && situation.changes;
+    case When::Moderated:
+        return situation.moderated;
     }
     return true;
 }
@@ -88,15 +86,18 @@ bool applies(When when, const Situation &situation)
 
 bool governs(CommandType command)
 {
-    return ruleFor(command) != nullptr;
+    return std::any_of(std::begin(Rules), std::end(Rules),
+                       [command](const Rule &rule) { return rule.command == command; });
 }
 
 ErrorCode check(CommandType command, Standing standing, const Situation &situation)
 {
-    const Rule *rule = ruleFor(command);
-    if (!rule || standing >= rule->least || !applies(rule->when, situation))
-        return ErrorCode::None;
-    return rule->refusal;
+    // A command may have several rules, each for its situation: the first that refuses says no.
+    for (const Rule &rule : Rules) {
+        if (rule.command == command && standing < rule.least && applies(rule.when, situation))
+            return rule.refusal;
+    }
+    return ErrorCode::None;
 }
 
 bool governsServer(CommandType command)

@@ -14,6 +14,7 @@ namespace Permissions {
 enum class Standing {
     Muted,         // a member who may read but not speak
     Member,        // anyone in the room
+    Voiced,        // a member an operator gave a voice: speaks in a moderated room
     Operator,      // named by the owner: kick, mute, ban, invite, the room's rules
     Owner,         // created the room: names operators
     Administrator, // named in the configuration: everything, in every room
@@ -23,6 +24,7 @@ enum class Standing {
 struct Situation
 {
     bool topicLocked = false; // the room's topic-lock rule is on
+    bool moderated = false;   // the room's moderated rule is on
     bool changes = false;     // the command changes something (a topic with text), not only
                               // shows it
 };

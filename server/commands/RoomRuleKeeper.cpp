@@ -44,6 +44,8 @@ void RoomRuleKeeper::put(Room *room, const StoredSanction &sanction, qint64 unti
 {
     if (sanction.kind == StoredSanction::Kind::Invite)
         return room->modes().invite(sanction.mask);
+    if (sanction.kind == StoredSanction::Kind::Voice)
+        return room->roles().voice(sanction.mask);
     if (sanction.kind == StoredSanction::Kind::Rule) {
         // A valued rule's value is kept in the reason; one this version cannot read is left.
         const std::optional<RoomModes::Rule> rule = RoomModes::parse(sanction.mask);
@@ -79,6 +81,8 @@ void RoomRuleKeeper::apply(Room *room, const StoredSanction &sanction, bool remo
     switch (sanction.kind) {
     case StoredSanction::Kind::Invite:
         return room->modes().useInvitation(sanction.mask);
+    case StoredSanction::Kind::Voice:
+        return room->roles().devoice(sanction.mask);
     case StoredSanction::Kind::Rule:
         if (const std::optional<RoomModes::Rule> rule = RoomModes::parse(sanction.mask))
             room->modes().set(*rule, false);
@@ -150,6 +154,19 @@ void RoomRuleKeeper::invite(const Room *room, const QString &key, const QString 
     m_store.saveSanction(stored, written(stored, false));
 }
 
+void RoomRuleKeeper::voice(const Room *room, const QString &key, const QString &setter)
+{
+    StoredSanction stored;
+    stored.roomId = room->id();
+    stored.kind = StoredSanction::Kind::Voice;
+    stored.mask = key;
+    stored.created = QDateTime::currentDateTimeUtc();
+    stored.setter = setter;
+    if (!RoomRoles::isAccountKey(key))
+        return tell(stored, false);
+    m_store.saveSanction(stored, written(stored, false));
+}
+
 void RoomRuleKeeper::setRule(const Room *room, RoomModes::Rule rule, bool on, const QString &setter,
                              const QString &value)
 {
@@ -189,7 +206,8 @@ void RoomRuleKeeper::ended(const Room *room, StoredSanction::Kind kind, const QS
     stored.roomId = room->id();
     stored.kind = kind;
     stored.mask = mask;
-    if ((kind == StoredSanction::Kind::Mute || kind == StoredSanction::Kind::Invite) &&
+    if ((kind == StoredSanction::Kind::Mute || kind == StoredSanction::Kind::Invite ||
+         kind == StoredSanction::Kind::Voice) &&
         !RoomRoles::isAccountKey(mask))
         return tell(stored, true);
     m_store.deleteSanction(stored, written(stored, true));

@@ -47,6 +47,8 @@ public:
     // untilMs on the server's clock; 0: until unmuted.
     void mute(const Room *room, const QString &key, qint64 untilMs, const QString &setter);
     void unmute(const Room *room, const QString &key);
+    // A voice (kept when it is an account's); taken back by ended() with Kind::Voice.
+    void voice(const Room *room, const QString &key, const QString &setter);
     // value: a limit's or a key's (RoomModes::value()), kept as the rule's reason.
     void setRule(const Room *room, RoomModes::Rule rule, bool on, const QString &setter,
                  const QString &value = {});

@@ -16,6 +16,8 @@ QLatin1StringView RoomModes::name(Rule rule)
         return "topic-lock"_L1;
     case Rule::RegisteredOnly:
         return "registered-only"_L1;
+    case Rule::Moderated:
+        return "moderated"_L1;
     case Rule::Limit:
         return "limit"_L1;
     case Rule::Key:
@@ -27,7 +29,7 @@ QLatin1StringView RoomModes::name(Rule rule)
 const QList<RoomModes::Rule> &RoomModes::every()
 {
     static const QList<Rule> rules = {Rule::InviteOnly, Rule::TopicLock, Rule::RegisteredOnly,
-                                      Rule::Limit, Rule::Key};
+                                      Rule::Moderated,  Rule::Limit,     Rule::Key};
     return rules;
 }
 

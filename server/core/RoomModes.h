@@ -12,12 +12,13 @@
 // is decided in Permissions; this only holds which are on. An invitation is for one person (known
 // as RoomRoles::keyOf() knows them) and lets them in once.
 //
+// Moderated: only those with a voice (RoomRoles), operators and the owner speak.
 // Two rules carry a value instead of on: limit (the most members the room takes; a newcomer
 // beyond it is refused) and key (a word a newcomer must give to join).
 class RoomModes
 {
 public:
-    enum class Rule { InviteOnly, TopicLock, RegisteredOnly, Limit, Key };
+    enum class Rule { InviteOnly, TopicLock, RegisteredOnly, Moderated, Limit, Key };
 
     // The word of a rule, as typed and as listed.
     static QLatin1StringView name(Rule rule);

@@ -56,6 +56,8 @@ QString RoomRoles::flags(const QString &key) const
     case Role::Member:
         break;
     }
+    if (isVoiced(key))
+        words << QString(Event::VoicedFlag);
     if (hasMute(key))
         words << QString(Event::MutedFlag);
     return words.join(u',');
@@ -87,6 +89,8 @@ QStringList RoomRoles::expireMutes(qint64 nowMs)
 
 void RoomRoles::left(const QString &key)
 {
-    if (!isAccountKey(key))
+    if (!isAccountKey(key)) {
         m_roles.remove(key);
+        m_voiced.remove(key);
+    }
 }

@@ -2,13 +2,15 @@
 #pragma once
 
 #include <QHash>
+#include <QSet>
 #include <QString>
 #include <QStringList>
 
 class User;
 
-// Who runs a room and who may not speak in it: its owner (whoever created it), the operators
-// the owner names, and the muted with the time their mute ends. A person is known by their
+// Who runs a room and who may or may not speak in it: its owner (whoever created it), the
+// operators the owner names, the muted with the time their mute ends, and those with a voice
+// (who speak when the room is moderated). A person is known by their
 // account when they have one (a registered owner is the owner again on a new connection) and
 // by their person id otherwise: an unregistered person's role ends when they leave the room,
 // a mute does not (leaving and coming back must not lift it).
@@ -32,10 +34,15 @@ public:
     void mute(const QString &key, qint64 untilMs) { m_mutedUntil.insert(key, untilMs); }
     void unmute(const QString &key) { m_mutedUntil.remove(key); }
     bool isMuted(const User *user, qint64 nowMs) const;
+    // A voice, until taken back; an unregistered person's ends as they leave, like a role.
+    void voice(const QString &key) { m_voiced.insert(key); }
+    void devoice(const QString &key) { m_voiced.remove(key); }
+    bool isVoiced(const QString &key) const { return m_voiced.contains(key); }
+
     // Whether a mute is set on the person, ended or not (an ended one goes at once:
     // SanctionExpiry).
     bool hasMute(const QString &key) const;
-    // The flags of the person in this room's member list: "owner" or "op", and "muted"
+    // The flags of the person in this room's member list: "owner" or "op", "voice" and "muted"
     // (comma-separated; empty when none).
     QString flags(const QString &key) const;
     QString flags(const User *user) const { return isEmpty() ? QString() : flags(keyOf(user)); }
@@ -44,8 +51,11 @@ public:
     // Lifts the mutes that have ended by nowMs; returns the keys (see keyOf()) they were on.
     QStringList expireMutes(qint64 nowMs);
 
-    // No roles and no mutes: nobody has a flag here.
-    bool isEmpty() const { return m_roles.isEmpty() && m_mutedUntil.isEmpty(); }
+    // No roles, voices or mutes: nobody has a flag here.
+    bool isEmpty() const
+    {
+        return m_roles.isEmpty() && m_mutedUntil.isEmpty() && m_voiced.isEmpty();
+    }
 
     // How a person is known here: their account key, or '#' and their person id.
     static QString keyOf(const User *user);
@@ -72,4 +82,5 @@ public:
 private:
     QHash<QString, Role> m_roles;
     QHash<QString, qint64> m_mutedUntil;
+    QSet<QString> m_voiced;
 };

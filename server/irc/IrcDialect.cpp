@@ -55,7 +55,7 @@ QList<IrcCapabilities::Offer> IrcDialect::offers()
             {u"extended-join"_s, {}},
             {u"labeled-response"_s, {}},
             {u"message-tags"_s, {}},
-            {u"multi-prefix"_s, {}}, // met by itself: a person has one prefix here
+            {u"multi-prefix"_s, {}},
             {u"sasl"_s, u"PLAIN"_s},
             {u"server-time"_s, {}},
             {u"userhost-in-names"_s, {}}};
@@ -98,6 +98,7 @@ IrcRendering::Options IrcDialect::options() const
     options.awayNotify = caps.isEnabled(u"away-notify"_s);
     options.accountTag = caps.isEnabled(u"account-tag"_s);
     options.extendedJoin = caps.isEnabled(u"extended-join"_s);
+    options.multiPrefix = caps.isEnabled(u"multi-prefix"_s);
     return options;
 }
 
@@ -573,13 +574,14 @@ QByteArray IrcDialect::welcome(const QString &nick) const
                    {u"This server was created %1"_s.arg(startTime().toString(Qt::ISODate))});
     bytes += reply(IrcNumeric::MyInfo, nick, {m_serverName, version, u"i"_s, u"o"_s});
     // Honest ISUPPORT: what the chat's name rules and limits really are.
-    bytes += reply(IrcNumeric::ISupport, nick,
-                   {u"CASEMAPPING=rfc8265"_s, u"CHANTYPES=#"_s, u"CHANMODES=b,k,l,iRt"_s,
-                    u"EXTBAN=,m"_s, u"PREFIX=(o)@"_s, u"NICKLEN=%1"_s.arg(Protocol::NickMaxLength),
-                    u"CHANNELLEN=%1"_s.arg(Protocol::RoomMaxLength + 1),
-                    u"TOPICLEN=%1"_s.arg(Protocol::TopicMaxLength),
-                    u"KEYLEN=%1"_s.arg(Protocol::RoomKeyMaxLength), u"LINELEN=512"_s, u"UTF8ONLY"_s,
-                    u"are supported by this server"_s});
+    bytes +=
+        reply(IrcNumeric::ISupport, nick,
+              {u"CASEMAPPING=rfc8265"_s, u"CHANTYPES=#"_s, u"CHANMODES=b,k,l,imRt"_s,
+               u"EXTBAN=,m"_s, u"PREFIX=(ov)@+"_s, u"NICKLEN=%1"_s.arg(Protocol::NickMaxLength),
+               u"CHANNELLEN=%1"_s.arg(Protocol::RoomMaxLength + 1),
+               u"TOPICLEN=%1"_s.arg(Protocol::TopicMaxLength),
+               u"KEYLEN=%1"_s.arg(Protocol::RoomKeyMaxLength), u"LINELEN=512"_s, u"UTF8ONLY"_s,
+               u"are supported by this server"_s});
     bytes +=
         reply(IrcNumeric::ISupport, nick,
               {u"NETWORK=%1"_s.arg(m_serverName), u"CHATHISTORY=%1"_s.arg(Protocol::HistoryPageMax),

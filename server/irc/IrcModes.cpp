@@ -74,8 +74,10 @@ Translation mode(const IrcMessage &message, const QString &me, const QString &se
     const QString argument = message.param(2);
     const auto run = [&t](const QString &line) { t.commands << u"@MODE "_s + line; };
     // One mode letter per MODE line, as the chat's commands do one thing each.
-    static const QHash<QString, QString> rules{
-        {u"i"_s, u"invite-only"_s}, {u"t"_s, u"topic-lock"_s}, {u"R"_s, u"registered-only"_s}};
+    static const QHash<QString, QString> rules{{u"i"_s, u"invite-only"_s},
+                                               {u"t"_s, u"topic-lock"_s},
+                                               {u"R"_s, u"registered-only"_s},
+                                               {u"m"_s, u"moderated"_s}};
     const QString sign = change.left(1);
     const QString letter = change.mid(1);
     const bool signed_ = sign == u"+" || sign == u"-";
@@ -89,6 +91,8 @@ Translation mode(const IrcMessage &message, const QString &me, const QString &se
                    << u"@BANS bans #"_s + room;
     } else if (signed_ && letter == u"o" && !argument.isEmpty()) {
         run((sign == u"+" ? u"op #"_s : u"deop #"_s) + room + u' ' + argument);
+    } else if (signed_ && letter == u"v" && !argument.isEmpty()) {
+        run((sign == u"+" ? u"voice #"_s : u"devoice #"_s) + room + u' ' + argument);
     } else if (signed_ && letter == u"b" && !argument.isEmpty()) {
         if (const std::optional<QString> nick = mutedNick(argument))
             run((sign == u"+" ? u"mute #"_s : u"unmute #"_s) + room + u' ' + *nick);

@@ -15,7 +15,8 @@
 // ISUPPORT EXTBAN=,m), listed with the bans. TBAN is InspIRCd's timed ban (m_timedbans), onto the
 // chat's timed ban, or its timed mute for an "m:" mask.
 //
-//   MODE <channel> [("+" | "-") ("o" nick | "b" mask | "i" | "t" | "R") | "+l" count | "-l"
+//   MODE <channel> [("+" | "-") ("o" nick | "v" nick | "b" mask | "i" | "t" | "R" | "m")
+//                   | "+l" count | "-l"
 //                   | "+k" key | "-k" [key]] | MODE <channel> b
 //   TBAN <channel> <duration> <mask>
 //   mask     = ban-mask | "m:" nick ["!*@*"]   ; ban-mask: the chat's (nick, account:, address)

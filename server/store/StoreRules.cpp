@@ -102,6 +102,8 @@ QString kindName(StoredSanction::Kind kind)
         return u"rule"_s;
     case StoredSanction::Kind::Invite:
         return u"invite"_s;
+    case StoredSanction::Kind::Voice:
+        return u"voice"_s;
     case StoredSanction::Kind::Mute:
         break;
     }
@@ -110,8 +112,9 @@ QString kindName(StoredSanction::Kind kind)
 
 bool parseKind(const QString &name, StoredSanction::Kind *kind)
 {
-    for (StoredSanction::Kind k : {StoredSanction::Kind::Mute, StoredSanction::Kind::Ban,
-                                   StoredSanction::Kind::Rule, StoredSanction::Kind::Invite}) {
+    for (StoredSanction::Kind k :
+         {StoredSanction::Kind::Mute, StoredSanction::Kind::Ban, StoredSanction::Kind::Rule,
+          StoredSanction::Kind::Invite, StoredSanction::Kind::Voice}) {
         if (name == kindName(k)) {
             *kind = k;
             return true;

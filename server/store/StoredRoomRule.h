@@ -17,6 +17,7 @@ struct StoredRole
 };
 
 // A rule against someone in a room: a mute (may read, may not speak) or a ban (may not enter);
+// a voice (may speak in a moderated room: not against, but the same shape);
 // an invitation of a registered person into an invite-only room, not used yet; or a rule of
 // the room itself that is on (invite-only, topic-lock, registered-only, limit, key), whose mask
 // is the rule's name and whose reason is its value, for a limit (the number) and a key. Rules share
@@ -24,7 +25,7 @@ struct StoredRole
 // time, the same shape, and no schema change was needed.
 struct StoredSanction
 {
-    enum class Kind { Mute, Ban, Rule, Invite };
+    enum class Kind { Mute, Ban, Rule, Invite, Voice };
 
     qint64 roomId = 0;
     Kind kind = Kind::Mute;

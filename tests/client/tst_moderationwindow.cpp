@@ -317,7 +317,8 @@ void TestModerationWindow::mutedSpeakerIsToldInPlainWords()
     QTRY_VERIFY_WITH_TIMEOUT(rowOf(people, u"bob"_s).data(UserListModel::MutedRole).toBool(), 5000);
     QTRY_VERIFY(paneText(chat).contains(u"alice muted you"_s));
     client.session()->send(u"hello?"_s);
-    QTRY_VERIFY_WITH_TIMEOUT(paneText(chat).contains(u"You are muted in games"_s), 5000);
+    QTRY_VERIFY_WITH_TIMEOUT(
+        paneText(chat).contains(u"You may not speak in games: you are muted there"_s), 5000);
 }
 
 void TestModerationWindow::awayReplyShowsInThePrivateConversation()

@@ -222,7 +222,7 @@ void TestRoomRoles::refusalsInPlainWords_data()
     QTest::addColumn<int>("code");
     QTest::addColumn<QString>("words");
 
-    QTest::newRow("404 muted") << 404 << u"You are muted in games"_s;
+    QTest::newRow("404 muted") << 404 << u"You may not speak in games: you are muted there"_s;
     QTest::newRow("473 invite-only") << 473 << u"open only to people its operators invite"_s;
     QTest::newRow("474 banned") << 474 << u"You are banned from games"_s;
     QTest::newRow("477 registered only") << 477 << u"only for registered nicknames"_s;

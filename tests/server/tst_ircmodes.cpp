@@ -158,7 +158,8 @@ void TestIrcModes::timedMuteEnds()
     QCOMPARE(irc.sync().last(), u":alice!alice@chat MODE #g +b m:bob"_s);
     QCOMPARE(bob.sync(), QStringList{u"* alice muted bob for 600 seconds."_s});
     bob.send(u"hello?"_s);
-    QCOMPARE(bob.sync(), QStringList{u"Error: You are muted in g: you may read, but not speak."_s});
+    QCOMPARE(bob.sync(), QStringList{u"Error: You may not speak in g: you are muted there, or it "
+                                     "is moderated and nobody gave you a voice. You may read."_s});
     clock.advanceSeconds(601);
     bob.send(u"hello again"_s);
     bob.sync();

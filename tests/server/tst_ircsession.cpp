@@ -36,6 +36,7 @@ private slots:
     void threeKindsOfClientInOneRoom();
     void invitationConcernsTwo();
     void limitAndKey();
+    void moderatedAndVoice();
     void timeIsNow();
     void partingWords();
     void capabilitiesShapeMessages();
@@ -68,8 +69,8 @@ void TestIrcSession::welcome()
     // ISUPPORT tells the truth about our names.
     for (const QString &token :
          {u"CHANTYPES=#"_s, u"NICKLEN=24"_s, u"CHANNELLEN=33"_s, u"TOPICLEN=300"_s,
-          u"CASEMAPPING=rfc8265"_s, u"UTF8ONLY"_s, u"CHANMODES=b,k,l,iRt"_s, u"KEYLEN=23"_s,
-          u"EXTBAN=,m"_s, u"PREFIX=(o)@"_s})
+          u"CASEMAPPING=rfc8265"_s, u"UTF8ONLY"_s, u"CHANMODES=b,k,l,imRt"_s, u"KEYLEN=23"_s,
+          u"EXTBAN=,m"_s, u"PREFIX=(ov)@+"_s})
         QVERIFY2(lines.value(5).contains(token), qPrintable(lines.value(5)));
     QCOMPARE(lines.value(6), Server +
                                  u" 005 alice NETWORK=test.chat CHATHISTORY=1000 "
@@ -521,6 +522,51 @@ void TestIrcSession::limitAndKey()
     QCOMPARE(alice.sync(),
              QStringList({u":alice!alice@chat MODE #den -l"_s,
                           u":alice!alice@chat MODE #den -k *"_s, Server + u" 324 alice #den +"_s}));
+}
+
+// +m is the moderated rule and +v a voice: the voiced and operators speak, others get 404.
+// With multi-prefix an operator with a voice shows as "@+".
+void TestIrcSession::moderatedAndVoice()
+{
+    ServerFixture fixture(IrcClient::serverConfig());
+    IrcClient alice;
+    QVERIFY(alice.connectAs(fixture, u"alice"_s, u"multi-prefix"_s));
+    IrcClient bob;
+    QVERIFY(bob.connectAs(fixture, u"bob"_s));
+    alice.send(u"JOIN #den"_s);
+    alice.sync();
+    bob.send(u"JOIN #den"_s);
+    bob.sync();
+    alice.sync();
+    alice.send(u"MODE #den +m"_s);
+    QCOMPARE(alice.sync(), QStringList{u":alice!alice@chat MODE #den +m"_s});
+    bob.sync();
+    bob.send(u"PRIVMSG #den :hi"_s);
+    QCOMPARE(bob.sync(), QStringList{Server + u" 404 bob #den :You may not speak in den: you are "
+                                              "muted there, or it is moderated and nobody gave "
+                                              "you a voice. You may read."_s});
+    QCOMPARE(alice.sync(), QStringList{});
+
+    alice.send(u"MODE #den +v bob"_s);
+    alice.send(u"MODE #den +v alice"_s);
+    QCOMPARE(alice.sync(), QStringList({u":alice!alice@chat MODE #den +v bob"_s,
+                                        u":alice!alice@chat MODE #den +v alice"_s}));
+    bob.sync();
+    bob.send(u"PRIVMSG #den :hi again"_s);
+    QCOMPARE(alice.sync(), QStringList{u":bob!bob@chat PRIVMSG #den :hi again"_s});
+    alice.send(u"NAMES #den"_s);
+    alice.send(u"MODE #den"_s);
+    QCOMPARE(alice.sync(), QStringList({Server + u" 353 alice = #den :@+alice +bob"_s,
+                                        Server + u" 366 alice #den :End of /NAMES list"_s,
+                                        Server + u" 324 alice #den +m"_s}));
+    // Without multi-prefix the highest prefix alone.
+    bob.send(u"NAMES #den"_s);
+    QCOMPARE(bob.sync().value(0), Server + u" 353 bob = #den :@alice +bob"_s);
+    alice.send(u"MODE #den -v bob"_s);
+    alice.sync();
+    bob.sync();
+    bob.send(u"PRIVMSG #den :and now?"_s);
+    QCOMPARE(bob.sync().value(0).section(u' ', 1, 1), u"404"_s);
 }
 
 void TestIrcSession::partingWords()

@@ -14,7 +14,8 @@ namespace {
 
 const QString NotOperator =
     u"Error: You may not do that in games: it takes the room's operators or owner."_s;
-const QString Muted = u"Error: You are muted in games: you may read, but not speak."_s;
+const QString Muted = u"Error: You may not speak in games: you are muted there, or it is "
+                      "moderated and nobody gave you a voice. You may read."_s;
 
 // Everything that arrived for client up to now, as one list.
 QStringList lines(LineClient &client)

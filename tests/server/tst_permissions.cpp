@@ -1,7 +1,8 @@
 // SPDX-License-Identifier: MIT
 // The permission table as a matrix: every command it governs, and some it does not, for every
 // standing in a room → allowed, or the error that refuses it; the topic in a room that locked
-// it; and who may enter a room (banned, invite-only, registered-only).
+// it; speaking in a moderated room; and who may enter a room (banned, invite-only, a key, a
+// limit, registered-only).
 #include "commands/Permissions.h"
 
 #include <QTest>
@@ -17,6 +18,8 @@ private slots:
     void matrix();
     void situations_data();
     void situations();
+    void moderated_data();
+    void moderated();
     void entry_data();
     void entry();
 };
@@ -58,6 +61,10 @@ void TestPermissions::matrix_data()
          ErrorCode::None, ErrorCode::None},
         {"modlog", CommandType::Modlog, ErrorCode::NotRoomOperator, ErrorCode::NotRoomOperator,
          ErrorCode::None, ErrorCode::None},
+        {"voice", CommandType::Voice, ErrorCode::NotRoomOperator, ErrorCode::NotRoomOperator,
+         ErrorCode::None, ErrorCode::None},
+        {"devoice", CommandType::Devoice, ErrorCode::NotRoomOperator, ErrorCode::NotRoomOperator,
+         ErrorCode::None, ErrorCode::None},
         {"rule", CommandType::Rule, ErrorCode::NotRoomOperator, ErrorCode::NotRoomOperator,
          ErrorCode::None, ErrorCode::None},
         // Not about a standing in a room: everyone, the muted included.
@@ -75,6 +82,8 @@ void TestPermissions::matrix_data()
         const std::pair<const char *, std::pair<Standing, ErrorCode>> cells[] = {
             {"muted", {Standing::Muted, row.muted}},
             {"member", {Standing::Member, row.member}},
+            // A voice changes nothing until the room is moderated (see moderated()).
+            {"voiced", {Standing::Voiced, row.member}},
             {"operator", {Standing::Operator, row.op}},
             {"owner", {Standing::Owner, row.owner}},
             {"administrator", {Standing::Administrator, ErrorCode::None}},
@@ -133,51 +142,92 @@ void TestPermissions::situations()
     QCOMPARE(Permissions::check(CommandType::Topic, standing, situation), expected);
 }
 
+void TestPermissions::moderated_data()
+{
+    QTest::addColumn<CommandType>("command");
+    QTest::addColumn<Standing>("standing");
+    QTest::addColumn<ErrorCode>("expected");
+    const std::pair<const char *, Standing> standings[] = {
+        {"muted", Standing::Muted},   {"member", Standing::Member},
+        {"voiced", Standing::Voiced}, {"operator", Standing::Operator},
+        {"owner", Standing::Owner},   {"administrator", Standing::Administrator},
+    };
+    for (const auto &[name, command] :
+         {std::pair{"say", CommandType::Say}, std::pair{"me", CommandType::Me}}) {
+        for (const auto &[who, standing] : standings) {
+            // In a moderated room a voice is the least that speaks.
+            QTest::addRow("%s by %s", name, who)
+                << command << standing
+                << (standing < Standing::Voiced ? ErrorCode::CannotSendToRoom : ErrorCode::None);
+        }
+    }
+    // The rest does not change: a member still reads, leaves, looks.
+    QTest::newRow("look by a member") << CommandType::Look << Standing::Member << ErrorCode::None;
+    QTest::newRow("topic by a member") << CommandType::Topic << Standing::Member << ErrorCode::None;
+}
+
+void TestPermissions::moderated()
+{
+    QFETCH(CommandType, command);
+    QFETCH(Standing, standing);
+    QFETCH(ErrorCode, expected);
+    Permissions::Situation situation;
+    situation.moderated = true;
+    QCOMPARE(Permissions::check(command, standing, situation), expected);
+}
+
 void TestPermissions::entry_data()
 {
     QTest::addColumn<Standing>("standing");
-    QTest::addColumn<bool>("banned");
-    QTest::addColumn<bool>("uninvited");
-    QTest::addColumn<bool>("unregistered");
+    QTest::addColumn<Permissions::Entry>("entry");
     QTest::addColumn<ErrorCode>("expected");
 
     const std::pair<const char *, Standing> standings[] = {
         {"member", Standing::Member},
+        {"voiced", Standing::Voiced},
         {"operator", Standing::Operator},
         {"owner", Standing::Owner},
         {"administrator", Standing::Administrator},
     };
+    // What keeps someone out, the first that applies in this order.
+    const struct
+    {
+        const char *name;
+        bool banned, uninvited, keyless, full, unregistered;
+        ErrorCode refusal;
+    } cases[] = {
+        {"free to enter", false, false, false, false, false, ErrorCode::None},
+        {"banned", true, false, false, false, false, ErrorCode::BannedFromRoom},
+        {"not invited", false, true, false, false, false, ErrorCode::InviteOnlyRoom},
+        {"without the key", false, false, true, false, false, ErrorCode::BadRoomKey},
+        {"room full", false, false, false, true, false, ErrorCode::RoomFull},
+        {"not identified", false, false, false, false, true, ErrorCode::NeedRegisteredNick},
+        {"banned and not invited", true, true, true, true, true, ErrorCode::BannedFromRoom},
+        {"not invited nor identified", false, true, false, false, true, ErrorCode::InviteOnlyRoom},
+        {"without the key, room full", false, false, true, true, false, ErrorCode::BadRoomKey},
+        {"room full, not identified", false, false, false, true, true, ErrorCode::RoomFull},
+    };
     for (const auto &[who, standing] : standings) {
         // The people who run a room are never kept out of it.
         const bool runs = standing >= Standing::Operator;
-        auto refused = [runs](ErrorCode code) { return runs ? ErrorCode::None : code; };
-        QTest::addRow("%s, free to enter", who)
-            << standing << false << false << false << ErrorCode::None;
-        QTest::addRow("%s, banned", who)
-            << standing << true << false << false << refused(ErrorCode::BannedFromRoom);
-        QTest::addRow("%s, not invited", who)
-            << standing << false << true << false << refused(ErrorCode::InviteOnlyRoom);
-        QTest::addRow("%s, not identified", who)
-            << standing << false << false << true << refused(ErrorCode::NeedRegisteredNick);
-        QTest::addRow("%s, banned and not invited", who)
-            << standing << true << true << true << refused(ErrorCode::BannedFromRoom);
-        QTest::addRow("%s, not invited nor identified", who)
-            << standing << false << true << true << refused(ErrorCode::InviteOnlyRoom);
+        for (const auto &c : cases) {
+            Permissions::Entry entry;
+            entry.standing = standing;
+            entry.banned = c.banned;
+            entry.uninvited = c.uninvited;
+            entry.keyless = c.keyless;
+            entry.full = c.full;
+            entry.unregistered = c.unregistered;
+            QTest::addRow("%s, %s", who, c.name)
+                << standing << entry << (runs ? ErrorCode::None : c.refusal);
+        }
     }
 }
 
 void TestPermissions::entry()
 {
-    QFETCH(Standing, standing);
-    QFETCH(bool, banned);
-    QFETCH(bool, uninvited);
-    QFETCH(bool, unregistered);
+    QFETCH(Permissions::Entry, entry);
     QFETCH(ErrorCode, expected);
-    Permissions::Entry entry;
-    entry.standing = standing;
-    entry.banned = banned;
-    entry.uninvited = uninvited;
-    entry.unregistered = unregistered;
     QCOMPARE(Permissions::checkEntry(entry), expected);
 }
 

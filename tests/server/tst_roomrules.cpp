@@ -37,6 +37,7 @@ private slots:
     void topicLock();
     void registeredOnly();
     void onlyOperatorsSetRules();
+    void moderated();
     void memberLimit();
     void roomKey();
     void badValues_data();
@@ -129,13 +130,73 @@ void TestRoomRules::onlyOperatorsSetRules()
     }
     alice.sync();
     const QString usage =
-        u"Error: Usage: rule [#room] <invite-only|topic-lock|registered-only> <on|off> | "
+        u"Error: Usage: rule [#room] <invite-only|topic-lock|registered-only|moderated> <on|off> | "
         u"limit <count|off> | key <word|off>"_s;
     for (const QString &line :
          {u"rule loud on"_s, u"rule invite-only maybe"_s, u"rule invite-only"_s}) {
         alice.send(line);
         EXPECT_LINES(alice, QStringList({usage}));
     }
+}
+
+void TestRoomRules::moderated()
+{
+    ServerFixture f;
+    LineClient &alice = owner(f);
+    LineClient &bob = f.loggedIn(u"bob"_s);
+    bob.send(u"register correct-horse"_s);
+    bob.send(u"join games"_s);
+    bob.sync();
+    alice.send(u"rule moderated on"_s);
+    QVERIFY(alice.sync().contains(u"* alice turned the rule moderated on."_s));
+    bob.sync();
+    const QString silent = u"Error: You may not speak in games: you are muted there, or it is "
+                           "moderated and nobody gave you a voice. You may read."_s;
+    for (const QString &line : {u"hello"_s, u"/me waves"_s}) {
+        bob.send(line);
+        EXPECT_LINES(bob, QStringList({silent}));
+    }
+    alice.send(u"hush, please"_s); // the owner speaks
+    alice.sync();
+    QVERIFY(bob.sync().contains(u"alice: hush, please"_s));
+
+    // Only operators give a voice; they may give it to anyone in the room, themselves too.
+    bob.send(u"voice bob"_s);
+    EXPECT_LINES(bob, QStringList({NotOperator}));
+    alice.sync();
+    alice.send(u"voice alice"_s);
+    alice.send(u"voice bob"_s);
+    QVERIFY(alice.sync().contains(u"* alice gave bob a voice in the room."_s));
+    QVERIFY(bob.sync().contains(u"* alice gave bob a voice in the room."_s));
+    bob.send(u"now I may"_s);
+    QCOMPARE(bob.sync(), QStringList{u"bob: now I may"_s});
+    QVERIFY(alice.sync().contains(u"bob: now I may"_s));
+    bob.sync();
+    bob.send(u"look"_s);
+    EXPECT_LINES(bob, QStringList({u"Users in games (2):"_s, u"  alice (voice)"_s,
+                                   u"  bob (voice)"_s, u"Rules of games: moderated"_s}));
+
+    // A registered person's voice outlives a restart, until it is taken back.
+    QVERIFY(f.restart());
+    LineClient &owner2 = f.connect();
+    owner2.send(u"login alice correct-horse"_s);
+    owner2.send(u"join games"_s);
+    owner2.sync();
+    LineClient &bob2 = f.connect();
+    bob2.send(u"login bob correct-horse"_s);
+    bob2.send(u"join games"_s);
+    bob2.sync();
+    owner2.sync();
+    bob2.send(u"still here"_s);
+    QCOMPARE(bob2.sync(), QStringList{u"bob: still here"_s});
+    QVERIFY(owner2.sync().contains(u"bob: still here"_s));
+    owner2.send(u"devoice bob"_s);
+    QVERIFY(owner2.sync().contains(u"* alice took back bob's voice."_s));
+    bob2.sync();
+    bob2.send(u"and now?"_s);
+    EXPECT_LINES(bob2, QStringList({silent}));
+    owner2.send(u"devoice carol"_s);
+    EXPECT_LINES(owner2, QStringList({u"Error: carol is not in that room."_s}));
 }
 
 void TestRoomRules::memberLimit()
@@ -210,7 +271,7 @@ void TestRoomRules::badValues_data()
     const QString key = u"Error: A room's key is one word of up to 23 letters, digits or signs "
                         "(not \"off\"), or off."_s;
     const QString usage =
-        u"Error: Usage: rule [#room] <invite-only|topic-lock|registered-only> <on|off> | "
+        u"Error: Usage: rule [#room] <invite-only|topic-lock|registered-only|moderated> <on|off> | "
         u"limit <count|off> | key <word|off>"_s;
     QTest::newRow("limit zero") << u"rule limit 0"_s << limit;
     QTest::newRow("limit negative") << u"rule limit -1"_s << limit;
