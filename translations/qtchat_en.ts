@@ -1310,6 +1310,34 @@
         <source>%1 (away)</source>
         <translation>%1 (away)</translation>
     </message>
+    <message>
+        <source>%1 gave you a voice: you may speak when the room is moderated.</source>
+        <translation>%1 gave you a voice: you may speak when the room is moderated.</translation>
+    </message>
+    <message>
+        <source>%1 gave %2 a voice.</source>
+        <translation>%1 gave %2 a voice.</translation>
+    </message>
+    <message>
+        <source>%1 took back your voice.</source>
+        <translation>%1 took back your voice.</translation>
+    </message>
+    <message>
+        <source>%1 took back the voice of %2.</source>
+        <translation>%1 took back the voice of %2.</translation>
+    </message>
+    <message>
+        <source>%1 turned the rule %2 on.</source>
+        <translation>%1 turned the rule %2 on.</translation>
+    </message>
+    <message>
+        <source>%1 turned the rule %2 off.</source>
+        <translation>%1 turned the rule %2 off.</translation>
+    </message>
+    <message>
+        <source>%1 set the room&apos;s %2 to %3.</source>
+        <translation>%1 set the room&apos;s %2 to %3.</translation>
+    </message>
 </context>
 <context>
     <name>Notifications</name>
@@ -1369,6 +1397,14 @@
     <message>
         <source>Remove &amp;operator</source>
         <translation>Remove &amp;operator</translation>
+    </message>
+    <message>
+        <source>Give a &amp;voice</source>
+        <translation>Give a &amp;voice</translation>
+    </message>
+    <message>
+        <source>Take back the &amp;voice</source>
+        <translation>Take back the &amp;voice</translation>
     </message>
 </context>
 <context>
@@ -2452,6 +2488,10 @@
     <message>
         <source>%1 (away)</source>
         <translation>%1 (away)</translation>
+    </message>
+    <message>
+        <source>has a voice: may speak when the room is moderated</source>
+        <translation>has a voice: may speak when the room is moderated</translation>
     </message>
 </context>
 <context>

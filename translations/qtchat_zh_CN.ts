@@ -1292,6 +1292,34 @@
         <source>%1 (away)</source>
         <translation>%1（离开）</translation>
     </message>
+    <message>
+        <source>%1 gave you a voice: you may speak when the room is moderated.</source>
+        <translation>%1 给了你发言权：房间受控时你也可以发言。</translation>
+    </message>
+    <message>
+        <source>%1 gave %2 a voice.</source>
+        <translation>%1 给了 %2 发言权。</translation>
+    </message>
+    <message>
+        <source>%1 took back your voice.</source>
+        <translation>%1 收回了你的发言权。</translation>
+    </message>
+    <message>
+        <source>%1 took back the voice of %2.</source>
+        <translation>%1 收回了 %2 的发言权。</translation>
+    </message>
+    <message>
+        <source>%1 turned the rule %2 on.</source>
+        <translation>%1 开启了规则 %2。</translation>
+    </message>
+    <message>
+        <source>%1 turned the rule %2 off.</source>
+        <translation>%1 关闭了规则 %2。</translation>
+    </message>
+    <message>
+        <source>%1 set the room&apos;s %2 to %3.</source>
+        <translation>%1 把房间的 %2 设为 %3。</translation>
+    </message>
 </context>
 <context>
     <name>Notifications</name>
@@ -1350,6 +1378,14 @@
     <message>
         <source>Remove &amp;operator</source>
         <translation>取消管理员(&amp;O)</translation>
+    </message>
+    <message>
+        <source>Give a &amp;voice</source>
+        <translation>给予发言权(&amp;V)</translation>
+    </message>
+    <message>
+        <source>Take back the &amp;voice</source>
+        <translation>收回发言权(&amp;V)</translation>
     </message>
 </context>
 <context>
@@ -2412,6 +2448,10 @@
     <message>
         <source>%1 (away)</source>
         <translation>%1（离开）</translation>
+    </message>
+    <message>
+        <source>has a voice: may speak when the room is moderated</source>
+        <translation>有发言权：房间受控时也可发言</translation>
     </message>
 </context>
 <context>

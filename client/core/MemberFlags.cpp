@@ -9,11 +9,9 @@ MemberFlags MemberFlags::parse(const QString &words)
 {
     MemberFlags flags;
     const QList<std::pair<QLatin1StringView, bool MemberFlags::*>> table = {
-        {"owner"_L1, &MemberFlags::owner},
-        {"op"_L1, &MemberFlags::op},
-        {"muted"_L1, &MemberFlags::muted},
-        {"away"_L1, &MemberFlags::away},
-        {"reconnecting"_L1, &MemberFlags::reconnecting},
+        {"owner"_L1, &MemberFlags::owner},  {"op"_L1, &MemberFlags::op},
+        {"voice"_L1, &MemberFlags::voiced}, {"muted"_L1, &MemberFlags::muted},
+        {"away"_L1, &MemberFlags::away},    {"reconnecting"_L1, &MemberFlags::reconnecting},
         {"admin"_L1, &MemberFlags::admin}};
     for (const QString &word : words.split(u',', Qt::SkipEmptyParts)) {
         for (const auto &[name, field] : table) {
@@ -31,6 +29,8 @@ QString MemberFlags::words() const
         words << u"owner"_s;
     if (op)
         words << u"op"_s;
+    if (voiced)
+        words << u"voice"_s;
     if (muted)
         words << u"muted"_s;
     if (away)
@@ -57,9 +57,12 @@ QList<Act> allowed(const MemberFlags &self, const MemberFlags &target, bool targ
 {
     using S = MemberFlags::Standing;
     const S mine = self.standing();
-    if (targetIsSelf || mine < S::Operator || target.standing() >= mine)
+    if (mine < S::Operator)
         return {};
-    QList<Act> acts{Act::Kick, Act::Ban, target.muted ? Act::Unmute : Act::Mute};
+    const Act voice = target.voiced ? Act::Devoice : Act::Voice;
+    if (targetIsSelf || target.standing() >= mine)
+        return {voice};
+    QList<Act> acts{Act::Kick, Act::Ban, target.muted ? Act::Unmute : Act::Mute, voice};
     if (mine == S::Owner)
         acts << (target.op ? Act::Deop : Act::Op);
     return acts;
@@ -81,6 +84,10 @@ QString command(Act act, const QString &room, const QString &nick, const QString
         return with(u"mute "_s + where, duration);
     case Act::Unmute:
         return u"unmute "_s + where;
+    case Act::Voice:
+        return u"voice "_s + where;
+    case Act::Devoice:
+        return u"devoice "_s + where;
     case Act::Op:
         return u"op "_s + where;
     case Act::Deop:

@@ -6,8 +6,8 @@
 #include <QString>
 
 // What the server says about a person in a room: the comma-separated flag words of `users`
-// (owner, op, muted, away, reconnecting) and `who` (away, reconnecting, admin). Unknown words
-// are ignored, so that a newer server's flags do not break an older client.
+// (owner, op, voice, muted, away, reconnecting) and `who` (away, reconnecting, admin). Unknown
+// words are ignored, so that a newer server's flags do not break an older client.
 struct MemberFlags
 {
     // A person's standing in a room, from lowest to highest, as the server's permission table
@@ -16,6 +16,7 @@ struct MemberFlags
 
     bool owner = false;
     bool op = false;
+    bool voiced = false; // may speak when the room is moderated
     bool muted = false;
     bool away = false;
     bool reconnecting = false;
@@ -34,11 +35,12 @@ using MemberFlagsMap = QHash<QString, MemberFlags>;
 // The moderation acts a person may take on another in a room, and the commands that take them.
 namespace Moderation {
 
-enum class Act { Kick, Ban, Mute, Unmute, Op, Deop };
+enum class Act { Kick, Ban, Mute, Unmute, Voice, Devoice, Op, Deop };
 
 // What self may do to target in a room, in menu order: an operator kicks, bans and mutes
 // people below them; the owner also grants and takes operator rights. Nobody acts on
-// themselves or on someone of their own standing or above.
+// themselves or on someone of their own standing or above; but an operator gives a voice to
+// anyone in the room, themselves too (it lets them speak when the room is moderated).
 QList<Act> allowed(const MemberFlags &self, const MemberFlags &target, bool targetIsSelf);
 
 // The command line for an act. duration: a ban's ("10m", "2h", "7d"; empty: for good) or a

@@ -42,6 +42,19 @@ QString NoticeText::moderation(const QString &actor, const QString &act, const Q
     if (act == "unmute"_L1)
         return you ? tr("%1 unmuted you: you may speak again.").arg(actor)
                    : tr("%1 unmuted %2.").arg(actor, target);
+    if (act == "voice"_L1)
+        return you ? tr("%1 gave you a voice: you may speak when the room is moderated.").arg(actor)
+                   : tr("%1 gave %2 a voice.").arg(actor, target);
+    if (act == "devoice"_L1)
+        return you ? tr("%1 took back your voice.").arg(actor)
+                   : tr("%1 took back the voice of %2.").arg(actor, target);
+    // A rule's name is the target; on, off, or a limit's or a key's value the detail.
+    if (act == "rule"_L1 && why == "on"_L1)
+        return tr("%1 turned the rule %2 on.").arg(actor, target);
+    if (act == "rule"_L1 && why == "off"_L1)
+        return tr("%1 turned the rule %2 off.").arg(actor, target);
+    if (act == "rule"_L1)
+        return tr("%1 set the room's %2 to %3.").arg(actor, target, why);
     if (act == "kick"_L1) {
         if (you)
             return why.isEmpty() ? tr("%1 put you out of the room.").arg(actor)

@@ -101,6 +101,8 @@ void RoomState::apply(const Event &event, bool self)
             changeFlags(event.target, &MemberFlags::op, event.subject == "op"_L1);
         else if (event.subject == "mute"_L1 || event.subject == "unmute"_L1)
             changeFlags(event.target, &MemberFlags::muted, event.subject == "mute"_L1);
+        else if (event.subject == "voice"_L1 || event.subject == "devoice"_L1)
+            changeFlags(event.target, &MemberFlags::voiced, event.subject == "voice"_L1);
         break;
     default:
         break;

@@ -31,7 +31,7 @@ int UserListModel::rowCount(const QModelIndex &parent) const
 
 QString UserListModel::mark(const MemberFlags &flags)
 {
-    return flags.owner ? u"~"_s : flags.op ? u"@"_s : QString();
+    return flags.owner ? u"~"_s : flags.op ? u"@"_s : flags.voiced ? u"+"_s : QString();
 }
 
 QString UserListModel::describe(const QString &nick, const MemberFlags &flags)
@@ -41,6 +41,8 @@ QString UserListModel::describe(const QString &nick, const MemberFlags &flags)
         words << tr("owner of this room");
     else if (flags.op)
         words << tr("operator of this room");
+    if (flags.voiced)
+        words << tr("has a voice: may speak when the room is moderated");
     if (flags.muted)
         words << tr("muted: may read, not speak");
     if (flags.away)

@@ -46,6 +46,10 @@ QString actName(Moderation::Act act)
         return u"mute"_s;
     case A::Unmute:
         return u"unmute"_s;
+    case A::Voice:
+        return u"voice"_s;
+    case A::Devoice:
+        return u"devoice"_s;
     case A::Op:
         return u"op"_s;
     case A::Deop:
@@ -84,12 +88,14 @@ QMenu *PeopleView::createMenu(const QModelIndex &index)
         menu->addSeparator();
     for (const Moderation::Act act : acts) {
         using A = Moderation::Act;
-        const QString text = act == A::Kick     ? tr("&Kick…")
-                             : act == A::Ban    ? tr("&Ban…")
-                             : act == A::Mute   ? tr("&Mute…")
-                             : act == A::Unmute ? tr("&Unmute")
-                             : act == A::Op     ? tr("Make &operator")
-                                                : tr("Remove &operator");
+        const QString text = act == A::Kick      ? tr("&Kick…")
+                             : act == A::Ban     ? tr("&Ban…")
+                             : act == A::Mute    ? tr("&Mute…")
+                             : act == A::Unmute  ? tr("&Unmute")
+                             : act == A::Voice   ? tr("Give a &voice")
+                             : act == A::Devoice ? tr("Take back the &voice")
+                             : act == A::Op      ? tr("Make &operator")
+                                                 : tr("Remove &operator");
         QAction *action = menu->addAction(text, this, [this, act, nick] { take(act, nick); });
         action->setObjectName(actName(act));
     }
@@ -99,7 +105,8 @@ QMenu *PeopleView::createMenu(const QModelIndex &index)
 void PeopleView::take(Moderation::Act act, const QString &nick)
 {
     using A = Moderation::Act;
-    if (act == A::Unmute || act == A::Op || act == A::Deop) {
+    if (act == A::Unmute || act == A::Voice || act == A::Devoice || act == A::Op ||
+        act == A::Deop) {
         m_connection->moderate(act, m_room, nick);
         return;
     }

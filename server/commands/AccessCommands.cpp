@@ -228,6 +228,9 @@ void AccessCommands::nick(Session *session, const Command &command)
     if (!NameRules::isValidNick(newNick) || Lookalikes::isDeceptive(newNick))
         return m_chat.fail(session, command, ErrorCode::BadNick, newNick);
     User *user = session->user();
+    // The name they have, spelt the same: nothing changes and nobody is told.
+    if (newNick == user->nick())
+        return session->send(Event::ok(u"nick"_s, {newNick}), command.label());
     const User *owner = m_chat.directory().holderOf(newNick);
     if (owner && owner != user)
         return m_chat.fail(session, command, ErrorCode::NickInUse, takenName(newNick, owner));

@@ -77,9 +77,13 @@ ModerationTarget ModerationCommands::member(Session *session, const Command &com
         return {};
     const QString nick = NameRules::normalized(command.argument(0));
     const ModerationTarget target = ModerationTarget::find(m_chat.directory(), nick);
+    // Nobody of that name is 401, as for a private message; someone elsewhere 441.
+    if (!target.exists()) {
+        m_chat.fail(session, command, ErrorCode::NoSuchNick, nick);
+        return {};
+    }
     if (!target.isIn(*room)) {
-        m_chat.fail(session, command, ErrorCode::NotInThatRoom,
-                    target.exists() ? target.nick() : nick);
+        m_chat.fail(session, command, ErrorCode::NotInThatRoom, target.nick());
         return {};
     }
     return target;

@@ -282,9 +282,9 @@ bool registeredLoginShot(const QString &language, const QString &file)
     return asked && save(login, file);
 }
 
-// A room as its owner sees it: marks for the owner and operators, the muted dimmed, the away
-// in italics, and the context menu on a member. The server does not send these flags yet, so
-// a scripted one plays the room.
+// A room as its owner sees it: marks for the owner, operators and the voiced, the muted
+// dimmed, the away in italics, and the context menu on a member. The server does not send these
+// flags yet, so a scripted one plays the room.
 class ScriptedRoom : public QObject
 {
 public:
@@ -307,7 +307,7 @@ public:
                                 << u"join %1 %2 lab alice"_s.arg(t, label)
                                 << u"topic %1 %2 lab alice Release\\sweek"_s.arg(t, label)
                                 << u"users %1 %2 lab 6 alice owner bob op carol op,away dave "
-                                   "muted erin \\- frank away"_s.arg(t, label)
+                                   "muted erin voice frank away"_s.arg(t, label)
                                 << u"message %1 \\- 1 lab 1 bob The\\sbuild\\sis\\sgreen"_s.arg(t)
                                 << u"message %1 \\- 2 lab 2 dave BUY\\sCHEAP\\sWATCHES"_s.arg(t)
                                 << u"moderation %1 \\- lab bob mute dave \\-"_s.arg(t);

@@ -234,21 +234,31 @@ void TestModerationWindow::contextMenuOffersWhatTheStandingAllows_data()
     QTest::addColumn<QStringList>("onBob");
     QTest::addColumn<QStringList>("onMe");
 
-    const QStringList self; // no private message to oneself, no act on oneself
+    // No private message to oneself and no act on oneself, but a voice: those who run a room
+    // give one to anyone in it.
+    const QStringList self;
+    const QStringList voice{u"voice"_s};
     QTest::newRow("owner, bob a member")
-        << u"owner"_s << u""_s << QStringList{u"private"_s, u"kick"_s, u"ban"_s, u"mute"_s, u"op"_s}
-        << self;
+        << u"owner"_s << u""_s
+        << QStringList{u"private"_s, u"kick"_s, u"ban"_s, u"mute"_s, u"voice"_s, u"op"_s} << voice;
     QTest::newRow("owner, bob an operator")
         << u"owner"_s << u"op"_s
-        << QStringList{u"private"_s, u"kick"_s, u"ban"_s, u"mute"_s, u"deop"_s} << self;
+        << QStringList{u"private"_s, u"kick"_s, u"ban"_s, u"mute"_s, u"voice"_s, u"deop"_s}
+        << voice;
+    QTest::newRow("owner with a voice, bob with one too")
+        << u"owner,voice"_s << u"voice"_s
+        << QStringList{u"private"_s, u"kick"_s, u"ban"_s, u"mute"_s, u"devoice"_s, u"op"_s}
+        << QStringList{u"devoice"_s};
     QTest::newRow("operator, bob muted")
-        << u"op"_s << u"muted"_s << QStringList{u"private"_s, u"kick"_s, u"ban"_s, u"unmute"_s}
-        << self;
+        << u"op"_s << u"muted"_s
+        << QStringList{u"private"_s, u"kick"_s, u"ban"_s, u"unmute"_s, u"voice"_s} << voice;
     QTest::newRow("operator, bob an operator")
-        << u"op"_s << u"op,away"_s << QStringList{u"private"_s} << self;
+        << u"op"_s << u"op,away"_s << QStringList{u"private"_s, u"voice"_s} << voice;
     QTest::newRow("operator, bob the owner")
-        << u"op"_s << u"owner"_s << QStringList{u"private"_s} << self;
+        << u"op"_s << u"owner"_s << QStringList{u"private"_s, u"voice"_s} << voice;
     QTest::newRow("member") << u""_s << u""_s << QStringList{u"private"_s} << self;
+    QTest::newRow("member with a voice")
+        << u"voice"_s << u""_s << QStringList{u"private"_s} << self;
     QTest::newRow("muted") << u"muted"_s << u""_s << QStringList{u"private"_s} << self;
 }
 
@@ -284,7 +294,7 @@ void TestModerationWindow::banDialogSendsTheCommandFromTheKeyboard()
     QTRY_VERIFY(qobject_cast<QMenu *>(QApplication::activePopupWidget()));
     auto *menu = qobject_cast<QMenu *>(QApplication::activePopupWidget());
     QCOMPARE(actionNames(menu),
-             (QStringList{u"private"_s, u"kick"_s, u"ban"_s, u"mute"_s, u"op"_s}));
+             (QStringList{u"private"_s, u"kick"_s, u"ban"_s, u"mute"_s, u"voice"_s, u"op"_s}));
     QAction *ban = menu->findChild<QAction *>(u"ban"_s);
     menu->close();
     ban->trigger();

@@ -64,7 +64,8 @@ void TestRoomRoles::flagWords_data()
     QTest::newRow("muted") << u"muted"_s << u"muted"_s << int(S::Muted);
     QTest::newRow("who's words") << u"away,reconnecting,admin"_s << u"away,reconnecting,admin"_s
                                  << int(S::Member);
-    QTest::newRow("unknown words ignored") << u"voice,op,,sparkly"_s << u"op"_s << int(S::Operator);
+    QTest::newRow("a voice") << u"voice"_s << u"voice"_s << int(S::Member);
+    QTest::newRow("unknown words ignored") << u"loud,op,,sparkly"_s << u"op"_s << int(S::Operator);
     QTest::newRow("not a word list") << u"owner op"_s << u""_s << int(S::Member);
 }
 
@@ -117,6 +118,17 @@ void TestRoomRoles::marksFollowEvents()
     QCOMPARE(rowChanged.size(), 1); // only carol's row
     QCOMPARE(rowChanged.first().first().toModelIndex().row(), 2);
 
+    // A voice is "+" before the name, below the operators' marks.
+    state.apply(line(u"moderation %1 \\- games alice voice bob \\-"_s.arg(t)), false);
+    follow();
+    QCOMPARE(shown().at(1), u"@bob (away)"_s);
+    QVERIFY(people.index(1).data(Qt::ToolTipRole).toString().contains(u"has a voice"_s));
+    state.apply(line(u"moderation %1 \\- games alice devoice bob \\-"_s.arg(t)), false);
+    state.apply(line(u"moderation %1 \\- games alice voice me \\-"_s.arg(t)), false);
+    follow();
+    QCOMPARE(shown().at(3), u"+me"_s);
+    QVERIFY(!state.flags(u"bob"_s).voiced);
+    state.apply(line(u"moderation %1 \\- games alice devoice me \\-"_s.arg(t)), false);
     state.apply(line(u"moderation %1 \\- games alice deop bob \\-"_s.arg(t)), false);
     state.apply(line(u"moderation %1 \\- games alice mute me 60"_s.arg(t)), false);
     state.apply(line(u"presence %1 \\- games carol reconnecting"_s.arg(t)), false);
@@ -157,19 +169,24 @@ void TestRoomRoles::allowedActs_data()
     using A = Moderation::Act;
     using L = QList<A>;
     QTest::newRow("owner on a member")
-        << u"owner"_s << u""_s << false << L{A::Kick, A::Ban, A::Mute, A::Op};
+        << u"owner"_s << u""_s << false << L{A::Kick, A::Ban, A::Mute, A::Voice, A::Op};
     QTest::newRow("owner on an operator")
-        << u"owner"_s << u"op"_s << false << L{A::Kick, A::Ban, A::Mute, A::Deop};
+        << u"owner"_s << u"op"_s << false << L{A::Kick, A::Ban, A::Mute, A::Voice, A::Deop};
     QTest::newRow("owner on the muted")
-        << u"owner"_s << u"muted"_s << false << L{A::Kick, A::Ban, A::Unmute, A::Op};
-    QTest::newRow("owner on themselves") << u"owner"_s << u"owner"_s << true << L{};
+        << u"owner"_s << u"muted"_s << false << L{A::Kick, A::Ban, A::Unmute, A::Voice, A::Op};
+    QTest::newRow("owner on the voiced")
+        << u"owner"_s << u"voice"_s << false << L{A::Kick, A::Ban, A::Mute, A::Devoice, A::Op};
+    // A voice is for anyone in the room, those who run it too.
+    QTest::newRow("owner on themselves") << u"owner"_s << u"owner"_s << true << L{A::Voice};
     QTest::newRow("operator on a member")
-        << u"op"_s << u"away"_s << false << L{A::Kick, A::Ban, A::Mute};
+        << u"op"_s << u"away"_s << false << L{A::Kick, A::Ban, A::Mute, A::Voice};
     QTest::newRow("operator on the muted")
-        << u"op"_s << u"muted"_s << false << L{A::Kick, A::Ban, A::Unmute};
-    QTest::newRow("operator on an operator") << u"op"_s << u"op"_s << false << L{};
-    QTest::newRow("operator on the owner") << u"op"_s << u"owner"_s << false << L{};
-    QTest::newRow("operator on themselves") << u"op"_s << u"op"_s << true << L{};
+        << u"op"_s << u"muted"_s << false << L{A::Kick, A::Ban, A::Unmute, A::Voice};
+    QTest::newRow("operator on an operator") << u"op"_s << u"op"_s << false << L{A::Voice};
+    QTest::newRow("operator on the voiced owner")
+        << u"op"_s << u"owner,voice"_s << false << L{A::Devoice};
+    QTest::newRow("operator on themselves") << u"op"_s << u"op"_s << true << L{A::Voice};
+    QTest::newRow("voiced member on a member") << u"voice"_s << u""_s << false << L{};
     QTest::newRow("member on a member") << u""_s << u""_s << false << L{};
     QTest::newRow("member on the muted") << u""_s << u"muted"_s << false << L{};
     QTest::newRow("muted on a member") << u"muted"_s << u""_s << false << L{};
@@ -204,6 +221,8 @@ void TestRoomRoles::commands_data()
     QTest::newRow("mute until unmuted") << A::Mute << u""_s << u""_s << u"mute #games bob"_s;
     QTest::newRow("mute for an hour") << A::Mute << u"3600"_s << u""_s << u"mute #games bob 3600"_s;
     QTest::newRow("unmute") << A::Unmute << u""_s << u""_s << u"unmute #games bob"_s;
+    QTest::newRow("voice") << A::Voice << u""_s << u""_s << u"voice #games bob"_s;
+    QTest::newRow("devoice") << A::Devoice << u""_s << u""_s << u"devoice #games bob"_s;
     QTest::newRow("op") << A::Op << u""_s << u""_s << u"op #games bob"_s;
     QTest::newRow("deop") << A::Deop << u""_s << u""_s << u"deop #games bob"_s;
 }

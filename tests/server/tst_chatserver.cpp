@@ -286,6 +286,10 @@ void TestChatServer::nickChange()
     bob.send(u"msg alicia hi"_s);
     QCOMPARE(bob.sync(), QStringList{u"-> *alicia* hi"_s});
     QCOMPARE(alice.sync(), QStringList{u"*bob* hi"_s});
+    // The same name again changes nothing, and nobody is told.
+    alice.send(u"nick alicia"_s);
+    QCOMPARE(alice.sync(), QStringList{u"OK: nick alicia"_s});
+    QCOMPARE(bob.sync(), QStringList{});
     bob.send(u"msg alice hi"_s);
     QCOMPARE(bob.sync(), QStringList{u"Error: No one called alice is logged in."_s});
     LineClient &newcomer = f.connect(); // the old name is free again

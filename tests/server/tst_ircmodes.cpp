@@ -83,9 +83,12 @@ void TestIrcModes::moderation_data()
         << QStringList{
                u":alice!alice@chat MODE #g +b m:bob"_s, u":alice!alice@chat MODE #g +b carol"_s,
                s + u" 367 alice #g m:bob test.chat"_s, s + u" 367 alice #g carol alice"_s, end};
-    QTest::newRow("a mute of someone not there")
+    QTest::newRow("a mute of someone not logged in")
         << QStringList{u"MODE #g +b m:carol"_s}
-        << QStringList{s + u" 441 alice carol * :carol is not in that room."_s};
+        << QStringList{s + u" 401 alice carol :No one called carol is logged in."_s};
+    QTest::newRow("operator rights for nobody")
+        << QStringList{u"MODE #g +o nobody"_s}
+        << QStringList{s + u" 401 alice nobody :No one called nobody is logged in."_s};
     QTest::newRow("a mute of nobody")
         << QStringList{u"MODE #g +b m:"_s}
         << QStringList{s + u" 461 alice MUTE :Usage: mute [#room] <nick> [seconds]"_s};

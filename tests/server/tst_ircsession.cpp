@@ -192,6 +192,10 @@ void TestIrcSession::session_data()
         << QStringList{u"PRIVMSG #hall :\x01VERSION\x01"_s} << QStringList{};
     QTest::newRow("NICK change") << QStringList{u"NICK alicia"_s}
                                  << QStringList{u":alice!alice@chat NICK alicia"_s};
+    // A new spelling of one's name is a change; the same spelling again is nothing at all.
+    QTest::newRow("NICK to another case, then the same")
+        << QStringList{u"NICK Alice"_s, u"NICK Alice"_s}
+        << QStringList{u":alice!alice@chat NICK Alice"_s};
     QTest::newRow("NICK without a name")
         << QStringList{u"NICK"_s} << QStringList{s + u" 431 alice :No nickname given"_s};
     QTest::newRow("NICK erroneous")

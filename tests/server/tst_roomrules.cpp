@@ -196,7 +196,7 @@ void TestRoomRules::moderated()
     bob2.send(u"and now?"_s);
     EXPECT_LINES(bob2, QStringList({silent}));
     owner2.send(u"devoice carol"_s);
-    EXPECT_LINES(owner2, QStringList({u"Error: carol is not in that room."_s}));
+    EXPECT_LINES(owner2, QStringList({u"Error: No one called carol is logged in."_s}));
 }
 
 void TestRoomRules::memberLimit()
