@@ -108,7 +108,9 @@ Translation mode(const IrcMessage &message, const QString &me, const QString &se
         else
             t.replies = numeric(
                 serverName, IrcNumeric::InvalidModeParam, me,
-                {IrcRendering::channel(room), letter, argument.isEmpty() ? u"*"_s : argument,
+                // A key is not echoed: it may be a real one, mistyped.
+                {IrcRendering::channel(room), letter,
+                 argument.isEmpty() || letter == u"k" ? u"*"_s : argument,
                  Event::errorText(ErrorCode::InvalidRuleValue, QString(RoomModes::name(rule)))});
     } else if (signed_ && rules.contains(letter)) {
         run(u"rule #%1 %2 %3"_s.arg(room, rules.value(letter), sign == u"+" ? u"on"_s : u"off"_s));

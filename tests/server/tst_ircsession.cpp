@@ -490,13 +490,13 @@ void TestIrcSession::limitAndKey()
     alice.send(u"MODE #den +k beer"_s);
     alice.send(u"MODE #den"_s);
     QCOMPARE(alice.sync(),
-             QStringList(
-                 {Server + u" 696 alice #den l 0"_s + invalid,
-                  Server + u" 696 alice #den l *"_s + invalid,
-                  Server + u" 696 alice #den k two words :A room's key is one word of up to 23 "
-                           "letters, digits or signs (not \"off\"), or off."_s,
-                  u":alice!alice@chat MODE #den +l 2"_s, u":alice!alice@chat MODE #den +k beer"_s,
-                  Server + u" 324 alice #den +lk 2 beer"_s}));
+             QStringList({Server + u" 696 alice #den l 0"_s + invalid,
+                          Server + u" 696 alice #den l *"_s + invalid,
+                          Server + u" 696 alice #den k * :A room's key is one word of up to 23 "
+                                   "letters, digits or signs (not \"off\"), or off."_s,
+                          u":alice!alice@chat MODE #den +l 2"_s,
+                          u":alice!alice@chat MODE #den +k beer"_s,
+                          Server + u" 324 alice #den +lk 2 beer"_s}));
 
     // A key: none or a wrong one is 475; the right one lets in. Then the room is full: 471.
     bob.send(u"JOIN #den"_s);
