@@ -142,26 +142,24 @@ void RoomRuleKeeper::unmute(const Room *room, const QString &key)
 
 void RoomRuleKeeper::invite(const Room *room, const QString &key, const QString &setter)
 {
-    StoredSanction stored;
-    stored.roomId = room->id();
-    stored.kind = StoredSanction::Kind::Invite;
-    stored.mask = key;
-    stored.created = QDateTime::currentDateTimeUtc();
-    stored.setter = setter;
-    // An unregistered person's key is a person id, which means nothing after a restart.
-    if (!RoomRoles::isAccountKey(key))
-        return tell(stored, false);
-    m_store.saveSanction(stored, written(stored, false));
+    keep(room, StoredSanction::Kind::Invite, key, setter);
 }
 
 void RoomRuleKeeper::voice(const Room *room, const QString &key, const QString &setter)
 {
+    keep(room, StoredSanction::Kind::Voice, key, setter);
+}
+
+void RoomRuleKeeper::keep(const Room *room, StoredSanction::Kind kind, const QString &key,
+                          const QString &setter)
+{
     StoredSanction stored;
     stored.roomId = room->id();
-    stored.kind = StoredSanction::Kind::Voice;
+    stored.kind = kind;
     stored.mask = key;
     stored.created = QDateTime::currentDateTimeUtc();
     stored.setter = setter;
+    // An unregistered person's key is a person id, which means nothing after a restart.
     if (!RoomRoles::isAccountKey(key))
         return tell(stored, false);
     m_store.saveSanction(stored, written(stored, false));

@@ -67,6 +67,10 @@ private:
     // The store's answer to a change: published once stored.
     std::function<void(const QString &)> written(const StoredSanction &sanction, bool removed);
     std::function<void(const QString &)> written(const StoredRole &role, bool removed);
+    // invite()'s and voice()'s: a right of one person in the room, stored when it is an
+    // account's, told to the other nodes either way.
+    void keep(const Room *room, StoredSanction::Kind kind, const QString &key,
+              const QString &setter);
     // An unregistered person's change, not stored: told to the other nodes at once.
     void tell(const StoredSanction &sanction, bool removed);
     void tell(const StoredRole &role, bool removed);
