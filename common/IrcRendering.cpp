@@ -182,24 +182,6 @@ QByteArray targets(const Event &event, const Options &options)
     return bytes;
 }
 
-// The IRC channel mode of a room rule (Ergo's +R for registered-only).
-QChar modeOf(QStringView rule)
-{
-    if (rule == "invite-only"_L1)
-        return u'i';
-    if (rule == "topic-lock"_L1)
-        return u't';
-    if (rule == "registered-only"_L1)
-        return u'R';
-    if (rule == "moderated"_L1)
-        return u'm';
-    if (rule == "limit"_L1)
-        return u'l';
-    if (rule == "key"_L1)
-        return u'k';
-    return {};
-}
-
 // 367 for each ban of this piece, 368 after the last piece.
 QByteArray bans(const Event &event, const Options &options, const QString &me)
 {
@@ -381,6 +363,33 @@ QByteArray lusers(const Event &event, const Options &options)
 }
 
 } // namespace
+
+namespace {
+struct RuleMode
+{
+    QLatin1StringView rule;
+    char16_t mode;
+};
+constexpr RuleMode RuleModes[]{{"invite-only"_L1, u'i'},     {"topic-lock"_L1, u't'},
+                               {"registered-only"_L1, u'R'}, {"moderated"_L1, u'm'},
+                               {"limit"_L1, u'l'},           {"key"_L1, u'k'}};
+} // namespace
+
+QChar modeOf(QStringView rule)
+{
+    for (const RuleMode &entry : RuleModes)
+        if (rule == entry.rule)
+            return entry.mode;
+    return {};
+}
+
+QString ruleOf(QChar mode)
+{
+    for (const RuleMode &entry : RuleModes)
+        if (mode == entry.mode)
+            return entry.rule;
+    return {};
+}
 
 QString channel(const QString &room)
 {

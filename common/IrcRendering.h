@@ -35,6 +35,10 @@ struct Options
 // The channel of a room, and the room of a channel (empty when it is not one of ours).
 QString channel(const QString &room);
 QString room(QStringView channel);
+// The channel mode letter of a room rule (Ergo's +R for registered-only), and the rule of a
+// letter; null and empty for what has none. One table, read both ways, so MODE and 324 agree.
+QChar modeOf(QStringView rule);
+QString ruleOf(QChar mode);
 // The source of a person's lines: nick!nick@host. Everyone shows the same host: addresses are
 // not shown to other users.
 QString source(const QString &nick);

@@ -74,13 +74,11 @@ Translation mode(const IrcMessage &message, const QString &me, const QString &se
     const QString argument = message.param(2);
     const auto run = [&t](const QString &line) { t.commands << u"@MODE "_s + line; };
     // One mode letter per MODE line, as the chat's commands do one thing each.
-    static const QHash<QString, QString> rules{{u"i"_s, u"invite-only"_s},
-                                               {u"t"_s, u"topic-lock"_s},
-                                               {u"R"_s, u"registered-only"_s},
-                                               {u"m"_s, u"moderated"_s}};
     const QString sign = change.left(1);
     const QString letter = change.mid(1);
     const bool signed_ = sign == u"+" || sign == u"-";
+    const std::optional<RoomModes::Rule> rule =
+        letter.size() == 1 ? RoomModes::parse(IrcRendering::ruleOf(letter.front())) : std::nullopt;
     if (room.isEmpty()) { // a user's modes: we have none
         t.replies = numeric(serverName, 221, me, {u"+"_s});
     } else if (message.paramCount() == 1) {
@@ -98,22 +96,22 @@ Translation mode(const IrcMessage &message, const QString &me, const QString &se
             run((sign == u"+" ? u"mute #"_s : u"unmute #"_s) + room + u' ' + *nick);
         else
             run((sign == u"+" ? u"ban #"_s : u"unban #"_s) + room + u' ' + argument);
-    } else if (signed_ && (letter == u"l" || letter == u"k")) {
+    } else if (signed_ && rule && RoomModes::takesValue(*rule)) {
         // A limit and a key carry a value; taking one off needs none (-k's is not checked).
-        const RoomModes::Rule rule = letter == u"l" ? RoomModes::Rule::Limit : RoomModes::Rule::Key;
         const std::optional<QString> value =
-            sign == u"-" ? u"off"_s : RoomModes::valueOf(rule, argument);
+            sign == u"-" ? u"off"_s : RoomModes::valueOf(*rule, argument);
         if (value)
-            run(u"rule #%1 %2 %3"_s.arg(room, RoomModes::name(rule), *value));
+            run(u"rule #%1 %2 %3"_s.arg(room, RoomModes::name(*rule), *value));
         else
             t.replies = numeric(
                 serverName, IrcNumeric::InvalidModeParam, me,
                 // A key is not echoed: it may be a real one, mistyped.
                 {IrcRendering::channel(room), letter,
-                 argument.isEmpty() || letter == u"k" ? u"*"_s : argument,
-                 Event::errorText(ErrorCode::InvalidRuleValue, QString(RoomModes::name(rule)))});
-    } else if (signed_ && rules.contains(letter)) {
-        run(u"rule #%1 %2 %3"_s.arg(room, rules.value(letter), sign == u"+" ? u"on"_s : u"off"_s));
+                 argument.isEmpty() || *rule == RoomModes::Rule::Key ? u"*"_s : argument,
+                 Event::errorText(ErrorCode::InvalidRuleValue, QString(RoomModes::name(*rule)))});
+    } else if (signed_ && rule) {
+        run(u"rule #%1 %2 %3"_s.arg(room, RoomModes::name(*rule),
+                                    sign == u"+" ? u"on"_s : u"off"_s));
     } else {
         t.replies =
             numeric(serverName, 472, me, {change.mid(1, 1), u"is unknown mode char to me"_s});
