@@ -104,6 +104,8 @@ QList<CommandSpec> makeTable()
          QT_TRANSLATE_NOOP("CommandTable", "Show the room's latest moderation acts: who did what to whom, when and why (operators).")},
         {T::Conversations, u"conversations"_s, {},     S::Words,        R::No,  A::LoggedIn,    "conversations <time> <time> [count]",
          QT_TRANSLATE_NOOP("CommandTable", "List your rooms and private conversations with messages between two times, from the first time toward the second.")},
+        {T::Whowas,  u"whowas"_s,  {},                 S::NameWord,     R::No,  A::LoggedIn,    "whowas <nick> [count]",
+         QT_TRANSLATE_NOOP("CommandTable", "Show who last went by a nickname: when they left or took another name, newest first.")},
     };
     // clang-format on
 }

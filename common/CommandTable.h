@@ -50,6 +50,7 @@ enum class CommandType {
     Close,
     Modlog,
     Conversations,
+    Whowas,
 };
 
 // How the words after the command word are split into arguments.

@@ -290,6 +290,15 @@ Event Event::away(const QString &nick, const QString &text)
     return e;
 }
 
+Event Event::whowas(const QString &nick, const QStringList &departures, const QStringList &details)
+{
+    Event e(Kind::Whowas);
+    e.nick = nick;
+    e.list = departures;
+    e.details = details;
+    return e;
+}
+
 Event Event::notice(const QString &from, const QString &text)
 {
     Event e(Kind::Notice);

@@ -69,6 +69,11 @@ public:
                        // private messages) and the time of its newest line between the times
                        // asked (ISO 8601 UTC), from the first time asked toward the second
         Away,          // nick, text: the away message of the person a private message went to
+        Whowas,        // nick (as asked), list: quintuples of nickname (as it was spelled),
+                       // account (or empty), when they left it (ISO 8601 UTC), why (a leave's
+                       // reason such as "quit" or "lost", or "nick": they took another name)
+                       // and the name they took (or empty): the newest first; empty when the
+                       // server remembers nobody by that name
         Notice,        // nick (the administrator), text: a notice to everyone on the server
         Bye,           // subject: reason (logout, shutdown, ...)
         Ping,          // subject: token
@@ -95,6 +100,8 @@ public:
     static constexpr QLatin1StringView LostReason{"lost"};             // the connection dropped
     static constexpr QLatin1StringView DisconnectReason{"disconnect"}; // an administrator's act
     static constexpr QLatin1StringView ShutdownReason{"shutdown"};     // the server stopped
+    // A whowas departure that was no leave: they took another name.
+    static constexpr QLatin1StringView NickDeparture{"nick"};
     static bool leavesEveryRoom(QStringView reason);
 
     static Event welcome(const QString &serverName);
@@ -139,6 +146,9 @@ public:
     static Event conversations(qsizetype total, qsizetype first,
                                const QStringList &conversationTimePairs);
     static Event away(const QString &nick, const QString &text);
+    // details: four for each departure of departures (see details).
+    static Event whowas(const QString &nick, const QStringList &departures,
+                        const QStringList &details);
     static Event notice(const QString &from, const QString &text);
     static Event bye(const QString &reason);
     static Event ping(const QString &token);
@@ -175,8 +185,9 @@ public:
     // each person of a Who piece, each arrival of a Join (Joins) and, when asked for, each
     // member of a Users list (Room::usersEvent), four items: their user name, real name, away
     // text (the flags say whether they are away) and, in a Who piece, the rooms of theirs that
-    // they run (owner or operator; comma-separated). An empty user or real name is shown as the
-    // nickname. Not in the tagged layout.
+    // they run (owner or operator; comma-separated); the same four for each departure of a
+    // Whowas, its last two empty. An empty user or real name is shown as the nickname. Not in
+    // the tagged layout.
     QStringList details;
 
     bool isValid() const { return kind != Kind::Invalid; }

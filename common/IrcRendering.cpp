@@ -4,6 +4,9 @@
 #include "IrcMessage.h"
 #include "NameRules.h"
 
+#include <QDateTime>
+#include <QLocale>
+
 using namespace Qt::StringLiterals;
 
 namespace IrcRendering {
@@ -345,6 +348,29 @@ QByteArray who(const Event &event, const Options &options, const QString &me)
     return bytes;
 }
 
+// WHOWAS: 314 and 312 (with the time they left) for each departure, newest first, 330 for one
+// who had an account; 406 when there is none; 369 in the end.
+QByteArray whowas(const Event &event, const Options &options, const QString &me)
+{
+    const QStringList &l = event.list;
+    QByteArray bytes;
+    if (l.isEmpty())
+        bytes = numeric(options, 406, me, {event.nick, u"There was no such nickname"_s});
+    for (qsizetype i = 0; i + 4 < l.size(); i += 5) {
+        const QString &nick = l[i];
+        const Details details = detailsOf(event, i / 5, nick);
+        bytes += numeric(options, 314, me,
+                         {nick, details.userName, u"chat"_s, u"*"_s, details.realName});
+        if (!l[i + 1].isEmpty())
+            bytes += numeric(options, 330, me, {nick, l[i + 1], u"was logged in as"_s});
+        const QDateTime left = QDateTime::fromString(l[i + 2], Qt::ISODateWithMs);
+        bytes += numeric(options, 312, me,
+                         {nick, options.serverName,
+                          QLocale::c().toString(left, u"ddd MMM d HH:mm:ss yyyy 'UTC'"_s)});
+    }
+    return bytes + numeric(options, 369, me, {event.nick, u"End of WHOWAS"_s});
+}
+
 // LUSERS, from the counts of two listings it asked for (rooms, then people); their items are
 // not shown.
 QByteArray lusers(const Event &event, const Options &options)
@@ -586,6 +612,8 @@ QByteArray render(const Event &event, const Options &options)
     }
     case K::Away:
         return numeric(options, 301, me, {event.nick, event.text});
+    case K::Whowas:
+        return whowas(event, options, me);
     case K::Notice:
         return line(options.serverName, u"NOTICE"_s,
                     {me.isEmpty() ? u"*"_s : me, u"[%1] %2"_s.arg(event.nick, event.text)});

@@ -52,6 +52,7 @@ const QList<Layout> &layouts()
         {K::Modlog,       u"modlog"_s,       {F::Room, F::Count, F::Seq},                    5},
         {K::Conversations, u"conversations"_s, {F::Count, F::Seq},                           2},
         {K::Away,         u"away"_s,         {F::Nick, F::Text},                             0},
+        {K::Whowas,       u"whowas"_s,       {F::Nick},                                      5},
         {K::Notice,       u"notice"_s,       {F::Nick, F::Text},                             0},
         {K::Bye,          u"bye"_s,          {F::Subject},                                   0},
         {K::Ping,         u"ping"_s,         {F::Subject},                                   0},

@@ -404,6 +404,34 @@ QString whenText(const QDateTime &time)
                                                                : u"yyyy-MM-dd HH:mm"_s);
 }
 
+// Who went by a nickname, newest first: a line for each time someone left it.
+void renderWhowas(Writer &w, const Event &event)
+{
+    const QStringList &l = event.list;
+    if (l.isEmpty())
+        w.line(w.phrase(QT_TRANSLATE_NOOP("TextRenderer", "Nobody called %1 has left lately."))
+                   .arg(event.nick));
+    for (qsizetype i = 0; i + 4 < l.size(); i += 5) {
+        const QString who = l[i + 1].isEmpty()
+                                ? l[i]
+                                : w.phrase(QT_TRANSLATE_NOOP("TextRenderer", "%1 (account %2)"))
+                                      .arg(l[i], l[i + 1]);
+        const QString when = whenText(QDateTime::fromString(l[i + 2], Qt::ISODateWithMs));
+        const QString &why = l[i + 3];
+        const char *text = QT_TRANSLATE_NOOP("TextRenderer", "%1 left at %2.");
+        if (why == Event::NickDeparture)
+            text = QT_TRANSLATE_NOOP("TextRenderer", "%1 took the name %3 at %2.");
+        else if (why == Event::QuitReason)
+            text = QT_TRANSLATE_NOOP("TextRenderer", "%1 logged out at %2.");
+        else if (why == Event::LostReason)
+            text = QT_TRANSLATE_NOOP("TextRenderer", "%1 lost the connection at %2.");
+        else if (why == Event::DisconnectReason)
+            text = QT_TRANSLATE_NOOP("TextRenderer", "%1 was disconnected at %2.");
+        w.line(why == Event::NickDeparture ? w.phrase(text).arg(who, when, l[i + 4])
+                                           : w.phrase(text).arg(who, when));
+    }
+}
+
 // What a history batch is of: "hall", or "@bob" for private messages with bob.
 QString historySubject(const Event &event)
 {
@@ -636,6 +664,9 @@ QByteArray render(const Event &event, const Options &options)
         else
             w.line(w.phrase(QT_TRANSLATE_NOOP("TextRenderer", "%1 is away: %2"))
                        .arg(event.nick, event.text));
+        break;
+    case K::Whowas:
+        renderWhowas(w, event);
         break;
     case K::Notice:
         w.line(w.phrase(QT_TRANSLATE_NOOP("TextRenderer", "*** Notice from %1: %2"))

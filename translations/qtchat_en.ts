@@ -616,6 +616,10 @@
         <source>Take back someone&apos;s voice in a moderated room (operators).</source>
         <translation>Take back someone&apos;s voice in a moderated room (operators).</translation>
     </message>
+    <message>
+        <source>Show who last went by a nickname: when they left or took another name, newest first.</source>
+        <translation>Show who last went by a nickname: when they left or took another name, newest first.</translation>
+    </message>
 </context>
 <context>
     <name>ConfigFile</name>
@@ -1338,6 +1342,34 @@
         <source>%1 set the room&apos;s %2 to %3.</source>
         <translation>%1 set the room&apos;s %2 to %3.</translation>
     </message>
+    <message>
+        <source>Nobody called %1 has left lately.</source>
+        <translation>Nobody called %1 has left lately.</translation>
+    </message>
+    <message>
+        <source>%1 (account %2)</source>
+        <translation>%1 (account %2)</translation>
+    </message>
+    <message>
+        <source>%1 took the name %2 on %3.</source>
+        <translation>%1 took the name %2 on %3.</translation>
+    </message>
+    <message>
+        <source>%1 logged out on %2.</source>
+        <translation>%1 logged out on %2.</translation>
+    </message>
+    <message>
+        <source>%1 lost the connection on %2.</source>
+        <translation>%1 lost the connection on %2.</translation>
+    </message>
+    <message>
+        <source>%1 was disconnected on %2.</source>
+        <translation>%1 was disconnected on %2.</translation>
+    </message>
+    <message>
+        <source>%1 left on %2.</source>
+        <translation>%1 left on %2.</translation>
+    </message>
 </context>
 <context>
     <name>Notifications</name>
@@ -1765,6 +1797,14 @@
     <message>
         <source>hall: IRC clients start in #hall, as everyone does; none: in no channel, as on other IRC servers. Default: hall.</source>
         <translation>hall: IRC clients start in #hall, as everyone does; none: in no channel, as on other IRC servers. Default: hall.</translation>
+    </message>
+    <message>
+        <source>Departures (people who left or changed their nickname) that whowas remembers in all (0: none).</source>
+        <translation>Departures (people who left or changed their nickname) that whowas remembers in all (0: none).</translation>
+    </message>
+    <message>
+        <source>Departures of one nickname that whowas remembers.</source>
+        <translation>Departures of one nickname that whowas remembers.</translation>
     </message>
 </context>
 <context>
@@ -2435,6 +2475,34 @@
     <message>
         <source>* %1 took back %2&apos;s voice.</source>
         <translation>* %1 took back %2&apos;s voice.</translation>
+    </message>
+    <message>
+        <source>Nobody called %1 has left lately.</source>
+        <translation>Nobody called %1 has left lately.</translation>
+    </message>
+    <message>
+        <source>%1 (account %2)</source>
+        <translation>%1 (account %2)</translation>
+    </message>
+    <message>
+        <source>%1 left at %2.</source>
+        <translation>%1 left at %2.</translation>
+    </message>
+    <message>
+        <source>%1 took the name %3 at %2.</source>
+        <translation>%1 took the name %3 at %2.</translation>
+    </message>
+    <message>
+        <source>%1 logged out at %2.</source>
+        <translation>%1 logged out at %2.</translation>
+    </message>
+    <message>
+        <source>%1 lost the connection at %2.</source>
+        <translation>%1 lost the connection at %2.</translation>
+    </message>
+    <message>
+        <source>%1 was disconnected at %2.</source>
+        <translation>%1 was disconnected at %2.</translation>
     </message>
 </context>
 <context>

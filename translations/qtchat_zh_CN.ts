@@ -607,6 +607,10 @@
         <source>Take back someone&apos;s voice in a moderated room (operators).</source>
         <translation>收回某人在受控房间里的发言权（管理员）。</translation>
     </message>
+    <message>
+        <source>Show who last went by a nickname: when they left or took another name, newest first.</source>
+        <translation>显示最近谁用过某个昵称：何时离开或改用别的名字，最新的在前。</translation>
+    </message>
 </context>
 <context>
     <name>ConfigFile</name>
@@ -1320,6 +1324,34 @@
         <source>%1 set the room&apos;s %2 to %3.</source>
         <translation>%1 把房间的 %2 设为 %3。</translation>
     </message>
+    <message>
+        <source>Nobody called %1 has left lately.</source>
+        <translation>最近没有叫 %1 的人离开。</translation>
+    </message>
+    <message>
+        <source>%1 (account %2)</source>
+        <translation>%1（账号 %2）</translation>
+    </message>
+    <message>
+        <source>%1 took the name %2 on %3.</source>
+        <translation>%1 于 %3 改名为 %2。</translation>
+    </message>
+    <message>
+        <source>%1 logged out on %2.</source>
+        <translation>%1 于 %2 退出登录。</translation>
+    </message>
+    <message>
+        <source>%1 lost the connection on %2.</source>
+        <translation>%1 于 %2 断开了连接。</translation>
+    </message>
+    <message>
+        <source>%1 was disconnected on %2.</source>
+        <translation>%1 于 %2 被断开连接。</translation>
+    </message>
+    <message>
+        <source>%1 left on %2.</source>
+        <translation>%1 于 %2 离开。</translation>
+    </message>
 </context>
 <context>
     <name>Notifications</name>
@@ -1746,6 +1778,14 @@
     <message>
         <source>hall: IRC clients start in #hall, as everyone does; none: in no channel, as on other IRC servers. Default: hall.</source>
         <translation>hall：IRC 客户端和所有人一样从 #hall 开始；none：和其他 IRC 服务器一样不在任何频道。默认：hall。</translation>
+    </message>
+    <message>
+        <source>Departures (people who left or changed their nickname) that whowas remembers in all (0: none).</source>
+        <translation>whowas 总共记住的离开记录（离开或改了昵称的人）条数（0：不记录）。</translation>
+    </message>
+    <message>
+        <source>Departures of one nickname that whowas remembers.</source>
+        <translation>whowas 对同一个昵称记住的离开记录条数。</translation>
     </message>
 </context>
 <context>
@@ -2396,6 +2436,34 @@
     <message>
         <source>* %1 took back %2&apos;s voice.</source>
         <translation>* %1 收回了 %2 的发言权。</translation>
+    </message>
+    <message>
+        <source>Nobody called %1 has left lately.</source>
+        <translation>最近没有叫 %1 的人离开。</translation>
+    </message>
+    <message>
+        <source>%1 (account %2)</source>
+        <translation>%1（账号 %2）</translation>
+    </message>
+    <message>
+        <source>%1 left at %2.</source>
+        <translation>%1 于 %2 离开。</translation>
+    </message>
+    <message>
+        <source>%1 took the name %3 at %2.</source>
+        <translation>%1 于 %2 改名为 %3。</translation>
+    </message>
+    <message>
+        <source>%1 logged out at %2.</source>
+        <translation>%1 于 %2 退出登录。</translation>
+    </message>
+    <message>
+        <source>%1 lost the connection at %2.</source>
+        <translation>%1 于 %2 断开了连接。</translation>
+    </message>
+    <message>
+        <source>%1 was disconnected at %2.</source>
+        <translation>%1 于 %2 被断开连接。</translation>
     </message>
 </context>
 <context>

@@ -586,6 +586,9 @@ void ChatConnection::handleEvent(const Event &event)
     case Event::Kind::Help:
         emit helpReceived(event.list);
         break;
+    case Event::Kind::Whowas:
+        emit whowasReceived(event.nick, event.list);
+        break;
     case Event::Kind::Settings:
         emit settingsReceived(event.list);
         break;

@@ -239,6 +239,8 @@ signals:
     void historyFollows(const QString &room, const QString &reason, int count);
     void roomsChanged(const RoomInfoList &rooms);
     void whoReceived(const PersonInfoList &people);
+    // The answer to whowas: departures as Event::Kind::Whowas's list.
+    void whowasReceived(const QString &nick, const QStringList &departures);
     void helpReceived(const QStringList &usageSummaryPairs);
     void settingsReceived(const QStringList &keyValuePairs);
     void pong(const QString &token);

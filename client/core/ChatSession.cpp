@@ -177,6 +177,11 @@ void ChatSession::connectNotices()
     });
     connect(c, &ChatConnection::whoReceived, this,
             [this](const PersonInfoList &people) { notice(NoticeText::who(people)); });
+    connect(c, &ChatConnection::whowasReceived, this,
+            [this](const QString &nick, const QStringList &departures) {
+                for (const QString &line : NoticeText::whowas(nick, departures))
+                    notice(line);
+            });
     connect(c, &ChatConnection::helpReceived, this, [this](const QStringList &pairs) {
         for (const QString &line : NoticeText::help(pairs))
             notice(line);

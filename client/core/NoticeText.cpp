@@ -1,6 +1,11 @@
 // SPDX-License-Identifier: MIT
 #include "NoticeText.h"
 
+#include "Event.h"
+
+#include <QDateTime>
+#include <QLocale>
+
 #include <algorithm>
 
 using namespace Qt::StringLiterals;
@@ -103,6 +108,34 @@ QString NoticeText::who(const PersonInfoList &people)
     if (people.size() > Shown)
         lines << tr("… and %n more", nullptr, int(people.size() - Shown));
     return tr("Online: %1").arg(lines.join(u"; "_s));
+}
+
+QStringList NoticeText::whowas(const QString &nick, const QStringList &departures)
+{
+    if (departures.isEmpty())
+        return {tr("Nobody called %1 has left lately.").arg(nick)};
+    QStringList lines;
+    for (qsizetype i = 0; i + 4 < departures.size(); i += 5) {
+        const QString &account = departures.at(i + 1);
+        const QString who = account.isEmpty()
+                                ? departures.at(i)
+                                : tr("%1 (account %2)").arg(departures.at(i), account);
+        const QDateTime left =
+            QDateTime::fromString(departures.at(i + 2), Qt::ISODateWithMs).toLocalTime();
+        const QString when = QLocale().toString(left, QLocale::ShortFormat);
+        const QString &why = departures.at(i + 3);
+        if (why == Event::NickDeparture)
+            lines << tr("%1 took the name %2 on %3.").arg(who, departures.at(i + 4), when);
+        else if (why == Event::QuitReason)
+            lines << tr("%1 logged out on %2.").arg(who, when);
+        else if (why == Event::LostReason)
+            lines << tr("%1 lost the connection on %2.").arg(who, when);
+        else if (why == Event::DisconnectReason)
+            lines << tr("%1 was disconnected on %2.").arg(who, when);
+        else
+            lines << tr("%1 left on %2.").arg(who, when);
+    }
+    return lines;
 }
 
 QStringList NoticeText::help(const QStringList &usageSummaryPairs)

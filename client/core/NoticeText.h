@@ -8,7 +8,7 @@
 #include <QStringList>
 
 // The client's own lines in a conversation, in the person's language: who came and went, and
-// the answers to /list, /who, /help and /set, one readable line each.
+// the answers to /list, /who, /whowas, /help and /set, one readable line each.
 class NoticeText
 {
     Q_DECLARE_TR_FUNCTIONS(NoticeText)
@@ -23,6 +23,8 @@ public:
                               const QString &detail, bool you);
     static QStringList rooms(const RoomInfoList &rooms);
     static QString who(const PersonInfoList &people);
+    // departures: as Event::Kind::Whowas's list (quintuples), newest first.
+    static QStringList whowas(const QString &nick, const QStringList &departures);
     static QStringList help(const QStringList &usageSummaryPairs);
     static QString settings(const QStringList &keyValuePairs);
 };

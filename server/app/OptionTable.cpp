@@ -135,6 +135,8 @@ QList<ServerOption> makeTable()
         number(u"flood-queue-bytes"_s, QT_TRANSLATE_NOOP("ServerOptions", "Delayed bytes held for a client before it is disconnected."), &C::floodQueueBytes, 1024, 1 << 30, Reload::Live),
         number(u"max-output-bytes"_s, QT_TRANSLATE_NOOP("ServerOptions", "Unsent bytes held for a client that does not read before it is disconnected."), &C::maxOutputBytes, 4096, 1 << 30, Reload::Live),
         number(u"presence-limit"_s, QT_TRANSLATE_NOOP("ServerOptions", "Members beyond which a room no longer announces arrivals and departures and lists only this many names."), &C::presenceLimit, 1, 1 << 30, Reload::Live),
+        number(u"whowas-size"_s, QT_TRANSLATE_NOOP("ServerOptions", "Departures (people who left or changed their nickname) that whowas remembers in all (0: none)."), &C::whowasSize, 0, 1 << 20, Reload::Live),
+        number(u"whowas-per-nick"_s, QT_TRANSLATE_NOOP("ServerOptions", "Departures of one nickname that whowas remembers."), &C::whowasPerNick, 1, 1000, Reload::Live),
         number(u"max-connections-per-address"_s, QT_TRANSLATE_NOOP("ServerOptions", "Connections allowed from one address."), &C::maxConnectionsPerAddress, 1, 1 << 30, Reload::Live),
         flag(u"exempt-loopback"_s, QT_TRANSLATE_NOOP("ServerOptions", "No per-address connection limit for 127.0.0.1 and ::1."), &C::exemptLoopback, Reload::Live),
         number(u"max-connections"_s, QT_TRANSLATE_NOOP("ServerOptions", "Connections allowed in all."), &C::maxConnections, 1, 1 << 30, Reload::Live),

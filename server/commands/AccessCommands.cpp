@@ -256,6 +256,8 @@ void AccessCommands::rename(Session *session, const Command &command, const QStr
     if (owner && owner != user)
         return m_chat.fail(session, command, ErrorCode::NickInUse, takenName(newNick, owner));
     const QString oldNick = user->nick();
+    m_chat.departures().record(*user, Event::NickDeparture, QDateTime::currentDateTimeUtc(),
+                               newNick);
     m_chat.directory().releaseNick(oldNick);
     m_chat.directory().claimNick(newNick, user);
     user->setNick(newNick);

@@ -40,6 +40,7 @@ void ChatContext::reconfigure()
     const QStringList names = m_config.administrators.split(u',', Qt::SkipEmptyParts);
     for (const QString &name : names)
         m_administrators.insert(NameRules::key(name.trimmed()));
+    m_departures.setLimits(m_config.whowasSize, m_config.whowasPerNick);
 }
 
 bool ChatContext::isAdministrator(const User *user) const
@@ -152,6 +153,8 @@ void ChatContext::endPerson(User *user, const QString &reason, const QString &wo
     if (m_directory.user(user->nick()) == user) {
         m_directory.releaseNick(user->nick());
         m_names.release(user->nick());
+        if (!m_shuttingDown)
+            m_departures.record(*user, reason, QDateTime::currentDateTimeUtc());
     }
     forget(user);
 }

@@ -13,6 +13,7 @@
 #include "commands/SanctionExpiry.h"
 #include "config/ServerConfig.h"
 #include "core/AccountBook.h"
+#include "core/Departures.h"
 #include "core/Directory.h"
 #include "core/MessageLog.h"
 #include "metrics/ServerMetrics.h"
@@ -54,6 +55,7 @@ public:
     RoomQuota &roomQuota() { return m_roomQuota; }
     RoomExpiry &roomExpiry() { return m_roomExpiry; }
     Directory &directory() { return m_directory; }
+    Departures &departures() { return m_departures; }
     MessageLog &log() { return m_log; }
     AccountBook &accounts() { return m_accounts; }
     // Where logins and renames take their names (across the cluster, on a node of one).
@@ -155,6 +157,7 @@ private:
     const Clock &m_clock;
     ServerMetrics &m_metrics;
     Directory m_directory;
+    Departures m_departures;
     MessageLog m_log;
     NameGate m_names;
     ResumeHandover m_handover{*this};

@@ -244,6 +244,8 @@ void CommandProcessor::dispatch(Session *session, const Command &command)
         return m_moderation.modlog(session, command);
     case T::Conversations:
         return m_messages.conversations(session, command);
+    case T::Whowas:
+        return m_rooms.whowas(session, command);
     }
 }
 

@@ -220,6 +220,28 @@ void RoomCommands::who(Session *session, const Command &command)
     sendListing(session, command, Listing::What::People);
 }
 
+// "whowas <nick> [count]": a count below 1 asks for every departure kept (as IRC's WHOWAS).
+void RoomCommands::whowas(Session *session, const Command &command)
+{
+    const QString nick = command.argument(0);
+    qsizetype count = 0;
+    if (command.arguments().size() > 1) {
+        bool ok = false;
+        count = command.argument(1).toInt(&ok);
+        if (!ok)
+            return m_chat.fail(session, command, ErrorCode::NeedMoreParams,
+                               QString::fromLatin1(command.spec().usage));
+    }
+    QStringList departures;
+    QStringList details;
+    for (const Departures::Entry &entry : m_chat.departures().of(nick, count)) {
+        departures << entry.nick << entry.account << entry.left.toString(Qt::ISODateWithMs)
+                   << entry.why << entry.newNick;
+        details << entry.userName << entry.realName << QString() << QString();
+    }
+    session->send(Event::whowas(nick, departures, details), command.label());
+}
+
 void RoomCommands::list(Session *session, const Command &command)
 {
     sendListing(session, command, Listing::What::Rooms);

@@ -7,7 +7,8 @@ class ChatContext;
 class Command;
 class Session;
 
-// Rooms: making, entering, leaving and switching between them, their topics, and who is where.
+// Rooms: making, entering, leaving and switching between them, their topics, who is where, and
+// who was (Departures).
 class RoomCommands
 {
 public:
@@ -19,6 +20,7 @@ public:
     void switchTo(Session *session, const Command &command);
     void look(Session *session, const Command &command);
     void who(Session *session, const Command &command);
+    void whowas(Session *session, const Command &command);
     void list(Session *session, const Command &command);
     void topic(Session *session, const Command &command);
 

@@ -43,6 +43,8 @@ struct ServerConfig
     int roomsPerMinute = 5;       // rooms one person may make in a minute; 0: no limit
     int roomIdleSeconds = 86400;  // an empty room (not the hall) goes after this long; 0: never
     int listPageSize = Protocol::DefaultListPageSize; // rooms or people per page of list, who
+    int whowasSize = 1000;  // departures whowas remembers in all (0: none)
+    int whowasPerNick = 10; // departures of one nickname it remembers
 
     // The store: "sqlite" (a database file in dataDirectory), "memory" (forgotten when the
     // server stops: for tests and benchmarks) or a PostgreSQL URL (PostgresUrl)

@@ -328,6 +328,17 @@ IrcDialect::Input IrcDialect::handleRegistered(const IrcMessage &message, const 
             return input;
         }
         lookUp(input, verb, me, {message.params().last()});
+    } else if (verb == u"WHOWAS") {
+        if (message.paramCount() < 1)
+            return needMore();
+        // One nickname: the first of a list; a count that is no number asks for all.
+        const QString nick = message.param(0).section(u',', 0, 0);
+        if (!NameRules::isValidNick(nick)) {
+            input.replies = reply(406, me, {nick, u"There was no such nickname"_s}) +
+                            reply(369, me, {nick, u"End of WHOWAS"_s});
+            return input;
+        }
+        run(u"whowas "_s + nick + u' ' + QString::number(message.param(1).toInt()));
     } else if (verb == u"ISON" || verb == u"USERHOST") {
         if (message.paramCount() < 1)
             return needMore();

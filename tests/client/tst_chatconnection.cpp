@@ -2,6 +2,7 @@
 #include "ChatConnection.h"
 #include "CutProxy.h"
 #include "LineClient.h"
+#include "NoticeText.h"
 #include "TestServer.h"
 #include "core/Directory.h"
 #include "core/Room.h"
@@ -271,6 +272,22 @@ void TestChatConnection::usersFollowJoinsAndLeaves()
     QCOMPARE(left.first().at(1).toString(), u"robert"_s);
     QCOMPARE(left.first().at(2).toString(), u"lost"_s);
     QCOMPARE(alice.users(), QStringList{u"alice"_s});
+
+    // Who went by a name: a typed answer, which the client words itself.
+    QSignalSpy whowas(&alice, &ChatConnection::whowasReceived);
+    alice.sendLine(u"/whowas bob"_s);
+    QVERIFY(whowas.wait(5000));
+    QCOMPARE(whowas.first().at(0).toString(), u"bob"_s);
+    const QStringList departures = whowas.first().at(1).toStringList();
+    QCOMPARE(departures.size(), 5);
+    QCOMPARE(departures.mid(3), (QStringList{u"nick"_s, u"robert"_s}));
+    const QStringList lines = NoticeText::whowas(u"bob"_s, departures);
+    QCOMPARE(lines.size(), 1);
+    QVERIFY2(lines[0].startsWith(u"bob took the name robert on "_s), qPrintable(lines[0]));
+    alice.sendLine(u"/whowas carol"_s);
+    QVERIFY(whowas.wait(5000));
+    QCOMPARE(NoticeText::whowas(u"carol"_s, whowas.last().at(1).toStringList()),
+             QStringList{u"Nobody called carol has left lately."_s});
 }
 
 void TestChatConnection::roomsCanBeListedCreatedAndJoined()

@@ -1,12 +1,16 @@
 // SPDX-License-Identifier: MIT
 // What people are, as others see it, and what only administrators may do: away and back
 // (the flag, and the away text sent back once per text to whoever writes privately), the
-// flags of users and who (owner, op, muted, away, reconnecting, admin), and an
-// administrator's notice, disconnect and close (481 for anyone else).
+// flags of users and who (owner, op, muted, away, reconnecting, admin), who went by a name
+// (whowas, and the bounded memory behind it), and an administrator's notice, disconnect and
+// close (481 for anyone else).
 #include "ExpectLines.h"
 #include "ServerFixture.h"
 #include "TaggedCodec.h"
+#include "core/Departures.h"
+#include "core/User.h"
 
+#include <QRegularExpression>
 #include <QTest>
 
 using namespace Qt::StringLiterals;
@@ -44,6 +48,10 @@ class TestAdmin : public QObject
 private slots:
     void awayRepliesOnce();
     void flagsInUsersAndWho();
+    void whowasTellsWhoWentByAName();
+    void whowasInTaggedMode();
+    void departuresAreBounded();
+    void departuresFollowTheirLimits();
     void noticeToEveryone();
     void disconnectEndsThePerson();
     void closeEmptiesAndRemovesTheRoom();
@@ -112,6 +120,133 @@ void TestAdmin::flagsInUsersAndWho()
     QCOMPARE(flagsOf(who, u"root"_s), u"admin"_s);
     QCOMPARE(flagsOf(who, u"alice"_s), QString());
     alice.sync();
+}
+
+void TestAdmin::whowasTellsWhoWentByAName()
+{
+    ServerConfig config;
+    config.resumeGraceSeconds = 0; // a dropped connection ends the person at once
+    ServerFixture f(config);
+    LineClient &alice = f.loggedIn(u"alice"_s);
+    LineClient &bob = f.loggedIn(u"bob"_s);
+    bob.send(u"register correct-horse"_s);
+    bob.sync();
+    bob.send(u"nick robert"_s);
+    bob.sync();
+    bob.send(u"/logout gone fishing"_s);
+    QVERIFY(bob.waitForDisconnected());
+    LineClient &carol = f.loggedIn(u"carol"_s);
+    alice.sync();
+    carol.abort();
+    QStringList seen;
+    QTRY_VERIFY2((seen += alice.sync()).contains(u"* carol lost the connection."_s),
+                 qPrintable(seen.join(u" | "_s)));
+
+    // Today's departures show the time alone; the date comes before it on other days.
+    const auto expect = [&alice](const QString &nick, const QString &pattern) {
+        alice.send(u"whowas "_s + nick);
+        const QStringList lines = alice.sync();
+        QCOMPARE(lines.size(), 1);
+        const QRegularExpression want(u"^"_s + pattern +
+                                      u" at (\\d{4}-\\d\\d-\\d\\d )?\\d\\d:\\d\\d\\.$"_s);
+        QVERIFY2(want.match(lines[0]).hasMatch(), qPrintable(lines[0]));
+    };
+    expect(u"BOB"_s, uR"(bob \(account bob\) took the name robert)"_s);
+    expect(u"robert"_s, uR"(robert \(account bob\) logged out)"_s);
+    expect(u"carol"_s, u"carol lost the connection"_s);
+    alice.send(u"whowas alice"_s); // here, so not gone
+    EXPECT_LINES(alice, QStringList({u"Nobody called alice has left lately."_s}));
+    alice.send(u"whowas bob many"_s);
+    EXPECT_LINES(alice, QStringList({u"Error: Usage: whowas <nick> [count]"_s}));
+}
+
+void TestAdmin::whowasInTaggedMode()
+{
+    ServerFixture f;
+    LineClient &alice = f.taggedLoggedIn(u"alice"_s);
+    LineClient &bob = f.loggedIn(u"bob"_s);
+    for (const QString &nick : {u"bert"_s, u"bob"_s, u"bert"_s}) { // bob, bert, bob: then bert
+        bob.send(u"nick "_s + nick);
+        bob.sync();
+    }
+    alice.sync();
+    alice.send(u"whowas bob"_s);
+    Event event = alice.readEvent();
+    QCOMPARE(event.kind, Event::Kind::Whowas);
+    QCOMPARE(event.nick, u"bob"_s);
+    QCOMPARE(event.list.size(), 10); // two departures, newest first
+    QCOMPARE(event.list.mid(0, 2), QStringList({u"bob"_s, QString()}));
+    QCOMPARE(event.list.mid(3, 2), QStringList({u"nick"_s, u"bert"_s}));
+    QCOMPARE(event.list.mid(8, 2), QStringList({u"nick"_s, u"bert"_s}));
+    const QDateTime left = QDateTime::fromString(event.list[2], Qt::ISODateWithMs);
+    QVERIFY(left.isValid());
+    QCOMPARE(left.timeSpec(), Qt::UTC);
+    QVERIFY(qAbs(left.secsTo(QDateTime::currentDateTimeUtc())) < 60);
+    QVERIFY(left >= QDateTime::fromString(event.list[7], Qt::ISODateWithMs));
+    alice.sync();
+    alice.send(u"whowas bob 1"_s);
+    event = alice.readEvent();
+    QCOMPARE(event.list.size(), 5);
+    alice.sync();
+    alice.send(u"whowas nobody"_s);
+    event = alice.readEvent();
+    QCOMPARE(event.kind, Event::Kind::Whowas);
+    QCOMPARE(event.nick, u"nobody"_s);
+    QVERIFY(event.list.isEmpty());
+}
+
+void TestAdmin::departuresAreBounded()
+{
+    User ann(u"ann"_s, 1);
+    User ben(u"ben"_s, 2);
+    User cy(u"cy"_s, 3);
+    const QDateTime now = QDateTime::currentDateTimeUtc();
+    Departures departures;
+    departures.setLimits(3, 2);
+    for (const QString &why : {u"w1"_s, u"w2"_s, u"w3"_s})
+        departures.record(ann, why, now);
+    // Two of ann's at most: the oldest went to make room for the third.
+    QCOMPARE(departures.size(), 2);
+    departures.record(ben, u"quit"_s, now);
+    departures.record(cy, u"quit"_s, now);
+    // Three in all: the oldest of everyone's went.
+    QCOMPARE(departures.size(), 3);
+    const QList<Departures::Entry> ofAnn = departures.of(u"ANN"_s, 0);
+    QCOMPARE(ofAnn.size(), 1);
+    QCOMPARE(ofAnn[0].why, u"w3"_s);
+    QCOMPARE(departures.of(u"ben"_s, 0).size(), 1);
+    QCOMPARE(departures.of(u"dee"_s, 0).size(), 0);
+}
+
+void TestAdmin::departuresFollowTheirLimits()
+{
+    User ann(u"ann"_s, 1);
+    const QDateTime now = QDateTime::currentDateTimeUtc();
+    Departures departures;
+    departures.setLimits(10, 5);
+    for (const QString &why : {u"w1"_s, u"w2"_s, u"w3"_s, u"w4"_s})
+        departures.record(ann, why, now);
+    const auto whys = [&departures](qsizetype count) {
+        QStringList list;
+        for (const Departures::Entry &entry : departures.of(u"ann"_s, count))
+            list << entry.why;
+        return list;
+    };
+    QCOMPARE(whys(2), QStringList({u"w4"_s, u"w3"_s}));
+    QCOMPARE(whys(0), QStringList({u"w4"_s, u"w3"_s, u"w2"_s, u"w1"_s}));
+    QCOMPARE(whys(-1), whys(0));
+    // A reload lowers the share of a name: what is beyond it is no longer shown.
+    departures.setLimits(10, 2);
+    QCOMPARE(whys(0), QStringList({u"w4"_s, u"w3"_s}));
+    // And the size: the oldest go at once.
+    departures.setLimits(1, 2);
+    QCOMPARE(departures.size(), 1);
+    QCOMPARE(whys(0), QStringList({u"w4"_s}));
+    // Nothing is kept with a size of 0.
+    departures.setLimits(0, 2);
+    departures.record(ann, u"w5"_s, now);
+    QCOMPARE(departures.size(), 0);
+    QVERIFY(whys(0).isEmpty());
 }
 
 void TestAdmin::noticeToEveryone()

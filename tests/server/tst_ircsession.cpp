@@ -37,6 +37,7 @@ private slots:
     void invitationConcernsTwo();
     void limitAndKey();
     void moderatedAndVoice();
+    void whowas();
     void timeIsNow();
     void partingWords();
     void capabilitiesShapeMessages();
@@ -161,6 +162,21 @@ void TestIrcSession::session_data()
                                           s + u" 318 alice alice :End of /WHOIS list"_s};
     QTest::newRow("WHOIS without a nick")
         << QStringList{u"WHOIS"_s} << QStringList{s + u" 431 alice :No nickname given"_s};
+    QTest::newRow("WHOWAS without a nick")
+        << QStringList{u"WHOWAS"_s}
+        << QStringList{s + u" 461 alice WHOWAS :Not enough parameters"_s};
+    QTest::newRow("WHOWAS nobody")
+        << QStringList{u"WHOWAS bob"_s}
+        << QStringList{s + u" 406 alice bob :There was no such nickname"_s,
+                       s + u" 369 alice bob :End of WHOWAS"_s};
+    QTest::newRow("WHOWAS someone here") // alice has not left
+        << QStringList{u"WHOWAS alice 1"_s}
+        << QStringList{s + u" 406 alice alice :There was no such nickname"_s,
+                       s + u" 369 alice alice :End of WHOWAS"_s};
+    QTest::newRow("WHOWAS a mask") // no masks: nobody is called that
+        << QStringList{u"WHOWAS *ice"_s}
+        << QStringList{s + u" 406 alice *ice :There was no such nickname"_s,
+                       s + u" 369 alice *ice :End of WHOWAS"_s};
     QTest::newRow("LIST") << QStringList{u"LIST"_s}
                           << QStringList{s + u" 321 alice Channel :Users  Name"_s,
                                          s + u" 322 alice #hall 1 :"_s,
@@ -620,6 +636,42 @@ void TestIrcSession::partingWords()
     carol.send(u"/quit"_s);
     QVERIFY(carol.waitForDisconnected());
     QCOMPARE(alice.sync(), QStringList{u":carol!carol@chat QUIT Quit"_s});
+}
+
+void TestIrcSession::whowas()
+{
+    ServerFixture fixture(IrcClient::serverConfig());
+    IrcClient alice;
+    QVERIFY(alice.connectAs(fixture, u"alice"_s));
+    for (const QString &nick : {u"bob"_s, u"bob"_s}) { // twice: two departures of one name
+        IrcClient bob;
+        QVERIFY(bob.connectAs(fixture, nick));
+        bob.send(u"QUIT :bye"_s);
+        QVERIFY(bob.line().waitForDisconnected());
+    }
+    IrcClient carol;
+    QVERIFY(carol.connectAs(fixture, u"carol"_s));
+    carol.send(u"NICK dave"_s);
+    carol.sync();
+    alice.sync();
+    const QString time = u"[A-Z][a-z]{2} [A-Z][a-z]{2} \\d{1,2} \\d\\d:\\d\\d:\\d\\d \\d{4} UTC"_s;
+    const auto expect = [&](const QString &asked, const QStringList &patterns) {
+        alice.send(u"WHOWAS "_s + asked);
+        const QStringList lines = alice.sync();
+        QVERIFY2(lines.size() == patterns.size(), qPrintable(lines.join(u" | "_s)));
+        for (qsizetype i = 0; i < lines.size(); ++i) {
+            const QRegularExpression want(u'^' + QRegularExpression::escape(Server) + u' ' +
+                                          patterns[i] + u'$');
+            QVERIFY2(want.match(lines[i]).hasMatch(), qPrintable(lines[i]));
+        }
+    };
+    const QStringList bob{u"314 alice bob ~bob chat \\* :?bob"_s,
+                          u"312 alice bob test\\.chat :"_s + time};
+    expect(u"bob"_s, bob + bob + QStringList{u"369 alice bob :End of WHOWAS"_s});
+    expect(u"BOB 1"_s, bob + QStringList{u"369 alice BOB :End of WHOWAS"_s});
+    expect(u"carol"_s,
+           {u"314 alice carol ~carol chat \\* :?carol"_s, u"312 alice carol test\\.chat :"_s + time,
+            u"369 alice carol :End of WHOWAS"_s});
 }
 
 void TestIrcSession::timeIsNow()

@@ -203,6 +203,7 @@ void tst_TaggedCodec::kindWord_data()
     QTest::newRow("modlog") << K::Modlog << u"modlog"_s;
     QTest::newRow("conversations") << K::Conversations << u"conversations"_s;
     QTest::newRow("away") << K::Away << u"away"_s;
+    QTest::newRow("whowas") << K::Whowas << u"whowas"_s;
     QTest::newRow("notice") << K::Notice << u"notice"_s;
     QTest::newRow("bye") << K::Bye << u"bye"_s;
     QTest::newRow("ping") << K::Ping << u"ping"_s;
