@@ -106,12 +106,21 @@ Event Event::nickChange(const QString &oldNick, const QString &newNick)
     return e;
 }
 
-Event Event::topic(const QString &room, const QString &setter, const QString &text)
+namespace {
+QString isoOrEmpty(const QDateTime &time)
+{
+    return time.isValid() ? time.toUTC().toString(Qt::ISODateWithMs) : QString();
+}
+} // namespace
+
+Event Event::topic(const QString &room, const QString &setter, const QString &text,
+                   const QDateTime &set)
 {
     Event e(Kind::Topic);
     e.room = room;
     e.nick = setter;
     e.text = text;
+    e.subject = isoOrEmpty(set);
     return e;
 }
 
@@ -256,11 +265,12 @@ Event Event::bans(const QString &room, qsizetype total, qsizetype first,
     return e;
 }
 
-Event Event::rules(const QString &room, const QStringList &rulesOn)
+Event Event::rules(const QString &room, const QStringList &rulesOn, const QDateTime &created)
 {
     Event e(Kind::Rules);
     e.room = room;
     e.list = rulesOn;
+    e.subject = isoOrEmpty(created);
     return e;
 }
 

@@ -29,7 +29,9 @@ public:
                        // their own words, when they gave some as they left (part) or logged
                        // out (quit); not in the tagged layout
         NickChange,    // nick (old), target (new)
-        Topic,         // room, nick (who set it, may be empty), text  (the current topic)
+        Topic,         // room, nick (who set it, may be empty), text  (the current topic),
+                       // subject: when it was set (ISO 8601 UTC, or empty; not in the tagged
+                       // layout)
         TopicChanged,  // id, room, seq, nick (who set it), text
         Presence,      // room, nick, subject: "reconnecting" (the connection dropped and the
                        // place is held), "back" (resumed), "away" (text: the away message; not
@@ -60,7 +62,9 @@ public:
         Bans,          // room, count: how many bans the room has, seq: the index of this
                        // line's first ban (a long list is several lines), list: quadruples of
                        // mask, seconds left (empty: for good), setter, reason
-        Rules,         // room, list: the room's rules that are on ("invite-only", ...)
+        Rules,         // room, list: the room's rules that are on ("invite-only", ...),
+                       // subject: when the room was made (ISO 8601 UTC, or empty; not in the
+                       // tagged layout)
         Modlog,        // room, count: how many acts follow in all, seq: the index of this
                        // line's first act, list: quintuples of time (ISO 8601 UTC), actor, act,
                        // target, detail: the room's moderation log, oldest first
@@ -118,7 +122,8 @@ public:
     static Event leave(const QString &room, const QString &nick, const QString &reason,
                        const QString &words = {});
     static Event nickChange(const QString &oldNick, const QString &newNick);
-    static Event topic(const QString &room, const QString &setter, const QString &text);
+    static Event topic(const QString &room, const QString &setter, const QString &text,
+                       const QDateTime &set = {});
     static Event topicChanged(quint64 id, const QString &room, quint64 seq, const QString &setter,
                               const QString &text);
     static Event presence(const QString &room, const QString &nick, const QString &state,
@@ -140,7 +145,8 @@ public:
                             qsizetype count, const QString &next, quint64 from);
     static Event bans(const QString &room, qsizetype total, qsizetype first,
                       const QStringList &maskLeftSetterReason);
-    static Event rules(const QString &room, const QStringList &rulesOn);
+    static Event rules(const QString &room, const QStringList &rulesOn,
+                       const QDateTime &created = {});
     static Event modlog(const QString &room, qsizetype total, qsizetype first,
                         const QStringList &timeActorActTargetDetail);
     static Event conversations(qsizetype total, qsizetype first,

@@ -348,6 +348,13 @@ QByteArray who(const Event &event, const Options &options, const QString &me)
     return bytes;
 }
 
+// A time of an event (ISO 8601) as IRC gives times: seconds since 1970; empty for none.
+QString secondsOf(const QString &iso)
+{
+    const QDateTime time = QDateTime::fromString(iso, Qt::ISODateWithMs);
+    return time.isValid() ? QString::number(time.toSecsSinceEpoch()) : QString();
+}
+
 // WHOWAS: 314 and 312 (with the time they left) for each departure, newest first, 330 for one
 // who had an account; 406 when there is none; 369 in the end.
 QByteArray whowas(const Event &event, const Options &options, const QString &me)
@@ -529,10 +536,15 @@ QByteArray render(const Event &event, const Options &options)
     }
     case K::NickChange:
         return line(source(event.nick), u"NICK"_s, {event.target});
-    case K::Topic:
+    case K::Topic: {
         if (event.text.isEmpty())
             return numeric(options, 331, me, {channel(event.room), u"No topic is set"_s});
-        return numeric(options, 332, me, {channel(event.room), event.text});
+        QByteArray bytes = numeric(options, 332, me, {channel(event.room), event.text});
+        // 333: who set it and when, where both are known.
+        if (const QString set = secondsOf(event.subject); !set.isEmpty() && !event.nick.isEmpty())
+            bytes += numeric(options, 333, me, {channel(event.room), event.nick, set});
+        return bytes;
+    }
     case K::TopicChanged:
         return line(source(event.nick), u"TOPIC"_s, {channel(event.room), event.text}, event,
                     options);
@@ -590,7 +602,12 @@ QByteArray render(const Event &event, const Options &options)
                     values << rule.mid(equals + 1);
             }
         }
-        return numeric(options, 324, me, QStringList{channel(event.room), modes} + values);
+        QByteArray bytes =
+            numeric(options, 324, me, QStringList{channel(event.room), modes} + values);
+        // 329: when the room was made.
+        if (const QString created = secondsOf(event.subject); !created.isEmpty())
+            bytes += numeric(options, 329, me, {channel(event.room), created});
+        return bytes;
     }
     case K::Modlog: {
         QByteArray bytes;

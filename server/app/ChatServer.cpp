@@ -92,7 +92,8 @@ bool ChatServer::openStore()
     Directory &directory = m_processor->directory();
     for (const StoredRoom &stored : m_store->rooms()) {
         Room *room = directory.addRoom(stored.id, stored.name);
-        room->setTopic(stored.topic, stored.topicSetter);
+        room->setTopic(stored.topic, stored.topicSetter, stored.topicTime);
+        room->setCreated(stored.created);
         room->setLastSeq(stored.lastSeq);
     }
     RoomRuleKeeper(*m_store, *m_clock).restore(directory);
@@ -118,7 +119,7 @@ bool ChatServer::openStore()
         m_error = tr("cannot store the room %1: %2").arg(hall.name, error);
         return false;
     }
-    directory.addRoom(hall.id, hall.name);
+    directory.addRoom(hall.id, hall.name)->setCreated(hall.created);
     return true;
 }
 

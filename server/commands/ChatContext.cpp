@@ -233,7 +233,7 @@ void ChatContext::sendRoomState(Session *session, const Room *room, const QStrin
     // reader's pace: a crowded room's is long.
     QList<Event> state;
     if (!room->topic().isEmpty())
-        state << Event::topic(room->name(), room->topicSetter(), room->topic());
+        state << Event::topic(room->name(), room->topicSetter(), room->topic(), room->topicTime());
     state << room->usersEvent();
     for (Event &event : state)
         event.label = label;

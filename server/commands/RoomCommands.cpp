@@ -123,6 +123,7 @@ void RoomCommands::create(Session *session, const Command &command)
     stored.key = NameRules::key(name);
     stored.creator = session->nick();
     stored.created = QDateTime::currentDateTimeUtc();
+    room->setCreated(stored.created);
     m_chat.log().createRoom(stored, [this, session = QPointer<Session>(session),
                                      room = QPointer<Room>(room), command](const QString &error) {
         if (session)
@@ -208,7 +209,7 @@ void RoomCommands::look(Session *session, const Command &command)
         // The room's rules, when any is on (always for IRC, whose MODE #room asks for them).
         if (const QStringList rules = room->modes().namesOn();
             !rules.isEmpty() || session->isIrc()) {
-            events.append(Event::rules(room->name(), rules));
+            events.append(Event::rules(room->name(), rules, room->created()));
             events.last().label = command.label();
         }
         m_chat.replies(session).addEvents(events);
@@ -266,8 +267,9 @@ void RoomCommands::topic(Session *session, const Command &command)
     if (!room)
         return;
     if (command.arguments().isEmpty()) {
-        session->send(Event::topic(room->name(), room->topicSetter(), room->topic()),
-                      command.label());
+        session->send(
+            Event::topic(room->name(), room->topicSetter(), room->topic(), room->topicTime()),
+            command.label());
         return;
     }
     QString text = command.argument(0);

@@ -94,7 +94,7 @@ void ClusterFeed::arrived(const ClusterEvent &event)
 void ClusterFeed::show(Room *room, const StoredMessage &line, const QString &account)
 {
     if (line.kind == StoredMessage::Kind::Topic)
-        room->setTopic(line.text, line.sender);
+        room->setTopic(line.text, line.sender, line.time);
     Event event = m_log.eventFor(line);
     event.accounts = {account};
     room->broadcast(event, nullptr);
@@ -132,7 +132,7 @@ void ClusterFeed::catchUpRooms(const QSet<qint64> &known, const RoomsPage &page)
         addRoom(room);
         if (Room *added = m_directory.roomById(room.id)) {
             added->setLastSeq(room.lastSeq);
-            added->setTopic(room.topic, room.topicSetter);
+            added->setTopic(room.topic, room.topicSetter, room.topicTime);
         }
     }
     for (qint64 id : known) {
@@ -172,6 +172,6 @@ void ClusterFeed::addRoom(const StoredRoom &room)
 {
     if (m_directory.roomById(room.id) || m_directory.roomLike(room.name))
         return;
-    m_directory.addRoom(room.id, room.name);
+    m_directory.addRoom(room.id, room.name)->setCreated(room.created);
     qCInfo(lcServer, "room %s made on another node", qUtf8Printable(room.name));
 }

@@ -111,7 +111,7 @@ void MessageLog::showCommitted(Room *room, const StoredMessage &stored, const QS
     // every member (shown does it). The store's own latency is counted by the store.
     const auto committed = std::chrono::steady_clock::now();
     if (stored.kind == StoredMessage::Kind::Topic)
-        room->setTopic(stored.text, stored.sender);
+        room->setTopic(stored.text, stored.sender, stored.time);
     Event event = eventFor(stored);
     event.accounts = {account};
     // On a node of a cluster the room's sequence may release other nodes' lines from here,

@@ -78,10 +78,11 @@ void Room::setPresenceLimit(qsizetype presenceLimit)
     }
 }
 
-void Room::setTopic(const QString &topic, const QString &setter)
+void Room::setTopic(const QString &topic, const QString &setter, const QDateTime &time)
 {
     m_topic = topic;
     m_topicSetter = setter;
+    m_topicTime = time;
 }
 
 void Room::enter(User *user, const Endpoint *actor, const QString &label)

@@ -39,6 +39,10 @@ public:
     QString name() const { return m_name; }
     QString topic() const { return m_topic; }
     QString topicSetter() const { return m_topicSetter; }
+    // When the topic was set (UTC), and when the room was made; null when not known.
+    QDateTime topicTime() const { return m_topicTime; }
+    QDateTime created() const { return m_created; }
+    void setCreated(const QDateTime &created) { m_created = created; }
     // This node's members (on a node of a cluster, the others' are remoteMembers()).
     const QList<User *> &members() const { return m_members; }
     const QList<RemotePerson *> &remoteMembers() const { return m_remote; }
@@ -65,7 +69,7 @@ public:
     quint64 lastSeq() const { return m_lastSeq; }
     void setLastSeq(quint64 seq) { m_lastSeq = std::max(m_lastSeq, seq); }
 
-    void setTopic(const QString &topic, const QString &setter);
+    void setTopic(const QString &topic, const QString &setter, const QDateTime &time);
 
     // A room being stored: its name is taken, but nobody can see or enter it yet.
     bool isPending() const { return m_pending; }
@@ -157,6 +161,8 @@ private:
     bool m_wasCrowded = false; // as the members last heard
     QString m_topic;
     QString m_topicSetter;
+    QDateTime m_topicTime;
+    QDateTime m_created;
     quint64 m_lastSeq = 0;
     bool m_pending = false;
     QList<User *> m_members;

@@ -328,7 +328,7 @@ void TestChatConnection::longListsArriveAsOne()
     const QString topic(300, QChar(0x8bdd)); // 900 bytes: a few rooms fill a line
     for (int i = 0; i < 1500; ++i)
         directory.addRoom(directory.nextRoomId(), u"room%1"_s.arg(i, 4, 10, QChar(u'0')))
-            ->setTopic(topic, u"someone"_s);
+            ->setTopic(topic, u"someone"_s, QDateTime::currentDateTimeUtc());
     for (int i = 0; i < 500; ++i) {
         auto *user =
             new User(u"person%1"_s.arg(i, 3, 10, QChar(u'0')), quint64(1000 + i), &directory);

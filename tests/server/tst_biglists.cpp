@@ -108,7 +108,7 @@ void TestBigLists::addRooms(ServerFixture &f, bool topics)
     for (int i = 1; i < Rooms; ++i) {
         Room *room = directory.addRoom(directory.nextRoomId(), roomName(i));
         if (topics)
-            room->setTopic(topic, u"someone"_s);
+            room->setTopic(topic, u"someone"_s, QDateTime::currentDateTimeUtc());
     }
     QCOMPARE(directory.roomCount(), qsizetype(Rooms));
 }

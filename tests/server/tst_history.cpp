@@ -6,6 +6,7 @@
 #include "TaggedCodec.h"
 #include "TimeAnchor.h"
 #include "commands/ReplyStream.h"
+#include "core/Room.h"
 #include "session/Session.h"
 
 #include <QRegularExpression>
@@ -1026,6 +1027,17 @@ void TestHistory::restart()
 
     ServerFixture f(config);
     QVERIFY2(f.isListening(), qPrintable(f.server().errorString()));
+    if (kept) { // when the topic was set and the room made (IRC's 333 and 329)
+        const Room *games = f.server().processor().directory().room(u"games"_s);
+        QVERIFY(games);
+        const auto topic = std::find_if(before.cbegin(), before.cend(), [](const Event &event) {
+            return event.kind == Event::Kind::TopicChanged;
+        });
+        QVERIFY(topic != before.cend());
+        QCOMPARE(games->topicTime(), topic->time);
+        QVERIFY(games->created().isValid());
+        QVERIFY(games->created() <= games->topicTime());
+    }
     LineClient &carol = f.taggedLoggedIn(u"carol"_s);
     carol.send(u"list"_s);
     const QStringList rooms =

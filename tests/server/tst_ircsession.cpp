@@ -127,7 +127,8 @@ void TestIrcSession::session_data()
     QTest::newRow("TOPIC set, then asked")
         << QStringList{u"TOPIC #hall :tea at four"_s, u"TOPIC #hall"_s}
         << QStringList{u":alice!alice@chat TOPIC #hall :tea at four"_s,
-                       s + u" 332 alice #hall :tea at four"_s};
+                       s + u" 332 alice #hall :tea at four"_s,
+                       s + u" 333 alice #hall alice <time>"_s};
     QTest::newRow("TOPIC set, then cleared by an empty text")
         << QStringList{u"TOPIC #hall :tea at four"_s, u"TOPIC #hall :"_s}
         << QStringList{u":alice!alice@chat TOPIC #hall :tea at four"_s,
@@ -220,7 +221,8 @@ void TestIrcSession::session_data()
                            "letters of one script, digits, '_' or '-', starting with a letter, "
                            "digit or '_'."_s};
     QTest::newRow("MODE of a channel")
-        << QStringList{u"MODE #hall"_s} << QStringList{s + u" 324 alice #hall +"_s};
+        << QStringList{u"MODE #hall"_s}
+        << QStringList{s + u" 324 alice #hall +"_s, s + u" 329 alice #hall <time>"_s};
     QTest::newRow("MODE of a user")
         << QStringList{u"MODE alice"_s} << QStringList{s + u" 221 alice +"_s};
     QTest::newRow("MODE unknown") << QStringList{u"MODE #hall +z secret"_s}
@@ -243,6 +245,7 @@ void TestIrcSession::session_data()
                        u":alice!alice@chat MODE #g +i"_s,
                        u":alice!alice@chat MODE #g -i"_s,
                        s + u" 324 alice #g +t"_s,
+                       s + u" 329 alice #g <time>"_s,
                        u":alice!alice@chat MODE #g +b bob"_s,
                        s + u" 367 alice #g bob alice"_s,
                        s + u" 368 alice #g :End of channel ban list"_s,
@@ -506,13 +509,13 @@ void TestIrcSession::limitAndKey()
     alice.send(u"MODE #den +k beer"_s);
     alice.send(u"MODE #den"_s);
     QCOMPARE(alice.sync(),
-             QStringList({Server + u" 696 alice #den l 0"_s + invalid,
-                          Server + u" 696 alice #den l *"_s + invalid,
-                          Server + u" 696 alice #den k * :A room's key is one word of up to 23 "
-                                   "letters, digits or signs (not \"off\"), or off."_s,
-                          u":alice!alice@chat MODE #den +l 2"_s,
-                          u":alice!alice@chat MODE #den +k beer"_s,
-                          Server + u" 324 alice #den +lk 2 beer"_s}));
+             QStringList(
+                 {Server + u" 696 alice #den l 0"_s + invalid,
+                  Server + u" 696 alice #den l *"_s + invalid,
+                  Server + u" 696 alice #den k * :A room's key is one word of up to 23 "
+                           "letters, digits or signs (not \"off\"), or off."_s,
+                  u":alice!alice@chat MODE #den +l 2"_s, u":alice!alice@chat MODE #den +k beer"_s,
+                  Server + u" 324 alice #den +lk 2 beer"_s, Server + u" 329 alice #den <time>"_s}));
 
     // A key: none or a wrong one is 475; the right one lets in. Then the room is full: 471.
     bob.send(u"JOIN #den"_s);
@@ -539,9 +542,10 @@ void TestIrcSession::limitAndKey()
     alice.send(u"MODE #den -l"_s);
     alice.send(u"MODE #den -k"_s);
     alice.send(u"MODE #den"_s);
-    QCOMPARE(alice.sync(),
-             QStringList({u":alice!alice@chat MODE #den -l"_s,
-                          u":alice!alice@chat MODE #den -k *"_s, Server + u" 324 alice #den +"_s}));
+    QCOMPARE(
+        alice.sync(),
+        QStringList({u":alice!alice@chat MODE #den -l"_s, u":alice!alice@chat MODE #den -k *"_s,
+                     Server + u" 324 alice #den +"_s, Server + u" 329 alice #den <time>"_s}));
 }
 
 // +m is the moderated rule and +v a voice: the voiced and operators speak, others get 404.
@@ -576,9 +580,10 @@ void TestIrcSession::moderatedAndVoice()
     QCOMPARE(alice.sync(), QStringList{u":bob!bob@chat PRIVMSG #den :hi again"_s});
     alice.send(u"NAMES #den"_s);
     alice.send(u"MODE #den"_s);
-    QCOMPARE(alice.sync(), QStringList({Server + u" 353 alice = #den :@+alice +bob"_s,
-                                        Server + u" 366 alice #den :End of /NAMES list"_s,
-                                        Server + u" 324 alice #den +m"_s}));
+    QCOMPARE(alice.sync(),
+             QStringList({Server + u" 353 alice = #den :@+alice +bob"_s,
+                          Server + u" 366 alice #den :End of /NAMES list"_s,
+                          Server + u" 324 alice #den +m"_s, Server + u" 329 alice #den <time>"_s}));
     // Without multi-prefix the highest prefix alone.
     bob.send(u"NAMES #den"_s);
     QCOMPARE(bob.sync().value(0), Server + u" 353 bob = #den :@alice +bob"_s);

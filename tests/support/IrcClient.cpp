@@ -3,6 +3,7 @@
 
 #include "app/ChatServer.h"
 
+#include <QDateTime>
 #include <QRegularExpression>
 
 using namespace Qt::StringLiterals;
@@ -38,6 +39,12 @@ QStringList IrcClient::sync(bool keepTags)
             line = line.section(u' ', 1);
         if (line == Server + u" PONG test.chat "_s + token)
             return lines;
+        static const QRegularExpression stamped(u" (?:333 \\S+ \\S+ \\S+|329 \\S+ \\S+) (\\d+)$"_s);
+        if (const QRegularExpressionMatch match = stamped.match(line); match.hasMatch()) {
+            const qint64 seconds = match.captured(1).toLongLong();
+            if (qAbs(seconds - QDateTime::currentSecsSinceEpoch()) < 86400)
+                line.replace(match.capturedStart(1), match.capturedLength(1), u"<time>"_s);
+        }
         lines << line;
     }
 }
