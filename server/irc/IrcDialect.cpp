@@ -314,8 +314,10 @@ IrcDialect::Input IrcDialect::handleRegistered(const IrcMessage &message, const 
         }
     } else if (verb == u"WHO") {
         const QString mask = message.param(0);
-        if (mask.isEmpty() || mask == u"*") {
+        if (mask.isEmpty()) {
             input.replies = reply(315, me, {u"*"_s, u"End of /WHO list"_s});
+        } else if (mask == u"*") { // everyone, as IRC servers show everyone visible
+            run(u"who"_s);
         } else if (mask.startsWith(u'#')) {
             for (const QString &room : roomsIn(mask))
                 run(u"look #"_s + room);

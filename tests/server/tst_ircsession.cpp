@@ -157,6 +157,12 @@ void TestIrcSession::session_data()
         << QStringList{u"WHO ali*"_s}
         << QStringList{s + u" 352 alice #hall ~alice chat test.chat alice H :0 alice"_s,
                        s + u" 315 alice ali* :End of /WHO list"_s};
+    QTest::newRow("WHO * is everyone")
+        << QStringList{u"WHO *"_s}
+        << QStringList{s + u" 352 alice #hall ~alice chat test.chat alice H :0 alice"_s,
+                       s + u" 315 alice * :End of /WHO list"_s};
+    QTest::newRow("WHO without a mask")
+        << QStringList{u"WHO"_s} << QStringList{s + u" 315 alice * :End of /WHO list"_s};
     QTest::newRow("WHOIS") << QStringList{u"WHOIS alice"_s}
                            << QStringList{s + u" 311 alice alice ~alice chat * alice"_s,
                                           s + u" 319 alice alice #hall"_s,
