@@ -437,6 +437,10 @@
         <source>&amp;Unregister…</source>
         <translation>&amp;Unregister…</translation>
     </message>
+    <message>
+        <source>&amp;Rules of this room…</source>
+        <translation>&amp;Rules of this room…</translation>
+    </message>
 </context>
 <context>
     <name>CommandTable</name>
@@ -1487,6 +1491,81 @@
     <message>
         <source>%1 (joined)</source>
         <translation>%1 (joined)</translation>
+    </message>
+</context>
+<context>
+    <name>RoomSettingsDialog</name>
+    <message>
+        <source>Only people an operator &amp;invited</source>
+        <translation>Only people an operator &amp;invited</translation>
+    </message>
+    <message>
+        <source>Only &amp;registered nicknames</source>
+        <translation>Only &amp;registered nicknames</translation>
+    </message>
+    <message>
+        <source>At most this many &amp;people:</source>
+        <translation>At most this many &amp;people:</translation>
+    </message>
+    <message>
+        <source>Only with this &amp;key:</source>
+        <translation>Only with this &amp;key:</translation>
+    </message>
+    <message>
+        <source>Only those with a &amp;voice, operators and the owner</source>
+        <translation>Only those with a &amp;voice, operators and the owner</translation>
+    </message>
+    <message>
+        <source>Only operators and the owner change the &amp;topic</source>
+        <translation>Only operators and the owner change the &amp;topic</translation>
+    </message>
+    <message>
+        <source>Rules of %1</source>
+        <translation>Rules of %1</translation>
+    </message>
+    <message>
+        <source>Most people</source>
+        <translation>Most people</translation>
+    </message>
+    <message>
+        <source>Key</source>
+        <translation>Key</translation>
+    </message>
+    <message>
+        <source>one word, told to those you let in</source>
+        <translation>one word, told to those you let in</translation>
+    </message>
+    <message>
+        <source>Who may join</source>
+        <translation>Who may join</translation>
+    </message>
+    <message>
+        <source>&amp;Apply</source>
+        <translation>&amp;Apply</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>Only the room&apos;s operators and owner may change its rules.</source>
+        <translation>Only the room&apos;s operators and owner may change its rules.</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <source>Type the key, or leave it off.</source>
+        <translation>Type the key, or leave it off.</translation>
+    </message>
+    <message>
+        <source>&quot;off&quot; cannot be a key: it turns the key off.</source>
+        <translation>&quot;off&quot; cannot be a key: it turns the key off.</translation>
+    </message>
+    <message>
+        <source>Who may speak and set the topic</source>
+        <translation>Who may speak and set the topic</translation>
     </message>
 </context>
 <context>

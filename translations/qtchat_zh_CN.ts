@@ -428,6 +428,10 @@
         <source>&amp;Unregister…</source>
         <translation>注销昵称(&amp;U)…</translation>
     </message>
+    <message>
+        <source>&amp;Rules of this room…</source>
+        <translation>本聊天室的规则(&amp;R)…</translation>
+    </message>
 </context>
 <context>
     <name>CommandTable</name>
@@ -1468,6 +1472,81 @@
     <message>
         <source>%1 (joined)</source>
         <translation>%1（已加入）</translation>
+    </message>
+</context>
+<context>
+    <name>RoomSettingsDialog</name>
+    <message>
+        <source>Only people an operator &amp;invited</source>
+        <translation>只允许管理员邀请的人(&amp;I)</translation>
+    </message>
+    <message>
+        <source>Only &amp;registered nicknames</source>
+        <translation>只允许已注册的昵称(&amp;R)</translation>
+    </message>
+    <message>
+        <source>At most this many &amp;people:</source>
+        <translation>最多人数(&amp;P)：</translation>
+    </message>
+    <message>
+        <source>Only with this &amp;key:</source>
+        <translation>需要此口令才能加入(&amp;K)：</translation>
+    </message>
+    <message>
+        <source>Only those with a &amp;voice, operators and the owner</source>
+        <translation>只有获得发言权的人、管理员和所有者(&amp;V)</translation>
+    </message>
+    <message>
+        <source>Only operators and the owner change the &amp;topic</source>
+        <translation>只有管理员和所有者能修改话题(&amp;T)</translation>
+    </message>
+    <message>
+        <source>Rules of %1</source>
+        <translation>%1 的规则</translation>
+    </message>
+    <message>
+        <source>Most people</source>
+        <translation>最多人数</translation>
+    </message>
+    <message>
+        <source>Key</source>
+        <translation>口令</translation>
+    </message>
+    <message>
+        <source>one word, told to those you let in</source>
+        <translation>一个词，告诉你允许加入的人</translation>
+    </message>
+    <message>
+        <source>Who may join</source>
+        <translation>谁可以加入</translation>
+    </message>
+    <message>
+        <source>&amp;Apply</source>
+        <translation>应用(&amp;A)</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Only the room&apos;s operators and owner may change its rules.</source>
+        <translation>只有聊天室的管理员和所有者可以修改规则。</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <source>Type the key, or leave it off.</source>
+        <translation>请输入口令，或者不设口令。</translation>
+    </message>
+    <message>
+        <source>&quot;off&quot; cannot be a key: it turns the key off.</source>
+        <translation>“off”不能作为口令：它表示取消口令。</translation>
+    </message>
+    <message>
+        <source>Who may speak and set the topic</source>
+        <translation>谁可以发言和修改话题</translation>
     </message>
 </context>
 <context>

@@ -67,6 +67,7 @@ ChatConnection::ChatConnection(QObject *parent)
     connect(&m_rooms, &JoinedRooms::topicChanged, this, &ChatConnection::roomTopicChanged);
     connect(&m_rooms, &JoinedRooms::usersChanged, this, &ChatConnection::roomUsersChanged);
     connect(&m_rooms, &JoinedRooms::flagsChanged, this, &ChatConnection::roomFlagsChanged);
+    connect(&m_rooms, &JoinedRooms::rulesChanged, this, &ChatConnection::roomRulesChanged);
     connect(&m_rooms, &JoinedRooms::currentChanged, this, &ChatConnection::roomChanged);
     m_timeout.setSingleShot(true);
     m_reconnectTimer.setSingleShot(true);
@@ -299,6 +300,26 @@ void ChatConnection::moderate(Moderation::Act act, const QString &room, const QS
 {
     if (m_state == State::LoggedIn)
         sendLabelled(Moderation::command(act, room, nick, duration, reason));
+}
+
+RoomRules ChatConnection::rules(const QString &room) const
+{
+    const RoomState *state = m_rooms.room(room);
+    return state ? state->rules() : RoomRules();
+}
+
+void ChatConnection::lookRules(const QString &room)
+{
+    if (m_state == State::LoggedIn)
+        sendLabelled(u"look #"_s + room);
+}
+
+void ChatConnection::setRules(const QString &room, const RoomRules &wanted)
+{
+    if (m_state != State::LoggedIn)
+        return;
+    for (const QString &command : rules(room).commandsTo(wanted, room))
+        sendLabelled(command);
 }
 
 void ChatConnection::registerNick(const QString &password)

@@ -12,6 +12,7 @@
 #include "MemberFlags.h"
 #include "PersonInfo.h"
 #include "RoomInfo.h"
+#include "RoomRules.h"
 #include "ServerAddress.h"
 
 #include <QAbstractSocket>
@@ -157,6 +158,12 @@ public:
     // Moderation in a room: see Moderation::command for duration and reason.
     void moderate(Moderation::Act act, const QString &room, const QString &nick,
                   const QString &duration = {}, const QString &reason = {});
+    // A room's rules, as far as the client knows them; lookRules() asks the server for them
+    // (roomRulesChanged follows when they differ), setRules() sends the rule commands that
+    // make them wanted.
+    RoomRules rules(const QString &room) const;
+    void lookRules(const QString &room);
+    void setRules(const QString &room, const RoomRules &wanted);
     // Account commands for the nickname in use; each ends in accountChanged or accountFailed.
     void registerNick(const QString &password);
     void changePassword(const QString &oldPassword, const QString &newPassword);
@@ -198,6 +205,7 @@ signals:
     void roomUsersChanged(const QString &room, const QStringList &users, qsizetype count);
     // Someone's flags changed in room: flags() says how they stand now.
     void roomFlagsChanged(const QString &room);
+    void roomRulesChanged(const QString &room);
     // In room, actor did act ("op", "deop", "kick", "ban", "unban", "mute", "unmute") to
     // target; detail is a kick's or ban's reason, a mute's seconds or a ban's duration.
     void moderated(const QString &room, const QString &actor, const QString &act,

@@ -46,6 +46,7 @@ RoomState *JoinedRooms::add(const QString &room)
     connect(state, &RoomState::usersChanged, this, users);
     connect(state, &RoomState::userCountChanged, this, users);
     connect(state, &RoomState::flagsChanged, this, [this, room] { emit flagsChanged(room); });
+    connect(state, &RoomState::rulesChanged, this, [this, room] { emit rulesChanged(room); });
     m_rooms.append(state);
     emit entered(room);
     return state;

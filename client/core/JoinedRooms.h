@@ -43,6 +43,8 @@ signals:
     void usersChanged(const QString &room, const QStringList &users, qsizetype count);
     // Someone's flags (owner, operator, muted, away, reconnecting) changed in room.
     void flagsChanged(const QString &room);
+    // What the client knows of the room's rules changed (a look, or a rule turned on or off).
+    void rulesChanged(const QString &room);
 
 private:
     RoomState *find(const QString &room) const;

@@ -103,6 +103,14 @@ void RoomState::apply(const Event &event, bool self)
             changeFlags(event.target, &MemberFlags::muted, event.subject == "mute"_L1);
         else if (event.subject == "voice"_L1 || event.subject == "devoice"_L1)
             changeFlags(event.target, &MemberFlags::voiced, event.subject == "voice"_L1);
+        else if (event.subject == "rule"_L1) {
+            RoomRules rules = m_rules;
+            rules.change(event.target, event.text);
+            setRules(rules);
+        }
+        break;
+    case Event::Kind::Rules:
+        setRules(RoomRules::parse(event.list));
         break;
     default:
         break;
@@ -125,6 +133,14 @@ void RoomState::setFlags(const MemberFlagsMap &flags)
         return;
     m_flags = flags;
     emit flagsChanged();
+}
+
+void RoomState::setRules(const RoomRules &rules)
+{
+    if (m_rules == rules)
+        return;
+    m_rules = rules;
+    emit rulesChanged();
 }
 
 void RoomState::setTopic(const QString &topic)

@@ -3,12 +3,14 @@
 
 #include "Event.h"
 #include "MemberFlags.h"
+#include "RoomRules.h"
 
 #include <QObject>
 #include <QStringList>
 
 // What the client knows about one room it is in, kept current from the server's events: its
-// topic, the people in it and their flags (owner, operator, muted, away, reconnecting), which
+// topic, its rules (as far as a look or a rule change told them), the people in it and their
+// flags (owner, operator, muted, away, reconnecting), which
 // moderation and presence events keep current between two users lists. In a crowded room the server
 // names only some of them and stops announcing arrivals and departures: users() is then partial and
 // userCount() is the number the server last gave.
@@ -31,9 +33,10 @@ public:
     // The flags of a person in the room (none when unknown).
     MemberFlags flags(const QString &nick) const;
     const MemberFlagsMap &allFlags() const { return m_flags; }
+    RoomRules rules() const { return m_rules; }
 
-    // Applies a join, leave, topic, users, presence or moderation event of this room (others
-    // are ignored) or anyone's nick change; self says the event's nick is ours.
+    // Applies a join, leave, topic, users, rules, presence or moderation event of this room
+    // (others are ignored) or anyone's nick change; self says the event's nick is ours.
     void apply(const Event &event, bool self);
 
 signals:
@@ -41,12 +44,14 @@ signals:
     void usersChanged(const QStringList &users);
     void userCountChanged(qsizetype count);
     void flagsChanged();
+    void rulesChanged();
 
 private:
     void setTopic(const QString &topic);
     void setUsers(const QStringList &users);
     void setUsers(const QStringList &users, qsizetype count);
     void setFlags(const MemberFlagsMap &flags);
+    void setRules(const RoomRules &rules);
     void changeFlags(const QString &nick, bool MemberFlags::*field, bool on);
 
     QString m_room;
@@ -54,4 +59,5 @@ private:
     QStringList m_users;
     qsizetype m_userCount = 0;
     MemberFlagsMap m_flags; // only people with a flag
+    RoomRules m_rules;
 };

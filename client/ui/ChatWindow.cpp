@@ -13,6 +13,7 @@
 #include "MessageView.h"
 #include "PeopleView.h"
 #include "QuickSwitcher.h"
+#include "RoomSettingsDialog.h"
 #include "RoomsDialog.h"
 #include "StatusText.h"
 #include "UserListModel.h"
@@ -216,6 +217,8 @@ void ChatWindow::createMenus()
         if (Conversation *active = m_session->active())
             m_session->setMuted(active, muted);
     });
+    m_rulesAction = chat->addAction(tr("&Rules of this room…"), this, &ChatWindow::openRoomRules);
+    m_rulesAction->setObjectName(u"roomRules"_s);
     chat->addSeparator();
     chat->addAction(tr("Log out and &quit"), QKeySequence::Quit, this, &QWidget::close);
     createAccountMenu();
@@ -332,9 +335,34 @@ void ChatWindow::showActive(Conversation *conversation)
     }
     m_muteAction->setEnabled(conversation != nullptr);
     m_muteAction->setChecked(conversation && conversation->isMuted());
+    m_rulesAction->setEnabled(conversation && conversation->isRoom());
     updateHeader();
     updateUsersTitle();
     updateTitle();
+}
+
+// The rules as the client knows them at once, and as the server tells them a moment later (the
+// dialog asks): a rule set before we entered reaches the client only through a look.
+void ChatWindow::openRoomRules()
+{
+    const Conversation *active = m_session->active();
+    if (!active || !active->isRoom())
+        return;
+    const QString room = active->name();
+    const bool mayChange = m_connection->flags(room, m_connection->nick()).standing() >=
+                           MemberFlags::Standing::Operator;
+    auto *dialog = new RoomSettingsDialog(room, m_connection->rules(room), mayChange, this);
+    dialog->setObjectName(u"roomRulesDialog"_s);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(m_connection, &ChatConnection::roomRulesChanged, dialog,
+            [this, dialog, room](const QString &changed) {
+                if (changed == room)
+                    dialog->setRules(m_connection->rules(room));
+            });
+    connect(dialog, &QDialog::accepted, this,
+            [this, dialog, room] { m_connection->setRules(room, dialog->rules()); });
+    m_connection->lookRules(room);
+    dialog->open();
 }
 
 void ChatWindow::connectConnection()

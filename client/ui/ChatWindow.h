@@ -59,6 +59,7 @@ private:
     void createMenus();
     void createAccountMenu();
     void openAccountDialog(int mode);
+    void openRoomRules();
     void connectSession();
     void connectConnection();
     void showActive(Conversation *conversation);
@@ -93,6 +94,7 @@ private:
     QPushButton *m_usersButton;
     QLabel *m_state;
     QAction *m_muteAction = nullptr;
+    QAction *m_rulesAction = nullptr;
     QAction *m_panelAction = nullptr;
     Conversation *m_shown = nullptr;
     bool m_lost = false;

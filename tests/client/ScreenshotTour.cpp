@@ -15,6 +15,7 @@
 #include "LoginWindow.h"
 #include "MessageInput.h"
 #include "PeopleView.h"
+#include "RoomSettingsDialog.h"
 #include "TestServer.h"
 #include "Translations.h"
 #include "UserListModel.h"
@@ -51,6 +52,12 @@ bool save(QWidget *window, const QString &name)
     const bool saved = window->grab().save(path);
     std::printf("%s %s\n", saved ? "saved" : "FAILED", qPrintable(path));
     return saved;
+}
+
+bool failed(const char *what)
+{
+    std::printf("FAILED %s\n", what);
+    return false;
 }
 
 void fillLogin(LoginWindow *login, const QString &address, const QString &nick)
@@ -360,6 +367,52 @@ bool moderationShots(const QString &language)
     return ok && menu;
 }
 
+// The rules of a room as its owner sees them in the Chat menu's dialog: who may join (invited,
+// at most 20, a key) and who may speak, over the room.
+bool roomRulesShot(const QString &language)
+{
+    auto *translator = const_cast<QTranslator *>(Translations::translator(language));
+    QCoreApplication::installTranslator(translator);
+    const TestServer server;
+    ClientController client;
+    client.start();
+    fillLogin(client.loginWindow(), server.address().toString(),
+              language == "en"_L1 ? u"alice"_s : u"小明"_s);
+    QTest::mouseClick(client.loginWindow()->findChild<QPushButton *>(u"login"_s), Qt::LeftButton);
+    ChatWindow *chat = client.chatWindow();
+    if (!QTest::qWaitFor([chat] { return chat->isVisible(); }, 5000))
+        return failed("room rules: no chat window");
+    ChatConnection *connection = client.connection();
+    connection->createRoom(u"lab"_s);
+    if (!QTest::qWaitFor(
+            [&client] {
+                return client.session()->active() && client.session()->active()->name() == "lab"_L1;
+            },
+            5000))
+        return false;
+    for (const QString &rule : {u"invite-only on"_s, u"limit 20"_s, u"key orange"_s})
+        connection->sendLine(u"/rule #lab "_s + rule);
+    if (!QTest::qWaitFor([connection] { return connection->rules(u"lab"_s).key == "orange"_L1; },
+                         5000))
+        return failed("room rules: the rules did not come back");
+    chat->resize(1000, 600);
+    chat->findChild<QAction *>(u"roomRules"_s)->trigger();
+    auto *dialog = chat->findChild<RoomSettingsDialog *>(u"roomRulesDialog"_s);
+    bool ok = dialog && QTest::qWaitForWindowExposed(dialog);
+    if (ok) {
+        QTest::qWait(300);
+        const QRect area = chat->frameGeometry().united(dialog->frameGeometry());
+        const QPixmap shot =
+            chat->screen()->grabWindow(0, area.x(), area.y(), area.width(), area.height());
+        const QString path = QDir(outputDir).filePath(u"room-rules-%1.png"_s.arg(language));
+        ok = shot.save(path);
+        std::printf("%s %s\n", ok ? "saved" : "FAILED", qPrintable(path));
+        dialog->reject();
+    }
+    QCoreApplication::removeTranslator(translator);
+    return ok;
+}
+
 } // namespace
 
 int main(int argc, char *argv[])
@@ -385,6 +438,7 @@ int main(int argc, char *argv[])
                     resumeShot(u"zh_CN"_s, u"chat-resumed-zh_CN.png"_s) && certificateShot() &&
                     registeredLoginShot(u"en"_s, u"login-password-en.png"_s) &&
                     registeredLoginShot(u"zh_CN"_s, u"login-password-zh_CN.png"_s) &&
-                    moderationShots(u"en"_s) && moderationShots(u"zh_CN"_s);
+                    moderationShots(u"en"_s) && moderationShots(u"zh_CN"_s) &&
+                    roomRulesShot(u"en"_s) && roomRulesShot(u"zh_CN"_s);
     return ok ? 0 : 1;
 }

@@ -5,6 +5,8 @@
 #include "ConversationListModel.h"
 #include "Mentions.h"
 #include "MessageModel.h"
+#include "RoomRules.h"
+#include "RoomState.h"
 #include "UserListModel.h"
 
 #include <QAbstractItemModelTester>
@@ -54,6 +56,9 @@ private slots:
     void missedLinesAreUnreadWithAMarker();
     void ownLineMeansRead();
     void conversationListKeepsRoomsBeforePrivate();
+    void roomRulesToCommands_data();
+    void roomRulesToCommands();
+    void roomStateFollowsTheRules();
 };
 
 void TestClientModels::mentions_data()
@@ -246,6 +251,66 @@ void TestClientModels::conversationListKeepsRoomsBeforePrivate()
     list.remove(&lab);
     QCOMPARE(list.rowCount(), 2);
     QVERIFY(list.index(1).data(ConversationListModel::SectionStartRole).toBool());
+}
+
+void TestClientModels::roomRulesToCommands_data()
+{
+    QTest::addColumn<QStringList>("now");
+    QTest::addColumn<QStringList>("wanted");
+    QTest::addColumn<QStringList>("commands");
+
+    using L = QStringList;
+    QTest::newRow("nothing changes")
+        << L{u"invite-only"_s, u"limit=5"_s} << L{u"invite-only"_s, u"limit=5"_s} << L{};
+    QTest::newRow("every rule on, in a fixed order")
+        << L{} << L{u"key=beer"_s,   u"moderated"_s,       u"limit=20"_s,
+                    u"topic-lock"_s, u"registered-only"_s, u"invite-only"_s}
+        << L{u"rule #den invite-only on"_s,     u"rule #den topic-lock on"_s,
+             u"rule #den registered-only on"_s, u"rule #den moderated on"_s,
+             u"rule #den limit 20"_s,           u"rule #den key beer"_s};
+    QTest::newRow("every rule off")
+        << L{u"invite-only"_s, u"topic-lock"_s, u"registered-only"_s,
+             u"moderated"_s,   u"limit=20"_s,   u"key=beer"_s}
+        << L{} << L{u"rule #den invite-only off"_s,     u"rule #den topic-lock off"_s,
+                    u"rule #den registered-only off"_s, u"rule #den moderated off"_s,
+                    u"rule #den limit off"_s,           u"rule #den key off"_s};
+    QTest::newRow("a new limit and key")
+        << L{u"limit=20"_s, u"key=beer"_s} << L{u"limit=3"_s, u"key=wine"_s}
+        << L{u"rule #den limit 3"_s, u"rule #den key wine"_s};
+    QTest::newRow("an unknown rule is ignored") << L{u"secret"_s} << L{u"colour=blue"_s} << L{};
+}
+
+void TestClientModels::roomRulesToCommands()
+{
+    QFETCH(QStringList, now);
+    QFETCH(QStringList, wanted);
+    QFETCH(QStringList, commands);
+    QCOMPARE(RoomRules::parse(now).commandsTo(RoomRules::parse(wanted), u"den"_s), commands);
+}
+
+// A look's rules replace what the client knew; a rule turned on or off changes that one.
+void TestClientModels::roomStateFollowsTheRules()
+{
+    RoomState state(u"den"_s);
+    QSignalSpy changed(&state, &RoomState::rulesChanged);
+    state.apply(Event::rules(u"den"_s, {u"invite-only"_s, u"limit=20"_s}), false);
+    QCOMPARE(changed.size(), 1);
+    RoomRules expected;
+    expected.inviteOnly = true;
+    expected.limit = 20;
+    QCOMPARE(state.rules(), expected);
+    state.apply(Event::moderation(u"den"_s, u"bob"_s, u"rule"_s, u"key"_s, u"beer"_s), false);
+    state.apply(Event::moderation(u"den"_s, u"bob"_s, u"rule"_s, u"limit"_s, u"off"_s), false);
+    state.apply(Event::moderation(u"den"_s, u"bob"_s, u"rule"_s, u"moderated"_s, u"on"_s), false);
+    expected.key = u"beer"_s;
+    expected.limit = 0;
+    expected.moderated = true;
+    QCOMPARE(state.rules(), expected);
+    QCOMPARE(changed.size(), 4);
+    // Another room's rules are not this one's.
+    state.apply(Event::rules(u"hall"_s, {}), false);
+    QCOMPARE(state.rules(), expected);
+    QCOMPARE(changed.size(), 4);
 }
 
 QTEST_GUILESS_MAIN(TestClientModels)

@@ -1,20 +1,26 @@
 // SPDX-License-Identifier: MIT
 // Accounts and moderation in the windows: logging in with the password of a registered
 // nickname (against the real server), the Account menu's dialog, the people list's context
-// menu per standing (against a scripted server that sends the flags), and refusals in words.
+// menu per standing (against a scripted server that sends the flags), refusals in words, and the
+// rules dialog of a room (its owner changes them; a member reads them).
 #include "AccountDialog.h"
 #include "ChatSession.h"
 #include "ModerationDialog.h"
 #include "PeopleView.h"
+#include "RoomSettingsDialog.h"
 #include "UserListModel.h"
 #include "WindowTestKit.h"
+#include "core/Directory.h"
+#include "core/Room.h"
 
 #include <QApplication>
+#include <QCheckBox>
 #include <QComboBox>
 #include <QLabel>
 #include <QMenu>
 #include <QPointer>
 #include <QSettings>
+#include <QSpinBox>
 #include <QStandardPaths>
 #include <QTcpServer>
 #include <QTcpSocket>
@@ -106,6 +112,7 @@ private slots:
     void banDialogSendsTheCommandFromTheKeyboard();
     void mutedSpeakerIsToldInPlainWords();
     void awayReplyShowsInThePrivateConversation();
+    void roomRulesDialogSetsTheRules();
 };
 
 void TestModerationWindow::initTestCase()
@@ -348,6 +355,65 @@ void TestModerationWindow::awayReplyShowsInThePrivateConversation()
     client.session()->setActive(conversation);
     QTRY_VERIFY_WITH_TIMEOUT(paneText(client.chatWindow()).contains(u"bob is away: at lunch"_s),
                              5000);
+}
+
+void TestModerationWindow::roomRulesDialogSetsTheRules()
+{
+    TestServer server;
+    ClientController owner;
+    QVERIFY(logIn(owner, server, u"alice"_s));
+    owner.connection()->createRoom(u"den"_s);
+    ChatWindow *chat = owner.chatWindow();
+    QTRY_COMPARE(owner.session()->active()->name(), u"den"_s);
+    QAction *rules = child<QAction>(chat, u"roomRules"_s);
+    QTRY_VERIFY(rules->isEnabled());
+    rules->trigger();
+    QPointer dialog = child<RoomSettingsDialog>(chat, u"roomRulesDialog"_s);
+    auto *ok = child<QPushButton>(dialog, u"ok"_s);
+    QCOMPARE(dialog->rules(), RoomRules());
+    child<QCheckBox>(dialog, u"inviteOnly"_s)->setChecked(true);
+    auto *limit = child<QSpinBox>(dialog, u"limit"_s);
+    QVERIFY(!limit->isEnabled()); // until its rule is on
+    child<QCheckBox>(dialog, u"limitOn"_s)->setChecked(true);
+    QVERIFY(limit->isEnabled());
+    limit->setValue(12);
+    child<QCheckBox>(dialog, u"keyOn"_s)->setChecked(true);
+    QVERIFY(!ok->isEnabled()); // a key needs its word
+    auto *key = child<QLineEdit>(dialog, u"key"_s);
+    QTest::keyClicks(key, u"be er,!"_s); // no spaces, no commas: the server takes one word
+    QCOMPARE(key->text(), u"beer!"_s);
+    QVERIFY(ok->isEnabled());
+    QTest::mouseClick(ok, Qt::LeftButton);
+    QTRY_VERIFY(!dialog);
+
+    RoomRules wanted;
+    wanted.inviteOnly = true;
+    wanted.limit = 12;
+    wanted.key = u"beer!"_s;
+    // The server's announcements of each rule bring the client's copy up to date.
+    QTRY_COMPARE_WITH_TIMEOUT(owner.connection()->rules(u"den"_s), wanted, 5000);
+    const Room *den = server.server().processor().directory().room(u"den"_s);
+    QVERIFY(den->modes().isOn(RoomModes::Rule::InviteOnly));
+    QCOMPARE(den->modes().value(RoomModes::Rule::Limit), u"12"_s);
+    QCOMPARE(den->modes().value(RoomModes::Rule::Key), u"beer!"_s);
+
+    // A member who is not an operator reads them, as the server tells them, and changes nothing.
+    ClientController member;
+    QVERIFY(logIn(member, server, u"bob"_s));
+    QSignalSpy invited(member.connection(), &ChatConnection::moderated);
+    owner.connection()->sendLine(u"/invite #den bob"_s);
+    QVERIFY(invited.wait(5000)); // the invitation lets bob past the key and the limit
+    member.connection()->joinRoom(u"den"_s);
+    QTRY_VERIFY_WITH_TIMEOUT(member.connection()->joinedRooms().contains(u"den"_s), 5000);
+    QTRY_COMPARE(member.session()->active()->name(), u"den"_s);
+    child<QAction>(member.chatWindow(), u"roomRules"_s)->trigger();
+    QPointer readOnly = child<RoomSettingsDialog>(member.chatWindow(), u"roomRulesDialog"_s);
+    QTRY_COMPARE_WITH_TIMEOUT(readOnly->rules(), wanted, 5000);
+    QVERIFY(!child<QCheckBox>(readOnly, u"inviteOnly"_s)->isEnabled());
+    QVERIFY(!child<QLineEdit>(readOnly, u"key"_s)->isEnabled());
+    QVERIFY(readOnly->findChild<QPushButton *>(u"ok"_s) == nullptr);
+    QVERIFY(child<QLabel>(readOnly, u"problem"_s)->text().contains(u"operators and owner"_s));
+    readOnly->reject();
 }
 
 QTEST_MAIN(TestModerationWindow)
