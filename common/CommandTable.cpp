@@ -106,6 +106,8 @@ QList<CommandSpec> makeTable()
          QT_TRANSLATE_NOOP("CommandTable", "List your rooms and private conversations with messages between two times, from the first time toward the second.")},
         {T::Whowas,  u"whowas"_s,  {},                 S::NameWord,     R::No,  A::LoggedIn,    "whowas <nick> [count]",
          QT_TRANSLATE_NOOP("CommandTable", "Show who last went by a nickname: when they left or took another name, newest first.")},
+        {T::Oper,    u"oper"_s,    {},                 S::NameWord,     R::No,  A::LoggedIn,    "oper <account> <password>",
+         QT_TRANSLATE_NOOP("CommandTable", "Act as a server administrator under any nickname, with an administrator's account and its password.")},
     };
     // clang-format on
 }

@@ -51,6 +51,7 @@ enum class CommandType {
     Modlog,
     Conversations,
     Whowas,
+    Oper,
 };
 
 // How the words after the command word are split into arguments.

@@ -300,7 +300,10 @@ QByteArray whoLine(const Options &options, const QString &me, const QString &roo
                    const QString &nick, const QString &flags, const Details &details)
 {
     const QStringList words = flags.split(u',');
-    const QString status = (words.contains("away"_L1) ? u"G"_s : u"H"_s) + prefixes(words, options);
+    // Here or gone (away), "*" for an IRC operator (the chat's administrator), then the prefix.
+    const QString status = (words.contains("away"_L1) ? u"G"_s : u"H"_s) +
+                           (words.contains(Event::AdminFlag) ? u"*"_s : QString()) +
+                           prefixes(words, options);
     return numeric(options, 352, me,
                    {room.isEmpty() ? u"*"_s : channel(room), details.userName, u"chat"_s,
                     options.serverName, nick, status, u"0 "_s + details.realName});
@@ -342,7 +345,10 @@ QByteArray who(const Event &event, const Options &options, const QString &me)
                 channels << (details.runs.contains(room) ? u"@"_s : QString()) + channel(room);
             bytes += numeric(options, 319, me, {nick, channels.join(u' ')});
         }
-        if (event.list[i + 2].split(u',').contains(Event::AwayFlag))
+        const QStringList flags = event.list[i + 2].split(u',');
+        if (flags.contains(Event::AdminFlag))
+            bytes += numeric(options, 313, me, {nick, u"is an IRC operator"_s});
+        if (flags.contains(Event::AwayFlag))
             bytes += numeric(options, 301, me, {nick, details.awayText});
     }
     return bytes;
@@ -491,6 +497,12 @@ QByteArray render(const Event &event, const Options &options)
     using K = Event::Kind;
     switch (event.kind) {
     case K::Error: {
+        // OPER's refusals in IRC's numerics: a wrong password (or no such account), and an
+        // account that is no administrator's (no "O-line").
+        if (event.command == "oper"_L1 && event.code == ErrorCode::AccountPasswordWrong)
+            return numeric(options, 464, me, {u"Password incorrect"_s});
+        if (event.command == "oper"_L1 && event.code == ErrorCode::NoPrivileges)
+            return numeric(options, 491, me, {u"No O-lines for your host"_s});
         QStringList params = errorParams(event);
         // IRC's own words where the numeric is IRC's and the subject is not in the text.
         params << (event.code == ErrorCode::LineTooLong
@@ -639,6 +651,9 @@ QByteArray render(const Event &event, const Options &options)
             return numeric(options, 306, me, {u"You have been marked as being away"_s});
         if (event.command == "back"_L1)
             return numeric(options, 305, me, {u"You are no longer marked as being away"_s});
+        if (event.command == "oper"_L1)
+            return numeric(options, 381, me, {u"You are now an IRC operator"_s}) +
+                   line(source(me), u"MODE"_s, {me, u"+o"_s});
         return {};
     case K::Bye:
         return line({}, u"ERROR"_s, {u"Closing link: "_s + event.subject});

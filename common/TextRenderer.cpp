@@ -529,6 +529,12 @@ QString okText(const Writer &w, const Event &event)
         return w.phrase(QT_TRANSLATE_NOOP("TextRenderer", "You are marked as away: %1")).arg(d[0]);
     if (event.command == "back"_L1)
         return w.phrase(QT_TRANSLATE_NOOP("TextRenderer", "You are no longer marked as away."));
+    if (event.command == "oper"_L1 && d.size() == 1)
+        return w
+            .phrase(QT_TRANSLATE_NOOP("TextRenderer",
+                                      "You now act as the server's administrator %1, under "
+                                      "your nickname."))
+            .arg(d[0]);
     if (event.command == "pass"_L1)
         return w.phrase(
             QT_TRANSLATE_NOOP("TextRenderer", "Password accepted: now log in with login <nick>."));

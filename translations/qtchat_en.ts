@@ -624,6 +624,10 @@
         <source>Show who last went by a nickname: when they left or took another name, newest first.</source>
         <translation>Show who last went by a nickname: when they left or took another name, newest first.</translation>
     </message>
+    <message>
+        <source>Act as a server administrator under any nickname, with an administrator&apos;s account and its password.</source>
+        <translation>Act as a server administrator under any nickname, with an administrator&apos;s account and its password.</translation>
+    </message>
 </context>
 <context>
     <name>ConfigFile</name>
@@ -2582,6 +2586,10 @@
     <message>
         <source>%1 was disconnected at %2.</source>
         <translation>%1 was disconnected at %2.</translation>
+    </message>
+    <message>
+        <source>You now act as the server&apos;s administrator %1, under your nickname.</source>
+        <translation>You now act as the server&apos;s administrator %1, under your nickname.</translation>
     </message>
 </context>
 <context>

@@ -615,6 +615,10 @@
         <source>Show who last went by a nickname: when they left or took another name, newest first.</source>
         <translation>显示最近谁用过某个昵称：何时离开或改用别的名字，最新的在前。</translation>
     </message>
+    <message>
+        <source>Act as a server administrator under any nickname, with an administrator&apos;s account and its password.</source>
+        <translation>用管理员的账号和密码，以任意昵称行使服务器管理员的权限。</translation>
+    </message>
 </context>
 <context>
     <name>ConfigFile</name>
@@ -2543,6 +2547,10 @@
     <message>
         <source>%1 was disconnected at %2.</source>
         <translation>%1 于 %2 被断开连接。</translation>
+    </message>
+    <message>
+        <source>You now act as the server&apos;s administrator %1, under your nickname.</source>
+        <translation>你现在以自己的昵称行使服务器管理员 %1 的权限。</translation>
     </message>
 </context>
 <context>

@@ -67,6 +67,9 @@ class ChatServerController(BaseServerController, DirectoryBasedController):
             "--exempt-loopback",
             "--flood-burst", "1000",
             "--flood-rate", "100000",
+            # irctest's IRC operator: an administrator's account, registered below once the
+            # server listens.
+            "--administrators", "operuser",
         ]
         if password:
             hashed = subprocess.run(
@@ -77,6 +80,17 @@ class ChatServerController(BaseServerController, DirectoryBasedController):
                 fd.write(hashed + "\n")
             args += ["--password-file", str(self.directory / "password")]
         self.proc = self.execute(args)
+        if not password:  # with one, the chat protocol would need it first; no test needs both
+            deadline = time.time() + 10
+            while True:
+                try:
+                    socket.create_connection(("127.0.0.1", self.chat_port), timeout=1).close()
+                    break
+                except OSError:
+                    if time.time() > deadline:
+                        raise
+                    time.sleep(0.05)
+            self.registerUser(None, "operuser", "operpassword")
 
     def wait_for_services(self) -> None:
         # Accounts are the server's own: there are no services to wait for.

@@ -216,6 +216,27 @@ void AccountCommands::check(Session *session, const Command &command, const QStr
         });
 }
 
+void AccountCommands::oper(Session *session, const Command &command)
+{
+    if (command.arguments().size() < 2)
+        return m_chat.fail(session, command, ErrorCode::NeedMoreParams,
+                           QString::fromLatin1(command.spec().usage));
+    const QString key = NameRules::key(command.argument(0));
+    // The password first: whether a name is an administrator's is told only to its owner.
+    check(session, command, key, command.argument(1), [this, session, command, key] {
+        if (session->state() != Session::State::LoggedIn)
+            return;
+        if (!m_chat.administrators().contains(key))
+            return m_chat.fail(session, command, ErrorCode::NoPrivileges, command.word());
+        User *user = session->user();
+        user->setOperAccount(key);
+        const StoredAccount *account = m_chat.accounts().find(key);
+        qCInfo(lcServer, "%s acts as the administrator %s", qUtf8Printable(user->nick()),
+               qUtf8Printable(account ? account->name : key));
+        session->send(Event::ok(command.word(), {account ? account->name : key}), command.label());
+    });
+}
+
 bool AccountCommands::acceptable(Session *session, const Command &command, const QString &password)
 {
     const qsizetype length = password.toUcs4().size();

@@ -30,6 +30,10 @@ public:
     void identify(Session *session, const Command &command);
     void password(Session *session, const Command &command);
     void unregister(Session *session, const Command &command);
+    // oper <account> <password>: the person acts as an administrator from now on, when the
+    // account is one of --administrators and the password its own (checked as a login's is,
+    // so a wrong one counts toward the connection's limit); NoPrivileges for another account.
+    void oper(Session *session, const Command &command);
 
     void forget(const Session *session) { m_asked.remove(session); }
 

@@ -45,7 +45,16 @@ void ChatContext::reconfigure()
 
 bool ChatContext::isAdministrator(const User *user) const
 {
-    return !user->account().isEmpty() && m_administrators.contains(user->account());
+    return !adminAccount(user).isEmpty();
+}
+
+QString ChatContext::adminAccount(const User *user) const
+{
+    for (const QString &key : {user->operAccount(), user->account()}) {
+        if (!key.isEmpty() && m_administrators.contains(key))
+            return key;
+    }
+    return {};
 }
 
 void ChatContext::fail(Session *session, const Command &command, ErrorCode code,
@@ -132,6 +141,8 @@ void ChatContext::forgetAccount(const QString &key)
     for (User *user : m_directory.users()) {
         if (user->account() == key)
             user->setAccount({});
+        if (user->operAccount() == key)
+            user->setOperAccount({});
     }
 }
 

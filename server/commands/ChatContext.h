@@ -73,8 +73,11 @@ public:
     ResumeTokens &tokens() { return m_tokens; }
     PasswordGate &passwords() { return m_passwords; }
     QList<Session *> &sessions() { return m_sessions; }
-    // Whether the person proved to own one of the configured administrators' names.
+    // Whether the person proved to own one of the configured administrators' names: logged in
+    // with it, or gave its password to oper.
     bool isAdministrator(const User *user) const;
+    // The administrator's account that makes them one, or empty.
+    QString adminAccount(const User *user) const;
     // Their account keys.
     const QSet<QString> &administrators() const { return m_administrators; }
     // The configuration changed (a reload): takes what is copied from it.

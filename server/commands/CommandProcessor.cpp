@@ -246,6 +246,8 @@ void CommandProcessor::dispatch(Session *session, const Command &command)
         return m_messages.conversations(session, command);
     case T::Whowas:
         return m_rooms.whowas(session, command);
+    case T::Oper:
+        return m_accountCommands.oper(session, command);
     }
 }
 

@@ -194,7 +194,10 @@ bool Listing::advance(QStringList *items)
 
 QStringList Listing::describe(const User *user) const
 {
-    return describe(user->nick(), user->rooms(), user->flags(), user->account()) +
+    // An administrator by oper is listed as one, under whatever nickname.
+    const QString account =
+        m_administrators.contains(user->operAccount()) ? user->operAccount() : user->account();
+    return describe(user->nick(), user->rooms(), user->flags(), account) +
            user->details(runs(user->rooms(), RoomRoles::keyOf(user)));
 }
 

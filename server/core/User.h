@@ -34,6 +34,10 @@ public:
     // The key of the account the person proved to own (registered or identified), or empty.
     // It stays when they change their nickname: the account is the person's, not the name's.
     QString account() const { return m_account; }
+    // The key of an administrator's account whose password the person gave (oper), whatever
+    // their nickname; empty when none. Ends with the person.
+    QString operAccount() const { return m_operAccount; }
+    void setOperAccount(const QString &key) { m_operAccount = key; }
     void setAccount(const QString &key);
     // What an IRC client said of the person when it registered (USER): empty for the others,
     // whom IRC shows by their nickname.
@@ -105,6 +109,7 @@ private:
     QString m_nick;
     quint64 m_personId;
     QString m_account;
+    QString m_operAccount;
     QString m_userName;
     QString m_realName;
     bool m_away = false;

@@ -341,6 +341,20 @@ IrcDialect::Input IrcDialect::handleRegistered(const IrcMessage &message, const 
             return input;
         }
         run(u"whowas "_s + nick + u' ' + QString::number(message.param(1).toInt()));
+    } else if (verb == u"OPER") {
+        if (message.paramCount() < 2)
+            return needMore();
+        run(u"oper "_s + message.param(0) + u' ' + message.param(1));
+    } else if (verb == u"KILL") {
+        if (message.paramCount() < 1)
+            return needMore();
+        const QString reason = IrcText::plain(message.param(1)).trimmed();
+        run(u"disconnect "_s + message.param(0) + (reason.isEmpty() ? QString() : u' ' + reason));
+    } else if (verb == u"INFO") {
+        input.replies = reply(371, me,
+                              {u"chat-server: rooms for telnet, IRC, web and desktop "
+                               u"clients, in one chat"_s}) +
+                        reply(374, me, {u"End of /INFO list"_s});
     } else if (verb == u"ISON" || verb == u"USERHOST") {
         if (message.paramCount() < 1)
             return needMore();

@@ -2,8 +2,8 @@
 // What people are, as others see it, and what only administrators may do: away and back
 // (the flag, and the away text sent back once per text to whoever writes privately), the
 // flags of users and who (owner, op, muted, away, reconnecting, admin), who went by a name
-// (whowas, and the bounded memory behind it), and an administrator's notice, disconnect and
-// close (481 for anyone else).
+// (whowas, and the bounded memory behind it), an administrator's notice, disconnect and close
+// (481 for anyone else), and oper: an administrator's powers under another nickname.
 #include "ExpectLines.h"
 #include "ServerFixture.h"
 #include "TaggedCodec.h"
@@ -53,6 +53,7 @@ private slots:
     void departuresAreBounded();
     void departuresFollowTheirLimits();
     void noticeToEveryone();
+    void operGivesAnAdministratorsPowers();
     void disconnectEndsThePerson();
     void closeEmptiesAndRemovesTheRoom();
 };
@@ -277,6 +278,52 @@ void TestAdmin::noticeToEveryone()
         EXPECT_LINES(alice, QStringList({u"alice: "_s + line}));
         EXPECT_LINES(root, QStringList({u"alice: "_s + line}));
     }
+}
+
+void TestAdmin::operGivesAnAdministratorsPowers()
+{
+    ServerConfig config;
+    config.administrators = u"root"_s;
+    ServerFixture f(config);
+    for (const QString &nick : {u"root"_s, u"carol"_s}) { // root is an administrator, carol not
+        LineClient &owner = f.loggedIn(nick);
+        owner.send(u"register correct-horse"_s);
+        owner.sync();
+        owner.send(u"/quit"_s);
+        QVERIFY(owner.waitForDisconnected());
+    }
+    LineClient &bob = f.loggedIn(u"bob"_s);
+    LineClient &alice = f.loggedIn(u"alice"_s);
+    bob.sync();
+    bob.send(u"/notice hi"_s);
+    EXPECT_LINES(bob, QStringList({u"Error: Only the server's administrators may use notice."_s}));
+    bob.send(u"oper root"_s);
+    EXPECT_LINES(bob, QStringList({u"Error: Usage: oper <account> <password>"_s}));
+    bob.send(u"oper root battery-staple"_s);
+    EXPECT_LINES(bob, QStringList({u"Error: Wrong password for root."_s}));
+    // The right password of an account that is no administrator's: only now is that told.
+    bob.send(u"oper carol correct-horse"_s);
+    EXPECT_LINES(bob, QStringList({u"Error: Only the server's administrators may use oper."_s}));
+    bob.send(u"oper ROOT correct-horse"_s);
+    EXPECT_LINES(bob, QStringList({u"You now act as the server's administrator root, under your "
+                                   "nickname."_s}));
+    bob.send(u"/notice the server restarts at noon"_s);
+    const QString notice = u"*** Notice from bob: the server restarts at noon"_s;
+    EXPECT_LINES(bob, QStringList({notice}));
+    EXPECT_LINES(alice, QStringList({notice}));
+    LineClient &dave = f.taggedLoggedIn(u"dave"_s); // who marks an administrator, for programs
+    dave.send(u"who bob"_s);
+    QCOMPARE(flagsOf(next(dave, Event::Kind::Who), u"bob"_s), u"admin"_s);
+    dave.sync();
+    alice.sync();
+    bob.sync();
+    // The powers are the person's: another connection's person has none.
+    alice.send(u"/disconnect bob"_s);
+    EXPECT_LINES(alice,
+                 QStringList({u"Error: Only the server's administrators may use disconnect."_s}));
+    bob.send(u"/disconnect alice"_s);
+    QCOMPARE(bob.sync().value(0), u"OK: disconnect alice"_s);
+    QVERIFY(alice.waitForDisconnected());
 }
 
 void TestAdmin::disconnectEndsThePerson()

@@ -38,6 +38,7 @@ private slots:
     void limitAndKey();
     void moderatedAndVoice();
     void whowas();
+    void operAndKill();
     void timeIsNow();
     void partingWords();
     void capabilitiesShapeMessages();
@@ -184,6 +185,19 @@ void TestIrcSession::session_data()
         << QStringList{u"WHOWAS *ice"_s}
         << QStringList{s + u" 406 alice *ice :There was no such nickname"_s,
                        s + u" 369 alice *ice :End of WHOWAS"_s};
+    QTest::newRow("INFO") << QStringList{u"INFO"_s}
+                          << QStringList{s + u" 371 alice :chat-server: rooms for telnet, IRC, "
+                                             "web and desktop clients, in one chat"_s,
+                                         s + u" 374 alice :End of /INFO list"_s};
+    QTest::newRow("OPER without a password")
+        << QStringList{u"OPER operuser"_s}
+        << QStringList{s + u" 461 alice OPER :Not enough parameters"_s};
+    QTest::newRow("OPER of no account") << QStringList{u"OPER nobody secret-words"_s}
+                                        << QStringList{s + u" 464 alice :Password incorrect"_s};
+    QTest::newRow("KILL by someone who is no operator")
+        << QStringList{u"KILL alice :bye"_s}
+        << QStringList{s + u" 481 alice disconnect :Only the server's administrators may use "
+                           "disconnect."_s};
     QTest::newRow("LIST") << QStringList{u"LIST"_s}
                           << QStringList{s + u" 321 alice Channel :Users  Name"_s,
                                          s + u" 322 alice #hall 1 :"_s,
@@ -683,6 +697,45 @@ void TestIrcSession::whowas()
     expect(u"carol"_s,
            {u"314 alice carol ~carol chat \\* :?carol"_s, u"312 alice carol test\\.chat :"_s + time,
             u"369 alice carol :End of WHOWAS"_s});
+}
+
+// An IRC operator is a chat administrator: OPER with an administrator's account and password
+// (--administrators), under any nickname; KILL is the chat's disconnect.
+void TestIrcSession::operAndKill()
+{
+    ServerConfig config = IrcClient::serverConfig();
+    config.administrators = u"operuser"_s;
+    ServerFixture fixture(config);
+    LineClient &registrar = fixture.loggedIn(u"operuser"_s);
+    registrar.send(u"register operpassword"_s);
+    registrar.sync();
+    registrar.send(u"/quit"_s);
+    QVERIFY(registrar.waitForDisconnected());
+    IrcClient alice;
+    QVERIFY(alice.connectAs(fixture, u"alice"_s));
+    IrcClient bob;
+    QVERIFY(bob.connectAs(fixture, u"bob"_s));
+    alice.sync(); // bob's arrival
+    alice.send(u"OPER operuser nottheoperpassword"_s);
+    QCOMPARE(alice.sync(), QStringList{Server + u" 464 alice :Password incorrect"_s});
+    alice.send(u"OPER operuser operpassword"_s);
+    QCOMPARE(alice.sync(), QStringList({Server + u" 381 alice :You are now an IRC operator"_s,
+                                        u":alice!alice@chat MODE alice +o"_s}));
+    bob.send(u"WHOIS alice"_s);
+    bob.send(u"WHO alice"_s);
+    QCOMPARE(bob.sync(), QStringList({Server + u" 311 bob alice ~alice chat * alice"_s,
+                                      Server + u" 319 bob alice #hall"_s,
+                                      Server + u" 313 bob alice :is an IRC operator"_s,
+                                      Server + u" 318 bob alice :End of /WHOIS list"_s,
+                                      Server + u" 352 bob #hall ~alice chat test.chat alice H* "
+                                               ":0 alice"_s,
+                                      Server + u" 315 bob alice :End of /WHO list"_s}));
+    bob.send(u"KILL alice :no"_s);
+    QCOMPARE(bob.sync(), QStringList{Server + u" 481 bob disconnect :Only the server's "
+                                              "administrators may use disconnect."_s});
+    alice.send(u"KILL bob :enough"_s);
+    alice.sync();
+    QVERIFY(bob.line().waitForDisconnected());
 }
 
 void TestIrcSession::timeIsNow()

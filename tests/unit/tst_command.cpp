@@ -88,6 +88,7 @@ void tst_Command::parse_data()
     QTest::newRow("conversations") << u"/conversations 2000-01-01T00:00:00.000Z 2999-01-01T00:00:00.000Z 5"_s << false << T::Conversations << u"conversations"_s << S{u"2000-01-01T00:00:00.000Z"_s, u"2999-01-01T00:00:00.000Z"_s, u"5"_s} << ok << QString() << QString();
     QTest::newRow("whowas") << u"/whowas bob 2"_s << false << T::Whowas << u"whowas"_s << S{u"bob"_s, u"2"_s} << ok << QString() << QString();
     QTest::newRow("whowas without a count") << u"whowas bob"_s << false << T::Whowas << u"whowas"_s << S{u"bob"_s} << ok << QString() << QString();
+    QTest::newRow("oper") << u"/oper root correct-horse"_s << false << T::Oper << u"oper"_s << S{u"root"_s, u"correct-horse"_s} << ok << QString() << QString();
     QTest::newRow("close") << u"/close #games"_s << false << T::Close << u"close"_s << S{u"#games"_s} << ok << QString() << QString();
 
     // Without a slash.
@@ -209,7 +210,7 @@ void tst_Command::parse()
 void tst_Command::specMatchesTableOrder()
 {
     const QList<CommandSpec> &table = CommandTable::all();
-    QCOMPARE(table.size(), int(CommandType::Whowas) + 1);
+    QCOMPARE(table.size(), int(CommandType::Oper) + 1);
     for (int i = 0; i < table.size(); ++i) {
         const auto type = CommandType(i);
         QCOMPARE(int(table[i].type), i);
