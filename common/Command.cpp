@@ -69,8 +69,8 @@ Command Command::parse(const QString &line, bool acceptLabel)
     // programs always mean the command.
     const bool typedAsChat =
         spec && (spec->shape == ArgShape::Filter || spec->type == CommandType::Logout ||
-                 spec->type == CommandType::Notice || spec->type == CommandType::Close ||
-                 spec->type == CommandType::Disconnect);
+                 spec->type == CommandType::Notice || spec->type == CommandType::Wallops ||
+                 spec->type == CommandType::Close || spec->type == CommandType::Disconnect);
     const bool takesNoWords =
         spec && (spec->shape == ArgShape::None || (typedAsChat && !acceptLabel));
     const bool chat = !spec || (!slashed && takesNoWords && !arguments.isEmpty());

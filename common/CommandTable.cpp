@@ -108,6 +108,8 @@ QList<CommandSpec> makeTable()
          QT_TRANSLATE_NOOP("CommandTable", "Show who last went by a nickname: when they left or took another name, newest first.")},
         {T::Oper,    u"oper"_s,    {},                 S::NameWord,     R::No,  A::LoggedIn,    "oper <account> <password>",
          QT_TRANSLATE_NOOP("CommandTable", "Act as a server administrator under any nickname, with an administrator's account and its password.")},
+        {T::Wallops, u"wallops"_s, {},                 S::Text,         R::No,  A::LoggedIn,    "wallops <text>",
+         QT_TRANSLATE_NOOP("CommandTable", "Tell the server's other administrators something, and nobody else (administrators).")},
     };
     // clang-format on
 }

@@ -52,6 +52,7 @@ enum class CommandType {
     Conversations,
     Whowas,
     Oper,
+    Wallops,
 };
 
 // How the words after the command word are split into arguments.

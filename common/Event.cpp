@@ -309,6 +309,13 @@ Event Event::whowas(const QString &nick, const QStringList &departures, const QS
     return e;
 }
 
+Event Event::wallops(const QString &from, const QString &text)
+{
+    Event e = notice(from, text);
+    e.kind = Kind::Wallops;
+    return e;
+}
+
 Event Event::notice(const QString &from, const QString &text)
 {
     Event e(Kind::Notice);

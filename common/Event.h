@@ -79,6 +79,8 @@ public:
                        // and the name they took (or empty): the newest first; empty when the
                        // server remembers nobody by that name
         Notice,        // nick (the administrator), text: a notice to everyone on the server
+        Wallops,       // nick (the administrator), text: a notice to this server's
+                       // administrators alone
         Bye,           // subject: reason (logout, shutdown, ...)
         Ping,          // subject: token
         Pong,          // subject: token
@@ -156,6 +158,7 @@ public:
     static Event whowas(const QString &nick, const QStringList &departures,
                         const QStringList &details);
     static Event notice(const QString &from, const QString &text);
+    static Event wallops(const QString &from, const QString &text);
     static Event bye(const QString &reason);
     static Event ping(const QString &token);
     static Event pong(const QString &token);

@@ -42,6 +42,7 @@ QStringList errorParams(const Event &event)
     switch (event.code) {
     case ErrorCode::NotLoggedIn:
     case ErrorCode::LineTooLong:
+    case ErrorCode::NoPrivileges: // IRC's "<client> :Permission Denied"
         return {};
     case ErrorCode::UnknownCommand:
     case ErrorCode::NeedMoreParams:
@@ -643,6 +644,8 @@ QByteArray render(const Event &event, const Options &options)
         return numeric(options, 301, me, {event.nick, event.text});
     case K::Whowas:
         return whowas(event, options, me);
+    case K::Wallops:
+        return line(source(event.nick), u"WALLOPS"_s, {event.text});
     case K::Notice:
         return line(options.serverName, u"NOTICE"_s,
                     {me.isEmpty() ? u"*"_s : me, u"[%1] %2"_s.arg(event.nick, event.text)});

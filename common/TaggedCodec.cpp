@@ -54,6 +54,7 @@ const QList<Layout> &layouts()
         {K::Away,         u"away"_s,         {F::Nick, F::Text},                             0},
         {K::Whowas,       u"whowas"_s,       {F::Nick},                                      5},
         {K::Notice,       u"notice"_s,       {F::Nick, F::Text},                             0},
+        {K::Wallops,      u"wallops"_s,      {F::Nick, F::Text},                             0},
         {K::Bye,          u"bye"_s,          {F::Subject},                                   0},
         {K::Ping,         u"ping"_s,         {F::Subject},                                   0},
         {K::Pong,         u"pong"_s,         {F::Subject},                                   0},

@@ -678,6 +678,10 @@ QByteArray render(const Event &event, const Options &options)
         w.line(w.phrase(QT_TRANSLATE_NOOP("TextRenderer", "*** Notice from %1: %2"))
                    .arg(event.nick, event.text));
         break;
+    case K::Wallops:
+        w.line(w.phrase(QT_TRANSLATE_NOOP("TextRenderer", "*** To the administrators from %1: %2"))
+                   .arg(event.nick, event.text));
+        break;
     case K::Bye:
         w.line(byeText(w, event));
         break;

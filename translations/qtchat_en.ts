@@ -628,6 +628,10 @@
         <source>Act as a server administrator under any nickname, with an administrator&apos;s account and its password.</source>
         <translation>Act as a server administrator under any nickname, with an administrator&apos;s account and its password.</translation>
     </message>
+    <message>
+        <source>Tell the server&apos;s other administrators something, and nobody else (administrators).</source>
+        <translation>Tell the server&apos;s other administrators something, and nobody else (administrators).</translation>
+    </message>
 </context>
 <context>
     <name>ConfigFile</name>
@@ -2590,6 +2594,10 @@
     <message>
         <source>You now act as the server&apos;s administrator %1, under your nickname.</source>
         <translation>You now act as the server&apos;s administrator %1, under your nickname.</translation>
+    </message>
+    <message>
+        <source>*** To the administrators from %1: %2</source>
+        <translation>*** To the administrators from %1: %2</translation>
     </message>
 </context>
 <context>

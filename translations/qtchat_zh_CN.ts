@@ -619,6 +619,10 @@
         <source>Act as a server administrator under any nickname, with an administrator&apos;s account and its password.</source>
         <translation>用管理员的账号和密码，以任意昵称行使服务器管理员的权限。</translation>
     </message>
+    <message>
+        <source>Tell the server&apos;s other administrators something, and nobody else (administrators).</source>
+        <translation>只告诉服务器的其他管理员，不告诉别人（管理员）。</translation>
+    </message>
 </context>
 <context>
     <name>ConfigFile</name>
@@ -2551,6 +2555,10 @@
     <message>
         <source>You now act as the server&apos;s administrator %1, under your nickname.</source>
         <translation>你现在以自己的昵称行使服务器管理员 %1 的权限。</translation>
+    </message>
+    <message>
+        <source>*** To the administrators from %1: %2</source>
+        <translation>*** %1 对管理员说：%2</translation>
     </message>
 </context>
 <context>

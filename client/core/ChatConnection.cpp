@@ -800,6 +800,7 @@ void ChatConnection::handleRoomEvent(const Event &event)
         emit moderated(event.room, event.nick, event.subject, event.target, event.text);
         break;
     case Event::Kind::Notice:
+    case Event::Kind::Wallops: // a notice to administrators, shown like one to everyone
         emit serverNotice(event.nick, event.text);
         break;
     case Event::Kind::Away:

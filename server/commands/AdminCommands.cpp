@@ -28,6 +28,18 @@ void AdminCommands::notice(Session *session, const Command &command)
     m_chat.tellCluster(ClusterEvent::noticed(actor->nick(), command.argument(0)));
 }
 
+void AdminCommands::wallops(Session *session, const Command &command)
+{
+    const User *actor = session->user();
+    qCInfo(lcServer, "wallops from %s", qUtf8Printable(actor->nick()));
+    const Event event = Event::wallops(actor->nick(), command.argument(0));
+    const QList<User *> users = m_chat.directory().users();
+    for (User *user : users) {
+        if (m_chat.isAdministrator(user))
+            user->send(event, session, command.label(), user == actor);
+    }
+}
+
 void AdminCommands::disconnect(Session *session, const Command &command)
 {
     const QString nick = NameRules::normalized(command.argument(0));

@@ -17,6 +17,8 @@ public:
     explicit AdminCommands(ChatContext &chat);
 
     void notice(Session *session, const Command &command);
+    // To the administrators of this server alone, the sender too (IRC's WALLOPS).
+    void wallops(Session *session, const Command &command);
     // The person's connections get bye "disconnect" and close; the person is gone at once,
     // their place not held for a resume.
     void disconnect(Session *session, const Command &command);

@@ -236,6 +236,8 @@ void CommandProcessor::dispatch(Session *session, const Command &command)
         return m_settings.back(session, command);
     case T::Notice:
         return m_admin.notice(session, command);
+    case T::Wallops:
+        return m_admin.wallops(session, command);
     case T::Disconnect:
         return m_admin.disconnect(session, command);
     case T::Close:

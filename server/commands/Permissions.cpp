@@ -48,6 +48,7 @@ constexpr Rule Rules[] = {
 // The commands only administrators may run.
 constexpr CommandType AdministratorsOnly[] = {
     CommandType::Notice,
+    CommandType::Wallops,
     CommandType::Disconnect,
     CommandType::Close,
 };

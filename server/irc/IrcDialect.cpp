@@ -350,6 +350,10 @@ IrcDialect::Input IrcDialect::handleRegistered(const IrcMessage &message, const 
             return needMore();
         const QString reason = IrcText::plain(message.param(1)).trimmed();
         run(u"disconnect "_s + message.param(0) + (reason.isEmpty() ? QString() : u' ' + reason));
+    } else if (verb == u"WALLOPS") {
+        if (message.paramCount() < 1)
+            return needMore();
+        run(u"wallops "_s + IrcText::plain(message.param(0)));
     } else if (verb == u"INFO") {
         input.replies = reply(371, me,
                               {u"chat-server: rooms for telnet, IRC, web and desktop "

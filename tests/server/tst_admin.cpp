@@ -311,6 +311,13 @@ void TestAdmin::operGivesAnAdministratorsPowers()
     const QString notice = u"*** Notice from bob: the server restarts at noon"_s;
     EXPECT_LINES(bob, QStringList({notice}));
     EXPECT_LINES(alice, QStringList({notice}));
+    // A word to the administrators reaches them alone; on telnet it needs its "/".
+    alice.send(u"/wallops psst"_s);
+    EXPECT_LINES(alice,
+                 QStringList({u"Error: Only the server's administrators may use wallops."_s}));
+    bob.send(u"/wallops lunch at noon?"_s);
+    EXPECT_LINES(bob, QStringList({u"*** To the administrators from bob: lunch at noon?"_s}));
+    EXPECT_LINES(alice, QStringList());
     LineClient &dave = f.taggedLoggedIn(u"dave"_s); // who marks an administrator, for programs
     dave.send(u"who bob"_s);
     QCOMPARE(flagsOf(next(dave, Event::Kind::Who), u"bob"_s), u"admin"_s);

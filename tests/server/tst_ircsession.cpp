@@ -196,8 +196,10 @@ void TestIrcSession::session_data()
                                         << QStringList{s + u" 464 alice :Password incorrect"_s};
     QTest::newRow("KILL by someone who is no operator")
         << QStringList{u"KILL alice :bye"_s}
-        << QStringList{s + u" 481 alice disconnect :Only the server's administrators may use "
-                           "disconnect."_s};
+        << QStringList{s + u" 481 alice :Only the server's administrators may use disconnect."_s};
+    QTest::newRow("WALLOPS by someone who is no operator")
+        << QStringList{u"WALLOPS :hi everyone"_s}
+        << QStringList{s + u" 481 alice :Only the server's administrators may use wallops."_s};
     QTest::newRow("LIST") << QStringList{u"LIST"_s}
                           << QStringList{s + u" 321 alice Channel :Users  Name"_s,
                                          s + u" 322 alice #hall 1 :"_s,
@@ -731,8 +733,12 @@ void TestIrcSession::operAndKill()
                                                ":0 alice"_s,
                                       Server + u" 315 bob alice :End of /WHO list"_s}));
     bob.send(u"KILL alice :no"_s);
-    QCOMPARE(bob.sync(), QStringList{Server + u" 481 bob disconnect :Only the server's "
-                                              "administrators may use disconnect."_s});
+    QCOMPARE(bob.sync(), QStringList{Server + u" 481 bob :Only the server's administrators may "
+                                              "use disconnect."_s});
+    // WALLOPS reaches the administrators alone, the sender too.
+    alice.send(u"WALLOPS :\x02hi\x02 admins"_s);
+    QCOMPARE(alice.sync(), QStringList{u":alice!alice@chat WALLOPS :hi admins"_s});
+    QCOMPARE(bob.sync(), QStringList());
     alice.send(u"KILL bob :enough"_s);
     alice.sync();
     QVERIFY(bob.line().waitForDisconnected());

@@ -205,6 +205,7 @@ void tst_TaggedCodec::kindWord_data()
     QTest::newRow("away") << K::Away << u"away"_s;
     QTest::newRow("whowas") << K::Whowas << u"whowas"_s;
     QTest::newRow("notice") << K::Notice << u"notice"_s;
+    QTest::newRow("wallops") << K::Wallops << u"wallops"_s;
     QTest::newRow("bye") << K::Bye << u"bye"_s;
     QTest::newRow("ping") << K::Ping << u"ping"_s;
     QTest::newRow("pong") << K::Pong << u"pong"_s;
