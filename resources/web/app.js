@@ -359,6 +359,20 @@ const handlers = {
   notice(e, f) {
     addNotice(null, tr('noticeFrom', { nick: f[0], text: f[1] }), e.time);
   },
+  wallops(e, f) {
+    addNotice(null, tr('wallopsFrom', { nick: f[0], text: f[1] }), e.time);
+  },
+  // Who went by a name: after the name asked, five fields per departure, newest first.
+  whowas(e, f) {
+    const [asked, ...rest] = f;
+    if (!rest.length) addNotice(null, tr('whowasNone', { nick: asked }), e.time);
+    const why = { quit: 'whowasQuit', lost: 'whowasLost', disconnect: 'whowasDisconnect', nick: 'whowasNick' };
+    for (const [name, account, left, reason, taken] of groups(rest, 5)) {
+      const nick = account ? tr('whowasAccount', { nick: name, account }) : name;
+      const when = new Date(left).toLocaleString(language === 'zh_CN' ? 'zh-CN' : 'en');
+      addNotice(null, tr(why[reason] || 'whowasLeft', { nick, when, new: taken }), e.time);
+    }
+  },
   error(e, f) {
     if (e.label.startsWith('j') && f[0] === '403') return connection.command('create ' + f[2], 'j');
     if (e.label.startsWith('x') || e.label.startsWith('rejoin')) return; // a room that is gone

@@ -238,6 +238,17 @@ async function main() {
     await bob.expect(/^-?>? ?\*alice\* back at you$/);
   });
 
+  await step('whowas: who went by a name, in words', async () => {
+    await say(page, '/whowas nobody');
+    await messagesHave(page, 'Nobody called nobody has left lately.');
+    bob.send('nick robert');
+    await bob.expect(/You are now known as robert/);
+    await say(page, '/whowas bob');
+    await messagesHave(page, 'bob took the name robert on ');
+    bob.send('nick bob');
+    await bob.expect(/You are now known as bob/);
+  });
+
   await step('history loads as the person scrolls up', async () => {
     bob.send('join hall');
     await bob.expect(/You have entered hall/);
