@@ -59,6 +59,36 @@ QStringList errorParams(const Event &event)
     return {event.subject};
 }
 
+// Where IRC answers a command's failure with a numeric of its own rather than our code's number,
+// and with its own words (the subject stays a parameter where the numeric has one).
+struct OwnNumeric
+{
+    QLatin1StringView command;
+    ErrorCode code;
+    int numeric;
+    QLatin1StringView text;
+    bool keepsParams;
+};
+
+constexpr OwnNumeric OwnNumerics[] = {
+    // OPER: a wrong password (or no such account), and an account that is no administrator's
+    // (no "O-line").
+    {"oper"_L1, ErrorCode::AccountPasswordWrong, 464, "Password incorrect"_L1, false},
+    {"oper"_L1, ErrorCode::NoPrivileges, 491, "No O-lines for your host"_L1, false},
+    // A message to a channel one is not in: rooms hear their members alone (IRC's +n).
+    {"say"_L1, ErrorCode::NotInRoom, 404, "Cannot send to channel"_L1, true},
+    {"me"_L1, ErrorCode::NotInRoom, 404, "Cannot send to channel"_L1, true},
+};
+
+const OwnNumeric *ownNumericOf(const Event &event)
+{
+    for (const OwnNumeric &own : OwnNumerics) {
+        if (own.code == event.code && own.command == event.command)
+            return &own;
+    }
+    return nullptr;
+}
+
 // Why someone left, as PART's or QUIT's reason: their own words, if they gave some.
 QString leaveReason(const Event &event)
 {
@@ -498,13 +528,12 @@ QByteArray render(const Event &event, const Options &options)
     using K = Event::Kind;
     switch (event.kind) {
     case K::Error: {
-        // OPER's refusals in IRC's numerics: a wrong password (or no such account), and an
-        // account that is no administrator's (no "O-line").
-        if (event.command == "oper"_L1 && event.code == ErrorCode::AccountPasswordWrong)
-            return numeric(options, 464, me, {u"Password incorrect"_s});
-        if (event.command == "oper"_L1 && event.code == ErrorCode::NoPrivileges)
-            return numeric(options, 491, me, {u"No O-lines for your host"_s});
         QStringList params = errorParams(event);
+        if (const OwnNumeric *own = ownNumericOf(event)) {
+            if (!own->keepsParams)
+                params.clear();
+            return numeric(options, own->numeric, me, params << QString(own->text));
+        }
         // IRC's own words where the numeric is IRC's and the subject is not in the text.
         params << (event.code == ErrorCode::LineTooLong
                        ? u"Input line was too long"_s

@@ -220,12 +220,16 @@ void TestIrcSession::session_data()
         << QStringList{s + u" 403 alice #games :There is no room called games (list shows the "
                            "rooms)."_s};
     QTest::newRow("PRIVMSG and PART of a channel you are not in")
-        << QStringList{u"JOIN #g"_s, u"PART #g"_s, u"PRIVMSG #g :hi"_s, u"PART #g"_s}
+        << QStringList{u"JOIN #g"_s, u"PART #g"_s, u"PRIVMSG #g :hi"_s,
+                       u"PRIVMSG #g :\x01"
+                       "ACTION waves\x01"_s,
+                       u"PART #g"_s}
         << QStringList{u":alice!alice@chat JOIN #g"_s,
                        s + u" 353 alice = #g @alice"_s,
                        s + u" 366 alice #g :End of /NAMES list"_s,
                        u":alice!alice@chat PART #g"_s,
-                       s + u" 442 alice #g :You are not in g: join it first."_s,
+                       s + u" 404 alice #g :Cannot send to channel"_s,
+                       s + u" 404 alice #g :Cannot send to channel"_s,
                        s + u" 442 alice #g :You are not in g: join it first."_s};
     QTest::newRow("CTCP other than ACTION is dropped")
         << QStringList{u"PRIVMSG #hall :\x01VERSION\x01"_s} << QStringList{};
