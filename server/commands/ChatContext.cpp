@@ -45,16 +45,7 @@ void ChatContext::reconfigure()
 
 bool ChatContext::isAdministrator(const User *user) const
 {
-    return !adminAccount(user).isEmpty();
-}
-
-QString ChatContext::adminAccount(const User *user) const
-{
-    for (const QString &key : {user->operAccount(), user->account()}) {
-        if (!key.isEmpty() && m_administrators.contains(key))
-            return key;
-    }
-    return {};
+    return !user->adminAccount(m_administrators).isEmpty();
 }
 
 void ChatContext::fail(Session *session, const Command &command, ErrorCode code,

@@ -76,8 +76,6 @@ public:
     // Whether the person proved to own one of the configured administrators' names: logged in
     // with it, or gave its password to oper.
     bool isAdministrator(const User *user) const;
-    // The administrator's account that makes them one, or empty.
-    QString adminAccount(const User *user) const;
     // Their account keys.
     const QSet<QString> &administrators() const { return m_administrators; }
     // The configuration changed (a reload): takes what is copied from it.

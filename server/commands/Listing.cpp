@@ -195,9 +195,8 @@ bool Listing::advance(QStringList *items)
 QStringList Listing::describe(const User *user) const
 {
     // An administrator by oper is listed as one, under whatever nickname.
-    const QString account =
-        m_administrators.contains(user->operAccount()) ? user->operAccount() : user->account();
-    return describe(user->nick(), user->rooms(), user->flags(), account) +
+    return describe(user->nick(), user->rooms(), user->flags(),
+                    user->adminAccount(m_administrators)) +
            user->details(runs(user->rooms(), RoomRoles::keyOf(user)));
 }
 

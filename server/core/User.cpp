@@ -83,6 +83,15 @@ void User::holdFor(int graceMs, std::function<void()> expired)
     m_graceTimer.start(graceMs, this);
 }
 
+QString User::adminAccount(const QSet<QString> &administrators) const
+{
+    for (const QString &key : {m_operAccount, m_account}) {
+        if (!key.isEmpty() && administrators.contains(key))
+            return key;
+    }
+    return {};
+}
+
 QString User::flags() const
 {
     if (!m_away)

@@ -38,6 +38,9 @@ public:
     // their nickname; empty when none. Ends with the person.
     QString operAccount() const { return m_operAccount; }
     void setOperAccount(const QString &key) { m_operAccount = key; }
+    // Which of the administrators' accounts (keys) makes the person one: the one they gave to
+    // oper before their own; empty when neither is.
+    QString adminAccount(const QSet<QString> &administrators) const;
     void setAccount(const QString &key);
     // What an IRC client said of the person when it registered (USER): empty for the others,
     // whom IRC shows by their nickname.
