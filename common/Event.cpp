@@ -37,7 +37,7 @@ Event Event::error(ErrorCode code, const QString &command, const QString &subjec
     e.code = code;
     e.command = command;
     e.subject = subject;
-    e.text = errorText(code, subject);
+    e.text = errorText(code, command, subject);
     return e;
 }
 
@@ -345,7 +345,7 @@ Event Event::pong(const QString &token)
     return e;
 }
 
-const char *Event::errorTemplate(ErrorCode code, const QString &subject)
+const char *Event::errorTemplate(ErrorCode code, const QString &command, const QString &subject)
 {
     switch (code) {
     case ErrorCode::None:
@@ -401,6 +401,8 @@ const char *Event::errorTemplate(ErrorCode code, const QString &subject)
     case ErrorCode::NickInUse:
         return QT_TRANSLATE_NOOP("Event", "The nickname %1 is already taken.");
     case ErrorCode::AlreadyInRoom:
+        if (command == "invite"_L1) // the subject is the person invited
+            return QT_TRANSLATE_NOOP("Event", "%1 is already in the room.");
         return QT_TRANSLATE_NOOP("Event", "You are already in %1.");
     case ErrorCode::HistoryTooLong:
         return QT_TRANSLATE_NOOP("Event", "At most %1 lines per history request.");
@@ -502,7 +504,8 @@ bool Event::leavesEveryRoom(QStringView reason)
            reason == ShutdownReason;
 }
 
-QString Event::errorText(ErrorCode code, const QString &subject)
+QString Event::errorText(ErrorCode code, const QString &command, const QString &subject)
 {
-    return fillErrorTemplate(QString::fromUtf8(errorTemplate(code, subject)), code, subject);
+    return fillErrorTemplate(QString::fromUtf8(errorTemplate(code, command, subject)), code,
+                             subject);
 }

@@ -165,8 +165,10 @@ public:
 
     // The untranslated template of an error's description ("%1" is the subject), marked for
     // translation in context "Event"; errorText() fills it in English for the tagged field.
-    static const char *errorTemplate(ErrorCode code, const QString &subject);
-    static QString errorText(ErrorCode code, const QString &subject);
+    // The command that failed picks the words where one code means two things.
+    static const char *errorTemplate(ErrorCode code, const QString &command,
+                                     const QString &subject);
+    static QString errorText(ErrorCode code, const QString &command, const QString &subject);
     // Fills a template, in any language: %1 is the subject, %2 the length limit it breaks.
     static QString fillErrorTemplate(const QString &text, ErrorCode code, const QString &subject);
 

@@ -49,6 +49,10 @@ QStringList errorParams(const Event &event)
         return {event.command.toUpper()};
     case ErrorCode::NotInThatRoom:
         return {event.subject, event.room.isEmpty() ? u"*"_s : channel(event.room)};
+    case ErrorCode::AlreadyInRoom: // someone else (INVITE), or oneself (JOIN: the subject)
+        if (!event.room.isEmpty())
+            return {event.subject, channel(event.room)};
+        return {channel(event.subject)};
     default:
         break;
     }
@@ -537,7 +541,7 @@ QByteArray render(const Event &event, const Options &options)
         // IRC's own words where the numeric is IRC's and the subject is not in the text.
         params << (event.code == ErrorCode::LineTooLong
                        ? u"Input line was too long"_s
-                       : Event::errorText(event.code, event.subject));
+                       : Event::errorText(event.code, event.command, event.subject));
         return numeric(options, int(event.code), me, params);
     }
     case K::Message:

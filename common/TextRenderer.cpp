@@ -573,7 +573,7 @@ QByteArray render(const Event &event, const Options &options)
                        .arg(event.list[2], event.list[1]));
         break;
     case K::Error: {
-        const char *source = Event::errorTemplate(event.code, event.subject);
+        const char *source = Event::errorTemplate(event.code, event.command, event.subject);
         const QString text =
             Event::fillErrorTemplate(w.phrase(source, -1, "Event"), event.code, event.subject);
         w.line(w.phrase(QT_TRANSLATE_NOOP("TextRenderer", "Error: %1")).arg(text));

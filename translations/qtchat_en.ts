@@ -925,6 +925,10 @@
         <source>You may not speak in %1: you are muted there, or it is moderated and nobody gave you a voice. You may read.</source>
         <translation>You may not speak in %1: you are muted there, or it is moderated and nobody gave you a voice. You may read.</translation>
     </message>
+    <message>
+        <source>%1 is already in the room.</source>
+        <translation>%1 is already in the room.</translation>
+    </message>
 </context>
 <context>
     <name>FreedesktopNotifier</name>

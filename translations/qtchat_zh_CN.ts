@@ -914,6 +914,10 @@
         <source>You may not speak in %1: you are muted there, or it is moderated and nobody gave you a voice. You may read.</source>
         <translation>你不能在 %1 发言：你在那里被禁言，或该房间受控而没有人给你发言权。你仍可阅读。</translation>
     </message>
+    <message>
+        <source>%1 is already in the room.</source>
+        <translation>%1 已经在这个房间里了。</translation>
+    </message>
 </context>
 <context>
     <name>FreedesktopNotifier</name>

@@ -163,7 +163,7 @@ void ChatSession::connectNotices()
                     for (Conversation *conversation : m_list->conversations())
                         conversation->setLoadingOlder(false);
                 }
-                notice(StatusText::commandError(code, subject), ChatLine::Kind::Error);
+                notice(StatusText::commandError(code, command, subject), ChatLine::Kind::Error);
             });
     connect(c, &ChatConnection::lineRefused, this, [this] {
         notice(tr("The client needs tagged mode, so it does not send that setting."));

@@ -127,7 +127,7 @@ QString StatusText::tlsErrors(const QList<QSslError> &errors)
     return sentences.join(u' ');
 }
 
-QString StatusText::commandError(ErrorCode code, const QString &subject)
+QString StatusText::commandError(ErrorCode code, const QString &command, const QString &subject)
 {
     switch (int(code)) {
     case int(ErrorCode::CannotSendToRoom):
@@ -162,7 +162,7 @@ QString StatusText::commandError(ErrorCode code, const QString &subject)
     default:
         break;
     }
-    const char *source = Event::errorTemplate(code, subject);
+    const char *source = Event::errorTemplate(code, command, subject);
     if (!source)
         return tr("The server reported error %1.").arg(int(code));
     return Event::fillErrorTemplate(QCoreApplication::translate("Event", source), code, subject);

@@ -21,7 +21,7 @@ public:
     // banned, invite-only, registered only, not an operator) and the account errors are said
     // in the client's own plain words, by number, so that codes newer than common/ErrorCode.h
     // are explained too.
-    static QString commandError(ErrorCode code, const QString &subject);
+    static QString commandError(ErrorCode code, const QString &command, const QString &subject);
     // The server is adding these; the client knows them by number.
     static constexpr ErrorCode InviteOnly = ErrorCode(473);
     static constexpr ErrorCode Banned = ErrorCode(474);

@@ -111,13 +111,13 @@ AccountDialog::AccountDialog(ChatConnection *connection, Mode mode, QWidget *par
             accept();
         });
     connect(connection, &ChatConnection::accountFailed, this,
-            [this](ErrorCode code, const QString &, const QString &subject) {
+            [this](ErrorCode code, const QString &command, const QString &subject) {
                 if (!m_waiting)
                     return;
                 setWaiting(false);
                 if (code == ErrorCode::BadPassword && subject.toInt() > 0)
                     s_minimumLength = subject.toInt();
-                showProblem(StatusText::commandError(code, subject));
+                showProblem(StatusText::commandError(code, command, subject));
                 (code == ErrorCode::AccountPasswordWrong ? m_old : m_new)->setFocus();
             });
     (mode == Mode::Register ? m_new : m_old)->setFocus();

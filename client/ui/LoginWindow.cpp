@@ -176,7 +176,7 @@ void LoginWindow::showFailure(ChatConnection::Failure reason)
     using F = ChatConnection::Failure;
     m_forgetCertificate->setVisible(reason == F::CertificateChanged);
     if (reason == F::LoginRefused) {
-        showError(StatusText::commandError(m_connection->loginError(),
+        showError(StatusText::commandError(m_connection->loginError(), u"login"_s,
                                            m_connection->loginErrorSubject()));
         focusField(m_nick);
         return;

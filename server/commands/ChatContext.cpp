@@ -54,6 +54,14 @@ void ChatContext::fail(Session *session, const Command &command, ErrorCode code,
     session->send(Event::error(code, command.word(), subject), command.label());
 }
 
+void ChatContext::fail(Session *session, const Command &command, ErrorCode code,
+                       const QString &subject, const Room *room)
+{
+    Event error = Event::error(code, command.word(), subject);
+    error.room = room->name();
+    session->send(error, command.label());
+}
+
 void ChatContext::failToStore(Session *session, const Command &command, const QString &error)
 {
     qCWarning(lcServer, "store: %s", qUtf8Printable(error));

@@ -85,6 +85,9 @@ public:
 
     void fail(Session *session, const Command &command, ErrorCode code,
               const QString &subject = {});
+    // The same about someone (subject) and a room: IRC names both (441, 443).
+    void fail(Session *session, const Command &command, ErrorCode code, const QString &subject,
+              const Room *room);
     // The store refused a command's write (error): tells the session, if it is still there.
     void failToStore(Session *session, const Command &command, const QString &error);
 

@@ -83,7 +83,7 @@ ModerationTarget ModerationCommands::member(Session *session, const Command &com
         return {};
     }
     if (!target.isIn(*room)) {
-        m_chat.fail(session, command, ErrorCode::NotInThatRoom, target.nick());
+        m_chat.fail(session, command, ErrorCode::NotInThatRoom, target.nick(), *room);
         return {};
     }
     return target;

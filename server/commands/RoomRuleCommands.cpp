@@ -54,6 +54,10 @@ void RoomRuleCommands::invite(Session *session, const Command &command)
     const ModerationTarget invitee = ModerationTarget::find(m_chat.directory(), nick);
     if (!invitee.exists())
         return m_chat.fail(session, command, ErrorCode::NoSuchNick, nick);
+    // Someone in the room needs no invitation; one kept for later would let them back in after
+    // a kick (IRC's 443).
+    if (invitee.isIn(room))
+        return m_chat.fail(session, command, ErrorCode::AlreadyInRoom, invitee.nick(), room);
     const QString key = invitee.key();
     room->modes().invite(key);
     m_chat.roomRules().invite(room, key, session->user()->nick());

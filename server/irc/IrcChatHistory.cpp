@@ -138,7 +138,7 @@ Request translate(const IrcMessage &message, const QStringList &rooms,
 QByteArray failure(const Event &error, const QString &serverName)
 {
     return fail(serverName, u"MESSAGE_ERROR"_s, {u"*"_s},
-                Event::errorText(error.code, error.subject));
+                Event::errorText(error.code, error.command, error.subject));
 }
 
 } // namespace IrcChatHistory

@@ -103,12 +103,13 @@ Translation mode(const IrcMessage &message, const QString &me, const QString &se
         if (value)
             run(u"rule #%1 %2 %3"_s.arg(room, RoomModes::name(*rule), *value));
         else
-            t.replies = numeric(
-                serverName, IrcNumeric::InvalidModeParam, me,
-                // A key is not echoed: it may be a real one, mistyped.
-                {IrcRendering::channel(room), letter,
-                 argument.isEmpty() || *rule == RoomModes::Rule::Key ? u"*"_s : argument,
-                 Event::errorText(ErrorCode::InvalidRuleValue, QString(RoomModes::name(*rule)))});
+            t.replies =
+                numeric(serverName, IrcNumeric::InvalidModeParam, me,
+                        // A key is not echoed: it may be a real one, mistyped.
+                        {IrcRendering::channel(room), letter,
+                         argument.isEmpty() || *rule == RoomModes::Rule::Key ? u"*"_s : argument,
+                         Event::errorText(ErrorCode::InvalidRuleValue, u"rule"_s,
+                                          QString(RoomModes::name(*rule)))});
     } else if (signed_ && rule) {
         run(u"rule #%1 %2 %3"_s.arg(room, RoomModes::name(*rule),
                                     sign == u"+" ? u"on"_s : u"off"_s));

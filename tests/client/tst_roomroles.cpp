@@ -253,7 +253,7 @@ void TestRoomRoles::refusalsInPlainWords()
 {
     QFETCH(int, code);
     QFETCH(QString, words);
-    const QString text = StatusText::commandError(ErrorCode(code), u"games"_s);
+    const QString text = StatusText::commandError(ErrorCode(code), u"join"_s, u"games"_s);
     QVERIFY2(text.contains(words), qPrintable(text));
 }
 

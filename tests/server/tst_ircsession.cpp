@@ -499,10 +499,19 @@ void TestIrcSession::invitationConcernsTwo()
     alice.send(u"JOIN #den"_s);
     alice.sync();
     carol.send(u"JOIN #den"_s);
+    carol.sync();
     alice.send(u"MODE #den +i"_s);
     alice.sync();
     carol.sync();
     bob.sync();
+
+    // Who is in the room needs no invitation (443); who is not cannot be kicked (441).
+    alice.send(u"INVITE carol #den"_s);
+    QCOMPARE(alice.sync(), QStringList{Server + u" 443 alice carol #den :carol is already in the "
+                                                "room."_s});
+    alice.send(u"KICK #den bob"_s);
+    QCOMPARE(alice.sync(),
+             QStringList{Server + u" 441 alice bob #den :bob is not in that room."_s});
 
     // RFC 2812 3.2.7: the one invited hears INVITE, the one who invited 341, nobody else a word.
     alice.send(u"INVITE bob #den"_s);

@@ -76,6 +76,10 @@ void TestRoomRules::inviteOnly()
     alice.sync();
     alice.send(u"invite nobody"_s);
     EXPECT_LINES(alice, QStringList({u"Error: No one called nobody is logged in."_s}));
+    // bob is in: an invitation kept for later would let him back in after a kick.
+    alice.send(u"invite bob"_s);
+    EXPECT_LINES(alice, QStringList({u"Error: bob is already in the room."_s}));
+    QCOMPARE(bob.sync(), QStringList{});
 }
 
 void TestRoomRules::topicLock()

@@ -242,7 +242,7 @@ void TestTaggedSession::errorsCarryCodes()
     QCOMPARE(int(error.code), code);
     QCOMPARE(error.subject, subject);
     QCOMPARE(error.label, u"e"_s);
-    QCOMPARE(error.text, Event::errorText(error.code, subject));
+    QCOMPARE(error.text, Event::errorText(error.code, error.command, subject));
 }
 
 // Logins that reach the server in the same moment are announced in one line; each newcomer
