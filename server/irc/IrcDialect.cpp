@@ -603,16 +603,18 @@ QByteArray IrcDialect::welcome(const QString &nick) const
                    {u"Your host is %1, running version %2"_s.arg(m_serverName, version)});
     bytes += reply(IrcNumeric::Created, nick,
                    {u"This server was created %1"_s.arg(startTime().toString(Qt::ISODate))});
-    bytes += reply(IrcNumeric::MyInfo, nick, {m_serverName, version, u"i"_s, u"o"_s});
+    // User modes (o: an operator, by OPER), channel modes, those of them with a parameter.
+    bytes += reply(IrcNumeric::MyInfo, nick,
+                   {m_serverName, version, u"o"_s, u"Rbiklmotv"_s, u"bklov"_s});
     // Honest ISUPPORT: what the chat's name rules and limits really are.
-    bytes +=
-        reply(IrcNumeric::ISupport, nick,
-              {u"CASEMAPPING=rfc8265"_s, u"CHANTYPES=#"_s, u"CHANMODES=b,k,l,imRt"_s,
-               u"EXTBAN=,m"_s, u"PREFIX=(ov)@+"_s, u"NICKLEN=%1"_s.arg(Protocol::NickMaxLength),
-               u"CHANNELLEN=%1"_s.arg(Protocol::RoomMaxLength + 1),
-               u"TOPICLEN=%1"_s.arg(Protocol::TopicMaxLength),
-               u"KEYLEN=%1"_s.arg(Protocol::RoomKeyMaxLength), u"LINELEN=512"_s, u"UTF8ONLY"_s,
-               u"are supported by this server"_s});
+    bytes += reply(IrcNumeric::ISupport, nick,
+                   {u"CASEMAPPING=rfc8265"_s, u"CHANTYPES=#"_s, u"CHANMODES=b,k,l,imRt"_s,
+                    u"MODES=%1"_s.arg(IrcModes::MaxModesWithArgument), u"EXTBAN=,m"_s,
+                    u"PREFIX=(ov)@+"_s, u"NICKLEN=%1"_s.arg(Protocol::NickMaxLength),
+                    u"CHANNELLEN=%1"_s.arg(Protocol::RoomMaxLength + 1),
+                    u"TOPICLEN=%1"_s.arg(Protocol::TopicMaxLength),
+                    u"KEYLEN=%1"_s.arg(Protocol::RoomKeyMaxLength), u"LINELEN=512"_s, u"UTF8ONLY"_s,
+                    u"are supported by this server"_s});
     bytes +=
         reply(IrcNumeric::ISupport, nick,
               {u"NETWORK=%1"_s.arg(m_serverName), u"CHATHISTORY=%1"_s.arg(Protocol::HistoryPageMax),

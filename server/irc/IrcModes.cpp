@@ -21,6 +21,48 @@ QByteArray numeric(const QString &serverName, int code, const QString &me, QStri
     return IrcRendering::numeric(options, code, me, std::move(params));
 }
 
+// One change of a MODE line as the chat's command (one thing each), or the numeric refusing it.
+void translate(Translation &t, const Change &change, const QString &room, const QString &me,
+               const QString &serverName)
+{
+    const QString &argument = change.argument;
+    const QChar letter = change.letter;
+    const bool plus = change.plus;
+    const auto run = [&t](const QString &line) { t.commands << u"@MODE "_s + line; };
+    const std::optional<RoomModes::Rule> rule = RoomModes::parse(IrcRendering::ruleOf(letter));
+    if (letter == u'b' && argument.isEmpty()) {
+        // The list: the mutes first (367 lines, see IrcRendering), then the bans and 368.
+        t.commands << u"@%1 look #%2"_s.arg(IrcRendering::MutesLabel, room)
+                   << u"@BANS bans #"_s + room;
+    } else if (letter == u'o') {
+        run((plus ? u"op #"_s : u"deop #"_s) + room + u' ' + argument);
+    } else if (letter == u'v') {
+        run((plus ? u"voice #"_s : u"devoice #"_s) + room + u' ' + argument);
+    } else if (letter == u'b') {
+        if (const std::optional<QString> nick = mutedNick(argument))
+            run((plus ? u"mute #"_s : u"unmute #"_s) + room + u' ' + *nick);
+        else
+            run((plus ? u"ban #"_s : u"unban #"_s) + room + u' ' + argument);
+    } else if (rule && RoomModes::takesValue(*rule)) {
+        // A limit and a key carry a value; taking one off needs none (-k's is not checked).
+        const std::optional<QString> value = !plus ? u"off"_s : RoomModes::valueOf(*rule, argument);
+        if (value)
+            run(u"rule #%1 %2 %3"_s.arg(room, RoomModes::name(*rule), *value));
+        else
+            t.replies +=
+                numeric(serverName, IrcNumeric::InvalidModeParam, me,
+                        // A key is not echoed: it may be a real one, mistyped.
+                        {IrcRendering::channel(room), letter,
+                         argument.isEmpty() || *rule == RoomModes::Rule::Key ? u"*"_s : argument,
+                         Event::errorText(ErrorCode::InvalidRuleValue, u"rule"_s,
+                                          QString(RoomModes::name(*rule)))});
+    } else if (rule) {
+        run(u"rule #%1 %2 %3"_s.arg(room, RoomModes::name(*rule), plus ? u"on"_s : u"off"_s));
+    } else {
+        t.replies += numeric(serverName, 472, me, {letter, u"is unknown mode char to me"_s});
+    }
+}
+
 } // namespace
 
 std::optional<qint64> seconds(QStringView word)
@@ -61,6 +103,43 @@ std::optional<QString> mutedNick(const QString &mask)
     return nick;
 }
 
+QList<Change> changes(const QString &modes, const QStringList &arguments, bool *missing)
+{
+    QList<Change> list;
+    QString seen; // letters without a parameter, once each
+    qsizetype next = 0;
+    int withArgument = 0;
+    bool plus = true; // a string without a sign adds, as other servers take it
+    *missing = false;
+    for (const QChar letter : modes) {
+        if (letter == u'+' || letter == u'-') {
+            plus = letter == u'+';
+            continue;
+        }
+        const std::optional<RoomModes::Rule> rule = RoomModes::parse(IrcRendering::ruleOf(letter));
+        // Who a change is about (o, v), a mask (b), a limit to set (l) or a key (k, both ways:
+        // CHANMODES type B) takes the next argument.
+        const bool takes =
+            letter == u'o' || letter == u'v' || letter == u'b' ||
+            (rule && RoomModes::takesValue(*rule) && (plus || *rule == RoomModes::Rule::Key));
+        Change change{plus, letter, {}};
+        if (takes && next < arguments.size()) {
+            if (++withArgument > MaxModesWithArgument)
+                break;
+            change.argument = arguments[next++];
+        } else if (letter == u'o' || letter == u'v') {
+            *missing = true; // whom to op or voice
+            continue;
+        } else if (seen.contains(letter)) {
+            continue;
+        } else {
+            seen += letter;
+        }
+        list << change;
+    }
+    return list;
+}
+
 Translation mode(const IrcMessage &message, const QString &me, const QString &serverName)
 {
     Translation t;
@@ -70,53 +149,20 @@ Translation mode(const IrcMessage &message, const QString &me, const QString &se
         return t;
     }
     const QString room = IrcRendering::room(message.param(0));
-    const QString change = message.param(1);
-    const QString argument = message.param(2);
-    const auto run = [&t](const QString &line) { t.commands << u"@MODE "_s + line; };
-    // One mode letter per MODE line, as the chat's commands do one thing each.
-    const QString sign = change.left(1);
-    const QString letter = change.mid(1);
-    const bool signed_ = sign == u"+" || sign == u"-";
-    const std::optional<RoomModes::Rule> rule =
-        letter.size() == 1 ? RoomModes::parse(IrcRendering::ruleOf(letter.front())) : std::nullopt;
     if (room.isEmpty()) { // a user's modes: we have none
         t.replies = numeric(serverName, 221, me, {u"+"_s});
-    } else if (message.paramCount() == 1) {
-        run(u"look #"_s + room); // its rules come back as 324
-    } else if (change == u"b" || (change == u"+b" && argument.isEmpty())) {
-        // The list: the mutes first (367 lines, see IrcRendering), then the bans and 368.
-        t.commands << u"@%1 look #%2"_s.arg(IrcRendering::MutesLabel, room)
-                   << u"@BANS bans #"_s + room;
-    } else if (signed_ && letter == u"o" && !argument.isEmpty()) {
-        run((sign == u"+" ? u"op #"_s : u"deop #"_s) + room + u' ' + argument);
-    } else if (signed_ && letter == u"v" && !argument.isEmpty()) {
-        run((sign == u"+" ? u"voice #"_s : u"devoice #"_s) + room + u' ' + argument);
-    } else if (signed_ && letter == u"b" && !argument.isEmpty()) {
-        if (const std::optional<QString> nick = mutedNick(argument))
-            run((sign == u"+" ? u"mute #"_s : u"unmute #"_s) + room + u' ' + *nick);
-        else
-            run((sign == u"+" ? u"ban #"_s : u"unban #"_s) + room + u' ' + argument);
-    } else if (signed_ && rule && RoomModes::takesValue(*rule)) {
-        // A limit and a key carry a value; taking one off needs none (-k's is not checked).
-        const std::optional<QString> value =
-            sign == u"-" ? u"off"_s : RoomModes::valueOf(*rule, argument);
-        if (value)
-            run(u"rule #%1 %2 %3"_s.arg(room, RoomModes::name(*rule), *value));
-        else
-            t.replies =
-                numeric(serverName, IrcNumeric::InvalidModeParam, me,
-                        // A key is not echoed: it may be a real one, mistyped.
-                        {IrcRendering::channel(room), letter,
-                         argument.isEmpty() || *rule == RoomModes::Rule::Key ? u"*"_s : argument,
-                         Event::errorText(ErrorCode::InvalidRuleValue, u"rule"_s,
-                                          QString(RoomModes::name(*rule)))});
-    } else if (signed_ && rule) {
-        run(u"rule #%1 %2 %3"_s.arg(room, RoomModes::name(*rule),
-                                    sign == u"+" ? u"on"_s : u"off"_s));
-    } else {
-        t.replies =
-            numeric(serverName, 472, me, {change.mid(1, 1), u"is unknown mode char to me"_s});
+        return t;
     }
+    if (message.paramCount() == 1) {
+        t.commands << u"@MODE look #"_s + room; // its rules come back as 324
+        return t;
+    }
+    bool missing = false;
+    for (const Change &change : changes(message.param(1), message.params().mid(2), &missing))
+        translate(t, change, room, me, serverName);
+    if (missing)
+        t.replies += numeric(serverName, IrcNumeric::NeedMoreParams, me,
+                             {u"MODE"_s, u"Not enough parameters"_s});
     return t;
 }
 

@@ -15,9 +15,11 @@
 // ISUPPORT EXTBAN=,m), listed with the bans. TBAN is InspIRCd's timed ban (m_timedbans), onto the
 // chat's timed ban, or its timed mute for an "m:" mask.
 //
-//   MODE <channel> [("+" | "-") ("o" nick | "v" nick | "b" mask | "i" | "t" | "R" | "m")
-//                   | "+l" count | "-l"
-//                   | "+k" key | "-k" [key]] | MODE <channel> b
+//   MODE <channel> [modes *argument]
+//   modes    = 1*(["+" | "-"] 1*letter)  ; "+it-m", "+ov alice bob"; no sign at first: "+"
+//   letter   = "o" | "v" | "b" | "i" | "t" | "R" | "m" | "l" | "k"
+//   o and v take a nick, b a mask (none: the list), +l a count, k a key (-k's is not checked);
+//   at most MaxModesWithArgument of them per line (ISUPPORT MODES), the rest once each.
 //   TBAN <channel> <duration> <mask>
 //   mask     = ban-mask | "m:" nick ["!*@*"]   ; ban-mask: the chat's (nick, account:, address)
 //   duration = 1*(1*DIGIT ["y" | "w" | "d" | "h" | "m" | "s"])  ; "1h30m"; bare digits: seconds
@@ -28,6 +30,23 @@ struct Translation
     QByteArray replies;   // answered here, at once
     QStringList commands; // chat lines to run, labelled with the verb ("@MODE ban #g bob")
 };
+
+// How many changes with an argument one MODE line makes (ISUPPORT MODES); those beyond are
+// dropped, as other servers do. Letters without one count once each.
+constexpr int MaxModesWithArgument = 4;
+
+// One change of a MODE line: adds (or takes off) letter, with its argument if it takes one.
+struct Change
+{
+    bool plus = true;
+    QChar letter;
+    QString argument;
+    bool operator==(const Change &) const = default;
+};
+
+// The changes a mode string and its arguments make, in order; missing is set when an o or v
+// had no nick (those are dropped).
+QList<Change> changes(const QString &modes, const QStringList &arguments, bool *missing);
 
 // me: the client's nickname, for numerics; serverName: their source.
 Translation mode(const IrcMessage &message, const QString &me, const QString &serverName);

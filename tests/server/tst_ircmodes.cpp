@@ -27,6 +27,8 @@ class TestIrcModes : public QObject
 private slots:
     void durations_data();
     void durations();
+    void changes_data();
+    void changes();
     void moderation_data();
     void moderation();
     void timedMuteEnds();
@@ -118,6 +120,76 @@ void TestIrcModes::moderation_data()
     QTest::newRow("+q is the owner's, not a quiet")
         << QStringList{u"MODE #g +q bob"_s}
         << QStringList{s + u" 472 alice q :is unknown mode char to me"_s};
+    // Several changes in one line, as clients send them: one chat command, one MODE line each.
+    QTest::newRow("several rules in one line")
+        << QStringList{u"MODE #g +it-m"_s}
+        << QStringList{u":alice!alice@chat MODE #g +i"_s, u":alice!alice@chat MODE #g +t"_s,
+                       u":alice!alice@chat MODE #g -m"_s};
+    QTest::newRow("a voice and a limit with their arguments")
+        << QStringList{u"MODE #g +vl bob 5"_s}
+        << QStringList{u":alice!alice@chat MODE #g +v bob"_s, u":alice!alice@chat MODE #g +l 5"_s};
+    QTest::newRow("an unknown letter among known ones")
+        << QStringList{u"MODE #g +xt"_s}
+        << QStringList{s + u" 472 alice x :is unknown mode char to me"_s,
+                       u":alice!alice@chat MODE #g +t"_s};
+    QTest::newRow("+o without a nick")
+        << QStringList{u"MODE #g +to"_s}
+        << QStringList{s + u" 461 alice MODE :Not enough parameters"_s,
+                       u":alice!alice@chat MODE #g +t"_s};
+}
+
+void TestIrcModes::changes_data()
+{
+    using C = IrcModes::Change;
+    QTest::addColumn<QString>("modes");
+    QTest::addColumn<QStringList>("arguments");
+    QTest::addColumn<QList<C>>("changes");
+    QTest::addColumn<bool>("missing");
+    QTest::newRow("one") << u"+i"_s << QStringList{} << QList<C>{{true, u'i', {}}} << false;
+    QTest::newRow("no sign adds") << u"t"_s << QStringList{} << QList<C>{{true, u't', {}}} << false;
+    QTest::newRow("signs switch") << u"+i-tm"_s << QStringList{}
+                                  << QList<C>{{true, u'i', {}},
+                                              {false, u't', {}},
+                                              {false, u'm', {}}}
+                                  << false;
+    QTest::newRow("arguments in order")
+        << u"+ov-b"_s << QStringList{u"alice"_s, u"bob"_s, u"carol"_s}
+        << QList<C>{{true, u'o', u"alice"_s}, {true, u'v', u"bob"_s}, {false, u'b', u"carol"_s}}
+        << false;
+    // A limit is set with a count and taken off without; a key takes one both ways.
+    QTest::newRow("limits and keys") << u"-lk+lk"_s << QStringList{u"old"_s, u"5"_s, u"new"_s}
+                                     << QList<C>{{false, u'l', {}},
+                                                 {false, u'k', u"old"_s},
+                                                 {true, u'l', u"5"_s},
+                                                 {true, u'k', u"new"_s}}
+                                     << false;
+    QTest::newRow("a letter without argument counts once")
+        << u"+iii-i"_s << QStringList{} << QList<C>{{true, u'i', {}}} << false;
+    QTest::newRow("b without a mask is the list, once")
+        << u"bb"_s << QStringList{} << QList<C>{{true, u'b', {}}} << false;
+    QTest::newRow("o without a nick is dropped")
+        << u"+oi"_s << QStringList{} << QList<C>{{true, u'i', {}}} << true;
+    QTest::newRow("at most four with an argument")
+        << u"+vvvvv"_s << QStringList{u"a"_s, u"b"_s, u"c"_s, u"d"_s, u"e"_s}
+        << QList<C>{{true, u'v', u"a"_s},
+                    {true, u'v', u"b"_s},
+                    {true, u'v', u"c"_s},
+                    {true, u'v', u"d"_s}}
+        << false;
+    QTest::newRow("an unknown letter is kept for its 472")
+        << u"+x"_s << QStringList{} << QList<C>{{true, u'x', {}}} << false;
+    QTest::newRow("signs alone") << u"+-+"_s << QStringList{} << QList<C>{} << false;
+}
+
+void TestIrcModes::changes()
+{
+    QFETCH(QString, modes);
+    QFETCH(QStringList, arguments);
+    QFETCH(QList<IrcModes::Change>, changes);
+    QFETCH(bool, missing);
+    bool wasMissing = false;
+    QCOMPARE(IrcModes::changes(modes, arguments, &wasMissing), changes);
+    QCOMPARE(wasMissing, missing);
 }
 
 void TestIrcModes::moderation()

@@ -67,12 +67,14 @@ void TestIrcSession::welcome()
              qPrintable(lines.value(1)));
     QVERIFY(lines.value(2).startsWith(Server + u" 002 alice "_s));
     QVERIFY(lines.value(3).startsWith(Server + u" 003 alice "_s));
+    // 004: user modes (an operator), channel modes, those of them with a parameter.
     QVERIFY(lines.value(4).startsWith(Server + u" 004 alice test.chat "_s));
+    QVERIFY2(lines.value(4).endsWith(u" o Rbiklmotv bklov"_s), qPrintable(lines.value(4)));
     // ISUPPORT tells the truth about our names.
     for (const QString &token :
          {u"CHANTYPES=#"_s, u"NICKLEN=24"_s, u"CHANNELLEN=33"_s, u"TOPICLEN=300"_s,
-          u"CASEMAPPING=rfc8265"_s, u"UTF8ONLY"_s, u"CHANMODES=b,k,l,imRt"_s, u"KEYLEN=23"_s,
-          u"EXTBAN=,m"_s, u"PREFIX=(ov)@+"_s})
+          u"CASEMAPPING=rfc8265"_s, u"UTF8ONLY"_s, u"CHANMODES=b,k,l,imRt"_s, u"MODES=4"_s,
+          u"KEYLEN=23"_s, u"EXTBAN=,m"_s, u"PREFIX=(ov)@+"_s})
         QVERIFY2(lines.value(5).contains(token), qPrintable(lines.value(5)));
     QCOMPARE(lines.value(6), Server +
                                  u" 005 alice NETWORK=test.chat CHATHISTORY=1000 "
