@@ -380,6 +380,7 @@ QByteArray who(const Event &event, const Options &options, const QString &me)
                 channels << (details.runs.contains(room) ? u"@"_s : QString()) + channel(room);
             bytes += numeric(options, 319, me, {nick, channels.join(u' ')});
         }
+        bytes += numeric(options, 312, me, {nick, options.serverName, options.serverInfo});
         const QStringList flags = event.list[i + 2].split(u',');
         if (flags.contains(Event::AdminFlag))
             bytes += numeric(options, 313, me, {nick, u"is an IRC operator"_s});

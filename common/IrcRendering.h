@@ -27,6 +27,7 @@ struct Options
     bool extendedJoin = false;    // IRCv3 extended-join: JOIN #room account :realname
     bool multiPrefix = false;     // IRCv3 multi-prefix: "@+" in NAMES and WHO, not only "@"
     QString serverName;           // the source of numerics and server notices
+    QString serverInfo;           // the line about the server (WHOIS's 312)
     QString me; // the reader's nickname, for replies to it alone; empty in what rooms share
 
     bool operator==(const Options &) const = default;

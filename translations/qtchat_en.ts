@@ -1897,6 +1897,10 @@
         <source>Departures of one nickname that whowas remembers.</source>
         <translation>Departures of one nickname that whowas remembers.</translation>
     </message>
+    <message>
+        <source>A line about this server that IRC clients show beside its name (LINKS, WHOIS), e.g. &quot;Physics class chat&quot;.</source>
+        <translation>A line about this server that IRC clients show beside its name (LINKS, WHOIS), e.g. &quot;Physics class chat&quot;.</translation>
+    </message>
 </context>
 <context>
     <name>StatusText</name>

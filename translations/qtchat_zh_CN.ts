@@ -1878,6 +1878,10 @@
         <source>Departures of one nickname that whowas remembers.</source>
         <translation>whowas 对同一个昵称记住的离开记录条数。</translation>
     </message>
+    <message>
+        <source>A line about this server that IRC clients show beside its name (LINKS, WHOIS), e.g. &quot;Physics class chat&quot;.</source>
+        <translation>IRC 客户端在服务器名称旁显示的一行介绍（LINKS、WHOIS），例如“物理课聊天”。</translation>
+    </message>
 </context>
 <context>
     <name>StatusText</name>

@@ -64,6 +64,7 @@ class ChatServerController(BaseServerController, DirectoryBasedController):
             "--web-port", "0",
             "--irc-autojoin", "none",
             "--name", "My.Little.Server",
+            "--description", "test server",
             "--exempt-loopback",
             "--flood-burst", "1000",
             "--flood-rate", "100000",

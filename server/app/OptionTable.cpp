@@ -114,6 +114,7 @@ QList<ServerOption> makeTable()
              return QString();
          }},
         text(u"name"_s, u"name"_s, QT_TRANSLATE_NOOP("ServerOptions", "Server name shown in the greeting (default: this machine's name)."), &C::name, Reload::Live),
+        text(u"description"_s, u"text"_s, QT_TRANSLATE_NOOP("ServerOptions", "A line about this server that IRC clients show beside its name (LINKS, WHOIS), e.g. \"Physics class chat\"."), &C::description, Reload::NewConnections),
         number(u"irc-port"_s, QT_TRANSLATE_NOOP("ServerOptions", "TCP port of the IRC listener, for IRC clients (0 turns it off)."), &C::ircPort, 0, 65535, Reload::Restart),
         number(u"irc-tls-port"_s, QT_TRANSLATE_NOOP("ServerOptions", "TCP port of the IRC listener over TLS, when --tls-cert and --tls-key are given (0 turns it off)."), &C::ircTlsPort, 0, 65535, Reload::Restart),
         choice(u"irc-autojoin"_s, u"hall|none"_s, QT_TRANSLATE_NOOP("ServerOptions", "hall: IRC clients start in #hall, as everyone does; none: in no channel, as on other IRC servers. Default: hall."),

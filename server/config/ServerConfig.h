@@ -19,6 +19,7 @@ struct ServerConfig
     quint16 port = Protocol::DefaultPort;
     QHostAddress bindAddress = QHostAddress::Any; // IPv4 and IPv6
     QString name;                                 // shown in the greeting; empty: the host's name
+    QString description; // a line about the server for IRC's LINKS and WHOIS; empty: the default
 
     // Input
     qsizetype maxLineBytes = Protocol::DefaultMaxLineBytes;
@@ -115,6 +116,13 @@ struct ServerConfig
             return name;
         const QString host = QSysInfo::machineHostName();
         return host.isEmpty() ? QStringLiteral("chat") : host;
+    }
+    // The line IRC clients show beside the server's name (LINKS, WHOIS).
+    QString serverInfo() const
+    {
+        return description.isEmpty() ? QStringLiteral("chat-server: telnet, IRC, web and desktop "
+                                                      "clients in one chat")
+                                     : description;
     }
     // IRC's server name is a host name: the display name's letters, digits, dots and dashes, in
     // their case (host names are compared without it; clients show it as given).

@@ -12,6 +12,7 @@
 #include <QDateTime>
 #include <QHash>
 #include <QLocale>
+#include <QRegularExpression>
 
 using namespace Qt::StringLiterals;
 
@@ -33,8 +34,9 @@ const QDateTime &startTime()
 
 } // namespace
 
-IrcDialect::IrcDialect(QString serverName, bool serverPassword)
+IrcDialect::IrcDialect(QString serverName, QString serverInfo, bool serverPassword)
     : m_serverName(std::move(serverName))
+    , m_serverInfo(std::move(serverInfo))
     , m_serverPassword(serverPassword)
     , m_registration(m_serverName, offers())
 {
@@ -89,6 +91,7 @@ IrcRendering::Options IrcDialect::options() const
     IrcRendering::Options options;
     options.enabled = true;
     options.serverName = m_serverName;
+    options.serverInfo = m_serverInfo;
     IrcCapabilities &caps = const_cast<IrcRegistration &>(m_registration).capabilities();
     options.serverTime = caps.isEnabled(u"server-time"_s);
     options.messageIds = caps.isEnabled(u"message-tags"_s);
@@ -429,6 +432,15 @@ IrcDialect::Input IrcDialect::handleRegistered(const IrcMessage &message, const 
              m_registration.capabilities().handle(message, m_serverName, me))
             input.replies += answer.toLine();
         input.optionsChanged = true;
+    } else if (verb == u"LINKS") {
+        // The servers this one links to: itself alone (a cluster's nodes are one server to IRC,
+        // as LUSERS says). "LINKS [[remote] mask]": the last parameter is the mask.
+        const QString mask = message.paramCount() > 0 ? message.params().last() : u"*"_s;
+        const QRegularExpression pattern(QRegularExpression::wildcardToRegularExpression(mask),
+                                         QRegularExpression::CaseInsensitiveOption);
+        if (pattern.match(m_serverName).hasMatch())
+            input.replies = reply(364, me, {m_serverName, m_serverName, u"0 "_s + m_serverInfo});
+        input.replies += reply(365, me, {mask, u"End of /LINKS list"_s});
     } else if (verb == u"TIME") {
         // This server's time; there is no other server to ask.
         const QString server = message.param(0);

@@ -23,7 +23,8 @@ class IrcDialect
 public:
     // serverName: IRC's server name (a host name); serverPassword: the server asks for one
     // (PASS is then that password, otherwise the account's).
-    IrcDialect(QString serverName, bool serverPassword);
+    // serverInfo: the line shown beside the server's name (LINKS, WHOIS's 312).
+    IrcDialect(QString serverName, QString serverInfo, bool serverPassword);
 
     struct Input
     {
@@ -82,6 +83,7 @@ private:
     QByteArray reply(int numeric, const QString &me, QStringList params) const;
 
     QString m_serverName;
+    QString m_serverInfo;
     bool m_serverPassword;
     IrcRegistration m_registration;
     IrcSasl m_sasl;

@@ -52,8 +52,8 @@ Session::Session(Connection *connection, quint64 number, const ServerConfig &con
     Rendering rendering;
     rendering.text.translator = Translations::translator(m_language);
     if (dialect == Dialect::Irc) {
-        m_irc =
-            std::make_unique<IrcDialect>(config.ircServerName(), !config.passwordFile.isEmpty());
+        m_irc = std::make_unique<IrcDialect>(config.ircServerName(), config.serverInfo(),
+                                             !config.passwordFile.isEmpty());
         rendering.irc = m_irc->options();
         m_labels = std::make_unique<LabelledResponses>(
             config, [this](const QByteArray &bytes) { writeNow(bytes); });

@@ -75,6 +75,7 @@ void TestIrcLabels::labelled_data()
     QTest::newRow("WHOIS") << all << u"@label=w1 WHOIS alice"_s
                            << batch(u"w1"_s, {s + u" 311 alice alice ~alice chat * alice"_s,
                                               s + u" 319 alice alice #hall"_s,
+                                              s + u" 312 alice alice test.chat :test server"_s,
                                               s + u" 318 alice alice :End of /WHOIS list"_s});
     QTest::newRow("PING") << all << u"@label=p1 PING tok"_s
                           << QStringList{u"@label=p1 "_s + s + u" PONG test.chat tok"_s};

@@ -169,7 +169,15 @@ void TestIrcSession::session_data()
     QTest::newRow("WHOIS") << QStringList{u"WHOIS alice"_s}
                            << QStringList{s + u" 311 alice alice ~alice chat * alice"_s,
                                           s + u" 319 alice alice #hall"_s,
+                                          s + u" 312 alice alice test.chat :test server"_s,
                                           s + u" 318 alice alice :End of /WHOIS list"_s};
+    QTest::newRow("LINKS: this server alone")
+        << QStringList{u"LINKS"_s, u"LINKS *.chat"_s, u"LINKS elsewhere.net"_s}
+        << QStringList{s + u" 364 alice test.chat test.chat :0 test server"_s,
+                       s + u" 365 alice * :End of /LINKS list"_s,
+                       s + u" 364 alice test.chat test.chat :0 test server"_s,
+                       s + u" 365 alice *.chat :End of /LINKS list"_s,
+                       s + u" 365 alice elsewhere.net :End of /LINKS list"_s};
     QTest::newRow("WHOIS without a nick")
         << QStringList{u"WHOIS"_s} << QStringList{s + u" 431 alice :No nickname given"_s};
     QTest::newRow("WHOWAS without a nick")
@@ -348,6 +356,7 @@ void TestIrcSession::startsInNoChannelWhenAsked()
     QVERIFY2(welcome.filter(u"alice@chat JOIN"_s).isEmpty(), qPrintable(welcome.join(u'\n')));
     irc.send(u"WHOIS alice"_s);
     QCOMPARE(irc.sync(), (QStringList{Server + u" 311 alice alice ~alice chat * alice"_s,
+                                      Server + u" 312 alice alice test.chat :test server"_s,
                                       Server + u" 318 alice alice :End of /WHOIS list"_s}));
     irc.send(u"JOIN #hall"_s);
     QCOMPARE(irc.sync(), (QStringList{u":alice!alice@chat JOIN #hall"_s,
@@ -742,6 +751,7 @@ void TestIrcSession::operAndKill()
     bob.send(u"WHO alice"_s);
     QCOMPARE(bob.sync(), QStringList({Server + u" 311 bob alice ~alice chat * alice"_s,
                                       Server + u" 319 bob alice #hall"_s,
+                                      Server + u" 312 bob alice test.chat :test server"_s,
                                       Server + u" 313 bob alice :is an IRC operator"_s,
                                       Server + u" 318 bob alice :End of /WHOIS list"_s,
                                       Server + u" 352 bob #hall ~alice chat test.chat alice H* "

@@ -522,12 +522,14 @@ void TestIrcV3::lookups_data()
         << u"WHOIS alice"_s
         << QStringList{s + u" 311 alice alice ~alice chat * alice"_s,
                        s + u" 319 alice alice #hall"_s,
+                       s + u" 312 alice alice test.chat :test server"_s,
                        s + u" 318 alice alice :End of /WHOIS list"_s};
     QTest::newRow("WHOIS someone away")
         << u"WHOIS alice2"_s
-        << QStringList{s + u" 311 alice alice2 alice2 chat * alice2"_s,
-                       s + u" 319 alice alice2 #hall"_s, s + u" 301 alice alice2 lunch"_s,
-                       s + u" 318 alice alice2 :End of /WHOIS list"_s};
+        << QStringList{
+               s + u" 311 alice alice2 alice2 chat * alice2"_s, s + u" 319 alice alice2 #hall"_s,
+               s + u" 312 alice alice2 test.chat :test server"_s, s + u" 301 alice alice2 lunch"_s,
+               s + u" 318 alice alice2 :End of /WHOIS list"_s};
     QTest::newRow("WHOIS nobody") << u"WHOIS nobody"_s
                                   << QStringList{s + u" 401 alice nobody :No such nick"_s,
                                                  s + u" 318 alice nobody :End of /WHOIS list"_s};
@@ -693,6 +695,7 @@ void TestIrcV3::namesFromUser()
     QCOMPARE(watcher.sync(), (QStringList{Server + u" 311 watcher bob ~bobby chat * :Bob the "
                                                    "Builder"_s,
                                           Server + u" 319 watcher bob :#hall @#bobs"_s,
+                                          Server + u" 312 watcher bob test.chat :test server"_s,
                                           Server + u" 318 watcher bob :End of /WHOIS list"_s}));
     watcher.send(u"WHO bob"_s);
     QCOMPARE(watcher.sync(),

@@ -13,6 +13,7 @@ ServerConfig IrcClient::serverConfig()
     ServerConfig config;
     config.ircPort = ServerConfig::FreePort;
     config.database = u"memory"_s;
+    config.description = u"test server"_s;
     return config;
 }
 
