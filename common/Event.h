@@ -197,8 +197,8 @@ public:
     // member of a Users list (Room::usersEvent), four items: their user name, real name, away
     // text (the flags say whether they are away) and, in a Who piece, the rooms of theirs that
     // they run (owner or operator; comma-separated); the same four for each departure of a
-    // Whowas, its last two empty. An empty user or real name is shown as the nickname. Not in
-    // the tagged layout.
+    // Whowas, its last two empty. An empty user or real name is shown as the nickname. For each
+    // ban of a Bans piece, when it was set (seconds since 1970). Not in the tagged layout.
     QStringList details;
 
     bool isValid() const { return kind != Kind::Invalid; }

@@ -220,14 +220,16 @@ QByteArray targets(const Event &event, const Options &options)
     return bytes;
 }
 
-// 367 for each ban of this piece, 368 after the last piece.
+// 367 for each ban of this piece (who set it and when), 368 after the last piece.
 QByteArray bans(const Event &event, const Options &options, const QString &me)
 {
     const QString room = channel(event.room);
     QByteArray bytes;
     qsizetype sent = 0;
     for (qsizetype i = 0; i + 3 < event.list.size(); i += 4, ++sent)
-        bytes += numeric(options, 367, me, {room, event.list[i], event.list[i + 2]});
+        bytes += numeric(
+            options, 367, me,
+            {room, ircMask(event.list[i]), event.list[i + 2], event.details.value(i / 4, u"0"_s)});
     if (qsizetype(event.seq) + sent >= event.count)
         bytes += numeric(options, 368, me, {room, u"End of channel ban list"_s});
     return bytes;
@@ -243,9 +245,9 @@ QByteArray mutes(const Event &event, const Options &options, const QString &me)
         if (event.list[i] == me)
             mayList = flags.contains(Event::OperatorFlag) || flags.contains(Event::OwnerFlag) ||
                       flags.contains(Event::AdminFlag);
+        // Without who and when (367's short form): a member's flags do not say.
         if (flags.contains(Event::MutedFlag))
-            bytes += numeric(options, 367, me,
-                             {channel(event.room), u"m:"_s + event.list[i], options.serverName});
+            bytes += numeric(options, 367, me, {channel(event.room), u"m:"_s + event.list[i]});
     }
     return mayList ? bytes : QByteArray();
 }
@@ -262,9 +264,9 @@ QByteArray moderation(const Event &event, const Options &options)
         return line(actor, u"KICK"_s,
                     {room, event.target, event.text.isEmpty() ? event.nick : event.text});
     if (event.subject == "ban"_L1)
-        return line(actor, u"MODE"_s, {room, u"+b"_s, event.target});
+        return line(actor, u"MODE"_s, {room, u"+b"_s, ircMask(event.target)});
     if (event.subject == "unban"_L1)
-        return line(actor, u"MODE"_s, {room, u"-b"_s, event.target});
+        return line(actor, u"MODE"_s, {room, u"-b"_s, ircMask(event.target)});
     // InspIRCd's mute extban: q is the owner's mode here.
     if (event.subject == "mute"_L1)
         return line(actor, u"MODE"_s, {room, u"+b"_s, u"m:"_s + event.target});
@@ -476,6 +478,38 @@ QString room(QStringView channel)
     if (channel.size() < 2 || channel.front() != u'#')
         return {};
     return channel.mid(1).toString();
+}
+
+QString chatMask(const QString &ircMask)
+{
+    const qsizetype bang = ircMask.indexOf(u'!');
+    const qsizetype at = ircMask.indexOf(u'@', bang + 1);
+    if (bang < 0 || at < 0)
+        return ircMask;
+    const auto stars = [](QStringView part) {
+        return !part.isEmpty() && part.count(u'*') == part.size();
+    };
+    const QStringView nick = QStringView(ircMask).first(bang);
+    const QStringView user = QStringView(ircMask).sliced(bang + 1, at - bang - 1);
+    const QStringView host = QStringView(ircMask).sliced(at + 1);
+    if (!stars(user))
+        return ircMask;
+    const bool wild = nick.contains(u'*') || nick.contains(u'?');
+    if (!nick.isEmpty() && !wild && stars(host))
+        return nick.toString();
+    if (stars(nick) && !host.isEmpty() && !host.contains(u'*') && !host.contains(u'?'))
+        return host.toString();
+    return ircMask;
+}
+
+QString ircMask(const QString &chatMask)
+{
+    if (chatMask.startsWith("account:"_L1))
+        return chatMask;
+    // Nicknames hold neither '.' nor ':'; addresses always one of them.
+    if (chatMask.contains(u'.') || chatMask.contains(u':'))
+        return u"*!*@"_s + chatMask;
+    return chatMask + u"!*@*"_s;
 }
 
 QString source(const QString &nick)

@@ -40,6 +40,13 @@ QString room(QStringView channel);
 // letter; null and empty for what has none. One table, read both ways, so MODE and 324 agree.
 QChar modeOf(QStringView rule);
 QString ruleOf(QChar mode);
+// A ban mask as IRC writes it and as the chat does (BanMask: a nick, "account:" name, or an
+// address or subnet). IRC's nick!user@host shows no one's real address (every host is the
+// same), so only two of its forms mean something here: "nick!*@*" is the nick, "*!*@address" the
+// address; anything else is left as it is, for the chat to refuse. The other way, a nick is
+// "nick!*@*" and an address "*!*@address"; an account mask stays as it is.
+QString chatMask(const QString &ircMask);
+QString ircMask(const QString &chatMask);
 // The source of a person's lines: nick!nick@host. Everyone shows the same host: addresses are
 // not shown to other users.
 QString source(const QString &nick);

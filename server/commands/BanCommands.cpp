@@ -183,12 +183,14 @@ void BanCommands::bans(Session *session, const Command &command)
         return;
     const qint64 now = m_chat.clock().nowMs();
     QList<QStringList> items;
+    QStringList created; // for IRC's 367: seconds since 1970
     for (const RoomBans::Ban &ban : room->bans().all()) {
         if (ban.untilMs != 0 && ban.untilMs <= now)
             continue; // ended; expiry has not come round to it yet
         const QString left =
             ban.untilMs == 0 ? QString() : QString::number((ban.untilMs - now + 999) / 1000);
         items.append({ban.mask.text(), left, ban.setter, ban.reason});
+        created.append(QString::number(ban.created.isValid() ? ban.created.toSecsSinceEpoch() : 0));
     }
     // A long list is several lines, each well under a client's line limit, like listings.
     QList<Event> events;
@@ -199,6 +201,7 @@ void BanCommands::bans(Session *session, const Command &command)
         const qsizetype size = items[i].join(QString()).toUtf8().size() + 8;
         if (!line.isEmpty() && bytes + size > Protocol::ListLineBytes) {
             events.append(Event::bans(room->name(), items.size(), first, line));
+            events.last().details = created.mid(first, i - first);
             line.clear();
             bytes = 0;
             first = i;
@@ -206,8 +209,10 @@ void BanCommands::bans(Session *session, const Command &command)
         line += items[i];
         bytes += size;
     }
-    if (!line.isEmpty() || events.isEmpty())
+    if (!line.isEmpty() || events.isEmpty()) {
         events.append(Event::bans(room->name(), items.size(), first, line));
+        events.last().details = created.mid(first);
+    }
     for (Event &event : events)
         event.label = command.label();
     m_chat.replies(session).addEvents(events);

@@ -42,7 +42,8 @@ void translate(Translation &t, const Change &change, const QString &room, const 
         if (const std::optional<QString> nick = mutedNick(argument))
             run((plus ? u"mute #"_s : u"unmute #"_s) + room + u' ' + *nick);
         else
-            run((plus ? u"ban #"_s : u"unban #"_s) + room + u' ' + argument);
+            run((plus ? u"ban #"_s : u"unban #"_s) + room + u' ' +
+                IrcRendering::chatMask(argument));
     } else if (rule && RoomModes::takesValue(*rule)) {
         // A limit and a key carry a value; taking one off needs none (-k's is not checked).
         const std::optional<QString> value = !plus ? u"off"_s : RoomModes::valueOf(*rule, argument);
@@ -189,7 +190,7 @@ Translation timedBan(const IrcMessage &message, const QString &me, const QString
     const QString mask = message.param(2);
     const std::optional<QString> nick = mutedNick(mask);
     t.commands << (nick ? u"@TBAN mute #%1 %2 %3"_s.arg(room, *nick)
-                        : u"@TBAN ban #%1 %2 %3"_s.arg(room, mask))
+                        : u"@TBAN ban #%1 %2 %3"_s.arg(room, IrcRendering::chatMask(mask)))
                       .arg(*duration);
     return t;
 }

@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: MIT
 #include "IrcClient.h"
+#include "IrcRendering.h"
 #include "ManualClock.h"
 #include "ServerFixture.h"
 #include "irc/IrcModes.h"
@@ -27,6 +28,8 @@ class TestIrcModes : public QObject
 private slots:
     void durations_data();
     void durations();
+    void masks_data();
+    void masks();
     void changes_data();
     void changes();
     void moderation_data();
@@ -82,9 +85,17 @@ void TestIrcModes::moderation_data()
                                                   u":alice!alice@chat MODE #g -b m:bob"_s};
     QTest::newRow("mutes and bans in the ban list")
         << QStringList{u"MODE #g +b m:bob"_s, u"MODE #g +b carol"_s, u"MODE #g b"_s}
-        << QStringList{
-               u":alice!alice@chat MODE #g +b m:bob"_s, u":alice!alice@chat MODE #g +b carol"_s,
-               s + u" 367 alice #g m:bob test.chat"_s, s + u" 367 alice #g carol alice"_s, end};
+        << QStringList{u":alice!alice@chat MODE #g +b m:bob"_s,
+                       u":alice!alice@chat MODE #g +b carol!*@*"_s, s + u" 367 alice #g m:bob"_s,
+                       s + u" 367 alice #g carol!*@* alice <time>"_s, end};
+    // IRC's masks: nick!*@* is the nick, and comes back so.
+    QTest::newRow("a ban and its lifting by IRC masks")
+        << QStringList{u"MODE #g +b Carol!*@*"_s, u"MODE #g -b carol!*@*"_s}
+        << QStringList{u":alice!alice@chat MODE #g +b carol!*@*"_s,
+                       u":alice!alice@chat MODE #g -b carol!*@*"_s};
+    QTest::newRow("a mask that would catch everyone")
+        << QStringList{u"MODE #g +b *!*@*"_s}
+        << QStringList{s + u" 461 alice BAN :Usage: ban [#room] <mask> [duration] [reason]"_s};
     QTest::newRow("a mute of someone not logged in")
         << QStringList{u"MODE #g +b m:carol"_s}
         << QStringList{s + u" 401 alice carol :No one called carol is logged in."_s};
@@ -95,13 +106,13 @@ void TestIrcModes::moderation_data()
         << QStringList{u"MODE #g +b m:"_s}
         << QStringList{s + u" 461 alice MUTE :Usage: mute [#room] <nick> [seconds]"_s};
     QTest::newRow("TBAN") << QStringList{u"TBAN #g 1h bob"_s, u"MODE #g b"_s}
-                          << QStringList{u":alice!alice@chat MODE #g +b bob"_s,
-                                         s + u" 367 alice #g bob alice"_s, end};
+                          << QStringList{u":alice!alice@chat MODE #g +b bob!*@*"_s,
+                                         s + u" 367 alice #g bob!*@* alice <time>"_s, end};
     QTest::newRow("TBAN of a mute") << QStringList{u"TBAN #g 10m m:bob"_s}
                                     << QStringList{u":alice!alice@chat MODE #g +b m:bob"_s};
     QTest::newRow("TBAN of an address")
         << QStringList{u"TBAN #g 1d 192.0.2.0/24"_s}
-        << QStringList{u":alice!alice@chat MODE #g +b 192.0.2.0/24"_s};
+        << QStringList{u":alice!alice@chat MODE #g +b *!*@192.0.2.0/24"_s};
     QTest::newRow("TBAN for longer than the chat bans")
         << QStringList{u"TBAN #g 2y bob"_s}
         << QStringList{s + u" 461 alice BAN :Usage: ban [#room] <mask> [duration] [reason]"_s};
@@ -136,6 +147,37 @@ void TestIrcModes::moderation_data()
         << QStringList{u"MODE #g +to"_s}
         << QStringList{s + u" 461 alice MODE :Not enough parameters"_s,
                        u":alice!alice@chat MODE #g +t"_s};
+}
+
+void TestIrcModes::masks_data()
+{
+    QTest::addColumn<QString>("irc");
+    QTest::addColumn<QString>("chat");
+    QTest::addColumn<QString>("shown"); // the chat's mask as IRC shows it again
+    QTest::newRow("a nick") << u"bar!*@*"_s << u"bar"_s << u"bar!*@*"_s;
+    QTest::newRow("a nick, stars doubled") << u"Bar!**@*"_s << u"Bar"_s << u"Bar!*@*"_s;
+    QTest::newRow("a bare nick") << u"bar"_s << u"bar"_s << u"bar!*@*"_s;
+    QTest::newRow("an address") << u"*!*@192.0.2.7"_s << u"192.0.2.7"_s << u"*!*@192.0.2.7"_s;
+    QTest::newRow("a subnet") << u"*!*@2001:db8::/32"_s << u"2001:db8::/32"_s
+                              << u"*!*@2001:db8::/32"_s;
+    QTest::newRow("an account") << u"account:bob"_s << u"account:bob"_s << u"account:bob"_s;
+    // What the chat cannot tell apart is left for it to refuse: every host here is the same.
+    QTest::newRow("everyone") << u"*!*@*"_s << u"*!*@*"_s << QString();
+    QTest::newRow("a wildcard nick") << u"ba*!*@*"_s << u"ba*!*@*"_s << QString();
+    QTest::newRow("a user name") << u"bar!~bar@*"_s << u"bar!~bar@*"_s << QString();
+    QTest::newRow("a host with a wildcard")
+        << u"*!*@*.example"_s << u"*!*@*.example"_s << QString();
+    QTest::newRow("no host") << u"bar!*@"_s << u"bar!*@"_s << QString();
+}
+
+void TestIrcModes::masks()
+{
+    QFETCH(QString, irc);
+    QFETCH(QString, chat);
+    QFETCH(QString, shown);
+    QCOMPARE(IrcRendering::chatMask(irc), chat);
+    if (!shown.isEmpty())
+        QCOMPARE(IrcRendering::ircMask(chat), shown);
 }
 
 void TestIrcModes::changes_data()

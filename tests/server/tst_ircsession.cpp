@@ -282,10 +282,10 @@ void TestIrcSession::session_data()
                        u":alice!alice@chat MODE #g -i"_s,
                        s + u" 324 alice #g +t"_s,
                        s + u" 329 alice #g <time>"_s,
-                       u":alice!alice@chat MODE #g +b bob"_s,
-                       s + u" 367 alice #g bob alice"_s,
+                       u":alice!alice@chat MODE #g +b bob!*@*"_s,
+                       s + u" 367 alice #g bob!*@* alice <time>"_s,
                        s + u" 368 alice #g :End of channel ban list"_s,
-                       u":alice!alice@chat MODE #g -b bob"_s};
+                       u":alice!alice@chat MODE #g -b bob!*@*"_s};
     QTest::newRow("AWAY and back")
         << QStringList{u"AWAY :at lunch"_s, u"AWAY"_s}
         << QStringList{s + u" 306 alice :You have been marked as being away"_s,

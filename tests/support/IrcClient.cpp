@@ -40,7 +40,8 @@ QStringList IrcClient::sync(bool keepTags)
             line = line.section(u' ', 1);
         if (line == Server + u" PONG test.chat "_s + token)
             return lines;
-        static const QRegularExpression stamped(u" (?:333 \\S+ \\S+ \\S+|329 \\S+ \\S+) (\\d+)$"_s);
+        static const QRegularExpression stamped(
+            u" (?:333 \\S+ \\S+ \\S+|329 \\S+ \\S+|367 \\S+ \\S+ \\S+ \\S+) (\\d+)$"_s);
         if (const QRegularExpressionMatch match = stamped.match(line); match.hasMatch()) {
             const qint64 seconds = match.captured(1).toLongLong();
             if (qAbs(seconds - QDateTime::currentSecsSinceEpoch()) < 86400)

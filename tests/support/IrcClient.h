@@ -21,8 +21,9 @@ public:
     void sendRaw(const QByteArray &bytes) { m_line.sendRaw(bytes); }
 
     // Everything the server sends before answering a PING sent now, with tags kept when asked.
-    // The times of 333 (when a topic was set) and 329 (when a room was made) change from run
-    // to run: one within a day of now is written "<time>", others are left as they are.
+    // The times of 333 (when a topic was set), 329 (when a room was made) and 367 (when a ban was
+    // set) change from run to run: one within a day of now is written "<time>", others are left
+    // as they are.
     QStringList sync(bool keepTags = false);
     // The same with tags, less the time (it changes from run to run).
     QStringList syncWithoutTime() { return withoutTime(sync(true)); }
