@@ -305,7 +305,7 @@ bool decodeAdminAct(const QCborMap &map, ClusterEvent &event)
     if (!map.value(Sender).isString() || !NameRules::isValidNick(map.value(Sender).toString()))
         return false;
     event.message.sender = map.value(Sender).toString();
-    if (event.type == ClusterEvent::Type::Notice) {
+    if (event.type == ClusterEvent::Type::Notice || event.type == ClusterEvent::Type::Wallops) {
         if (!map.value(Text).isString() || map.value(Text).toString().isEmpty())
             return false;
         event.message.text = map.value(Text).toString();
@@ -455,6 +455,13 @@ ClusterEvent ClusterEvent::noticed(const QString &sender, const QString &text)
     return event;
 }
 
+ClusterEvent ClusterEvent::wallopsSent(const QString &sender, const QString &text)
+{
+    ClusterEvent event = noticed(sender, text);
+    event.type = Type::Wallops;
+    return event;
+}
+
 ClusterEvent ClusterEvent::disconnected(quint64 personId, const QString &sender)
 {
     ClusterEvent event;
@@ -489,9 +496,9 @@ QByteArray ClusterEvent::encode() const
     }
     if (type == Type::Person)
         return encodePerson(map, person);
-    if (type == Type::Notice || type == Type::Disconnect) {
+    if (type == Type::Notice || type == Type::Wallops || type == Type::Disconnect) {
         map.insert(Sender, message.sender);
-        if (type == Type::Notice)
+        if (type != Type::Disconnect)
             map.insert(Text, message.text);
         else
             map.insert(Person, qint64(person.id));
@@ -584,7 +591,7 @@ std::optional<ClusterEvent> ClusterEvent::decode(const QByteArray &payload)
         return std::nullopt;
     event.origin = map.value(Origin).toByteArray();
     const qint64 type = map.contains(TypeKey) ? integerOr(map.value(TypeKey), -1) : 0;
-    if (type < int(Type::Line) || type > int(Type::Disconnect))
+    if (type < int(Type::Line) || type > int(Type::Wallops))
         return std::nullopt;
     if (type == int(Type::Account)) {
         event.type = Type::Account;
@@ -612,7 +619,8 @@ std::optional<ClusterEvent> ClusterEvent::decode(const QByteArray &payload)
             return std::nullopt;
         return event;
     }
-    if (event.type == Type::Notice || event.type == Type::Disconnect) {
+    if (event.type == Type::Notice || event.type == Type::Wallops ||
+        event.type == Type::Disconnect) {
         if (!decodeAdminAct(map, event))
             return std::nullopt;
         return event;

@@ -34,7 +34,9 @@
 // - Notice: an administrator told everyone something (message: sender and text): each node
 //   tells its own people;
 // - Disconnect: an administrator disconnected a person of another node (person: id only;
-//   message: sender, the administrator): their node closes their connections.
+//   message: sender, the administrator): their node closes their connections;
+// - Wallops: an administrator told the administrators something (message: sender and text):
+//   each node tells its own administrators.
 //
 // On the wire: a CBOR map with small integer keys, so that a line costs a few bytes more than
 // its text. decode() trusts nothing: a payload that is not exactly one of these shapes is
@@ -55,10 +57,11 @@ struct ClusterEvent
         ResumeGive = 10,
         Notice = 11,
         Disconnect = 12,
+        Wallops = 13,
     };
 
     Type type = Type::Line;
-    StoredMessage message;   // Line; Mark: roomId and seq only; Notice, Disconnect: see above
+    StoredMessage message;   // Line; Mark: roomId and seq only; Notice, Disconnect, Wallops: above
     StoredRoom room;         // Room: id, name, creator, created (its key is NameRules::key(name))
     QString account;         // Line: the sender's account key, for IRC's account tag; may be empty
     ClusterPerson person;    // Person
@@ -85,6 +88,7 @@ struct ClusterEvent
     static ClusterEvent resumeGiven(const ClusterHandover &handover);
     static ClusterEvent noticed(const QString &sender, const QString &text);
     static ClusterEvent disconnected(quint64 personId, const QString &sender);
+    static ClusterEvent wallopsSent(const QString &sender, const QString &text);
 
     QByteArray encode() const;
     static std::optional<ClusterEvent> decode(const QByteArray &payload);

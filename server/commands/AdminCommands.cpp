@@ -38,6 +38,7 @@ void AdminCommands::wallops(Session *session, const Command &command)
         if (m_chat.isAdministrator(user))
             user->send(event, session, command.label(), user == actor);
     }
+    m_chat.tellCluster(ClusterEvent::wallopsSent(actor->nick(), command.argument(0)));
 }
 
 void AdminCommands::disconnect(Session *session, const Command &command)
@@ -65,6 +66,16 @@ void AdminCommands::fromElsewhere(const ClusterEvent &event)
         const QList<User *> users = m_chat.directory().users();
         for (User *user : users)
             user->send(notice);
+        return;
+    }
+    if (event.type == ClusterEvent::Type::Wallops) {
+        qCInfo(lcServer, "wallops from %s (on another node)", qUtf8Printable(event.message.sender));
+        const Event wallops = Event::wallops(event.message.sender, event.message.text);
+        const QList<User *> users = m_chat.directory().users();
+        for (User *user : users) {
+            if (m_chat.isAdministrator(user))
+                user->send(wallops);
+        }
         return;
     }
     if (event.type != ClusterEvent::Type::Disconnect)

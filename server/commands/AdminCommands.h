@@ -25,7 +25,7 @@ public:
     // Everyone in the room leaves (reason "close") and the room goes with its history, as an
     // expired one does. The hall stays: it is where everyone starts.
     void close(Session *session, const Command &command);
-    // Another node's administrator did one of these (a Notice or Disconnect event).
+    // Another node's administrator did one of these (a Notice, Wallops or Disconnect event).
     void fromElsewhere(const ClusterEvent &event);
 
 private:

@@ -64,6 +64,7 @@ void ClusterFeed::arrived(const ClusterEvent &event)
             emit resumeElsewhere(event);
         return;
     case Type::Notice:
+    case Type::Wallops:
     case Type::Disconnect:
         if (elsewhere)
             emit administeredElsewhere(event);

@@ -49,7 +49,7 @@ signals:
     // that issued it gives the person away (ResumeGive): ResumeHandover's.
     void resumeElsewhere(const ClusterEvent &event);
     // An administrator on another node told everyone something or disconnected a person
-    // (a Notice or Disconnect event): AdminCommands'.
+    // (a Notice, Wallops or Disconnect event): AdminCommands'.
     void administeredElsewhere(const ClusterEvent &event);
 
 private:

@@ -811,6 +811,21 @@ void TestClusterChat::administratorAcrossNodes()
         waitFor(bob, [](const Event &event) { return event.kind == Event::Kind::Notice; });
     QCOMPARE(notice.nick, u"root"_s);
     QCOMPARE(notice.text, u"restarting at noon"_s);
+    // A wallops reaches the administrators alone, on every node: carol on b is one by oper.
+    LineClient &carol = m_b->taggedLoggedIn(u"carol"_s);
+    carol.send(u"oper root root-secret"_s);
+    QCOMPARE(answer(carol, u"oper"_s).kind, Event::Kind::Ok);
+    root.send(u"/wallops disk at 90 %"_s);
+    const auto isWallops = [](const Event &event) { return event.kind == Event::Kind::Wallops; };
+    const Event wallops = waitFor(carol, isWallops);
+    QCOMPARE(wallops.nick, u"root"_s);
+    QCOMPARE(wallops.text, u"disk at 90 %"_s);
+    QVERIFY(waitFor(root, isWallops).isValid()); // the sender is one too
+    // bob is none: a line after the wallops reaches him, the wallops never did.
+    root.send(u"say #hall after"_s);
+    QVERIFY(waitFor(bob, [](const Event &event) {
+                return event.kind == Event::Kind::Wallops || event.text == u"after"_s;
+            }).text == u"after"_s);
     // A person of another node is disconnected by their node: gone at once, seen leaving.
     root.send(u"disconnect bob"_s);
     QCOMPARE(answer(root, u"disconnect"_s).kind, Event::Kind::Ok);

@@ -132,6 +132,9 @@ void TestClusterEvent::roundTrip_data()
     ClusterEvent notice = ClusterEvent::noticed(u"root"_s, u"back in five 分钟"_s);
     notice.origin = "a:1";
     QTest::newRow("notice") << notice;
+    ClusterEvent wallops = ClusterEvent::wallopsSent(u"root"_s, u"disk at 90 %"_s);
+    wallops.origin = "a:1";
+    QTest::newRow("wallops") << wallops;
     ClusterEvent disconnected = ClusterEvent::disconnected((quint64(7) << 32) | 3, u"root"_s);
     disconnected.origin = "a:1";
     QTest::newRow("disconnect") << disconnected;
@@ -421,6 +424,17 @@ void TestClusterEvent::refused_data()
     QTest::newRow("notice empty") << noticeWith(10, u""_s);
     QTest::newRow("notice without text") << noticeWith(10, QCborValue());
     QTest::newRow("notice from no nick") << noticeWith(6, u"two words"_s);
+    const QCborMap wallops =
+        QCborValue::fromCbor(ClusterEvent::wallopsSent(u"root"_s, u"hello"_s).encode()).toMap();
+    auto wallopsWith = [&](int key, const QCborValue &value) {
+        QCborMap map = wallops;
+        map.insert(key, value);
+        map.insert(12, QByteArray("a:1"));
+        return cbor(map);
+    };
+    QVERIFY(ClusterEvent::decode(wallopsWith(10, u"hi"_s)));
+    QTest::newRow("wallops empty") << wallopsWith(10, u""_s);
+    QTest::newRow("wallops from no nick") << wallopsWith(6, u"two words"_s);
     const QCborMap cut =
         QCborValue::fromCbor(ClusterEvent::disconnected(5, u"root"_s).encode()).toMap();
     auto cutWith = [&](int key, const QCborValue &value) {
