@@ -35,7 +35,8 @@ inline constexpr int RoomKeyMaxLength = 23;
 inline constexpr int RoomLimitMax = 1'000'000;
 
 // Passwords of registered nicknames, in code points: one word (no spaces), so that
-// "password <old> <new>" and "login <nick> <password>" read unambiguously.
+// "password <old> <new>" and "login <nick> <password>" read unambiguously. The shortest is the
+// server's --min-password-length (this by default; error 492 says it).
 inline constexpr int PasswordMinLength = 8;
 inline constexpr int PasswordMaxLength = 128;
 

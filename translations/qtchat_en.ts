@@ -1901,6 +1901,10 @@
         <source>A line about this server that IRC clients show beside its name (LINKS, WHOIS), e.g. &quot;Physics class chat&quot;.</source>
         <translation>A line about this server that IRC clients show beside its name (LINKS, WHOIS), e.g. &quot;Physics class chat&quot;.</translation>
     </message>
+    <message>
+        <source>Shortest password an account may have, in characters (passwords set before keep working).</source>
+        <translation>Shortest password an account may have, in characters (passwords set before keep working).</translation>
+    </message>
 </context>
 <context>
     <name>StatusText</name>

@@ -1882,6 +1882,10 @@
         <source>A line about this server that IRC clients show beside its name (LINKS, WHOIS), e.g. &quot;Physics class chat&quot;.</source>
         <translation>IRC 客户端在服务器名称旁显示的一行介绍（LINKS、WHOIS），例如“物理课聊天”。</translation>
     </message>
+    <message>
+        <source>Shortest password an account may have, in characters (passwords set before keep working).</source>
+        <translation>账户密码的最短长度（字符数；之前设置的密码仍然有效）。</translation>
+    </message>
 </context>
 <context>
     <name>StatusText</name>

@@ -65,6 +65,7 @@ class ChatServerController(BaseServerController, DirectoryBasedController):
             "--irc-autojoin", "none",
             "--name", "My.Little.Server",
             "--description", "test server",
+            "--min-password-length", "6",  # irctest's SASL accounts have "sesame"
             "--exempt-loopback",
             "--flood-burst", "1000",
             "--flood-rate", "100000",

@@ -129,6 +129,7 @@ QList<ServerOption> makeTable()
         number(u"tls-handshake-timeout"_s, QT_TRANSLATE_NOOP("ServerOptions", "Seconds a TLS handshake may take."), &C::tlsHandshakeTimeoutSeconds, 1, 600, Reload::NewConnections),
         text(u"password-file"_s, u"file"_s, QT_TRANSLATE_NOOP("ServerOptions", "File with the server password's hash (make one with --hash-password); nobody logs in without the password."), &C::passwordFile, Reload::Live),
         text(u"administrators"_s, u"nicks"_s, QT_TRANSLATE_NOOP("ServerOptions", "Registered nicknames, comma-separated, whose owners may do in every room what its owner may, and act on owners too."), &C::administrators, Reload::Live),
+        number(u"min-password-length"_s, QT_TRANSLATE_NOOP("ServerOptions", "Shortest password an account may have, in characters (passwords set before keep working)."), &C::passwordMinLength, 1, Protocol::PasswordMaxLength, Reload::Live),
         number(u"max-line-bytes"_s, QT_TRANSLATE_NOOP("ServerOptions", "Longest line a client may send, in bytes."), &C::maxLineBytes, 64, 1 << 20, Reload::NewConnections),
         number(u"flood-burst"_s, QT_TRANSLATE_NOOP("ServerOptions", "Lines a client may send at once before the rate applies."), &C::floodBurst, 1, 1 << 30, Reload::Live),
         number(u"flood-rate"_s, QT_TRANSLATE_NOOP("ServerOptions", "Lines per second a client may send after the burst (0: no flood control)."), &C::floodRate, 0, 1 << 30, Reload::Live),

@@ -240,10 +240,9 @@ void AccountCommands::oper(Session *session, const Command &command)
 bool AccountCommands::acceptable(Session *session, const Command &command, const QString &password)
 {
     const qsizetype length = password.toUcs4().size();
-    if (length >= Protocol::PasswordMinLength && length <= Protocol::PasswordMaxLength &&
-        !password.contains(u' '))
+    const int shortest = m_chat.config().passwordMinLength;
+    if (length >= shortest && length <= Protocol::PasswordMaxLength && !password.contains(u' '))
         return true;
-    m_chat.fail(session, command, ErrorCode::BadPassword,
-                QString::number(Protocol::PasswordMinLength));
+    m_chat.fail(session, command, ErrorCode::BadPassword, QString::number(shortest));
     return false;
 }

@@ -46,6 +46,7 @@ struct ServerConfig
     int listPageSize = Protocol::DefaultListPageSize; // rooms or people per page of list, who
     int whowasSize = 1000;  // departures whowas remembers in all (0: none)
     int whowasPerNick = 10; // departures of one nickname it remembers
+    int passwordMinLength = Protocol::PasswordMinLength; // an account's password, in characters
 
     // The store: "sqlite" (a database file in dataDirectory), "memory" (forgotten when the
     // server stops: for tests and benchmarks) or a PostgreSQL URL (PostgresUrl)

@@ -140,21 +140,39 @@ void TestAccounts::loginInOneStep()
 
 void TestAccounts::badPasswords_data()
 {
+    QTest::addColumn<int>("shortest"); // --min-password-length; 0: the default
     QTest::addColumn<QString>("password");
-    QTest::newRow("seven characters") << u"1234567"_s;
-    QTest::newRow("two words") << u"correct horse"_s;
-    QTest::newRow("129 characters") << QString(129, u'x');
+    QTest::addColumn<bool>("taken");
+    QTest::newRow("seven characters") << 0 << u"1234567"_s << false;
+    QTest::newRow("eight characters") << 0 << u"12345678"_s << true;
+    QTest::newRow("two words") << 0 << u"correct horse"_s << false;
+    QTest::newRow("129 characters") << 0 << QString(129, u'x') << false;
+    QTest::newRow("128 characters") << 0 << QString(128, u'x') << true;
+    // Eight characters of the CJK plane are eight, not 24 bytes.
+    QTest::newRow("eight Chinese characters") << 0 << u"一二三四五六七八"_s << true;
+    QTest::newRow("eleven where twelve are asked") << 12 << u"12345678901"_s << false;
+    QTest::newRow("twelve where twelve are asked") << 12 << u"123456789012"_s << true;
+    QTest::newRow("six where six are asked") << 6 << u"sesame"_s << true;
 }
 
 void TestAccounts::badPasswords()
 {
+    QFETCH(int, shortest);
     QFETCH(QString, password);
-    ServerFixture f;
+    QFETCH(bool, taken);
+    ServerConfig config;
+    if (shortest > 0)
+        config.passwordMinLength = shortest;
+    ServerFixture f(config);
     LineClient &client = f.taggedLoggedIn(u"alice"_s);
     client.send(u"@1 register "_s + password);
     const Event reply = replyTo(client, u"1"_s);
+    if (taken) {
+        QCOMPARE(reply.kind, Event::Kind::Ok);
+        return;
+    }
     QCOMPARE(reply.code, ErrorCode::BadPassword);
-    QCOMPARE(reply.subject, u"8"_s);
+    QCOMPARE(reply.subject, QString::number(shortest > 0 ? shortest : 8));
     QVERIFY(!reply.text.contains(password));
 }
 
