@@ -67,21 +67,25 @@ QStringList errorParams(const Event &event)
 // and with its own words (the subject stays a parameter where the numeric has one).
 struct OwnNumeric
 {
+    enum class Params { None, OfError, Subject };
     QLatin1StringView command;
     ErrorCode code;
     int numeric;
     QLatin1StringView text;
-    bool keepsParams;
+    Params params; // before the text: none, errorParams()'s, or the subject alone
 };
 
+using P = OwnNumeric::Params;
 constexpr OwnNumeric OwnNumerics[] = {
     // OPER: a wrong password (or no such account), and an account that is no administrator's
     // (no "O-line").
-    {"oper"_L1, ErrorCode::AccountPasswordWrong, 464, "Password incorrect"_L1, false},
-    {"oper"_L1, ErrorCode::NoPrivileges, 491, "No O-lines for your host"_L1, false},
+    {"oper"_L1, ErrorCode::AccountPasswordWrong, 464, "Password incorrect"_L1, P::None},
+    {"oper"_L1, ErrorCode::NoPrivileges, 491, "No O-lines for your host"_L1, P::None},
     // A message to a channel one is not in: rooms hear their members alone (IRC's +n).
-    {"say"_L1, ErrorCode::NotInRoom, 404, "Cannot send to channel"_L1, true},
-    {"me"_L1, ErrorCode::NotInRoom, 404, "Cannot send to channel"_L1, true},
+    {"say"_L1, ErrorCode::NotInRoom, 404, "Cannot send to channel"_L1, P::OfError},
+    {"me"_L1, ErrorCode::NotInRoom, 404, "Cannot send to channel"_L1, P::OfError},
+    // HELP about what is no command of the chat (ERR_HELPNOTFOUND).
+    {"help"_L1, ErrorCode::UnknownCommand, 524, "No help available on this topic"_L1, P::Subject},
 };
 
 const OwnNumeric *ownNumericOf(const Event &event)
@@ -569,8 +573,10 @@ QByteArray render(const Event &event, const Options &options)
     case K::Error: {
         QStringList params = errorParams(event);
         if (const OwnNumeric *own = ownNumericOf(event)) {
-            if (!own->keepsParams)
+            if (own->params == P::None)
                 params.clear();
+            else if (own->params == P::Subject)
+                params = QStringList{event.subject};
             return numeric(options, own->numeric, me, params << QString(own->text));
         }
         // IRC's own words where the numeric is IRC's and the subject is not in the text.
@@ -659,12 +665,21 @@ QByteArray render(const Event &event, const Options &options)
         return numeric(options, 315, me,
                        {event.text.isEmpty() ? u"*"_s : event.text, u"End of /WHO list"_s});
     case K::Help: {
-        QByteArray bytes;
-        for (qsizetype i = 0; i + 1 < event.list.size(); i += 2)
-            bytes +=
-                line(options.serverName, u"NOTICE"_s,
-                     {me.isEmpty() ? u"*"_s : me, event.list[i] + u" - "_s + event.list[i + 1]});
-        return bytes;
+        // Modern IRC's 704, 705 and 706 about the subject asked (the chat's command), or the list
+        // of them all ("*").
+        const QString subject = event.subject.isEmpty() ? u"*"_s : event.subject;
+        QByteArray bytes = numeric(options, 704, me,
+                                   {subject, event.subject.isEmpty()
+                                                 ? u"The chat's commands (send them with /quote):"_s
+                                                 : event.list.value(0)});
+        for (qsizetype i = 0; i + 1 < event.list.size(); i += 2) {
+            if (event.subject.isEmpty())
+                bytes += numeric(options, 705, me,
+                                 {subject, event.list[i] + u" - "_s + event.list[i + 1]});
+            else
+                bytes += numeric(options, 705, me, {subject, event.list[i + 1]});
+        }
+        return bytes + numeric(options, 706, me, {subject, u"End of /HELP"_s});
     }
     case K::Bans:
         return bans(event, options, me);

@@ -21,6 +21,7 @@ SessionCommands::SessionCommands(ChatContext &chat)
 void SessionCommands::help(Session *session, const Command &command)
 {
     QStringList pairs;
+    QString subject; // the command asked about, for IRC's 704-706
     if (command.arguments().isEmpty()) {
         for (const CommandSpec &spec : CommandTable::all())
             pairs << QString::fromLatin1(spec.usage) << QString::fromUtf8(spec.summary);
@@ -32,8 +33,11 @@ void SessionCommands::help(Session *session, const Command &command)
         if (!spec)
             return m_chat.fail(session, command, ErrorCode::UnknownCommand, word);
         pairs << QString::fromLatin1(spec->usage) << QString::fromUtf8(spec->summary);
+        subject = spec->name;
     }
-    session->send(Event::help(pairs), command.label());
+    Event help = Event::help(pairs);
+    help.subject = subject;
+    session->send(help, command.label());
 }
 
 void SessionCommands::set(Session *session, const Command &command)

@@ -455,8 +455,10 @@ IrcDialect::Input IrcDialect::handleRegistered(const IrcMessage &message, const 
                    QLocale::c().toString(now, u"dddd MMMM d yyyy -- HH:mm:ss 'UTC'"_s)});
     } else if (verb == u"MOTD") {
         input.replies = motd(me);
-    } else if (verb == u"HELP") {
-        run(u"help"_s);
+    } else if (verb == u"HELP" || verb == u"HELPOP") {
+        // About one of the chat's commands, or all of them (IRC's own are in docs/IRC.md).
+        const QString subject = message.param(0);
+        run(subject.isEmpty() ? u"help"_s : u"help "_s + subject.split(u' ').value(0));
     } else if (verb == u"AUTHENTICATE") { // SASL is offered during registration only
         input.replies =
             m_saslLoggedIn

@@ -53,7 +53,9 @@ QList<IrcMessage> IrcRegistration::handle(const IrcMessage &message)
     if (command == u"NICK")
         return handleNick(message);
     if (command == u"USER") {
-        if (message.paramCount() < 4)
+        // An empty user or real name is no name (modern IRC: 461 even when the parameter is
+        // there).
+        if (message.paramCount() < 4 || message.param(0).isEmpty() || message.param(3).isEmpty())
             return {reply(IrcNumeric::NeedMoreParams, {command, u"Not enough parameters"_s})};
         if (m_userGiven)
             return {reply(IrcNumeric::AlreadyRegistered, {u"You may not reregister"_s})};

@@ -516,9 +516,12 @@ void Session::answerIrcLine(const QByteArray &line)
     const QByteArray replies = answering(input.replies, true);
     if (!replies.isEmpty())
         sendRendered(replies);
-    if (input.release)
+    if (input.release) {
+        // A SASL login may come before USER: the person has the names USER gave from now on.
+        if (m_user)
+            m_user->setNames(userName(), realName());
         sendRendered(std::exchange(m_ircHeld, {}));
-    else
+    } else
         m_ircHolding = holding;
     if (input.optionsChanged) {
         Rendering rendering = *m_rendering;

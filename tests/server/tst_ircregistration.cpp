@@ -52,6 +52,12 @@ void TestIrcRegistration::session_data()
     QTest::newRow("USER short") << QStringList{u"NICK alice"_s, u"USER a 0 *"_s}
                                 << QStringList{u":irc.test 461 alice USER :Not enough parameters"_s}
                                 << false;
+    QTest::newRow("USER with an empty real name")
+        << QStringList{u"NICK alice"_s, u"USER a 0 * :"_s}
+        << QStringList{u":irc.test 461 alice USER :Not enough parameters"_s} << false;
+    QTest::newRow("USER with an empty user name")
+        << QStringList{u"NICK alice"_s, u"USER  0 * :Alice"_s, u"USER a 0 * :Alice"_s}
+        << QStringList{u":irc.test 461 alice USER :Not enough parameters"_s} << true;
     QTest::newRow("USER twice") << QStringList{u"USER a 0 * :A"_s, u"USER b 0 * :B"_s}
                                 << QStringList{u":irc.test 462 * :You may not reregister"_s}
                                 << false;

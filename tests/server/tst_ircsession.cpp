@@ -39,6 +39,7 @@ private slots:
     void moderatedAndVoice();
     void whowas();
     void operAndKill();
+    void helpLists();
     void timeIsNow();
     void partingWords();
     void capabilitiesShapeMessages();
@@ -171,6 +172,14 @@ void TestIrcSession::session_data()
                                           s + u" 319 alice alice #hall"_s,
                                           s + u" 312 alice alice test.chat :test server"_s,
                                           s + u" 318 alice alice :End of /WHOIS list"_s};
+    // Modern IRC's help numerics: about one of the chat's commands, or none (524).
+    QTest::newRow("HELP about a command")
+        << QStringList{u"HELP whowas"_s, u"HELPOP PRIVMSG"_s}
+        << QStringList{s + u" 704 alice whowas :whowas <nick> [count]"_s,
+                       s + u" 705 alice whowas :Show who last went by a nickname: when they left "
+                           "or took another name, newest first."_s,
+                       s + u" 706 alice whowas :End of /HELP"_s,
+                       s + u" 524 alice PRIVMSG :No help available on this topic"_s};
     QTest::newRow("LINKS: this server alone")
         << QStringList{u"LINKS"_s, u"LINKS *.chat"_s, u"LINKS elsewhere.net"_s}
         << QStringList{s + u" 364 alice test.chat test.chat :0 test server"_s,
@@ -723,6 +732,25 @@ void TestIrcSession::whowas()
     expect(u"carol"_s,
            {u"314 alice carol ~carol chat \\* :?carol"_s, u"312 alice carol test\\.chat :"_s + time,
             u"369 alice carol :End of WHOWAS"_s});
+}
+
+// HELP alone lists the chat's commands between 704 and 706, one 705 each.
+void TestIrcSession::helpLists()
+{
+    ServerFixture fixture(IrcClient::serverConfig());
+    IrcClient alice;
+    QVERIFY(alice.connectAs(fixture, u"alice"_s));
+    alice.sync();
+    alice.send(u"HELP"_s);
+    const QStringList lines = alice.sync();
+    QCOMPARE(lines.value(0),
+             Server + u" 704 alice * :The chat's commands (send them with /quote):"_s);
+    QCOMPARE(lines.value(lines.size() - 1), Server + u" 706 alice * :End of /HELP"_s);
+    QCOMPARE(lines.filter(Server + u" 705 alice * :"_s).size(), lines.size() - 2);
+    QVERIFY(lines.contains(Server +
+                           u" 705 alice * :whowas <nick> [count] - Show who last went by a "
+                           "nickname: when they left or took another name, newest "
+                           "first."_s));
 }
 
 // An IRC operator is a chat administrator: OPER with an administrator's account and password

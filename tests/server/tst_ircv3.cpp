@@ -499,6 +499,22 @@ void TestIrcV3::saslBeforeClientWaits()
     irc.send(u"QUIT"_s); // carol's name is free for the tests after this one
     QVERIFY(irc.line().waitForDisconnected());
 
+    // USER after the login: the person has its names all the same (WHO, WHOIS, extended-join).
+    IrcClient late;
+    QVERIFY(late.connectTo(fixture));
+    late.send(u"CAP REQ sasl"_s);
+    late.send(u"NICK zed"_s);
+    late.send(u"AUTHENTICATE PLAIN"_s);
+    late.send(u"AUTHENTICATE "_s + plain({}, u"carol"_s, u"s3cret-enough"_s));
+    QVERIFY(readUntil(late, u" 903 "_s).join(u'\n').contains(u" 903 "_s));
+    late.send(u"USER zed 0 * :Zed Real"_s);
+    late.send(u"CAP END"_s);
+    readUntil(late, u" 366 "_s);
+    late.send(u"WHOIS carol"_s);
+    QCOMPARE(late.sync().value(0), Server + u" 311 carol carol ~zed chat * :Zed Real"_s);
+    late.send(u"QUIT"_s);
+    QVERIFY(late.line().waitForDisconnected());
+
     // Without the sasl capability, AUTHENTICATE fails.
     IrcClient bare;
     QVERIFY(bare.connectTo(fixture));
