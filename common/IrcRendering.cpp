@@ -260,31 +260,35 @@ QByteArray moderation(const Event &event, const Options &options)
 {
     const QString actor = source(event.nick);
     const QString room = channel(event.room);
+    // The actor's line, with the tags IRCv3 puts on what a person does (account-tag, time).
+    const auto byActor = [&](const QString &command, QStringList params) {
+        return line(actor, command, std::move(params), event, options);
+    };
     if (event.subject == "op"_L1)
-        return line(actor, u"MODE"_s, {room, u"+o"_s, event.target});
+        return byActor(u"MODE"_s, {room, u"+o"_s, event.target});
     if (event.subject == "deop"_L1)
-        return line(actor, u"MODE"_s, {room, u"-o"_s, event.target});
+        return byActor(u"MODE"_s, {room, u"-o"_s, event.target});
     if (event.subject == "kick"_L1)
-        return line(actor, u"KICK"_s,
-                    {room, event.target, event.text.isEmpty() ? event.nick : event.text});
+        return byActor(u"KICK"_s,
+                       {room, event.target, event.text.isEmpty() ? event.nick : event.text});
     if (event.subject == "ban"_L1)
-        return line(actor, u"MODE"_s, {room, u"+b"_s, ircMask(event.target)});
+        return byActor(u"MODE"_s, {room, u"+b"_s, ircMask(event.target)});
     if (event.subject == "unban"_L1)
-        return line(actor, u"MODE"_s, {room, u"-b"_s, ircMask(event.target)});
+        return byActor(u"MODE"_s, {room, u"-b"_s, ircMask(event.target)});
     // InspIRCd's mute extban: q is the owner's mode here.
     if (event.subject == "mute"_L1)
-        return line(actor, u"MODE"_s, {room, u"+b"_s, u"m:"_s + event.target});
+        return byActor(u"MODE"_s, {room, u"+b"_s, u"m:"_s + event.target});
     if (event.subject == "unmute"_L1)
-        return line(actor, u"MODE"_s, {room, u"-b"_s, u"m:"_s + event.target});
+        return byActor(u"MODE"_s, {room, u"-b"_s, u"m:"_s + event.target});
     if (event.subject == "voice"_L1)
-        return line(actor, u"MODE"_s, {room, u"+v"_s, event.target});
+        return byActor(u"MODE"_s, {room, u"+v"_s, event.target});
     if (event.subject == "devoice"_L1)
-        return line(actor, u"MODE"_s, {room, u"-v"_s, event.target});
+        return byActor(u"MODE"_s, {room, u"-v"_s, event.target});
     // Only the two people it concerns hear of an invitation (RFC 2812 3.2.7): the one invited
     // as INVITE, the one who invited as 341.
     if (event.subject == "invite"_L1) {
         if (NameRules::key(event.target) == NameRules::key(options.me))
-            return line(actor, u"INVITE"_s, {event.target, room});
+            return byActor(u"INVITE"_s, {event.target, room});
         if (options.self)
             return numeric(options, 341, options.me, {event.target, room});
         return {};
@@ -299,7 +303,7 @@ QByteArray moderation(const Event &event, const Options &options)
         else if (off && mode == u'k')
             params << u"*"_s;
         if (!mode.isNull())
-            return line(actor, u"MODE"_s, params);
+            return byActor(u"MODE"_s, params);
     }
     QString text = u"%1 %2 %3"_s.arg(event.nick, event.subject, event.target);
     if (!event.text.isEmpty())

@@ -241,7 +241,8 @@ void ModerationCommands::announce(Session *session, const Command &command, Room
     qCInfo(lcServer, "%s: %s %s %s", qUtf8Printable(room->name()), qUtf8Printable(actor->nick()),
            qUtf8Printable(act), qUtf8Printable(target));
     m_chat.moderationLog().record(room, actor->nick(), act, target, detail);
-    const Event event = Event::moderation(room->name(), actor->nick(), act, target, detail);
+    Event event = Event::moderation(room->name(), actor->nick(), act, target, detail);
+    event.accounts = {actor->account()}; // IRC's account-tag
     for (User *member : room->members())
         member->send(event, session, command.label(), member == actor);
 }

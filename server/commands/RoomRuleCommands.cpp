@@ -64,9 +64,12 @@ void RoomRuleCommands::invite(Session *session, const Command &command)
     m_moderation.announce(session, command, room, u"invite"_s, invitee.nick(), {});
     // The invitee is not in the room: they hear it too, to know they may join (from their own
     // node, if it is another).
-    if (invitee.user && !invitee.user->isIn(room))
-        invitee.user->send(Event::moderation(room->name(), session->user()->nick(), u"invite"_s,
-                                             invitee.nick(), {}));
+    if (invitee.user && !invitee.user->isIn(room)) {
+        Event invitation = Event::moderation(room->name(), session->user()->nick(), u"invite"_s,
+                                             invitee.nick(), {});
+        invitation.accounts = {session->user()->account()}; // IRC's account-tag
+        invitee.user->send(invitation);
+    }
 }
 
 void RoomRuleCommands::entered(Session *session, Room *room)

@@ -687,6 +687,15 @@ void TestIrcV3::accountsShown()
                         u"@account=carol :carol!carol@chat PRIVMSG #hall :hello from an account"_s,
                         u":tess!tess@chat PRIVMSG #hall :hello from no account"_s,
                         u"@account=carol :carol!carol@chat PRIVMSG watcher psst"_s}));
+    // What someone with an account does to others carries it too (an invitation, a mode).
+    carol.send(u"create den"_s);
+    carol.sync();
+    carol.send(u"invite watcher"_s);
+    carol.sync();
+    QStringList more;
+    QTRY_VERIFY((more += watcher.sync(true), !more.filter(u"INVITE"_s).isEmpty()));
+    QCOMPARE(more.filter(u"INVITE"_s),
+             QStringList{u"@account=carol :carol!carol@chat INVITE watcher #den"_s});
     carol.send(u"logout"_s);
     QVERIFY(carol.waitForDisconnected());
 }
