@@ -49,16 +49,11 @@ bool ChatContext::isAdministrator(const User *user) const
 }
 
 void ChatContext::fail(Session *session, const Command &command, ErrorCode code,
-                       const QString &subject)
-{
-    session->send(Event::error(code, command.word(), subject), command.label());
-}
-
-void ChatContext::fail(Session *session, const Command &command, ErrorCode code,
                        const QString &subject, const Room *room)
 {
     Event error = Event::error(code, command.word(), subject);
-    error.room = room->name();
+    if (room)
+        error.room = room->name();
     session->send(error, command.label());
 }
 

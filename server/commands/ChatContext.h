@@ -83,11 +83,9 @@ public:
     bool isShuttingDown() const { return m_shuttingDown; }
     void setShuttingDown() { m_shuttingDown = true; }
 
-    void fail(Session *session, const Command &command, ErrorCode code,
-              const QString &subject = {});
-    // The same about someone (subject) and a room: IRC names both (441, 443).
-    void fail(Session *session, const Command &command, ErrorCode code, const QString &subject,
-              const Room *room);
+    // room: where the subject (someone) is or is not, for errors IRC names both in (441, 443).
+    void fail(Session *session, const Command &command, ErrorCode code, const QString &subject = {},
+              const Room *room = nullptr);
     // The store refused a command's write (error): tells the session, if it is still there.
     void failToStore(Session *session, const Command &command, const QString &error);
 
