@@ -190,7 +190,8 @@ public:
     QStringList list;
     // The accounts of the people an event is about, for IRC (account-tag, extended-join): who
     // said it (Message, Action, Private, TopicChanged), who arrived (Join; Joins: one for each
-    // nickname of list). Empty for someone without an account; not in the tagged layout.
+    // nickname of list), each person of a Who piece (WHOIS's 330). Empty for someone without
+    // an account; not in the tagged layout.
     QStringList accounts;
     // What IRC shows of those people besides their nicknames (WHO, WHOIS, extended-join): for
     // each person of a Who piece, each arrival of a Join (Joins) and, when asked for, each

@@ -396,6 +396,8 @@ QByteArray who(const Event &event, const Options &options, const QString &me)
             bytes += numeric(options, 313, me, {nick, u"is an IRC operator"_s});
         if (flags.contains(Event::AwayFlag))
             bytes += numeric(options, 301, me, {nick, details.awayText});
+        if (const QString account = event.accounts.value(i / 3); !account.isEmpty())
+            bytes += numeric(options, 330, me, {nick, account, u"is logged in as"_s});
     }
     return bytes;
 }

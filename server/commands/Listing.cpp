@@ -106,6 +106,7 @@ Event Listing::piece()
 {
     QStringList items;
     QStringList details;
+    QStringList accounts;
     const qsizetype limit = m_page > 0 ? m_pageSize - m_sent : qsizetype(m_pageSize);
     qsizetype count = 0;
     qsizetype bytes = 0;
@@ -113,7 +114,8 @@ Event Listing::piece()
         QStringList item = std::exchange(m_next, {});
         if (item.isEmpty() && !advance(&item))
             break;
-        // A person's item ends with their details for IRC, which the tagged line leaves out.
+        // A person's item ends with their details and account for IRC, which the tagged line
+        // leaves out.
         const QStringList shown = m_what == What::Rooms ? item : item.mid(0, 3);
         const qsizetype size = taggedSize(shown);
         if (count > 0 && bytes + size > Protocol::ListLineMaxBytes) {
@@ -121,7 +123,10 @@ Event Listing::piece()
             break;
         }
         items += shown;
-        details += item.mid(shown.size());
+        if (m_what == What::People) {
+            details += item.mid(3, 4);
+            accounts += item.value(7);
+        }
         bytes += size;
         ++count;
     }
@@ -130,6 +135,7 @@ Event Listing::piece()
         return labelled(Event::rooms(items));
     Event who = Event::who(items);
     who.details = details;
+    who.accounts = accounts;
     return labelled(who);
 }
 
@@ -197,13 +203,15 @@ QStringList Listing::describe(const User *user) const
     // An administrator by oper is listed as one, under whatever nickname.
     return describe(user->nick(), user->rooms(), user->flags(),
                     user->adminAccount(m_administrators)) +
-           user->details(runs(user->rooms(), RoomRoles::keyOf(user)));
+               user->details(runs(user->rooms(), RoomRoles::keyOf(user)))
+           << user->account();
 }
 
 QStringList Listing::describe(const RemotePerson *person) const
 {
     return describe(person->nick, person->rooms, person->flags(), person->account) +
-           person->details(runs(person->rooms, person->key()));
+               person->details(runs(person->rooms, person->key()))
+           << person->account;
 }
 
 QString Listing::runs(const QList<Room *> &rooms, const QString &key)

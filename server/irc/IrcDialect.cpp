@@ -163,6 +163,8 @@ IrcDialect::Input IrcDialect::handle(QByteArrayView line, const QString &me,
         m_holding = false;
         input.replies += welcome(m_nick);
         input.release = true;
+        if (const QString rename = askedNickCommand(); !rename.isEmpty())
+            input.commands << rename;
     } else if (!m_loginSent) {
         m_loginSent = true;
         if (m_serverPassword)
@@ -179,6 +181,17 @@ QString IrcDialect::loginCommand() const
     if (!m_serverPassword && !password.isEmpty())
         login += u' ' + password; // the account's password, as bouncers and bots send it
     return login;
+}
+
+QString IrcDialect::askedNickCommand() const
+{
+    // SASL logs in under the account's nickname; the person goes by the one NICK asked for,
+    // keeping the account (the chat's nick rules decide, as for any rename: 433 keeps the
+    // account's). Welcomed under the account's, then renamed, the client sees one story.
+    const QString &asked = m_registration.nick();
+    if (asked.isEmpty() || asked == m_nick)
+        return {};
+    return u"@NICK nick "_s + asked;
 }
 
 void IrcDialect::authenticate(Input &input, const IrcMessage &message)
@@ -226,9 +239,10 @@ IrcDialect::Reaction IrcDialect::saslResult(const Event &event)
                   {IrcRendering::source(m_nick), m_nick, u"You are now logged in as "_s + m_nick}) +
             reply(IrcNumeric::SaslSuccess, m_registration.target(),
                   {u"SASL authentication successful"_s});
-        if (registered)
+        if (registered) {
             reaction.bytes += welcome(m_nick); // the client did not wait for 903
-        else
+            reaction.command = askedNickCommand();
+        } else
             reaction.holdAfter = m_holding = true;
     } else if (event.kind == Event::Kind::Error) {
         m_saslPending = false;

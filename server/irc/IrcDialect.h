@@ -76,6 +76,7 @@ private:
     void authenticate(Input &input, const IrcMessage &message);
     Reaction saslResult(const Event &event);
     QString loginCommand() const;
+    QString askedNickCommand() const;
     void say(Input &input, const IrcMessage &message, const QString &me);
     void lookUp(Input &input, const QString &verb, const QString &me, const QStringList &nicks);
     QByteArray welcome(const QString &nick) const;

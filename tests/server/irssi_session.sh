@@ -112,7 +112,8 @@ tmux -L "$socket" send-keys -t irc "/quit" Enter
 expect_line 4 "^leave .* hall ircz" "prog saw irssi leave"
 
 # SASL PLAIN: carol registers on telnet and leaves; irssi, set up as people set it up (a
-# network with sasl_username and sasl_password), comes back as carol whatever its nick.
+# network with sasl_username and sasl_password), comes back to carol's account under the nick
+# it was set up with.
 exec 5<>"/dev/tcp/127.0.0.1/$chat_port"
 printf 'login carol\r\nregister sesame-street-42\r\n' >&5
 expect_line 5 "is registered" "carol registers"
@@ -126,12 +127,14 @@ settings = { core = { nick = "someone"; real_name = "Carol"; user_name = "carol"
 CONFIG
 tmux -L "$socket" new-session -d -s sasl -x 160 -y 40 "TERM=screen irssi --home='$work/irssi-sasl'"
 expect_line 4 "^join .* hall carol$" "carol comes back by SASL"
-# The others see carol as soon as the password is right; irssi, once registration is over.
+# The others see carol as soon as the password is right; irssi, once registration is over,
+# then the nick irssi asked for.
 expect_screen "End of /MOTD" "irssi is welcomed after SASL" sasl
+expect_line 4 "^nick .* carol someone$" "carol goes by irssi's nick"
 tmux -L "$socket" send-keys -t sasl "/join #hall" Enter
 expect_screen "\[#hall" "irssi shows #hall after SASL" sasl
 tmux -L "$socket" send-keys -t sasl "carol by SASL" Enter
-expect_line 3 "^carol: carol by SASL$" "tess reads carol"
+expect_line 3 "^someone: carol by SASL$" "tess reads carol under irssi's nick"
 tmux -L "$socket" send-keys -t sasl "/quit" Enter
-expect_line 4 "^leave .* hall carol" "carol leaves again"
+expect_line 4 "^leave .* hall someone" "carol leaves again"
 echo "PASS: irssi, a telnet user and a program talked in #hall both ways; irssi logged in by SASL"

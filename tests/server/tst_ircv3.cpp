@@ -470,10 +470,16 @@ void TestIrcV3::sasl()
              qPrintable(lines.join(u'\n')));
     QVERIFY2(lines.contains(u":%1!%1@chat JOIN #hall"_s.arg(welcomed)),
              qPrintable(lines.join(u'\n')));
+    if (welcomed == u"carol") {
+        // Logged in to carol's account, the person goes by the nickname NICK asked for.
+        if (!lines.join(u'\n').contains(u" NICK zed"_s))
+            lines += readUntil(irc, u" NICK zed"_s);
+        QVERIFY2(lines.contains(u":carol!carol@chat NICK zed"_s), qPrintable(lines.join(u'\n')));
+    }
     // SASL is offered during registration only.
     irc.send(u"AUTHENTICATE PLAIN"_s);
     QCOMPARE(irc.sync(), QStringList{welcomed == u"carol"
-                                         ? Server + u" 907 carol :You have already authenticated"_s
+                                         ? Server + u" 907 zed :You have already authenticated"_s
                                          : Server + u" 904 zed :SASL authentication failed"_s});
     irc.send(u"QUIT"_s); // the names are free for the next row
     QVERIFY(irc.line().waitForDisconnected());
@@ -496,6 +502,10 @@ void TestIrcV3::saslBeforeClientWaits()
     QVERIFY2(all.contains(u" 903 zed :SASL authentication successful\n"_s + Server +
                           u" 001 carol :Welcome"_s),
              qPrintable(all));
+    if (!all.contains(u" NICK zed"_s))
+        lines = readUntil(irc, u" NICK zed"_s);
+    QVERIFY2((all + lines.join(u'\n')).contains(u":carol!carol@chat NICK zed"_s),
+             qPrintable(all + lines.join(u'\n')));
     irc.send(u"QUIT"_s); // carol's name is free for the tests after this one
     QVERIFY(irc.line().waitForDisconnected());
 
@@ -509,9 +519,12 @@ void TestIrcV3::saslBeforeClientWaits()
     QVERIFY(readUntil(late, u" 903 "_s).join(u'\n').contains(u" 903 "_s));
     late.send(u"USER zed 0 * :Zed Real"_s);
     late.send(u"CAP END"_s);
-    readUntil(late, u" 366 "_s);
-    late.send(u"WHOIS carol"_s);
-    QCOMPARE(late.sync().value(0), Server + u" 311 carol carol ~zed chat * :Zed Real"_s);
+    readUntil(late, u" NICK zed"_s);
+    late.send(u"WHOIS zed"_s);
+    const QStringList whois = late.sync();
+    QCOMPARE(whois.value(0), Server + u" 311 zed zed ~zed chat * :Zed Real"_s);
+    QVERIFY2(whois.contains(Server + u" 330 zed zed carol :is logged in as"_s),
+             qPrintable(whois.join(u'\n')));
     late.send(u"QUIT"_s);
     QVERIFY(late.line().waitForDisconnected());
 
