@@ -21,10 +21,8 @@ void AdminCommands::notice(Session *session, const Command &command)
 {
     const User *actor = session->user();
     qCInfo(lcServer, "notice from %s", qUtf8Printable(actor->nick()));
-    const Event event = Event::notice(actor->nick(), command.argument(0));
-    const QList<User *> users = m_chat.directory().users();
-    for (User *user : users)
-        user->send(event, session, command.label(), user == actor);
+    tell(Event::notice(actor->nick(), command.argument(0)), Audience::Everyone, session,
+         command.label());
     m_chat.tellCluster(ClusterEvent::noticed(actor->nick(), command.argument(0)));
 }
 
@@ -32,13 +30,20 @@ void AdminCommands::wallops(Session *session, const Command &command)
 {
     const User *actor = session->user();
     qCInfo(lcServer, "wallops from %s", qUtf8Printable(actor->nick()));
-    const Event event = Event::wallops(actor->nick(), command.argument(0));
+    tell(Event::wallops(actor->nick(), command.argument(0)), Audience::Administrators, session,
+         command.label());
+    m_chat.tellCluster(ClusterEvent::wallopsSent(actor->nick(), command.argument(0)));
+}
+
+void AdminCommands::tell(const Event &event, Audience audience, const Session *from,
+                         const QString &label)
+{
+    const User *actor = from ? from->user() : nullptr;
     const QList<User *> users = m_chat.directory().users();
     for (User *user : users) {
-        if (m_chat.isAdministrator(user))
-            user->send(event, session, command.label(), user == actor);
+        if (audience == Audience::Everyone || m_chat.isAdministrator(user))
+            user->send(event, from, label, user == actor);
     }
-    m_chat.tellCluster(ClusterEvent::wallopsSent(actor->nick(), command.argument(0)));
 }
 
 void AdminCommands::disconnect(Session *session, const Command &command)
@@ -62,21 +67,12 @@ void AdminCommands::fromElsewhere(const ClusterEvent &event)
 {
     if (event.type == ClusterEvent::Type::Notice) {
         qCInfo(lcServer, "notice from %s (on another node)", qUtf8Printable(event.message.sender));
-        const Event notice = Event::notice(event.message.sender, event.message.text);
-        const QList<User *> users = m_chat.directory().users();
-        for (User *user : users)
-            user->send(notice);
-        return;
+        return tell(Event::notice(event.message.sender, event.message.text), Audience::Everyone);
     }
     if (event.type == ClusterEvent::Type::Wallops) {
         qCInfo(lcServer, "wallops from %s (on another node)", qUtf8Printable(event.message.sender));
-        const Event wallops = Event::wallops(event.message.sender, event.message.text);
-        const QList<User *> users = m_chat.directory().users();
-        for (User *user : users) {
-            if (m_chat.isAdministrator(user))
-                user->send(wallops);
-        }
-        return;
+        return tell(Event::wallops(event.message.sender, event.message.text),
+                    Audience::Administrators);
     }
     if (event.type != ClusterEvent::Type::Disconnect)
         return;

@@ -1,10 +1,13 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
+#include <QString>
+
 class ChatContext;
 class Command;
 class Session;
 struct ClusterEvent;
+class Event;
 
 // What only the server's administrators (accounts named in the configuration) may do,
 // beyond running every room: tell everyone something (notice), close someone's connections
@@ -29,5 +32,11 @@ public:
     void fromElsewhere(const ClusterEvent &event);
 
 private:
+    enum class Audience { Everyone, Administrators };
+    // Sends event to the audience on this node; from: the session that asked (given label),
+    // whose person's copy is their own act.
+    void tell(const Event &event, Audience audience, const Session *from = nullptr,
+              const QString &label = {});
+
     ChatContext &m_chat;
 };
