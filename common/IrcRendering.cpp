@@ -5,6 +5,7 @@
 #include "NameRules.h"
 
 #include <QDateTime>
+#include <QHash>
 #include <QLocale>
 
 using namespace Qt::StringLiterals;
@@ -81,9 +82,12 @@ constexpr OwnNumeric OwnNumerics[] = {
     // (no "O-line").
     {"oper"_L1, ErrorCode::AccountPasswordWrong, 464, "Password incorrect"_L1, P::None},
     {"oper"_L1, ErrorCode::NoPrivileges, 491, "No O-lines for your host"_L1, P::None},
-    // A message to a channel one is not in: rooms hear their members alone (IRC's +n).
+    // A message to a channel one is not in, which takes none from outside (IRC's +n), or
+    // from someone its bans catch.
     {"say"_L1, ErrorCode::NotInRoom, 404, "Cannot send to channel"_L1, P::OfError},
     {"me"_L1, ErrorCode::NotInRoom, 404, "Cannot send to channel"_L1, P::OfError},
+    {"say"_L1, ErrorCode::BannedFromRoom, 404, "Cannot send to channel (+b)"_L1, P::OfError},
+    {"me"_L1, ErrorCode::BannedFromRoom, 404, "Cannot send to channel (+b)"_L1, P::OfError},
     // HELP about what is no command of the chat (ERR_HELPNOTFOUND).
     {"help"_L1, ErrorCode::UnknownCommand, 524, "No help available on this topic"_L1, P::Subject},
 };
@@ -297,7 +301,7 @@ QByteArray moderation(const Event &event, const Options &options)
         const QChar mode = modeOf(event.target);
         const bool off = event.text == "off"_L1;
         // A limit's and a key's value follows their letter; -k takes a parameter too.
-        QStringList params{room, (off ? u"-"_s : u"+"_s) + mode};
+        QStringList params{room, (off != isInverted(mode) ? u"-"_s : u"+"_s) + mode};
         if (!off && event.text != "on"_L1)
             params << event.text;
         else if (off && mode == u'k')
@@ -456,11 +460,24 @@ struct RuleMode
 {
     QLatin1StringView rule;
     char16_t mode;
+    bool inverted = false; // the letter stands for the rule being off
 };
-constexpr RuleMode RuleModes[]{{"invite-only"_L1, u'i'},     {"topic-lock"_L1, u't'},
-                               {"registered-only"_L1, u'R'}, {"moderated"_L1, u'm'},
-                               {"limit"_L1, u'l'},           {"key"_L1, u'k'}};
+constexpr RuleMode RuleModes[]{{"invite-only"_L1, u'i'},
+                               {"topic-lock"_L1, u't'},
+                               {"registered-only"_L1, u'R'},
+                               {"moderated"_L1, u'm'},
+                               {"outside-messages"_L1, u'n', true},
+                               {"limit"_L1, u'l'},
+                               {"key"_L1, u'k'}};
 } // namespace
+
+bool isInverted(QChar mode)
+{
+    for (const RuleMode &entry : RuleModes)
+        if (mode == entry.mode)
+            return entry.inverted;
+    return false;
+}
 
 QChar modeOf(QStringView rule)
 {
@@ -694,15 +711,20 @@ QByteArray render(const Event &event, const Options &options)
         if (event.label != "MODE"_L1)
             return {};
         // Rules with a value come as "limit=20"; the values follow the letters, in their order.
-        QString modes = u"+"_s;
-        QStringList values;
+        QHash<QString, QString> on; // rule → value (empty for none)
         for (const QString &rule : event.list) {
             const qsizetype equals = rule.indexOf(u'=');
-            if (const QChar mode = modeOf(QStringView(rule).left(equals)); !mode.isNull()) {
-                modes += mode;
-                if (equals >= 0)
-                    values << rule.mid(equals + 1);
-            }
+            on.insert(rule.left(equals), equals < 0 ? QString() : rule.mid(equals + 1));
+        }
+        QString modes = u"+"_s;
+        QStringList values;
+        for (const RuleMode &entry : RuleModes) {
+            const auto found = on.constFind(QString(entry.rule));
+            if ((found != on.cend()) == entry.inverted)
+                continue;
+            modes += entry.mode;
+            if (found != on.cend() && !found->isEmpty())
+                values << *found;
         }
         QByteArray bytes =
             numeric(options, 324, me, QStringList{channel(event.room), modes} + values);

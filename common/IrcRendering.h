@@ -40,6 +40,9 @@ QString room(QStringView channel);
 // letter; null and empty for what has none. One table, read both ways, so MODE and 324 agree.
 QChar modeOf(QStringView rule);
 QString ruleOf(QChar mode);
+// Whether the letter is set while its rule is off: +n (no external messages) is the chat's
+// outside-messages rule off, as every room starts.
+bool isInverted(QChar mode);
 // A ban mask as IRC writes it and as the chat does (BanMask: a nick, "account:" name, or an
 // address or subnet). IRC's nick!user@host shows no one's real address (every host is the
 // same), so only two of its forms mean something here: "nick!*@*" is the nick, "*!*@address" the

@@ -1579,6 +1579,10 @@
         <source>Who may speak and set the topic</source>
         <translation>Who may speak and set the topic</translation>
     </message>
+    <message>
+        <source>People &amp;outside the room may post to it too (for bots)</source>
+        <translation>People &amp;outside the room may post to it too (for bots)</translation>
+    </message>
 </context>
 <context>
     <name>RoomsDialog</name>

@@ -1560,6 +1560,10 @@
         <source>Who may speak and set the topic</source>
         <translation>谁可以发言和修改话题</translation>
     </message>
+    <message>
+        <source>People &amp;outside the room may post to it too (for bots)</source>
+        <translation>房间外的人也可以向它发消息（用于机器人）(&amp;O)</translation>
+    </message>
 </context>
 <context>
     <name>RoomsDialog</name>

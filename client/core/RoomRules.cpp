@@ -26,6 +26,8 @@ void RoomRules::change(const QString &rule, const QString &value)
         registeredOnly = on;
     else if (rule == "moderated"_L1)
         moderated = on;
+    else if (rule == "outside-messages"_L1)
+        outsideMessages = on;
     else if (rule == "limit"_L1)
         limit = on ? std::max(0, value.toInt()) : 0;
     else if (rule == "key"_L1)
@@ -46,6 +48,7 @@ QStringList RoomRules::commandsTo(const RoomRules &wanted, const QString &room) 
     onOff("topic-lock", topicLock, wanted.topicLock);
     onOff("registered-only", registeredOnly, wanted.registeredOnly);
     onOff("moderated", moderated, wanted.moderated);
+    onOff("outside-messages", outsideMessages, wanted.outsideMessages);
     if (limit != wanted.limit)
         rule("limit", wanted.limit > 0 ? QString::number(wanted.limit) : u"off"_s);
     if (key != wanted.key)

@@ -14,8 +14,9 @@ struct RoomRules
     bool topicLock = false;
     bool registeredOnly = false;
     bool moderated = false;
-    int limit = 0; // 0: no limit of people
-    QString key;   // empty: no key
+    bool outsideMessages = false; // people outside the room may say things in it
+    int limit = 0;                // 0: no limit of people
+    QString key;                  // empty: no key
 
     // From a rules event's list.
     static RoomRules parse(const QStringList &rulesOn);

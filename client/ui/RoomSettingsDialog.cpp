@@ -39,6 +39,8 @@ RoomSettingsDialog::RoomSettingsDialog(const QString &room, const RoomRules &rul
     , m_key(new QLineEdit)
     , m_moderated(checkBox(tr("Only those with a &voice, operators and the owner"), u"moderated"_s))
     , m_topicLock(checkBox(tr("Only operators and the owner change the &topic"), u"topicLock"_s))
+    , m_outsideMessages(checkBox(tr("People &outside the room may post to it too (for bots)"),
+                                 u"outsideMessages"_s))
     , m_problem(new QLabel)
     , m_ok(nullptr)
 {
@@ -72,6 +74,7 @@ RoomSettingsDialog::RoomSettingsDialog(const QString &room, const RoomRules &rul
     auto *speakLayout = new QVBoxLayout(speak);
     speakLayout->addWidget(m_moderated);
     speakLayout->addWidget(m_topicLock);
+    speakLayout->addWidget(m_outsideMessages);
 
     auto *buttons = new QDialogButtonBox;
     if (mayChange) {
@@ -85,8 +88,8 @@ RoomSettingsDialog::RoomSettingsDialog(const QString &room, const RoomRules &rul
     }
     connect(buttons, &QDialogButtonBox::accepted, this, &QDialog::accept);
     connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
-    for (QCheckBox *box :
-         {m_inviteOnly, m_registeredOnly, m_limitOn, m_keyOn, m_moderated, m_topicLock}) {
+    for (QCheckBox *box : {m_inviteOnly, m_registeredOnly, m_limitOn, m_keyOn, m_moderated,
+                           m_topicLock, m_outsideMessages}) {
         box->setEnabled(mayChange);
         connect(box, &QCheckBox::toggled, this, &RoomSettingsDialog::check);
     }
@@ -113,6 +116,7 @@ void RoomSettingsDialog::setRules(const RoomRules &rules)
         m_key->setText(rules.key);
     m_moderated->setChecked(rules.moderated);
     m_topicLock->setChecked(rules.topicLock);
+    m_outsideMessages->setChecked(rules.outsideMessages);
     check();
 }
 
@@ -125,6 +129,7 @@ RoomRules RoomSettingsDialog::rules() const
     rules.key = m_keyOn->isChecked() ? m_key->text() : QString();
     rules.moderated = m_moderated->isChecked();
     rules.topicLock = m_topicLock->isChecked();
+    rules.outsideMessages = m_outsideMessages->isChecked();
     return rules;
 }
 

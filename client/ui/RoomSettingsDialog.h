@@ -41,6 +41,7 @@ private:
     QLineEdit *m_key;
     QCheckBox *m_moderated;
     QCheckBox *m_topicLock;
+    QCheckBox *m_outsideMessages;
     QLabel *m_problem;
     QPushButton *m_ok;
 };

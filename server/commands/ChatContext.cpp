@@ -275,6 +275,17 @@ Room *ChatContext::memberRoom(Session *session, const Command &command, const QS
     return room;
 }
 
+Room *ChatContext::sayingRoom(Session *session, const Command &command)
+{
+    if (!command.room().isEmpty()) {
+        Room *room = m_directory.room(command.room());
+        if (room && !room->isPending() && !session->user()->isIn(room) &&
+            room->modes().isOn(RoomModes::Rule::OutsideMessages))
+            return room;
+    }
+    return targetRoom(session, command);
+}
+
 Room *ChatContext::targetRoom(Session *session, const Command &command)
 {
     if (!command.room().isEmpty())

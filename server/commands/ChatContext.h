@@ -147,6 +147,9 @@ public:
     // or the session's current room. Replies with the error and returns null when there is
     // none.
     Room *targetRoom(Session *session, const Command &command);
+    // The room a say or me is for: as targetRoom(), and also a room the person is not in when
+    // it takes outside messages (RoomModes), as a notification bot posts to it.
+    Room *sayingRoom(Session *session, const Command &command);
     // The room called name that the session's person is in. Replies with the error (no such
     // room, or not in it) and returns null otherwise.
     Room *memberRoom(Session *session, const Command &command, const QString &name);

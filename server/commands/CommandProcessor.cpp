@@ -97,13 +97,18 @@ void CommandProcessor::commandReceived(Session *session, const Command &command)
             return m_chat.fail(session, command, refusal, command.word());
     }
     if (Permissions::governs(command.type())) {
-        Room *room = m_chat.targetRoom(session, command);
+        const bool says = command.type() == CommandType::Say || command.type() == CommandType::Me;
+        Room *room =
+            says ? m_chat.sayingRoom(session, command) : m_chat.targetRoom(session, command);
         if (!room)
             return;
         Permissions::Situation situation;
         situation.topicLocked = room->modes().isOn(RoomModes::Rule::TopicLock);
         situation.moderated = room->modes().isOn(RoomModes::Rule::Moderated);
         situation.changes = !command.arguments().isEmpty();
+        // Bans keep people out; one who speaks from outside is checked as they would enter.
+        situation.banned =
+            says && !session->user()->isIn(room) && m_bans.catches(room, session->user(), session);
         const ErrorCode refusal = Permissions::check(
             command.type(), m_moderation.standing(room, session->user()), situation);
         if (refusal != ErrorCode::None)

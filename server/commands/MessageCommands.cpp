@@ -63,7 +63,7 @@ void MessageCommands::me(Session *session, const Command &command)
 
 void MessageCommands::post(Session *session, const Command &command, bool action)
 {
-    Room *room = m_chat.targetRoom(session, command);
+    Room *room = m_chat.sayingRoom(session, command);
     if (!room)
         return;
     User *user = session->user();
@@ -76,6 +76,9 @@ void MessageCommands::post(Session *session, const Command &command, bool action
             if (!error.isEmpty())
                 return m_chat.failToStore(session, command, error);
             room->broadcast(event, user, session, command.label());
+            // Said from outside the room: the sayer's echo is theirs alone.
+            if (user && !user->isIn(room))
+                user->send(event, session, command.label(), true);
         });
 }
 

@@ -13,6 +13,7 @@ enum class When {
     Always,
     TopicLocked, // the room's topic is locked and the command would change it
     Moderated,   // the room is moderated
+    Banned,      // the person speaks from outside the room and its bans catch them
 };
 
 struct Rule
@@ -25,8 +26,10 @@ struct Rule
 
 // clang-format off
 constexpr Rule Rules[] = {
+    {CommandType::Say,    Standing::Operator, ErrorCode::BannedFromRoom,   When::Banned},
     {CommandType::Say,    Standing::Member,   ErrorCode::CannotSendToRoom},
     {CommandType::Say,    Standing::Voiced,   ErrorCode::CannotSendToRoom, When::Moderated},
+    {CommandType::Me,     Standing::Operator, ErrorCode::BannedFromRoom,   When::Banned},
     {CommandType::Me,     Standing::Member,   ErrorCode::CannotSendToRoom},
     {CommandType::Me,     Standing::Voiced,   ErrorCode::CannotSendToRoom, When::Moderated},
     {CommandType::Topic,  Standing::Operator, ErrorCode::NotRoomOperator, When::TopicLocked},
@@ -79,6 +82,8 @@ bool applies(When when, const Situation &situation)
         return situation.topicLocked && situation.changes;
     case When::Moderated:
         return situation.moderated;
+    case When::Banned:
+        return situation.banned;
     }
     return true;
 }

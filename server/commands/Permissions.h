@@ -27,6 +27,8 @@ struct Situation
     bool moderated = false;   // the room's moderated rule is on
     bool changes = false;     // the command changes something (a topic with text), not only
                               // shows it
+    bool banned = false;      // a person outside the room (saying something to it from
+                              // outside, see RoomModes) whom a running ban of it catches
 };
 
 // Whether the command is about a room and its standing there decides it (in some situation).

@@ -7,7 +7,7 @@ class ModerationCommands;
 class Room;
 class Session;
 
-// A room's rules: `rule <invite-only|topic-lock|registered-only> <on|off>` and `invite <nick>`.
+// A room's rules: `rule <name> <on|off>` (RoomModes), a limit or a key, and `invite <nick>`.
 // What each rule then allows or refuses (a join, a topic) is decided in Permissions, before
 // any handler runs; here they are only set, announced to the room and kept through the store
 // (RoomRuleKeeper). An invitation lets its person into an invite-only room once; it lives in

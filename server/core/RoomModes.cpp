@@ -18,6 +18,8 @@ QLatin1StringView RoomModes::name(Rule rule)
         return "registered-only"_L1;
     case Rule::Moderated:
         return "moderated"_L1;
+    case Rule::OutsideMessages:
+        return "outside-messages"_L1;
     case Rule::Limit:
         return "limit"_L1;
     case Rule::Key:
@@ -28,8 +30,9 @@ QLatin1StringView RoomModes::name(Rule rule)
 
 const QList<RoomModes::Rule> &RoomModes::every()
 {
-    static const QList<Rule> rules = {Rule::InviteOnly, Rule::TopicLock, Rule::RegisteredOnly,
-                                      Rule::Moderated,  Rule::Limit,     Rule::Key};
+    static const QList<Rule> rules = {Rule::InviteOnly, Rule::TopicLock,       Rule::RegisteredOnly,
+                                      Rule::Moderated,  Rule::OutsideMessages, Rule::Limit,
+                                      Rule::Key};
     return rules;
 }
 

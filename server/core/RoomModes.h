@@ -13,12 +13,22 @@
 // as RoomRoles::keyOf() knows them) and lets them in once.
 //
 // Moderated: only those with a voice (RoomRoles), operators and the owner speak.
+// Outside messages: people who are not in the room may say things in it (notification bots);
+// otherwise only its members speak in it.
 // Two rules carry a value instead of on: limit (the most members the room takes; a newcomer
 // beyond it is refused) and key (a word a newcomer must give to join).
 class RoomModes
 {
 public:
-    enum class Rule { InviteOnly, TopicLock, RegisteredOnly, Moderated, Limit, Key };
+    enum class Rule {
+        InviteOnly,
+        TopicLock,
+        RegisteredOnly,
+        Moderated,
+        OutsideMessages,
+        Limit,
+        Key
+    };
 
     // The word of a rule, as typed and as listed.
     static QLatin1StringView name(Rule rule);

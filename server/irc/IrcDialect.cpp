@@ -633,10 +633,10 @@ QByteArray IrcDialect::welcome(const QString &nick) const
                    {u"This server was created %1"_s.arg(startTime().toString(Qt::ISODate))});
     // User modes (o: an operator, by OPER), channel modes, those of them with a parameter.
     bytes += reply(IrcNumeric::MyInfo, nick,
-                   {m_serverName, version, u"o"_s, u"Rbiklmotv"_s, u"bklov"_s});
+                   {m_serverName, version, u"o"_s, u"Rbiklmnotv"_s, u"bklov"_s});
     // Honest ISUPPORT: what the chat's name rules and limits really are.
     bytes += reply(IrcNumeric::ISupport, nick,
-                   {u"CASEMAPPING=rfc8265"_s, u"CHANTYPES=#"_s, u"CHANMODES=b,k,l,imRt"_s,
+                   {u"CASEMAPPING=rfc8265"_s, u"CHANTYPES=#"_s, u"CHANMODES=b,k,l,imnRt"_s,
                     u"MODES=%1"_s.arg(IrcModes::MaxModesWithArgument), u"EXTBAN=,m"_s,
                     u"PREFIX=(ov)@+"_s, u"NICKLEN=%1"_s.arg(Protocol::NickMaxLength),
                     u"CHANNELLEN=%1"_s.arg(Protocol::RoomMaxLength + 1),

@@ -58,7 +58,8 @@ void translate(Translation &t, const Change &change, const QString &room, const 
                          Event::errorText(ErrorCode::InvalidRuleValue, u"rule"_s,
                                           QString(RoomModes::name(*rule)))});
     } else if (rule) {
-        run(u"rule #%1 %2 %3"_s.arg(room, RoomModes::name(*rule), plus ? u"on"_s : u"off"_s));
+        const bool on = plus != IrcRendering::isInverted(letter);
+        run(u"rule #%1 %2 %3"_s.arg(room, RoomModes::name(*rule), on ? u"on"_s : u"off"_s));
     } else {
         t.replies += numeric(serverName, 472, me, {letter, u"is unknown mode char to me"_s});
     }

@@ -372,6 +372,7 @@ void TestModerationWindow::roomRulesDialogSetsTheRules()
     auto *ok = child<QPushButton>(dialog, u"ok"_s);
     QCOMPARE(dialog->rules(), RoomRules());
     child<QCheckBox>(dialog, u"inviteOnly"_s)->setChecked(true);
+    child<QCheckBox>(dialog, u"outsideMessages"_s)->setChecked(true);
     auto *limit = child<QSpinBox>(dialog, u"limit"_s);
     QVERIFY(!limit->isEnabled()); // until its rule is on
     child<QCheckBox>(dialog, u"limitOn"_s)->setChecked(true);
@@ -388,12 +389,14 @@ void TestModerationWindow::roomRulesDialogSetsTheRules()
 
     RoomRules wanted;
     wanted.inviteOnly = true;
+    wanted.outsideMessages = true;
     wanted.limit = 12;
     wanted.key = u"beer!"_s;
     // The server's announcements of each rule bring the client's copy up to date.
     QTRY_COMPARE_WITH_TIMEOUT(owner.connection()->rules(u"den"_s), wanted, 5000);
     const Room *den = server.server().processor().directory().room(u"den"_s);
     QVERIFY(den->modes().isOn(RoomModes::Rule::InviteOnly));
+    QVERIFY(den->modes().isOn(RoomModes::Rule::OutsideMessages));
     QCOMPARE(den->modes().value(RoomModes::Rule::Limit), u"12"_s);
     QCOMPARE(den->modes().value(RoomModes::Rule::Key), u"beer!"_s);
 

@@ -37,6 +37,7 @@ private slots:
     void invitationConcernsTwo();
     void limitAndKey();
     void moderatedAndVoice();
+    void externalMessages();
     void whowas();
     void operAndKill();
     void helpLists();
@@ -70,11 +71,11 @@ void TestIrcSession::welcome()
     QVERIFY(lines.value(3).startsWith(Server + u" 003 alice "_s));
     // 004: user modes (an operator), channel modes, those of them with a parameter.
     QVERIFY(lines.value(4).startsWith(Server + u" 004 alice test.chat "_s));
-    QVERIFY2(lines.value(4).endsWith(u" o Rbiklmotv bklov"_s), qPrintable(lines.value(4)));
+    QVERIFY2(lines.value(4).endsWith(u" o Rbiklmnotv bklov"_s), qPrintable(lines.value(4)));
     // ISUPPORT tells the truth about our names.
     for (const QString &token :
          {u"CHANTYPES=#"_s, u"NICKLEN=24"_s, u"CHANNELLEN=33"_s, u"TOPICLEN=300"_s,
-          u"CASEMAPPING=rfc8265"_s, u"UTF8ONLY"_s, u"CHANMODES=b,k,l,imRt"_s, u"MODES=4"_s,
+          u"CASEMAPPING=rfc8265"_s, u"UTF8ONLY"_s, u"CHANMODES=b,k,l,imnRt"_s, u"MODES=4"_s,
           u"KEYLEN=23"_s, u"EXTBAN=,m"_s, u"PREFIX=(ov)@+"_s})
         QVERIFY2(lines.value(5).contains(token), qPrintable(lines.value(5)));
     QCOMPARE(lines.value(6), Server +
@@ -267,7 +268,7 @@ void TestIrcSession::session_data()
                            "digit or '_'."_s};
     QTest::newRow("MODE of a channel")
         << QStringList{u"MODE #hall"_s}
-        << QStringList{s + u" 324 alice #hall +"_s, s + u" 329 alice #hall <time>"_s};
+        << QStringList{s + u" 324 alice #hall +n"_s, s + u" 329 alice #hall <time>"_s};
     QTest::newRow("MODE of a user")
         << QStringList{u"MODE alice"_s} << QStringList{s + u" 221 alice +"_s};
     QTest::newRow("MODE unknown") << QStringList{u"MODE #hall +z secret"_s}
@@ -289,7 +290,7 @@ void TestIrcSession::session_data()
                        u":alice!alice@chat MODE #g +t"_s,
                        u":alice!alice@chat MODE #g +i"_s,
                        u":alice!alice@chat MODE #g -i"_s,
-                       s + u" 324 alice #g +t"_s,
+                       s + u" 324 alice #g +tn"_s,
                        s + u" 329 alice #g <time>"_s,
                        u":alice!alice@chat MODE #g +b bob!*@*"_s,
                        s + u" 367 alice #g bob!*@* alice <time>"_s,
@@ -564,13 +565,14 @@ void TestIrcSession::limitAndKey()
     alice.send(u"MODE #den +k beer"_s);
     alice.send(u"MODE #den"_s);
     QCOMPARE(alice.sync(),
-             QStringList(
-                 {Server + u" 696 alice #den l 0"_s + invalid,
-                  Server + u" 696 alice #den l *"_s + invalid,
-                  Server + u" 696 alice #den k * :A room's key is one word of up to 23 "
-                           "letters, digits or signs (not \"off\"), or off."_s,
-                  u":alice!alice@chat MODE #den +l 2"_s, u":alice!alice@chat MODE #den +k beer"_s,
-                  Server + u" 324 alice #den +lk 2 beer"_s, Server + u" 329 alice #den <time>"_s}));
+             QStringList({Server + u" 696 alice #den l 0"_s + invalid,
+                          Server + u" 696 alice #den l *"_s + invalid,
+                          Server + u" 696 alice #den k * :A room's key is one word of up to 23 "
+                                   "letters, digits or signs (not \"off\"), or off."_s,
+                          u":alice!alice@chat MODE #den +l 2"_s,
+                          u":alice!alice@chat MODE #den +k beer"_s,
+                          Server + u" 324 alice #den +nlk 2 beer"_s,
+                          Server + u" 329 alice #den <time>"_s}));
 
     // A key: none or a wrong one is 475; the right one lets in. Then the room is full: 471.
     bob.send(u"JOIN #den"_s);
@@ -600,7 +602,7 @@ void TestIrcSession::limitAndKey()
     QCOMPARE(
         alice.sync(),
         QStringList({u":alice!alice@chat MODE #den -l"_s, u":alice!alice@chat MODE #den -k *"_s,
-                     Server + u" 324 alice #den +"_s, Server + u" 329 alice #den <time>"_s}));
+                     Server + u" 324 alice #den +n"_s, Server + u" 329 alice #den <time>"_s}));
 }
 
 // +m is the moderated rule and +v a voice: the voiced and operators speak, others get 404.
@@ -635,10 +637,10 @@ void TestIrcSession::moderatedAndVoice()
     QCOMPARE(alice.sync(), QStringList{u":bob!bob@chat PRIVMSG #den :hi again"_s});
     alice.send(u"NAMES #den"_s);
     alice.send(u"MODE #den"_s);
-    QCOMPARE(alice.sync(),
-             QStringList({Server + u" 353 alice = #den :@+alice +bob"_s,
-                          Server + u" 366 alice #den :End of /NAMES list"_s,
-                          Server + u" 324 alice #den +m"_s, Server + u" 329 alice #den <time>"_s}));
+    QCOMPARE(alice.sync(), QStringList({Server + u" 353 alice = #den :@+alice +bob"_s,
+                                        Server + u" 366 alice #den :End of /NAMES list"_s,
+                                        Server + u" 324 alice #den +mn"_s,
+                                        Server + u" 329 alice #den <time>"_s}));
     // Without multi-prefix the highest prefix alone.
     bob.send(u"NAMES #den"_s);
     QCOMPARE(bob.sync().value(0), Server + u" 353 bob = #den :@alice +bob"_s);
@@ -647,6 +649,44 @@ void TestIrcSession::moderatedAndVoice()
     bob.sync();
     bob.send(u"PRIVMSG #den :and now?"_s);
     QCOMPARE(bob.sync().value(0).section(u' ', 1, 1), u"404"_s);
+}
+
+void TestIrcSession::externalMessages()
+{
+    ServerFixture fixture(IrcClient::serverConfig());
+    IrcClient alice;
+    QVERIFY(alice.connectAs(fixture, u"alice"_s));
+    IrcClient bob;
+    QVERIFY(bob.connectAs(fixture, u"bob"_s));
+    IrcClient carl;
+    QVERIFY(carl.connectAs(fixture, u"carl"_s, u"echo-message"_s));
+    alice.send(u"JOIN #den"_s);
+    alice.sync();
+    // +n, as every room starts: its members alone speak in it.
+    bob.sync(); // carl's arrival in the hall
+    bob.send(u"PRIVMSG #den :hi"_s);
+    QCOMPARE(bob.sync(), QStringList{Server + u" 404 bob #den :Cannot send to channel"_s});
+    alice.send(u"MODE #den -n"_s);
+    alice.send(u"MODE #den"_s);
+    QCOMPARE(alice.sync(),
+             QStringList({u":alice!alice@chat MODE #den -n"_s, Server + u" 324 alice #den +"_s,
+                          Server + u" 329 alice #den <time>"_s}));
+    bob.send(u"PRIVMSG #den :hi again"_s);
+    QCOMPARE(bob.sync(), QStringList{});
+    carl.send(u"PRIVMSG #den :from carl"_s);
+    QCOMPARE(carl.sync(), QStringList{u":carl!carl@chat PRIVMSG #den :from carl"_s});
+    QCOMPARE(alice.sync(), QStringList({u":bob!bob@chat PRIVMSG #den :hi again"_s,
+                                        u":carl!carl@chat PRIVMSG #den :from carl"_s}));
+    // A ban still holds the banned, as it would at the door.
+    alice.send(u"MODE #den +b bob!*@*"_s);
+    alice.sync();
+    bob.send(u"PRIVMSG #den :let me"_s);
+    QCOMPARE(bob.sync(), QStringList{Server + u" 404 bob #den :Cannot send to channel (+b)"_s});
+    alice.send(u"MODE #den +n"_s);
+    QCOMPARE(alice.sync(), QStringList{u":alice!alice@chat MODE #den +n"_s});
+    carl.send(u"PRIVMSG #den :and now?"_s);
+    QCOMPARE(carl.sync(), QStringList{Server + u" 404 carl #den :Cannot send to channel"_s});
+    QCOMPARE(alice.sync(), QStringList{});
 }
 
 void TestIrcSession::partingWords()

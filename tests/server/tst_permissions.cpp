@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: MIT
 // The permission table as a matrix: every command it governs, and some it does not, for every
 // standing in a room → allowed, or the error that refuses it; the topic in a room that locked
-// it; speaking in a moderated room; and who may enter a room (banned, invite-only, a key, a
-// limit, registered-only).
+// it; speaking in a moderated room; speaking from outside a room whose bans catch the speaker;
+// and who may enter a room (banned, invite-only, a key, a limit, registered-only).
 #include "commands/Permissions.h"
 
 #include <QTest>
@@ -20,6 +20,8 @@ private slots:
     void situations();
     void moderated_data();
     void moderated();
+    void bannedOutsider_data();
+    void bannedOutsider();
     void entry_data();
     void entry();
 };
@@ -173,6 +175,47 @@ void TestPermissions::moderated()
     QFETCH(ErrorCode, expected);
     Permissions::Situation situation;
     situation.moderated = true;
+    QCOMPARE(Permissions::check(command, standing, situation), expected);
+}
+
+void TestPermissions::bannedOutsider_data()
+{
+    QTest::addColumn<CommandType>("command");
+    QTest::addColumn<Standing>("standing");
+    QTest::addColumn<bool>("moderated");
+    QTest::addColumn<ErrorCode>("expected");
+    const std::pair<const char *, Standing> standings[] = {
+        {"member", Standing::Member},
+        {"voiced", Standing::Voiced},
+        {"operator", Standing::Operator},
+        {"owner", Standing::Owner},
+        {"administrator", Standing::Administrator},
+    };
+    for (const auto &[name, command] :
+         {std::pair{"say", CommandType::Say}, std::pair{"me", CommandType::Me}}) {
+        for (const auto &[who, standing] : standings) {
+            // As at the door: a ban keeps out everyone but those who run the room.
+            QTest::addRow("%s by a banned %s", name, who)
+                << command << standing << false
+                << (standing < Standing::Operator ? ErrorCode::BannedFromRoom : ErrorCode::None);
+        }
+        // The ban is the answer a banned person gets, not the room's other rules.
+        QTest::addRow("%s by a banned member, moderated", name)
+            << command << Standing::Member << true << ErrorCode::BannedFromRoom;
+    }
+    QTest::newRow("look by a banned member")
+        << CommandType::Look << Standing::Member << false << ErrorCode::None;
+}
+
+void TestPermissions::bannedOutsider()
+{
+    QFETCH(CommandType, command);
+    QFETCH(Standing, standing);
+    QFETCH(bool, moderated);
+    QFETCH(ErrorCode, expected);
+    Permissions::Situation situation;
+    situation.banned = true;
+    situation.moderated = moderated;
     QCOMPARE(Permissions::check(command, standing, situation), expected);
 }
 

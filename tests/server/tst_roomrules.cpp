@@ -1,7 +1,8 @@
 // SPDX-License-Identifier: MIT
 // A room's rules through a real server: invite-only (473 until invited, an invitation lets in
 // once), topic lock (482 for members), registered-only (477 until identified), a limit of
-// people (471) and a key (475); set by operators only, shown by look, kept across a restart.
+// people (471), a key (475) and messages from outside (bans and moderation still hold); set by
+// operators only, shown by look, kept across a restart.
 #include "ExpectLines.h"
 #include "ServerFixture.h"
 
@@ -38,6 +39,7 @@ private slots:
     void registeredOnly();
     void onlyOperatorsSetRules();
     void moderated();
+    void outsideMessages();
     void memberLimit();
     void roomKey();
     void badValues_data();
@@ -134,7 +136,8 @@ void TestRoomRules::onlyOperatorsSetRules()
     }
     alice.sync();
     const QString usage =
-        u"Error: Usage: rule [#room] <invite-only|topic-lock|registered-only|moderated> <on|off> | "
+        u"Error: Usage: rule [#room] "
+        u"<invite-only|topic-lock|registered-only|moderated|outside-messages> <on|off> | "
         u"limit <count|off> | key <word|off>"_s;
     for (const QString &line :
          {u"rule loud on"_s, u"rule invite-only maybe"_s, u"rule invite-only"_s}) {
@@ -201,6 +204,55 @@ void TestRoomRules::moderated()
     EXPECT_LINES(bob2, QStringList({silent}));
     owner2.send(u"devoice carol"_s);
     EXPECT_LINES(owner2, QStringList({u"Error: No one called carol is logged in."_s}));
+}
+
+void TestRoomRules::outsideMessages()
+{
+    ServerFixture f;
+    LineClient &alice = owner(f);
+    LineClient &bot = f.loggedIn(u"bot"_s); // in the hall only
+    const QString notIn = u"Error: You are not in games: join it first."_s;
+    bot.send(u"say #games build 41 passed"_s);
+    EXPECT_LINES(bot, QStringList({notIn}));
+
+    alice.send(u"rule outside-messages on"_s);
+    QVERIFY(alice.sync().contains(u"* alice turned the rule outside-messages on."_s));
+    bot.send(u"say #games build 42 passed"_s);
+    bot.send(u"me #games deploys build 42"_s);
+    // The bot sees its lines as anyone sees their own; the room hears them.
+    const QStringList echoed = bot.sync();
+    QCOMPARE(echoed.size(), 2);
+    QVERIFY2(echoed[0].endsWith(u"bot: build 42 passed"_s), qPrintable(echoed.join(u'\n')));
+    QVERIFY2(echoed[1].endsWith(u"* bot deploys build 42"_s), qPrintable(echoed.join(u'\n')));
+    const QStringList heard = alice.sync();
+    QCOMPARE(heard, (QStringList{u"bot: build 42 passed"_s, u"* bot deploys build 42"_s}));
+    alice.send(u"look"_s);
+    EXPECT_LINES(alice, QStringList({u"Users in games (1):"_s, u"  alice"_s,
+                                     u"Rules of games: outside-messages"_s}));
+    // Kept like any line of the room.
+    alice.send(u"history games 2"_s);
+    const QString history = alice.sync().join(u'\n');
+    QVERIFY2(history.contains(u"bot: build 42 passed"_s), qPrintable(history));
+
+    // A ban keeps the banned from speaking in from outside too; moderation holds outsiders.
+    alice.send(u"ban bot"_s);
+    alice.sync();
+    bot.sync();
+    bot.send(u"say #games let me in"_s);
+    EXPECT_LINES(bot, QStringList({u"Error: You are banned from games."_s}));
+    alice.send(u"unban bot"_s);
+    alice.send(u"rule moderated on"_s);
+    alice.sync();
+    bot.send(u"say #games quietly"_s);
+    EXPECT_LINES(bot,
+                 QStringList({u"Error: You may not speak in games: you are muted there, or "
+                              "it is moderated and nobody gave you a voice. You may read."_s}));
+    alice.send(u"rule moderated off"_s);
+    alice.send(u"rule outside-messages off"_s);
+    QVERIFY(alice.sync().contains(u"* alice turned the rule outside-messages off."_s));
+    bot.send(u"say #games once more"_s);
+    EXPECT_LINES(bot, QStringList({notIn}));
+    QCOMPARE(alice.sync(), QStringList{});
 }
 
 void TestRoomRules::memberLimit()
@@ -275,7 +327,8 @@ void TestRoomRules::badValues_data()
     const QString key = u"Error: A room's key is one word of up to 23 letters, digits or signs "
                         "(not \"off\"), or off."_s;
     const QString usage =
-        u"Error: Usage: rule [#room] <invite-only|topic-lock|registered-only|moderated> <on|off> | "
+        u"Error: Usage: rule [#room] "
+        u"<invite-only|topic-lock|registered-only|moderated|outside-messages> <on|off> | "
         u"limit <count|off> | key <word|off>"_s;
     QTest::newRow("limit zero") << u"rule limit 0"_s << limit;
     QTest::newRow("limit negative") << u"rule limit -1"_s << limit;
@@ -310,6 +363,7 @@ void TestRoomRules::rulesSurviveRestart()
     alice.send(u"rule invite-only on"_s);
     alice.send(u"rule registered-only on"_s);
     alice.send(u"rule registered-only off"_s);
+    alice.send(u"rule outside-messages on"_s);
     alice.send(u"rule limit 4"_s);
     alice.send(u"rule limit 5"_s); // the new value replaces the old one
     alice.send(u"rule key sesame"_s);
@@ -321,8 +375,8 @@ void TestRoomRules::rulesSurviveRestart()
     back.send(u"join games"_s); // the owner is never kept out
     back.sync();
     back.send(u"look"_s);
-    QVERIFY(
-        back.sync().contains(u"Rules of games: invite-only, topic-lock, limit=5, key=sesame"_s));
+    QVERIFY(back.sync().contains(
+        u"Rules of games: invite-only, topic-lock, outside-messages, limit=5, key=sesame"_s));
     LineClient &bob = f.loggedIn(u"bob"_s);
     bob.send(u"join games"_s);
     EXPECT_LINES(bob, QStringList({InviteOnly}));
