@@ -8,6 +8,8 @@
 #include <QHash>
 #include <QLocale>
 
+#include <algorithm>
+
 using namespace Qt::StringLiterals;
 
 namespace IrcRendering {
@@ -521,10 +523,19 @@ QString chatMask(const QString &ircMask)
     const QStringView host = QStringView(ircMask).sliced(at + 1);
     if (!stars(user))
         return ircMask;
+    // An address or subnet (IPv4, IPv6, a prefix length): a host name such as "chat", every
+    // person's here, would be read by the chat as a nickname.
+    const auto address = [](QStringView part) {
+        const bool digits = std::all_of(part.begin(), part.end(), [](QChar c) {
+            return c.isDigit() || (c >= u'a' && c <= u'f') || (c >= u'A' && c <= u'F') ||
+                   c == u'.' || c == u':' || c == u'/';
+        });
+        return digits && (part.contains(u'.') || part.contains(u':'));
+    };
     const bool wild = nick.contains(u'*') || nick.contains(u'?');
     if (!nick.isEmpty() && !wild && stars(host))
         return nick.toString();
-    if (stars(nick) && !host.isEmpty() && !host.contains(u'*') && !host.contains(u'?'))
+    if (stars(nick) && address(host))
         return host.toString();
     return ircMask;
 }

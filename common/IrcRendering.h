@@ -46,7 +46,8 @@ bool isInverted(QChar mode);
 // A ban mask as IRC writes it and as the chat does (BanMask: a nick, "account:" name, or an
 // address or subnet). IRC's nick!user@host shows no one's real address (every host is the
 // same), so only two of its forms mean something here: "nick!*@*" is the nick, "*!*@address" the
-// address; anything else is left as it is, for the chat to refuse. The other way, a nick is
+// address (an IP address or subnet, not a host name); anything else is left as it is, and
+// IrcModes refuses it. The other way, a nick is
 // "nick!*@*" and an address "*!*@address"; an account mask stays as it is.
 QString chatMask(const QString &ircMask);
 QString ircMask(const QString &chatMask);

@@ -21,6 +21,20 @@ QByteArray numeric(const QString &serverName, int code, const QString &me, QStri
     return IrcRendering::numeric(options, code, me, std::move(params));
 }
 
+// A ban mask in IRC's form that means nothing here (a user name, a host name, wildcards in the
+// nick: every host is "chat", so "*!*@chat" would be everyone), refused with why (696), not
+// with the chat's usage line; empty when the chat takes the mask (IrcRendering::chatMask()).
+QByteArray meaninglessMask(const QString &mask, const QString &room, const QString &me,
+                           const QString &serverName)
+{
+    const QString chat = IrcRendering::chatMask(mask);
+    if (!chat.contains(u'!') && !chat.contains(u'@'))
+        return {};
+    return numeric(serverName, IrcNumeric::InvalidModeParam, me,
+                   {IrcRendering::channel(room), u"b"_s, mask,
+                    u"Ban masks here are nick!*@* or *!*@address (every host is chat)"_s});
+}
+
 // One change of a MODE line as the chat's command (one thing each), or the numeric refusing it.
 void translate(Translation &t, const Change &change, const QString &room, const QString &me,
                const QString &serverName)
@@ -41,6 +55,9 @@ void translate(Translation &t, const Change &change, const QString &room, const 
     } else if (letter == u'b') {
         if (const std::optional<QString> nick = mutedNick(argument))
             run((plus ? u"mute #"_s : u"unmute #"_s) + room + u' ' + *nick);
+        else if (const QByteArray refusal = meaninglessMask(argument, room, me, serverName);
+                 !refusal.isEmpty())
+            t.replies += refusal;
         else
             run((plus ? u"ban #"_s : u"unban #"_s) + room + u' ' +
                 IrcRendering::chatMask(argument));
@@ -190,6 +207,11 @@ Translation timedBan(const IrcMessage &message, const QString &me, const QString
     }
     const QString mask = message.param(2);
     const std::optional<QString> nick = mutedNick(mask);
+    if (!nick) {
+        t.replies = meaninglessMask(mask, room, me, serverName);
+        if (!t.replies.isEmpty())
+            return t;
+    }
     t.commands << (nick ? u"@TBAN mute #%1 %2 %3"_s.arg(room, *nick)
                         : u"@TBAN ban #%1 %2 %3"_s.arg(room, IrcRendering::chatMask(mask)))
                       .arg(*duration);

@@ -93,9 +93,15 @@ void TestIrcModes::moderation_data()
         << QStringList{u"MODE #g +b Carol!*@*"_s, u"MODE #g -b carol!*@*"_s}
         << QStringList{u":alice!alice@chat MODE #g +b carol!*@*"_s,
                        u":alice!alice@chat MODE #g -b carol!*@*"_s};
+    const QString why = u":Ban masks here are nick!*@* or *!*@address (every host is chat)"_s;
     QTest::newRow("a mask that would catch everyone")
-        << QStringList{u"MODE #g +b *!*@*"_s}
-        << QStringList{s + u" 461 alice BAN :Usage: ban [#room] <mask> [duration] [reason]"_s};
+        << QStringList{u"MODE #g +b *!*@*"_s, u"MODE #g +b *!*@chat"_s}
+        << QStringList{s + u" 696 alice #g b *!*@* "_s + why,
+                       s + u" 696 alice #g b *!*@chat "_s + why};
+    QTest::newRow("a user name, a wildcard nick")
+        << QStringList{u"MODE #g -b bob!~bob@*"_s, u"TBAN #g 1h b*!*@*"_s}
+        << QStringList{s + u" 696 alice #g b bob!~bob@* "_s + why,
+                       s + u" 696 alice #g b b*!*@* "_s + why};
     QTest::newRow("a mute of someone not logged in")
         << QStringList{u"MODE #g +b m:carol"_s}
         << QStringList{s + u" 401 alice carol :No one called carol is logged in."_s};
@@ -168,6 +174,8 @@ void TestIrcModes::masks_data()
     QTest::newRow("a host with a wildcard")
         << u"*!*@*.example"_s << u"*!*@*.example"_s << QString();
     QTest::newRow("no host") << u"bar!*@"_s << u"bar!*@"_s << QString();
+    QTest::newRow("a host name") << u"*!*@chat"_s << u"*!*@chat"_s << QString();
+    QTest::newRow("a domain") << u"*!*@example.org"_s << u"*!*@example.org"_s << QString();
 }
 
 void TestIrcModes::masks()
