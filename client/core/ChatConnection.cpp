@@ -292,7 +292,13 @@ void ChatConnection::lookUsers()
 MemberFlags ChatConnection::flags(const QString &room, const QString &nick) const
 {
     const RoomState *state = m_rooms.room(room);
-    return state ? state->flags(nick) : MemberFlags();
+    if (!state)
+        return {};
+    MemberFlags flags = state->flags(nick);
+    // The room's people list does not say who runs the server; our own listing did.
+    if (m_administrator && isSelf(nick))
+        flags.admin = true;
+    return flags;
 }
 
 void ChatConnection::moderate(Moderation::Act act, const QString &room, const QString &nick,
@@ -479,8 +485,29 @@ void ChatConnection::handleHistory(const Event &event)
     }
 }
 
+void ChatConnection::askWhetherAdministrator()
+{
+    m_adminLabel = sendLabelled(u"who "_s + m_nick);
+}
+
+void ChatConnection::setAdministrator(bool administrator)
+{
+    if (std::exchange(m_administrator, administrator) != administrator)
+        emit administratorChanged(administrator);
+}
+
 void ChatConnection::handleListing(const Event &event)
 {
+    if (!m_adminLabel.isEmpty() && event.label == m_adminLabel) {
+        // Our own listing: not shown, only read for the administrator's flag.
+        for (qsizetype i = 0; event.kind == Event::Kind::Who && i + 2 < event.list.size(); i += 3) {
+            if (isSelf(event.list.at(i)))
+                setAdministrator(MemberFlags::parse(event.list.at(i + 2)).admin);
+        }
+        if (event.kind == Event::Kind::ListingEnd)
+            m_adminLabel.clear();
+        return;
+    }
     switch (event.kind) {
     case Event::Kind::ListingStart:
         m_listing = event;
@@ -552,6 +579,10 @@ void ChatConnection::handleEvent(const Event &event)
         handleHistory(event);
         break;
     case Event::Kind::Error:
+        if (!m_adminLabel.isEmpty() && event.label == m_adminLabel) {
+            m_adminLabel.clear();
+            break;
+        }
         m_enterLabels.remove(event.label);
         m_olderLabels.remove(event.label);
         if (m_accountLabels.remove(event.label)) {
@@ -569,7 +600,9 @@ void ChatConnection::handleEvent(const Event &event)
         }
         break;
     case Event::Kind::Ok:
-        if (event.command == "switch"_L1) {
+        if (event.command == "oper"_L1) {
+            askWhetherAdministrator();
+        } else if (event.command == "switch"_L1) {
             m_rooms.setCurrent(event.list.value(0));
             followCurrent();
         } else if (m_accountLabels.contains(event.label)) {
@@ -580,6 +613,8 @@ void ChatConnection::handleEvent(const Event &event)
                                              ? AccountChange::PasswordChanged
                                              : AccountChange::Unregistered;
             emit accountChanged(change, event.list.value(0, m_nick));
+            // An administrator's account may have been registered, or given up.
+            askWhetherAdministrator();
         }
         break;
     case Event::Kind::Bye:
@@ -676,6 +711,7 @@ void ChatConnection::handleLoginReply(const Event &event)
     emit nickChanged(m_nick);
     setState(State::LoggedIn);
     emit loggedIn(m_nick);
+    askWhetherAdministrator();
     // The server's current room after a resume is the last one entered: ours may differ.
     if (!m_rejoinCurrent.isEmpty() && m_resumed)
         switchRoom(std::exchange(m_rejoinCurrent, {}));
@@ -904,5 +940,9 @@ void ChatConnection::setState(State state)
     if (m_state == state)
         return;
     m_state = state;
+    if (state != State::LoggedIn) { // asked again on the next login
+        m_adminLabel.clear();
+        setAdministrator(false);
+    }
     emit stateChanged(state);
 }

@@ -104,6 +104,10 @@ public:
     QString serverName() const { return m_serverName; }
     ServerAddress address() const { return m_address; }
     bool isSelf(const QString &nick) const;
+    // Whether the server counts us among its administrators (logged in to, or oper'd as, an
+    // account its configuration names): they run every room, so we offer what its operators
+    // get. Asked after each login and oper; false until the answer comes.
+    bool isAdministrator() const { return m_administrator; }
     // Whether the last reconnect resumed the session (rather than logging in anew).
     bool resumed() const { return m_resumed; }
     // The sequence number of the last line seen in room (0: none).
@@ -185,6 +189,7 @@ signals:
 
     void connected();
     void loggedIn(const QString &nick);
+    void administratorChanged(bool administrator);
     void loginFailed(ChatConnection::Failure reason);
     // The connection is over for good: reason is None after logOut().
     void disconnected(ChatConnection::Failure reason);
@@ -269,6 +274,8 @@ private:
     void handleHistory(const Event &event);
     // list and who replies: their pieces, gathered between the listing's start and end.
     void handleListing(const Event &event);
+    void askWhetherAdministrator();
+    void setAdministrator(bool administrator);
     void handleSelfJoin(const QString &room);
     // The signal for a line said (message, action, private message, topic change).
     void emitLine(const Event &event, bool self);
@@ -308,6 +315,8 @@ private:
     qsizetype m_shownUserCount = 0;
     QString m_serverName;
     QString m_loginLabel;
+    QString m_adminLabel; // our own who listing, which says whether we are an administrator
+    bool m_administrator = false;
     // After a loss: the rooms we were in (a resume gives each a position; logging in anew goes
     // back into each), and the one that was current.
     QStringList m_rejoinRooms;

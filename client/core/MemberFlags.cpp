@@ -44,6 +44,8 @@ QString MemberFlags::words() const
 
 MemberFlags::Standing MemberFlags::standing() const
 {
+    if (admin)
+        return Standing::Administrator;
     if (owner)
         return Standing::Owner;
     if (op)
@@ -63,7 +65,7 @@ QList<Act> allowed(const MemberFlags &self, const MemberFlags &target, bool targ
     if (targetIsSelf || target.standing() >= mine)
         return {voice};
     QList<Act> acts{Act::Kick, Act::Ban, target.muted ? Act::Unmute : Act::Mute, voice};
-    if (mine == S::Owner)
+    if (mine >= S::Owner && !target.owner) // an owner is more than an operator already
         acts << (target.op ? Act::Deop : Act::Op);
     return acts;
 }

@@ -11,8 +11,9 @@
 struct MemberFlags
 {
     // A person's standing in a room, from lowest to highest, as the server's permission table
-    // orders them: nobody acts on someone of their own standing or above.
-    enum class Standing { Muted, Member, Operator, Owner };
+    // orders them: nobody acts on someone of their own standing or above. A server
+    // administrator runs every room.
+    enum class Standing { Muted, Member, Operator, Owner, Administrator };
 
     bool owner = false;
     bool op = false;
@@ -20,7 +21,7 @@ struct MemberFlags
     bool muted = false;
     bool away = false;
     bool reconnecting = false;
-    bool admin = false; // a server administrator (who only)
+    bool admin = false; // a server administrator (who; and ourselves, ChatConnection::flags)
 
     static MemberFlags parse(const QString &words);
     QString words() const;
@@ -38,9 +39,10 @@ namespace Moderation {
 enum class Act { Kick, Ban, Mute, Unmute, Voice, Devoice, Op, Deop };
 
 // What self may do to target in a room, in menu order: an operator kicks, bans and mutes
-// people below them; the owner also grants and takes operator rights. Nobody acts on
-// themselves or on someone of their own standing or above; but an operator gives a voice to
-// anyone in the room, themselves too (it lets them speak when the room is moderated).
+// people below them; the owner (and a server administrator) also grants and takes operator
+// rights, but not to the owner. Nobody acts on themselves or on someone of their own standing
+// or above; but an operator gives a voice to anyone in the room, themselves too (it lets them
+// speak when the room is moderated).
 QList<Act> allowed(const MemberFlags &self, const MemberFlags &target, bool targetIsSelf);
 
 // The command line for an act. duration: a ban's ("10m", "2h", "7d"; empty: for good) or a

@@ -24,6 +24,7 @@ public:
         qsizetype presenceLimit = ServerConfig{}.presenceLimit;
         int resumeGraceSeconds = ServerConfig{}.resumeGraceSeconds;
         int floodRate = ServerConfig{}.floodRate; // 0: no flood control
+        QString administrators = {};              // accounts, comma-separated
     };
 
     TestServer() { start(0, 0); }
@@ -81,6 +82,7 @@ private:
         config.presenceLimit = m_options.presenceLimit;
         config.resumeGraceSeconds = m_options.resumeGraceSeconds;
         config.floodRate = m_options.floodRate;
+        config.administrators = m_options.administrators;
         config.bindAddress = QHostAddress::LocalHost;
         // Tests run side by side: no listener on a fixed port (IRC, IRC over TLS, web).
         config.ircPort = 0;

@@ -113,6 +113,7 @@ private slots:
     void mutedSpeakerIsToldInPlainWords();
     void awayReplyShowsInThePrivateConversation();
     void roomRulesDialogSetsTheRules();
+    void administratorRunsEveryRoom();
 };
 
 void TestModerationWindow::initTestCase()
@@ -417,6 +418,48 @@ void TestModerationWindow::roomRulesDialogSetsTheRules()
     QVERIFY(readOnly->findChild<QPushButton *>(u"ok"_s) == nullptr);
     QVERIFY(child<QLabel>(readOnly, u"problem"_s)->text().contains(u"operators and owner"_s));
     readOnly->reject();
+}
+
+void TestModerationWindow::administratorRunsEveryRoom()
+{
+    TestServer::Options options;
+    options.administrators = u"root"_s;
+    TestServer server(options);
+    ClientController owner;
+    QVERIFY(logIn(owner, server, u"alice"_s));
+    owner.connection()->createRoom(u"den"_s);
+    QTRY_COMPARE(owner.session()->active()->name(), u"den"_s);
+
+    // Named in the configuration, root becomes an administrator by registering the name.
+    ClientController root;
+    QVERIFY(logIn(root, server, u"root"_s));
+    QSignalSpy administrator(root.connection(), &ChatConnection::administratorChanged);
+    root.connection()->joinRoom(u"den"_s);
+    QTRY_COMPARE(root.session()->active()->name(), u"den"_s);
+    QVERIFY(!root.connection()->isAdministrator());
+    root.connection()->registerNick(u"correct-horse"_s);
+    QVERIFY(administrator.wait(30000)); // the password is hashed on its own thread
+    QVERIFY(root.connection()->isAdministrator());
+
+    // The room's rules are theirs to change, and the people menu offers what runs the room.
+    child<QAction>(root.chatWindow(), u"roomRules"_s)->trigger();
+    QPointer dialog = child<RoomSettingsDialog>(root.chatWindow(), u"roomRulesDialog"_s);
+    QVERIFY(child<QCheckBox>(dialog, u"moderated"_s)->isEnabled());
+    child<QCheckBox>(dialog, u"moderated"_s)->setChecked(true);
+    QTest::mouseClick(child<QPushButton>(dialog, u"ok"_s), Qt::LeftButton);
+    QTRY_VERIFY(!dialog);
+    const Room *den = server.server().processor().directory().room(u"den"_s);
+    QTRY_VERIFY_WITH_TIMEOUT(den->modes().isOn(RoomModes::Rule::Moderated), 5000);
+    auto *people = child<PeopleView>(root.chatWindow(), u"userList"_s);
+    QTRY_VERIFY(rowOf(people, u"alice"_s).isValid());
+    std::unique_ptr<QMenu> menu(people->createMenu(rowOf(people, u"alice"_s)));
+    QCOMPARE(actionNames(menu.get()),
+             (QStringList{u"private"_s, u"kick"_s, u"ban"_s, u"mute"_s, u"voice"_s}));
+
+    // Giving the account up ends it.
+    root.connection()->unregisterNick(u"correct-horse"_s);
+    QVERIFY(administrator.wait(30000));
+    QVERIFY(!root.connection()->isAdministrator());
 }
 
 QTEST_MAIN(TestModerationWindow)

@@ -62,8 +62,9 @@ void TestRoomRoles::flagWords_data()
     QTest::newRow("owner") << u"owner"_s << u"owner"_s << int(S::Owner);
     QTest::newRow("op and away") << u"op,away"_s << u"op,away"_s << int(S::Operator);
     QTest::newRow("muted") << u"muted"_s << u"muted"_s << int(S::Muted);
+    // A server administrator runs every room.
     QTest::newRow("who's words") << u"away,reconnecting,admin"_s << u"away,reconnecting,admin"_s
-                                 << int(S::Member);
+                                 << int(S::Administrator);
     QTest::newRow("a voice") << u"voice"_s << u"voice"_s << int(S::Member);
     QTest::newRow("unknown words ignored") << u"loud,op,,sparkly"_s << u"op"_s << int(S::Operator);
     QTest::newRow("not a word list") << u"owner op"_s << u""_s << int(S::Member);
@@ -190,7 +191,15 @@ void TestRoomRoles::allowedActs_data()
     QTest::newRow("member on a member") << u""_s << u""_s << false << L{};
     QTest::newRow("member on the muted") << u""_s << u"muted"_s << false << L{};
     QTest::newRow("muted on a member") << u"muted"_s << u""_s << false << L{};
-    QTest::newRow("admin flag alone gives nothing") << u"admin"_s << u""_s << false << L{};
+    // A server administrator runs every room, its owner's standing included.
+    QTest::newRow("administrator on a member")
+        << u"admin"_s << u""_s << false << L{A::Kick, A::Ban, A::Mute, A::Voice, A::Op};
+    QTest::newRow("administrator on an operator")
+        << u"admin"_s << u"op"_s << false << L{A::Kick, A::Ban, A::Mute, A::Voice, A::Deop};
+    QTest::newRow("administrator on the owner")
+        << u"admin"_s << u"owner"_s << false << L{A::Kick, A::Ban, A::Mute, A::Voice};
+    QTest::newRow("administrator on an administrator")
+        << u"admin"_s << u"admin"_s << false << L{A::Voice};
 }
 
 void TestRoomRoles::allowedActs()
