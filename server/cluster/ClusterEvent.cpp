@@ -229,7 +229,7 @@ bool decodeModeration(const QCborMap &map, ClusterEvent &event)
     entry.actor = map.value(Sender).toString();
     entry.act = map.value(Act).toString();
     return !entry.act.isEmpty() && optionalString(map, Target, &entry.target) &&
-           optionalString(map, Text, &entry.detail);
+           optionalString(map, Text, &entry.detail) && optionalString(map, Account, &event.account);
 }
 
 bool decodeAccount(const QCborMap &map, ClusterEvent &event)
@@ -409,11 +409,12 @@ ClusterEvent ClusterEvent::roleSet(const StoredRole &role, bool removed)
     return event;
 }
 
-ClusterEvent ClusterEvent::moderated(const StoredModeration &entry)
+ClusterEvent ClusterEvent::moderated(const StoredModeration &entry, const QString &account)
 {
     ClusterEvent event;
     event.type = Type::Moderation;
     event.moderation = entry;
+    event.account = account;
     return event;
 }
 
@@ -552,6 +553,8 @@ QByteArray ClusterEvent::encode() const
             map.insert(Target, moderation.target);
         if (!moderation.detail.isEmpty())
             map.insert(Text, moderation.detail);
+        if (!account.isEmpty())
+            map.insert(Account, account);
         return map.toCborValue().toCbor();
     }
     if (type == Type::People) {

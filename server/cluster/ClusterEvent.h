@@ -61,14 +61,15 @@ struct ClusterEvent
     };
 
     Type type = Type::Line;
-    StoredMessage message;   // Line; Mark: roomId and seq only; Notice, Disconnect, Wallops: above
-    StoredRoom room;         // Room: id, name, creator, created (its key is NameRules::key(name))
-    QString account;         // Line: the sender's account key, for IRC's account tag; may be empty
-    ClusterPerson person;    // Person
-    quint64 version = 0;     // People
-    StoredSanction sanction; // Sanction
-    StoredRole role;         // Role
-    bool removed = false;    // Room, Sanction, Role, Account: deleted rather than stored
+    StoredMessage message; // Line; Mark: roomId and seq only; Notice, Disconnect, Wallops: above
+    StoredRoom room;       // Room: id, name, creator, created (its key is NameRules::key(name))
+    QString account; // Line, Moderation: the sender's or actor's account key, for IRC's account
+                     // tag; may be empty
+    ClusterPerson person;        // Person
+    quint64 version = 0;         // People
+    StoredSanction sanction;     // Sanction
+    StoredRole role;             // Role
+    bool removed = false;        // Room, Sanction, Role, Account: deleted rather than stored
     StoredModeration moderation; // Moderation
     StoredAccount storedAccount; // Account (removed: only its key)
     ClusterHandover handover;    // ResumeAsk (ask and token), ResumeGive
@@ -82,7 +83,7 @@ struct ClusterEvent
     static ClusterEvent people(quint64 version);
     static ClusterEvent sanctioned(const StoredSanction &sanction, bool removed);
     static ClusterEvent roleSet(const StoredRole &role, bool removed);
-    static ClusterEvent moderated(const StoredModeration &entry);
+    static ClusterEvent moderated(const StoredModeration &entry, const QString &account);
     static ClusterEvent accountSaved(const StoredAccount &account, bool removed);
     static ClusterEvent resumeAsked(quint64 ask, const QByteArray &token);
     static ClusterEvent resumeGiven(const ClusterHandover &handover);

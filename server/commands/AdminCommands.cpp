@@ -101,10 +101,8 @@ void AdminCommands::close(Session *session, const Command &command)
     session->send(Event::ok(u"close"_s, {room->name()}), command.label());
     // Logged like every act, though the room's log goes with it: the store deletes it with
     // the room, in the order of writing.
-    m_chat.moderationLog().record(room, actor->nick(), u"close"_s, room->name(),
-                                  command.argument(1));
-    const Event event = Event::moderation(room->name(), actor->nick(), u"close"_s, room->name(),
-                                          command.argument(1));
+    const Event event =
+        m_chat.moderationLog().record(room, actor, u"close"_s, room->name(), command.argument(1));
     const QList<User *> members = room->members();
     for (User *member : members)
         member->send(event);

@@ -293,7 +293,7 @@ void CommandProcessor::applyStored(const ClusterEvent &event)
         return;
     const StoredModeration &act = event.moderation;
     m_chat.moderationLog().remember(act);
-    const Event news = Event::moderation(room->name(), act.actor, act.act, act.target, act.detail);
+    const Event news = ModerationLog::announcement(room->name(), act, event.account);
     for (User *member : room->members())
         member->send(news);
     // What the act does to a person of this node, done here as the acting node does it to its

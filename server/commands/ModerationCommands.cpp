@@ -234,15 +234,14 @@ void ModerationCommands::modlog(Session *session, const Command &command)
     m_chat.replies(session).addEvents(events);
 }
 
-void ModerationCommands::announce(Session *session, const Command &command, Room *room,
-                                  const QString &act, const QString &target, const QString &detail)
+Event ModerationCommands::announce(Session *session, const Command &command, Room *room,
+                                   const QString &act, const QString &target, const QString &detail)
 {
     const User *actor = session->user();
     qCInfo(lcServer, "%s: %s %s %s", qUtf8Printable(room->name()), qUtf8Printable(actor->nick()),
            qUtf8Printable(act), qUtf8Printable(target));
-    m_chat.moderationLog().record(room, actor->nick(), act, target, detail);
-    Event event = Event::moderation(room->name(), actor->nick(), act, target, detail);
-    event.accounts = {actor->account()}; // IRC's account-tag
+    const Event event = m_chat.moderationLog().record(room, actor, act, target, detail);
     for (User *member : room->members())
         member->send(event, session, command.label(), member == actor);
+    return event;
 }

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
+#include "Event.h"
 #include "commands/ModerationTarget.h"
 #include "commands/Permissions.h"
 
@@ -45,10 +46,10 @@ public:
     // whether a room's rules keep them out.
     Permissions::Standing rank(const Room *room, const User *user) const;
     Permissions::Standing rank(const Room *room, const ModerationTarget &target) const;
-    // Tells everyone in room that the actor did act to target (a nick, a ban's mask, a
-    // rule's name; detail: a reason, seconds).
-    void announce(Session *session, const Command &command, Room *room, const QString &act,
-                  const QString &target, const QString &detail);
+    // Logs that the actor did act to target (a nick, a ban's mask, a rule's name; detail: a
+    // reason, seconds) and tells everyone in room; returns what they were told.
+    Event announce(Session *session, const Command &command, Room *room, const QString &act,
+                   const QString &target, const QString &detail);
 
 private:
     // The member the command names, in the room it is about; none after replying with the error.

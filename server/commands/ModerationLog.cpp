@@ -4,6 +4,7 @@
 #include "cluster/Bus.h"
 #include "config/ServerLog.h"
 #include "core/Room.h"
+#include "core/User.h"
 #include "store/Store.h"
 
 ModerationLog::ModerationLog(Store &store)
@@ -13,24 +14,34 @@ ModerationLog::ModerationLog(Store &store)
         m_byRoom[entry.roomId].append(entry);
 }
 
-void ModerationLog::record(const Room *room, const QString &actor, const QString &act,
-                           const QString &target, const QString &detail)
+Event ModerationLog::record(const Room *room, const User *actor, const QString &act,
+                            const QString &target, const QString &detail)
 {
     StoredModeration entry;
     entry.roomId = room->id();
     entry.time = QDateTime::currentDateTimeUtc();
-    entry.actor = actor;
+    entry.actor = actor->nick();
     entry.act = act;
     entry.target = target;
     entry.detail = detail;
     remember(entry);
-    m_store.logModeration(entry, [this, entry](const QString &error) {
+    const QString account = actor->account();
+    m_store.logModeration(entry, [this, entry, account](const QString &error) {
         // The act is done and announced; only its line in the log is missing.
         if (!error.isEmpty())
             qCWarning(lcServer, "a moderation act could not be logged: %s", qUtf8Printable(error));
         else if (m_bus)
-            m_bus->publish(ClusterEvent::moderated(entry));
+            m_bus->publish(ClusterEvent::moderated(entry, account));
     });
+    return announcement(room->name(), entry, account);
+}
+
+Event ModerationLog::announcement(const QString &room, const StoredModeration &entry,
+                                  const QString &account)
+{
+    Event event = Event::moderation(room, entry.actor, entry.act, entry.target, entry.detail);
+    event.accounts = {account};
+    return event;
 }
 
 void ModerationLog::remember(const StoredModeration &entry)

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
+#include "Event.h"
 #include "store/StoredRoomRule.h"
 
 #include <QHash>
@@ -9,6 +10,7 @@
 class Bus;
 class Room;
 class Store;
+class User;
 
 // Every act of moderation in a room (who, what, to whom, when, why): written through the
 // store (its writer thread, never the event loop), and the newest Store::ModerationKept of
@@ -21,8 +23,13 @@ public:
     // Takes the newest acts the store found at open().
     explicit ModerationLog(Store &store);
 
-    void record(const Room *room, const QString &actor, const QString &act, const QString &target,
-                const QString &detail);
+    // Logs what actor did and returns its announcement to the room (announcement()).
+    Event record(const Room *room, const User *actor, const QString &act, const QString &target,
+                 const QString &detail);
+    // How an act is told to the room: the moderation event, with the actor's account (may be
+    // empty) for IRC's account-tag, here and on the other nodes alike.
+    static Event announcement(const QString &room, const StoredModeration &entry,
+                              const QString &account);
     // Publishes every act logged from now on (null: none).
     void setBus(Bus *bus) { m_bus = bus; }
     // An act another node logged.

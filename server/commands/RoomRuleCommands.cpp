@@ -61,15 +61,12 @@ void RoomRuleCommands::invite(Session *session, const Command &command)
     const QString key = invitee.key();
     room->modes().invite(key);
     m_chat.roomRules().invite(room, key, session->user()->nick());
-    m_moderation.announce(session, command, room, u"invite"_s, invitee.nick(), {});
+    const Event invitation =
+        m_moderation.announce(session, command, room, u"invite"_s, invitee.nick(), {});
     // The invitee is not in the room: they hear it too, to know they may join (from their own
     // node, if it is another).
-    if (invitee.user && !invitee.user->isIn(room)) {
-        Event invitation = Event::moderation(room->name(), session->user()->nick(), u"invite"_s,
-                                             invitee.nick(), {});
-        invitation.accounts = {session->user()->account()}; // IRC's account-tag
+    if (invitee.user && !invitee.user->isIn(room))
         invitee.user->send(invitation);
-    }
 }
 
 void RoomRuleCommands::entered(Session *session, Room *room)

@@ -826,6 +826,19 @@ void TestClusterChat::administratorAcrossNodes()
     QVERIFY(waitFor(bob, [](const Event &event) {
                 return event.kind == Event::Kind::Wallops || event.text == u"after"_s;
             }).text == u"after"_s);
+    // An act from a carries the actor's account to IRC clients on b (account-tag).
+    IrcClient irc;
+    QVERIFY(irc.line().connectTo(m_b->server().ircPort()));
+    QVERIFY(irc.registerAs(u"ivy"_s, u"account-tag"_s));
+    QVERIFY(waitFor(root, Event::Kind::Join, u"ivy"_s).isValid());
+    root.send(u"voice #hall ivy"_s);
+    QString voiced;
+    for (QString line = irc.line().readLine(); !line.isNull() && voiced.isEmpty();
+         line = irc.line().readLine()) {
+        if (line.contains(u" MODE "_s))
+            voiced = line;
+    }
+    QCOMPARE(voiced, u"@account=root :root!root@chat MODE #hall +v ivy"_s);
     // A person of another node is disconnected by their node: gone at once, seen leaving.
     root.send(u"disconnect bob"_s);
     QCOMPARE(answer(root, u"disconnect"_s).kind, Event::Kind::Ok);

@@ -178,9 +178,12 @@ void TestClusterEvent::roundTrip_data()
     StoredModeration kick{5,        QDateTime::fromMSecsSinceEpoch(1'790'000'000'000, Qt::UTC),
                           u"ann"_s, u"kick"_s,
                           u"bob"_s, u"calm down"_s};
-    ClusterEvent kicked = ClusterEvent::moderated(kick);
+    ClusterEvent kicked = ClusterEvent::moderated(kick, {});
     kicked.origin = "a:1";
     QTest::newRow("moderation") << kicked;
+    ClusterEvent kickedByAccount = ClusterEvent::moderated(kick, u"ann"_s);
+    kickedByAccount.origin = "a:1";
+    QTest::newRow("moderation by an account") << kickedByAccount;
     StoredAccount zoeAccount{u"Zoë"_s, u"zoë"_s, u"$argon2id$v=19$m=65536,t=2,p=1$c2FsdA$aGFzaA"_s,
                              QDateTime::fromMSecsSinceEpoch(1'790'000'000'000, Qt::UTC)};
     ClusterEvent registered = ClusterEvent::accountSaved(zoeAccount, false);
