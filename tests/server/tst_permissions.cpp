@@ -7,7 +7,22 @@
 
 #include <QTest>
 
+#include <span>
+
 using Permissions::Standing;
+
+namespace {
+
+// Every standing, lowest first, with the word a row names it by.
+constexpr std::pair<const char *, Standing> Standings[] = {
+    {"muted", Standing::Muted},   {"member", Standing::Member},
+    {"voiced", Standing::Voiced}, {"operator", Standing::Operator},
+    {"owner", Standing::Owner},   {"administrator", Standing::Administrator},
+};
+// Those of people who are not in the room, or are about to enter: nobody is muted there.
+constexpr auto Outside = std::span(Standings).subspan(1);
+
+} // namespace
 
 class TestPermissions : public QObject
 {
@@ -149,14 +164,9 @@ void TestPermissions::moderated_data()
     QTest::addColumn<CommandType>("command");
     QTest::addColumn<Standing>("standing");
     QTest::addColumn<ErrorCode>("expected");
-    const std::pair<const char *, Standing> standings[] = {
-        {"muted", Standing::Muted},   {"member", Standing::Member},
-        {"voiced", Standing::Voiced}, {"operator", Standing::Operator},
-        {"owner", Standing::Owner},   {"administrator", Standing::Administrator},
-    };
     for (const auto &[name, command] :
          {std::pair{"say", CommandType::Say}, std::pair{"me", CommandType::Me}}) {
-        for (const auto &[who, standing] : standings) {
+        for (const auto &[who, standing] : Standings) {
             // In a moderated room a voice is the least that speaks.
             QTest::addRow("%s by %s", name, who)
                 << command << standing
@@ -184,16 +194,9 @@ void TestPermissions::bannedOutsider_data()
     QTest::addColumn<Standing>("standing");
     QTest::addColumn<bool>("moderated");
     QTest::addColumn<ErrorCode>("expected");
-    const std::pair<const char *, Standing> standings[] = {
-        {"member", Standing::Member},
-        {"voiced", Standing::Voiced},
-        {"operator", Standing::Operator},
-        {"owner", Standing::Owner},
-        {"administrator", Standing::Administrator},
-    };
     for (const auto &[name, command] :
          {std::pair{"say", CommandType::Say}, std::pair{"me", CommandType::Me}}) {
-        for (const auto &[who, standing] : standings) {
+        for (const auto &[who, standing] : Outside) {
             // As at the door: a ban keeps out everyone but those who run the room.
             QTest::addRow("%s by a banned %s", name, who)
                 << command << standing << false
@@ -225,13 +228,6 @@ void TestPermissions::entry_data()
     QTest::addColumn<Permissions::Entry>("entry");
     QTest::addColumn<ErrorCode>("expected");
 
-    const std::pair<const char *, Standing> standings[] = {
-        {"member", Standing::Member},
-        {"voiced", Standing::Voiced},
-        {"operator", Standing::Operator},
-        {"owner", Standing::Owner},
-        {"administrator", Standing::Administrator},
-    };
     // What keeps someone out, the first that applies in this order.
     const struct
     {
@@ -250,7 +246,7 @@ void TestPermissions::entry_data()
         {"without the key, room full", false, false, true, true, false, ErrorCode::BadRoomKey},
         {"room full, not identified", false, false, false, true, true, ErrorCode::RoomFull},
     };
-    for (const auto &[who, standing] : standings) {
+    for (const auto &[who, standing] : Outside) {
         // The people who run a room are never kept out of it.
         const bool runs = standing >= Standing::Operator;
         for (const auto &c : cases) {
