@@ -12,6 +12,7 @@
 #include <QStringDecoder>
 #include <QTimerEvent>
 
+#include <algorithm>
 #include <utility>
 
 using namespace Qt::StringLiterals;
@@ -193,8 +194,19 @@ Rendering Session::replyRendering() const
 
 QByteArray Session::renderReply(const Event &event, bool actor)
 {
-    if (!m_irc)
+    if (!m_irc) {
+        // One's own line in a room one is not in (said from outside, RoomModes) names the
+        // room, also to a reader of one room at a time, whose lines otherwise do not.
+        const bool line = event.kind == Event::Kind::Message || event.kind == Event::Kind::Action;
+        if (actor && line && !m_rendering->tagged && !m_rendering->text.roomPrefix && m_user &&
+            std::none_of(m_user->rooms().cbegin(), m_user->rooms().cend(),
+                         [&event](const Room *room) { return room->name() == event.room; })) {
+            Rendering rendering = *m_rendering;
+            rendering.text.roomPrefix = true;
+            return rendering.forActor(actor).render(event);
+        }
         return m_rendering->forActor(actor).render(event);
+    }
     const IrcDialect::Reaction reaction = m_irc->react(event, nick());
     if (!reaction.command.isEmpty()) {
         // Queued: the processor is in the middle of a command.
