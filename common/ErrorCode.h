@@ -34,7 +34,8 @@ enum class ErrorCode : int {
     BannedFromRoom = 474,       // subject: the room you are banned from
     BadRoomKey = 475,           // subject: the room, which takes a key you did not give
     NeedRegisteredNick = 477,   // subject: the room, which takes an identified account
-    BanListFull = 478,          // subject: the most bans a room holds
+    BanListFull = 478,          // subject: the most masks a room's ban list, or its list of the
+                                // allowed, holds
     BadRoomName = 479,          // subject: the rejected room name
     NoPrivileges = 481,         // subject: the command: it takes a server administrator
     NotRoomOperator = 482,      // subject: the room: it takes its operators (or owner), or the

@@ -471,7 +471,8 @@ const char *Event::errorTemplate(ErrorCode code, const QString &command, const Q
         return QT_TRANSLATE_NOOP(
             "Event", "Only registered people may enter %1: register or identify first.");
     case ErrorCode::BanListFull:
-        return QT_TRANSLATE_NOOP("Event", "The room's ban list is full (%1 bans): lift one first.");
+        return QT_TRANSLATE_NOOP("Event",
+                                 "The room's list is full (%1 masks): take one off first.");
     case ErrorCode::NoPrivileges:
         return QT_TRANSLATE_NOOP("Event", "Only the server's administrators may use %1.");
     case ErrorCode::BadRoomName:

@@ -37,10 +37,10 @@ public:
                        // place is held), "back" (resumed), "away" (text: the away message; not
                        // in the tagged layout) or "here" (no longer away)
         Moderation,    // room, nick (who acted), subject: the act ("op", "deop", "kick", "mute",
-                       // "unmute", "ban", "unban", "invite", "rule"), target (on whom: a nick,
-                       // a ban's mask, a rule's name), text: a kick's reason, a mute's seconds,
-                       // a ban's seconds (0: for good) and reason ("600 spamming"), a rule's
-                       // "on" or "off"
+                       // "unmute", "ban", "unban", "allow", "disallow", "invite", "rule"), target
+                       // (on whom: a nick, a ban's or an allowance's mask, a rule's name), text: a
+                       // kick's reason, a mute's seconds, a ban's seconds (0: for good) and reason
+                       // ("600 spamming"), a rule's "on" or "off"
         Users,         // room, subject: how many are in it, list: pairs of nickname and flags
                        // (all of them, or in a crowded room the first ones; see Room)
         Who,           // list: triples of nickname, rooms (comma-separated), flags: one piece of
@@ -62,6 +62,8 @@ public:
         Bans,          // room, count: how many bans the room has, seq: the index of this
                        // line's first ban (a long list is several lines), list: quadruples of
                        // mask, seconds left (empty: for good), setter, reason
+        Allowed,       // as Bans, for the masks let into the room without an invitation when it
+                       // is invite-only (seconds left and reason empty)
         Rules,         // room, list: the room's rules that are on ("invite-only", ...),
                        // subject: when the room was made (ISO 8601 UTC, or empty; not in the
                        // tagged layout)

@@ -230,18 +230,22 @@ QByteArray targets(const Event &event, const Options &options)
     return bytes;
 }
 
-// 367 for each ban of this piece (who set it and when), 368 after the last piece.
+// 367 for each ban of this piece (who set it and when), 368 after the last piece; for the
+// allowed, 346 and 347 (the invite exception list).
 QByteArray bans(const Event &event, const Options &options, const QString &me)
 {
+    const bool allowed = event.kind == Event::Kind::Allowed;
     const QString room = channel(event.room);
     QByteArray bytes;
     qsizetype sent = 0;
     for (qsizetype i = 0; i + 3 < event.list.size(); i += 4, ++sent)
         bytes += numeric(
-            options, 367, me,
+            options, allowed ? 346 : 367, me,
             {room, ircMask(event.list[i]), event.list[i + 2], event.details.value(i / 4, u"0"_s)});
     if (qsizetype(event.seq) + sent >= event.count)
-        bytes += numeric(options, 368, me, {room, u"End of channel ban list"_s});
+        bytes += allowed
+                     ? numeric(options, 347, me, {room, u"End of Channel Invite Exception List"_s})
+                     : numeric(options, 368, me, {room, u"End of channel ban list"_s});
     return bytes;
 }
 
@@ -281,6 +285,10 @@ QByteArray moderation(const Event &event, const Options &options)
         return byActor(u"MODE"_s, {room, u"+b"_s, ircMask(event.target)});
     if (event.subject == "unban"_L1)
         return byActor(u"MODE"_s, {room, u"-b"_s, ircMask(event.target)});
+    if (event.subject == "allow"_L1)
+        return byActor(u"MODE"_s, {room, u"+I"_s, ircMask(event.target)});
+    if (event.subject == "disallow"_L1)
+        return byActor(u"MODE"_s, {room, u"-I"_s, ircMask(event.target)});
     // InspIRCd's mute extban: q is the owner's mode here.
     if (event.subject == "mute"_L1)
         return byActor(u"MODE"_s, {room, u"+b"_s, u"m:"_s + event.target});
@@ -716,6 +724,7 @@ QByteArray render(const Event &event, const Options &options)
         return bytes + numeric(options, 706, me, {subject, u"End of /HELP"_s});
     }
     case K::Bans:
+    case K::Allowed:
         return bans(event, options, me);
     case K::Rules: {
         // The modes of the room, for MODE #room (look's other replies are not asked for).

@@ -157,6 +157,19 @@ void renderList(Writer &w, const Event &event)
             w.line(entry);
         }
         break;
+    case Event::Kind::Allowed:
+        if (event.seq == 0 && event.count == 0)
+            w.line(w.phrase(QT_TRANSLATE_NOOP("TextRenderer",
+                                              "Nobody enters %1 without an invitation."))
+                       .arg(event.room));
+        else if (event.seq == 0)
+            w.line(w.phrase(
+                        QT_TRANSLATE_N_NOOP("TextRenderer", "Enter %1 without an invitation (%n):"),
+                        int(event.count))
+                       .arg(event.room));
+        for (qsizetype i = 0; i + 3 < l.size(); i += 4)
+            w.line(w.phrase(QT_TRANSLATE_NOOP("TextRenderer", "  %1 (by %2)")).arg(l[i], l[i + 2]));
+        break;
     case Event::Kind::Modlog:
         if (event.seq == 0 && event.count == 0)
             w.line(w.phrase(QT_TRANSLATE_NOOP("TextRenderer", "Nothing was done in %1 yet."))
@@ -324,6 +337,16 @@ QString moderationText(const Writer &w, const Event &event)
         return banText(w, event);
     if (act == "unban"_L1)
         return w.phrase(QT_TRANSLATE_NOOP("TextRenderer", "* %1 lifted the ban on %2."))
+            .arg(event.nick, event.target);
+    if (act == "allow"_L1)
+        return w
+            .phrase(QT_TRANSLATE_NOOP("TextRenderer",
+                                      "* %1 lets %2 into the room without an invitation."))
+            .arg(event.nick, event.target);
+    if (act == "disallow"_L1)
+        return w
+            .phrase(QT_TRANSLATE_NOOP("TextRenderer",
+                                      "* %1 took back %2's entry without an invitation."))
             .arg(event.nick, event.target);
     if (act == "voice"_L1)
         return w.phrase(QT_TRANSLATE_NOOP("TextRenderer", "* %1 gave %2 a voice in the room."))
@@ -659,6 +682,7 @@ QByteArray render(const Event &event, const Options &options)
     case K::Help:
     case K::Settings:
     case K::Bans:
+    case K::Allowed:
     case K::Rules:
     case K::Modlog:
     case K::Conversations:
@@ -693,10 +717,10 @@ QByteArray render(const Event &event, const Options &options)
         break;
     }
     // The pieces of a listing go on under their stamped heading.
-    const bool piece =
-        event.kind == K::Rooms || event.kind == K::Who ||
-        ((event.kind == K::Bans || event.kind == K::Modlog || event.kind == K::Conversations) &&
-         event.seq > 0);
+    const bool piece = event.kind == K::Rooms || event.kind == K::Who ||
+                       ((event.kind == K::Bans || event.kind == K::Allowed ||
+                         event.kind == K::Modlog || event.kind == K::Conversations) &&
+                        event.seq > 0);
     return w.finish(event.time, !piece);
 }
 

@@ -632,6 +632,18 @@
         <source>Tell the server&apos;s other administrators something, and nobody else (administrators).</source>
         <translation>Tell the server&apos;s other administrators something, and nobody else (administrators).</translation>
     </message>
+    <message>
+        <source>Let a nick, account:&lt;name&gt; or address into the room without an invitation while it is invite-only (operators).</source>
+        <translation>Let a nick, account:&lt;name&gt; or address into the room without an invitation while it is invite-only (operators).</translation>
+    </message>
+    <message>
+        <source>Take back an allow: the mask needs an invitation again (operators).</source>
+        <translation>Take back an allow: the mask needs an invitation again (operators).</translation>
+    </message>
+    <message>
+        <source>Show who enters the room without an invitation (operators).</source>
+        <translation>Show who enters the room without an invitation (operators).</translation>
+    </message>
 </context>
 <context>
     <name>ConfigFile</name>
@@ -894,10 +906,6 @@
         <translation>Only registered people may enter %1: register or identify first.</translation>
     </message>
     <message>
-        <source>The room&apos;s ban list is full (%1 bans): lift one first.</source>
-        <translation>The room&apos;s ban list is full (%1 bans): lift one first.</translation>
-    </message>
-    <message>
         <source>Only the server&apos;s administrators may use %1.</source>
         <translation>Only the server&apos;s administrators may use %1.</translation>
     </message>
@@ -928,6 +936,10 @@
     <message>
         <source>%1 is already in the room.</source>
         <translation>%1 is already in the room.</translation>
+    </message>
+    <message>
+        <source>The room&apos;s list is full (%1 masks): take one off first.</source>
+        <translation>The room&apos;s list is full (%1 masks): take one off first.</translation>
     </message>
 </context>
 <context>
@@ -1385,6 +1397,14 @@
     <message>
         <source>%1 left on %2.</source>
         <translation>%1 left on %2.</translation>
+    </message>
+    <message>
+        <source>%1 lets %2 into the room without an invitation.</source>
+        <translation>%1 lets %2 into the room without an invitation.</translation>
+    </message>
+    <message>
+        <source>%1 took back %2&apos;s entry without an invitation.</source>
+        <translation>%1 took back %2&apos;s entry without an invitation.</translation>
     </message>
 </context>
 <context>
@@ -2614,6 +2634,25 @@
     <message>
         <source>*** To the administrators from %1: %2</source>
         <translation>*** To the administrators from %1: %2</translation>
+    </message>
+    <message>
+        <source>Nobody enters %1 without an invitation.</source>
+        <translation>Nobody enters %1 without an invitation.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Enter %1 without an invitation (%n):</source>
+        <translation>
+            <numerusform>Enter %1 without an invitation (%n):</numerusform>
+            <numerusform>Enter %1 without an invitation (%n):</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>* %1 lets %2 into the room without an invitation.</source>
+        <translation>* %1 lets %2 into the room without an invitation.</translation>
+    </message>
+    <message>
+        <source>* %1 took back %2&apos;s entry without an invitation.</source>
+        <translation>* %1 took back %2&apos;s entry without an invitation.</translation>
     </message>
 </context>
 <context>

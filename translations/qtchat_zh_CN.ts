@@ -623,6 +623,18 @@
         <source>Tell the server&apos;s other administrators something, and nobody else (administrators).</source>
         <translation>只告诉服务器的其他管理员，不告诉别人（管理员）。</translation>
     </message>
+    <message>
+        <source>Let a nick, account:&lt;name&gt; or address into the room without an invitation while it is invite-only (operators).</source>
+        <translation>让某个昵称、account:&lt;名称&gt; 或地址在房间仅限邀请时无需邀请即可进入（操作员）。</translation>
+    </message>
+    <message>
+        <source>Take back an allow: the mask needs an invitation again (operators).</source>
+        <translation>收回一条免邀请许可：该掩码又需要邀请才能进入（操作员）。</translation>
+    </message>
+    <message>
+        <source>Show who enters the room without an invitation (operators).</source>
+        <translation>显示谁无需邀请即可进入房间（操作员）。</translation>
+    </message>
 </context>
 <context>
     <name>ConfigFile</name>
@@ -883,10 +895,6 @@
         <translation>只有已注册的人才能进入 %1：请先注册或验证身份。</translation>
     </message>
     <message>
-        <source>The room&apos;s ban list is full (%1 bans): lift one first.</source>
-        <translation>房间的封禁列表已满（%1 条）：请先解除一条。</translation>
-    </message>
-    <message>
         <source>Only the server&apos;s administrators may use %1.</source>
         <translation>只有服务器管理员才能使用 %1。</translation>
     </message>
@@ -917,6 +925,10 @@
     <message>
         <source>%1 is already in the room.</source>
         <translation>%1 已经在这个房间里了。</translation>
+    </message>
+    <message>
+        <source>The room&apos;s list is full (%1 masks): take one off first.</source>
+        <translation>房间的这个列表已满（%1 个掩码）：请先去掉一个。</translation>
     </message>
 </context>
 <context>
@@ -1367,6 +1379,14 @@
     <message>
         <source>%1 left on %2.</source>
         <translation>%1 于 %2 离开。</translation>
+    </message>
+    <message>
+        <source>%1 lets %2 into the room without an invitation.</source>
+        <translation>%1 允许 %2 无需邀请进入房间。</translation>
+    </message>
+    <message>
+        <source>%1 took back %2&apos;s entry without an invitation.</source>
+        <translation>%1 收回了 %2 的免邀请进入许可。</translation>
     </message>
 </context>
 <context>
@@ -2575,6 +2595,24 @@
     <message>
         <source>*** To the administrators from %1: %2</source>
         <translation>*** %1 对管理员说：%2</translation>
+    </message>
+    <message>
+        <source>Nobody enters %1 without an invitation.</source>
+        <translation>没有人可以无需邀请进入 %1。</translation>
+    </message>
+    <message numerus="yes">
+        <source>Enter %1 without an invitation (%n):</source>
+        <translation>
+            <numerusform>无需邀请即可进入 %1 的（%n）：</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>* %1 lets %2 into the room without an invitation.</source>
+        <translation>* %1 允许 %2 无需邀请进入房间。</translation>
+    </message>
+    <message>
+        <source>* %1 took back %2&apos;s entry without an invitation.</source>
+        <translation>* %1 收回了 %2 的免邀请进入许可。</translation>
     </message>
 </context>
 <context>

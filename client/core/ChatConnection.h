@@ -211,7 +211,7 @@ signals:
     // Someone's flags changed in room: flags() says how they stand now.
     void roomFlagsChanged(const QString &room);
     void roomRulesChanged(const QString &room);
-    // In room, actor did act ("op", "deop", "kick", "ban", "unban", "mute", "unmute") to
+    // In room, actor did act ("op", "deop", "kick", "ban", "unban", "allow", "mute", ...) to
     // target; detail is a kick's or ban's reason, a mute's seconds or a ban's duration.
     void moderated(const QString &room, const QString &actor, const QString &act,
                    const QString &target, const QString &detail);

@@ -76,6 +76,10 @@ QString NoticeText::moderation(const QString &actor, const QString &act, const Q
     }
     if (act == "unban"_L1)
         return tr("%1 lifted the ban on %2.").arg(actor, target);
+    if (act == "allow"_L1)
+        return tr("%1 lets %2 into the room without an invitation.").arg(actor, target);
+    if (act == "disallow"_L1)
+        return tr("%1 took back %2's entry without an invitation.").arg(actor, target);
     return tr("%1 acted on %2 (%3).").arg(actor, target, act);
 }
 

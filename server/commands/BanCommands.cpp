@@ -33,11 +33,21 @@ QList<QHostAddress> BanCommands::addressesOf(const User *user, const Session *se
 
 bool BanCommands::catches(const Room *room, const User *user, const Session *session) const
 {
-    // Most rooms ban nobody: then no address list is made at every join.
-    if (room->bans().isEmpty())
+    return caughtBy(room->bans(), user, session);
+}
+
+bool BanCommands::allows(const Room *room, const User *user, const Session *session) const
+{
+    return caughtBy(room->allowed(), user, session);
+}
+
+bool BanCommands::caughtBy(const MaskList &list, const User *user, const Session *session) const
+{
+    // Most rooms have no such list: then no address list is made at every join.
+    if (list.isEmpty())
         return false;
-    return room->bans().find(NameRules::key(user->nick()), user->account(),
-                             addressesOf(user, session), m_chat.clock().nowMs()) != nullptr;
+    return list.find(NameRules::key(user->nick()), user->account(), addressesOf(user, session),
+                     m_chat.clock().nowMs()) != nullptr;
 }
 
 void BanCommands::ban(Session *session, const Command &command)
@@ -78,17 +88,11 @@ void BanCommands::ban(Session *session, const Command &command)
                 masks.append(BanMask::account(named.account()));
         }
     }
-    qsizetype added = 0;
-    for (const BanMask &each : masks) {
-        const auto &all = room->bans().all();
-        added += std::none_of(all.cbegin(), all.cend(),
-                              [&each](const RoomBans::Ban &ban) { return ban.mask == each; });
-    }
-    if (room->bans().all().size() + added > RoomBans::MaxBans)
+    if (room->bans().all().size() + room->bans().countNew(masks) > MaskList::MaxEntries)
         return m_chat.fail(session, command, ErrorCode::BanListFull,
-                           QString::number(RoomBans::MaxBans));
+                           QString::number(MaskList::MaxEntries));
 
-    RoomBans::Ban ban;
+    MaskList::Entry ban;
     ban.untilMs = seconds == 0 ? 0 : m_chat.clock().nowMs() + seconds * 1000;
     ban.setter = actor->nick();
     ban.reason = reason;
@@ -96,7 +100,7 @@ void BanCommands::ban(Session *session, const Command &command)
     for (const BanMask &each : std::as_const(masks)) {
         ban.mask = each;
         room->bans().add(ban);
-        m_chat.roomRules().ban(room, ban);
+        m_chat.roomRules().addMask(room, StoredSanction::Kind::Ban, ban);
     }
     if (seconds != 0)
         m_chat.sanctionExpiry().schedule();
@@ -165,7 +169,7 @@ void BanCommands::unban(Session *session, const Command &command)
     bool lifted = false;
     for (const BanMask &each : std::as_const(masks)) {
         if (room->bans().remove(each)) {
-            m_chat.roomRules().unban(room, each);
+            m_chat.roomRules().ended(room, StoredSanction::Kind::Ban, each.text());
             lifted = true;
         }
     }
@@ -178,30 +182,84 @@ void BanCommands::unban(Session *session, const Command &command)
 
 void BanCommands::bans(Session *session, const Command &command)
 {
+    if (Room *room = m_chat.targetRoom(session, command))
+        list(session, command, room->name(), room->bans(), Event::Kind::Bans);
+}
+
+void BanCommands::allow(Session *session, const Command &command)
+{
     Room *room = m_chat.targetRoom(session, command);
     if (!room)
         return;
+    MaskList::Entry entry;
+    entry.mask = BanMask::parse(command.argument(0));
+    if (!entry.mask.isValid())
+        return m_chat.fail(session, command, ErrorCode::NeedMoreParams,
+                           QString::fromLatin1(command.spec().usage));
+    if (room->allowed().all().size() + room->allowed().countNew({entry.mask}) >
+        MaskList::MaxEntries)
+        return m_chat.fail(session, command, ErrorCode::BanListFull,
+                           QString::number(MaskList::MaxEntries));
+    entry.setter = session->user()->nick();
+    entry.created = QDateTime::currentDateTimeUtc();
+    room->allowed().add(entry);
+    m_chat.roomRules().addMask(room, StoredSanction::Kind::Allow, entry);
+    m_moderation.announce(session, command, room, u"allow"_s, entry.mask.text(), {});
+}
+
+void BanCommands::disallow(Session *session, const Command &command)
+{
+    Room *room = m_chat.targetRoom(session, command);
+    if (!room)
+        return;
+    const BanMask mask = BanMask::parse(command.argument(0));
+    if (!mask.isValid())
+        return m_chat.fail(session, command, ErrorCode::NeedMoreParams,
+                           QString::fromLatin1(command.spec().usage));
+    // Nothing to take back: the list says what there is.
+    if (!room->allowed().remove(mask))
+        return list(session, command, room->name(), room->allowed(), Event::Kind::Allowed);
+    m_chat.roomRules().ended(room, StoredSanction::Kind::Allow, mask.text());
+    m_moderation.announce(session, command, room, u"disallow"_s, mask.text(), {});
+}
+
+void BanCommands::allowed(Session *session, const Command &command)
+{
+    if (Room *room = m_chat.targetRoom(session, command))
+        list(session, command, room->name(), room->allowed(), Event::Kind::Allowed);
+}
+
+void BanCommands::list(Session *session, const Command &command, const QString &room,
+                       const MaskList &masks, Event::Kind kind)
+{
     const qint64 now = m_chat.clock().nowMs();
     QList<QStringList> items;
-    QStringList created; // for IRC's 367: seconds since 1970
-    for (const RoomBans::Ban &ban : room->bans().all()) {
-        if (ban.untilMs != 0 && ban.untilMs <= now)
+    QStringList created; // for IRC's 367 and 346: seconds since 1970
+    for (const MaskList::Entry &entry : masks.all()) {
+        if (entry.untilMs != 0 && entry.untilMs <= now)
             continue; // ended; expiry has not come round to it yet
         const QString left =
-            ban.untilMs == 0 ? QString() : QString::number((ban.untilMs - now + 999) / 1000);
-        items.append({ban.mask.text(), left, ban.setter, ban.reason});
-        created.append(QString::number(ban.created.isValid() ? ban.created.toSecsSinceEpoch() : 0));
+            entry.untilMs == 0 ? QString() : QString::number((entry.untilMs - now + 999) / 1000);
+        items.append({entry.mask.text(), left, entry.setter, entry.reason});
+        created.append(
+            QString::number(entry.created.isValid() ? entry.created.toSecsSinceEpoch() : 0));
     }
     // A long list is several lines, each well under a client's line limit, like listings.
     QList<Event> events;
     QStringList line;
     qsizetype bytes = 0;
     qsizetype first = 0;
+    const auto piece = [&](qsizetype end) {
+        Event event = Event::bans(room, items.size(), first, line);
+        event.kind = kind;
+        event.details = created.mid(first, end - first);
+        event.label = command.label();
+        events.append(event);
+    };
     for (qsizetype i = 0; i < items.size(); ++i) {
         const qsizetype size = items[i].join(QString()).toUtf8().size() + 8;
         if (!line.isEmpty() && bytes + size > Protocol::ListLineBytes) {
-            events.append(Event::bans(room->name(), items.size(), first, line));
-            events.last().details = created.mid(first, i - first);
+            piece(i);
             line.clear();
             bytes = 0;
             first = i;
@@ -209,11 +267,7 @@ void BanCommands::bans(Session *session, const Command &command)
         line += items[i];
         bytes += size;
     }
-    if (!line.isEmpty() || events.isEmpty()) {
-        events.append(Event::bans(room->name(), items.size(), first, line));
-        events.last().details = created.mid(first);
-    }
-    for (Event &event : events)
-        event.label = command.label();
+    if (!line.isEmpty() || events.isEmpty())
+        piece(items.size());
     m_chat.replies(session).addEvents(events);
 }

@@ -4,6 +4,7 @@
 #include "Event.h"
 #include "commands/Permissions.h"
 #include "core/BanMask.h"
+#include "core/MaskList.h"
 #include "store/StoredRoomRule.h"
 
 #include <QList>
@@ -15,12 +16,14 @@ class Room;
 class Session;
 class User;
 
-// Keeping people out of a room: ban, unban and the ban list. A ban's mask (BanMask) is a nick,
-// an account or an address; banning a nick that someone identified is using bans their
-// account too, so that a new nickname does not bring them back. Whoever a new ban catches
-// in the room is put out (leave reason "ban"), except people of the banner's standing or
-// above. Who may run these is decided before they get here (Permissions), and whether a ban
-// keeps someone from entering by Permissions::checkEntry() with catches().
+// Who a room's masks (BanMask: a nick, an account or an address) keep out or let in: ban, unban
+// and the ban list; allow, disallow and the list of the allowed. Banning a nick that someone
+// identified is using bans their account too, so that a new nickname does not bring them back.
+// Whoever a new ban catches in the room is put out (leave reason "ban"), except people of the
+// banner's standing or above. An allowance lets whoever it catches into the room when it is
+// invite-only without an invitation (IRC's invite exception, +I); it does not lift a ban, a key or
+// a limit. Who may run these is decided before they get here (Permissions), and whether a mask
+// keeps someone out or lets them in by Permissions::checkEntry() with catches() and allows().
 class BanCommands
 {
 public:
@@ -32,15 +35,25 @@ public:
     // Whether a running ban in room catches user, connected through session (whose address
     // counts, as does every other connection of the person's).
     bool catches(const Room *room, const User *user, const Session *session) const;
+    // Whether room's allowances let user in without an invitation.
+    bool allows(const Room *room, const User *user, const Session *session) const;
 
     void ban(Session *session, const Command &command);
     void unban(Session *session, const Command &command);
     void bans(Session *session, const Command &command);
+    void allow(Session *session, const Command &command);
+    void disallow(Session *session, const Command &command);
+    void allowed(Session *session, const Command &command);
     // A ban another node of a cluster stored: whoever it catches here is put out, except the
     // room's operators and above (the banner's own standing is not known here).
     void bannedElsewhere(Room *room, const StoredSanction &ban);
 
 private:
+    bool caughtBy(const MaskList &list, const User *user, const Session *session) const;
+    // The list of masks of room as events of kind (Bans or Allowed): pieces of about
+    // Protocol::ListLineBytes, each item the mask, the seconds left, the setter and the reason.
+    void list(Session *session, const Command &command, const QString &room, const MaskList &masks,
+              Event::Kind kind);
     QList<QHostAddress> addressesOf(const User *user, const Session *session = nullptr) const;
     // Puts out of room everyone the masks catch who stands below the actor.
     void putOut(Session *session, Room *room, const QList<BanMask> &masks);

@@ -150,7 +150,8 @@ ErrorCode CommandProcessor::entryRefusal(Session *session, const Room *room, con
     Permissions::Entry entry;
     entry.standing = m_moderation.rank(room, user);
     entry.banned = m_bans.catches(room, user, session);
-    entry.uninvited = modes.isOn(RoomModes::Rule::InviteOnly) && !invited;
+    entry.uninvited =
+        modes.isOn(RoomModes::Rule::InviteOnly) && !invited && !m_bans.allows(room, user, session);
     entry.keyless = !modes.opensWith(key) && !invited;
     entry.full = modes.isFull(room->memberCount()) && !invited;
     entry.unregistered = modes.isOn(RoomModes::Rule::RegisteredOnly) && user->account().isEmpty();
@@ -231,6 +232,12 @@ void CommandProcessor::dispatch(Session *session, const Command &command)
         return m_bans.unban(session, command);
     case T::Bans:
         return m_bans.bans(session, command);
+    case T::Allow:
+        return m_bans.allow(session, command);
+    case T::Disallow:
+        return m_bans.disallow(session, command);
+    case T::Allowed:
+        return m_bans.allowed(session, command);
     case T::Invite:
         return m_roomRules.invite(session, command);
     case T::Rule:

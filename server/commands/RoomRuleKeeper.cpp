@@ -59,15 +59,20 @@ void RoomRuleKeeper::put(Room *room, const StoredSanction &sanction, qint64 unti
     }
     if (sanction.kind == StoredSanction::Kind::Mute)
         return room->roles().restoreMute(sanction.mask, untilMs);
-    RoomBans::Ban ban;
-    ban.mask = BanMask::parse(sanction.mask);
-    ban.untilMs = untilMs;
-    ban.setter = sanction.setter;
-    ban.reason = sanction.reason;
-    ban.created = sanction.created;
+    MaskList::Entry entry;
+    entry.mask = BanMask::parse(sanction.mask);
+    entry.untilMs = untilMs;
+    entry.setter = sanction.setter;
+    entry.reason = sanction.reason;
+    entry.created = sanction.created;
     // A mask a later version wrote and this one cannot read is left alone.
-    if (ban.mask.isValid())
-        room->bans().add(ban);
+    if (entry.mask.isValid())
+        maskList(room, sanction.kind).add(entry);
+}
+
+MaskList &RoomRuleKeeper::maskList(Room *room, StoredSanction::Kind kind)
+{
+    return kind == StoredSanction::Kind::Allow ? room->allowed() : room->bans();
 }
 
 void RoomRuleKeeper::apply(Room *room, const StoredSanction &sanction, bool removed) const
@@ -90,7 +95,8 @@ void RoomRuleKeeper::apply(Room *room, const StoredSanction &sanction, bool remo
     case StoredSanction::Kind::Mute:
         return room->roles().forgetMute(sanction.mask);
     case StoredSanction::Kind::Ban:
-        room->bans().remove(BanMask::parse(sanction.mask));
+    case StoredSanction::Kind::Allow:
+        maskList(room, sanction.kind).remove(BanMask::parse(sanction.mask));
         return;
     }
 }
@@ -180,22 +186,18 @@ void RoomRuleKeeper::setRule(const Room *room, RoomModes::Rule rule, bool on, co
     m_store.saveSanction(stored, written(stored, false));
 }
 
-void RoomRuleKeeper::ban(const Room *room, const RoomBans::Ban &ban)
+void RoomRuleKeeper::addMask(const Room *room, StoredSanction::Kind kind,
+                             const MaskList::Entry &entry)
 {
     StoredSanction stored;
     stored.roomId = room->id();
-    stored.kind = StoredSanction::Kind::Ban;
-    stored.mask = ban.mask.text();
-    stored.created = ban.created;
-    stored.until = wallTime(ban.untilMs);
-    stored.setter = ban.setter;
-    stored.reason = ban.reason;
+    stored.kind = kind;
+    stored.mask = entry.mask.text();
+    stored.created = entry.created;
+    stored.until = wallTime(entry.untilMs);
+    stored.setter = entry.setter;
+    stored.reason = entry.reason;
     m_store.saveSanction(stored, written(stored, false));
-}
-
-void RoomRuleKeeper::unban(const Room *room, const BanMask &mask)
-{
-    ended(room, StoredSanction::Kind::Ban, mask.text());
 }
 
 void RoomRuleKeeper::ended(const Room *room, StoredSanction::Kind kind, const QString &mask)

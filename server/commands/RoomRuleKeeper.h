@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
-#include "core/RoomBans.h"
+#include "core/MaskList.h"
 #include "core/RoomModes.h"
 #include "core/RoomRoles.h"
 #include "store/StoredRoomRule.h"
@@ -15,12 +15,11 @@ class Room;
 class Store;
 class User;
 
-// Keeps the roles, mutes and invitations of registered people, every ban and the rooms' rules
-// across restarts: writes each
+// Keeps the roles, mutes and invitations of registered people, every ban and allowance and the
+// rooms' rules across restarts: writes each
 // change through the store and, at start-up, puts what was kept back into the rooms. An
 // unregistered person's roles and mutes are not written: they are known by a person id, which
-// never comes back after a restart. A ban is kept whatever its mask: a nick, an account and an
-// address all mean the same after a restart.
+// never comes back after a restart.
 //
 // On a node of a cluster each change is published once stored (an unregistered person's at
 // once, as it is not stored), and the other nodes' changes are applied to the rooms here as they
@@ -55,10 +54,11 @@ public:
     // An invitation of the person known by key (kept when it is an account's); ended() with
     // Kind::Invite once it is used.
     void invite(const Room *room, const QString &key, const QString &setter);
-    void ban(const Room *room, const RoomBans::Ban &ban);
-    void unban(const Room *room, const BanMask &mask);
-    // A timed mute or ban ended: its row goes. mask: a mute's RoomRoles key (only an account
-    // key was ever written), a ban's mask text.
+    // A ban (kind Ban) or an allowance (kind Allow) of a mask, kept whatever the mask: a nick,
+    // an account and an address all mean the same after a restart. Lifted by ended().
+    void addMask(const Room *room, StoredSanction::Kind kind, const MaskList::Entry &entry);
+    // A timed mute or ban ended, or a mask was lifted: its row goes. mask: a mute's RoomRoles key
+    // (only an account key was ever written), a ban's or an allowance's mask text.
     void ended(const Room *room, StoredSanction::Kind kind, const QString &mask);
 
 private:
@@ -77,6 +77,8 @@ private:
     static void warn(const QString &error);
     // restore()'s and apply()'s part: sanction into room; untilMs on the server's clock.
     static void put(Room *room, const StoredSanction &sanction, qint64 untilMs);
+    // The room's list a ban or an allowance goes in.
+    static MaskList &maskList(Room *room, StoredSanction::Kind kind);
 
     Store &m_store;
     Bus *m_bus = nullptr;

@@ -45,7 +45,7 @@ int SanctionExpiry::expire()
     const qint64 now = m_clock.nowMs();
     int count = 0;
     for (Room *room : m_directory.rooms()) {
-        for (const RoomBans::Ban &ban : room->bans().expire(now)) {
+        for (const MaskList::Entry &ban : room->bans().expire(now)) {
             qCInfo(lcServer, "%s: the ban on %s ended", qUtf8Printable(room->name()),
                    qUtf8Printable(ban.mask.text()));
             m_keeper.ended(room, StoredSanction::Kind::Ban, ban.mask.text());

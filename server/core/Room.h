@@ -2,7 +2,7 @@
 #pragma once
 
 #include "core/BroadcastBatch.h"
-#include "core/RoomBans.h"
+#include "core/MaskList.h"
 #include "core/RoomModes.h"
 #include "core/RoomRoles.h"
 
@@ -51,8 +51,11 @@ public:
     RoomRoles &roles() { return m_roles; }
     const RoomRoles &roles() const { return m_roles; }
     // Who may not enter it (see BanMask).
-    RoomBans &bans() { return m_bans; }
-    const RoomBans &bans() const { return m_bans; }
+    MaskList &bans() { return m_bans; }
+    const MaskList &bans() const { return m_bans; }
+    // Who enters it without an invitation when it is invite-only.
+    MaskList &allowed() { return m_allowed; }
+    const MaskList &allowed() const { return m_allowed; }
     // Its rules (invite-only, topic lock, registered only) and invitations.
     RoomModes &modes() { return m_modes; }
     const RoomModes &modes() const { return m_modes; }
@@ -177,7 +180,8 @@ private:
     };
     QList<Reader> m_readers;
     RoomRoles m_roles;
-    RoomBans m_bans;
+    MaskList m_bans;
+    MaskList m_allowed;
     RoomModes m_modes;
     QList<Arrival> m_arrivals; // entered, not yet announced to the others
 };

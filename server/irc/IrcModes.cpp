@@ -24,15 +24,15 @@ QByteArray numeric(const QString &serverName, int code, const QString &me, QStri
 // A ban mask in IRC's form that means nothing here (a user name, a host name, wildcards in the
 // nick: every host is "chat", so "*!*@chat" would be everyone), refused with why (696), not
 // with the chat's usage line; empty when the chat takes the mask (IrcRendering::chatMask()).
-QByteArray meaninglessMask(const QString &mask, const QString &room, const QString &me,
-                           const QString &serverName)
+QByteArray meaninglessMask(const QString &mask, const QString &room, QChar letter,
+                           const QString &me, const QString &serverName)
 {
     const QString chat = IrcRendering::chatMask(mask);
     if (!chat.contains(u'!') && !chat.contains(u'@'))
         return {};
     return numeric(serverName, IrcNumeric::InvalidModeParam, me,
-                   {IrcRendering::channel(room), u"b"_s, mask,
-                    u"Ban masks here are nick!*@* or *!*@address (every host is chat)"_s});
+                   {IrcRendering::channel(room), letter, mask,
+                    u"Masks here are nick!*@* or *!*@address (every host is chat)"_s});
 }
 
 // One change of a MODE line as the chat's command (one thing each), or the numeric refusing it.
@@ -48,6 +48,15 @@ void translate(Translation &t, const Change &change, const QString &room, const 
         // The list: the mutes first (367 lines, see IrcRendering), then the bans and 368.
         t.commands << u"@%1 look #%2"_s.arg(IrcRendering::MutesLabel, room)
                    << u"@BANS bans #"_s + room;
+    } else if (letter == u'I' && argument.isEmpty()) {
+        t.commands << u"@INVEX allowed #"_s + room;
+    } else if (letter == u'I') {
+        if (const QByteArray refusal = meaninglessMask(argument, room, letter, me, serverName);
+            !refusal.isEmpty())
+            t.replies += refusal;
+        else
+            run((plus ? u"allow #"_s : u"disallow #"_s) + room + u' ' +
+                IrcRendering::chatMask(argument));
     } else if (letter == u'o') {
         run((plus ? u"op #"_s : u"deop #"_s) + room + u' ' + argument);
     } else if (letter == u'v') {
@@ -55,7 +64,7 @@ void translate(Translation &t, const Change &change, const QString &room, const 
     } else if (letter == u'b') {
         if (const std::optional<QString> nick = mutedNick(argument))
             run((plus ? u"mute #"_s : u"unmute #"_s) + room + u' ' + *nick);
-        else if (const QByteArray refusal = meaninglessMask(argument, room, me, serverName);
+        else if (const QByteArray refusal = meaninglessMask(argument, room, letter, me, serverName);
                  !refusal.isEmpty())
             t.replies += refusal;
         else
@@ -139,7 +148,7 @@ QList<Change> changes(const QString &modes, const QStringList &arguments, bool *
         // Who a change is about (o, v), a mask (b), a limit to set (l) or a key (k, both ways:
         // CHANMODES type B) takes the next argument.
         const bool takes =
-            letter == u'o' || letter == u'v' || letter == u'b' ||
+            letter == u'o' || letter == u'v' || letter == u'b' || letter == u'I' ||
             (rule && RoomModes::takesValue(*rule) && (plus || *rule == RoomModes::Rule::Key));
         Change change{plus, letter, {}};
         if (takes && next < arguments.size()) {
@@ -208,7 +217,7 @@ Translation timedBan(const IrcMessage &message, const QString &me, const QString
     const QString mask = message.param(2);
     const std::optional<QString> nick = mutedNick(mask);
     if (!nick) {
-        t.replies = meaninglessMask(mask, room, me, serverName);
+        t.replies = meaninglessMask(mask, room, u'b', me, serverName);
         if (!t.replies.isEmpty())
             return t;
     }

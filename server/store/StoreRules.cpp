@@ -104,6 +104,8 @@ QString kindName(StoredSanction::Kind kind)
         return u"invite"_s;
     case StoredSanction::Kind::Voice:
         return u"voice"_s;
+    case StoredSanction::Kind::Allow:
+        return u"allow"_s;
     case StoredSanction::Kind::Mute:
         break;
     }
@@ -114,7 +116,7 @@ bool parseKind(const QString &name, StoredSanction::Kind *kind)
 {
     for (StoredSanction::Kind k :
          {StoredSanction::Kind::Mute, StoredSanction::Kind::Ban, StoredSanction::Kind::Rule,
-          StoredSanction::Kind::Invite, StoredSanction::Kind::Voice}) {
+          StoredSanction::Kind::Invite, StoredSanction::Kind::Voice, StoredSanction::Kind::Allow}) {
         if (name == kindName(k)) {
             *kind = k;
             return true;

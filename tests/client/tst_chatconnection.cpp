@@ -47,6 +47,8 @@ private slots:
     void isInSeveralRoomsAtOnce();
     void linesCarryTheirRoom();
     void olderPagesComeOnRequest();
+    void moderationActsAreWorded_data();
+    void moderationActsAreWorded();
 
 private:
     static bool logIn(ChatConnection &connection, const TestServer &server, const QString &nick);
@@ -684,6 +686,34 @@ void TestChatConnection::olderPagesComeOnRequest()
     QCOMPARE(last.olderFrom, quint64(0)); // nothing before line 1
     // Older pages are not news: the position for a resume stays at the newest line.
     QCOMPARE(alice.lastSeq(u"hall"_s), join.lines.last().seq);
+}
+
+void TestChatConnection::moderationActsAreWorded_data()
+{
+    QTest::addColumn<QString>("act");
+    QTest::addColumn<QString>("detail");
+    QTest::addColumn<bool>("you");
+    QTest::addColumn<QString>("text");
+    QTest::newRow("ban") << u"ban"_s << u"spam"_s << false
+                         << u"alice banned bob from the room: spam"_s;
+    QTest::newRow("ban of you") << u"ban"_s << QString() << true
+                                << u"alice banned you from the room."_s;
+    QTest::newRow("unban") << u"unban"_s << QString() << false << u"alice lifted the ban on bob."_s;
+    QTest::newRow("allow") << u"allow"_s << QString() << false
+                           << u"alice lets bob into the room without an invitation."_s;
+    QTest::newRow("disallow") << u"disallow"_s << QString() << false
+                              << u"alice took back bob's entry without an invitation."_s;
+    QTest::newRow("an act this client does not know")
+        << u"frobnicate"_s << QString() << false << u"alice acted on bob (frobnicate)."_s;
+}
+
+void TestChatConnection::moderationActsAreWorded()
+{
+    QFETCH(QString, act);
+    QFETCH(QString, detail);
+    QFETCH(bool, you);
+    QFETCH(QString, text);
+    QCOMPARE(NoticeText::moderation(u"alice"_s, act, u"bob"_s, detail, you), text);
 }
 
 QTEST_GUILESS_MAIN(TestChatConnection)

@@ -550,6 +550,18 @@ void TestClusterChat::ruleAcrossNodes()
     QVERIFY(waitFor(ann, Event::Kind::Leave, u"bob"_s).isValid());
     bob.send(u"join club"_s);
     QCOMPARE(answer(bob, u"join"_s).code, ErrorCode::InviteOnlyRoom);
+    // An allowance set on a lets him in on b, as often as he comes.
+    ann.send(u"allow #club bob"_s);
+    QVERIFY(sendUntil(bob, u"join club"_s, u"join"_s, Event::Kind::Join));
+    // Taken back on a: b's members hear of it after b applied it, and he needs an invitation.
+    ann.send(u"disallow #club bob"_s);
+    QVERIFY(waitFor(bob, [](const Event &event) {
+                return event.kind == Event::Kind::Moderation && event.subject == "disallow"_L1;
+            }).isValid());
+    bob.send(u"leave club"_s);
+    QVERIFY(waitFor(ann, Event::Kind::Leave, u"bob"_s).isValid());
+    bob.send(u"join club"_s);
+    QCOMPARE(answer(bob, u"join"_s).code, ErrorCode::InviteOnlyRoom);
     ann.send(u"rule #club invite-only off"_s);
     QVERIFY(sendUntil(bob, u"join club"_s, u"join"_s, Event::Kind::Join));
 }

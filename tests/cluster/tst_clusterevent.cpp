@@ -167,6 +167,14 @@ void TestClusterEvent::roundTrip_data()
     ClusterEvent ruleOff = ClusterEvent::sanctioned(rule, true);
     ruleOff.origin = "a:1";
     QTest::newRow("rule removed") << ruleOff;
+    StoredSanction allow = rule;
+    allow.kind = StoredSanction::Kind::Allow;
+    allow.mask = u"account:bob"_s;
+    allow.setter = u"ann"_s;
+    allow.created = QDateTime::fromMSecsSinceEpoch(1'790'000'000'000, Qt::UTC);
+    ClusterEvent allowed = ClusterEvent::sanctioned(allow, false);
+    allowed.origin = "a:1";
+    QTest::newRow("allowance") << allowed;
     ClusterEvent owner =
         ClusterEvent::roleSet(StoredRole{7, u"zoë"_s, StoredRole::Role::Owner}, false);
     owner.origin = "b:2";

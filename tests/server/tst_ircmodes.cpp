@@ -18,9 +18,9 @@ constexpr auto Server = IrcClient::Server;
 } // namespace
 
 // Bans and mutes from IRC (server/irc/IrcModes): MODE +b/-b with InspIRCd's mute extban
-// (m:<nick>, as q is the owner's mode here), the ban list with the mutes in it, and
-// InspIRCd's TBAN onto the chat's timed bans and mutes. alice on IRC owns #g, where bob is on
-// telnet.
+// (m:<nick>, as q is the owner's mode here), the ban list with the mutes in it,
+// InspIRCd's TBAN onto the chat's timed bans and mutes, and invite exceptions (+I, allow). alice on
+// IRC owns #g, where bob is on telnet.
 class TestIrcModes : public QObject
 {
     Q_OBJECT
@@ -36,6 +36,7 @@ private slots:
     void moderation();
     void timedMuteEnds();
     void membersSeeNoMutes();
+    void inviteExceptionLetsIn();
 };
 
 void TestIrcModes::durations_data()
@@ -93,7 +94,7 @@ void TestIrcModes::moderation_data()
         << QStringList{u"MODE #g +b Carol!*@*"_s, u"MODE #g -b carol!*@*"_s}
         << QStringList{u":alice!alice@chat MODE #g +b carol!*@*"_s,
                        u":alice!alice@chat MODE #g -b carol!*@*"_s};
-    const QString why = u":Ban masks here are nick!*@* or *!*@address (every host is chat)"_s;
+    const QString why = u":Masks here are nick!*@* or *!*@address (every host is chat)"_s;
     QTest::newRow("a mask that would catch everyone")
         << QStringList{u"MODE #g +b *!*@*"_s, u"MODE #g +b *!*@chat"_s}
         << QStringList{s + u" 696 alice #g b *!*@* "_s + why,
@@ -149,6 +150,23 @@ void TestIrcModes::moderation_data()
         << QStringList{u"MODE #g +xt"_s}
         << QStringList{s + u" 472 alice x :is unknown mode char to me"_s,
                        u":alice!alice@chat MODE #g +t"_s};
+    // Invite exceptions: the chat's allow, disallow and allowed.
+    QTest::newRow("invite exceptions and their list")
+        << QStringList{u"MODE #g +I Carol!*@*"_s, u"MODE #g +I *!*@192.0.2.0/24"_s, u"MODE #g I"_s}
+        << QStringList{u":alice!alice@chat MODE #g +I carol!*@*"_s,
+                       u":alice!alice@chat MODE #g +I *!*@192.0.2.0/24"_s,
+                       s + u" 346 alice #g carol!*@* alice <time>"_s,
+                       s + u" 346 alice #g *!*@192.0.2.0/24 alice <time>"_s,
+                       s + u" 347 alice #g :End of Channel Invite Exception List"_s};
+    QTest::newRow("an invite exception taken back")
+        << QStringList{u"MODE #g +I carol"_s, u"MODE #g -I carol!*@*"_s}
+        << QStringList{u":alice!alice@chat MODE #g +I carol!*@*"_s,
+                       u":alice!alice@chat MODE #g -I carol!*@*"_s};
+    QTest::newRow("an invite exception for everyone")
+        << QStringList{u"MODE #g +I *!*@*"_s} << QStringList{s + u" 696 alice #g I *!*@* "_s + why};
+    QTest::newRow("an empty invite exception list")
+        << QStringList{u"MODE #g +I"_s}
+        << QStringList{s + u" 347 alice #g :End of Channel Invite Exception List"_s};
     QTest::newRow("+o without a nick")
         << QStringList{u"MODE #g +to"_s}
         << QStringList{s + u" 461 alice MODE :Not enough parameters"_s,
@@ -217,6 +235,8 @@ void TestIrcModes::changes_data()
         << u"+iii-i"_s << QStringList{} << QList<C>{{true, u'i', {}}} << false;
     QTest::newRow("b without a mask is the list, once")
         << u"bb"_s << QStringList{} << QList<C>{{true, u'b', {}}} << false;
+    QTest::newRow("I takes a mask") << u"+I-I"_s << QStringList{u"bob"_s}
+                                    << QList<C>{{true, u'I', u"bob"_s}, {false, u'I', {}}} << false;
     QTest::newRow("o without a nick is dropped")
         << u"+oi"_s << QStringList{} << QList<C>{{true, u'i', {}}} << true;
     QTest::newRow("at most four with an argument")
@@ -312,6 +332,32 @@ void TestIrcModes::membersSeeNoMutes()
     member.send(u"MODE #g b"_s);
     QCOMPARE(member.sync(), (QStringList{u":alice!alice@chat MODE #g +b m:bob"_s,
                                          Server + u" 368 bob #g :End of channel ban list"_s}));
+}
+
+void TestIrcModes::inviteExceptionLetsIn()
+{
+    ServerConfig config = IrcClient::serverConfig();
+    config.historyOnJoin = 0;
+    ServerFixture fixture(config);
+    IrcClient owner;
+    QVERIFY(owner.connectTo(fixture));
+    QVERIFY(owner.registerAs(u"alice"_s));
+    owner.send(u"JOIN #g"_s);
+    owner.send(u"MODE #g +i"_s);
+    owner.sync();
+    IrcClient bar;
+    QVERIFY(bar.connectTo(fixture));
+    QVERIFY(bar.registerAs(u"Bar"_s));
+    bar.send(u"JOIN #g"_s);
+    QCOMPARE(bar.sync(), QStringList{Server + u" 473 Bar #g :g is invite-only: an operator must "
+                                              "invite you first."_s});
+    owner.send(u"MODE #g +I bar!*@*"_s);
+    QCOMPARE(owner.sync().last(), u":alice!alice@chat MODE #g +I bar!*@*"_s);
+    bar.send(u"JOIN #g"_s);
+    QCOMPARE(bar.sync().value(0), u":Bar!Bar@chat JOIN #g"_s);
+    bar.send(u"MODE #g I"_s); // not an operator: an empty list
+    QCOMPARE(bar.sync(),
+             QStringList{Server + u" 347 Bar #g :End of Channel Invite Exception List"_s});
 }
 
 QTEST_GUILESS_MAIN(TestIrcModes)

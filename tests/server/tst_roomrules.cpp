@@ -1,10 +1,12 @@
 // SPDX-License-Identifier: MIT
 // A room's rules through a real server: invite-only (473 until invited, an invitation lets in
-// once), topic lock (482 for members), registered-only (477 until identified), a limit of
-// people (471), a key (475) and messages from outside (bans and moderation still hold); set by
-// operators only, shown by look, kept across a restart.
+// once, an allowance by mask every time, not past a ban or a key, bounded), topic lock (482 for
+// members), registered-only (477 until identified), a limit of people (471), a key (475) and
+// messages from outside (bans and moderation still hold); set by operators only, shown by look,
+// kept across a restart.
 #include "ExpectLines.h"
 #include "ServerFixture.h"
+#include "TaggedCodec.h"
 
 #include <QTest>
 
@@ -27,6 +29,27 @@ LineClient &owner(ServerFixture &f)
     return alice;
 }
 
+// alice, registered, owns games, which is invite-only.
+LineClient &inviteOnlyRoom(ServerFixture &f)
+{
+    LineClient &alice = owner(f);
+    alice.send(u"rule invite-only on"_s);
+    alice.sync();
+    return alice;
+}
+
+// Whether client gets in, then leaves again when it did.
+bool entersAndLeaves(LineClient &client)
+{
+    client.send(u"join games"_s);
+    const QStringList lines = client.sync();
+    if (!lines.contains(Entered))
+        return false;
+    client.send(u"leave games"_s);
+    client.sync();
+    return true;
+}
+
 } // namespace
 
 class TestRoomRules : public QObject
@@ -46,6 +69,13 @@ private slots:
     void badValues();
     void rulesSurviveRestart();
     void invitationSurvivesRestartUntilUsed();
+    void allowLetsInAgainAndAgain();
+    void allowByAccountAndAddress();
+    void allowDoesNotBeatBanOrKey();
+    void onlyOperatorsAllow();
+    void badMasks();
+    void allowancesSurviveRestart();
+    void allowListIsBounded();
 };
 
 void TestRoomRules::inviteOnly()
@@ -405,6 +435,168 @@ void TestRoomRules::invitationSurvivesRestartUntilUsed()
     again.sync();
     again.send(u"join games"_s);
     EXPECT_LINES(again, QStringList({InviteOnly}));
+}
+
+void TestRoomRules::allowLetsInAgainAndAgain()
+{
+    ServerFixture f;
+    LineClient &alice = inviteOnlyRoom(f);
+    LineClient &bob = f.loggedIn(u"bob"_s);
+    bob.send(u"join games"_s);
+    EXPECT_LINES(bob, QStringList({InviteOnly}));
+
+    alice.send(u"allow Bob"_s);
+    EXPECT_LINES(alice, QStringList({u"* alice lets bob into the room without an invitation."_s}));
+    // Unlike an invitation, it is not used up.
+    QVERIFY(entersAndLeaves(bob));
+    QVERIFY(entersAndLeaves(bob));
+    alice.sync();
+    alice.send(u"allowed"_s);
+    EXPECT_LINES(alice,
+                 QStringList({u"Enter games without an invitation (1):"_s, u"  bob (by alice)"_s}));
+
+    alice.send(u"disallow bob"_s);
+    EXPECT_LINES(alice, QStringList({u"* alice took back bob's entry without an invitation."_s}));
+    bob.send(u"join games"_s);
+    EXPECT_LINES(bob, QStringList({InviteOnly}));
+    alice.send(u"disallow bob"_s); // nothing left to take back: the list says so
+    EXPECT_LINES(alice, QStringList({u"Nobody enters games without an invitation."_s}));
+
+    // An allowance means nothing while the room is open to all.
+    alice.send(u"rule invite-only off"_s);
+    alice.sync();
+    QVERIFY(entersAndLeaves(bob));
+}
+
+void TestRoomRules::allowByAccountAndAddress()
+{
+    ServerFixture f;
+    LineClient &alice = inviteOnlyRoom(f);
+    LineClient &bob = f.loggedIn(u"bob"_s);
+    bob.send(u"register correct-horse"_s);
+    bob.send(u"nick robert"_s);
+    bob.sync();
+    alice.send(u"allow account:bob"_s);
+    alice.sync();
+    QVERIFY(entersAndLeaves(bob)); // the account, under whatever name
+    LineClient &carol = f.loggedIn(u"carol"_s);
+    QVERIFY(!entersAndLeaves(carol));
+    alice.send(u"allow 127.0.0.0/8"_s); // every test client comes from loopback
+    alice.sync();
+    QVERIFY(entersAndLeaves(carol));
+}
+
+void TestRoomRules::allowDoesNotBeatBanOrKey()
+{
+    ServerFixture f;
+    LineClient &alice = inviteOnlyRoom(f);
+    LineClient &bob = f.loggedIn(u"bob"_s);
+    alice.send(u"allow bob"_s);
+    alice.send(u"ban bob"_s);
+    alice.sync();
+    bob.send(u"join games"_s);
+    EXPECT_LINES(bob, QStringList({u"Error: You are banned from games."_s}));
+    alice.send(u"unban bob"_s);
+    alice.send(u"rule key sesame"_s);
+    alice.sync();
+    bob.send(u"join games"_s);
+    QVERIFY(!bob.sync().contains(Entered));
+    bob.send(u"join games sesame"_s);
+    QVERIFY(bob.sync().contains(Entered));
+}
+
+void TestRoomRules::onlyOperatorsAllow()
+{
+    ServerFixture f;
+    LineClient &alice = inviteOnlyRoom(f);
+    LineClient &bob = f.loggedIn(u"bob"_s);
+    alice.send(u"invite bob"_s);
+    alice.sync();
+    bob.send(u"join games"_s);
+    QVERIFY(bob.sync().contains(Entered));
+    for (const QString &line : {u"allow carol"_s, u"disallow carol"_s, u"allowed"_s}) {
+        bob.send(line);
+        EXPECT_LINES(bob, QStringList({NotOperator}));
+    }
+    alice.send(u"op bob"_s);
+    alice.sync();
+    bob.sync();
+    bob.send(u"allow carol"_s);
+    QVERIFY(bob.sync().contains(u"* bob lets carol into the room without an invitation."_s));
+}
+
+void TestRoomRules::badMasks()
+{
+    ServerFixture f;
+    LineClient &alice = inviteOnlyRoom(f);
+    const QString usage = u"Error: Usage: allow [#room] <mask>"_s;
+    for (const QString &line : {u"allow"_s, u"allow 10.0.0.0/33"_s, u"allow 300.1.1.1"_s,
+                                u"allow account:"_s, u"allow b@d"_s}) {
+        alice.send(line);
+        EXPECT_LINES(alice, QStringList({usage}));
+    }
+    alice.send(u"disallow b@d"_s);
+    EXPECT_LINES(alice, QStringList({u"Error: Usage: disallow [#room] <mask>"_s}));
+}
+
+void TestRoomRules::allowancesSurviveRestart()
+{
+    ServerFixture f;
+    LineClient &alice = inviteOnlyRoom(f);
+    alice.send(u"allow dave"_s);
+    alice.send(u"allow account:erin"_s);
+    alice.send(u"allow eve"_s);
+    alice.send(u"disallow eve"_s);
+    alice.sync();
+
+    QVERIFY(f.restart());
+    LineClient &back = f.connect();
+    back.send(u"login alice correct-horse"_s);
+    back.send(u"join games"_s); // its owner again, invitation or not
+    back.sync();
+    back.send(u"allowed"_s);
+    const QStringList list = back.sync();
+    // The store gives them back in the order of their masks.
+    const QStringList expected{u"Enter games without an invitation (2):"_s,
+                               u"  account:erin (by alice)"_s, u"  dave (by alice)"_s};
+    QCOMPARE(list, expected);
+    LineClient &dave = f.loggedIn(u"dave"_s);
+    QVERIFY(entersAndLeaves(dave));
+    LineClient &eve = f.loggedIn(u"eve"_s);
+    QVERIFY(!entersAndLeaves(eve));
+}
+
+void TestRoomRules::allowListIsBounded()
+{
+    ServerConfig config;
+    config.floodRate = 0; // a hundred at once, without waiting for the flood control
+    ServerFixture f(config);
+    LineClient &alice = f.taggedLoggedIn(u"alice"_s);
+    alice.send(u"create games"_s);
+    alice.sync();
+    for (int i = 0; i < 100; ++i)
+        alice.send(u"allow 10.%1.0.0/16"_s.arg(i));
+    alice.sync();
+    alice.send(u"@full allow 10.200.0.0/16"_s);
+    const Event full = alice.readEvent();
+    QCOMPARE(full.code, ErrorCode::BanListFull);
+    QCOMPARE(full.subject, u"100"_s);
+    alice.send(u"allow 10.0.0.0/16"_s); // there already: no new entry
+    alice.sync();
+
+    alice.send(u"@list allowed"_s);
+    qsizetype listed = 0;
+    while (listed < 100) {
+        const Event event = alice.readEvent();
+        QCOMPARE(event.kind, Event::Kind::Allowed);
+        QCOMPARE(event.label, u"list"_s);
+        QCOMPARE(event.count, 100);
+        QCOMPARE(qsizetype(event.seq), listed);
+        QVERIFY(!event.list.isEmpty());
+        listed += event.list.size() / 4;
+    }
+    QCOMPARE(listed, 100);
+    QVERIFY(alice.sync().isEmpty());
 }
 
 QTEST_GUILESS_MAIN(TestRoomRules)

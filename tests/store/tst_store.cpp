@@ -851,10 +851,13 @@ void tst_Store::roomRulesSurviveReopen()
     mute.kind = StoredSanction::Kind::Mute;
     mute.until = {};
     mute.reason.clear();
+    StoredSanction allow = mute; // and a third kind on the same mask
+    allow.kind = StoredSanction::Kind::Allow;
     StoredSanction gone = ban;
     gone.mask = u"carol"_s;
     QCOMPARE(saveSanction(ban), QString());
     QCOMPARE(saveSanction(mute), QString());
+    QCOMPARE(saveSanction(allow), QString());
     QCOMPARE(saveSanction(gone), QString());
     QCOMPARE(deleteSanction(gone), QString());
     StoredSanction inDen = ban;
@@ -874,7 +877,7 @@ void tst_Store::roomRulesSurviveReopen()
 
     QVERIFY(reopen());
     QCOMPARE(m_store->roles(), QList<StoredRole>({owner, bob}));
-    QCOMPARE(m_store->sanctions(), QList<StoredSanction>({ban, mute}));
+    QCOMPARE(m_store->sanctions(), QList<StoredSanction>({allow, ban, mute})); // by kind, then mask
 }
 
 void tst_Store::moderationLogSurvivesReopen()
