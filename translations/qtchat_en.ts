@@ -254,6 +254,14 @@
         <source>%1 is away: %2</source>
         <translation>%1 is away: %2</translation>
     </message>
+    <message>
+        <source>To %1: %2</source>
+        <translation>To %1: %2</translation>
+    </message>
+    <message>
+        <source>To %1: * %2 %3</source>
+        <translation>To %1: * %2 %3</translation>
+    </message>
 </context>
 <context>
     <name>ChatWindow</name>

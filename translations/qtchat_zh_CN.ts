@@ -249,6 +249,14 @@
         <source>%1 is away: %2</source>
         <translation>%1 暂时离开：%2</translation>
     </message>
+    <message>
+        <source>To %1: %2</source>
+        <translation>发往 %1：%2</translation>
+    </message>
+    <message>
+        <source>To %1: * %2 %3</source>
+        <translation>发往 %1：* %2 %3</translation>
+    </message>
 </context>
 <context>
     <name>ChatWindow</name>

@@ -285,8 +285,15 @@ void ChatSession::receive(const ChatLine &line)
     Conversation *conversation = line.kind == ChatLine::Kind::Private
                                      ? privateConversation(line.peer, true)
                                      : roomConversation(line.room);
-    if (!conversation)
+    if (!conversation) {
+        // Our own line to a room we are not in (one that takes lines from outside, for bots):
+        // it is said where it was typed, where it went.
+        if (line.own && line.kind == ChatLine::Kind::Message)
+            notice(tr("To %1: %2").arg(line.room, line.text));
+        else if (line.own && line.kind == ChatLine::Kind::Action)
+            notice(tr("To %1: * %2 %3").arg(line.room, line.nick, line.text));
         return;
+    }
     const bool mention = mentions(line);
     conversation->addLine(line, mention);
     if (line.isSpoken() && !line.own)

@@ -41,6 +41,7 @@ private slots:
     void tabCompletesRecentSpeakersFirst();
     void enterWaitsForTheInputMethod();
     void shiftEnterStartsANewLine();
+    void ownLineToAnotherRoomIsShownWhereTyped();
     void notificationClickOpensTheConversation();
     void everyControlHasAnAccessibleName();
 
@@ -385,6 +386,31 @@ void TestConversationWindow::shiftEnterStartsANewLine()
     QCOMPARE(bobHears.at(0).at(2).toString(), u"first"_s);
     QCOMPARE(bobHears.at(1).at(2).toString(), u"second"_s);
     QTRY_COMPARE(input->height(), oneLine);
+}
+
+void TestConversationWindow::ownLineToAnotherRoomIsShownWhereTyped()
+{
+    Scene scene;
+    QVERIFY(setUp(scene));
+    // bob's room takes lines from people outside it, such as alice.
+    QSignalSpy bobHears(&scene.bob, &ChatConnection::message);
+    QSignalSpy ruled(&scene.bob, &ChatConnection::moderated);
+    scene.bob.createRoom(u"desk"_s);
+    scene.bob.sendLine(u"/rule #desk outside-messages on"_s);
+    QTRY_COMPARE(ruled.size(), 1);
+    QVERIFY(activate(scene.chat));
+    auto *input = child<MessageInput>(scene.chat, u"input"_s);
+    input->setFocus();
+    QTest::keyClicks(input, u"/say #desk build 42 passed"_s);
+    QTest::keyClick(input, Qt::Key_Return);
+    QTRY_COMPARE(bobHears.size(), 1);
+    QTest::keyClicks(input, u"/me #desk waves"_s);
+    QTest::keyClick(input, Qt::Key_Return);
+    // In lab, where it was typed; no conversation opens for desk.
+    QTRY_VERIFY(paneText(scene.chat).contains(u"To desk: build 42 passed"_s));
+    QTRY_VERIFY(paneText(scene.chat).contains(u"To desk: * alice waves"_s));
+    QCOMPARE(scene.session->active()->key(), u"#lab"_s);
+    QVERIFY(!scene.session->conversation(u"#desk"_s));
 }
 
 void TestConversationWindow::notificationClickOpensTheConversation()
