@@ -262,6 +262,10 @@
         <source>To %1: * %2 %3</source>
         <translation>To %1: * %2 %3</translation>
     </message>
+    <message>
+        <source>In %1: %2</source>
+        <translation>In %1: %2</translation>
+    </message>
 </context>
 <context>
     <name>ChatWindow</name>
@@ -1327,16 +1331,8 @@
         <translation>%1 banned you from the room.</translation>
     </message>
     <message>
-        <source>%1 banned you from the room: %2</source>
-        <translation>%1 banned you from the room: %2</translation>
-    </message>
-    <message>
         <source>%1 banned %2 from the room.</source>
         <translation>%1 banned %2 from the room.</translation>
-    </message>
-    <message>
-        <source>%1 banned %2 from the room: %3</source>
-        <translation>%1 banned %2 from the room: %3</translation>
     </message>
     <message>
         <source>%1 lifted the ban on %2.</source>
@@ -1413,6 +1409,88 @@
     <message>
         <source>%1 took back %2&apos;s entry without an invitation.</source>
         <translation>%1 took back %2&apos;s entry without an invitation.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 banned you from the room for %n second(s).</source>
+        <translation>
+            <numerusform>%1 banned you from the room for %n second.</numerusform>
+            <numerusform>%1 banned you from the room for %n seconds.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 banned %2 from the room for %n second(s).</source>
+        <translation>
+            <numerusform>%1 banned %2 from the room for %n second.</numerusform>
+            <numerusform>%1 banned %2 from the room for %n seconds.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 Reason: %2</source>
+        <translation>%1 Reason: %2</translation>
+    </message>
+    <message>
+        <source>%1 invited you into the room.</source>
+        <translation>%1 invited you into the room.</translation>
+    </message>
+    <message>
+        <source>%1 invited %2 into the room.</source>
+        <translation>%1 invited %2 into the room.</translation>
+    </message>
+    <message>
+        <source>%1 closed the room.</source>
+        <translation>%1 closed the room.</translation>
+    </message>
+    <message>
+        <source>%1 closed the room: %2</source>
+        <translation>%1 closed the room: %2</translation>
+    </message>
+    <message>
+        <source>Nobody enters %1 without an invitation.</source>
+        <translation>Nobody enters %1 without an invitation.</translation>
+    </message>
+    <message>
+        <source>Nobody is banned from %1.</source>
+        <translation>Nobody is banned from %1.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Let into %1 without an invitation (%n):</source>
+        <translation>
+            <numerusform>Let into %1 without an invitation (%n):</numerusform>
+            <numerusform>Let into %1 without an invitation (%n):</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Banned from %1 (%n):</source>
+        <translation>
+            <numerusform>Banned from %1 (%n):</numerusform>
+            <numerusform>Banned from %1 (%n):</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1, by %2</source>
+        <translation>%1, by %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1, by %2, %n second(s) left</source>
+        <translation>
+            <numerusform>%1, by %2, %n second left</numerusform>
+            <numerusform>%1, by %2, %n seconds left</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>Nothing was done in %1 yet.</source>
+        <translation>Nothing was done in %1 yet.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Moderation in %1 (%n):</source>
+        <translation>
+            <numerusform>Moderation in %1 (%n):</numerusform>
+            <numerusform>Moderation in %1 (%n):</numerusform>
+        </translation>
     </message>
 </context>
 <context>

@@ -257,6 +257,10 @@
         <source>To %1: * %2 %3</source>
         <translation>发往 %1：* %2 %3</translation>
     </message>
+    <message>
+        <source>In %1: %2</source>
+        <translation>在 %1：%2</translation>
+    </message>
 </context>
 <context>
     <name>ChatWindow</name>
@@ -1309,16 +1313,8 @@
         <translation>%1 封禁了你，不让你进入聊天室。</translation>
     </message>
     <message>
-        <source>%1 banned you from the room: %2</source>
-        <translation>%1 封禁了你，不让你进入聊天室：%2</translation>
-    </message>
-    <message>
         <source>%1 banned %2 from the room.</source>
         <translation>%1 封禁了 %2。</translation>
-    </message>
-    <message>
-        <source>%1 banned %2 from the room: %3</source>
-        <translation>%1 封禁了 %2：%3</translation>
     </message>
     <message>
         <source>%1 lifted the ban on %2.</source>
@@ -1395,6 +1391,82 @@
     <message>
         <source>%1 took back %2&apos;s entry without an invitation.</source>
         <translation>%1 收回了 %2 的免邀请进入许可。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 banned you from the room for %n second(s).</source>
+        <translation>
+            <numerusform>%1 将你封禁出房间 %n 秒。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 banned %2 from the room for %n second(s).</source>
+        <translation>
+            <numerusform>%1 将 %2 封禁出房间 %n 秒。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 Reason: %2</source>
+        <translation>%1 原因：%2</translation>
+    </message>
+    <message>
+        <source>%1 invited you into the room.</source>
+        <translation>%1 邀请你进入房间。</translation>
+    </message>
+    <message>
+        <source>%1 invited %2 into the room.</source>
+        <translation>%1 邀请 %2 进入房间。</translation>
+    </message>
+    <message>
+        <source>%1 closed the room.</source>
+        <translation>%1 关闭了房间。</translation>
+    </message>
+    <message>
+        <source>%1 closed the room: %2</source>
+        <translation>%1 关闭了房间：%2</translation>
+    </message>
+    <message>
+        <source>Nobody enters %1 without an invitation.</source>
+        <translation>没有人可以无需邀请进入 %1。</translation>
+    </message>
+    <message>
+        <source>Nobody is banned from %1.</source>
+        <translation>%1 没有封禁任何人。</translation>
+    </message>
+    <message numerus="yes">
+        <source>Let into %1 without an invitation (%n):</source>
+        <translation>
+            <numerusform>无需邀请即可进入 %1 的（%n）：</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Banned from %1 (%n):</source>
+        <translation>
+            <numerusform>%1 的封禁（%n）：</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1, by %2</source>
+        <translation>%1，由 %2 设置</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1, by %2, %n second(s) left</source>
+        <translation>
+            <numerusform>%1，由 %2 设置，剩余 %n 秒</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1：%2</translation>
+    </message>
+    <message>
+        <source>Nothing was done in %1 yet.</source>
+        <translation>%1 还没有任何管理操作。</translation>
+    </message>
+    <message numerus="yes">
+        <source>Moderation in %1 (%n):</source>
+        <translation>
+            <numerusform>%1 的管理记录（%n）：</numerusform>
+        </translation>
     </message>
 </context>
 <context>

@@ -648,6 +648,14 @@ void ChatConnection::handleEvent(const Event &event)
     case Event::Kind::Settings:
         emit settingsReceived(event.list);
         break;
+    case Event::Kind::Bans:
+    case Event::Kind::Allowed:
+        emit masksReceived(event.room, event.kind == Event::Kind::Allowed, qsizetype(event.seq),
+                           event.count, event.list);
+        break;
+    case Event::Kind::Modlog:
+        emit modlogReceived(event.room, qsizetype(event.seq), event.count, event.list);
+        break;
     case Event::Kind::Joins:
         // Several arrivals in one line: to the rest of the client, each is a join.
         for (const QString &nick : event.list) {

@@ -256,6 +256,13 @@ signals:
     void whowasReceived(const QString &nick, const QStringList &departures);
     void helpReceived(const QStringList &usageSummaryPairs);
     void settingsReceived(const QStringList &keyValuePairs);
+    // One piece of a room's list, as /bans, /allowed and /modlog ask for it (a long one comes in
+    // several): the entries from index first of total, laid out as Event::Kind::Bans (and
+    // Allowed) and Modlog lay them out.
+    void masksReceived(const QString &room, bool allowed, qsizetype first, qsizetype total,
+                       const QStringList &entries);
+    void modlogReceived(const QString &room, qsizetype first, qsizetype total,
+                        const QStringList &entries);
     void pong(const QString &token);
     void commandFailed(ErrorCode code, const QString &command, const QString &subject);
     // A line the client will not send because it would break the connection's protocol.

@@ -141,6 +141,8 @@ void ChatSession::connectNotices()
                     m_putOut = text;
                 if (Conversation *conversation = roomConversation(room))
                     conversation->addNotice(ChatLine::Kind::Notice, text);
+                else if (you) // an invitation into a room one is not in yet
+                    notice(tr("In %1: %2").arg(room, text));
             });
     connect(c, &ChatConnection::serverNotice, this,
             [this](const QString &from, const QString &text) {
@@ -188,6 +190,18 @@ void ChatSession::connectNotices()
     });
     connect(c, &ChatConnection::settingsReceived, this,
             [this](const QStringList &pairs) { notice(NoticeText::settings(pairs)); });
+    connect(c, &ChatConnection::masksReceived, this,
+            [this](const QString &room, bool allowed, qsizetype first, qsizetype total,
+                   const QStringList &entries) {
+                for (const QString &line : NoticeText::masks(room, allowed, first, total, entries))
+                    notice(line);
+            });
+    connect(
+        c, &ChatConnection::modlogReceived, this,
+        [this](const QString &room, qsizetype first, qsizetype total, const QStringList &entries) {
+            for (const QString &line : NoticeText::modlog(room, first, total, entries))
+                notice(line);
+        });
     connect(c, &ChatConnection::pong, this,
             [this](const QString &token) { notice(tr("Pong %1").arg(token).trimmed()); });
 }

@@ -68,11 +68,22 @@ QString NoticeText::moderation(const QString &actor, const QString &act, const Q
                              : tr("%1 put %2 out of the room: %3").arg(actor, target, why);
     }
     if (act == "ban"_L1) {
+        // The seconds it lasts (0: for good), then the reason if there is one.
+        const qsizetype space = why.indexOf(u' ');
+        const int seconds = (space < 0 ? why : why.left(space)).toInt();
+        const QString reason = space < 0 ? QString() : why.sliced(space + 1);
+        QString text;
         if (you)
-            return why.isEmpty() ? tr("%1 banned you from the room.").arg(actor)
-                                 : tr("%1 banned you from the room: %2").arg(actor, why);
-        return why.isEmpty() ? tr("%1 banned %2 from the room.").arg(actor, target)
-                             : tr("%1 banned %2 from the room: %3").arg(actor, target, why);
+            text = seconds > 0
+                       ? tr("%1 banned you from the room for %n second(s).", nullptr, seconds)
+                             .arg(actor)
+                       : tr("%1 banned you from the room.").arg(actor);
+        else
+            text = seconds > 0
+                       ? tr("%1 banned %2 from the room for %n second(s).", nullptr, seconds)
+                             .arg(actor, target)
+                       : tr("%1 banned %2 from the room.").arg(actor, target);
+        return reason.isEmpty() ? text : tr("%1 Reason: %2").arg(text, reason);
     }
     if (act == "unban"_L1)
         return tr("%1 lifted the ban on %2.").arg(actor, target);
@@ -80,6 +91,12 @@ QString NoticeText::moderation(const QString &actor, const QString &act, const Q
         return tr("%1 lets %2 into the room without an invitation.").arg(actor, target);
     if (act == "disallow"_L1)
         return tr("%1 took back %2's entry without an invitation.").arg(actor, target);
+    if (act == "invite"_L1)
+        return you ? tr("%1 invited you into the room.").arg(actor)
+                   : tr("%1 invited %2 into the room.").arg(actor, target);
+    if (act == "close"_L1)
+        return why.isEmpty() ? tr("%1 closed the room.").arg(actor)
+                             : tr("%1 closed the room: %2").arg(actor, why);
     return tr("%1 acted on %2 (%3).").arg(actor, target, act);
 }
 
@@ -138,6 +155,48 @@ QStringList NoticeText::whowas(const QString &nick, const QStringList &departure
             lines << tr("%1 was disconnected on %2.").arg(who, when);
         else
             lines << tr("%1 left on %2.").arg(who, when);
+    }
+    return lines;
+}
+
+QStringList NoticeText::masks(const QString &room, bool allowed, qsizetype first, qsizetype total,
+                              const QStringList &entries)
+{
+    QStringList lines;
+    if (first == 0 && total == 0)
+        return {allowed ? tr("Nobody enters %1 without an invitation.").arg(room)
+                        : tr("Nobody is banned from %1.").arg(room)};
+    if (first == 0)
+        lines << (allowed ? tr("Let into %1 without an invitation (%n):", nullptr, int(total))
+                          : tr("Banned from %1 (%n):", nullptr, int(total)))
+                     .arg(room);
+    for (qsizetype i = 0; i + 3 < entries.size(); i += 4) {
+        const QString &mask = entries.at(i);
+        const QString &setter = entries.at(i + 2);
+        const QString &reason = entries.at(i + 3);
+        QString line = entries.at(i + 1).isEmpty()
+                           ? tr("%1, by %2").arg(mask, setter)
+                           : tr("%1, by %2, %n second(s) left", nullptr, entries.at(i + 1).toInt())
+                                 .arg(mask, setter);
+        lines << (reason.isEmpty() ? line : tr("%1: %2").arg(line, reason));
+    }
+    return lines;
+}
+
+QStringList NoticeText::modlog(const QString &room, qsizetype first, qsizetype total,
+                               const QStringList &entries)
+{
+    QStringList lines;
+    if (first == 0 && total == 0)
+        return {tr("Nothing was done in %1 yet.").arg(room)};
+    if (first == 0)
+        lines << tr("Moderation in %1 (%n):", nullptr, int(total)).arg(room);
+    for (qsizetype i = 0; i + 4 < entries.size(); i += 5) {
+        const QDateTime time =
+            QDateTime::fromString(entries.at(i), Qt::ISODateWithMs).toLocalTime();
+        lines << tr("%1: %2").arg(QLocale().toString(time, QLocale::ShortFormat),
+                                  moderation(entries.at(i + 1), entries.at(i + 2),
+                                             entries.at(i + 3), entries.at(i + 4), false));
     }
     return lines;
 }

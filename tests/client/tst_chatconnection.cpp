@@ -4,6 +4,7 @@
 #include "LineClient.h"
 #include "NoticeText.h"
 #include "TestServer.h"
+#include "Translations.h"
 #include "core/Directory.h"
 #include "core/Room.h"
 #include "core/User.h"
@@ -12,6 +13,7 @@
 #include <QSignalSpy>
 #include <QTcpServer>
 #include <QTest>
+#include <QTranslator>
 
 using namespace Qt::StringLiterals;
 
@@ -23,6 +25,7 @@ class TestChatConnection : public QObject
     Q_OBJECT
 
 private slots:
+    void initTestCase();
     void logsInAndEntersTheHall();
     void loginFails_data();
     void loginFails();
@@ -53,6 +56,13 @@ private slots:
 private:
     static bool logIn(ChatConnection &connection, const TestServer &server, const QString &nick);
 };
+
+void TestChatConnection::initTestCase()
+{
+    // The client's wording in English, plurals and all, as the client installs it.
+    QCoreApplication::installTranslator(
+        const_cast<QTranslator *>(Translations::translator(u"en"_s)));
+}
 
 bool TestChatConnection::logIn(ChatConnection &connection, const TestServer &server,
                                const QString &nick)
@@ -694,15 +704,27 @@ void TestChatConnection::moderationActsAreWorded_data()
     QTest::addColumn<QString>("detail");
     QTest::addColumn<bool>("you");
     QTest::addColumn<QString>("text");
-    QTest::newRow("ban") << u"ban"_s << u"spam"_s << false
-                         << u"alice banned bob from the room: spam"_s;
-    QTest::newRow("ban of you") << u"ban"_s << QString() << true
+    // A ban's detail is its seconds (0: for good), then the reason, as the server sends it.
+    QTest::newRow("ban for good, with a reason")
+        << u"ban"_s << u"0 spam"_s << false << u"alice banned bob from the room. Reason: spam"_s;
+    QTest::newRow("ban for a while")
+        << u"ban"_s << u"600"_s << false << u"alice banned bob from the room for 600 seconds."_s;
+    QTest::newRow("ban of you") << u"ban"_s << u"0"_s << true
                                 << u"alice banned you from the room."_s;
+    QTest::newRow("ban of you for a while, with a reason")
+        << u"ban"_s << u"60 calm down"_s << true
+        << u"alice banned you from the room for 60 seconds. Reason: calm down"_s;
     QTest::newRow("unban") << u"unban"_s << QString() << false << u"alice lifted the ban on bob."_s;
     QTest::newRow("allow") << u"allow"_s << QString() << false
                            << u"alice lets bob into the room without an invitation."_s;
     QTest::newRow("disallow") << u"disallow"_s << QString() << false
                               << u"alice took back bob's entry without an invitation."_s;
+    QTest::newRow("invite") << u"invite"_s << QString() << false
+                            << u"alice invited bob into the room."_s;
+    QTest::newRow("invite of you")
+        << u"invite"_s << QString() << true << u"alice invited you into the room."_s;
+    QTest::newRow("close") << u"close"_s << u"spam room"_s << false
+                           << u"alice closed the room: spam room"_s;
     QTest::newRow("an act this client does not know")
         << u"frobnicate"_s << QString() << false << u"alice acted on bob (frobnicate)."_s;
 }

@@ -42,6 +42,7 @@ private slots:
     void enterWaitsForTheInputMethod();
     void shiftEnterStartsANewLine();
     void ownLineToAnotherRoomIsShownWhereTyped();
+    void roomListsAnswerInThePane();
     void notificationClickOpensTheConversation();
     void everyControlHasAnAccessibleName();
 
@@ -411,6 +412,35 @@ void TestConversationWindow::ownLineToAnotherRoomIsShownWhereTyped()
     QTRY_VERIFY(paneText(scene.chat).contains(u"To desk: * alice waves"_s));
     QCOMPARE(scene.session->active()->key(), u"#lab"_s);
     QVERIFY(!scene.session->conversation(u"#desk"_s));
+}
+
+void TestConversationWindow::roomListsAnswerInThePane()
+{
+    Scene scene;
+    QVERIFY(setUp(scene)); // alice owns lab
+    QVERIFY(activate(scene.chat));
+    auto *input = child<MessageInput>(scene.chat, u"input"_s);
+    input->setFocus();
+    for (const QString &line :
+         {u"/ban 10.0.0.0/8 flood"_s, u"/bans"_s, u"/allow bob"_s, u"/allowed"_s, u"/modlog"_s}) {
+        QTest::keyClicks(input, line);
+        QTest::keyClick(input, Qt::Key_Return);
+    }
+    const QString banned = u"alice banned 10.0.0.0/8 from the room. Reason: flood"_s;
+    QTRY_VERIFY(paneText(scene.chat).contains(u"Moderation in lab (2):"_s));
+    const QString pane = paneText(scene.chat);
+    for (const QString &shown :
+         {banned, u"Banned from lab (1):"_s, u"10.0.0.0/8, by alice: flood"_s,
+          u"Let into lab without an invitation (1):"_s, u"bob, by alice"_s,
+          u": alice lets bob into the room without an invitation."_s})
+        QVERIFY2(pane.contains(shown), qPrintable(shown + u"\n---\n"_s + pane));
+    QCOMPARE(pane.count(banned), 2); // the act, and the log's line about it
+
+    // An invitation into a room alice is not in comes where she is reading.
+    scene.bob.createRoom(u"desk"_s);
+    scene.bob.sendLine(u"/rule invite-only on"_s);
+    scene.bob.sendLine(u"/invite alice"_s);
+    QTRY_VERIFY(paneText(scene.chat).contains(u"In desk: bob invited you into the room."_s));
 }
 
 void TestConversationWindow::notificationClickOpensTheConversation()
