@@ -42,6 +42,8 @@ QList<CommandSpec> makeTable()
          QT_TRANSLATE_NOOP("CommandTable", "Talk in another of the rooms you are in.")},
         {T::Msg,     u"msg"_s,     {},                 S::NameText,     R::No,  A::LoggedIn,    "msg <nick> <text>",
          QT_TRANSLATE_NOOP("CommandTable", "Send a private message that only that person sees.")},
+        {T::Note,    u"note"_s,    {},                 S::Text,         R::Yes, A::LoggedIn,    "note [#room|@nick] <text>",
+         QT_TRANSLATE_NOOP("CommandTable", "Send a note to the room, or to one person with @nick: a line nobody answers automatically, as bots write (IRC's NOTICE).")},
         {T::Nick,    u"nick"_s,    {},                 S::Name,         R::No,  A::LoggedIn,    "nick <new>",
          QT_TRANSLATE_NOOP("CommandTable", "Change your nickname.")},
         {T::Topic,   u"topic"_s,   {},                 S::OptionalText, R::Yes, A::LoggedIn,    "topic [#room] [text]",

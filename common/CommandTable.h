@@ -19,6 +19,7 @@ enum class CommandType {
     Leave,
     Switch,
     Msg,
+    Note,
     Nick,
     Topic,
     History,

@@ -71,6 +71,31 @@ Event Event::privateMessage(quint64 id, const QString &from, const QString &to, 
     return e;
 }
 
+Event Event::note(quint64 id, const QString &room, quint64 seq, const QString &nick,
+                  const QString &text)
+{
+    Event e = message(id, room, seq, nick, text);
+    e.kind = Kind::Note;
+    return e;
+}
+
+Event Event::privateNote(quint64 id, const QString &from, const QString &to, const QString &text)
+{
+    Event e = privateMessage(id, from, to, text);
+    e.kind = Kind::PrivateNote;
+    return e;
+}
+
+bool Event::isRoomLine() const
+{
+    return kind == Kind::Message || kind == Kind::Action || kind == Kind::Note;
+}
+
+bool Event::isPrivateLine() const
+{
+    return kind == Kind::Private || kind == Kind::PrivateNote;
+}
+
 Event Event::join(const QString &room, const QString &nick)
 {
     Event e(Kind::Join);

@@ -23,6 +23,9 @@ public:
         Message,       // id, room, seq, nick, text
         Action,        // id, room, seq, nick, text
         Private,       // id, nick (from), target (to), text
+        Note,          // id, room, seq, nick, text: a line to the room that nobody answers
+                       // automatically (IRC's NOTICE; bots' output)
+        PrivateNote,   // id, nick (from), target (to), text: a note to one person
         Join,          // room, nick
         Joins,         // room, list: nicknames (several arrived at once)
         Leave,         // room, nick, subject: reason (part, quit, lost, shutdown), text:
@@ -111,6 +114,10 @@ public:
     // A whowas departure that was no leave: they took another name.
     static constexpr QLatin1StringView NickDeparture{"nick"};
     static bool leavesEveryRoom(QStringView reason);
+    // Lines someone wrote, kept in the history: to a room (Message, Action, Note) or to one
+    // person (Private, PrivateNote).
+    bool isRoomLine() const;
+    bool isPrivateLine() const;
 
     static Event welcome(const QString &serverName);
     static Event ok(const QString &command, const QStringList &details);
@@ -121,6 +128,10 @@ public:
                         const QString &text);
     static Event privateMessage(quint64 id, const QString &from, const QString &to,
                                 const QString &text);
+    static Event note(quint64 id, const QString &room, quint64 seq, const QString &nick,
+                      const QString &text);
+    static Event privateNote(quint64 id, const QString &from, const QString &to,
+                             const QString &text);
     static Event join(const QString &room, const QString &nick);
     static Event joins(const QString &room, const QStringList &nicks);
     static Event leave(const QString &room, const QString &nick, const QString &reason,
@@ -191,9 +202,9 @@ public:
     QString text;
     QStringList list;
     // The accounts of the people an event is about, for IRC (account-tag, extended-join): who
-    // said it (Message, Action, Private, TopicChanged), who arrived (Join; Joins: one for each
-    // nickname of list), each person of a Who piece (WHOIS's 330). Empty for someone without
-    // an account; not in the tagged layout.
+    // said it (Message, Action, Note, Private, PrivateNote, TopicChanged), who arrived (Join;
+    // Joins: one for each nickname of list), each person of a Who piece (WHOIS's 330). Empty for
+    // someone without an account; not in the tagged layout.
     QStringList accounts;
     // What IRC shows of those people besides their nicknames (WHO, WHOIS, extended-join): for
     // each person of a Who piece, each arrival of a Join (Joins) and, when asked for, each

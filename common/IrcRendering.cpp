@@ -637,10 +637,17 @@ QByteArray render(const Event &event, const Options &options)
                                                 "ACTION %1\x01"_s.arg(event.text)
                                               : event.text},
                     event, options);
-    case K::Private:
+    case K::Note:
         if (options.self && !options.echoMessage)
             return {};
-        return line(source(event.nick), u"PRIVMSG"_s, {event.target, event.text}, event, options);
+        return line(source(event.nick), u"NOTICE"_s, {channel(event.room), event.text}, event,
+                    options);
+    case K::Private:
+    case K::PrivateNote:
+        if (options.self && !options.echoMessage)
+            return {};
+        return line(source(event.nick), event.kind == K::Private ? u"PRIVMSG"_s : u"NOTICE"_s,
+                    {event.target, event.text}, event, options);
     case K::Join:
         return joinLine(event, 0, event.nick, options);
     case K::Joins: {

@@ -30,6 +30,8 @@ const QList<Layout> &layouts()
         {K::Message,      u"message"_s,      {F::Id, F::Room, F::Seq, F::Nick, F::Text},     0},
         {K::Action,       u"action"_s,       {F::Id, F::Room, F::Seq, F::Nick, F::Text},     0},
         {K::Private,      u"private"_s,      {F::Id, F::Nick, F::Target, F::Text},           0},
+        {K::Note,         u"note"_s,         {F::Id, F::Room, F::Seq, F::Nick, F::Text},     0},
+        {K::PrivateNote,  u"privatenote"_s,  {F::Id, F::Nick, F::Target, F::Text},           0},
         {K::Join,         u"join"_s,         {F::Room, F::Nick},                             0},
         {K::Joins,        u"joins"_s,        {F::Room},                                      1},
         {K::Leave,        u"leave"_s,        {F::Room, F::Nick, F::Subject},                 0},

@@ -609,10 +609,17 @@ QByteArray render(const Event &event, const Options &options)
         w.line(w.inRoom(event.room, "* "_L1 + event.nick + u' ' + event.text));
         break;
     case K::Private:
+    case K::PrivateNote: {
+        // Notes as IRC clients show notices: the writer between dashes, not stars.
+        const QChar mark = event.kind == K::Private ? u'*' : u'-';
         if (self)
-            w.line("-> *"_L1 + event.target + "* "_L1 + event.text);
+            w.line(u"-> "_s + mark + event.target + mark + u' ' + event.text);
         else
-            w.line(u'*' + event.nick + "* "_L1 + event.text);
+            w.line(mark + event.nick + mark + u' ' + event.text);
+        break;
+    }
+    case K::Note:
+        w.line(w.inRoom(event.room, u'-' + event.nick + "- "_L1 + event.text));
         break;
     case K::Join:
         if (self)

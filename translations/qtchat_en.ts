@@ -266,6 +266,10 @@
         <source>In %1: %2</source>
         <translation>In %1: %2</translation>
     </message>
+    <message>
+        <source>To %1: -%2- %3</source>
+        <translation>To %1: -%2- %3</translation>
+    </message>
 </context>
 <context>
     <name>ChatWindow</name>
@@ -655,6 +659,10 @@
     <message>
         <source>Show who enters the room without an invitation (operators).</source>
         <translation>Show who enters the room without an invitation (operators).</translation>
+    </message>
+    <message>
+        <source>Send a note to the room, or to one person with @nick: a line nobody answers automatically, as bots write (IRC&apos;s NOTICE).</source>
+        <translation>Send a note to the room, or to one person with @nick: a line nobody answers automatically, as bots write (IRC&apos;s NOTICE).</translation>
     </message>
 </context>
 <context>

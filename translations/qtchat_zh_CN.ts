@@ -261,6 +261,10 @@
         <source>In %1: %2</source>
         <translation>在 %1：%2</translation>
     </message>
+    <message>
+        <source>To %1: -%2- %3</source>
+        <translation>发往 %1：-%2- %3</translation>
+    </message>
 </context>
 <context>
     <name>ChatWindow</name>
@@ -646,6 +650,10 @@
     <message>
         <source>Show who enters the room without an invitation (operators).</source>
         <translation>显示谁无需邀请即可进入房间（操作员）。</translation>
+    </message>
+    <message>
+        <source>Send a note to the room, or to one person with @nick: a line nobody answers automatically, as bots write (IRC&apos;s NOTICE).</source>
+        <translation>向房间发送一条通知，或用 @昵称 发给一个人：任何人和程序都不会自动回复它，机器人的输出就这样写（即 IRC 的 NOTICE）。</translation>
     </message>
 </context>
 <context>

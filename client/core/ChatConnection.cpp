@@ -420,7 +420,7 @@ void ChatConnection::sendLogin()
 
 bool ChatConnection::isNew(const Event &event)
 {
-    if (event.kind == Event::Kind::Private) {
+    if (event.isPrivateLine()) {
         if (event.id <= m_lastPrivateId)
             return false;
         m_lastPrivateId = event.id;
@@ -551,9 +551,8 @@ void ChatConnection::handleEvent(const Event &event)
     // Until tagged mode is on, the greeting and anything else in prose parse as invalid.
     if (!event.isValid())
         return;
-    const bool isLine = event.kind == Event::Kind::Message || event.kind == Event::Kind::Action ||
-                        event.kind == Event::Kind::TopicChanged ||
-                        event.kind == Event::Kind::Private;
+    const bool isLine =
+        event.isRoomLine() || event.isPrivateLine() || event.kind == Event::Kind::TopicChanged;
     if (m_historyStart && isLine) {
         m_historyLines.append(event);
         return;
@@ -774,9 +773,15 @@ ChatLine ChatConnection::lineOf(const Event &event) const
         line.kind = ChatLine::Kind::Action;
         break;
     case Event::Kind::Private:
+    case Event::Kind::PrivateNote:
         line.kind = ChatLine::Kind::Private;
+        line.note = event.kind == Event::Kind::PrivateNote;
         line.room.clear();
         line.peer = line.own ? event.target : event.nick;
+        break;
+    case Event::Kind::Note:
+        line.kind = ChatLine::Kind::Message;
+        line.note = true;
         break;
     case Event::Kind::TopicChanged:
         line.kind = ChatLine::Kind::Topic;
@@ -816,7 +821,9 @@ void ChatConnection::handleRoomEvent(const Event &event)
     switch (event.kind) {
     case Event::Kind::Message:
     case Event::Kind::Action:
+    case Event::Kind::Note:
     case Event::Kind::Private:
+    case Event::Kind::PrivateNote:
     case Event::Kind::TopicChanged:
         isNew(event); // live lines are new: this notes where we stand
         emit lineReceived(lineOf(event));

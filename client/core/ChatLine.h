@@ -30,6 +30,9 @@ struct ChatLine
     QString peer;    // private: the other person (whoever is not us)
     QString text;
     bool own = false; // we said it
+    // A message or private message written as a note (IRC's NOTICE): bots' output, which
+    // nobody answers automatically; shown as "-nick- text".
+    bool note = false;
 
     bool isFromServer() const { return id != 0; }
     // Something a person said or did: what counts as unread.

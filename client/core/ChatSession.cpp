@@ -302,7 +302,9 @@ void ChatSession::receive(const ChatLine &line)
     if (!conversation) {
         // Our own line to a room we are not in (one that takes lines from outside, for bots):
         // it is said where it was typed, where it went.
-        if (line.own && line.kind == ChatLine::Kind::Message)
+        if (line.own && line.kind == ChatLine::Kind::Message && line.note)
+            notice(tr("To %1: -%2- %3").arg(line.room, line.nick, line.text));
+        else if (line.own && line.kind == ChatLine::Kind::Message)
             notice(tr("To %1: %2").arg(line.room, line.text));
         else if (line.own && line.kind == ChatLine::Kind::Action)
             notice(tr("To %1: * %2 %3").arg(line.room, line.nick, line.text));
@@ -452,6 +454,17 @@ void ChatSession::sendLine(const QString &line)
         if (type == CommandType::Me && conversation && command.room().isEmpty()) {
             m_connection->act(conversation->name(), command.argument(0));
             return;
+        }
+        if (type == CommandType::Note && command.isValid() && command.room().isEmpty()) {
+            const QString &text = command.argument(0);
+            if (text.startsWith(u'@')) {
+                openPrivate(text.mid(1).section(u' ', 0, 0));
+            } else if (conversation) {
+                // Where it is typed, as plain text goes: the room or the person on screen.
+                const QChar target = conversation->isRoom() ? u'#' : u'@';
+                m_connection->sendLine(u"/note "_s + target + conversation->name() + u' ' + text);
+                return;
+            }
         }
         if (type == CommandType::Msg && command.isValid())
             openPrivate(command.argument(0));

@@ -130,7 +130,7 @@ QString MessageModel::displayText(const Entry &entry) const
     switch (line.kind) {
     case ChatLine::Kind::Message:
     case ChatLine::Kind::Private:
-        return time + u"<%1> %2"_s.arg(line.nick, line.text);
+        return time + (line.note ? u"-%1- %2"_s : u"<%1> %2"_s).arg(line.nick, line.text);
     case ChatLine::Kind::Action:
         return time + u"* "_s + bodyText(line);
     case ChatLine::Kind::Topic:

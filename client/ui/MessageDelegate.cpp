@@ -118,6 +118,11 @@ void MessageDelegate::layOut(QTextLayout &layout, const QStyleOptionViewItem &op
         break;
     }
     default:
+        // A note (bots' output) reads quieter than what people say.
+        if (line.note) {
+            whole.setForeground(colors.notice);
+            format(0, body.size(), whole);
+        }
         break;
     }
     if (line.isSpoken() && !line.own) {
@@ -229,7 +234,8 @@ void MessageDelegate::paint(QPainter *painter, const QStyleOptionViewItem &optio
     switch (line.kind) {
     case ChatLine::Kind::Message:
     case ChatLine::Kind::Private:
-        who = metrics.elidedText(line.nick, Qt::ElideRight, c.nickWidth);
+        who = metrics.elidedText(line.note ? u"-%1-"_s.arg(line.nick) : line.nick, Qt::ElideRight,
+                                 c.nickWidth);
         whoColor = colors.nick(line.nick);
         whoFont.setWeight(QFont::DemiBold);
         break;

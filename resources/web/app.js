@@ -89,10 +89,10 @@ function entryElement(entry) {
   time.dateTime = entry.time.toISOString();
   time.textContent = timeText(entry.time);
   item.append(time);
-  if (entry.kind === 'message' || entry.kind === 'action') {
+  if (entry.kind === 'message' || entry.kind === 'action' || entry.kind === 'note') {
     const nick = document.createElement('span');
     nick.className = 'nick';
-    nick.textContent = entry.kind === 'action' ? '* ' + entry.nick : entry.nick;
+    nick.textContent = entry.kind === 'action' ? '* ' + entry.nick : entry.kind === 'note' ? '-' + entry.nick + '-' : entry.nick;
     item.append(nick);
   }
   const text = document.createElement('span');
@@ -278,6 +278,9 @@ const handlers = {
   action(e, f) {
     addLine(roomKey(f[1]), { kind: 'action', id: Number(f[0]), seq: Number(f[2]), time: e.time, nick: f[3], text: f[4], mention: f[3] !== connection.nick && isMention(f[4]) }, !batch);
   },
+  note(e, f) {
+    addLine(roomKey(f[1]), { kind: 'note', id: Number(f[0]), seq: Number(f[2]), time: e.time, nick: f[3], text: f[4] }, !batch);
+  },
   topicchanged(e, f) {
     const item = conversation(roomKey(f[1]));
     if (!batch) {
@@ -289,6 +292,10 @@ const handlers = {
   private(e, f) {
     const peer = f[1] === connection.nick ? f[2] : f[1];
     addLine('@' + peer, { kind: 'message', id: Number(f[0]), seq: Number(f[0]), time: e.time, nick: f[1], text: f[3] }, !batch);
+  },
+  privatenote(e, f) {
+    const peer = f[1] === connection.nick ? f[2] : f[1];
+    addLine('@' + peer, { kind: 'note', id: Number(f[0]), seq: Number(f[0]), time: e.time, nick: f[1], text: f[3] }, !batch);
   },
   join(e, f) {
     const key = roomKey(f[0]);

@@ -201,12 +201,14 @@ export class ChatConnection extends EventTarget {
     switch (event.kind) {
       case 'message':
       case 'action':
+      case 'note':
       case 'topicchanged': {
         const seq = Number(f[2]);
         if (seq > (this.lastSeq.get(f[1]) || 0)) this.lastSeq.set(f[1], seq);
         break;
       }
-      case 'private': {
+      case 'private':
+      case 'privatenote': {
         this.lastPrivateId = Math.max(this.lastPrivateId, Number(f[0]));
         this.peers.add(f[1] === this.nick ? f[2] : f[1]);
         break;

@@ -64,10 +64,10 @@ bool decodeLine(const QCborMap &map, ClusterEvent &event)
 {
     StoredMessage &message = event.message;
     const qint64 kind = integerOr(map.value(Kind), -1);
-    if (kind < int(StoredMessage::Kind::Message) || kind > int(StoredMessage::Kind::Private))
+    if (kind < int(StoredMessage::Kind::Message) || kind > int(StoredMessage::Kind::PrivateNote))
         return false;
     message.kind = StoredMessage::Kind(kind);
-    const bool isPrivate = message.kind == StoredMessage::Kind::Private;
+    const bool isPrivate = message.isPrivate();
     // A room's line has a room and a sequence number, a private one neither.
     if (isPrivate != (message.roomId == 0) || isPrivate != (message.seq == 0))
         return false;
@@ -570,7 +570,7 @@ QByteArray ClusterEvent::encode() const
     map.insert(TimeMs, message.time.toMSecsSinceEpoch());
     map.insert(Sender, message.sender);
     map.insert(SenderPerson, qint64(message.senderPerson));
-    if (message.kind == StoredMessage::Kind::Private) {
+    if (message.isPrivate()) {
         map.insert(Recipient, message.recipient);
         map.insert(RecipientPerson, qint64(message.recipientPerson));
     }

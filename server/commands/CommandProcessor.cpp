@@ -96,8 +96,12 @@ void CommandProcessor::commandReceived(Session *session, const Command &command)
         if (refusal != ErrorCode::None)
             return m_chat.fail(session, command, refusal, command.word());
     }
-    if (Permissions::governs(command.type())) {
-        const bool says = command.type() == CommandType::Say || command.type() == CommandType::Me;
+    // A note to a person ("note @bob …") is like a private message: no room's rules govern it.
+    const bool toPerson =
+        command.type() == CommandType::Note && command.argument(0).startsWith(u'@');
+    if (Permissions::governs(command.type()) && !toPerson) {
+        const bool says = command.type() == CommandType::Say || command.type() == CommandType::Me ||
+                          command.type() == CommandType::Note;
         Room *room =
             says ? m_chat.sayingRoom(session, command) : m_chat.targetRoom(session, command);
         if (!room)
@@ -178,6 +182,8 @@ void CommandProcessor::dispatch(Session *session, const Command &command)
         return m_messages.me(session, command);
     case T::Msg:
         return m_messages.msg(session, command);
+    case T::Note:
+        return m_messages.note(session, command);
     case T::History:
         return m_messages.history(session, command);
     case T::Look:

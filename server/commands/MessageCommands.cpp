@@ -53,49 +53,70 @@ MessageCommands::MessageCommands(ChatContext &chat)
 
 void MessageCommands::say(Session *session, const Command &command)
 {
-    post(session, command, false);
+    post(session, command, StoredMessage::Kind::Message);
 }
 
 void MessageCommands::me(Session *session, const Command &command)
 {
-    post(session, command, true);
+    post(session, command, StoredMessage::Kind::Action);
 }
 
-void MessageCommands::post(Session *session, const Command &command, bool action)
+// "note [#room] <text>" to a room, "note @nick <text>" to one person.
+void MessageCommands::note(Session *session, const Command &command)
+{
+    const QString &text = command.argument(0);
+    if (!text.startsWith(u'@'))
+        return post(session, command, StoredMessage::Kind::Note);
+    const qsizetype space = text.indexOf(u' ');
+    const QString nick = text.mid(1, space < 0 ? -1 : space - 1);
+    const QString words = space < 0 ? QString() : text.mid(space + 1).trimmed();
+    if (nick.isEmpty() || words.isEmpty())
+        return m_chat.fail(session, command, ErrorCode::NeedMoreParams,
+                           QString::fromLatin1(command.spec().usage));
+    postPrivate(session, command, nick, words, StoredMessage::Kind::PrivateNote);
+}
+
+void MessageCommands::post(Session *session, const Command &command, StoredMessage::Kind kind)
 {
     Room *room = m_chat.sayingRoom(session, command);
     if (!room)
         return;
     User *user = session->user();
     // Shown once committed: the echo too, so that nobody sees a line a crash could lose.
-    m_chat.log().postToRoom(
-        room, action ? StoredMessage::Kind::Action : StoredMessage::Kind::Message, user,
-        command.argument(0),
-        [this, session = QPointer<Session>(session), user = QPointer<User>(user),
-         room = QPointer<Room>(room), command](const Event &event, const QString &error) {
-            if (!error.isEmpty())
-                return m_chat.failToStore(session, command, error);
-            room->broadcast(event, user, session, command.label());
-            // Said from outside the room: the sayer's echo is theirs alone.
-            if (user && !user->isIn(room))
-                user->send(event, session, command.label(), true);
-        });
+    m_chat.log().postToRoom(room, kind, user, command.argument(0),
+                            [this, session = QPointer<Session>(session),
+                             user = QPointer<User>(user), room = QPointer<Room>(room),
+                             command](const Event &event, const QString &error) {
+                                if (!error.isEmpty())
+                                    return m_chat.failToStore(session, command, error);
+                                room->broadcast(event, user, session, command.label());
+                                // Said from outside the room: the sayer's echo is theirs alone.
+                                if (user && !user->isIn(room))
+                                    user->send(event, session, command.label(), true);
+                            });
 }
 
 void MessageCommands::msg(Session *session, const Command &command)
 {
-    User *target = m_chat.directory().user(command.argument(0));
+    postPrivate(session, command, command.argument(0), command.argument(1),
+                StoredMessage::Kind::Private);
+}
+
+void MessageCommands::postPrivate(Session *session, const Command &command, const QString &nick,
+                                  const QString &text, StoredMessage::Kind kind)
+{
+    User *target = m_chat.directory().user(nick);
     // On a node of a cluster, the person may be on another node: their node shows it.
-    RemotePerson *remote = target ? nullptr : m_chat.directory().remote().find(command.argument(0));
+    RemotePerson *remote = target ? nullptr : m_chat.directory().remote().find(nick);
     if (!target && !remote)
-        return m_chat.fail(session, command, ErrorCode::NoSuchNick, command.argument(0));
+        return m_chat.fail(session, command, ErrorCode::NoSuchNick, nick);
     User *user = session->user();
     const QString to = target ? target->nick() : remote->nick;
     const quint64 toPerson = target ? target->personId() : remote->id;
     m_chat.log().postPrivate(
-        user, to, toPerson, command.argument(1),
+        kind, user, to, toPerson, text,
         [this, session = QPointer<Session>(session), user = QPointer<User>(user),
-         target = QPointer<User>(target), to, toPerson,
+         target = QPointer<User>(target), to, toPerson, kind,
          command](const Event &event, const QString &error) {
             if (!error.isEmpty())
                 return m_chat.failToStore(session, command, error);
@@ -104,7 +125,8 @@ void MessageCommands::msg(Session *session, const Command &command)
                 target->send(event);
             if (user)
                 user->send(event, session, command.label(), true);
-            if (!session || !user)
+            // Nothing answers a note by itself, not even the away text.
+            if (!session || !user || kind == StoredMessage::Kind::PrivateNote)
                 return;
             // An away person's text goes back once per text.
             if (target && target != user && target->tellAway(user->personId()))

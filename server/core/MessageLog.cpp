@@ -127,11 +127,11 @@ void MessageLog::showCommitted(Room *room, const StoredMessage &stored, const QS
     m_gatheredSince.push_back(committed);
 }
 
-void MessageLog::postPrivate(const User *from, const QString &to, quint64 toPerson,
-                             const QString &text, Shown shown)
+void MessageLog::postPrivate(StoredMessage::Kind kind, const User *from, const QString &to,
+                             quint64 toPerson, const QString &text, Shown shown)
 {
     StoredMessage line;
-    line.kind = StoredMessage::Kind::Private;
+    line.kind = kind;
     line.time = QDateTime::currentDateTimeUtc();
     line.sender = from->nick();
     line.senderPerson = from->personId();
@@ -202,8 +202,14 @@ Event MessageLog::eventFor(const StoredMessage &message) const
         event =
             Event::topicChanged(message.id, roomName, message.seq, message.sender, message.text);
         break;
+    case StoredMessage::Kind::Note:
+        event = Event::note(message.id, roomName, message.seq, message.sender, message.text);
+        break;
     case StoredMessage::Kind::Private:
         event = Event::privateMessage(message.id, message.sender, message.recipient, message.text);
+        break;
+    case StoredMessage::Kind::PrivateNote:
+        event = Event::privateNote(message.id, message.sender, message.recipient, message.text);
         break;
     }
     event.time = message.time;

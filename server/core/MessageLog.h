@@ -46,10 +46,10 @@ public:
     // last sequence number and topic follow the commit before shown runs.
     void postToRoom(Room *room, StoredMessage::Kind kind, const User *sender, const QString &text,
                     Shown shown);
-    // Stores a private message to the person toPerson, known as to; on a node of a cluster,
-    // one to a person on another node is published for their node to show.
-    void postPrivate(const User *from, const QString &to, quint64 toPerson, const QString &text,
-                     Shown shown);
+    // Stores a private message or note (kind) to the person toPerson, known as to; on a node
+    // of a cluster, one to a person on another node is published for their node to show.
+    void postPrivate(StoredMessage::Kind kind, const User *from, const QString &to,
+                     quint64 toPerson, const QString &text, Shown shown);
     // Stores a new room; done runs once it is committed (error empty) or refused.
     void createRoom(const StoredRoom &room, std::function<void(const QString &error)> done);
 

@@ -516,11 +516,15 @@ void IrcDialect::say(Input &input, const IrcMessage &message, const QString &me)
             input.replies = reply(412, me, {u"No text to send"_s});
         return;
     }
+    // A NOTICE is the chat's note (an action is an action either way).
+    const bool note = notice && !action;
     for (const QString &target : message.param(0).split(u',', Qt::SkipEmptyParts)) {
         const QString room = IrcRendering::room(target);
         QString line = u'@' + verb + u' ';
         if (!room.isEmpty())
-            line += (action ? u"me #"_s : u"say #"_s) + room + u' ' + text;
+            line += (action ? u"me #"_s : note ? u"note #"_s : u"say #"_s) + room + u' ' + text;
+        else if (note)
+            line += u"note @"_s + target + u' ' + text;
         else
             line += u"msg "_s + target + u' ' + (action ? u"* "_s + text : text);
         input.commands << line;

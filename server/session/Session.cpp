@@ -197,8 +197,8 @@ QByteArray Session::renderReply(const Event &event, bool actor)
     if (!m_irc) {
         // One's own line in a room one is not in (said from outside, RoomModes) names the
         // room, also to a reader of one room at a time, whose lines otherwise do not.
-        const bool line = event.kind == Event::Kind::Message || event.kind == Event::Kind::Action;
-        if (actor && line && !m_rendering->tagged && !m_rendering->text.roomPrefix && m_user &&
+        if (actor && event.isRoomLine() && !m_rendering->tagged && !m_rendering->text.roomPrefix &&
+            m_user &&
             std::none_of(m_user->rooms().cbegin(), m_user->rooms().cend(),
                          [&event](const Room *room) { return room->name() == event.room; })) {
             Rendering rendering = *m_rendering;
@@ -232,9 +232,9 @@ void Session::send(Event event, const QString &label, bool actor)
         bytes = answering(bytes, true);
     if (bytes.isEmpty())
         return;
-    if (event.kind == Event::Kind::Private)
+    if (event.isPrivateLine())
         ++m_metrics.messagesDelivered;
-    if (m_paused && event.kind == Event::Kind::Private)
+    if (m_paused && event.isPrivateLine())
         hold(bytes, {0, 0, event.id});
     else
         sendRendered(bytes);

@@ -240,7 +240,7 @@ SqlCommitter::Outcome SqlCommitter::addLine(StoredMessage &message, Undo &undo, 
     }
     // Keys find a private conversation; a room line is found by its room. The strings bound
     // live until exec().
-    const bool isPrivate = message.kind == StoredMessage::Kind::Private;
+    const bool isPrivate = message.isPrivate();
     const QString senderKey = isPrivate ? NameRules::key(message.sender) : QString();
     const QString recipientKey = isPrivate ? NameRules::key(message.recipient) : QString();
     SqlStatement &q = m_insertLine;

@@ -24,11 +24,13 @@ QString checkMessage(const StoredMessage &message)
     switch (message.kind) {
     case StoredMessage::Kind::Message:
     case StoredMessage::Kind::Action:
+    case StoredMessage::Kind::Note:
     case StoredMessage::Kind::Topic:
         if (message.roomId == 0)
             return u"a room line needs a room"_s;
         break;
     case StoredMessage::Kind::Private:
+    case StoredMessage::Kind::PrivateNote:
         if (message.roomId != 0)
             return u"a private message belongs to no room"_s;
         break;

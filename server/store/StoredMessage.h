@@ -6,10 +6,13 @@
 #include <QString>
 
 // A line of history as the store keeps it: something said or done in a room (a message, an
-// action, a topic change), or a private message between two people.
+// action, a note, a topic change), or a private message or note between two people.
 struct StoredMessage
 {
-    enum class Kind { Message = 1, Action = 2, Topic = 3, Private = 4 };
+    // The numbers are the messages table's kind column (added kinds need no migration).
+    enum class Kind { Message = 1, Action = 2, Topic = 3, Private = 4, Note = 5, PrivateNote = 6 };
+
+    bool isPrivate() const { return kind == Kind::Private || kind == Kind::PrivateNote; }
 
     Kind kind = Kind::Message;
     // Assigned by the store when it commits: unique for the database's lifetime and increasing

@@ -653,6 +653,18 @@ void TestChatConnection::linesCarryTheirRoom()
     QVERIFY(line(2).room.isEmpty());
     QVERIFY(line(3).own);
     QCOMPARE(line(3).room, u"hall"_s);
+    // Notes are messages and private messages written as notes.
+    bob.sendLine(u"/note #lab build 42 passed"_s);
+    bob.sendLine(u"/note @alice your branch is green"_s);
+    QTRY_COMPARE(lines.size(), 6);
+    QCOMPARE(line(4).kind, ChatLine::Kind::Message);
+    QCOMPARE(line(4).room, u"lab"_s);
+    QCOMPARE(line(4).text, u"build 42 passed"_s);
+    QVERIFY(line(4).note);
+    QCOMPARE(line(5).kind, ChatLine::Kind::Private);
+    QCOMPARE(line(5).peer, u"bob"_s);
+    QVERIFY(line(5).note);
+    QVERIFY(!line(0).note && !line(2).note);
 }
 
 // Entering a room brings its recent lines and where older ones start; older pages come on

@@ -42,6 +42,7 @@ private slots:
     void enterWaitsForTheInputMethod();
     void shiftEnterStartsANewLine();
     void ownLineToAnotherRoomIsShownWhereTyped();
+    void notesGoWhereTheyAreTyped();
     void roomListsAnswerInThePane();
     void notificationClickOpensTheConversation();
     void everyControlHasAnAccessibleName();
@@ -412,6 +413,42 @@ void TestConversationWindow::ownLineToAnotherRoomIsShownWhereTyped()
     QTRY_VERIFY(paneText(scene.chat).contains(u"To desk: * alice waves"_s));
     QCOMPARE(scene.session->active()->key(), u"#lab"_s);
     QVERIFY(!scene.session->conversation(u"#desk"_s));
+}
+
+// "/note" without a target goes to the conversation on screen, a room or a person, as plain
+// text does; notes read "-nick- text".
+void TestConversationWindow::notesGoWhereTheyAreTyped()
+{
+    Scene scene;
+    QVERIFY(setUp(scene));
+    QSignalSpy bobLines(&scene.bob, &ChatConnection::lineReceived);
+    scene.bob.joinRoom(u"lab"_s);
+    QTRY_VERIFY(scene.bob.joinedRooms().names().contains(u"lab"_s));
+    scene.bob.switchRoom(u"hall"_s); // bob talks in hall: alice's note still goes to lab
+    QVERIFY(activate(scene.chat));
+    auto *input = child<MessageInput>(scene.chat, u"input"_s);
+    input->setFocus();
+    QTest::keyClicks(input, u"/note build 42 passed"_s);
+    QTest::keyClick(input, Qt::Key_Return);
+    QTRY_VERIFY(paneText(scene.chat).contains(u"-alice- build 42 passed"_s));
+    const auto bobGot = [&bobLines](const QString &text) {
+        for (const QList<QVariant> &args : bobLines) {
+            const ChatLine line = args.first().value<ChatLine>();
+            if (line.text == text && line.note)
+                return line;
+        }
+        return ChatLine();
+    };
+    QTRY_COMPARE(bobGot(u"build 42 passed"_s).room, u"lab"_s);
+
+    scene.bob.sendLine(u"/note @alice your branch is green"_s);
+    QTRY_VERIFY(scene.session->conversation(u"@bob"_s));
+    scene.session->setActive(scene.session->conversation(u"@bob"_s));
+    QTRY_VERIFY(paneText(scene.chat).contains(u"-bob- your branch is green"_s));
+    QTest::keyClicks(input, u"/note thanks"_s);
+    QTest::keyClick(input, Qt::Key_Return);
+    QTRY_COMPARE(bobGot(u"thanks"_s).peer, u"alice"_s);
+    QTRY_VERIFY(paneText(scene.chat).contains(u"-alice- thanks"_s));
 }
 
 void TestConversationWindow::roomListsAnswerInThePane()

@@ -68,6 +68,9 @@ void TestClusterEvent::roundTrip_data()
     privateLine.message.recipient = u"bob"_s;
     privateLine.message.recipientPerson = 99;
     QTest::newRow("private") << privateLine;
+    privateLine.message.kind = StoredMessage::Kind::PrivateNote;
+    QTest::newRow("private note") << privateLine;
+    QTest::newRow("note") << roomLine(StoredMessage::Kind::Note);
     ClusterEvent mark = ClusterEvent::mark(3, 1000);
     mark.origin = "node2:1";
     QTest::newRow("mark") << mark;
@@ -241,7 +244,7 @@ void TestClusterEvent::refused_data()
     QTest::newRow("no room") << without(3);
     QTest::newRow("negative seq") << cbor(good, 4, -1);
     QTest::newRow("kind 0") << cbor(good, 1, 0);
-    QTest::newRow("kind 5") << cbor(good, 1, 5);
+    QTest::newRow("kind 7") << cbor(good, 1, 7);
     QTest::newRow("kind a string") << cbor(good, 1, u"1"_s);
     // Found by fuzz_cluster: a double out of any integer's range was converted to one.
     QTest::newRow("kind a huge double") << cbor(good, 1, 1.4e19);

@@ -34,6 +34,7 @@ private slots:
     void serverPasswordAtRegistration();
     void registeredNickNeedsPassword();
     void threeKindsOfClientInOneRoom();
+    void noticesAreNotes();
     void invitationConcernsTwo();
     void limitAndKey();
     void moderatedAndVoice();
@@ -506,6 +507,74 @@ void TestIrcSession::threeKindsOfClientInOneRoom()
     QVERIFY(irc.line().waitForDisconnected());
     QCOMPARE(telnet.sync(),
              (QStringList{u"* prog has left the room."_s, u"* ircx has left the chat: bye"_s}));
+}
+
+// NOTICE is the chat's note: a NOTICE to everyone, however they read, never answered by
+// anything automatic, kept in the history like a message.
+void TestIrcSession::noticesAreNotes()
+{
+    ServerFixture fixture(IrcClient::serverConfig());
+    IrcClient irc;
+    QVERIFY(irc.connectAs(fixture, u"ircy"_s, u"echo-message"_s));
+    IrcClient other;
+    QVERIFY(other.connectAs(fixture, u"otto"_s));
+    LineClient &telnet = fixture.loggedIn(u"tess"_s);
+    LineClient &program = fixture.taggedLoggedIn(u"prog"_s);
+    irc.sync();
+    other.sync();
+    telnet.sync();
+    program.sync();
+
+    irc.send(u"NOTICE #hall :build 42 passed"_s);
+    irc.send(u"NOTICE tess :your branch is green"_s);
+    QCOMPARE(irc.sync(), (QStringList{u":ircy!ircy@chat NOTICE #hall :build 42 passed"_s,
+                                      u":ircy!ircy@chat NOTICE tess :your branch is green"_s}));
+    QCOMPARE(other.sync(), QStringList{u":ircy!ircy@chat NOTICE #hall :build 42 passed"_s});
+    QCOMPARE(telnet.sync(),
+             (QStringList{u"-ircy- build 42 passed"_s, u"-ircy- your branch is green"_s}));
+    const QStringList tagged = program.sync();
+    QCOMPARE(tagged.size(), 1);
+    QVERIFY2(tagged[0].startsWith(u"note "_s) &&
+                 tagged[0].endsWith(u" hall 1 ircy build\\s42\\spassed"_s),
+             qPrintable(tagged[0]));
+
+    // The others' notes reach IRC as NOTICEs; an away person's text answers a message, not a
+    // note.
+    irc.send(u"AWAY :at lunch"_s);
+    irc.sync();
+    telnet.sync();
+    program.sync(); // the presence of ircy away
+    telnet.send(u"note #hall deploying"_s);
+    telnet.send(u"note @ircy are you there?"_s);
+    QCOMPARE(telnet.sync(), (QStringList{u"-tess- deploying"_s, u"-> -ircy- are you there?"_s}));
+    telnet.send(u"msg ircy and now?"_s);
+    QCOMPARE(telnet.sync().size(), 2); // the message and ircy's away text
+    program.send(u"note @otto from a program"_s);
+    const QStringList copies = program.sync(); // tess's note in the hall, its own copy
+    QCOMPARE(copies.size(), 2);
+    QVERIFY2(copies[1].startsWith(u"privatenote "_s) &&
+                 copies[1].endsWith(u" prog otto from\\sa\\sprogram"_s),
+             qPrintable(copies[1]));
+    QCOMPARE(irc.sync(), (QStringList{u":tess!tess@chat NOTICE #hall deploying"_s,
+                                      u":tess!tess@chat NOTICE ircy :are you there?"_s,
+                                      u":tess!tess@chat PRIVMSG ircy :and now?"_s}));
+    QCOMPARE(other.sync(), (QStringList{u":tess!tess@chat NOTICE #hall deploying"_s,
+                                        u":prog!prog@chat NOTICE otto :from a program"_s}));
+
+    // What a note needs: someone to send it to, and something to say.
+    telnet.send(u"note @ircy"_s);
+    telnet.send(u"note @nobody hi"_s);
+    const QStringList refused = telnet.sync();
+    QCOMPARE(refused.size(), 2);
+    QVERIFY2(refused[0].contains(u"note [#room|@nick] <text>"_s), qPrintable(refused[0]));
+    QVERIFY2(refused[1].contains(u"nobody"_s), qPrintable(refused[1]));
+
+    // Kept like messages: a history page shows them as notes.
+    irc.send(u"CHATHISTORY LATEST #hall * 10"_s);
+    const QStringList history = irc.sync();
+    QVERIFY2(history.contains(u":ircy!ircy@chat NOTICE #hall :build 42 passed"_s) &&
+                 history.contains(u":tess!tess@chat NOTICE #hall deploying"_s),
+             qPrintable(history.join(u'\n')));
 }
 
 void TestIrcSession::invitationConcernsTwo()

@@ -58,6 +58,8 @@ void TestPermissions::matrix_data()
          ErrorCode::None},
         {"me", CommandType::Me, ErrorCode::CannotSendToRoom, ErrorCode::None, ErrorCode::None,
          ErrorCode::None},
+        {"note", CommandType::Note, ErrorCode::CannotSendToRoom, ErrorCode::None, ErrorCode::None,
+         ErrorCode::None},
         {"kick", CommandType::Kick, ErrorCode::NotRoomOperator, ErrorCode::NotRoomOperator,
          ErrorCode::None, ErrorCode::None},
         {"mute", CommandType::Mute, ErrorCode::NotRoomOperator, ErrorCode::NotRoomOperator,
@@ -171,7 +173,8 @@ void TestPermissions::moderated_data()
     QTest::addColumn<Standing>("standing");
     QTest::addColumn<ErrorCode>("expected");
     for (const auto &[name, command] :
-         {std::pair{"say", CommandType::Say}, std::pair{"me", CommandType::Me}}) {
+         {std::pair{"say", CommandType::Say}, std::pair{"me", CommandType::Me},
+          std::pair{"note", CommandType::Note}}) {
         for (const auto &[who, standing] : Standings) {
             // In a moderated room a voice is the least that speaks.
             QTest::addRow("%s by %s", name, who)
@@ -201,7 +204,8 @@ void TestPermissions::bannedOutsider_data()
     QTest::addColumn<bool>("moderated");
     QTest::addColumn<ErrorCode>("expected");
     for (const auto &[name, command] :
-         {std::pair{"say", CommandType::Say}, std::pair{"me", CommandType::Me}}) {
+         {std::pair{"say", CommandType::Say}, std::pair{"me", CommandType::Me},
+          std::pair{"note", CommandType::Note}}) {
         for (const auto &[who, standing] : Outside) {
             // As at the door: a ban keeps out everyone but those who run the room.
             QTest::addRow("%s by a banned %s", name, who)

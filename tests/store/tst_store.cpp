@@ -54,6 +54,7 @@ private slots:
     void appendNumbersLines();
     void callbacksRunLaterInOrder();
     void topicLineSetsTopic();
+    void everyKindReadsBack();
     void readRoomsSeesWhatIsNow();
     void refusedLines_data();
     void refusedLines();
@@ -370,6 +371,41 @@ void tst_Store::topicLineSetsTopic()
     QCOMPARE(m_store->rooms(), QList<StoredRoom>({hall}));
 }
 
+// Each kind of line comes back as it went in, across a reopen: room lines by the room, private
+// ones (messages and notes) by either person.
+void tst_Store::everyKindReadsBack()
+{
+    QCOMPARE(createRoom(*m_store, room(1, u"hall"_s)).error, QString());
+    QList<StoredMessage> roomLines;
+    for (StoredMessage::Kind kind : {StoredMessage::Kind::Message, StoredMessage::Kind::Action,
+                                     StoredMessage::Kind::Note, StoredMessage::Kind::Topic}) {
+        roomLines.append(line(1, u"kind %1"_s.arg(int(kind))));
+        roomLines.last().kind = kind;
+    }
+    const StoredMessage psst = privateLine(u"alice"_s, 1, u"bob"_s, 2, u"psst"_s);
+    StoredMessage note = privateLine(u"bob"_s, 2, u"alice"_s, 1, u"noted"_s);
+    note.kind = StoredMessage::Kind::PrivateNote;
+    const QList<Written> results = appendAll(*m_store, roomLines + QList{psst, note});
+    for (const Written &written : results)
+        QCOMPARE(written.error, QString());
+    QVERIFY(reopen());
+
+    HistoryRequest hall;
+    hall.roomId = 1;
+    bool answered = false;
+    const HistoryPage roomPage = StoreHarness::read(*m_store, hall, &answered);
+    QVERIFY(answered);
+    QCOMPARE(roomPage.messages.size(), roomLines.size());
+    for (qsizetype i = 0; i < roomLines.size(); ++i)
+        QCOMPARE(roomPage.messages[i], results[i].committed);
+    HistoryRequest alice;
+    alice.person = 1;
+    alice.peerKey = u"bob"_s;
+    const HistoryPage privatePage = StoreHarness::read(*m_store, alice, &answered);
+    QCOMPARE(privatePage.messages, (QList{results[4].committed, results[5].committed}));
+    QCOMPARE(privatePage.messages[1].kind, StoredMessage::Kind::PrivateNote);
+}
+
 void tst_Store::readRoomsSeesWhatIsNow()
 {
     // rooms() is what open() found; readRooms() what the store has at the time it reads.
@@ -413,6 +449,9 @@ void tst_Store::refusedLines_data()
     StoredMessage unknownRoom = line(9, u"x"_s);
     StoredMessage privateInRoom = privateLine(u"a"_s, 1, u"b"_s, 2, u"x"_s);
     privateInRoom.roomId = 1;
+    StoredMessage noteInRoom = privateLine(u"a"_s, 1, u"b"_s, 2, u"x"_s);
+    noteInRoom.kind = StoredMessage::Kind::PrivateNote;
+    noteInRoom.roomId = 1;
     StoredMessage roomless = line(0, u"x"_s);
     StoredMessage timeless = line(1, u"x"_s);
     timeless.time = {};
@@ -424,6 +463,8 @@ void tst_Store::refusedLines_data()
     QTest::newRow("unknown room") << unknownRoom << u"there is no room 9"_s;
     QTest::newRow("private message in a room")
         << privateInRoom << u"a private message belongs to no room"_s;
+    QTest::newRow("private note in a room")
+        << noteInRoom << u"a private message belongs to no room"_s;
     QTest::newRow("room line without a room") << roomless << u"a room line needs a room"_s;
     QTest::newRow("no time") << timeless << u"a line needs a time"_s;
     QTest::newRow("unknown kind") << badKind << u"unknown kind of line 9"_s;

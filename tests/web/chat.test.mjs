@@ -54,12 +54,14 @@ for (const line of [
   'join 2026-11-22T12:01:00.000Z 2 games alice',
   'topicchanged 2026-11-22T12:01:00.000Z 2 9 games 3 alice chess',
   'private 2026-11-22T12:01:00.000Z \\- 10 bob alice psst',
+  'note 2026-11-22T12:01:00.000Z \\- 11 hall 13 bot build\\s42\\spassed',
+  'privatenote 2026-11-22T12:01:00.000Z \\- 14 bot alice done',
   'join 2026-11-22T12:01:00.000Z 3 chess alice',
   'leave 2026-11-22T12:01:00.000Z 4 chess alice part',
 ]) connection.receive(line);
 connection.receive('welcome 2026-11-22T12:01:00.000Z \\- example 3');
-check(sent.length === 1 && /^@resume\d+ resume 0123456789abcdef0123456789abcdef hall:12 games:3 @:10$/.test(sent[0]),
-  'resume gives the newest seq per room and the last private id: ' + sent[0]);
+check(sent.length === 1 && /^@resume\d+ resume 0123456789abcdef0123456789abcdef hall:13 games:3 @:14$/.test(sent[0]),
+  'resume gives the newest seq per room and the last private id (notes count): ' + sent[0]);
 sent.length = 0;
 connection.receive('ping 2026-11-22T12:01:00.000Z \\- abc');
 check(same(sent, ['pong abc']), 'a ping is answered');
@@ -71,10 +73,11 @@ connection.receive('error 2026-11-22T12:01:00.000Z resume1 490 resume \\- That\\
 check(sent.length === 1 && / login alice$/.test(sent[0]), 'a refused token logs in again');
 sent.length = 0;
 connection.receive('ok 2026-11-22T12:01:00.000Z login2 login alice ffffffffffffffffffffffffffffffff 120');
-check(sent.some((line) => / history hall 1000 after 12$/.test(line)), 'catch-up asks for hall after 12');
+check(sent.some((line) => / history hall 1000 after 13$/.test(line)), 'catch-up asks for hall after 13');
 check(sent.some((line) => / join games$/.test(line)) && sent.some((line) => / history games 1000 after 3$/.test(line)),
   'catch-up enters games again and asks for it after 3');
-check(sent.some((line) => / history @bob 1000 after 10$/.test(line)), 'catch-up asks for the private lines after 10');
+check(sent.some((line) => / history @bob 1000 after 14$/.test(line)), 'catch-up asks for the private lines after 14');
+check(sent.some((line) => / history @bot 1000 after 14$/.test(line)), 'a private note\'s writer is a peer to catch up with');
 check(!sent.some((line) => /chess/.test(line)), 'a room left is not entered again');
 sent.length = 0;
 connection.receive('historyend 2026-11-22T12:01:00.000Z catchup9 hall \\- request 1000 after 1012');
