@@ -2023,6 +2023,10 @@
         <source>Shortest password an account may have, in characters (passwords set before keep working).</source>
         <translation>Shortest password an account may have, in characters (passwords set before keep working).</translation>
     </message>
+    <message>
+        <source>Masks a room&apos;s ban list may hold, and its list of those let in without an invitation.</source>
+        <translation>Masks a room&apos;s ban list may hold, and its list of those let in without an invitation.</translation>
+    </message>
 </context>
 <context>
     <name>StatusText</name>

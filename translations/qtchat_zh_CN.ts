@@ -1998,6 +1998,10 @@
         <source>Shortest password an account may have, in characters (passwords set before keep working).</source>
         <translation>账户密码的最短长度（字符数；之前设置的密码仍然有效）。</translation>
     </message>
+    <message>
+        <source>Masks a room&apos;s ban list may hold, and its list of those let in without an invitation.</source>
+        <translation>房间的封禁列表最多可容纳的掩码数，免邀请进入名单同样以此为限。</translation>
+    </message>
 </context>
 <context>
     <name>StatusText</name>

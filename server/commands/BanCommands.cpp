@@ -41,6 +41,12 @@ bool BanCommands::allows(const Room *room, const User *user, const Session *sess
     return caughtBy(room->allowed(), user, session);
 }
 
+bool BanCommands::isFull(const MaskList &list, const QList<BanMask> &masks) const
+{
+    const qsizetype added = list.countNew(masks);
+    return added > 0 && list.all().size() + added > m_chat.config().maxRoomMasks;
+}
+
 bool BanCommands::caughtBy(const MaskList &list, const User *user, const Session *session) const
 {
     // Most rooms have no such list: then no address list is made at every join.
@@ -88,9 +94,9 @@ void BanCommands::ban(Session *session, const Command &command)
                 masks.append(BanMask::account(named.account()));
         }
     }
-    if (room->bans().all().size() + room->bans().countNew(masks) > MaskList::MaxEntries)
+    if (isFull(room->bans(), masks))
         return m_chat.fail(session, command, ErrorCode::BanListFull,
-                           QString::number(MaskList::MaxEntries));
+                           QString::number(m_chat.config().maxRoomMasks));
 
     MaskList::Entry ban;
     ban.untilMs = seconds == 0 ? 0 : m_chat.clock().nowMs() + seconds * 1000;
@@ -196,10 +202,9 @@ void BanCommands::allow(Session *session, const Command &command)
     if (!entry.mask.isValid())
         return m_chat.fail(session, command, ErrorCode::NeedMoreParams,
                            QString::fromLatin1(command.spec().usage));
-    if (room->allowed().all().size() + room->allowed().countNew({entry.mask}) >
-        MaskList::MaxEntries)
+    if (isFull(room->allowed(), {entry.mask}))
         return m_chat.fail(session, command, ErrorCode::BanListFull,
-                           QString::number(MaskList::MaxEntries));
+                           QString::number(m_chat.config().maxRoomMasks));
     entry.setter = session->user()->nick();
     entry.created = QDateTime::currentDateTimeUtc();
     room->allowed().add(entry);

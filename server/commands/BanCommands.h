@@ -50,6 +50,9 @@ public:
 
 private:
     bool caughtBy(const MaskList &list, const User *user, const Session *session) const;
+    // Whether adding masks would take list beyond --max-room-masks (masks it holds already
+    // only change; a list that grew longer under a higher setting takes nothing new).
+    bool isFull(const MaskList &list, const QList<BanMask> &masks) const;
     // The list of masks of room as events of kind (Bans or Allowed): pieces of about
     // Protocol::ListLineBytes, each item the mask, the seconds left, the setter and the reason.
     void list(Session *session, const Command &command, const QString &room, const MaskList &masks,

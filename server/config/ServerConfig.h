@@ -41,6 +41,7 @@ struct ServerConfig
     int resumeGraceSeconds = 120; // a dropped person's name and rooms are held this long
     int resumeReplayLimit = 1000; // lines per room a resume replays at most (the newest)
     int maxRooms = 1000;          // rooms on the server, the hall included
+    int maxRoomMasks = 100;       // masks in a room's ban list, and in its list of the allowed
     int roomsPerMinute = 5;       // rooms one person may make in a minute; 0: no limit
     int roomIdleSeconds = 86400;  // an empty room (not the hall) goes after this long; 0: never
     int listPageSize = Protocol::DefaultListPageSize; // rooms or people per page of list, who

@@ -1,18 +1,15 @@
 // SPDX-License-Identifier: MIT
 #include "core/MaskList.h"
 
-bool MaskList::add(const Entry &entry)
+void MaskList::add(const Entry &entry)
 {
     for (Entry &existing : m_entries) {
         if (existing.mask == entry.mask) {
             existing = entry;
-            return true;
+            return;
         }
     }
-    if (m_entries.size() >= MaxEntries)
-        return false;
     m_entries.append(entry);
-    return true;
 }
 
 bool MaskList::remove(const BanMask &mask)

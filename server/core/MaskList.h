@@ -8,13 +8,11 @@
 
 // A room's list of masks (BanMask), each with the time it ends, who set it and why: its bans
 // (who may not enter), or the people it lets in without an invitation when it is invite-only
-// (IRC's invite exceptions, +I). A list holds at most MaxEntries, so that it stays short enough
-// to read and to check at every join.
+// (IRC's invite exceptions, +I). How long a list may grow is the commands' to say (BanCommands,
+// --max-room-masks); what the store holds is always restored whole.
 class MaskList
 {
 public:
-    static constexpr qsizetype MaxEntries = 100;
-
     struct Entry
     {
         BanMask mask;
@@ -24,8 +22,8 @@ public:
         QDateTime created; // wall clock, UTC
     };
 
-    // Adds entry, replacing one with the same mask; false when the list is full.
-    bool add(const Entry &entry);
+    // Adds entry, replacing one with the same mask.
+    void add(const Entry &entry);
     // Removes the entry with this mask; false when there is none.
     bool remove(const BanMask &mask);
     // The first entry still running at nowMs that catches the person, or null.

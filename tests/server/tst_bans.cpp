@@ -9,6 +9,7 @@
 #include "ServerFixture.h"
 #include "TaggedCodec.h"
 
+#include <QTemporaryDir>
 #include <QTest>
 
 using namespace Qt::StringLiterals;
@@ -55,7 +56,10 @@ private slots:
     void kickAndRejoin();
     void timedBanAndMuteEnd();
     void bansSurviveRestart();
-    void banListIsBoundedAndSplit();
+    void maskListsAreBoundedAndSplit_data();
+    void maskListsAreBoundedAndSplit();
+    void maskLimitIsASetting_data();
+    void maskLimitIsASetting();
     void banFromTheHallHoldsAtLogin();
 };
 
@@ -295,34 +299,49 @@ void TestBans::bansSurviveRestart()
     EXPECT_LINES(bob, QStringList({Banned}));
 }
 
-void TestBans::banListIsBoundedAndSplit()
+// A room's two lists of masks, its bans and those it lets in without an invitation, are bounded
+// alike (--max-room-masks, 100 by default) and listed alike.
+void TestBans::maskListsAreBoundedAndSplit_data()
 {
+    QTest::addColumn<QString>("add");
+    QTest::addColumn<QString>("show");
+    QTest::addColumn<Event::Kind>("kind");
+    QTest::newRow("bans") << u"ban"_s << u"bans"_s << Event::Kind::Bans;
+    QTest::newRow("allowed") << u"allow"_s << u"allowed"_s << Event::Kind::Allowed;
+}
+
+void TestBans::maskListsAreBoundedAndSplit()
+{
+    QFETCH(QString, add);
+    QFETCH(QString, show);
+    QFETCH(Event::Kind, kind);
     ServerConfig config;
-    config.floodRate = 0; // a hundred bans at once, without waiting for the flood control
+    config.floodRate = 0; // a hundred at once, without waiting for the flood control
+    QCOMPARE(config.maxRoomMasks, 100);
     ServerFixture f(config);
     LineClient &alice = f.taggedLoggedIn(u"alice"_s);
     alice.send(u"create games"_s);
     alice.sync();
-    const QString reason(200, u'x');
+    const QString reason = kind == Event::Kind::Bans ? u' ' + QString(200, u'x') : QString();
     for (int i = 0; i < 100; ++i)
-        alice.send(u"ban 10.%1.0.0/16 %2"_s.arg(i).arg(reason));
+        alice.send(u"%1 10.%2.0.0/16%3"_s.arg(add).arg(i).arg(reason));
     alice.sync();
-    alice.send(u"@full ban 10.200.0.0/16"_s);
+    alice.send(u"@full %1 10.200.0.0/16"_s.arg(add));
     const Event full = alice.readEvent();
     QCOMPARE(full.code, ErrorCode::BanListFull);
     QCOMPARE(full.subject, u"100"_s);
-    // Replacing a ban that is there is no new entry.
-    alice.send(u"ban 10.0.0.0/16 again"_s);
-    alice.sync();
+    // A mask that is there already is no new entry.
+    alice.send(u"%1 10.0.0.0/16"_s.arg(add));
+    QVERIFY(alice.readEvent().kind == Event::Kind::Moderation);
 
     // A long list comes in several lines, each well under a client's line limit.
-    alice.send(u"@list bans"_s);
+    alice.send(u"@list "_s + show);
     qsizetype listed = 0;
     while (listed < 100) {
         const QByteArray raw = alice.readRawLine();
         QVERIFY2(raw.size() < Protocol::DefaultMaxLineBytes, raw.left(80).constData());
         const Event event = TaggedCodec::parse(QString::fromUtf8(raw));
-        QCOMPARE(event.kind, Event::Kind::Bans);
+        QCOMPARE(event.kind, kind);
         QCOMPARE(event.label, u"list"_s);
         QCOMPARE(event.count, 100);
         QCOMPARE(qsizetype(event.seq), listed);
@@ -331,6 +350,55 @@ void TestBans::banListIsBoundedAndSplit()
     }
     QCOMPARE(listed, 100);
     QVERIFY(alice.sync().isEmpty());
+}
+
+// The bound is a setting; a lower one after a restart keeps every mask the store holds (none is
+// lost), and the list takes new ones again once it is below it.
+void TestBans::maskLimitIsASetting_data()
+{
+    maskListsAreBoundedAndSplit_data();
+}
+
+void TestBans::maskLimitIsASetting()
+{
+    QFETCH(QString, add);
+    QFETCH(QString, show);
+    QTemporaryDir data;
+    ServerConfig config;
+    config.dataDirectory = data.path();
+    config.maxRoomMasks = 3;
+    QStringList masks;
+    {
+        ServerFixture f(config);
+        LineClient &alice = f.taggedLoggedIn(u"alice"_s);
+        alice.send(u"register correct-horse"_s); // the owner, after the restart too
+        alice.send(u"create games"_s);
+        alice.sync();
+        for (int i = 0; i < 3; ++i) {
+            masks << u"10.%1.0.0/16"_s.arg(i);
+            alice.send(add + u' ' + masks.last());
+        }
+        alice.sync();
+        alice.send(u"@full %1 10.9.0.0/16"_s.arg(add));
+        const Event full = alice.readEvent();
+        QCOMPARE(full.code, ErrorCode::BanListFull);
+        QCOMPARE(full.subject, u"3"_s);
+    }
+    config.maxRoomMasks = 2;
+    ServerFixture f(config);
+    LineClient &alice = f.connect();
+    alice.send(u"login alice correct-horse"_s);
+    alice.send(u"join games"_s);
+    alice.sync();
+    alice.send(show);
+    const QStringList listed = alice.sync();
+    for (const QString &mask : std::as_const(masks))
+        QVERIFY2(listed.join(u'\n').contains(mask), qPrintable(listed.join(u'\n')));
+    alice.send(add + u' ' + masks.first()); // there already: it may change
+    alice.send(add + u" 10.8.0.0/16"_s);
+    const QStringList answers = alice.sync();
+    QCOMPARE(answers.size(), 2);
+    QVERIFY2(answers[1].contains(u"The room's list is full (2 masks)"_s), qPrintable(answers[1]));
 }
 
 void TestBans::banFromTheHallHoldsAtLogin()

@@ -64,15 +64,15 @@ private slots:
 void TestRoomLimits::options_data()
 {
     QTest::addColumn<QStringList>("arguments");
-    QTest::addColumn<QList<int>>("values"); // max rooms, per minute, idle time, page size
+    QTest::addColumn<QList<int>>("values"); // max rooms, per minute, idle time, page size, masks
     QTest::addColumn<QString>("error");
 
     // clang-format off
-    QTest::newRow("defaults") << QStringList() << QList<int>{1000, 5, 86400, 100} << QString();
-    QTest::newRow("each set") << QStringList{u"--max-rooms"_s, u"50"_s, u"--rooms-per-minute"_s, u"2"_s, u"--room-idle-time"_s, u"600"_s, u"--list-page-size"_s, u"20"_s}
-                              << QList<int>{50, 2, 600, 20} << QString();
+    QTest::newRow("defaults") << QStringList() << QList<int>{1000, 5, 86400, 100, 100} << QString();
+    QTest::newRow("each set") << QStringList{u"--max-rooms"_s, u"50"_s, u"--rooms-per-minute"_s, u"2"_s, u"--room-idle-time"_s, u"600"_s, u"--list-page-size"_s, u"20"_s, u"--max-room-masks"_s, u"10"_s}
+                              << QList<int>{50, 2, 600, 20, 10} << QString();
     QTest::newRow("no rate, kept for ever") << QStringList{u"--rooms-per-minute"_s, u"0"_s, u"--room-idle-time"_s, u"0"_s}
-                                            << QList<int>{1000, 0, 0, 100} << QString();
+                                            << QList<int>{1000, 0, 0, 100, 100} << QString();
     QTest::newRow("no room at all") << QStringList{u"--max-rooms"_s, u"0"_s} << QList<int>()
                                     << u"Invalid --max-rooms (1 to 1073741824): 0"_s;
     QTest::newRow("negative rate") << QStringList{u"--rooms-per-minute"_s, u"-1"_s} << QList<int>()
@@ -81,6 +81,8 @@ void TestRoomLimits::options_data()
                                         << u"Invalid --room-idle-time (0 to 1073741824): 1d"_s;
     QTest::newRow("empty pages") << QStringList{u"--list-page-size"_s, u"0"_s} << QList<int>()
                                  << u"Invalid --list-page-size (1 to 100000): 0"_s;
+    QTest::newRow("no mask at all") << QStringList{u"--max-room-masks"_s, u"0"_s} << QList<int>()
+                                    << u"Invalid --max-room-masks (1 to 100000): 0"_s;
     // clang-format on
 }
 
@@ -95,7 +97,9 @@ void TestRoomLimits::options()
     if (!error.isEmpty())
         return;
     const ServerConfig &c = result.config;
-    QCOMPARE((QList<int>{c.maxRooms, c.roomsPerMinute, c.roomIdleSeconds, c.listPageSize}), values);
+    QCOMPARE((QList<int>{c.maxRooms, c.roomsPerMinute, c.roomIdleSeconds, c.listPageSize,
+                         c.maxRoomMasks}),
+             values);
 }
 
 // The hall counts; once the server is full nobody creates, until a room goes.
