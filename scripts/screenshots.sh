@@ -2,7 +2,7 @@
 # SPDX-License-Identifier: MIT
 # Saves what a person sees of the desktop client into docs/screenshots/: the login window in
 # English and Chinese, a login error, the chat window after two people talked, three rooms and a
-# private conversation with what is unread, the marker line, the dark theme (these three in
+# private conversation with what is unread, the marker line (under it a script's note), the dark theme (these three in
 # English and Chinese), the chat window after a dropped connection came back (what was missed under a divider), the question about
 # a self-signed TLS certificate, and (in English and Chinese) the login window asking for the
 # password of a registered nickname, a room's owner, operators, muted and away people in the

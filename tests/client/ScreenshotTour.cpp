@@ -183,6 +183,9 @@ bool conversationsShots(const QString &language)
     QTest::qWait(100);
     say(bob, u"lab"_s, chinese ? u"测试机又连不上了"_s : u"The test rig is offline again"_s);
     say(bob, u"lab"_s, chinese ? u"我重启一下"_s : u"Restarting it"_s);
+    bob.sendLine(chinese ? u"/note #lab 测试机 rig-3 已恢复：12/12 项检查通过"_s
+                         : u"/note #lab rig-3 is back: 12/12 checks passed"_s); // a script's note
+    QTest::qWait(60);
     say(bob, u"lab"_s, chinese ? u"alice，好了吗？"_s : u"alice, back up on your side?"_s);
     say(carol, u"design"_s, chinese ? u"新图标放在共享盘了"_s : u"New icons are on the share"_s);
     bob.sendPrivate(u"alice"_s, chinese ? u"午饭一起吗？"_s : u"Lunch later?"_s);
