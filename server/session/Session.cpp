@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 #include "session/Session.h"
 
+#include "NameRules.h"
+
 #include "Translations.h"
 #include "core/RenderingCatalog.h"
 #include "core/Room.h"
@@ -221,6 +223,11 @@ void Session::send(Event event, const QString &label, bool actor)
 {
     if (m_irc && event.kind == Event::Kind::Pong && LabelledResponses::isBarrierLabel(label))
         return responsesDone();
+    // IRC shows a message to oneself as one received, ahead of the answer to the command (the
+    // echo, with echo-message); the text and tagged renderings show the sender's copy alone.
+    if (m_irc && actor && event.isPrivateLine() && m_user &&
+        NameRules::key(event.target) == NameRules::key(m_user->nick()))
+        sendRendered(renderReply(event, false));
     event.label = label;
     QByteArray bytes = renderReply(event, actor);
     if (std::exchange(m_ircHoldNext, false)) {

@@ -53,6 +53,20 @@ void TestIrcLabels::labelled_data()
     QTest::newRow("PRIVMSG not echoed")
         << u"batch labeled-response"_s << u"@label=m1 PRIVMSG #hall :hi"_s
         << QStringList{u"@label=m1 "_s + s + u" ACK"_s};
+    // To oneself: received (outside the response), then the echo, which is the response.
+    QTest::newRow("PRIVMSG to oneself, echoed")
+        << all << u"@label=s1 PRIVMSG alice :hi"_s
+        << QStringList{u":alice!alice@chat PRIVMSG alice hi"_s,
+                       u"@label=s1 :alice!alice@chat PRIVMSG alice hi"_s};
+    QTest::newRow("PRIVMSG to oneself, not echoed")
+        << u"batch labeled-response"_s << u"@label=s2 PRIVMSG alice :hi"_s
+        << QStringList{u":alice!alice@chat PRIVMSG alice hi"_s, u"@label=s2 "_s + s + u" ACK"_s};
+    QTest::newRow("NOTICE echoed") << all << u"@label=n2 NOTICE #hall :hi"_s
+                                   << QStringList{u"@label=n2 :alice!alice@chat NOTICE #hall hi"_s};
+    QTest::newRow("NOTICE to oneself, echoed")
+        << all << u"@label=s3 NOTICE alice :hi"_s
+        << QStringList{u":alice!alice@chat NOTICE alice hi"_s,
+                       u"@label=s3 :alice!alice@chat NOTICE alice hi"_s};
     QTest::newRow("PRIVMSG to nobody")
         << all << u"@label=m2 PRIVMSG nobody :hi"_s
         << QStringList{u"@label=m2 "_s + s +
