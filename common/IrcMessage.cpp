@@ -94,9 +94,14 @@ IrcMessage IrcMessage::parse(QByteArrayView bytes, ParseError *error)
     if (pos == line.size())
         return failed(ParseError::NoCommand, error);
     const QStringView command = word(line, &pos);
-    if (!isCommand(command))
-        return failed(ParseError::BadCommand, error);
     message.m_command = command.toString().toUpper();
+    if (!isCommand(command)) {
+        // Kept with its tags: the 421 that answers it names the word and carries its label.
+        if (error)
+            *error = ParseError::BadCommand;
+        message.m_params.clear();
+        return message;
+    }
     for (;;) {
         skipSpaces(line, &pos);
         if (pos == line.size())

@@ -22,7 +22,8 @@ public:
         None,
         Empty,        // nothing but spaces: RFC 2812 says to ignore it silently
         NoCommand,    // tags or a source, then nothing
-        BadCommand,   // not letters, nor three digits
+        BadCommand,   // not letters, nor three digits (the message keeps its tags, source and
+                      // that word as its command)
         NotUtf8,      // the line is not UTF-8 (the server is UTF8ONLY)
         TagsTooLong,  // the tag part is over MaxClientTagBytes
         ControlBytes, // NUL in the line

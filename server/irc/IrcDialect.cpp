@@ -132,8 +132,11 @@ IrcDialect::Input IrcDialect::handle(QByteArrayView line, const QString &me,
                                    m_serverName)
                             .toLine();
         return input;
-    case IrcMessage::ParseError::NoCommand:
     case IrcMessage::ParseError::BadCommand:
+        input.replies =
+            reply(IrcNumeric::UnknownCommand, target, {message.command(), u"Unknown command"_s});
+        return input;
+    case IrcMessage::ParseError::NoCommand:
     case IrcMessage::ParseError::ControlBytes:
         input.replies = reply(IrcNumeric::UnknownCommand, target, {u"*"_s, u"Unknown command"_s});
         return input;

@@ -101,6 +101,10 @@ void TestIrcLabels::labelled_data()
     QTest::newRow("unknown command")
         << all << u"@label=u1 FROB"_s
         << QStringList{u"@label=u1 "_s + s + u" 421 alice FROB :Unknown command"_s};
+    QTest::newRow("unknown command, as irctest sends it")
+        << all << u"@label=deadbeef NONEXISTENT_COMMAND"_s
+        << QStringList{u"@label=deadbeef "_s + s +
+                       u" 421 alice NONEXISTENT_COMMAND :Unknown command"_s};
     QTest::newRow("escaped label")
         << all << u"@label=a\\sb\\:c PING tok"_s
         << QStringList{u"@label=a\\sb\\:c "_s + s + u" PONG test.chat tok"_s};

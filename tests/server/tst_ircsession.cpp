@@ -953,7 +953,9 @@ void TestIrcSession::malformedInput_data()
     QTest::newRow("not UTF-8") << QByteArray("PRIVMSG #hall :\xff\xfe\r\n")
                                << u":test.chat FAIL * INVALID_UTF8 :Lines must be UTF-8"_s;
     QTest::newRow("a numeric as command")
-        << QByteArray(":x 12 a\r\n") << u":test.chat 421 alice * :Unknown command"_s;
+        << QByteArray(":x 12 a\r\n") << u":test.chat 421 alice 12 :Unknown command"_s;
+    QTest::newRow("no command after the tags")
+        << QByteArray("@a=1 :x\r\n") << u":test.chat 421 alice * :Unknown command"_s;
     QTest::newRow("tags too long") << (QByteArray("@a=") + QByteArray(5000, 'x') + " PING x\r\n")
                                    << u":test.chat 417 alice :Input line was too long"_s;
     QTest::newRow("body too long")
