@@ -290,6 +290,14 @@ Event Event::bans(const QString &room, qsizetype total, qsizetype first,
     return e;
 }
 
+Event Event::allowed(const QString &room, qsizetype total, qsizetype first,
+                     const QStringList &maskLeftSetterReason)
+{
+    Event e = bans(room, total, first, maskLeftSetterReason);
+    e.kind = Kind::Allowed;
+    return e;
+}
+
 Event Event::rules(const QString &room, const QStringList &rulesOn, const QDateTime &created)
 {
     Event e(Kind::Rules);

@@ -160,6 +160,8 @@ public:
                             qsizetype count, const QString &next, quint64 from);
     static Event bans(const QString &room, qsizetype total, qsizetype first,
                       const QStringList &maskLeftSetterReason);
+    static Event allowed(const QString &room, qsizetype total, qsizetype first,
+                         const QStringList &maskLeftSetterReason);
     static Event rules(const QString &room, const QStringList &rulesOn,
                        const QDateTime &created = {});
     static Event modlog(const QString &room, qsizetype total, qsizetype first,

@@ -189,7 +189,7 @@ void BanCommands::unban(Session *session, const Command &command)
 void BanCommands::bans(Session *session, const Command &command)
 {
     if (Room *room = m_chat.targetRoom(session, command))
-        list(session, command, room->name(), room->bans(), Event::Kind::Bans);
+        list(session, command, room->name(), room->bans(), &Event::bans);
 }
 
 void BanCommands::allow(Session *session, const Command &command)
@@ -223,7 +223,7 @@ void BanCommands::disallow(Session *session, const Command &command)
                            QString::fromLatin1(command.spec().usage));
     // Nothing to take back: the list says what there is.
     if (!room->allowed().remove(mask))
-        return list(session, command, room->name(), room->allowed(), Event::Kind::Allowed);
+        return list(session, command, room->name(), room->allowed(), &Event::allowed);
     m_chat.roomRules().ended(room, StoredSanction::Kind::Allow, mask.text());
     m_moderation.announce(session, command, room, u"disallow"_s, mask.text(), {});
 }
@@ -231,11 +231,11 @@ void BanCommands::disallow(Session *session, const Command &command)
 void BanCommands::allowed(Session *session, const Command &command)
 {
     if (Room *room = m_chat.targetRoom(session, command))
-        list(session, command, room->name(), room->allowed(), Event::Kind::Allowed);
+        list(session, command, room->name(), room->allowed(), &Event::allowed);
 }
 
 void BanCommands::list(Session *session, const Command &command, const QString &room,
-                       const MaskList &masks, Event::Kind kind)
+                       const MaskList &masks, ListPiece makePiece)
 {
     const qint64 now = m_chat.clock().nowMs();
     QList<QStringList> items;
@@ -255,8 +255,7 @@ void BanCommands::list(Session *session, const Command &command, const QString &
     qsizetype bytes = 0;
     qsizetype first = 0;
     const auto piece = [&](qsizetype end) {
-        Event event = Event::bans(room, items.size(), first, line);
-        event.kind = kind;
+        Event event = makePiece(room, items.size(), first, line);
         event.details = created.mid(first, end - first);
         event.label = command.label();
         events.append(event);

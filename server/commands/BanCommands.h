@@ -53,10 +53,13 @@ private:
     // Whether adding masks would take list beyond --max-room-masks (masks it holds already
     // only change; a list that grew longer under a higher setting takes nothing new).
     bool isFull(const MaskList &list, const QList<BanMask> &masks) const;
-    // The list of masks of room as events of kind (Bans or Allowed): pieces of about
+    // Event::bans or Event::allowed: one piece of a list.
+    using ListPiece = Event (*)(const QString &room, qsizetype total, qsizetype first,
+                                const QStringList &maskLeftSetterReason);
+    // The list of masks of room as events made by makePiece: pieces of about
     // Protocol::ListLineBytes, each item the mask, the seconds left, the setter and the reason.
     void list(Session *session, const Command &command, const QString &room, const MaskList &masks,
-              Event::Kind kind);
+              ListPiece makePiece);
     QList<QHostAddress> addressesOf(const User *user, const Session *session = nullptr) const;
     // Puts out of room everyone the masks catch who stands below the actor.
     void putOut(Session *session, Room *room, const QList<BanMask> &masks);
