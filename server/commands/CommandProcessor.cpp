@@ -96,10 +96,7 @@ void CommandProcessor::commandReceived(Session *session, const Command &command)
         if (refusal != ErrorCode::None)
             return m_chat.fail(session, command, refusal, command.word());
     }
-    // A note to a person ("note @bob …") is like a private message: no room's rules govern it.
-    const bool toPerson =
-        command.type() == CommandType::Note && command.argument(0).startsWith(u'@');
-    if (Permissions::governs(command.type()) && !toPerson) {
+    if (Permissions::governs(command.type()) && !MessageCommands::isNoteToPerson(command)) {
         const bool says = command.type() == CommandType::Say || command.type() == CommandType::Me ||
                           command.type() == CommandType::Note;
         Room *room =

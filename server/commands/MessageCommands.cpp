@@ -61,11 +61,17 @@ void MessageCommands::me(Session *session, const Command &command)
     post(session, command, StoredMessage::Kind::Action);
 }
 
+bool MessageCommands::isNoteToPerson(const Command &command)
+{
+    return command.type() == CommandType::Note && command.room().isEmpty() &&
+           command.argument(0).startsWith(u'@');
+}
+
 // "note [#room] <text>" to a room, "note @nick <text>" to one person.
 void MessageCommands::note(Session *session, const Command &command)
 {
     const QString &text = command.argument(0);
-    if (!text.startsWith(u'@'))
+    if (!isNoteToPerson(command))
         return post(session, command, StoredMessage::Kind::Note);
     const qsizetype space = text.indexOf(u' ');
     const QString nick = text.mid(1, space < 0 ? -1 : space - 1);

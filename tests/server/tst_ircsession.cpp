@@ -575,6 +575,12 @@ void TestIrcSession::noticesAreNotes()
     QVERIFY2(history.contains(u":ircy!ircy@chat NOTICE #hall :build 42 passed"_s) &&
                  history.contains(u":tess!tess@chat NOTICE #hall deploying"_s),
              qPrintable(history.join(u'\n')));
+
+    // To a channel, "@nick" is how the text starts: the note is the room's, not otto's alone.
+    irc.send(u"NOTICE #hall :@otto your turn"_s);
+    QCOMPARE(irc.sync(), QStringList{u":ircy!ircy@chat NOTICE #hall :@otto your turn"_s});
+    QCOMPARE(other.sync(), QStringList{u":ircy!ircy@chat NOTICE #hall :@otto your turn"_s});
+    QCOMPARE(telnet.sync(), QStringList{u"-ircy- @otto your turn"_s});
 }
 
 void TestIrcSession::invitationConcernsTwo()
