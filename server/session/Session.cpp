@@ -2,7 +2,6 @@
 #include "session/Session.h"
 
 #include "NameRules.h"
-
 #include "Translations.h"
 #include "core/RenderingCatalog.h"
 #include "core/Room.h"
