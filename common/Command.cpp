@@ -177,3 +177,18 @@ void Command::splitArguments(QStringView rest, bool slashed)
     }
     }
 }
+
+bool Command::isNoteToPerson() const
+{
+    return m_type == CommandType::Note && m_room.isEmpty() && argument(0).startsWith(u'@');
+}
+
+QString Command::noteNick() const
+{
+    return isNoteToPerson() ? argument(0).section(u' ', 0, 0).mid(1) : QString();
+}
+
+QString Command::noteText() const
+{
+    return isNoteToPerson() ? argument(0).section(u' ', 1).trimmed() : QString();
+}

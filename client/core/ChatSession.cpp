@@ -455,16 +455,16 @@ void ChatSession::sendLine(const QString &line)
             m_connection->act(conversation->name(), command.argument(0));
             return;
         }
-        if (type == CommandType::Note && command.isValid() && command.room().isEmpty()) {
-            const QString &text = command.argument(0);
-            if (text.startsWith(u'@')) {
-                openPrivate(text.mid(1).section(u' ', 0, 0));
-            } else if (conversation) {
-                // Where it is typed, as plain text goes: the room or the person on screen.
-                const QChar target = conversation->isRoom() ? u'#' : u'@';
-                m_connection->sendLine(u"/note "_s + target + conversation->name() + u' ' + text);
-                return;
-            }
+        if (type == CommandType::Note && command.isValid() && command.isNoteToPerson()) {
+            if (!command.noteNick().isEmpty()) // "@" alone: the server says how to write it
+                openPrivate(command.noteNick());
+        } else if (type == CommandType::Note && command.isValid() && command.room().isEmpty() &&
+                   conversation) {
+            // Where it is typed, as plain text goes: the room or the person on screen.
+            const QChar target = conversation->isRoom() ? u'#' : u'@';
+            m_connection->sendLine(u"/note "_s + target + conversation->name() + u' ' +
+                                   command.argument(0));
+            return;
         }
         if (type == CommandType::Msg && command.isValid())
             openPrivate(command.argument(0));

@@ -279,7 +279,7 @@ const handlers = {
     addLine(roomKey(f[1]), { kind: 'action', id: Number(f[0]), seq: Number(f[2]), time: e.time, nick: f[3], text: f[4], mention: f[3] !== connection.nick && isMention(f[4]) }, !batch);
   },
   note(e, f) {
-    addLine(roomKey(f[1]), { kind: 'note', id: Number(f[0]), seq: Number(f[2]), time: e.time, nick: f[3], text: f[4] }, !batch);
+    addLine(roomKey(f[1]), { kind: 'note', id: Number(f[0]), seq: Number(f[2]), time: e.time, nick: f[3], text: f[4], mention: f[3] !== connection.nick && isMention(f[4]) }, !batch);
   },
   topicchanged(e, f) {
     const item = conversation(roomKey(f[1]));

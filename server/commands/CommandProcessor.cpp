@@ -96,7 +96,8 @@ void CommandProcessor::commandReceived(Session *session, const Command &command)
         if (refusal != ErrorCode::None)
             return m_chat.fail(session, command, refusal, command.word());
     }
-    if (Permissions::governs(command.type()) && !MessageCommands::isNoteToPerson(command)) {
+    // A note to one person is like a private message: no room's rules govern it.
+    if (Permissions::governs(command.type()) && !command.isNoteToPerson()) {
         const bool says = command.type() == CommandType::Say || command.type() == CommandType::Me ||
                           command.type() == CommandType::Note;
         Room *room =

@@ -61,25 +61,16 @@ void MessageCommands::me(Session *session, const Command &command)
     post(session, command, StoredMessage::Kind::Action);
 }
 
-bool MessageCommands::isNoteToPerson(const Command &command)
-{
-    return command.type() == CommandType::Note && command.room().isEmpty() &&
-           command.argument(0).startsWith(u'@');
-}
-
 // "note [#room] <text>" to a room, "note @nick <text>" to one person.
 void MessageCommands::note(Session *session, const Command &command)
 {
-    const QString &text = command.argument(0);
-    if (!isNoteToPerson(command))
+    if (!command.isNoteToPerson())
         return post(session, command, StoredMessage::Kind::Note);
-    const qsizetype space = text.indexOf(u' ');
-    const QString nick = text.mid(1, space < 0 ? -1 : space - 1);
-    const QString words = space < 0 ? QString() : text.mid(space + 1).trimmed();
-    if (nick.isEmpty() || words.isEmpty())
+    if (command.noteNick().isEmpty() || command.noteText().isEmpty())
         return m_chat.fail(session, command, ErrorCode::NeedMoreParams,
                            QString::fromLatin1(command.spec().usage));
-    postPrivate(session, command, nick, words, StoredMessage::Kind::PrivateNote);
+    postPrivate(session, command, command.noteNick(), command.noteText(),
+                StoredMessage::Kind::PrivateNote);
 }
 
 void MessageCommands::post(Session *session, const Command &command, StoredMessage::Kind kind)

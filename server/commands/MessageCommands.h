@@ -20,9 +20,6 @@ public:
     void me(Session *session, const Command &command);
     void msg(Session *session, const Command &command);
     void note(Session *session, const Command &command);
-    // "note @nick <text>", without a #room: a note to one person, which no room's rules govern
-    // (with a #room, "@nick" is only how the text starts).
-    static bool isNoteToPerson(const Command &command);
     void history(Session *session, const Command &command);
     void conversations(Session *session, const Command &command);
 

@@ -20,6 +20,8 @@ private slots:
     void find_data();
     void find();
     void everyWordParses();
+    void noteToPerson_data();
+    void noteToPerson();
 };
 
 void tst_Command::parse_data()
@@ -276,6 +278,37 @@ void tst_Command::everyWordParses()
             }
         }
     }
+}
+
+// "note @nick <text>" is a note to one person only without a #room.
+void tst_Command::noteToPerson_data()
+{
+    QTest::addColumn<QString>("line");
+    QTest::addColumn<bool>("toPerson");
+    QTest::addColumn<QString>("nick");
+    QTest::addColumn<QString>("text");
+    QTest::newRow("to a person") << u"note @bob your turn"_s << true << u"bob"_s << u"your turn"_s;
+    QTest::newRow("spaces around")
+        << u"note  @bob   your turn "_s << true << u"bob"_s << u"your turn"_s;
+    QTest::newRow("no text") << u"note @bob"_s << true << u"bob"_s << QString();
+    QTest::newRow("no nick") << u"note @ hi"_s << true << QString() << u"hi"_s;
+    QTest::newRow("to the room") << u"note build passed"_s << false << QString() << QString();
+    QTest::newRow("a room's, starting with @")
+        << u"note #hall @bob your turn"_s << false << QString() << QString();
+    QTest::newRow("not a note") << u"say @bob hi"_s << false << QString() << QString();
+}
+
+void tst_Command::noteToPerson()
+{
+    QFETCH(QString, line);
+    QFETCH(bool, toPerson);
+    QFETCH(QString, nick);
+    QFETCH(QString, text);
+    const Command command = Command::parse(line, false);
+    QVERIFY(command.isValid());
+    QCOMPARE(command.isNoteToPerson(), toPerson);
+    QCOMPARE(command.noteNick(), nick);
+    QCOMPARE(command.noteText(), text);
 }
 
 QTEST_GUILESS_MAIN(tst_Command)
