@@ -719,7 +719,8 @@ QByteArray render(const Event &event, const Options &options)
         const QString subject = event.subject.isEmpty() ? u"*"_s : event.subject;
         QByteArray bytes = numeric(options, 704, me,
                                    {subject, event.subject.isEmpty()
-                                                 ? u"The chat's commands (send them with /quote):"_s
+                                                 ? u"The chat's commands (send them with /quote; "
+                                                   "HELP PRIVMSG and the like are about IRC's):"_s
                                                  : event.list.value(0)});
         for (qsizetype i = 0; i + 1 < event.list.size(); i += 2) {
             if (event.subject.isEmpty())

@@ -65,7 +65,7 @@ class ChatServerController(BaseServerController, DirectoryBasedController):
             "--irc-autojoin", "none",
             "--name", "My.Little.Server",
             "--description", "test server",
-            "--min-password-length", "6",  # irctest's SASL accounts have "sesame"
+            "--min-password-length", "3",  # irctest's SASL accounts have "sesame" and "bar"
             "--exempt-loopback",
             "--flood-burst", "1000",
             "--flood-rate", "100000",

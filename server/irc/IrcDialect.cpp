@@ -5,6 +5,7 @@
 #include "NameRules.h"
 #include "Protocol.h"
 #include "irc/IrcChatHistory.h"
+#include "irc/IrcHelp.h"
 #include "irc/IrcModes.h"
 #include "irc/IrcNumeric.h"
 #include "irc/IrcText.h"
@@ -473,14 +474,26 @@ IrcDialect::Input IrcDialect::handleRegistered(const IrcMessage &message, const 
     } else if (verb == u"MOTD") {
         input.replies = motd(me);
     } else if (verb == u"HELP" || verb == u"HELPOP") {
-        // About one of the chat's commands, or all of them (IRC's own are in docs/IRC.md).
-        const QString subject = message.param(0);
-        run(subject.isEmpty() ? u"help"_s : u"help "_s + subject.split(u' ').value(0));
-    } else if (verb == u"AUTHENTICATE") { // SASL is offered during registration only
+        // About one of IRC's commands, one of the chat's, or all of the chat's.
+        const QString subject = message.param(0).split(u' ').value(0);
+        const QStringList help = IrcHelp::about(subject);
+        if (help.isEmpty()) {
+            run(subject.isEmpty() ? u"help"_s : u"help "_s + subject);
+            return input;
+        }
+        const QString topic = subject.toUpper();
+        input.replies = reply(IrcNumeric::HelpStart, me, {topic, help.first()});
+        for (const QString &text : help.mid(1))
+            input.replies += reply(IrcNumeric::HelpText, me, {topic, text});
+        input.replies += reply(IrcNumeric::EndOfHelp, me, {topic, u"End of /HELP"_s});
+    } else if (verb == u"AUTHENTICATE") {
+        // SASL is offered during registration only: the person a connection carries does not
+        // change accounts under it.
         input.replies =
             m_saslLoggedIn
                 ? reply(IrcNumeric::SaslAlready, me, {u"You have already authenticated"_s})
-                : reply(IrcNumeric::SaslFail, me, {u"SASL authentication failed"_s});
+                : reply(IrcNumeric::AlreadyRegistered, me,
+                        {u"You may not reregister: SASL is for registration"_s});
     } else if (verb == u"USER" || verb == u"PASS") {
         input.replies = reply(IrcNumeric::AlreadyRegistered, me, {u"You may not reregister"_s});
     } else if (isChatCommand(verb)) {

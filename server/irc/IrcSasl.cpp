@@ -39,14 +39,16 @@ IrcSasl::Step IrcSasl::handle(const IrcMessage &message, const QString &serverNa
         step.replies << IrcMessage(u"AUTHENTICATE"_s, {u"+"_s});
         return step;
     }
-    if (argument != u"+")
-        m_encoded += argument.toLatin1();
-    if (m_encoded.size() > MaxEncodedBytes) {
+    if (argument.size() > ChunkBytes) {
         m_started = false;
         m_encoded.clear();
         numeric(IrcNumeric::SaslTooLong, {u"SASL message too long"_s});
         return step;
     }
+    if (argument != u"+")
+        m_encoded += argument.toLatin1();
+    if (m_encoded.size() > MaxEncodedBytes)
+        return fail();
     if (argument.size() == ChunkBytes)
         return step; // more follows
     const auto decoded =

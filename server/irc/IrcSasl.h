@@ -2,6 +2,7 @@
 #pragma once
 
 #include "IrcMessage.h"
+#include "Protocol.h"
 
 #include <QByteArray>
 #include <QList>
@@ -24,10 +25,14 @@ public:
     // One AUTHENTICATE line; target is the client's nickname so far ("*" before it has one).
     Step handle(const IrcMessage &message, const QString &serverName, const QString &target);
 
-    // The credentials, base64-encoded, may take this many bytes (several 400-byte lines).
-    static constexpr qsizetype MaxEncodedBytes = 1200;
-    // An AUTHENTICATE line of this many characters says another one follows.
+    // An AUTHENTICATE line of this many characters says another one follows; a longer one is
+    // 905.
     static constexpr qsizetype ChunkBytes = 400;
+    // The most the credentials take base64-encoded (several lines): the account name twice
+    // (authzid and authcid) and the longest password, four bytes to a code point at worst.
+    // More is not credentials: 904.
+    static constexpr qsizetype MaxEncodedBytes =
+        (2 * 4 * Protocol::NickMaxLength + 2 + 4 * Protocol::PasswordMaxLength + 2) / 3 * 4;
 
 private:
     bool m_started = false; // PLAIN was chosen; the credentials come next

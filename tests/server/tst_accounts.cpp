@@ -146,8 +146,8 @@ void TestAccounts::badPasswords_data()
     QTest::newRow("seven characters") << 0 << u"1234567"_s << false;
     QTest::newRow("eight characters") << 0 << u"12345678"_s << true;
     QTest::newRow("two words") << 0 << u"correct horse"_s << false;
-    QTest::newRow("129 characters") << 0 << QString(129, u'x') << false;
-    QTest::newRow("128 characters") << 0 << QString(128, u'x') << true;
+    QTest::newRow("1025 characters") << 0 << QString(1025, u'x') << false;
+    QTest::newRow("1024 characters") << 0 << QString(1024, u'x') << true;
     // Eight characters of the CJK plane are eight, not 24 bytes.
     QTest::newRow("eight Chinese characters") << 0 << u"一二三四五六七八"_s << true;
     QTest::newRow("eleven where twelve are asked") << 12 << u"12345678901"_s << false;

@@ -174,14 +174,25 @@ void TestIrcSession::session_data()
                                           s + u" 319 alice alice #hall"_s,
                                           s + u" 312 alice alice test.chat :test server"_s,
                                           s + u" 318 alice alice :End of /WHOIS list"_s};
-    // Modern IRC's help numerics: about one of the chat's commands, or none (524).
+    // Modern IRC's help numerics: about one of IRC's commands (what it is in the chat), one of
+    // the chat's own, or neither (524). IRC's usage wins where the two share a word.
     QTest::newRow("HELP about a command")
-        << QStringList{u"HELP whowas"_s, u"HELPOP PRIVMSG"_s}
-        << QStringList{s + u" 704 alice whowas :whowas <nick> [count]"_s,
-                       s + u" 705 alice whowas :Show who last went by a nickname: when they left "
-                           "or took another name, newest first."_s,
-                       s + u" 706 alice whowas :End of /HELP"_s,
-                       s + u" 524 alice PRIVMSG :No help available on this topic"_s};
+        << QStringList{u"HELPOP privmsg"_s, u"HELP mute"_s, u"HELP whowas"_s, u"HELP nonsense"_s}
+        << QStringList{s + u" 704 alice PRIVMSG :PRIVMSG <#channel|nick>[,...] :<text>"_s,
+                       s + u" 705 alice PRIVMSG :Says text in a channel (the chat's say) or to "
+                           "one person (msg)."_s,
+                       s + u" 705 alice PRIVMSG :CTCP ACTION is the chat's me; other CTCP is "
+                           "dropped."_s,
+                       s + u" 706 alice PRIVMSG :End of /HELP"_s,
+                       s + u" 704 alice mute :mute [#room] <nick> [seconds]"_s,
+                       s + u" 705 alice mute :Let someone read but not speak in the room, for a "
+                           "while or until unmuted (operators)."_s,
+                       s + u" 706 alice mute :End of /HELP"_s,
+                       s + u" 704 alice WHOWAS :WHOWAS <nick> [<count>]"_s,
+                       s + u" 705 alice WHOWAS :When someone left under that nickname or took "
+                           "another, newest first."_s,
+                       s + u" 706 alice WHOWAS :End of /HELP"_s,
+                       s + u" 524 alice nonsense :No help available on this topic"_s};
     QTest::newRow("LINKS: this server alone")
         << QStringList{u"LINKS"_s, u"LINKS *.chat"_s, u"LINKS elsewhere.net"_s}
         << QStringList{s + u" 364 alice test.chat test.chat :0 test server"_s,
@@ -859,7 +870,8 @@ void TestIrcSession::helpLists()
     alice.send(u"HELP"_s);
     const QStringList lines = alice.sync();
     QCOMPARE(lines.value(0),
-             Server + u" 704 alice * :The chat's commands (send them with /quote):"_s);
+             Server + u" 704 alice * :The chat's commands (send them with /quote; HELP PRIVMSG "
+                      "and the like are about IRC's):"_s);
     QCOMPARE(lines.value(lines.size() - 1), Server + u" 706 alice * :End of /HELP"_s);
     QCOMPARE(lines.filter(Server + u" 705 alice * :"_s).size(), lines.size() - 2);
     QVERIFY(lines.contains(Server +

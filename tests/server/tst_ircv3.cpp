@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 #include "IrcClient.h"
+#include "Protocol.h"
 #include "ServerFixture.h"
+#include "irc/IrcSasl.h"
 
 #include <QDateTime>
 #include <QRegularExpression>
@@ -59,6 +61,8 @@ private slots:
     void joinHistoryComesInABatchOrNotAtAll();
     void sasl_data();
     void sasl();
+    void saslInLines_data();
+    void saslInLines();
     void saslBeforeClientWaits();
     void lookups_data();
     void lookups();
@@ -435,9 +439,13 @@ void TestIrcV3::sasl_data()
                                 << s + u" 904 zed :SASL authentication failed"_s << u"zed"_s;
     QTest::newRow("aborted") << QStringList{u"*"_s}
                              << s + u" 906 zed :SASL authentication aborted"_s << u"zed"_s;
-    QTest::newRow("too long") << QStringList{QString(400, u'A'), QString(400, u'A'),
-                                             QString(400, u'A'), QString(400, u'A')}
-                              << s + u" 905 zed :SASL message too long"_s << u"zed"_s;
+    QTest::newRow("a line over 400 bytes")
+        << QStringList{QString(401, u'A')} << s + u" 905 zed :SASL message too long"_s << u"zed"_s;
+    // A client that never ends its lines of 400 bytes is stopped once they are more than any
+    // account name and password take (IrcSasl::MaxEncodedBytes).
+    QTest::newRow("more than credentials take")
+        << QStringList(IrcSasl::MaxEncodedBytes / 400 + 1, QString(400, u'A'))
+        << s + u" 904 zed :SASL authentication failed"_s << u"zed"_s;
 }
 
 void TestIrcV3::sasl()
@@ -478,10 +486,53 @@ void TestIrcV3::sasl()
     }
     // SASL is offered during registration only.
     irc.send(u"AUTHENTICATE PLAIN"_s);
-    QCOMPARE(irc.sync(), QStringList{welcomed == u"carol"
-                                         ? Server + u" 907 zed :You have already authenticated"_s
-                                         : Server + u" 904 zed :SASL authentication failed"_s});
+    QCOMPARE(irc.sync(),
+             QStringList{welcomed == u"carol"
+                             ? Server + u" 907 zed :You have already authenticated"_s
+                             : Server + u" 462 zed :You may not reregister: SASL is for "
+                                        "registration"_s});
     irc.send(u"QUIT"_s); // the names are free for the next row
+    QVERIFY(irc.line().waitForDisconnected());
+}
+
+void TestIrcV3::saslInLines_data()
+{
+    QTest::addColumn<QString>("account");
+    QTest::addColumn<QString>("password");
+    // Without an authzid the credentials are "\0account\0password": six bytes and the password.
+    QTest::newRow("one line of 400, then +") << u"dora"_s << QString(294, u'x');
+    QTest::newRow("two lines of 400, then +") << u"erin"_s << QString(594, u'x');
+    QTest::newRow("the longest password")
+        << u"fern"_s << QString(Protocol::PasswordMaxLength, u'x');
+    QTest::newRow("the longest password, in Chinese")
+        << u"gwen"_s << QString(Protocol::PasswordMaxLength, u'码');
+}
+
+void TestIrcV3::saslInLines()
+{
+    // Credentials longer than a line come in lines of 400 bytes (IRCv3 sasl 3.1), as for
+    // passwords a password manager makes.
+    QFETCH(QString, account);
+    QFETCH(QString, password);
+    QVERIFY(registerAccount(*m_accounts, account, password));
+    IrcClient irc;
+    QVERIFY(irc.connectTo(*m_accounts));
+    irc.send(u"CAP REQ sasl"_s);
+    irc.send(u"NICK zed"_s);
+    irc.send(u"USER zed 0 * :Zed"_s);
+    QCOMPARE(irc.sync(), QStringList{Server + u" CAP * ACK sasl"_s});
+    irc.send(u"AUTHENTICATE PLAIN"_s);
+    QCOMPARE(irc.sync(), QStringList{u"AUTHENTICATE +"_s});
+    const QString encoded = plain({}, account, password);
+    for (qsizetype at = 0; at < encoded.size(); at += IrcSasl::ChunkBytes)
+        irc.send(u"AUTHENTICATE "_s + encoded.mid(at, IrcSasl::ChunkBytes));
+    if (encoded.size() % IrcSasl::ChunkBytes == 0)
+        irc.send(u"AUTHENTICATE +"_s); // a last line of 400 says that more follows
+    const QStringList lines = readUntil(irc, u" 903 zed"_s);
+    QCOMPARE(lines, (QStringList{Server + u" 900 zed %1!%1@chat %1 :You are now logged in as "
+                                          "%1"_s.arg(account),
+                                 Server + u" 903 zed :SASL authentication successful"_s}));
+    irc.send(u"QUIT"_s);
     QVERIFY(irc.line().waitForDisconnected());
 }
 
