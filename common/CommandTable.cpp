@@ -48,7 +48,7 @@ QList<CommandSpec> makeTable()
          QT_TRANSLATE_NOOP("CommandTable", "Change your nickname.")},
         {T::Topic,   u"topic"_s,   {},                 S::OptionalText, R::Yes, A::LoggedIn,    "topic [#room] [text]",
          QT_TRANSLATE_NOOP("CommandTable", "Show the room's topic, or set it.")},
-        {T::History, u"history"_s, {},                 S::Words,        R::No,  A::LoggedIn,    "history [room|@nick] [count] [before|after|around <number>|<time> | between <number>|<time> <number>|<time>]",
+        {T::History, u"history"_s, {},                 S::Words,        R::No,  A::LoggedIn,    "history [room|@nick] [count] [messages] [before|after|around <number>|<time> | between <number>|<time> <number>|<time>]",
          QT_TRANSLATE_NOOP("CommandTable", "Show earlier messages of a room, or of your private messages with someone.")},
         {T::Resume,  u"resume"_s,  {},                 S::Words,        R::No,  A::BeforeLogin, "resume <token> [room:number ...] [@:number]",
          QT_TRANSLATE_NOOP("CommandTable", "Come back after a dropped connection, with what you missed.")},

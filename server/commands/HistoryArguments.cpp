@@ -96,6 +96,10 @@ HistoryArguments HistoryArguments::parse(const QStringList &words)
         args.count = qint64(std::min<quint64>(number, quint64(1) << 40));
         ++i;
     }
+    if (i < words.size() && isWord(words[i], "messages"_L1)) {
+        args.messagesOnly = true;
+        ++i;
+    }
     if (i < words.size() && rangeOf(words[i]) != Range::Latest) {
         args.range = rangeOf(words[i]);
         if (i + 1 >= words.size() || !parsePoint(words[i + 1], &args.point))
@@ -174,6 +178,11 @@ HistoryArguments::Reads HistoryArguments::reads() const
             reads.otherWay = toward(point, other, false, request.limit);
         }
         break;
+    }
+    for (HistoryRequest *each : {&reads.request, reads.otherWay ? &*reads.otherWay : nullptr,
+                                 reads.following ? &*reads.following : nullptr}) {
+        if (each)
+            each->withTopics = !messagesOnly;
     }
     return reads;
 }

@@ -11,7 +11,7 @@
 
 // The history command's arguments taken apart, and the reads from the store they mean:
 //
-//   history [room|#room|@nick] [count] [range]
+//   history [room|#room|@nick] [count] ["messages"] [range]   ; messages: no topic changes
 //   range = ("before" | "after") point [("after" | "before") time]  ; a time on the other side
 //         | "around" point
 //         | "between" point point
@@ -47,6 +47,7 @@ struct HistoryArguments
     Point other; // between's second point
     // before or after a point: a time on the other side, the page holding the lines between.
     std::optional<qint64> otherSide;
+    bool messagesOnly = false; // what people said, without the topic changes
 
     static HistoryArguments parse(const QStringList &words);
     // The reads of a page of count lines, without the room or person they are of.

@@ -130,8 +130,11 @@ Request translate(const IrcMessage &message, const QStringList &rooms,
         // Either bound a msgid or a time; the page goes from the first toward the second.
         range = u" between %1 %2"_s.arg(anchor.anchor(), other.anchor());
     }
-    request.command =
-        u"@CHATHISTORY history %1 %2%3"_s.arg(inRoom ? room : u'@' + target).arg(count).arg(range);
+    // What people said alone: a client without draft/event-playback (which is not offered)
+    // must not be sent other events, and topic changes would take places in its pages.
+    request.command = u"@CHATHISTORY history %1 %2 messages%3"_s.arg(inRoom ? room : u'@' + target)
+                          .arg(count)
+                          .arg(range);
     return request;
 }
 

@@ -158,7 +158,9 @@ HistoryPage MemoryHistory::read(const HistoryRequest &request) const
             return page;
         const auto &lines = room->second.lines;
         const QList<quint64> seqs = walk(KeysOf{lines}, range, wanted, [&](quint64 seq) {
-            return range.contains(m_lines.at(lines.at(seq)).message.time.toMSecsSinceEpoch());
+            const StoredMessage &line = m_lines.at(lines.at(seq)).message;
+            return range.contains(line.time.toMSecsSinceEpoch()) &&
+                   (request.withTopics || line.kind != StoredMessage::Kind::Topic);
         });
         for (quint64 seq : seqs)
             ids.append(room->second.lines.at(seq));
@@ -194,17 +196,16 @@ TargetsPage MemoryHistory::targets(const TargetsRequest &request) const
         const auto room = m_rooms.find(roomId);
         if (room == m_rooms.end())
             continue;
-        // Sequence numbers follow time: the first line in the times from the newest.
+        // A conversation counts when its newest line is within the times (one with a later
+        // line has moved on since); sequence numbers follow time.
         const auto &lines = room->second.lines;
-        for (auto it = lines.rbegin(); it != lines.rend(); ++it) {
-            const QDateTime time = timeOf(it->second);
-            if (range.contains(time.toMSecsSinceEpoch())) {
-                targets.append({roomId, {}, time});
-                break;
-            }
-        }
+        if (lines.empty())
+            continue;
+        const QDateTime time = timeOf(lines.rbegin()->second);
+        if (range.contains(time.toMSecsSinceEpoch()))
+            targets.append({roomId, {}, time});
     }
-    // Ids follow time too: the first line with each peer from the newest.
+    // Ids follow time too: the first line with each peer from the newest is its newest.
     QSet<QString> peers;
     static const std::set<quint64> none;
     const auto person = m_privateByPerson.constFind(request.person);
@@ -213,9 +214,11 @@ TargetsPage MemoryHistory::targets(const TargetsRequest &request) const
         const Line &line = m_lines.at(*it);
         const bool sent = line.message.senderPerson == request.person;
         const QString &peerKey = sent ? line.recipientKey : line.senderKey;
-        if (!range.contains(line.message.time.toMSecsSinceEpoch()) || peers.contains(peerKey))
+        if (peers.contains(peerKey))
             continue;
         peers.insert(peerKey);
+        if (!range.contains(line.message.time.toMSecsSinceEpoch()))
+            continue;
         targets.append({0, sent ? line.message.recipient : line.message.sender, line.message.time});
     }
     StoreRules::keepFirst(targets, range.limit, request.oldestFirst);

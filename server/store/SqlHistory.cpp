@@ -41,8 +41,9 @@ bool SqlHistory::prepare(QString *error)
 {
     // "room_id IS NULL" lets SQLite use the partial private indexes; an empty peer key
     // matches every peer. The times only skip rows on the index's walk.
+    // "kind <> ?" leaves out a kind (topic changes), or none (0 is no kind).
     const QString room = Columns + u"WHERE room_id = ? AND seq >= ? AND seq <= ? AND time_ms > ? "
-                                   u"AND time_ms < ? ORDER BY seq %1 LIMIT ?"_s;
+                                   u"AND time_ms < ? AND kind <> ? ORDER BY seq %1 LIMIT ?"_s;
     const QString sent = Columns + u"WHERE room_id IS NULL AND sender_person = ? AND id >= ? AND "
                                    u"id <= ? AND time_ms > ? AND time_ms < ? AND (? = '' OR "
                                    u"recipient_key = ?) ORDER BY id %1 LIMIT ?"_s;
@@ -78,9 +79,11 @@ HistoryPage SqlHistory::read(const HistoryRequest &request)
     Statements &s = range.newestFirst ? m_newest : m_oldest;
     QList<StoredMessage> lines;
     if (request.roomId != 0) {
+        const int leftOut = request.withTopics ? 0 : int(StoredMessage::Kind::Topic);
         const QVariant values[] = {request.roomId, qint64(range.low), qint64(range.high),
-                                   range.afterMs,  range.beforeMs,    wanted};
-        for (int i = 0; i < 6; ++i)
+                                   range.afterMs,  range.beforeMs,    leftOut,
+                                   wanted};
+        for (int i = 0; i < 7; ++i)
             s.room.bindValue(i, values[i]);
         if (!fetch(s.room, &lines, &page.error))
             return page;

@@ -15,15 +15,16 @@ SqlTargets::SqlTargets(SqlConnection &connection)
 
 bool SqlTargets::prepare(QString *error)
 {
-    // A message's id follows its time, so a peer's newest line is the one with the highest id.
-    // "room_id IS NULL" lets SQLite use the partial private indexes.
-    const QString room = u"SELECT time_ms FROM messages WHERE room_id = ? AND time_ms > ? AND "
-                         u"time_ms < ? ORDER BY seq DESC LIMIT 1"_s;
+    // A conversation counts when its newest line is within the times (one with a later line
+    // has moved on since). A message's id follows its time, so a peer's newest line is the one
+    // with the highest id. "room_id IS NULL" lets SQLite use the partial private indexes.
+    const QString room =
+        u"SELECT time_ms FROM messages WHERE room_id = ? ORDER BY seq DESC LIMIT 1"_s;
     const QString privates =
         u"SELECT m.time_ms, m.sender_person, m.sender, m.recipient FROM messages m JOIN "
         u"(SELECT MAX(id) AS id FROM messages WHERE room_id IS NULL AND (sender_person = ? OR "
-        u"recipient_person = ?) AND time_ms > ? AND time_ms < ? GROUP BY CASE WHEN "
-        u"sender_person = ? THEN recipient_key ELSE sender_key END) newest ON m.id = newest.id "
+        u"recipient_person = ?) GROUP BY CASE WHEN sender_person = ? THEN recipient_key ELSE "
+        u"sender_key END) newest ON m.id = newest.id WHERE m.time_ms > ? AND m.time_ms < ? "
         u"ORDER BY m.id %1 LIMIT ?"_s;
     for (auto [query, sql] : {std::pair{&m_room, room},
                               {&m_newestPrivate, privates.arg(u"DESC"_s)},
@@ -46,19 +47,18 @@ TargetsPage SqlTargets::read(const TargetsRequest &request)
         return page;
     QList<StoredTarget> targets;
     for (qint64 roomId : request.roomIds) {
-        const QVariant values[] = {roomId, range.afterMs, range.beforeMs};
-        for (int i = 0; i < 3; ++i)
-            m_room.bindValue(i, values[i]);
+        m_room.bindValue(0, roomId);
         if (!exec(m_room, &page.error))
             return page;
-        if (m_room.next())
+        if (m_room.next() && range.contains(m_room.value(0).toLongLong()))
             targets.append({roomId,
                             {},
                             QDateTime::fromMSecsSinceEpoch(m_room.value(0).toLongLong(), Qt::UTC)});
         m_room.finish();
     }
-    const QVariant values[] = {qint64(request.person), qint64(request.person), range.afterMs,
-                               range.beforeMs,         qint64(request.person), range.limit};
+    const QVariant values[] = {qint64(request.person), qint64(request.person),
+                               qint64(request.person), range.afterMs,
+                               range.beforeMs,         range.limit};
     QSqlQuery &privates = request.oldestFirst ? m_oldestPrivate : m_newestPrivate;
     for (int i = 0; i < 6; ++i)
         privates.bindValue(i, values[i]);

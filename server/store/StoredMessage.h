@@ -79,6 +79,9 @@ struct HistoryRequest
     // same walk as a page by key, with the lines outside the times skipped.
     qint64 afterMs = 0;
     qint64 beforeMs = 0;
+    // False: what people said alone, no topic changes (IRC's CHATHISTORY without
+    // draft/event-playback); a page still holds limit lines when there are as many.
+    bool withTopics = true;
 };
 
 struct HistoryPage

@@ -128,6 +128,8 @@ private slots:
     void longPageToAReader();
     void longPageWhileTheRoomTalks();
     void longPageToANonReader();
+    void messagesOnly_data();
+    void messagesOnly();
     void restart_data();
     void restart();
     void fullDatabase();
@@ -359,7 +361,7 @@ void TestHistory::paging_data()
     QTest::addColumn<int>("error");
     QTest::addColumn<QString>("subject");
     const QString usage =
-        u"history [room|@nick] [count] [before|after|around <number>|<time> | between <number>|<time> <number>|<time>]"_s;
+        u"history [room|@nick] [count] [messages] [before|after|around <number>|<time> | between <number>|<time> <number>|<time>]"_s;
     const QString earlier = u"2000-01-01T00:00:00.000Z"_s;
     const QString later = u"2999-01-01T00:00:00.000Z"_s;
     struct Row
@@ -673,9 +675,10 @@ void TestHistory::pagingText_data()
                        u"[HH:mm] [hall] alice: line 9"_s, u"[HH:mm] [hall] alice: line 10"_s,
                        u"--- older: history hall before 9 ---"_s};
     QTest::newRow("bad count") << false << u"history 0"_s
-                               << QStringList{u"Error: Usage: history [room|@nick] [count] "
-                                              "[before|after|around <number>|<time> | between "
-                                              "<number>|<time> <number>|<time>]"_s};
+                               << QStringList{
+                                      u"Error: Usage: history [room|@nick] [count] "
+                                      "[messages] [before|after|around <number>|<time> | between "
+                                      "<number>|<time> <number>|<time>]"_s};
     QTest::newRow("too many") << false << u"history 5000"_s
                               << QStringList{u"Error: At most 1000 lines per history request."_s};
 }
@@ -985,6 +988,65 @@ void TestHistory::longPageToANonReader()
     QVERIFY2(dropped, "the reader that does not read was never dropped");
     writer.send(u"still here"_s);
     QCOMPARE(writer.sync(), QStringList{u"writer: still here"_s});
+}
+
+void TestHistory::messagesOnly_data()
+{
+    QTest::addColumn<QString>("database");
+    QTest::addColumn<QString>("request");
+    QTest::addColumn<QList<quint64>>("seqs"); // the page's lines
+    QTest::addColumn<QString>("next");        // where the next page starts: before, after, ""
+    QTest::addColumn<quint64>("from");
+    // The hall holds 1 line 1, 2 a topic, 3 line 2, 4 a topic, 5 line 3, 6 line 4, 7 a topic.
+    for (const QString &database : {u"sqlite"_s, u"memory"_s}) {
+        const char *d = database == u"sqlite" ? "sqlite" : "memory";
+        QTest::addRow("%s: topics are history", d)
+            << database << u"history hall 3"_s << QList<quint64>{5, 6, 7} << u"before"_s
+            << quint64(5);
+        QTest::addRow("%s: the newest messages", d)
+            << database << u"history hall 3 messages"_s << QList<quint64>{3, 5, 6} << u"before"_s
+            << quint64(3);
+        QTest::addRow("%s: before", d) << database << u"history hall 2 messages before 5"_s
+                                       << QList<quint64>{1, 3} << QString() << quint64(0);
+        QTest::addRow("%s: after", d) << database << u"history hall 1 messages after 1"_s
+                                      << QList<quint64>{3} << u"after"_s << quint64(3);
+        QTest::addRow("%s: around a topic", d) << database << u"history hall 2 messages around 4"_s
+                                               << QList<quint64>{3, 5} << u"before"_s << quint64(3);
+        QTest::addRow("%s: between", d) << database << u"history hall messages between 1 7"_s
+                                        << QList<quint64>{3, 5, 6} << QString() << quint64(0);
+    }
+}
+
+// IRC's CHATHISTORY without draft/event-playback may be sent messages alone: "messages" leaves
+// the topic changes out of the page, which still holds as many lines as asked for.
+void TestHistory::messagesOnly()
+{
+    QFETCH(QString, database);
+    QFETCH(QString, request);
+    QFETCH(QList<quint64>, seqs);
+    QFETCH(QString, next);
+    QFETCH(quint64, from);
+    ServerConfig config;
+    config.database = database;
+    config.floodRate = 0;
+    config.historyOnJoin = 0;
+    ServerFixture f(config);
+    LineClient &alice = f.taggedLoggedIn(u"alice"_s);
+    const QStringList said = {u"say line 1"_s, u"topic first"_s, u"say line 2"_s, u"topic second"_s,
+                              u"say line 3"_s, u"say line 4"_s,  u"topic third"_s};
+    for (const QString &line : said)
+        alice.send(line);
+    alice.sync();
+
+    alice.send(u"@p "_s + request);
+    const Page page = readPage(alice);
+    QCOMPARE(seqsOf(page.lines), seqs);
+    for (const Event &line : page.lines) {
+        const bool topic = said[qsizetype(line.seq) - 1].startsWith(u"topic"_s);
+        QCOMPARE(line.kind, topic ? Event::Kind::TopicChanged : Event::Kind::Message);
+    }
+    QCOMPARE(page.end.target, next);
+    QCOMPARE(page.end.seq, from);
 }
 
 void TestHistory::restart_data()
