@@ -2027,6 +2027,10 @@
         <source>Masks a room&apos;s ban list may hold, and its list of those let in without an invitation.</source>
         <translation>Masks a room&apos;s ban list may hold, and its list of those let in without an invitation.</translation>
     </message>
+    <message>
+        <source>Seconds a long reply may wait for a client that reads nothing before it is disconnected.</source>
+        <translation>Seconds a long reply may wait for a client that reads nothing before it is disconnected.</translation>
+    </message>
 </context>
 <context>
     <name>StatusText</name>

@@ -2002,6 +2002,10 @@
         <source>Masks a room&apos;s ban list may hold, and its list of those let in without an invitation.</source>
         <translation>房间的封禁列表最多可容纳的掩码数，免邀请进入名单同样以此为限。</translation>
     </message>
+    <message>
+        <source>Seconds a long reply may wait for a client that reads nothing before it is disconnected.</source>
+        <translation>长回复（历史记录、列表）等待一个什么都不读取的客户端的秒数，超过后断开其连接。</translation>
+    </message>
 </context>
 <context>
     <name>StatusText</name>

@@ -155,6 +155,7 @@ QList<ServerOption> makeTable()
         number(u"login-timeout"_s, QT_TRANSLATE_NOOP("ServerOptions", "Seconds a connection may take to log in."), &C::loginTimeoutSeconds, 1, 86400, Reload::NewConnections),
         number(u"ping-interval"_s, QT_TRANSLATE_NOOP("ServerOptions", "Seconds of silence after which a tagged client is pinged."), &C::pingIntervalSeconds, 1, 86400, Reload::Live),
         number(u"ping-timeout"_s, QT_TRANSLATE_NOOP("ServerOptions", "Seconds a pinged client has to answer."), &C::pingTimeoutSeconds, 1, 86400, Reload::Live),
+        number(u"stall-timeout"_s, QT_TRANSLATE_NOOP("ServerOptions", "Seconds a long reply may wait for a client that reads nothing before it is disconnected."), &C::stallTimeoutSeconds, 1, 86400, Reload::Live),
         number(u"max-rooms-per-session"_s, QT_TRANSLATE_NOOP("ServerOptions", "Rooms one person may be in at once."), &C::maxRoomsPerSession, 1, 10000, Reload::Live),
         number(u"max-rooms"_s, QT_TRANSLATE_NOOP("ServerOptions", "Rooms the server holds at most, the hall included."), &C::maxRooms, 1, 1 << 30, Reload::Live),
         number(u"max-room-masks"_s, QT_TRANSLATE_NOOP("ServerOptions", "Masks a room's ban list may hold, and its list of those let in without an invitation."), &C::maxRoomMasks, 1, 100000, Reload::Live),

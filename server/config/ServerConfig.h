@@ -71,7 +71,11 @@ struct ServerConfig
     int loginTimeoutSeconds = 60;
     int pingIntervalSeconds = 90; // tagged clients idle this long are pinged...
     int pingTimeoutSeconds = 60;  // ...and closed when they do not answer in this time
-    int listenBacklog = 1024;     // Qt's default of 50 drops connections when many arrive at once
+    // A long reply (a history page, a listing) waits for its reader to take what was sent;
+    // a reader that takes nothing for this long is closed (it may keep sending, so the ping
+    // would never come).
+    int stallTimeoutSeconds = 60;
+    int listenBacklog = 1024; // Qt's default of 50 drops connections when many arrive at once
 
     // Load balancers in front (docs/CLUSTER.md): addresses and subnets, comma-separated, whose
     // connections start with a PROXY header naming the real peer (net/ProxyTrust); empty: none.

@@ -43,6 +43,7 @@ ServerMetrics::Disconnect ServerMetrics::disconnectFor(QStringView reason)
         {u"logout"_s, Disconnect::Logout},
         {u"flood"_s, Disconnect::Flood},
         {u"output queue full"_s, Disconnect::OutputCap},
+        {u"output stalled"_s, Disconnect::OutputCap},
         {u"not the chat protocol"_s, Disconnect::Protocol},
         {u"login-timeout"_s, Disconnect::LoginTimeout},
         {u"ping-timeout"_s, Disconnect::PingTimeout},

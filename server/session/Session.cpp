@@ -624,8 +624,16 @@ void Session::watch()
         closeWithBye(u"login-timeout"_s);
         return;
     }
+    if (m_stallDueMs >= 0 && now >= m_stallDueMs) {
+        // As with a full queue: a reader that takes nothing cannot take a goodbye either.
+        finish(u"output stalled"_s);
+        m_connection->abort();
+        return;
+    }
     qint64 next = m_state == State::LoggingIn ? m_loginDueMs : -1;
     const auto until = [&next](qint64 due) { next = next < 0 ? due : std::min(next, due); };
+    if (m_stallDueMs >= 0)
+        until(m_stallDueMs);
     if (m_rendering->tagged || m_irc) { // people on telnet are never pinged: they would see it
         const qint64 intervalMs = m_config.pingIntervalSeconds * 1000;
         const qint64 timeoutMs = m_config.pingTimeoutSeconds * 1000;
@@ -671,8 +679,16 @@ void Session::finish(const QString &reason)
         deleteLater();
 }
 
+void Session::whenDrained(std::function<void()> resume)
+{
+    m_whenDrained = std::move(resume);
+    m_stallDueMs = m_clock.elapsed() + m_config.stallTimeoutSeconds * 1000;
+    armWatchdog(m_stallDueMs);
+}
+
 void Session::connectionDrained()
 {
+    m_stallDueMs = -1;
     if (std::function<void()> resume = std::exchange(m_whenDrained, nullptr))
         resume();
 }

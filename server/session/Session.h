@@ -143,7 +143,8 @@ public:
     // After writePaced() said false: resume is called (once, from the event loop) when the
     // connection took enough. One paced writer per session (its ReplyStream), so a call rather
     // than a signal, whose connection data every session would keep for good.
-    void whenDrained(std::function<void()> resume) { m_whenDrained = std::move(resume); }
+    // A reader that takes nothing for --stall-timeout meanwhile is closed.
+    void whenDrained(std::function<void()> resume);
     // Whether what is written now can still reach the reader.
     bool isWritable() const { return m_state != State::Gone && !m_outputOverflow; }
 
@@ -235,5 +236,6 @@ private:
     qint64 m_pingSentMs = -1; // on m_clock; -1: no ping waits for an answer
     qint64 m_loginDueMs = 0;  // on m_clock
     qint64 m_watchdogDueMs = 0;
+    qint64 m_stallDueMs = -1; // a paced reply waits for the reader until then; -1: none waits
     bool m_sawBytes = false;
 };

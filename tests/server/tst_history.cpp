@@ -10,6 +10,7 @@
 #include "session/Session.h"
 
 #include <QDeadlineTimer>
+#include <QElapsedTimer>
 #include <QRegularExpression>
 #include <QTest>
 
@@ -128,6 +129,7 @@ private slots:
     void longPageToAReader();
     void longPageWhileTheRoomTalks();
     void longPageToANonReader();
+    void stalledReaderIsDropped();
     void messagesOnly_data();
     void messagesOnly();
     void restart_data();
@@ -988,6 +990,50 @@ void TestHistory::longPageToANonReader()
     QVERIFY2(dropped, "the reader that does not read was never dropped");
     writer.send(u"still here"_s);
     QCOMPARE(writer.sync(), QStringList{u"writer: still here"_s});
+}
+
+// A reader that takes nothing of a long page but keeps sending is never pinged (it is not
+// idle) and holds nothing that fills its queue: the page's wait for it ends after
+// --stall-timeout.
+void TestHistory::stalledReaderIsDropped()
+{
+    ServerConfig config;
+    config.floodRate = 0;
+    config.historyOnJoin = 0;
+    config.stallTimeoutSeconds = 1;
+    ServerFixture f(config);
+    LineClient &writer = f.loggedIn(u"writer"_s);
+    const QString filler(3000, u'x');
+    for (int sent = 0; sent < 1000;) {
+        for (const int end = sent + 40; sent < end; ++sent)
+            writer.send(u"say %1 "_s.arg(sent + 1) + filler);
+        writer.sync();
+    }
+    LineClient &slow = f.taggedLoggedIn(u"slow"_s);
+    writer.sync();
+    slow.socket().setReadBufferSize(1024);
+    slow.socket().setSocketOption(QAbstractSocket::ReceiveBufferSizeSocketOption, 4096);
+    // 12 MB of pages, one after the other: more than the kernel's buffers on both ends take
+    // (4 MB for a sender here), so that a page waits whatever the machine's settings.
+    for (int page = 0; page < 4; ++page)
+        slow.send(u"history hall 1000"_s);
+    // Nothing but the pages is written to it (a pong is answered with nothing, the writer says
+    // nothing meanwhile) and a page waits at half the output cap: neither the cap nor the ping
+    // (after 90 s) can be what drops it.
+    QElapsedTimer waited;
+    waited.start();
+    bool dropped = false;
+    for (QDeadlineTimer deadline(30'000); !deadline.hasExpired() && !dropped;) {
+        slow.send(u"pong busy"_s); // a line that is answered with nothing
+        dropped = writer.sync().contains(
+            u"* slow lost the connection; their place is kept for a while."_s);
+    }
+    QVERIFY2(dropped, "the reader that takes nothing was never dropped");
+    // Not before the page had waited the timeout.
+    QVERIFY2(waited.elapsed() >= 1000, qPrintable(QString::number(waited.elapsed())));
+    // Counted with the readers that did not read (output-cap).
+    QCOMPARE(f.server().metrics().disconnects[std::size_t(ServerMetrics::Disconnect::OutputCap)],
+             1);
 }
 
 void TestHistory::messagesOnly_data()
