@@ -100,6 +100,19 @@ QString said(int n)
     return u"line %1"_s.arg(n);
 }
 
+// The writer says "1 <filler>" to "1000 <filler>" in slices, so that its own echo never waits
+// beyond its output cap; false when the server stopped answering.
+bool sayThousandLines(LineClient &writer, const QString &filler, int slice = 40)
+{
+    for (int sent = 0; sent < 1000;) {
+        for (const int end = sent + slice; sent < end; ++sent)
+            writer.send(u"say %1 "_s.arg(sent + 1) + filler);
+        if (writer.sync().contains(u"<no pong>"_s))
+            return false;
+    }
+    return true;
+}
+
 void addDatabases(const char *name)
 {
     for (const char *database : {"sqlite", "memory"})
@@ -863,12 +876,7 @@ void TestHistory::longPageToAReader()
     ServerFixture f(config);
     LineClient &writer = f.taggedLoggedIn(u"writer"_s);
     const QString filler(3000, u'x');
-    for (int sent = 0; sent < 1000;) {
-        // In slices, so that the writer's own echo never waits beyond its cap.
-        for (const int end = sent + 40; sent < end; ++sent)
-            writer.send(u"say %1 "_s.arg(sent + 1) + filler);
-        QVERIFY(!writer.sync().contains(u"<no pong>"_s));
-    }
+    QVERIFY(sayThousandLines(writer, filler));
     LineClient &reader = f.taggedLoggedIn(u"reader"_s);
     reader.send(u"@big history hall 1000"_s);
     const Event start = reader.readEvent();
@@ -927,11 +935,7 @@ void TestHistory::longPageWhileTheRoomTalks()
     ServerFixture f(config);
     LineClient &writer = f.taggedLoggedIn(u"writer"_s);
     const QString filler(8000, u'x');
-    for (int sent = 0; sent < 1000;) {
-        for (const int end = sent + 20; sent < end; ++sent)
-            writer.send(u"say %1 "_s.arg(sent + 1) + filler);
-        QVERIFY(!writer.sync().contains(u"<no pong>"_s));
-    }
+    QVERIFY(sayThousandLines(writer, filler, 20));
     LineClient reader;
     QVERIFY(reader.connectWithSmallWindow(f.port()));
     QVERIFY(reader.useTagged());
@@ -970,11 +974,7 @@ void TestHistory::longPageToANonReader()
     ServerFixture f(config);
     LineClient &writer = f.loggedIn(u"writer"_s);
     const QString filler(3000, u'x');
-    for (int sent = 0; sent < 1000;) {
-        for (const int end = sent + 40; sent < end; ++sent)
-            writer.send(u"say %1 "_s.arg(sent + 1) + filler);
-        QVERIFY(!writer.sync().contains(u"<no pong>"_s));
-    }
+    QVERIFY(sayThousandLines(writer, filler));
     LineClient &slow = f.taggedLoggedIn(u"slow"_s);
     writer.sync();
     slow.socket().setReadBufferSize(1024);
@@ -1004,11 +1004,7 @@ void TestHistory::stalledReaderIsDropped()
     ServerFixture f(config);
     LineClient &writer = f.loggedIn(u"writer"_s);
     const QString filler(3000, u'x');
-    for (int sent = 0; sent < 1000;) {
-        for (const int end = sent + 40; sent < end; ++sent)
-            writer.send(u"say %1 "_s.arg(sent + 1) + filler);
-        writer.sync();
-    }
+    QVERIFY(sayThousandLines(writer, filler));
     LineClient &slow = f.taggedLoggedIn(u"slow"_s);
     writer.sync();
     slow.socket().setReadBufferSize(1024);
