@@ -37,8 +37,8 @@ inline constexpr int RoomLimitMax = 1'000'000;
 // Passwords of registered nicknames, in code points: one word (no spaces), so that
 // "password <old> <new>" and "login <nick> <password>" read unambiguously. The shortest is the
 // server's --min-password-length (this by default; error 492 says it). The longest leaves
-// room for what password managers make (the hash takes any length alike) and keeps
-// "password <old> <new>" within a line.
+// room for what password managers make (the hash takes any length alike); two of them in
+// ASCII still fit "password <old> <new>" in a line (DefaultMaxLineBytes).
 inline constexpr int PasswordMinLength = 8;
 inline constexpr int PasswordMaxLength = 1024;
 

@@ -398,6 +398,12 @@ void tst_Store::everyKindReadsBack()
     QCOMPARE(roomPage.messages.size(), roomLines.size());
     for (qsizetype i = 0; i < roomLines.size(); ++i)
         QCOMPARE(roomPage.messages[i], results[i].committed);
+    // Without the topic changes (IRC's CHATHISTORY): the page fills with the other lines.
+    hall.withTopics = false;
+    hall.limit = 2;
+    const HistoryPage said = StoreHarness::read(*m_store, hall, &answered);
+    QCOMPARE(said.messages, (QList{results[1].committed, results[2].committed}));
+    QVERIFY(said.more);
     HistoryRequest alice;
     alice.person = 1;
     alice.peerKey = u"bob"_s;
