@@ -3,7 +3,7 @@
 
 bool HeldOutput::isCaughtUpLater(const Origin &origin) const
 {
-    if (origin.roomId != 0)
+    if (origin.isRoomLine())
         return m_catchUp.rooms.contains(origin.roomId);
     return origin.privateId != 0 && m_catchUp.privateFrom != 0;
 }
@@ -36,7 +36,7 @@ void HeldOutput::letLinesGo()
     qint64 keptBytes = 0;
     for (Item &item : m_items) {
         const Origin &o = item.origin;
-        if (o.roomId != 0) {
+        if (o.isRoomLine()) {
             auto it = m_catchUp.rooms.find(o.roomId);
             if (it == m_catchUp.rooms.end())
                 m_catchUp.rooms.insert(o.roomId, o.seq);

@@ -13,12 +13,16 @@
 class HeldOutput
 {
 public:
-    // Where a held line comes from; all zero for what is not a stored line.
+    // Where a held line comes from; all zero for what is not a stored line. A room's event
+    // without a sequence number (a departure, a moderation act) is not one either: the store
+    // cannot give it back.
     struct Origin
     {
         qint64 roomId = 0;
         quint64 seq = 0;
         quint64 privateId = 0;
+
+        bool isRoomLine() const { return roomId != 0 && seq != 0; }
     };
 
     // What was let go: per room the first sequence number missed, and the first private

@@ -48,6 +48,13 @@ void TestHeldOutput::hold_data()
         << qint64(60) << qint64(0)
         << QList<Step>{{20, {1, 5, 0}}, {10, none}, {20, {1, 6, 0}}, {20, {2, 9, 0}}} << true
         << QList<int>{10} << QList<qint64>{1, 5, 2, 9, 0, 0};
+    // A departure or a moderation act reaches the room's members with the room's id but no
+    // sequence number: the store cannot give it back, so it is held, even once the room's lines
+    // are let go, and it does not move where the catch-up starts.
+    QTest::newRow("over: a room's event that is no stored line is kept")
+        << qint64(60) << qint64(0)
+        << QList<Step>{{20, {1, 5, 0}}, {10, {1, 0, 0}}, {40, none}, {5, {1, 0, 0}}} << true
+        << QList<int>{10, 40, 5} << QList<qint64>{1, 5, 0, 0};
     QTest::newRow("over: private messages let go from the first")
         << qint64(50) << qint64(0) << QList<Step>{{20, {0, 0, 40}}, {20, {0, 0, 41}}, {20, none}}
         << true << QList<int>{20} << QList<qint64>{0, 40};
