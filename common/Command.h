@@ -49,6 +49,11 @@ public:
     ErrorCode error() const { return m_error; }
     QString errorSubject() const { return m_errorSubject; }
 
+    // The IRCv3 client-only tags of the IRC line this command came from (Event::clientTags):
+    // what say, me, note and msg carry with the line. Never part of the chat line itself.
+    const QString &clientTags() const { return m_clientTags; }
+    void setClientTags(const QString &tags) { m_clientTags = tags; }
+
 private:
     void fail(ErrorCode code, const QString &subject);
     void splitArguments(QStringView rest, bool slashed);
@@ -60,4 +65,5 @@ private:
     QStringList m_arguments;
     ErrorCode m_error = ErrorCode::None;
     QString m_errorSubject;
+    QString m_clientTags;
 };

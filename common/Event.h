@@ -216,6 +216,11 @@ public:
     // Whowas, its last two empty. An empty user or real name is shown as the nickname. For each
     // ban of a Bans piece, when it was set (seconds since 1970). Not in the tagged layout.
     QStringList details;
+    // The IRCv3 client-only tags that came with a line from an IRC client (Message, Action,
+    // Note, Private, PrivateNote): "+key=value;+key", escaped as IRC writes them, so that other
+    // IRC clients see the reply, reaction or typing state it carries. Kept with the line in the
+    // history; shown to IRC readers with message-tags alone; not in the tagged layout.
+    QString clientTags;
 
     bool isValid() const { return kind != Kind::Invalid; }
     // A users event's count: how many are in the room, never fewer than it names.

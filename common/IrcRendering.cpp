@@ -134,6 +134,18 @@ void addTags(IrcMessage &message, const Event &event, const Options &options)
         message.addTag(u"msgid"_s, messageId(event));
     if (options.accountTag && !event.accounts.value(0).isEmpty())
         message.addTag(u"account"_s, event.accounts.value(0));
+    // Client-only tags go to those who said they take tags at all (message-tags), as the sender
+    // wrote them.
+    if (options.messageIds && !event.clientTags.isEmpty()) {
+        for (QStringView tag : QStringView(event.clientTags).split(u';', Qt::SkipEmptyParts)) {
+            const qsizetype equals = tag.indexOf(u'=');
+            if (equals < 0)
+                message.addTag(tag.toString());
+            else
+                message.addTag(tag.left(equals).toString(),
+                               IrcMessage::unescapeTagValue(tag.sliced(equals + 1)));
+        }
+    }
 }
 
 // What an event tells of its person-th person besides the nickname (Event::details); the

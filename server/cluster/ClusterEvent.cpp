@@ -43,6 +43,7 @@ enum Key : int {
     Seqs = 29,
     Roles = 30,
     MovedTo = 31,
+    ClientTags = 32,
 };
 
 // The largest payload decode() looks at: a line's text is capped far below this.
@@ -90,6 +91,11 @@ bool decodeLine(const QCborMap &map, ClusterEvent &event)
         if (!map.value(Account).isString())
             return false;
         event.account = map.value(Account).toString();
+    }
+    if (map.contains(ClientTags)) {
+        if (!map.value(ClientTags).isString())
+            return false;
+        message.clientTags = map.value(ClientTags).toString();
     }
     return true;
 }
@@ -577,6 +583,8 @@ QByteArray ClusterEvent::encode() const
     map.insert(Text, message.text);
     if (!account.isEmpty())
         map.insert(Account, account);
+    if (!message.clientTags.isEmpty())
+        map.insert(ClientTags, message.clientTags);
     return map.toCborValue().toCbor();
 }
 

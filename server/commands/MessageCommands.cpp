@@ -80,7 +80,7 @@ void MessageCommands::post(Session *session, const Command &command, StoredMessa
         return;
     User *user = session->user();
     // Shown once committed: the echo too, so that nobody sees a line a crash could lose.
-    m_chat.log().postToRoom(room, kind, user, command.argument(0),
+    m_chat.log().postToRoom(room, kind, user, command.argument(0), command.clientTags(),
                             [this, session = QPointer<Session>(session),
                              user = QPointer<User>(user), room = QPointer<Room>(room),
                              command](const Event &event, const QString &error) {
@@ -111,7 +111,7 @@ void MessageCommands::postPrivate(Session *session, const Command &command, cons
     const QString to = target ? target->nick() : remote->nick;
     const quint64 toPerson = target ? target->personId() : remote->id;
     m_chat.log().postPrivate(
-        kind, user, to, toPerson, text,
+        kind, user, to, toPerson, text, command.clientTags(),
         [this, session = QPointer<Session>(session), user = QPointer<User>(user),
          target = QPointer<User>(target), to, toPerson, kind,
          command](const Event &event, const QString &error) {

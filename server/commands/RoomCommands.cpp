@@ -280,7 +280,7 @@ void RoomCommands::topic(Session *session, const Command &command)
                            QString::number(Protocol::TopicMaxLength));
     User *user = session->user();
     // What the session asks next (the topic, say) is answered once the change is the room's.
-    m_chat.log().postToRoom(room, StoredMessage::Kind::Topic, user, text,
+    m_chat.log().postToRoom(room, StoredMessage::Kind::Topic, user, text, {},
                             [this, pause = InputPause(session),
                              session = QPointer<Session>(session), user = QPointer<User>(user),
                              room = QPointer<Room>(room),

@@ -70,7 +70,7 @@ void MessageLog::setCluster(Bus *bus, RoomSequence *sequence)
 }
 
 void MessageLog::postToRoom(Room *room, StoredMessage::Kind kind, const User *sender,
-                            const QString &text, Shown shown)
+                            const QString &text, const QString &clientTags, Shown shown)
 {
     StoredMessage line;
     line.kind = kind;
@@ -79,6 +79,7 @@ void MessageLog::postToRoom(Room *room, StoredMessage::Kind kind, const User *se
     line.sender = sender->nick();
     line.senderPerson = sender->personId();
     line.text = text;
+    line.clientTags = clientTags;
     ++m_writes;
     ++m_metrics.messagesReceived;
     m_store.append(
@@ -128,7 +129,8 @@ void MessageLog::showCommitted(Room *room, const StoredMessage &stored, const QS
 }
 
 void MessageLog::postPrivate(StoredMessage::Kind kind, const User *from, const QString &to,
-                             quint64 toPerson, const QString &text, Shown shown)
+                             quint64 toPerson, const QString &text, const QString &clientTags,
+                             Shown shown)
 {
     StoredMessage line;
     line.kind = kind;
@@ -138,6 +140,7 @@ void MessageLog::postPrivate(StoredMessage::Kind kind, const User *from, const Q
     line.recipient = to;
     line.recipientPerson = toPerson;
     line.text = text;
+    line.clientTags = clientTags;
     ++m_writes;
     ++m_metrics.messagesReceived;
     m_store.append(line, [this, account = from->account(), shown = std::move(shown)](
@@ -213,5 +216,6 @@ Event MessageLog::eventFor(const StoredMessage &message) const
         break;
     }
     event.time = message.time;
+    event.clientTags = message.clientTags;
     return event;
 }

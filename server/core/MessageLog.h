@@ -42,14 +42,15 @@ public:
     // numbers (sequence). Without them a line is shown as soon as it is committed.
     void setCluster(Bus *bus, RoomSequence *sequence);
 
-    // Stores a line of room: a message, an action or a topic (text empty: cleared). The room's
-    // last sequence number and topic follow the commit before shown runs.
+    // Stores a line of room: a message, an action or a topic (text empty: cleared), with the
+    // IRC client-only tags it came with (Event::clientTags). The room's last sequence number
+    // and topic follow the commit before shown runs.
     void postToRoom(Room *room, StoredMessage::Kind kind, const User *sender, const QString &text,
-                    Shown shown);
+                    const QString &clientTags, Shown shown);
     // Stores a private message or note (kind) to the person toPerson, known as to; on a node
     // of a cluster, one to a person on another node is published for their node to show.
     void postPrivate(StoredMessage::Kind kind, const User *from, const QString &to,
-                     quint64 toPerson, const QString &text, Shown shown);
+                     quint64 toPerson, const QString &text, const QString &clientTags, Shown shown);
     // Stores a new room; done runs once it is committed (error empty) or refused.
     void createRoom(const StoredRoom &room, std::function<void(const QString &error)> done);
 

@@ -506,6 +506,26 @@ IrcDialect::Input IrcDialect::handleRegistered(const IrcMessage &message, const 
     return input;
 }
 
+// The client-only tags of message (IRCv3 message-tags: the keys that start with "+") as
+// Event::clientTags holds them; the others are the server's to set, and are dropped, as is a
+// key that is not of the specification's form (+[vendor/]name: letters, digits, "-", and "."
+// in the vendor), which no reader could be sure to parse.
+QString IrcDialect::clientTags(const IrcMessage &message)
+{
+    static const QRegularExpression key(u"^\\+([A-Za-z0-9.-]+/)?[A-Za-z0-9-]+$"_s);
+    QString tags;
+    for (const IrcMessage::Tag &tag : message.tags()) {
+        if (!key.match(tag.first).hasMatch())
+            continue;
+        if (!tags.isEmpty())
+            tags += u';';
+        tags += tag.first;
+        if (!tag.second.isEmpty())
+            tags += u'=' + IrcMessage::escapeTagValue(tag.second);
+    }
+    return tags;
+}
+
 void IrcDialect::say(Input &input, const IrcMessage &message, const QString &me)
 {
     const QString &verb = message.command();
@@ -534,6 +554,7 @@ void IrcDialect::say(Input &input, const IrcMessage &message, const QString &me)
     }
     // A NOTICE is the chat's note (an action is an action either way).
     const bool note = notice && !action;
+    input.clientTags = clientTags(message);
     for (const QString &target : message.param(0).split(u',', Qt::SkipEmptyParts)) {
         const QString room = IrcRendering::room(target);
         QString line = u'@' + verb + u' ';

@@ -30,6 +30,7 @@ public:
     {
         QByteArray replies;          // answered here (registration, PING, malformed lines)
         QStringList commands;        // chat lines to run, in order
+        QString clientTags;          // the line's client-only tags, for each of commands
         bool optionsChanged = false; // CAP changed what the rendering shows
         bool quit = false;
         bool release = false; // registration ended after a SASL login: send what was held
@@ -78,6 +79,7 @@ private:
     QString loginCommand() const;
     QString askedNickCommand() const;
     void say(Input &input, const IrcMessage &message, const QString &me);
+    static QString clientTags(const IrcMessage &message);
     void lookUp(Input &input, const QString &verb, const QString &me, const QStringList &nicks);
     QByteArray welcome(const QString &nick) const;
     QByteArray motd(const QString &nick) const;

@@ -211,7 +211,7 @@ QByteArray Session::renderReply(const Event &event, bool actor)
     const IrcDialect::Reaction reaction = m_irc->react(event, nick());
     if (!reaction.command.isEmpty()) {
         // Queued: the processor is in the middle of a command.
-        m_pendingCommands.prepend(reaction.command);
+        m_pendingCommands.prepend({reaction.command, {}});
         QMetaObject::invokeMethod(this, &Session::takeLines, Qt::QueuedConnection);
     }
     m_ircHoldNext = reaction.holdAfter;
@@ -546,7 +546,8 @@ void Session::answerIrcLine(const QByteArray &line)
         rendering.irc = m_irc->options();
         m_rendering = &RenderingCatalog::intern(rendering);
     }
-    m_pendingCommands += input.commands;
+    for (const QString &command : input.commands)
+        m_pendingCommands.append({command, input.clientTags});
     runPending();
     if (input.quit)
         close(u"quit"_s);
@@ -556,7 +557,7 @@ void Session::answerIrcLine(const QByteArray &line)
 // ping is the barrier) and which output is part of it.
 void Session::awaitResponses()
 {
-    m_pendingCommands << LabelledResponses::BarrierCommand;
+    m_pendingCommands.append({LabelledResponses::BarrierCommand, {}});
     runPending();
 }
 
@@ -596,16 +597,18 @@ bool Session::runPending()
     while (!m_pendingCommands.isEmpty()) {
         if (m_state == State::Gone || m_inputPaused)
             return false;
-        run(m_pendingCommands.takeFirst());
+        const PendingCommand next = m_pendingCommands.takeFirst();
+        run(next.line, next.clientTags);
     }
     return m_state != State::Gone && !m_inputPaused;
 }
 
-void Session::run(const QString &line)
+void Session::run(const QString &line, const QString &clientTags)
 {
     if (m_state == State::Gone)
         return;
-    const Command command = Command::parse(line, true);
+    Command command = Command::parse(line, true);
+    command.setClientTags(clientTags);
     if (!command.isValid()) {
         send(Event::error(command.error(), command.word(), command.errorSubject()),
              command.label());

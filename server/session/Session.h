@@ -178,7 +178,7 @@ private:
     // Writes past any pause (a labelled response's start).
     void writeNow(const QByteArray &bytes);
     // Runs a line of the chat's commands (IRC's, translated) as if the client had sent it.
-    void run(const QString &line);
+    void run(const QString &line, const QString &clientTags = {});
     // Runs the translated commands that wait; false when input is paused or the session gone.
     bool runPending();
     bool isOtherProtocol(QByteArrayView firstBytes, bool firstLine) const;
@@ -225,8 +225,15 @@ private:
     std::optional<RoomsMode> m_roomsMode; // unset: one for text, many for tagged
     HeldOutput m_held;
     std::unique_ptr<IrcDialect> m_irc; // null for the chat's own dialect
-    QStringList m_pendingCommands;     // IRC's lines translated, waiting their turn
-    bool m_ircHoldNext = false;        // the reply being rendered starts the hold, after it
+    // IRC's lines translated, waiting their turn, each with the client-only tags of the line
+    // it came from (IrcDialect::Input::clientTags).
+    struct PendingCommand
+    {
+        QString line;
+        QString clientTags;
+    };
+    QList<PendingCommand> m_pendingCommands;
+    bool m_ircHoldNext = false; // the reply being rendered starts the hold, after it
     QByteArray m_ircHeld;
     bool m_inputPaused = false;
     QString m_language = QStringLiteral("en");

@@ -87,7 +87,8 @@ bool SqlCommitter::prepare(QString *error)
     return m_insertLine.prepare(
                u"INSERT INTO messages (id, kind, room_id, seq, time_ms, sender, "
                u"sender_key, sender_person, recipient, recipient_key, "
-               u"recipient_person, body) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"_s,
+               u"recipient_person, body, client_tags) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
+               u"?)"_s,
                error) &&
            m_roomRules.prepare(error);
 }
@@ -261,6 +262,7 @@ SqlCommitter::Outcome SqlCommitter::addLine(StoredMessage &message, Undo &undo, 
     q.bind(9, recipientKey);
     q.bind(10, qint64(message.recipientPerson));
     q.bind(11, message.text);
+    q.bind(12, message.clientTags);
     if (!q.exec(error))
         return Outcome::Failed;
     if (message.kind == StoredMessage::Kind::Topic) {

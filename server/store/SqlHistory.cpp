@@ -12,7 +12,7 @@ using namespace Qt::StringLiterals;
 namespace {
 
 const QString Columns = u"SELECT id, kind, room_id, seq, time_ms, sender, sender_person, "
-                        u"recipient, recipient_person, body FROM messages "_s;
+                        u"recipient, recipient_person, body, client_tags FROM messages "_s;
 
 StoredMessage lineAt(const QSqlQuery &q)
 {
@@ -27,6 +27,7 @@ StoredMessage lineAt(const QSqlQuery &q)
     m.recipient = q.value(7).toString();
     m.recipientPerson = quint64(q.value(8).toLongLong());
     m.text = q.value(9).toString();
+    m.clientTags = q.value(10).toString();
     return m;
 }
 

@@ -30,6 +30,8 @@ struct StoredMessage
     QString recipient; // private messages: the recipient's nickname as shown
     quint64 recipientPerson = 0;
     QString text; // the message, the action, or the new topic (empty: cleared)
+    // The IRC client-only tags it came with (Event::clientTags), replayed with it; empty for most.
+    QString clientTags;
 
     bool operator==(const StoredMessage &) const = default;
 };

@@ -70,6 +70,8 @@ void TestClusterEvent::roundTrip_data()
     QTest::newRow("private") << privateLine;
     privateLine.message.kind = StoredMessage::Kind::PrivateNote;
     QTest::newRow("private note") << privateLine;
+    privateLine.message.clientTags = uR"(+draft/reply=12;+example.com/x=a\sb)"_s;
+    QTest::newRow("private note with an IRC client's tags") << privateLine;
     QTest::newRow("note") << roomLine(StoredMessage::Kind::Note);
     ClusterEvent mark = ClusterEvent::mark(3, 1000);
     mark.origin = "node2:1";

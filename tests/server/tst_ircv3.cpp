@@ -35,6 +35,20 @@ bool registerAccount(ServerFixture &fixture, const QString &nick, const QString 
     return reply.contains(u"is registered"_s) && owner.waitForDisconnected();
 }
 
+// Lines with only the tags a client chose: the server's own (time, msgid, batch) removed.
+QStringList clientTagsOnly(const QStringList &lines)
+{
+    static const QRegularExpression server(u"(?<=[@;])(time|msgid|batch)=[^; ]*;?"_s);
+    static const QRegularExpression dangling(u"^@ |;(?= )"_s);
+    QStringList kept;
+    for (QString line : lines) {
+        line.remove(server);
+        line.remove(dangling);
+        kept << line;
+    }
+    return kept;
+}
+
 QString plain(const QString &authzid, const QString &account, const QString &password)
 {
     return QString::fromLatin1(
@@ -58,6 +72,8 @@ private slots:
     void historyWithoutBatch();
     void pingWaitsForHistory();
     void targets();
+    void clientTags_data();
+    void clientTags();
     void joinHistoryComesInABatchOrNotAtAll();
     void sasl_data();
     void sasl();
@@ -319,6 +335,75 @@ void TestIrcV3::pingWaitsForHistory()
              (QStringList{Server + u" BATCH +history chathistory #hall"_s,
                           u":alice!alice@chat PRIVMSG #hall :just said"_s,
                           Server + u" BATCH -history"_s, Server + u" PONG test.chat :at last"_s}));
+}
+
+void TestIrcV3::clientTags_data()
+{
+    // What alice (message-tags, echo-message) sends; what bob (message-tags) and carol (no
+    // capabilities) read, and what the history replays to bob.
+    QTest::addColumn<QString>("line");
+    QTest::addColumn<QString>("tagged");  // bob's line and alice's echo, the server's tags left out
+    QTest::addColumn<QString>("bare");    // carol's (empty: she is not told)
+    QTest::addColumn<QString>("history"); // the CHATHISTORY target that replays it to bob
+
+    const QString said = u":alice!alice@chat PRIVMSG #hall hi"_s;
+    QTest::newRow("a reply") << u"@+draft/reply=1-1 PRIVMSG #hall hi"_s
+                             << u"@+draft/reply=1-1 "_s + said << said << u"#hall"_s;
+    QTest::newRow("the server's tags are not the client's")
+        << u"@fizz=buzz;+baz=bat;msgid=forged PRIVMSG #hall hi"_s << u"@+baz=bat "_s + said << said
+        << u"#hall"_s;
+    QTest::newRow("escaped values stay escaped")
+        << uR"(@+buzz=fizz\:buzz\sx\\;+steel=wootz PRIVMSG #hall hi)"_s
+        << uR"(@+buzz=fizz\:buzz\sx\\;+steel=wootz )"_s + said << said << u"#hall"_s;
+    QTest::newRow("a tag without a value") << u"@+draft/persist PRIVMSG #hall hi"_s
+                                           << u"@+draft/persist "_s + said << said << u"#hall"_s;
+    QTest::newRow("a key of no known form is dropped")
+        << u"@+a!b=1;+=2;+vendor.example/ok=3 PRIVMSG #hall hi"_s
+        << u"@+vendor.example/ok=3 "_s + said << said << u"#hall"_s;
+    QTest::newRow("only the server's tags")
+        << u"@fizz=buzz PRIVMSG #hall hi"_s << said << said << u"#hall"_s;
+    QTest::newRow("an action")
+        << u"@+x=1 PRIVMSG #hall :\u0001ACTION waves\u0001"_s
+        << u"@+x=1 :alice!alice@chat PRIVMSG #hall :\u0001ACTION waves\u0001"_s
+        << u":alice!alice@chat PRIVMSG #hall :\u0001ACTION waves\u0001"_s << u"#hall"_s;
+    QTest::newRow("a notice") << u"@+x=1 NOTICE #hall hi"_s
+                              << u"@+x=1 :alice!alice@chat NOTICE #hall hi"_s
+                              << u":alice!alice@chat NOTICE #hall hi"_s << u"#hall"_s;
+    QTest::newRow("to one person")
+        << u"@+typing=done PRIVMSG bob :hi bob"_s
+        << u"@+typing=done :alice!alice@chat PRIVMSG bob :hi bob"_s << QString() << u"alice"_s;
+}
+
+void TestIrcV3::clientTags()
+{
+    QFETCH(QString, line);
+    QFETCH(QString, tagged);
+    QFETCH(QString, bare);
+    QFETCH(QString, history);
+    ServerFixture fixture(IrcClient::serverConfig());
+    IrcClient alice;
+    IrcClient bob;
+    IrcClient carol;
+    QVERIFY(alice.connectAs(fixture, u"alice"_s, u"message-tags echo-message"_s));
+    QVERIFY(bob.connectAs(fixture, u"bob"_s, u"message-tags batch draft/chathistory"_s));
+    QVERIFY(carol.connectAs(fixture, u"carol"_s));
+    LineClient &tess = fixture.loggedIn(u"tess"_s);
+    for (IrcClient *irc : {&alice, &bob, &carol})
+        irc->sync();
+    tess.sync();
+
+    alice.send(line);
+    QCOMPARE(clientTagsOnly(alice.sync(true)), QStringList{tagged});
+    QCOMPARE(clientTagsOnly(bob.sync(true)), QStringList{tagged});
+    QCOMPARE(carol.sync(true), bare.isEmpty() ? QStringList() : QStringList{bare});
+    if (!bare.isEmpty()) // nothing changes on telnet
+        QVERIFY(!tess.sync().join(u'\n').contains(u'+'));
+
+    // The history replays them as they were said.
+    bob.send(u"CHATHISTORY LATEST %1 * 1"_s.arg(history));
+    const QStringList page = clientTagsOnly(bob.sync(true));
+    QCOMPARE(page.size(), 3);
+    QCOMPARE(page[1], tagged);
 }
 
 void TestIrcV3::targets()

@@ -224,6 +224,27 @@ void tst_Migrations::versions_data()
                                << QList<StoredAccount>({alice}) << QList<StoredRole>({owner})
                                << QList<StoredSanction>({ban, mute})
                                << QList<StoredModeration>({banned, muted});
+
+    // Version 5's program writes a line's client tags too: SQLite takes no row without them.
+    QStringList version5;
+    for (const QString &row : version4) {
+        version5 << (row.startsWith(u"INSERT INTO messages "_s) ? row.chopped(1) + u", '')"_s
+                                                                : row);
+    }
+    // clang-format off
+    version5 += QStringList{
+        u"INSERT INTO messages VALUES (11, 1, 1, 4, 1700000008000, 'bob', 'bob', 2, '', '', 0, 'tagged', '+draft/reply=5-2')"_s,
+        u"UPDATE rooms SET last_seq = 4 WHERE id = 1"_s,
+    };
+    // clang-format on
+    StoredRoom hall5 = hall;
+    hall5.lastSeq = 4;
+    QTest::newRow("version 5") << 5 << version5 << QList<StoredRoom>({hall5, den})
+                               << QStringList({u"hello"_s, u"welcome"_s, u"tagged"_s})
+                               << QStringList({u"psst"_s}) << 7u << 13ull
+                               << QList<StoredAccount>({alice}) << QList<StoredRole>({owner})
+                               << QList<StoredSanction>({ban, mute})
+                               << QList<StoredModeration>({banned, muted});
 }
 
 void tst_Migrations::versions()
@@ -280,6 +301,9 @@ void tst_Migrations::versions()
     HistoryRequest request;
     request.roomId = 1;
     QCOMPARE(texts(read(store, request, &answered)), roomLines);
+    // Lines from before version 5 have no client tags; a later one keeps its own.
+    for (const StoredMessage &m : read(store, request, &answered).messages)
+        QCOMPARE(m.clientTags, m.text == u"tagged"_s ? u"+draft/reply=5-2"_s : QString());
     request.roomId = 0;
     request.person = 1;
     QCOMPARE(texts(read(store, request, &answered)), privateLines);

@@ -382,12 +382,17 @@ void tst_Store::everyKindReadsBack()
         roomLines.append(line(1, u"kind %1"_s.arg(int(kind))));
         roomLines.last().kind = kind;
     }
+    // An IRC client's tags come back with their lines (compared with the rest below).
+    const QString tags = uR"(+draft/reply=1-1;+example.com/x=a\:b;+typing)"_s;
+    roomLines.first().clientTags = tags;
     const StoredMessage psst = privateLine(u"alice"_s, 1, u"bob"_s, 2, u"psst"_s);
     StoredMessage note = privateLine(u"bob"_s, 2, u"alice"_s, 1, u"noted"_s);
     note.kind = StoredMessage::Kind::PrivateNote;
+    note.clientTags = tags;
     const QList<Written> results = appendAll(*m_store, roomLines + QList{psst, note});
     for (const Written &written : results)
         QCOMPARE(written.error, QString());
+    QCOMPARE(results.first().committed.clientTags, tags);
     QVERIFY(reopen());
 
     HistoryRequest hall;
