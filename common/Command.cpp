@@ -178,17 +178,18 @@ void Command::splitArguments(QStringView rest, bool slashed)
     }
 }
 
-bool Command::isNoteToPerson() const
+bool Command::isToPerson() const
 {
-    return m_type == CommandType::Note && m_room.isEmpty() && argument(0).startsWith(u'@');
+    return (m_type == CommandType::Note || m_type == CommandType::Tagmsg) && m_room.isEmpty() &&
+           argument(0).startsWith(u'@');
 }
 
-QString Command::noteNick() const
+QString Command::personNick() const
 {
-    return isNoteToPerson() ? argument(0).section(u' ', 0, 0).mid(1) : QString();
+    return isToPerson() ? argument(0).section(u' ', 0, 0).mid(1) : QString();
 }
 
-QString Command::noteText() const
+QString Command::personText() const
 {
-    return isNoteToPerson() ? argument(0).section(u' ', 1).trimmed() : QString();
+    return isToPerson() ? argument(0).section(u' ', 1).trimmed() : QString();
 }

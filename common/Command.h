@@ -38,12 +38,12 @@ public:
     QString argument(int index) const { return m_arguments.value(index); }
     // The room named with "#room", or empty: the session's current room.
     QString room() const { return m_room; }
-    // A note to one person ("note @bob <text>", without a #room: with one, "@bob" is only how
-    // the text starts), its nickname and its text; either may be empty when only "@" or "@bob"
-    // was typed.
-    bool isNoteToPerson() const;
-    QString noteNick() const;
-    QString noteText() const;
+    // A note or tags to one person ("note @bob <text>", "tagmsg @bob", without a #room: with
+    // one, "@bob" is only how the text starts), its nickname and the note's text; either may be
+    // empty when only "@" or "@bob" was typed.
+    bool isToPerson() const;
+    QString personNick() const;
+    QString personText() const;
 
     // Why parsing failed, and the subject of the error (see ErrorCode.h).
     ErrorCode error() const { return m_error; }

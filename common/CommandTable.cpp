@@ -118,6 +118,8 @@ QList<CommandSpec> makeTable()
          QT_TRANSLATE_NOOP("CommandTable", "Act as a server administrator under any nickname, with an administrator's account and its password.")},
         {T::Wallops, u"wallops"_s, {},                 S::Text,         R::No,  A::LoggedIn,    "wallops <text>",
          QT_TRANSLATE_NOOP("CommandTable", "Tell the server's other administrators something, and nobody else (administrators).")},
+        {T::Tagmsg,  u"tagmsg"_s,  {},                 S::OptionalText, R::Yes, A::LoggedIn,    "tagmsg [#room|@nick]",
+         QT_TRANSLATE_NOOP("CommandTable", "Send an IRC client's tags alone (typing, a reaction) to a room or one person; IRC clients show them.")},
     };
     // clang-format on
 }

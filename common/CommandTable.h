@@ -57,6 +57,7 @@ enum class CommandType {
     Whowas,
     Oper,
     Wallops,
+    Tagmsg,
 };
 
 // How the words after the command word are split into arguments.

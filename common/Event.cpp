@@ -349,6 +349,18 @@ Event Event::wallops(const QString &from, const QString &text)
     return e;
 }
 
+Event Event::tagMessage(const QString &msgid, const QString &room, const QString &from,
+                        const QString &to, const QString &clientTags)
+{
+    Event e(Kind::TagMessage);
+    e.subject = msgid;
+    e.room = room;
+    e.nick = from;
+    e.target = to;
+    e.clientTags = clientTags;
+    return e;
+}
+
 Event Event::notice(const QString &from, const QString &text)
 {
     Event e(Kind::Notice);

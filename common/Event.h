@@ -86,6 +86,10 @@ public:
         Notice,        // nick (the administrator), text: a notice to everyone on the server
         Wallops,       // nick (the administrator), text: a notice to this server's
                        // administrators alone
+        TagMessage,    // room (or empty), nick (from), target (to, when to one person),
+                       // subject: its msgid, clientTags: an IRC client's tags alone (IRC's
+                       // TAGMSG: typing, a reaction), shown to IRC readers with message-tags
+                       // alone; never stored; not in the tagged layout
         Bye,           // subject: reason (logout, shutdown, ...)
         Ping,          // subject: token
         Pong,          // subject: token
@@ -174,6 +178,8 @@ public:
                         const QStringList &details);
     static Event notice(const QString &from, const QString &text);
     static Event wallops(const QString &from, const QString &text);
+    static Event tagMessage(const QString &msgid, const QString &room, const QString &from,
+                            const QString &to, const QString &clientTags);
     static Event bye(const QString &reason);
     static Event ping(const QString &token);
     static Event pong(const QString &token);
@@ -217,9 +223,9 @@ public:
     // ban of a Bans piece, when it was set (seconds since 1970). Not in the tagged layout.
     QStringList details;
     // The IRCv3 client-only tags that came with a line from an IRC client (Message, Action,
-    // Note, Private, PrivateNote): "+key=value;+key", escaped as IRC writes them, so that other
-    // IRC clients see the reply, reaction or typing state it carries. Kept with the line in the
-    // history; shown to IRC readers with message-tags alone; not in the tagged layout.
+    // Note, Private, PrivateNote, TagMessage): "+key=value;+key", escaped as IRC writes them, so
+    // that other IRC clients see the reply, reaction or typing state it carries. Kept with a line
+    // in the history; shown to IRC readers with message-tags alone; not in the tagged layout.
     QString clientTags;
 
     bool isValid() const { return kind != Kind::Invalid; }

@@ -130,7 +130,7 @@ void addTags(IrcMessage &message, const Event &event, const Options &options)
         message.addTag(u"batch"_s, HistoryBatch);
     if (options.serverTime && event.time.isValid())
         message.addTag(u"time"_s, event.time.toString(Qt::ISODateWithMs));
-    if (options.messageIds && event.id != 0)
+    if (options.messageIds && (event.id != 0 || event.kind == Event::Kind::TagMessage))
         message.addTag(u"msgid"_s, messageId(event));
     if (options.accountTag && !event.accounts.value(0).isEmpty())
         message.addTag(u"account"_s, event.accounts.value(0));
@@ -577,6 +577,8 @@ QString source(const QString &nick)
 
 QString messageId(const Event &event)
 {
+    if (event.kind == Event::Kind::TagMessage)
+        return event.subject; // never stored: no place to page from
     if (event.room.isEmpty())
         return QString::number(event.id);
     return u"%1-%2"_s.arg(event.id).arg(event.seq);
@@ -660,6 +662,11 @@ QByteArray render(const Event &event, const Options &options)
             return {};
         return line(source(event.nick), event.kind == K::Private ? u"PRIVMSG"_s : u"NOTICE"_s,
                     {event.target, event.text}, event, options);
+    case K::TagMessage: // tags alone: nothing to those who take none (IRCv3 message-tags)
+        if (!options.messageIds || (options.self && !options.echoMessage))
+            return {};
+        return line(source(event.nick), u"TAGMSG"_s,
+                    {event.room.isEmpty() ? event.target : channel(event.room)}, event, options);
     case K::Join:
         return joinLine(event, 0, event.nick, options);
     case K::Joins: {

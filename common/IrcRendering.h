@@ -57,7 +57,8 @@ QString source(const QString &nick);
 
 // The msgid of a line said in a room or privately (IRCv3 message-tags): a room line's names its
 // place in the room ("<id>-<seq>"), so that CHATHISTORY can page from it; a private message's is
-// its id. roomSeqOf() and privateIdOf() read them back (0: not one of ours).
+// its id; a TAGMSG's is the one it was given (MessageLog::momentaryId(): never stored, it names
+// no place). roomSeqOf() and privateIdOf() read them back (0: not one of ours).
 QString messageId(const Event &event);
 quint64 roomSeqOf(QStringView msgid);
 quint64 privateIdOf(QStringView msgid);

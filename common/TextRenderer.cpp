@@ -713,6 +713,8 @@ QByteArray render(const Event &event, const Options &options)
         w.line(w.phrase(QT_TRANSLATE_NOOP("TextRenderer", "*** To the administrators from %1: %2"))
                    .arg(event.nick, event.text));
         break;
+    case K::TagMessage: // an IRC client's tags, which only IRC clients show
+        break;
     case K::Bye:
         w.line(byeText(w, event));
         break;

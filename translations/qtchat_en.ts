@@ -664,6 +664,10 @@
         <source>Send a note to the room, or to one person with @nick: a line nobody answers automatically, as bots write (IRC&apos;s NOTICE).</source>
         <translation>Send a note to the room, or to one person with @nick: a line nobody answers automatically, as bots write (IRC&apos;s NOTICE).</translation>
     </message>
+    <message>
+        <source>Send an IRC client&apos;s tags alone (typing, a reaction) to a room or one person; IRC clients show them.</source>
+        <translation>Send an IRC client&apos;s tags alone (typing, a reaction) to a room or one person; IRC clients show them.</translation>
+    </message>
 </context>
 <context>
     <name>ConfigFile</name>

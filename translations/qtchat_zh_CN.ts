@@ -655,6 +655,10 @@
         <source>Send a note to the room, or to one person with @nick: a line nobody answers automatically, as bots write (IRC&apos;s NOTICE).</source>
         <translation>向房间发送一条通知，或用 @昵称 发给一个人：任何人和程序都不会自动回复它，机器人的输出就这样写（即 IRC 的 NOTICE）。</translation>
     </message>
+    <message>
+        <source>Send an IRC client&apos;s tags alone (typing, a reaction) to a room or one person; IRC clients show them.</source>
+        <translation>单独发送 IRC 客户端的标签（正在输入、表情回应）给一个房间或一个人；IRC 客户端会显示它们。</translation>
+    </message>
 </context>
 <context>
     <name>ConfigFile</name>

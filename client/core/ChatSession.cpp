@@ -455,9 +455,9 @@ void ChatSession::sendLine(const QString &line)
             m_connection->act(conversation->name(), command.argument(0));
             return;
         }
-        if (type == CommandType::Note && command.isValid() && command.isNoteToPerson()) {
-            if (!command.noteNick().isEmpty()) // "@" alone: the server says how to write it
-                openPrivate(command.noteNick());
+        if (type == CommandType::Note && command.isValid() && command.isToPerson()) {
+            if (!command.personNick().isEmpty()) // "@" alone: the server says how to write it
+                openPrivate(command.personNick());
         } else if (type == CommandType::Note && command.isValid() && command.room().isEmpty() &&
                    conversation) {
             // Where it is typed, as plain text goes: the room or the person on screen.

@@ -306,6 +306,28 @@ bool decodeHandover(const QCborMap &map, ClusterEvent &event)
     return true;
 }
 
+bool decodeTags(const QCborMap &map, ClusterEvent &event)
+{
+    StoredMessage &message = event.message;
+    if (!isUnsigned(map.value(Room)) || !map.value(Sender).isString() ||
+        !isUnsigned(map.value(SenderPerson)) || !map.value(Text).isString() ||
+        map.value(Text).toString().isEmpty() || !map.value(ClientTags).isString() ||
+        map.value(ClientTags).toString().isEmpty() || !optionalString(map, Account, &event.account))
+        return false;
+    message.roomId = map.value(Room).toInteger();
+    message.sender = map.value(Sender).toString();
+    message.senderPerson = quint64(map.value(SenderPerson).toInteger());
+    message.text = map.value(Text).toString();
+    message.clientTags = map.value(ClientTags).toString();
+    if (message.roomId != 0)
+        return true;
+    if (!map.value(Recipient).isString() || !isUnsigned(map.value(RecipientPerson)))
+        return false;
+    message.recipient = map.value(Recipient).toString();
+    message.recipientPerson = quint64(map.value(RecipientPerson).toInteger());
+    return true;
+}
+
 bool decodeAdminAct(const QCborMap &map, ClusterEvent &event)
 {
     if (!map.value(Sender).isString() || !NameRules::isValidNick(map.value(Sender).toString()))
@@ -469,6 +491,23 @@ ClusterEvent ClusterEvent::wallopsSent(const QString &sender, const QString &tex
     return event;
 }
 
+ClusterEvent ClusterEvent::tagged(const StoredMessage &message, const QString &account)
+{
+    ClusterEvent event;
+    event.type = Type::Tags;
+    event.message.roomId = message.roomId;
+    event.message.sender = message.sender;
+    event.message.senderPerson = message.senderPerson;
+    if (message.roomId == 0) {
+        event.message.recipient = message.recipient;
+        event.message.recipientPerson = message.recipientPerson;
+    }
+    event.message.text = message.text;
+    event.message.clientTags = message.clientTags;
+    event.account = account;
+    return event;
+}
+
 ClusterEvent ClusterEvent::disconnected(quint64 personId, const QString &sender)
 {
     ClusterEvent event;
@@ -503,6 +542,20 @@ QByteArray ClusterEvent::encode() const
     }
     if (type == Type::Person)
         return encodePerson(map, person);
+    if (type == Type::Tags) {
+        map.insert(Room, message.roomId);
+        map.insert(Sender, message.sender);
+        map.insert(SenderPerson, qint64(message.senderPerson));
+        if (message.roomId == 0) {
+            map.insert(Recipient, message.recipient);
+            map.insert(RecipientPerson, qint64(message.recipientPerson));
+        }
+        map.insert(Text, message.text);
+        map.insert(ClientTags, message.clientTags);
+        if (!account.isEmpty())
+            map.insert(Account, account);
+        return map.toCborValue().toCbor();
+    }
     if (type == Type::Notice || type == Type::Wallops || type == Type::Disconnect) {
         map.insert(Sender, message.sender);
         if (type != Type::Disconnect)
@@ -602,7 +655,7 @@ std::optional<ClusterEvent> ClusterEvent::decode(const QByteArray &payload)
         return std::nullopt;
     event.origin = map.value(Origin).toByteArray();
     const qint64 type = map.contains(TypeKey) ? integerOr(map.value(TypeKey), -1) : 0;
-    if (type < int(Type::Line) || type > int(Type::Wallops))
+    if (type < int(Type::Line) || type > int(Type::Tags))
         return std::nullopt;
     if (type == int(Type::Account)) {
         event.type = Type::Account;
@@ -633,6 +686,11 @@ std::optional<ClusterEvent> ClusterEvent::decode(const QByteArray &payload)
     if (event.type == Type::Notice || event.type == Type::Wallops ||
         event.type == Type::Disconnect) {
         if (!decodeAdminAct(map, event))
+            return std::nullopt;
+        return event;
+    }
+    if (event.type == Type::Tags) {
+        if (!decodeTags(map, event))
             return std::nullopt;
         return event;
     }

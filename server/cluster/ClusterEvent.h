@@ -58,11 +58,15 @@ struct ClusterEvent
         Notice = 11,
         Disconnect = 12,
         Wallops = 13,
+        Tags = 14,
     };
 
     Type type = Type::Line;
-    StoredMessage message; // Line; Mark: roomId and seq only; Notice, Disconnect, Wallops: above
-    StoredRoom room;       // Room: id, name, creator, created (its key is NameRules::key(name))
+    // Line; Mark: roomId and seq only; Notice, Disconnect, Wallops: above; Tags (an IRC client's
+    // TAGMSG, never stored): roomId (0: to one person), sender, senderPerson, recipient and
+    // recipientPerson (to one person), clientTags, and text: its msgid
+    StoredMessage message;
+    StoredRoom room; // Room: id, name, creator, created (its key is NameRules::key(name))
     QString account; // Line, Moderation: the sender's or actor's account key, for IRC's account
                      // tag; may be empty
     ClusterPerson person;        // Person
@@ -90,6 +94,8 @@ struct ClusterEvent
     static ClusterEvent noticed(const QString &sender, const QString &text);
     static ClusterEvent disconnected(quint64 personId, const QString &sender);
     static ClusterEvent wallopsSent(const QString &sender, const QString &text);
+    // message as above for Tags; account: the sender's, for IRC's account tag.
+    static ClusterEvent tagged(const StoredMessage &message, const QString &account);
 
     QByteArray encode() const;
     static std::optional<ClusterEvent> decode(const QByteArray &payload);

@@ -96,10 +96,12 @@ void CommandProcessor::commandReceived(Session *session, const Command &command)
         if (refusal != ErrorCode::None)
             return m_chat.fail(session, command, refusal, command.word());
     }
-    // A note to one person is like a private message: no room's rules govern it.
-    if (Permissions::governs(command.type()) && !command.isNoteToPerson()) {
+    // A note or tags to one person are like a private message: no room's rules govern them.
+    // Tags alone (typing, a reaction) are speech, under the rules of what is said.
+    if (Permissions::governs(command.type()) && !command.isToPerson()) {
         const bool says = command.type() == CommandType::Say || command.type() == CommandType::Me ||
-                          command.type() == CommandType::Note;
+                          command.type() == CommandType::Note ||
+                          command.type() == CommandType::Tagmsg;
         Room *room =
             says ? m_chat.sayingRoom(session, command) : m_chat.targetRoom(session, command);
         if (!room)
@@ -182,6 +184,8 @@ void CommandProcessor::dispatch(Session *session, const Command &command)
         return m_messages.msg(session, command);
     case T::Note:
         return m_messages.note(session, command);
+    case T::Tagmsg:
+        return m_messages.tagmsg(session, command);
     case T::History:
         return m_messages.history(session, command);
     case T::Look:

@@ -4,6 +4,7 @@
 #include "NameRules.h"
 #include "Protocol.h"
 #include "TimeAnchor.h"
+#include "cluster/ClusterEvent.h"
 #include "commands/ChatContext.h"
 #include "commands/HistoryArguments.h"
 #include "core/Directory.h"
@@ -64,12 +65,12 @@ void MessageCommands::me(Session *session, const Command &command)
 // "note [#room] <text>" to a room, "note @nick <text>" to one person.
 void MessageCommands::note(Session *session, const Command &command)
 {
-    if (!command.isNoteToPerson())
+    if (!command.isToPerson())
         return post(session, command, StoredMessage::Kind::Note);
-    if (command.noteNick().isEmpty() || command.noteText().isEmpty())
+    if (command.personNick().isEmpty() || command.personText().isEmpty())
         return m_chat.fail(session, command, ErrorCode::NeedMoreParams,
                            QString::fromLatin1(command.spec().usage));
-    postPrivate(session, command, command.noteNick(), command.noteText(),
+    postPrivate(session, command, command.personNick(), command.personText(),
                 StoredMessage::Kind::PrivateNote);
 }
 
@@ -91,6 +92,49 @@ void MessageCommands::post(Session *session, const Command &command, StoredMessa
                                 if (user && !user->isIn(room))
                                     user->send(event, session, command.label(), true);
                             });
+}
+
+// "tagmsg [#room|@nick]": an IRC client's tags alone (TAGMSG), to a room (under the rules of what
+// is said there: CommandProcessor) or to one person. Typing and reactions are of the moment:
+// shown, echoed and never stored; on a node of a cluster the other nodes show them to their
+// people in the room, or to the person on another node.
+void MessageCommands::tagmsg(Session *session, const Command &command)
+{
+    if (command.clientTags().isEmpty())
+        return m_chat.fail(session, command, ErrorCode::NoText);
+    User *user = session->user();
+    StoredMessage tags;
+    tags.sender = user->nick();
+    tags.senderPerson = user->personId();
+    tags.text = m_chat.log().momentaryId();
+    tags.clientTags = command.clientTags();
+    if (!command.isToPerson()) {
+        Room *room = m_chat.sayingRoom(session, command);
+        if (!room)
+            return;
+        Event event = Event::tagMessage(tags.text, room->name(), user->nick(), {}, tags.clientTags);
+        event.accounts = {user->account()};
+        room->broadcast(event, user, session, command.label());
+        if (!user->isIn(room)) // said from outside the room, as post() does
+            user->send(event, session, command.label(), true);
+        tags.roomId = room->id();
+        m_chat.tellCluster(ClusterEvent::tagged(tags, user->account()));
+        return;
+    }
+    User *target = m_chat.directory().user(command.personNick());
+    const RemotePerson *remote =
+        target ? nullptr : m_chat.directory().remote().find(command.personNick());
+    if (!target && !remote)
+        return m_chat.fail(session, command, ErrorCode::NoSuchNick, command.personNick());
+    tags.recipient = target ? target->nick() : remote->nick;
+    tags.recipientPerson = target ? target->personId() : remote->id;
+    Event event = Event::tagMessage(tags.text, {}, user->nick(), tags.recipient, tags.clientTags);
+    event.accounts = {user->account()};
+    if (target && target != user)
+        target->send(event);
+    user->send(event, session, command.label(), true);
+    if (remote)
+        m_chat.tellCluster(ClusterEvent::tagged(tags, user->account()));
 }
 
 void MessageCommands::msg(Session *session, const Command &command)

@@ -20,6 +20,7 @@ public:
     void me(Session *session, const Command &command);
     void msg(Session *session, const Command &command);
     void note(Session *session, const Command &command);
+    void tagmsg(Session *session, const Command &command);
     void history(Session *session, const Command &command);
     void conversations(Session *session, const Command &command);
 

@@ -69,6 +69,10 @@ void ClusterFeed::arrived(const ClusterEvent &event)
         if (elsewhere)
             emit administeredElsewhere(event);
         return;
+    case Type::Tags:
+        if (elsewhere)
+            showTags(event.message, event.account);
+        return;
     case Type::Line:
     case Type::Mark:
         break;
@@ -152,6 +156,26 @@ void ClusterFeed::deliver(const StoredMessage &line, const QString &account)
         return;
     m_log.privateArrived(line.id);
     Event event = m_log.eventFor(line);
+    event.accounts = {account};
+    recipient->send(event);
+}
+
+void ClusterFeed::showTags(const StoredMessage &tags, const QString &account)
+{
+    Event event;
+    if (tags.roomId != 0) {
+        Room *room = m_directory.roomById(tags.roomId);
+        if (!room)
+            return;
+        event = Event::tagMessage(tags.text, room->name(), tags.sender, {}, tags.clientTags);
+        event.accounts = {account};
+        room->broadcast(event, nullptr);
+        return;
+    }
+    User *recipient = m_directory.user(tags.recipient);
+    if (!recipient || recipient->personId() != tags.recipientPerson)
+        return;
+    event = Event::tagMessage(tags.text, {}, tags.sender, recipient->nick(), tags.clientTags);
     event.accounts = {account};
     recipient->send(event);
 }

@@ -63,6 +63,9 @@ private:
     void removeRoom(Room *room);
     // A private message another node committed, to its recipient if they are here.
     void deliver(const StoredMessage &line, const QString &account);
+    // An IRC client's tags alone (TAGMSG) from another node's person: to the room's members
+    // here, or to the person they went to if they are here.
+    void showTags(const StoredMessage &tags, const QString &account);
     // The rooms as the store has them now: those this node does not know are added, and of
     // those it knew (committed) when it asked, the ones the store no longer has are closed.
     void catchUpRooms(const QSet<qint64> &known, const RoomsPage &page);

@@ -12,6 +12,8 @@
 
 #include <chrono>
 
+using namespace Qt::StringLiterals;
+
 namespace {
 
 qint64 microsecondsSince(std::chrono::steady_clock::time_point start)
@@ -187,6 +189,11 @@ void MessageLog::written()
         m_waiting.removeFirst();
         QMetaObject::invokeMethod(&m_store, std::move(then), Qt::QueuedConnection);
     }
+}
+
+QString MessageLog::momentaryId()
+{
+    return u"t%1-%2"_s.arg(m_store.bootNumber()).arg(++m_momentary);
 }
 
 Event MessageLog::eventFor(const StoredMessage &message) const

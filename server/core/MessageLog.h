@@ -65,6 +65,10 @@ public:
     // it now: history reaches it from now on.
     void privateArrived(quint64 id) { m_lastPrivateId = std::max(m_lastPrivateId, id); }
 
+    // A msgid for what is shown and never stored (TAGMSG): "t<boot number>-<n>", unique across
+    // restarts as the store's ids are, and never one that a CHATHISTORY reference finds.
+    QString momentaryId();
+
     // The event a stored line is shown as (with its original time).
     Event eventFor(const StoredMessage &message) const;
 
@@ -89,8 +93,9 @@ private:
     Bus *m_bus = nullptr;
     RoomSequence *m_sequence = nullptr;
     quint64 m_lastPrivateId = 0;
-    qint64 m_writes = 0;   // made
-    qint64 m_answered = 0; // answered by the store, in the order made
+    quint64 m_momentary = 0; // momentary ids given
+    qint64 m_writes = 0;     // made
+    qint64 m_answered = 0;   // answered by the store, in the order made
     QList<std::pair<qint64, std::function<void()>>> m_waiting; // by the write count they wait for
     bool m_delivering = false; // in a run of the store's callbacks: room lines are gathered
     BroadcastBatch m_batch;

@@ -287,6 +287,8 @@ IrcDialect::Input IrcDialect::handleRegistered(const IrcMessage &message, const 
 
     if (verb == u"PRIVMSG" || verb == u"NOTICE") {
         say(input, message, me);
+    } else if (verb == u"TAGMSG") {
+        tagMessage(input, message, me);
     } else if (verb == u"JOIN") {
         if (message.paramCount() < 1)
             return needMore();
@@ -565,6 +567,23 @@ void IrcDialect::say(Input &input, const IrcMessage &message, const QString &me)
         else
             line += u"msg "_s + target + u' ' + (action ? u"* "_s + text : text);
         input.commands << line;
+    }
+}
+
+// TAGMSG (IRCv3 message-tags): the client-only tags alone, to channels and nicknames. A TAGMSG
+// without any carries nothing, and is answered with nothing, as a NOTICE would be.
+void IrcDialect::tagMessage(Input &input, const IrcMessage &message, const QString &me)
+{
+    if (message.paramCount() < 1) {
+        input.replies = reply(411, me, {u"No recipient given (TAGMSG)"_s});
+        return;
+    }
+    input.clientTags = clientTags(message);
+    if (input.clientTags.isEmpty())
+        return;
+    for (const QString &target : message.param(0).split(u',', Qt::SkipEmptyParts)) {
+        const QString room = IrcRendering::room(target);
+        input.commands << u"@TAGMSG tagmsg "_s + (room.isEmpty() ? u'@' + target : u'#' + room);
     }
 }
 

@@ -80,6 +80,7 @@ private:
     QString askedNickCommand() const;
     void say(Input &input, const IrcMessage &message, const QString &me);
     static QString clientTags(const IrcMessage &message);
+    void tagMessage(Input &input, const IrcMessage &message, const QString &me);
     void lookUp(Input &input, const QString &verb, const QString &me, const QStringList &nicks);
     QByteArray welcome(const QString &nick) const;
     QByteArray motd(const QString &nick) const;

@@ -20,6 +20,9 @@ constexpr Entry Entries[] = {
     {"NOTICE"_L1, "NOTICE <#channel|nick> :<text>"_L1,
      "A note (the chat's note): shown and kept like a message, and never answered\n"
      "automatically, not even by an away text."_L1},
+    {"TAGMSG"_L1, "@+<tag>[=<value>];... TAGMSG <#channel|nick>[,...]"_L1,
+     "Sends the client-only tags alone (typing, a reaction) to those whose clients take\n"
+     "message-tags; nothing is kept."_L1},
     {"JOIN"_L1, "JOIN <#channel>[,...] [<key>[,...]]"_L1,
      "Enters channels, with their keys in the same order; one that does not exist is made\n"
      "and you own it. JOIN 0 leaves every channel."_L1},

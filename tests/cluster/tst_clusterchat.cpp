@@ -13,6 +13,7 @@
 #include "core/Directory.h"
 #include "store/SqlStore.h"
 
+#include <QRegularExpression>
 #include <QTest>
 
 using namespace Qt::StringLiterals;
@@ -53,6 +54,7 @@ private slots:
     void resumeWhileConnectedElsewhere();
     void moderationAcrossNodes();
     void administratorAcrossNodes();
+    void tagsAcrossNodes();
     void roomsMadeWhileCutOff();
     void threeNodes();
 
@@ -862,6 +864,34 @@ void TestClusterChat::administratorAcrossNodes()
     QCOMPARE(left.subject, u"disconnect"_s);
     root.send(u"disconnect nobody"_s);
     QCOMPARE(answer(root, u"disconnect"_s).code, ErrorCode::NoSuchNick);
+}
+
+void TestClusterChat::tagsAcrossNodes()
+{
+    // An IRC client's TAGMSG is never stored: it crosses to the other nodes on the bus alone.
+    IrcClient ivy;
+    QVERIFY(ivy.line().connectTo(m_a->server().ircPort()));
+    QVERIFY(ivy.registerAs(u"ivy"_s, u"message-tags"_s));
+    IrcClient jo;
+    QVERIFY(jo.line().connectTo(m_b->server().ircPort()));
+    QVERIFY(jo.registerAs(u"jo"_s, u"message-tags account-tag"_s));
+    const auto lineWith = [](IrcClient &irc, const QString &what) {
+        for (QString line = irc.line().readLine(); !line.isNull(); line = irc.line().readLine()) {
+            if (line.contains(what))
+                return line;
+        }
+        return QString();
+    };
+    QVERIFY(!lineWith(ivy, u":jo!jo@chat JOIN #hall"_s).isEmpty()); // a knows jo now
+    static const QRegularExpression tagged(
+        uR"(^@msgid=t\d+-\d+;\+typing=active :ivy!ivy@chat TAGMSG #hall$)"_s);
+    ivy.send(u"@+typing=active TAGMSG #hall"_s);
+    const QString toRoom = lineWith(jo, u" TAGMSG "_s);
+    QVERIFY2(tagged.match(toRoom).hasMatch(), qPrintable(toRoom));
+    ivy.send(u"@+draft/react=\U0001F44D TAGMSG jo"_s);
+    const QString toJo = lineWith(jo, u" TAGMSG "_s);
+    QVERIFY2(toJo.endsWith(u";+draft/react=\U0001F44D :ivy!ivy@chat TAGMSG jo"_s),
+             qPrintable(toJo));
 }
 
 void TestClusterChat::roomsMadeWhileCutOff()

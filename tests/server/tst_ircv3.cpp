@@ -74,6 +74,7 @@ private slots:
     void targets();
     void clientTags_data();
     void clientTags();
+    void tagMessages();
     void joinHistoryComesInABatchOrNotAtAll();
     void sasl_data();
     void sasl();
@@ -404,6 +405,79 @@ void TestIrcV3::clientTags()
     const QStringList page = clientTagsOnly(bob.sync(true));
     QCOMPARE(page.size(), 3);
     QCOMPARE(page[1], tagged);
+}
+
+void TestIrcV3::tagMessages()
+{
+    // IRCv3 TAGMSG: tags alone, to those whose clients take message-tags; echoed, labelled,
+    // never stored.
+    ServerFixture fixture(IrcClient::serverConfig());
+    IrcClient alice;
+    IrcClient bob;
+    IrcClient carol;
+    IrcClient dave;
+    QVERIFY(alice.connectAs(fixture, u"alice"_s,
+                            u"message-tags echo-message batch labeled-response"_s));
+    QVERIFY(bob.connectAs(fixture, u"bob"_s, u"message-tags batch draft/chathistory"_s));
+    QVERIFY(carol.connectAs(fixture, u"carol"_s));
+    QVERIFY(dave.connectAs(fixture, u"dave"_s, u"server-time"_s));
+    LineClient &tess = fixture.loggedIn(u"tess"_s);
+    for (IrcClient *irc : {&alice, &bob, &carol, &dave})
+        irc->sync();
+    tess.sync();
+    const auto nobodyElse = [&] {
+        return carol.sync(true).isEmpty() && dave.sync(true).isEmpty() && tess.sync().isEmpty();
+    };
+    static const QRegularExpression msgid(u"msgid=([^; ]+)"_s);
+
+    alice.send(u"@+typing=active;cat=dog TAGMSG #hall"_s);
+    const QStringList echo = alice.sync(true);
+    const QStringList relayed = bob.sync(true);
+    const QString tagged = u"@+typing=active :alice!alice@chat TAGMSG #hall"_s;
+    QCOMPARE(clientTagsOnly(echo), QStringList{tagged});
+    QCOMPARE(clientTagsOnly(relayed), QStringList{tagged});
+    const QString id = msgid.match(echo.value(0)).captured(1);
+    QVERIFY2(!id.isEmpty(), qPrintable(echo.value(0)));
+    QCOMPARE(msgid.match(relayed.value(0)).captured(1), id);
+    QVERIFY(nobodyElse());
+
+    // To one person; a second one has an id of its own.
+    alice.send(u"@+draft/react=\U0001F44D TAGMSG bob"_s);
+    const QString react = u"@+draft/react=\U0001F44D :alice!alice@chat TAGMSG bob"_s;
+    const QStringList privateEcho = alice.sync(true);
+    QCOMPARE(clientTagsOnly(privateEcho), QStringList{react});
+    QCOMPARE(clientTagsOnly(bob.sync(true)), QStringList{react});
+    QVERIFY(msgid.match(privateEcho.value(0)).captured(1) != id);
+    QVERIFY(nobodyElse());
+
+    // A label comes back on the echo alone; tags that are not the client's carry nothing, and
+    // a labelled line that carries nothing is acknowledged.
+    alice.send(u"@label=l1;+typing=paused TAGMSG #hall"_s);
+    QCOMPARE(clientTagsOnly(alice.sync(true)),
+             QStringList{u"@label=l1;+typing=paused :alice!alice@chat TAGMSG #hall"_s});
+    QCOMPARE(clientTagsOnly(bob.sync(true)),
+             QStringList{u"@+typing=paused :alice!alice@chat TAGMSG #hall"_s});
+    alice.send(u"@label=l2;cat=dog TAGMSG #hall"_s);
+    QCOMPARE(alice.sync(true), QStringList{u"@label=l2 "_s + Server + u" ACK"_s});
+    QVERIFY(bob.sync(true).isEmpty());
+    QVERIFY(nobodyElse());
+
+    // Errors, as for PRIVMSG.
+    alice.send(u"TAGMSG"_s);
+    QCOMPARE(alice.sync(), QStringList{Server + u" 411 alice :No recipient given (TAGMSG)"_s});
+    alice.send(u"@+typing=active TAGMSG #nowhere"_s);
+    QCOMPARE(alice.sync(), QStringList{Server + u" 403 alice #nowhere :There is no room called "
+                                                u"nowhere (list shows the rooms)."_s});
+    alice.send(u"@+typing=active TAGMSG nobody"_s);
+    QCOMPARE(alice.sync(),
+             QStringList{Server + u" 401 alice nobody :No one called nobody is logged in."_s});
+
+    // Not in the history: bob's page of the hall holds none of them.
+    bob.send(u"CHATHISTORY LATEST #hall * 10"_s);
+    QVERIFY(!bob.sync(true).join(u'\n').contains(u"TAGMSG"_s));
+    // The chat's own command has nothing to send without an IRC client's tags.
+    tess.send(u"tagmsg #hall"_s);
+    QCOMPARE(tess.sync(), QStringList{u"Error: There is no text to send."_s});
 }
 
 void TestIrcV3::targets()

@@ -212,7 +212,7 @@ void tst_Command::parse()
 void tst_Command::specMatchesTableOrder()
 {
     const QList<CommandSpec> &table = CommandTable::all();
-    QCOMPARE(table.size(), int(CommandType::Wallops) + 1);
+    QCOMPARE(table.size(), int(CommandType::Tagmsg) + 1);
     for (int i = 0; i < table.size(); ++i) {
         const auto type = CommandType(i);
         QCOMPARE(int(table[i].type), i);
@@ -280,7 +280,8 @@ void tst_Command::everyWordParses()
     }
 }
 
-// "note @nick <text>" is a note to one person only without a #room.
+// "note @nick <text>" is a note to one person only without a #room; so are "tagmsg @nick"'s
+// tags.
 void tst_Command::noteToPerson_data()
 {
     QTest::addColumn<QString>("line");
@@ -296,6 +297,9 @@ void tst_Command::noteToPerson_data()
     QTest::newRow("a room's, starting with @")
         << u"note #hall @bob your turn"_s << false << QString() << QString();
     QTest::newRow("not a note") << u"say @bob hi"_s << false << QString() << QString();
+    QTest::newRow("tags to a person") << u"tagmsg @bob"_s << true << u"bob"_s << QString();
+    QTest::newRow("tags to a room") << u"tagmsg #hall"_s << false << QString() << QString();
+    QTest::newRow("tags to the current room") << u"tagmsg"_s << false << QString() << QString();
 }
 
 void tst_Command::noteToPerson()
@@ -306,9 +310,9 @@ void tst_Command::noteToPerson()
     QFETCH(QString, text);
     const Command command = Command::parse(line, false);
     QVERIFY(command.isValid());
-    QCOMPARE(command.isNoteToPerson(), toPerson);
-    QCOMPARE(command.noteNick(), nick);
-    QCOMPARE(command.noteText(), text);
+    QCOMPARE(command.isToPerson(), toPerson);
+    QCOMPARE(command.personNick(), nick);
+    QCOMPARE(command.personText(), text);
 }
 
 QTEST_GUILESS_MAIN(tst_Command)
