@@ -222,9 +222,12 @@ void Session::send(Event event, const QString &label, bool actor)
 {
     if (m_irc && event.kind == Event::Kind::Pong && LabelledResponses::isBarrierLabel(label))
         return responsesDone();
-    // IRC shows a message to oneself as one received, ahead of the answer to the command (the
-    // echo, with echo-message); the text and tagged renderings show the sender's copy alone.
-    if (m_irc && actor && event.isPrivateLine() && m_user &&
+    // IRC shows a message (or TAGMSG) to oneself as one received, ahead of the answer to the
+    // command (the echo, with echo-message); the text and tagged renderings show the sender's
+    // copy alone.
+    const bool toOnePerson =
+        event.isPrivateLine() || (event.kind == Event::Kind::TagMessage && event.room.isEmpty());
+    if (m_irc && actor && toOnePerson && m_user &&
         NameRules::key(event.target) == NameRules::key(m_user->nick()))
         sendRendered(renderReply(event, false));
     event.label = label;

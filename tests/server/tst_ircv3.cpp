@@ -450,6 +450,13 @@ void TestIrcV3::tagMessages()
     QVERIFY(msgid.match(privateEcho.value(0)).captured(1) != id);
     QVERIFY(nobodyElse());
 
+    // To oneself: as received, then the echo.
+    alice.send(u"@+typing=active TAGMSG alice"_s);
+    const QString toSelf = u"@+typing=active :alice!alice@chat TAGMSG alice"_s;
+    QCOMPARE(clientTagsOnly(alice.sync(true)), (QStringList{toSelf, toSelf}));
+    QVERIFY(bob.sync(true).isEmpty());
+    QVERIFY(nobodyElse());
+
     // A label comes back on the echo alone; tags that are not the client's carry nothing, and
     // a labelled line that carries nothing is acknowledged.
     alice.send(u"@label=l1;+typing=paused TAGMSG #hall"_s);
