@@ -54,7 +54,7 @@ QList<CommandSpec> makeTable()
          QT_TRANSLATE_NOOP("CommandTable", "Come back after a dropped connection, with what you missed.")},
         {T::Help,    u"help"_s,    {u"h"_s, u"?"_s},   S::OptionalName, R::No,  A::Always,      "help [command]",
          QT_TRANSLATE_NOOP("CommandTable", "List the commands, or explain one.")},
-        {T::Set,     u"set"_s,     {},                 S::Setting,      R::No,  A::Always,      "set [time|tagged|lang|rooms] [value]",
+        {T::Set,     u"set"_s,     {},                 S::Setting,      R::No,  A::Always,      "set [time|tagged|lang|rooms|invisible] [value]",
          QT_TRANSLATE_NOOP("CommandTable", "Show your settings, or change one: time on|off, tagged on|off, lang en|zh_CN, rooms one|many.")},
         {T::Ping,    u"ping"_s,    {},                 S::Token,        R::No,  A::Always,      "ping [token]",
          QT_TRANSLATE_NOOP("CommandTable", "Check that the server answers; it replies pong.")},

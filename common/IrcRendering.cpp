@@ -815,6 +815,10 @@ QByteArray render(const Event &event, const Options &options)
         if (event.command == "oper"_L1)
             return numeric(options, 381, me, {u"You are now an IRC operator"_s}) +
                    line(source(me), u"MODE"_s, {me, u"+o"_s});
+        // User mode +i is the chat's invisible setting (IrcModes).
+        if (event.command == "set"_L1 && event.label == "MODE"_L1)
+            return line(source(me), u"MODE"_s,
+                        {me, event.list.value(1) == "on"_L1 ? u"+i"_s : u"-i"_s});
         return {};
     case K::Bye:
         return line({}, u"ERROR"_s, {u"Closing link: "_s + event.subject});
@@ -832,9 +836,15 @@ QByteArray render(const Event &event, const Options &options)
         if (event.subject == Event::HereState)
             return line(source(event.nick), u"AWAY"_s, {});
         return {};
+    case K::Settings: {
+        if (event.label != "MODE"_L1) // MODE <own nick>: the user modes there are (221)
+            return {};
+        const qsizetype invisible = event.list.indexOf(u"invisible"_s);
+        const bool on = invisible >= 0 && event.list.value(invisible + 1) == "on"_L1;
+        return numeric(options, 221, me, {on ? u"+i"_s : u"+"_s});
+    }
     case K::Invalid:
     case K::Welcome:
-    case K::Settings:
         break;
     case K::HistoryStart:
         return historyBatch(event, options, true);

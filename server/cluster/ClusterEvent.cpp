@@ -44,6 +44,7 @@ enum Key : int {
     Roles = 30,
     MovedTo = 31,
     ClientTags = 32,
+    Invisible = 33,
 };
 
 // The largest payload decode() looks at: a line's text is capped far below this.
@@ -154,7 +155,9 @@ bool decodePerson(const QCborMap &map, ClusterEvent &event)
             return false;
         person.movedTo = map.value(MovedTo).toByteArray();
     }
-    for (auto [key, flag] : {std::pair{Gone, &person.gone}, {Reconnecting, &person.reconnecting}}) {
+    for (auto [key, flag] : {std::pair{Gone, &person.gone},
+                             {Reconnecting, &person.reconnecting},
+                             {Invisible, &person.invisible}}) {
         if (!map.contains(key))
             continue;
         if (!map.value(key).isBool())
@@ -368,6 +371,8 @@ QByteArray encodePerson(QCborMap &map, const ClusterPerson &person)
         map.insert(MovedTo, QCborValue(person.movedTo));
     if (person.reconnecting)
         map.insert(Reconnecting, true);
+    if (person.invisible)
+        map.insert(Invisible, true);
     return map.toCborValue().toCbor();
 }
 

@@ -18,6 +18,7 @@ struct ClusterPerson
     QString awayText;
     QList<qint64> rooms;       // ids, in the order entered
     bool reconnecting = false; // no connection carries them: their place is held (User)
+    bool invisible = false;    // User::isInvisible()
     // The change: the nickname before it (a rename), why the rooms no longer in rooms were
     // left or, with gone, why the person ended.
     QString previousNick;

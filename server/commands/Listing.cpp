@@ -9,6 +9,8 @@
 #include "core/Room.h"
 #include "core/User.h"
 
+#include <algorithm>
+
 namespace {
 
 // The next entry of map after key (from the start when key is null).
@@ -42,7 +44,8 @@ qsizetype taggedSize(const QStringList &fields)
 } // namespace
 
 Listing::Listing(const Directory &directory, What what, const NamePattern &pattern, int page,
-                 int pageSize, const QString &label, const QSet<QString> &administrators)
+                 int pageSize, const QString &label, const QSet<QString> &administrators,
+                 Viewer viewer)
     : m_directory(directory)
     , m_what(what)
     , m_pattern(pattern)
@@ -50,6 +53,7 @@ Listing::Listing(const Directory &directory, What what, const NamePattern &patte
     , m_pageSize(std::max(pageSize, 1))
     , m_label(label)
     , m_administrators(administrators)
+    , m_viewer(std::move(viewer))
 {
 }
 
@@ -164,7 +168,13 @@ bool Listing::advance(QStringList *items)
             const bool isLocal =
                 far == remote.cend() || (local != users.cend() && local.key() < far.key());
             m_after = isLocal ? local.key() : far.key();
-            if (!m_pattern.matches(m_after)) {
+            const bool shown =
+                m_pattern.matches(m_after) &&
+                (isLocal
+                     ? shows(local.value()->isInvisible(), local.value()->personId(),
+                             local.value()->rooms(), m_after)
+                     : shows(far.value()->invisible, far.value()->id, far.value()->rooms, m_after));
+            if (!shown) {
                 if (isLocal)
                     ++local;
                 else
@@ -196,6 +206,16 @@ bool Listing::advance(QStringList *items)
     if (items)
         *items << found->name() << QString::number(found->memberCount()) << found->topic();
     return true;
+}
+
+bool Listing::shows(bool invisible, quint64 personId, const QList<Room *> &rooms,
+                    const QString &key) const
+{
+    if (!invisible || m_viewer.seesEveryone || personId == m_viewer.personId ||
+        m_pattern.names(key))
+        return true;
+    return std::any_of(rooms.cbegin(), rooms.cend(),
+                       [this](const Room *room) { return m_viewer.rooms.contains(room); });
 }
 
 QStringList Listing::describe(const User *user) const

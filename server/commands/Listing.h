@@ -22,10 +22,20 @@ class Listing : public ReplySource
 public:
     enum class What { Rooms, People };
 
+    // Who asks for a listing of people: those who made themselves invisible are listed to
+    // them only when they share a room, when the filter names them, or when the viewer is one
+    // of them or an administrator (as IRC's WHO treats user mode +i).
+    struct Viewer
+    {
+        quint64 personId = 0;
+        QSet<const Room *> rooms;
+        bool seesEveryone = true;
+    };
+
     // page 0: every item; N: the Nth page of pageSize items. administrators: the account keys
     // of the server's administrators, whom who flags "admin".
     Listing(const Directory &directory, What what, const NamePattern &pattern, int page,
-            int pageSize, const QString &label, const QSet<QString> &administrators = {});
+            int pageSize, const QString &label, const QSet<QString> &administrators, Viewer viewer);
 
     QByteArray next(const Render &render) override;
 
@@ -39,6 +49,9 @@ private:
     // items (unless null); false when there is none.
     bool advance(QStringList *items);
     bool matches(const QString &key, const Room *room) const;
+    // Whether the viewer is shown the person of key (Viewer).
+    bool shows(bool invisible, quint64 personId, const QList<Room *> &rooms,
+               const QString &key) const;
     // A person's item of a who listing: nickname, rooms, flags, then their details for IRC
     // (Event::details).
     QStringList describe(const User *user) const;
@@ -58,6 +71,7 @@ private:
     int m_pageSize;
     QString m_label;
     QSet<QString> m_administrators;
+    Viewer m_viewer;
     Stage m_stage = Stage::Start;
     bool m_hallDone = false; // rooms: the hall comes first
     QString m_after;         // the key of the last item passed (null: none yet)

@@ -55,6 +55,16 @@ NamePattern::NamePattern(const QString &text)
         m_glob = codePoints(m_key);
 }
 
+bool NamePattern::names(const QString &key) const
+{
+    if (m_glob.isEmpty())
+        return m_key == key;
+    QString bare = m_key;
+    bare.remove(u'*');
+    bare.remove(u'?');
+    return bare == key;
+}
+
 bool NamePattern::isValid() const
 {
     return m_text.toUcs4().size() <= Protocol::ListPatternMaxLength;

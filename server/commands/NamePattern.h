@@ -25,6 +25,9 @@ public:
     bool isValid() const;
 
     bool matches(const QString &key) const;
+    // Whether the filter is the name of key itself, with or without wildcards around or in it
+    // ("evan", "evan*"; not "eva*"): it names that one, and does not search.
+    bool names(const QString &key) const;
 
 private:
     QString m_text;

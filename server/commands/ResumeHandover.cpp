@@ -129,6 +129,7 @@ User *ResumeHandover::take(const ClusterHandover &handover)
     user->setAccount(person.account);
     if (person.away)
         user->setAway(person.awayText);
+    user->setInvisible(person.invisible);
     QHash<const Room *, quint64> seqs;
     for (qint64 id : person.rooms) {
         Room *room = m_chat.directory().roomById(id);

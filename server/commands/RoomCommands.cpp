@@ -256,9 +256,17 @@ void RoomCommands::sendListing(Session *session, const Command &command, Listing
                            QString::fromLatin1(command.spec().usage));
     // People read a page at a time; programs take everything unless they ask for a page.
     const int page = words.page > 0 ? words.page : session->readsWholeLists() ? 0 : 1;
+    Listing::Viewer viewer;
+    if (what == Listing::What::People) {
+        const User *user = session->user();
+        viewer.personId = user->personId();
+        for (const Room *room : user->rooms())
+            viewer.rooms.insert(room);
+        viewer.seesEveryone = m_chat.isAdministrator(user);
+    }
     m_chat.replies(session).addSource(std::make_shared<Listing>(
         m_chat.directory(), what, words.pattern, page, m_chat.config().listPageSize,
-        command.label(), m_chat.administrators()));
+        command.label(), m_chat.administrators(), std::move(viewer)));
 }
 
 void RoomCommands::topic(Session *session, const Command &command)

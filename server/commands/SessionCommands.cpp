@@ -44,17 +44,27 @@ void SessionCommands::set(Session *session, const Command &command)
 {
     Rendering rendering = session->rendering();
     const bool many = session->roomsMode() == Session::RoomsMode::Many;
+    User *user = session->user();
     if (command.arguments().isEmpty()) {
-        session->send(
-            Event::settings({u"time"_s, rendering.text.timestamps ? u"on"_s : u"off"_s, u"tagged"_s,
-                             rendering.tagged ? u"on"_s : u"off"_s, u"lang"_s, session->language(),
-                             u"rooms"_s, many ? u"many"_s : u"one"_s}),
-            command.label());
+        QStringList settings{u"time"_s,   rendering.text.timestamps ? u"on"_s : u"off"_s,
+                             u"tagged"_s, rendering.tagged ? u"on"_s : u"off"_s,
+                             u"lang"_s,   session->language(),
+                             u"rooms"_s,  many ? u"many"_s : u"one"_s};
+        if (user) // the person's, not the connection's: once logged in
+            settings << u"invisible"_s << (user->isInvisible() ? u"on"_s : u"off"_s);
+        session->send(Event::settings(settings), command.label());
         return;
     }
     const QString key = command.argument(0).toLower();
     const QString value = command.argument(1);
     const bool onOff = value == "on"_L1 || value == "off"_L1;
+    if (key == "invisible"_L1 && onOff) {
+        if (!user)
+            return m_chat.fail(session, command, ErrorCode::NotLoggedIn);
+        user->setInvisible(value == "on"_L1);
+        session->send(Event::ok(u"set"_s, {key, value}), command.label());
+        return;
+    }
     if (key == "time"_L1 && onOff) {
         rendering.text.timestamps = value == "on"_L1;
     } else if (key == "tagged"_L1 && onOff) {

@@ -53,6 +53,7 @@ ClusterPerson PresenceFeed::stateOf(const User *user)
     person.away = user->isAway();
     person.awayText = user->awayText();
     person.reconnecting = user->isReconnecting();
+    person.invisible = user->isInvisible();
     for (const Room *room : user->rooms())
         person.rooms.append(room->id());
     return person;

@@ -57,6 +57,7 @@ void RemotePeople::apply(const QByteArray &node, const ClusterPerson &change)
         rename(person.get(), change.nick);
     person->node = node;
     person->account = change.account;
+    person->invisible = change.invisible;
     // Rooms left first: someone who logged out (their connection gone, so reconnecting, and
     // out of every room) is seen to leave, not to be reconnecting first. Rooms entered last:
     // an arrival comes with the away state it has now.
@@ -112,6 +113,7 @@ void RemotePeople::adopt(const QByteArray &node, const ClusterPerson &change)
     person->away = change.away;
     person->awayText = change.awayText;
     person->reconnecting = change.reconnecting;
+    person->invisible = change.invisible;
     for (Room *room : roomsOf(change))
         room->placeRemote(person.get());
 }

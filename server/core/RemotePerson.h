@@ -23,6 +23,7 @@ struct RemotePerson
     bool away = false;
     QString awayText;
     bool reconnecting = false;
+    bool invisible = false; // User::isInvisible()
     QList<Room *> rooms;    // those this node knows, in the order entered
     QSet<quint64> awayTold; // person ids that heard the current away text
 

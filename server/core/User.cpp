@@ -110,6 +110,12 @@ void User::setAway(const QString &text)
     emit changed({});
 }
 
+void User::setInvisible(bool invisible)
+{
+    if (std::exchange(m_invisible, invisible) != invisible)
+        emit changed({});
+}
+
 void User::setBack()
 {
     m_away = false;

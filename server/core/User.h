@@ -81,6 +81,10 @@ public:
     void setBack();
     // Whether the person with senderId should hear the away text now: once per away text.
     bool tellAway(quint64 senderId);
+    // Invisible (`set invisible on`, IRC's user mode +i): left out of who's listing by a filter
+    // for those who share no room with the person (Listing).
+    bool isInvisible() const { return m_invisible; }
+    void setInvisible(bool invisible);
 
     // Where each room stood when the last connection dropped: what to replay to a resumed
     // connection that does not say what it saw.
@@ -99,8 +103,8 @@ public:
     void handOver(const QByteArray &node) { emit handedOver(node); }
 
 signals:
-    // What others see of the person changed: their nickname, account, rooms, away state or
-    // whether a connection carries them;
+    // What others see of the person changed: their nickname, account, rooms, away state,
+    // whether they are invisible or whether a connection carries them;
     // why: the reason of a leave, else empty. (A node of a cluster tells the others.)
     void changed(const QString &why);
     void handedOver(const QByteArray &node);
@@ -116,6 +120,7 @@ private:
     QString m_userName;
     QString m_realName;
     bool m_away = false;
+    bool m_invisible = false;
     QString m_awayText;
     QSet<quint64> m_awayTold; // person ids that heard the current away text
     QList<Room *> m_rooms;

@@ -700,7 +700,7 @@ QByteArray IrcDialect::welcome(const QString &nick) const
                    {u"This server was created %1"_s.arg(startTime().toString(Qt::ISODate))});
     // User modes (o: an operator, by OPER), channel modes, those of them with a parameter.
     bytes += reply(IrcNumeric::MyInfo, nick,
-                   {m_serverName, version, u"o"_s, u"IRbiklmnotv"_s, u"Ibklov"_s});
+                   {m_serverName, version, u"io"_s, u"IRbiklmnotv"_s, u"Ibklov"_s});
     // Honest ISUPPORT: what the chat's name rules and limits really are.
     bytes += reply(IrcNumeric::ISupport, nick,
                    {u"CASEMAPPING=rfc8265"_s, u"CHANTYPES=#"_s, u"CHANMODES=Ib,k,l,imnRt"_s,

@@ -46,7 +46,9 @@ constexpr Entry Entries[] = {
     {"MODE"_L1, "MODE <#channel> [<changes> [<arguments>]]"_L1,
      "Shows or changes a channel's rules: +i invite-only, +t topic lock, +m moderated,\n"
      "+n no outside messages, +R registered only, +k key, +l limit; people: +o operator,\n"
-     "+v voice; lists: +b ban (m:nick mutes), +I may enter invite-only."_L1},
+     "+v voice; lists: +b ban (m:nick mutes), +I may enter invite-only.\n"
+     "MODE <your nick> +i: invisible, left out of WHO by a mask for people who share no\n"
+     "channel with you."_L1},
     {"KICK"_L1, "KICK <#channel> <nick> [:<reason>]"_L1,
      "Sends someone out of a channel you run (the chat's kick)."_L1},
     {"INVITE"_L1, "INVITE <nick> <#channel>"_L1,

@@ -3,6 +3,7 @@
 
 #include "Event.h"
 #include "IrcRendering.h"
+#include "NameRules.h"
 #include "core/RoomModes.h"
 #include "irc/IrcNumeric.h"
 
@@ -168,6 +169,41 @@ QList<Change> changes(const QString &modes, const QStringList &arguments, bool *
     return list;
 }
 
+namespace {
+
+// A user's own modes: +i (invisible) is the chat's `set invisible`; +o comes with OPER alone
+// and is not changed here (RFC 2812 3.1.5: MODE +o is ignored); others are 501.
+Translation userMode(const IrcMessage &message, const QString &me, const QString &serverName)
+{
+    Translation t;
+    const bool query = message.paramCount() == 1;
+    if (NameRules::key(message.param(0)) != NameRules::key(me)) {
+        t.replies = numeric(serverName, 502, me,
+                            {query ? u"Can't view modes for other users"_s
+                                   : u"Can't change mode for other users"_s});
+        return t;
+    }
+    if (query) {
+        t.commands << u"@MODE set"_s; // the settings, as 221
+        return t;
+    }
+    bool adding = true;
+    bool unknown = false;
+    for (const QChar letter : message.param(1)) {
+        if (letter == u'+' || letter == u'-')
+            adding = letter == u'+';
+        else if (letter == u'i')
+            t.commands << (adding ? u"@MODE set invisible on"_s : u"@MODE set invisible off"_s);
+        else if (letter != u'o')
+            unknown = true;
+    }
+    if (unknown)
+        t.replies = numeric(serverName, 501, me, {u"Unknown MODE flag"_s});
+    return t;
+}
+
+} // namespace
+
 Translation mode(const IrcMessage &message, const QString &me, const QString &serverName)
 {
     Translation t;
@@ -177,10 +213,8 @@ Translation mode(const IrcMessage &message, const QString &me, const QString &se
         return t;
     }
     const QString room = IrcRendering::room(message.param(0));
-    if (room.isEmpty()) { // a user's modes: we have none
-        t.replies = numeric(serverName, 221, me, {u"+"_s});
-        return t;
-    }
+    if (room.isEmpty())
+        return userMode(message, me, serverName);
     if (message.paramCount() == 1) {
         t.commands << u"@MODE look #"_s + room; // its rules come back as 324
         return t;

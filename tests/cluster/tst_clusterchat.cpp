@@ -55,6 +55,7 @@ private slots:
     void moderationAcrossNodes();
     void administratorAcrossNodes();
     void tagsAcrossNodes();
+    void invisibleAcrossNodes();
     void roomsMadeWhileCutOff();
     void threeNodes();
 
@@ -892,6 +893,37 @@ void TestClusterChat::tagsAcrossNodes()
     const QString toJo = lineWith(jo, u" TAGMSG "_s);
     QVERIFY2(toJo.endsWith(u";+draft/react=\U0001F44D :ivy!ivy@chat TAGMSG jo"_s),
              qPrintable(toJo));
+}
+
+void TestClusterChat::invisibleAcrossNodes()
+{
+    // Invisible on one node is invisible on the others: who with a filter leaves the person
+    // out for those who share no room with them, unless the filter is their name.
+    LineClient &ann = m_a->taggedLoggedIn(u"ann"_s);
+    LineClient &bob = m_b->taggedLoggedIn(u"bob"_s);
+    QVERIFY(waitFor(ann, Event::Kind::Join, u"bob"_s).isValid());
+    ann.send(u"set invisible on"_s);
+    ann.send(u"leave hall"_s);
+    QVERIFY(waitFor(bob, Event::Kind::Leave, u"ann"_s).isValid()); // one change, both in it
+    // The names of a who listing, up to its end.
+    const auto listed = [&bob](const QString &filter) {
+        bob.send(u"who "_s + filter);
+        const auto piece = [](const Event &event) {
+            return event.kind == Event::Kind::Who || event.kind == Event::Kind::ListingEnd;
+        };
+        QStringList names;
+        for (Event event = waitFor(bob, piece); event.kind == Event::Kind::Who;
+             event = waitFor(bob, piece)) {
+            for (qsizetype i = 0; i < event.list.size(); i += 3)
+                names << event.list[i];
+        }
+        return names;
+    };
+    QCOMPARE(listed(u"an"_s), QStringList());
+    QCOMPARE(listed(u"ann"_s), QStringList{u"ann"_s});
+    ann.send(u"set invisible off"_s);
+    QCOMPARE(answer(ann, u"set"_s).kind, Event::Kind::Ok);
+    QTRY_COMPARE(listed(u"an"_s), QStringList{u"ann"_s});
 }
 
 void TestClusterChat::roomsMadeWhileCutOff()

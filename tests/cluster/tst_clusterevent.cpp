@@ -112,6 +112,7 @@ void TestClusterEvent::roundTrip_data()
     zoe.awayText = u"午饭"_s;
     zoe.rooms = {1, (qint64(7) << 24) + 1};
     zoe.reconnecting = true;
+    zoe.invisible = true;
     zoe.previousNick = u"zoe"_s;
     zoe.reason = u"kick"_s;
     ClusterEvent person = ClusterEvent::changed(zoe);
@@ -324,6 +325,7 @@ void TestClusterEvent::refused_data()
     QTest::newRow("person reason a number") << cbor(person, 19, 2);
     QTest::newRow("person gone a number") << cbor(person, 20, 1);
     QTest::newRow("person reconnecting a string") << cbor(person, 21, u"yes"_s);
+    QTest::newRow("person invisible a string") << cbor(person, 33, u"yes"_s);
     QCborMap peopleNews;
     peopleNews.insert(0, 4);
     peopleNews.insert(12, QByteArray("b:9"));

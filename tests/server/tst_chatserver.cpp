@@ -412,8 +412,9 @@ void TestChatServer::commandErrorsKeepSession_data()
     QTest::newRow("too long")
         << QByteArray(5000, 'x') + "\n"
         << u"Error: That line is too long (the limit is 4096 bytes); it was dropped."_s;
-    QTest::newRow("set nonsense") << QByteArray("set colour red\n")
-                                  << u"Error: Usage: set [time|tagged|lang|rooms] [value]"_s;
+    QTest::newRow("set nonsense")
+        << QByteArray("set colour red\n")
+        << u"Error: Usage: set [time|tagged|lang|rooms|invisible] [value]"_s;
     QTest::newRow("login again") << QByteArray("login zed\n")
                                  << u"Error: You are already logged in as alice."_s;
 }
@@ -457,7 +458,7 @@ void TestChatServer::settings()
     LineClient &alice = f.loggedIn(u"alice"_s);
     alice.send(u"set"_s);
     QCOMPARE(alice.sync(), (QStringList{u"Your settings:"_s, u"  time off"_s, u"  tagged off"_s,
-                                        u"  lang en"_s, u"  rooms one"_s}));
+                                        u"  lang en"_s, u"  rooms one"_s, u"  invisible off"_s}));
     alice.send(u"set time on"_s);
     alice.send(u"hi"_s);
     const QStringList lines = alice.sync();

@@ -45,6 +45,7 @@ private slots:
     void timeIsNow();
     void partingWords();
     void capabilitiesShapeMessages();
+    void invisibleInWho();
     void malformedInput_data();
     void malformedInput();
     void listenerOff();
@@ -72,7 +73,7 @@ void TestIrcSession::welcome()
     QVERIFY(lines.value(3).startsWith(Server + u" 003 alice "_s));
     // 004: user modes (an operator), channel modes, those of them with a parameter.
     QVERIFY(lines.value(4).startsWith(Server + u" 004 alice test.chat "_s));
-    QVERIFY2(lines.value(4).endsWith(u" o IRbiklmnotv Ibklov"_s), qPrintable(lines.value(4)));
+    QVERIFY2(lines.value(4).endsWith(u" io IRbiklmnotv Ibklov"_s), qPrintable(lines.value(4)));
     // ISUPPORT tells the truth about our names.
     for (const QString &token :
          {u"CHANTYPES=#"_s, u"NICKLEN=24"_s, u"CHANNELLEN=33"_s, u"TOPICLEN=300"_s,
@@ -283,6 +284,16 @@ void TestIrcSession::session_data()
         << QStringList{s + u" 324 alice #hall +n"_s, s + u" 329 alice #hall <time>"_s};
     QTest::newRow("MODE of a user")
         << QStringList{u"MODE alice"_s} << QStringList{s + u" 221 alice +"_s};
+    QTest::newRow("user mode +i, asked, -i, asked")
+        << QStringList{u"MODE alice +i"_s, u"MODE alice"_s, u"MODE Alice -i"_s, u"MODE alice"_s}
+        << QStringList{u":alice!alice@chat MODE alice +i"_s, s + u" 221 alice +i"_s,
+                       u":alice!alice@chat MODE alice -i"_s, s + u" 221 alice +"_s};
+    QTest::newRow("another user's modes")
+        << QStringList{u"MODE bob"_s, u"MODE bob +i"_s}
+        << QStringList{s + u" 502 alice :Can't view modes for other users"_s,
+                       s + u" 502 alice :Can't change mode for other users"_s};
+    QTest::newRow("user modes there are not; +o is OPER's")
+        << QStringList{u"MODE alice +wo"_s} << QStringList{s + u" 501 alice :Unknown MODE flag"_s};
     QTest::newRow("MODE unknown") << QStringList{u"MODE #hall +z secret"_s}
                                   << QStringList{s + u" 472 alice z :is unknown mode char to me"_s};
     QTest::newRow("MODE +o by someone who is not an operator")
@@ -962,6 +973,53 @@ void TestIrcSession::capabilitiesShapeMessages()
     static const QRegularExpression tagged(
         uR"(^@time=\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z;msgid=\d+-1 :alice!alice@chat PRIVMSG #hall :?echoed$)"_s);
     QVERIFY2(tagged.match(lines.first()).hasMatch(), qPrintable(lines.first()));
+}
+
+void TestIrcSession::invisibleInWho()
+{
+    // User mode +i (the chat's invisible setting): WHO with a mask leaves the person out for
+    // those who share no channel with them, unless the mask is their name.
+    ServerConfig config = IrcClient::serverConfig();
+    config.ircJoinsHall = false; // in no channel at first
+    ServerFixture fixture(config);
+    IrcClient evan;
+    QVERIFY(evan.connectAs(fixture, u"evan"_s));
+    evan.send(u"MODE evan +i"_s);
+    QCOMPARE(evan.sync(), QStringList{u":evan!evan@chat MODE evan +i"_s});
+    IrcClient shivaram;
+    QVERIFY(shivaram.connectAs(fixture, u"shivaram"_s));
+    shivaram.sync();
+    const QString end = Server + u" 315 shivaram %1 :End of /WHO list"_s;
+    shivaram.send(u"WHO eva*"_s);
+    QCOMPARE(shivaram.sync(), QStringList{end.arg(u"eva*"_s)});
+    shivaram.send(u"WHO *"_s);
+    QCOMPARE(shivaram.sync().filter(u" evan "_s), QStringList());
+    shivaram.send(u"WHO evan"_s);
+    const QStringList named = shivaram.sync();
+    QCOMPARE(named.size(), 2);
+    QVERIFY2(named.first().startsWith(Server + u" 352 shivaram "_s) &&
+                 named.first().contains(u" evan H "_s),
+             qPrintable(named.first()));
+    QCOMPARE(named.last(), end.arg(u"evan"_s));
+    shivaram.send(u"WHOIS evan"_s);
+    QVERIFY(!shivaram.sync().filter(u" 311 shivaram evan "_s).isEmpty());
+    // On telnet too, and it is the person's setting.
+    LineClient &tess = fixture.loggedIn(u"tess"_s);
+    tess.send(u"set"_s);
+    QCOMPARE(tess.sync().last(), u"  invisible off"_s);
+    tess.send(u"/who ev"_s);
+    QVERIFY(!tess.sync().join(u'\n').contains(u"evan"_s));
+    // Sharing a channel shows them.
+    evan.send(u"JOIN #test"_s);
+    evan.sync();
+    shivaram.send(u"JOIN #test"_s);
+    shivaram.sync();
+    shivaram.send(u"WHO eva*"_s);
+    QCOMPARE(shivaram.sync().size(), 2);
+    evan.send(u"MODE evan -i"_s);
+    evan.sync();
+    tess.send(u"/who ev"_s);
+    QVERIFY(tess.sync().join(u'\n').contains(u"evan"_s));
 }
 
 void TestIrcSession::malformedInput_data()

@@ -157,7 +157,7 @@ void TestTaggedSession::everyKind()
     alice.send(u"set"_s);
     QCOMPARE(next(alice, Event::Kind::Settings).list,
              (QStringList{u"time"_s, u"off"_s, u"tagged"_s, u"on"_s, u"lang"_s, u"en"_s, u"rooms"_s,
-                          u"many"_s}));
+                          u"many"_s, u"invisible"_s, u"off"_s}));
     alice.send(u"ping abc"_s);
     QCOMPARE(next(alice, Event::Kind::Pong).subject, u"abc"_s);
 

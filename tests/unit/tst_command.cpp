@@ -162,7 +162,7 @@ void tst_Command::parse_data()
     QTest::newRow("me without action") << u"me"_s << false << T::Me << u"me"_s << S{} << noText << QString() << QString();
     QTest::newRow("empty line") << QString() << false << T::Say << u"say"_s << S{} << noText << QString() << QString();
     QTest::newRow("only spaces") << u"     "_s << false << T::Say << u"say"_s << S{} << noText << QString() << QString();
-    QTest::newRow("set with three words") << u"/set time on now"_s << false << T::Set << u"set"_s << S{} << needMore << u"set [time|tagged|lang|rooms] [value]"_s << QString();
+    QTest::newRow("set with three words") << u"/set time on now"_s << false << T::Set << u"set"_s << S{} << needMore << u"set [time|tagged|lang|rooms|invisible] [value]"_s << QString();
 
     // Labels.
     QTest::newRow("label") << u"@a1 /who"_s << true << T::Who << u"who"_s << S{} << ok << QString() << u"a1"_s;
