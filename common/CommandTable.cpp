@@ -55,7 +55,7 @@ QList<CommandSpec> makeTable()
         {T::Help,    u"help"_s,    {u"h"_s, u"?"_s},   S::OptionalName, R::No,  A::Always,      "help [command]",
          QT_TRANSLATE_NOOP("CommandTable", "List the commands, or explain one.")},
         {T::Set,     u"set"_s,     {},                 S::Setting,      R::No,  A::Always,      "set [time|tagged|lang|rooms|invisible] [value]",
-         QT_TRANSLATE_NOOP("CommandTable", "Show your settings, or change one: time on|off, tagged on|off, lang en|zh_CN, rooms one|many.")},
+         QT_TRANSLATE_NOOP("CommandTable", "Show your settings, or change one: time on|off, tagged on|off, lang en|zh_CN, rooms one|many, invisible on|off.")},
         {T::Ping,    u"ping"_s,    {},                 S::Token,        R::No,  A::Always,      "ping [token]",
          QT_TRANSLATE_NOOP("CommandTable", "Check that the server answers; it replies pong.")},
         {T::Pong,    u"pong"_s,    {},                 S::Token,        R::No,  A::Always,      "pong [token]",

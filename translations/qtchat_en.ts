@@ -529,8 +529,8 @@
         <translation>Come back after a dropped connection, with what you missed.</translation>
     </message>
     <message>
-        <source>Show your settings, or change one: time on|off, tagged on|off, lang en|zh_CN, rooms one|many.</source>
-        <translation>Show your settings, or change one: time on|off, tagged on|off, lang en|zh_CN, rooms one|many.</translation>
+        <source>Show your settings, or change one: time on|off, tagged on|off, lang en|zh_CN, rooms one|many, invisible on|off.</source>
+        <translation>Show your settings, or change one: time on|off, tagged on|off, lang en|zh_CN, rooms one|many, invisible on|off.</translation>
     </message>
     <message>
         <source>Show everyone logged in and the rooms each is in, a page at a time (/who ali: the names with ali in them).</source>

@@ -520,8 +520,8 @@
         <translation>连接断开后回来，并收到你错过的消息。</translation>
     </message>
     <message>
-        <source>Show your settings, or change one: time on|off, tagged on|off, lang en|zh_CN, rooms one|many.</source>
-        <translation>查看你的设置，或修改其中一项：time on|off、tagged on|off、lang en|zh_CN、rooms one|many。</translation>
+        <source>Show your settings, or change one: time on|off, tagged on|off, lang en|zh_CN, rooms one|many, invisible on|off.</source>
+        <translation>查看你的设置，或修改其中一项：time on|off、tagged on|off、lang en|zh_CN、rooms one|many、invisible on|off。</translation>
     </message>
     <message>
         <source>Show everyone logged in and the rooms each is in, a page at a time (/who ali: the names with ali in them).</source>

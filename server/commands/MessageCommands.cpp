@@ -112,12 +112,11 @@ void MessageCommands::tagmsg(Session *session, const Command &command)
         Room *room = m_chat.sayingRoom(session, command);
         if (!room)
             return;
-        Event event = Event::tagMessage(tags.text, room->name(), user->nick(), {}, tags.clientTags);
-        event.accounts = {user->account()};
+        tags.roomId = room->id();
+        const Event event = m_chat.log().tagsEventFor(tags, user->account());
         room->broadcast(event, user, session, command.label());
         if (!user->isIn(room)) // said from outside the room, as post() does
             user->send(event, session, command.label(), true);
-        tags.roomId = room->id();
         m_chat.tellCluster(ClusterEvent::tagged(tags, user->account()));
         return;
     }
@@ -128,8 +127,7 @@ void MessageCommands::tagmsg(Session *session, const Command &command)
         return m_chat.fail(session, command, ErrorCode::NoSuchNick, command.personNick());
     tags.recipient = target ? target->nick() : remote->nick;
     tags.recipientPerson = target ? target->personId() : remote->id;
-    Event event = Event::tagMessage(tags.text, {}, user->nick(), tags.recipient, tags.clientTags);
-    event.accounts = {user->account()};
+    const Event event = m_chat.log().tagsEventFor(tags, user->account());
     if (target && target != user)
         target->send(event);
     user->send(event, session, command.label(), true);

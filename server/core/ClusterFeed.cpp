@@ -162,22 +162,14 @@ void ClusterFeed::deliver(const StoredMessage &line, const QString &account)
 
 void ClusterFeed::showTags(const StoredMessage &tags, const QString &account)
 {
-    Event event;
     if (tags.roomId != 0) {
-        Room *room = m_directory.roomById(tags.roomId);
-        if (!room)
-            return;
-        event = Event::tagMessage(tags.text, room->name(), tags.sender, {}, tags.clientTags);
-        event.accounts = {account};
-        room->broadcast(event, nullptr);
+        if (Room *room = m_directory.roomById(tags.roomId))
+            room->broadcast(m_log.tagsEventFor(tags, account), nullptr);
         return;
     }
     User *recipient = m_directory.user(tags.recipient);
-    if (!recipient || recipient->personId() != tags.recipientPerson)
-        return;
-    event = Event::tagMessage(tags.text, {}, tags.sender, recipient->nick(), tags.clientTags);
-    event.accounts = {account};
-    recipient->send(event);
+    if (recipient && recipient->personId() == tags.recipientPerson)
+        recipient->send(m_log.tagsEventFor(tags, account));
 }
 
 void ClusterFeed::removeRoom(Room *room)

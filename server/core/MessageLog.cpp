@@ -196,6 +196,15 @@ QString MessageLog::momentaryId()
     return u"t%1-%2"_s.arg(m_store.bootNumber()).arg(++m_momentary);
 }
 
+Event MessageLog::tagsEventFor(const StoredMessage &tags, const QString &account) const
+{
+    const Room *room = tags.roomId != 0 ? m_directory.roomById(tags.roomId) : nullptr;
+    Event event = Event::tagMessage(tags.text, room ? room->name() : QString(), tags.sender,
+                                    tags.recipient, tags.clientTags);
+    event.accounts = {account};
+    return event;
+}
+
 Event MessageLog::eventFor(const StoredMessage &message) const
 {
     const Room *room = m_directory.roomById(message.roomId);

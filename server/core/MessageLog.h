@@ -71,6 +71,9 @@ public:
 
     // The event a stored line is shown as (with its original time).
     Event eventFor(const StoredMessage &message) const;
+    // The event of an IRC client's tags alone (ClusterEvent::tagged's fields: to the room of
+    // roomId, or to recipient), from the person with account.
+    Event tagsEventFor(const StoredMessage &tags, const QString &account) const;
 
     Store &store() const { return m_store; }
     const Directory &directory() const { return m_directory; }

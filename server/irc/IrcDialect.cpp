@@ -698,7 +698,8 @@ QByteArray IrcDialect::welcome(const QString &nick) const
                    {u"Your host is %1, running version %2"_s.arg(m_serverName, version)});
     bytes += reply(IrcNumeric::Created, nick,
                    {u"This server was created %1"_s.arg(startTime().toString(Qt::ISODate))});
-    // User modes (o: an operator, by OPER), channel modes, those of them with a parameter.
+    // User modes (i: invisible; o: an operator, by OPER), channel modes, those of them with a
+    // parameter.
     bytes += reply(IrcNumeric::MyInfo, nick,
                    {m_serverName, version, u"io"_s, u"IRbiklmnotv"_s, u"Ibklov"_s});
     // Honest ISUPPORT: what the chat's name rules and limits really are.
