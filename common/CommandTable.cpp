@@ -96,7 +96,7 @@ QList<CommandSpec> makeTable()
          QT_TRANSLATE_NOOP("CommandTable", "Show who enters the room without an invitation (operators).")},
         {T::Invite,  u"invite"_s,  {},                 S::Name,         R::Yes, A::LoggedIn,    "invite [#room] <nick>",
          QT_TRANSLATE_NOOP("CommandTable", "Let someone into an invite-only room, once (operators).")},
-        {T::Rule,    u"rule"_s,    {},                 S::NameWord,     R::Yes, A::LoggedIn,    "rule [#room] <invite-only|topic-lock|registered-only|moderated|outside-messages> <on|off> | limit <count|off> | key <word|off>",
+        {T::Rule,    u"rule"_s,    {},                 S::NameWord,     R::Yes, A::LoggedIn,    "rule [#room] <invite-only|topic-lock|registered-only|moderated|outside-messages|secret> <on|off> | limit <count|off> | key <word|off>",
          QT_TRANSLATE_NOOP("CommandTable", "Turn a rule of the room on or off, or give it a limit of people or a key to join with (operators).")},
         {T::Away,    u"away"_s,    {},                 S::OptionalText, R::No,  A::LoggedIn,    "away [text]",
          QT_TRANSLATE_NOOP("CommandTable", "Say that you are away; private messages get your text back.")},

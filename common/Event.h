@@ -45,7 +45,9 @@ public:
                        // kick's reason, a mute's seconds, a ban's seconds (0: for good) and reason
                        // ("600 spamming"), a rule's "on" or "off"
         Users,         // room, subject: how many are in it, list: pairs of nickname and flags
-                       // (all of them, or in a crowded room the first ones; see Room)
+                       // (all of them, or in a crowded room the first ones; see Room), text:
+                       // SecretRoom when the room is secret (IRC's 353 "@"; not in the tagged
+                       // layout: `look`'s rules say it)
         Who,           // list: triples of nickname, rooms (comma-separated), flags: one piece of
                        // a listing (between ListingStart and ListingEnd)
         Rooms,         // list: triples of room, member count, topic: one piece of a listing
@@ -106,6 +108,8 @@ public:
     // Presence states besides reconnecting and back: away and no longer away.
     static constexpr QLatin1StringView AwayState{"away"};
     static constexpr QLatin1StringView HereState{"here"};
+    // A users event's text when the room is left out of listings (the secret rule).
+    static constexpr QLatin1StringView SecretRoom{"secret"};
     // What a listing lists: the kind of its pieces.
     static constexpr QLatin1StringView ListingRooms{"rooms"};
     static constexpr QLatin1StringView ListingWho{"who"};

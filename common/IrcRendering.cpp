@@ -343,8 +343,10 @@ QByteArray names(const Event &event, const Options &options, const QString &me)
     const QString room = channel(event.room);
     QByteArray bytes;
     QString names;
+    // RFC 2812's symbols: "@" a secret channel, "=" any other.
+    const QString symbol = event.text == Event::SecretRoom ? u"@"_s : u"="_s;
     auto flush = [&] {
-        bytes += numeric(options, 353, me, {u"="_s, room, names});
+        bytes += numeric(options, 353, me, {symbol, room, names});
         names.clear();
     };
     for (qsizetype i = 0; i + 1 < event.list.size(); i += 2) {
@@ -489,6 +491,7 @@ constexpr RuleMode RuleModes[]{{"invite-only"_L1, u'i'},
                                {"registered-only"_L1, u'R'},
                                {"moderated"_L1, u'm'},
                                {"outside-messages"_L1, u'n', true},
+                               {"secret"_L1, u's'},
                                {"limit"_L1, u'l'},
                                {"key"_L1, u'k'}};
 } // namespace

@@ -1701,6 +1701,10 @@
         <source>People &amp;outside the room may post to it too (for bots)</source>
         <translation>People &amp;outside the room may post to it too (for bots)</translation>
     </message>
+    <message>
+        <source>&amp;Secret: left out of the room list for those not in it</source>
+        <translation>&amp;Secret: left out of the room list for those not in it</translation>
+    </message>
 </context>
 <context>
     <name>RoomsDialog</name>

@@ -1676,6 +1676,10 @@
         <source>People &amp;outside the room may post to it too (for bots)</source>
         <translation>房间外的人也可以向它发消息（用于机器人）(&amp;O)</translation>
     </message>
+    <message>
+        <source>&amp;Secret: left out of the room list for those not in it</source>
+        <translation>隐藏：不在房间里的人在房间列表中看不到它(&amp;S)</translation>
+    </message>
 </context>
 <context>
     <name>RoomsDialog</name>

@@ -28,6 +28,8 @@ void RoomRules::change(const QString &rule, const QString &value)
         moderated = on;
     else if (rule == "outside-messages"_L1)
         outsideMessages = on;
+    else if (rule == "secret"_L1)
+        secret = on;
     else if (rule == "limit"_L1)
         limit = on ? std::max(0, value.toInt()) : 0;
     else if (rule == "key"_L1)
@@ -49,6 +51,7 @@ QStringList RoomRules::commandsTo(const RoomRules &wanted, const QString &room) 
     onOff("registered-only", registeredOnly, wanted.registeredOnly);
     onOff("moderated", moderated, wanted.moderated);
     onOff("outside-messages", outsideMessages, wanted.outsideMessages);
+    onOff("secret", secret, wanted.secret);
     if (limit != wanted.limit)
         rule("limit", wanted.limit > 0 ? QString::number(wanted.limit) : u"off"_s);
     if (key != wanted.key)

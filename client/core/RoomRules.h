@@ -15,6 +15,7 @@ struct RoomRules
     bool registeredOnly = false;
     bool moderated = false;
     bool outsideMessages = false; // people outside the room may say things in it
+    bool secret = false;          // left out of the room list for those not in it
     int limit = 0;                // 0: no limit of people
     QString key;                  // empty: no key
 

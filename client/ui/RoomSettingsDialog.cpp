@@ -41,6 +41,7 @@ RoomSettingsDialog::RoomSettingsDialog(const QString &room, const RoomRules &rul
     , m_topicLock(checkBox(tr("Only operators and the owner change the &topic"), u"topicLock"_s))
     , m_outsideMessages(checkBox(tr("People &outside the room may post to it too (for bots)"),
                                  u"outsideMessages"_s))
+    , m_secret(checkBox(tr("&Secret: left out of the room list for those not in it"), u"secret"_s))
     , m_problem(new QLabel)
     , m_ok(nullptr)
 {
@@ -70,6 +71,7 @@ RoomSettingsDialog::RoomSettingsDialog(const QString &room, const RoomRules &rul
     keyRow->addWidget(m_keyOn);
     keyRow->addWidget(m_key, 1);
     joinLayout->addLayout(keyRow);
+    joinLayout->addWidget(m_secret);
     auto *speak = new QGroupBox(tr("Who may speak and set the topic"));
     auto *speakLayout = new QVBoxLayout(speak);
     speakLayout->addWidget(m_moderated);
@@ -89,7 +91,7 @@ RoomSettingsDialog::RoomSettingsDialog(const QString &room, const RoomRules &rul
     connect(buttons, &QDialogButtonBox::accepted, this, &QDialog::accept);
     connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
     for (QCheckBox *box : {m_inviteOnly, m_registeredOnly, m_limitOn, m_keyOn, m_moderated,
-                           m_topicLock, m_outsideMessages}) {
+                           m_topicLock, m_outsideMessages, m_secret}) {
         box->setEnabled(mayChange);
         connect(box, &QCheckBox::toggled, this, &RoomSettingsDialog::check);
     }
@@ -117,6 +119,7 @@ void RoomSettingsDialog::setRules(const RoomRules &rules)
     m_moderated->setChecked(rules.moderated);
     m_topicLock->setChecked(rules.topicLock);
     m_outsideMessages->setChecked(rules.outsideMessages);
+    m_secret->setChecked(rules.secret);
     check();
 }
 
@@ -130,6 +133,7 @@ RoomRules RoomSettingsDialog::rules() const
     rules.moderated = m_moderated->isChecked();
     rules.topicLock = m_topicLock->isChecked();
     rules.outsideMessages = m_outsideMessages->isChecked();
+    rules.secret = m_secret->isChecked();
     return rules;
 }
 

@@ -42,6 +42,7 @@ private:
     QCheckBox *m_moderated;
     QCheckBox *m_topicLock;
     QCheckBox *m_outsideMessages;
+    QCheckBox *m_secret;
     QLabel *m_problem;
     QPushButton *m_ok;
 };

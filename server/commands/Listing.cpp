@@ -153,7 +153,7 @@ Event Listing::end()
 
 bool Listing::matches(const QString &key, const Room *room) const
 {
-    return !room->isPending() && m_pattern.matches(key);
+    return !room->isPending() && m_pattern.matches(key) && shows(room);
 }
 
 bool Listing::advance(QStringList *items)
@@ -218,19 +218,35 @@ bool Listing::shows(bool invisible, quint64 personId, const QList<Room *> &rooms
                        [this](const Room *room) { return m_viewer.rooms.contains(room); });
 }
 
+bool Listing::shows(const Room *room) const
+{
+    return m_viewer.seesEveryone || !room->modes().isOn(RoomModes::Rule::Secret) ||
+           m_viewer.rooms.contains(room);
+}
+
+QList<Room *> Listing::shown(const QList<Room *> &rooms) const
+{
+    QList<Room *> shown;
+    shown.reserve(rooms.size());
+    std::copy_if(rooms.cbegin(), rooms.cend(), std::back_inserter(shown),
+                 [this](const Room *room) { return shows(room); });
+    return shown;
+}
+
 QStringList Listing::describe(const User *user) const
 {
     // An administrator by oper is listed as one, under whatever nickname.
-    return describe(user->nick(), user->rooms(), user->flags(),
-                    user->adminAccount(m_administrators)) +
-               user->details(runs(user->rooms(), RoomRoles::keyOf(user)))
+    const QList<Room *> rooms = shown(user->rooms());
+    return describe(user->nick(), rooms, user->flags(), user->adminAccount(m_administrators)) +
+               user->details(runs(rooms, RoomRoles::keyOf(user)))
            << user->account();
 }
 
 QStringList Listing::describe(const RemotePerson *person) const
 {
-    return describe(person->nick, person->rooms, person->flags(), person->account) +
-               person->details(runs(person->rooms, person->key()))
+    const QList<Room *> rooms = shown(person->rooms);
+    return describe(person->nick, rooms, person->flags(), person->account) +
+               person->details(runs(rooms, person->key()))
            << person->account;
 }
 

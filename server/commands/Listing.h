@@ -22,9 +22,10 @@ class Listing : public ReplySource
 public:
     enum class What { Rooms, People };
 
-    // Who asks for a listing of people: those who made themselves invisible are listed to
-    // them only when they share a room, when the filter names them, or when the viewer is one
-    // of them or an administrator (as IRC's WHO treats user mode +i).
+    // Who asks for a listing: those who made themselves invisible are listed to them only when
+    // they share a room, when the filter names them, or when the viewer is one of them or an
+    // administrator (as IRC's WHO treats user mode +i); a secret room is listed, and named
+    // among a person's rooms, only to its members and administrators (IRC's +s).
     struct Viewer
     {
         quint64 personId = 0;
@@ -52,6 +53,9 @@ private:
     // Whether the viewer is shown the person of key (Viewer).
     bool shows(bool invisible, quint64 personId, const QList<Room *> &rooms,
                const QString &key) const;
+    // Whether the viewer is shown room (Viewer), and those of rooms they are shown.
+    bool shows(const Room *room) const;
+    QList<Room *> shown(const QList<Room *> &rooms) const;
     // A person's item of a who listing: nickname, rooms, flags, then their details for IRC
     // (Event::details).
     QStringList describe(const User *user) const;

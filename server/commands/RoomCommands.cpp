@@ -257,8 +257,7 @@ void RoomCommands::sendListing(Session *session, const Command &command, Listing
     // People read a page at a time; programs take everything unless they ask for a page.
     const int page = words.page > 0 ? words.page : session->readsWholeLists() ? 0 : 1;
     Listing::Viewer viewer;
-    if (what == Listing::What::People) {
-        const User *user = session->user();
+    if (const User *user = session->user()) {
         viewer.personId = user->personId();
         for (const Room *room : user->rooms())
             viewer.rooms.insert(room);

@@ -49,6 +49,8 @@ Event Room::usersEvent(bool withDetails) const
     }
     Event users = Event::users(m_name, memberCount(), pairs);
     users.details = details;
+    if (m_modes.isOn(RoomModes::Rule::Secret))
+        users.text = Event::SecretRoom;
     return users;
 }
 

@@ -20,6 +20,8 @@ QLatin1StringView RoomModes::name(Rule rule)
         return "moderated"_L1;
     case Rule::OutsideMessages:
         return "outside-messages"_L1;
+    case Rule::Secret:
+        return "secret"_L1;
     case Rule::Limit:
         return "limit"_L1;
     case Rule::Key:
@@ -30,9 +32,9 @@ QLatin1StringView RoomModes::name(Rule rule)
 
 const QList<RoomModes::Rule> &RoomModes::every()
 {
-    static const QList<Rule> rules = {Rule::InviteOnly, Rule::TopicLock,       Rule::RegisteredOnly,
-                                      Rule::Moderated,  Rule::OutsideMessages, Rule::Limit,
-                                      Rule::Key};
+    static const QList<Rule> rules = {
+        Rule::InviteOnly,      Rule::TopicLock, Rule::RegisteredOnly, Rule::Moderated,
+        Rule::OutsideMessages, Rule::Secret,    Rule::Limit,          Rule::Key};
     return rules;
 }
 

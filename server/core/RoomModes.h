@@ -15,6 +15,8 @@
 // Moderated: only those with a voice (RoomRoles), operators and the owner speak.
 // Outside messages: people who are not in the room may say things in it (notification bots);
 // otherwise only its members speak in it.
+// Secret: the room is left out of the room list and of the rooms a person is listed in, for
+// anyone who is not in it (administrators see it); whoever knows its name may still join.
 // Two rules carry a value instead of on: limit (the most members the room takes; a newcomer
 // beyond it is refused) and key (a word a newcomer must give to join).
 class RoomModes
@@ -26,6 +28,7 @@ public:
         RegisteredOnly,
         Moderated,
         OutsideMessages,
+        Secret,
         Limit,
         Key
     };

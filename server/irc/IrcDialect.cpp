@@ -701,10 +701,10 @@ QByteArray IrcDialect::welcome(const QString &nick) const
     // User modes (i: invisible; o: an operator, by OPER), channel modes, those of them with a
     // parameter.
     bytes += reply(IrcNumeric::MyInfo, nick,
-                   {m_serverName, version, u"io"_s, u"IRbiklmnotv"_s, u"Ibklov"_s});
+                   {m_serverName, version, u"io"_s, u"IRbiklmnostv"_s, u"Ibklov"_s});
     // Honest ISUPPORT: what the chat's name rules and limits really are.
     bytes += reply(IrcNumeric::ISupport, nick,
-                   {u"CASEMAPPING=rfc8265"_s, u"CHANTYPES=#"_s, u"CHANMODES=Ib,k,l,imnRt"_s,
+                   {u"CASEMAPPING=rfc8265"_s, u"CHANTYPES=#"_s, u"CHANMODES=Ib,k,l,imnRst"_s,
                     u"MODES=%1"_s.arg(IrcModes::MaxModesWithArgument), u"EXTBAN=,m"_s,
                     u"PREFIX=(ov)@+"_s, u"NICKLEN=%1"_s.arg(Protocol::NickMaxLength),
                     u"CHANNELLEN=%1"_s.arg(Protocol::RoomMaxLength + 1),

@@ -263,30 +263,32 @@ void TestClientModels::roomRulesToCommands_data()
     QTest::newRow("nothing changes")
         << L{u"invite-only"_s, u"limit=5"_s} << L{u"invite-only"_s, u"limit=5"_s} << L{};
     QTest::newRow("every rule on, in a fixed order")
-        << L{} << L{u"key=beer"_s,   u"moderated"_s,       u"limit=20"_s,   u"outside-messages"_s,
-                    u"topic-lock"_s, u"registered-only"_s, u"invite-only"_s}
+        << L{} << L{u"key=beer"_s,   u"moderated"_s,       u"limit=20"_s,    u"outside-messages"_s,
+                    u"topic-lock"_s, u"registered-only"_s, u"invite-only"_s, u"secret"_s}
         << L{u"rule #den invite-only on"_s,
              u"rule #den topic-lock on"_s,
              u"rule #den registered-only on"_s,
              u"rule #den moderated on"_s,
              u"rule #den outside-messages on"_s,
+             u"rule #den secret on"_s,
              u"rule #den limit 20"_s,
              u"rule #den key beer"_s};
     QTest::newRow("every rule off")
         << L{u"invite-only"_s,      u"topic-lock"_s, u"registered-only"_s, u"moderated"_s,
-             u"outside-messages"_s, u"limit=20"_s,   u"key=beer"_s}
+             u"outside-messages"_s, u"secret"_s,     u"limit=20"_s,        u"key=beer"_s}
         << L{}
         << L{u"rule #den invite-only off"_s,
              u"rule #den topic-lock off"_s,
              u"rule #den registered-only off"_s,
              u"rule #den moderated off"_s,
              u"rule #den outside-messages off"_s,
+             u"rule #den secret off"_s,
              u"rule #den limit off"_s,
              u"rule #den key off"_s};
     QTest::newRow("a new limit and key")
         << L{u"limit=20"_s, u"key=beer"_s} << L{u"limit=3"_s, u"key=wine"_s}
         << L{u"rule #den limit 3"_s, u"rule #den key wine"_s};
-    QTest::newRow("an unknown rule is ignored") << L{u"secret"_s} << L{u"colour=blue"_s} << L{};
+    QTest::newRow("an unknown rule is ignored") << L{u"hidden"_s} << L{u"colour=blue"_s} << L{};
 }
 
 void TestClientModels::roomRulesToCommands()

@@ -374,6 +374,7 @@ void TestModerationWindow::roomRulesDialogSetsTheRules()
     QCOMPARE(dialog->rules(), RoomRules());
     child<QCheckBox>(dialog, u"inviteOnly"_s)->setChecked(true);
     child<QCheckBox>(dialog, u"outsideMessages"_s)->setChecked(true);
+    child<QCheckBox>(dialog, u"secret"_s)->setChecked(true);
     auto *limit = child<QSpinBox>(dialog, u"limit"_s);
     QVERIFY(!limit->isEnabled()); // until its rule is on
     child<QCheckBox>(dialog, u"limitOn"_s)->setChecked(true);
@@ -391,6 +392,7 @@ void TestModerationWindow::roomRulesDialogSetsTheRules()
     RoomRules wanted;
     wanted.inviteOnly = true;
     wanted.outsideMessages = true;
+    wanted.secret = true;
     wanted.limit = 12;
     wanted.key = u"beer!"_s;
     // The server's announcements of each rule bring the client's copy up to date.
@@ -398,6 +400,7 @@ void TestModerationWindow::roomRulesDialogSetsTheRules()
     const Room *den = server.server().processor().directory().room(u"den"_s);
     QVERIFY(den->modes().isOn(RoomModes::Rule::InviteOnly));
     QVERIFY(den->modes().isOn(RoomModes::Rule::OutsideMessages));
+    QVERIFY(den->modes().isOn(RoomModes::Rule::Secret));
     QCOMPARE(den->modes().value(RoomModes::Rule::Limit), u"12"_s);
     QCOMPARE(den->modes().value(RoomModes::Rule::Key), u"beer!"_s);
 

@@ -73,11 +73,11 @@ void TestIrcSession::welcome()
     QVERIFY(lines.value(3).startsWith(Server + u" 003 alice "_s));
     // 004: user modes (an operator), channel modes, those of them with a parameter.
     QVERIFY(lines.value(4).startsWith(Server + u" 004 alice test.chat "_s));
-    QVERIFY2(lines.value(4).endsWith(u" io IRbiklmnotv Ibklov"_s), qPrintable(lines.value(4)));
+    QVERIFY2(lines.value(4).endsWith(u" io IRbiklmnostv Ibklov"_s), qPrintable(lines.value(4)));
     // ISUPPORT tells the truth about our names.
     for (const QString &token :
          {u"CHANTYPES=#"_s, u"NICKLEN=24"_s, u"CHANNELLEN=33"_s, u"TOPICLEN=300"_s,
-          u"CASEMAPPING=rfc8265"_s, u"UTF8ONLY"_s, u"CHANMODES=Ib,k,l,imnRt"_s, u"MODES=4"_s,
+          u"CASEMAPPING=rfc8265"_s, u"UTF8ONLY"_s, u"CHANMODES=Ib,k,l,imnRst"_s, u"MODES=4"_s,
           u"KEYLEN=23"_s, u"EXTBAN=,m"_s, u"PREFIX=(ov)@+"_s})
         QVERIFY2(lines.value(5).contains(token), qPrintable(lines.value(5)));
     QCOMPARE(lines.value(6),
@@ -237,6 +237,25 @@ void TestIrcSession::session_data()
                           << QStringList{s + u" 321 alice Channel :Users  Name"_s,
                                          s + u" 322 alice #hall 1 :"_s,
                                          s + u" 323 alice :End of /LIST"_s};
+    // RFC 2812 3.2.5: NAMES marks a secret channel "@"; LIST shows it to its members.
+    QTest::newRow("a secret channel")
+        << QStringList{u"JOIN #g"_s, u"MODE #g +s"_s, u"NAMES #g"_s, u"LIST"_s,
+                       u"MODE #g"_s, u"MODE #g -s"_s, u"NAMES #g"_s}
+        << QStringList{u":alice!alice@chat JOIN #g"_s,
+                       s + u" 353 alice = #g @alice"_s,
+                       s + u" 366 alice #g :End of /NAMES list"_s,
+                       u":alice!alice@chat MODE #g +s"_s,
+                       s + u" 353 alice @ #g @alice"_s,
+                       s + u" 366 alice #g :End of /NAMES list"_s,
+                       s + u" 321 alice Channel :Users  Name"_s,
+                       s + u" 322 alice #hall 1 :"_s,
+                       s + u" 322 alice #g 1 :"_s,
+                       s + u" 323 alice :End of /LIST"_s,
+                       s + u" 324 alice #g +ns"_s,
+                       s + u" 329 alice #g <time>"_s,
+                       u":alice!alice@chat MODE #g -s"_s,
+                       s + u" 353 alice = #g @alice"_s,
+                       s + u" 366 alice #g :End of /NAMES list"_s};
     QTest::newRow("PRIVMSG to nobody")
         << QStringList{u"PRIVMSG bob :hi"_s}
         << QStringList{s + u" 401 alice bob :No one called bob is logged in."_s};

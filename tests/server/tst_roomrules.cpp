@@ -63,6 +63,7 @@ private slots:
     void onlyOperatorsSetRules();
     void moderated();
     void outsideMessages();
+    void secretRoom();
     void memberLimit();
     void roomKey();
     void badValues_data();
@@ -166,7 +167,7 @@ void TestRoomRules::onlyOperatorsSetRules()
     alice.sync();
     const QString usage =
         u"Error: Usage: rule [#room] "
-        u"<invite-only|topic-lock|registered-only|moderated|outside-messages> <on|off> | "
+        u"<invite-only|topic-lock|registered-only|moderated|outside-messages|secret> <on|off> | "
         u"limit <count|off> | key <word|off>"_s;
     for (const QString &line :
          {u"rule loud on"_s, u"rule invite-only maybe"_s, u"rule invite-only"_s}) {
@@ -283,6 +284,60 @@ void TestRoomRules::outsideMessages()
     QCOMPARE(alice.sync(), QStringList{});
 }
 
+// The lines of client's answer to command, as one text.
+QString answer(LineClient &client, const QString &command)
+{
+    client.send(command);
+    return client.sync().join(u'\n');
+}
+
+void TestRoomRules::secretRoom()
+{
+    ServerConfig config;
+    config.administrators = u"root"_s;
+    ServerFixture f(config);
+    LineClient &alice = owner(f);
+    LineClient &bob = f.loggedIn(u"bob"_s);
+    LineClient &root = f.loggedIn(u"root"_s);
+    root.send(u"register correct-horse"_s);
+    root.sync();
+    const QString listed = u"  games (1 user)"_s;
+    const QString bobsWhoBefore = answer(bob, u"/who alice"_s);
+    QVERIFY2(bobsWhoBefore.contains(u"  alice in games"_s), qPrintable(bobsWhoBefore));
+
+    alice.send(u"rule secret on"_s);
+    QVERIFY(alice.sync().contains(u"* alice turned the rule secret on."_s));
+    // Gone from the list and from alice's rooms for bob, who is not in it...
+    const QString bobsList = answer(bob, u"list"_s);
+    QVERIFY2(!bobsList.contains(u"games"_s) && bobsList.contains(u"  hall ("_s),
+             qPrintable(bobsList));
+    const QString bobsWho = answer(bob, u"/who alice"_s);
+    QVERIFY2(bobsWho.contains(u"  alice (in no room)"_s), qPrintable(bobsWho));
+    const QString filtered = answer(bob, u"/list games"_s);
+    QVERIFY2(!filtered.contains(u"  games ("_s), qPrintable(filtered));
+    // ...not for its members, nor for an administrator.
+    QVERIFY(answer(alice, u"list"_s).contains(listed));
+    QVERIFY(answer(alice, u"/who alice"_s).contains(u"  alice in games"_s));
+    QVERIFY(answer(root, u"list"_s).contains(listed));
+    QVERIFY(answer(root, u"/who alice"_s).contains(u"  alice in games"_s));
+    alice.send(u"look"_s);
+    EXPECT_LINES(
+        alice, QStringList({u"Users in games (1):"_s, u"  alice"_s, u"Rules of games: secret"_s}));
+
+    // It hides the name, not the door: bob, told the name, comes in and sees it listed.
+    bob.send(u"join games"_s);
+    QVERIFY(bob.sync().contains(Entered));
+    alice.sync();
+    QVERIFY(answer(bob, u"list"_s).contains(u"  games (2 users)"_s));
+    QVERIFY(answer(bob, u"/who alice"_s).contains(u"  alice in games"_s));
+
+    alice.send(u"rule secret off"_s);
+    QVERIFY(alice.sync().contains(u"* alice turned the rule secret off."_s));
+    bob.send(u"leave games"_s);
+    bob.sync();
+    QVERIFY(answer(bob, u"list"_s).contains(listed));
+}
+
 void TestRoomRules::memberLimit()
 {
     ServerFixture f;
@@ -356,7 +411,7 @@ void TestRoomRules::badValues_data()
                         "(not \"off\"), or off."_s;
     const QString usage =
         u"Error: Usage: rule [#room] "
-        u"<invite-only|topic-lock|registered-only|moderated|outside-messages> <on|off> | "
+        u"<invite-only|topic-lock|registered-only|moderated|outside-messages|secret> <on|off> | "
         u"limit <count|off> | key <word|off>"_s;
     QTest::newRow("limit zero") << u"rule limit 0"_s << limit;
     QTest::newRow("limit negative") << u"rule limit -1"_s << limit;
@@ -392,6 +447,7 @@ void TestRoomRules::rulesSurviveRestart()
     alice.send(u"rule registered-only on"_s);
     alice.send(u"rule registered-only off"_s);
     alice.send(u"rule outside-messages on"_s);
+    alice.send(u"rule secret on"_s);
     alice.send(u"rule limit 4"_s);
     alice.send(u"rule limit 5"_s); // the new value replaces the old one
     alice.send(u"rule key sesame"_s);
@@ -404,7 +460,8 @@ void TestRoomRules::rulesSurviveRestart()
     back.sync();
     back.send(u"look"_s);
     QVERIFY(back.sync().contains(
-        u"Rules of games: invite-only, topic-lock, outside-messages, limit=5, key=sesame"_s));
+        u"Rules of games: invite-only, topic-lock, outside-messages, secret, limit=5, "
+        "key=sesame"_s));
     LineClient &bob = f.loggedIn(u"bob"_s);
     bob.send(u"join games"_s);
     EXPECT_LINES(bob, QStringList({InviteOnly}));
