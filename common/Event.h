@@ -43,7 +43,10 @@ public:
                        // "unmute", "ban", "unban", "allow", "disallow", "invite", "rule"), target
                        // (on whom: a nick, a ban's or an allowance's mask, a rule's name), text: a
                        // kick's reason, a mute's seconds, a ban's seconds (0: for good) and reason
-                       // ("600 spamming"), a rule's "on" or "off"
+                       // ("600 spamming"), a rule's "on" or "off"; several rules changed by
+                       // one command are an event each, all with list: pairs of rule and value
+                       // of them all, and count: the event's place among them (not in the
+                       // tagged layout; IRC writes one MODE line)
         Users,         // room, subject: how many are in it, list: pairs of nickname and flags
                        // (all of them, or in a crowded room the first ones; see Room), text:
                        // SecretRoom when the room is secret (IRC's 353 "@"; not in the tagged

@@ -278,6 +278,36 @@ QByteArray mutes(const Event &event, const Options &options, const QString &me)
     return mayList ? bytes : QByteArray();
 }
 
+// The letters and parameters of a MODE line for rule changes (pairs of rule and value: "on",
+// "off", a limit's or a key's), in their order: "+it-n", "+l 5"; empty when no rule has a
+// letter.
+QStringList ruleModes(const QStringList &ruleValuePairs)
+{
+    QString letters;
+    QStringList params;
+    QChar sign;
+    for (qsizetype i = 0; i + 1 < ruleValuePairs.size(); i += 2) {
+        const QChar mode = modeOf(ruleValuePairs[i]);
+        const QString &value = ruleValuePairs[i + 1];
+        if (mode.isNull())
+            continue;
+        const bool off = value == "off"_L1;
+        const QChar wanted = off != isInverted(mode) ? u'-' : u'+';
+        if (wanted != sign)
+            letters += wanted;
+        sign = wanted;
+        letters += mode;
+        // A limit's and a key's value follows the letters; -k takes a parameter too.
+        if (!off && value != "on"_L1)
+            params << value;
+        else if (off && mode == u'k')
+            params << u"*"_s;
+    }
+    if (letters.isEmpty())
+        return {};
+    return QStringList{letters} + params;
+}
+
 QByteArray moderation(const Event &event, const Options &options)
 {
     const QString actor = source(event.nick);
@@ -319,22 +349,24 @@ QByteArray moderation(const Event &event, const Options &options)
             return numeric(options, 341, options.me, {event.target, room});
         return {};
     }
+    QByteArray modes;
     if (event.subject == "rule"_L1) {
-        const QChar mode = modeOf(event.target);
-        const bool off = event.text == "off"_L1;
-        // A limit's and a key's value follows their letter; -k takes a parameter too.
-        QStringList params{room, (off != isInverted(mode) ? u"-"_s : u"+"_s) + mode};
-        if (!off && event.text != "on"_L1)
-            params << event.text;
-        else if (off && mode == u'k')
-            params << u"*"_s;
-        if (!mode.isNull())
-            return byActor(u"MODE"_s, params);
+        // Several rules changed by one command are one MODE line ("-int"), written for the
+        // first of their events; a rule without a letter is told on its own, below.
+        const bool together = event.list.size() > 2;
+        if (!together || event.count == 0) {
+            const QStringList params =
+                ruleModes(together ? event.list : QStringList{event.target, event.text});
+            if (!params.isEmpty())
+                modes = byActor(u"MODE"_s, QStringList{room} + params);
+        }
+        if (!modeOf(event.target).isNull())
+            return modes;
     }
     QString text = u"%1 %2 %3"_s.arg(event.nick, event.subject, event.target);
     if (!event.text.isEmpty())
         text += u" (%1)"_s.arg(event.text);
-    return line(options.serverName, u"NOTICE"_s, {room, text});
+    return modes + line(options.serverName, u"NOTICE"_s, {room, text});
 }
 
 // 353 lines of at most about 400 bytes of names each, then 366.

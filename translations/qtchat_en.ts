@@ -625,10 +625,6 @@
         <translation>List your rooms and private conversations with messages between two times, from the first time toward the second.</translation>
     </message>
     <message>
-        <source>Turn a rule of the room on or off, or give it a limit of people or a key to join with (operators).</source>
-        <translation>Turn a rule of the room on or off, or give it a limit of people or a key to join with (operators).</translation>
-    </message>
-    <message>
         <source>Let someone speak in a moderated room (operators).</source>
         <translation>Let someone speak in a moderated room (operators).</translation>
     </message>
@@ -667,6 +663,10 @@
     <message>
         <source>Send an IRC client&apos;s tags alone (typing, a reaction) to a room or one person; IRC clients show them.</source>
         <translation>Send an IRC client&apos;s tags alone (typing, a reaction) to a room or one person; IRC clients show them.</translation>
+    </message>
+    <message>
+        <source>Turn rules of the room on or off, or give it a limit of people or a key to join with (operators).</source>
+        <translation>Turn rules of the room on or off, or give it a limit of people or a key to join with (operators).</translation>
     </message>
 </context>
 <context>

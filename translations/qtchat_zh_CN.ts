@@ -616,10 +616,6 @@
         <translation>列出在两个时间之间有消息的你的房间和私聊，从第一个时间往第二个时间排列。</translation>
     </message>
     <message>
-        <source>Turn a rule of the room on or off, or give it a limit of people or a key to join with (operators).</source>
-        <translation>开启或关闭房间的规则，或给房间设定人数上限或加入密钥（管理员）。</translation>
-    </message>
-    <message>
         <source>Let someone speak in a moderated room (operators).</source>
         <translation>允许某人在受控房间里发言（管理员）。</translation>
     </message>
@@ -658,6 +654,10 @@
     <message>
         <source>Send an IRC client&apos;s tags alone (typing, a reaction) to a room or one person; IRC clients show them.</source>
         <translation>单独发送 IRC 客户端的标签（正在输入、表情回应）给一个房间或一个人；IRC 客户端会显示它们。</translation>
+    </message>
+    <message>
+        <source>Turn rules of the room on or off, or give it a limit of people or a key to join with (operators).</source>
+        <translation>开启或关闭房间的规则（一行可改几条），或给房间设定人数上限或加入密钥（管理员）。</translation>
     </message>
 </context>
 <context>

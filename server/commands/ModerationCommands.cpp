@@ -241,7 +241,30 @@ Event ModerationCommands::announce(Session *session, const Command &command, Roo
     qCInfo(lcServer, "%s: %s %s %s", qUtf8Printable(room->name()), qUtf8Printable(actor->nick()),
            qUtf8Printable(act), qUtf8Printable(target));
     const Event event = m_chat.moderationLog().record(room, actor, act, target, detail);
+    send(session, command, room, event);
+    return event;
+}
+
+void ModerationCommands::announceTogether(Session *session, const Command &command, Room *room,
+                                          const QString &act, const QStringList &targetDetailPairs)
+{
+    const User *actor = session->user();
+    for (qsizetype i = 0; i + 1 < targetDetailPairs.size(); i += 2) {
+        qCInfo(lcServer, "%s: %s %s %s", qUtf8Printable(room->name()),
+               qUtf8Printable(actor->nick()), qUtf8Printable(act),
+               qUtf8Printable(targetDetailPairs[i]));
+        Event event = m_chat.moderationLog().record(room, actor, act, targetDetailPairs[i],
+                                                    targetDetailPairs[i + 1]);
+        event.list = targetDetailPairs;
+        event.count = i / 2;
+        send(session, command, room, event);
+    }
+}
+
+void ModerationCommands::send(Session *session, const Command &command, Room *room,
+                              const Event &event)
+{
+    const User *actor = session->user();
     for (User *member : room->members())
         member->send(event, session, command.label(), member == actor);
-    return event;
 }

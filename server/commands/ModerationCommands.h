@@ -50,8 +50,14 @@ public:
     // reason, seconds) and tells everyone in room; returns what they were told.
     Event announce(Session *session, const Command &command, Room *room, const QString &act,
                    const QString &target, const QString &detail);
+    // Several acts of one command (a rule command's changes), each logged and announced as
+    // above; each event also carries all of them (list: pairs of target and detail) and its
+    // place among them (count), for readers that show them as one line (IRC's MODE).
+    void announceTogether(Session *session, const Command &command, Room *room, const QString &act,
+                          const QStringList &targetDetailPairs);
 
 private:
+    void send(Session *session, const Command &command, Room *room, const Event &event);
     // The member the command names, in the room it is about; none after replying with the error.
     ModerationTarget member(Session *session, const Command &command, Room **room);
     // The same, below the actor's standing.

@@ -21,28 +21,50 @@ void RoomRuleCommands::rule(Session *session, const Command &command)
     Room *room = m_chat.targetRoom(session, command);
     if (!room)
         return;
-    const std::optional<RoomModes::Rule> rule = RoomModes::parse(command.argument(0));
-    const QString word = command.argument(1);
-    const bool off = word.compare("off"_L1, Qt::CaseInsensitive) == 0;
-    if (!rule || word.isEmpty() ||
-        (!RoomModes::takesValue(*rule) && !off && word.compare("on"_L1, Qt::CaseInsensitive) != 0))
+    const QStringList words = command.arguments();
+    if (words.size() < 2 || words.size() % 2 != 0)
         return m_chat.fail(session, command, ErrorCode::NeedMoreParams,
                            QString::fromLatin1(command.spec().usage));
-    // A limit or a key in place of "on".
-    QString value;
-    if (RoomModes::takesValue(*rule) && !off) {
-        const std::optional<QString> checked = RoomModes::valueOf(*rule, word);
-        if (!checked)
-            return m_chat.fail(session, command, ErrorCode::InvalidRuleValue,
-                               QString(RoomModes::name(*rule)));
-        value = *checked;
+    // Every change is checked before any is made: a command does all it says or nothing.
+    struct Change
+    {
+        RoomModes::Rule rule;
+        bool on;
+        QString value; // a limit or a key in place of "on"
+    };
+    QList<Change> changes;
+    for (qsizetype i = 0; i < words.size(); i += 2) {
+        const std::optional<RoomModes::Rule> rule = RoomModes::parse(words[i]);
+        const QString &word = words[i + 1];
+        const bool off = word.compare("off"_L1, Qt::CaseInsensitive) == 0;
+        if (!rule || (!RoomModes::takesValue(*rule) && !off &&
+                      word.compare("on"_L1, Qt::CaseInsensitive) != 0))
+            return m_chat.fail(session, command, ErrorCode::NeedMoreParams,
+                               QString::fromLatin1(command.spec().usage));
+        Change change{*rule, !off, {}};
+        if (RoomModes::takesValue(*rule) && !off) {
+            const std::optional<QString> checked = RoomModes::valueOf(*rule, word);
+            if (!checked)
+                return m_chat.fail(session, command, ErrorCode::InvalidRuleValue,
+                                   QString(RoomModes::name(*rule)));
+            change.value = *checked;
+        }
+        changes << change;
     }
-    if (room->modes().set(*rule, !off, value))
-        m_chat.roomRules().setRule(room, *rule, !off, session->user()->nick(), value);
-    m_moderation.announce(session, command, room, u"rule"_s, QString(RoomModes::name(*rule)),
-                          off               ? u"off"_s
-                          : value.isEmpty() ? u"on"_s
-                                            : value);
+    QStringList announced;
+    for (const Change &change : std::as_const(changes)) {
+        if (room->modes().set(change.rule, change.on, change.value))
+            m_chat.roomRules().setRule(room, change.rule, change.on, session->user()->nick(),
+                                       change.value);
+        announced << QString(RoomModes::name(change.rule))
+                  << (!change.on               ? u"off"_s
+                      : change.value.isEmpty() ? u"on"_s
+                                               : change.value);
+    }
+    if (changes.size() == 1)
+        m_moderation.announce(session, command, room, u"rule"_s, announced[0], announced[1]);
+    else
+        m_moderation.announceTogether(session, command, room, u"rule"_s, announced);
 }
 
 void RoomRuleCommands::invite(Session *session, const Command &command)

@@ -37,8 +37,10 @@ QByteArray meaninglessMask(const QString &mask, const QString &room, QChar lette
 }
 
 // One change of a MODE line as the chat's command (one thing each), or the numeric refusing it.
-void translate(Translation &t, const Change &change, const QString &room, const QString &me,
-               const QString &serverName)
+// The room's rules are gathered into rules (pairs of rule and value) instead: one rule command
+// makes them all, told as one MODE line.
+void translate(Translation &t, QStringList &rules, const Change &change, const QString &room,
+               const QString &me, const QString &serverName)
 {
     const QString &argument = change.argument;
     const QChar letter = change.letter;
@@ -75,7 +77,7 @@ void translate(Translation &t, const Change &change, const QString &room, const 
         // A limit and a key carry a value; taking one off needs none (-k's is not checked).
         const std::optional<QString> value = !plus ? u"off"_s : RoomModes::valueOf(*rule, argument);
         if (value)
-            run(u"rule #%1 %2 %3"_s.arg(room, RoomModes::name(*rule), *value));
+            rules << QString(RoomModes::name(*rule)) << *value;
         else
             t.replies +=
                 numeric(serverName, IrcNumeric::InvalidModeParam, me,
@@ -86,7 +88,7 @@ void translate(Translation &t, const Change &change, const QString &room, const 
                                           QString(RoomModes::name(*rule)))});
     } else if (rule) {
         const bool on = plus != IrcRendering::isInverted(letter);
-        run(u"rule #%1 %2 %3"_s.arg(room, RoomModes::name(*rule), on ? u"on"_s : u"off"_s));
+        rules << QString(RoomModes::name(*rule)) << (on ? u"on"_s : u"off"_s);
     } else {
         t.replies += numeric(serverName, 472, me, {letter, u"is unknown mode char to me"_s});
     }
@@ -220,8 +222,16 @@ Translation mode(const IrcMessage &message, const QString &me, const QString &se
         return t;
     }
     bool missing = false;
-    for (const Change &change : changes(message.param(1), message.params().mid(2), &missing))
-        translate(t, change, room, me, serverName);
+    QStringList rules;
+    qsizetype rulesAt = -1; // where the rule command goes among the others: at the first rule
+    for (const Change &change : changes(message.param(1), message.params().mid(2), &missing)) {
+        const bool none = rules.isEmpty();
+        translate(t, rules, change, room, me, serverName);
+        if (none && !rules.isEmpty())
+            rulesAt = t.commands.size();
+    }
+    if (!rules.isEmpty())
+        t.commands.insert(rulesAt, u"@MODE rule #%1 %2"_s.arg(room, rules.join(u' ')));
     if (missing)
         t.replies += numeric(serverName, IrcNumeric::NeedMoreParams, me,
                              {u"MODE"_s, u"Not enough parameters"_s});

@@ -138,11 +138,26 @@ void TestIrcModes::moderation_data()
     QTest::newRow("+q is the owner's, not a quiet")
         << QStringList{u"MODE #g +q bob"_s}
         << QStringList{s + u" 472 alice q :is unknown mode char to me"_s};
-    // Several changes in one line, as clients send them: one chat command, one MODE line each.
+    // Several changes in one line, as clients send them: the room's rules are one chat command
+    // and come back as one MODE line; the others are a command and a MODE line each.
     QTest::newRow("several rules in one line")
-        << QStringList{u"MODE #g +it-m"_s}
-        << QStringList{u":alice!alice@chat MODE #g +i"_s, u":alice!alice@chat MODE #g +t"_s,
-                       u":alice!alice@chat MODE #g -m"_s};
+        << QStringList{u"MODE #g +it-m"_s, u"MODE #g"_s, u"MODE #g -int"_s, u"MODE #g"_s}
+        << QStringList{u":alice!alice@chat MODE #g +it-m"_s, s + u" 324 alice #g +itn"_s,
+                       s + u" 329 alice #g <time>"_s, u":alice!alice@chat MODE #g -int"_s,
+                       s + u" 324 alice #g +"_s, s + u" 329 alice #g <time>"_s};
+    QTest::newRow("rules with values in one line")
+        << QStringList{u"MODE #g +lk-s 5 sesame"_s, u"MODE #g -lk *"_s}
+        << QStringList{u":alice!alice@chat MODE #g +lk-s 5 sesame"_s,
+                       u":alice!alice@chat MODE #g -lk *"_s};
+    QTest::newRow("a rule refused among others")
+        << QStringList{u"MODE #g +ilm 0"_s}
+        << QStringList{s + u" 696 alice #g l 0 :A room's limit is a number of people from 1 to "
+                           "1000000, or off."_s,
+                       u":alice!alice@chat MODE #g +im"_s};
+    QTest::newRow("several rules where one is no operator")
+        << QStringList{u"MODE #hall +it"_s}
+        << QStringList{s + u" 482 alice #hall :You may not do that in hall: it takes the room's "
+                           "operators or owner."_s};
     QTest::newRow("a voice and a limit with their arguments")
         << QStringList{u"MODE #g +vl bob 5"_s}
         << QStringList{u":alice!alice@chat MODE #g +v bob"_s, u":alice!alice@chat MODE #g +l 5"_s};

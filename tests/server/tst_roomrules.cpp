@@ -64,6 +64,7 @@ private slots:
     void moderated();
     void outsideMessages();
     void secretRoom();
+    void severalRulesAtOnce();
     void memberLimit();
     void roomKey();
     void badValues_data();
@@ -168,7 +169,7 @@ void TestRoomRules::onlyOperatorsSetRules()
     const QString usage =
         u"Error: Usage: rule [#room] "
         u"<invite-only|topic-lock|registered-only|moderated|outside-messages|secret> <on|off> | "
-        u"limit <count|off> | key <word|off>"_s;
+        u"limit <count|off> | key <word|off> [more rules and values]"_s;
     for (const QString &line :
          {u"rule loud on"_s, u"rule invite-only maybe"_s, u"rule invite-only"_s}) {
         alice.send(line);
@@ -338,6 +339,30 @@ void TestRoomRules::secretRoom()
     QVERIFY(answer(bob, u"list"_s).contains(listed));
 }
 
+void TestRoomRules::severalRulesAtOnce()
+{
+    ServerFixture f;
+    LineClient &alice = owner(f);
+    LineClient &bob = f.loggedIn(u"bob"_s);
+    bob.send(u"join games"_s);
+    bob.sync();
+    alice.sync();
+    alice.send(u"rule topic-lock on limit 5 secret on"_s);
+    // Each change is told as its own line, in the order given.
+    const QStringList told{u"* alice turned the rule topic-lock on."_s,
+                           u"* alice set the room's limit to 5."_s,
+                           u"* alice turned the rule secret on."_s};
+    EXPECT_LINES(alice, told);
+    EXPECT_LINES(bob, told);
+    alice.send(u"look"_s);
+    QVERIFY(alice.sync().contains(u"Rules of games: topic-lock, secret, limit=5"_s));
+    bob.send(u"rule topic-lock off secret off"_s);
+    EXPECT_LINES(bob, QStringList({NotOperator}));
+    alice.send(u"rule topic-lock off secret off"_s);
+    QCOMPARE(alice.sync(), (QStringList{u"* alice turned the rule topic-lock off."_s,
+                                        u"* alice turned the rule secret off."_s}));
+}
+
 void TestRoomRules::memberLimit()
 {
     ServerFixture f;
@@ -412,7 +437,7 @@ void TestRoomRules::badValues_data()
     const QString usage =
         u"Error: Usage: rule [#room] "
         u"<invite-only|topic-lock|registered-only|moderated|outside-messages|secret> <on|off> | "
-        u"limit <count|off> | key <word|off>"_s;
+        u"limit <count|off> | key <word|off> [more rules and values]"_s;
     QTest::newRow("limit zero") << u"rule limit 0"_s << limit;
     QTest::newRow("limit negative") << u"rule limit -1"_s << limit;
     QTest::newRow("limit not a number") << u"rule limit many"_s << limit;
@@ -424,6 +449,10 @@ void TestRoomRules::badValues_data()
     QTest::newRow("key not ASCII") << u"rule key 芝麻"_s << key;
     QTest::newRow("key with a comma") << u"rule key a,b"_s << key;
     QTest::newRow("key of two words") << u"rule key open sesame"_s << usage;
+    // Several rules in one command: all of them or, when one is wrong, none.
+    QTest::newRow("a good rule, then a bad limit") << u"rule invite-only on limit 0"_s << limit;
+    QTest::newRow("a good rule, then an unknown one") << u"rule topic-lock on loud on"_s << usage;
+    QTest::newRow("a rule without its value") << u"rule invite-only on topic-lock"_s << usage;
 }
 
 void TestRoomRules::badValues()
