@@ -324,7 +324,7 @@ void ChatConnection::setRules(const QString &room, const RoomRules &wanted)
 {
     if (m_state != State::LoggedIn)
         return;
-    for (const QString &command : rules(room).commandsTo(wanted, room))
+    if (const QString command = rules(room).commandTo(wanted, room); !command.isEmpty())
         sendLabelled(command);
 }
 

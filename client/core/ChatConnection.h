@@ -163,8 +163,8 @@ public:
     void moderate(Moderation::Act act, const QString &room, const QString &nick,
                   const QString &duration = {}, const QString &reason = {});
     // A room's rules, as far as the client knows them; lookRules() asks the server for them
-    // (roomRulesChanged follows when they differ), setRules() sends the rule commands that
-    // make them wanted.
+    // (roomRulesChanged follows when they differ), setRules() sends the one rule command that
+    // makes them wanted (all its changes or, when the server refuses one, none).
     RoomRules rules(const QString &room) const;
     void lookRules(const QString &room);
     void setRules(const QString &room, const RoomRules &wanted);

@@ -36,11 +36,11 @@ void RoomRules::change(const QString &rule, const QString &value)
         key = on ? value : QString();
 }
 
-QStringList RoomRules::commandsTo(const RoomRules &wanted, const QString &room) const
+QString RoomRules::commandTo(const RoomRules &wanted, const QString &room) const
 {
-    QStringList commands;
+    QStringList changes;
     const auto rule = [&](const char *name, const QString &value) {
-        commands << u"rule #%1 %2 %3"_s.arg(room, QLatin1StringView(name), value);
+        changes << QString::fromLatin1(name) << value;
     };
     const auto onOff = [&](const char *name, bool now, bool then) {
         if (now != then)
@@ -56,5 +56,7 @@ QStringList RoomRules::commandsTo(const RoomRules &wanted, const QString &room) 
         rule("limit", wanted.limit > 0 ? QString::number(wanted.limit) : u"off"_s);
     if (key != wanted.key)
         rule("key", wanted.key.isEmpty() ? u"off"_s : wanted.key);
-    return commands;
+    if (changes.isEmpty())
+        return {};
+    return u"rule #%1 %2"_s.arg(room, changes.join(u' '));
 }

@@ -6,7 +6,7 @@
 
 // A room's rules as the client knows them: the words of the server's `rules` event
 // ("invite-only", "limit=20", "key=beer") and of its `moderation … rule` lines, and the `rule`
-// commands that turn one set of rules into another. Rule words the client does not know are
+// command that turns one set of rules into another. Rule words the client does not know are
 // ignored, so that a newer server's rules do not break an older client.
 struct RoomRules
 {
@@ -23,7 +23,8 @@ struct RoomRules
     static RoomRules parse(const QStringList &rulesOn);
     // A `moderation … rule` line changed rule to value ("on", "off", or a limit's or key's).
     void change(const QString &rule, const QString &value);
-    // The commands that make these rules wanted, for room, in a fixed order.
-    QStringList commandsTo(const RoomRules &wanted, const QString &room) const;
+    // The one rule command that makes these rules wanted, for room (its changes in a fixed
+    // order, made all together or not at all), or empty when nothing changes.
+    QString commandTo(const RoomRules &wanted, const QString &room) const;
     bool operator==(const RoomRules &) const = default;
 };
