@@ -56,6 +56,7 @@ private slots:
     void administratorAcrossNodes();
     void tagsAcrossNodes();
     void invisibleAcrossNodes();
+    void secretAcrossNodes();
     void roomsMadeWhileCutOff();
     void threeNodes();
 
@@ -924,6 +925,43 @@ void TestClusterChat::invisibleAcrossNodes()
     ann.send(u"set invisible off"_s);
     QCOMPARE(answer(ann, u"set"_s).kind, Event::Kind::Ok);
     QTRY_COMPARE(listed(u"an"_s), QStringList{u"ann"_s});
+}
+
+void TestClusterChat::secretAcrossNodes()
+{
+    // A room made secret on one node is left out of the other node's list, and out of the
+    // rooms it lists for a person of the first node, for those not in it.
+    LineClient &ann = m_a->taggedLoggedIn(u"ann"_s);
+    LineClient &bob = m_b->taggedLoggedIn(u"bob"_s);
+    QVERIFY(waitFor(ann, Event::Kind::Join, u"bob"_s).isValid());
+    ann.send(u"create den"_s);
+    QCOMPARE(answer(ann, u"create"_s).kind, Event::Kind::Join);
+    // The items of a listing (rooms or who) up to its end: each item's first two fields.
+    const auto listed = [&bob](const QString &command) {
+        bob.send(command);
+        const auto piece = [](const Event &event) {
+            return event.kind == Event::Kind::Who || event.kind == Event::Kind::Rooms ||
+                   event.kind == Event::Kind::ListingEnd;
+        };
+        QStringList items;
+        for (Event event = waitFor(bob, piece); event.kind != Event::Kind::ListingEnd;
+             event = waitFor(bob, piece)) {
+            for (qsizetype i = 0; i + 1 < event.list.size(); i += 3)
+                items << event.list[i] + u' ' + event.list[i + 1];
+        }
+        return items;
+    };
+    QTRY_COMPARE(listed(u"list den"_s), QStringList{u"den 1"_s});
+    QCOMPARE(listed(u"who ann"_s), QStringList{u"ann hall,den"_s});
+    ann.send(u"rule #den secret on"_s);
+    QVERIFY(waitFor(ann, [](const Event &event) {
+                return event.kind == Event::Kind::Moderation && event.target == "secret"_L1;
+            }).isValid());
+    QTRY_COMPARE(listed(u"list den"_s), QStringList());
+    QCOMPARE(listed(u"who ann"_s), QStringList{u"ann hall"_s});
+    ann.send(u"rule #den secret off"_s);
+    QTRY_COMPARE(listed(u"list den"_s), QStringList{u"den 1"_s});
+    QCOMPARE(listed(u"who ann"_s), QStringList{u"ann hall,den"_s});
 }
 
 void TestClusterChat::roomsMadeWhileCutOff()
