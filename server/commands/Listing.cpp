@@ -211,17 +211,21 @@ bool Listing::advance(QStringList *items)
 bool Listing::shows(bool invisible, quint64 personId, const QList<Room *> &rooms,
                     const QString &key) const
 {
-    if (!invisible || m_viewer.seesEveryone || personId == m_viewer.personId ||
-        m_pattern.names(key))
+    if (!invisible || m_viewer.seesEveryone ||
+        (m_viewer.user && personId == m_viewer.user->personId()) || m_pattern.names(key))
         return true;
     return std::any_of(rooms.cbegin(), rooms.cend(),
-                       [this](const Room *room) { return m_viewer.rooms.contains(room); });
+                       [this](const Room *room) { return isIn(room); });
+}
+
+bool Listing::isIn(const Room *room) const
+{
+    return m_viewer.user && m_viewer.user->isIn(room);
 }
 
 bool Listing::shows(const Room *room) const
 {
-    return m_viewer.seesEveryone || !room->modes().isOn(RoomModes::Rule::Secret) ||
-           m_viewer.rooms.contains(room);
+    return m_viewer.seesEveryone || !room->modes().isOn(RoomModes::Rule::Secret) || isIn(room);
 }
 
 QList<Room *> Listing::shown(const QList<Room *> &rooms) const

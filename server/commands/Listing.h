@@ -5,6 +5,7 @@
 #include "commands/NamePattern.h"
 #include "commands/ReplySource.h"
 
+#include <QPointer>
 #include <QSet>
 
 class Directory;
@@ -25,11 +26,12 @@ public:
     // Who asks for a listing: those who made themselves invisible are listed to them only when
     // they share a room, when the filter names them, or when the viewer is one of them or an
     // administrator (as IRC's WHO treats user mode +i); a secret room is listed, and named
-    // among a person's rooms, only to its members and administrators (IRC's +s).
+    // among a person's rooms, only to its members and administrators (IRC's +s). The rooms
+    // are asked of the person as each piece is made (a listing costs no copy of them, and a
+    // room joined meanwhile counts).
     struct Viewer
     {
-        quint64 personId = 0;
-        QSet<const Room *> rooms;
+        QPointer<const User> user; // null: nobody's rooms
         bool seesEveryone = true;
     };
 
@@ -53,7 +55,9 @@ private:
     // Whether the viewer is shown the person of key (Viewer).
     bool shows(bool invisible, quint64 personId, const QList<Room *> &rooms,
                const QString &key) const;
-    // Whether the viewer is shown room (Viewer), and those of rooms they are shown.
+    // Whether the viewer is in room; whether they are shown it (Viewer), and those of rooms
+    // they are shown.
+    bool isIn(const Room *room) const;
     bool shows(const Room *room) const;
     QList<Room *> shown(const QList<Room *> &rooms) const;
     // A person's item of a who listing: nickname, rooms, flags, then their details for IRC

@@ -258,9 +258,7 @@ void RoomCommands::sendListing(Session *session, const Command &command, Listing
     const int page = words.page > 0 ? words.page : session->readsWholeLists() ? 0 : 1;
     Listing::Viewer viewer;
     if (const User *user = session->user()) {
-        viewer.personId = user->personId();
-        for (const Room *room : user->rooms())
-            viewer.rooms.insert(room);
+        viewer.user = user;
         viewer.seesEveryone = m_chat.isAdministrator(user);
     }
     m_chat.replies(session).addSource(std::make_shared<Listing>(
