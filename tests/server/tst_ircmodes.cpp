@@ -142,9 +142,12 @@ void TestIrcModes::moderation_data()
     // and come back as one MODE line; the others are a command and a MODE line each.
     QTest::newRow("several rules in one line")
         << QStringList{u"MODE #g +it-m"_s, u"MODE #g"_s, u"MODE #g -int"_s, u"MODE #g"_s}
-        << QStringList{u":alice!alice@chat MODE #g +it-m"_s, s + u" 324 alice #g +itn"_s,
-                       s + u" 329 alice #g <time>"_s, u":alice!alice@chat MODE #g -int"_s,
-                       s + u" 324 alice #g +"_s, s + u" 329 alice #g <time>"_s};
+        << QStringList{u":alice!alice@chat MODE #g +it-m"_s,
+                       s + u" 324 alice #g +itn"_s,
+                       s + u" 329 alice #g <time>"_s,
+                       u":alice!alice@chat MODE #g -int"_s,
+                       s + u" 324 alice #g +"_s,
+                       s + u" 329 alice #g <time>"_s};
     QTest::newRow("rules with values in one line")
         << QStringList{u"MODE #g +lk-s 5 sesame"_s, u"MODE #g -lk *"_s}
         << QStringList{u":alice!alice@chat MODE #g +lk-s 5 sesame"_s,
