@@ -66,7 +66,9 @@ public:
                        // time: the first line's
         HistoryEnd,    // room, nick, subject, count: as HistoryStart; target: where more lines
                        // are ("before", "after", or empty: none), seq: the sequence number
-                       // (message id for private history) to ask from
+                       // (message id for private history) to ask from; text: "messages" when
+                       // the page left topic changes out (for the text line's next request,
+                       // not in the tagged layout)
         Bans,          // room, count: how many bans the room has, seq: the index of this
                        // line's first ban (a long list is several lines), list: quadruples of
                        // mask, seconds left (empty: for good), setter, reason

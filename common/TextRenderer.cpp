@@ -502,8 +502,18 @@ void renderHistoryEnd(Writer &w, const Event &event)
         return;
     if (event.subject != "request"_L1) {
         w.line(w.phrase(QT_TRANSLATE_NOOP("TextRenderer", "--- now ---")));
+    } else if (event.target == "before"_L1 && event.text == "messages"_L1) {
+        w.line(w.phrase(QT_TRANSLATE_NOOP("TextRenderer",
+                                          "--- older: history %1 messages before %2 ---"))
+                   .arg(historySubject(event))
+                   .arg(event.seq));
     } else if (event.target == "before"_L1) {
         w.line(w.phrase(QT_TRANSLATE_NOOP("TextRenderer", "--- older: history %1 before %2 ---"))
+                   .arg(historySubject(event))
+                   .arg(event.seq));
+    } else if (event.target == "after"_L1 && event.text == "messages"_L1) {
+        w.line(w.phrase(QT_TRANSLATE_NOOP("TextRenderer",
+                                          "--- newer: history %1 messages after %2 ---"))
                    .arg(historySubject(event))
                    .arg(event.seq));
     } else if (event.target == "after"_L1) {

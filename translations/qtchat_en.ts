@@ -457,6 +457,10 @@
         <source>&amp;Rules of this room…</source>
         <translation>&amp;Rules of this room…</translation>
     </message>
+    <message>
+        <source>&amp;Bans of this room…</source>
+        <translation>&amp;Bans of this room…</translation>
+    </message>
 </context>
 <context>
     <name>CommandTable</name>
@@ -1061,6 +1065,29 @@
     </message>
 </context>
 <context>
+    <name>MaskListModel</name>
+    <message>
+        <source>For good</source>
+        <translation>For good</translation>
+    </message>
+    <message>
+        <source>Mask</source>
+        <translation>Mask</translation>
+    </message>
+    <message>
+        <source>Until</source>
+        <translation>Until</translation>
+    </message>
+    <message>
+        <source>Set by</source>
+        <translation>Set by</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Reason</translation>
+    </message>
+</context>
+<context>
     <name>MessageDelegate</name>
     <message>
         <source>New</source>
@@ -1621,6 +1648,69 @@
     <message>
         <source>%1 (joined)</source>
         <translation>%1 (joined)</translation>
+    </message>
+</context>
+<context>
+    <name>RoomMasksDialog</name>
+    <message>
+        <source>Bans of %1</source>
+        <translation>Bans of %1</translation>
+    </message>
+    <message>
+        <source>&amp;Banned</source>
+        <translation>&amp;Banned</translation>
+    </message>
+    <message>
+        <source>&amp;Let in without an invitation</source>
+        <translation>&amp;Let in without an invitation</translation>
+    </message>
+    <message>
+        <source>Only the operators of %1 see and change its bans.</source>
+        <translation>Only the operators of %1 see and change its bans.</translation>
+    </message>
+    <message>
+        <source>a nickname, account:&lt;name&gt;, or an address or subnet (10.0.0.0/8)</source>
+        <translation>a nickname, account:&lt;name&gt;, or an address or subnet (10.0.0.0/8)</translation>
+    </message>
+    <message>
+        <source>L&amp;et in</source>
+        <translation>L&amp;et in</translation>
+    </message>
+    <message>
+        <source>B&amp;an</source>
+        <translation>B&amp;an</translation>
+    </message>
+    <message>
+        <source>&amp;Take back</source>
+        <translation>&amp;Take back</translation>
+    </message>
+    <message>
+        <source>Li&amp;ft the ban</source>
+        <translation>Li&amp;ft the ban</translation>
+    </message>
+    <message>
+        <source>While %1 is invite-only, people who match one of these masks enter it without an invitation.</source>
+        <translation>While %1 is invite-only, people who match one of these masks enter it without an invitation.</translation>
+    </message>
+    <message>
+        <source>People who match one of these masks cannot enter %1, nor say anything in it from outside.</source>
+        <translation>People who match one of these masks cannot enter %1, nor say anything in it from outside.</translation>
+    </message>
+    <message>
+        <source>&amp;Mask:</source>
+        <translation>&amp;Mask:</translation>
+    </message>
+    <message>
+        <source>&amp;How long:</source>
+        <translation>&amp;How long:</translation>
+    </message>
+    <message>
+        <source>&amp;Reason:</source>
+        <translation>&amp;Reason:</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Close</translation>
     </message>
 </context>
 <context>
@@ -2763,6 +2853,14 @@
     <message>
         <source>* %1 took back %2&apos;s entry without an invitation.</source>
         <translation>* %1 took back %2&apos;s entry without an invitation.</translation>
+    </message>
+    <message>
+        <source>--- older: history %1 messages before %2 ---</source>
+        <translation>--- older: history %1 messages before %2 ---</translation>
+    </message>
+    <message>
+        <source>--- newer: history %1 messages after %2 ---</source>
+        <translation>--- newer: history %1 messages after %2 ---</translation>
     </message>
 </context>
 <context>

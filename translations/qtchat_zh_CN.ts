@@ -448,6 +448,10 @@
         <source>&amp;Rules of this room…</source>
         <translation>本聊天室的规则(&amp;R)…</translation>
     </message>
+    <message>
+        <source>&amp;Bans of this room…</source>
+        <translation>本聊天室的封禁(&amp;B)…</translation>
+    </message>
 </context>
 <context>
     <name>CommandTable</name>
@@ -1050,6 +1054,29 @@
     </message>
 </context>
 <context>
+    <name>MaskListModel</name>
+    <message>
+        <source>For good</source>
+        <translation>永久</translation>
+    </message>
+    <message>
+        <source>Mask</source>
+        <translation>掩码</translation>
+    </message>
+    <message>
+        <source>Until</source>
+        <translation>截止</translation>
+    </message>
+    <message>
+        <source>Set by</source>
+        <translation>设置者</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+</context>
+<context>
     <name>MessageDelegate</name>
     <message>
         <source>New</source>
@@ -1596,6 +1623,69 @@
     <message>
         <source>%1 (joined)</source>
         <translation>%1（已加入）</translation>
+    </message>
+</context>
+<context>
+    <name>RoomMasksDialog</name>
+    <message>
+        <source>Bans of %1</source>
+        <translation>%1 的封禁</translation>
+    </message>
+    <message>
+        <source>&amp;Banned</source>
+        <translation>已封禁(&amp;B)</translation>
+    </message>
+    <message>
+        <source>&amp;Let in without an invitation</source>
+        <translation>免邀请进入(&amp;L)</translation>
+    </message>
+    <message>
+        <source>Only the operators of %1 see and change its bans.</source>
+        <translation>只有 %1 的管理员能查看和修改它的封禁。</translation>
+    </message>
+    <message>
+        <source>a nickname, account:&lt;name&gt;, or an address or subnet (10.0.0.0/8)</source>
+        <translation>昵称、account:&lt;名字&gt;，或地址、子网（10.0.0.0/8）</translation>
+    </message>
+    <message>
+        <source>L&amp;et in</source>
+        <translation>放行(&amp;E)</translation>
+    </message>
+    <message>
+        <source>B&amp;an</source>
+        <translation>封禁(&amp;A)</translation>
+    </message>
+    <message>
+        <source>&amp;Take back</source>
+        <translation>收回(&amp;T)</translation>
+    </message>
+    <message>
+        <source>Li&amp;ft the ban</source>
+        <translation>解除封禁(&amp;F)</translation>
+    </message>
+    <message>
+        <source>While %1 is invite-only, people who match one of these masks enter it without an invitation.</source>
+        <translation>%1 仅限邀请时，与其中某个掩码相符的人无需邀请即可进入。</translation>
+    </message>
+    <message>
+        <source>People who match one of these masks cannot enter %1, nor say anything in it from outside.</source>
+        <translation>与其中某个掩码相符的人不能进入 %1，也不能从外面在其中发言。</translation>
+    </message>
+    <message>
+        <source>&amp;Mask:</source>
+        <translation>掩码(&amp;M)：</translation>
+    </message>
+    <message>
+        <source>&amp;How long:</source>
+        <translation>时长(&amp;H)：</translation>
+    </message>
+    <message>
+        <source>&amp;Reason:</source>
+        <translation>原因(&amp;R)：</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>关闭</translation>
     </message>
 </context>
 <context>
@@ -2717,6 +2807,14 @@
     <message>
         <source>* %1 took back %2&apos;s entry without an invitation.</source>
         <translation>* %1 收回了 %2 的免邀请进入许可。</translation>
+    </message>
+    <message>
+        <source>--- older: history %1 messages before %2 ---</source>
+        <translation>--- 更早的：history %1 messages before %2 ---</translation>
+    </message>
+    <message>
+        <source>--- newer: history %1 messages after %2 ---</source>
+        <translation>--- 更新的：history %1 messages after %2 ---</translation>
     </message>
 </context>
 <context>

@@ -66,13 +66,15 @@ void BanCommands::ban(Session *session, const Command &command)
     if (!mask.isValid())
         return m_chat.fail(session, command, ErrorCode::NeedMoreParams, usage);
 
-    // After the mask: a duration, a reason, or a duration and a reason.
+    // After the mask: a duration, a reason, or a duration and a reason. A duration of 0 is
+    // for good, so that a reason may start with a number ("0 3 strikes").
     QString reason = command.argument(1);
     qint64 seconds = 0;
     const qsizetype space = reason.indexOf(u' ');
     const QString first = space < 0 ? reason : reason.left(space);
     if (Duration::looksLike(first)) {
-        const std::optional<qint64> given = Duration::seconds(first, MaxBanSeconds);
+        const std::optional<qint64> given =
+            first == "0"_L1 ? std::optional<qint64>(0) : Duration::seconds(first, MaxBanSeconds);
         if (!given)
             return m_chat.fail(session, command, ErrorCode::NeedMoreParams, usage);
         seconds = *given;

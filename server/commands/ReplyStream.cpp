@@ -367,6 +367,8 @@ void ReplyStream::pageRead(const HistoryPart &part, const HistoryPage &page)
     }
     Event end =
         Event::historyEnd(part.room, part.peer, part.reason, page.messages.size(), next, from);
+    if (!next.isEmpty() && !part.request.withTopics)
+        end.text = u"messages"_s; // the next page is asked for as this one was
     end.label = part.label;
     lines.append(plain.render(end));
     setLines(std::move(lines), false, true);

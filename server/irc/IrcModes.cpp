@@ -22,18 +22,21 @@ QByteArray numeric(const QString &serverName, int code, const QString &me, QStri
     return IrcRendering::numeric(options, code, me, std::move(params));
 }
 
-// A ban mask in IRC's form that means nothing here (a user name, a host name, wildcards in the
-// nick: every host is "chat", so "*!*@chat" would be everyone), refused with why (696), not
-// with the chat's usage line; empty when the chat takes the mask (IrcRendering::chatMask()).
-QByteArray meaninglessMask(const QString &mask, const QString &room, QChar letter,
-                           const QString &me, const QString &serverName)
+// The chat's mask for a ban mask in IRC's form (IrcRendering::chatMask()), or none when it means
+// nothing here (a user name, a host name, wildcards in the nick: every host is "chat", so
+// "*!*@chat" would be everyone): then the numeric saying why (696, not the chat's usage line) is
+// added to refusals.
+std::optional<QString> chatMaskOf(const QString &mask, const QString &room, QChar letter,
+                                  const QString &me, const QString &serverName,
+                                  QByteArray *refusals)
 {
-    const QString chat = IrcRendering::chatMask(mask);
+    QString chat = IrcRendering::chatMask(mask);
     if (!chat.contains(u'!') && !chat.contains(u'@'))
-        return {};
-    return numeric(serverName, IrcNumeric::InvalidModeParam, me,
-                   {IrcRendering::channel(room), letter, mask,
-                    u"Masks here are nick!*@* or *!*@address (every host is chat)"_s});
+        return chat;
+    *refusals += numeric(serverName, IrcNumeric::InvalidModeParam, me,
+                         {IrcRendering::channel(room), letter, mask,
+                          u"Masks here are nick!*@* or *!*@address (every host is chat)"_s});
+    return std::nullopt;
 }
 
 // One change of a MODE line as the chat's command (one thing each), or the numeric refusing it.
@@ -54,12 +57,8 @@ void translate(Translation &t, QStringList &rules, const Change &change, const Q
     } else if (letter == u'I' && argument.isEmpty()) {
         t.commands << u"@INVEX allowed #"_s + room;
     } else if (letter == u'I') {
-        if (const QByteArray refusal = meaninglessMask(argument, room, letter, me, serverName);
-            !refusal.isEmpty())
-            t.replies += refusal;
-        else
-            run((plus ? u"allow #"_s : u"disallow #"_s) + room + u' ' +
-                IrcRendering::chatMask(argument));
+        if (const auto mask = chatMaskOf(argument, room, letter, me, serverName, &t.replies))
+            run((plus ? u"allow #"_s : u"disallow #"_s) + room + u' ' + *mask);
     } else if (letter == u'o') {
         run((plus ? u"op #"_s : u"deop #"_s) + room + u' ' + argument);
     } else if (letter == u'v') {
@@ -67,12 +66,8 @@ void translate(Translation &t, QStringList &rules, const Change &change, const Q
     } else if (letter == u'b') {
         if (const std::optional<QString> nick = mutedNick(argument))
             run((plus ? u"mute #"_s : u"unmute #"_s) + room + u' ' + *nick);
-        else if (const QByteArray refusal = meaninglessMask(argument, room, letter, me, serverName);
-                 !refusal.isEmpty())
-            t.replies += refusal;
-        else
-            run((plus ? u"ban #"_s : u"unban #"_s) + room + u' ' +
-                IrcRendering::chatMask(argument));
+        else if (const auto mask = chatMaskOf(argument, room, letter, me, serverName, &t.replies))
+            run((plus ? u"ban #"_s : u"unban #"_s) + room + u' ' + *mask);
     } else if (rule && RoomModes::takesValue(*rule)) {
         // A limit and a key carry a value; taking one off needs none (-k's is not checked).
         const std::optional<QString> value = !plus ? u"off"_s : RoomModes::valueOf(*rule, argument);
@@ -259,15 +254,10 @@ Translation timedBan(const IrcMessage &message, const QString &me, const QString
         return t;
     }
     const QString mask = message.param(2);
-    const std::optional<QString> nick = mutedNick(mask);
-    if (!nick) {
-        t.replies = meaninglessMask(mask, room, u'b', me, serverName);
-        if (!t.replies.isEmpty())
-            return t;
-    }
-    t.commands << (nick ? u"@TBAN mute #%1 %2 %3"_s.arg(room, *nick)
-                        : u"@TBAN ban #%1 %2 %3"_s.arg(room, IrcRendering::chatMask(mask)))
-                      .arg(*duration);
+    if (const std::optional<QString> nick = mutedNick(mask))
+        t.commands << u"@TBAN mute #%1 %2 %3"_s.arg(room, *nick).arg(*duration);
+    else if (const auto chat = chatMaskOf(mask, room, u'b', me, serverName, &t.replies))
+        t.commands << u"@TBAN ban #%1 %2 %3"_s.arg(room, *chat).arg(*duration);
     return t;
 }
 

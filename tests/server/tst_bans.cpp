@@ -8,6 +8,8 @@
 #include "Protocol.h"
 #include "ServerFixture.h"
 #include "TaggedCodec.h"
+#include "core/Directory.h"
+#include "core/Room.h"
 
 #include <QTemporaryDir>
 #include <QTest>
@@ -208,13 +210,22 @@ void TestBans::badMasksAndDurations()
     LineClient &alice = owner(f);
     const QString usage = u"Error: Usage: ban [#room] <mask> [duration] [reason]"_s;
     for (const QString &line :
-         {u"ban"_s, u"ban 10.0.0.0/33"_s, u"ban 300.1.1.1"_s, u"ban account:"_s, u"ban bob 0"_s,
+         {u"ban"_s, u"ban 10.0.0.0/33"_s, u"ban 300.1.1.1"_s, u"ban account:"_s, u"ban bob 0s"_s,
           u"ban bob 367d"_s, u"ban bob 99999999999999999999s"_s, u"ban b@d"_s}) {
         alice.send(line);
         EXPECT_LINES(alice, QStringList({usage}));
     }
     alice.send(u"ban bob 10x"_s); // not a duration: a reason
     QVERIFY(alice.sync().contains(u"* alice banned bob from the room. Reason: 10x"_s));
+    // 0 is for good, and lets a reason start with a number.
+    alice.send(u"ban carol 0 3 strikes"_s);
+    QVERIFY(alice.sync().contains(u"* alice banned carol from the room. Reason: 3 strikes"_s));
+    alice.send(u"ban dave 0"_s);
+    QVERIFY(alice.sync().contains(u"* alice banned dave from the room."_s));
+    const Room *games = f.server().processor().directory().room(u"games"_s);
+    QVERIFY(games);
+    for (const MaskList::Entry &entry : games->bans().all())
+        QCOMPARE(entry.untilMs, qint64(0));
 }
 
 void TestBans::kickAndRejoin()

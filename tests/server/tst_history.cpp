@@ -678,6 +678,14 @@ void TestHistory::pagingText_data()
     QTest::newRow("after") << false << u"history hall 2 after 2"_s
                            << QStringList{u"--- 2 messages in hall, since HH:mm ---"_s, line.arg(3),
                                           line.arg(4), u"--- newer: history hall after 4 ---"_s};
+    QTest::newRow("messages alone: the next page too")
+        << false << u"history hall 2 messages"_s
+        << QStringList{u"--- 2 messages in hall, since HH:mm ---"_s, line.arg(9), line.arg(10),
+                       u"--- older: history hall messages before 9 ---"_s};
+    QTest::newRow("messages alone, after")
+        << false << u"history hall 1 messages after 2"_s
+        << QStringList{u"--- 1 message in hall, since HH:mm ---"_s, line.arg(3),
+                       u"--- newer: history hall messages after 3 ---"_s};
     QTest::newRow("the last page")
         << false << u"history hall 5 after 8"_s
         << QStringList{u"--- 2 messages in hall, since HH:mm ---"_s, line.arg(9), line.arg(10),
