@@ -308,6 +308,27 @@ void ChatConnection::moderate(Moderation::Act act, const QString &room, const QS
         sendLabelled(Moderation::command(act, room, nick, duration, reason));
 }
 
+void ChatConnection::askMasks(const QString &room, bool allowed)
+{
+    if (m_state == State::LoggedIn)
+        m_maskLabels.insert(sendLabelled((allowed ? u"allowed #"_s : u"bans #"_s) + room));
+}
+
+void ChatConnection::addMask(const QString &room, bool allowed, const QString &mask,
+                             const QString &duration, const QString &reason)
+{
+    if (m_state != State::LoggedIn)
+        return;
+    sendLabelled(allowed ? u"allow #%1 %2"_s.arg(room, mask)
+                         : Moderation::command(Moderation::Act::Ban, room, mask, duration, reason));
+}
+
+void ChatConnection::removeMask(const QString &room, bool allowed, const QString &mask)
+{
+    if (m_state == State::LoggedIn)
+        sendLabelled((allowed ? u"disallow #%1 %2"_s : u"unban #%1 %2"_s).arg(room, mask));
+}
+
 RoomRules ChatConnection::rules(const QString &room) const
 {
     const RoomState *state = m_rooms.room(room);
@@ -361,6 +382,7 @@ void ChatConnection::startAttempt()
     m_listedPeople.clear();
     m_enterLabels.clear();
     m_olderLabels.clear();
+    m_maskLabels.clear();
     m_accountLabels.clear();
     m_timeout.start(m_timeoutMs);
     m_guard->reset(m_address.toString());
@@ -584,6 +606,7 @@ void ChatConnection::handleEvent(const Event &event)
         }
         m_enterLabels.remove(event.label);
         m_olderLabels.remove(event.label);
+        m_maskLabels.remove(event.label);
         if (m_accountLabels.remove(event.label)) {
             emit accountFailed(event.code, event.command, event.subject);
         } else if (!m_rejoinLabels.remove(event.label)) {
@@ -648,10 +671,18 @@ void ChatConnection::handleEvent(const Event &event)
         emit settingsReceived(event.list);
         break;
     case Event::Kind::Bans:
-    case Event::Kind::Allowed:
-        emit masksReceived(event.room, event.kind == Event::Kind::Allowed, qsizetype(event.seq),
-                           event.count, event.list);
+    case Event::Kind::Allowed: {
+        const bool allowed = event.kind == Event::Kind::Allowed;
+        const qsizetype first = qsizetype(event.seq);
+        if (!m_maskLabels.contains(event.label)) {
+            emit masksReceived(event.room, allowed, first, event.count, event.list);
+            break;
+        }
+        if (first + event.list.size() / 4 >= event.count)
+            m_maskLabels.remove(event.label); // the last piece
+        emit masksListed(event.room, allowed, first, event.count, event.list);
         break;
+    }
     case Event::Kind::Modlog:
         emit modlogReceived(event.room, qsizetype(event.seq), event.count, event.list);
         break;

@@ -168,6 +168,14 @@ public:
     RoomRules rules(const QString &room) const;
     void lookRules(const QString &room);
     void setRules(const QString &room, const RoomRules &wanted);
+    // A room's bans (allowed: the masks it lets in without an invitation), asked for the
+    // client's own use: the answer comes as masksListed (what the person types, /bans, comes as
+    // masksReceived). Adding and removing: a ban (duration and reason as for Moderation::Act::
+    // Ban) or an allow, an unban or a disallow; the moderated signal tells the change.
+    void askMasks(const QString &room, bool allowed);
+    void addMask(const QString &room, bool allowed, const QString &mask,
+                 const QString &duration = {}, const QString &reason = {});
+    void removeMask(const QString &room, bool allowed, const QString &mask);
     // Account commands for the nickname in use; each ends in accountChanged or accountFailed.
     void registerNick(const QString &password);
     void changePassword(const QString &oldPassword, const QString &newPassword);
@@ -263,6 +271,9 @@ signals:
                        const QStringList &entries);
     void modlogReceived(const QString &room, qsizetype first, qsizetype total,
                         const QStringList &entries);
+    // A piece of the list askMasks() asked for, laid out as masksReceived's.
+    void masksListed(const QString &room, bool allowed, qsizetype first, qsizetype total,
+                     const QStringList &entries);
     void pong(const QString &token);
     void commandFailed(ErrorCode code, const QString &command, const QString &subject);
     // A line the client will not send because it would break the connection's protocol.
@@ -336,6 +347,7 @@ private:
     quint64 m_lastPrivateId = 0;
     QSet<QString> m_gapRooms;    // keys: after logging in anew, rooms whose missed lines were asked
     QSet<QString> m_olderLabels; // labels of requestOlder()
+    QSet<QString> m_maskLabels;  // labels of askMasks(), until the list is whole
     // A history batch is gathered until its end, so that its new lines come after the signal
     // that announces them.
     std::optional<Event> m_historyStart;

@@ -81,7 +81,10 @@ QString command(Act act, const QString &room, const QString &nick, const QString
     case Act::Kick:
         return with(u"kick "_s + where, reason);
     case Act::Ban:
-        return with(with(u"ban "_s + where, duration), reason);
+        // 0 is for good: without it, a reason that starts with a number would be its duration.
+        return with(with(u"ban "_s + where,
+                         duration.isEmpty() && !reason.trimmed().isEmpty() ? u"0"_s : duration),
+                    reason);
     case Act::Mute:
         return with(u"mute "_s + where, duration);
     case Act::Unmute:

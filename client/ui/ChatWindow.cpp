@@ -13,6 +13,7 @@
 #include "MessageView.h"
 #include "PeopleView.h"
 #include "QuickSwitcher.h"
+#include "RoomMasksDialog.h"
 #include "RoomSettingsDialog.h"
 #include "RoomsDialog.h"
 #include "StatusText.h"
@@ -219,6 +220,8 @@ void ChatWindow::createMenus()
     });
     m_rulesAction = chat->addAction(tr("&Rules of this room…"), this, &ChatWindow::openRoomRules);
     m_rulesAction->setObjectName(u"roomRules"_s);
+    m_masksAction = chat->addAction(tr("&Bans of this room…"), this, &ChatWindow::openRoomMasks);
+    m_masksAction->setObjectName(u"roomMasks"_s);
     chat->addSeparator();
     chat->addAction(tr("Log out and &quit"), QKeySequence::Quit, this, &QWidget::close);
     createAccountMenu();
@@ -336,6 +339,7 @@ void ChatWindow::showActive(Conversation *conversation)
     m_muteAction->setEnabled(conversation != nullptr);
     m_muteAction->setChecked(conversation && conversation->isMuted());
     m_rulesAction->setEnabled(conversation && conversation->isRoom());
+    m_masksAction->setEnabled(conversation && conversation->isRoom());
     updateHeader();
     updateUsersTitle();
     updateTitle();
@@ -362,6 +366,22 @@ void ChatWindow::openRoomRules()
     connect(dialog, &QDialog::accepted, this,
             [this, dialog, room] { m_connection->setRules(room, dialog->rules()); });
     m_connection->lookRules(room);
+    dialog->open();
+}
+
+// Everyone may open it; only operators are shown the lists (the server tells them to no one
+// else), the others are told why there are none.
+void ChatWindow::openRoomMasks()
+{
+    const Conversation *active = m_session->active();
+    if (!active || !active->isRoom())
+        return;
+    const QString room = active->name();
+    const bool mayChange = m_connection->flags(room, m_connection->nick()).standing() >=
+                           MemberFlags::Standing::Operator;
+    auto *dialog = new RoomMasksDialog(m_connection, room, mayChange, this);
+    dialog->setObjectName(u"roomMasksDialog"_s);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
     dialog->open();
 }
 

@@ -60,6 +60,7 @@ private:
     void createAccountMenu();
     void openAccountDialog(int mode);
     void openRoomRules();
+    void openRoomMasks();
     void connectSession();
     void connectConnection();
     void showActive(Conversation *conversation);
@@ -95,6 +96,7 @@ private:
     QLabel *m_state;
     QAction *m_muteAction = nullptr;
     QAction *m_rulesAction = nullptr;
+    QAction *m_masksAction = nullptr;
     QAction *m_panelAction = nullptr;
     Conversation *m_shown = nullptr;
     bool m_lost = false;

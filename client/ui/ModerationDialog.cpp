@@ -22,15 +22,9 @@ ModerationDialog::ModerationDialog(Moderation::Act act, const QString &room, con
     auto *form = new QFormLayout;
     QString confirm;
     if (act == A::Ban || act == A::Mute) {
-        m_duration = new QComboBox;
+        m_duration = act == A::Ban ? banDurationBox() : new QComboBox;
         m_duration->setObjectName(u"duration"_s);
-        if (act == A::Ban) {
-            m_duration->addItem(tr("For good"), QString());
-            m_duration->addItem(tr("10 minutes"), u"10m"_s);
-            m_duration->addItem(tr("1 hour"), u"1h"_s);
-            m_duration->addItem(tr("1 day"), u"1d"_s);
-            m_duration->addItem(tr("7 days"), u"7d"_s);
-        } else {
+        if (act == A::Mute) {
             m_duration->addItem(tr("Until unmuted"), QString());
             m_duration->addItem(tr("5 minutes"), u"300"_s);
             m_duration->addItem(tr("1 hour"), u"3600"_s);
@@ -39,10 +33,8 @@ ModerationDialog::ModerationDialog(Moderation::Act act, const QString &room, con
         form->addRow(tr("&How long:"), m_duration);
     }
     if (act == A::Kick || act == A::Ban) {
-        m_reason = new QLineEdit;
+        m_reason = reasonEdit();
         m_reason->setObjectName(u"reason"_s);
-        m_reason->setPlaceholderText(tr("optional; everyone in the room sees it"));
-        m_reason->setMaxLength(200);
         form->addRow(tr("&Reason:"), m_reason);
     }
     switch (act) {
@@ -87,4 +79,23 @@ QString ModerationDialog::duration() const
 QString ModerationDialog::reason() const
 {
     return m_reason ? m_reason->text().simplified() : QString();
+}
+
+QComboBox *ModerationDialog::banDurationBox()
+{
+    auto *box = new QComboBox;
+    box->addItem(tr("For good"), QString());
+    box->addItem(tr("10 minutes"), u"10m"_s);
+    box->addItem(tr("1 hour"), u"1h"_s);
+    box->addItem(tr("1 day"), u"1d"_s);
+    box->addItem(tr("7 days"), u"7d"_s);
+    return box;
+}
+
+QLineEdit *ModerationDialog::reasonEdit()
+{
+    auto *edit = new QLineEdit;
+    edit->setPlaceholderText(tr("optional; everyone in the room sees it"));
+    edit->setMaxLength(200);
+    return edit;
 }

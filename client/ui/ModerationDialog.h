@@ -24,6 +24,11 @@ public:
     QString duration() const;
     QString reason() const;
 
+    // The fields of a ban, for the dialogs that ban: how long (the command's word as each
+    // item's data) and why.
+    static QComboBox *banDurationBox();
+    static QLineEdit *reasonEdit();
+
 private:
     Moderation::Act m_act;
     QComboBox *m_duration = nullptr;

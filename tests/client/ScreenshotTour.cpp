@@ -15,6 +15,7 @@
 #include "LoginWindow.h"
 #include "MessageInput.h"
 #include "PeopleView.h"
+#include "RoomMasksDialog.h"
 #include "RoomSettingsDialog.h"
 #include "TestServer.h"
 #include "Translations.h"
@@ -30,6 +31,7 @@
 #include <QPushButton>
 #include <QScreen>
 #include <QSignalSpy>
+#include <QTableView>
 #include <QTcpServer>
 #include <QTcpSocket>
 #include <QTest>
@@ -370,6 +372,44 @@ bool moderationShots(const QString &language)
     return ok && menu;
 }
 
+// Logs client in (alice, or 小明 in Chinese) and makes it the owner of lab, its room in view;
+// the chat window, or null when that did not happen.
+ChatWindow *ownerOfLab(ClientController &client, const TestServer &server, const QString &language)
+{
+    client.start();
+    fillLogin(client.loginWindow(), server.address().toString(),
+              language == "en"_L1 ? u"alice"_s : u"小明"_s);
+    QTest::mouseClick(client.loginWindow()->findChild<QPushButton *>(u"login"_s), Qt::LeftButton);
+    ChatWindow *chat = client.chatWindow();
+    if (!QTest::qWaitFor([chat] { return chat->isVisible(); }, 5000))
+        return nullptr;
+    client.connection()->createRoom(u"lab"_s);
+    if (!QTest::qWaitFor(
+            [&client] {
+                return client.session()->active() && client.session()->active()->name() == "lab"_L1;
+            },
+            5000))
+        return nullptr;
+    chat->resize(1000, 600);
+    return chat;
+}
+
+// The chat window with dialog over it, saved as name-language.png.
+bool saveWithDialog(ChatWindow *chat, QDialog *dialog, const QString &name, const QString &language)
+{
+    if (!dialog || !QTest::qWaitForWindowExposed(dialog))
+        return false;
+    QTest::qWait(300);
+    const QRect area = chat->frameGeometry().united(dialog->frameGeometry());
+    const QPixmap shot =
+        chat->screen()->grabWindow(0, area.x(), area.y(), area.width(), area.height());
+    const QString path = QDir(outputDir).filePath(u"%1-%2.png"_s.arg(name, language));
+    const bool ok = shot.save(path);
+    std::printf("%s %s\n", ok ? "saved" : "FAILED", qPrintable(path));
+    dialog->reject();
+    return ok;
+}
+
 // The rules of a room as its owner sees them in the Chat menu's dialog: who may join (invited,
 // at most 20, a key) and who may speak, over the room.
 bool roomRulesShot(const QString &language)
@@ -378,40 +418,47 @@ bool roomRulesShot(const QString &language)
     QCoreApplication::installTranslator(translator);
     const TestServer server;
     ClientController client;
-    client.start();
-    fillLogin(client.loginWindow(), server.address().toString(),
-              language == "en"_L1 ? u"alice"_s : u"小明"_s);
-    QTest::mouseClick(client.loginWindow()->findChild<QPushButton *>(u"login"_s), Qt::LeftButton);
-    ChatWindow *chat = client.chatWindow();
-    if (!QTest::qWaitFor([chat] { return chat->isVisible(); }, 5000))
-        return failed("room rules: no chat window");
+    ChatWindow *chat = ownerOfLab(client, server, language);
+    if (!chat)
+        return failed("room rules: no room");
     ChatConnection *connection = client.connection();
-    connection->createRoom(u"lab"_s);
-    if (!QTest::qWaitFor(
-            [&client] {
-                return client.session()->active() && client.session()->active()->name() == "lab"_L1;
-            },
-            5000))
-        return false;
     for (const QString &rule : {u"invite-only on"_s, u"limit 20"_s, u"key orange"_s})
         connection->sendLine(u"/rule #lab "_s + rule);
     if (!QTest::qWaitFor([connection] { return connection->rules(u"lab"_s).key == "orange"_L1; },
                          5000))
         return failed("room rules: the rules did not come back");
-    chat->resize(1000, 600);
     chat->findChild<QAction *>(u"roomRules"_s)->trigger();
-    auto *dialog = chat->findChild<RoomSettingsDialog *>(u"roomRulesDialog"_s);
-    bool ok = dialog && QTest::qWaitForWindowExposed(dialog);
-    if (ok) {
-        QTest::qWait(300);
-        const QRect area = chat->frameGeometry().united(dialog->frameGeometry());
-        const QPixmap shot =
-            chat->screen()->grabWindow(0, area.x(), area.y(), area.width(), area.height());
-        const QString path = QDir(outputDir).filePath(u"room-rules-%1.png"_s.arg(language));
-        ok = shot.save(path);
-        std::printf("%s %s\n", ok ? "saved" : "FAILED", qPrintable(path));
-        dialog->reject();
-    }
+    const bool ok =
+        saveWithDialog(chat, chat->findChild<RoomSettingsDialog *>(u"roomRulesDialog"_s),
+                       u"room-rules"_s, language);
+    QCoreApplication::removeTranslator(translator);
+    return ok;
+}
+
+// The bans of a room as its owner sees them in the Chat menu's dialog: a nickname banned for
+// an hour with a reason, a subnet for good, a third mask being typed.
+bool roomBansShot(const QString &language)
+{
+    auto *translator = const_cast<QTranslator *>(Translations::translator(language));
+    QCoreApplication::installTranslator(translator);
+    const TestServer server;
+    ClientController client;
+    ChatWindow *chat = ownerOfLab(client, server, language);
+    if (!chat)
+        return failed("room bans: no room");
+    ChatConnection *connection = client.connection();
+    connection->addMask(u"lab"_s, false, u"mallory"_s, u"1h"_s,
+                        language == "en"_L1 ? u"spam"_s : u"刷屏"_s);
+    connection->addMask(u"lab"_s, false, u"192.0.2.0/24"_s, {},
+                        language == "en"_L1 ? u"flood"_s : u"洪水攻击"_s);
+    chat->findChild<QAction *>(u"roomMasks"_s)->trigger();
+    auto *dialog = chat->findChild<RoomMasksDialog *>(u"roomMasksDialog"_s);
+    auto *bans = dialog ? dialog->findChild<QTableView *>(u"bans"_s) : nullptr;
+    if (!bans || !QTest::qWaitFor([bans] { return bans->model()->rowCount() == 2; }, 5000))
+        return failed("room bans: the list did not come");
+    bans->resizeColumnsToContents();
+    dialog->findChild<QLineEdit *>(u"banMask"_s)->setText(u"10.0.0.0/8"_s);
+    const bool ok = saveWithDialog(chat, dialog, u"room-bans"_s, language);
     QCoreApplication::removeTranslator(translator);
     return ok;
 }
@@ -433,15 +480,15 @@ int main(int argc, char *argv[])
     QDir().mkpath(outputDir);
     QApplication::installTranslator(const_cast<QTranslator *>(Translations::translator(u"en"_s)));
 
-    const bool ok = loginShot(u"en"_s, address.toString(), u"login-en.png"_s) &&
-                    loginShot(u"zh_CN"_s, address.toString(), u"login-zh_CN.png"_s) &&
-                    chatShots(address) && conversationsShots(u"en"_s) &&
-                    conversationsShots(u"zh_CN"_s) &&
-                    resumeShot(u"en"_s, u"chat-resumed-en.png"_s) &&
-                    resumeShot(u"zh_CN"_s, u"chat-resumed-zh_CN.png"_s) && certificateShot() &&
-                    registeredLoginShot(u"en"_s, u"login-password-en.png"_s) &&
-                    registeredLoginShot(u"zh_CN"_s, u"login-password-zh_CN.png"_s) &&
-                    moderationShots(u"en"_s) && moderationShots(u"zh_CN"_s) &&
-                    roomRulesShot(u"en"_s) && roomRulesShot(u"zh_CN"_s);
+    const bool ok =
+        loginShot(u"en"_s, address.toString(), u"login-en.png"_s) &&
+        loginShot(u"zh_CN"_s, address.toString(), u"login-zh_CN.png"_s) && chatShots(address) &&
+        conversationsShots(u"en"_s) && conversationsShots(u"zh_CN"_s) &&
+        resumeShot(u"en"_s, u"chat-resumed-en.png"_s) &&
+        resumeShot(u"zh_CN"_s, u"chat-resumed-zh_CN.png"_s) && certificateShot() &&
+        registeredLoginShot(u"en"_s, u"login-password-en.png"_s) &&
+        registeredLoginShot(u"zh_CN"_s, u"login-password-zh_CN.png"_s) &&
+        moderationShots(u"en"_s) && moderationShots(u"zh_CN"_s) && roomRulesShot(u"en"_s) &&
+        roomRulesShot(u"zh_CN"_s) && roomBansShot(u"en"_s) && roomBansShot(u"zh_CN"_s);
     return ok ? 0 : 1;
 }

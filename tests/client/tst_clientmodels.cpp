@@ -1,8 +1,9 @@
 // SPDX-License-Identifier: MIT
 // The widget-free models behind the chat window: mentions, a conversation's lines with their
-// window, unread counts and marker, and the list of conversations.
+// window, unread counts and marker, the list of conversations, and a room's bans.
 #include "Conversation.h"
 #include "ConversationListModel.h"
+#include "MaskListModel.h"
 #include "Mentions.h"
 #include "MessageModel.h"
 #include "RoomRules.h"
@@ -59,6 +60,9 @@ private slots:
     void roomRuleCommand_data();
     void roomRuleCommand();
     void roomStateFollowsTheRules();
+    void maskListGathersThePieces_data();
+    void maskListGathersThePieces();
+    void maskListKeepsTheListUntilTheNextIsWhole();
 };
 
 void TestClientModels::mentions_data()
@@ -311,6 +315,77 @@ void TestClientModels::roomStateFollowsTheRules()
     state.apply(Event::rules(u"hall"_s, {}), false);
     QCOMPARE(state.rules(), expected);
     QCOMPARE(changed.size(), 4);
+}
+
+void TestClientModels::maskListGathersThePieces_data()
+{
+    QTest::addColumn<QList<qsizetype>>("firsts"); // of the pieces, in the order they come
+    QTest::addColumn<qsizetype>("total");
+    QTest::addColumn<QStringList>("masks"); // the list shown afterwards
+    QTest::addColumn<bool>("complete");
+    const QList<qsizetype> inOrder = {0, 2, 4};
+    QTest::newRow("one piece") << QList<qsizetype>{0} << qsizetype(2)
+                               << QStringList{u"m0"_s, u"m1"_s} << true;
+    QTest::newRow("three pieces") << inOrder << qsizetype(6)
+                                  << QStringList{u"m0"_s, u"m1"_s, u"m2"_s,
+                                                 u"m3"_s, u"m4"_s, u"m5"_s}
+                                  << true;
+    QTest::newRow("not whole yet: nothing shown")
+        << QList<qsizetype>{0, 2} << qsizetype(6) << QStringList() << false;
+    QTest::newRow("a piece missing: dropped")
+        << QList<qsizetype>{0, 4} << qsizetype(6) << QStringList() << false;
+    QTest::newRow("a new answer starts over")
+        << QList<qsizetype>{0, 2, 0, 2, 4} << qsizetype(6)
+        << QStringList{u"m0"_s, u"m1"_s, u"m2"_s, u"m3"_s, u"m4"_s, u"m5"_s} << true;
+    QTest::newRow("an empty list") << QList<qsizetype>{0} << qsizetype(0) << QStringList() << true;
+}
+
+// The server sends a long list in pieces, two entries each here: the table shows a list once
+// it is whole, and keeps the one before meanwhile.
+void TestClientModels::maskListGathersThePieces()
+{
+    QFETCH(QList<qsizetype>, firsts);
+    QFETCH(qsizetype, total);
+    QFETCH(QStringList, masks);
+    QFETCH(bool, complete);
+    MaskListModel model;
+    QAbstractItemModelTester tester(&model);
+    QSignalSpy listed(&model, &MaskListModel::listed);
+    const QDateTime now = QDateTime::fromString(u"2026-11-28T12:00:00Z"_s, Qt::ISODate);
+    for (const qsizetype first : firsts) {
+        QStringList entries;
+        for (qsizetype i = first; i < std::min(first + 2, total); ++i)
+            entries << u"m%1"_s.arg(i) << (i % 2 ? u"90"_s : QString()) << u"alice"_s
+                    << u"reason %1"_s.arg(i);
+        model.addPiece(first, total, entries, now);
+    }
+    QCOMPARE(model.isComplete(), complete);
+    QCOMPARE(listed.size(), complete ? 1 : 0);
+    QStringList shown;
+    for (int row = 0; row < model.rowCount(); ++row) {
+        shown << model.index(row, MaskListModel::MaskColumn).data().toString();
+        const QDateTime until = model.index(row, 0).data(MaskListModel::UntilRole).toDateTime();
+        // Odd ones end 90 seconds after they came; even ones last for good.
+        QCOMPARE(until, row % 2 ? now.addSecs(90) : QDateTime());
+        QCOMPARE(model.entry(row).setter, u"alice"_s);
+        QCOMPARE(model.index(row, MaskListModel::ReasonColumn).data().toString(),
+                 u"reason %1"_s.arg(row));
+    }
+    QCOMPARE(shown, masks);
+}
+
+void TestClientModels::maskListKeepsTheListUntilTheNextIsWhole()
+{
+    MaskListModel model;
+    model.addPiece(0, 1, {u"old"_s, QString(), u"alice"_s, QString()});
+    QCOMPARE(model.rowCount(), 1);
+    model.addPiece(0, 2, {u"new"_s, QString(), u"alice"_s, QString()});
+    QCOMPARE(model.entry(0).mask, u"old"_s); // the next is on its way
+    QCOMPARE(model.index(0, MaskListModel::UntilColumn).data().toString(), u"For good"_s);
+    model.addPiece(1, 2, {u"newer"_s, QString(), u"bob"_s, QString()});
+    QCOMPARE(model.rowCount(), 2);
+    QCOMPARE(model.entry(0).mask, u"new"_s);
+    QCOMPARE(model.entry(1).setter, u"bob"_s);
 }
 
 QTEST_GUILESS_MAIN(TestClientModels)

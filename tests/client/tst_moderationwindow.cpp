@@ -1,12 +1,14 @@
 // SPDX-License-Identifier: MIT
 // Accounts and moderation in the windows: logging in with the password of a registered
 // nickname (against the real server), the Account menu's dialog, the people list's context
-// menu per standing (against a scripted server that sends the flags), refusals in words, and the
-// rules dialog of a room (its owner changes them; a member reads them).
+// menu per standing (against a scripted server that sends the flags), refusals in words, the
+// rules dialog of a room (its owner changes them; a member reads them), and its bans dialog.
 #include "AccountDialog.h"
 #include "ChatSession.h"
+#include "MaskListModel.h"
 #include "ModerationDialog.h"
 #include "PeopleView.h"
+#include "RoomMasksDialog.h"
 #include "RoomSettingsDialog.h"
 #include "UserListModel.h"
 #include "WindowTestKit.h"
@@ -22,6 +24,8 @@
 #include <QSettings>
 #include <QSpinBox>
 #include <QStandardPaths>
+#include <QTabWidget>
+#include <QTableView>
 #include <QTcpServer>
 #include <QTcpSocket>
 
@@ -113,6 +117,7 @@ private slots:
     void mutedSpeakerIsToldInPlainWords();
     void awayReplyShowsInThePrivateConversation();
     void roomRulesDialogSetsTheRules();
+    void roomMasksDialogListsAndChangesTheBans();
     void administratorRunsEveryRoom();
 };
 
@@ -420,6 +425,120 @@ void TestModerationWindow::roomRulesDialogSetsTheRules()
     QVERIFY(!child<QLineEdit>(readOnly, u"key"_s)->isEnabled());
     QVERIFY(readOnly->findChild<QPushButton *>(u"ok"_s) == nullptr);
     QVERIFY(child<QLabel>(readOnly, u"problem"_s)->text().contains(u"operators and owner"_s));
+    readOnly->reject();
+}
+
+namespace {
+
+QStringList masksShown(const QTableView *view)
+{
+    QStringList masks;
+    const QAbstractItemModel *model = view->model();
+    for (int row = 0; row < model->rowCount(); ++row)
+        masks << model->index(row, MaskListModel::MaskColumn).data().toString();
+    return masks;
+}
+
+QStringList masksKept(const MaskList &list)
+{
+    QStringList masks;
+    for (const MaskList::Entry &entry : list.all())
+        masks << entry.mask.text();
+    return masks;
+}
+
+} // namespace
+
+// The owner bans and lets in from the keyboard, sees every change (another operator's too) and
+// lifts a ban with Delete; a member is told that only operators see the lists.
+void TestModerationWindow::roomMasksDialogListsAndChangesTheBans()
+{
+    TestServer server;
+    ClientController owner;
+    QVERIFY(logIn(owner, server, u"alice"_s));
+    owner.connection()->createRoom(u"den"_s);
+    ChatWindow *chat = owner.chatWindow();
+    QTRY_COMPARE(owner.session()->active()->name(), u"den"_s);
+    const Room *den = server.server().processor().directory().room(u"den"_s);
+    QVERIFY(den);
+    QAction *masks = child<QAction>(chat, u"roomMasks"_s);
+    QTRY_VERIFY(masks->isEnabled());
+    masks->trigger();
+    QPointer dialog = child<RoomMasksDialog>(chat, u"roomMasksDialog"_s);
+    auto *bans = child<QTableView>(dialog, u"bans"_s);
+    auto *allowed = child<QTableView>(dialog, u"allowed"_s);
+    const auto *banList = qobject_cast<const MaskListModel *>(bans->model());
+    QTRY_VERIFY_WITH_TIMEOUT(banList->isComplete(), 5000);
+    QCOMPARE(masksShown(bans), QStringList());
+
+    // A ban for an hour with a reason, all typed: Enter in the field bans, and the dialog stays.
+    auto *mask = child<QLineEdit>(dialog, u"banMask"_s);
+    auto *add = child<QPushButton>(dialog, u"banAdd"_s);
+    QVERIFY(!add->isEnabled());            // nothing typed yet
+    QTest::keyClicks(mask, u"mal lory"_s); // a mask is one word
+    QCOMPARE(mask->text(), u"mallory"_s);
+    QVERIFY(add->isEnabled());
+    child<QComboBox>(dialog, u"banDuration"_s)->setCurrentIndex(2); // 1 hour
+    QTest::keyClicks(child<QLineEdit>(dialog, u"banReason"_s), u"spam"_s);
+    QTest::keyClick(mask, Qt::Key_Return);
+    QTRY_COMPARE_WITH_TIMEOUT(masksShown(bans).size(), 1, 5000);
+    QCOMPARE(masksShown(bans), masksKept(den->bans()));
+    QVERIFY(dialog && dialog->isVisible());
+    QCOMPARE(mask->text(), QString());
+    QCOMPARE(den->bans().all().first().reason, u"spam"_s);
+    QCOMPARE(bans->model()->index(0, MaskListModel::ReasonColumn).data().toString(), u"spam"_s);
+    const QDateTime until = bans->model()->index(0, 0).data(MaskListModel::UntilRole).toDateTime();
+    QVERIFY2(qAbs(QDateTime::currentDateTimeUtc().secsTo(until) - 3600) < 60,
+             qPrintable(until.toString(Qt::ISODate)));
+
+    // The other list: let a mask in without an invitation.
+    child<QTabWidget>(dialog, u"lists"_s)->setCurrentIndex(1);
+    QTest::keyClicks(child<QLineEdit>(dialog, u"allowMask"_s), u"account:friend"_s);
+    QTest::mouseClick(child<QPushButton>(dialog, u"allowAdd"_s), Qt::LeftButton);
+    QTRY_COMPARE_WITH_TIMEOUT(masksShown(allowed).size(), 1, 5000);
+    QCOMPARE(masksShown(allowed), masksKept(den->allowed()));
+
+    // Another operator's ban reaches the list too.
+    ChatConnection bob;
+    QVERIFY(logIn(bob, server, u"bob"_s));
+    bob.joinRoom(u"den"_s);
+    QTRY_VERIFY_WITH_TIMEOUT(den->memberCount() == 2, 5000);
+    owner.connection()->moderate(Moderation::Act::Op, u"den"_s, u"bob"_s);
+    QTRY_VERIFY_WITH_TIMEOUT(
+        bob.flags(u"den"_s, u"bob"_s).standing() == MemberFlags::Standing::Operator, 5000);
+    bob.addMask(u"den"_s, false, u"192.0.2.7"_s);
+    QTRY_COMPARE_WITH_TIMEOUT(masksShown(bans).size(), 2, 5000);
+    QCOMPARE(masksShown(bans), masksKept(den->bans()));
+
+    // Delete in the list lifts the selected ban.
+    child<QTabWidget>(dialog, u"lists"_s)->setCurrentIndex(0);
+    bans->setFocus();
+    bans->selectRow(0);
+    const QString lifted = masksShown(bans).first();
+    QVERIFY(child<QPushButton>(dialog, u"banRemove"_s)->isEnabled());
+    QTest::keyClick(bans, Qt::Key_Delete);
+    QTRY_COMPARE_WITH_TIMEOUT(masksShown(bans).size(), 1, 5000);
+    QVERIFY(!masksKept(den->bans()).contains(lifted));
+    QCOMPARE(masksShown(bans), masksKept(den->bans()));
+
+    // A mask the server refuses: its words in the dialog.
+    QTest::keyClicks(mask, u"10.0.0.0/99"_s);
+    QTest::keyClick(mask, Qt::Key_Return);
+    auto *problem = child<QLabel>(dialog, u"problem"_s);
+    QTRY_VERIFY_WITH_TIMEOUT(problem->isVisible(), 5000);
+    QVERIFY2(!problem->text().isEmpty(), "no words for the refusal");
+    dialog->reject();
+    QTRY_VERIFY(!dialog);
+
+    // Someone who is not an operator is told why there is nothing to see.
+    ClientController member;
+    QVERIFY(logIn(member, server, u"carol"_s));
+    member.connection()->joinRoom(u"den"_s);
+    QTRY_COMPARE_WITH_TIMEOUT(member.session()->active()->name(), u"den"_s, 5000);
+    child<QAction>(member.chatWindow(), u"roomMasks"_s)->trigger();
+    QPointer readOnly = child<RoomMasksDialog>(member.chatWindow(), u"roomMasksDialog"_s);
+    QVERIFY(!child<QTabWidget>(readOnly, u"lists"_s)->isEnabled());
+    QVERIFY(child<QLabel>(readOnly, u"problem"_s)->text().contains(u"operators"_s));
     readOnly->reject();
 }
 

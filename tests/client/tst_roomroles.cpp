@@ -226,7 +226,9 @@ void TestRoomRoles::commands_data()
     QTest::newRow("ban for a while with a reason")
         << A::Ban << u"7d"_s << u"flooding"_s << u"ban #games bob 7d flooding"_s;
     QTest::newRow("ban for good with a reason")
-        << A::Ban << u""_s << u"flooding"_s << u"ban #games bob flooding"_s;
+        << A::Ban << u""_s << u"flooding"_s << u"ban #games bob 0 flooding"_s;
+    QTest::newRow("ban for good, a reason that starts with a number")
+        << A::Ban << u""_s << u"3 strikes"_s << u"ban #games bob 0 3 strikes"_s;
     QTest::newRow("mute until unmuted") << A::Mute << u""_s << u""_s << u"mute #games bob"_s;
     QTest::newRow("mute for an hour") << A::Mute << u"3600"_s << u""_s << u"mute #games bob 3600"_s;
     QTest::newRow("unmute") << A::Unmute << u""_s << u""_s << u"unmute #games bob"_s;
