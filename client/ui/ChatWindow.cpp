@@ -345,16 +345,24 @@ void ChatWindow::showActive(Conversation *conversation)
     updateTitle();
 }
 
+QString ChatWindow::roomInView(bool *operating) const
+{
+    const Conversation *active = m_session->active();
+    if (!active || !active->isRoom())
+        return {};
+    *operating = m_connection->flags(active->name(), m_connection->nick()).standing() >=
+                 MemberFlags::Standing::Operator;
+    return active->name();
+}
+
 // The rules as the client knows them at once, and as the server tells them a moment later (the
 // dialog asks): a rule set before we entered reaches the client only through a look.
 void ChatWindow::openRoomRules()
 {
-    const Conversation *active = m_session->active();
-    if (!active || !active->isRoom())
+    bool mayChange = false;
+    const QString room = roomInView(&mayChange);
+    if (room.isEmpty())
         return;
-    const QString room = active->name();
-    const bool mayChange = m_connection->flags(room, m_connection->nick()).standing() >=
-                           MemberFlags::Standing::Operator;
     auto *dialog = new RoomSettingsDialog(room, m_connection->rules(room), mayChange, this);
     dialog->setObjectName(u"roomRulesDialog"_s);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
@@ -373,12 +381,10 @@ void ChatWindow::openRoomRules()
 // else), the others are told why there are none.
 void ChatWindow::openRoomMasks()
 {
-    const Conversation *active = m_session->active();
-    if (!active || !active->isRoom())
+    bool mayChange = false;
+    const QString room = roomInView(&mayChange);
+    if (room.isEmpty())
         return;
-    const QString room = active->name();
-    const bool mayChange = m_connection->flags(room, m_connection->nick()).standing() >=
-                           MemberFlags::Standing::Operator;
     auto *dialog = new RoomMasksDialog(m_connection, room, mayChange, this);
     dialog->setObjectName(u"roomMasksDialog"_s);
     dialog->setAttribute(Qt::WA_DeleteOnClose);

@@ -59,6 +59,9 @@ private:
     void createMenus();
     void createAccountMenu();
     void openAccountDialog(int mode);
+    // The room in view (empty: a private conversation or none) and whether we run it (its
+    // operators, owner, or a server administrator).
+    QString roomInView(bool *operating) const;
     void openRoomRules();
     void openRoomMasks();
     void connectSession();

@@ -56,12 +56,6 @@ bool save(QWidget *window, const QString &name)
     return saved;
 }
 
-bool failed(const char *what)
-{
-    std::printf("FAILED %s\n", what);
-    return false;
-}
-
 void fillLogin(LoginWindow *login, const QString &address, const QString &nick)
 {
     login->findChild<QLineEdit *>(u"address"_s)->setText(address);
@@ -372,41 +366,48 @@ bool moderationShots(const QString &language)
     return ok && menu;
 }
 
-// Logs client in (alice, or 小明 in Chinese) and makes it the owner of lab, its room in view;
-// the chat window, or null when that did not happen.
-ChatWindow *ownerOfLab(ClientController &client, const TestServer &server, const QString &language)
+// A dialog of lab as its owner sees it over the chat window, saved as name-language.png: logs in
+// (alice, or 小明 in Chinese) on a server of its own, creates lab, and lets openDialog prepare the
+// room and open the dialog (null when it could not).
+template <typename OpenDialog>
+bool ownerOfLabShot(const QString &name, const QString &language, OpenDialog openDialog)
 {
+    auto *translator = const_cast<QTranslator *>(Translations::translator(language));
+    QCoreApplication::installTranslator(translator);
+    const TestServer server;
+    ClientController client;
     client.start();
     fillLogin(client.loginWindow(), server.address().toString(),
               language == "en"_L1 ? u"alice"_s : u"小明"_s);
     QTest::mouseClick(client.loginWindow()->findChild<QPushButton *>(u"login"_s), Qt::LeftButton);
     ChatWindow *chat = client.chatWindow();
-    if (!QTest::qWaitFor([chat] { return chat->isVisible(); }, 5000))
-        return nullptr;
-    client.connection()->createRoom(u"lab"_s);
-    if (!QTest::qWaitFor(
-            [&client] {
-                return client.session()->active() && client.session()->active()->name() == "lab"_L1;
-            },
-            5000))
-        return nullptr;
-    chat->resize(1000, 600);
-    return chat;
-}
-
-// The chat window with dialog over it, saved as name-language.png.
-bool saveWithDialog(ChatWindow *chat, QDialog *dialog, const QString &name, const QString &language)
-{
-    if (!dialog || !QTest::qWaitForWindowExposed(dialog))
-        return false;
-    QTest::qWait(300);
-    const QRect area = chat->frameGeometry().united(dialog->frameGeometry());
-    const QPixmap shot =
-        chat->screen()->grabWindow(0, area.x(), area.y(), area.width(), area.height());
-    const QString path = QDir(outputDir).filePath(u"%1-%2.png"_s.arg(name, language));
-    const bool ok = shot.save(path);
-    std::printf("%s %s\n", ok ? "saved" : "FAILED", qPrintable(path));
-    dialog->reject();
+    const auto inLab = [&client] {
+        return client.session()->active() && client.session()->active()->name() == "lab"_L1;
+    };
+    bool ok = QTest::qWaitFor([chat] { return chat->isVisible(); }, 5000);
+    if (ok) {
+        client.connection()->createRoom(u"lab"_s);
+        ok = QTest::qWaitFor(inLab, 5000);
+    }
+    QDialog *dialog = nullptr;
+    if (ok) {
+        chat->resize(1000, 600);
+        dialog = openDialog(chat, client.connection());
+    }
+    ok = dialog && QTest::qWaitForWindowExposed(dialog);
+    if (ok) {
+        QTest::qWait(300);
+        const QRect area = chat->frameGeometry().united(dialog->frameGeometry());
+        const QPixmap shot =
+            chat->screen()->grabWindow(0, area.x(), area.y(), area.width(), area.height());
+        const QString path = QDir(outputDir).filePath(u"%1-%2.png"_s.arg(name, language));
+        ok = shot.save(path);
+        std::printf("%s %s\n", ok ? "saved" : "FAILED", qPrintable(path));
+        dialog->reject();
+    } else {
+        std::printf("FAILED %s-%s: no dialog over lab\n", qPrintable(name), qPrintable(language));
+    }
+    QCoreApplication::removeTranslator(translator);
     return ok;
 }
 
@@ -414,53 +415,39 @@ bool saveWithDialog(ChatWindow *chat, QDialog *dialog, const QString &name, cons
 // at most 20, a key) and who may speak, over the room.
 bool roomRulesShot(const QString &language)
 {
-    auto *translator = const_cast<QTranslator *>(Translations::translator(language));
-    QCoreApplication::installTranslator(translator);
-    const TestServer server;
-    ClientController client;
-    ChatWindow *chat = ownerOfLab(client, server, language);
-    if (!chat)
-        return failed("room rules: no room");
-    ChatConnection *connection = client.connection();
-    for (const QString &rule : {u"invite-only on"_s, u"limit 20"_s, u"key orange"_s})
-        connection->sendLine(u"/rule #lab "_s + rule);
-    if (!QTest::qWaitFor([connection] { return connection->rules(u"lab"_s).key == "orange"_L1; },
-                         5000))
-        return failed("room rules: the rules did not come back");
-    chat->findChild<QAction *>(u"roomRules"_s)->trigger();
-    const bool ok =
-        saveWithDialog(chat, chat->findChild<RoomSettingsDialog *>(u"roomRulesDialog"_s),
-                       u"room-rules"_s, language);
-    QCoreApplication::removeTranslator(translator);
-    return ok;
+    return ownerOfLabShot(
+        u"room-rules"_s, language, [](ChatWindow *chat, ChatConnection *connection) -> QDialog * {
+            for (const QString &rule : {u"invite-only on"_s, u"limit 20"_s, u"key orange"_s})
+                connection->sendLine(u"/rule #lab "_s + rule);
+            if (!QTest::qWaitFor(
+                    [connection] { return connection->rules(u"lab"_s).key == "orange"_L1; }, 5000))
+                return nullptr;
+            chat->findChild<QAction *>(u"roomRules"_s)->trigger();
+            return chat->findChild<RoomSettingsDialog *>(u"roomRulesDialog"_s);
+        });
 }
 
 // The bans of a room as its owner sees them in the Chat menu's dialog: a nickname banned for
 // an hour with a reason, a subnet for good, a third mask being typed.
 bool roomBansShot(const QString &language)
 {
-    auto *translator = const_cast<QTranslator *>(Translations::translator(language));
-    QCoreApplication::installTranslator(translator);
-    const TestServer server;
-    ClientController client;
-    ChatWindow *chat = ownerOfLab(client, server, language);
-    if (!chat)
-        return failed("room bans: no room");
-    ChatConnection *connection = client.connection();
-    connection->addMask(u"lab"_s, false, u"mallory"_s, u"1h"_s,
-                        language == "en"_L1 ? u"spam"_s : u"刷屏"_s);
-    connection->addMask(u"lab"_s, false, u"192.0.2.0/24"_s, {},
-                        language == "en"_L1 ? u"flood"_s : u"洪水攻击"_s);
-    chat->findChild<QAction *>(u"roomMasks"_s)->trigger();
-    auto *dialog = chat->findChild<RoomMasksDialog *>(u"roomMasksDialog"_s);
-    auto *bans = dialog ? dialog->findChild<QTableView *>(u"bans"_s) : nullptr;
-    if (!bans || !QTest::qWaitFor([bans] { return bans->model()->rowCount() == 2; }, 5000))
-        return failed("room bans: the list did not come");
-    bans->resizeColumnsToContents();
-    dialog->findChild<QLineEdit *>(u"banMask"_s)->setText(u"10.0.0.0/8"_s);
-    const bool ok = saveWithDialog(chat, dialog, u"room-bans"_s, language);
-    QCoreApplication::removeTranslator(translator);
-    return ok;
+    return ownerOfLabShot(
+        u"room-bans"_s, language,
+        [language](ChatWindow *chat, ChatConnection *connection) -> QDialog * {
+            const bool english = language == "en"_L1;
+            connection->addMask(u"lab"_s, false, u"mallory"_s, u"1h"_s,
+                                english ? u"spam"_s : u"刷屏"_s);
+            connection->addMask(u"lab"_s, false, u"192.0.2.0/24"_s, {},
+                                english ? u"flood"_s : u"洪水攻击"_s);
+            chat->findChild<QAction *>(u"roomMasks"_s)->trigger();
+            auto *dialog = chat->findChild<RoomMasksDialog *>(u"roomMasksDialog"_s);
+            auto *bans = dialog ? dialog->findChild<QTableView *>(u"bans"_s) : nullptr;
+            if (!bans || !QTest::qWaitFor([bans] { return bans->model()->rowCount() == 2; }, 5000))
+                return nullptr;
+            bans->resizeColumnsToContents();
+            dialog->findChild<QLineEdit *>(u"banMask"_s)->setText(u"10.0.0.0/8"_s);
+            return dialog;
+        });
 }
 
 } // namespace
