@@ -45,6 +45,8 @@ enum Key : int {
     MovedTo = 31,
     ClientTags = 32,
     Invisible = 33,
+    Together = 34,
+    Place = 35,
 };
 
 // The largest payload decode() looks at: a line's text is capped far below this.
@@ -237,8 +239,23 @@ bool decodeModeration(const QCborMap &map, ClusterEvent &event)
     entry.time = QDateTime::fromMSecsSinceEpoch(map.value(TimeMs).toInteger(), Qt::UTC);
     entry.actor = map.value(Sender).toString();
     entry.act = map.value(Act).toString();
-    return !entry.act.isEmpty() && optionalString(map, Target, &entry.target) &&
-           optionalString(map, Text, &entry.detail) && optionalString(map, Account, &event.account);
+    if (entry.act.isEmpty() || !optionalString(map, Target, &entry.target) ||
+        !optionalString(map, Text, &entry.detail) || !optionalString(map, Account, &event.account))
+        return false;
+    if (!map.contains(Together))
+        return !map.contains(Place);
+    // Pairs, and a place among them.
+    const QCborArray together = map.value(Together).toArray();
+    if (!map.value(Together).isArray() || together.isEmpty() || together.size() % 2 != 0 ||
+        !isUnsigned(map.value(Place)) || map.value(Place).toInteger() >= together.size() / 2)
+        return false;
+    for (const QCborValue &item : together) {
+        if (!item.isString())
+            return false;
+        event.together.append(item.toString());
+    }
+    event.place = map.value(Place).toInteger();
+    return true;
 }
 
 bool decodeAccount(const QCborMap &map, ClusterEvent &event)
@@ -442,12 +459,15 @@ ClusterEvent ClusterEvent::roleSet(const StoredRole &role, bool removed)
     return event;
 }
 
-ClusterEvent ClusterEvent::moderated(const StoredModeration &entry, const QString &account)
+ClusterEvent ClusterEvent::moderated(const StoredModeration &entry, const QString &account,
+                                     const QStringList &together, qint64 place)
 {
     ClusterEvent event;
     event.type = Type::Moderation;
     event.moderation = entry;
     event.account = account;
+    event.together = together;
+    event.place = together.isEmpty() ? 0 : place;
     return event;
 }
 
@@ -619,6 +639,10 @@ QByteArray ClusterEvent::encode() const
             map.insert(Text, moderation.detail);
         if (!account.isEmpty())
             map.insert(Account, account);
+        if (!together.isEmpty()) {
+            map.insert(Together, QCborArray::fromStringList(together));
+            map.insert(Place, place);
+        }
         return map.toCborValue().toCbor();
     }
     if (type == Type::People) {

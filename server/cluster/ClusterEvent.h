@@ -75,6 +75,11 @@ struct ClusterEvent
     StoredRole role;             // Role
     bool removed = false;        // Room, Sanction, Role, Account: deleted rather than stored
     StoredModeration moderation; // Moderation
+    // Moderation: the changes of the one command this act was among (a rule command's, pairs of
+    // target and detail) and its place in them, so that IRC clients see one MODE line on every
+    // node; empty when it was alone.
+    QStringList together;
+    qint64 place = 0;
     StoredAccount storedAccount; // Account (removed: only its key)
     ClusterHandover handover;    // ResumeAsk (ask and token), ResumeGive
     QByteArray origin;           // the lease owner that published it ("<node>:<epoch>")
@@ -87,7 +92,8 @@ struct ClusterEvent
     static ClusterEvent people(quint64 version);
     static ClusterEvent sanctioned(const StoredSanction &sanction, bool removed);
     static ClusterEvent roleSet(const StoredRole &role, bool removed);
-    static ClusterEvent moderated(const StoredModeration &entry, const QString &account);
+    static ClusterEvent moderated(const StoredModeration &entry, const QString &account,
+                                  const QStringList &together = {}, qint64 place = 0);
     static ClusterEvent accountSaved(const StoredAccount &account, bool removed);
     static ClusterEvent resumeAsked(quint64 ask, const QByteArray &token);
     static ClusterEvent resumeGiven(const ClusterHandover &handover);

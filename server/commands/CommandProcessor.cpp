@@ -308,7 +308,8 @@ void CommandProcessor::applyStored(const ClusterEvent &event)
         return;
     const StoredModeration &act = event.moderation;
     m_chat.moderationLog().remember(act);
-    const Event news = ModerationLog::announcement(room->name(), act, event.account);
+    const Event news =
+        ModerationLog::announcement(room->name(), act, event.account, event.together, event.place);
     for (User *member : room->members())
         member->send(news);
     // What the act does to a person of this node, done here as the acting node does it to its

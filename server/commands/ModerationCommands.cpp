@@ -237,10 +237,7 @@ void ModerationCommands::modlog(Session *session, const Command &command)
 Event ModerationCommands::announce(Session *session, const Command &command, Room *room,
                                    const QString &act, const QString &target, const QString &detail)
 {
-    const User *actor = session->user();
-    qCInfo(lcServer, "%s: %s %s %s", qUtf8Printable(room->name()), qUtf8Printable(actor->nick()),
-           qUtf8Printable(act), qUtf8Printable(target));
-    const Event event = m_chat.moderationLog().record(room, actor, act, target, detail);
+    const Event event = record(session, room, act, target, detail);
     send(session, command, room, event);
     return event;
 }
@@ -248,17 +245,21 @@ Event ModerationCommands::announce(Session *session, const Command &command, Roo
 void ModerationCommands::announceTogether(Session *session, const Command &command, Room *room,
                                           const QString &act, const QStringList &targetDetailPairs)
 {
-    const User *actor = session->user();
     for (qsizetype i = 0; i + 1 < targetDetailPairs.size(); i += 2) {
-        qCInfo(lcServer, "%s: %s %s %s", qUtf8Printable(room->name()),
-               qUtf8Printable(actor->nick()), qUtf8Printable(act),
-               qUtf8Printable(targetDetailPairs[i]));
-        Event event = m_chat.moderationLog().record(room, actor, act, targetDetailPairs[i],
-                                                    targetDetailPairs[i + 1]);
-        event.list = targetDetailPairs;
-        event.count = i / 2;
-        send(session, command, room, event);
+        send(session, command, room,
+             record(session, room, act, targetDetailPairs[i], targetDetailPairs[i + 1],
+                    targetDetailPairs, i / 2));
     }
+}
+
+Event ModerationCommands::record(Session *session, Room *room, const QString &act,
+                                 const QString &target, const QString &detail,
+                                 const QStringList &together, qint64 place)
+{
+    const User *actor = session->user();
+    qCInfo(lcServer, "%s: %s %s %s", qUtf8Printable(room->name()), qUtf8Printable(actor->nick()),
+           qUtf8Printable(act), qUtf8Printable(target));
+    return m_chat.moderationLog().record(room, actor, act, target, detail, together, place);
 }
 
 void ModerationCommands::send(Session *session, const Command &command, Room *room,

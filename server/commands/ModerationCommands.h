@@ -57,6 +57,9 @@ public:
                           const QStringList &targetDetailPairs);
 
 private:
+    // Logs the act (the server's log and the room's moderation log): what announce() tells.
+    Event record(Session *session, Room *room, const QString &act, const QString &target,
+                 const QString &detail, const QStringList &together = {}, qint64 place = 0);
     void send(Session *session, const Command &command, Room *room, const Event &event);
     // The member the command names, in the room it is about; none after replying with the error.
     ModerationTarget member(Session *session, const Command &command, Room **room);

@@ -15,7 +15,8 @@ ModerationLog::ModerationLog(Store &store)
 }
 
 Event ModerationLog::record(const Room *room, const User *actor, const QString &act,
-                            const QString &target, const QString &detail)
+                            const QString &target, const QString &detail,
+                            const QStringList &together, qint64 place)
 {
     StoredModeration entry;
     entry.roomId = room->id();
@@ -26,21 +27,25 @@ Event ModerationLog::record(const Room *room, const User *actor, const QString &
     entry.detail = detail;
     remember(entry);
     const QString account = actor->account();
-    m_store.logModeration(entry, [this, entry, account](const QString &error) {
+    m_store.logModeration(entry, [this, entry, account, together, place](const QString &error) {
         // The act is done and announced; only its line in the log is missing.
         if (!error.isEmpty())
             qCWarning(lcServer, "a moderation act could not be logged: %s", qUtf8Printable(error));
         else if (m_bus)
-            m_bus->publish(ClusterEvent::moderated(entry, account));
+            m_bus->publish(ClusterEvent::moderated(entry, account, together, place));
     });
-    return announcement(room->name(), entry, account);
+    return announcement(room->name(), entry, account, together, place);
 }
 
 Event ModerationLog::announcement(const QString &room, const StoredModeration &entry,
-                                  const QString &account)
+                                  const QString &account, const QStringList &together, qint64 place)
 {
     Event event = Event::moderation(room, entry.actor, entry.act, entry.target, entry.detail);
     event.accounts = {account};
+    if (!together.isEmpty()) {
+        event.list = together;
+        event.count = place;
+    }
     return event;
 }
 

@@ -23,13 +23,17 @@ public:
     // Takes the newest acts the store found at open().
     explicit ModerationLog(Store &store);
 
-    // Logs what actor did and returns its announcement to the room (announcement()).
+    // Logs what actor did and returns its announcement to the room (announcement()). together:
+    // the changes of the one command it was among (pairs of target and detail) and place: its
+    // place in them; empty when it was alone.
     Event record(const Room *room, const User *actor, const QString &act, const QString &target,
-                 const QString &detail);
+                 const QString &detail, const QStringList &together = {}, qint64 place = 0);
     // How an act is told to the room: the moderation event, with the actor's account (may be
-    // empty) for IRC's account-tag, here and on the other nodes alike.
+    // empty) for IRC's account-tag, and together and place as its list and count (see
+    // Event::Kind::Moderation), here and on the other nodes alike.
     static Event announcement(const QString &room, const StoredModeration &entry,
-                              const QString &account);
+                              const QString &account, const QStringList &together = {},
+                              qint64 place = 0);
     // Publishes every act logged from now on (null: none).
     void setBus(Bus *bus) { m_bus = bus; }
     // An act another node logged.

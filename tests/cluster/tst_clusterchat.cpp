@@ -57,6 +57,7 @@ private slots:
     void tagsAcrossNodes();
     void invisibleAcrossNodes();
     void secretAcrossNodes();
+    void rulesTogetherAcrossNodes();
     void roomsMadeWhileCutOff();
     void threeNodes();
 
@@ -962,6 +963,39 @@ void TestClusterChat::secretAcrossNodes()
     ann.send(u"rule #den secret off"_s);
     QTRY_COMPARE(listed(u"list den"_s), QStringList{u"den 1"_s});
     QCOMPARE(listed(u"who ann"_s), QStringList{u"ann hall,den"_s});
+}
+
+void TestClusterChat::rulesTogetherAcrossNodes()
+{
+    // One rule command's changes on one node are one MODE line to IRC clients on the other, as
+    // on its own node; text and tagged readers there read a line per change.
+    LineClient &ann = m_a->taggedLoggedIn(u"ann"_s);
+    ann.send(u"create den"_s);
+    QCOMPARE(answer(ann, u"create"_s).kind, Event::Kind::Join);
+    LineClient &bob = m_b->taggedLoggedIn(u"bob"_s);
+    // Node b hears of the room from the bus (at once, but not within the call).
+    QVERIFY(sendUntil(bob, u"join den"_s, u"join"_s, Event::Kind::Join));
+    QVERIFY(waitFor(ann, Event::Kind::Join, u"bob"_s).isValid());
+    IrcClient ivy;
+    QVERIFY(ivy.line().connectTo(m_b->server().ircPort()));
+    QVERIFY(ivy.registerAs(u"ivy"_s));
+    ivy.send(u"JOIN #den"_s);
+    QVERIFY(waitFor(ann, Event::Kind::Join, u"ivy"_s).isValid());
+    ann.send(u"rule #den topic-lock on limit 20"_s);
+    for (const QString &rule : {u"topic-lock"_s, u"limit"_s}) {
+        const Event told =
+            waitFor(bob, [](const Event &event) { return event.kind == Event::Kind::Moderation; });
+        QCOMPARE(told.target, rule);
+    }
+    bob.send(u"say #den after the rules"_s);
+    QStringList modes;
+    for (QString line = ivy.line().readLine(); !line.isNull(); line = ivy.line().readLine()) {
+        if (line.contains(u" MODE "_s))
+            modes << line;
+        if (line.contains(u"after the rules"_s))
+            break;
+    }
+    QCOMPARE(modes, QStringList{u":ann!ann@chat MODE #den +tl 20"_s});
 }
 
 void TestClusterChat::roomsMadeWhileCutOff()

@@ -3,6 +3,7 @@
 // trip, and decode() refuses anything that is not exactly one of those shapes.
 #include "cluster/ClusterEvent.h"
 
+#include <QCborArray>
 #include <QCborMap>
 #include <QCborValue>
 #include <QTest>
@@ -214,6 +215,13 @@ void TestClusterEvent::roundTrip_data()
     ClusterEvent kickedByAccount = ClusterEvent::moderated(kick, u"ann"_s);
     kickedByAccount.origin = "a:1";
     QTest::newRow("moderation by an account") << kickedByAccount;
+    StoredModeration limit{5,          QDateTime::fromMSecsSinceEpoch(1'790'000'000'000, Qt::UTC),
+                           u"ann"_s,   u"rule"_s,
+                           u"limit"_s, u"20"_s};
+    ClusterEvent rules = ClusterEvent::moderated(
+        limit, u"ann"_s, {u"topic-lock"_s, u"on"_s, u"limit"_s, u"20"_s}, 1);
+    rules.origin = "a:1";
+    QTest::newRow("one of a command's rule changes") << rules;
     StoredAccount zoeAccount{u"Zoë"_s, u"zoë"_s, u"$argon2id$v=19$m=65536,t=2,p=1$c2FsdA$aGFzaA"_s,
                              QDateTime::fromMSecsSinceEpoch(1'790'000'000'000, Qt::UTC)};
     ClusterEvent registered = ClusterEvent::accountSaved(zoeAccount, false);
@@ -240,6 +248,8 @@ void TestClusterEvent::roundTrip()
     QCOMPARE(back->role, line.role);
     QCOMPARE(back->removed, line.removed);
     QCOMPARE(back->moderation, line.moderation);
+    QCOMPARE(back->together, line.together);
+    QCOMPARE(back->place, line.place);
     QCOMPARE(back->storedAccount, line.storedAccount);
     QCOMPARE(back->handover, line.handover);
 }
@@ -373,6 +383,19 @@ void TestClusterEvent::refused_data()
     act.insert(24, u"kick"_s);
     act.insert(25, 3);
     QTest::newRow("moderation target a number") << cbor(act);
+    act.insert(25, u"limit"_s);
+    const QCborArray pairs{u"topic-lock"_s, u"on"_s, u"limit"_s, u"20"_s};
+    QTest::newRow("moderation: a place without its changes") << cbor(act, 35, 1);
+    act.insert(35, 1);
+    QTest::newRow("moderation: changes not in pairs")
+        << cbor(act, 34, QCborArray{u"topic-lock"_s, u"on"_s, u"limit"_s});
+    QTest::newRow("moderation: a change a number")
+        << cbor(act, 34, QCborArray{u"topic-lock"_s, u"on"_s, u"limit"_s, 20});
+    QTest::newRow("moderation: no changes") << cbor(act, 34, QCborArray());
+    act.insert(35, 2);
+    QTest::newRow("moderation: a place past the changes") << cbor(act, 34, pairs);
+    act.remove(35);
+    QTest::newRow("moderation: changes without a place") << cbor(act, 34, pairs);
     QCborMap account;
     account.insert(0, 8);
     account.insert(12, QByteArray("a:1"));
