@@ -2,6 +2,9 @@
 #pragma once
 
 #include <QDialog>
+#include <QList>
+
+#include <utility>
 
 class ChatConnection;
 class MaskListModel;
@@ -34,11 +37,15 @@ private:
         QLineEdit *mask = nullptr;
         QPushButton *add = nullptr;
         QPushButton *remove = nullptr;
+        // What add() sent and the server has not yet answered, oldest first (mask and reason):
+        // a refusal puts it back in the fields to be put right.
+        QList<std::pair<QString, QString>> unanswered;
     };
     QWidget *makePage(Page &page, bool allowed);
     void add(Page &page);
     void removeSelected(Page &page);
     void updateButtons(Page &page);
+    void answered(Page &page, bool refused);
 
     ChatConnection *m_connection;
     QString m_room;

@@ -521,12 +521,19 @@ void TestModerationWindow::roomMasksDialogListsAndChangesTheBans()
     QVERIFY(!masksKept(den->bans()).contains(lifted));
     QCOMPARE(masksShown(bans), masksKept(den->bans()));
 
-    // A mask the server refuses: its words in the dialog.
+    // A mask the server refuses: its words in the dialog, and what was typed back in the fields
+    // to be put right.
     QTest::keyClicks(mask, u"10.0.0.0/99"_s);
+    auto *reason = child<QLineEdit>(dialog, u"banReason"_s);
+    QTest::keyClicks(reason, u"flood"_s);
     QTest::keyClick(mask, Qt::Key_Return);
+    QCOMPARE(mask->text(), QString());
     auto *problem = child<QLabel>(dialog, u"problem"_s);
     QTRY_VERIFY_WITH_TIMEOUT(problem->isVisible(), 5000);
     QVERIFY2(!problem->text().isEmpty(), "no words for the refusal");
+    QCOMPARE(mask->text(), u"10.0.0.0/99"_s);
+    QCOMPARE(mask->selectedText(), mask->text());
+    QCOMPARE(reason->text(), u"flood"_s);
     dialog->reject();
     QTRY_VERIFY(!dialog);
 
