@@ -10,7 +10,7 @@ presets=("$@")
 ((${#presets[@]})) || presets=(dev)
 
 packages=(
-    cmake ninja-build g++ clang libclang-rt-14-dev pkg-config openssl
+    cmake ninja-build g++ clang libclang-rt-14-dev lld pkg-config openssl
     qt6-base-dev qt6-base-dev-tools qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools
     qt6-svg-dev qt6-httpserver-dev qt6-websockets-dev libgl-dev libvulkan-dev libqt6sql6-sqlite libsqlite3-dev sqlite3 libicu-dev libargon2-dev
     # the store on PostgreSQL (--database postgresql://...): Qt's driver
