@@ -428,7 +428,8 @@ bool roomRulesShot(const QString &language)
 }
 
 // The bans of a room as its owner sees them in the Chat menu's dialog: a nickname banned for
-// an hour with a reason, a subnet for good, a third mask being typed.
+// an hour with a reason, a subnet for good, and a third mask the server refused, back in its
+// field with the refusal's words below.
 bool roomBansShot(const QString &language)
 {
     return ownerOfLabShot(
@@ -445,7 +446,12 @@ bool roomBansShot(const QString &language)
             if (!bans || !QTest::qWaitFor([bans] { return bans->model()->rowCount() == 2; }, 5000))
                 return nullptr;
             bans->resizeColumnsToContents();
-            dialog->findChild<QLineEdit *>(u"banMask"_s)->setText(u"10.0.0.0/8"_s);
+            auto *mask = dialog->findChild<QLineEdit *>(u"banMask"_s);
+            QTest::keyClicks(mask, u"10.0.0.0/99"_s);
+            QTest::keyClick(mask, Qt::Key_Return);
+            auto *problem = dialog->findChild<QLabel *>(u"problem"_s);
+            if (!QTest::qWaitFor([problem] { return problem->isVisible(); }, 5000))
+                return nullptr;
             return dialog;
         });
 }
