@@ -15,6 +15,8 @@ enum class ErrorCode : int {
     TooManyRooms = 405,         // subject: the limit of rooms per person
     RoomExists = 409,           // subject: the room name
     NoText = 412,               // subject: empty
+    BadMask = 415,              // subject: what was given as a mask (of a ban or an allow) and
+                                // is none (RFC 2812's ERR_BADMASK)
     HistoryTooLong = 416,       // subject: the most lines one request returns
     LineTooLong = 417,          // subject: the limit in bytes
     ServerRoomLimit = 419,      // subject: the most rooms the server holds (--max-rooms)

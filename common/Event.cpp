@@ -515,6 +515,9 @@ const char *Event::errorTemplate(ErrorCode code, const QString &command, const Q
     case ErrorCode::NeedRegisteredNick:
         return QT_TRANSLATE_NOOP(
             "Event", "Only registered people may enter %1: register or identify first.");
+    case ErrorCode::BadMask:
+        return QT_TRANSLATE_NOOP("Event", "\"%1\" is not a mask: give a nickname, account:<name>, "
+                                          "or an address or subnet (10.0.0.0/8).");
     case ErrorCode::BanListFull:
         return QT_TRANSLATE_NOOP("Event",
                                  "The room's list is full (%1 masks): take one off first.");

@@ -90,6 +90,11 @@ constexpr OwnNumeric OwnNumerics[] = {
     {"me"_L1, ErrorCode::NotInRoom, 404, "Cannot send to channel"_L1, P::OfError},
     {"say"_L1, ErrorCode::BannedFromRoom, 404, "Cannot send to channel (+b)"_L1, P::OfError},
     {"me"_L1, ErrorCode::BannedFromRoom, 404, "Cannot send to channel (+b)"_L1, P::OfError},
+    // A ban or invite exception whose address is none (+b *!*@10.0.0.0/99): RFC 2812's words.
+    {"ban"_L1, ErrorCode::BadMask, 415, "Bad Server/host mask"_L1, P::Subject},
+    {"unban"_L1, ErrorCode::BadMask, 415, "Bad Server/host mask"_L1, P::Subject},
+    {"allow"_L1, ErrorCode::BadMask, 415, "Bad Server/host mask"_L1, P::Subject},
+    {"disallow"_L1, ErrorCode::BadMask, 415, "Bad Server/host mask"_L1, P::Subject},
     // HELP about what is no command of the chat (ERR_HELPNOTFOUND).
     {"help"_L1, ErrorCode::UnknownCommand, 524, "No help available on this topic"_L1, P::Subject},
 };

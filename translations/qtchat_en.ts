@@ -969,6 +969,10 @@
         <source>The room&apos;s list is full (%1 masks): take one off first.</source>
         <translation>The room&apos;s list is full (%1 masks): take one off first.</translation>
     </message>
+    <message>
+        <source>&quot;%1&quot; is not a mask: give a nickname, account:&lt;name&gt;, or an address or subnet (10.0.0.0/8).</source>
+        <translation>&quot;%1&quot; is not a mask: give a nickname, account:&lt;name&gt;, or an address or subnet (10.0.0.0/8).</translation>
+    </message>
 </context>
 <context>
     <name>FreedesktopNotifier</name>

@@ -958,6 +958,10 @@
         <source>The room&apos;s list is full (%1 masks): take one off first.</source>
         <translation>房间的这个列表已满（%1 个掩码）：请先去掉一个。</translation>
     </message>
+    <message>
+        <source>&quot;%1&quot; is not a mask: give a nickname, account:&lt;name&gt;, or an address or subnet (10.0.0.0/8).</source>
+        <translation>“%1”不是掩码：请给出昵称、account:&lt;名字&gt;，或地址、子网（10.0.0.0/8）。</translation>
+    </message>
 </context>
 <context>
     <name>FreedesktopNotifier</name>

@@ -314,13 +314,16 @@ void ChatConnection::askMasks(const QString &room, bool allowed)
         m_maskLabels.insert(sendLabelled((allowed ? u"allowed #"_s : u"bans #"_s) + room));
 }
 
-void ChatConnection::addMask(const QString &room, bool allowed, const QString &mask,
-                             const QString &duration, const QString &reason)
+QString ChatConnection::addMask(const QString &room, bool allowed, const QString &mask,
+                                const QString &duration, const QString &reason)
 {
     if (m_state != State::LoggedIn)
-        return;
-    sendLabelled(allowed ? u"allow #%1 %2"_s.arg(room, mask)
-                         : Moderation::command(Moderation::Act::Ban, room, mask, duration, reason));
+        return {};
+    const QString label = sendLabelled(
+        allowed ? u"allow #%1 %2"_s.arg(room, mask)
+                : Moderation::command(Moderation::Act::Ban, room, mask, duration, reason));
+    m_addMaskLabels.insert(label);
+    return label;
 }
 
 void ChatConnection::removeMask(const QString &room, bool allowed, const QString &mask)
@@ -383,6 +386,7 @@ void ChatConnection::startAttempt()
     m_enterLabels.clear();
     m_olderLabels.clear();
     m_maskLabels.clear();
+    m_addMaskLabels.clear();
     m_accountLabels.clear();
     m_timeout.start(m_timeoutMs);
     m_guard->reset(m_address.toString());
@@ -607,6 +611,8 @@ void ChatConnection::handleEvent(const Event &event)
         m_enterLabels.remove(event.label);
         m_olderLabels.remove(event.label);
         m_maskLabels.remove(event.label);
+        if (m_addMaskLabels.remove(event.label))
+            emit maskAnswered(event.label, true);
         if (m_accountLabels.remove(event.label)) {
             emit accountFailed(event.code, event.command, event.subject);
         } else if (!m_rejoinLabels.remove(event.label)) {
@@ -879,6 +885,8 @@ void ChatConnection::handleRoomEvent(const Event &event)
             emit presenceChanged(event.room, event.nick, event.subject == "reconnecting"_L1);
         break;
     case Event::Kind::Moderation:
+        if (m_addMaskLabels.remove(event.label))
+            emit maskAnswered(event.label, false);
         emit moderated(event.room, event.nick, event.subject, event.target, event.text);
         break;
     case Event::Kind::Notice:

@@ -171,10 +171,12 @@ public:
     // A room's bans (allowed: the masks it lets in without an invitation), asked for the
     // client's own use: the answer comes as masksListed (what the person types, /bans, comes as
     // masksReceived). Adding and removing: a ban (duration and reason as for Moderation::Act::
-    // Ban) or an allow, an unban or a disallow; the moderated signal tells the change.
+    // Ban) or an allow, an unban or a disallow; the moderated signal tells the change. addMask()
+    // returns its command's label (empty when it sent nothing): maskAnswered tells how that one
+    // ended, whatever else was sent meanwhile.
     void askMasks(const QString &room, bool allowed);
-    void addMask(const QString &room, bool allowed, const QString &mask,
-                 const QString &duration = {}, const QString &reason = {});
+    QString addMask(const QString &room, bool allowed, const QString &mask,
+                    const QString &duration = {}, const QString &reason = {});
     void removeMask(const QString &room, bool allowed, const QString &mask);
     // Account commands for the nickname in use; each ends in accountChanged or accountFailed.
     void registerNick(const QString &password);
@@ -223,6 +225,8 @@ signals:
     // target; detail is a kick's or ban's reason, a mute's seconds or a ban's duration.
     void moderated(const QString &room, const QString &actor, const QString &act,
                    const QString &target, const QString &detail);
+    // The server took (refused: refused, with commandFailed) the mask addMask() sent with label.
+    void maskAnswered(const QString &label, bool refused);
     // A server administrator's notice to everyone.
     void serverNotice(const QString &from, const QString &text);
     // A private message went to someone who is away: their away text (once per text).
@@ -348,6 +352,7 @@ private:
     QSet<QString> m_gapRooms;    // keys: after logging in anew, rooms whose missed lines were asked
     QSet<QString> m_olderLabels; // labels of requestOlder()
     QSet<QString> m_maskLabels;  // labels of askMasks(), until the list is whole
+    QSet<QString> m_addMaskLabels; // labels of addMask(), until answered
     // A history batch is gathered until its end, so that its new lines come after the signal
     // that announces them.
     std::optional<Event> m_historyStart;

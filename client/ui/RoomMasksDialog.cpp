@@ -76,11 +76,9 @@ RoomMasksDialog::RoomMasksDialog(ChatConnection *connection, const QString &room
             });
     // Whoever changed a list, this one asks for it again.
     connect(connection, &ChatConnection::moderated, this,
-            [this](const QString &where, const QString &actor, const QString &act) {
+            [this](const QString &where, const QString & /*actor*/, const QString &act) {
                 if (where != m_room)
                     return;
-                if (actor == m_connection->nick() && (act == "ban"_L1 || act == "allow"_L1))
-                    answered(act == "allow"_L1 ? m_allowed : m_bans, false);
                 if (act == "ban"_L1 || act == "unban"_L1)
                     m_connection->askMasks(m_room, false);
                 else if (act == "allow"_L1 || act == "disallow"_L1)
@@ -90,11 +88,10 @@ RoomMasksDialog::RoomMasksDialog(ChatConnection *connection, const QString &room
             [this](ErrorCode code, const QString &command, const QString &subject) {
                 if (!isMaskCommand(command))
                     return;
-                if (command == "ban"_L1 || command == "allow"_L1)
-                    answered(command == "allow"_L1 ? m_allowed : m_bans, true);
                 m_problem->setText(StatusText::commandError(code, command, subject));
                 m_problem->show();
             });
+    connect(connection, &ChatConnection::maskAnswered, this, &RoomMasksDialog::answered);
     connection->askMasks(room, false);
     connection->askMasks(room, true);
 }
@@ -188,28 +185,30 @@ void RoomMasksDialog::add(Page &page)
         return;
     m_problem->hide();
     const QString reason = page.allowed ? QString() : m_reason->text();
-    if (page.allowed)
-        m_connection->addMask(m_room, true, mask);
-    else
-        m_connection->addMask(m_room, false, mask, m_duration->currentData().toString(), reason);
+    const QString label = page.allowed
+                              ? m_connection->addMask(m_room, true, mask)
+                              : m_connection->addMask(m_room, false, mask,
+                                                      m_duration->currentData().toString(), reason);
+    if (label.isEmpty())
+        return; // not sent: what was typed stays
     // Cleared at once, for the next mask; a refusal puts this one back (answered()).
-    page.unanswered.append({mask, reason});
+    m_unanswered.insert(label, {&page, mask, reason});
     page.mask->clear();
     if (!page.allowed)
         m_reason->clear();
 }
 
-void RoomMasksDialog::answered(Page &page, bool refused)
+void RoomMasksDialog::answered(const QString &label, bool refused)
 {
-    if (page.unanswered.isEmpty())
+    const Unanswered sent = m_unanswered.take(label);
+    // Only what this dialog sent, and only into empty fields: never over what has been typed
+    // since.
+    if (!sent.page || !refused || !sent.page->mask->text().isEmpty())
         return;
-    const auto [mask, reason] = page.unanswered.takeFirst();
-    // Only into empty fields: never over what has been typed since.
-    if (!refused || !page.mask->text().isEmpty())
-        return;
-    page.mask->setText(mask);
+    Page &page = *sent.page;
+    page.mask->setText(sent.mask);
     if (!page.allowed && m_reason->text().isEmpty())
-        m_reason->setText(reason);
+        m_reason->setText(sent.reason);
     page.mask->selectAll();
     page.mask->setFocus();
 }

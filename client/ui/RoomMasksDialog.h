@@ -2,9 +2,7 @@
 #pragma once
 
 #include <QDialog>
-#include <QList>
-
-#include <utility>
+#include <QHash>
 
 class ChatConnection;
 class MaskListModel;
@@ -37,15 +35,20 @@ private:
         QLineEdit *mask = nullptr;
         QPushButton *add = nullptr;
         QPushButton *remove = nullptr;
-        // What add() sent and the server has not yet answered, oldest first (mask and reason):
-        // a refusal puts it back in the fields to be put right.
-        QList<std::pair<QString, QString>> unanswered;
+    };
+    // What add() sent and the server has not yet answered, by the command's label: a refusal
+    // puts it back in the fields of its page to be put right.
+    struct Unanswered
+    {
+        Page *page = nullptr;
+        QString mask;
+        QString reason;
     };
     QWidget *makePage(Page &page, bool allowed);
     void add(Page &page);
     void removeSelected(Page &page);
     void updateButtons(Page &page);
-    void answered(Page &page, bool refused);
+    void answered(const QString &label, bool refused);
 
     ChatConnection *m_connection;
     QString m_room;
@@ -55,4 +58,5 @@ private:
     QComboBox *m_duration = nullptr;
     QLineEdit *m_reason = nullptr;
     QLabel *m_problem = nullptr;
+    QHash<QString, Unanswered> m_unanswered;
 };

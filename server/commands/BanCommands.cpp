@@ -47,6 +47,18 @@ bool BanCommands::isFull(const MaskList &list, const QList<BanMask> &masks) cons
     return added > 0 && list.all().size() + added > m_chat.config().maxRoomMasks;
 }
 
+BanMask BanCommands::maskOf(Session *session, const Command &command) const
+{
+    const QString given = command.argument(0);
+    const BanMask mask = BanMask::parse(given);
+    if (given.isEmpty())
+        m_chat.fail(session, command, ErrorCode::NeedMoreParams,
+                    QString::fromLatin1(command.spec().usage));
+    else if (!mask.isValid())
+        m_chat.fail(session, command, ErrorCode::BadMask, given);
+    return mask;
+}
+
 bool BanCommands::caughtBy(const MaskList &list, const User *user, const Session *session) const
 {
     // Most rooms have no such list: then no address list is made at every join.
@@ -61,10 +73,9 @@ void BanCommands::ban(Session *session, const Command &command)
     Room *room = m_chat.targetRoom(session, command);
     if (!room)
         return;
-    const QString usage = QString::fromLatin1(command.spec().usage);
-    const BanMask mask = BanMask::parse(command.argument(0));
+    const BanMask mask = maskOf(session, command);
     if (!mask.isValid())
-        return m_chat.fail(session, command, ErrorCode::NeedMoreParams, usage);
+        return;
 
     // After the mask: a duration, a reason, or a duration and a reason. A duration of 0 is
     // for good, so that a reason may start with a number ("0 3 strikes").
@@ -76,7 +87,8 @@ void BanCommands::ban(Session *session, const Command &command)
         const std::optional<qint64> given =
             first == "0"_L1 ? std::optional<qint64>(0) : Duration::seconds(first, MaxBanSeconds);
         if (!given)
-            return m_chat.fail(session, command, ErrorCode::NeedMoreParams, usage);
+            return m_chat.fail(session, command, ErrorCode::NeedMoreParams,
+                               QString::fromLatin1(command.spec().usage));
         seconds = *given;
         reason = space < 0 ? QString() : reason.sliced(space + 1).trimmed();
     }
@@ -165,10 +177,9 @@ void BanCommands::unban(Session *session, const Command &command)
     Room *room = m_chat.targetRoom(session, command);
     if (!room)
         return;
-    const BanMask mask = BanMask::parse(command.argument(0));
+    const BanMask mask = maskOf(session, command);
     if (!mask.isValid())
-        return m_chat.fail(session, command, ErrorCode::NeedMoreParams,
-                           QString::fromLatin1(command.spec().usage));
+        return;
     // A nick's ban was made with the ban of its account (when its holder had identified):
     // the account of that name goes with it.
     QList<BanMask> masks = {mask};
@@ -200,10 +211,9 @@ void BanCommands::allow(Session *session, const Command &command)
     if (!room)
         return;
     MaskList::Entry entry;
-    entry.mask = BanMask::parse(command.argument(0));
+    entry.mask = maskOf(session, command);
     if (!entry.mask.isValid())
-        return m_chat.fail(session, command, ErrorCode::NeedMoreParams,
-                           QString::fromLatin1(command.spec().usage));
+        return;
     if (isFull(room->allowed(), {entry.mask}))
         return m_chat.fail(session, command, ErrorCode::BanListFull,
                            QString::number(m_chat.config().maxRoomMasks));
@@ -219,10 +229,9 @@ void BanCommands::disallow(Session *session, const Command &command)
     Room *room = m_chat.targetRoom(session, command);
     if (!room)
         return;
-    const BanMask mask = BanMask::parse(command.argument(0));
+    const BanMask mask = maskOf(session, command);
     if (!mask.isValid())
-        return m_chat.fail(session, command, ErrorCode::NeedMoreParams,
-                           QString::fromLatin1(command.spec().usage));
+        return;
     // Nothing to take back: the list says what there is.
     if (!room->allowed().remove(mask))
         return list(session, command, room->name(), room->allowed(), &Event::allowed);

@@ -49,6 +49,9 @@ public:
     void bannedElsewhere(Room *room, const StoredSanction &ban);
 
 private:
+    // The command's first argument as a mask; when it is none, the command fails (its usage
+    // line when it is missing, error 415 when it is no mask) and the mask is invalid.
+    BanMask maskOf(Session *session, const Command &command) const;
     bool caughtBy(const MaskList &list, const User *user, const Session *session) const;
     // Whether adding masks would take list beyond --max-room-masks (masks it holds already
     // only change; a list that grew longer under a higher setting takes nothing new).

@@ -103,6 +103,10 @@ void TestIrcModes::moderation_data()
         << QStringList{u"MODE #g -b bob!~bob@*"_s, u"TBAN #g 1h b*!*@*"_s}
         << QStringList{s + u" 696 alice #g b bob!~bob@* "_s + why,
                        s + u" 696 alice #g b b*!*@* "_s + why};
+    QTest::newRow("an address that is none")
+        << QStringList{u"MODE #g +b *!*@10.0.0.0/99"_s, u"MODE #g -I *!*@300.1.1.1"_s}
+        << QStringList{s + u" 415 alice 10.0.0.0/99 :Bad Server/host mask"_s,
+                       s + u" 415 alice 300.1.1.1 :Bad Server/host mask"_s};
     QTest::newRow("a mute of someone not logged in")
         << QStringList{u"MODE #g +b m:carol"_s}
         << QStringList{s + u" 401 alice carol :No one called carol is logged in."_s};
