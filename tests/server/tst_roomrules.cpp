@@ -618,14 +618,13 @@ void TestRoomRules::badMasks()
     LineClient &alice = inviteOnlyRoom(f);
     alice.send(u"allow"_s);
     EXPECT_LINES(alice, QStringList({u"Error: Usage: allow [#room] <mask>"_s}));
-    for (const QString &mask :
-         {u"10.0.0.0/33"_s, u"300.1.1.1"_s, u"account:"_s, u"b@d"_s, u"b!c"_s}) {
-        for (const QString &command : {u"allow "_s, u"disallow "_s}) {
-            alice.send(command + mask);
-            EXPECT_LINES(alice, QStringList({u"Error: \"%1\" is not a mask: give a nickname, "
-                                             u"account:<name>, or an address or subnet "
-                                             u"(10.0.0.0/8)."_s.arg(mask)}));
-        }
+    // Under the flood control's burst: the answers come at once.
+    for (const QString &line : {u"allow 10.0.0.0/33"_s, u"allow 300.1.1.1"_s, u"allow account:"_s,
+                                u"allow b!c"_s, u"disallow b@d"_s}) {
+        alice.send(line);
+        EXPECT_LINES(alice, QStringList({u"Error: \"%1\" is not a mask: give a nickname, "
+                                         u"account:<name>, or an address or subnet "
+                                         u"(10.0.0.0/8)."_s.arg(line.section(u' ', 1))}));
     }
     const Room *room = f.server().processor().directory().room(u"games"_s);
     QVERIFY(room);
