@@ -19,7 +19,7 @@
 
 namespace {
 
-constexpr auto StartTimeout = std::chrono::seconds(10);
+constexpr auto ServerStartTimeout = std::chrono::seconds(10);
 constexpr auto PollInterval = std::chrono::milliseconds(20);
 
 int64_t statusKiB(const std::string &status, const char *key)
@@ -75,7 +75,7 @@ bool ServerProcess::start(const std::string &command, const std::string &host, i
 
 bool ServerProcess::waitForPortLine(std::string &error)
 {
-    const auto deadline = std::chrono::steady_clock::now() + StartTimeout;
+    const auto deadline = std::chrono::steady_clock::now() + ServerStartTimeout;
     while (std::chrono::steady_clock::now() < deadline && running()) {
         std::ifstream file(m_outputPath);
         std::string line;
@@ -99,7 +99,7 @@ bool ServerProcess::waitUntilConnectable(const std::string &host, std::string &e
     address.sin_family = AF_INET;
     address.sin_port = htons(static_cast<uint16_t>(m_port));
     inet_pton(AF_INET, host.c_str(), &address.sin_addr);
-    const auto deadline = std::chrono::steady_clock::now() + StartTimeout;
+    const auto deadline = std::chrono::steady_clock::now() + ServerStartTimeout;
     while (std::chrono::steady_clock::now() < deadline && running()) {
         const int fd = socket(AF_INET, SOCK_STREAM, 0);
         const bool connected =

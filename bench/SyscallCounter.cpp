@@ -17,7 +17,7 @@
 
 namespace {
 
-constexpr auto StartTimeout = std::chrono::seconds(5);
+constexpr auto PerfStartTimeout = std::chrono::seconds(5);
 constexpr int AckTimeoutMs = 5000;
 
 // The tracepoints counted: every system call, and those that hand bytes to a socket.
@@ -65,7 +65,7 @@ bool SyscallCounter::attach(pid_t pid)
     if (m_perf < 0)
         return false;
     // Opening a FIFO to write fails (ENXIO) until perf has opened it to read.
-    const auto deadline = std::chrono::steady_clock::now() + StartTimeout;
+    const auto deadline = std::chrono::steady_clock::now() + PerfStartTimeout;
     while ((m_control = open(control.c_str(), O_WRONLY | O_NONBLOCK | O_CLOEXEC)) < 0) {
         if (std::chrono::steady_clock::now() > deadline || waitpid(m_perf, nullptr, WNOHANG) != 0) {
             finish();

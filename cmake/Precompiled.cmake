@@ -23,3 +23,18 @@ function(chat_precompile_reuse target from)
         target_precompile_headers(${target} REUSE_FROM ${from})
     endif()
 endfunction()
+
+# Unity builds of the libraries: their files compiled in batches of eight, one compiler run a
+# batch. A run here spends 1.5–2.5 s loading the precompiled headers (150–200 MB) before it
+# reads a line of the file, more than most files take themselves; a batch pays it once. The
+# libraries' 193 files went from 558 s of compiler time to 140. An unnamed namespace is then
+# shared by the files of a batch: names in it must not repeat across a library's files.
+# CHAT_UNITY_BUILD=OFF compiles file by file (quicker after changing a single file).
+option(CHAT_UNITY_BUILD "Compile each library's files in batches" ON)
+
+# chat_unity_build(<target>): compile target's files in batches when CHAT_UNITY_BUILD is on.
+function(chat_unity_build target)
+    if(CHAT_UNITY_BUILD)
+        set_target_properties(${target} PROPERTIES UNITY_BUILD ON UNITY_BUILD_BATCH_SIZE 8)
+    endif()
+endfunction()

@@ -348,7 +348,7 @@ QByteArray moderation(const Event &event, const Options &options)
     // Only the two people it concerns hear of an invitation (RFC 2812 3.2.7): the one invited
     // as INVITE, the one who invited as 341.
     if (event.subject == "invite"_L1) {
-        if (NameRules::key(event.target) == NameRules::key(options.me))
+        if (NameRules::same(event.target, options.me))
             return byActor(u"INVITE"_s, {event.target, room});
         if (options.self)
             return numeric(options, 341, options.me, {event.target, room});

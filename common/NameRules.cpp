@@ -72,4 +72,9 @@ QString key(const QString &name)
     return normalized(normalized(name).toCaseFolded());
 }
 
+bool same(const QString &a, const QString &b)
+{
+    return key(a) == key(b);
+}
+
 } // namespace NameRules

@@ -22,5 +22,7 @@ QString normalized(const QString &name);
 
 // The key two names are compared by: equal keys mean the same name.
 QString key(const QString &name);
+// Whether a and b are the same name (their keys are equal).
+bool same(const QString &a, const QString &b);
 
 } // namespace NameRules

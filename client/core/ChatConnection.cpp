@@ -14,11 +14,6 @@ using namespace Qt::StringLiterals;
 
 namespace {
 
-bool sameName(const QString &a, const QString &b)
-{
-    return NameRules::key(a) == NameRules::key(b);
-}
-
 ChatConnection::Failure failureFor(QAbstractSocket::SocketError error)
 {
     using F = ChatConnection::Failure;
@@ -128,7 +123,7 @@ void ChatConnection::followCurrent()
 
 bool ChatConnection::isSelf(const QString &nick) const
 {
-    return sameName(nick, m_nick);
+    return NameRules::same(nick, m_nick);
 }
 
 bool ChatConnection::isEncrypted() const
@@ -772,7 +767,7 @@ void ChatConnection::rejoin()
     bool inHall = false;
     for (const QString &room : rooms) {
         m_rejoinPending.insert(NameRules::key(room));
-        if (sameName(room, Protocol::HallName))
+        if (NameRules::same(room, Protocol::HallName))
             inHall = true;
         else
             m_rejoinLabels.insert(sendLabelled(u"join "_s + room));

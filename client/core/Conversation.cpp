@@ -75,8 +75,7 @@ void Conversation::noteSpeaker(const ChatLine &line)
 {
     if (!line.isSpoken() || line.own)
         return;
-    m_speakers.removeIf(
-        [&](const QString &nick) { return NameRules::key(nick) == NameRules::key(line.nick); });
+    m_speakers.removeIf([&](const QString &nick) { return NameRules::same(nick, line.nick); });
     m_speakers.prepend(line.nick);
 }
 

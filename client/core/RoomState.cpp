@@ -5,15 +5,6 @@
 
 using namespace Qt::StringLiterals;
 
-namespace {
-
-bool sameName(const QString &a, const QString &b)
-{
-    return NameRules::key(a) == NameRules::key(b);
-}
-
-} // namespace
-
 RoomState::RoomState(const QString &room, QObject *parent)
     : QObject(parent)
     , m_room(room)
@@ -22,7 +13,7 @@ RoomState::RoomState(const QString &room, QObject *parent)
 
 bool RoomState::isHere(const QString &room) const
 {
-    return sameName(room, m_room);
+    return NameRules::same(room, m_room);
 }
 
 MemberFlags RoomState::flags(const QString &nick) const
@@ -35,7 +26,7 @@ void RoomState::apply(const Event &event, bool self)
     if (event.kind == Event::Kind::NickChange) {
         QStringList users = m_users;
         for (QString &user : users) {
-            if (sameName(user, event.nick))
+            if (NameRules::same(user, event.nick))
                 user = event.target;
         }
         setUsers(users);
@@ -67,7 +58,7 @@ void RoomState::apply(const Event &event, bool self)
     case Event::Kind::Leave:
         if (!self) {
             QStringList users = m_users;
-            users.removeIf([&](const QString &user) { return sameName(user, event.nick); });
+            users.removeIf([&](const QString &user) { return NameRules::same(user, event.nick); });
             setUsers(users, m_userCount - 1);
             MemberFlagsMap flags = m_flags;
             flags.remove(NameRules::key(event.nick));

@@ -10,11 +10,6 @@ using namespace Qt::StringLiterals;
 
 namespace {
 
-QString translated(const char *text)
-{
-    return QCoreApplication::translate("ServerOptions", text);
-}
-
 // text as "# " comment lines of at most width characters, broken between words.
 QString commentLines(const QString &text, qsizetype width = 98)
 {
@@ -110,13 +105,13 @@ namespace OptionDocs {
 
 QString description()
 {
-    return translated(QT_TRANSLATE_NOOP(
+    return ServerOption::translated(QT_TRANSLATE_NOOP(
         "ServerOptions", "A chat server for telnet, nc and the chat-client desktop program."));
 }
 
 QString configFile(const ServerConfig &config)
 {
-    QString out = commentLines(translated(QT_TRANSLATE_NOOP(
+    QString out = commentLines(ServerOption::translated(QT_TRANSLATE_NOOP(
         "ServerOptions",
         "chat-server configuration. One \"key = value\" per line; the keys are the long options "
         "of chat-server --help, and an option given on the command line wins over this file. "

@@ -13,30 +13,26 @@ namespace {
 
 using Reload = ServerOption::Reload;
 
-QString translated(const char *text)
-{
-    return QCoreApplication::translate("ServerOptions", text);
-}
-
 template <typename T>
 ServerOption number(const QString &name, const char *help, T ServerConfig::*field, qint64 min,
                     qint64 max, Reload reload)
 {
-    return {
-        name,
-        u"number"_s,
-        help,
-        reload,
-        true,
-        [field](const ServerConfig &config) { return QString::number(config.*field); },
-        [field, min, max](ServerConfig &config, const QString &text) {
-            bool ok = false;
-            const qint64 value = text.trimmed().toLongLong(&ok);
-            if (!ok || value < min || value > max)
-                return translated(QT_TRANSLATE_NOOP("ServerOptions", "%1 to %2")).arg(min).arg(max);
-            config.*field = static_cast<T>(value);
-            return QString();
-        }};
+    return {name,
+            u"number"_s,
+            help,
+            reload,
+            true,
+            [field](const ServerConfig &config) { return QString::number(config.*field); },
+            [field, min, max](ServerConfig &config, const QString &text) {
+                bool ok = false;
+                const qint64 value = text.trimmed().toLongLong(&ok);
+                if (!ok || value < min || value > max)
+                    return ServerOption::translated(QT_TRANSLATE_NOOP("ServerOptions", "%1 to %2"))
+                        .arg(min)
+                        .arg(max);
+                config.*field = static_cast<T>(value);
+                return QString();
+            }};
 }
 
 ServerOption text(const QString &name, const QString &valueName, const char *help,
@@ -70,7 +66,8 @@ ServerOption flag(const QString &name, const char *help, bool ServerConfig::*fie
                          word == "0"_L1)
                     config.*field = false;
                 else
-                    return translated(QT_TRANSLATE_NOOP("ServerOptions", "true or false"));
+                    return ServerOption::translated(
+                        QT_TRANSLATE_NOOP("ServerOptions", "true or false"));
                 return QString();
             }};
 }
@@ -90,7 +87,7 @@ ServerOption choice(const QString &name, const QString &valueName, const char *h
             [set = std::move(set), words](ServerConfig &config, const QString &value) {
                 const QString word = value.trimmed();
                 if (word != words.first && word != words.second)
-                    return translated(QT_TRANSLATE_NOOP("ServerOptions", "%1 or %2"))
+                    return ServerOption::translated(QT_TRANSLATE_NOOP("ServerOptions", "%1 or %2"))
                         .arg(words.first, words.second);
                 set(config, word == words.first);
                 return QString();
@@ -109,7 +106,7 @@ QList<ServerOption> makeTable()
          [](C &config, const QString &value) {
              QHostAddress address(QHostAddress::Any);
              if (!value.trimmed().isEmpty() && !address.setAddress(value.trimmed()))
-                 return translated(QT_TRANSLATE_NOOP("ServerOptions", "an IP address"));
+                 return ServerOption::translated(QT_TRANSLATE_NOOP("ServerOptions", "an IP address"));
              config.bindAddress = address;
              return QString();
          }},
@@ -147,7 +144,7 @@ QList<ServerOption> makeTable()
          [](const C &config) { return config.proxyFrom; },
          [](C &config, const QString &value) {
              if (!ProxyTrust::invalidItem(value).isEmpty())
-                 return translated(QT_TRANSLATE_NOOP("ServerOptions", "addresses or subnets such as 10.0.0.0/8, comma-separated"));
+                 return ServerOption::translated(QT_TRANSLATE_NOOP("ServerOptions", "addresses or subnets such as 10.0.0.0/8, comma-separated"));
              config.proxyFrom = value.trimmed();
              return QString();
          }},
@@ -171,7 +168,7 @@ QList<ServerOption> makeTable()
          [](C &config, const QString &value) {
              const QString word = value.trimmed();
              if (word != "sqlite"_L1 && word != "memory"_L1 && !PostgresUrl(word).isValid())
-                 return translated(QT_TRANSLATE_NOOP("ServerOptions", "sqlite, memory or postgresql://user:password@host:port/dbname"));
+                 return ServerOption::translated(QT_TRANSLATE_NOOP("ServerOptions", "sqlite, memory or postgresql://user:password@host:port/dbname"));
              config.database = word;
              return QString();
          }},
@@ -187,7 +184,7 @@ QList<ServerOption> makeTable()
              ClusterNode::Options options;
              QString error;
              if (!value.trimmed().isEmpty() && !ClusterNode::parseUrl(value, &options, &error))
-                 return translated(QT_TRANSLATE_NOOP("ServerOptions", "redis://host:port"));
+                 return ServerOption::translated(QT_TRANSLATE_NOOP("ServerOptions", "redis://host:port"));
              config.cluster = value.trimmed();
              return QString();
          }},
@@ -199,7 +196,7 @@ QList<ServerOption> makeTable()
              QHostAddress address = QHostAddress::LocalHost;
              int port = -1;
              if (!value.trimmed().isEmpty() && !OptionTable::parseHostPort(value.trimmed(), &address, &port))
-                 return translated(QT_TRANSLATE_NOOP("ServerOptions", "a port, or address:port"));
+                 return ServerOption::translated(QT_TRANSLATE_NOOP("ServerOptions", "a port, or address:port"));
              config.metricsAddress = address;
              config.metricsPort = port;
              return QString();
@@ -210,13 +207,17 @@ QList<ServerOption> makeTable()
 
 } // namespace
 
+QString ServerOption::translated(const char *text)
+{
+    return QCoreApplication::translate("ServerOptions", text);
+}
+
 QString ServerOption::helpText() const
 {
-    QString text = translated(help);
+    QString text = ServerOption::translated(help);
     if (showDefault) {
-        text +=
-            u' ' +
-            translated(QT_TRANSLATE_NOOP("ServerOptions", "Default: %1.")).arg(get(ServerConfig{}));
+        text += u' ' + ServerOption::translated(QT_TRANSLATE_NOOP("ServerOptions", "Default: %1."))
+                           .arg(get(ServerConfig{}));
     }
     return text;
 }
@@ -225,14 +226,16 @@ QString ServerOption::reloadText() const
 {
     switch (reload) {
     case Reload::Live:
-        return translated(QT_TRANSLATE_NOOP("ServerOptions", "A reload applies it at once."));
+        return ServerOption::translated(
+            QT_TRANSLATE_NOOP("ServerOptions", "A reload applies it at once."));
     case Reload::NewConnections:
-        return translated(
+        return ServerOption::translated(
             QT_TRANSLATE_NOOP("ServerOptions", "A reload applies it to new connections."));
     case Reload::Restart:
         break;
     }
-    return translated(QT_TRANSLATE_NOOP("ServerOptions", "Changing it needs a restart."));
+    return ServerOption::translated(
+        QT_TRANSLATE_NOOP("ServerOptions", "Changing it needs a restart."));
 }
 
 namespace OptionTable {

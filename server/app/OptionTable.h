@@ -32,6 +32,10 @@ struct ServerOption
     // translated, with config unchanged.
     std::function<QString(ServerConfig &, const QString &)> set;
 
+    // A text of the options (help, errors), translated: QT_TRANSLATE_NOOP in the "ServerOptions"
+    // context marks it.
+    static QString translated(const char *text);
+
     bool isFlag() const { return valueName.isEmpty(); }
     // The help text, translated, with the default when showDefault says so.
     QString helpText() const;

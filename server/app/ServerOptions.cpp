@@ -15,26 +15,22 @@ using namespace Qt::StringLiterals;
 
 namespace {
 
-QString translated(const char *text)
-{
-    return QCoreApplication::translate("ServerOptions", text);
-}
-
 // Applies the file's settings to config; the first error, naming the file, line and key.
 QString applyFile(const ConfigFile &file, ServerConfig &config)
 {
     for (const ConfigFile::Entry &entry : file.entries()) {
         const ServerOption *option = OptionTable::find(entry.key);
         if (!option) {
-            return file.where(entry) +
-                   translated(QT_TRANSLATE_NOOP("ServerOptions", "unknown key \"%1\""))
-                       .arg(entry.key);
+            return file.where(entry) + ServerOption::translated(
+                                           QT_TRANSLATE_NOOP("ServerOptions", "unknown key \"%1\""))
+                                           .arg(entry.key);
         }
         const QString expected = option->set(config, entry.value);
         // The value is quoted, but never a database URL's password.
         if (!expected.isEmpty()) {
             return file.where(entry) +
-                   translated(QT_TRANSLATE_NOOP("ServerOptions", "invalid %1 (%2): \"%3\""))
+                   ServerOption::translated(
+                       QT_TRANSLATE_NOOP("ServerOptions", "invalid %1 (%2): \"%3\""))
                        .arg(entry.key, expected, PostgresUrl::redacted(entry.value));
         }
     }
@@ -77,19 +73,20 @@ Result parse(const QStringList &arguments)
     }
     const QCommandLineOption config(
         u"config"_s,
-        translated(QT_TRANSLATE_NOOP("ServerOptions",
-                                     "Read settings from this file (default: %1 when it exists); "
-                                     "options given here win."))
+        ServerOption::translated(
+            QT_TRANSLATE_NOOP("ServerOptions",
+                              "Read settings from this file (default: %1 when it exists); "
+                              "options given here win."))
             .arg(DefaultConfigFile),
         u"file"_s);
     const QCommandLineOption printConfig(
         u"print-config"_s,
-        translated(QT_TRANSLATE_NOOP("ServerOptions",
-                                     "Print the settings in effect as a configuration file, and "
-                                     "exit.")));
+        ServerOption::translated(QT_TRANSLATE_NOOP(
+            "ServerOptions", "Print the settings in effect as a configuration file, and "
+                             "exit.")));
     const QCommandLineOption hashPassword(
         u"hash-password"_s,
-        translated(QT_TRANSLATE_NOOP(
+        ServerOption::translated(QT_TRANSLATE_NOOP(
             "ServerOptions",
             "Read a password from standard input, print the line for --password-file, and exit.")));
     // For the build, which makes the man page from it: not for people, so not in --help.
@@ -134,7 +131,8 @@ Result parse(const QStringList &arguments)
         const QString value = option.isFlag() ? u"true"_s : parser.value(option.name);
         const QString expected = option.set(settings, value);
         if (!expected.isEmpty()) {
-            result.error = translated(QT_TRANSLATE_NOOP("ServerOptions", "Invalid --%1 (%2): %3"))
+            result.error = ServerOption::translated(
+                               QT_TRANSLATE_NOOP("ServerOptions", "Invalid --%1 (%2): %3"))
                                .arg(option.name, expected, PostgresUrl::redacted(value));
             return result;
         }
@@ -142,8 +140,8 @@ Result parse(const QStringList &arguments)
     if (settings.dataDirectory.isEmpty())
         settings.dataDirectory = defaultDataDirectory();
     if (settings.tlsCertificateFile.isEmpty() != settings.tlsKeyFile.isEmpty()) {
-        result.error =
-            translated(QT_TRANSLATE_NOOP("ServerOptions", "tls-cert and tls-key go together."));
+        result.error = ServerOption::translated(
+            QT_TRANSLATE_NOOP("ServerOptions", "tls-cert and tls-key go together."));
         return result;
     }
     if (parser.isSet(printConfig)) {

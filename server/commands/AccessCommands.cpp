@@ -21,7 +21,7 @@ namespace {
 // use when it only looks like it ("аlice" asked, "alice" taken), so that the reply says who.
 QString takenName(const QString &asked, const User *holder)
 {
-    return NameRules::key(asked) == NameRules::key(holder->nick()) ? asked : holder->nick();
+    return NameRules::same(asked, holder->nick()) ? asked : holder->nick();
 }
 
 } // namespace

@@ -11,7 +11,7 @@ using namespace Qt::StringLiterals;
 
 namespace {
 
-QString translated(const char *text)
+QString configText(const char *text)
 {
     return QCoreApplication::translate("ConfigFile", text);
 }
@@ -23,7 +23,7 @@ bool ConfigFile::read(const QString &path)
     m_path = path;
     QFile file(path);
     if (!file.open(QIODevice::ReadOnly)) {
-        m_error = translated(QT_TRANSLATE_NOOP("ConfigFile", "cannot read %1: %2"))
+        m_error = configText(QT_TRANSLATE_NOOP("ConfigFile", "cannot read %1: %2"))
                       .arg(path, file.errorString());
         return false;
     }
@@ -31,7 +31,7 @@ bool ConfigFile::read(const QString &path)
     constexpr qint64 MaxBytes = 1024 * 1024;
     const QByteArray text = file.read(MaxBytes + 1);
     if (text.size() > MaxBytes) {
-        m_error = translated(QT_TRANSLATE_NOOP("ConfigFile", "%1 is larger than 1 MiB")).arg(path);
+        m_error = configText(QT_TRANSLATE_NOOP("ConfigFile", "%1 is larger than 1 MiB")).arg(path);
         return false;
     }
     return parse(path, text);
@@ -45,7 +45,7 @@ bool ConfigFile::parse(const QString &path, const QByteArray &bytes)
     QStringDecoder decoder(QStringDecoder::Utf8, QStringDecoder::Flag::Stateless);
     const QString text = decoder(bytes);
     if (decoder.hasError()) {
-        m_error = translated(QT_TRANSLATE_NOOP("ConfigFile", "%1 is not UTF-8 text")).arg(path);
+        m_error = configText(QT_TRANSLATE_NOOP("ConfigFile", "%1 is not UTF-8 text")).arg(path);
         return false;
     }
     static const QRegularExpression setting(u"^\\s*([A-Za-z0-9-]+)\\s*=(.*)$"_s);
@@ -59,7 +59,7 @@ bool ConfigFile::parse(const QString &path, const QByteArray &bytes)
             continue;
         const QRegularExpressionMatch match = setting.match(line);
         if (!match.hasMatch()) {
-            m_error = translated(QT_TRANSLATE_NOOP("ConfigFile",
+            m_error = configText(QT_TRANSLATE_NOOP("ConfigFile",
                                                    "%1:%2: expected \"key = value\", not \"%3\""))
                           .arg(path)
                           .arg(number)
@@ -69,7 +69,7 @@ bool ConfigFile::parse(const QString &path, const QByteArray &bytes)
         const Entry entry{number, match.captured(1), match.captured(2).trimmed()};
         if (const int first = seen.value(entry.key); first != 0) {
             m_error =
-                translated(QT_TRANSLATE_NOOP("ConfigFile", "%1:%2: %3 is already set on line %4"))
+                configText(QT_TRANSLATE_NOOP("ConfigFile", "%1:%2: %3 is already set on line %4"))
                     .arg(path)
                     .arg(number)
                     .arg(entry.key)

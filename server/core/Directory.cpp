@@ -49,7 +49,7 @@ Room *Directory::addRoom(qint64 id, const QString &name)
     m_lastRoomId = std::max(m_lastRoomId, id);
     if (m_idBase > 0 && id > m_idBase && id < m_idBase + IdRange)
         m_lastOwnId = std::max(m_lastOwnId, id);
-    if (NameRules::key(name) == NameRules::key(QString(Protocol::HallName)))
+    if (NameRules::same(name, QString(Protocol::HallName)))
         m_hall = room;
     emit roomAdded(room);
     return room;

@@ -96,11 +96,10 @@ Request translate(const IrcMessage &message, const QStringList &rooms,
     const QString target = message.param(1);
     const QString room = IrcRendering::room(target);
     const bool inRoom = !room.isEmpty();
-    const bool allowed = inRoom ? std::any_of(rooms.begin(), rooms.end(),
-                                              [&room](const QString &in) {
-                                                  return NameRules::key(in) == NameRules::key(room);
-                                              })
-                                : NameRules::isValidNick(target);
+    const bool allowed =
+        inRoom ? std::any_of(rooms.begin(), rooms.end(),
+                             [&room](const QString &in) { return NameRules::same(in, room); })
+               : NameRules::isValidNick(target);
     if (!allowed) {
         request.replies = fail(server, u"INVALID_TARGET"_s, {subcommand, target},
                                u"You are not in that channel"_s);

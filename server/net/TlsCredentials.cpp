@@ -8,7 +8,7 @@
 
 namespace {
 
-QString translated(const char *text)
+QString credentialsText(const char *text)
 {
     return QCoreApplication::translate("ChatServer", text);
 }
@@ -21,15 +21,15 @@ bool load(const QString &certificateFile, const QString &keyFile, QSslConfigurat
           QString *error)
 {
     if (!QSslSocket::supportsSsl()) {
-        *error =
-            translated(QT_TRANSLATE_NOOP("ChatServer", "TLS is not available: no TLS backend"));
+        *error = credentialsText(
+            QT_TRANSLATE_NOOP("ChatServer", "TLS is not available: no TLS backend"));
         return false;
     }
     const QList<QSslCertificate> chain = QSslCertificate::fromPath(certificateFile);
     if (chain.isEmpty()) {
-        *error =
-            translated(QT_TRANSLATE_NOOP("ChatServer", "cannot read a PEM certificate from %1"))
-                .arg(certificateFile);
+        *error = credentialsText(
+                     QT_TRANSLATE_NOOP("ChatServer", "cannot read a PEM certificate from %1"))
+                     .arg(certificateFile);
         return false;
     }
     QFile file(keyFile);
@@ -43,9 +43,9 @@ bool load(const QString &certificateFile, const QString &keyFile, QSslConfigurat
         }
     }
     if (key.isNull()) {
-        *error =
-            translated(QT_TRANSLATE_NOOP("ChatServer", "cannot read a PEM private key from %1"))
-                .arg(keyFile);
+        *error = credentialsText(
+                     QT_TRANSLATE_NOOP("ChatServer", "cannot read a PEM private key from %1"))
+                     .arg(keyFile);
         return false;
     }
     QSslConfiguration tls = QSslConfiguration::defaultConfiguration();

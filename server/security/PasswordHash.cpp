@@ -8,21 +8,22 @@
 
 namespace {
 
-constexpr int SaltBytes = 16;
-constexpr int HashBytes = 32;
+constexpr int Pbkdf2SaltBytes = 16;
+constexpr int Pbkdf2HashBytes = 32;
 
 QByteArray derive(const QString &password, const QByteArray &salt, int iterations)
 {
     return QPasswordDigestor::deriveKeyPbkdf2(QCryptographicHash::Sha256, password.toUtf8(), salt,
-                                              iterations, HashBytes);
+                                              iterations, Pbkdf2HashBytes);
 }
 
 } // namespace
 
 QByteArray PasswordHash::create(const QString &password, int iterations)
 {
-    QByteArray salt(SaltBytes, Qt::Uninitialized);
-    QRandomGenerator::system()->fillRange(reinterpret_cast<quint32 *>(salt.data()), SaltBytes / 4);
+    QByteArray salt(Pbkdf2SaltBytes, Qt::Uninitialized);
+    QRandomGenerator::system()->fillRange(reinterpret_cast<quint32 *>(salt.data()),
+                                          Pbkdf2SaltBytes / 4);
     return "pbkdf2-sha256$" + QByteArray::number(iterations) + '$' + salt.toBase64() + '$' +
            derive(password, salt, iterations).toBase64();
 }
@@ -40,7 +41,7 @@ PasswordHash PasswordHash::fromLine(const QByteArray &line)
     const auto key =
         QByteArray::fromBase64Encoding(parts[3], QByteArray::AbortOnBase64DecodingErrors);
     if (!ok || iterations < 1 || !salt || !key || salt.decoded.isEmpty() ||
-        key.decoded.size() != HashBytes)
+        key.decoded.size() != Pbkdf2HashBytes)
         return hash;
     hash.m_iterations = iterations;
     hash.m_salt = salt.decoded;
@@ -72,7 +73,7 @@ bool PasswordHash::matches(const QString &password) const
         return false;
     const QByteArray candidate = derive(password, m_salt, m_iterations);
     unsigned char difference = 0;
-    for (int i = 0; i < HashBytes; ++i)
+    for (int i = 0; i < Pbkdf2HashBytes; ++i)
         difference |= static_cast<unsigned char>(candidate[i] ^ m_hash[i]);
     return difference == 0;
 }

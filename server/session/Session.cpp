@@ -227,8 +227,7 @@ void Session::send(Event event, const QString &label, bool actor)
     // copy alone.
     const bool toOnePerson =
         event.isPrivateLine() || (event.kind == Event::Kind::TagMessage && event.room.isEmpty());
-    if (m_irc && actor && toOnePerson && m_user &&
-        NameRules::key(event.target) == NameRules::key(m_user->nick()))
+    if (m_irc && actor && toOnePerson && m_user && NameRules::same(event.target, m_user->nick()))
         sendRendered(renderReply(event, false));
     event.label = label;
     QByteArray bytes = renderReply(event, actor);

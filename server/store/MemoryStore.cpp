@@ -9,12 +9,6 @@
 
 using namespace Qt::StringLiterals;
 
-namespace {
-
-const QString NotOpen = u"the store is not open"_s;
-
-} // namespace
-
 MemoryStore::MemoryStore(const StoreOptions &options, QObject *parent)
     : Store(parent)
     , m_options(options)
@@ -74,12 +68,12 @@ void MemoryStore::close()
 
 void MemoryStore::createRoom(const StoredRoom &room, WriteDone done)
 {
-    written(m_open ? m_history.createRoom(room) : NotOpen, std::move(done));
+    written(m_open ? m_history.createRoom(room) : notOpenError(), std::move(done));
 }
 
 void MemoryStore::deleteRoom(qint64 roomId, WriteDone done)
 {
-    const QString error = m_open ? m_history.deleteRoom(roomId) : NotOpen;
+    const QString error = m_open ? m_history.deleteRoom(roomId) : notOpenError();
     if (error.isEmpty()) {
         m_roles.removeIf([roomId](const auto &it) { return it.key().first == roomId; });
         m_sanctions.removeIf([roomId](const auto &it) { return std::get<0>(it.key()) == roomId; });
@@ -92,7 +86,7 @@ void MemoryStore::saveAccount(const StoredAccount &account, WriteDone done)
 {
     StoredAccount kept = account;
     kept.key = NameRules::key(account.name);
-    QString error = m_open ? StoreRules::checkAccount(kept) : NotOpen;
+    QString error = m_open ? StoreRules::checkAccount(kept) : notOpenError();
     if (error.isEmpty())
         m_accounts.insert(kept.key, kept);
     written(error, std::move(done));
@@ -100,7 +94,7 @@ void MemoryStore::saveAccount(const StoredAccount &account, WriteDone done)
 
 void MemoryStore::deleteAccount(const QString &key, WriteDone done)
 {
-    QString error = m_open ? QString() : NotOpen;
+    QString error = m_open ? QString() : notOpenError();
     if (error.isEmpty() && m_accounts.remove(key) == 0)
         error = StoreRules::noSuchAccount(key);
     if (error.isEmpty())
@@ -111,7 +105,7 @@ void MemoryStore::deleteAccount(const QString &key, WriteDone done)
 QString MemoryStore::checkRule(qint64 roomId, const QString &ruleError) const
 {
     if (!m_open)
-        return NotOpen;
+        return notOpenError();
     if (!ruleError.isEmpty())
         return ruleError;
     return m_history.hasRoom(roomId) ? QString() : StoreRules::noSuchRoom(roomId);
@@ -129,7 +123,7 @@ void MemoryStore::deleteRole(const StoredRole &role, WriteDone done)
 {
     if (m_open)
         m_roles.remove({role.roomId, role.account});
-    written(m_open ? QString() : NotOpen, std::move(done));
+    written(m_open ? QString() : notOpenError(), std::move(done));
 }
 
 void MemoryStore::saveSanction(const StoredSanction &sanction, WriteDone done)
@@ -145,7 +139,7 @@ void MemoryStore::deleteSanction(const StoredSanction &sanction, WriteDone done)
 {
     if (m_open)
         m_sanctions.remove({sanction.roomId, StoreRules::kindName(sanction.kind), sanction.mask});
-    written(m_open ? QString() : NotOpen, std::move(done));
+    written(m_open ? QString() : notOpenError(), std::move(done));
 }
 
 void MemoryStore::logModeration(const StoredModeration &entry, WriteDone done)
@@ -168,7 +162,7 @@ void MemoryStore::written(const QString &error, WriteDone done)
 void MemoryStore::append(const StoredMessage &message, AppendDone done)
 {
     StoredMessage committed = message;
-    const QString error = m_open ? m_history.append(committed) : NotOpen;
+    const QString error = m_open ? m_history.append(committed) : notOpenError();
     countWrite(error);
     if (error.isEmpty()) {
         ++m_stats.committedLines;
@@ -191,7 +185,7 @@ void MemoryStore::read(const HistoryRequest &request, ReadDone done)
     if (m_open)
         page = m_history.read(request);
     else
-        page.error = NotOpen;
+        page.error = notOpenError();
     answer([done = std::move(done), page] {
         if (done)
             done(page);
@@ -204,7 +198,7 @@ void MemoryStore::readRooms(RoomsDone done)
     if (m_open)
         page.rooms = m_history.rooms();
     else
-        page.error = NotOpen;
+        page.error = notOpenError();
     answer([done = std::move(done), page] {
         if (done)
             done(page);
@@ -217,7 +211,7 @@ void MemoryStore::readTargets(const TargetsRequest &request, TargetsDone done)
     if (m_open)
         page = m_history.targets(request);
     else
-        page.error = NotOpen;
+        page.error = notOpenError();
     answer([done = std::move(done), page] {
         if (done)
             done(page);

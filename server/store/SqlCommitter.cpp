@@ -4,6 +4,7 @@
 #include "NameRules.h"
 #include "store/SqlConnection.h"
 #include "store/SqlStartState.h"
+#include "store/SqlValues.h"
 #include "store/StoreRules.h"
 
 #include <QSqlError>
@@ -11,22 +12,6 @@
 #include <algorithm>
 
 using namespace Qt::StringLiterals;
-
-namespace {
-
-QVariant msOrNull(const QDateTime &time)
-{
-    return time.isValid() ? QVariant(time.toMSecsSinceEpoch())
-                          : QVariant(QMetaType::fromType<qint64>());
-}
-
-// Qt binds a null QString as SQL NULL; the text columns hold '' for "nothing".
-QString text(const QString &s)
-{
-    return s.isNull() ? QString::fromLatin1("") : s;
-}
-
-} // namespace
 
 SqlCommitter::SqlCommitter(SqlConnection &connection, const SqlStartState &state,
                            bool sharedWriters)
@@ -200,11 +185,11 @@ SqlCommitter::Outcome SqlCommitter::addRoom(StoredRoom room, Undo &undo, QString
     const QVariant values[] = {room.id,
                                room.name,
                                room.key,
-                               text(room.creator),
-                               msOrNull(room.created),
-                               text(room.topic),
-                               text(room.topicSetter),
-                               msOrNull(room.topicTime),
+                               SqlValues::text(room.creator),
+                               SqlValues::msOrNull(room.created),
+                               SqlValues::text(room.topic),
+                               SqlValues::text(room.topicSetter),
+                               SqlValues::msOrNull(room.topicTime),
                                qint64(room.lastSeq)};
     for (int i = 0; i < 9; ++i)
         q.bindValue(i, values[i]);
@@ -267,8 +252,8 @@ SqlCommitter::Outcome SqlCommitter::addLine(StoredMessage &message, Undo &undo, 
         return Outcome::Failed;
     if (message.kind == StoredMessage::Kind::Topic) {
         QSqlQuery &t = m_setTopic;
-        t.bindValue(0, text(message.text));
-        t.bindValue(1, text(message.sender));
+        t.bindValue(0, SqlValues::text(message.text));
+        t.bindValue(1, SqlValues::text(message.sender));
         t.bindValue(2, message.time.toMSecsSinceEpoch());
         t.bindValue(3, message.roomId);
         if (!t.exec()) {

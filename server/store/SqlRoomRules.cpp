@@ -2,32 +2,12 @@
 #include "store/SqlRoomRules.h"
 
 #include "store/SqlConnection.h"
+#include "store/SqlValues.h"
 #include "store/StoreRules.h"
 
 #include <QSqlError>
 
 using namespace Qt::StringLiterals;
-
-namespace {
-
-QVariant msOrNull(const QDateTime &time)
-{
-    return time.isValid() ? QVariant(time.toMSecsSinceEpoch())
-                          : QVariant(QMetaType::fromType<qint64>());
-}
-
-QDateTime timeFromMs(const QVariant &ms)
-{
-    return ms.isNull() ? QDateTime() : QDateTime::fromMSecsSinceEpoch(ms.toLongLong(), Qt::UTC);
-}
-
-// Qt binds a null QString as SQL NULL; the text columns hold '' for "nothing".
-QString text(const QString &s)
-{
-    return s.isNull() ? QString::fromLatin1("") : s;
-}
-
-} // namespace
 
 SqlRoomRules::SqlRoomRules(SqlConnection &connection)
     : m_connection(connection)
@@ -95,9 +75,9 @@ bool SqlRoomRules::saveSanction(const StoredSanction &sanction, QString *error)
     q.bindValue(0, sanction.roomId);
     q.bindValue(1, StoreRules::kindName(sanction.kind));
     q.bindValue(2, sanction.mask);
-    q.bindValue(3, msOrNull(sanction.until));
-    q.bindValue(4, text(sanction.setter));
-    q.bindValue(5, text(sanction.reason));
+    q.bindValue(3, SqlValues::msOrNull(sanction.until));
+    q.bindValue(4, SqlValues::text(sanction.setter));
+    q.bindValue(5, SqlValues::text(sanction.reason));
     q.bindValue(6, sanction.created.toMSecsSinceEpoch());
     return run(q, error);
 }
@@ -125,10 +105,10 @@ bool SqlRoomRules::logModeration(const StoredModeration &entry, QString *error)
     QSqlQuery &q = m_insertModeration;
     q.bindValue(0, entry.roomId);
     q.bindValue(1, entry.time.toMSecsSinceEpoch());
-    q.bindValue(2, text(entry.actor));
-    q.bindValue(3, text(entry.act));
-    q.bindValue(4, text(entry.target));
-    q.bindValue(5, text(entry.detail));
+    q.bindValue(2, SqlValues::text(entry.actor));
+    q.bindValue(3, SqlValues::text(entry.act));
+    q.bindValue(4, SqlValues::text(entry.target));
+    q.bindValue(5, SqlValues::text(entry.detail));
     return run(q, error);
 }
 
@@ -153,7 +133,7 @@ bool SqlRoomRules::loadModeration(QSqlQuery &query, int kept, QList<StoredModera
             flush();
         if (room.size() >= kept)
             continue;
-        entry.time = timeFromMs(query.value(1));
+        entry.time = SqlValues::timeFromMs(query.value(1));
         entry.actor = query.value(2).toString();
         entry.act = query.value(3).toString();
         entry.target = query.value(4).toString();
@@ -193,10 +173,10 @@ bool SqlRoomRules::load(QSqlQuery &query, QList<StoredRole> *roles,
         StoredSanction sanction;
         sanction.roomId = query.value(0).toLongLong();
         sanction.mask = query.value(2).toString();
-        sanction.until = timeFromMs(query.value(3));
+        sanction.until = SqlValues::timeFromMs(query.value(3));
         sanction.setter = query.value(4).toString();
         sanction.reason = query.value(5).toString();
-        sanction.created = timeFromMs(query.value(6));
+        sanction.created = SqlValues::timeFromMs(query.value(6));
         if (StoreRules::parseKind(query.value(1).toString(), &sanction.kind))
             sanctions->append(sanction);
     }

@@ -2,20 +2,12 @@
 #include "store/SqlRooms.h"
 
 #include "store/SqlConnection.h"
+#include "store/SqlValues.h"
 
 #include <QSqlError>
 #include <QSqlQuery>
 
 using namespace Qt::StringLiterals;
-
-namespace {
-
-QDateTime timeFromMs(const QVariant &ms)
-{
-    return ms.isNull() ? QDateTime() : QDateTime::fromMSecsSinceEpoch(ms.toLongLong(), Qt::UTC);
-}
-
-} // namespace
 
 bool SqlRooms::read(QSqlQuery &query, QList<StoredRoom> *rooms)
 {
@@ -28,10 +20,10 @@ bool SqlRooms::read(QSqlQuery &query, QList<StoredRoom> *rooms)
         room.name = query.value(1).toString();
         room.key = query.value(2).toString();
         room.creator = query.value(3).toString();
-        room.created = timeFromMs(query.value(4));
+        room.created = SqlValues::timeFromMs(query.value(4));
         room.topic = query.value(5).toString();
         room.topicSetter = query.value(6).toString();
-        room.topicTime = timeFromMs(query.value(7));
+        room.topicTime = SqlValues::timeFromMs(query.value(7));
         room.lastSeq = quint64(query.value(8).toLongLong());
         rooms->append(room);
     }

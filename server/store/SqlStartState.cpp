@@ -4,21 +4,13 @@
 #include "store/SqlConnection.h"
 #include "store/SqlRoomRules.h"
 #include "store/SqlRooms.h"
+#include "store/SqlValues.h"
 #include "store/Store.h"
 
 #include <QSqlError>
 #include <QSqlQuery>
 
 using namespace Qt::StringLiterals;
-
-namespace {
-
-QDateTime timeFromMs(const QVariant &ms)
-{
-    return ms.isNull() ? QDateTime() : QDateTime::fromMSecsSinceEpoch(ms.toLongLong(), Qt::UTC);
-}
-
-} // namespace
 
 bool SqlStartState::load(SqlConnection &connection, QString *error)
 {
@@ -70,7 +62,7 @@ bool SqlStartState::load(SqlConnection &connection, QString *error)
         account.key = query.value(0).toString();
         account.name = query.value(1).toString();
         account.passwordHash = query.value(2).toString();
-        account.created = timeFromMs(query.value(3));
+        account.created = SqlValues::timeFromMs(query.value(3));
         accounts.append(account);
     }
     if (query.lastError().isValid())

@@ -10,12 +10,6 @@
 
 using namespace Qt::StringLiterals;
 
-namespace {
-
-const QString NotOpen = u"the store is not open"_s;
-
-} // namespace
-
 SqlStore::SqlStore(const StoreOptions &options, QObject *parent)
     : Store(parent)
     , m_options(options)
@@ -98,7 +92,7 @@ void SqlStore::write(SqlCommitter::Write write, WriteDone done)
 {
     m_writeCallbacks.push_back({std::move(done), {}});
     if (!m_open) {
-        writesDone({SqlCommitter::Result{{}, NotOpen}});
+        writesDone({SqlCommitter::Result{{}, notOpenError()}});
         return;
     }
     handOver(std::move(write));
@@ -113,7 +107,7 @@ void SqlStore::append(const StoredMessage &message, AppendDone done)
 {
     m_writeCallbacks.push_back({{}, std::move(done)});
     if (!m_open) {
-        writesDone({SqlCommitter::Result{{}, NotOpen}});
+        writesDone({SqlCommitter::Result{{}, notOpenError()}});
         return;
     }
     handOver({SqlCommitter::Write::Type::Line, message});
@@ -184,7 +178,7 @@ void SqlStore::read(const HistoryRequest &request, ReadDone done)
 {
     m_readCallbacks.push_back(std::move(done));
     HistoryPage notOpen;
-    notOpen.error = NotOpen;
+    notOpen.error = notOpenError();
     enqueueRead(request, notOpen);
 }
 
@@ -192,7 +186,7 @@ void SqlStore::readTargets(const TargetsRequest &request, TargetsDone done)
 {
     m_readCallbacks.push_back(std::move(done));
     TargetsPage notOpen;
-    notOpen.error = NotOpen;
+    notOpen.error = notOpenError();
     enqueueRead(request, notOpen);
 }
 
@@ -200,7 +194,7 @@ void SqlStore::readRooms(RoomsDone done)
 {
     m_readCallbacks.push_back(std::move(done));
     RoomsPage notOpen;
-    notOpen.error = NotOpen;
+    notOpen.error = notOpenError();
     enqueueRead(RoomsRequest{}, notOpen);
 }
 

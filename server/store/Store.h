@@ -37,6 +37,9 @@ public:
 
     using QObject::QObject;
 
+    // What a write asked of a store that is not open (or no longer) fails with.
+    static QString notOpenError() { return QStringLiteral("the store is not open"); }
+
     // Opens the store, creating or upgrading it as needed. Blocking: called once, at start-up,
     // before the event loop serves anyone. False, with errorString(), when it cannot be used:
     // the server must not start on a silently fresh store.
