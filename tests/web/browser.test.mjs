@@ -375,6 +375,9 @@ async function main() {
     await messagesHave(small, '好啊，八点见 bob');
     await shot(small, 'phone-zh_CN');
     await phone.close();
+    // A refusal in the person's language: the owner bans what is no mask (error 415).
+    await say(zh, '/ban 10.0.0.0/99');
+    await messagesHave(zh, '“10.0.0.0/99”不是掩码：请给出昵称、account:<名字>，或地址、子网（10.0.0.0/8）。');
     await chinese.close();
   });
 
