@@ -1,8 +1,9 @@
 # SPDX-License-Identifier: MIT
-# Precompiled Qt headers. Most of a file's compile time here is spent reading Qt's headers
-# again (a third of it and more in the sanitizer build), so each library precompiles the Qt
-# headers its files use, and every test reuses one precompiled set instead of reading them
-# for each of its executables. CHAT_PRECOMPILED_HEADERS=OFF compiles as before.
+# Precompiled Qt headers, and unity builds of the libraries (below). Most of a file's compile
+# time here is spent reading Qt's headers again (a third of it and more in the sanitizer
+# build), so each library precompiles the Qt headers its files use, and every test reuses one
+# precompiled set instead of reading them for each of its executables.
+# CHAT_PRECOMPILED_HEADERS=OFF compiles as before.
 option(CHAT_PRECOMPILED_HEADERS "Precompile the Qt headers the sources share" ON)
 
 set(CHAT_PCH_CORE <QByteArray> <QDateTime> <QHash> <QList> <QObject> <QSet> <QString>

@@ -214,10 +214,11 @@ QString ServerOption::translated(const char *text)
 
 QString ServerOption::helpText() const
 {
-    QString text = ServerOption::translated(help);
+    QString text = translated(help);
     if (showDefault) {
-        text += u' ' + ServerOption::translated(QT_TRANSLATE_NOOP("ServerOptions", "Default: %1."))
-                           .arg(get(ServerConfig{}));
+        text +=
+            u' ' +
+            translated(QT_TRANSLATE_NOOP("ServerOptions", "Default: %1.")).arg(get(ServerConfig{}));
     }
     return text;
 }
@@ -226,16 +227,14 @@ QString ServerOption::reloadText() const
 {
     switch (reload) {
     case Reload::Live:
-        return ServerOption::translated(
-            QT_TRANSLATE_NOOP("ServerOptions", "A reload applies it at once."));
+        return translated(QT_TRANSLATE_NOOP("ServerOptions", "A reload applies it at once."));
     case Reload::NewConnections:
-        return ServerOption::translated(
+        return translated(
             QT_TRANSLATE_NOOP("ServerOptions", "A reload applies it to new connections."));
     case Reload::Restart:
         break;
     }
-    return ServerOption::translated(
-        QT_TRANSLATE_NOOP("ServerOptions", "Changing it needs a restart."));
+    return translated(QT_TRANSLATE_NOOP("ServerOptions", "Changing it needs a restart."));
 }
 
 namespace OptionTable {
