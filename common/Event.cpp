@@ -298,6 +298,14 @@ Event Event::allowed(const QString &room, qsizetype total, qsizetype first,
     return e;
 }
 
+Event Event::exempted(const QString &room, qsizetype total, qsizetype first,
+                      const QStringList &maskLeftSetterReason)
+{
+    Event e = bans(room, total, first, maskLeftSetterReason);
+    e.kind = Kind::Exempted;
+    return e;
+}
+
 Event Event::rules(const QString &room, const QStringList &rulesOn, const QDateTime &created)
 {
     Event e(Kind::Rules);

@@ -74,6 +74,7 @@ public:
                        // mask, seconds left (empty: for good), setter, reason
         Allowed,       // as Bans, for the masks let into the room without an invitation when it
                        // is invite-only (seconds left and reason empty)
+        Exempted,      // as Allowed, for the masks the room's bans do not keep out
         Rules,         // room, list: the room's rules that are on ("invite-only", ...),
                        // subject: when the room was made (ISO 8601 UTC, or empty; not in the
                        // tagged layout)
@@ -175,6 +176,8 @@ public:
                       const QStringList &maskLeftSetterReason);
     static Event allowed(const QString &room, qsizetype total, qsizetype first,
                          const QStringList &maskLeftSetterReason);
+    static Event exempted(const QString &room, qsizetype total, qsizetype first,
+                          const QStringList &maskLeftSetterReason);
     static Event rules(const QString &room, const QStringList &rulesOn,
                        const QDateTime &created = {});
     static Event modlog(const QString &room, qsizetype total, qsizetype first,

@@ -71,7 +71,8 @@ QStringList errorParams(const Event &event)
 struct OwnNumeric
 {
     enum class Params { None, OfError, Subject };
-    QLatin1StringView command;
+    // The commands it answers (unused places empty).
+    QLatin1StringView commands[6];
     ErrorCode code;
     int numeric;
     QLatin1StringView text;
@@ -82,27 +83,32 @@ using P = OwnNumeric::Params;
 constexpr OwnNumeric OwnNumerics[] = {
     // OPER: a wrong password (or no such account), and an account that is no administrator's
     // (no "O-line").
-    {"oper"_L1, ErrorCode::AccountPasswordWrong, 464, "Password incorrect"_L1, P::None},
-    {"oper"_L1, ErrorCode::NoPrivileges, 491, "No O-lines for your host"_L1, P::None},
+    {{"oper"_L1}, ErrorCode::AccountPasswordWrong, 464, "Password incorrect"_L1, P::None},
+    {{"oper"_L1}, ErrorCode::NoPrivileges, 491, "No O-lines for your host"_L1, P::None},
     // A message to a channel one is not in, which takes none from outside (IRC's +n), or
     // from someone its bans catch.
-    {"say"_L1, ErrorCode::NotInRoom, 404, "Cannot send to channel"_L1, P::OfError},
-    {"me"_L1, ErrorCode::NotInRoom, 404, "Cannot send to channel"_L1, P::OfError},
-    {"say"_L1, ErrorCode::BannedFromRoom, 404, "Cannot send to channel (+b)"_L1, P::OfError},
-    {"me"_L1, ErrorCode::BannedFromRoom, 404, "Cannot send to channel (+b)"_L1, P::OfError},
-    // A ban or invite exception whose address is none (+b *!*@10.0.0.0/99): RFC 2812's words.
-    {"ban"_L1, ErrorCode::BadMask, 415, "Bad Server/host mask"_L1, P::Subject},
-    {"unban"_L1, ErrorCode::BadMask, 415, "Bad Server/host mask"_L1, P::Subject},
-    {"allow"_L1, ErrorCode::BadMask, 415, "Bad Server/host mask"_L1, P::Subject},
-    {"disallow"_L1, ErrorCode::BadMask, 415, "Bad Server/host mask"_L1, P::Subject},
+    {{"say"_L1, "me"_L1}, ErrorCode::NotInRoom, 404, "Cannot send to channel"_L1, P::OfError},
+    {{"say"_L1, "me"_L1},
+     ErrorCode::BannedFromRoom,
+     404,
+     "Cannot send to channel (+b)"_L1,
+     P::OfError},
+    // A ban, invite exception or ban exception whose address is none (+b *!*@10.0.0.0/99):
+    // RFC 2812's words.
+    {{"ban"_L1, "unban"_L1, "allow"_L1, "disallow"_L1, "exempt"_L1, "unexempt"_L1},
+     ErrorCode::BadMask,
+     415,
+     "Bad Server/host mask"_L1,
+     P::Subject},
     // HELP about what is no command of the chat (ERR_HELPNOTFOUND).
-    {"help"_L1, ErrorCode::UnknownCommand, 524, "No help available on this topic"_L1, P::Subject},
+    {{"help"_L1}, ErrorCode::UnknownCommand, 524, "No help available on this topic"_L1, P::Subject},
 };
 
 const OwnNumeric *ownNumericOf(const Event &event)
 {
     for (const OwnNumeric &own : OwnNumerics) {
-        if (own.code == event.code && own.command == event.command)
+        if (own.code == event.code && std::find(std::begin(own.commands), std::end(own.commands),
+                                                event.command) != std::end(own.commands))
             return &own;
     }
     return nullptr;
@@ -248,21 +254,31 @@ QByteArray targets(const Event &event, const Options &options)
 }
 
 // 367 for each ban of this piece (who set it and when), 368 after the last piece; for the
-// allowed, 346 and 347 (the invite exception list).
+// allowed, 346 and 347 (the invite exception list); for the exempted, 348 and 349 (the ban
+// exception list).
 QByteArray bans(const Event &event, const Options &options, const QString &me)
 {
-    const bool allowed = event.kind == Event::Kind::Allowed;
+    int entry = 367;
+    int end = 368;
+    QString endText = u"End of channel ban list"_s;
+    if (event.kind == Event::Kind::Allowed) {
+        entry = 346;
+        end = 347;
+        endText = u"End of Channel Invite Exception List"_s;
+    } else if (event.kind == Event::Kind::Exempted) {
+        entry = 348;
+        end = 349;
+        endText = u"End of Channel Exception List"_s;
+    }
     const QString room = channel(event.room);
     QByteArray bytes;
     qsizetype sent = 0;
     for (qsizetype i = 0; i + 3 < event.list.size(); i += 4, ++sent)
         bytes += numeric(
-            options, allowed ? 346 : 367, me,
+            options, entry, me,
             {room, ircMask(event.list[i]), event.list[i + 2], event.details.value(i / 4, u"0"_s)});
     if (qsizetype(event.seq) + sent >= event.count)
-        bytes += allowed
-                     ? numeric(options, 347, me, {room, u"End of Channel Invite Exception List"_s})
-                     : numeric(options, 368, me, {room, u"End of channel ban list"_s});
+        bytes += numeric(options, end, me, {room, endText});
     return bytes;
 }
 
@@ -336,6 +352,10 @@ QByteArray moderation(const Event &event, const Options &options)
         return byActor(u"MODE"_s, {room, u"+I"_s, ircMask(event.target)});
     if (event.subject == "disallow"_L1)
         return byActor(u"MODE"_s, {room, u"-I"_s, ircMask(event.target)});
+    if (event.subject == "exempt"_L1)
+        return byActor(u"MODE"_s, {room, u"+e"_s, ircMask(event.target)});
+    if (event.subject == "unexempt"_L1)
+        return byActor(u"MODE"_s, {room, u"-e"_s, ircMask(event.target)});
     // InspIRCd's mute extban: q is the owner's mode here.
     if (event.subject == "mute"_L1)
         return byActor(u"MODE"_s, {room, u"+b"_s, u"m:"_s + event.target});
@@ -592,8 +612,11 @@ QString chatMask(const QString &ircMask)
         });
         return digits && (part.contains(u'.') || part.contains(u':'));
     };
-    const bool wild = nick.contains(u'*') || nick.contains(u'?');
-    if (!nick.isEmpty() && !wild && stars(host))
+    // A nick or a pattern of nicks ("guest*!*@*"), not one that is wildcards alone: that would
+    // be everyone.
+    const bool wildOnly =
+        std::all_of(nick.begin(), nick.end(), [](QChar c) { return c == u'*' || c == u'?'; });
+    if (!nick.isEmpty() && !wildOnly && stars(host))
         return nick.toString();
     if (stars(nick) && address(host))
         return host.toString();
@@ -792,6 +815,7 @@ QByteArray render(const Event &event, const Options &options)
     }
     case K::Bans:
     case K::Allowed:
+    case K::Exempted:
         return bans(event, options, me);
     case K::Rules: {
         // The modes of the room, for MODE #room (look's other replies are not asked for).

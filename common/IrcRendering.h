@@ -43,12 +43,12 @@ QString ruleOf(QChar mode);
 // Whether the letter is set while its rule is off: +n (no external messages) is the chat's
 // outside-messages rule off, as every room starts.
 bool isInverted(QChar mode);
-// A ban mask as IRC writes it and as the chat does (BanMask: a nick, "account:" name, or an
-// address or subnet). IRC's nick!user@host shows no one's real address (every host is the
-// same), so only two of its forms mean something here: "nick!*@*" is the nick, "*!*@address" the
-// address (an IP address or subnet, not a host name); anything else is left as it is, and
-// IrcModes refuses it. The other way, a nick is
-// "nick!*@*" and an address "*!*@address"; an account mask stays as it is.
+// A ban mask as IRC writes it and as the chat does (BanMask: a nick or a pattern of nicks,
+// "account:" name, or an address or subnet). IRC's nick!user@host shows no one's real address
+// (every host is the same), so only two of its forms mean something here: "nick!*@*" is the nick
+// (or pattern, "guest*!*@*", but not wildcards alone), "*!*@address" the address (an IP address
+// or subnet, not a host name); anything else is left as it is, and IrcModes refuses it. The
+// other way, a nick is "nick!*@*" and an address "*!*@address"; an account mask stays as it is.
 QString chatMask(const QString &ircMask);
 QString ircMask(const QString &chatMask);
 // The source of a person's lines: nick!nick@host. Everyone shows the same host: addresses are

@@ -51,6 +51,7 @@ const QList<Layout> &layouts()
         {K::HistoryEnd,   u"historyend"_s,   {F::Room, F::Nick, F::Subject, F::Count, F::Target, F::Seq}, 0},
         {K::Bans,         u"bans"_s,         {F::Room, F::Count, F::Seq},                    4},
         {K::Allowed,      u"allowed"_s,      {F::Room, F::Count, F::Seq},                    4},
+        {K::Exempted,     u"exempted"_s,     {F::Room, F::Count, F::Seq},                    4},
         {K::Rules,        u"rules"_s,        {F::Room},                                      1},
         {K::Modlog,       u"modlog"_s,       {F::Room, F::Count, F::Seq},                    5},
         {K::Conversations, u"conversations"_s, {F::Count, F::Seq},                           2},

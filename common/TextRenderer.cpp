@@ -2,6 +2,7 @@
 #include "TextRenderer.h"
 
 #include "CommandTable.h"
+#include "NameRules.h"
 
 #include <QTranslator>
 
@@ -170,6 +171,18 @@ void renderList(Writer &w, const Event &event)
         for (qsizetype i = 0; i + 3 < l.size(); i += 4)
             w.line(w.phrase(QT_TRANSLATE_NOOP("TextRenderer", "  %1 (by %2)")).arg(l[i], l[i + 2]));
         break;
+    case Event::Kind::Exempted:
+        if (event.seq == 0 && event.count == 0)
+            w.line(w.phrase(QT_TRANSLATE_NOOP("TextRenderer", "The bans of %1 hold for everyone."))
+                       .arg(event.room));
+        else if (event.seq == 0)
+            w.line(
+                w.phrase(QT_TRANSLATE_N_NOOP("TextRenderer", "Let into %1 despite its bans (%n):"),
+                         int(event.count))
+                    .arg(event.room));
+        for (qsizetype i = 0; i + 3 < l.size(); i += 4)
+            w.line(w.phrase(QT_TRANSLATE_NOOP("TextRenderer", "  %1 (by %2)")).arg(l[i], l[i + 2]));
+        break;
     case Event::Kind::Modlog:
         if (event.seq == 0 && event.count == 0)
             w.line(w.phrase(QT_TRANSLATE_NOOP("TextRenderer", "Nothing was done in %1 yet."))
@@ -318,6 +331,10 @@ QString moderationText(const Writer &w, const Event &event)
     if (act == "op"_L1)
         return w.phrase(QT_TRANSLATE_NOOP("TextRenderer", "* %1 made %2 an operator."))
             .arg(event.nick, event.target);
+    if (act == "deop"_L1 && NameRules::same(event.nick, event.target))
+        return w
+            .phrase(QT_TRANSLATE_NOOP("TextRenderer", "* %1 stepped down from running the room."))
+            .arg(event.nick);
     if (act == "deop"_L1)
         return w.phrase(QT_TRANSLATE_NOOP("TextRenderer", "* %1 took operator rights from %2."))
             .arg(event.nick, event.target);
@@ -347,6 +364,16 @@ QString moderationText(const Writer &w, const Event &event)
         return w
             .phrase(QT_TRANSLATE_NOOP("TextRenderer",
                                       "* %1 took back %2's entry without an invitation."))
+            .arg(event.nick, event.target);
+    if (act == "exempt"_L1)
+        return w
+            .phrase(QT_TRANSLATE_NOOP("TextRenderer",
+                                      "* %1 lets %2 into the room even when a ban catches them."))
+            .arg(event.nick, event.target);
+    if (act == "unexempt"_L1)
+        return w
+            .phrase(QT_TRANSLATE_NOOP("TextRenderer",
+                                      "* %1 took back %2's exemption from the room's bans."))
             .arg(event.nick, event.target);
     if (act == "voice"_L1)
         return w.phrase(QT_TRANSLATE_NOOP("TextRenderer", "* %1 gave %2 a voice in the room."))
@@ -700,6 +727,7 @@ QByteArray render(const Event &event, const Options &options)
     case K::Settings:
     case K::Bans:
     case K::Allowed:
+    case K::Exempted:
     case K::Rules:
     case K::Modlog:
     case K::Conversations:
@@ -736,10 +764,11 @@ QByteArray render(const Event &event, const Options &options)
         break;
     }
     // The pieces of a listing go on under their stamped heading.
-    const bool piece = event.kind == K::Rooms || event.kind == K::Who ||
-                       ((event.kind == K::Bans || event.kind == K::Allowed ||
-                         event.kind == K::Modlog || event.kind == K::Conversations) &&
-                        event.seq > 0);
+    const bool piece =
+        event.kind == K::Rooms || event.kind == K::Who ||
+        ((event.kind == K::Bans || event.kind == K::Allowed || event.kind == K::Exempted ||
+          event.kind == K::Modlog || event.kind == K::Conversations) &&
+         event.seq > 0);
     return w.finish(event.time, !piece);
 }
 

@@ -6,7 +6,8 @@
 # English and Chinese), the chat window after a dropped connection came back (what was missed under a divider), the question about
 # a self-signed TLS certificate, and (in English and Chinese) the login window asking for the
 # password of a registered nickname, a room's owner, operators, muted and away people in the
-# people list, and its context menu; and the rules and bans dialogs of a room, as its owner sees them.
+# people list, and its context menu; and the rules and bans dialogs of a room (the bans and the
+# exemptions from them), as its owner sees them, and the question before the owner steps down.
 # Starts a chat-server and the client's windows on a private Xvfb display.
 #   scripts/screenshots.sh [build directory]      (default: build/client)
 set -euo pipefail

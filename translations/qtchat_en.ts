@@ -672,6 +672,18 @@
         <source>Turn rules of the room on or off, or give it a limit of people or a key to join with (operators).</source>
         <translation>Turn rules of the room on or off, or give it a limit of people or a key to join with (operators).</translation>
     </message>
+    <message>
+        <source>Let a nick, account:&lt;name&gt; or address into the room even when a ban catches it (operators).</source>
+        <translation>Let a nick, account:&lt;name&gt; or address into the room even when a ban catches it (operators).</translation>
+    </message>
+    <message>
+        <source>Take back an exemption: the room&apos;s bans hold for the mask again (operators).</source>
+        <translation>Take back an exemption: the room&apos;s bans hold for the mask again (operators).</translation>
+    </message>
+    <message>
+        <source>Show who the room&apos;s bans do not keep out (operators).</source>
+        <translation>Show who the room&apos;s bans do not keep out (operators).</translation>
+    </message>
 </context>
 <context>
     <name>ConfigFile</name>
@@ -1535,6 +1547,33 @@
             <numerusform>Moderation in %1 (%n):</numerusform>
         </translation>
     </message>
+    <message>
+        <source>%1 lets %2 into the room even when a ban catches them.</source>
+        <translation>%1 lets %2 into the room even when a ban catches them.</translation>
+    </message>
+    <message>
+        <source>%1 took back %2&apos;s exemption from the room&apos;s bans.</source>
+        <translation>%1 took back %2&apos;s exemption from the room&apos;s bans.</translation>
+    </message>
+    <message>
+        <source>The bans of %1 hold for everyone.</source>
+        <translation>The bans of %1 hold for everyone.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Let into %1 despite its bans (%n):</source>
+        <translation>
+            <numerusform>Let into %1 despite its bans (%n):</numerusform>
+            <numerusform>Let into %1 despite its bans (%n):</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>You stepped down from running this room.</source>
+        <translation>You stepped down from running this room.</translation>
+    </message>
+    <message>
+        <source>%1 stepped down from running this room.</source>
+        <translation>%1 stepped down from running this room.</translation>
+    </message>
 </context>
 <context>
     <name>Notifications</name>
@@ -1602,6 +1641,10 @@
     <message>
         <source>Take back the &amp;voice</source>
         <translation>Take back the &amp;voice</translation>
+    </message>
+    <message>
+        <source>&amp;Step down…</source>
+        <translation>&amp;Step down…</translation>
     </message>
 </context>
 <context>
@@ -1715,6 +1758,18 @@
     <message>
         <source>Close</source>
         <translation>Close</translation>
+    </message>
+    <message>
+        <source>E&amp;xempt from the bans</source>
+        <translation>E&amp;xempt from the bans</translation>
+    </message>
+    <message>
+        <source>The bans of %1 do not hold for people who match one of these masks: they enter it and speak in it all the same. An invitation, the key and the limit still hold.</source>
+        <translation>The bans of %1 do not hold for people who match one of these masks: they enter it and speak in it all the same. An invitation, the key and the limit still hold.</translation>
+    </message>
+    <message>
+        <source>&amp;Exempt</source>
+        <translation>&amp;Exempt</translation>
     </message>
 </context>
 <context>
@@ -2126,12 +2181,12 @@
         <translation>Shortest password an account may have, in characters (passwords set before keep working).</translation>
     </message>
     <message>
-        <source>Masks a room&apos;s ban list may hold, and its list of those let in without an invitation.</source>
-        <translation>Masks a room&apos;s ban list may hold, and its list of those let in without an invitation.</translation>
-    </message>
-    <message>
         <source>Seconds a long reply may wait for a client that reads nothing before it is disconnected.</source>
         <translation>Seconds a long reply may wait for a client that reads nothing before it is disconnected.</translation>
+    </message>
+    <message>
+        <source>Masks each of a room&apos;s lists may hold: its bans, those let in without an invitation, those its bans do not keep out.</source>
+        <translation>Masks each of a room&apos;s lists may hold: its bans, those let in without an invitation, those its bans do not keep out.</translation>
     </message>
 </context>
 <context>
@@ -2299,6 +2354,33 @@
     <message>
         <source>You may not speak in %1: you are muted there (until an operator unmutes you or the time is up), or the room is moderated and nobody gave you a voice. You may still read.</source>
         <translation>You may not speak in %1: you are muted there (until an operator unmutes you or the time is up), or the room is moderated and nobody gave you a voice. You may still read.</translation>
+    </message>
+</context>
+<context>
+    <name>StepDownQuestion</name>
+    <message>
+        <source>Step down</source>
+        <translation>Step down</translation>
+    </message>
+    <message>
+        <source>Step down from running %1?</source>
+        <translation>Step down from running %1?</translation>
+    </message>
+    <message>
+        <source>You will no longer run %1: you will be a member like the others. The room will have no owner, and you cannot take it back.</source>
+        <translation>You will no longer run %1: you will be a member like the others. The room will have no owner, and you cannot take it back.</translation>
+    </message>
+    <message>
+        <source>You will no longer run %1: you will be a member like the others, until its owner or a server administrator makes you an operator again.</source>
+        <translation>You will no longer run %1: you will be a member like the others, until its owner or a server administrator makes you an operator again.</translation>
+    </message>
+    <message>
+        <source>&amp;Step down</source>
+        <translation>&amp;Step down</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Cancel</translation>
     </message>
 </context>
 <context>
@@ -2865,6 +2947,29 @@
     <message>
         <source>--- newer: history %1 messages after %2 ---</source>
         <translation>--- newer: history %1 messages after %2 ---</translation>
+    </message>
+    <message>
+        <source>The bans of %1 hold for everyone.</source>
+        <translation>The bans of %1 hold for everyone.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Let into %1 despite its bans (%n):</source>
+        <translation>
+            <numerusform>Let into %1 despite its bans (%n):</numerusform>
+            <numerusform>Let into %1 despite its bans (%n):</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>* %1 lets %2 into the room even when a ban catches them.</source>
+        <translation>* %1 lets %2 into the room even when a ban catches them.</translation>
+    </message>
+    <message>
+        <source>* %1 took back %2&apos;s exemption from the room&apos;s bans.</source>
+        <translation>* %1 took back %2&apos;s exemption from the room&apos;s bans.</translation>
+    </message>
+    <message>
+        <source>* %1 stepped down from running the room.</source>
+        <translation>* %1 stepped down from running the room.</translation>
     </message>
 </context>
 <context>

@@ -663,6 +663,18 @@
         <source>Turn rules of the room on or off, or give it a limit of people or a key to join with (operators).</source>
         <translation>开启或关闭房间的规则（一行可改几条），或给房间设定人数上限或加入密钥（管理员）。</translation>
     </message>
+    <message>
+        <source>Let a nick, account:&lt;name&gt; or address into the room even when a ban catches it (operators).</source>
+        <translation>让某个昵称、account:&lt;名称&gt; 或地址即使被封禁也能进入房间（操作员）。</translation>
+    </message>
+    <message>
+        <source>Take back an exemption: the room&apos;s bans hold for the mask again (operators).</source>
+        <translation>收回一条封禁豁免：房间的封禁对该掩码重新生效（操作员）。</translation>
+    </message>
+    <message>
+        <source>Show who the room&apos;s bans do not keep out (operators).</source>
+        <translation>显示不受房间封禁限制的人（操作员）。</translation>
+    </message>
 </context>
 <context>
     <name>ConfigFile</name>
@@ -1511,6 +1523,32 @@
             <numerusform>%1 的管理记录（%n）：</numerusform>
         </translation>
     </message>
+    <message>
+        <source>%1 lets %2 into the room even when a ban catches them.</source>
+        <translation>%1 允许 %2 即使被封禁也能进入房间。</translation>
+    </message>
+    <message>
+        <source>%1 took back %2&apos;s exemption from the room&apos;s bans.</source>
+        <translation>%1 收回了 %2 的封禁豁免。</translation>
+    </message>
+    <message>
+        <source>The bans of %1 hold for everyone.</source>
+        <translation>%1 的封禁对所有人都有效。</translation>
+    </message>
+    <message numerus="yes">
+        <source>Let into %1 despite its bans (%n):</source>
+        <translation>
+            <numerusform>即使被封禁也可进入 %1 的（%n）：</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>You stepped down from running this room.</source>
+        <translation>你已卸任，不再管理本聊天室。</translation>
+    </message>
+    <message>
+        <source>%1 stepped down from running this room.</source>
+        <translation>%1 已卸任，不再管理本聊天室。</translation>
+    </message>
 </context>
 <context>
     <name>Notifications</name>
@@ -1577,6 +1615,10 @@
     <message>
         <source>Take back the &amp;voice</source>
         <translation>收回发言权(&amp;V)</translation>
+    </message>
+    <message>
+        <source>&amp;Step down…</source>
+        <translation>卸任(&amp;S)…</translation>
     </message>
 </context>
 <context>
@@ -1690,6 +1732,18 @@
     <message>
         <source>Close</source>
         <translation>关闭</translation>
+    </message>
+    <message>
+        <source>E&amp;xempt from the bans</source>
+        <translation>免于封禁(&amp;X)</translation>
+    </message>
+    <message>
+        <source>The bans of %1 do not hold for people who match one of these masks: they enter it and speak in it all the same. An invitation, the key and the limit still hold.</source>
+        <translation>%1 的封禁对与其中某个掩码相符的人无效：他们照样可以进入并发言。邀请、口令和人数上限仍然有效。</translation>
+    </message>
+    <message>
+        <source>&amp;Exempt</source>
+        <translation>豁免(&amp;E)</translation>
     </message>
 </context>
 <context>
@@ -2101,12 +2155,12 @@
         <translation>账户密码的最短长度（字符数；之前设置的密码仍然有效）。</translation>
     </message>
     <message>
-        <source>Masks a room&apos;s ban list may hold, and its list of those let in without an invitation.</source>
-        <translation>房间的封禁列表最多可容纳的掩码数，免邀请进入名单同样以此为限。</translation>
-    </message>
-    <message>
         <source>Seconds a long reply may wait for a client that reads nothing before it is disconnected.</source>
         <translation>长回复（历史记录、列表）等待一个什么都不读取的客户端的秒数，超过后断开其连接。</translation>
+    </message>
+    <message>
+        <source>Masks each of a room&apos;s lists may hold: its bans, those let in without an invitation, those its bans do not keep out.</source>
+        <translation>房间每个名单最多可容纳的掩码数：封禁名单、免邀请进入名单、免于封禁名单。</translation>
     </message>
 </context>
 <context>
@@ -2274,6 +2328,33 @@
     <message>
         <source>You may not speak in %1: you are muted there (until an operator unmutes you or the time is up), or the room is moderated and nobody gave you a voice. You may still read.</source>
         <translation>你不能在 %1 发言：你在那里被禁言（直到管理员解除或时间到），或该房间受控而没有人给你发言权。你仍可阅读。</translation>
+    </message>
+</context>
+<context>
+    <name>StepDownQuestion</name>
+    <message>
+        <source>Step down</source>
+        <translation>卸任</translation>
+    </message>
+    <message>
+        <source>Step down from running %1?</source>
+        <translation>要卸任，不再管理 %1 吗？</translation>
+    </message>
+    <message>
+        <source>You will no longer run %1: you will be a member like the others. The room will have no owner, and you cannot take it back.</source>
+        <translation>你将不再管理 %1：你会和其他人一样成为普通成员。这个聊天室将不再有房主，而且你无法再收回房主身份。</translation>
+    </message>
+    <message>
+        <source>You will no longer run %1: you will be a member like the others, until its owner or a server administrator makes you an operator again.</source>
+        <translation>你将不再管理 %1：你会和其他人一样成为普通成员，直到房主或服务器管理员再次让你成为管理员。</translation>
+    </message>
+    <message>
+        <source>&amp;Step down</source>
+        <translation>卸任(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
     </message>
 </context>
 <context>
@@ -2819,6 +2900,28 @@
     <message>
         <source>--- newer: history %1 messages after %2 ---</source>
         <translation>--- 更新的：history %1 messages after %2 ---</translation>
+    </message>
+    <message>
+        <source>The bans of %1 hold for everyone.</source>
+        <translation>%1 的封禁对所有人都有效。</translation>
+    </message>
+    <message numerus="yes">
+        <source>Let into %1 despite its bans (%n):</source>
+        <translation>
+            <numerusform>即使被封禁也可进入 %1 的（%n）：</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>* %1 lets %2 into the room even when a ban catches them.</source>
+        <translation>* %1 允许 %2 即使被封禁也能进入房间。</translation>
+    </message>
+    <message>
+        <source>* %1 took back %2&apos;s exemption from the room&apos;s bans.</source>
+        <translation>* %1 收回了 %2 的封禁豁免。</translation>
+    </message>
+    <message>
+        <source>* %1 stepped down from running the room.</source>
+        <translation>* %1 已卸任，不再管理这个房间。</translation>
     </message>
 </context>
 <context>

@@ -303,28 +303,29 @@ void ChatConnection::moderate(Moderation::Act act, const QString &room, const QS
         sendLabelled(Moderation::command(act, room, nick, duration, reason));
 }
 
-void ChatConnection::askMasks(const QString &room, bool allowed)
+void ChatConnection::askMasks(const QString &room, MaskListKind list)
 {
     if (m_state == State::LoggedIn)
-        m_maskLabels.insert(sendLabelled((allowed ? u"allowed #"_s : u"bans #"_s) + room));
+        m_maskLabels.insert(sendLabelled(u"%1 #%2"_s.arg(MaskLists::listCommand(list), room)));
 }
 
-QString ChatConnection::addMask(const QString &room, bool allowed, const QString &mask,
+QString ChatConnection::addMask(const QString &room, MaskListKind list, const QString &mask,
                                 const QString &duration, const QString &reason)
 {
     if (m_state != State::LoggedIn)
         return {};
-    const QString label = sendLabelled(
-        allowed ? u"allow #%1 %2"_s.arg(room, mask)
-                : Moderation::command(Moderation::Act::Ban, room, mask, duration, reason));
+    const QString label =
+        sendLabelled(list == MaskListKind::Bans
+                         ? Moderation::command(Moderation::Act::Ban, room, mask, duration, reason)
+                         : u"%1 #%2 %3"_s.arg(MaskLists::addCommand(list), room, mask));
     m_addMaskLabels.insert(label);
     return label;
 }
 
-void ChatConnection::removeMask(const QString &room, bool allowed, const QString &mask)
+void ChatConnection::removeMask(const QString &room, MaskListKind list, const QString &mask)
 {
     if (m_state == State::LoggedIn)
-        sendLabelled((allowed ? u"disallow #%1 %2"_s : u"unban #%1 %2"_s).arg(room, mask));
+        sendLabelled(u"%1 #%2 %3"_s.arg(MaskLists::removeCommand(list), room, mask));
 }
 
 RoomRules ChatConnection::rules(const QString &room) const
@@ -672,16 +673,17 @@ void ChatConnection::handleEvent(const Event &event)
         emit settingsReceived(event.list);
         break;
     case Event::Kind::Bans:
-    case Event::Kind::Allowed: {
-        const bool allowed = event.kind == Event::Kind::Allowed;
+    case Event::Kind::Allowed:
+    case Event::Kind::Exempted: {
+        const MaskListKind list = *MaskLists::ofAnswer(event.kind);
         const qsizetype first = qsizetype(event.seq);
         if (!m_maskLabels.contains(event.label)) {
-            emit masksReceived(event.room, allowed, first, event.count, event.list);
+            emit masksReceived(event.room, list, first, event.count, event.list);
             break;
         }
         if (first + event.list.size() / 4 >= event.count)
             m_maskLabels.remove(event.label); // the last piece
-        emit masksListed(event.room, allowed, first, event.count, event.list);
+        emit masksListed(event.room, list, first, event.count, event.list);
         break;
     }
     case Event::Kind::Modlog:

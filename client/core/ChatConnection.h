@@ -9,6 +9,7 @@
 #include "HistoryBatch.h"
 #include "JoinedRooms.h"
 #include "LineFramer.h"
+#include "MaskListKind.h"
 #include "MemberFlags.h"
 #include "PersonInfo.h"
 #include "RoomInfo.h"
@@ -168,16 +169,16 @@ public:
     RoomRules rules(const QString &room) const;
     void lookRules(const QString &room);
     void setRules(const QString &room, const RoomRules &wanted);
-    // A room's bans (allowed: the masks it lets in without an invitation), asked for the
-    // client's own use: the answer comes as masksListed (what the person types, /bans, comes as
-    // masksReceived). Adding and removing: a ban (duration and reason as for Moderation::Act::
-    // Ban) or an allow, an unban or a disallow; the moderated signal tells the change. addMask()
-    // returns its command's label (empty when it sent nothing): maskAnswered tells how that one
-    // ended, whatever else was sent meanwhile.
-    void askMasks(const QString &room, bool allowed);
-    QString addMask(const QString &room, bool allowed, const QString &mask,
+    // One of a room's lists of masks, asked for the client's own use: the answer comes as
+    // masksListed (what the person types, /bans, comes as masksReceived). Adding and removing:
+    // a ban (duration and reason as for Moderation::Act::Ban), an allow or an exemption (neither
+    // has a duration or reason), and their unban, disallow, unexempt; the moderated signal tells
+    // the change. addMask() returns its command's label (empty when it sent nothing):
+    // maskAnswered tells how that one ended, whatever else was sent meanwhile.
+    void askMasks(const QString &room, MaskListKind list);
+    QString addMask(const QString &room, MaskListKind list, const QString &mask,
                     const QString &duration = {}, const QString &reason = {});
-    void removeMask(const QString &room, bool allowed, const QString &mask);
+    void removeMask(const QString &room, MaskListKind list, const QString &mask);
     // Account commands for the nickname in use; each ends in accountChanged or accountFailed.
     void registerNick(const QString &password);
     void changePassword(const QString &oldPassword, const QString &newPassword);
@@ -221,7 +222,7 @@ signals:
     // Someone's flags changed in room: flags() says how they stand now.
     void roomFlagsChanged(const QString &room);
     void roomRulesChanged(const QString &room);
-    // In room, actor did act ("op", "deop", "kick", "ban", "unban", "allow", "mute", ...) to
+    // In room, actor did act ("op", "deop", "kick", "ban", "unban", "allow", "exempt", ...) to
     // target; detail is a kick's or ban's reason, a mute's seconds or a ban's duration.
     void moderated(const QString &room, const QString &actor, const QString &act,
                    const QString &target, const QString &detail);
@@ -268,15 +269,15 @@ signals:
     void whowasReceived(const QString &nick, const QStringList &departures);
     void helpReceived(const QStringList &usageSummaryPairs);
     void settingsReceived(const QStringList &keyValuePairs);
-    // One piece of a room's list, as /bans, /allowed and /modlog ask for it (a long one comes in
-    // several): the entries from index first of total, laid out as Event::Kind::Bans (and
-    // Allowed) and Modlog lay them out.
-    void masksReceived(const QString &room, bool allowed, qsizetype first, qsizetype total,
+    // One piece of a room's list, as /bans, /allowed, /exempted and /modlog ask for it (a long
+    // one comes in several): the entries from index first of total, laid out as
+    // Event::Kind::Bans (Allowed, Exempted) and Modlog lay them out.
+    void masksReceived(const QString &room, MaskListKind list, qsizetype first, qsizetype total,
                        const QStringList &entries);
     void modlogReceived(const QString &room, qsizetype first, qsizetype total,
                         const QStringList &entries);
     // A piece of the list askMasks() asked for, laid out as masksReceived's.
-    void masksListed(const QString &room, bool allowed, qsizetype first, qsizetype total,
+    void masksListed(const QString &room, MaskListKind list, qsizetype first, qsizetype total,
                      const QStringList &entries);
     void pong(const QString &token);
     void commandFailed(ErrorCode code, const QString &command, const QString &subject);

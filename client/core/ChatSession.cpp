@@ -191,9 +191,9 @@ void ChatSession::connectNotices()
     connect(c, &ChatConnection::settingsReceived, this,
             [this](const QStringList &pairs) { notice(NoticeText::settings(pairs)); });
     connect(c, &ChatConnection::masksReceived, this,
-            [this](const QString &room, bool allowed, qsizetype first, qsizetype total,
+            [this](const QString &room, MaskListKind list, qsizetype first, qsizetype total,
                    const QStringList &entries) {
-                for (const QString &line : NoticeText::masks(room, allowed, first, total, entries))
+                for (const QString &line : NoticeText::masks(room, list, first, total, entries))
                     notice(line);
             });
     connect(

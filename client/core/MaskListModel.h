@@ -5,7 +5,7 @@
 #include <QDateTime>
 #include <QList>
 
-// A room's bans, or the masks it lets in without an invitation, as a table: mask, until when,
+// A room's bans, or another of its lists of masks (MaskListKind), as a table: mask, until when,
 // who set it, why. The server sends a long list in pieces (ChatConnection::masksListed); the
 // table keeps showing the list it has until the next one is whole, then shows that one.
 class MaskListModel : public QAbstractTableModel

@@ -62,6 +62,10 @@ QList<Act> allowed(const MemberFlags &self, const MemberFlags &target, bool targ
     if (mine < S::Operator)
         return {};
     const Act voice = target.voiced ? Act::Devoice : Act::Voice;
+    // The role, not the standing: an administrator who holds neither role in the room has
+    // nothing to step down from.
+    if (targetIsSelf && (self.op || self.owner))
+        return {voice, Act::Deop};
     if (targetIsSelf || target.standing() >= mine)
         return {voice};
     QList<Act> acts{Act::Kick, Act::Ban, target.muted ? Act::Unmute : Act::Mute, voice};

@@ -40,9 +40,10 @@ enum class Act { Kick, Ban, Mute, Unmute, Voice, Devoice, Op, Deop };
 
 // What self may do to target in a room, in menu order: an operator kicks, bans and mutes
 // people below them; the owner (and a server administrator) also grants and takes operator
-// rights, but not to the owner. Nobody acts on themselves or on someone of their own standing
-// or above; but an operator gives a voice to anyone in the room, themselves too (it lets them
-// speak when the room is moderated).
+// rights, but not to the owner. Nobody acts on someone of their own standing or above, and on
+// themselves only in two ways: an operator gives a voice to anyone in the room, themselves too
+// (it lets them speak when the room is moderated), and whoever holds the room's operator or
+// owner role may step down from it (Deop on themselves).
 QList<Act> allowed(const MemberFlags &self, const MemberFlags &target, bool targetIsSelf);
 
 // The command line for an act. duration: a ban's ("10m", "2h", "7d"; empty: for good) or a

@@ -2,6 +2,7 @@
 #include "NoticeText.h"
 
 #include "Event.h"
+#include "NameRules.h"
 
 #include <QDateTime>
 #include <QLocale>
@@ -28,6 +29,10 @@ QString NoticeText::moderation(const QString &actor, const QString &act, const Q
     if (act == "op"_L1)
         return you ? tr("%1 made you an operator of this room.").arg(actor)
                    : tr("%1 made %2 an operator of this room.").arg(actor, target);
+    // A deop of oneself is an operator or the owner stepping down.
+    if (act == "deop"_L1 && NameRules::same(actor, target))
+        return you ? tr("You stepped down from running this room.")
+                   : tr("%1 stepped down from running this room.").arg(actor);
     if (act == "deop"_L1)
         return you ? tr("%1 took your operator rights in this room.").arg(actor)
                    : tr("%1 took the operator rights of %2.").arg(actor, target);
@@ -91,6 +96,10 @@ QString NoticeText::moderation(const QString &actor, const QString &act, const Q
         return tr("%1 lets %2 into the room without an invitation.").arg(actor, target);
     if (act == "disallow"_L1)
         return tr("%1 took back %2's entry without an invitation.").arg(actor, target);
+    if (act == "exempt"_L1)
+        return tr("%1 lets %2 into the room even when a ban catches them.").arg(actor, target);
+    if (act == "unexempt"_L1)
+        return tr("%1 took back %2's exemption from the room's bans.").arg(actor, target);
     if (act == "invite"_L1)
         return you ? tr("%1 invited you into the room.").arg(actor)
                    : tr("%1 invited %2 into the room.").arg(actor, target);
@@ -159,17 +168,29 @@ QStringList NoticeText::whowas(const QString &nick, const QStringList &departure
     return lines;
 }
 
-QStringList NoticeText::masks(const QString &room, bool allowed, qsizetype first, qsizetype total,
-                              const QStringList &entries)
+QString NoticeText::masksHeading(const QString &room, MaskListKind list, qsizetype total)
+{
+    switch (list) {
+    case MaskListKind::Bans:
+        return total == 0 ? tr("Nobody is banned from %1.").arg(room)
+                          : tr("Banned from %1 (%n):", nullptr, int(total)).arg(room);
+    case MaskListKind::Allowed:
+        return total == 0
+                   ? tr("Nobody enters %1 without an invitation.").arg(room)
+                   : tr("Let into %1 without an invitation (%n):", nullptr, int(total)).arg(room);
+    case MaskListKind::Exempted:
+        return total == 0 ? tr("The bans of %1 hold for everyone.").arg(room)
+                          : tr("Let into %1 despite its bans (%n):", nullptr, int(total)).arg(room);
+    }
+    return {};
+}
+
+QStringList NoticeText::masks(const QString &room, MaskListKind list, qsizetype first,
+                              qsizetype total, const QStringList &entries)
 {
     QStringList lines;
-    if (first == 0 && total == 0)
-        return {allowed ? tr("Nobody enters %1 without an invitation.").arg(room)
-                        : tr("Nobody is banned from %1.").arg(room)};
     if (first == 0)
-        lines << (allowed ? tr("Let into %1 without an invitation (%n):", nullptr, int(total))
-                          : tr("Banned from %1 (%n):", nullptr, int(total)))
-                     .arg(room);
+        lines << masksHeading(room, list, total);
     for (qsizetype i = 0; i + 3 < entries.size(); i += 4) {
         const QString &mask = entries.at(i);
         const QString &setter = entries.at(i + 2);

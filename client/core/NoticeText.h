@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
+#include "MaskListKind.h"
 #include "PersonInfo.h"
 #include "RoomInfo.h"
 
@@ -8,8 +9,8 @@
 #include <QStringList>
 
 // The client's own lines in a conversation, in the person's language: who came and went, and
-// the answers to /list, /who, /whowas, /help, /set, /bans, /allowed and /modlog, one readable
-// line each.
+// the answers to /list, /who, /whowas, /help, /set, /bans, /allowed, /exempted and /modlog, one
+// readable line each.
 class NoticeText
 {
     Q_DECLARE_TR_FUNCTIONS(NoticeText)
@@ -28,11 +29,15 @@ public:
     static QStringList whowas(const QString &nick, const QStringList &departures);
     static QStringList help(const QStringList &usageSummaryPairs);
     static QString settings(const QStringList &keyValuePairs);
-    // A piece of a room's bans (allowed: of those let in without an invitation), entries as
-    // Event::Kind::Bans's list from index first of total; a heading before the first piece.
-    static QStringList masks(const QString &room, bool allowed, qsizetype first, qsizetype total,
-                             const QStringList &entries);
+    // A piece of one of a room's lists of masks, entries as Event::Kind::Bans's list from index
+    // first of total; a heading before the first piece.
+    static QStringList masks(const QString &room, MaskListKind list, qsizetype first,
+                             qsizetype total, const QStringList &entries);
     // A piece of a room's moderation log, entries as Event::Kind::Modlog's list, oldest first.
     static QStringList modlog(const QString &room, qsizetype first, qsizetype total,
                               const QStringList &entries);
+
+private:
+    // The line before a list's first entry, or the one that says it is empty.
+    static QString masksHeading(const QString &room, MaskListKind list, qsizetype total);
 };

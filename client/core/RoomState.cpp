@@ -82,18 +82,23 @@ void RoomState::apply(const Event &event, bool self)
     }
     case Event::Kind::Presence:
         if (event.subject == Event::AwayState || event.subject == Event::HereState)
-            changeFlags(event.nick, &MemberFlags::away, event.subject == Event::AwayState);
+            changeFlags(event.nick, {&MemberFlags::away}, event.subject == Event::AwayState);
         else
-            changeFlags(event.nick, &MemberFlags::reconnecting, event.subject == "reconnecting"_L1);
+            changeFlags(event.nick, {&MemberFlags::reconnecting},
+                        event.subject == "reconnecting"_L1);
         break;
     case Event::Kind::Moderation:
         // subject: the act, target: on whom. A kick or ban is followed by the person's leave.
-        if (event.subject == "op"_L1 || event.subject == "deop"_L1)
-            changeFlags(event.target, &MemberFlags::op, event.subject == "op"_L1);
+        if (event.subject == "op"_L1)
+            changeFlags(event.target, {&MemberFlags::op}, true);
+        // The server makes a plain member of whoever loses the role: the owner who steps down
+        // (the room has no owner then) or is deopped by an administrator too.
+        else if (event.subject == "deop"_L1)
+            changeFlags(event.target, {&MemberFlags::op, &MemberFlags::owner}, false);
         else if (event.subject == "mute"_L1 || event.subject == "unmute"_L1)
-            changeFlags(event.target, &MemberFlags::muted, event.subject == "mute"_L1);
+            changeFlags(event.target, {&MemberFlags::muted}, event.subject == "mute"_L1);
         else if (event.subject == "voice"_L1 || event.subject == "devoice"_L1)
-            changeFlags(event.target, &MemberFlags::voiced, event.subject == "voice"_L1);
+            changeFlags(event.target, {&MemberFlags::voiced}, event.subject == "voice"_L1);
         else if (event.subject == "rule"_L1) {
             RoomRules rules = m_rules;
             rules.change(event.target, event.text);
@@ -108,11 +113,13 @@ void RoomState::apply(const Event &event, bool self)
     }
 }
 
-void RoomState::changeFlags(const QString &nick, bool MemberFlags::*field, bool on)
+void RoomState::changeFlags(const QString &nick, std::initializer_list<bool MemberFlags::*> fields,
+                            bool on)
 {
     MemberFlagsMap flags = m_flags;
     MemberFlags &person = flags[NameRules::key(nick)];
-    person.*field = on;
+    for (bool MemberFlags::*field : fields)
+        person.*field = on;
     if (person == MemberFlags())
         flags.remove(NameRules::key(nick));
     setFlags(flags);

@@ -8,6 +8,8 @@
 #include <QObject>
 #include <QStringList>
 
+#include <initializer_list>
+
 // What the client knows about one room it is in, kept current from the server's events: its
 // topic, its rules (as far as a look or a rule change told them), the people in it and their
 // flags (owner, operator, muted, away, reconnecting), which
@@ -52,7 +54,8 @@ private:
     void setUsers(const QStringList &users, qsizetype count);
     void setFlags(const MemberFlagsMap &flags);
     void setRules(const RoomRules &rules);
-    void changeFlags(const QString &nick, bool MemberFlags::*field, bool on);
+    void changeFlags(const QString &nick, std::initializer_list<bool MemberFlags::*> fields,
+                     bool on);
 
     QString m_room;
     QString m_topic;

@@ -3,6 +3,7 @@
 
 #include "ChatConnection.h"
 #include "ModerationDialog.h"
+#include "StepDownQuestion.h"
 #include "UserListModel.h"
 
 #include <QContextMenuEvent>
@@ -95,6 +96,7 @@ QMenu *PeopleView::createMenu(const QModelIndex &index)
                              : act == A::Voice   ? tr("Give a &voice")
                              : act == A::Devoice ? tr("Take back the &voice")
                              : act == A::Op      ? tr("Make &operator")
+                             : self              ? tr("&Step down…")
                                                  : tr("Remove &operator");
         QAction *action = menu->addAction(text, this, [this, act, nick] { take(act, nick); });
         action->setObjectName(actName(act));
@@ -105,6 +107,8 @@ QMenu *PeopleView::createMenu(const QModelIndex &index)
 void PeopleView::take(Moderation::Act act, const QString &nick)
 {
     using A = Moderation::Act;
+    if (act == A::Deop && m_connection->isSelf(nick))
+        return askToStepDown();
     if (act == A::Unmute || act == A::Voice || act == A::Devoice || act == A::Op ||
         act == A::Deop) {
         m_connection->moderate(act, m_room, nick);
@@ -118,6 +122,20 @@ void PeopleView::take(Moderation::Act act, const QString &nick)
         m_connection->moderate(act, room, nick, dialog->duration(), dialog->reason());
     });
     dialog->open();
+}
+
+void PeopleView::askToStepDown()
+{
+    const QString room = m_room;
+    const bool owner = m_connection->flags(room, m_connection->nick()).owner;
+    auto *question = new StepDownQuestion(room, owner, this);
+    question->setAttribute(Qt::WA_DeleteOnClose);
+    connect(question, &QMessageBox::finished, this, [this, question, room] {
+        if (question->isConfirmed())
+            m_connection->moderate(Moderation::Act::Deop, room, m_connection->nick());
+    });
+    // Window-modal, not exec(): the GUI thread goes on with the connection while it waits.
+    question->open();
 }
 
 void PeopleView::popUpMenu(const QModelIndex &index, const QPoint &globalPos)

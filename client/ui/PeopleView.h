@@ -11,7 +11,8 @@ class QMenu;
 // The people in the active conversation, with their marks (UserListModel), the muted and those
 // whose connection dropped dimmed, the away in italics. Its context menu (right click, the
 // menu key or Shift+F10 on the current person) offers a private message and the moderation
-// acts that the person's own standing in the room allows on the one chosen.
+// acts that the person's own standing in the room allows on the one chosen; on their own entry,
+// to step down from running the room, after a question.
 class PeopleView : public QListView
 {
     Q_OBJECT
@@ -23,7 +24,8 @@ public:
     void setRoom(const QString &room) { m_room = room; }
     QString room() const { return m_room; }
     // The menu for a person, with its actions named after the acts ("kick", "ban", "mute",
-    // "unmute", "op", "deop") and "private"; nullptr for no person. The caller owns it.
+    // "unmute", "op", "deop": on oneself, stepping down) and "private"; nullptr for no person.
+    // The caller owns it.
     QMenu *createMenu(const QModelIndex &index);
 
 signals:
@@ -36,6 +38,8 @@ protected:
 private:
     void popUpMenu(const QModelIndex &index, const QPoint &globalPos);
     void take(Moderation::Act act, const QString &nick);
+    // Asks before an operator or the owner gives up their role: nobody gives it back to themselves.
+    void askToStepDown();
 
     ChatConnection *m_connection;
     QString m_room;

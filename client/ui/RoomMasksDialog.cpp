@@ -23,18 +23,6 @@
 
 using namespace Qt::StringLiterals;
 
-namespace {
-
-// What changes the lists, and what asks for them, as the server names the commands.
-bool isMaskCommand(const QString &command)
-{
-    static const QStringList commands = {u"ban"_s,   u"unban"_s,    u"bans"_s,
-                                         u"allow"_s, u"disallow"_s, u"allowed"_s};
-    return commands.contains(command);
-}
-
-} // namespace
-
 RoomMasksDialog::RoomMasksDialog(ChatConnection *connection, const QString &room, bool mayChange,
                                  QWidget *parent)
     : QDialog(parent)
@@ -44,8 +32,9 @@ RoomMasksDialog::RoomMasksDialog(ChatConnection *connection, const QString &room
     setWindowTitle(tr("Bans of %1").arg(room));
     m_tabs = new QTabWidget;
     m_tabs->setObjectName(u"lists"_s);
-    m_tabs->addTab(makePage(m_bans, false), tr("&Banned"));
-    m_tabs->addTab(makePage(m_allowed, true), tr("&Let in without an invitation"));
+    m_tabs->addTab(makePage(MaskListKind::Bans), tr("&Banned"));
+    m_tabs->addTab(makePage(MaskListKind::Allowed), tr("&Let in without an invitation"));
+    m_tabs->addTab(makePage(MaskListKind::Exempted), tr("E&xempt from the bans"));
     m_problem = new QLabel;
     m_problem->setObjectName(u"problem"_s);
     m_problem->setWordWrap(true);
@@ -69,40 +58,39 @@ RoomMasksDialog::RoomMasksDialog(ChatConnection *connection, const QString &room
         return;
     }
     connect(connection, &ChatConnection::masksListed, this,
-            [this](const QString &listed, bool allowed, qsizetype first, qsizetype total,
+            [this](const QString &listed, MaskListKind list, qsizetype first, qsizetype total,
                    const QStringList &entries) {
                 if (listed == m_room)
-                    (allowed ? m_allowed : m_bans).model->addPiece(first, total, entries);
+                    pageOf(list).model->addPiece(first, total, entries);
             });
     // Whoever changed a list, this one asks for it again.
     connect(connection, &ChatConnection::moderated, this,
             [this](const QString &where, const QString & /*actor*/, const QString &act) {
-                if (where != m_room)
-                    return;
-                if (act == "ban"_L1 || act == "unban"_L1)
-                    m_connection->askMasks(m_room, false);
-                else if (act == "allow"_L1 || act == "disallow"_L1)
-                    m_connection->askMasks(m_room, true);
+                const std::optional<MaskListKind> list = MaskLists::ofWord(act);
+                if (where == m_room && list)
+                    m_connection->askMasks(m_room, *list);
             });
+    // Refusals of what changes the lists, or asks for them.
     connect(connection, &ChatConnection::commandFailed, this,
             [this](ErrorCode code, const QString &command, const QString &subject) {
-                if (!isMaskCommand(command))
+                if (!MaskLists::ofWord(command))
                     return;
                 m_problem->setText(StatusText::commandError(code, command, subject));
                 m_problem->show();
             });
     connect(connection, &ChatConnection::maskAnswered, this, &RoomMasksDialog::answered);
-    connection->askMasks(room, false);
-    connection->askMasks(room, true);
+    for (const MaskListKind list : MaskLists::All)
+        connection->askMasks(room, list);
 }
 
-QWidget *RoomMasksDialog::makePage(Page &page, bool allowed)
+QWidget *RoomMasksDialog::makePage(MaskListKind list)
 {
-    const QString prefix = allowed ? u"allow"_s : u"ban"_s;
-    page.allowed = allowed;
+    Page &page = pageOf(list);
+    const bool bans = list == MaskListKind::Bans;
+    page.list = list;
     page.model = new MaskListModel(this);
     page.view = new QTableView;
-    page.view->setObjectName(allowed ? u"allowed"_s : u"bans"_s);
+    page.view->setObjectName(MaskLists::listCommand(list));
     page.view->setModel(page.model);
     page.view->setSelectionBehavior(QAbstractItemView::SelectRows);
     page.view->setSelectionMode(QAbstractItemView::ExtendedSelection);
@@ -110,35 +98,52 @@ QWidget *RoomMasksDialog::makePage(Page &page, bool allowed)
     page.view->verticalHeader()->hide();
     page.view->horizontalHeader()->setStretchLastSection(true);
     page.view->setWordWrap(false);
-    if (allowed) {
-        // An allow has no end and no reason.
+    if (!bans) {
+        // An allow or an exemption has no end and no reason.
         page.view->setColumnHidden(MaskListModel::UntilColumn, true);
         page.view->setColumnHidden(MaskListModel::ReasonColumn, true);
     }
+    const QString prefix = MaskLists::addCommand(list);
     page.mask = new QLineEdit;
     page.mask->setObjectName(prefix + u"Mask"_s);
     page.mask->setPlaceholderText(
         tr("a nickname, account:<name>, or an address or subnet (10.0.0.0/8)"));
     page.mask->setValidator(
         new QRegularExpressionValidator(QRegularExpression(u"\\S{0,200}"_s), page.mask));
-    page.add = new QPushButton(allowed ? tr("L&et in") : tr("B&an"));
+    QLabel *intro = nullptr;
+    switch (list) {
+    case MaskListKind::Bans:
+        intro = new QLabel(tr("People who match one of these masks cannot enter %1, nor say "
+                              "anything in it from outside.")
+                               .arg(m_room));
+        page.add = new QPushButton(tr("B&an"));
+        page.remove = new QPushButton(tr("Li&ft the ban"));
+        break;
+    case MaskListKind::Allowed:
+        intro = new QLabel(tr("While %1 is invite-only, people who match one of these masks "
+                              "enter it without an invitation.")
+                               .arg(m_room));
+        page.add = new QPushButton(tr("L&et in"));
+        page.remove = new QPushButton(tr("&Take back"));
+        break;
+    case MaskListKind::Exempted:
+        intro = new QLabel(tr("The bans of %1 do not hold for people who match one of these "
+                              "masks: they enter it and speak in it all the same. An invitation, "
+                              "the key and the limit still hold.")
+                               .arg(m_room));
+        page.add = new QPushButton(tr("&Exempt"));
+        page.remove = new QPushButton(tr("&Take back"));
+        break;
+    }
     page.add->setObjectName(prefix + u"Add"_s);
-    page.remove = new QPushButton(allowed ? tr("&Take back") : tr("Li&ft the ban"));
     page.remove->setObjectName(prefix + u"Remove"_s);
     page.add->setAutoDefault(false);
     page.remove->setAutoDefault(false);
 
-    auto *intro = new QLabel(
-        allowed ? tr("While %1 is invite-only, people who match one of these masks enter it "
-                     "without an invitation.")
-                      .arg(m_room)
-                : tr("People who match one of these masks cannot enter %1, nor say anything in "
-                     "it from outside.")
-                      .arg(m_room));
     intro->setWordWrap(true);
     auto *form = new QFormLayout;
     form->addRow(tr("&Mask:"), page.mask);
-    if (!allowed) {
+    if (bans) {
         m_duration = ModerationDialog::banDurationBox();
         m_duration->setObjectName(u"banDuration"_s);
         form->addRow(tr("&How long:"), m_duration);
@@ -161,7 +166,7 @@ QWidget *RoomMasksDialog::makePage(Page &page, bool allowed)
     // Enter in a field adds; Delete in the list removes what is selected.
     connect(page.add, &QPushButton::clicked, this, [this, &page] { add(page); });
     connect(page.mask, &QLineEdit::returnPressed, this, [this, &page] { add(page); });
-    if (!allowed)
+    if (bans)
         connect(m_reason, &QLineEdit::returnPressed, this, [this, &page] { add(page); });
     connect(page.remove, &QPushButton::clicked, this, [this, &page] { removeSelected(page); });
     auto *remove = new QAction(page.view);
@@ -184,17 +189,17 @@ void RoomMasksDialog::add(Page &page)
     if (mask.isEmpty())
         return;
     m_problem->hide();
-    const QString reason = page.allowed ? QString() : m_reason->text();
-    const QString label = page.allowed
-                              ? m_connection->addMask(m_room, true, mask)
-                              : m_connection->addMask(m_room, false, mask,
-                                                      m_duration->currentData().toString(), reason);
+    const bool ban = page.list == MaskListKind::Bans;
+    const QString reason = ban ? m_reason->text() : QString();
+    const QString label = ban ? m_connection->addMask(m_room, page.list, mask,
+                                                      m_duration->currentData().toString(), reason)
+                              : m_connection->addMask(m_room, page.list, mask);
     if (label.isEmpty())
         return; // not sent: what was typed stays
     // Cleared at once, for the next mask; a refusal puts this one back (answered()).
     m_unanswered.insert(label, {&page, mask, reason});
     page.mask->clear();
-    if (!page.allowed)
+    if (ban)
         m_reason->clear();
 }
 
@@ -207,7 +212,7 @@ void RoomMasksDialog::answered(const QString &label, bool refused)
         return;
     Page &page = *sent.page;
     page.mask->setText(sent.mask);
-    if (!page.allowed && m_reason->text().isEmpty())
+    if (page.list == MaskListKind::Bans && m_reason->text().isEmpty())
         m_reason->setText(sent.reason);
     page.mask->selectAll();
     page.mask->setFocus();
@@ -220,7 +225,7 @@ void RoomMasksDialog::removeSelected(Page &page)
         return;
     m_problem->hide();
     for (const QModelIndex &row : rows)
-        m_connection->removeMask(m_room, page.allowed, page.model->entry(row.row()).mask);
+        m_connection->removeMask(m_room, page.list, page.model->entry(row.row()).mask);
 }
 
 void RoomMasksDialog::updateButtons(Page &page)

@@ -1,8 +1,12 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
+#include "MaskListKind.h"
+
 #include <QDialog>
 #include <QHash>
+
+#include <array>
 
 class ChatConnection;
 class MaskListModel;
@@ -13,10 +17,10 @@ class QPushButton;
 class QTabWidget;
 class QTableView;
 
-// A room's bans and the masks it lets in without an invitation (`bans`, `allowed` on the
-// server), as two lists an operator adds to and removes from. The lists follow every change,
-// whoever makes it (the room's moderation lines ask for them again). Only operators may see
-// them: for anyone else the dialog says so and asks nothing.
+// A room's bans, the masks it lets in without an invitation and those its bans do not keep out
+// (`bans`, `allowed`, `exempted` on the server), as three lists an operator adds to and removes
+// from. The lists follow every change, whoever makes it (the room's moderation lines ask for
+// them again). Only operators may see them: for anyone else the dialog says so and asks nothing.
 class RoomMasksDialog : public QDialog
 {
     Q_OBJECT
@@ -26,10 +30,10 @@ public:
                     QWidget *parent = nullptr);
 
 private:
-    // One of the two lists and what changes it.
+    // One of the lists and what changes it.
     struct Page
     {
-        bool allowed = false;
+        MaskListKind list = MaskListKind::Bans;
         MaskListModel *model = nullptr;
         QTableView *view = nullptr;
         QLineEdit *mask = nullptr;
@@ -44,7 +48,8 @@ private:
         QString mask;
         QString reason;
     };
-    QWidget *makePage(Page &page, bool allowed);
+    QWidget *makePage(MaskListKind list);
+    Page &pageOf(MaskListKind list) { return m_pages[std::size_t(list)]; }
     void add(Page &page);
     void removeSelected(Page &page);
     void updateButtons(Page &page);
@@ -52,8 +57,7 @@ private:
 
     ChatConnection *m_connection;
     QString m_room;
-    Page m_bans;
-    Page m_allowed;
+    std::array<Page, std::size(MaskLists::All)> m_pages; // in MaskListKind's order
     QTabWidget *m_tabs = nullptr;
     QComboBox *m_duration = nullptr;
     QLineEdit *m_reason = nullptr;

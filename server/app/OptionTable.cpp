@@ -155,7 +155,7 @@ QList<ServerOption> makeTable()
         number(u"stall-timeout"_s, QT_TRANSLATE_NOOP("ServerOptions", "Seconds a long reply may wait for a client that reads nothing before it is disconnected."), &C::stallTimeoutSeconds, 1, 86400, Reload::Live),
         number(u"max-rooms-per-session"_s, QT_TRANSLATE_NOOP("ServerOptions", "Rooms one person may be in at once."), &C::maxRoomsPerSession, 1, 10000, Reload::Live),
         number(u"max-rooms"_s, QT_TRANSLATE_NOOP("ServerOptions", "Rooms the server holds at most, the hall included."), &C::maxRooms, 1, 1 << 30, Reload::Live),
-        number(u"max-room-masks"_s, QT_TRANSLATE_NOOP("ServerOptions", "Masks a room's ban list may hold, and its list of those let in without an invitation."), &C::maxRoomMasks, 1, 100000, Reload::Live),
+        number(u"max-room-masks"_s, QT_TRANSLATE_NOOP("ServerOptions", "Masks each of a room's lists may hold: its bans, those let in without an invitation, those its bans do not keep out."), &C::maxRoomMasks, 1, 100000, Reload::Live),
         number(u"rooms-per-minute"_s, QT_TRANSLATE_NOOP("ServerOptions", "Rooms one person may create in a minute (0: no limit)."), &C::roomsPerMinute, 0, 1 << 30, Reload::Live),
         number(u"room-idle-time"_s, QT_TRANSLATE_NOOP("ServerOptions", "Seconds an empty room (not the hall) is kept before it goes, with its history (0: kept for ever)."), &C::roomIdleSeconds, 0, 1 << 30, Reload::Live),
         number(u"list-page-size"_s, QT_TRANSLATE_NOOP("ServerOptions", "Rooms or people per page of list and who."), &C::listPageSize, 1, 100000, Reload::Live),

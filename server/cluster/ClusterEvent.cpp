@@ -208,7 +208,7 @@ bool decodeSanction(const QCborMap &map, ClusterEvent &event)
     StoredSanction &sanction = event.sanction;
     const qint64 kind = integerOr(map.value(Kind), -1);
     if (!decodeRoomId(map, &sanction.roomId) || kind < int(StoredSanction::Kind::Mute) ||
-        kind > int(StoredSanction::Kind::Allow) || !map.value(Name).isString())
+        kind > int(StoredSanction::Kind::Exempt) || !map.value(Name).isString())
         return false;
     sanction.kind = StoredSanction::Kind(kind);
     sanction.mask = map.value(Name).toString();

@@ -33,7 +33,7 @@ QList<QHostAddress> BanCommands::addressesOf(const User *user, const Session *se
 
 bool BanCommands::catches(const Room *room, const User *user, const Session *session) const
 {
-    return caughtBy(room->bans(), user, session);
+    return caughtBy(room->bans(), user, session) && !caughtBy(room->exempted(), user, session);
 }
 
 bool BanCommands::allows(const Room *room, const User *user, const Session *session) const
@@ -164,7 +164,7 @@ void BanCommands::putOut(Room *room, const QList<BanMask> &masks, Permissions::S
         const bool caught = std::any_of(masks.cbegin(), masks.cend(), [&](const BanMask &mask) {
             return mask.matches(nickKey, member->account(), addresses);
         });
-        if (!caught)
+        if (!caught || caughtBy(room->exempted(), member, nullptr))
             continue;
         if (tell.isValid())
             member->send(tell);
@@ -205,7 +205,25 @@ void BanCommands::bans(Session *session, const Command &command)
         list(session, command, room->name(), room->bans(), &Event::bans);
 }
 
-void BanCommands::allow(Session *session, const Command &command)
+// The lists of masks besides the bans: what tells them apart.
+struct BanCommands::OtherList
+{
+    MaskList &(*of)(Room *room);
+    StoredSanction::Kind kind;
+    QString added;   // the room hears this act when a mask is put on the list
+    QString removed; // and this one when it is taken off
+    ListPiece piece;
+};
+
+const BanCommands::OtherList BanCommands::Allowed = {
+    [](Room *room) -> MaskList & { return room->allowed(); }, StoredSanction::Kind::Allow,
+    u"allow"_s, u"disallow"_s, &Event::allowed};
+
+const BanCommands::OtherList BanCommands::Exempted = {
+    [](Room *room) -> MaskList & { return room->exempted(); }, StoredSanction::Kind::Exempt,
+    u"exempt"_s, u"unexempt"_s, &Event::exempted};
+
+void BanCommands::addTo(Session *session, const Command &command, const OtherList &kind)
 {
     Room *room = m_chat.targetRoom(session, command);
     if (!room)
@@ -214,17 +232,18 @@ void BanCommands::allow(Session *session, const Command &command)
     entry.mask = maskOf(session, command);
     if (!entry.mask.isValid())
         return;
-    if (isFull(room->allowed(), {entry.mask}))
+    MaskList &masks = kind.of(room);
+    if (isFull(masks, {entry.mask}))
         return m_chat.fail(session, command, ErrorCode::BanListFull,
                            QString::number(m_chat.config().maxRoomMasks));
     entry.setter = session->user()->nick();
     entry.created = QDateTime::currentDateTimeUtc();
-    room->allowed().add(entry);
-    m_chat.roomRules().addMask(room, StoredSanction::Kind::Allow, entry);
-    m_moderation.announce(session, command, room, u"allow"_s, entry.mask.text(), {});
+    masks.add(entry);
+    m_chat.roomRules().addMask(room, kind.kind, entry);
+    m_moderation.announce(session, command, room, kind.added, entry.mask.text(), {});
 }
 
-void BanCommands::disallow(Session *session, const Command &command)
+void BanCommands::removeFrom(Session *session, const Command &command, const OtherList &kind)
 {
     Room *room = m_chat.targetRoom(session, command);
     if (!room)
@@ -233,16 +252,46 @@ void BanCommands::disallow(Session *session, const Command &command)
     if (!mask.isValid())
         return;
     // Nothing to take back: the list says what there is.
-    if (!room->allowed().remove(mask))
-        return list(session, command, room->name(), room->allowed(), &Event::allowed);
-    m_chat.roomRules().ended(room, StoredSanction::Kind::Allow, mask.text());
-    m_moderation.announce(session, command, room, u"disallow"_s, mask.text(), {});
+    if (!kind.of(room).remove(mask))
+        return list(session, command, room->name(), kind.of(room), kind.piece);
+    m_chat.roomRules().ended(room, kind.kind, mask.text());
+    m_moderation.announce(session, command, room, kind.removed, mask.text(), {});
+}
+
+void BanCommands::show(Session *session, const Command &command, const OtherList &kind)
+{
+    if (Room *room = m_chat.targetRoom(session, command))
+        list(session, command, room->name(), kind.of(room), kind.piece);
+}
+
+void BanCommands::allow(Session *session, const Command &command)
+{
+    addTo(session, command, Allowed);
+}
+
+void BanCommands::disallow(Session *session, const Command &command)
+{
+    removeFrom(session, command, Allowed);
 }
 
 void BanCommands::allowed(Session *session, const Command &command)
 {
-    if (Room *room = m_chat.targetRoom(session, command))
-        list(session, command, room->name(), room->allowed(), &Event::allowed);
+    show(session, command, Allowed);
+}
+
+void BanCommands::exempt(Session *session, const Command &command)
+{
+    addTo(session, command, Exempted);
+}
+
+void BanCommands::unexempt(Session *session, const Command &command)
+{
+    removeFrom(session, command, Exempted);
+}
+
+void BanCommands::exempted(Session *session, const Command &command)
+{
+    show(session, command, Exempted);
 }
 
 void BanCommands::list(Session *session, const Command &command, const QString &room,

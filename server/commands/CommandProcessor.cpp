@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: MIT
 #include "commands/CommandProcessor.h"
 
+#include "NameRules.h"
 #include "cluster/ClusterEvent.h"
-
 #include "config/ServerLog.h"
 #include "core/Room.h"
 #include "core/User.h"
@@ -113,6 +113,9 @@ void CommandProcessor::commandReceived(Session *session, const Command &command)
         // Bans keep people out; one who speaks from outside is checked as they would enter.
         situation.banned =
             says && !session->user()->isIn(room) && m_bans.catches(room, session->user(), session);
+        // Only commands that name someone: what is said is not compared.
+        situation.onSelf = command.spec().shape == ArgShape::Name &&
+                           NameRules::same(command.argument(0), session->nick());
         const ErrorCode refusal = Permissions::check(
             command.type(), m_moderation.standing(room, session->user()), situation);
         if (refusal != ErrorCode::None)
@@ -246,6 +249,12 @@ void CommandProcessor::dispatch(Session *session, const Command &command)
         return m_bans.disallow(session, command);
     case T::Allowed:
         return m_bans.allowed(session, command);
+    case T::Exempt:
+        return m_bans.exempt(session, command);
+    case T::Unexempt:
+        return m_bans.unexempt(session, command);
+    case T::Exempted:
+        return m_bans.exempted(session, command);
     case T::Invite:
         return m_roomRules.invite(session, command);
     case T::Rule:

@@ -117,7 +117,11 @@ void ModerationCommands::op(Session *session, const Command &command)
 void ModerationCommands::deop(Session *session, const Command &command)
 {
     Room *room = nullptr;
-    const ModerationTarget user = target(session, command, &room);
+    // Stepping down is one's own to do (Permissions lets only those who run the room); the
+    // role of others is taken by those above them.
+    const ModerationTarget user = NameRules::same(command.argument(0), session->nick())
+                                      ? member(session, command, &room)
+                                      : target(session, command, &room);
     if (!user.exists())
         return;
     room->roles().setRole(user.key(), RoomRoles::Role::Member);

@@ -14,6 +14,8 @@ enum class When {
     TopicLocked, // the room's topic is locked and the command would change it
     Moderated,   // the room is moderated
     Banned,      // the person speaks from outside the room and its bans catch them
+    OnOthers,    // the command names someone else
+    OnSelf,      // the command names the person who runs it
 };
 
 struct Rule
@@ -50,11 +52,16 @@ constexpr Rule Rules[] = {
     {CommandType::Allow,  Standing::Operator, ErrorCode::NotRoomOperator},
     {CommandType::Disallow, Standing::Operator, ErrorCode::NotRoomOperator},
     {CommandType::Allowed, Standing::Operator, ErrorCode::NotRoomOperator},
+    {CommandType::Exempt, Standing::Operator, ErrorCode::NotRoomOperator},
+    {CommandType::Unexempt, Standing::Operator, ErrorCode::NotRoomOperator},
+    {CommandType::Exempted, Standing::Operator, ErrorCode::NotRoomOperator},
     {CommandType::Invite, Standing::Operator, ErrorCode::NotRoomOperator},
     {CommandType::Rule,   Standing::Operator, ErrorCode::NotRoomOperator},
     {CommandType::Modlog, Standing::Operator, ErrorCode::NotRoomOperator},
     {CommandType::Op,     Standing::Owner,    ErrorCode::NotRoomOperator},
-    {CommandType::Deop,   Standing::Owner,    ErrorCode::NotRoomOperator},
+    // Whoever runs the room may step down; others lose the role to the owner alone.
+    {CommandType::Deop,   Standing::Owner,    ErrorCode::NotRoomOperator, When::OnOthers},
+    {CommandType::Deop,   Standing::Operator, ErrorCode::NotRoomOperator, When::OnSelf},
 };
 
 // The commands only administrators may run.
@@ -93,6 +100,10 @@ bool applies(When when, const Situation &situation)
         return situation.moderated;
     case When::Banned:
         return situation.banned;
+    case When::OnOthers:
+        return !situation.onSelf;
+    case When::OnSelf:
+        return situation.onSelf;
     }
     return true;
 }

@@ -29,6 +29,7 @@ struct Situation
                               // shows it
     bool banned = false;      // a person outside the room (saying something to it from
                               // outside, see RoomModes) whom a running ban of it catches
+    bool onSelf = false;      // the command names the person who runs it (deop: stepping down)
 };
 
 // Whether the command is about a room and its standing there decides it (in some situation).

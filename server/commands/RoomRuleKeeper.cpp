@@ -72,7 +72,14 @@ void RoomRuleKeeper::put(Room *room, const StoredSanction &sanction, qint64 unti
 
 MaskList &RoomRuleKeeper::maskList(Room *room, StoredSanction::Kind kind)
 {
-    return kind == StoredSanction::Kind::Allow ? room->allowed() : room->bans();
+    switch (kind) {
+    case StoredSanction::Kind::Allow:
+        return room->allowed();
+    case StoredSanction::Kind::Exempt:
+        return room->exempted();
+    default:
+        return room->bans();
+    }
 }
 
 void RoomRuleKeeper::apply(Room *room, const StoredSanction &sanction, bool removed) const
@@ -96,6 +103,7 @@ void RoomRuleKeeper::apply(Room *room, const StoredSanction &sanction, bool remo
         return room->roles().forgetMute(sanction.mask);
     case StoredSanction::Kind::Ban:
     case StoredSanction::Kind::Allow:
+    case StoredSanction::Kind::Exempt:
         maskList(room, sanction.kind).remove(BanMask::parse(sanction.mask));
         return;
     }

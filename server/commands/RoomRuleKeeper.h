@@ -54,11 +54,12 @@ public:
     // An invitation of the person known by key (kept when it is an account's); ended() with
     // Kind::Invite once it is used.
     void invite(const Room *room, const QString &key, const QString &setter);
-    // A ban (kind Ban) or an allowance (kind Allow) of a mask, kept whatever the mask: a nick,
-    // an account and an address all mean the same after a restart. Lifted by ended().
+    // A ban (kind Ban), an allowance (kind Allow) or an exemption (kind Exempt) of a mask, kept
+    // whatever the mask: a nick, an account and an address all mean the same after a restart.
+    // Lifted by ended().
     void addMask(const Room *room, StoredSanction::Kind kind, const MaskList::Entry &entry);
     // A timed mute or ban ended, or a mask was lifted: its row goes. mask: a mute's RoomRoles key
-    // (only an account key was ever written), a ban's or an allowance's mask text.
+    // (only an account key was ever written), the mask text of a ban, allowance or exemption.
     void ended(const Room *room, StoredSanction::Kind kind, const QString &mask);
 
 private:
@@ -77,7 +78,7 @@ private:
     static void warn(const QString &error);
     // restore()'s and apply()'s part: sanction into room; untilMs on the server's clock.
     static void put(Room *room, const StoredSanction &sanction, qint64 untilMs);
-    // The room's list a ban or an allowance goes in.
+    // The room's list a ban, an allowance or an exemption goes in (kind Ban, Allow or Exempt).
     static MaskList &maskList(Room *room, StoredSanction::Kind kind);
 
     Store &m_store;

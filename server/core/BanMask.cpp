@@ -5,6 +5,42 @@
 
 using namespace Qt::StringLiterals;
 
+namespace {
+
+bool isWildcard(char32_t c)
+{
+    return c == U'*' || c == U'?';
+}
+
+// Whether text matches pattern, code point by code point ('?' is one, even beyond the BMP).
+// Backtracks only to the last '*', which is enough for globs: linear in practice.
+bool globMatches(const QList<uint> &pattern, const QList<uint> &text)
+{
+    qsizetype p = 0;
+    qsizetype t = 0;
+    qsizetype star = -1; // the last '*' seen, and where in text it began to match
+    qsizetype from = 0;
+    while (t < text.size()) {
+        if (p < pattern.size() && (pattern[p] == U'?' || pattern[p] == text[t])) {
+            ++p;
+            ++t;
+        } else if (p < pattern.size() && pattern[p] == U'*') {
+            star = p++;
+            from = t;
+        } else if (star >= 0) {
+            p = star + 1;
+            t = ++from;
+        } else {
+            return false;
+        }
+    }
+    while (p < pattern.size() && pattern[p] == U'*')
+        ++p;
+    return p == pattern.size();
+}
+
+} // namespace
+
 QHostAddress BanMask::plain(const QHostAddress &address)
 {
     bool mapped = false;
@@ -55,10 +91,27 @@ BanMask BanMask::parse(const QString &text)
             mask.m_text += u'/' + QString::number(prefix);
         return mask;
     }
+    const QString key = NameRules::key(text);
+    if (std::any_of(key.cbegin(), key.cend(), [](QChar c) { return isWildcard(c.unicode()); })) {
+        // A pattern is a nickname where a letter stands for each wildcard, and names someone.
+        QString asNick = key;
+        for (QChar &c : asNick) {
+            if (isWildcard(c.unicode()))
+                c = u'a';
+        }
+        const QList<uint> points = key.toUcs4();
+        if (!NameRules::isValidNick(asNick) ||
+            std::all_of(points.cbegin(), points.cend(), isWildcard))
+            return mask;
+        mask.m_kind = Kind::NickPattern;
+        mask.m_text = key;
+        mask.m_pattern = points;
+        return mask;
+    }
     if (!NameRules::isValidNick(NameRules::normalized(text)))
         return mask;
     mask.m_kind = Kind::Nick;
-    mask.m_text = NameRules::key(text);
+    mask.m_text = key;
     return mask;
 }
 
@@ -70,6 +123,8 @@ bool BanMask::matches(const QString &nickKey, const QString &accountKey,
         return false;
     case Kind::Nick:
         return m_text == nickKey;
+    case Kind::NickPattern:
+        return globMatches(m_pattern, nickKey.toUcs4());
     case Kind::Account:
         return !accountKey.isEmpty() && m_text.sliced(AccountPrefix.size()) == accountKey;
     case Kind::Address:

@@ -5,19 +5,22 @@
 #include <QList>
 #include <QString>
 
-// What a ban matches: a nickname, an account, or an address or subnet. Written as the
-// operator types it and as the store keeps it:
+// What a ban matches: a nickname, a pattern of nicknames, an account, or an address or subnet.
+// Written as the operator types it and as the store keeps it:
 //
-//   mask    = nick / "account:" name / address [ "/" prefix-length ]
+//   mask    = nick / pattern / "account:" name / address [ "/" prefix-length ]
+//   pattern = a nick with wildcards: "*" any run of characters, "?" one ("guest*", "b?b");
+//             at least one character that is none
 //   address = an IPv4 or IPv6 address ("192.0.2.7", "2001:db8::1")
 //
-// Nicknames cannot hold '.' or ':', so a mask with either is an address (or an account).
+// Nicknames cannot hold '.', ':', '*' or '?', so a mask with '.' or ':' is an address (or an
+// account) and one with '*' or '?' a pattern.
 // text() is the canonical form (names by NameRules::key, subnets with their host bits
 // cleared, an IPv4-mapped IPv6 address as IPv4), so that the same ban typed twice is one.
 class BanMask
 {
 public:
-    enum class Kind { Invalid, Nick, Account, Address };
+    enum class Kind { Invalid, Nick, NickPattern, Account, Address };
 
     static constexpr QLatin1StringView AccountPrefix{"account:"};
 
@@ -45,4 +48,5 @@ private:
     Kind m_kind = Kind::Invalid;
     QString m_text;
     QPair<QHostAddress, int> m_subnet;
+    QList<uint> m_pattern; // a pattern's code points
 };

@@ -7,8 +7,9 @@
 #include <QList>
 
 // A room's list of masks (BanMask), each with the time it ends, who set it and why: its bans
-// (who may not enter), or the people it lets in without an invitation when it is invite-only
-// (IRC's invite exceptions, +I). How long a list may grow is the commands' to say (BanCommands,
+// (who may not enter), the people it lets in without an invitation when it is invite-only
+// (IRC's invite exceptions, +I), or those its bans do not keep out (IRC's ban exceptions, +e). How
+// long a list may grow is the commands' to say (BanCommands,
 // --max-room-masks); what the store holds is always restored whole.
 class MaskList
 {

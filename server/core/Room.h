@@ -56,6 +56,9 @@ public:
     // Who enters it without an invitation when it is invite-only.
     MaskList &allowed() { return m_allowed; }
     const MaskList &allowed() const { return m_allowed; }
+    // Who its bans do not keep out.
+    MaskList &exempted() { return m_exempted; }
+    const MaskList &exempted() const { return m_exempted; }
     // Its rules (invite-only, topic lock, registered only) and invitations.
     RoomModes &modes() { return m_modes; }
     const RoomModes &modes() const { return m_modes; }
@@ -182,6 +185,7 @@ private:
     RoomRoles m_roles;
     MaskList m_bans;
     MaskList m_allowed;
+    MaskList m_exempted;
     RoomModes m_modes;
     QList<Arrival> m_arrivals; // entered, not yet announced to the others
 };

@@ -657,6 +657,12 @@ IrcDialect::Reaction IrcDialect::react(const Event &event, const QString &me)
             {IrcRendering::channel(event.subject), u"End of Channel Invite Exception List"_s});
         return reaction;
     }
+    if (event.label == "EXCEPTS"_L1 && event.code == ErrorCode::NotRoomOperator) {
+        reaction.replace = true; // as for the ban list
+        reaction.bytes = reply(
+            349, me, {IrcRendering::channel(event.subject), u"End of Channel Exception List"_s});
+        return reaction;
+    }
     if (event.label == "NAMES"_L1 &&
         (event.code == ErrorCode::NoSuchRoom || event.code == ErrorCode::NotInRoom)) {
         reaction.replace = true;
@@ -701,10 +707,10 @@ QByteArray IrcDialect::welcome(const QString &nick) const
     // User modes (i: invisible; o: an operator, by OPER), channel modes, those of them with a
     // parameter.
     bytes += reply(IrcNumeric::MyInfo, nick,
-                   {m_serverName, version, u"io"_s, u"IRbiklmnostv"_s, u"Ibklov"_s});
+                   {m_serverName, version, u"io"_s, u"IRbeiklmnostv"_s, u"Ibeklov"_s});
     // Honest ISUPPORT: what the chat's name rules and limits really are.
     bytes += reply(IrcNumeric::ISupport, nick,
-                   {u"CASEMAPPING=rfc8265"_s, u"CHANTYPES=#"_s, u"CHANMODES=Ib,k,l,imnRst"_s,
+                   {u"CASEMAPPING=rfc8265"_s, u"CHANTYPES=#"_s, u"CHANMODES=Ibe,k,l,imnRst"_s,
                     u"MODES=%1"_s.arg(IrcModes::MaxModesWithArgument), u"EXTBAN=,m"_s,
                     u"PREFIX=(ov)@+"_s, u"NICKLEN=%1"_s.arg(Protocol::NickMaxLength),
                     u"CHANNELLEN=%1"_s.arg(Protocol::RoomMaxLength + 1),
@@ -714,7 +720,8 @@ QByteArray IrcDialect::welcome(const QString &nick) const
     bytes +=
         reply(IrcNumeric::ISupport, nick,
               {u"NETWORK=%1"_s.arg(m_serverName), u"CHATHISTORY=%1"_s.arg(Protocol::HistoryPageMax),
-               u"MSGREFTYPES=timestamp,msgid"_s, u"INVEX"_s, u"are supported by this server"_s});
+               u"MSGREFTYPES=timestamp,msgid"_s, u"INVEX"_s, u"EXCEPTS"_s,
+               u"are supported by this server"_s});
     bytes += motd(nick);
     return bytes;
 }

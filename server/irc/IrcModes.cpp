@@ -59,6 +59,11 @@ void translate(Translation &t, QStringList &rules, const Change &change, const Q
     } else if (letter == u'I') {
         if (const auto mask = chatMaskOf(argument, room, letter, me, serverName, &t.replies))
             run((plus ? u"allow #"_s : u"disallow #"_s) + room + u' ' + *mask);
+    } else if (letter == u'e' && argument.isEmpty()) {
+        t.commands << u"@EXCEPTS exempted #"_s + room;
+    } else if (letter == u'e') {
+        if (const auto mask = chatMaskOf(argument, room, letter, me, serverName, &t.replies))
+            run((plus ? u"exempt #"_s : u"unexempt #"_s) + room + u' ' + *mask);
     } else if (letter == u'o') {
         run((plus ? u"op #"_s : u"deop #"_s) + room + u' ' + argument);
     } else if (letter == u'v') {
@@ -147,6 +152,7 @@ QList<Change> changes(const QString &modes, const QStringList &arguments, bool *
         // CHANMODES type B) takes the next argument.
         const bool takes =
             letter == u'o' || letter == u'v' || letter == u'b' || letter == u'I' ||
+            letter == u'e' ||
             (rule && RoomModes::takesValue(*rule) && (plus || *rule == RoomModes::Rule::Key));
         Change change{plus, letter, {}};
         if (takes && next < arguments.size()) {

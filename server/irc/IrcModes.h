@@ -17,9 +17,10 @@
 //
 //   MODE <channel> [modes *argument]
 //   modes    = 1*(["+" | "-"] 1*letter)  ; "+it-m", "+ov alice bob"; no sign at first: "+"
-//   letter   = "o" | "v" | "b" | "I" | "i" | "t" | "R" | "m" | "l" | "k"
-//   o and v take a nick, b and I a mask (none: the list), +l a count, k a key (-k's is not
-//   checked); I is the invite exception list, the chat's allow;
+//   letter   = "o" | "v" | "b" | "I" | "e" | "i" | "t" | "R" | "m" | "l" | "k"
+//   o and v take a nick, b, I and e a mask (none: the list), +l a count, k a key (-k's is not
+//   checked); I is the invite exception list, the chat's allow; e the ban exception list, the
+//   chat's exempt;
 //   at most MaxModesWithArgument of them per line (ISUPPORT MODES), the rest once each.
 //   TBAN <channel> <duration> <mask>
 //   mask     = ban-mask | "m:" nick ["!*@*"]   ; ban-mask: the chat's (nick, account:, address)

@@ -108,6 +108,8 @@ QString kindName(StoredSanction::Kind kind)
         return u"voice"_s;
     case StoredSanction::Kind::Allow:
         return u"allow"_s;
+    case StoredSanction::Kind::Exempt:
+        return u"exempt"_s;
     case StoredSanction::Kind::Mute:
         break;
     }
@@ -118,7 +120,8 @@ bool parseKind(const QString &name, StoredSanction::Kind *kind)
 {
     for (StoredSanction::Kind k :
          {StoredSanction::Kind::Mute, StoredSanction::Kind::Ban, StoredSanction::Kind::Rule,
-          StoredSanction::Kind::Invite, StoredSanction::Kind::Voice, StoredSanction::Kind::Allow}) {
+          StoredSanction::Kind::Invite, StoredSanction::Kind::Voice, StoredSanction::Kind::Allow,
+          StoredSanction::Kind::Exempt}) {
         if (name == kindName(k)) {
             *kind = k;
             return true;

@@ -19,18 +19,20 @@ struct StoredRole
 // A rule against someone in a room: a mute (may read, may not speak) or a ban (may not enter);
 // a voice (may speak in a moderated room: not against, but the same shape);
 // an invitation of a registered person into an invite-only room, not used yet; an allowance (a
-// mask let into the room without an invitation when it is invite-only); or a rule of
+// mask let into the room without an invitation when it is invite-only); an exemption (a mask
+// the room's bans do not keep out); or a rule of
 // the room itself that is on (invite-only, topic-lock, registered-only, limit, key), whose mask
 // is the rule's name and whose reason is its value, for a limit (the number) and a key. Rules share
 // the table rather than having one of their own: they are a room's few words with a setter and a
 // time, the same shape, and no schema change was needed.
 struct StoredSanction
 {
-    enum class Kind { Mute, Ban, Rule, Invite, Voice, Allow };
+    // Numbered as the cluster sends them: new kinds go last.
+    enum class Kind { Mute, Ban, Rule, Invite, Voice, Allow, Exempt };
 
     qint64 roomId = 0;
     Kind kind = Kind::Mute;
-    QString mask;    // a mute, an invitation: an account key; a ban, an allowance: a nick,
+    QString mask;    // a mute, an invitation: an account key; a ban, allowance, exemption: a nick,
                      // account or address mask; a rule: its name
     QDateTime until; // wall-clock end; invalid: until lifted
     QString setter;  // the nick that set it

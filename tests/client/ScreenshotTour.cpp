@@ -17,6 +17,7 @@
 #include "PeopleView.h"
 #include "RoomMasksDialog.h"
 #include "RoomSettingsDialog.h"
+#include "StepDownQuestion.h"
 #include "TestServer.h"
 #include "Translations.h"
 #include "UserListModel.h"
@@ -31,6 +32,7 @@
 #include <QPushButton>
 #include <QScreen>
 #include <QSignalSpy>
+#include <QTabWidget>
 #include <QTableView>
 #include <QTcpServer>
 #include <QTcpSocket>
@@ -38,6 +40,7 @@
 #include <QTranslator>
 
 #include <cstdio>
+#include <memory>
 
 using namespace Qt::StringLiterals;
 
@@ -436,9 +439,9 @@ bool roomBansShot(const QString &language)
         u"room-bans"_s, language,
         [language](ChatWindow *chat, ChatConnection *connection) -> QDialog * {
             const bool english = language == "en"_L1;
-            connection->addMask(u"lab"_s, false, u"mallory"_s, u"1h"_s,
+            connection->addMask(u"lab"_s, MaskListKind::Bans, u"mallory"_s, u"1h"_s,
                                 english ? u"spam"_s : u"刷屏"_s);
-            connection->addMask(u"lab"_s, false, u"192.0.2.0/24"_s, {},
+            connection->addMask(u"lab"_s, MaskListKind::Bans, u"192.0.2.0/24"_s, {},
                                 english ? u"flood"_s : u"洪水攻击"_s);
             chat->findChild<QAction *>(u"roomMasks"_s)->trigger();
             auto *dialog = chat->findChild<RoomMasksDialog *>(u"roomMasksDialog"_s);
@@ -453,6 +456,48 @@ bool roomBansShot(const QString &language)
             if (!QTest::qWaitFor([problem] { return problem->isVisible(); }, 5000))
                 return nullptr;
             return dialog;
+        });
+}
+
+// The people a room's bans do not keep out, on the third page of the same dialog: an account
+// and an address, both exempted by the owner.
+bool roomExemptedShot(const QString &language)
+{
+    return ownerOfLabShot(
+        u"room-exempted"_s, language,
+        [](ChatWindow *chat, ChatConnection *connection) -> QDialog * {
+            connection->addMask(u"lab"_s, MaskListKind::Exempted, u"account:bob"_s);
+            connection->addMask(u"lab"_s, MaskListKind::Exempted, u"198.51.100.7"_s);
+            chat->findChild<QAction *>(u"roomMasks"_s)->trigger();
+            auto *dialog = chat->findChild<RoomMasksDialog *>(u"roomMasksDialog"_s);
+            auto *exempted = dialog ? dialog->findChild<QTableView *>(u"exempted"_s) : nullptr;
+            if (!exempted ||
+                !QTest::qWaitFor([exempted] { return exempted->model()->rowCount() == 2; }, 5000))
+                return nullptr;
+            dialog->findChild<QTabWidget *>(u"lists"_s)->setCurrentIndex(2);
+            exempted->resizeColumnsToContents();
+            return dialog;
+        });
+}
+
+// The question the owner of lab answers before stepping down, from the people menu on their own
+// name: they will no longer run the room, which will have no owner, for good.
+bool stepDownShot(const QString &language)
+{
+    return ownerOfLabShot(
+        u"step-down"_s, language, [](ChatWindow *chat, ChatConnection *connection) -> QDialog * {
+            auto *people = chat->findChild<PeopleView *>(u"userList"_s);
+            const auto owner = [connection] {
+                return connection->flags(u"lab"_s, connection->nick()).owner;
+            };
+            if (!QTest::qWaitFor(owner, 5000))
+                return nullptr;
+            const std::unique_ptr<QMenu> menu(people->createMenu(people->model()->index(0, 0)));
+            auto *stepDown = menu->findChild<QAction *>(u"deop"_s);
+            if (!stepDown)
+                return nullptr;
+            stepDown->trigger();
+            return chat->findChild<StepDownQuestion *>(u"stepDownQuestion"_s);
         });
 }
 
@@ -482,6 +527,8 @@ int main(int argc, char *argv[])
         registeredLoginShot(u"en"_s, u"login-password-en.png"_s) &&
         registeredLoginShot(u"zh_CN"_s, u"login-password-zh_CN.png"_s) &&
         moderationShots(u"en"_s) && moderationShots(u"zh_CN"_s) && roomRulesShot(u"en"_s) &&
-        roomRulesShot(u"zh_CN"_s) && roomBansShot(u"en"_s) && roomBansShot(u"zh_CN"_s);
+        roomRulesShot(u"zh_CN"_s) && roomBansShot(u"en"_s) && roomBansShot(u"zh_CN"_s) &&
+        roomExemptedShot(u"en"_s) && roomExemptedShot(u"zh_CN"_s) && stepDownShot(u"en"_s) &&
+        stepDownShot(u"zh_CN"_s);
     return ok ? 0 : 1;
 }

@@ -52,6 +52,10 @@ private slots:
     void olderPagesComeOnRequest();
     void moderationActsAreWorded_data();
     void moderationActsAreWorded();
+    void maskListsAreListedAddedAndRemoved_data();
+    void maskListsAreListedAddedAndRemoved();
+    void maskListsAreWorded_data();
+    void maskListsAreWorded();
 
 private:
     static bool logIn(ChatConnection &connection, const TestServer &server, const QString &nick);
@@ -731,6 +735,10 @@ void TestChatConnection::moderationActsAreWorded_data()
                            << u"alice lets bob into the room without an invitation."_s;
     QTest::newRow("disallow") << u"disallow"_s << QString() << false
                               << u"alice took back bob's entry without an invitation."_s;
+    QTest::newRow("exempt") << u"exempt"_s << QString() << false
+                            << u"alice lets bob into the room even when a ban catches them."_s;
+    QTest::newRow("unexempt") << u"unexempt"_s << QString() << false
+                              << u"alice took back bob's exemption from the room's bans."_s;
     QTest::newRow("invite") << u"invite"_s << QString() << false
                             << u"alice invited bob into the room."_s;
     QTest::newRow("invite of you")
@@ -748,6 +756,143 @@ void TestChatConnection::moderationActsAreWorded()
     QFETCH(bool, you);
     QFETCH(QString, text);
     QCOMPARE(NoticeText::moderation(u"alice"_s, act, u"bob"_s, detail, you), text);
+}
+
+namespace {
+
+const MaskList &keptList(const Room &room, MaskListKind list)
+{
+    switch (list) {
+    case MaskListKind::Allowed:
+        return room.allowed();
+    case MaskListKind::Exempted:
+        return room.exempted();
+    case MaskListKind::Bans:
+        break;
+    }
+    return room.bans();
+}
+
+} // namespace
+
+void TestChatConnection::maskListsAreListedAddedAndRemoved_data()
+{
+    QTest::addColumn<MaskListKind>("list");
+    QTest::addColumn<QString>("typed"); // what the person types to see it
+    QTest::addColumn<QString>("added"); // the act of the room's line about an addition
+    QTest::addColumn<QString>("removed");
+    QTest::newRow("bans") << MaskListKind::Bans << u"/bans"_s << u"ban"_s << u"unban"_s;
+    QTest::newRow("allowed") << MaskListKind::Allowed << u"/allowed"_s << u"allow"_s
+                             << u"disallow"_s;
+    QTest::newRow("exempted") << MaskListKind::Exempted << u"/exempted"_s << u"exempt"_s
+                              << u"unexempt"_s;
+}
+
+// Each list is asked for by the client (masksListed) or by the person (masksReceived), each
+// named by its kind; a mask is added and taken off again, and one that is none is refused.
+void TestChatConnection::maskListsAreListedAddedAndRemoved()
+{
+    QFETCH(MaskListKind, list);
+    QFETCH(QString, typed);
+    QFETCH(QString, added);
+    QFETCH(QString, removed);
+    TestServer server;
+    ChatConnection alice;
+    QVERIFY(logIn(alice, server, u"alice"_s));
+    alice.createRoom(u"lab"_s);
+    QTRY_COMPARE(alice.room(), u"lab"_s);
+    const Room *lab = server.server().processor().directory().room(u"lab"_s);
+    QVERIFY(lab);
+    QSignalSpy moderated(&alice, &ChatConnection::moderated);
+    QSignalSpy answered(&alice, &ChatConnection::maskAnswered);
+    QSignalSpy listed(&alice, &ChatConnection::masksListed);
+    QSignalSpy received(&alice, &ChatConnection::masksReceived);
+
+    const QString label = alice.addMask(u"lab"_s, list, u"account:bob"_s);
+    QVERIFY(!label.isEmpty());
+    QVERIFY(moderated.wait(5000));
+    QCOMPARE(moderated.first().at(2).toString(), added);
+    QCOMPARE(answered.size(), 1);
+    QCOMPARE(answered.first(), (QVariantList{label, false}));
+    QCOMPARE(keptList(*lab, list).all().size(), 1);
+    const QString kept = keptList(*lab, list).all().first().mask.text();
+
+    alice.askMasks(u"lab"_s, list);
+    QVERIFY(listed.wait(5000));
+    QCOMPARE(listed.first().at(0).toString(), u"lab"_s);
+    QCOMPARE(listed.first().at(1).value<MaskListKind>(), list);
+    QCOMPARE(listed.first().at(3).value<qsizetype>(), qsizetype(1));
+    QCOMPARE(listed.first().at(4).toStringList().value(0), kept);
+    QCOMPARE(received.size(), 0); // asked by the client: not the person's answer
+
+    alice.sendLine(typed);
+    QVERIFY(received.wait(5000));
+    QCOMPARE(received.first().at(1).value<MaskListKind>(), list);
+    QCOMPARE(received.first().at(4).toStringList().value(0), kept);
+    QCOMPARE(listed.size(), 1);
+
+    QSignalSpy failed(&alice, &ChatConnection::commandFailed);
+    const QString refused = alice.addMask(u"lab"_s, list, u"10.0.0.0/99"_s);
+    QVERIFY(failed.wait(5000));
+    QCOMPARE(failed.first().at(0).value<ErrorCode>(), ErrorCode::BadMask);
+    QCOMPARE(failed.first().at(1).toString(), added);
+    QCOMPARE(answered.last(), (QVariantList{refused, true}));
+
+    moderated.clear();
+    alice.removeMask(u"lab"_s, list, kept);
+    QVERIFY(moderated.wait(5000));
+    QCOMPARE(moderated.first().at(2).toString(), removed);
+    QVERIFY(keptList(*lab, list).isEmpty());
+    alice.askMasks(u"lab"_s, list);
+    QVERIFY(listed.wait(5000));
+    QCOMPARE(listed.last().at(3).value<qsizetype>(), qsizetype(0));
+}
+
+void TestChatConnection::maskListsAreWorded_data()
+{
+    QTest::addColumn<MaskListKind>("list");
+    QTest::addColumn<qsizetype>("first");
+    QTest::addColumn<qsizetype>("total");
+    QTest::addColumn<QStringList>("entries");
+    QTest::addColumn<QStringList>("lines");
+    const QStringList ban = {u"10.0.0.0/8"_s, u"60"_s, u"alice"_s, u"flood"_s};
+    const QStringList allowed = {u"bob"_s, QString(), u"alice"_s, QString()};
+    const QStringList exempted = {u"account:carol"_s, QString(), u"alice"_s, QString()};
+    QTest::newRow("no bans") << MaskListKind::Bans << qsizetype(0) << qsizetype(0) << QStringList()
+                             << QStringList{u"Nobody is banned from lab."_s};
+    QTest::newRow("a ban") << MaskListKind::Bans << qsizetype(0) << qsizetype(1) << ban
+                           << QStringList{u"Banned from lab (1):"_s,
+                                          u"10.0.0.0/8, by alice, 60 seconds left: flood"_s};
+    QTest::newRow("nobody allowed")
+        << MaskListKind::Allowed << qsizetype(0) << qsizetype(0) << QStringList()
+        << QStringList{u"Nobody enters lab without an invitation."_s};
+    QTest::newRow("one allowed") << MaskListKind::Allowed << qsizetype(0) << qsizetype(1) << allowed
+                                 << QStringList{u"Let into lab without an invitation (1):"_s,
+                                                u"bob, by alice"_s};
+    QTest::newRow("nobody exempted")
+        << MaskListKind::Exempted << qsizetype(0) << qsizetype(0) << QStringList()
+        << QStringList{u"The bans of lab hold for everyone."_s};
+    QTest::newRow("two exempted") << MaskListKind::Exempted << qsizetype(0) << qsizetype(2)
+                                  << exempted + allowed
+                                  << QStringList{u"Let into lab despite its bans (2):"_s,
+                                                 u"account:carol, by alice"_s, u"bob, by alice"_s};
+    QTest::newRow("a later piece: no heading")
+        << MaskListKind::Exempted << qsizetype(1) << qsizetype(2) << allowed
+        << QStringList{u"bob, by alice"_s};
+    QTest::newRow("an entry cut short: dropped")
+        << MaskListKind::Exempted << qsizetype(1) << qsizetype(2) << allowed.first(3)
+        << QStringList();
+}
+
+// The answers to /bans, /allowed and /exempted, in the person's language.
+void TestChatConnection::maskListsAreWorded()
+{
+    QFETCH(MaskListKind, list);
+    QFETCH(qsizetype, first);
+    QFETCH(qsizetype, total);
+    QFETCH(QStringList, entries);
+    QFETCH(QStringList, lines);
+    QCOMPARE(NoticeText::masks(u"lab"_s, list, first, total, entries), lines);
 }
 
 QTEST_GUILESS_MAIN(TestChatConnection)

@@ -1,8 +1,9 @@
 // SPDX-License-Identifier: MIT
 // The widget-free models behind the chat window: mentions, a conversation's lines with their
-// window, unread counts and marker, the list of conversations, and a room's bans.
+// window, unread counts and marker, the list of conversations, and a room's lists of masks.
 #include "Conversation.h"
 #include "ConversationListModel.h"
+#include "MaskListKind.h"
 #include "MaskListModel.h"
 #include "Mentions.h"
 #include "MessageModel.h"
@@ -63,6 +64,9 @@ private slots:
     void maskListGathersThePieces_data();
     void maskListGathersThePieces();
     void maskListKeepsTheListUntilTheNextIsWhole();
+    void maskListWordsNameTheirList_data();
+    void maskListWordsNameTheirList();
+    void maskListAnswersNameTheirList();
 };
 
 void TestClientModels::mentions_data()
@@ -386,6 +390,48 @@ void TestClientModels::maskListKeepsTheListUntilTheNextIsWhole()
     QCOMPARE(model.rowCount(), 2);
     QCOMPARE(model.entry(0).mask, u"new"_s);
     QCOMPARE(model.entry(1).setter, u"bob"_s);
+}
+
+void TestClientModels::maskListWordsNameTheirList_data()
+{
+    QTest::addColumn<QString>("word");
+    QTest::addColumn<std::optional<MaskListKind>>("list");
+    const std::optional<MaskListKind> none;
+    QTest::newRow("bans") << u"bans"_s << std::optional(MaskListKind::Bans);
+    QTest::newRow("ban") << u"ban"_s << std::optional(MaskListKind::Bans);
+    QTest::newRow("unban") << u"unban"_s << std::optional(MaskListKind::Bans);
+    QTest::newRow("allowed") << u"allowed"_s << std::optional(MaskListKind::Allowed);
+    QTest::newRow("allow") << u"allow"_s << std::optional(MaskListKind::Allowed);
+    QTest::newRow("disallow") << u"disallow"_s << std::optional(MaskListKind::Allowed);
+    QTest::newRow("exempted") << u"exempted"_s << std::optional(MaskListKind::Exempted);
+    QTest::newRow("exempt") << u"exempt"_s << std::optional(MaskListKind::Exempted);
+    QTest::newRow("unexempt") << u"unexempt"_s << std::optional(MaskListKind::Exempted);
+    QTest::newRow("another act") << u"kick"_s << none;
+    QTest::newRow("another list") << u"modlog"_s << none;
+    QTest::newRow("capitals") << u"Exempt"_s << none;
+    QTest::newRow("empty") << QString() << none;
+}
+
+// Each word names its list, and a list's words are the ones that name it.
+void TestClientModels::maskListWordsNameTheirList()
+{
+    QFETCH(QString, word);
+    QFETCH(std::optional<MaskListKind>, list);
+    QCOMPARE(MaskLists::ofWord(word), list);
+    if (list) {
+        QVERIFY(QStringList({MaskLists::listCommand(*list), MaskLists::addCommand(*list),
+                             MaskLists::removeCommand(*list)})
+                    .contains(word));
+    }
+}
+
+// The server's answers to bans, allowed and exempted, each the piece of its list.
+void TestClientModels::maskListAnswersNameTheirList()
+{
+    QCOMPARE(MaskLists::ofAnswer(Event::Kind::Bans), std::optional(MaskListKind::Bans));
+    QCOMPARE(MaskLists::ofAnswer(Event::Kind::Allowed), std::optional(MaskListKind::Allowed));
+    QCOMPARE(MaskLists::ofAnswer(Event::Kind::Exempted), std::optional(MaskListKind::Exempted));
+    QCOMPARE(MaskLists::ofAnswer(Event::Kind::Modlog), std::optional<MaskListKind>());
 }
 
 QTEST_GUILESS_MAIN(TestClientModels)

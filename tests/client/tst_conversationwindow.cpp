@@ -459,17 +459,20 @@ void TestConversationWindow::roomListsAnswerInThePane()
     auto *input = child<MessageInput>(scene.chat, u"input"_s);
     input->setFocus();
     for (const QString &line :
-         {u"/ban 10.0.0.0/8 flood"_s, u"/bans"_s, u"/allow bob"_s, u"/allowed"_s, u"/modlog"_s}) {
+         {u"/ban 10.0.0.0/8 flood"_s, u"/bans"_s, u"/allow bob"_s, u"/allowed"_s,
+          u"/exempt account:carol"_s, u"/exempted"_s, u"/modlog"_s}) {
         QTest::keyClicks(input, line);
         QTest::keyClick(input, Qt::Key_Return);
     }
     const QString banned = u"alice banned 10.0.0.0/8 from the room. Reason: flood"_s;
-    QTRY_VERIFY(paneText(scene.chat).contains(u"Moderation in lab (2):"_s));
+    QTRY_VERIFY(paneText(scene.chat).contains(u"Moderation in lab (3):"_s));
     const QString pane = paneText(scene.chat);
     for (const QString &shown :
          {banned, u"Banned from lab (1):"_s, u"10.0.0.0/8, by alice: flood"_s,
           u"Let into lab without an invitation (1):"_s, u"bob, by alice"_s,
-          u": alice lets bob into the room without an invitation."_s})
+          u": alice lets bob into the room without an invitation."_s,
+          u"alice lets account:carol into the room even when a ban catches them."_s,
+          u"Let into lab despite its bans (1):"_s, u"account:carol, by alice"_s})
         QVERIFY2(pane.contains(shown), qPrintable(shown + u"\n---\n"_s + pane));
     QCOMPARE(pane.count(banned), 2); // the act, and the log's line about it
 

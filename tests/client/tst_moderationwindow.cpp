@@ -1,8 +1,9 @@
 // SPDX-License-Identifier: MIT
 // Accounts and moderation in the windows: logging in with the password of a registered
 // nickname (against the real server), the Account menu's dialog, the people list's context
-// menu per standing (against a scripted server that sends the flags), refusals in words, the
-// rules dialog of a room (its owner changes them; a member reads them), and its bans dialog.
+// menu per standing (against a scripted server that sends the flags), stepping down from
+// running a room, refusals in words, the rules dialog of a room (its owner changes them; a
+// member reads them), and its bans dialog.
 #include "AccountDialog.h"
 #include "ChatSession.h"
 #include "MaskListModel.h"
@@ -10,6 +11,7 @@
 #include "PeopleView.h"
 #include "RoomMasksDialog.h"
 #include "RoomSettingsDialog.h"
+#include "StepDownQuestion.h"
 #include "UserListModel.h"
 #include "WindowTestKit.h"
 #include "core/Directory.h"
@@ -113,6 +115,10 @@ private slots:
     void registerDialogChecksThenRegisters();
     void contextMenuOffersWhatTheStandingAllows_data();
     void contextMenuOffersWhatTheStandingAllows();
+    void steppingDownAsksFirst_data();
+    void steppingDownAsksFirst();
+    void steppingDownLeavesAPlainMember_data();
+    void steppingDownLeavesAPlainMember();
     void banDialogSendsTheCommandFromTheKeyboard();
     void mutedSpeakerIsToldInPlainWords();
     void awayReplyShowsInThePrivateConversation();
@@ -247,28 +253,27 @@ void TestModerationWindow::contextMenuOffersWhatTheStandingAllows_data()
     QTest::addColumn<QStringList>("onBob");
     QTest::addColumn<QStringList>("onMe");
 
-    // No private message to oneself and no act on oneself, but a voice: those who run a room
-    // give one to anyone in it.
+    // No private message to oneself, and of the acts only two: those who run a room give a
+    // voice to anyone in it, themselves too, and may step down (a deop of themselves).
     const QStringList self;
-    const QStringList voice{u"voice"_s};
+    const QStringList runs{u"voice"_s, u"deop"_s};
     QTest::newRow("owner, bob a member")
         << u"owner"_s << u""_s
-        << QStringList{u"private"_s, u"kick"_s, u"ban"_s, u"mute"_s, u"voice"_s, u"op"_s} << voice;
+        << QStringList{u"private"_s, u"kick"_s, u"ban"_s, u"mute"_s, u"voice"_s, u"op"_s} << runs;
     QTest::newRow("owner, bob an operator")
         << u"owner"_s << u"op"_s
-        << QStringList{u"private"_s, u"kick"_s, u"ban"_s, u"mute"_s, u"voice"_s, u"deop"_s}
-        << voice;
+        << QStringList{u"private"_s, u"kick"_s, u"ban"_s, u"mute"_s, u"voice"_s, u"deop"_s} << runs;
     QTest::newRow("owner with a voice, bob with one too")
         << u"owner,voice"_s << u"voice"_s
         << QStringList{u"private"_s, u"kick"_s, u"ban"_s, u"mute"_s, u"devoice"_s, u"op"_s}
-        << QStringList{u"devoice"_s};
+        << QStringList{u"devoice"_s, u"deop"_s};
     QTest::newRow("operator, bob muted")
         << u"op"_s << u"muted"_s
-        << QStringList{u"private"_s, u"kick"_s, u"ban"_s, u"unmute"_s, u"voice"_s} << voice;
+        << QStringList{u"private"_s, u"kick"_s, u"ban"_s, u"unmute"_s, u"voice"_s} << runs;
     QTest::newRow("operator, bob an operator")
-        << u"op"_s << u"op,away"_s << QStringList{u"private"_s, u"voice"_s} << voice;
+        << u"op"_s << u"op,away"_s << QStringList{u"private"_s, u"voice"_s} << runs;
     QTest::newRow("operator, bob the owner")
-        << u"op"_s << u"owner"_s << QStringList{u"private"_s, u"voice"_s} << voice;
+        << u"op"_s << u"owner"_s << QStringList{u"private"_s, u"voice"_s} << runs;
     QTest::newRow("member") << u""_s << u""_s << QStringList{u"private"_s} << self;
     QTest::newRow("member with a voice")
         << u"voice"_s << u""_s << QStringList{u"private"_s} << self;
@@ -288,8 +293,112 @@ void TestModerationWindow::contextMenuOffersWhatTheStandingAllows()
     QTRY_COMPARE(people->model()->rowCount(), 3);
     std::unique_ptr<QMenu> menu(people->createMenu(rowOf(people, u"bob"_s)));
     QCOMPARE(actionNames(menu.get()), onBob);
+    if (const QAction *deop = menu->findChild<QAction *>(u"deop"_s))
+        QCOMPARE(deop->text(), u"Remove &operator"_s);
     menu.reset(people->createMenu(rowOf(people, u"me"_s)));
     QCOMPARE(actionNames(menu.get()), onMe);
+    // On oneself, a deop is stepping down, and a question comes first (the dialog's "…").
+    if (const QAction *deop = menu->findChild<QAction *>(u"deop"_s))
+        QCOMPARE(deop->text(), u"&Step down…"_s);
+}
+
+void TestModerationWindow::steppingDownAsksFirst_data()
+{
+    QTest::addColumn<QString>("myFlags");
+    QTest::addColumn<bool>("owner");
+    QTest::newRow("operator") << u"op"_s << false;
+    QTest::newRow("owner") << u"owner"_s << true;
+}
+
+// Against the scripted server, which notes every line: Escape sends nothing; the question's
+// button sends the deop of oneself, once. The question is open while the test goes on: it
+// never blocks the GUI thread.
+void TestModerationWindow::steppingDownAsksFirst()
+{
+    QFETCH(QString, myFlags);
+    QFETCH(bool, owner);
+    ScriptedServer server(myFlags, u""_s);
+    ClientController client;
+    QVERIFY(logIn(client, server.address(), u"me"_s));
+    ChatWindow *chat = client.chatWindow();
+    auto *people = child<PeopleView>(chat, u"userList"_s);
+    QTRY_COMPARE(people->model()->rowCount(), 3);
+    const auto ask = [people, chat] {
+        std::unique_ptr<QMenu> menu(people->createMenu(rowOf(people, u"me"_s)));
+        child<QAction>(menu.get(), u"deop"_s)->trigger();
+        return QPointer(child<StepDownQuestion>(chat, u"stepDownQuestion"_s));
+    };
+
+    QPointer question = ask();
+    QVERIFY(question->isVisible());
+    QVERIFY(question->text().contains(u"games"_s));
+    const QString said = question->informativeText();
+    QVERIFY2(said.contains(u"no longer run games"_s), qPrintable(said));
+    QCOMPARE(said.contains(u"no owner"_s), owner);
+    QCOMPARE(said.contains(u"cannot take it back"_s), owner);
+    QTest::keyClick(question, Qt::Key_Escape);
+    QTRY_VERIFY(!question);
+
+    question = ask();
+    QTest::mouseClick(child<QPushButton>(question, u"stepDown"_s), Qt::LeftButton);
+    QTRY_VERIFY(!question);
+    // Lines arrive in order: anything Escape had sent would be here before the deop.
+    QTRY_COMPARE(server.received.filter(u"deop"_s).size(), 1);
+    QVERIFY(server.received.filter(u"deop"_s).first().endsWith(u" deop #games me"_s));
+}
+
+void TestModerationWindow::steppingDownLeavesAPlainMember_data()
+{
+    QTest::addColumn<bool>("owner");
+    QTest::newRow("operator") << false;
+    QTest::newRow("owner") << true;
+}
+
+// Against the real server: alice owns the room and made bob an operator; one of them steps
+// down. The server, both people lists and both panes agree that they no longer run the room,
+// and their menu has nothing more to step down from.
+void TestModerationWindow::steppingDownLeavesAPlainMember()
+{
+    QFETCH(bool, owner);
+    TestServer server;
+    ClientController alice;
+    QVERIFY(logIn(alice, server, u"alice"_s));
+    alice.connection()->createRoom(u"den"_s);
+    QTRY_COMPARE(alice.session()->active()->name(), u"den"_s);
+    ClientController bob;
+    QVERIFY(logIn(bob, server, u"bob"_s));
+    bob.connection()->joinRoom(u"den"_s);
+    QTRY_COMPARE(bob.session()->active()->name(), u"den"_s);
+    alice.connection()->moderate(Moderation::Act::Op, u"den"_s, u"bob"_s);
+    QTRY_VERIFY_WITH_TIMEOUT(bob.connection()->flags(u"den"_s, u"bob"_s).op, 5000);
+
+    ClientController &leaving = owner ? alice : bob;
+    ClientController &staying = owner ? bob : alice;
+    const QString nick = leaving.connection()->nick();
+    auto *people = child<PeopleView>(leaving.chatWindow(), u"userList"_s);
+    auto *othersPeople = child<PeopleView>(staying.chatWindow(), u"userList"_s);
+    QTRY_COMPARE(rowOf(people, nick).data().toString(), (owner ? u"~"_s : u"@"_s) + nick);
+    std::unique_ptr<QMenu> menu(people->createMenu(rowOf(people, nick)));
+    child<QAction>(menu.get(), u"deop"_s)->trigger();
+    QPointer question = child<StepDownQuestion>(leaving.chatWindow(), u"stepDownQuestion"_s);
+    QTest::mouseClick(child<QPushButton>(question, u"stepDown"_s), Qt::LeftButton);
+    QTRY_VERIFY(!question);
+
+    const Directory &directory = server.server().processor().directory();
+    const Room *den = directory.room(u"den"_s);
+    QTRY_COMPARE_WITH_TIMEOUT(int(den->roles().role(directory.user(nick))),
+                              int(RoomRoles::Role::Member), 5000);
+    QTRY_VERIFY_WITH_TIMEOUT(
+        paneText(leaving.chatWindow()).contains(u"You stepped down from running this room."_s),
+        5000);
+    QTRY_VERIFY_WITH_TIMEOUT(
+        paneText(staying.chatWindow()).contains(nick + u" stepped down from running this room."_s),
+        5000);
+    QCOMPARE(rowOf(people, nick).data().toString(), nick);
+    QCOMPARE(rowOf(othersPeople, nick).data().toString(), nick);
+    QVERIFY(leaving.connection()->flags(u"den"_s, nick) == MemberFlags());
+    menu.reset(people->createMenu(rowOf(people, nick)));
+    QCOMPARE(actionNames(menu.get()), QStringList());
 }
 
 void TestModerationWindow::banDialogSendsTheCommandFromTheKeyboard()
@@ -449,8 +558,9 @@ QStringList masksKept(const MaskList &list)
 
 } // namespace
 
-// The owner bans and lets in from the keyboard, sees every change (another operator's too) and
-// lifts a ban with Delete; a member is told that only operators see the lists.
+// The owner bans, lets in and exempts from the bans from the keyboard, sees every change (another
+// operator's too), lifts a ban with Delete and takes an exemption back; a member is told that
+// only operators see the lists.
 void TestModerationWindow::roomMasksDialogListsAndChangesTheBans()
 {
     TestServer server;
@@ -498,6 +608,19 @@ void TestModerationWindow::roomMasksDialogListsAndChangesTheBans()
     QTRY_COMPARE_WITH_TIMEOUT(masksShown(allowed).size(), 1, 5000);
     QCOMPARE(masksShown(allowed), masksKept(den->allowed()));
 
+    // The third: a mask the bans do not keep out, from the keyboard; no end, no reason.
+    child<QTabWidget>(dialog, u"lists"_s)->setCurrentIndex(2);
+    auto *exempted = child<QTableView>(dialog, u"exempted"_s);
+    QVERIFY(exempted->isColumnHidden(MaskListModel::UntilColumn));
+    QVERIFY(exempted->isColumnHidden(MaskListModel::ReasonColumn));
+    auto *exemptMask = child<QLineEdit>(dialog, u"exemptMask"_s);
+    QTest::keyClicks(exemptMask, u"192.0.2.0/24"_s);
+    QTest::keyClick(exemptMask, Qt::Key_Return);
+    QTRY_COMPARE_WITH_TIMEOUT(masksShown(exempted).size(), 1, 5000);
+    QCOMPARE(masksShown(exempted), masksKept(den->exempted()));
+    QCOMPARE(masksShown(allowed), masksKept(den->allowed())); // the other lists stay
+    QCOMPARE(masksShown(bans).size(), 1);
+
     // Another operator's ban reaches the list too.
     ChatConnection bob;
     QVERIFY(logIn(bob, server, u"bob"_s));
@@ -506,7 +629,7 @@ void TestModerationWindow::roomMasksDialogListsAndChangesTheBans()
     owner.connection()->moderate(Moderation::Act::Op, u"den"_s, u"bob"_s);
     QTRY_VERIFY_WITH_TIMEOUT(
         bob.flags(u"den"_s, u"bob"_s).standing() == MemberFlags::Standing::Operator, 5000);
-    bob.addMask(u"den"_s, false, u"192.0.2.7"_s);
+    bob.addMask(u"den"_s, MaskListKind::Bans, u"192.0.2.7"_s);
     QTRY_COMPARE_WITH_TIMEOUT(masksShown(bans).size(), 2, 5000);
     QCOMPARE(masksShown(bans), masksKept(den->bans()));
 
@@ -520,6 +643,14 @@ void TestModerationWindow::roomMasksDialogListsAndChangesTheBans()
     QTRY_COMPARE_WITH_TIMEOUT(masksShown(bans).size(), 1, 5000);
     QVERIFY(!masksKept(den->bans()).contains(lifted));
     QCOMPARE(masksShown(bans), masksKept(den->bans()));
+
+    // The exemption is taken back from its page.
+    child<QTabWidget>(dialog, u"lists"_s)->setCurrentIndex(2);
+    exempted->selectRow(0);
+    QTest::mouseClick(child<QPushButton>(dialog, u"exemptRemove"_s), Qt::LeftButton);
+    QTRY_COMPARE_WITH_TIMEOUT(masksShown(exempted).size(), 0, 5000);
+    QVERIFY(den->exempted().isEmpty());
+    child<QTabWidget>(dialog, u"lists"_s)->setCurrentIndex(0);
 
     // A mask the server refuses: its words in the dialog, and what was typed back in the fields
     // to be put right. A ban the person sends from the main window meanwhile (/ban), answered
@@ -537,6 +668,14 @@ void TestModerationWindow::roomMasksDialogListsAndChangesTheBans()
     QCOMPARE(mask->text(), u"10.0.0.0/99"_s);
     QCOMPARE(mask->selectedText(), mask->text());
     QCOMPARE(reason->text(), u"flood"_s);
+    // On the exemptions' page too, the refused mask comes back to its own field.
+    child<QTabWidget>(dialog, u"lists"_s)->setCurrentIndex(2);
+    QTest::keyClicks(exemptMask, u"10.0.0.0/99"_s);
+    QTest::keyClick(exemptMask, Qt::Key_Return);
+    QVERIFY(!problem->isVisible());
+    QTRY_VERIFY_WITH_TIMEOUT(problem->isVisible(), 5000);
+    QCOMPARE(exemptMask->text(), u"10.0.0.0/99"_s);
+    QCOMPARE(mask->text(), u"10.0.0.0/99"_s); // the ban's, untouched
     dialog->reject();
     QTRY_VERIFY(!dialog);
 

@@ -2,8 +2,9 @@
 // Owners, operators and the muted as the client sees them, without a window: the flag words
 // of users and who, the marks in the people list kept current by moderation and presence
 // events (synthetic tagged lines, as a server sends them), what each standing may do to whom,
-// the commands that do it, and refusals in plain words.
+// the commands that do it, how a deop reads, and refusals in plain words.
 #include "MemberFlags.h"
+#include "NoticeText.h"
 #include "RoomState.h"
 #include "StatusText.h"
 #include "TaggedCodec.h"
@@ -43,10 +44,13 @@ private slots:
     void flagWords_data();
     void flagWords();
     void marksFollowEvents();
+    void steppingDownLeavesAPlainMember();
     void allowedActs_data();
     void allowedActs();
     void commands_data();
     void commands();
+    void deopIsWorded_data();
+    void deopIsWorded();
     void refusalsInPlainWords_data();
     void refusalsInPlainWords();
 };
@@ -160,6 +164,28 @@ void TestRoomRoles::marksFollowEvents()
     QCOMPARE(shown(), (QStringList{u"alice"_s, u"me"_s}));
 }
 
+// A deop of oneself makes a plain member of an operator, and of the owner too: the room has no
+// owner then, and the server sends no new list to say so.
+void TestRoomRoles::steppingDownLeavesAPlainMember()
+{
+    RoomState state(u"games"_s);
+    const QString t = u"2026-11-22T12:01:00.000Z"_s;
+    state.apply(line(u"join %1 1 games me"_s.arg(t)), true);
+    state.apply(line(u"users %1 1 games 3 alice owner,voice bob op me \\-"_s.arg(t)), false);
+    QSignalSpy flagsChanged(&state, &RoomState::flagsChanged);
+
+    state.apply(line(u"moderation %1 \\- games bob deop bob \\-"_s.arg(t)), false);
+    QVERIFY(state.flags(u"bob"_s) == MemberFlags());
+    state.apply(line(u"moderation %1 \\- games alice deop alice \\-"_s.arg(t)), false);
+    QCOMPARE(state.flags(u"alice"_s).words(), u"voice"_s); // a voice is no role: it stays
+    QCOMPARE(state.flags(u"alice"_s).standing(), MemberFlags::Standing::Member);
+    QCOMPARE(flagsChanged.size(), 2); // once for each
+
+    // Neither has anything left to step down from.
+    QCOMPARE(Moderation::allowed(state.flags(u"alice"_s), state.flags(u"alice"_s), true),
+             QList<Moderation::Act>());
+}
+
 void TestRoomRoles::allowedActs_data()
 {
     QTest::addColumn<QString>("self");
@@ -177,8 +203,12 @@ void TestRoomRoles::allowedActs_data()
         << u"owner"_s << u"muted"_s << false << L{A::Kick, A::Ban, A::Unmute, A::Voice, A::Op};
     QTest::newRow("owner on the voiced")
         << u"owner"_s << u"voice"_s << false << L{A::Kick, A::Ban, A::Mute, A::Devoice, A::Op};
-    // A voice is for anyone in the room, those who run it too.
-    QTest::newRow("owner on themselves") << u"owner"_s << u"owner"_s << true << L{A::Voice};
+    // A voice is for anyone in the room, those who run it too; and whoever holds a role in it
+    // may step down from it (a deop of themselves).
+    QTest::newRow("owner on themselves")
+        << u"owner"_s << u"owner"_s << true << L{A::Voice, A::Deop};
+    QTest::newRow("voiced owner on themselves")
+        << u"owner,voice"_s << u"owner,voice"_s << true << L{A::Devoice, A::Deop};
     QTest::newRow("operator on a member")
         << u"op"_s << u"away"_s << false << L{A::Kick, A::Ban, A::Mute, A::Voice};
     QTest::newRow("operator on the muted")
@@ -186,7 +216,10 @@ void TestRoomRoles::allowedActs_data()
     QTest::newRow("operator on an operator") << u"op"_s << u"op"_s << false << L{A::Voice};
     QTest::newRow("operator on the voiced owner")
         << u"op"_s << u"owner,voice"_s << false << L{A::Devoice};
-    QTest::newRow("operator on themselves") << u"op"_s << u"op"_s << true << L{A::Voice};
+    QTest::newRow("operator on themselves") << u"op"_s << u"op"_s << true << L{A::Voice, A::Deop};
+    QTest::newRow("member on themselves") << u""_s << u""_s << true << L{};
+    QTest::newRow("voiced member on themselves") << u"voice"_s << u"voice"_s << true << L{};
+    QTest::newRow("muted on themselves") << u"muted"_s << u"muted"_s << true << L{};
     QTest::newRow("voiced member on a member") << u"voice"_s << u""_s << false << L{};
     QTest::newRow("member on a member") << u""_s << u""_s << false << L{};
     QTest::newRow("member on the muted") << u""_s << u"muted"_s << false << L{};
@@ -200,6 +233,10 @@ void TestRoomRoles::allowedActs_data()
         << u"admin"_s << u"owner"_s << false << L{A::Kick, A::Ban, A::Mute, A::Voice};
     QTest::newRow("administrator on an administrator")
         << u"admin"_s << u"admin"_s << false << L{A::Voice};
+    // Stepping down is from a role held in the room, which running the server is not.
+    QTest::newRow("administrator on themselves") << u"admin"_s << u"admin"_s << true << L{A::Voice};
+    QTest::newRow("administrator who owns the room on themselves")
+        << u"owner,admin"_s << u"owner,admin"_s << true << L{A::Voice, A::Deop};
 }
 
 void TestRoomRoles::allowedActs()
@@ -245,6 +282,33 @@ void TestRoomRoles::commands()
     QFETCH(QString, reason);
     QFETCH(QString, command);
     QCOMPARE(Moderation::command(act, u"games"_s, u"bob"_s, duration, reason), command);
+}
+
+void TestRoomRoles::deopIsWorded_data()
+{
+    QTest::addColumn<QString>("actor");
+    QTest::addColumn<QString>("target");
+    QTest::addColumn<bool>("you"); // the target is us
+    QTest::addColumn<QString>("text");
+    QTest::newRow("of another") << u"alice"_s << u"bob"_s << false
+                                << u"alice took the operator rights of bob."_s;
+    QTest::newRow("of you") << u"alice"_s << u"me"_s << true
+                            << u"alice took your operator rights in this room."_s;
+    QTest::newRow("another steps down")
+        << u"bob"_s << u"bob"_s << false << u"bob stepped down from running this room."_s;
+    QTest::newRow("another steps down, the name cased otherwise")
+        << u"Bob"_s << u"bob"_s << false << u"Bob stepped down from running this room."_s;
+    QTest::newRow("you step down")
+        << u"me"_s << u"me"_s << true << u"You stepped down from running this room."_s;
+}
+
+void TestRoomRoles::deopIsWorded()
+{
+    QFETCH(QString, actor);
+    QFETCH(QString, target);
+    QFETCH(bool, you);
+    QFETCH(QString, text);
+    QCOMPARE(NoticeText::moderation(actor, u"deop"_s, target, {}, you), text);
 }
 
 void TestRoomRoles::refusalsInPlainWords_data()

@@ -534,6 +534,18 @@ void TestClusterChat::banAcrossNodes()
     // The ban holds on b: bob cannot come back, there or under another name's look-alike.
     bob.send(u"join games"_s);
     QCOMPARE(answer(bob, u"join"_s).code, ErrorCode::BannedFromRoom);
+    // An exemption made on a lets him in on b past the ban.
+    ann.send(u"exempt #games bob"_s);
+    QVERIFY(sendUntil(bob, u"join games"_s, u"join"_s, Event::Kind::Join));
+    // Taken back on a: b's members hear of it after b applied it, and the ban holds again.
+    ann.send(u"unexempt #games bob"_s);
+    QVERIFY(waitFor(bob, [](const Event &event) {
+                return event.kind == Event::Kind::Moderation && event.subject == "unexempt"_L1;
+            }).isValid());
+    bob.send(u"leave games"_s);
+    QVERIFY(waitFor(ann, Event::Kind::Leave, u"bob"_s).isValid());
+    bob.send(u"join games"_s);
+    QCOMPARE(answer(bob, u"join"_s).code, ErrorCode::BannedFromRoom);
     // Lifted on a, it is lifted on b.
     ann.send(u"unban #games bob"_s);
     QVERIFY(sendUntil(bob, u"join games"_s, u"join"_s, Event::Kind::Join));

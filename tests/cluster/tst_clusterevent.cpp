@@ -198,6 +198,11 @@ void TestClusterEvent::roundTrip_data()
     ClusterEvent allowed = ClusterEvent::sanctioned(allow, false);
     allowed.origin = "a:1";
     QTest::newRow("allowance") << allowed;
+    StoredSanction exempt = allow;
+    exempt.kind = StoredSanction::Kind::Exempt;
+    ClusterEvent exempted = ClusterEvent::sanctioned(exempt, true);
+    exempted.origin = "b:2";
+    QTest::newRow("exemption removed") << exempted;
     ClusterEvent owner =
         ClusterEvent::roleSet(StoredRole{7, u"zoë"_s, StoredRole::Role::Owner}, false);
     owner.origin = "b:2";
@@ -362,6 +367,7 @@ void TestClusterEvent::refused_data()
     sanction.insert(13, u"bob"_s);
     QVERIFY(ClusterEvent::decode(cbor(sanction))); // the shape the rows below spoil
     QTest::newRow("sanction room 0") << cbor(sanction, 3, 0);
+    QTest::newRow("sanction kind 7") << cbor(sanction, 1, 7);
     QTest::newRow("sanction kind 9") << cbor(sanction, 1, 9);
     QTest::newRow("sanction mask empty") << cbor(sanction, 13, u""_s);
     QTest::newRow("sanction until a string") << cbor(sanction, 22, u"soon"_s);

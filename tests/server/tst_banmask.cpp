@@ -45,6 +45,12 @@ void TestBanMask::parse_data()
     QTest::newRow("ipv6 prefix too long") << u"::1/129"_s << K::Invalid << QString();
     QTest::newRow("prefix not a number") << u"10.0.0.0/x"_s << K::Invalid << QString();
     QTest::newRow("negative prefix") << u"10.0.0.0/-1"_s << K::Invalid << QString();
+    QTest::newRow("pattern") << u"Guest*"_s << K::NickPattern << u"guest*"_s;
+    QTest::newRow("pattern, one character") << u"B?b"_s << K::NickPattern << u"b?b"_s;
+    QTest::newRow("pattern, a wildcard first") << u"*bot"_s << K::NickPattern << u"*bot"_s;
+    QTest::newRow("wildcards alone") << u"*?*"_s << K::Invalid << QString();
+    QTest::newRow("pattern of a bad nick") << u"b@d*"_s << K::Invalid << QString();
+    QTest::newRow("pattern too long") << QString(24, u'a') + u'*' << K::Invalid << QString();
 }
 
 void TestBanMask::parse()
@@ -72,6 +78,19 @@ void TestBanMask::matches_data()
 
     const QString v4 = u"192.0.2.7"_s;
     QTest::newRow("nick") << u"bob"_s << u"bob"_s << QString() << v4 << true;
+    QTest::newRow("pattern, a run") << u"guest*"_s << u"guest42"_s << QString() << v4 << true;
+    QTest::newRow("pattern, an empty run") << u"guest*"_s << u"guest"_s << QString() << v4 << true;
+    QTest::newRow("pattern, not the start")
+        << u"guest*"_s << u"aguest"_s << QString() << v4 << false;
+    QTest::newRow("pattern, one character") << u"b?b"_s << u"bob"_s << QString() << v4 << true;
+    QTest::newRow("pattern, one is not none") << u"b?b"_s << u"bb"_s << QString() << v4 << false;
+    QTest::newRow("pattern, one beyond the BMP")
+        << u"b?b"_s << u"b\U00020000b"_s << QString() << v4 << true;
+    QTest::newRow("pattern, backtracking") << u"*a*b"_s << u"xaxxab"_s << QString() << v4 << true;
+    QTest::newRow("pattern, backtracking fails")
+        << u"*a*b"_s << u"xaxxa"_s << QString() << v4 << false;
+    QTest::newRow("pattern is not the account")
+        << u"bo*"_s << u"robert"_s << u"bob"_s << v4 << false;
     QTest::newRow("another nick") << u"bob"_s << u"bobby"_s << QString() << v4 << false;
     QTest::newRow("nick is not the account") << u"bob"_s << u"robert"_s << u"bob"_s << v4 << false;
     QTest::newRow("account") << u"account:bob"_s << u"robert"_s << u"bob"_s << v4 << true;

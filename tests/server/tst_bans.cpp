@@ -2,7 +2,8 @@
 // Bans through a real server: by nick (and the account of an identified holder), by account,
 // by IPv4 and IPv6 address and by subnet; a ban puts out whoever it catches and refuses their
 // join (474); timed bans and mutes end on a clock the test moves, and leave the store; bans
-// hold after a restart; the list is for operators.
+// hold after a restart; the list is for operators. Exemptions let whoever they catch in past
+// the bans alone, spare them when a ban comes, and are kept like the bans.
 #include "ExpectLines.h"
 #include "ManualClock.h"
 #include "Protocol.h"
@@ -53,6 +54,7 @@ private slots:
     void banByAccount();
     void banByAddressAndSubnet();
     void banByIpv6Address();
+    void banByPattern();
     void onlyOperatorsBan();
     void badMasksAndDurations_data();
     void badMasksAndDurations();
@@ -65,6 +67,10 @@ private slots:
     void maskLimitIsASetting_data();
     void maskLimitIsASetting();
     void banFromTheHallHoldsAtLogin();
+    void exemptionLetsTheBannedIn();
+    void exemptionOpensOnlyTheBan();
+    void newBanSparesTheExempted();
+    void exemptionsSurviveRestart();
 };
 
 void TestBans::banByNickPutsOutAndKeepsOut()
@@ -187,12 +193,37 @@ void TestBans::banByIpv6Address()
     EXPECT_LINES(bob, QStringList({Banned}));
 }
 
+void TestBans::banByPattern()
+{
+    ServerFixture f;
+    LineClient &alice = owner(f);
+    LineClient &guest1 = member(f, u"Guest1"_s);
+    LineClient &bob = member(f, u"bob"_s);
+    alice.send(u"ban GUEST* guests wait in the hall"_s);
+    QVERIFY(alice.sync().contains(
+        u"* alice banned guest* from the room. Reason: guests wait in the hall"_s));
+    QVERIFY(guest1.sync().contains(u"* You have left games."_s));
+    QVERIFY(!bob.sync().contains(u"* You have left games."_s));
+    LineClient &guest2 = f.loggedIn(u"guest2"_s);
+    guest2.send(u"join games"_s);
+    EXPECT_LINES(guest2, QStringList({Banned}));
+    // A pattern is no one's nick: the name alone, never an account with it.
+    alice.send(u"bans"_s);
+    EXPECT_LINES(alice, QStringList({u"Bans in games (1):"_s,
+                                     u"  guest* (by alice): guests wait in the hall"_s}));
+    alice.send(u"unban guest*"_s);
+    alice.sync();
+    guest2.send(u"join games"_s);
+    QVERIFY(guest2.sync().contains(Entered));
+}
+
 void TestBans::onlyOperatorsBan()
 {
     ServerFixture f;
     LineClient &alice = owner(f);
     LineClient &bob = member(f, u"bob"_s);
-    for (const QString &line : {u"ban carol"_s, u"unban carol"_s, u"bans"_s}) {
+    for (const QString &line : {u"ban carol"_s, u"unban carol"_s, u"bans"_s, u"exempt carol"_s,
+                                u"unexempt carol"_s, u"exempted"_s}) {
         bob.send(line);
         EXPECT_LINES(bob, QStringList({NotOperator}));
     }
@@ -220,9 +251,13 @@ void TestBans::badMasksAndDurations_data()
     QTest::newRow("no address") << u"ban 300.1.1.1"_s << notAMask(u"300.1.1.1"_s);
     QTest::newRow("no account") << u"ban account:"_s << notAMask(u"account:"_s);
     QTest::newRow("no nickname") << u"ban b@d"_s << notAMask(u"b@d"_s);
+    QTest::newRow("wildcards alone") << u"ban *"_s << notAMask(u"*"_s);
     QTest::newRow("unban") << u"unban 10.0.0.0/99"_s << notAMask(u"10.0.0.0/99"_s);
     QTest::newRow("allow") << u"allow 1.2.3.4.5"_s << notAMask(u"1.2.3.4.5"_s);
     QTest::newRow("disallow") << u"disallow ::1/129"_s << notAMask(u"::1/129"_s);
+    QTest::newRow("exempt") << u"exempt 10.0.0.0/8/8"_s << notAMask(u"10.0.0.0/8/8"_s);
+    QTest::newRow("unexempt") << u"unexempt b!c"_s << notAMask(u"b!c"_s);
+    QTest::newRow("exempt nothing") << u"exempt"_s << u"Error: Usage: exempt [#room] <mask>"_s;
     QTest::newRow("zero seconds") << u"ban bob 0s"_s << usage;
     QTest::newRow("beyond a year") << u"ban bob 367d"_s << usage;
     QTest::newRow("overflow") << u"ban bob 99999999999999999999s"_s << usage;
@@ -342,8 +377,8 @@ void TestBans::bansSurviveRestart()
     EXPECT_LINES(bob, QStringList({Banned}));
 }
 
-// A room's two lists of masks, its bans and those it lets in without an invitation, are bounded
-// alike (--max-room-masks, 100 by default) and listed alike.
+// A room's three lists of masks, its bans, those it lets in without an invitation and those its
+// bans do not keep out, are bounded alike (--max-room-masks, 100 by default) and listed alike.
 void TestBans::maskListsAreBoundedAndSplit_data()
 {
     QTest::addColumn<QString>("add");
@@ -351,6 +386,7 @@ void TestBans::maskListsAreBoundedAndSplit_data()
     QTest::addColumn<Event::Kind>("kind");
     QTest::newRow("bans") << u"ban"_s << u"bans"_s << Event::Kind::Bans;
     QTest::newRow("allowed") << u"allow"_s << u"allowed"_s << Event::Kind::Allowed;
+    QTest::newRow("exempted") << u"exempt"_s << u"exempted"_s << Event::Kind::Exempted;
 }
 
 void TestBans::maskListsAreBoundedAndSplit()
@@ -466,6 +502,132 @@ void TestBans::banFromTheHallHoldsAtLogin()
     QVERIFY(!lines.contains(u"* You have entered hall."_s));
     again.send(u"create cave"_s);
     QVERIFY(again.sync().contains(u"* You have entered cave."_s));
+}
+
+void TestBans::exemptionLetsTheBannedIn()
+{
+    ServerFixture f;
+    LineClient &alice = owner(f);
+    // Everyone here comes from loopback: the ban catches them all.
+    alice.send(u"ban 127.0.0.0/8 a noisy lab"_s);
+    alice.send(u"exempt Bob"_s);
+    QVERIFY(
+        alice.sync().contains(u"* alice lets bob into the room even when a ban catches them."_s));
+    LineClient &bob = f.loggedIn(u"bob"_s);
+    bob.send(u"join games"_s);
+    QVERIFY(bob.sync().contains(Entered));
+    LineClient &carol = f.loggedIn(u"carol"_s);
+    carol.send(u"join games"_s);
+    EXPECT_LINES(carol, QStringList({Banned}));
+
+    // By account, under whatever name.
+    carol.send(u"register correct-horse"_s);
+    carol.send(u"nick caroline"_s);
+    carol.sync();
+    alice.send(u"exempt account:carol"_s);
+    alice.sync();
+    carol.send(u"join games"_s);
+    QVERIFY(carol.sync().contains(Entered));
+
+    alice.sync();
+    alice.send(u"exempted"_s);
+    EXPECT_LINES(alice, QStringList({u"Let into games despite its bans (2):"_s,
+                                     u"  bob (by alice)"_s, u"  account:carol (by alice)"_s}));
+    alice.send(u"unexempt bob"_s);
+    EXPECT_LINES(alice,
+                 QStringList({u"* alice took back bob's exemption from the room's bans."_s}));
+    // Taking it back does not put bob out; the ban holds for him at the door again.
+    bob.sync();
+    bob.send(u"leave games"_s);
+    bob.sync();
+    bob.send(u"join games"_s);
+    EXPECT_LINES(bob, QStringList({Banned}));
+    alice.send(u"unexempt account:carol"_s);
+    alice.sync();
+    alice.send(u"unexempt account:carol"_s); // nothing left to take back: the list says so
+    EXPECT_LINES(alice, QStringList({u"The bans of games hold for everyone."_s}));
+}
+
+void TestBans::exemptionOpensOnlyTheBan()
+{
+    ServerFixture f;
+    LineClient &alice = owner(f);
+    alice.send(u"ban bob"_s);
+    alice.send(u"exempt bob"_s);
+    alice.send(u"rule invite-only on"_s);
+    alice.sync();
+    LineClient &bob = f.loggedIn(u"bob"_s);
+    bob.send(u"join games"_s);
+    EXPECT_LINES(bob, QStringList({u"Error: games is invite-only: an operator must invite you "
+                                   u"first."_s}));
+    alice.send(u"rule invite-only off key sesame"_s);
+    alice.sync();
+    bob.send(u"join games"_s);
+    QVERIFY(!bob.sync().contains(Entered));
+    bob.send(u"join games sesame"_s);
+    QVERIFY(bob.sync().contains(Entered));
+
+    // Nor does it open a room closed to lines from outside, yet it lifts the ban there too.
+    bob.send(u"leave games"_s);
+    alice.send(u"rule outside-messages on"_s);
+    alice.sync();
+    bob.sync();
+    bob.send(u"say #games hello from outside"_s);
+    QVERIFY(bob.sync().contains(u"[games] bob: hello from outside"_s));
+    alice.send(u"unexempt bob"_s);
+    alice.sync();
+    bob.send(u"say #games again"_s);
+    EXPECT_LINES(bob, QStringList({Banned}));
+}
+
+void TestBans::newBanSparesTheExempted()
+{
+    ServerFixture f;
+    LineClient &alice = owner(f);
+    LineClient &bob = member(f, u"bob"_s);
+    LineClient &carol = member(f, u"carol"_s);
+    alice.send(u"exempt bob"_s);
+    alice.sync();
+    bob.sync();
+    carol.sync();
+    alice.send(u"ban 127.0.0.1"_s);
+    alice.sync();
+    QVERIFY(carol.sync().contains(u"* You have left games."_s));
+    const QStringList bobSaw = bob.sync();
+    QVERIFY2(!bobSaw.contains(u"* You have left games."_s), qPrintable(bobSaw.join(u'\n')));
+    const Room *room = f.server().processor().directory().room(u"games"_s);
+    QVERIFY(room);
+    QCOMPARE(room->members().size(), 2);
+}
+
+void TestBans::exemptionsSurviveRestart()
+{
+    ServerFixture f;
+    LineClient &alice = f.loggedIn(u"alice"_s);
+    alice.send(u"register correct-horse"_s);
+    alice.send(u"create games"_s);
+    alice.send(u"ban 127.0.0.0/8"_s);
+    alice.send(u"exempt dave"_s);
+    alice.send(u"exempt account:erin"_s);
+    alice.send(u"exempt eve"_s);
+    alice.send(u"unexempt eve"_s);
+    alice.sync();
+
+    QVERIFY(f.restart());
+    LineClient &back = f.connect();
+    back.send(u"login alice correct-horse"_s);
+    back.send(u"join games"_s);
+    back.sync();
+    back.send(u"exempted"_s);
+    // The store gives them back in the order of their masks.
+    EXPECT_LINES(back, QStringList({u"Let into games despite its bans (2):"_s,
+                                    u"  account:erin (by alice)"_s, u"  dave (by alice)"_s}));
+    LineClient &dave = f.loggedIn(u"dave"_s);
+    dave.send(u"join games"_s);
+    QVERIFY(dave.sync().contains(Entered));
+    LineClient &eve = f.loggedIn(u"eve"_s);
+    eve.send(u"join games"_s);
+    EXPECT_LINES(eve, QStringList({Banned}));
 }
 
 QTEST_GUILESS_MAIN(TestBans)

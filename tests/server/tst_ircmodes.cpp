@@ -19,8 +19,8 @@ constexpr auto Server = IrcClient::Server;
 
 // Bans and mutes from IRC (server/irc/IrcModes): MODE +b/-b with InspIRCd's mute extban
 // (m:<nick>, as q is the owner's mode here), the ban list with the mutes in it,
-// InspIRCd's TBAN onto the chat's timed bans and mutes, and invite exceptions (+I, allow). alice on
-// IRC owns #g, where bob is on telnet.
+// InspIRCd's TBAN onto the chat's timed bans and mutes, invite exceptions (+I, allow) and ban
+// exceptions (+e, exempt). alice on IRC owns #g, where bob is on telnet.
 class TestIrcModes : public QObject
 {
     Q_OBJECT
@@ -37,6 +37,7 @@ private slots:
     void timedMuteEnds();
     void membersSeeNoMutes();
     void inviteExceptionLetsIn();
+    void banExceptionLetsIn();
 };
 
 void TestIrcModes::durations_data()
@@ -99,10 +100,16 @@ void TestIrcModes::moderation_data()
         << QStringList{u"MODE #g +b *!*@*"_s, u"MODE #g +b *!*@chat"_s}
         << QStringList{s + u" 696 alice #g b *!*@* "_s + why,
                        s + u" 696 alice #g b *!*@chat "_s + why};
-    QTest::newRow("a user name, a wildcard nick")
-        << QStringList{u"MODE #g -b bob!~bob@*"_s, u"TBAN #g 1h b*!*@*"_s}
+    QTest::newRow("a user name, a nick of wildcards alone")
+        << QStringList{u"MODE #g -b bob!~bob@*"_s, u"TBAN #g 1h ?*!*@*"_s}
         << QStringList{s + u" 696 alice #g b bob!~bob@* "_s + why,
-                       s + u" 696 alice #g b b*!*@* "_s + why};
+                       s + u" 696 alice #g b ?*!*@* "_s + why};
+    // A pattern of nicks (bob, whom it puts out, leaves without a line of his own: the MODE
+    // said it).
+    QTest::newRow("a pattern of nicks")
+        << QStringList{u"MODE #g +b B?b*!*@*"_s, u"MODE #g -b b?b*!*@*"_s}
+        << QStringList{u":alice!alice@chat MODE #g +b b?b*!*@*"_s,
+                       u":alice!alice@chat MODE #g -b b?b*!*@*"_s};
     QTest::newRow("an address that is none")
         << QStringList{u"MODE #g +b *!*@10.0.0.0/99"_s, u"MODE #g -I *!*@300.1.1.1"_s}
         << QStringList{s + u" 415 alice 10.0.0.0/99 :Bad Server/host mask"_s,
@@ -189,6 +196,20 @@ void TestIrcModes::moderation_data()
     QTest::newRow("an empty invite exception list")
         << QStringList{u"MODE #g +I"_s}
         << QStringList{s + u" 347 alice #g :End of Channel Invite Exception List"_s};
+    // Ban exceptions: the chat's exempt, unexempt and exempted.
+    QTest::newRow("ban exceptions and their list")
+        << QStringList{u"MODE #g +e Carol!*@*"_s, u"MODE #g +e *!*@2001:db8::/32"_s,
+                       u"MODE #g -e carol"_s, u"MODE #g e"_s}
+        << QStringList{u":alice!alice@chat MODE #g +e carol!*@*"_s,
+                       u":alice!alice@chat MODE #g +e *!*@2001:db8::/32"_s,
+                       u":alice!alice@chat MODE #g -e carol!*@*"_s,
+                       s + u" 348 alice #g *!*@2001:db8::/32 alice <time>"_s,
+                       s + u" 349 alice #g :End of Channel Exception List"_s};
+    QTest::newRow("a ban exception for everyone")
+        << QStringList{u"MODE #g +e *!*@*"_s} << QStringList{s + u" 696 alice #g e *!*@* "_s + why};
+    QTest::newRow("a ban exception that is no mask")
+        << QStringList{u"MODE #g +e *!*@10.0.0.0/99"_s}
+        << QStringList{s + u" 415 alice 10.0.0.0/99 :Bad Server/host mask"_s};
     QTest::newRow("+o without a nick")
         << QStringList{u"MODE #g +to"_s}
         << QStringList{s + u" 461 alice MODE :Not enough parameters"_s,
@@ -209,7 +230,8 @@ void TestIrcModes::masks_data()
     QTest::newRow("an account") << u"account:bob"_s << u"account:bob"_s << u"account:bob"_s;
     // What the chat cannot tell apart is left for it to refuse: every host here is the same.
     QTest::newRow("everyone") << u"*!*@*"_s << u"*!*@*"_s << QString();
-    QTest::newRow("a wildcard nick") << u"ba*!*@*"_s << u"ba*!*@*"_s << QString();
+    QTest::newRow("a pattern of nicks") << u"Ba*!*@*"_s << u"Ba*"_s << u"Ba*!*@*"_s;
+    QTest::newRow("wildcards alone") << u"*?!*@*"_s << u"*?!*@*"_s << QString();
     QTest::newRow("a user name") << u"bar!~bar@*"_s << u"bar!~bar@*"_s << QString();
     QTest::newRow("a host with a wildcard")
         << u"*!*@*.example"_s << u"*!*@*.example"_s << QString();
@@ -259,6 +281,8 @@ void TestIrcModes::changes_data()
         << u"bb"_s << QStringList{} << QList<C>{{true, u'b', {}}} << false;
     QTest::newRow("I takes a mask") << u"+I-I"_s << QStringList{u"bob"_s}
                                     << QList<C>{{true, u'I', u"bob"_s}, {false, u'I', {}}} << false;
+    QTest::newRow("e takes a mask") << u"+e-e"_s << QStringList{u"bob"_s}
+                                    << QList<C>{{true, u'e', u"bob"_s}, {false, u'e', {}}} << false;
     QTest::newRow("o without a nick is dropped")
         << u"+oi"_s << QStringList{} << QList<C>{{true, u'i', {}}} << true;
     QTest::newRow("at most four with an argument")
@@ -380,6 +404,30 @@ void TestIrcModes::inviteExceptionLetsIn()
     bar.send(u"MODE #g I"_s); // not an operator: an empty list
     QCOMPARE(bar.sync(),
              QStringList{Server + u" 347 Bar #g :End of Channel Invite Exception List"_s});
+}
+
+void TestIrcModes::banExceptionLetsIn()
+{
+    ServerConfig config = IrcClient::serverConfig();
+    config.historyOnJoin = 0;
+    ServerFixture fixture(config);
+    IrcClient owner;
+    QVERIFY(owner.connectTo(fixture));
+    QVERIFY(owner.registerAs(u"alice"_s));
+    owner.send(u"JOIN #g"_s);
+    owner.send(u"MODE #g +b *!*@127.0.0.0/8"_s); // everyone here
+    owner.sync();
+    IrcClient bar;
+    QVERIFY(bar.connectTo(fixture));
+    QVERIFY(bar.registerAs(u"Bar"_s));
+    bar.send(u"JOIN #g"_s);
+    QCOMPARE(bar.sync(), QStringList{Server + u" 474 Bar #g :You are banned from g."_s});
+    owner.send(u"MODE #g +e bar!*@*"_s);
+    QCOMPARE(owner.sync().last(), u":alice!alice@chat MODE #g +e bar!*@*"_s);
+    bar.send(u"JOIN #g"_s);
+    QCOMPARE(bar.sync().value(0), u":Bar!Bar@chat JOIN #g"_s);
+    bar.send(u"MODE #g e"_s); // not an operator: an empty list
+    QCOMPARE(bar.sync(), QStringList{Server + u" 349 Bar #g :End of Channel Exception List"_s});
 }
 
 QTEST_GUILESS_MAIN(TestIrcModes)

@@ -73,16 +73,16 @@ void TestIrcSession::welcome()
     QVERIFY(lines.value(3).startsWith(Server + u" 003 alice "_s));
     // 004: user modes (an operator), channel modes, those of them with a parameter.
     QVERIFY(lines.value(4).startsWith(Server + u" 004 alice test.chat "_s));
-    QVERIFY2(lines.value(4).endsWith(u" io IRbiklmnostv Ibklov"_s), qPrintable(lines.value(4)));
+    QVERIFY2(lines.value(4).endsWith(u" io IRbeiklmnostv Ibeklov"_s), qPrintable(lines.value(4)));
     // ISUPPORT tells the truth about our names.
     for (const QString &token :
          {u"CHANTYPES=#"_s, u"NICKLEN=24"_s, u"CHANNELLEN=33"_s, u"TOPICLEN=300"_s,
-          u"CASEMAPPING=rfc8265"_s, u"UTF8ONLY"_s, u"CHANMODES=Ib,k,l,imnRst"_s, u"MODES=4"_s,
+          u"CASEMAPPING=rfc8265"_s, u"UTF8ONLY"_s, u"CHANMODES=Ibe,k,l,imnRst"_s, u"MODES=4"_s,
           u"KEYLEN=23"_s, u"EXTBAN=,m"_s, u"PREFIX=(ov)@+"_s})
         QVERIFY2(lines.value(5).contains(token), qPrintable(lines.value(5)));
     QCOMPARE(lines.value(6),
              Server + u" 005 alice NETWORK=test.chat CHATHISTORY=1000 "
-                      "MSGREFTYPES=timestamp,msgid INVEX :are supported by this server"_s);
+                      "MSGREFTYPES=timestamp,msgid INVEX EXCEPTS :are supported by this server"_s);
     QCOMPARE(lines.value(7), Server + u" 375 alice :- test.chat Message of the day -"_s);
     QVERIFY(lines.value(8).startsWith(Server + u" 372 alice :- "_s));
     QVERIFY(lines.value(9).startsWith(Server + u" 372 alice :- "_s));

@@ -34,6 +34,7 @@ private slots:
     void timedMuteEnds();
     void unregisteredOwnerClaimEndsOnLeaving();
     void registeredOwnerKeepsTheRoom();
+    void stepDown();
     void administratorRunsEveryRoom();
     void registeredRolesAndTimedMutesSurviveRestart();
     void moderationLogForOperators();
@@ -153,6 +154,62 @@ void TestModeration::registeredOwnerKeepsTheRoom()
     alice.sync();
     alice.send(u"op bob"_s);
     QVERIFY(lines(alice).contains(u"* alice made bob an operator."_s));
+}
+
+// Whoever runs a room may stop: deop of oneself. A registered owner who steps down owns the room
+// no more, across a restart too.
+void TestModeration::stepDown()
+{
+    ServerFixture f;
+    LineClient &alice = f.loggedIn(u"alice"_s);
+    alice.send(u"register correct-horse"_s);
+    alice.send(u"create games"_s);
+    alice.sync();
+    LineClient &bob = f.loggedIn(u"bob"_s);
+    bob.send(u"join games"_s);
+    bob.sync();
+    LineClient &carol = f.loggedIn(u"carol"_s);
+    carol.send(u"join games"_s);
+    carol.sync();
+    alice.send(u"op bob"_s);
+    alice.sync();
+    bob.sync();
+    carol.sync();
+
+    // Nothing to step down from.
+    carol.send(u"deop carol"_s);
+    QCOMPARE(lines(carol), QStringList({NotOperator}));
+    // An operator steps down, spelt as they like; the room hears it.
+    bob.send(u"deop BOB"_s);
+    const QString bobStepped = u"* bob stepped down from running the room."_s;
+    QCOMPARE(lines(bob), QStringList({bobStepped}));
+    QCOMPARE(lines(carol), QStringList({bobStepped}));
+    bob.send(u"kick carol"_s);
+    QCOMPARE(lines(bob), QStringList({NotOperator}));
+    // Still nobody else's role to take but the owner's.
+    alice.send(u"op bob"_s);
+    alice.sync();
+    bob.sync();
+    carol.sync();
+    bob.send(u"deop alice"_s);
+    QCOMPARE(lines(bob), QStringList({NotOperator}));
+
+    // The owner too: then bob runs the room alone, and nobody names operators.
+    alice.send(u"deop alice"_s);
+    QCOMPARE(lines(alice), QStringList({u"* alice stepped down from running the room."_s}));
+    alice.send(u"op carol"_s);
+    QCOMPARE(lines(alice), QStringList({NotOperator}));
+    bob.sync();
+    bob.send(u"kick alice"_s);
+    QVERIFY(lines(bob).contains(u"* bob kicked alice out of the room."_s));
+
+    QVERIFY(f.restart());
+    LineClient &back = f.connect();
+    back.send(u"login alice correct-horse"_s);
+    back.send(u"join games"_s);
+    back.sync();
+    back.send(u"op carol"_s);
+    QCOMPARE(lines(back), QStringList({NotOperator}));
 }
 
 void TestModeration::administratorRunsEveryRoom()

@@ -2,7 +2,8 @@
 // The permission table as a matrix: every command it governs, and some it does not, for every
 // standing in a room → allowed, or the error that refuses it; the topic in a room that locked
 // it; speaking in a moderated room; speaking from outside a room whose bans catch the speaker;
-// and who may enter a room (banned, invite-only, a key, a limit, registered-only).
+// stepping down (deop of oneself); and who may enter a room (banned, invite-only, a key, a limit,
+// registered-only).
 #include "commands/Permissions.h"
 
 #include <QTest>
@@ -37,6 +38,8 @@ private slots:
     void moderated();
     void bannedOutsider_data();
     void bannedOutsider();
+    void stepDown_data();
+    void stepDown();
     void entry_data();
     void entry();
 };
@@ -81,6 +84,12 @@ void TestPermissions::matrix_data()
         {"disallow", CommandType::Disallow, ErrorCode::NotRoomOperator, ErrorCode::NotRoomOperator,
          ErrorCode::None, ErrorCode::None},
         {"allowed", CommandType::Allowed, ErrorCode::NotRoomOperator, ErrorCode::NotRoomOperator,
+         ErrorCode::None, ErrorCode::None},
+        {"exempt", CommandType::Exempt, ErrorCode::NotRoomOperator, ErrorCode::NotRoomOperator,
+         ErrorCode::None, ErrorCode::None},
+        {"unexempt", CommandType::Unexempt, ErrorCode::NotRoomOperator, ErrorCode::NotRoomOperator,
+         ErrorCode::None, ErrorCode::None},
+        {"exempted", CommandType::Exempted, ErrorCode::NotRoomOperator, ErrorCode::NotRoomOperator,
          ErrorCode::None, ErrorCode::None},
         {"invite", CommandType::Invite, ErrorCode::NotRoomOperator, ErrorCode::NotRoomOperator,
          ErrorCode::None, ErrorCode::None},
@@ -230,6 +239,33 @@ void TestPermissions::bannedOutsider()
     situation.banned = true;
     situation.moderated = moderated;
     QCOMPARE(Permissions::check(command, standing, situation), expected);
+}
+
+void TestPermissions::stepDown_data()
+{
+    QTest::addColumn<bool>("onSelf");
+    QTest::addColumn<Standing>("standing");
+    QTest::addColumn<ErrorCode>("expected");
+    for (const auto &[who, standing] : Standings) {
+        // Whoever runs the room may step down; there is nothing to step down from below.
+        QTest::addRow("%s on themselves", who)
+            << true << standing
+            << (standing < Standing::Operator ? ErrorCode::NotRoomOperator : ErrorCode::None);
+        // The role of others is the owner's to take.
+        QTest::addRow("%s on someone else", who)
+            << false << standing
+            << (standing < Standing::Owner ? ErrorCode::NotRoomOperator : ErrorCode::None);
+    }
+}
+
+void TestPermissions::stepDown()
+{
+    QFETCH(bool, onSelf);
+    QFETCH(Standing, standing);
+    QFETCH(ErrorCode, expected);
+    Permissions::Situation situation;
+    situation.onSelf = onSelf;
+    QCOMPARE(Permissions::check(CommandType::Deop, standing, situation), expected);
 }
 
 void TestPermissions::entry_data()

@@ -905,13 +905,16 @@ void tst_Store::roomRulesSurviveReopen()
     mute.kind = StoredSanction::Kind::Mute;
     mute.until = {};
     mute.reason.clear();
-    StoredSanction allow = mute; // and a third kind on the same mask
+    StoredSanction allow = mute; // and a third and fourth kind on the same mask
     allow.kind = StoredSanction::Kind::Allow;
+    StoredSanction exempt = mute;
+    exempt.kind = StoredSanction::Kind::Exempt;
     StoredSanction gone = ban;
     gone.mask = u"carol"_s;
     QCOMPARE(saveSanction(ban), QString());
     QCOMPARE(saveSanction(mute), QString());
     QCOMPARE(saveSanction(allow), QString());
+    QCOMPARE(saveSanction(exempt), QString());
     QCOMPARE(saveSanction(gone), QString());
     QCOMPARE(deleteSanction(gone), QString());
     StoredSanction inDen = ban;
@@ -931,7 +934,7 @@ void tst_Store::roomRulesSurviveReopen()
 
     QVERIFY(reopen());
     QCOMPARE(m_store->roles(), QList<StoredRole>({owner, bob}));
-    QCOMPARE(m_store->sanctions(), QList<StoredSanction>({allow, ban, mute})); // by kind, then mask
+    QCOMPARE(m_store->sanctions(), QList<StoredSanction>({allow, ban, exempt, mute})); // by kind, then mask
 }
 
 void tst_Store::moderationLogSurvivesReopen()

@@ -41,7 +41,7 @@ QStringList IrcClient::sync(bool keepTags)
         if (line == Server + u" PONG test.chat "_s + token)
             return lines;
         static const QRegularExpression stamped(
-            u" (?:333 \\S+ \\S+ \\S+|329 \\S+ \\S+|3(?:46|67) \\S+ \\S+ \\S+ \\S+) (\\d+)$"_s);
+            u" (?:333 \\S+ \\S+ \\S+|329 \\S+ \\S+|3(?:46|48|67) \\S+ \\S+ \\S+ \\S+) (\\d+)$"_s);
         if (const QRegularExpressionMatch match = stamped.match(line); match.hasMatch()) {
             const qint64 seconds = match.captured(1).toLongLong();
             if (qAbs(seconds - QDateTime::currentSecsSinceEpoch()) < 86400)
