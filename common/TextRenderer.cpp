@@ -159,30 +159,27 @@ void renderList(Writer &w, const Event &event)
         }
         break;
     case Event::Kind::Allowed:
+    case Event::Kind::Exempted: {
+        const bool allowed = event.kind == Event::Kind::Allowed;
         if (event.seq == 0 && event.count == 0)
-            w.line(w.phrase(QT_TRANSLATE_NOOP("TextRenderer",
-                                              "Nobody enters %1 without an invitation."))
+            w.line((allowed ? w.phrase(QT_TRANSLATE_NOOP("TextRenderer",
+                                                         "Nobody enters %1 without an invitation."))
+                            : w.phrase(QT_TRANSLATE_NOOP("TextRenderer",
+                                                         "The bans of %1 hold for everyone.")))
                        .arg(event.room));
         else if (event.seq == 0)
-            w.line(w.phrase(
-                        QT_TRANSLATE_N_NOOP("TextRenderer", "Enter %1 without an invitation (%n):"),
-                        int(event.count))
+            w.line((allowed ? w.phrase(QT_TRANSLATE_N_NOOP("TextRenderer",
+                                                           "Enter %1 without an invitation (%n):"),
+                                       int(event.count))
+                            : w.phrase(QT_TRANSLATE_N_NOOP("TextRenderer",
+                                                           "Let into %1 despite its bans (%n):"),
+                                       int(event.count)))
                        .arg(event.room));
+        // Neither has an end or a reason.
         for (qsizetype i = 0; i + 3 < l.size(); i += 4)
             w.line(w.phrase(QT_TRANSLATE_NOOP("TextRenderer", "  %1 (by %2)")).arg(l[i], l[i + 2]));
         break;
-    case Event::Kind::Exempted:
-        if (event.seq == 0 && event.count == 0)
-            w.line(w.phrase(QT_TRANSLATE_NOOP("TextRenderer", "The bans of %1 hold for everyone."))
-                       .arg(event.room));
-        else if (event.seq == 0)
-            w.line(
-                w.phrase(QT_TRANSLATE_N_NOOP("TextRenderer", "Let into %1 despite its bans (%n):"),
-                         int(event.count))
-                    .arg(event.room));
-        for (qsizetype i = 0; i + 3 < l.size(); i += 4)
-            w.line(w.phrase(QT_TRANSLATE_NOOP("TextRenderer", "  %1 (by %2)")).arg(l[i], l[i + 2]));
-        break;
+    }
     case Event::Kind::Modlog:
         if (event.seq == 0 && event.count == 0)
             w.line(w.phrase(QT_TRANSLATE_NOOP("TextRenderer", "Nothing was done in %1 yet."))

@@ -642,26 +642,25 @@ IrcDialect::Reaction IrcDialect::react(const Event &event, const QString &me)
         reaction.replace = true; // the ban list's own request answers why there is none
         return reaction;
     }
-    if (event.label == "BANS"_L1 && event.code == ErrorCode::NotRoomOperator) {
-        // Clients ask for the ban list of every channel they join; the chat shows it to
-        // operators only, so to the others it is an empty list, not an error each time.
-        reaction.replace = true;
-        reaction.bytes =
-            reply(368, me, {IrcRendering::channel(event.subject), u"End of channel ban list"_s});
-        return reaction;
-    }
-    if (event.label == "INVEX"_L1 && event.code == ErrorCode::NotRoomOperator) {
-        reaction.replace = true; // as for the ban list
-        reaction.bytes = reply(
-            347, me,
-            {IrcRendering::channel(event.subject), u"End of Channel Invite Exception List"_s});
-        return reaction;
-    }
-    if (event.label == "EXCEPTS"_L1 && event.code == ErrorCode::NotRoomOperator) {
-        reaction.replace = true; // as for the ban list
-        reaction.bytes = reply(
-            349, me, {IrcRendering::channel(event.subject), u"End of Channel Exception List"_s});
-        return reaction;
+    // Clients ask for the ban list (and the exception lists) of every channel they join; the chat
+    // shows them to operators only, so to the others each is an empty list, not an error each
+    // time.
+    if (event.code == ErrorCode::NotRoomOperator) {
+        using Piece = Event (*)(const QString &, qsizetype, qsizetype, const QStringList &);
+        static constexpr std::pair<QLatin1StringView, Piece> Lists[] = {
+            {"BANS"_L1, &Event::bans},
+            {"INVEX"_L1, &Event::allowed},
+            {"EXCEPTS"_L1, &Event::exempted}};
+        for (const auto &[label, piece] : Lists) {
+            if (event.label != label)
+                continue;
+            IrcRendering::Options options;
+            options.serverName = m_serverName;
+            options.me = me;
+            reaction.replace = true;
+            reaction.bytes = IrcRendering::render(piece(event.subject, 0, 0, {}), options);
+            return reaction;
+        }
     }
     if (event.label == "NAMES"_L1 &&
         (event.code == ErrorCode::NoSuchRoom || event.code == ErrorCode::NotInRoom)) {

@@ -934,7 +934,8 @@ void tst_Store::roomRulesSurviveReopen()
 
     QVERIFY(reopen());
     QCOMPARE(m_store->roles(), QList<StoredRole>({owner, bob}));
-    QCOMPARE(m_store->sanctions(), QList<StoredSanction>({allow, ban, exempt, mute})); // by kind, then mask
+    QCOMPARE(m_store->sanctions(),
+             QList<StoredSanction>({allow, ban, exempt, mute})); // by kind, then mask
 }
 
 void tst_Store::moderationLogSurvivesReopen()
