@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "Command.h"
 
+#include "NameRules.h"
 #include "Protocol.h"
 
 using namespace Qt::StringLiterals;
@@ -182,6 +183,11 @@ bool Command::isToPerson() const
 {
     return (m_type == CommandType::Note || m_type == CommandType::Tagmsg) && m_room.isEmpty() &&
            argument(0).startsWith(u'@');
+}
+
+bool Command::names(const QString &nick) const
+{
+    return spec().shape == ArgShape::Name && NameRules::same(argument(0), nick);
 }
 
 QString Command::personNick() const

@@ -44,6 +44,9 @@ public:
     bool isToPerson() const;
     QString personNick() const;
     QString personText() const;
+    // Whether the command names nick as the person it acts on (op, kick, deop...): someone who
+    // acts on themselves (stepping down) is told apart by this alone.
+    bool names(const QString &nick) const;
 
     // Why parsing failed, and the subject of the error (see ErrorCode.h).
     ErrorCode error() const { return m_error; }

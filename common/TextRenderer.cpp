@@ -322,19 +322,36 @@ QString banText(const Writer &w, const Event &event)
     return text;
 }
 
+// The acts told as "who did it to whom" and nothing else.
+struct ActPhrase
+{
+    QLatin1StringView act;
+    const char *phrase;
+};
+constexpr ActPhrase NickTargetPhrases[] = {
+    {"op"_L1, QT_TRANSLATE_NOOP("TextRenderer", "* %1 made %2 an operator.")},
+    {"deop"_L1, QT_TRANSLATE_NOOP("TextRenderer", "* %1 took operator rights from %2.")},
+    {"unban"_L1, QT_TRANSLATE_NOOP("TextRenderer", "* %1 lifted the ban on %2.")},
+    {"allow"_L1,
+     QT_TRANSLATE_NOOP("TextRenderer", "* %1 lets %2 into the room without an invitation.")},
+    {"disallow"_L1,
+     QT_TRANSLATE_NOOP("TextRenderer", "* %1 took back %2's entry without an invitation.")},
+    {"exempt"_L1,
+     QT_TRANSLATE_NOOP("TextRenderer", "* %1 lets %2 into the room even when a ban catches them.")},
+    {"unexempt"_L1,
+     QT_TRANSLATE_NOOP("TextRenderer", "* %1 took back %2's exemption from the room's bans.")},
+    {"voice"_L1, QT_TRANSLATE_NOOP("TextRenderer", "* %1 gave %2 a voice in the room.")},
+    {"devoice"_L1, QT_TRANSLATE_NOOP("TextRenderer", "* %1 took back %2's voice.")},
+    {"invite"_L1, QT_TRANSLATE_NOOP("TextRenderer", "* %1 invited %2 into the room.")},
+};
+
 QString moderationText(const Writer &w, const Event &event)
 {
     const QString &act = event.subject;
-    if (act == "op"_L1)
-        return w.phrase(QT_TRANSLATE_NOOP("TextRenderer", "* %1 made %2 an operator."))
-            .arg(event.nick, event.target);
     if (act == "deop"_L1 && NameRules::same(event.nick, event.target))
         return w
             .phrase(QT_TRANSLATE_NOOP("TextRenderer", "* %1 stepped down from running the room."))
             .arg(event.nick);
-    if (act == "deop"_L1)
-        return w.phrase(QT_TRANSLATE_NOOP("TextRenderer", "* %1 took operator rights from %2."))
-            .arg(event.nick, event.target);
     if (act == "kick"_L1 && event.text.isEmpty())
         return w.phrase(QT_TRANSLATE_NOOP("TextRenderer", "* %1 kicked %2 out of the room."))
             .arg(event.nick, event.target);
@@ -349,38 +366,6 @@ QString moderationText(const Writer &w, const Event &event)
             .arg(event.nick, event.target, event.text);
     if (act == "ban"_L1)
         return banText(w, event);
-    if (act == "unban"_L1)
-        return w.phrase(QT_TRANSLATE_NOOP("TextRenderer", "* %1 lifted the ban on %2."))
-            .arg(event.nick, event.target);
-    if (act == "allow"_L1)
-        return w
-            .phrase(QT_TRANSLATE_NOOP("TextRenderer",
-                                      "* %1 lets %2 into the room without an invitation."))
-            .arg(event.nick, event.target);
-    if (act == "disallow"_L1)
-        return w
-            .phrase(QT_TRANSLATE_NOOP("TextRenderer",
-                                      "* %1 took back %2's entry without an invitation."))
-            .arg(event.nick, event.target);
-    if (act == "exempt"_L1)
-        return w
-            .phrase(QT_TRANSLATE_NOOP("TextRenderer",
-                                      "* %1 lets %2 into the room even when a ban catches them."))
-            .arg(event.nick, event.target);
-    if (act == "unexempt"_L1)
-        return w
-            .phrase(QT_TRANSLATE_NOOP("TextRenderer",
-                                      "* %1 took back %2's exemption from the room's bans."))
-            .arg(event.nick, event.target);
-    if (act == "voice"_L1)
-        return w.phrase(QT_TRANSLATE_NOOP("TextRenderer", "* %1 gave %2 a voice in the room."))
-            .arg(event.nick, event.target);
-    if (act == "devoice"_L1)
-        return w.phrase(QT_TRANSLATE_NOOP("TextRenderer", "* %1 took back %2's voice."))
-            .arg(event.nick, event.target);
-    if (act == "invite"_L1)
-        return w.phrase(QT_TRANSLATE_NOOP("TextRenderer", "* %1 invited %2 into the room."))
-            .arg(event.nick, event.target);
     if (act == "close"_L1 && event.text.isEmpty())
         return w.phrase(QT_TRANSLATE_NOOP("TextRenderer", "* %1 closed the room.")).arg(event.nick);
     if (act == "close"_L1)
@@ -395,7 +380,12 @@ QString moderationText(const Writer &w, const Event &event)
     if (act == "rule"_L1) // a limit or a key, with its value
         return w.phrase(QT_TRANSLATE_NOOP("TextRenderer", "* %1 set the room's %2 to %3."))
             .arg(event.nick, event.target, event.text);
-    return w.phrase(QT_TRANSLATE_NOOP("TextRenderer", "* %1 let %2 speak again."))
+    for (const ActPhrase &row : NickTargetPhrases) {
+        if (act == row.act)
+            return w.phrase(row.phrase).arg(event.nick, event.target);
+    }
+    return w
+        .phrase(QT_TRANSLATE_NOOP("TextRenderer", "* %1 let %2 speak again.")) // unmute
         .arg(event.nick, event.target);
 }
 

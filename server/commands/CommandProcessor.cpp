@@ -1,7 +1,6 @@
 // SPDX-License-Identifier: MIT
 #include "commands/CommandProcessor.h"
 
-#include "NameRules.h"
 #include "cluster/ClusterEvent.h"
 #include "config/ServerLog.h"
 #include "core/Room.h"
@@ -114,8 +113,7 @@ void CommandProcessor::commandReceived(Session *session, const Command &command)
         situation.banned =
             says && !session->user()->isIn(room) && m_bans.catches(room, session->user(), session);
         // Only commands that name someone: what is said is not compared.
-        situation.onSelf = command.spec().shape == ArgShape::Name &&
-                           NameRules::same(command.argument(0), session->nick());
+        situation.onSelf = command.names(session->nick());
         const ErrorCode refusal = Permissions::check(
             command.type(), m_moderation.standing(room, session->user()), situation);
         if (refusal != ErrorCode::None)

@@ -119,9 +119,8 @@ void ModerationCommands::deop(Session *session, const Command &command)
     Room *room = nullptr;
     // Stepping down is one's own to do (Permissions lets only those who run the room); the
     // role of others is taken by those above them.
-    const ModerationTarget user = NameRules::same(command.argument(0), session->nick())
-                                      ? member(session, command, &room)
-                                      : target(session, command, &room);
+    const ModerationTarget user = command.names(session->nick()) ? member(session, command, &room)
+                                                                 : target(session, command, &room);
     if (!user.exists())
         return;
     room->roles().setRole(user.key(), RoomRoles::Role::Member);
