@@ -67,6 +67,9 @@ private:
     LineClient &loggedInWithToken(ServerFixture &node, const QString &nick, QString *token);
     // Both nodes up, in the cluster (each holding its lease) and listening to the bus.
     bool startNodes();
+    // node is ready, connected to Redis and the bus, and holds its lease: a login there can
+    // claim its name (before the lease, it is refused as "cannot be reached").
+    static bool inCluster(ServerFixture &node);
     // Runs a command on the test's Redis, as an administrator would; true once answered.
     bool redisCommand(const QList<QByteArray> &command);
 
@@ -138,12 +141,13 @@ bool TestClusterChat::startNodes()
     m_b = node("b" + QByteArray::number(m_round));
     if (!m_b->isListening())
         return false;
-    return QTest::qWaitFor(
-        [&] {
-            return m_a->server().isReady() && m_b->server().isReady() &&
-                   m_a->server().cluster()->isConnected() && m_b->server().cluster()->isConnected();
-        },
-        TimeoutMs);
+    return QTest::qWaitFor([&] { return inCluster(*m_a) && inCluster(*m_b); }, TimeoutMs);
+}
+
+bool TestClusterChat::inCluster(ServerFixture &node)
+{
+    ClusterNode *cluster = node.server().cluster();
+    return node.server().isReady() && cluster->isConnected() && cluster->lease().isHeld();
 }
 
 bool TestClusterChat::redisCommand(const QList<QByteArray> &command)
@@ -478,7 +482,7 @@ void TestClusterChat::lateNodeReadsLists()
     // A node that starts now learns who is where from the lists, not from changes.
     std::unique_ptr<ServerFixture> c = node("c" + QByteArray::number(m_round));
     QVERIFY(c->isListening());
-    QTRY_VERIFY_WITH_TIMEOUT(c->server().cluster()->isConnected(), TimeoutMs);
+    QTRY_VERIFY_WITH_TIMEOUT(inCluster(*c), TimeoutMs);
     LineClient &carl = c->taggedLoggedIn(u"carl"_s);
     QVERIFY(listsSoon(carl, u"hall"_s, {u"ann"_s, u"bob"_s, u"carl"_s}));
     const Event users = look(carl);
@@ -1062,8 +1066,7 @@ void TestClusterChat::threeNodes()
     // A third node joins the two: one chat across the three.
     std::unique_ptr<ServerFixture> c = node("c" + QByteArray::number(m_round));
     QVERIFY(c->isListening());
-    QTRY_VERIFY_WITH_TIMEOUT(c->server().isReady() && c->server().cluster()->isConnected(),
-                             TimeoutMs);
+    QTRY_VERIFY_WITH_TIMEOUT(inCluster(*c), TimeoutMs);
     QList<LineClient *> people;
     people << &m_a->taggedLoggedIn(u"ann"_s);
     QString token;
