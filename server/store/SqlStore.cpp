@@ -162,6 +162,10 @@ void SqlStore::handOver(SqlCommitter::Write write)
     // What the event loop's pass writes goes to the writer together, at the end of the pass:
     // one transaction per pass, and its lines reach their rooms in one pass too, instead of
     // the writer committing the first lines of a pass while the rest are still being read.
+    // Sized from the pass before when it starts: a busy pass's list does not grow (and move
+    // its writes) step by step.
+    if (m_outgoing.isEmpty())
+        m_outgoing.reserve(m_lastPassWrites);
     m_outgoing.append(std::move(write));
     if (!std::exchange(m_handOverPosted, true))
         QMetaObject::invokeMethod(this, &SqlStore::handOverPass, Qt::QueuedConnection);
@@ -170,8 +174,10 @@ void SqlStore::handOver(SqlCommitter::Write write)
 void SqlStore::handOverPass()
 {
     m_handOverPosted = false;
-    if (m_writer && !m_outgoing.isEmpty())
+    if (m_writer && !m_outgoing.isEmpty()) {
+        m_lastPassWrites = m_outgoing.size();
         m_writer->enqueue(std::exchange(m_outgoing, {}));
+    }
 }
 
 void SqlStore::read(const HistoryRequest &request, ReadDone done)

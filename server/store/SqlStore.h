@@ -101,6 +101,7 @@ private:
     std::deque<SqlReader::Answer> m_doneReads;
     bool m_writesPosted = false;
     QList<SqlCommitter::Write> m_outgoing; // written in this pass, for the writer at its end
+    qsizetype m_lastPassWrites = 0;        // how many the last pass with writes had
     bool m_handOverPosted = false;
     bool m_readsPosted = false;
 };

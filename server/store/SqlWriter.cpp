@@ -23,19 +23,9 @@ SqlWriter::~SqlWriter()
     wait();
 }
 
-void SqlWriter::enqueue(Write write)
-{
-    m_queue.push({std::move(write), Clock::now()});
-}
-
 void SqlWriter::enqueue(QList<Write> writes)
 {
-    const Clock::time_point now = Clock::now();
-    QList<Queued> queued;
-    queued.reserve(writes.size());
-    for (Write &write : writes)
-        queued.append({std::move(write), now});
-    m_queue.pushAll(std::move(queued));
+    m_queue.push({std::move(writes), Clock::now()});
 }
 
 StoreStats SqlWriter::stats() const
@@ -84,14 +74,23 @@ void SqlWriter::run()
     }
 }
 
-void SqlWriter::commitBatch(SqlCommitter &committer, QList<Queued> batch)
+void SqlWriter::commitBatch(SqlCommitter &committer, QList<Queued> passes)
 {
-    // The writes are moved, not copied: the latency below needs only each one's time and
-    // type.
-    QList<Write> writes;
-    writes.reserve(batch.size());
-    for (Queued &queued : batch)
-        writes.append(std::move(queued.write));
+    // One transaction for every pass that queued up during the last commit. A single pass
+    // (the usual case under load) is committed as it came; several are joined by moving.
+    QList<qsizetype> sizes; // each pass's, for the latency of its writes
+    sizes.reserve(passes.size());
+    qsizetype total = 0;
+    for (const Queued &pass : std::as_const(passes)) {
+        sizes.append(pass.writes.size());
+        total += pass.writes.size();
+    }
+    QList<Write> writes = std::move(passes.first().writes);
+    writes.reserve(total);
+    for (qsizetype p = 1; p < passes.size(); ++p) {
+        for (Write &write : passes[p].writes)
+            writes.append(std::move(write));
+    }
     int transactions = 0;
     QList<Result> results = committer.commit(writes, &transactions);
 
@@ -99,7 +98,11 @@ void SqlWriter::commitBatch(SqlCommitter &committer, QList<Queued> batch)
     {
         QMutexLocker lock(&m_statsMutex);
         m_stats.transactions += transactions;
+        qsizetype pass = 0;
+        qsizetype passEnd = sizes.first();
         for (qsizetype i = 0; i < results.size(); ++i) {
+            while (i >= passEnd)
+                passEnd += sizes[++pass];
             if (!results[i].error.isEmpty()) {
                 ++m_stats.failedWrites;
                 continue;
@@ -109,7 +112,8 @@ void SqlWriter::commitBatch(SqlCommitter &committer, QList<Queued> batch)
                 continue;
             ++m_stats.committedLines;
             const qint64 us =
-                std::chrono::duration_cast<std::chrono::microseconds>(now - batch[i].at).count();
+                std::chrono::duration_cast<std::chrono::microseconds>(now - passes[pass].at)
+                    .count();
             m_stats.commitLatencyTotalUs += us;
             m_stats.commitLatencyMaxUs = std::max(m_stats.commitLatencyMaxUs, us);
             m_stats.commitLatency.observe(us);

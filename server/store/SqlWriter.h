@@ -30,10 +30,8 @@ public:
               Deliver deliver);
     ~SqlWriter() override;
 
-    void enqueue(Write write);
-
-    // Several at once, in order: one wake-up of the writer for all of them.
-
+    // The writes of one pass of the event loop, in order: one wake-up of the writer for all
+    // of them, and the list itself is what it commits (no write is moved again on the way).
     void enqueue(QList<Write> writes);
     // Commits what is queued, then ends the thread; wait() for it.
     void stop() { m_queue.stop(); }
@@ -45,13 +43,14 @@ protected:
 
 private:
     using Clock = std::chrono::steady_clock;
+    // A pass's writes and when they came: their commit latency starts there.
     struct Queued
     {
-        Write write;
+        QList<Write> writes;
         Clock::time_point at;
     };
 
-    void commitBatch(SqlCommitter &committer, QList<Queued> batch);
+    void commitBatch(SqlCommitter &committer, QList<Queued> passes);
 
     const SqlDialect &m_dialect;
     StoreOptions m_options;

@@ -22,13 +22,6 @@ public:
         m_wake.wakeOne();
     }
 
-    void pushAll(QList<T> items)
-    {
-        QMutexLocker lock(&m_mutex);
-        m_items.append(std::move(items));
-        m_wake.wakeOne();
-    }
-
     // Asks the worker to finish: takeAll() stops waiting, and returns what is still queued.
     void stop()
     {
