@@ -559,13 +559,21 @@ void IrcDialect::say(Input &input, const IrcMessage &message, const QString &me)
     input.clientTags = clientTags(message);
     for (const QString &target : message.param(0).split(u',', Qt::SkipEmptyParts)) {
         const QString room = IrcRendering::room(target);
-        QString line = u'@' + verb + u' ';
-        if (!room.isEmpty())
-            line += (action ? u"me #"_s : note ? u"note #"_s : u"say #"_s) + room + u' ' + text;
+        const bool toRoom = !room.isEmpty();
+        QStringView command = u"say #";
+        if (!toRoom)
+            command = note ? u"note @" : u"msg ";
+        else if (action)
+            command = u"me #";
         else if (note)
-            line += u"note @"_s + target + u' ' + text;
-        else
-            line += u"msg "_s + target + u' ' + (action ? u"* "_s + text : text);
+            command = u"note #";
+        const QStringView prefix = !toRoom && !note && action ? u"* " : u"";
+        const QString &name = toRoom ? room : target;
+        // Built in place: every line said over IRC comes this way.
+        QString line;
+        line.reserve(verb.size() + command.size() + name.size() + prefix.size() + text.size() + 3);
+        line.append(u'@').append(verb).append(u' ').append(command).append(name).append(u' ');
+        line.append(prefix).append(text);
         input.commands << line;
     }
 }

@@ -57,8 +57,6 @@ Session::Session(Connection *connection, quint64 number, const ServerConfig &con
         m_irc = std::make_unique<IrcDialect>(config.ircServerName(), config.serverInfo(),
                                              !config.passwordFile.isEmpty());
         rendering.irc = m_irc->options();
-        m_labels = std::make_unique<LabelledResponses>(
-            config, [this](const QByteArray &bytes) { writeNow(bytes); });
         m_roomsMode = RoomsMode::Many; // IRC clients are in several channels at once
     }
     m_rendering = &RenderingCatalog::intern(rendering);
@@ -518,6 +516,11 @@ void Session::handleIrcLine(const QByteArray &line)
     const QString label = m_irc->label(line);
     if (label.isEmpty())
         return answerIrcLine(line);
+    // Made at the first labelled line: most clients never label one, and every line written
+    // to a session asks its labels first.
+    if (!m_labels)
+        m_labels = std::make_unique<LabelledResponses>(
+            m_config, [this](const QByteArray &bytes) { writeNow(bytes); });
     m_labels->begin(label, line);
     awaitResponses();
 }

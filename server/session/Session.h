@@ -199,8 +199,8 @@ private:
     const Rendering *m_rendering; // RenderingCatalog's: its address identifies it
     const ServerConfig &m_config;
     ServerMetrics &m_metrics;
-    // IRC's labelled lines and their responses; null for the chat's own dialect, whose sessions
-    // are the many and never label a response.
+    // IRC's labelled lines and their responses: made at an IRC session's first labelled line,
+    // so null for the many that never label one (and for the chat's own dialect).
     std::unique_ptr<LabelledResponses> m_labels;
     State m_state = State::LoggingIn;
     bool m_paused = false;

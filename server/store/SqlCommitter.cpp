@@ -78,7 +78,7 @@ bool SqlCommitter::prepare(QString *error)
            m_roomRules.prepare(error);
 }
 
-QList<SqlCommitter::Result> SqlCommitter::commit(const QList<Write> &writes, int *transactions)
+QList<SqlCommitter::Result> SqlCommitter::commit(QList<Write> writes, int *transactions)
 {
     *transactions = 0;
     QList<Result> results;
@@ -86,21 +86,36 @@ QList<SqlCommitter::Result> SqlCommitter::commit(const QList<Write> &writes, int
     QString error;
     if (tryCommit(writes, &results, &error)) {
         ++*transactions;
+        for (qsizetype i = 0; i < writes.size(); ++i)
+            keepLine(writes[i], results[i]);
         return results;
     }
     if (writes.size() == 1)
         return {Result{{}, error}};
     results.clear();
-    for (const Write &write : writes) {
+    for (Write &write : writes) {
         QList<Result> one;
         if (tryCommit({write}, &one, &error)) {
             ++*transactions;
-            results.append(one);
+            keepLine(write, one.first());
+            results.append(std::move(one.first()));
         } else {
             results.append(Result{{}, error});
         }
     }
     return results;
+}
+
+void SqlCommitter::keepLine(Write &write, Result &result)
+{
+    // Moved, not copied: the event loop's thread shares the message's strings, and the copy's
+    // reference counts would go back and forth between the threads' caches.
+    if (write.type != Write::Type::Line || !result.error.isEmpty())
+        return;
+    StoredMessage message = std::get<StoredMessage>(std::move(write.payload));
+    message.id = result.committed.id;
+    message.seq = result.committed.seq;
+    result.committed = std::move(message);
 }
 
 QHash<qint64, quint64> SqlCommitter::lastSeqs() const
@@ -141,13 +156,10 @@ bool SqlCommitter::tryCommit(const QList<Write> &writes, QList<Result> *results,
         } else if (write.type != Write::Type::Line) {
             outcome = roomRule(write, &result.error);
         } else {
-            result.committed = write.message();
-            outcome = addLine(result.committed, undo, &result.error);
+            outcome = addLine(write.message(), &result.committed, undo, &result.error);
         }
         if (outcome == Outcome::Failed)
             return fail(result.error);
-        if (outcome == Outcome::Refused)
-            result.committed = {};
         results->append(std::move(result));
     }
     if (!saveCounters(undo, &why))
@@ -203,7 +215,8 @@ SqlCommitter::Outcome SqlCommitter::addRoom(StoredRoom room, Undo &undo, QString
     return Outcome::Done;
 }
 
-SqlCommitter::Outcome SqlCommitter::addLine(StoredMessage &message, Undo &undo, QString *error)
+SqlCommitter::Outcome SqlCommitter::addLine(const StoredMessage &message, StoredMessage *numbers,
+                                            Undo &undo, QString *error)
 {
     *error = StoreRules::checkMessage(message);
     Room *room = nullptr;
@@ -217,12 +230,12 @@ SqlCommitter::Outcome SqlCommitter::addLine(StoredMessage &message, Undo &undo, 
     if (!error->isEmpty())
         return Outcome::Refused;
 
-    message.id = ++m_lastId;
-    message.seq = 0;
+    numbers->id = ++m_lastId;
+    numbers->seq = 0;
     if (room) {
         if (!undo.lastSeqs.contains(message.roomId))
             undo.lastSeqs.insert(message.roomId, room->lastSeq);
-        message.seq = ++room->lastSeq;
+        numbers->seq = ++room->lastSeq;
     }
     // Keys find a private conversation; a room line is found by its room. The strings bound
     // live until exec().
@@ -230,11 +243,11 @@ SqlCommitter::Outcome SqlCommitter::addLine(StoredMessage &message, Undo &undo, 
     const QString senderKey = isPrivate ? NameRules::key(message.sender) : QString();
     const QString recipientKey = isPrivate ? NameRules::key(message.recipient) : QString();
     SqlStatement &q = m_insertLine;
-    q.bind(0, qint64(message.id));
+    q.bind(0, qint64(numbers->id));
     q.bind(1, qint64(message.kind));
     if (room) {
         q.bind(2, message.roomId);
-        q.bind(3, qint64(message.seq));
+        q.bind(3, qint64(numbers->seq));
     } else {
         q.bindNull(2);
         q.bindNull(3);

@@ -61,7 +61,8 @@ public:
     };
     struct Result
     {
-        StoredMessage committed; // a line as kept, with its id and seq
+        StoredMessage committed; // a line as kept, with its id and seq (while being committed,
+                                 // only those)
         QString error;           // not empty: nothing of this write was kept
     };
 
@@ -72,8 +73,9 @@ public:
     // One result per write, in order. All in one transaction if it commits; if it fails,
     // it is rolled back with the counters, and the writes are tried again one by one, so
     // that one bad write does not fail the others (on a full disk each reports the error).
-    // *transactions counts the transactions committed.
-    QList<Result> commit(const QList<Write> &writes, int *transactions);
+    // *transactions counts the transactions committed. The lines committed move into their
+    // results.
+    QList<Result> commit(QList<Write> writes, int *transactions);
 
     // Each room's last sequence number, for retention.
     QHash<qint64, quint64> lastSeqs() const;
@@ -99,7 +101,11 @@ private:
     // the transaction ends. A room another node made becomes known here.
     bool lockCounters(const QList<Write> &writes, QString *error);
     Outcome addRoom(StoredRoom room, Undo &undo, QString *error);
-    Outcome addLine(StoredMessage &message, Undo &undo, QString *error);
+    // The line's id and seq go to *numbers; the line itself moves into its result once its
+    // transaction committed (keepLine).
+    Outcome addLine(const StoredMessage &message, StoredMessage *numbers, Undo &undo,
+                    QString *error);
+    void keepLine(Write &write, Result &result);
     Outcome deleteRoom(qint64 id, Undo &undo, QString *error);
     // Accounts have no counters in memory: a rolled-back transaction leaves nothing to undo.
     Outcome saveAccount(StoredAccount account, QString *error);

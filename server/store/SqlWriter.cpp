@@ -92,7 +92,7 @@ void SqlWriter::commitBatch(SqlCommitter &committer, QList<Queued> passes)
             writes.append(std::move(write));
     }
     int transactions = 0;
-    QList<Result> results = committer.commit(writes, &transactions);
+    QList<Result> results = committer.commit(std::move(writes), &transactions);
 
     const Clock::time_point now = Clock::now();
     {
@@ -107,8 +107,9 @@ void SqlWriter::commitBatch(SqlCommitter &committer, QList<Queued> passes)
                 ++m_stats.failedWrites;
                 continue;
             }
-            // The latency is a line's: what a person waits for between saying and seeing.
-            if (writes[i].type != Write::Type::Line)
+            // The latency is a line's: what a person waits for between saying and seeing. Of
+            // the writes, only a line has an id.
+            if (results[i].committed.id == 0)
                 continue;
             ++m_stats.committedLines;
             const qint64 us =
