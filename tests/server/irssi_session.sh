@@ -76,8 +76,13 @@ exec 4<>"/dev/tcp/127.0.0.1/$chat_port"
 printf 'set tagged on\r\nlogin prog\r\n' >&4
 expect_line 4 "^users " "prog logs in"
 
+# irssi's windows stay after it quits: otherwise the first /quit ends the last session, tmux's
+# server exits with it, and the next new-session may reach that server while it goes away
+# ("server exited unexpectedly", seen with tests running four at a time). A config of its own
+# also keeps the user's out.
+printf 'set -g remain-on-exit on\n' >"$work/tmux.conf"
 mkdir -p "$work/irssi"
-tmux -L "$socket" new-session -d -s irc -x 160 -y 40 \
+tmux -L "$socket" -f "$work/tmux.conf" new-session -d -s irc -x 160 -y 40 \
     "TERM=screen irssi --home='$work/irssi' -c 127.0.0.1 -p $irc_port -n ircy"
 expect_line 3 "ircy has entered" "tess sees irssi arrive"
 expect_line 4 "^join .* hall ircy$" "prog sees irssi arrive"
@@ -125,7 +130,8 @@ chatnets = { chat = { type = "IRC"; sasl_mechanism = "PLAIN"; sasl_username = "c
 servers = ( { address = "127.0.0.1"; chatnet = "chat"; port = "$irc_port"; autoconnect = "yes"; use_tls = "no"; } );
 settings = { core = { nick = "someone"; real_name = "Carol"; user_name = "carol"; }; };
 CONFIG
-tmux -L "$socket" new-session -d -s sasl -x 160 -y 40 "TERM=screen irssi --home='$work/irssi-sasl'"
+tmux -L "$socket" -f "$work/tmux.conf" new-session -d -s sasl -x 160 -y 40 \
+    "TERM=screen irssi --home='$work/irssi-sasl'"
 expect_line 4 "^join .* hall carol$" "carol comes back by SASL"
 # The others see carol as soon as the password is right; irssi, once registration is over,
 # then the nick irssi asked for.
